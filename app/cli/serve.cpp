@@ -1,0 +1,181 @@
+#include "serve.h"
+
+#include "specloader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int signalPipe[2] = { -1, -1 };
+
+void handleSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
+
+QString endpointList(const MockSpec &spec)
+{
+    QStringList paths;
+    for (const Endpoint &e : spec.endpoints)
+        paths.append(e.path.text());
+    return paths.join(QStringLiteral(", "));
+}
+} // namespace
+
+void printOut(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+ServeCommand::ServeCommand(ServeOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(100);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &ServeCommand::reload);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadTimer,
+            qOverload<>(&QTimer::start));
+}
+
+ServeCommand::~ServeCommand()
+{
+    if (signalPipe[0] >= 0) {
+        ::close(signalPipe[0]);
+        ::close(signalPipe[1]);
+        signalPipe[0] = signalPipe[1] = -1;
+    }
+}
+
+int ServeCommand::start()
+{
+    QFile file(m_options.configPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printErr(tr("%1: error: cannot open the file: %2").arg(m_options.configPath, file.errorString()));
+        return 1;
+    }
+    m_lastData = file.readAll();
+    const LoadResult result = SpecLoader::loadData(m_lastData, m_options.configPath);
+    for (const Diagnostic &d : result.diagnostics)
+        printErr(d.toString());
+    if (!result.ok()) {
+        printErr(tr("%1: not served: fix the errors above").arg(m_options.configPath));
+        return 1;
+    }
+
+    if (!m_options.logPath.isEmpty() && !m_log.open(m_options.logPath)) {
+        printErr(m_log.errorString());
+        return 2;
+    }
+    if (!m_options.quiet || !m_options.logPath.isEmpty())
+        connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
+    m_server.setMaxMessageSize(m_options.maxMessageSize);
+    m_server.setSpec(result.spec);
+    if (!m_server.start(m_options.address, m_options.port)) {
+        printErr(m_server.errorString());
+        return 3;
+    }
+
+    if (m_options.address == QHostAddress::AnyIPv4 || m_options.address == QHostAddress::AnyIPv6
+        || m_options.address == QHostAddress::Any)
+        printErr(tr("warning: listening on all interfaces (%1): other machines can reach this mock")
+                     .arg(m_options.host));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        m_signalNotifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
+        connect(m_signalNotifier, &QSocketNotifier::activated, this, &ServeCommand::onSignal);
+        struct sigaction action = {};
+        action.sa_handler = handleSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QString host = m_options.host;
+    if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol && !host.startsWith(QLatin1Char('[')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    const QString url = QStringLiteral("ws://%1:%2").arg(host).arg(m_server.serverPort());
+    const MockSpec &spec = *result.spec;
+    printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
+                 .arg(QFileInfo(m_options.configPath).fileName(), url, endpointList(spec)));
+
+    connect(&m_server, &MockServer::stopped, this, [this] {
+        m_log.close();
+        emit finished(0);
+    });
+    if (m_options.watch)
+        watchFile();
+    return -1;
+}
+
+void ServeCommand::onEvent(const TrafficEvent &event)
+{
+    if (!m_options.quiet)
+        printOut(event.toLine());
+    m_log.write(event);
+}
+
+void ServeCommand::onSignal()
+{
+    char c;
+    [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+    if (m_server.isStopping())
+        return;
+    if (!m_options.quiet)
+        printOut(tr("Stopping: closing %n connection(s)", nullptr, m_server.connectionCount()));
+    m_server.stop();
+}
+
+void ServeCommand::watchFile()
+{
+    // Editors that save by writing a new file and renaming it drop the old inode from the
+    // watch list, so the directory is watched too and the file re-added after each change.
+    const QString dir = QFileInfo(m_options.configPath).absolutePath();
+    if (!m_watcher.directories().contains(dir))
+        m_watcher.addPath(dir);
+    if (QFileInfo::exists(m_options.configPath) && !m_watcher.files().contains(m_options.configPath))
+        m_watcher.addPath(m_options.configPath);
+}
+
+void ServeCommand::reload()
+{
+    watchFile();
+    QFile file(m_options.configPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return; // mid-replace; the next change notification tries again
+    const QByteArray data = file.readAll();
+    if (data == m_lastData)
+        return;
+    m_lastData = data;
+    const LoadResult result = SpecLoader::loadData(data, m_options.configPath);
+    for (const Diagnostic &d : result.diagnostics)
+        printErr(d.toString());
+    if (!result.ok()) {
+        printErr(tr("%1: reload failed; still serving the last good config").arg(m_options.configPath));
+        return;
+    }
+    m_server.setSpec(result.spec);
+    if (!m_options.quiet)
+        printOut(tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))
+                     .arg(QFileInfo(m_options.configPath).fileName(), endpointList(*result.spec)));
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "eventlogwriter.h"
+#include "mockserver.h"
+
+#include <QByteArray>
+#include <QFileSystemWatcher>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+class QSocketNotifier;
+
+struct ServeOptions
+{
+    QString configPath;
+    QString host = QStringLiteral("127.0.0.1");
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8000;
+    bool watch = false;
+    bool quiet = false;
+    QString logPath;
+    qint64 maxMessageSize = MockServer::DefaultMaxMessageSize;
+};
+
+// `mocket-cli serve`: loads the config, serves it, prints one line per event, optionally
+// logs JSON lines and reloads on change; SIGINT/SIGTERM stop it gracefully.
+class ServeCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ServeCommand(ServeOptions options, QObject *parent = nullptr);
+    ~ServeCommand() override;
+
+    // Returns an exit code when it cannot start; -1 when serving (the event loop runs on).
+    int start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void onEvent(const TrafficEvent &event);
+    void onSignal();
+    void reload();
+    void watchFile();
+
+    ServeOptions m_options;
+    MockServer m_server;
+    EventLogWriter m_log;
+    QFileSystemWatcher m_watcher;
+    QTimer m_reloadTimer;
+    QByteArray m_lastData;
+    QSocketNotifier *m_signalNotifier = nullptr;
+};
+
+void printOut(const QString &line);
+void printErr(const QString &line);

@@ -1,0 +1,474 @@
+#include "mockserver.h"
+
+#include <QDateTime>
+#include <QMetaMethod>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace {
+constexpr qsizetype MaxRequestLine = 8192;
+constexpr int StopGraceMs = 2000;
+} // namespace
+
+MockServer::MockServer(QObject *parent)
+    : QObject(parent)
+    , m_tcp(new QTcpServer(this))
+    , m_ws(new QWebSocketServer(QStringLiteral("Mocket"), QWebSocketServer::NonSecureMode, this))
+    , m_spec(std::make_shared<MockSpec>())
+{
+    qRegisterMetaType<TrafficEvent>();
+    // QTcpServer's default backlog and pending queue are small; a burst of clients (a test
+    // suite starting up) must not wait on them.
+    m_tcp->setListenBacklogSize(1024);
+    m_tcp->setMaxPendingConnections(1024);
+    m_ws->setMaxPendingConnections(1024);
+    m_ws->setHandshakeTimeout(m_handshakeTimeout);
+    connect(m_tcp, &QTcpServer::newConnection, this, &MockServer::onTcpConnection);
+    connect(m_ws, &QWebSocketServer::newConnection, this, &MockServer::onWebSocketConnection);
+    connect(m_ws, &QWebSocketServer::serverError, this, [this](QWebSocketProtocol::CloseCode) {
+        if (watched()) {
+            TrafficEvent e = event(TrafficEvent::Kind::Refused, nullptr);
+            e.payload = tr("bad WebSocket handshake: %1").arg(m_ws->errorString());
+            emit trafficEvent(e);
+        }
+    });
+}
+
+MockServer::~MockServer()
+{
+    for (auto &[id, connection] : m_connections)
+        connection->socket->disconnect(this);
+}
+
+void MockServer::setMaxMessageSize(qint64 bytes)
+{
+    m_maxMessageSize = bytes;
+    for (auto &[id, connection] : m_connections) {
+        connection->socket->setMaxAllowedIncomingMessageSize(quint64(bytes));
+        connection->socket->setMaxAllowedIncomingFrameSize(quint64(bytes));
+    }
+}
+
+void MockServer::setHandshakeTimeout(int ms)
+{
+    m_handshakeTimeout = ms;
+    m_ws->setHandshakeTimeout(ms);
+}
+
+bool MockServer::isListening() const
+{
+    return m_tcp->isListening();
+}
+
+QHostAddress MockServer::serverAddress() const
+{
+    return m_tcp->serverAddress();
+}
+
+quint16 MockServer::serverPort() const
+{
+    return m_tcp->serverPort();
+}
+
+QUrl MockServer::url() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("ws"));
+    u.setHost(m_tcp->serverAddress().toString());
+    u.setPort(m_tcp->serverPort());
+    return u;
+}
+
+QList<quint64> MockServer::connectionIds() const
+{
+    QList<quint64> ids;
+    for (const auto &[id, connection] : m_connections)
+        ids.append(id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+bool MockServer::start(const QHostAddress &address, quint16 port)
+{
+    if (m_tcp->isListening()) {
+        m_errorString = tr("The server is already listening on %1.").arg(url().toString());
+        emit startFailed(m_errorString);
+        return false;
+    }
+    if (m_stopping)
+        finishStop();
+    if (!m_tcp->listen(address, port)) {
+        const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
+            : QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+        if (m_tcp->serverError() == QAbstractSocket::AddressInUseError)
+            m_errorString = tr("Cannot listen on %1: the port is already in use (is another server running?)").arg(where);
+        else
+            m_errorString = tr("Cannot listen on %1: %2").arg(where, m_tcp->errorString());
+        emit startFailed(m_errorString);
+        return false;
+    }
+    m_errorString.clear();
+    emit started(url());
+    return true;
+}
+
+void MockServer::stop()
+{
+    if (!m_tcp->isListening() && !m_stopping)
+        return;
+    m_tcp->close();
+    for (QTcpSocket *socket : std::as_const(m_pending)) {
+        socket->abort();
+        socket->deleteLater();
+    }
+    m_pending.clear();
+    if (m_connections.empty()) {
+        m_stopping = true;
+        finishStop();
+        return;
+    }
+    m_stopping = true;
+    const int generation = ++m_stopGeneration;
+    for (auto &[id, connection] : m_connections)
+        connection->socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("server stopping"));
+    QTimer::singleShot(StopGraceMs, this, [this, generation] {
+        if (m_stopping && generation == m_stopGeneration)
+            finishStop();
+    });
+}
+
+void MockServer::finishStop()
+{
+    if (!m_stopping || m_finishingStop)
+        return;
+    m_finishingStop = true;
+    // Clients that did not answer the close handshake in time are cut off.
+    const QList<quint64> ids = connectionIds();
+    for (quint64 id : ids) {
+        const auto it = m_connections.find(id);
+        if (it != m_connections.end())
+            it->second->socket->abort();
+    }
+    while (!m_connections.empty())
+        onDisconnected(m_connections.begin()->second.get());
+    m_stopping = false;
+    m_finishingStop = false;
+    ++m_stopGeneration;
+    emit stopped();
+}
+
+void MockServer::setSpec(MockSpecPtr spec)
+{
+    if (!spec)
+        spec = std::make_shared<MockSpec>();
+    m_spec = std::move(spec);
+    QList<QWebSocket *> orphans;
+    for (auto &[id, connection] : m_connections) {
+        ParamMap params;
+        const Endpoint *endpoint = m_spec->route(connection->rawPath, &params);
+        if (!endpoint) {
+            connection->endpoint = -1;
+            orphans.append(connection->socket);
+            continue;
+        }
+        connection->endpoint = m_spec->endpointIndex(endpoint);
+        connection->pathParams = std::move(params);
+    }
+    for (QWebSocket *socket : std::as_const(orphans))
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("endpoint removed from the config"));
+    emit specChanged();
+}
+
+bool MockServer::watched() const
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&MockServer::trafficEvent);
+    return isSignalConnected(signal);
+}
+
+TrafficEvent MockServer::event(TrafficEvent::Kind kind, const Connection *connection) const
+{
+    TrafficEvent e;
+    e.kind = kind;
+    e.timestamp = QDateTime::currentMSecsSinceEpoch();
+    if (connection) {
+        e.connectionId = connection->id;
+        e.path = connection->path;
+    }
+    return e;
+}
+
+void MockServer::emitSent(const Connection *connection, const QString &text, const QString &rule)
+{
+    TrafficEvent e = event(TrafficEvent::Kind::Sent, connection);
+    e.payload = text;
+    e.size = text.toUtf8().size();
+    e.rule = rule;
+    emit trafficEvent(e);
+}
+
+void MockServer::emitMissing(const Connection *connection, const QString &rule,
+                             const QStringList &missing)
+{
+    for (const QString &expression : missing) {
+        TrafficEvent e = event(TrafficEvent::Kind::Warning, connection);
+        e.rule = rule;
+        e.payload = tr("template value '{{%1}}' is missing; rendered empty").arg(expression);
+        emit trafficEvent(e);
+    }
+}
+
+void MockServer::onTcpConnection()
+{
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        if (m_stopping) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_pending.insert(socket);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspectRequest(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            if (m_pending.remove(socket))
+                socket->deleteLater();
+        });
+        // A client that never sends its request line (a slowloris) is dropped.
+        QTimer::singleShot(m_handshakeTimeout, socket, [this, socket] {
+            if (m_pending.remove(socket)) {
+                socket->abort();
+                socket->deleteLater();
+            }
+        });
+    }
+}
+
+void MockServer::inspectRequest(QTcpSocket *socket)
+{
+    if (!m_pending.contains(socket))
+        return;
+    const QByteArray head = socket->peek(MaxRequestLine);
+    const qsizetype eol = head.indexOf("\r\n");
+    if (eol < 0) {
+        if (head.size() >= MaxRequestLine)
+            refuse(socket, 414, "URI Too Long", tr("request line too long"));
+        return;
+    }
+    const QList<QByteArray> parts = head.left(eol).split(' ');
+    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/")) {
+        refuse(socket, 400, "Bad Request", tr("not an HTTP request"));
+        return;
+    }
+    const QByteArray &target = parts.at(1);
+    qsizetype end = target.indexOf('?');
+    if (end < 0)
+        end = target.indexOf('#');
+    const QString rawPath = QString::fromUtf8(end < 0 ? target : target.left(end));
+    if (parts.at(0) != "GET") {
+        refuse(socket, 405, "Method Not Allowed",
+               tr("%1 %2: WebSocket handshakes use GET").arg(QString::fromLatin1(parts.at(0)), rawPath));
+        return;
+    }
+    if (!m_spec->route(rawPath)) {
+        refuse(socket, 404, "Not Found", tr("%1: no endpoint serves this path (404)").arg(rawPath));
+        return;
+    }
+    m_pending.remove(socket);
+    disconnect(socket, nullptr, this, nullptr);
+    m_ws->handleConnection(socket);
+}
+
+void MockServer::refuse(QTcpSocket *socket, int status, const QByteArray &statusText,
+                        const QString &why)
+{
+    m_pending.remove(socket);
+    disconnect(socket, nullptr, this, nullptr);
+    const QByteArray body = why.toUtf8() + '\n';
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText
+                  + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+    else
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    if (watched()) {
+        TrafficEvent e = event(TrafficEvent::Kind::Refused, nullptr);
+        e.peer = socket->peerAddress().toString() + QLatin1Char(':')
+            + QString::number(socket->peerPort());
+        e.payload = why;
+        emit trafficEvent(e);
+    }
+}
+
+void MockServer::onWebSocketConnection()
+{
+    while (QWebSocket *socket = m_ws->nextPendingConnection())
+        setUpConnection(socket);
+}
+
+void MockServer::setUpConnection(QWebSocket *socket)
+{
+    socket->setParent(this);
+    const QUrl url = socket->requestUrl();
+    const QString rawPath = url.path(QUrl::FullyEncoded);
+    ParamMap pathParams;
+    const Endpoint *endpoint = m_stopping ? nullptr : m_spec->route(rawPath, &pathParams);
+    if (!endpoint) {
+        // The spec changed (or the server began stopping) during the handshake.
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("no endpoint serves this path"));
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+
+    auto owned = std::make_unique<Connection>();
+    Connection *connection = owned.get();
+    connection->id = ++m_nextId;
+    connection->socket = socket;
+    connection->rawPath = rawPath;
+    connection->path = url.path(QUrl::FullyDecoded);
+    connection->pathParams = std::move(pathParams);
+    connection->endpoint = m_spec->endpointIndex(endpoint);
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!connection->queryParams.contains(key))
+            connection->queryParams.insert(key, value);
+    }
+    m_connections.emplace(connection->id, std::move(owned));
+
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
+    connect(socket, &QWebSocket::textMessageReceived, this,
+            [this, connection](const QString &text) { onText(connection, text); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+            [this, connection](const QByteArray &data) { onBinary(connection, data); });
+    connect(socket, &QWebSocket::disconnected, this,
+            [this, connection] { onDisconnected(connection); });
+    connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, connection](QAbstractSocket::SocketError error) {
+                if (error == QAbstractSocket::RemoteHostClosedError || !watched())
+                    return;
+                TrafficEvent e = event(TrafficEvent::Kind::Error, connection);
+                e.payload = connection->socket->errorString();
+                emit trafficEvent(e);
+            });
+
+    if (watched()) {
+        TrafficEvent e = event(TrafficEvent::Kind::Opened, connection);
+        e.peer = socket->peerAddress().toString() + QLatin1Char(':')
+            + QString::number(socket->peerPort());
+        e.pathParams = connection->pathParams;
+        e.queryParams = connection->queryParams;
+        emit trafficEvent(e);
+    }
+    emit connectionCountChanged(connectionCount());
+
+    if (endpoint->greeting) {
+        const TemplateContext context { &connection->pathParams, &connection->queryParams,
+                                        nullptr, nullptr };
+        const bool logging = watched();
+        QStringList missing;
+        const QString text = endpoint->greeting->render(context, logging ? &missing : nullptr);
+        socket->sendTextMessage(text);
+        if (logging) {
+            static const QString rule = QStringLiteral("on-connect");
+            emitMissing(connection, rule, missing);
+            emitSent(connection, text, rule);
+        }
+    }
+}
+
+void MockServer::onText(Connection *connection, const QString &text)
+{
+    const bool logging = watched();
+    if (connection->endpoint < 0) {
+        if (logging) {
+            TrafficEvent e = event(TrafficEvent::Kind::Unmatched, connection);
+            e.payload = text;
+            e.size = text.toUtf8().size();
+            emit trafficEvent(e);
+        }
+        return;
+    }
+    const Endpoint &endpoint = m_spec->endpoints.at(connection->endpoint);
+    const IncomingMessage message(text);
+    Bindings bindings;
+    const Rule *rule = endpoint.firstMatch(message, &bindings);
+    if (!rule) {
+        if (logging) {
+            TrafficEvent e = event(TrafficEvent::Kind::Unmatched, connection);
+            e.payload = text;
+            e.size = text.toUtf8().size();
+            emit trafficEvent(e);
+        }
+        return;
+    }
+    const TemplateContext context { &connection->pathParams, &connection->queryParams, &message,
+                                    &bindings };
+    QStringList missing;
+    const QString reply = rule->response.render(context, logging ? &missing : nullptr);
+    connection->socket->sendTextMessage(reply);
+    if (logging) {
+        const QString label = rule->label();
+        TrafficEvent e = event(TrafficEvent::Kind::Received, connection);
+        e.payload = text;
+        e.size = text.toUtf8().size();
+        e.rule = label;
+        emit trafficEvent(e);
+        emitMissing(connection, label, missing);
+        emitSent(connection, reply, label);
+    }
+}
+
+void MockServer::onBinary(Connection *connection, const QByteArray &data)
+{
+    if (!watched())
+        return;
+    TrafficEvent e = event(TrafficEvent::Kind::Binary, connection);
+    e.size = data.size();
+    e.payload = QString::fromLatin1(data.left(64).toHex(' '));
+    if (data.size() > 64)
+        e.payload += QStringLiteral(" …");
+    emit trafficEvent(e);
+}
+
+void MockServer::onDisconnected(Connection *connection)
+{
+    QWebSocket *socket = connection->socket;
+    socket->disconnect(this);
+    if (watched()) {
+        TrafficEvent e = event(TrafficEvent::Kind::Closed, connection);
+        e.closeCode = int(socket->closeCode());
+        e.closeReason = socket->closeReason();
+        emit trafficEvent(e);
+    }
+    m_connections.erase(connection->id);
+    socket->deleteLater();
+    emit connectionCountChanged(connectionCount());
+    if (m_stopping && m_connections.empty() && !m_finishingStop)
+        finishStop();
+}
+
+bool MockServer::sendMessage(quint64 connectionId, const QString &text)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return false;
+    it->second->socket->sendTextMessage(text);
+    if (watched())
+        emitSent(it->second.get(), text, QStringLiteral("push"));
+    return true;
+}
+
+bool MockServer::closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
+                                 const QString &reason)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return false;
+    it->second->socket->close(code, reason);
+    return true;
+}

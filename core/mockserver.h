@@ -1,0 +1,112 @@
+#pragma once
+
+#include "mockspec.h"
+#include "trafficevent.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+#include <QWebSocketProtocol>
+
+#include <memory>
+#include <unordered_map>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
+
+// Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
+// no endpoint serves is refused with HTTP 404 before any upgrade; accepted sockets are
+// handed to a QWebSocketServer for the handshake proper. Every event goes out through
+// trafficEvent(), the one source for console lines, JSON logs and the workbench.
+class MockServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 DefaultMaxMessageSize = 16 * 1024 * 1024;
+    static constexpr int DefaultHandshakeTimeoutMs = 10000;
+
+    explicit MockServer(QObject *parent = nullptr);
+    ~MockServer() override;
+
+    // Swaps the served spec. Open connections stay open and follow the new rules from
+    // their next message; one whose path no longer has an endpoint is closed with 1001.
+    void setSpec(MockSpecPtr spec);
+    MockSpecPtr spec() const { return m_spec; }
+
+    void setMaxMessageSize(qint64 bytes);
+    qint64 maxMessageSize() const { return m_maxMessageSize; }
+    void setHandshakeTimeout(int ms);
+
+    // Emits started() or startFailed(); returns whether it listens.
+    bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 8000);
+    // Stops listening and closes every client with 1001; emits stopped() once all are gone
+    // (or after a short grace period).
+    void stop();
+
+    bool isListening() const;
+    bool isStopping() const { return m_stopping; }
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    QUrl url() const; // ws://HOST:PORT
+    QString errorString() const { return m_errorString; }
+
+    int connectionCount() const { return int(m_connections.size()); }
+    QList<quint64> connectionIds() const;
+
+    // Pushes a text frame to one connection; logged as a Sent event with rule "push".
+    bool sendMessage(quint64 connectionId, const QString &text);
+    bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
+                         const QString &reason);
+
+signals:
+    void started(const QUrl &url);
+    void startFailed(const QString &reason);
+    void stopped();
+    void specChanged();
+    void connectionCountChanged(int count);
+    void trafficEvent(const TrafficEvent &event);
+
+private:
+    struct Connection
+    {
+        quint64 id = 0;
+        QWebSocket *socket = nullptr;
+        QString rawPath;
+        QString path;
+        ParamMap pathParams;
+        ParamMap queryParams;
+        int endpoint = -1;
+    };
+
+    void onTcpConnection();
+    void inspectRequest(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket, int status, const QByteArray &statusText, const QString &why);
+    void onWebSocketConnection();
+    void setUpConnection(QWebSocket *socket);
+    void onText(Connection *connection, const QString &text);
+    void onBinary(Connection *connection, const QByteArray &data);
+    void onDisconnected(Connection *connection);
+    void finishStop();
+
+    bool watched() const;
+    TrafficEvent event(TrafficEvent::Kind kind, const Connection *connection) const;
+    void emitSent(const Connection *connection, const QString &text, const QString &rule);
+    void emitMissing(const Connection *connection, const QString &rule, const QStringList &missing);
+
+    QTcpServer *m_tcp = nullptr;
+    QWebSocketServer *m_ws = nullptr;
+    MockSpecPtr m_spec;
+    std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
+    QSet<QTcpSocket *> m_pending; // accepted, request line not yet seen
+    quint64 m_nextId = 0;
+    qint64 m_maxMessageSize = DefaultMaxMessageSize;
+    int m_handshakeTimeout = DefaultHandshakeTimeoutMs;
+    bool m_stopping = false;
+    bool m_finishingStop = false;
+    int m_stopGeneration = 0;
+    QString m_errorString;
+};

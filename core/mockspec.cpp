@@ -1,0 +1,58 @@
+#include "mockspec.h"
+
+#include <algorithm>
+
+QString Rule::label() const
+{
+    return QStringLiteral("on-message[%1]").arg(index);
+}
+
+const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindings) const
+{
+    for (const Rule &rule : rules) {
+        if (rule.pattern.matches(message, bindings))
+            return &rule;
+    }
+    return nullptr;
+}
+
+void MockSpec::buildRoutes()
+{
+    m_routeOrder.clear();
+    for (int i = 0; i < endpoints.size(); ++i)
+        m_routeOrder.append(i);
+    std::stable_sort(m_routeOrder.begin(), m_routeOrder.end(), [this](int a, int b) {
+        return endpoints.at(a).path.moreSpecificThan(endpoints.at(b).path);
+    });
+}
+
+const Endpoint *MockSpec::route(const QString &rawPath, ParamMap *params) const
+{
+    const QStringList segments = PathPattern::splitPath(rawPath);
+    for (int index : m_routeOrder) {
+        const Endpoint &endpoint = endpoints.at(index);
+        if (auto found = endpoint.path.match(segments)) {
+            if (params)
+                *params = std::move(*found);
+            return &endpoint;
+        }
+    }
+    return nullptr;
+}
+
+int MockSpec::endpointIndex(const Endpoint *endpoint) const
+{
+    for (int i = 0; i < endpoints.size(); ++i) {
+        if (&endpoints.at(i) == endpoint)
+            return i;
+    }
+    return -1;
+}
+
+int MockSpec::ruleCount() const
+{
+    int n = 0;
+    for (const Endpoint &e : endpoints)
+        n += int(e.rules.size());
+    return n;
+}

@@ -1,0 +1,115 @@
+#include "pathpattern.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PathPattern)
+};
+} // namespace
+
+std::optional<PathPattern> PathPattern::parse(const QString &text, QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<PathPattern> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!text.startsWith(QLatin1Char('/')))
+        return fail(Tr::tr("path '%1' must start with '/'").arg(text));
+    if (text.contains(QLatin1Char('?')) || text.contains(QLatin1Char('#')))
+        return fail(Tr::tr("path '%1' must not contain a query or fragment").arg(text));
+
+    PathPattern pattern;
+    pattern.m_text = text;
+    QStringList seen;
+    const QStringList parts = splitPath(text);
+    for (const QString &part : parts) {
+        Segment segment;
+        if (part.startsWith(QLatin1Char(':'))) {
+            segment.isParam = true;
+            segment.text = part.mid(1);
+            if (segment.text.isEmpty())
+                return fail(Tr::tr("path '%1' has a ':' segment without a name").arg(text));
+            if (seen.contains(segment.text))
+                return fail(Tr::tr("path '%1' names parameter '%2' twice").arg(text, segment.text));
+            seen.append(segment.text);
+        } else {
+            segment.text = part;
+        }
+        pattern.m_segments.append(segment);
+    }
+    return pattern;
+}
+
+QStringList PathPattern::parameterNames() const
+{
+    QStringList names;
+    for (const Segment &s : m_segments) {
+        if (s.isParam)
+            names.append(s.text);
+    }
+    return names;
+}
+
+QStringList PathPattern::splitPath(const QString &rawPath)
+{
+    QStringView view(rawPath);
+    if (view.startsWith(QLatin1Char('/')))
+        view = view.mid(1);
+    QStringList segments;
+    for (QStringView part : view.split(QLatin1Char('/')))
+        segments.append(QUrl::fromPercentEncoding(part.toUtf8()));
+    return segments;
+}
+
+std::optional<ParamMap> PathPattern::match(const QString &path) const
+{
+    return match(splitPath(path));
+}
+
+std::optional<ParamMap> PathPattern::match(const QStringList &decodedSegments) const
+{
+    if (decodedSegments.size() != m_segments.size())
+        return std::nullopt;
+    ParamMap params;
+    for (qsizetype i = 0; i < m_segments.size(); ++i) {
+        const Segment &s = m_segments.at(i);
+        const QString &value = decodedSegments.at(i);
+        if (s.isParam) {
+            if (value.isEmpty())
+                return std::nullopt;
+            params.insert(s.text, value);
+        } else if (s.text != value) {
+            return std::nullopt;
+        }
+    }
+    return params;
+}
+
+bool PathPattern::sameShape(const PathPattern &other) const
+{
+    if (m_segments.size() != other.m_segments.size())
+        return false;
+    for (qsizetype i = 0; i < m_segments.size(); ++i) {
+        const Segment &a = m_segments.at(i);
+        const Segment &b = other.m_segments.at(i);
+        if (a.isParam != b.isParam || (!a.isParam && a.text != b.text))
+            return false;
+    }
+    return true;
+}
+
+bool PathPattern::moreSpecificThan(const PathPattern &other) const
+{
+    const qsizetype n = std::min(m_segments.size(), other.m_segments.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const bool mine = m_segments.at(i).isParam;
+        const bool theirs = other.m_segments.at(i).isParam;
+        if (mine != theirs)
+            return !mine;
+    }
+    return false;
+}

@@ -1,0 +1,445 @@
+#include "specloader.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+namespace {
+
+QString kindOf(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Null: return SpecLoader::tr("nothing");
+    case YAML::NodeType::Scalar: return SpecLoader::tr("text");
+    case YAML::NodeType::Sequence: return SpecLoader::tr("list");
+    case YAML::NodeType::Map: return SpecLoader::tr("map");
+    case YAML::NodeType::Undefined: break;
+    }
+    return SpecLoader::tr("nothing");
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// YAML 1.2 core schema resolution for plain scalars, so `count: 3` becomes a JSON number.
+QString plainScalarJson(const std::string &raw)
+{
+    const QString text = qs(raw);
+    static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9]*)$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    if (text.isEmpty() || text == QLatin1String("~") || text == QLatin1String("null")
+        || text == QLatin1String("Null") || text == QLatin1String("NULL"))
+        return QStringLiteral("null");
+    if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+        return QStringLiteral("true");
+    if (text == QLatin1String("false") || text == QLatin1String("False")
+        || text == QLatin1String("FALSE"))
+        return QStringLiteral("false");
+    if (intRe.match(text).hasMatch()) {
+        QString t = text;
+        if (t.startsWith(QLatin1Char('+')))
+            t.remove(0, 1);
+        return t;
+    }
+    if (floatRe.match(text).hasMatch()) {
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        if (ok)
+            return jsonValueText(QJsonValue(d));
+    }
+    return QLatin1Char('"') + jsonStringEscaped(text) + QLatin1Char('"');
+}
+
+// A YAML map or list as compact JSON text, keys in file order (as Moclojer sends them).
+QString yamlToJson(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Map: {
+        QString out = QStringLiteral("{");
+        bool first = true;
+        for (const auto &kv : node) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : yamlToJson(kv.first);
+            out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":")
+                + yamlToJson(kv.second);
+        }
+        return out + QLatin1Char('}');
+    }
+    case YAML::NodeType::Sequence: {
+        QString out = QStringLiteral("[");
+        bool first = true;
+        for (const auto &item : node) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            out += yamlToJson(item);
+        }
+        return out + QLatin1Char(']');
+    }
+    case YAML::NodeType::Scalar:
+        if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+            return QLatin1Char('"') + jsonStringEscaped(qs(node.Scalar())) + QLatin1Char('"');
+        return plainScalarJson(node.Scalar());
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+class Loader
+{
+public:
+    explicit Loader(QString fileName) : m_file(std::move(fileName)) { }
+
+    LoadResult run(const QByteArray &data);
+
+private:
+    void add(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &message)
+    {
+        add(severity, location(mark), message);
+    }
+    void add(Diagnostic::Severity severity, SourceLocation where, const QString &message)
+    {
+        Diagnostic d;
+        d.severity = severity;
+        d.file = m_file;
+        d.line = where.line;
+        d.column = where.column;
+        d.message = message;
+        m_diagnostics.append(d);
+    }
+    void error(const YAML::Mark &mark, const QString &message)
+    {
+        add(Diagnostic::Severity::Error, mark, message);
+    }
+    void warning(const YAML::Mark &mark, const QString &message)
+    {
+        add(Diagnostic::Severity::Warning, mark, message);
+    }
+    static SourceLocation location(const YAML::Mark &mark)
+    {
+        return mark.is_null() ? SourceLocation {} : SourceLocation { mark.line + 1, mark.column + 1 };
+    }
+
+    void loadItem(const YAML::Node &item);
+    void loadWebsocket(const YAML::Node &key, const YAML::Node &ws);
+    std::optional<QString> responseText(const YAML::Node &key, const YAML::Node &value);
+    void checkVariables(const Template &t, const YAML::Mark &mark, const PathPattern *path,
+                        const MessagePattern *pattern);
+
+    QString m_file;
+    Diagnostics m_diagnostics;
+    std::shared_ptr<MockSpec> m_spec = std::make_shared<MockSpec>();
+};
+
+LoadResult Loader::run(const QByteArray &data)
+{
+    m_spec->fileName = m_file;
+    YAML::Node root;
+    try {
+        root = YAML::Load(data.toStdString());
+    } catch (const YAML::Exception &e) {
+        error(e.mark, SpecLoader::tr("YAML syntax error: %1").arg(qs(e.msg)));
+        return { nullptr, m_diagnostics };
+    }
+
+    try {
+        if (root.IsNull()) {
+            warning(YAML::Mark::null_mark(), SpecLoader::tr("the file defines no endpoints"));
+        } else if (!root.IsSequence()) {
+            error(root.Mark(),
+                  SpecLoader::tr("expected a list of endpoints (\"- websocket: ...\"), found a %1")
+                      .arg(kindOf(root)));
+        } else {
+            for (const auto &item : root)
+                loadItem(item);
+            if (m_spec->endpoints.isEmpty() && !hasErrors(m_diagnostics))
+                warning(root.Mark(), SpecLoader::tr("the file defines no websocket endpoints"));
+        }
+    } catch (const YAML::Exception &e) {
+        error(e.mark, SpecLoader::tr("cannot read the file: %1").arg(qs(e.msg)));
+    } catch (const std::exception &e) {
+        error(YAML::Mark::null_mark(), SpecLoader::tr("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) {
+                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
+    if (hasErrors(m_diagnostics))
+        return { nullptr, m_diagnostics };
+    m_spec->buildRoutes();
+    return { m_spec, m_diagnostics };
+}
+
+void Loader::loadItem(const YAML::Node &item)
+{
+    if (!item.IsMap()) {
+        error(item.Mark(),
+              SpecLoader::tr("expected an endpoint (a map with 'websocket:'), found a %1")
+                  .arg(kindOf(item)));
+        return;
+    }
+    bool known = false;
+    for (const auto &kv : item) {
+        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+        if (key == "websocket") {
+            known = true;
+            loadWebsocket(kv.first, kv.second);
+        } else if (key == "endpoint") {
+            known = true;
+            warning(kv.first.Mark(),
+                    SpecLoader::tr("HTTP endpoints are not served yet; this 'endpoint' is skipped"));
+        } else {
+            warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' ignored").arg(qs(key)));
+        }
+    }
+    if (!known)
+        error(item.Mark(), SpecLoader::tr("item has neither 'websocket' nor 'endpoint'"));
+}
+
+std::optional<QString> Loader::responseText(const YAML::Node &key, const YAML::Node &value)
+{
+    if (value.IsScalar())
+        return qs(value.Scalar());
+    if (value.IsMap() || value.IsSequence())
+        return yamlToJson(value);
+    error(key.Mark(), SpecLoader::tr("'%1' is empty").arg(qs(key.Scalar())));
+    return std::nullopt;
+}
+
+void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const PathPattern *path,
+                            const MessagePattern *pattern)
+{
+    const QStringList bound = pattern ? pattern->bindingNames() : QStringList();
+    const QStringList params = path ? path->parameterNames() : QStringList();
+    QSet<QString> reported;
+    for (const TemplateVariable &v : t.variables()) {
+        if (bound.contains(v.expression) || reported.contains(v.expression))
+            continue;
+        QString problem;
+        switch (v.source) {
+        case TemplateVariable::Source::PathParams:
+            if (v.path.size() != 1 || !params.contains(v.path.first()))
+                problem = SpecLoader::tr("'{{%1}}' is not a parameter of path '%2'; it renders empty")
+                              .arg(v.expression, path ? path->text() : QString());
+            break;
+        case TemplateVariable::Source::JsonParams:
+        case TemplateVariable::Source::Message:
+            if (!pattern)
+                problem = SpecLoader::tr("on-connect has no message; '{{%1}}' renders empty")
+                              .arg(v.expression);
+            break;
+        case TemplateVariable::Source::Other:
+            problem = SpecLoader::tr("unknown template variable '{{%1}}'; it renders empty")
+                          .arg(v.expression);
+            break;
+        case TemplateVariable::Source::QueryParams:
+            break;
+        }
+        if (!problem.isEmpty()) {
+            reported.insert(v.expression);
+            warning(mark, problem);
+        }
+    }
+}
+
+void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
+{
+    if (!ws.IsMap()) {
+        error(ws.IsNull() ? wsKey.Mark() : ws.Mark(),
+              SpecLoader::tr("'websocket' must be a map, found %1").arg(kindOf(ws)));
+        return;
+    }
+    Endpoint endpoint;
+    endpoint.location = location(wsKey.Mark());
+    bool valid = true;
+    bool hasPath = false;
+    YAML::Node onConnectKey, onConnect, onMessageKey, onMessage;
+
+    for (const auto &kv : ws) {
+        const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+        if (key == "path") {
+            hasPath = true;
+            if (!kv.second.IsScalar()) {
+                error(kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark(),
+                      SpecLoader::tr("'path' must be text, found %1").arg(kindOf(kv.second)));
+                valid = false;
+                continue;
+            }
+            QString why;
+            if (auto p = PathPattern::parse(qs(kv.second.Scalar()), &why)) {
+                endpoint.path = *p;
+                endpoint.location = location(kv.second.Mark());
+            } else {
+                error(kv.second.Mark(), why);
+                valid = false;
+            }
+        } else if (key == "on-connect") {
+            onConnectKey = kv.first;
+            onConnect = kv.second;
+        } else if (key == "on-message") {
+            onMessageKey = kv.first;
+            onMessage = kv.second;
+        } else {
+            warning(kv.first.Mark(),
+                    SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(key)));
+        }
+    }
+    if (!hasPath) {
+        error(wsKey.Mark(), SpecLoader::tr("websocket has no 'path'"));
+        valid = false;
+    }
+    const PathPattern *path = valid ? &endpoint.path : nullptr;
+
+    if (onConnect.IsDefined() && !onConnect.IsNull()) {
+        if (!onConnect.IsMap()) {
+            error(onConnect.Mark(),
+                  SpecLoader::tr("'on-connect' must be a map with 'response', found %1")
+                      .arg(kindOf(onConnect)));
+            valid = false;
+        } else {
+            bool hasResponse = false;
+            for (const auto &kv : onConnect) {
+                const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                if (key == "response") {
+                    hasResponse = true;
+                    if (auto text = responseText(kv.first, kv.second)) {
+                        endpoint.greeting = Template::compile(*text);
+                        checkVariables(*endpoint.greeting, kv.second.Mark(), path, nullptr);
+                    } else {
+                        valid = false;
+                    }
+                } else {
+                    warning(kv.first.Mark(),
+                            SpecLoader::tr("unknown key '%1' in on-connect ignored").arg(qs(key)));
+                }
+            }
+            if (!hasResponse) {
+                error(onConnectKey.Mark(), SpecLoader::tr("'on-connect' has no 'response'"));
+                valid = false;
+            }
+        }
+    }
+
+    if (onMessage.IsDefined() && !onMessage.IsNull()) {
+        if (!onMessage.IsSequence()) {
+            error(onMessage.Mark(),
+                  SpecLoader::tr("'on-message' must be a list of rules, found %1")
+                      .arg(kindOf(onMessage)));
+            valid = false;
+        } else {
+            int index = 0;
+            for (const auto &item : onMessage) {
+                Rule rule;
+                rule.index = index++;
+                rule.location = location(item.Mark());
+                if (!item.IsMap()) {
+                    error(item.Mark(),
+                          SpecLoader::tr("a rule must be a map with 'pattern' and 'response', found %1")
+                              .arg(kindOf(item)));
+                    valid = false;
+                    continue;
+                }
+                std::optional<QString> patternText, response;
+                YAML::Mark responseMark;
+                bool hasPattern = false, hasResponse = false;
+                for (const auto &kv : item) {
+                    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    if (key == "pattern") {
+                        hasPattern = true;
+                        patternText = responseText(kv.first, kv.second);
+                        if (patternText) {
+                            rule.pattern = MessagePattern::compile(*patternText);
+                            if (!rule.pattern.regexError().isEmpty()) {
+                                warning(kv.second.Mark(),
+                                        SpecLoader::tr("pattern is not a valid regular expression "
+                                                       "(%1 at offset %2); it matches only the exact text")
+                                            .arg(rule.pattern.regexError())
+                                            .arg(rule.pattern.regexErrorOffset()));
+                            }
+                        }
+                    } else if (key == "response") {
+                        hasResponse = true;
+                        responseMark = kv.second.Mark();
+                        response = responseText(kv.first, kv.second);
+                    } else {
+                        warning(kv.first.Mark(),
+                                SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(key)));
+                    }
+                }
+                if (!hasPattern)
+                    error(item.Mark(), SpecLoader::tr("rule has no 'pattern'"));
+                if (!hasResponse)
+                    error(item.Mark(), SpecLoader::tr("rule has no 'response'"));
+                if (!patternText || !response) {
+                    valid = false;
+                    continue;
+                }
+                rule.response = Template::compile(*response);
+                checkVariables(rule.response, responseMark, path, &rule.pattern);
+                endpoint.rules.append(rule);
+            }
+        }
+    }
+
+    if (!valid)
+        return;
+    for (const Endpoint &other : std::as_const(m_spec->endpoints)) {
+        if (other.path.text() == endpoint.path.text()) {
+            add(Diagnostic::Severity::Error, endpoint.location,
+                SpecLoader::tr("duplicate path '%1' (first defined at line %2)")
+                    .arg(endpoint.path.text())
+                    .arg(other.location.line));
+            return;
+        }
+        if (other.path.sameShape(endpoint.path)) {
+            add(Diagnostic::Severity::Error, endpoint.location,
+                SpecLoader::tr("path '%1' conflicts with '%2' (line %3): both match the same URLs")
+                    .arg(endpoint.path.text(), other.path.text())
+                    .arg(other.location.line));
+            return;
+        }
+    }
+    m_spec->endpoints.append(endpoint);
+}
+
+} // namespace
+
+QString LoadResult::diagnosticsText() const
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append(d.toString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+LoadResult SpecLoader::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Diagnostic d;
+        d.file = path;
+        d.message = tr("cannot open the file: %1").arg(file.errorString());
+        return { nullptr, { d } };
+    }
+    return loadData(file.readAll(), path);
+}
+
+LoadResult SpecLoader::loadText(const QString &yaml, const QString &fileName)
+{
+    return loadData(yaml.toUtf8(), fileName);
+}
+
+LoadResult SpecLoader::loadData(const QByteArray &yaml, const QString &fileName)
+{
+    return Loader(fileName).run(yaml);
+}

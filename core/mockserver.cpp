@@ -134,8 +134,12 @@ void MockServer::stop()
     }
     m_stopping = true;
     const int generation = ++m_stopGeneration;
+    // close() may end a connection at once and erase it from m_connections.
+    QList<QWebSocket *> sockets;
     for (auto &[id, connection] : m_connections)
-        connection->socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("server stopping"));
+        sockets.append(connection->socket);
+    for (QWebSocket *socket : std::as_const(sockets))
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("server stopping"));
     QTimer::singleShot(StopGraceMs, this, [this, generation] {
         if (m_stopping && generation == m_stopGeneration)
             finishStop();

@@ -106,7 +106,7 @@ QString TrafficEvent::toLine() const
                                      : tr("closed %1 %2").arg(closeCode).arg(closeReason);
         break;
     case Kind::Refused:
-        what = tr("refused %1").arg(payload);
+        what = peer.isEmpty() ? tr("refused %1").arg(payload) : tr("refused %1 from %2").arg(payload, peer);
         break;
     case Kind::Error:
         what = tr("error: %1").arg(payload);

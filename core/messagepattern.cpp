@@ -195,9 +195,10 @@ MessagePattern MessagePattern::compile(const QString &text)
                     p.m_bindingNames.append(name);
             }
         } else {
-            p.m_regexError = p.m_regex.errorString();
-            // anchoredPattern() prepends "\A(?:", five characters.
-            p.m_regexErrorOffset = int(std::max<qsizetype>(0, p.m_regex.patternErrorOffset() - 5));
+            // Report against the pattern as written, not the anchored wrapper around it.
+            const QRegularExpression plain(text);
+            p.m_regexError = plain.errorString();
+            p.m_regexErrorOffset = int(plain.patternErrorOffset());
         }
     }
     return p;

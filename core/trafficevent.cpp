@@ -55,8 +55,9 @@ QJsonObject TrafficEvent::toJson() const
     if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary
         || kind == Kind::Sent)
         o.insert(QStringLiteral("size"), size);
-    if (kind == Kind::Opened) {
+    if (!peer.isEmpty())
         o.insert(QStringLiteral("peer"), peer);
+    if (kind == Kind::Opened) {
         o.insert(QStringLiteral("path-params"), toObject(pathParams));
         o.insert(QStringLiteral("query-params"), toObject(queryParams));
     }

@@ -5,7 +5,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -336,11 +335,7 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->path = url.path(QUrl::FullyDecoded);
     connection->pathParams = std::move(pathParams);
     connection->endpoint = m_spec->endpointIndex(endpoint);
-    const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (!connection->queryParams.contains(key))
-            connection->queryParams.insert(key, value);
-    }
+    connection->queryParams = queryParamsOf(url);
     m_connections.emplace(connection->id, std::move(owned));
 
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
@@ -475,4 +470,20 @@ bool MockServer::closeConnection(quint64 connectionId, QWebSocketProtocol::Close
         return false;
     it->second->socket->close(code, reason);
     return true;
+}
+
+int MockServer::broadcast(const QString &endpointPath, const QString &text)
+{
+    int sent = 0;
+    const bool logging = watched();
+    for (auto &[id, connection] : m_connections) {
+        if (connection->endpoint < 0
+            || m_spec->endpoints.at(connection->endpoint).path.text() != endpointPath)
+            continue;
+        connection->socket->sendTextMessage(text);
+        ++sent;
+        if (logging)
+            emitSent(connection.get(), text, QStringLiteral("broadcast"));
+    }
+    return sent;
 }

@@ -59,6 +59,9 @@ public:
 
     // Pushes a text frame to one connection; logged as a Sent event with rule "push".
     bool sendMessage(quint64 connectionId, const QString &text);
+    // Pushes a text frame to every connection of the endpoint with this path pattern
+    // ("/ws/user/:username"); returns how many it reached.
+    int broadcast(const QString &endpointPath, const QString &text);
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
                          const QString &reason);
 

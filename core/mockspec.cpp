@@ -1,5 +1,8 @@
 #include "mockspec.h"
 
+#include <QUrl>
+#include <QUrlQuery>
+
 #include <algorithm>
 
 QString Rule::label() const
@@ -55,4 +58,39 @@ int MockSpec::ruleCount() const
     for (const Endpoint &e : endpoints)
         n += int(e.rules.size());
     return n;
+}
+
+ParamMap queryParamsOf(const QUrl &url)
+{
+    ParamMap params;
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!params.contains(key))
+            params.insert(key, value);
+    }
+    return params;
+}
+
+TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message)
+{
+    TryResult result;
+    const QUrl url = QUrl::fromEncoded(pathAndQuery.toUtf8());
+    result.endpoint = spec.route(url.path(QUrl::FullyEncoded), &result.pathParams);
+    if (!result.endpoint)
+        return result;
+    result.queryParams = queryParamsOf(url);
+    if (result.endpoint->greeting) {
+        const TemplateContext context { &result.pathParams, &result.queryParams, nullptr, nullptr };
+        result.hasGreeting = true;
+        result.greeting = result.endpoint->greeting->render(context, &result.missing);
+    }
+    const IncomingMessage incoming(message);
+    Bindings bindings;
+    result.rule = result.endpoint->firstMatch(incoming, &bindings);
+    if (result.rule) {
+        const TemplateContext context { &result.pathParams, &result.queryParams, &incoming,
+                                        &bindings };
+        result.reply = result.rule->response.render(context, &result.missing);
+    }
+    return result;
 }

@@ -5,6 +5,7 @@
 #include "template.h"
 
 #include <QList>
+#include <QUrl>
 #include <QString>
 
 #include <memory>
@@ -59,3 +60,23 @@ private:
 };
 
 using MockSpecPtr = std::shared_ptr<const MockSpec>;
+
+// What the server would do with a message, worked out without any client: the workbench's
+// "Try it" box.
+struct TryResult
+{
+    const Endpoint *endpoint = nullptr; // null: the path is refused with 404
+    ParamMap pathParams;
+    ParamMap queryParams;
+    QString greeting;   // rendered on-connect response, if the endpoint has one
+    bool hasGreeting = false;
+    const Rule *rule = nullptr; // null: unmatched, no reply
+    QString reply;
+    QStringList missing; // template values that rendered empty
+};
+
+// Query parameters of a request URL, percent-decoded; the first of repeated keys wins.
+ParamMap queryParamsOf(const QUrl &url);
+
+// pathAndQuery as a client would request it: "/ws/user/alice?x=1".
+TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message);

@@ -361,6 +361,48 @@ private slots:
         QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QCOMPARE(client.socket.closeReason(), QStringLiteral("bye"));
     }
+
+    void broadcastReachesEveryConnectionOfTheEndpoint()
+    {
+        startWith(loadExample(QStringLiteral("mocks.yml")));
+        Client a, b, other;
+        a.open(*m_server, QStringLiteral("/ws/user/a"));
+        b.open(*m_server, QStringLiteral("/ws/user/b"));
+        other.open(*m_server, QStringLiteral("/ws/echo"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.messages.size() == 1 && b.messages.size() == 1
+                                     && other.messages.size() == 1, 5000);
+        QCOMPARE(m_server->broadcast(QStringLiteral("/ws/user/:username"), QStringLiteral("news")), 2);
+        QTRY_VERIFY(a.messages.size() == 2 && b.messages.size() == 2);
+        QCOMPARE(a.messages.at(1), QStringLiteral("news"));
+        QCOMPARE(b.messages.at(1), QStringLiteral("news"));
+        QTest::qWait(50);
+        QCOMPARE(other.messages.size(), 1);
+        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule, QStringLiteral("broadcast"));
+    }
+
+    void tryItWithoutClient()
+    {
+        const MockSpecPtr spec = loadExample(QStringLiteral("mocks.yml"));
+        QVERIFY(spec);
+        TryResult r = tryMessage(*spec, QStringLiteral("/ws/user/ana%20b?x=1"),
+                                 QStringLiteral("{\"action\": \"get-profile\"}"));
+        QVERIFY(r.endpoint);
+        QCOMPARE(r.endpoint->path.text(), QStringLiteral("/ws/user/:username"));
+        QVERIFY(r.hasGreeting);
+        QCOMPARE(r.greeting, QStringLiteral("{\"status\": \"connected\", \"message\": \"Welcome, ana b!\"}"));
+        QVERIFY(r.rule);
+        QCOMPARE(r.rule->label(), QStringLiteral("on-message[0]"));
+        QCOMPARE(r.reply, QStringLiteral("{\"user\": \"ana b\", \"profile\": {\"joined\": \"2025-03-20\"}}"));
+        QCOMPARE(r.queryParams.value(QStringLiteral("x")), QStringLiteral("1"));
+
+        r = tryMessage(*spec, QStringLiteral("/ws/echo"), QStringLiteral("nothing matches this"));
+        QVERIFY(r.endpoint);
+        QVERIFY(!r.rule);
+        QVERIFY(r.reply.isEmpty());
+
+        r = tryMessage(*spec, QStringLiteral("/ws/nowhere"), QStringLiteral("ping"));
+        QVERIFY(!r.endpoint);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMockServer)

@@ -1,0 +1,493 @@
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace {
+
+const QString Greeting = QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
+
+QString example(const QString &name)
+{
+    return QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/") + name;
+}
+
+// A mocket-cli child process; keeps everything it printed.
+struct Cli
+{
+    QProcess process;
+    QByteArray out;
+    QByteArray err;
+
+    QByteArray stdOut() { return out += process.readAllStandardOutput(); }
+    QByteArray stdErr() { return err += process.readAllStandardError(); }
+    QList<QByteArray> outLines()
+    {
+        QList<QByteArray> lines = stdOut().split('\n');
+        if (!lines.isEmpty() && lines.constLast().isEmpty())
+            lines.removeLast();
+        return lines;
+    }
+};
+
+// What the ready line says: "Mocket serving FILE on ws://HOST:PORT (...)".
+struct Ready
+{
+    QString host;
+    quint16 port = 0;
+};
+
+// A real QWebSocket client that records what it receives.
+struct Client
+{
+    QWebSocket socket;
+    QStringList received;
+    bool disconnected = false;
+
+    Client()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) { received.append(text); });
+        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { disconnected = true; });
+    }
+    bool isConnected() const { return socket.state() == QAbstractSocket::ConnectedState; }
+    // Sends and waits for the next message; a null string when none comes.
+    QString ask(const QString &text)
+    {
+        const qsizetype before = received.size();
+        socket.sendTextMessage(text);
+        if (!QTest::qWaitFor([&] { return received.size() > before || disconnected; }, 5000))
+            return {};
+        return received.size() > before ? received.at(before) : QString();
+    }
+};
+
+std::unique_ptr<Client> connectClient(quint16 port, const QString &path = QStringLiteral("/ws/echo"))
+{
+    auto client = std::make_unique<Client>();
+    client->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(path)));
+    [[maybe_unused]] const bool done =
+        QTest::qWaitFor([&] { return client->isConnected() || client->disconnected; }, 5000);
+    return client; // the caller checks isConnected()
+}
+
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+}
+
+QByteArray watchedConfig(const QByteArray &reply)
+{
+    return "- websocket:\n"
+           "    path: /ws/echo\n"
+           "    on-message:\n"
+           "      - pattern: \"ping\"\n"
+           "        response: \"" + reply + "\"\n";
+}
+
+// Two errors: a rule without a response (4:9) and an endpoint without a path (5:3).
+const QByteArray BadConfig = "- websocket:\n"
+                             "    path: /ws/a\n"
+                             "    on-message:\n"
+                             "      - pattern: \"x\"\n"
+                             "- websocket:\n"
+                             "    on-connect:\n"
+                             "      response: hi\n";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::vector<std::unique_ptr<Cli>> m_procs;
+
+    QString tempPath(const QString &name) const { return m_dir.filePath(name); }
+
+    // env entries "NAME=VALUE" are added to an environment without PORT and HOST.
+    Cli *start(const QStringList &args, const QStringList &env = {})
+    {
+        auto cli = std::make_unique<Cli>();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("PORT"));
+        environment.remove(QStringLiteral("HOST"));
+        for (const QString &entry : env)
+            environment.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+        cli->process.setProcessEnvironment(environment);
+        cli->process.start(QStringLiteral(MOCKET_CLI), args);
+        cli->process.waitForStarted(5000);
+        m_procs.push_back(std::move(cli));
+        return m_procs.back().get();
+    }
+
+    Cli *run(const QStringList &args, const QStringList &env = {})
+    {
+        Cli *cli = start(args, env);
+        cli->process.waitForFinished(5000);
+        cli->stdOut();
+        cli->stdErr();
+        return cli;
+    }
+
+    static Ready waitReady(Cli *cli)
+    {
+        if (!QTest::qWaitFor([cli] { return cli->stdOut().contains('\n') || cli->process.state() == QProcess::NotRunning; },
+                             5000))
+            return {};
+        static const QRegularExpression url(QStringLiteral(R"(^Mocket serving .* on ws://(\S+):(\d+) )"));
+        const QRegularExpressionMatch m = url.match(QString::fromUtf8(cli->outLines().value(0)));
+        if (!m.hasMatch())
+            return {};
+        return { m.captured(1), quint16(m.captured(2).toUInt()) };
+    }
+
+    static bool waitExit(Cli *cli)
+    {
+        const bool exited = QTest::qWaitFor([cli] { return cli->process.state() == QProcess::NotRunning; }, 5000);
+        cli->stdOut();
+        cli->stdErr();
+        return exited;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo(QStringLiteral(MOCKET_CLI)).isExecutable(), MOCKET_CLI);
+    }
+
+    void cleanup()
+    {
+        for (const auto &cli : m_procs) {
+            if (cli->process.state() != QProcess::NotRunning) {
+                cli->process.kill();
+                cli->process.waitForFinished(2000);
+            }
+        }
+        m_procs.clear();
+    }
+
+    void versionAndHelp_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("--version") << QStringLiteral("--version") << QStringLiteral("mocket-cli " MOCKET_VERSION);
+        QTest::newRow("--help") << QStringLiteral("--help") << QStringLiteral("check CONFIG");
+    }
+
+    void versionAndHelp()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, expected);
+        Cli *cli = run({ option });
+        QCOMPARE(cli->process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli->process.exitCode(), 0);
+        QVERIFY2(QString::fromUtf8(cli->out).contains(expected), cli->out.constData());
+    }
+
+    void serveEcho()
+    {
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"), example(QStringLiteral("echo.yml")) });
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        QCOMPARE(ready.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(cli->outLines().size(), 1);
+
+        auto client = connectClient(ready.port);
+        QVERIFY(client->isConnected());
+        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
+
+        const QStringList expectedLines = { QStringLiteral("#1 open /ws/echo from 127.0.0.1:"),
+                                            QStringLiteral("#1 -> ") + Greeting + QStringLiteral("   [on-connect]"),
+                                            QStringLiteral("#1 <- ping   [on-message[0]]"),
+                                            QStringLiteral("#1 -> pong   [on-message[0]]") };
+        for (const QString &line : expectedLines)
+            QTRY_VERIFY2(QString::fromUtf8(cli->stdOut()).contains(line), qPrintable(line));
+        QCOMPARE(cli->outLines().size(), 1 + expectedLines.size());
+    }
+
+    void portAndHost_data()
+    {
+        QTest::addColumn<QStringList>("env");
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QString>("host");  // expected in the ready line
+        QTest::addColumn<int>("port");      // expected port; 0: any free one (not the default 8000)
+        QTest::addColumn<QString>("error"); // expected usage error instead
+
+        const QString free = QString::number(freePort());
+        const QString portFlag = QStringLiteral("--port");
+        const QString hostFlag = QStringLiteral("--host");
+        const QString localhost = QStringLiteral("127.0.0.1");
+        QTest::newRow("PORT=0") << QStringList{ QStringLiteral("PORT=0") } << QStringList{} << localhost << 0 << QString();
+        QTest::newRow("PORT=free") << QStringList{ QStringLiteral("PORT=") + free } << QStringList{} << localhost
+                                   << free.toInt() << QString();
+        QTest::newRow("--port wins over PORT") << QStringList{ QStringLiteral("PORT=0") } << QStringList{ portFlag, free }
+                                               << localhost << free.toInt() << QString();
+        QTest::newRow("PORT=notaport") << QStringList{ QStringLiteral("PORT=notaport") } << QStringList{} << QString() << 0
+                                       << QStringLiteral("invalid port 'notaport'");
+        QTest::newRow("--port 0, PORT=notaport") << QStringList{ QStringLiteral("PORT=notaport") }
+                                                 << QStringList{ portFlag, QStringLiteral("0") } << localhost << 0 << QString();
+        QTest::newRow("--port 70000") << QStringList{} << QStringList{ portFlag, QStringLiteral("70000") } << QString() << 0
+                                      << QStringLiteral("invalid port '70000'");
+        QTest::newRow("HOST=localhost") << QStringList{ QStringLiteral("HOST=localhost"), QStringLiteral("PORT=0") }
+                                        << QStringList{} << QStringLiteral("localhost") << 0 << QString();
+        QTest::newRow("--host wins over HOST") << QStringList{ QStringLiteral("HOST=localhost") }
+                                               << QStringList{ hostFlag, localhost, portFlag, QStringLiteral("0") } << localhost
+                                               << 0 << QString();
+        QTest::newRow("HOST=notahost") << QStringList{ QStringLiteral("HOST=notahost"), QStringLiteral("PORT=0") }
+                                       << QStringList{} << QString() << 0 << QStringLiteral("invalid host 'notahost'");
+        QTest::newRow("--host 127.0.0.1, HOST=notahost") << QStringList{ QStringLiteral("HOST=notahost") }
+                                                         << QStringList{ hostFlag, localhost, portFlag, QStringLiteral("0") }
+                                                         << localhost << 0 << QString();
+    }
+
+    void portAndHost()
+    {
+        QFETCH(QStringList, env);
+        QFETCH(QStringList, flags);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(QString, error);
+
+        Cli *cli = start(QStringList{ QStringLiteral("serve") } + flags + QStringList{ example(QStringLiteral("echo.yml")) }, env);
+        if (!error.isEmpty()) {
+            QVERIFY(waitExit(cli));
+            QCOMPARE(cli->process.exitCode(), 2);
+            QVERIFY2(QString::fromUtf8(cli->err).contains(error), cli->err.constData());
+            QCOMPARE(cli->out, QByteArray());
+            return;
+        }
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        QCOMPARE(ready.host, host);
+        if (port)
+            QCOMPARE(int(ready.port), port);
+        else
+            QVERIFY(ready.port != 8000);
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->received, QStringList{ Greeting });
+    }
+
+    void configOption_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString file = example(QStringLiteral("echo.yml"));
+        QTest::newRow("-c") << QStringList{ QStringLiteral("-c"), file };
+        QTest::newRow("--config") << QStringList{ QStringLiteral("--config"), file };
+        QTest::newRow("--config=") << QStringList{ QStringLiteral("--config=") + file };
+        QTest::newRow("serve -c") << QStringList{ QStringLiteral("serve"), QStringLiteral("-c"), file };
+    }
+
+    void configOption()
+    {
+        QFETCH(QStringList, args);
+        Cli *cli = start(args + QStringList{ QStringLiteral("--port"), QStringLiteral("0") });
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->received, QStringList{ Greeting });
+    }
+
+    void portInUse()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+        const QString port = QString::number(blocker.serverPort());
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), port, example(QStringLiteral("echo.yml")) });
+        QVERIFY(waitExit(cli));
+        QVERIFY(cli->process.exitCode() != 0);
+        const QString err = QString::fromUtf8(cli->err);
+        QVERIFY2(err.contains(QLatin1String("already in use")) && err.contains(port), qPrintable(err));
+        QCOMPARE(cli->out, QByteArray());
+    }
+
+    void badConfig()
+    {
+        const QString file = tempPath(QStringLiteral("bad.yml"));
+        QVERIFY(writeFile(file, BadConfig));
+        const QString port = QString::number(freePort());
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), port, file });
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 1);
+        QCOMPARE(cli->out, QByteArray());
+        const QStringList err = QString::fromUtf8(cli->err).split(QLatin1Char('\n'));
+        QVERIFY2(err.contains(file + QStringLiteral(":4:9: error: rule has no 'response'")), cli->err.constData());
+        QVERIFY2(err.contains(file + QStringLiteral(":5:3: error: websocket has no 'path'")), cli->err.constData());
+
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, quint16(port.toUInt()));
+        QVERIFY(!probe.waitForConnected(1000));
+        QCOMPARE(probe.error(), QAbstractSocket::ConnectionRefusedError);
+    }
+
+    void checkValid()
+    {
+        const QString file = example(QStringLiteral("mocks.yml"));
+        Cli *cli = run({ QStringLiteral("check"), file });
+        QCOMPARE(cli->process.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(cli->out),
+                 file + QStringLiteral(": OK: 2 websocket endpoint(s), 3 rule(s), 0 warning(s)\n"));
+        QCOMPARE(cli->err, QByteArray());
+    }
+
+    void checkInvalid()
+    {
+        const QString file = tempPath(QStringLiteral("bad-check.yml"));
+        QVERIFY(writeFile(file, BadConfig));
+        Cli *cli = run({ QStringLiteral("check"), file });
+        QCOMPARE(cli->process.exitCode(), 1);
+        QCOMPARE(cli->out, QByteArray());
+        QCOMPARE(QString::fromUtf8(cli->err),
+                 file + QStringLiteral(":4:9: error: rule has no 'response'\n") + file
+                     + QStringLiteral(":5:3: error: websocket has no 'path'\n") + file
+                     + QStringLiteral(": invalid: 2 error(s)\n"));
+    }
+
+    void quiet()
+    {
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--quiet"), QStringLiteral("--port"), QStringLiteral("0"),
+                           example(QStringLiteral("echo.yml")) });
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+        QCOMPARE(cli->outLines().size(), 1);
+    }
+
+    void jsonLog()
+    {
+        const QString log = tempPath(QStringLiteral("events.jsonl"));
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--log"), log, QStringLiteral("--port"), QStringLiteral("0"),
+                           example(QStringLiteral("echo.yml")) });
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        // Stopped at once: the writer's 100 ms buffer must still reach the file.
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.takeLast(), QByteArray()); // ends with a newline
+        QStringList seen; // "event direction rule payload"
+        for (const QByteArray &line : std::as_const(lines)) {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            for (const char *key : { "time", "event", "connection", "direction", "path", "payload", "rule" })
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            QVERIFY(QDateTime::fromString(o.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).isValid());
+            QCOMPARE(o.value(QLatin1String("connection")).toInt(), 1);
+            QCOMPARE(o.value(QLatin1String("path")).toString(), QStringLiteral("/ws/echo"));
+            seen.append(QStringList{ o.value(QLatin1String("event")).toString(), o.value(QLatin1String("direction")).toString(),
+                                     o.value(QLatin1String("rule")).toString(), o.value(QLatin1String("payload")).toString() }
+                            .join(QLatin1Char(' ')));
+            if (o.value(QLatin1String("event")).toString() == QLatin1String("closed"))
+                QCOMPARE(o.value(QLatin1String("code")).toInt(), 1001);
+        }
+        QCOMPARE(seen.size(), 5);
+        QCOMPARE(seen.at(0), QStringLiteral("opened -  "));
+        QCOMPARE(seen.at(1), QStringLiteral("sent out on-connect ") + Greeting);
+        QCOMPARE(seen.at(2), QStringLiteral("received in on-message[0] ping"));
+        QCOMPARE(seen.at(3), QStringLiteral("sent out on-message[0] pong"));
+        QVERIFY2(seen.at(4).startsWith(QLatin1String("closed - ")), qPrintable(seen.at(4)));
+    }
+
+    void stopsOnSignal_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+
+    void stopsOnSignal()
+    {
+        QFETCH(int, signal);
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"), example(QStringLiteral("mocks.yml")) });
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto echo = connectClient(ready.port);
+        auto user = connectClient(ready.port, QStringLiteral("/ws/user/alice"));
+        QTRY_COMPARE(echo->received.size(), 1);
+        QTRY_COMPARE(user->received.size(), 1);
+
+        QCOMPARE(::kill(pid_t(cli->process.processId()), signal), 0);
+        QTRY_VERIFY(echo->disconnected && user->disconnected);
+        QCOMPARE(echo->socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(user->socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli->process.exitCode(), 0);
+        QVERIFY2(cli->out.contains("Stopping: closing 2 connection(s)"), cli->out.constData());
+    }
+
+    void watchReloads()
+    {
+        const QString file = tempPath(QStringLiteral("watched.yml"));
+        QVERIFY(writeFile(file, watchedConfig("pong-1")));
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--watch"), QStringLiteral("--port"), QStringLiteral("0"), file });
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QVERIFY(client->isConnected());
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-1"));
+
+        // Edited in place: same inode.
+        QVERIFY(writeFile(file, watchedConfig("pong-2")));
+        QTRY_COMPARE(cli->stdOut().count("Reloaded watched.yml"), 1);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-2"));
+        QVERIFY(client->isConnected());
+
+        // Replaced the way many editors save: write a new file, rename it over the old one.
+        const QString temp = tempPath(QStringLiteral(".watched.yml.tmp"));
+        QVERIFY(writeFile(temp, watchedConfig("pong-3")));
+        QCOMPARE(std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(file).constData()), 0);
+        QTRY_COMPARE(cli->stdOut().count("Reloaded watched.yml"), 2);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
+        QVERIFY(client->isConnected());
+
+        // A broken edit (to the new inode) is reported and the last good spec keeps answering.
+        QVERIFY(writeFile(file, BadConfig));
+        QTRY_VERIFY2(cli->stdErr().contains("reload failed"), cli->err.constData());
+        QVERIFY2(cli->err.contains(QByteArray(QFile::encodeName(file) + ":4:9: error: rule has no 'response'")), cli->err.constData());
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
+        QVERIFY(client->isConnected());
+        QVERIFY(!client->disconnected);
+        QCOMPARE(cli->process.state(), QProcess::Running);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

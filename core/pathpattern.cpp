@@ -104,6 +104,9 @@ bool PathPattern::sameShape(const PathPattern &other) const
 
 bool PathPattern::moreSpecificThan(const PathPattern &other) const
 {
+    // A strict weak order: segment kinds compared in order (a literal before a parameter),
+    // then fewer segments first. Patterns of different lengths never match the same path,
+    // so only the first part decides between routes that compete.
     const qsizetype n = std::min(m_segments.size(), other.m_segments.size());
     for (qsizetype i = 0; i < n; ++i) {
         const bool mine = m_segments.at(i).isParam;
@@ -111,5 +114,5 @@ bool PathPattern::moreSpecificThan(const PathPattern &other) const
         if (mine != theirs)
             return !mine;
     }
-    return false;
+    return m_segments.size() < other.m_segments.size();
 }

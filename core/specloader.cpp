@@ -13,8 +13,8 @@ QString kindOf(const YAML::Node &node)
     switch (node.Type()) {
     case YAML::NodeType::Null: return SpecLoader::tr("nothing");
     case YAML::NodeType::Scalar: return SpecLoader::tr("text");
-    case YAML::NodeType::Sequence: return SpecLoader::tr("list");
-    case YAML::NodeType::Map: return SpecLoader::tr("map");
+    case YAML::NodeType::Sequence: return SpecLoader::tr("a list");
+    case YAML::NodeType::Map: return SpecLoader::tr("a map");
     case YAML::NodeType::Undefined: break;
     }
     return SpecLoader::tr("nothing");
@@ -56,8 +56,11 @@ QString plainScalarJson(const std::string &raw)
 }
 
 // A YAML map or list as compact JSON text, keys in file order (as Moclojer sends them).
-QString yamlToJson(const YAML::Node &node)
+// budget counts nodes down, so aliases nested into a billion values stop early.
+QString yamlToJson(const YAML::Node &node, qint64 *budget)
 {
+    if (--*budget < 0)
+        return {};
     switch (node.Type()) {
     case YAML::NodeType::Map: {
         QString out = QStringLiteral("{");
@@ -66,9 +69,11 @@ QString yamlToJson(const YAML::Node &node)
             if (!first)
                 out += QLatin1Char(',');
             first = false;
-            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : yamlToJson(kv.first);
+            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : yamlToJson(kv.first, budget);
             out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":")
-                + yamlToJson(kv.second);
+                + yamlToJson(kv.second, budget);
+            if (*budget < 0)
+                return {};
         }
         return out + QLatin1Char('}');
     }
@@ -79,7 +84,9 @@ QString yamlToJson(const YAML::Node &node)
             if (!first)
                 out += QLatin1Char(',');
             first = false;
-            out += yamlToJson(item);
+            out += yamlToJson(item, budget);
+            if (*budget < 0)
+                return {};
         }
         return out + QLatin1Char(']');
     }
@@ -129,6 +136,57 @@ private:
         return mark.is_null() ? SourceLocation {} : SourceLocation { mark.line + 1, mark.column + 1 };
     }
 
+    // yaml-cpp 0.7 accepts a quote left open until the end of the file, swallowing the rest
+    // of it into one scalar; catch that here.
+    bool checkQuotes(const YAML::Node &node, const QByteArray &data)
+    {
+        if (node.IsScalar()) {
+            const YAML::Mark mark = node.Mark();
+            if (node.Tag() != "!" || mark.is_null() || mark.pos < 0 || mark.pos >= data.size())
+                return true;
+            const char quote = data.at(mark.pos);
+            if (quote != '"' && quote != '\'')
+                return true;
+            for (qsizetype i = mark.pos + 1; i < data.size(); ++i) {
+                const char c = data.at(i);
+                if (quote == '"' && c == '\\') {
+                    ++i;
+                } else if (c == quote) {
+                    if (quote == '\'' && i + 1 < data.size() && data.at(i + 1) == '\'') {
+                        ++i;
+                        continue;
+                    }
+                    return true;
+                }
+            }
+            error(mark, SpecLoader::tr("YAML syntax error: end of stream reached without closing quote"));
+            return false;
+        }
+        if (node.IsMap()) {
+            for (const auto &kv : node) {
+                if (!checkQuotes(kv.first, data) || !checkQuotes(kv.second, data))
+                    return false;
+            }
+        } else if (node.IsSequence()) {
+            for (const auto &item : node) {
+                if (!checkQuotes(item, data))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    void warnExtraDocument(const QByteArray &data, const YAML::Mark &mark)
+    {
+        // Point at the "---" that starts the ignored document, not at its first node.
+        const QList<QByteArray> lines = data.split('\n');
+        int line = mark.is_null() ? int(lines.size()) - 1 : std::min<int>(mark.line, int(lines.size()) - 1);
+        while (line > 0 && !lines.at(line).startsWith("---"))
+            --line;
+        add(Diagnostic::Severity::Warning, SourceLocation { line + 1, 1 },
+            SpecLoader::tr("only the first YAML document is read; everything from here on is ignored"));
+    }
+
     void loadItem(const YAML::Node &item);
     void loadWebsocket(const YAML::Node &key, const YAML::Node &ws);
     std::optional<QString> responseText(const YAML::Node &key, const YAML::Node &value);
@@ -145,7 +203,14 @@ LoadResult Loader::run(const QByteArray &data)
     m_spec->fileName = m_file;
     YAML::Node root;
     try {
-        root = YAML::Load(data.toStdString());
+        const std::string text = data.toStdString();
+        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+        if (!documents.empty())
+            root = documents.front();
+        if (documents.size() > 1)
+            warnExtraDocument(data, documents.at(1).Mark());
+        if (!checkQuotes(root, data))
+            return { nullptr, m_diagnostics };
     } catch (const YAML::Exception &e) {
         error(e.mark, SpecLoader::tr("YAML syntax error: %1").arg(qs(e.msg)));
         return { nullptr, m_diagnostics };
@@ -156,7 +221,7 @@ LoadResult Loader::run(const QByteArray &data)
             warning(YAML::Mark::null_mark(), SpecLoader::tr("the file defines no endpoints"));
         } else if (!root.IsSequence()) {
             error(root.Mark(),
-                  SpecLoader::tr("expected a list of endpoints (\"- websocket: ...\"), found a %1")
+                  SpecLoader::tr("expected a list of endpoints (\"- websocket: ...\"), found %1")
                       .arg(kindOf(root)));
         } else {
             for (const auto &item : root)
@@ -184,7 +249,7 @@ void Loader::loadItem(const YAML::Node &item)
 {
     if (!item.IsMap()) {
         error(item.Mark(),
-              SpecLoader::tr("expected an endpoint (a map with 'websocket:'), found a %1")
+              SpecLoader::tr("expected an endpoint (a map with 'websocket:'), found %1")
                   .arg(kindOf(item)));
         return;
     }
@@ -210,8 +275,18 @@ std::optional<QString> Loader::responseText(const YAML::Node &key, const YAML::N
 {
     if (value.IsScalar())
         return qs(value.Scalar());
-    if (value.IsMap() || value.IsSequence())
-        return yamlToJson(value);
+    if (value.IsMap() || value.IsSequence()) {
+        constexpr qint64 MaxNodes = 1000000;
+        qint64 budget = MaxNodes;
+        QString json = yamlToJson(value, &budget);
+        if (budget < 0) {
+            error(value.Mark(), SpecLoader::tr("'%1' is too large (over %2 values; nested aliases?)")
+                                    .arg(qs(key.Scalar()))
+                                    .arg(MaxNodes));
+            return std::nullopt;
+        }
+        return json;
+    }
     error(key.Mark(), SpecLoader::tr("'%1' is empty").arg(qs(key.Scalar())));
     return std::nullopt;
 }
@@ -228,7 +303,7 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
         QString problem;
         switch (v.source) {
         case TemplateVariable::Source::PathParams:
-            if (v.path.size() != 1 || !params.contains(v.path.first()))
+            if (path && (v.path.size() != 1 || !params.contains(v.path.first())))
                 problem = SpecLoader::tr("'{{%1}}' is not a parameter of path '%2'; it renders empty")
                               .arg(v.expression, path ? path->text() : QString());
             break;

@@ -174,6 +174,12 @@ void ServeCommand::reload()
         printErr(tr("%1: reload failed; still serving the last good config").arg(m_options.configPath));
         return;
     }
+    if (result.spec->endpoints.isEmpty() && !m_server.spec()->endpoints.isEmpty()) {
+        // Most likely an editor caught between truncating and writing the file.
+        printErr(tr("%1: reload skipped: the file defines no endpoints; still serving the last good config")
+                     .arg(m_options.configPath));
+        return;
+    }
     m_server.setSpec(result.spec);
     if (!m_options.quiet)
         printOut(tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))

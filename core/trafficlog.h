@@ -1,0 +1,196 @@
+#pragma once
+
+#include "trafficevent.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+#include <deque>
+#include <vector>
+
+class MockServer;
+
+// One row per connection seen since the last clear: where it came from, whether it is still
+// open, and how many messages went each way. Updated per event; a count change touches one row.
+class ConnectionsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Id, Path, Params, Peer, Opened, State, In, Out, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        ConnectionIdRole = Qt::UserRole, // quint64
+        IsOpenRole,                      // bool
+        PathRole,                        // QString, the request path
+    };
+    Q_ENUM(Role)
+
+    explicit ConnectionsModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Opened appends a row; messages count on their connection's row; Closed sets its state.
+    // A connection first seen mid-life (attached late, or after clear()) is adopted from its
+    // next event; a Closed for an unknown connection is ignored.
+    void addEvent(const TrafficEvent &event);
+
+    int openCount() const { return m_openCount; }
+    QModelIndex indexForId(quint64 connectionId) const;
+    void clearClosed();
+    void clear();
+
+signals:
+    void openCountChanged(int count);
+
+private:
+    struct Row
+    {
+        quint64 id = 0;
+        QString path;
+        QString params; // "username=alice · tab=2"
+        QString peer;
+        qint64 opened = 0;
+        bool open = true;
+        int closeCode = 0;
+        QString closeReason;
+        int in = 0;
+        int out = 0;
+    };
+
+    int appendRow(const TrafficEvent &event);
+    void rebuildIndex();
+    void setOpenCount(int count);
+
+    QList<Row> m_rows;
+    QHash<quint64, int> m_rowOfId;
+    int m_openCount = 0;
+};
+
+// Every event of every connection, in order, one row each. Built for floods: addEvent() only
+// queues; a short timer appends the queue with one beginInsertRows() per batch, and the
+// oldest rows beyond capacity() go with one beginRemoveRows() per batch.
+class MessageLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultCapacity = 50000;
+    static constexpr int DefaultBatchInterval = 50; // ms
+    static constexpr int PreviewLength = 200;       // characters in the Payload column
+
+    enum Column { Time, Connection, Direction, Payload, Rule, Size, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        EventKindRole = Qt::UserRole, // int(TrafficEvent::Kind)
+        ConnectionIdRole,             // quint64, 0 for server-wide events
+        FullPayloadRole,              // QString, the whole payload (a summary for Opened/Closed)
+        PrettyPayloadRole,            // QString, indented JSON when the payload is JSON
+        TimestampRole,                // qint64, ms since the epoch
+        RuleRole,                     // QString, the rule label as the event carries it
+    };
+    Q_ENUM(Role)
+
+    explicit MessageLogModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Queues the event; it becomes a row at the next flush.
+    void addEvent(const TrafficEvent &event);
+    // Appends everything queued now (the timer calls it; tests and shutdown may too).
+    void flush();
+    int pendingCount() const { return int(m_pending.size()); }
+
+    const TrafficEvent &eventAt(int row) const;
+
+    void setCapacity(int rows);
+    int capacity() const { return m_capacity; }
+    void setBatchInterval(int ms);
+    int batchInterval() const { return m_timer.interval(); }
+    // Events dropped to stay within capacity since the last clear().
+    qint64 droppedCount() const { return m_dropped; }
+
+    void clear();
+
+    // The Payload column's text: one line, newlines as ⏎, at most PreviewLength characters.
+    static QString preview(const QString &text);
+    // Indented JSON if text is a JSON object or array, else text unchanged.
+    static QString prettyPayload(const QString &text);
+
+signals:
+    void droppedCountChanged(qint64 count);
+
+private:
+    void dropOldest(int count);
+
+    std::deque<TrafficEvent> m_rows;
+    std::deque<TrafficEvent> m_pending;
+    QTimer m_timer;
+    int m_capacity = DefaultCapacity;
+    qint64 m_dropped = 0;
+};
+
+// Narrows a MessageLogModel to one connection, a text, and/or some event kinds. Reads the
+// source's roles, never its display strings.
+class MessageFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit MessageFilterProxy(QObject *parent = nullptr);
+
+    // 0 shows every connection (and server-wide events); otherwise only that connection.
+    void setConnectionId(quint64 connectionId);
+    quint64 connectionId() const { return m_connectionId; }
+    // Case-insensitive substring of the payload or the rule; empty shows all.
+    void setText(const QString &text);
+    QString text() const { return m_text; }
+    void setHideKinds(const QList<TrafficEvent::Kind> &kinds);
+    QList<TrafficEvent::Kind> hideKinds() const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    quint64 m_connectionId = 0;
+    QString m_text;
+    quint32 m_hiddenKinds = 0; // bit per TrafficEvent::Kind
+};
+
+// The workbench's live traffic: a ConnectionsModel and a MessageLogModel fed by one server.
+class TrafficLog : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrafficLog(QObject *parent = nullptr);
+
+    // Feeds both models from server's trafficEvent(); a previous server is detached first.
+    void attach(MockServer *server);
+    void detach();
+    MockServer *server() const { return m_server; }
+
+    ConnectionsModel *connections() const { return m_connections; }
+    MessageLogModel *messages() const { return m_messages; }
+
+    // Empties the message log and drops closed connections; open ones stay listed, since
+    // they are still live on the server.
+    void clear();
+
+private:
+    ConnectionsModel *m_connections = nullptr;
+    MessageLogModel *m_messages = nullptr;
+    QPointer<MockServer> m_server;
+};

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <cmath>
 
@@ -35,7 +36,7 @@ QString jsonValueText(const QJsonValue &value)
         const double d = value.toDouble();
         if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
             return QString::number(qint64(d));
-        return QString::number(d, 'g', 17);
+        return QString::number(d, 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");

@@ -1,5 +1,4 @@
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +17,8 @@
 
 namespace {
 
-const QString Greeting = QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
+const QString Greeting =
+    QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
 
 QString example(const QString &name)
 {
@@ -26,8 +26,7 @@ QString example(const QString &name)
 }
 
 // A mocket-cli child process; keeps everything it printed.
-struct Cli
-{
+struct Cli {
     QProcess process;
     QByteArray out;
     QByteArray err;
@@ -44,15 +43,13 @@ struct Cli
 };
 
 // What the ready line says: "Mocket serving FILE on ws://HOST:PORT (...)".
-struct Ready
-{
+struct Ready {
     QString host;
     quint16 port = 0;
 };
 
 // A real QWebSocket client that records what it receives.
-struct Client
-{
+struct Client {
     QWebSocket socket;
     QStringList received;
     bool disconnected = false;
@@ -60,8 +57,9 @@ struct Client
     Client()
     {
         QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) { received.append(text); });
-        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { disconnected = true; });
+            [this](const QString &text) { received.append(text); });
+        QObject::connect(
+            &socket, &QWebSocket::disconnected, &socket, [this] { disconnected = true; });
     }
     bool isConnected() const { return socket.state() == QAbstractSocket::ConnectedState; }
     // Sends and waits for the next message; a null string when none comes.
@@ -75,13 +73,20 @@ struct Client
     }
 };
 
-std::unique_ptr<Client> connectClient(quint16 port, const QString &path = QStringLiteral("/ws/echo"))
+std::unique_ptr<Client> connectClient(
+    quint16 port, const QString &path = QStringLiteral("/ws/echo"))
 {
     auto client = std::make_unique<Client>();
     client->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(path)));
     [[maybe_unused]] const bool done =
         QTest::qWaitFor([&] { return client->isConnected() || client->disconnected; }, 5000);
     return client; // the caller checks isConnected()
+}
+
+// "serve --port 0" -> { "serve", "--port", "0" }
+QStringList words(const char *text)
+{
+    return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 quint16 freePort()
@@ -103,7 +108,8 @@ QByteArray watchedConfig(const QByteArray &reply)
            "    path: /ws/echo\n"
            "    on-message:\n"
            "      - pattern: \"ping\"\n"
-           "        response: \"" + reply + "\"\n";
+           "        response: \""
+        + reply + "\"\n";
 }
 
 // Two errors: a rule without a response (4:9) and an endpoint without a path (5:3).
@@ -117,8 +123,7 @@ const QByteArray BadConfig = "- websocket:\n"
 
 } // namespace
 
-class TestCli : public QObject
-{
+class TestCli : public QObject {
     Q_OBJECT
 
 private:
@@ -135,7 +140,8 @@ private:
         environment.remove(QStringLiteral("PORT"));
         environment.remove(QStringLiteral("HOST"));
         for (const QString &entry : env)
-            environment.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+            environment.insert(
+                entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
         cli->process.setProcessEnvironment(environment);
         cli->process.start(QStringLiteral(MOCKET_CLI), args);
         cli->process.waitForStarted(5000);
@@ -146,18 +152,21 @@ private:
     Cli *run(const QStringList &args, const QStringList &env = {})
     {
         Cli *cli = start(args, env);
-        cli->process.waitForFinished(5000);
-        cli->stdOut();
-        cli->stdErr();
+        waitExit(cli);
         return cli;
     }
 
     static Ready waitReady(Cli *cli)
     {
-        if (!QTest::qWaitFor([cli] { return cli->stdOut().contains('\n') || cli->process.state() == QProcess::NotRunning; },
-                             5000))
+        if (!QTest::qWaitFor(
+                [cli] {
+                    return cli->stdOut().contains('\n')
+                        || cli->process.state() == QProcess::NotRunning;
+                },
+                5000))
             return {};
-        static const QRegularExpression url(QStringLiteral(R"(^Mocket serving .* on ws://(\S+):(\d+) )"));
+        static const QRegularExpression url(
+            QStringLiteral(R"(^Mocket serving .* on ws://(\S+):(\d+) )"));
         const QRegularExpressionMatch m = url.match(QString::fromUtf8(cli->outLines().value(0)));
         if (!m.hasMatch())
             return {};
@@ -166,7 +175,8 @@ private:
 
     static bool waitExit(Cli *cli)
     {
-        const bool exited = QTest::qWaitFor([cli] { return cli->process.state() == QProcess::NotRunning; }, 5000);
+        const bool exited =
+            QTest::qWaitFor([cli] { return cli->process.state() == QProcess::NotRunning; }, 5000);
         cli->stdOut();
         cli->stdErr();
         return exited;
@@ -194,7 +204,8 @@ private slots:
     {
         QTest::addColumn<QString>("option");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("--version") << QStringLiteral("--version") << QStringLiteral("mocket-cli " MOCKET_VERSION);
+        QTest::newRow("--version")
+            << QStringLiteral("--version") << QStringLiteral("mocket-cli " MOCKET_VERSION);
         QTest::newRow("--help") << QStringLiteral("--help") << QStringLiteral("check CONFIG");
     }
 
@@ -210,7 +221,7 @@ private slots:
 
     void serveEcho()
     {
-        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"), example(QStringLiteral("echo.yml")) });
+        Cli *cli = start(words("serve --port 0") << example(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         QCOMPARE(ready.host, QStringLiteral("127.0.0.1"));
@@ -218,13 +229,13 @@ private slots:
 
         auto client = connectClient(ready.port);
         QVERIFY(client->isConnected());
-        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QTRY_COMPARE(client->received, QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
 
         const QStringList expectedLines = { QStringLiteral("#1 open /ws/echo from 127.0.0.1:"),
-                                            QStringLiteral("#1 -> ") + Greeting + QStringLiteral("   [on-connect]"),
-                                            QStringLiteral("#1 <- ping   [on-message[0]]"),
-                                            QStringLiteral("#1 -> pong   [on-message[0]]") };
+            QStringLiteral("#1 -> ") + Greeting + QStringLiteral("   [on-connect]"),
+            QStringLiteral("#1 <- ping   [on-message[0]]"),
+            QStringLiteral("#1 -> pong   [on-message[0]]") };
         for (const QString &line : expectedLines)
             QTRY_VERIFY2(QString::fromUtf8(cli->stdOut()).contains(line), qPrintable(line));
         QCOMPARE(cli->outLines().size(), 1 + expectedLines.size());
@@ -234,35 +245,29 @@ private slots:
     {
         QTest::addColumn<QStringList>("env");
         QTest::addColumn<QStringList>("flags");
-        QTest::addColumn<QString>("host");  // expected in the ready line
-        QTest::addColumn<int>("port");      // expected port; 0: any free one (not the default 8000)
+        QTest::addColumn<QString>("host"); // expected in the ready line
+        QTest::addColumn<int>("port"); // expected port; 0: any free one (not the default 8000)
         QTest::addColumn<QString>("error"); // expected usage error instead
 
-        const QString free = QString::number(freePort());
-        const QString portFlag = QStringLiteral("--port");
-        const QString hostFlag = QStringLiteral("--host");
+        const QByteArray free = QByteArray::number(freePort());
         const QString localhost = QStringLiteral("127.0.0.1");
-        QTest::newRow("PORT=0") << QStringList{ QStringLiteral("PORT=0") } << QStringList{} << localhost << 0 << QString();
-        QTest::newRow("PORT=free") << QStringList{ QStringLiteral("PORT=") + free } << QStringList{} << localhost
-                                   << free.toInt() << QString();
-        QTest::newRow("--port wins over PORT") << QStringList{ QStringLiteral("PORT=0") } << QStringList{ portFlag, free }
-                                               << localhost << free.toInt() << QString();
-        QTest::newRow("PORT=notaport") << QStringList{ QStringLiteral("PORT=notaport") } << QStringList{} << QString() << 0
-                                       << QStringLiteral("invalid port 'notaport'");
-        QTest::newRow("--port 0, PORT=notaport") << QStringList{ QStringLiteral("PORT=notaport") }
-                                                 << QStringList{ portFlag, QStringLiteral("0") } << localhost << 0 << QString();
-        QTest::newRow("--port 70000") << QStringList{} << QStringList{ portFlag, QStringLiteral("70000") } << QString() << 0
-                                      << QStringLiteral("invalid port '70000'");
-        QTest::newRow("HOST=localhost") << QStringList{ QStringLiteral("HOST=localhost"), QStringLiteral("PORT=0") }
-                                        << QStringList{} << QStringLiteral("localhost") << 0 << QString();
-        QTest::newRow("--host wins over HOST") << QStringList{ QStringLiteral("HOST=localhost") }
-                                               << QStringList{ hostFlag, localhost, portFlag, QStringLiteral("0") } << localhost
-                                               << 0 << QString();
-        QTest::newRow("HOST=notahost") << QStringList{ QStringLiteral("HOST=notahost"), QStringLiteral("PORT=0") }
-                                       << QStringList{} << QString() << 0 << QStringLiteral("invalid host 'notahost'");
-        QTest::newRow("--host 127.0.0.1, HOST=notahost") << QStringList{ QStringLiteral("HOST=notahost") }
-                                                         << QStringList{ hostFlag, localhost, portFlag, QStringLiteral("0") }
-                                                         << localhost << 0 << QString();
+        auto row = [](const char *name, const QByteArray &env, const QByteArray &flags,
+                       const QString &host, int port, const char *error) {
+            QTest::newRow(name) << words(env.constData()) << words(flags.constData()) << host
+                                << port << QString::fromUtf8(error);
+        };
+        row("PORT=0", "PORT=0", "", localhost, 0, "");
+        row("PORT=free", "PORT=" + free, "", localhost, free.toInt(), "");
+        row("--port wins over PORT", "PORT=0", "--port " + free, localhost, free.toInt(), "");
+        row("PORT=notaport", "PORT=notaport", "", {}, 0, "invalid port 'notaport'");
+        row("--port 0, PORT=notaport", "PORT=notaport", "--port 0", localhost, 0, "");
+        row("--port 70000", "", "--port 70000", {}, 0, "invalid port '70000'");
+        row("HOST=localhost", "HOST=localhost PORT=0", "", QStringLiteral("localhost"), 0, "");
+        row("--host wins over HOST", "HOST=localhost", "--host 127.0.0.1 --port 0", localhost, 0,
+            "");
+        row("HOST=notahost", "HOST=notahost PORT=0", "", {}, 0, "invalid host 'notahost'");
+        row("--host 127.0.0.1, HOST=notahost", "HOST=notahost", "--host 127.0.0.1 --port 0",
+            localhost, 0, "");
     }
 
     void portAndHost()
@@ -273,7 +278,9 @@ private slots:
         QFETCH(int, port);
         QFETCH(QString, error);
 
-        Cli *cli = start(QStringList{ QStringLiteral("serve") } + flags + QStringList{ example(QStringLiteral("echo.yml")) }, env);
+        Cli *cli = start(QStringList { QStringLiteral("serve") } + flags
+                + QStringList { example(QStringLiteral("echo.yml")) },
+            env);
         if (!error.isEmpty()) {
             QVERIFY(waitExit(cli));
             QCOMPARE(cli->process.exitCode(), 2);
@@ -289,27 +296,28 @@ private slots:
         else
             QVERIFY(ready.port != 8000);
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QTRY_COMPARE(client->received, QStringList { Greeting });
     }
 
     void configOption_data()
     {
         QTest::addColumn<QStringList>("args");
         const QString file = example(QStringLiteral("echo.yml"));
-        QTest::newRow("-c") << QStringList{ QStringLiteral("-c"), file };
-        QTest::newRow("--config") << QStringList{ QStringLiteral("--config"), file };
-        QTest::newRow("--config=") << QStringList{ QStringLiteral("--config=") + file };
-        QTest::newRow("serve -c") << QStringList{ QStringLiteral("serve"), QStringLiteral("-c"), file };
+        QTest::newRow("-c") << QStringList { QStringLiteral("-c"), file };
+        QTest::newRow("--config") << QStringList { QStringLiteral("--config"), file };
+        QTest::newRow("--config=") << QStringList { QStringLiteral("--config=") + file };
+        QTest::newRow("serve -c") << QStringList { QStringLiteral("serve"), QStringLiteral("-c"),
+            file };
     }
 
     void configOption()
     {
         QFETCH(QStringList, args);
-        Cli *cli = start(args + QStringList{ QStringLiteral("--port"), QStringLiteral("0") });
+        Cli *cli = start(args + words("--port 0"));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QTRY_COMPARE(client->received, QStringList { Greeting });
     }
 
     void portInUse()
@@ -317,11 +325,13 @@ private slots:
         QTcpServer blocker;
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
         const QString port = QString::number(blocker.serverPort());
-        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), port, example(QStringLiteral("echo.yml")) });
+        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), port,
+            example(QStringLiteral("echo.yml")) });
         QVERIFY(waitExit(cli));
         QVERIFY(cli->process.exitCode() != 0);
         const QString err = QString::fromUtf8(cli->err);
-        QVERIFY2(err.contains(QLatin1String("already in use")) && err.contains(port), qPrintable(err));
+        QVERIFY2(
+            err.contains(QLatin1String("already in use")) && err.contains(port), qPrintable(err));
         QCOMPARE(cli->out, QByteArray());
     }
 
@@ -335,8 +345,10 @@ private slots:
         QCOMPARE(cli->process.exitCode(), 1);
         QCOMPARE(cli->out, QByteArray());
         const QStringList err = QString::fromUtf8(cli->err).split(QLatin1Char('\n'));
-        QVERIFY2(err.contains(file + QStringLiteral(":4:9: error: rule has no 'response'")), cli->err.constData());
-        QVERIFY2(err.contains(file + QStringLiteral(":5:3: error: websocket has no 'path'")), cli->err.constData());
+        QVERIFY2(err.contains(file + QStringLiteral(":4:9: error: rule has no 'response'")),
+            cli->err.constData());
+        QVERIFY2(err.contains(file + QStringLiteral(":5:3: error: websocket has no 'path'")),
+            cli->err.constData());
 
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, quint16(port.toUInt()));
@@ -350,7 +362,7 @@ private slots:
         Cli *cli = run({ QStringLiteral("check"), file });
         QCOMPARE(cli->process.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(cli->out),
-                 file + QStringLiteral(": OK: 2 websocket endpoint(s), 3 rule(s), 0 warning(s)\n"));
+            file + QStringLiteral(": OK: 2 websocket endpoint(s), 3 rule(s), 0 warning(s)\n"));
         QCOMPARE(cli->err, QByteArray());
     }
 
@@ -362,19 +374,18 @@ private slots:
         QCOMPARE(cli->process.exitCode(), 1);
         QCOMPARE(cli->out, QByteArray());
         QCOMPARE(QString::fromUtf8(cli->err),
-                 file + QStringLiteral(":4:9: error: rule has no 'response'\n") + file
-                     + QStringLiteral(":5:3: error: websocket has no 'path'\n") + file
-                     + QStringLiteral(": invalid: 2 error(s)\n"));
+            file + QStringLiteral(":4:9: error: rule has no 'response'\n") + file
+                + QStringLiteral(":5:3: error: websocket has no 'path'\n") + file
+                + QStringLiteral(": invalid: 2 error(s)\n"));
     }
 
     void quiet()
     {
-        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--quiet"), QStringLiteral("--port"), QStringLiteral("0"),
-                           example(QStringLiteral("echo.yml")) });
+        Cli *cli = start(words("serve --quiet --port 0") << example(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QTRY_COMPARE(client->received, QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
         cli->process.terminate();
         QVERIFY(waitExit(cli));
@@ -385,12 +396,12 @@ private slots:
     void jsonLog()
     {
         const QString log = tempPath(QStringLiteral("events.jsonl"));
-        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--log"), log, QStringLiteral("--port"), QStringLiteral("0"),
-                           example(QStringLiteral("echo.yml")) });
+        Cli *cli =
+            start(words("serve --port 0 --log") << log << example(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList{ Greeting });
+        QTRY_COMPARE(client->received, QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
         // Stopped at once: the writer's 100 ms buffer must still reach the file.
         cli->process.terminate();
@@ -406,13 +417,18 @@ private slots:
             QJsonParseError error;
             const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
             QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
-            for (const char *key : { "time", "event", "connection", "direction", "path", "payload", "rule" })
+            for (const char *key :
+                { "time", "event", "connection", "direction", "path", "payload", "rule" })
                 QVERIFY2(o.contains(QLatin1String(key)), key);
-            QVERIFY(QDateTime::fromString(o.value(QLatin1String("time")).toString(), Qt::ISODateWithMs).isValid());
+            QVERIFY(
+                QDateTime::fromString(o.value(QLatin1String("time")).toString(), Qt::ISODateWithMs)
+                    .isValid());
             QCOMPARE(o.value(QLatin1String("connection")).toInt(), 1);
             QCOMPARE(o.value(QLatin1String("path")).toString(), QStringLiteral("/ws/echo"));
-            seen.append(QStringList{ o.value(QLatin1String("event")).toString(), o.value(QLatin1String("direction")).toString(),
-                                     o.value(QLatin1String("rule")).toString(), o.value(QLatin1String("payload")).toString() }
+            seen.append(QStringList { o.value(QLatin1String("event")).toString(),
+                o.value(QLatin1String("direction")).toString(),
+                o.value(QLatin1String("rule")).toString(),
+                o.value(QLatin1String("payload")).toString() }
                             .join(QLatin1Char(' ')));
             if (o.value(QLatin1String("event")).toString() == QLatin1String("closed"))
                 QCOMPARE(o.value(QLatin1String("code")).toInt(), 1001);
@@ -435,7 +451,7 @@ private slots:
     void stopsOnSignal()
     {
         QFETCH(int, signal);
-        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"), example(QStringLiteral("mocks.yml")) });
+        Cli *cli = start(words("serve --port 0") << example(QStringLiteral("mocks.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto echo = connectClient(ready.port);
@@ -457,7 +473,7 @@ private slots:
     {
         const QString file = tempPath(QStringLiteral("watched.yml"));
         QVERIFY(writeFile(file, watchedConfig("pong-1")));
-        Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--watch"), QStringLiteral("--port"), QStringLiteral("0"), file });
+        Cli *cli = start(words("serve --watch --port 0") << file);
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
@@ -473,15 +489,24 @@ private slots:
         // Replaced the way many editors save: write a new file, rename it over the old one.
         const QString temp = tempPath(QStringLiteral(".watched.yml.tmp"));
         QVERIFY(writeFile(temp, watchedConfig("pong-3")));
-        QCOMPARE(std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(file).constData()), 0);
+        QCOMPARE(
+            std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(file).constData()),
+            0);
         QTRY_COMPARE(cli->stdOut().count("Reloaded watched.yml"), 2);
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
         QVERIFY(client->isConnected());
 
+        // Emptied, as an editor does between truncating and writing: not swapped in.
+        QVERIFY(writeFile(file, QByteArray()));
+        QTRY_VERIFY2(cli->stdErr().contains("reload skipped"), cli->err.constData());
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
+
         // A broken edit (to the new inode) is reported and the last good spec keeps answering.
         QVERIFY(writeFile(file, BadConfig));
         QTRY_VERIFY2(cli->stdErr().contains("reload failed"), cli->err.constData());
-        QVERIFY2(cli->err.contains(QByteArray(QFile::encodeName(file) + ":4:9: error: rule has no 'response'")), cli->err.constData());
+        QVERIFY2(cli->err.contains(
+                     QByteArray(QFile::encodeName(file) + ":4:9: error: rule has no 'response'")),
+            cli->err.constData());
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
         QVERIFY(client->isConnected());
         QVERIFY(!client->disconnected);

@@ -487,3 +487,11 @@ int MockServer::broadcast(const QString &endpointPath, const QString &text)
     }
     return sent;
 }
+
+QString MockServer::endpointPathOf(quint64 connectionId) const
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || it->second->endpoint < 0)
+        return {};
+    return m_spec->endpoints.at(it->second->endpoint).path.text();
+}

@@ -62,6 +62,8 @@ public:
     // Pushes a text frame to every connection of the endpoint with this path pattern
     // ("/ws/user/:username"); returns how many it reached.
     int broadcast(const QString &endpointPath, const QString &text);
+    // The path pattern of the endpoint serving a connection ("/ws/user/:username"), or empty.
+    QString endpointPathOf(quint64 connectionId) const;
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
                          const QString &reason);
 

@@ -10,7 +10,6 @@
 #include <QTimer>
 
 #include <deque>
-#include <vector>
 
 class MockServer;
 
@@ -25,8 +24,8 @@ public:
     Q_ENUM(Column)
     enum Role {
         ConnectionIdRole = Qt::UserRole, // quint64
-        IsOpenRole,                      // bool
-        PathRole,                        // QString, the request path
+        IsOpenRole, // bool
+        PathRole, // QString, the request path
     };
     Q_ENUM(Role)
 
@@ -35,8 +34,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Opened appends a row; messages count on their connection's row; Closed sets its state.
     // A connection first seen mid-life (attached late, or after clear()) is adopted from its
@@ -85,17 +84,17 @@ class MessageLogModel : public QAbstractTableModel
 public:
     static constexpr int DefaultCapacity = 50000;
     static constexpr int DefaultBatchInterval = 50; // ms
-    static constexpr int PreviewLength = 200;       // characters in the Payload column
+    static constexpr int PreviewLength = 200; // characters in the Payload column
 
     enum Column { Time, Connection, Direction, Payload, Rule, Size, ColumnCount };
     Q_ENUM(Column)
     enum Role {
         EventKindRole = Qt::UserRole, // int(TrafficEvent::Kind)
-        ConnectionIdRole,             // quint64, 0 for server-wide events
-        FullPayloadRole,              // QString, the whole payload (a summary for Opened/Closed)
-        PrettyPayloadRole,            // QString, indented JSON when the payload is JSON
-        TimestampRole,                // qint64, ms since the epoch
-        RuleRole,                     // QString, the rule label as the event carries it
+        ConnectionIdRole, // quint64, 0 for server-wide events
+        FullPayloadRole, // QString, the whole payload (a summary for Opened/Closed)
+        PrettyPayloadRole, // QString, indented JSON when the payload is JSON
+        TimestampRole, // qint64, ms since the epoch
+        RuleRole, // QString, the Rule column's text ("on-message[0]", "unmatched")
     };
     Q_ENUM(Role)
 
@@ -104,8 +103,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Queues the event; it becomes a row at the next flush.
     void addEvent(const TrafficEvent &event);
@@ -140,6 +139,7 @@ private:
     QTimer m_timer;
     int m_capacity = DefaultCapacity;
     qint64 m_dropped = 0;
+    qint64 m_reportedDropped = 0; // as last announced by droppedCountChanged()
 };
 
 // Narrows a MessageLogModel to one connection, a text, and/or some event kinds. Reads the

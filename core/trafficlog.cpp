@@ -1,0 +1,641 @@
+#include "trafficlog.h"
+
+#include "mockserver.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QStringList>
+
+#include <algorithm>
+#include <iterator>
+
+namespace {
+
+QString timeText(qint64 msecsSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString connectionText(quint64 id)
+{
+    return id ? QStringLiteral("#%1").arg(id) : QString();
+}
+
+// "username=alice · tab=2": path parameters, then query parameters, each sorted by name
+// (ParamMap is a hash, so this is the only stable order).
+QString paramsText(const ParamMap &pathParams, const ParamMap &queryParams)
+{
+    QStringList parts;
+    const auto add = [&parts](const ParamMap &map) {
+        QStringList keys = map.keys();
+        keys.sort();
+        for (const QString &key : keys)
+            parts.append(key + QLatin1Char('=') + map.value(key));
+    };
+    add(pathParams);
+    add(queryParams);
+    return parts.join(QStringLiteral(" \u00B7 "));
+}
+
+bool isIncoming(TrafficEvent::Kind kind)
+{
+    return kind == TrafficEvent::Kind::Received || kind == TrafficEvent::Kind::Unmatched
+        || kind == TrafficEvent::Kind::Binary;
+}
+
+bool hasSize(TrafficEvent::Kind kind)
+{
+    return isIncoming(kind) || kind == TrafficEvent::Kind::Sent;
+}
+
+QVariant rightAligned()
+{
+    return QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// ConnectionsModel
+
+ConnectionsModel::ConnectionsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int ConnectionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ConnectionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case Id:
+            return connectionText(row.id);
+        case Path:
+            return row.path;
+        case Params:
+            return row.params;
+        case Peer:
+            return row.peer;
+        case Opened:
+            return row.opened ? timeText(row.opened) : QString();
+        case State:
+            if (row.open)
+                return tr("open");
+            return row.closeReason.isEmpty()
+                ? tr("closed %1").arg(row.closeCode)
+                : tr("closed %1 %2").arg(row.closeCode).arg(row.closeReason);
+        case In:
+            return role == Qt::DisplayRole ? QVariant(row.in) : QVariant();
+        case Out:
+            return role == Qt::DisplayRole ? QVariant(row.out) : QVariant();
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Id || index.column() == In || index.column() == Out)
+            return rightAligned();
+        break;
+    case ConnectionIdRole:
+        return QVariant::fromValue(row.id);
+    case IsOpenRole:
+        return row.open;
+    case PathRole:
+        return row.path;
+    }
+    return {};
+}
+
+QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id:
+        return tr("Id");
+    case Path:
+        return tr("Path");
+    case Params:
+        return tr("Params");
+    case Peer:
+        return tr("Peer");
+    case Opened:
+        return tr("Opened");
+    case State:
+        return tr("State");
+    case In:
+        return tr("In");
+    case Out:
+        return tr("Out");
+    }
+    return {};
+}
+
+void ConnectionsModel::addEvent(const TrafficEvent &event)
+{
+    if (event.connectionId == 0)
+        return;
+    const auto found = m_rowOfId.constFind(event.connectionId);
+    int row = found == m_rowOfId.cend() ? -1 : *found;
+
+    switch (event.kind) {
+    case TrafficEvent::Kind::Opened:
+        if (row < 0) {
+            appendRow(event);
+        } else { // an id seen before its Opened (cannot happen with one MockServer); refresh it
+            Row &r = m_rows[row];
+            r.path = event.path;
+            r.params = paramsText(event.pathParams, event.queryParams);
+            r.peer = event.peer;
+            r.opened = event.timestamp;
+            if (!r.open) {
+                r.open = true;
+                setOpenCount(m_openCount + 1);
+            }
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+        break;
+    case TrafficEvent::Kind::Received:
+    case TrafficEvent::Kind::Unmatched:
+    case TrafficEvent::Kind::Binary:
+    case TrafficEvent::Kind::Sent: {
+        if (row < 0)
+            row = appendRow(event);
+        Row &r = m_rows[row];
+        const bool in = isIncoming(event.kind);
+        ++(in ? r.in : r.out);
+        const QModelIndex changed = index(row, in ? In : Out);
+        emit dataChanged(changed, changed, { Qt::DisplayRole });
+        break;
+    }
+    case TrafficEvent::Kind::Closed: {
+        if (row < 0 || !m_rows.at(row).open)
+            return;
+        Row &r = m_rows[row];
+        r.open = false;
+        r.closeCode = event.closeCode;
+        r.closeReason = event.closeReason;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        setOpenCount(m_openCount - 1);
+        break;
+    }
+    case TrafficEvent::Kind::Warning:
+    case TrafficEvent::Kind::Refused:
+    case TrafficEvent::Kind::Error:
+        break;
+    }
+}
+
+int ConnectionsModel::appendRow(const TrafficEvent &event)
+{
+    Row r;
+    r.id = event.connectionId;
+    r.path = event.path;
+    if (event.kind == TrafficEvent::Kind::Opened) {
+        r.params = paramsText(event.pathParams, event.queryParams);
+        r.peer = event.peer;
+        r.opened = event.timestamp;
+    }
+    const int row = int(m_rows.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_rows.append(std::move(r));
+    m_rowOfId.insert(event.connectionId, row);
+    endInsertRows();
+    setOpenCount(m_openCount + 1);
+    return row;
+}
+
+QModelIndex ConnectionsModel::indexForId(quint64 connectionId) const
+{
+    const auto found = m_rowOfId.constFind(connectionId);
+    return found == m_rowOfId.cend() ? QModelIndex() : index(*found, 0);
+}
+
+void ConnectionsModel::clearClosed()
+{
+    // Back to front, one removal per run of adjacent closed rows.
+    int last = int(m_rows.size()) - 1;
+    while (last >= 0) {
+        if (m_rows.at(last).open) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !m_rows.at(first - 1).open)
+            --first;
+        beginRemoveRows(QModelIndex(), first, last);
+        m_rows.remove(first, last - first + 1);
+        rebuildIndex();
+        endRemoveRows();
+        last = first - 1;
+    }
+}
+
+void ConnectionsModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOfId.clear();
+    endResetModel();
+    setOpenCount(0);
+}
+
+void ConnectionsModel::rebuildIndex()
+{
+    m_rowOfId.clear();
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        m_rowOfId.insert(m_rows.at(i).id, i);
+}
+
+void ConnectionsModel::setOpenCount(int count)
+{
+    if (count == m_openCount)
+        return;
+    m_openCount = count;
+    emit openCountChanged(count);
+}
+
+// ---------------------------------------------------------------------------------------------
+// MessageLogModel
+
+namespace {
+
+// What the Payload column says: the payload itself, or for events that have none, a summary.
+QString payloadText(const TrafficEvent &e)
+{
+    switch (e.kind) {
+    case TrafficEvent::Kind::Opened: {
+        const QString params = paramsText(e.pathParams, e.queryParams);
+        return params.isEmpty()
+            ? MessageLogModel::tr("opened %1 from %2").arg(e.path, e.peer)
+            : MessageLogModel::tr("opened %1 from %2 (%3)").arg(e.path, e.peer, params);
+    }
+    case TrafficEvent::Kind::Closed:
+        return e.closeReason.isEmpty()
+            ? MessageLogModel::tr("closed %1").arg(e.closeCode)
+            : MessageLogModel::tr("closed %1 %2").arg(e.closeCode).arg(e.closeReason);
+    default:
+        return e.payload;
+    }
+}
+
+QString ruleText(const TrafficEvent &e)
+{
+    switch (e.kind) {
+    case TrafficEvent::Kind::Received:
+    case TrafficEvent::Kind::Sent:
+        return e.rule;
+    case TrafficEvent::Kind::Unmatched:
+        return MessageLogModel::tr("unmatched");
+    case TrafficEvent::Kind::Binary:
+        return MessageLogModel::tr("binary, ignored");
+    case TrafficEvent::Kind::Warning:
+        return e.rule.isEmpty() ? MessageLogModel::tr("warning")
+                                : MessageLogModel::tr("warning \u00B7 %1").arg(e.rule);
+    case TrafficEvent::Kind::Opened:
+        return MessageLogModel::tr("opened");
+    case TrafficEvent::Kind::Closed:
+        return MessageLogModel::tr("closed");
+    case TrafficEvent::Kind::Refused:
+        return MessageLogModel::tr("refused");
+    case TrafficEvent::Kind::Error:
+        return MessageLogModel::tr("error");
+    }
+    return e.rule;
+}
+
+} // namespace
+
+MessageLogModel::MessageLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(DefaultBatchInterval);
+    connect(&m_timer, &QTimer::timeout, this, &MessageLogModel::flush);
+}
+
+int MessageLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MessageLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TrafficEvent &e = m_rows[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Time:
+            return timeText(e.timestamp);
+        case Connection:
+            return connectionText(e.connectionId);
+        case Direction:
+            if (isIncoming(e.kind))
+                return tr("in");
+            if (e.kind == TrafficEvent::Kind::Sent)
+                return tr("out");
+            return QString();
+        case Payload:
+            return preview(payloadText(e));
+        case Rule:
+            return ruleText(e);
+        case Size:
+            return hasSize(e.kind) ? QVariant(e.size) : QVariant();
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Size)
+            return rightAligned();
+        break;
+    case EventKindRole:
+        return int(e.kind);
+    case ConnectionIdRole:
+        return QVariant::fromValue(e.connectionId);
+    case FullPayloadRole:
+        return payloadText(e);
+    case PrettyPayloadRole:
+        return prettyPayload(payloadText(e));
+    case TimestampRole:
+        return e.timestamp;
+    case RuleRole:
+        return ruleText(e);
+    }
+    return {};
+}
+
+QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Connection:
+        return tr("Connection");
+    case Direction:
+        return tr("Direction");
+    case Payload:
+        return tr("Payload");
+    case Rule:
+        return tr("Rule");
+    case Size:
+        return tr("Size");
+    }
+    return {};
+}
+
+void MessageLogModel::addEvent(const TrafficEvent &event)
+{
+    m_pending.push_back(event);
+    // Never hold more than a full log's worth: older queued events could not survive the flush.
+    if (int(m_pending.size()) > m_capacity) {
+        m_pending.pop_front();
+        ++m_dropped;
+    }
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void MessageLogModel::flush()
+{
+    m_timer.stop();
+    if (!m_pending.empty()) {
+        const int incoming = int(m_pending.size()); // <= m_capacity, see addEvent()
+        const int overflow = int(m_rows.size()) + incoming - m_capacity;
+        if (overflow > 0)
+            dropOldest(overflow);
+        const int first = int(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + incoming - 1);
+        std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
+        m_pending.clear();
+        endInsertRows();
+    }
+    if (m_dropped != m_reportedDropped) {
+        m_reportedDropped = m_dropped;
+        emit droppedCountChanged(m_dropped);
+    }
+}
+
+void MessageLogModel::dropOldest(int count)
+{
+    count = std::min(count, int(m_rows.size()));
+    if (count <= 0)
+        return;
+    beginRemoveRows(QModelIndex(), 0, count - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + count);
+    m_dropped += count;
+    endRemoveRows();
+}
+
+const TrafficEvent &MessageLogModel::eventAt(int row) const
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    return m_rows[std::size_t(row)];
+}
+
+void MessageLogModel::setCapacity(int rows)
+{
+    m_capacity = std::max(1, rows);
+    while (int(m_pending.size()) > m_capacity) {
+        m_pending.pop_front();
+        ++m_dropped;
+    }
+    dropOldest(int(m_rows.size()) - m_capacity);
+    if (m_dropped != m_reportedDropped) {
+        m_reportedDropped = m_dropped;
+        emit droppedCountChanged(m_dropped);
+    }
+}
+
+void MessageLogModel::setBatchInterval(int ms)
+{
+    m_timer.setInterval(std::max(0, ms));
+}
+
+void MessageLogModel::clear()
+{
+    m_timer.stop();
+    beginResetModel();
+    m_rows.clear();
+    m_pending.clear();
+    endResetModel();
+    m_dropped = 0;
+    if (m_reportedDropped != 0) {
+        m_reportedDropped = 0;
+        emit droppedCountChanged(0);
+    }
+}
+
+QString MessageLogModel::preview(const QString &text)
+{
+    int cut = std::min(int(text.size()), PreviewLength);
+    if (cut < text.size() && text.at(cut - 1).isHighSurrogate())
+        --cut; // never split a surrogate pair
+    const bool truncated = cut < text.size();
+
+    const QChar *begin = text.constData();
+    const QChar *end = begin + cut;
+    const bool multiline = std::any_of(begin, end, [](QChar c) {
+        return c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t');
+    });
+    if (!multiline && !truncated)
+        return text; // the common case: shared, no copy
+
+    QString line;
+    line.reserve(cut + 1);
+    for (const QChar *p = begin; p != end; ++p) {
+        if (*p == QLatin1Char('\r')) {
+            line.append(QChar(0x23CE)); // ⏎
+            if (p + 1 != end && p[1] == QLatin1Char('\n'))
+                ++p;
+        } else if (*p == QLatin1Char('\n')) {
+            line.append(QChar(0x23CE));
+        } else if (*p == QLatin1Char('\t')) {
+            line.append(QLatin1Char(' '));
+        } else {
+            line.append(*p);
+        }
+    }
+    if (truncated)
+        line.append(QChar(0x2026)); // …
+    return line;
+}
+
+QString MessageLogModel::prettyPayload(const QString &text)
+{
+    const auto first =
+        std::find_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+    if (first == text.cend() || (*first != QLatin1Char('{') && *first != QLatin1Char('[')))
+        return text;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || document.isNull())
+        return text;
+    QString pretty = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    if (pretty.endsWith(QLatin1Char('\n')))
+        pretty.chop(1);
+    return pretty;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MessageFilterProxy
+
+MessageFilterProxy::MessageFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+void MessageFilterProxy::setConnectionId(quint64 connectionId)
+{
+    if (connectionId == m_connectionId)
+        return;
+    m_connectionId = connectionId;
+    invalidateFilter();
+}
+
+void MessageFilterProxy::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    invalidateFilter();
+}
+
+void MessageFilterProxy::setHideKinds(const QList<TrafficEvent::Kind> &kinds)
+{
+    quint32 mask = 0;
+    for (TrafficEvent::Kind kind : kinds)
+        mask |= 1u << int(kind);
+    if (mask == m_hiddenKinds)
+        return;
+    m_hiddenKinds = mask;
+    invalidateFilter();
+}
+
+QList<TrafficEvent::Kind> MessageFilterProxy::hideKinds() const
+{
+    QList<TrafficEvent::Kind> kinds;
+    for (int kind = 0; kind < 32; ++kind) {
+        if (m_hiddenKinds & (1u << kind))
+            kinds.append(TrafficEvent::Kind(kind));
+    }
+    return kinds;
+}
+
+bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_connectionId && m_text.isEmpty() && !m_hiddenKinds)
+        return true;
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_hiddenKinds) {
+        const int kind = index.data(MessageLogModel::EventKindRole).toInt();
+        if (m_hiddenKinds & (1u << kind))
+            return false;
+    }
+    if (m_connectionId
+        && index.data(MessageLogModel::ConnectionIdRole).toULongLong() != m_connectionId)
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    return index.data(MessageLogModel::FullPayloadRole)
+               .toString()
+               .contains(m_text, Qt::CaseInsensitive)
+        || index.data(MessageLogModel::RuleRole).toString().contains(m_text, Qt::CaseInsensitive);
+}
+
+// ---------------------------------------------------------------------------------------------
+// TrafficLog
+
+TrafficLog::TrafficLog(QObject *parent)
+    : QObject(parent)
+    , m_connections(new ConnectionsModel(this))
+    , m_messages(new MessageLogModel(this))
+{
+}
+
+void TrafficLog::attach(MockServer *server)
+{
+    if (server == m_server)
+        return;
+    detach();
+    m_server = server;
+    if (!server)
+        return;
+    connect(server, &MockServer::trafficEvent, m_connections, &ConnectionsModel::addEvent);
+    connect(server, &MockServer::trafficEvent, m_messages, &MessageLogModel::addEvent);
+}
+
+void TrafficLog::detach()
+{
+    if (!m_server)
+        return;
+    disconnect(m_server, &MockServer::trafficEvent, m_connections, &ConnectionsModel::addEvent);
+    disconnect(m_server, &MockServer::trafficEvent, m_messages, &MessageLogModel::addEvent);
+    m_server = nullptr;
+}
+
+void TrafficLog::clear()
+{
+    m_messages->clear();
+    m_connections->clearClosed();
+}

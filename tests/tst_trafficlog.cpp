@@ -1,0 +1,688 @@
+#include "mockserver.h"
+#include "specloader.h"
+#include "trafficlog.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+namespace {
+
+constexpr qint64 BaseTime = 1700000000000; // ms since the epoch
+
+TrafficEvent makeEvent(TrafficEvent::Kind kind, quint64 connection,
+    const QString &payload = QString(), const QString &rule = QString())
+{
+    TrafficEvent e;
+    e.kind = kind;
+    e.connectionId = connection;
+    e.timestamp = BaseTime + qint64(connection) * 1000;
+    e.path = QStringLiteral("/ws/user/alice");
+    e.payload = payload;
+    e.size = payload.toUtf8().size();
+    e.rule = rule;
+    return e;
+}
+
+TrafficEvent opened(quint64 connection)
+{
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Opened, connection);
+    e.peer = QStringLiteral("127.0.0.1:5555");
+    e.pathParams.insert(QStringLiteral("username"), QStringLiteral("alice"));
+    e.queryParams.insert(QStringLiteral("tab"), QStringLiteral("2"));
+    return e;
+}
+
+TrafficEvent closed(quint64 connection, int code, const QString &reason)
+{
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, connection);
+    e.closeCode = code;
+    e.closeReason = reason;
+    return e;
+}
+
+// Event number n, distinguishable by payload and timestamp.
+TrafficEvent numbered(int n)
+{
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Received, 1 + quint64(n % 3),
+        QStringLiteral("message %1").arg(n), QStringLiteral("on-message[0]"));
+    e.timestamp = BaseTime + n;
+    return e;
+}
+
+QString timeOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+// A real QWebSocket client that records what it receives.
+class Client : public QObject
+{
+public:
+    QWebSocket socket;
+    QStringList messages;
+
+    Client()
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &m) { messages.append(m); });
+    }
+};
+
+} // namespace
+
+class TestTrafficLog : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename Model> void watch(Model *model)
+    {
+        new QAbstractItemModelTester(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+    }
+
+private slots:
+    void connectionsLifecycle()
+    {
+        ConnectionsModel model;
+        watch(&model);
+        QCOMPARE(model.columnCount(), int(ConnectionsModel::ColumnCount));
+        QCOMPARE(model.headerData(ConnectionsModel::Params, Qt::Horizontal).toString(),
+            QStringLiteral("Params"));
+        QSignalSpy opens(&model, &ConnectionsModel::openCountChanged);
+        QVERIFY(opens.isValid());
+
+        model.addEvent(opened(3));
+        model.addEvent(opened(4));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.openCount(), 2);
+        QCOMPARE(opens.size(), 2);
+
+        const auto cell = [&model](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
+        QCOMPARE(cell(0, ConnectionsModel::Id), QStringLiteral("#3"));
+        QCOMPARE(cell(0, ConnectionsModel::Path), QStringLiteral("/ws/user/alice"));
+        QCOMPARE(cell(0, ConnectionsModel::Params), QStringLiteral("username=alice \u00B7 tab=2"));
+        QCOMPARE(cell(0, ConnectionsModel::Peer), QStringLiteral("127.0.0.1:5555"));
+        QCOMPARE(cell(0, ConnectionsModel::Opened), timeOf(BaseTime + 3000));
+        QCOMPARE(cell(0, ConnectionsModel::State), QStringLiteral("open"));
+        QCOMPARE(model.index(0, ConnectionsModel::In).data().toInt(), 0);
+        QCOMPARE(model.index(1, 0).data(ConnectionsModel::ConnectionIdRole).toULongLong(), 4u);
+        QCOMPARE(model.index(1, 0).data(ConnectionsModel::PathRole).toString(),
+            QStringLiteral("/ws/user/alice"));
+        QVERIFY(model.index(1, 0).data(ConnectionsModel::IsOpenRole).toBool());
+        QCOMPARE(model.indexForId(4).row(), 1);
+        QVERIFY(!model.indexForId(99).isValid());
+
+        // A message touches one cell of one row.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.isValid());
+        model.addEvent(makeEvent(
+            TrafficEvent::Kind::Received, 4, QStringLiteral("a"), QStringLiteral("on-message[0]")));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(1, ConnectionsModel::In));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(1, ConnectionsModel::In));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Unmatched, 4, QStringLiteral("b")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Binary, 4, QStringLiteral("00 01")));
+        model.addEvent(
+            makeEvent(TrafficEvent::Kind::Sent, 4, QStringLiteral("c"), QStringLiteral("push")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Warning, 4, QStringLiteral("missing")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Error, 0, QStringLiteral("server error")));
+        QCOMPARE(model.index(1, ConnectionsModel::In).data().toInt(), 3);
+        QCOMPARE(model.index(1, ConnectionsModel::Out).data().toInt(), 1);
+        QCOMPARE(model.index(0, ConnectionsModel::In).data().toInt(), 0);
+        QCOMPARE(model.rowCount(), 2);
+
+        model.addEvent(closed(3, 1000, QStringLiteral("bye")));
+        QCOMPARE(cell(0, ConnectionsModel::State), QStringLiteral("closed 1000 bye"));
+        QVERIFY(!model.index(0, 0).data(ConnectionsModel::IsOpenRole).toBool());
+        QCOMPARE(model.openCount(), 1);
+        model.addEvent(closed(3, 1000, QStringLiteral("bye"))); // twice: no double count
+        QCOMPARE(model.openCount(), 1);
+        model.addEvent(closed(77, 1001, QString())); // never seen: ignored
+        QCOMPARE(model.rowCount(), 2);
+
+        model.clearClosed();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(cell(0, ConnectionsModel::Id), QStringLiteral("#4"));
+        QCOMPARE(model.indexForId(4).row(), 0);
+        QVERIFY(!model.indexForId(3).isValid());
+        model.addEvent(
+            makeEvent(TrafficEvent::Kind::Sent, 4, QStringLiteral("d"), QStringLiteral("push")));
+        QCOMPARE(model.index(0, ConnectionsModel::Out).data().toInt(), 2);
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(reset.isValid());
+        model.clear();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.openCount(), 0);
+    }
+
+    void connectionsClearClosedRuns()
+    {
+        ConnectionsModel model;
+        watch(&model);
+        for (quint64 id = 1; id <= 7; ++id)
+            model.addEvent(opened(id));
+        for (quint64 id : { 1, 2, 4, 6, 7 })
+            model.addEvent(closed(id, 1000, QString()));
+        QCOMPARE(model.index(0, ConnectionsModel::State).data().toString(),
+            QStringLiteral("closed 1000"));
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(removed.isValid());
+        model.clearClosed();
+        QCOMPARE(removed.size(), 3); // runs {6,7}, {4}, {1,2}
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.indexForId(3).row(), 0);
+        QCOMPARE(model.indexForId(5).row(), 1);
+        QCOMPARE(model.openCount(), 2);
+    }
+
+    // Attached mid-session: a connection's first event adopts it.
+    void connectionsAdoptUnknown()
+    {
+        ConnectionsModel model;
+        watch(&model);
+        model.addEvent(
+            makeEvent(TrafficEvent::Kind::Sent, 9, QStringLiteral("x"), QStringLiteral("push")));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.openCount(), 1);
+        QCOMPARE(model.index(0, ConnectionsModel::Out).data().toInt(), 1);
+        QCOMPARE(model.index(0, ConnectionsModel::Path).data().toString(),
+            QStringLiteral("/ws/user/alice"));
+        QCOMPARE(model.index(0, ConnectionsModel::Opened).data().toString(), QString());
+    }
+
+    void messageColumns_data()
+    {
+        QTest::addColumn<TrafficEvent>("event");
+        QTest::addColumn<QString>("direction");
+        QTest::addColumn<QString>("payload");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QVariant>("size");
+
+        QTest::newRow("opened")
+            << opened(3) << QString()
+            << QStringLiteral(
+                   "opened /ws/user/alice from 127.0.0.1:5555 (username=alice \u00B7 tab=2)")
+            << QStringLiteral("opened") << QVariant();
+        QTest::newRow("received") << makeEvent(TrafficEvent::Kind::Received, 3,
+            QStringLiteral("ping"), QStringLiteral("on-message[0]"))
+                                  << QStringLiteral("in") << QStringLiteral("ping")
+                                  << QStringLiteral("on-message[0]") << QVariant(qint64(4));
+        QTest::newRow("unmatched")
+            << makeEvent(TrafficEvent::Kind::Unmatched, 3, QStringLiteral("héllo"))
+            << QStringLiteral("in") << QStringLiteral("héllo") << QStringLiteral("unmatched")
+            << QVariant(qint64(6));
+        QTest::newRow("binary") << makeEvent(TrafficEvent::Kind::Binary, 3, QStringLiteral("de ad"))
+                                << QStringLiteral("in") << QStringLiteral("de ad")
+                                << QStringLiteral("binary, ignored") << QVariant(qint64(5));
+        QTest::newRow("sent") << makeEvent(
+            TrafficEvent::Kind::Sent, 3, QStringLiteral("a\nb\r\nc"), QStringLiteral("push"))
+                              << QStringLiteral("out") << QStringLiteral("a\u23CEb\u23CEc")
+                              << QStringLiteral("push") << QVariant(qint64(6));
+        QTest::newRow("warning") << makeEvent(TrafficEvent::Kind::Warning, 3,
+            QStringLiteral("value missing"), QStringLiteral("on-connect"))
+                                 << QString() << QStringLiteral("value missing")
+                                 << QStringLiteral("warning \u00B7 on-connect") << QVariant();
+        QTest::newRow("closed") << closed(3, 1001, QStringLiteral("going away")) << QString()
+                                << QStringLiteral("closed 1001 going away")
+                                << QStringLiteral("closed") << QVariant();
+        QTest::newRow("refused") << makeEvent(
+            TrafficEvent::Kind::Refused, 0, QStringLiteral("404 /nope"))
+                                 << QString() << QStringLiteral("404 /nope")
+                                 << QStringLiteral("refused") << QVariant();
+        QTest::newRow("error") << makeEvent(TrafficEvent::Kind::Error, 0, QStringLiteral("boom"))
+                               << QString() << QStringLiteral("boom") << QStringLiteral("error")
+                               << QVariant();
+    }
+
+    void messageColumns()
+    {
+        QFETCH(TrafficEvent, event);
+        QFETCH(QString, direction);
+        QFETCH(QString, payload);
+        QFETCH(QString, rule);
+        QFETCH(QVariant, size);
+
+        MessageLogModel model;
+        watch(&model);
+        model.addEvent(event);
+        model.flush();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.columnCount(), int(MessageLogModel::ColumnCount));
+        const auto cell = [&model](int column, int role = Qt::DisplayRole) {
+            return model.index(0, column).data(role);
+        };
+        QCOMPARE(cell(MessageLogModel::Time).toString(), timeOf(event.timestamp));
+        QCOMPARE(cell(MessageLogModel::Connection).toString(),
+            event.connectionId ? QStringLiteral("#%1").arg(event.connectionId) : QString());
+        QCOMPARE(cell(MessageLogModel::Direction).toString(), direction);
+        QCOMPARE(cell(MessageLogModel::Payload).toString(), payload);
+        QCOMPARE(cell(MessageLogModel::Rule).toString(), rule);
+        QCOMPARE(cell(MessageLogModel::Rule, MessageLogModel::RuleRole).toString(), rule);
+        QCOMPARE(cell(MessageLogModel::Size).isValid(), size.isValid());
+        if (size.isValid())
+            QCOMPARE(cell(MessageLogModel::Size).toLongLong(), size.toLongLong());
+        QCOMPARE(cell(0, MessageLogModel::EventKindRole).toInt(), int(event.kind));
+        QCOMPARE(cell(0, MessageLogModel::ConnectionIdRole).toULongLong(), event.connectionId);
+        QCOMPARE(cell(0, MessageLogModel::TimestampRole).toLongLong(), event.timestamp);
+        if (!event.payload.isEmpty())
+            QCOMPARE(cell(0, MessageLogModel::FullPayloadRole).toString(), event.payload);
+        QCOMPARE(model.eventAt(0).kind, event.kind);
+    }
+
+    void messageHeaders()
+    {
+        MessageLogModel model;
+        const QStringList expected { QStringLiteral("Time"), QStringLiteral("Connection"),
+            QStringLiteral("Direction"), QStringLiteral("Payload"), QStringLiteral("Rule"),
+            QStringLiteral("Size") };
+        for (int c = 0; c < MessageLogModel::ColumnCount; ++c)
+            QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected.at(c));
+    }
+
+    void payloadPreviewAndPretty()
+    {
+        const QString longText = QString(500, QLatin1Char('x')) + QLatin1Char('\n');
+        MessageLogModel model;
+        watch(&model);
+        model.addEvent(
+            makeEvent(TrafficEvent::Kind::Received, 1, longText, QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Sent, 1,
+            QStringLiteral("{\"b\":1,\"a\":[true,null]}"), QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(
+            TrafficEvent::Kind::Sent, 1, QStringLiteral("{not json"), QStringLiteral("push")));
+        model.flush();
+
+        const QString preview = model.index(0, MessageLogModel::Payload).data().toString();
+        QCOMPARE(preview.size(), MessageLogModel::PreviewLength + 1);
+        QVERIFY(preview.endsWith(QChar(0x2026)));
+        QVERIFY(!preview.contains(QLatin1Char('\n')));
+        QCOMPARE(model.index(0, 0).data(MessageLogModel::FullPayloadRole).toString(), longText);
+        QCOMPARE(model.index(0, 0).data(MessageLogModel::PrettyPayloadRole).toString(), longText);
+
+        const QString pretty =
+            model.index(1, 0).data(MessageLogModel::PrettyPayloadRole).toString();
+        QVERIFY2(pretty.contains(QLatin1Char('\n')), qPrintable(pretty));
+        QVERIFY(pretty.startsWith(QLatin1Char('{')));
+        QVERIFY(pretty.endsWith(QLatin1Char('}')));
+        QVERIFY(pretty.contains(QStringLiteral("    \"b\": 1")));
+        QCOMPARE(model.index(2, 0).data(MessageLogModel::PrettyPayloadRole).toString(),
+            QStringLiteral("{not json"));
+
+        // A cut never splits a surrogate pair.
+        const QString emoji = QString(199, QLatin1Char('x')) + QString::fromUtf8("\xF0\x9F\x98\x80")
+            + QStringLiteral("tail");
+        const QString cut = MessageLogModel::preview(emoji);
+        QCOMPARE(cut, QString(199, QLatin1Char('x')) + QChar(0x2026));
+        QCOMPARE(MessageLogModel::preview(QStringLiteral("a\tb")), QStringLiteral("a b"));
+    }
+
+    void batching()
+    {
+        MessageLogModel model;
+        watch(&model);
+        model.setBatchInterval(60000); // only explicit flushes here
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(inserted.isValid());
+
+        for (int n = 0; n < 100; ++n)
+            model.addEvent(numbered(n));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.pendingCount(), 100);
+        QCOMPARE(inserted.size(), 0);
+        model.flush();
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 99);
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.pendingCount(), 0);
+        model.flush(); // nothing queued: no signal
+        QCOMPARE(inserted.size(), 1);
+
+        // The timer flushes on its own, still one insertion per batch.
+        model.setBatchInterval(10);
+        QCOMPARE(model.batchInterval(), 10);
+        for (int n = 100; n < 150; ++n)
+            model.addEvent(numbered(n));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 150, 2000);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 100);
+        QCOMPARE(inserted.at(1).at(2).toInt(), 149);
+        QCOMPARE(model.eventAt(149).payload, QStringLiteral("message 149"));
+    }
+
+    void capacity_data()
+    {
+        QTest::addColumn<int>("batch");
+        QTest::newRow("one batch") << 1000;
+        QTest::newRow("batches of 7") << 7;
+        QTest::newRow("batches of 100") << 100;
+        QTest::newRow("batches of 1") << 1;
+    }
+
+    void capacity()
+    {
+        QFETCH(int, batch);
+        constexpr int Capacity = 100;
+        constexpr int Extra = 37;
+        MessageLogModel model;
+        watch(&model);
+        model.setBatchInterval(60000);
+        model.setCapacity(Capacity);
+        QCOMPARE(model.capacity(), Capacity);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy dropped(&model, &MessageLogModel::droppedCountChanged);
+        QVERIFY(removed.isValid());
+        QVERIFY(inserted.isValid());
+        QVERIFY(dropped.isValid());
+
+        int flushes = 0;
+        for (int n = 0; n < Capacity + Extra; ++n) {
+            model.addEvent(numbered(n));
+            if ((n + 1) % batch == 0) {
+                model.flush();
+                ++flushes;
+            }
+        }
+        model.flush();
+        ++flushes;
+
+        QCOMPARE(model.rowCount(), Capacity);
+        QCOMPARE(model.droppedCount(), qint64(Extra));
+        QCOMPARE(model.eventAt(0).payload, QStringLiteral("message %1").arg(Extra));
+        QCOMPARE(
+            model.index(0, 0).data(MessageLogModel::TimestampRole).toLongLong(), BaseTime + Extra);
+        QCOMPARE(model.eventAt(Capacity - 1).payload,
+            QStringLiteral("message %1").arg(Capacity + Extra - 1));
+        QVERIFY(inserted.size() <= flushes);
+        QVERIFY(removed.size() <= flushes);
+        for (const QList<QVariant> &args : std::as_const(removed))
+            QCOMPARE(args.at(1).toInt(), 0); // always from the front
+        QVERIFY(!dropped.isEmpty());
+        QCOMPARE(dropped.last().at(0).toLongLong(), qint64(Extra));
+    }
+
+    void shrinkCapacity()
+    {
+        MessageLogModel model;
+        watch(&model);
+        for (int n = 0; n < 50; ++n)
+            model.addEvent(numbered(n));
+        model.flush();
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(removed.isValid());
+        model.setCapacity(20);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 20);
+        QCOMPARE(model.droppedCount(), qint64(30));
+        QCOMPARE(model.eventAt(0).payload, QStringLiteral("message 30"));
+    }
+
+    void clearLog()
+    {
+        MessageLogModel model;
+        watch(&model);
+        model.setCapacity(10);
+        for (int n = 0; n < 25; ++n)
+            model.addEvent(numbered(n));
+        model.flush();
+        model.addEvent(numbered(25)); // queued, discarded by clear()
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy dropped(&model, &MessageLogModel::droppedCountChanged);
+        QVERIFY(reset.isValid());
+        QVERIFY(dropped.isValid());
+        model.clear();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.pendingCount(), 0);
+        QCOMPARE(model.droppedCount(), qint64(0));
+        QCOMPARE(dropped.size(), 1);
+        model.flush();
+        QCOMPARE(model.rowCount(), 0);
+        model.addEvent(numbered(26));
+        model.flush();
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void filterProxy()
+    {
+        MessageLogModel model;
+        watch(&model);
+        MessageFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        watch(&proxy);
+
+        model.addEvent(opened(1));
+        model.addEvent(opened(2));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Received, 1, QStringLiteral("PING"),
+            QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(
+            TrafficEvent::Kind::Sent, 1, QStringLiteral("pong"), QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Received, 2,
+            QStringLiteral("{\"echo\":\"ping\"}"), QStringLiteral("on-message[1]")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Unmatched, 2, QStringLiteral("what")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Refused, 0, QStringLiteral("404 /nope")));
+        model.flush();
+        QCOMPARE(proxy.rowCount(), 7);
+
+        proxy.setConnectionId(1);
+        QCOMPARE(proxy.connectionId(), quint64(1));
+        QCOMPARE(proxy.rowCount(), 3);
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.index(row, 0).data(MessageLogModel::ConnectionIdRole).toULongLong(), 1u);
+
+        proxy.setConnectionId(0);
+        proxy.setText(QStringLiteral("ping"));
+        QCOMPARE(proxy.rowCount(), 2); // "PING" and the JSON echo: case-insensitive payload
+        proxy.setText(QStringLiteral("MESSAGE[1]"));
+        QCOMPARE(proxy.rowCount(), 1); // matched by rule
+        QCOMPARE(
+            proxy.index(0, MessageLogModel::Connection).data().toString(), QStringLiteral("#2"));
+        proxy.setText(QStringLiteral("unmatched"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QStringLiteral("username=alice"));
+        QCOMPARE(proxy.rowCount(), 2); // the Opened summaries
+
+        proxy.setText(QStringLiteral("ping"));
+        proxy.setConnectionId(2);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(QString());
+        proxy.setConnectionId(0);
+        proxy.setHideKinds({ TrafficEvent::Kind::Opened, TrafficEvent::Kind::Refused });
+        QCOMPARE(proxy.hideKinds().size(), 2);
+        QCOMPARE(proxy.rowCount(), 4);
+
+        // New rows pass through the same filter.
+        proxy.setHideKinds({});
+        proxy.setConnectionId(1);
+        model.addEvent(
+            makeEvent(TrafficEvent::Kind::Sent, 1, QStringLiteral("hi"), QStringLiteral("push")));
+        model.addEvent(
+            makeEvent(TrafficEvent::Kind::Sent, 2, QStringLiteral("hi"), QStringLiteral("push")));
+        model.flush();
+        QCOMPARE(proxy.rowCount(), 4);
+        QCOMPARE(proxy.index(3, MessageLogModel::Rule).data().toString(), QStringLiteral("push"));
+    }
+
+    // A real server and client: the models tell the echo session's story.
+    void endToEnd()
+    {
+        const LoadResult loaded =
+            SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/echo.yml"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+        MockServer server;
+        server.setSpec(loaded.spec);
+        TrafficLog log;
+        log.attach(&server);
+        QCOMPARE(log.server(), &server);
+        ConnectionsModel *connections = log.connections();
+        MessageLogModel *messages = log.messages();
+        watch(connections);
+        watch(messages);
+        QVERIFY(server.start(QHostAddress::LocalHost, 0));
+
+        Client client;
+        client.socket.open(QUrl(server.url().toString() + QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
+        client.socket.sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages.size(), 2);
+
+        QTRY_COMPARE(connections->rowCount(), 1);
+        QCOMPARE(connections->openCount(), 1);
+        QTRY_COMPARE(connections->index(0, ConnectionsModel::In).data().toInt(), 1);
+        QCOMPARE(connections->index(0, ConnectionsModel::Out).data().toInt(), 2);
+        QCOMPARE(connections->index(0, ConnectionsModel::Path).data().toString(),
+            QStringLiteral("/ws/echo"));
+        QVERIFY(connections->index(0, ConnectionsModel::Peer)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("127.0.0.1:")));
+        const quint64 id =
+            connections->index(0, 0).data(ConnectionsModel::ConnectionIdRole).toULongLong();
+        QVERIFY(id != 0);
+
+        messages->flush();
+        QCOMPARE(messages->rowCount(), 4);
+        const auto kindAt = [messages](int row) {
+            return messages->eventAt(row).kind;
+        };
+        const auto text = [messages](int row, int column) {
+            return messages->index(row, column).data().toString();
+        };
+        QCOMPARE(kindAt(0), TrafficEvent::Kind::Opened);
+        QCOMPARE(kindAt(1), TrafficEvent::Kind::Sent);
+        QCOMPARE(text(1, MessageLogModel::Rule), QStringLiteral("on-connect"));
+        QCOMPARE(text(1, MessageLogModel::Payload),
+            QStringLiteral(
+                "{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}"));
+        QCOMPARE(text(1, MessageLogModel::Direction), QStringLiteral("out"));
+        QVERIFY(messages->index(1, 0)
+                    .data(MessageLogModel::PrettyPayloadRole)
+                    .toString()
+                    .contains(QLatin1Char('\n')));
+        QCOMPARE(kindAt(2), TrafficEvent::Kind::Received);
+        QCOMPARE(text(2, MessageLogModel::Payload), QStringLiteral("ping"));
+        QCOMPARE(text(2, MessageLogModel::Rule), QStringLiteral("on-message[0]"));
+        QCOMPARE(text(2, MessageLogModel::Direction), QStringLiteral("in"));
+        QCOMPARE(kindAt(3), TrafficEvent::Kind::Sent);
+        QCOMPARE(text(3, MessageLogModel::Payload), QStringLiteral("pong"));
+        QCOMPARE(text(3, MessageLogModel::Rule), QStringLiteral("on-message[0]"));
+        QCOMPARE(text(3, MessageLogModel::Connection), QStringLiteral("#%1").arg(id));
+
+        client.socket.close();
+        QTRY_COMPARE_WITH_TIMEOUT(connections->openCount(), 0, 5000);
+        QVERIFY(connections->index(0, ConnectionsModel::State)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("closed 1000")));
+        QTRY_COMPARE(messages->rowCount(), 5); // the batch timer delivers the Closed
+        QCOMPARE(kindAt(4), TrafficEvent::Kind::Closed);
+
+        // clear() keeps what is still live, and nothing here is.
+        log.clear();
+        QCOMPARE(messages->rowCount(), 0);
+        QCOMPARE(connections->rowCount(), 0);
+
+        log.detach();
+        QCOMPARE(log.server(), nullptr);
+    }
+
+    // Not a pass/fail timing test: prints what a flood costs in this build. No
+    // QAbstractItemModelTester here: it re-walks the whole model on every insertion and
+    // removal, which would measure the tester (the cases above run under it).
+    void flood_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("model only") << QString();
+        QTest::newRow("proxy by connection") << QStringLiteral("connection");
+        QTest::newRow("proxy by text") << QStringLiteral("text");
+    }
+
+    void flood()
+    {
+        QFETCH(QString, filter);
+        constexpr int Capacity = 50000;
+        constexpr int Total = 200000;
+        constexpr int Batch = 1000; // 20,000 events/s at the default 50 ms interval
+        constexpr int VisibleRows = 40;
+
+        MessageLogModel model;
+        model.setBatchInterval(60000);
+        QCOMPARE(model.capacity(), Capacity); // the default
+        MessageFilterProxy proxy;
+        QAbstractItemModel *view = &model;
+        if (!filter.isEmpty()) {
+            proxy.setSourceModel(&model);
+            view = &proxy;
+            if (filter == QLatin1String("connection"))
+                proxy.setConnectionId(2);
+            else
+                proxy.setText(QStringLiteral("SEQ\": 19")); // events 190000..199999
+        }
+
+        TrafficEvent e =
+            makeEvent(TrafficEvent::Kind::Received, 1, QString(), QStringLiteral("on-message[1]"));
+        qint64 worstFlush = 0;
+        qint64 totalFlush = 0;
+        qint64 totalAdd = 0;
+        qint64 worstPaint = 0;
+        int maxRows = 0;
+        QElapsedTimer timer;
+        for (int sent = 0; sent < Total; sent += Batch) {
+            for (int n = sent; n < sent + Batch; ++n) {
+                e.connectionId = 1 + quint64(n % 4);
+                e.timestamp = BaseTime + n;
+                e.payload =
+                    QStringLiteral("{\"action\": \"tick\", \"channel\": \"ticker\", \"seq\": %1}")
+                        .arg(n);
+                e.size = e.payload.size();
+                timer.start();
+                model.addEvent(e);
+                totalAdd += timer.nsecsElapsed();
+            }
+            timer.start();
+            model.flush();
+            const qint64 took = timer.nsecsElapsed();
+            totalFlush += took;
+            worstFlush = std::max(worstFlush, took);
+            maxRows = std::max(maxRows, model.rowCount());
+
+            // What a view scrolled to the bottom would read to repaint.
+            timer.start();
+            const int rows = view->rowCount();
+            for (int row = std::max(0, rows - VisibleRows); row < rows; ++row) {
+                for (int column = 0; column < MessageLogModel::ColumnCount; ++column)
+                    view->index(row, column).data();
+            }
+            worstPaint = std::max(worstPaint, timer.nsecsElapsed());
+        }
+        QCOMPARE(model.rowCount(), Capacity);
+        QCOMPARE(maxRows, Capacity);
+        QCOMPARE(model.droppedCount(), qint64(Total - Capacity));
+        QCOMPARE(model.eventAt(Capacity - 1).timestamp, BaseTime + Total - 1);
+        if (filter == QLatin1String("connection"))
+            QCOMPARE(proxy.rowCount(), Capacity / 4);
+        else if (filter == QLatin1String("text"))
+            QCOMPARE(proxy.rowCount(), 10000);
+        const int flushes = Total / Batch;
+        qInfo("flood [%s]: %d events, batches of %d, capacity %d: rows %d (max %d), view rows %d, "
+              "dropped %lld",
+            qPrintable(filter.isEmpty() ? QStringLiteral("model only") : filter), Total, Batch,
+            Capacity, model.rowCount(), maxRows, view->rowCount(), model.droppedCount());
+        qInfo("flood [%s]: flush worst %.3f ms, mean %.3f ms; addEvent mean %.3f us; "
+              "repaint read of %d rows worst %.3f ms",
+            qPrintable(filter.isEmpty() ? QStringLiteral("model only") : filter), worstFlush / 1e6,
+            totalFlush / 1e6 / flushes, totalAdd / 1e3 / Total, VisibleRows, worstPaint / 1e6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrafficLog)
+#include "tst_trafficlog.moc"

@@ -362,7 +362,7 @@ private slots:
         Cli *cli = run({ QStringLiteral("check"), file });
         QCOMPARE(cli->process.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(cli->out),
-            file + QStringLiteral(": OK: 2 websocket endpoint(s), 3 rule(s), 0 warning(s)\n"));
+            file + QStringLiteral(": OK: 2 websocket endpoints, 3 rules, 0 warnings\n"));
         QCOMPARE(cli->err, QByteArray());
     }
 
@@ -376,7 +376,7 @@ private slots:
         QCOMPARE(QString::fromUtf8(cli->err),
             file + QStringLiteral(":4:9: error: rule has no 'response'\n") + file
                 + QStringLiteral(":5:3: error: websocket has no 'path'\n") + file
-                + QStringLiteral(": invalid: 2 error(s)\n"));
+                + QStringLiteral(": invalid: 2 errors\n"));
     }
 
     void quiet()
@@ -466,7 +466,7 @@ private slots:
         QVERIFY(waitExit(cli));
         QCOMPARE(cli->process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(cli->process.exitCode(), 0);
-        QVERIFY2(cli->out.contains("Stopping: closing 2 connection(s)"), cli->out.constData());
+        QVERIFY2(cli->out.contains("Stopping: closing 2 connections"), cli->out.constData());
     }
 
     void watchReloads()

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QTranslator>
 
 namespace {
 struct Tr
@@ -60,6 +61,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mocket-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MOCKET_VERSION));
+    QTranslator plurals; // "1 endpoint", "2 endpoints"
+    if (plurals.load(QStringLiteral(":/i18n/mocket_en.qm")))
+        QCoreApplication::installTranslator(&plurals);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

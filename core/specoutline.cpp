@@ -1,0 +1,1365 @@
+#include "specoutline.h"
+
+#include "pathpattern.h"
+#include "template.h"
+
+#include <QJsonValue>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace {
+
+bool isBlankChar(QChar c)
+{
+    return c == u' ' || c == u'\t';
+}
+
+bool isBreakChar(QChar c)
+{
+    return c == u'\n' || c == u'\r';
+}
+
+bool isFlowIndicator(QChar c)
+{
+    return c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}';
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Line-oriented reading of a config's text. Positions are QString offsets.
+class Text
+{
+public:
+    explicit Text(const QString &text)
+        : t(text), n(text.size()), begin(text.startsWith(QChar(0xfeff)) ? 1 : 0)
+    {
+    }
+
+    const QString &t;
+    const qsizetype n;
+    const qsizetype begin; // after a byte order mark, which belongs to no line
+
+    QChar at(qsizetype i) const { return i >= 0 && i < n ? t.at(i) : QChar(); }
+
+    qsizetype lineStart(qsizetype pos) const
+    {
+        pos = std::clamp<qsizetype>(pos, begin, n);
+        while (pos > begin && t.at(pos - 1) != u'\n')
+            --pos;
+        return pos;
+    }
+    // The end of the line holding pos, before its line break.
+    qsizetype lineEnd(qsizetype pos) const
+    {
+        while (pos < n && !isBreakChar(t.at(pos)))
+            ++pos;
+        return pos;
+    }
+    // The start of the line after the one holding pos (n on the last line).
+    qsizetype nextLine(qsizetype pos) const
+    {
+        const qsizetype i = t.indexOf(u'\n', pos);
+        return i < 0 ? n : i + 1;
+    }
+    qsizetype firstNonBlank(qsizetype lineStart) const
+    {
+        while (lineStart < n && isBlankChar(t.at(lineStart)))
+            ++lineStart;
+        return lineStart;
+    }
+    int indent(qsizetype lineStart) const
+    {
+        int spaces = 0;
+        while (lineStart + spaces < n && t.at(lineStart + spaces) == u' ')
+            ++spaces;
+        return spaces;
+    }
+    bool isBlank(qsizetype lineStart) const
+    {
+        const qsizetype f = firstNonBlank(lineStart);
+        return f >= n || isBreakChar(t.at(f));
+    }
+    bool isComment(qsizetype lineStart) const { return at(firstNonBlank(lineStart)) == u'#'; }
+    int column(qsizetype pos) const { return int(pos - lineStart(pos)); }
+    bool breakBetween(qsizetype from, qsizetype to) const
+    {
+        for (qsizetype i = std::max<qsizetype>(from, 0); i < to && i < n; ++i) {
+            if (t.at(i) == u'\n')
+                return true;
+        }
+        return false;
+    }
+    // Only indentation before pos on its line.
+    bool startsLine(qsizetype pos) const { return firstNonBlank(lineStart(pos)) == pos; }
+};
+
+// yaml-cpp marks count bytes of UTF-8 (after a byte order mark); QString counts UTF-16 units.
+class OffsetMap
+{
+public:
+    explicit OffsetMap(const QString &text)
+    {
+        m_map.reserve(text.size() + 1);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char16_t c = text.at(i).unicode();
+            int bytes = 3;
+            if (c < 0x80)
+                bytes = 1;
+            else if (c < 0x800)
+                bytes = 2;
+            else if (QChar::isHighSurrogate(c) && i + 1 < text.size()
+                     && QChar::isLowSurrogate(text.at(i + 1).unicode()))
+                bytes = 4;
+            for (int b = 0; b < bytes; ++b)
+                m_map.append(i);
+            if (bytes == 4)
+                ++i;
+        }
+        m_map.append(text.size());
+        if (text.startsWith(QChar(0xfeff)))
+            m_bom = 3;
+    }
+
+    qsizetype operator()(int bytePos) const
+    {
+        if (bytePos < 0)
+            return -1;
+        return m_map.at(std::min<qsizetype>(bytePos + m_bom, m_map.size() - 1));
+    }
+
+private:
+    QList<qsizetype> m_map;
+    int m_bom = 0;
+};
+
+// Finds where YAML nodes end: yaml-cpp only says where they start.
+class Scanner
+{
+public:
+    explicit Scanner(const QString &text) : x(text) { }
+
+    Text x;
+
+    qsizetype skipProperties(qsizetype i) const
+    {
+        while (i < x.n && (x.t.at(i) == u'!' || x.t.at(i) == u'&')) {
+            while (i < x.n && !isBlankChar(x.t.at(i)) && !isBreakChar(x.t.at(i)))
+                ++i;
+            while (i < x.n && isBlankChar(x.t.at(i)))
+                ++i;
+        }
+        return i;
+    }
+
+    qsizetype singleQuotedEnd(qsizetype i) const
+    {
+        for (qsizetype j = i + 1; j < x.n; ++j) {
+            if (x.t.at(j) == u'\'') {
+                if (x.at(j + 1) != u'\'')
+                    return j + 1;
+                ++j;
+            }
+        }
+        return x.n;
+    }
+
+    qsizetype doubleQuotedEnd(qsizetype i) const
+    {
+        for (qsizetype j = i + 1; j < x.n; ++j) {
+            if (x.t.at(j) == u'\\')
+                ++j;
+            else if (x.t.at(j) == u'"')
+                return j + 1;
+        }
+        return x.n;
+    }
+
+    qsizetype bracketEnd(qsizetype i) const
+    {
+        int depth = 0;
+        QChar prev = u'[';
+        for (qsizetype j = i; j < x.n;) {
+            const QChar c = x.t.at(j);
+            const bool scalarStart = prev == u'[' || prev == u'{' || prev == u',' || prev == u':'
+                || prev == u'?';
+            if ((c == u'\'' || c == u'"') && scalarStart) {
+                j = c == u'\'' ? singleQuotedEnd(j) : doubleQuotedEnd(j);
+                prev = c;
+                continue;
+            }
+            if (c == u'#' && (j == 0 || isBlankChar(x.t.at(j - 1)) || isBreakChar(x.t.at(j - 1)))) {
+                j = x.lineEnd(j);
+                continue;
+            }
+            if (c == u'[' || c == u'{') {
+                ++depth;
+            } else if (c == u']' || c == u'}') {
+                if (--depth <= 0)
+                    return j + 1;
+            }
+            if (!isBlankChar(c) && !isBreakChar(c))
+                prev = c;
+            ++j;
+        }
+        return x.n;
+    }
+
+    // The end of a plain scalar's text on one line: before a " #comment", trailing blanks, and
+    // (for keys and in flow context) before ": " or a flow indicator.
+    qsizetype plainLineEnd(qsizetype i, bool flow, bool key, bool *comment) const
+    {
+        qsizetype last = i;
+        for (qsizetype j = i; j < x.n && !isBreakChar(x.t.at(j)); ++j) {
+            const QChar c = x.t.at(j);
+            if (c == u'#' && j > i && isBlankChar(x.t.at(j - 1))) {
+                *comment = true;
+                break;
+            }
+            if (c == u':' && (key || flow)) {
+                const QChar next = x.at(j + 1);
+                if (next.isNull() || isBlankChar(next) || isBreakChar(next)
+                    || (flow && isFlowIndicator(next)))
+                    break;
+            }
+            if (flow && isFlowIndicator(c))
+                break;
+            if (!isBlankChar(c))
+                last = j + 1;
+        }
+        return last;
+    }
+
+    // "|" or ">" with its header, then every line indented at least as much as the first
+    // non-blank one after it (which must be deeper than the parent).
+    qsizetype blockScalarEnd(qsizetype i, int parentIndent) const
+    {
+        qsizetype j = i + 1;
+        int explicitIndent = 0;
+        while (j < x.n) {
+            const QChar c = x.t.at(j);
+            if (c >= u'1' && c <= u'9')
+                explicitIndent = c.digitValue();
+            else if (c != u'+' && c != u'-')
+                break;
+            ++j;
+        }
+        qsizetype end = j;
+        int contentIndent = explicitIndent > 0 ? std::max(parentIndent, 0) + explicitIndent : -1;
+        for (qsizetype ls = x.nextLine(i); ls < x.n; ls = x.nextLine(ls)) {
+            if (x.isBlank(ls))
+                continue;
+            const int indent = x.indent(ls);
+            if (contentIndent < 0) {
+                if (indent <= parentIndent)
+                    break;
+                contentIndent = indent;
+            }
+            if (indent < contentIndent)
+                break;
+            end = x.lineEnd(ls);
+        }
+        return end;
+    }
+
+    // The end of the scalar (or flow collection) starting at i. parentIndent: the column of
+    // the key (or "-") owning it; a plain scalar continues on lines indented deeper.
+    qsizetype scalarEnd(qsizetype i, int parentIndent, bool flow, bool key = false) const
+    {
+        i = skipProperties(i);
+        if (i >= x.n)
+            return x.n;
+        const QChar c = x.t.at(i);
+        if (c == u'\'')
+            return singleQuotedEnd(i);
+        if (c == u'"')
+            return doubleQuotedEnd(i);
+        if (c == u'[' || c == u'{')
+            return bracketEnd(i);
+        if (!key && !flow && (c == u'|' || c == u'>'))
+            return blockScalarEnd(i, parentIndent);
+        bool comment = false;
+        qsizetype end = plainLineEnd(i, flow, key, &comment);
+        if (key || flow || comment || c == u'*')
+            return end;
+        for (qsizetype ls = x.nextLine(end); ls < x.n; ls = x.nextLine(ls)) {
+            if (x.isBlank(ls))
+                continue;
+            if (x.indent(ls) <= parentIndent || x.isComment(ls))
+                break;
+            end = plainLineEnd(x.firstNonBlank(ls), false, false, &comment);
+            if (comment)
+                break;
+        }
+        return end;
+    }
+
+    // Just after the ':' that follows the key starting at keyStart; -1 if there is none.
+    qsizetype colonAfterKey(qsizetype keyStart, bool flow) const
+    {
+        qsizetype j = scalarEnd(keyStart, -1, flow, true);
+        while (j < x.n && (isBlankChar(x.t.at(j)) || isBreakChar(x.t.at(j))))
+            ++j;
+        return x.at(j) == u':' ? j + 1 : -1;
+    }
+
+    // The "-" of the block list item whose content starts at pos; -1 if there is none.
+    qsizetype dashBefore(qsizetype pos) const
+    {
+        qsizetype j = pos - 1;
+        while (j >= 0 && (isBlankChar(x.t.at(j)) || isBreakChar(x.t.at(j))))
+            --j;
+        return j >= 0 && x.t.at(j) == u'-' ? j : -1;
+    }
+
+    // After the line holding contentEnd, and after comment lines indented deeper than col
+    // that follow (blank lines between them included, blank lines after them not).
+    qsizetype extendItem(qsizetype contentEnd, int col) const
+    {
+        qsizetype end = x.nextLine(contentEnd);
+        for (qsizetype ls = end; ls < x.n; ls = x.nextLine(ls)) {
+            if (x.isBlank(ls))
+                continue;
+            if (!x.isComment(ls) || x.indent(ls) <= col)
+                break;
+            end = x.nextLine(ls);
+        }
+        return end;
+    }
+
+    // Whole comment lines right above the line holding pos, none indented deeper than col.
+    TextRange commentsAbove(qsizetype pos, int col) const
+    {
+        const qsizetype ls = x.lineStart(pos);
+        qsizetype first = ls;
+        while (first > x.begin) {
+            const qsizetype prev = x.lineStart(first - 1);
+            if (!x.isComment(prev) || x.indent(prev) > col)
+                break;
+            first = prev;
+        }
+        return first < ls ? TextRange { first, ls } : TextRange {};
+    }
+};
+
+// YAML 1.2 core schema resolution for plain scalars, as SpecLoader does it.
+QString plainScalarJson(const std::string &raw)
+{
+    const QString text = qs(raw);
+    static const QRegularExpression intRe(QStringLiteral("^[-+]?(0|[1-9][0-9]*)$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    if (text.isEmpty() || text == QLatin1String("~") || text == QLatin1String("null")
+        || text == QLatin1String("Null") || text == QLatin1String("NULL"))
+        return QStringLiteral("null");
+    if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+        return QStringLiteral("true");
+    if (text == QLatin1String("false") || text == QLatin1String("False")
+        || text == QLatin1String("FALSE"))
+        return QStringLiteral("false");
+    if (intRe.match(text).hasMatch()) {
+        QString t = text;
+        if (t.startsWith(QLatin1Char('+')))
+            t.remove(0, 1);
+        return t;
+    }
+    if (floatRe.match(text).hasMatch()) {
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        if (ok)
+            return jsonValueText(QJsonValue(d));
+    }
+    return QLatin1Char('"') + jsonStringEscaped(text) + QLatin1Char('"');
+}
+
+// A YAML map or list as compact JSON text, keys in file order: what SpecLoader makes of a
+// structured response.
+QString yamlToJson(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Map: {
+        QString out = QStringLiteral("{");
+        bool first = true;
+        for (const auto &kv : node) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : yamlToJson(kv.first);
+            out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":")
+                + yamlToJson(kv.second);
+        }
+        return out + QLatin1Char('}');
+    }
+    case YAML::NodeType::Sequence: {
+        QString out = QStringLiteral("[");
+        bool first = true;
+        for (const auto &item : node) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            out += yamlToJson(item);
+        }
+        return out + QLatin1Char(']');
+    }
+    case YAML::NodeType::Scalar:
+        if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+            return QLatin1Char('"') + jsonStringEscaped(qs(node.Scalar())) + QLatin1Char('"');
+        return plainScalarJson(node.Scalar());
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+QString decoded(const YAML::Node &value)
+{
+    if (value.IsScalar())
+        return qs(value.Scalar());
+    if (value.IsMap() || value.IsSequence())
+        return yamlToJson(value);
+    return QString();
+}
+
+std::string keyName(const YAML::Node &key)
+{
+    return key.IsScalar() ? key.Scalar() : std::string();
+}
+
+// Copies, not assignments: assigning one YAML::Node to another rewrites the document.
+std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node &map)
+{
+    std::vector<std::pair<YAML::Node, YAML::Node>> out;
+    for (const auto &kv : map)
+        out.emplace_back(kv.first, kv.second);
+    return out;
+}
+
+bool isFlow(const YAML::Node &node)
+{
+    return node.Style() == YAML::EmitterStyle::Flow;
+}
+
+class Builder
+{
+public:
+    explicit Builder(const QString &yaml) : s(yaml), x(s.x), m_offsets(yaml)
+    {
+        m_lineStarts.append(0);
+        for (qsizetype i = 0; i < yaml.size(); ++i) {
+            if (yaml.at(i) == u'\n')
+                m_lineStarts.append(i + 1);
+        }
+    }
+
+    void build(const YAML::Node &root, SpecOutline &out) const;
+
+private:
+    qsizetype pos(const YAML::Node &node) const { return m_offsets(node.Mark().pos); }
+    int line(qsizetype offset) const
+    {
+        return int(std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset)
+                   - m_lineStarts.begin());
+    }
+    qsizetype nodeEnd(const YAML::Node &node, int parentIndent, bool flow) const;
+    // The column of a block map's keys; -1 for a flow or empty map.
+    int keyColumn(const std::vector<std::pair<YAML::Node, YAML::Node>> &kvs, bool flow) const
+    {
+        return flow || kvs.empty() ? -1 : x.column(pos(kvs.front().first));
+    }
+    TextRange keyRange(const YAML::Node &key, bool flow) const
+    {
+        const qsizetype start = pos(key);
+        return { start, s.scalarEnd(start, -1, flow, true) };
+    }
+    TextRange valueRange(const YAML::Node &key, const YAML::Node &value, int keyColumn,
+                         bool flow) const;
+    EndpointOutline endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
+                             const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const;
+    RuleOutline rule(const YAML::Node &item, bool flowList) const;
+
+    Scanner s;
+    const Text &x;
+    OffsetMap m_offsets;
+    QList<qsizetype> m_lineStarts;
+};
+
+qsizetype Builder::nodeEnd(const YAML::Node &node, int parentIndent, bool flow) const
+{
+    const qsizetype start = pos(node);
+    switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+        return s.scalarEnd(start, parentIndent, flow);
+    case YAML::NodeType::Map: {
+        if (flow || isFlow(node))
+            return s.bracketEnd(s.skipProperties(start));
+        const auto kvs = entries(node);
+        if (kvs.empty())
+            return start;
+        const int column = x.column(pos(kvs.front().first));
+        return valueRange(kvs.back().first, kvs.back().second, column, false).end;
+    }
+    case YAML::NodeType::Sequence: {
+        if (flow || isFlow(node))
+            return s.bracketEnd(s.skipProperties(start));
+        qsizetype end = start + 1;
+        for (const auto &item : node) {
+            if (item.IsNull())
+                continue;
+            const qsizetype at = pos(item);
+            const qsizetype dash = s.dashBefore(at);
+            end = nodeEnd(item, x.column(dash >= 0 ? dash : at), false);
+        }
+        return end;
+    }
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    return start;
+}
+
+TextRange Builder::valueRange(const YAML::Node &key, const YAML::Node &value, int keyColumn,
+                              bool flow) const
+{
+    if (value.IsDefined() && !value.IsNull()) {
+        const qsizetype start = pos(value);
+        return { start, nodeEnd(value, keyColumn, flow) };
+    }
+    // yaml-cpp marks a missing value at the next token; look after the colon instead.
+    const qsizetype colon = s.colonAfterKey(pos(key), flow);
+    if (colon < 0)
+        return {};
+    qsizetype j = colon;
+    while (j < x.n && isBlankChar(x.t.at(j)))
+        ++j;
+    const QChar c = x.at(j);
+    if (!c.isNull() && !isBreakChar(c) && c != u'#' && !(flow && isFlowIndicator(c)))
+        return { j, s.scalarEnd(j, keyColumn, flow) }; // "~" or "null"
+    return { colon, colon };
+}
+
+void Builder::build(const YAML::Node &root, SpecOutline &out) const
+{
+    if (root.IsNull()) {
+        out.blockList = true;
+        return;
+    }
+    if (!root.IsSequence())
+        return;
+    const bool flowRoot = isFlow(root);
+    out.blockList = !flowRoot;
+    int index = 0;
+    for (const auto &item : root) {
+        ItemOutline top;
+        if (item.IsDefined() && !item.IsNull()) {
+            const qsizetype at = pos(item);
+            if (flowRoot) {
+                top.item = { at, nodeEnd(item, -1, true) };
+            } else {
+                qsizetype dash = s.dashBefore(at);
+                if (dash < 0)
+                    dash = at;
+                const int column = x.column(dash);
+                top.item = { dash, s.extendItem(nodeEnd(item, column, false), column) };
+                top.comments = s.commentsAbove(dash, column);
+            }
+            top.line = line(top.item.start);
+        }
+        out.items.append(top);
+        if (item.IsMap()) {
+            const auto kvs = entries(item);
+            const bool flow = flowRoot || isFlow(item);
+            for (const auto &[key, value] : kvs) {
+                if (keyName(key) == "websocket") {
+                    out.endpoints.append(endpoint(top, index, key, value, keyColumn(kvs, flow), flow));
+                    break;
+                }
+            }
+        }
+        ++index;
+    }
+}
+
+EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
+                                  const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const
+{
+    EndpointOutline ep;
+    ep.item = top.item;
+    ep.comments = top.comments;
+    ep.line = top.line;
+    ep.itemIndex = index;
+    ep.websocketKey = keyRange(wsKey, itemFlow);
+    ep.websocket = valueRange(wsKey, ws, itemKeyColumn, itemFlow);
+    ep.flow = itemFlow;
+    if (!ws.IsMap())
+        return ep;
+    ep.flow = itemFlow || isFlow(ws);
+    const auto kvs = entries(ws);
+    const int column = keyColumn(kvs, ep.flow);
+    ep.keyIndent = column;
+    for (const auto &[key, value] : kvs) {
+        const std::string name = keyName(key);
+        if (name == "path") {
+            ep.pathKey = keyRange(key, ep.flow);
+            ep.path = valueRange(key, value, column, ep.flow);
+            ep.pathValue = value.IsScalar() ? qs(value.Scalar()) : QString();
+        } else if (name == "on-connect") {
+            ep.onConnectKey = keyRange(key, ep.flow);
+            ep.onConnect = valueRange(key, value, column, ep.flow);
+            if (!value.IsMap())
+                continue;
+            const bool flow = ep.flow || isFlow(value);
+            const auto inner = entries(value);
+            const int innerColumn = keyColumn(inner, flow);
+            ep.onConnectIndent = innerColumn;
+            for (const auto &[innerKey, innerValue] : inner) {
+                if (keyName(innerKey) == "response") {
+                    ep.hasGreeting = true;
+                    ep.greetingFlow = flow;
+                    ep.greetingKey = keyRange(innerKey, flow);
+                    ep.greeting = valueRange(innerKey, innerValue, innerColumn, flow);
+                    ep.greetingValue = decoded(innerValue);
+                }
+            }
+        } else if (name == "on-message") {
+            ep.onMessageKey = keyRange(key, ep.flow);
+            ep.onMessage = valueRange(key, value, column, ep.flow);
+            if (!value.IsSequence())
+                continue;
+            const bool flow = ep.flow || isFlow(value);
+            ep.rulesBlock = !flow;
+            for (const auto &item : value)
+                ep.rules.append(rule(item, flow));
+        }
+    }
+    return ep;
+}
+
+RuleOutline Builder::rule(const YAML::Node &item, bool flowList) const
+{
+    RuleOutline r;
+    if (!item.IsDefined() || item.IsNull())
+        return r;
+    const qsizetype at = pos(item);
+    if (flowList) {
+        r.item = { at, nodeEnd(item, -1, true) };
+    } else {
+        qsizetype dash = s.dashBefore(at);
+        if (dash < 0)
+            dash = at;
+        const int column = x.column(dash);
+        r.item = { dash, s.extendItem(nodeEnd(item, column, false), column) };
+        r.comments = s.commentsAbove(dash, column);
+    }
+    r.line = line(r.item.start);
+    r.flow = flowList;
+    if (!item.IsMap())
+        return r;
+    r.flow = flowList || isFlow(item);
+    const auto kvs = entries(item);
+    const int column = keyColumn(kvs, r.flow);
+    for (const auto &[key, value] : kvs) {
+        const std::string name = keyName(key);
+        if (name == "pattern") {
+            r.patternKey = keyRange(key, r.flow);
+            r.pattern = valueRange(key, value, column, r.flow);
+            r.patternValue = decoded(value);
+        } else if (name == "response") {
+            r.responseKey = keyRange(key, r.flow);
+            r.response = valueRange(key, value, column, r.flow);
+            r.responseValue = decoded(value);
+        }
+    }
+    return r;
+}
+
+// ---- edits ----
+
+QString eolOf(const QString &yaml)
+{
+    return yaml.contains(QLatin1String("\r\n")) ? QStringLiteral("\r\n") : QStringLiteral("\n");
+}
+
+QString spaces(int count)
+{
+    return QString(std::max(count, 0), QLatin1Char(' '));
+}
+
+bool fits(const QString &yaml, const TextRange &range)
+{
+    return range.isValid() && range.end <= yaml.size();
+}
+
+bool isNullToken(const QString &text)
+{
+    return text == QLatin1String("~") || text == QLatin1String("null")
+        || text == QLatin1String("Null") || text == QLatin1String("NULL");
+}
+
+const EndpointOutline *endpointAt(const QString &yaml, const SpecOutline &outline, int endpoint)
+{
+    if (!outline.ok() || endpoint < 0 || endpoint >= outline.endpoints.size())
+        return nullptr;
+    const EndpointOutline &ep = outline.endpoints.at(endpoint);
+    return fits(yaml, ep.item) ? &ep : nullptr;
+}
+
+const RuleOutline *ruleAt(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep || rule < 0 || rule >= ep->rules.size())
+        return nullptr;
+    const RuleOutline &r = ep->rules.at(rule);
+    return fits(yaml, r.item) ? &r : nullptr;
+}
+
+// Whole lines: the comments above the item, the item, its trailing comments.
+TextRange blockOf(const Text &x, const TextRange &item, const TextRange &comments)
+{
+    if (!item.isValid() || !x.startsLine(item.start))
+        return {};
+    return { comments.isValid() ? comments.start : x.lineStart(item.start), item.end };
+}
+
+// An insertion at a line start; at the end of a text without a final line break, one first.
+TextEdit insertLines(const Text &x, qsizetype at, const QString &lines, const QString &eol)
+{
+    if (at >= x.n && x.n > 0 && x.t.at(x.n - 1) != u'\n')
+        return { x.n, x.n, eol + lines };
+    return { at, at, lines };
+}
+
+bool blankLineBetween(const Text &x, qsizetype from, qsizetype to)
+{
+    for (qsizetype ls = x.lineStart(from); ls < to && ls < x.n; ls = x.nextLine(ls)) {
+        if (ls >= from && x.isBlank(ls))
+            return true;
+    }
+    return false;
+}
+
+// Whether consecutive blocks are separated by blank lines; fallback when there is one block.
+bool blankSeparated(const Text &x, const QList<TextRange> &blocks, bool fallback)
+{
+    bool seen = false;
+    for (qsizetype i = 1; i < blocks.size(); ++i) {
+        if (!blocks.at(i - 1).isValid() || !blocks.at(i).isValid())
+            continue;
+        if (blankLineBetween(x, blocks.at(i - 1).end, blocks.at(i).start))
+            return true;
+        seen = true;
+    }
+    return seen ? false : fallback;
+}
+
+bool endsWithBlankLine(const Text &x)
+{
+    if (x.n == 0 || x.t.at(x.n - 1) != u'\n')
+        return false;
+    const qsizetype last = x.lineStart(x.n - 1);
+    return x.isBlank(last);
+}
+
+QList<TextRange> itemBlocks(const Text &x, const SpecOutline &outline)
+{
+    QList<TextRange> blocks;
+    for (const ItemOutline &item : outline.items)
+        blocks.append(blockOf(x, item.item, item.comments));
+    return blocks;
+}
+
+QList<TextRange> ruleBlocks(const Text &x, const EndpointOutline &ep)
+{
+    QList<TextRange> blocks;
+    for (const RuleOutline &rule : ep.rules)
+        blocks.append(blockOf(x, rule.item, rule.comments));
+    return blocks;
+}
+
+// Indentation of the file, taken from its endpoints (the one concerned first).
+struct Style
+{
+    int dashColumn = 0;
+    int websocketOffset = 2; // "websocket" after the "-"
+    int mapOffset = 4;       // keys inside "websocket:" after the "-"
+    int step = 2;            // one nesting level
+    int ruleDashOffset = -1; // the rule's "-" after "on-message"
+    int ruleKeyOffset = 2;   // "pattern" after the rule's "-"
+};
+
+int firstKeyOffset(const Text &x, const RuleOutline &rule)
+{
+    qsizetype key = -1;
+    for (const TextRange &r : { rule.patternKey, rule.responseKey }) {
+        if (r.isValid() && (key < 0 || r.start < key))
+            key = r.start;
+    }
+    if (rule.flow || key < 0 || x.breakBetween(rule.item.start, key))
+        return -1;
+    return int(key - rule.item.start);
+}
+
+Style styleOf(const Text &x, const SpecOutline &outline, int preferred)
+{
+    Style st;
+    QList<int> order;
+    if (preferred >= 0 && preferred < outline.endpoints.size())
+        order.append(preferred);
+    for (int i = 0; i < outline.endpoints.size(); ++i) {
+        if (i != preferred)
+            order.append(i);
+    }
+    bool dash = false, websocket = false, map = false, step = false, ruleDash = false,
+         ruleKey = false;
+    for (int i : std::as_const(order)) {
+        const EndpointOutline &ep = outline.endpoints.at(i);
+        if (!fits(x.t, ep.item) || ep.flow || !x.startsLine(ep.item.start))
+            continue;
+        const int dashColumn = x.column(ep.item.start);
+        if (!dash) {
+            st.dashColumn = dashColumn;
+            dash = true;
+        }
+        if (!websocket && ep.websocketKey.isValid()
+            && !x.breakBetween(ep.item.start, ep.websocketKey.start)) {
+            st.websocketOffset = x.column(ep.websocketKey.start) - dashColumn;
+            websocket = true;
+        }
+        if (!map && ep.keyIndent > dashColumn) {
+            st.mapOffset = ep.keyIndent - dashColumn;
+            map = true;
+        }
+        if (!step && ep.onConnectIndent >= 0 && ep.onConnectKey.isValid()
+            && ep.onConnectIndent > x.column(ep.onConnectKey.start)) {
+            st.step = ep.onConnectIndent - x.column(ep.onConnectKey.start);
+            step = true;
+        }
+        if (!step && ep.websocketKey.isValid() && ep.keyIndent > x.column(ep.websocketKey.start)) {
+            st.step = ep.keyIndent - x.column(ep.websocketKey.start);
+            step = true;
+        }
+        if (!ruleDash && ep.rulesBlock && !ep.rules.isEmpty() && ep.rules.first().item.isValid()) {
+            st.ruleDashOffset =
+                std::max(0, x.column(ep.rules.first().item.start) - x.column(ep.onMessageKey.start));
+            ruleDash = true;
+        }
+        for (const RuleOutline &rule : ep.rules) {
+            if (ruleKey || !ep.rulesBlock)
+                break;
+            const int offset = firstKeyOffset(x, rule);
+            if (offset > 0) {
+                st.ruleKeyOffset = offset;
+                ruleKey = true;
+            }
+        }
+    }
+    if (st.websocketOffset < 1)
+        st.websocketOffset = 2;
+    if (!step)
+        st.step = st.mapOffset > st.websocketOffset ? st.mapOffset - st.websocketOffset : 2;
+    if (st.mapOffset <= st.websocketOffset)
+        st.mapOffset = st.websocketOffset + st.step;
+    if (st.ruleDashOffset < 0)
+        st.ruleDashOffset = st.step;
+    return st;
+}
+
+bool needsEscape(char16_t c)
+{
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029
+        || c == 0xfeff || c == 0xfffe || c == 0xffff;
+}
+
+QString doubleQuoted(const QString &value)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar ch : value) {
+        const char16_t c = ch.unicode();
+        switch (c) {
+        case u'\\': out += QLatin1String("\\\\"); break;
+        case u'"': out += QLatin1String("\\\""); break;
+        case u'\n': out += QLatin1String("\\n"); break;
+        case u'\t': out += QLatin1String("\\t"); break;
+        case u'\r': out += QLatin1String("\\r"); break;
+        case u'\0': out += QLatin1String("\\0"); break;
+        default:
+            if (needsEscape(c)) {
+                const bool small = c < 0x100;
+                out += (small ? QLatin1String("\\x") : QLatin1String("\\u"))
+                    + QString::number(c, 16).toUpper().rightJustified(small ? 2 : 4, u'0');
+            } else {
+                out += ch;
+            }
+        }
+    }
+    return out + QLatin1Char('"');
+}
+
+bool plainSafe(const QString &value, bool flow)
+{
+    if (value.isEmpty())
+        return false;
+    static const QString indicators = QStringLiteral("-?:,[]{}#&*!|>'\"%@`");
+    const QChar first = value.front();
+    if (indicators.contains(first) || first.isSpace() || value.back().isSpace())
+        return false;
+    if (value.contains(QLatin1String(": ")) || value.endsWith(QLatin1Char(':'))
+        || value.contains(QLatin1String(" #")) || value.startsWith(QLatin1String("...")))
+        return false;
+    for (const QChar c : value) {
+        // Brackets are fine in block context, but quoting them keeps "{{...}}" templates
+        // and JSON-looking text obviously text.
+        if ((c.isSpace() && c != u' ') || (c != u',' && isFlowIndicator(c))
+            || (flow && (c == u',' || c == u':')))
+            return false;
+    }
+    // Words and numbers that YAML (1.1 or 1.2) reads as something other than text.
+    static const QRegularExpression notText(QStringLiteral(
+        "^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON"
+        "|off|Off|OFF|y|Y|n|N|<<|=)$"
+        "|^[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"
+        "|^0x[0-9a-fA-F_]+$|^0o?[0-7_]+$|^0b[01_]+$"
+        "|^[-+]?\\.(inf|Inf|INF)$|^\\.(nan|NaN|NAN)$"
+        "|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?$"
+        "|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"));
+    return !notText.match(value).hasMatch();
+}
+
+// A literal block scalar ("|" or "|-") for a multi-line value, or nothing when one cannot
+// say it exactly (control characters, a first line starting with a space, trailing empty
+// lines).
+QString literalBlock(const QString &value, int indent, const QString &eol)
+{
+    QString body = value;
+    QString header = QStringLiteral("|-");
+    if (body.endsWith(QLatin1Char('\n'))) {
+        body.chop(1);
+        header = QStringLiteral("|");
+        if (body.endsWith(QLatin1Char('\n')) || body.isEmpty())
+            return QString();
+    }
+    for (const QChar c : body) {
+        if (c != u'\n' && c != u'\t' && needsEscape(c.unicode()))
+            return QString();
+    }
+    const QStringList lines = body.split(QLatin1Char('\n'));
+    bool content = false;
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty() && !line.isEmpty())
+            return QString(); // a line of blanks only: ambiguous with indentation
+        if (line.isEmpty())
+            continue;
+        if (!content && line.front() == u' ')
+            return QString();
+        content = true;
+    }
+    if (!content)
+        return QString();
+    QString out = header;
+    for (const QString &line : lines)
+        out += eol + (line.isEmpty() ? QString() : spaces(indent) + line);
+    return out;
+}
+
+// Replaces the value of key (at range) with a scalar saying value.
+TextEdit scalarEdit(const QString &yaml, const TextRange &key, const TextRange &range,
+                    const QString &value, bool flow)
+{
+    if (!fits(yaml, key) || !fits(yaml, range))
+        return {};
+    const Scanner s(yaml);
+    const Text &x = s.x;
+    const QString old = yaml.mid(range.start, range.length());
+    const qsizetype colon = s.colonAfterKey(key.start, flow);
+
+    if (!flow && (old.startsWith(QLatin1Char('|')) || old.startsWith(QLatin1Char('>')))
+        && value.contains(QLatin1Char('\n'))) {
+        // Keep a block scalar one, at its indentation.
+        int indent = x.column(key.start) + 2;
+        for (qsizetype ls = x.nextLine(range.start); ls < range.end; ls = x.nextLine(ls)) {
+            if (!x.isBlank(ls)) {
+                indent = x.indent(ls);
+                break;
+            }
+        }
+        QString block = literalBlock(value, indent, eolOf(yaml));
+        // At the very end of the text, "|" needs a line break after it to keep the last one.
+        if (block.startsWith(QLatin1String("|\n")) || block.startsWith(QLatin1String("|\r\n"))) {
+            if (range.end >= yaml.size())
+                block += eolOf(yaml);
+        }
+        if (!block.isEmpty())
+            return block == old ? TextEdit {} : TextEdit { range.start, range.end, block };
+    }
+
+    const QString q = SpecEdits::quoted(value, flow);
+    if (!flow && colon >= 0 && x.breakBetween(colon, range.start)) {
+        // The value starts on a line of its own (a block map or list, say): the new scalar goes
+        // right after the colon, before a comment on the key's line.
+        const QString tail = yaml.mid(colon, x.lineEnd(colon) - colon).trimmed();
+        QString replacement = QLatin1Char(' ') + q;
+        if (tail.startsWith(QLatin1Char('#')))
+            replacement += QLatin1String("  ") + tail;
+        return { colon, range.end, replacement };
+    }
+    if (range.length() == 0) // "key:" without a value
+        return { range.start, range.end, QLatin1Char(' ') + q };
+    if (old == q)
+        return {};
+    return { range.start, range.end, q };
+}
+
+// Removes a block (whole lines) and the blank lines that would otherwise double up.
+TextEdit removeBlock(const Text &x, const QList<TextRange> &blocks, int index)
+{
+    const TextRange block = blocks.at(index);
+    if (!block.isValid())
+        return {};
+    const bool hasPrevious = index > 0;
+    const bool hasNext = index + 1 < blocks.size();
+    qsizetype start = block.start;
+    qsizetype end = block.end;
+    qsizetype after = end;
+    while (after < x.n && x.isBlank(after))
+        after = x.nextLine(after);
+    qsizetype before = start;
+    while (before > x.begin && x.isBlank(x.lineStart(before - 1)))
+        before = x.lineStart(before - 1);
+    if (hasNext && after > end && (before < start || !hasPrevious))
+        end = after;
+    else if (!hasNext && hasPrevious && before < start && (after > end || after >= x.n))
+        start = before;
+    return { start, end, QString() };
+}
+
+// Swaps two blocks (whole lines), leaving what lies between them in place.
+TextEdit swapBlocks(const Text &x, TextRange a, TextRange b, const QString &eol)
+{
+    if (!a.isValid() || !b.isValid())
+        return {};
+    if (b.start < a.start)
+        std::swap(a, b);
+    if (a.end > b.start)
+        return {};
+    QString first = x.t.mid(a.start, a.length());
+    QString second = x.t.mid(b.start, b.length());
+    const QString middle = x.t.mid(a.end, b.start - a.end);
+    if (!second.endsWith(QLatin1Char('\n'))) {
+        // The last block had no final line break: neither does the new last one.
+        second += eol;
+        if (first.endsWith(eol))
+            first.chop(eol.size());
+    }
+    return { a.start, b.end, second + middle + first };
+}
+
+TextEdit moveIn(const Text &x, const QList<TextRange> &blocks, int from, int to)
+{
+    if (from < 0 || to < 0 || from >= blocks.size() || to >= blocks.size() || from == to)
+        return {};
+    return swapBlocks(x, blocks.at(from), blocks.at(to), eolOf(x.t));
+}
+
+// "/a" -> "/a-copy" (or "/a-copy2", ...), "/a/:id" -> "/a/:id/copy": no clash with any path.
+QString copyPath(const SpecOutline &outline, const QString &path)
+{
+    if (!PathPattern::parse(path))
+        return QString();
+    QList<PathPattern> existing;
+    for (const EndpointOutline &ep : outline.endpoints) {
+        if (auto p = PathPattern::parse(ep.pathValue))
+            existing.append(*p);
+    }
+    const QStringList segments = PathPattern::splitPath(path);
+    const bool endsInParameter = !segments.isEmpty() && segments.last().startsWith(QLatin1Char(':'));
+    for (int n = 1; n < 1000; ++n) {
+        const QString suffix = n == 1 ? QString() : QString::number(n);
+        const QString candidate = path
+            + (endsInParameter ? QStringLiteral("/copy") : QStringLiteral("-copy")) + suffix;
+        const auto pattern = PathPattern::parse(candidate);
+        if (!pattern)
+            continue;
+        const bool clash = std::any_of(existing.cbegin(), existing.cend(),
+                                       [&](const PathPattern &p) { return p.sameShape(*pattern); });
+        if (!clash)
+            return candidate;
+    }
+    return QString();
+}
+
+} // namespace
+
+SpecOutline SpecOutline::parse(const QString &yaml)
+{
+    SpecOutline out;
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &e) {
+        out.m_error = tr("YAML syntax error: %1").arg(qs(e.msg));
+        out.m_errorLine = e.mark.is_null() ? 0 : e.mark.line + 1;
+        return out;
+    }
+    try {
+        Builder(yaml).build(root, out);
+        out.m_ok = true;
+    } catch (const std::exception &e) {
+        out = SpecOutline();
+        out.m_error = tr("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what()));
+    }
+    return out;
+}
+
+namespace SpecEdits {
+
+QString quoted(const QString &value, bool flowContext)
+{
+    for (const QChar c : value) {
+        if (needsEscape(c.unicode()))
+            return doubleQuoted(value);
+    }
+    if (plainSafe(value, flowContext))
+        return value;
+    QString inner = value;
+    inner.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + inner + QLatin1Char('\'');
+}
+
+TextEdit setPath(const QString &yaml, const SpecOutline &outline, int endpoint, const QString &value)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep)
+        return {};
+    return scalarEdit(yaml, ep->pathKey, ep->path, value, ep->flow);
+}
+
+TextEdit setGreeting(const QString &yaml, const SpecOutline &outline, int endpoint,
+                     const QString &value)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep)
+        return {};
+    const Scanner s(yaml);
+    const Text &x = s.x;
+    const QString eol = eolOf(yaml);
+
+    if (value.isEmpty()) {
+        if (!fits(yaml, ep->onConnectKey) || ep->flow || !x.startsLine(ep->onConnectKey.start))
+            return {};
+        const int column = x.column(ep->onConnectKey.start);
+        const qsizetype valueEnd = fits(yaml, ep->onConnect) ? ep->onConnect.end : ep->onConnectKey.end;
+        const TextRange above = s.commentsAbove(ep->onConnectKey.start, column);
+        const qsizetype start = above.isValid() ? above.start : x.lineStart(ep->onConnectKey.start);
+        return { start, s.extendItem(valueEnd, column), QString() };
+    }
+    if (ep->hasGreeting)
+        return scalarEdit(yaml, ep->greetingKey, ep->greeting, value, ep->greetingFlow);
+    if (ep->flow || ep->keyIndent < 0)
+        return {};
+
+    const Style st = styleOf(x, outline, endpoint);
+    const QString q = quoted(value);
+    if (fits(yaml, ep->onConnectKey) && fits(yaml, ep->onConnect)) {
+        const TextRange v = ep->onConnect;
+        const int column = x.column(ep->onConnectKey.start);
+        if (ep->onConnectIndent >= 0) // a map without "response"
+            return insertLines(x, x.nextLine(ep->onConnectKey.end),
+                               spaces(ep->onConnectIndent) + QLatin1String("response: ") + q + eol,
+                               eol);
+        const QString line = spaces(column + st.step) + QLatin1String("response: ") + q;
+        if (v.length() == 0)
+            return insertLines(x, x.nextLine(v.start), line + eol, eol);
+        if (isNullToken(yaml.mid(v.start, v.length()))) {
+            const qsizetype colon = s.colonAfterKey(ep->onConnectKey.start, false);
+            return { colon, v.end, eol + line };
+        }
+        return {};
+    }
+    // No on-connect: under the path, or right under "websocket:".
+    const qsizetype after = fits(yaml, ep->path) && ep->path.length() > 0 ? ep->path.end
+                                                                        : ep->websocketKey.end;
+    const QString lines = spaces(ep->keyIndent) + QLatin1String("on-connect:") + eol
+        + spaces(ep->keyIndent + st.step) + QLatin1String("response: ") + q + eol;
+    return insertLines(x, x.nextLine(after), lines, eol);
+}
+
+TextEdit setRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                        const QString &value)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    if (!r)
+        return {};
+    return scalarEdit(yaml, r->patternKey, r->pattern, value, r->flow);
+}
+
+TextEdit setRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                         const QString &value)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    if (!r)
+        return {};
+    return scalarEdit(yaml, r->responseKey, r->response, value, r->flow);
+}
+
+TextEdit addEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path)
+{
+    if (!outline.ok() || !outline.blockList)
+        return {};
+    const Text x(yaml);
+    const QString eol = eolOf(yaml);
+    const Style st = styleOf(x, outline, 0);
+    const QString item = spaces(st.dashColumn) + QLatin1Char('-') + spaces(st.websocketOffset - 1)
+        + QLatin1String("websocket:") + eol + spaces(st.dashColumn + st.mapOffset)
+        + QLatin1String("path: ") + quoted(path) + eol;
+    QString prefix;
+    if (x.n > 0 && yaml.back() != u'\n')
+        prefix = eol;
+    if (!outline.items.isEmpty() && blankSeparated(x, itemBlocks(x, outline), true)
+        && !endsWithBlankLine(x))
+        prefix += eol;
+    return { x.n, x.n, prefix + item };
+}
+
+TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep || !outline.blockList || ep->itemIndex < 0 || ep->itemIndex >= outline.items.size())
+        return {};
+    const Text x(yaml);
+    return removeBlock(x, itemBlocks(x, outline), ep->itemIndex);
+}
+
+TextEdit duplicateEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep || !outline.blockList || !fits(yaml, ep->path) || ep->path.start < ep->item.start
+        || ep->path.end > ep->item.end)
+        return {};
+    const Text x(yaml);
+    if (!x.startsLine(ep->item.start))
+        return {};
+    const QString path = copyPath(outline, ep->pathValue);
+    if (path.isEmpty())
+        return {};
+    const QString eol = eolOf(yaml);
+    const qsizetype start = x.lineStart(ep->item.start);
+    QString copy = yaml.mid(start, ep->path.start - start) + quoted(path, ep->flow)
+        + yaml.mid(ep->path.end, ep->item.end - ep->path.end);
+    if (!copy.endsWith(QLatin1Char('\n')))
+        copy += eol;
+    if (blankSeparated(x, itemBlocks(x, outline), true))
+        copy.prepend(eol);
+    return insertLines(x, ep->item.end, copy, eol);
+}
+
+TextEdit moveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint, int delta)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    const EndpointOutline *other = endpointAt(yaml, outline, endpoint + delta);
+    if (!ep || !other || (delta != -1 && delta != 1) || !outline.blockList)
+        return {};
+    const Text x(yaml);
+    return moveIn(x, itemBlocks(x, outline), ep->itemIndex, other->itemIndex);
+}
+
+TextEdit addRule(const QString &yaml, const SpecOutline &outline, int endpoint,
+                 const QString &pattern, const QString &response)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep || ep->flow || ep->keyIndent < 0)
+        return {};
+    const Scanner s(yaml);
+    const Text &x = s.x;
+    const QString eol = eolOf(yaml);
+    const Style st = styleOf(x, outline, endpoint);
+    auto ruleText = [&](int dashColumn, int keyOffset) -> QString {
+        return spaces(dashColumn) + QLatin1Char('-') + spaces(keyOffset - 1)
+            + QLatin1String("pattern: ") + quoted(pattern) + eol + spaces(dashColumn + keyOffset)
+            + QLatin1String("response: ") + quoted(response) + eol;
+    };
+
+    if (!ep->rules.isEmpty()) {
+        const RuleOutline &last = ep->rules.last();
+        if (!ep->rulesBlock || !fits(yaml, last.item) || !x.startsLine(last.item.start))
+            return {};
+        const int offset = firstKeyOffset(x, last);
+        QString text = ruleText(x.column(last.item.start), offset > 0 ? offset : st.ruleKeyOffset);
+        if (blankSeparated(x, ruleBlocks(x, *ep), false))
+            text.prepend(eol);
+        return insertLines(x, last.item.end, text, eol);
+    }
+    if (fits(yaml, ep->onMessageKey) && fits(yaml, ep->onMessage)) {
+        const TextRange v = ep->onMessage;
+        QString text = ruleText(x.column(ep->onMessageKey.start) + st.ruleDashOffset,
+                                st.ruleKeyOffset);
+        if (v.length() == 0)
+            return insertLines(x, x.nextLine(v.start), text, eol);
+        const QString old = yaml.mid(v.start, v.length());
+        static const QRegularExpression emptyList(QStringLiteral("^\\[\\s*\\]$"));
+        if (isNullToken(old) || emptyList.match(old).hasMatch()) {
+            text.chop(eol.size());
+            return { s.colonAfterKey(ep->onMessageKey.start, false), v.end, eol + text };
+        }
+        return {};
+    }
+    // No on-message: at the end of the websocket map, after its trailing comments.
+    if (!fits(yaml, ep->websocket))
+        return {};
+    const QString text = spaces(ep->keyIndent) + QLatin1String("on-message:") + eol
+        + ruleText(ep->keyIndent + st.ruleDashOffset, st.ruleKeyOffset);
+    return insertLines(x, s.extendItem(ep->websocket.end, ep->keyIndent - 1), text, eol);
+}
+
+TextEdit removeRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    if (!r || !outline.endpoints.at(endpoint).rulesBlock)
+        return {};
+    const Text x(yaml);
+    return removeBlock(x, ruleBlocks(x, outline.endpoints.at(endpoint)), rule);
+}
+
+TextEdit duplicateRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    const Text x(yaml);
+    if (!r || !outline.endpoints.at(endpoint).rulesBlock || !x.startsLine(r->item.start))
+        return {};
+    const QString eol = eolOf(yaml);
+    const qsizetype start = x.lineStart(r->item.start);
+    QString copy = yaml.mid(start, r->item.end - start);
+    if (!copy.endsWith(QLatin1Char('\n')))
+        copy += eol;
+    if (blankSeparated(x, ruleBlocks(x, outline.endpoints.at(endpoint)), false))
+        copy.prepend(eol);
+    return insertLines(x, r->item.end, copy, eol);
+}
+
+TextEdit moveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                  int delta)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    if (!r || (delta != -1 && delta != 1) || !outline.endpoints.at(endpoint).rulesBlock)
+        return {};
+    const Text x(yaml);
+    return moveIn(x, ruleBlocks(x, outline.endpoints.at(endpoint)), rule, rule + delta);
+}
+
+QString apply(const QString &yaml, const TextEdit &edit)
+{
+    if (edit.isNull())
+        return yaml;
+    const qsizetype start = std::clamp<qsizetype>(edit.start, 0, yaml.size());
+    const qsizetype end = std::clamp<qsizetype>(edit.end, start, yaml.size());
+    return yaml.left(start) + edit.replacement + yaml.mid(end);
+}
+
+} // namespace SpecEdits

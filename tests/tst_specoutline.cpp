@@ -1,0 +1,867 @@
+#include "mockspec.h"
+#include "specloader.h"
+#include "specoutline.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <tuple>
+
+namespace {
+QString y(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// The test config, in pieces so that expected texts can be put together from them.
+QString pingRule()
+{
+    return y("      # ping rule\n"
+             "      - pattern: ping  # pattern tail\n"
+             "        response: pong  # reply tail\n");
+}
+
+QString jsonRule()
+{
+    return y("      # json rule\n"
+             "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
+             "        response: \"{\\\"echoed\\\": \\\"{{json-params.echo}}\\\"}\"\n"
+             "        # after the json rule\n");
+}
+
+QString echoItem(const char *path)
+{
+    return y("- websocket:\n"
+             "    path: ") + y(path) + y("  # path comment\n"
+             "    # greeting next\n"
+             "    on-connect:\n"
+             "      # greeting comment\n"
+             "      response: hello  # greeting tail\n"
+             "    on-message:\n") + pingRule() + jsonRule();
+}
+
+QString echoBlock()
+{
+    return y("# Echo endpoint\n") + echoItem("/ws/echo");
+}
+
+QString httpBlock()
+{
+    return y("# HTTP item, left alone\n"
+             "- endpoint:\n"
+             "    method: GET\n"
+             "    path: /hello\n");
+}
+
+QString roomItem(const char *path)
+{
+    return y("- websocket:\n"
+             "    path: ") + y(path) + y("\n"
+             "    on-message:\n"
+             "      - pattern: |\n"
+             "          multi\n"
+             "          line\n"
+             "        response:\n"
+             "          room: \"{{path-params.room}}\"\n"
+             "          joined: true\n");
+}
+
+QString roomBlock()
+{
+    return y("# Room endpoint\n") + roomItem("/ws/room/:room");
+}
+
+// Comments everywhere: above items and keys, after values, between and after rules.
+QString commented()
+{
+    return y("# Mocket test config: comments everywhere\n"
+             "# (the header stays put)\n"
+             "\n") + echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+        + y("# footer comment\n");
+}
+
+QString fourItem(const char *path)
+{
+    return y("-   websocket:\n"
+             "        path: ") + y(path) + y("  # 😀\n"
+             "        on-connect:\n"
+             "            response: {msg: \"Olá Júlia 😀\", n: 1}  # flow map\n"
+             "        on-message:\n"
+             "            -   pattern: x\n"
+             "                response: >\n"
+             "                    folded\n"
+             "                    text\n");
+}
+
+// 4-space indentation, UTF-8 before every edited node, a file without comments at its end.
+QString four()
+{
+    return y("# four-space file, Júlia 😀 was here\n") + fourItem("/ws/olá")
+        + y("\n"
+            "# bare endpoint\n"
+            "-   websocket:\n"
+            "        path: /b\n");
+}
+
+QString crlf()
+{
+    return y("# crlf\r\n"
+             "- websocket:\r\n"
+             "    path: /a\r\n"
+             "    on-message:\r\n"
+             "      - pattern: a\r\n"
+             "        response: b  # tail\r\n");
+}
+
+// Flow collections, a list indented like its key, a "~" value.
+QString flow()
+{
+    return y("- websocket:\n"
+             "    path: /f\n"
+             "    on-connect: ~  # none yet\n"
+             "    on-message:\n"
+             "    - {pattern: a, response: b}\n"
+             "    - pattern: c\n"
+             "      response: d\n"
+             "- websocket: {path: /g, on-connect: {response: hi}}\n");
+}
+
+QString mocksExample()
+{
+    QFile file(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QString();
+    return QString::fromUtf8(file.readAll());
+}
+
+enum class Op {
+    Path,
+    Greeting,
+    Pattern,
+    Response,
+    AddEndpoint,
+    RemoveEndpoint,
+    DuplicateEndpoint,
+    MoveEndpoint,
+    AddRule,
+    RemoveRule,
+    DuplicateRule,
+    MoveRule,
+};
+
+TextEdit run(Op op, const QString &yaml, const SpecOutline &o, int e, int r, int delta,
+             const QString &value, const QString &value2)
+{
+    switch (op) {
+    case Op::Path: return SpecEdits::setPath(yaml, o, e, value);
+    case Op::Greeting: return SpecEdits::setGreeting(yaml, o, e, value);
+    case Op::Pattern: return SpecEdits::setRulePattern(yaml, o, e, r, value);
+    case Op::Response: return SpecEdits::setRuleResponse(yaml, o, e, r, value);
+    case Op::AddEndpoint: return SpecEdits::addEndpoint(yaml, o, value);
+    case Op::RemoveEndpoint: return SpecEdits::removeEndpoint(yaml, o, e);
+    case Op::DuplicateEndpoint: return SpecEdits::duplicateEndpoint(yaml, o, e);
+    case Op::MoveEndpoint: return SpecEdits::moveEndpoint(yaml, o, e, delta);
+    case Op::AddRule: return SpecEdits::addRule(yaml, o, e, value, value2);
+    case Op::RemoveRule: return SpecEdits::removeRule(yaml, o, e, r);
+    case Op::DuplicateRule: return SpecEdits::duplicateRule(yaml, o, e, r);
+    case Op::MoveRule: return SpecEdits::moveRule(yaml, o, e, r, delta);
+    }
+    return {};
+}
+
+// What the outline says about one thing, as text: a value, or a list of them joined by ",".
+QString describe(const SpecOutline &o, int e, int r, const QString &name)
+{
+    if (name == QLatin1String("paths")) {
+        QStringList paths;
+        for (const EndpointOutline &ep : o.endpoints)
+            paths.append(ep.pathValue);
+        return paths.join(QLatin1Char(','));
+    }
+    if (e < 0 || e >= o.endpoints.size())
+        return QStringLiteral("<no endpoint>");
+    const EndpointOutline &ep = o.endpoints.at(e);
+    if (name == QLatin1String("path"))
+        return ep.pathValue;
+    if (name == QLatin1String("greeting"))
+        return ep.hasGreeting ? ep.greetingValue : QStringLiteral("<none>");
+    if (name == QLatin1String("patterns")) {
+        QStringList patterns;
+        for (const RuleOutline &rule : ep.rules)
+            patterns.append(rule.patternValue);
+        return patterns.join(QLatin1Char(','));
+    }
+    if (r < 0 || r >= ep.rules.size())
+        return QStringLiteral("<no rule>");
+    if (name == QLatin1String("pattern"))
+        return ep.rules.at(r).patternValue;
+    if (name == QLatin1String("response"))
+        return ep.rules.at(r).responseValue;
+    return QStringLiteral("<unknown field>");
+}
+
+// Diagnostics without their places, which move when lines are added.
+QStringList messages(const Diagnostics &diagnostics)
+{
+    QStringList out;
+    for (const Diagnostic &d : diagnostics)
+        out.append((d.isError() ? QStringLiteral("error: ") : QStringLiteral("warning: ")) + d.message);
+    return out;
+}
+
+QString mid(const QString &text, const TextRange &range)
+{
+    return range.isValid() ? text.mid(range.start, range.end - range.start) : QStringLiteral("<invalid>");
+}
+} // namespace
+
+class TestSpecOutline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void example_data();
+    void example();
+    void exampleStructure();
+    void valuesMatchLoader_data();
+    void valuesMatchLoader();
+    void offsets_data();
+    void offsets();
+    void syntaxError();
+    void edits_data();
+    void edits();
+    void nullEdits_data();
+    void nullEdits();
+    void quoted_data();
+    void quoted();
+    void roundTrip_data();
+    void roundTrip();
+};
+
+void TestSpecOutline::example_data()
+{
+    QTest::addColumn<int>("endpoint");
+    QTest::addColumn<int>("rule"); // -1: a field of the endpoint
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("text");  // yaml.mid(range)
+    QTest::addColumn<QString>("value"); // decoded; null: not checked
+
+    QTest::newRow("endpoint 0 item") << 0 << -1 << y("item")
+        << y("- websocket:\n"
+             "    path: /ws/echo\n"
+             "    on-connect:\n"
+             "      # Message sent when client connects\n"
+             "      response: '{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}'\n"
+             "    on-message:\n"
+             "      # Simple echo for \"ping\" message\n"
+             "      - pattern: \"ping\"\n"
+             "        response: \"pong\"\n"
+             "      # Echo any JSON content with \"echo\" field\n"
+             "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
+             "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n")
+        << QString();
+    QTest::newRow("endpoint 0 comments") << 0 << -1 << y("comments") << y("# WebSocket echo server\n")
+                                         << QString();
+    QTest::newRow("endpoint 0 path") << 0 << -1 << y("path") << y("/ws/echo") << y("/ws/echo");
+    QTest::newRow("endpoint 0 greeting") << 0 << -1 << y("greeting")
+        << y("'{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}'")
+        << y("{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}");
+    QTest::newRow("endpoint 0 on-message") << 0 << -1 << y("onMessageKey") << y("on-message") << QString();
+    QTest::newRow("rule 0.0 item") << 0 << 0 << y("item")
+                                   << y("- pattern: \"ping\"\n        response: \"pong\"\n") << QString();
+    QTest::newRow("rule 0.0 comments") << 0 << 0 << y("comments")
+                                       << y("      # Simple echo for \"ping\" message\n") << QString();
+    QTest::newRow("rule 0.0 pattern") << 0 << 0 << y("pattern") << y("\"ping\"") << y("ping");
+    QTest::newRow("rule 0.0 response") << 0 << 0 << y("response") << y("\"pong\"") << y("pong");
+    QTest::newRow("rule 0.1 pattern") << 0 << 1 << y("pattern")
+        << y("'{\"echo\": \"{{json-params.echo}}\"}'") << y("{\"echo\": \"{{json-params.echo}}\"}");
+    QTest::newRow("rule 0.1 response") << 0 << 1 << y("response")
+        << y("'{\"echoed\": \"{{json-params.echo}}\"}'") << y("{\"echoed\": \"{{json-params.echo}}\"}");
+    QTest::newRow("endpoint 1 comments") << 1 << -1 << y("comments")
+        << y("# Templates: path parameters in the greeting and the replies\n") << QString();
+    QTest::newRow("endpoint 1 path") << 1 << -1 << y("path") << y("/ws/user/:username")
+                                     << y("/ws/user/:username");
+    QTest::newRow("endpoint 1 greeting") << 1 << -1 << y("greeting")
+        << y("'{\"status\": \"connected\", \"message\": \"Welcome, {{path-params.username}}!\"}'")
+        << y("{\"status\": \"connected\", \"message\": \"Welcome, {{path-params.username}}!\"}");
+    QTest::newRow("rule 1.0 item") << 1 << 0 << y("item")
+        << y("- pattern: '{\"action\": \"get-profile\"}'\n"
+             "        response: '{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": \"2025-03-20\"}}'\n")
+        << QString();
+    QTest::newRow("rule 1.0 comments") << 1 << 0 << y("comments") << y("<invalid>") << QString();
+    QTest::newRow("rule 1.0 response") << 1 << 0 << y("response")
+        << y("'{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": \"2025-03-20\"}}'")
+        << y("{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": \"2025-03-20\"}}");
+}
+
+void TestSpecOutline::example()
+{
+    QFETCH(int, endpoint);
+    QFETCH(int, rule);
+    QFETCH(QString, field);
+    QFETCH(QString, text);
+    QFETCH(QString, value);
+
+    const QString yaml = mocksExample();
+    QVERIFY(!yaml.isEmpty());
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    QVERIFY(endpoint < outline.endpoints.size());
+    const EndpointOutline &ep = outline.endpoints.at(endpoint);
+    TextRange range;
+    QString decoded;
+    if (rule < 0) {
+        if (field == QLatin1String("item"))
+            range = ep.item;
+        else if (field == QLatin1String("comments"))
+            range = ep.comments;
+        else if (field == QLatin1String("path"))
+            std::tie(range, decoded) = std::tie(ep.path, ep.pathValue);
+        else if (field == QLatin1String("greeting"))
+            std::tie(range, decoded) = std::tie(ep.greeting, ep.greetingValue);
+        else if (field == QLatin1String("onMessageKey"))
+            range = ep.onMessageKey;
+    } else {
+        QVERIFY(rule < ep.rules.size());
+        const RuleOutline &r = ep.rules.at(rule);
+        if (field == QLatin1String("item"))
+            range = r.item;
+        else if (field == QLatin1String("comments"))
+            range = r.comments;
+        else if (field == QLatin1String("pattern"))
+            std::tie(range, decoded) = std::tie(r.pattern, r.patternValue);
+        else if (field == QLatin1String("response"))
+            std::tie(range, decoded) = std::tie(r.response, r.responseValue);
+    }
+    QCOMPARE(mid(yaml, range), text);
+    if (!value.isNull())
+        QCOMPARE(decoded, value);
+}
+
+void TestSpecOutline::exampleStructure()
+{
+    const QString yaml = mocksExample();
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    QVERIFY(outline.blockList);
+    QCOMPARE(outline.items.size(), 2);
+    QCOMPARE(outline.endpoints.size(), 2);
+    QCOMPARE(outline.endpoints.at(0).line, 5);
+    QCOMPARE(outline.endpoints.at(1).line, 19);
+    QCOMPARE(outline.endpoints.at(1).itemIndex, 1);
+    QVERIFY(outline.endpoints.at(0).hasGreeting);
+    QCOMPARE(outline.endpoints.at(0).keyIndent, 4);
+    QVERIFY(outline.endpoints.at(0).rulesBlock);
+    QCOMPARE(outline.endpoints.at(0).rules.size(), 2);
+    QCOMPARE(outline.endpoints.at(0).rules.at(0).line, 12);
+    QCOMPARE(outline.endpoints.at(0).rules.at(1).line, 15);
+    QCOMPARE(outline.endpoints.at(1).rules.size(), 1);
+    QCOMPARE(outline.endpoints.at(1).rules.at(0).line, 24);
+    // The lines the loader reports for rules are the outline's.
+    const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("mocks.yml"));
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.spec->endpoints.at(0).rules.at(1).location.line, 15);
+
+    // The HTTP item of the commented config counts among the items but is no endpoint.
+    const SpecOutline other = SpecOutline::parse(commented());
+    QCOMPARE(other.items.size(), 3);
+    QCOMPARE(other.endpoints.size(), 2);
+    QCOMPARE(other.endpoints.at(1).itemIndex, 2);
+    QCOMPARE(mid(commented(), other.items.at(1).item),
+             y("- endpoint:\n    method: GET\n    path: /hello\n"));
+    QCOMPARE(mid(commented(), other.endpoints.at(0).rules.at(1).item),
+             y("- pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
+               "        response: \"{\\\"echoed\\\": \\\"{{json-params.echo}}\\\"}\"\n"
+               "        # after the json rule\n"));
+    QCOMPARE(mid(commented(), other.endpoints.at(1).rules.at(0).pattern), y("|\n          multi\n          line"));
+    QCOMPARE(other.endpoints.at(1).rules.at(0).responseValue,
+             y("{\"room\":\"{{path-params.room}}\",\"joined\":true}"));
+}
+
+void TestSpecOutline::valuesMatchLoader_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::newRow("mocks.yml") << mocksExample();
+    QTest::newRow("commented") << commented();
+    QTest::newRow("four spaces") << four();
+    QTest::newRow("crlf") << crlf();
+    QTest::newRow("flow") << flow();
+}
+
+void TestSpecOutline::valuesMatchLoader()
+{
+    QFETCH(QString, yaml);
+    const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("t.yml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    QCOMPARE(outline.endpoints.size(), loaded.spec->endpoints.size());
+    for (int i = 0; i < outline.endpoints.size(); ++i) {
+        const EndpointOutline &ep = outline.endpoints.at(i);
+        const Endpoint &spec = loaded.spec->endpoints.at(i);
+        QCOMPARE(ep.pathValue, spec.path.text());
+        QCOMPARE(ep.hasGreeting, spec.greeting.has_value());
+        if (spec.greeting)
+            QCOMPARE(ep.greetingValue, spec.greeting->source());
+        QCOMPARE(ep.rules.size(), spec.rules.size());
+        for (int r = 0; r < ep.rules.size(); ++r) {
+            QCOMPARE(ep.rules.at(r).patternValue, spec.rules.at(r).pattern.source());
+            QCOMPARE(ep.rules.at(r).responseValue, spec.rules.at(r).response.source());
+            QCOMPARE(ep.rules.at(r).line, spec.rules.at(r).location.line);
+        }
+    }
+}
+
+void TestSpecOutline::offsets_data()
+{
+    QTest::addColumn<bool>("bom");
+    QTest::addColumn<bool>("windows");
+    QTest::newRow("utf-8") << false << false;
+    QTest::newRow("utf-8 with bom") << true << false;
+    QTest::newRow("crlf") << false << true;
+    QTest::newRow("crlf with bom") << true << true;
+}
+
+// yaml-cpp counts UTF-8 bytes; ranges are UTF-16 offsets, whatever comes before.
+void TestSpecOutline::offsets()
+{
+    QFETCH(bool, bom);
+    QFETCH(bool, windows);
+    const QString eol = windows ? y("\r\n") : y("\n");
+    QString yaml = QStringList { y("# Júlia 😀"), y("- websocket:"), y("    path: /ws/olá  # 😀😀"),
+                                 y("    on-connect:"),
+                                 y("      response: \"Olá Júlia 😀\"  # 😀"),
+                                 y("    on-message:"), y("      - pattern: '😀 ''x'''"),
+                                 y("        response: ok 😀  # 😀"), QString() }
+                       .join(eol);
+    if (bom)
+        yaml.prepend(QChar(0xfeff));
+
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    QCOMPARE(outline.endpoints.size(), 1);
+    const EndpointOutline &ep = outline.endpoints.first();
+    QCOMPARE(mid(yaml, ep.path), y("/ws/olá"));
+    QCOMPARE(mid(yaml, ep.greeting), y("\"Olá Júlia 😀\""));
+    QCOMPARE(ep.greetingValue, y("Olá Júlia 😀"));
+    QCOMPARE(mid(yaml, ep.comments), y("# Júlia 😀") + eol);
+    QCOMPARE(mid(yaml, ep.rules.first().pattern), y("'😀 ''x'''"));
+    QCOMPARE(ep.rules.first().patternValue, y("😀 'x'"));
+    QCOMPARE(mid(yaml, ep.rules.first().response), y("ok 😀"));
+    QCOMPARE(mid(yaml, ep.rules.first().item),
+             y("- pattern: '😀 ''x'''") + eol + y("        response: ok 😀  # 😀") + eol);
+
+    const QString result = SpecEdits::apply(yaml, SpecEdits::setRuleResponse(yaml, outline, 0, 0, y("Júlia")));
+    QString expected = yaml;
+    expected.replace(y("ok 😀  #"), y("Júlia  #"));
+    QCOMPARE(result, expected);
+    QCOMPARE(SpecOutline::parse(result).endpoints.first().rules.first().responseValue, y("Júlia"));
+}
+
+void TestSpecOutline::syntaxError()
+{
+    const QString yaml = y("- websocket:\n    path: /ws/echo\n   on-connect: x\n");
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(!outline.ok());
+    QCOMPARE(outline.error(), y("YAML syntax error: end of map not found"));
+    QCOMPARE(outline.errorLine(), 3);
+    QVERIFY(outline.endpoints.isEmpty());
+    QVERIFY(SpecEdits::addEndpoint(yaml, outline, y("/a")).isNull());
+
+    const SpecOutline empty = SpecOutline::parse(QString());
+    QVERIFY(empty.ok());
+    QVERIFY(empty.blockList);
+    QVERIFY(empty.endpoints.isEmpty());
+}
+
+void TestSpecOutline::edits_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("op");
+    QTest::addColumn<int>("endpoint");
+    QTest::addColumn<int>("rule");
+    QTest::addColumn<int>("delta");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("value2");
+    // The whole expected text: yaml with its only occurrence of "from" turned into "to".
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("replaced"); // exactly the text the edit replaces
+    QTest::addColumn<QString>("keep");     // an unrelated comment that must survive
+    QTest::addColumn<int>("checkEndpoint");
+    QTest::addColumn<int>("checkRule");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected"); // field() of the new outline
+
+    const QString none;
+    auto row = [](const char *name) -> QTestData & { return QTest::newRow(name); };
+
+    // Scalars: only the value's text changes; comments after it stay.
+    row("path") << commented() << int(Op::Path) << 0 << -1 << 0 << y("/ws/écho") << none
+        << y("path: /ws/echo  #") << y("path: /ws/écho  #") << y("/ws/echo") << y("# path comment")
+        << 0 << -1 << y("path") << y("/ws/écho");
+    row("path with a parameter") << commented() << int(Op::Path) << 1 << -1 << 0 << y("/rooms/:room") << none
+        << y("path: /ws/room/:room\n") << y("path: /rooms/:room\n") << y("/ws/room/:room")
+        << y("# Room endpoint") << 1 << -1 << y("path") << y("/rooms/:room");
+    row("greeting with a hash") << commented() << int(Op::Greeting) << 0 << -1 << 0
+        << y("bye # not a comment") << none << y("response: hello  #")
+        << y("response: 'bye # not a comment'  #") << y("hello") << y("# greeting tail") << 0 << -1
+        << y("greeting") << y("bye # not a comment");
+    row("pattern") << commented() << int(Op::Pattern) << 0 << 0 << 0 << y("pi:ng") << none
+        << y("pattern: ping  #") << y("pattern: pi:ng  #") << y("ping") << y("# pattern tail") << 0 << 0
+        << y("pattern") << y("pi:ng");
+    row("response json") << commented() << int(Op::Response) << 0 << 0 << 0 << y("{\"a\": 1}") << none
+        << y("response: pong  #") << y("response: '{\"a\": 1}'  #") << y("pong") << y("# reply tail")
+        << 0 << 0 << y("response") << y("{\"a\": 1}");
+    row("response over a block map") << commented() << int(Op::Response) << 1 << 0 << 0 << y("x") << none
+        << y("        response:\n          room: \"{{path-params.room}}\"\n          joined: true\n")
+        << y("        response: x\n")
+        << y("\n          room: \"{{path-params.room}}\"\n          joined: true") << y("# footer comment")
+        << 1 << 0 << y("response") << y("x");
+    row("block scalar stays one") << commented() << int(Op::Pattern) << 1 << 0 << 0 << y("one\ntwo\n")
+        << none << y("|\n          multi\n          line\n") << y("|\n          one\n          two\n")
+        << y("|\n          multi\n          line") << y("# footer comment") << 1 << 0 << y("pattern")
+        << y("one\ntwo\n");
+    row("block scalar to plain") << commented() << int(Op::Pattern) << 1 << 0 << 0 << y("single")
+        << none << y("pattern: |\n          multi\n          line\n") << y("pattern: single\n")
+        << y("|\n          multi\n          line") << y("# footer comment") << 1 << 0 << y("pattern")
+        << y("single");
+
+    // on-connect
+    row("greeting removed") << commented() << int(Op::Greeting) << 0 << -1 << 0 << QString() << none
+        << y("    # greeting next\n    on-connect:\n      # greeting comment\n"
+             "      response: hello  # greeting tail\n")
+        << QString()
+        << y("    # greeting next\n    on-connect:\n      # greeting comment\n"
+             "      response: hello  # greeting tail\n")
+        << y("# path comment") << 0 << -1 << y("greeting") << y("<none>");
+    row("greeting added") << commented() << int(Op::Greeting) << 1 << -1 << 0
+        << y("welcome {{path-params.room}}") << none << y("    path: /ws/room/:room\n")
+        << y("    path: /ws/room/:room\n    on-connect:\n      response: 'welcome {{path-params.room}}'\n")
+        << QString() << y("# Room endpoint") << 1 << -1 << y("greeting")
+        << y("welcome {{path-params.room}}");
+
+    // Endpoints: whole items with the comments above them; what lies between stays.
+    row("add endpoint") << commented() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/ws/new") << none
+        << y("# footer comment\n") << y("# footer comment\n\n- websocket:\n    path: /ws/new\n")
+        << QString() << y("# footer comment") << 2 << -1 << y("path") << y("/ws/new");
+    row("add endpoint to an empty file") << QString() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/a")
+        << none << QString() << y("- websocket:\n    path: /a\n") << QString() << QString() << 0 << -1
+        << y("path") << y("/a");
+    row("add endpoint after a comment") << y("# nothing yet") << int(Op::AddEndpoint) << -1 << -1 << 0
+        << y("/a") << none << y("# nothing yet") << y("# nothing yet\n- websocket:\n    path: /a\n")
+        << QString() << y("# nothing yet") << 0 << -1 << y("path") << y("/a");
+    row("remove first endpoint") << commented() << int(Op::RemoveEndpoint) << 0 << -1 << 0 << none << none
+        << echoBlock() + y("\n") << QString() << echoBlock() + y("\n") << y("# HTTP item, left alone")
+        << -1 << -1 << y("paths") << y("/ws/room/:room");
+    row("remove last endpoint") << commented() << int(Op::RemoveEndpoint) << 1 << -1 << 0 << none << none
+        << roomBlock() << QString() << roomBlock() << y("# footer comment") << -1 << -1 << y("paths")
+        << y("/ws/echo");
+    row("duplicate endpoint") << commented() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none
+        << echoBlock() << echoBlock() + y("\n") + echoItem("/ws/echo-copy") << QString()
+        << y("# HTTP item, left alone") << -1 << -1 << y("paths")
+        << y("/ws/echo,/ws/echo-copy,/ws/room/:room");
+    row("duplicate endpoint ending in a parameter") << commented() << int(Op::DuplicateEndpoint) << 1 << -1
+        << 0 << none << none << roomBlock()
+        << roomBlock() + y("\n") + roomItem("/ws/room/:room/copy") << QString() << y("# footer comment")
+        << -1 << -1 << y("paths") << y("/ws/echo,/ws/room/:room,/ws/room/:room/copy");
+    row("move endpoint down") << commented() << int(Op::MoveEndpoint) << 0 << -1 << 1 << none << none
+        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+        << roomBlock() + y("\n") + httpBlock() + y("\n") + echoBlock()
+        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock() << y("# footer comment") << -1
+        << -1 << y("paths") << y("/ws/room/:room,/ws/echo");
+    row("move endpoint up") << commented() << int(Op::MoveEndpoint) << 1 << -1 << -1 << none << none
+        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+        << roomBlock() + y("\n") + httpBlock() + y("\n") + echoBlock()
+        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock() << y("# footer comment") << -1
+        << -1 << y("paths") << y("/ws/room/:room,/ws/echo");
+
+    // Rules
+    row("add rule") << commented() << int(Op::AddRule) << 0 << -1 << 0 << y("hello") << y("world")
+        << y("        # after the json rule\n")
+        << y("        # after the json rule\n      - pattern: hello\n        response: world\n")
+        << QString() << y("# after the json rule") << 0 << -1 << y("patterns")
+        << y("ping,{\"echo\": \"{{json-params.echo}}\"},hello");
+    row("add rule after a block map") << commented() << int(Op::AddRule) << 1 << -1 << 0 << y("hello")
+        << y("{{path-params.room}}") << y("          joined: true\n")
+        << y("          joined: true\n      - pattern: hello\n        response: '{{path-params.room}}'\n")
+        << QString() << y("# footer comment") << 1 << -1 << y("patterns") << y("multi\nline\n,hello");
+    row("remove first rule") << commented() << int(Op::RemoveRule) << 0 << 0 << 0 << none << none
+        << pingRule() << QString() << pingRule() << y("# json rule") << 0 << -1 << y("patterns")
+        << y("{\"echo\": \"{{json-params.echo}}\"}");
+    row("remove last rule") << commented() << int(Op::RemoveRule) << 0 << 1 << 0 << none << none
+        << jsonRule() << QString() << jsonRule() << y("# ping rule") << 0 << -1 << y("patterns")
+        << y("ping");
+    row("duplicate rule") << commented() << int(Op::DuplicateRule) << 0 << 0 << 0 << none << none
+        << pingRule()
+        << pingRule() + y("      - pattern: ping  # pattern tail\n        response: pong  # reply tail\n")
+        << QString() << y("# json rule") << 0 << -1 << y("patterns")
+        << y("ping,ping,{\"echo\": \"{{json-params.echo}}\"}");
+    row("move rule down") << commented() << int(Op::MoveRule) << 0 << 0 << 1 << none << none
+        << pingRule() + jsonRule() << jsonRule() + pingRule() << pingRule() + jsonRule()
+        << y("# greeting tail") << 0 << -1 << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"},ping");
+    row("move rule up") << commented() << int(Op::MoveRule) << 0 << 1 << -1 << none << none
+        << pingRule() + jsonRule() << jsonRule() + pingRule() << pingRule() + jsonRule()
+        << y("# greeting tail") << 0 << -1 << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"},ping");
+
+    // 4-space indentation and UTF-8 before the edited text
+    row("4: flow map response") << four() << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none
+        << y("{msg: \"Olá Júlia 😀\", n: 1}  #") << y("hi  #") << y("{msg: \"Olá Júlia 😀\", n: 1}")
+        << y("# flow map") << 0 << -1 << y("greeting") << y("hi");
+    row("4: folded to literal") << four() << int(Op::Response) << 0 << 0 << 0 << y("l1\nl2") << none
+        << y(">\n                    folded\n                    text\n")
+        << y("|-\n                    l1\n                    l2\n")
+        << y(">\n                    folded\n                    text") << y("# bare endpoint") << 0 << 0
+        << y("response") << y("l1\nl2");
+    row("4: path after emoji") << four() << int(Op::Path) << 1 << -1 << 0 << y("/ü") << none
+        << y("path: /b\n") << y("path: /ü\n") << y("/b") << y("# bare endpoint") << 1 << -1 << y("path")
+        << y("/ü");
+    row("4: greeting added") << four() << int(Op::Greeting) << 1 << -1 << 0 << y("hey") << none
+        << y("path: /b\n") << y("path: /b\n        on-connect:\n            response: hey\n") << QString()
+        << y("# bare endpoint") << 1 << -1 << y("greeting") << y("hey");
+    row("4: on-message added") << four() << int(Op::AddRule) << 1 << -1 << 0 << y("p") << y("r")
+        << y("path: /b\n")
+        << y("path: /b\n        on-message:\n            -   pattern: p\n                response: r\n")
+        << QString() << y("# bare endpoint") << 1 << -1 << y("patterns") << y("p");
+    row("4: add endpoint") << four() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/z") << none
+        << y("path: /b\n") << y("path: /b\n\n-   websocket:\n        path: /z\n") << QString()
+        << y("# bare endpoint") << 2 << -1 << y("path") << y("/z");
+    row("4: duplicate") << four() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none
+        << fourItem("/ws/olá") << fourItem("/ws/olá") + y("\n") + fourItem("/ws/olá-copy") << QString()
+        << y("# bare endpoint") << -1 << -1 << y("paths") << y("/ws/olá,/ws/olá-copy,/b");
+
+    // CRLF line endings
+    row("crlf: response") << crlf() << int(Op::Response) << 0 << 0 << 0 << y("c d") << none
+        << y("b  # tail") << y("c d  # tail") << y("b") << y("# crlf") << 0 << 0 << y("response")
+        << y("c d");
+    row("crlf: add rule") << crlf() << int(Op::AddRule) << 0 << -1 << 0 << y("p") << y("r")
+        << y("# tail\r\n") << y("# tail\r\n      - pattern: p\r\n        response: r\r\n") << QString()
+        << y("# crlf") << 0 << -1 << y("patterns") << y("a,p");
+    row("crlf: greeting added") << crlf() << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none
+        << y("path: /a\r\n") << y("path: /a\r\n    on-connect:\r\n      response: hi\r\n") << QString()
+        << y("# tail") << 0 << -1 << y("greeting") << y("hi");
+    row("crlf: duplicate") << crlf() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none
+        << y("# tail\r\n")
+        << y("# tail\r\n\r\n- websocket:\r\n    path: /a-copy\r\n    on-message:\r\n"
+             "      - pattern: a\r\n        response: b  # tail\r\n")
+        << QString() << y("# crlf") << -1 << -1 << y("paths") << y("/a,/a-copy");
+
+    // Flow style, a list indented like its key, "~"
+    row("flow: greeting over ~") << flow() << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none
+        << y("on-connect: ~  # none yet\n") << y("on-connect:\n      response: hi  # none yet\n")
+        << y(" ~") << y("# none yet") << 0 << -1 << y("greeting") << y("hi");
+    row("flow: response in a flow rule") << flow() << int(Op::Response) << 0 << 0 << 0 << y("x, y") << none
+        << y("response: b}") << y("response: 'x, y'}") << y("b") << y("# none yet") << 0 << 0
+        << y("response") << y("x, y");
+    row("flow: rule added to a list at key level") << flow() << int(Op::AddRule) << 0 << -1 << 0 << y("e")
+        << y("f") << y("      response: d\n") << y("      response: d\n    - pattern: e\n      response: f\n")
+        << QString() << y("# none yet") << 0 << -1 << y("patterns") << y("a,c,e");
+    row("flow: move a flow rule") << flow() << int(Op::MoveRule) << 0 << 0 << 1 << none << none
+        << y("    - {pattern: a, response: b}\n    - pattern: c\n      response: d\n")
+        << y("    - pattern: c\n      response: d\n    - {pattern: a, response: b}\n")
+        << y("    - {pattern: a, response: b}\n    - pattern: c\n      response: d\n") << y("# none yet")
+        << 0 << -1 << y("patterns") << y("c,a");
+    row("flow: path in a flow map") << flow() << int(Op::Path) << 1 << -1 << 0 << y("/h") << none
+        << y("{path: /g,") << y("{path: /h,") << y("/g") << y("# none yet") << 1 << -1 << y("path")
+        << y("/h");
+    row("flow: greeting in a flow map") << flow() << int(Op::Greeting) << 1 << -1 << 0 << y("a, b") << none
+        << y("{response: hi}") << y("{response: 'a, b'}") << y("hi") << y("# none yet") << 1 << -1
+        << y("greeting") << y("a, b");
+}
+
+void TestSpecOutline::edits()
+{
+    QFETCH(QString, yaml);
+    QFETCH(int, op);
+    QFETCH(int, endpoint);
+    QFETCH(int, rule);
+    QFETCH(int, delta);
+    QFETCH(QString, value);
+    QFETCH(QString, value2);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, replaced);
+    QFETCH(QString, keep);
+    QFETCH(int, checkEndpoint);
+    QFETCH(int, checkRule);
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+
+    QString wanted = to;
+    if (!from.isEmpty()) {
+        QCOMPARE(yaml.count(from), 1);
+        wanted = yaml;
+        wanted.replace(from, to);
+    } else {
+        QVERIFY(yaml.isEmpty());
+    }
+
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    const TextEdit edit = run(Op(op), yaml, outline, endpoint, rule, delta, value, value2);
+    QVERIFY(!edit.isNull());
+    QCOMPARE(yaml.mid(edit.start, edit.end - edit.start), replaced);
+    const QString result = SpecEdits::apply(yaml, edit);
+    QCOMPARE(result, wanted);
+    if (!keep.isEmpty())
+        QCOMPARE(result.count(keep), yaml.count(keep));
+
+    // Undo in an editor restores the text exactly.
+    QString undone = result;
+    undone.replace(edit.start, edit.replacement.size(), yaml.mid(edit.start, edit.end - edit.start));
+    QCOMPARE(undone, yaml);
+
+    // The change loads, with no diagnostic the original did not have.
+    const LoadResult before = SpecLoader::loadText(yaml, QStringLiteral("t.yml"));
+    const LoadResult after = SpecLoader::loadText(result, QStringLiteral("t.yml"));
+    QVERIFY2(after.ok(), qPrintable(after.diagnosticsText()));
+    QStringList old = messages(before.diagnostics);
+    for (const QString &message : messages(after.diagnostics))
+        QVERIFY2(old.removeOne(message), qPrintable(message));
+
+    const SpecOutline changed = SpecOutline::parse(result);
+    QVERIFY(changed.ok());
+    QCOMPARE(describe(changed, checkEndpoint, checkRule, field), expected);
+}
+
+void TestSpecOutline::nullEdits_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("op");
+    QTest::addColumn<int>("endpoint");
+    QTest::addColumn<int>("rule");
+    QTest::addColumn<int>("delta");
+    QTest::addColumn<QString>("value");
+
+    QTest::newRow("no such endpoint") << commented() << int(Op::Path) << 5 << -1 << 0 << y("/a");
+    QTest::newRow("negative endpoint") << commented() << int(Op::RemoveEndpoint) << -1 << -1 << 0 << QString();
+    QTest::newRow("no such rule") << commented() << int(Op::Pattern) << 0 << 7 << 0 << y("a");
+    QTest::newRow("first endpoint up") << commented() << int(Op::MoveEndpoint) << 0 << -1 << -1 << QString();
+    QTest::newRow("last endpoint down") << commented() << int(Op::MoveEndpoint) << 1 << -1 << 1 << QString();
+    QTest::newRow("first rule up") << commented() << int(Op::MoveRule) << 0 << 0 << -1 << QString();
+    QTest::newRow("same path") << commented() << int(Op::Path) << 0 << -1 << 0 << y("/ws/echo");
+    QTest::newRow("remove an absent greeting") << commented() << int(Op::Greeting) << 1 << -1 << 0
+                                               << QString();
+    QTest::newRow("rule into a flow websocket") << flow() << int(Op::AddRule) << 1 << -1 << 0 << y("a");
+    QTest::newRow("greeting out of a flow map") << flow() << int(Op::Greeting) << 1 << -1 << 0 << QString();
+    QTest::newRow("duplicate without a path")
+        << y("- websocket:\n    on-connect:\n      response: hi\n") << int(Op::DuplicateEndpoint) << 0
+        << -1 << 0 << QString();
+    QTest::newRow("endpoint into a flow list") << y("[{websocket: {path: /a}}]\n") << int(Op::AddEndpoint)
+                                               << -1 << -1 << 0 << y("/b");
+    QTest::newRow("not YAML") << y("- websocket:\n    path: /a\n   on-connect: x\n") << int(Op::AddRule)
+                              << 0 << -1 << 0 << y("a");
+}
+
+void TestSpecOutline::nullEdits()
+{
+    QFETCH(QString, yaml);
+    QFETCH(int, op);
+    QFETCH(int, endpoint);
+    QFETCH(int, rule);
+    QFETCH(int, delta);
+    QFETCH(QString, value);
+
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    const TextEdit edit = run(Op(op), yaml, outline, endpoint, rule, delta, value, y("b"));
+    QVERIFY(edit.isNull());
+    QCOMPARE(SpecEdits::apply(yaml, edit), yaml);
+}
+
+void TestSpecOutline::quoted_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<QString>("flow");
+
+    QTest::newRow("word") << y("ping") << y("ping") << y("ping");
+    QTest::newRow("path") << y("/ws/user/:name") << y("/ws/user/:name") << y("'/ws/user/:name'");
+    QTest::newRow("json") << y("{\"a\": 1}") << y("'{\"a\": 1}'") << y("'{\"a\": 1}'");
+    QTest::newRow("template") << y("{{json-params.x}}") << y("'{{json-params.x}}'") << y("'{{json-params.x}}'");
+    QTest::newRow("template inside") << y("hi {{json-params.x}}") << y("'hi {{json-params.x}}'")
+                                     << y("'hi {{json-params.x}}'");
+    QTest::newRow("apostrophe") << y("it's") << y("it's") << y("it's");
+    QTest::newRow("single quotes") << y("'a'") << y("'''a'''") << y("'''a'''");
+    QTest::newRow("double quotes") << y("say \"hi\"") << y("say \"hi\"") << y("say \"hi\"");
+    QTest::newRow("colon space") << y("a: b") << y("'a: b'") << y("'a: b'");
+    QTest::newRow("comma") << y("a, b") << y("a, b") << y("'a, b'");
+    QTest::newRow("hash") << y("# not a comment") << y("'# not a comment'") << y("'# not a comment'");
+    QTest::newRow("space hash") << y("a #b") << y("'a #b'") << y("'a #b'");
+    QTest::newRow("leading spaces") << y("  a") << y("'  a'") << y("'  a'");
+    QTest::newRow("yes") << y("yes") << y("'yes'") << y("'yes'");
+    QTest::newRow("number") << y("123") << y("'123'") << y("'123'");
+    QTest::newRow("empty") << QString() << y("''") << y("''");
+    QTest::newRow("dash") << y("- x") << y("'- x'") << y("'- x'");
+    QTest::newRow("at") << y("@x") << y("'@x'") << y("'@x'");
+    QTest::newRow("unicode") << y("Júlia 😀") << y("Júlia 😀") << y("Júlia 😀");
+    QTest::newRow("newline") << y("a\nb") << y("\"a\\nb\"") << y("\"a\\nb\"");
+    QTest::newRow("control") << y("a\tb\x01\\") << y("\"a\\tb\\x01\\\\\"") << y("\"a\\tb\\x01\\\\\"");
+    QTest::newRow("line separator") << y("a\u2028b") << y("\"a\\u2028b\"") << y("\"a\\u2028b\"");
+}
+
+void TestSpecOutline::quoted()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, block);
+    QFETCH(QString, flow);
+    QCOMPARE(SpecEdits::quoted(value), block);
+    QCOMPARE(SpecEdits::quoted(value, true), flow);
+}
+
+void TestSpecOutline::roundTrip_data()
+{
+    QTest::addColumn<QString>("value");
+    const char *values[] = {
+        "ping", "it's", "''", "\"", "\\", "\\n", "say \"hi\" 'there'", "a: b", "a:b", "a:", ":a",
+        "# not a comment", "a # b", "a#b", "  lead", "trail  ", " ", "{{json-params.x}}",
+        "hi {{json-params.x}}", "{\"a\": [1, 2]}", "[1, 2]", "a, b", "a\nb", "a\n", "\na",
+        "a\r\nb", "tab\there", "\x01\x7f", "yes", "No", "on", "~", "null", "true", "123", "-1.5e3",
+        "0x1F", "0o17", ".inf", ".NaN", "2025-03-20", "1:20", "", "- x", "-x", "? x", "?x", "@x",
+        "`x`", "%x", "&a", "*a", "!tag", "|", ">", "=", "<<", "...", "---", "Júlia 😀", "olá\u00a0mundo",
+        "a\u2028b", "\u00e9\u0301", "\xf0\x9f\x98\x80\xf0\x9f\x98\x80",
+    };
+    int i = 0;
+    for (const char *v : values)
+        QTest::addRow("%d", i++) << y(v);
+}
+
+// quoted() read back by yaml-cpp, in block and flow context, and through the edits.
+void TestSpecOutline::roundTrip()
+{
+    QFETCH(QString, value);
+
+    const QString block = y("- websocket:\n    path: /a\n    on-connect:\n      response: ")
+        + SpecEdits::quoted(value) + y("\n");
+    const SpecOutline fromBlock = SpecOutline::parse(block);
+    QVERIFY2(fromBlock.ok(), qPrintable(block));
+    QCOMPARE(fromBlock.endpoints.first().greetingValue, value);
+    const LoadResult loaded = SpecLoader::loadText(block, QStringLiteral("t.yml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+    QCOMPARE(loaded.spec->endpoints.first().greeting->source(), value);
+
+    const QString flowText = y("- {websocket: {path: /a, on-connect: {response: ")
+        + SpecEdits::quoted(value, true) + y("}}}\n");
+    const SpecOutline fromFlow = SpecOutline::parse(flowText);
+    QVERIFY2(fromFlow.ok(), qPrintable(flowText));
+    QCOMPARE(fromFlow.endpoints.first().greetingValue, value);
+
+    // Through the edits: a plain scalar with a comment, a block map, a flow rule.
+    struct Target
+    {
+        QString yaml;
+        int endpoint;
+        int rule;
+    };
+    const Target targets[] = { { commented(), 0, 0 }, { commented(), 1, 0 }, { flow(), 0, 0 } };
+    for (const Target &t : targets) {
+        const QString result = SpecEdits::apply(
+            t.yaml, SpecEdits::setRuleResponse(t.yaml, SpecOutline::parse(t.yaml), t.endpoint, t.rule, value));
+        const SpecOutline changed = SpecOutline::parse(result);
+        QVERIFY2(changed.ok(), qPrintable(result));
+        QCOMPARE(changed.endpoints.at(t.endpoint).rules.at(t.rule).responseValue, value);
+        QVERIFY2(SpecLoader::loadText(result, QStringLiteral("t.yml")).ok(), qPrintable(result));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSpecOutline)
+#include "tst_specoutline.moc"

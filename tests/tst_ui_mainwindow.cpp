@@ -1,0 +1,357 @@
+#include "exportdialog.h"
+#include "mainwindow.h"
+#include "mockspanel.h"
+#include "trafficlog.h"
+#include "trafficpanel.h"
+#include "tryitpanel.h"
+#include "yamleditor.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace {
+
+// The bundled echo example with a comment that no form edit may touch.
+const char *const EchoConfig =
+    "# Team mocks: keep this comment\n"
+    "- websocket:\n"
+    "    path: /ws/echo\n"
+    "    on-connect:\n"
+    "      response: '{\"status\": \"connected\"}'\n"
+    "    on-message:\n"
+    "      - pattern: \"ping\"   # the health check\n"
+    "        response: \"pong\"\n"
+    "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
+    "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n"
+    "- websocket:\n"
+    "    path: /ws/user/:username\n"
+    "    on-connect:\n"
+    "      response: 'Welcome, {{path-params.username}}!'\n";
+
+class Client : public QObject
+{
+public:
+    QWebSocket socket;
+    QStringList messages;
+    bool disconnected = false;
+    Client()
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this,
+                [this](const QString &m) { messages.append(m); });
+        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
+    }
+};
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString writeConfig(const QString &name, const QString &text)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(text.toUtf8());
+        return path;
+    }
+
+    // Opens the config and serves it on a free port; returns the ws:// base URL.
+    QString openAndStart()
+    {
+        const QString path = writeConfig(QStringLiteral("mocks.yml"), QString::fromUtf8(EchoConfig));
+        if (!m_window->openFile(path))
+            return {};
+        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        if (!m_window->startServer())
+            return {};
+        return QStringLiteral("ws://127.0.0.1:%1").arg(m_window->server()->serverPort());
+    }
+
+    void connectClient(Client &client, const QString &url)
+    {
+        client.socket.open(QUrl(url));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.messages.isEmpty(), 5000);
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_window = std::make_unique<MainWindow>();
+        m_window->setRecoveryStore(RecoveryStore(m_dir.filePath(QStringLiteral("recovery"))));
+        m_window->show();
+    }
+    void cleanup()
+    {
+        m_window->editor()->document()->setModified(false);
+        m_window.reset();
+    }
+
+    void openStartAndWatchTraffic()
+    {
+        const QString base = openAndStart();
+        QVERIFY(!base.isEmpty());
+        QVERIFY2(m_window->serverStatusText().contains(base), qPrintable(m_window->serverStatusText()));
+        QVERIFY(m_window->problemsView()->topLevelItemCount() == 0);
+
+        Client client;
+        connectClient(client, base + QStringLiteral("/ws/echo"));
+        QCOMPARE(client.messages.at(0), QStringLiteral("{\"status\": \"connected\"}"));
+        client.socket.sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages.size(), 2);
+        QCOMPARE(client.messages.at(1), QStringLiteral("pong"));
+        client.socket.sendTextMessage(QStringLiteral("no rule for this"));
+        QVERIFY(m_window->serverStatusText().contains(QStringLiteral("1 connection")));
+
+        // The connection, with its counts, in the connections view.
+        ConnectionsModel *connections = m_window->trafficLog()->connections();
+        QTRY_COMPARE(connections->rowCount(), 1);
+        QTRY_COMPARE(connections->index(0, ConnectionsModel::In).data().toInt(), 2);
+        QCOMPARE(connections->index(0, ConnectionsModel::Out).data().toInt(), 2);
+        QCOMPARE(connections->index(0, ConnectionsModel::Path).data().toString(), QStringLiteral("/ws/echo"));
+
+        // Each frame in the messages view, with the rule that produced it.
+        QAbstractItemModel *view = m_window->trafficPanel()->messagesView()->model();
+        QStringList rules;
+        QTRY_VERIFY_WITH_TIMEOUT(view->rowCount() >= 5, 3000);
+        for (int row = 0; row < view->rowCount(); ++row)
+            rules.append(view->index(row, MessageLogModel::Rule).data(MessageLogModel::RuleRole).toString()
+                         + QLatin1Char('|') + view->index(row, MessageLogModel::Payload).data().toString());
+        QVERIFY2(rules.contains(QStringLiteral("on-connect|{\"status\": \"connected\"}")), qPrintable(rules.join(QLatin1Char('\n'))));
+        QVERIFY2(rules.contains(QStringLiteral("on-message[0]|ping")), qPrintable(rules.join(QLatin1Char('\n'))));
+        QVERIFY2(rules.contains(QStringLiteral("on-message[0]|pong")), qPrintable(rules.join(QLatin1Char('\n'))));
+        QVERIFY2(rules.contains(QStringLiteral("unmatched|no rule for this")), qPrintable(rules.join(QLatin1Char('\n'))));
+        const int last = view->rowCount() - 1;
+        QCOMPARE(view->index(last, MessageLogModel::Rule).data().toString(), QStringLiteral("unmatched"));
+
+        // Selecting a message shows it in full in the detail pane.
+        m_window->trafficPanel()->messagesView()->selectRow(last);
+        QVERIFY(m_window->trafficPanel()->detailText().contains(QStringLiteral("no rule for this")));
+
+        m_window->stopServer();
+        QTRY_VERIFY_WITH_TIMEOUT(client.disconnected, 5000);
+        QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    }
+
+    void formEditKeepsCommentsAndUndoes()
+    {
+        const QString path = writeConfig(QStringLiteral("form.yml"), QString::fromUtf8(EchoConfig));
+        QVERIFY(m_window->openFile(path));
+        const QString original = m_window->editor()->toPlainText();
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QCOMPARE(mocks->patternField()->toPlainText(), QStringLiteral("ping"));
+        QVERIFY(mocks->patternKindText().startsWith(QStringLiteral("Text")));
+
+        mocks->responseField()->setPlainText(QStringLiteral("PONG!"));
+        mocks->commitForms();
+        const QString edited = m_window->editor()->toPlainText();
+        QVERIFY(edited != original);
+        QVERIFY(edited.contains(QStringLiteral("# Team mocks: keep this comment\n")));
+        QVERIFY(edited.contains(QStringLiteral("# the health check")));
+        // Only the response changed: the rest of the text is byte for byte the same.
+        QString expected = original;
+        expected.replace(QStringLiteral("response: \"pong\""), QStringLiteral("response: PONG!"));
+        QCOMPARE(edited, expected);
+        QVERIFY(m_window->isModified());
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).response.source(), QStringLiteral("PONG!"));
+
+        // A path edit from the endpoint form.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->pathField()->setText(QStringLiteral("/ws/echo2"));
+        mocks->commitForms();
+        QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("path: /ws/echo2\n")));
+
+        // Undo in the editor takes each form edit back, one step each.
+        m_window->editor()->undo();
+        m_window->editor()->undo();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+
+        // Structural edits: add a rule, then remove it.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 1, -1 });
+        mocks->addRule();
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).rules.size(), 1);
+        QCOMPARE(mocks->selection().type, MocksPanel::ItemType::Rule);
+        mocks->removeSelected();
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).rules.size(), 0);
+        QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("# Team mocks: keep this comment\n")));
+    }
+
+    void invalidEditKeepsServingLastGood()
+    {
+        const QString base = openAndStart();
+        QVERIFY(!base.isEmpty());
+        Client client;
+        connectClient(client, base + QStringLiteral("/ws/echo"));
+
+        // Break the YAML: a rule without a response.
+        YamlEditor *editor = m_window->editor();
+        editor->setPlainText(editor->toPlainText().replace(QStringLiteral("        response: \"pong\"\n"), QString()));
+        m_window->validateNow();
+        QVERIFY(m_window->problemsView()->topLevelItemCount() >= 1);
+        const QString problem = m_window->problemsView()->topLevelItem(0)->text(1);
+        QVERIFY2(problem.contains(QStringLiteral("response")), qPrintable(problem));
+        QVERIFY(!editor->markedLines().isEmpty());
+        QVERIFY(!m_window->applyToServer());
+
+        client.socket.sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages.size(), 2);
+        QCOMPARE(client.messages.at(1), QStringLiteral("pong"));
+
+        // A valid edit, auto-applied, changes the reply without dropping the connection.
+        m_window->setAutoApply(true);
+        QString text = QString::fromUtf8(EchoConfig);
+        text.replace(QStringLiteral("response: \"pong\""), QStringLiteral("response: \"pong v2\""));
+        editor->setPlainText(text);
+        m_window->validateNow();
+        client.socket.sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages.size(), 3);
+        QCOMPARE(client.messages.at(2), QStringLiteral("pong v2"));
+        QVERIFY(!client.disconnected);
+    }
+
+    void pushBroadcastAndClose()
+    {
+        const QString base = openAndStart();
+        QVERIFY(!base.isEmpty());
+        Client a, b, echo;
+        connectClient(a, base + QStringLiteral("/ws/user/a"));
+        connectClient(b, base + QStringLiteral("/ws/user/b"));
+        connectClient(echo, base + QStringLiteral("/ws/echo"));
+        TrafficPanel *panel = m_window->trafficPanel();
+        QTRY_COMPARE(m_window->trafficLog()->connections()->rowCount(), 3);
+
+        QVERIFY(!panel->sendToSelected(QStringLiteral("nobody selected")));
+        panel->selectConnection(1);
+        QCOMPARE(panel->selectedConnection(), quint64(1));
+        QVERIFY(panel->sendToSelected(QStringLiteral("just for a")));
+        QTRY_COMPARE(a.messages.size(), 2);
+        QCOMPARE(a.messages.at(1), QStringLiteral("just for a"));
+
+        QCOMPARE(panel->broadcastFromSelected(QStringLiteral("to every user")), 2);
+        QTRY_VERIFY(a.messages.size() == 3 && b.messages.size() == 2);
+        QCOMPARE(b.messages.at(1), QStringLiteral("to every user"));
+
+        QVERIFY(panel->closeSelected(4000, QStringLiteral("kicked")));
+        QTRY_VERIFY_WITH_TIMEOUT(a.disconnected, 5000);
+        QCOMPARE(int(a.socket.closeCode()), 4000);
+        QCOMPARE(a.socket.closeReason(), QStringLiteral("kicked"));
+        QCOMPARE(echo.messages.size(), 1);
+        QVERIFY(!b.disconnected && !echo.disconnected);
+
+        // All of it in the log, marked as pushes.
+        MessageLogModel *log = m_window->trafficLog()->messages();
+        log->flush();
+        QStringList rules;
+        for (int row = 0; row < log->rowCount(); ++row)
+            rules.append(log->index(row, 0).data(MessageLogModel::RuleRole).toString());
+        QVERIFY(rules.contains(QStringLiteral("push")));
+        QCOMPARE(rules.count(QStringLiteral("broadcast")), 2);
+    }
+
+    void tryItShowsRuleAndReply()
+    {
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("try.yml"), QString::fromUtf8(EchoConfig))));
+        TryItPanel *tryIt = m_window->tryItPanel();
+        tryIt->setPath(QStringLiteral("/ws/echo"));
+        tryIt->setMessage(QStringLiteral("{\"echo\": \"say \\\"hi\\\"\"}"));
+        QVERIFY2(tryIt->summary().contains(QStringLiteral("on-message[1]")), qPrintable(tryIt->summary()));
+        QCOMPARE(tryIt->reply(), QStringLiteral("{\"echoed\": \"say \\\"hi\\\"\"}"));
+        tryIt->setPath(QStringLiteral("/nowhere"));
+        QVERIFY(tryIt->summary().contains(QStringLiteral("404")));
+    }
+
+    void exportWritesWhatItPromises()
+    {
+        const QString target = m_dir.filePath(QStringLiteral("ci/mocks.yml"));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("ci")));
+        ExportDialog dialog(QString::fromUtf8(EchoConfig), target, QStringLiteral("127.0.0.1"), 9000);
+        dialog.setWriteSnippets(true);
+        QStringList written;
+        QVERIFY2(dialog.exportFiles(&written), qPrintable(dialog.errorString()));
+        QCOMPARE(written.size(), 3);
+        QFile yaml(target);
+        QVERIFY(yaml.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(yaml.readAll()), QString::fromUtf8(EchoConfig));
+        QFile script(m_dir.filePath(QStringLiteral("ci/start-mocket.sh")));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        QVERIFY(script.readAll().contains("mocket-cli serve --port 9000 mocks.yml"));
+        QVERIFY(script.permissions() & QFile::ExeOwner);
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("ci/mocket-ci-step.yml"))));
+
+        // A second export asks before replacing; refusing leaves the file alone.
+        ExportDialog again(QStringLiteral("- websocket:\n    path: /other\n"), target, QStringLiteral("127.0.0.1"), 9000);
+        QStringList asked;
+        again.setConfirmOverwrite([&asked](const QString &path) {
+            asked.append(path);
+            return false;
+        });
+        QVERIFY(!again.exportFiles());
+        QCOMPARE(asked, QStringList { target });
+        QVERIFY(again.errorString().contains(QStringLiteral("left as it is")));
+        yaml.close();
+        QVERIFY(yaml.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(yaml.readAll()), QString::fromUtf8(EchoConfig));
+    }
+
+    void saveIsAtomicAndRecoveryCopyIsKept()
+    {
+        const QString path = writeConfig(QStringLiteral("saved.yml"), QString::fromUtf8(EchoConfig));
+        QVERIFY(m_window->openFile(path));
+        QTextCursor cursor(m_window->editor()->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(QStringLiteral("# unsaved thought\n"));
+        QVERIFY(m_window->isModified());
+        const QString recoveryDir = m_dir.filePath(QStringLiteral("recovery"));
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(recoveryDir).entryList({ QStringLiteral("*.yml") }).isEmpty(), 4000);
+        QVERIFY(m_window->save());
+        QVERIFY(!m_window->isModified());
+        QVERIFY(QDir(recoveryDir).entryList({ QStringLiteral("*.yml") }).isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().endsWith("# unsaved thought\n"));
+    }
+
+    void translationLoads()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QVERIFY(!translator.isEmpty());
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        const QString stopped = QCoreApplication::translate("MainWindow", "Stopped");
+        QCOMPARE(stopped, QStringLiteral("Parado"));
+        QCoreApplication::removeTranslator(&translator);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    // Keep settings, recent files and recovery copies out of the user's home.
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
+    QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ui_mainwindow.moc"

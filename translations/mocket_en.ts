@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on ws://%1:%2 · %n connection(s)</source>
+        <translation>
+            <numerusform>Listening on ws://%1:%2 · %n connection</numerusform>
+            <numerusform>Listening on ws://%1:%2 · %n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MocketCli</name>
+    <message numerus="yes">
+        <source>%1: invalid: %n error(s)</source>
+        <translation>
+            <numerusform>%1: invalid: %n error</numerusform>
+            <numerusform>%1: invalid: %n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: OK: %n websocket endpoint(s)</source>
+        <translation>
+            <numerusform>%1: OK: %n websocket endpoint</numerusform>
+            <numerusform>%1: OK: %n websocket endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rule(s)</source>
+        <translation>
+            <numerusform>, %n rule</numerusform>
+            <numerusform>, %n rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n warning</numerusform>
+            <numerusform>, %n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message numerus="yes">
+        <source>Mocket serving %1 on %2 (%n endpoint(s): %3)</source>
+        <translation>
+            <numerusform>Mocket serving %1 on %2 (%n endpoint: %3)</numerusform>
+            <numerusform>Mocket serving %1 on %2 (%n endpoints: %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: closing %n connection(s)</source>
+        <translation>
+            <numerusform>Stopping: closing %n connection</numerusform>
+            <numerusform>Stopping: closing %n connections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1 (%n endpoint(s): %2)</source>
+        <translation>
+            <numerusform>Reloaded %1 (%n endpoint: %2)</numerusform>
+            <numerusform>Reloaded %1 (%n endpoints: %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrafficEvent</name>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>… (%n byte)</numerusform>
+            <numerusform>… (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;- binary message, %n bytes   [ignored]</source>
+        <translation>
+            <numerusform>&lt;- binary message, %n byte   [ignored]</numerusform>
+            <numerusform>&lt;- binary message, %n bytes   [ignored]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrafficPanel</name>
+    <message numerus="yes">
+        <source>Broadcast to %n connection(s) of %1.</source>
+        <translation>
+            <numerusform>Broadcast to %n connection of %1.</numerusform>
+            <numerusform>Broadcast to %n connections of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

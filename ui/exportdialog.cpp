@@ -1,0 +1,192 @@
+#include "exportdialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, const QString &host,
+                           quint16 port, QWidget *parent)
+    : QDialog(parent), m_yaml(yaml), m_host(host), m_port(port)
+{
+    setWindowTitle(tr("Export for CI"));
+    m_target = new QLineEdit(suggestedPath, this);
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    auto *targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_target, 1);
+    targetRow->addWidget(browse);
+
+    m_writeSnippets = new QCheckBox(
+        tr("Also write %1 and %2 beside the YAML").arg(CiExport::shellScriptName(), CiExport::workflowName()),
+        this);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Save the config as:"), targetRow);
+    form->addRow(QString(), m_writeSnippets);
+    form->addRow(tr("Command:"), snippetBox(&m_command));
+    form->addRow(tr("Shell script:"), snippetBox(&m_script));
+    form->addRow(tr("CI workflow step:"), snippetBox(&m_workflow));
+    m_command->setMaximumHeight(48);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(
+        tr("Saves the config as YAML that Moclojer and mocket-cli both read, and shows how to "
+           "start it in a CI job."),
+        this));
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(760, 620);
+
+    connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(m_target, &QLineEdit::textChanged, this, &ExportDialog::refresh);
+    m_confirm = [this](const QString &path) {
+        return QMessageBox::question(this, tr("Replace file?"),
+                                     tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
+    refresh();
+}
+
+QWidget *ExportDialog::snippetBox(QPlainTextEdit **edit)
+{
+    auto *box = new QWidget(this);
+    *edit = new QPlainTextEdit(box);
+    (*edit)->setReadOnly(true);
+    (*edit)->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    (*edit)->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *copy = new QToolButton(box);
+    copy->setText(tr("Copy"));
+    copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy"), QIcon(QStringLiteral(":/icons/edit-copy.svg"))));
+    copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    QPlainTextEdit *target = *edit;
+    connect(copy, &QToolButton::clicked, this, [this, target] {
+        QApplication::clipboard()->setText(target->toPlainText());
+        m_status->setText(tr("Copied to the clipboard."));
+    });
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(*edit, 1);
+    layout->addWidget(copy, 0, Qt::AlignTop);
+    return box;
+}
+
+QString ExportDialog::targetPath() const
+{
+    return m_target->text().trimmed();
+}
+
+void ExportDialog::setTargetPath(const QString &path)
+{
+    m_target->setText(path);
+}
+
+void ExportDialog::setWriteSnippets(bool write)
+{
+    m_writeSnippets->setChecked(write);
+}
+
+void ExportDialog::setConfirmOverwrite(std::function<bool(const QString &)> confirm)
+{
+    m_confirm = std::move(confirm);
+}
+
+CiExport ExportDialog::snippets() const
+{
+    CiExport e;
+    const QString name = QFileInfo(targetPath()).fileName();
+    if (!name.isEmpty())
+        e.configFileName = name;
+    e.host = m_host;
+    e.port = m_port;
+    return e;
+}
+
+void ExportDialog::refresh()
+{
+    const CiExport e = snippets();
+    m_command->setPlainText(e.command());
+    m_script->setPlainText(e.shellScript());
+    m_workflow->setPlainText(e.workflowStep());
+}
+
+void ExportDialog::browse()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the config"), targetPath(),
+                                                      tr("YAML files (*.yml *.yaml)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty())
+        m_target->setText(path);
+}
+
+bool ExportDialog::writeFile(const QString &path, const QByteArray &data, QStringList *written)
+{
+    if (QFileInfo::exists(path) && !m_confirm(path)) {
+        m_error = tr("Not exported: %1 was left as it is.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        m_error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    if (written)
+        written->append(path);
+    return true;
+}
+
+bool ExportDialog::exportFiles(QStringList *written)
+{
+    m_error.clear();
+    const QString target = targetPath();
+    if (target.isEmpty()) {
+        m_error = tr("Choose where to save the config.");
+        return false;
+    }
+    if (!writeFile(target, m_yaml.toUtf8(), written))
+        return false;
+    if (m_writeSnippets->isChecked()) {
+        const QDir dir = QFileInfo(target).absoluteDir();
+        const CiExport e = snippets();
+        const QString script = dir.filePath(CiExport::shellScriptName());
+        if (!writeFile(script, e.shellScript().toUtf8(), written))
+            return false;
+        QFile::setPermissions(script, QFile::permissions(script) | QFile::ExeOwner | QFile::ExeGroup
+                                          | QFile::ExeOther);
+        if (!writeFile(dir.filePath(CiExport::workflowName()), e.workflowStep().toUtf8(), written))
+            return false;
+    }
+    return true;
+}
+
+void ExportDialog::accept()
+{
+    QStringList written;
+    if (!exportFiles(&written)) {
+        m_status->setText(m_error);
+        return;
+    }
+    QDialog::accept();
+}

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "mockserver.h"
+#include "mockspanel.h"
+#include "recoverystore.h"
+#include "specoutline.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class FindBar;
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSpinBox;
+class QTreeWidget;
+class TrafficLog;
+class TrafficPanel;
+class TryItPanel;
+class YamlEditor;
+
+// The workbench: a config's YAML and its point-and-click forms side by side, a server that
+// serves it, the live traffic of every connection, and Try it / Export for CI.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads a file into the editor; false with the reason in the status bar.
+    bool openFile(const QString &path);
+    // The bundled example (the spec's echo and user endpoints), as an unsaved document.
+    void openExample();
+    void newDocument();
+    bool save();
+    bool saveAs(const QString &path = QString());
+    QString filePath() const { return m_filePath; }
+    bool isModified() const;
+
+    void setListenAddress(const QString &host, quint16 port);
+    bool startServer();
+    void stopServer();
+    // Serves the editor's current config if it is valid; false (and the Problems list says
+    // why) when it is not, leaving the server on the last good config.
+    bool applyToServer();
+    void setAutoApply(bool on);
+
+    // Re-reads the editor now instead of after the typing pause.
+    void validateNow();
+    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    MockSpecPtr lastGoodSpec() const { return m_lastGood; }
+    QString serverStatusText() const;
+
+    // Recovery copies of unsaved work from sessions that ended unexpectedly.
+    void setRecoveryStore(const RecoveryStore &store);
+    QList<RecoveryStore::Entry> pendingRecoveries() const;
+    bool restoreRecovery(const RecoveryStore::Entry &entry);
+    // Asks, for each pending recovery, whether to restore it.
+    void offerRecoveries();
+    void exportForCi();
+
+    YamlEditor *editor() const { return m_editor; }
+    MockServer *server() const { return m_server; }
+    TrafficLog *trafficLog() const { return m_traffic; }
+    TrafficPanel *trafficPanel() const { return m_trafficPanel; }
+    MocksPanel *mocksPanel() const { return m_mocks; }
+    TryItPanel *tryItPanel() const { return m_tryIt; }
+    QTreeWidget *problemsView() const { return m_problems; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void readSettings();
+    void writeSettings();
+
+    void setDocumentText(const QString &text, const QString &path, bool example);
+    bool maybeSave();
+    bool writeDocument(const QString &path);
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void updateTitle();
+    void onTextChanged();
+    void saveRecoveryCopy();
+    void showProblems();
+    void applyEdit(const SpecEditFunction &edit, const MocksPanel::Selection &selectAfter);
+    void updateServerStatus();
+    void updateActions();
+    QString displayName() const;
+
+    MockServer *m_server = nullptr;
+    TrafficLog *m_traffic = nullptr;
+    YamlEditor *m_editor = nullptr;
+    FindBar *m_findBar = nullptr;
+    QTreeWidget *m_problems = nullptr;
+    MocksPanel *m_mocks = nullptr;
+    TrafficPanel *m_trafficPanel = nullptr;
+    TryItPanel *m_tryIt = nullptr;
+    QLabel *m_serverStatus = nullptr;
+    QLabel *m_applyStatus = nullptr;
+    QLineEdit *m_host = nullptr;
+    QSpinBox *m_port = nullptr;
+    QCheckBox *m_autoApply = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_applyAction = nullptr;
+    QAction *m_findAction = nullptr;
+
+    QString m_filePath;
+    bool m_isExample = false;
+    Diagnostics m_diagnostics;
+    MockSpecPtr m_lastGood;
+    SpecOutline m_outline;
+    QString m_outlineText; // the text m_outline and m_diagnostics describe
+    QTimer m_validateTimer;
+    QTimer m_recoveryTimer;
+    RecoveryStore m_recovery;
+    QString m_startError;
+};

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "mockspec.h"
+#include "specoutline.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// A form edit, worked out against the YAML text and its outline at the moment it is applied.
+using SpecEditFunction = std::function<TextEdit(const QString &yaml, const SpecOutline &outline)>;
+
+// Point-and-click authoring: a tree of endpoints (path, on-connect, rules) with add, remove,
+// duplicate and reorder, and forms for the selected item. Every change is requested as a
+// small text edit of the YAML (editRequested), so the editor stays the one source of truth,
+// comments elsewhere survive, and undo works from the editor.
+class MocksPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class ItemType { None, Endpoint, Greeting, Rule };
+    struct Selection
+    {
+        ItemType type = ItemType::None;
+        int endpoint = -1;
+        int rule = -1;
+    };
+
+    explicit MocksPanel(QWidget *parent = nullptr);
+
+    // Shows the outline of the current text; keeps the selection and does not overwrite a
+    // field the user is typing in.
+    void setOutline(const SpecOutline &outline);
+    Selection selection() const;
+    void select(const Selection &selection);
+    QTreeWidget *tree() const { return m_tree; }
+
+    // The forms, as a user would fill them (tests and keyboard users).
+    QLineEdit *pathField() const { return m_path; }
+    QPlainTextEdit *greetingField() const { return m_greeting; }
+    QPlainTextEdit *patternField() const { return m_pattern; }
+    QPlainTextEdit *responseField() const { return m_response; }
+    QString patternKindText() const;
+    // Commits whatever the forms hold now (instead of waiting for the typing pause).
+    void commitForms();
+
+    void addEndpoint();
+    void addRule();
+    void removeSelected();
+    void duplicateSelected();
+    void moveSelected(int delta);
+
+signals:
+    void editRequested(const SpecEditFunction &edit, const MocksPanel::Selection &selectAfter);
+    // 1-based line of the selected item, for the editor to follow.
+    void lineSelected(int line);
+
+private:
+    void rebuildTree();
+    void onSelectionChanged();
+    void showForms();
+    void updateKind();
+    void commitPath();
+    void commitGreeting();
+    void commitPattern();
+    void commitResponse();
+    void updateButtons();
+    static void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
+
+    SpecOutline m_outline;
+    QTreeWidget *m_tree = nullptr;
+    QStackedWidget *m_forms = nullptr;
+    QLineEdit *m_path = nullptr;
+    QPlainTextEdit *m_greeting = nullptr;
+    QPlainTextEdit *m_pattern = nullptr;
+    QLabel *m_kind = nullptr;
+    QPlainTextEdit *m_response = nullptr;
+    QLabel *m_endpointTitle = nullptr;
+    QLabel *m_ruleTitle = nullptr;
+    QToolButton *m_addEndpoint = nullptr;
+    QToolButton *m_addRule = nullptr;
+    QToolButton *m_remove = nullptr;
+    QToolButton *m_duplicate = nullptr;
+    QToolButton *m_up = nullptr;
+    QToolButton *m_down = nullptr;
+    QTimer m_commitTimer;
+    bool m_rebuilding = false;
+};
+
+Q_DECLARE_METATYPE(MocksPanel::Selection)

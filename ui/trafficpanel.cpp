@@ -1,0 +1,317 @@
+#include "trafficpanel.h"
+
+#include "mockserver.h"
+#include "trafficlog.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+QTableView *makeTable(QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return view;
+}
+} // namespace
+
+TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
+    : QWidget(parent), m_log(log), m_server(server)
+{
+    // Connections
+    m_connections = makeTable(this);
+    m_connections->setModel(log->connections());
+    const QFontMetrics fm = m_connections->fontMetrics();
+    auto fit = [&fm](QTableView *view, int column, const QString &sample) {
+        const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
+        view->setColumnWidth(column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 24);
+    };
+    fit(m_connections, ConnectionsModel::Id, QStringLiteral("#9999"));
+    fit(m_connections, ConnectionsModel::Path, QStringLiteral("/ws/user/alice"));
+    fit(m_connections, ConnectionsModel::Params, QStringLiteral("username=alice"));
+    fit(m_connections, ConnectionsModel::Peer, QStringLiteral("127.0.0.1:65535"));
+    fit(m_connections, ConnectionsModel::Opened, QStringLiteral("00:00:00.000"));
+    fit(m_connections, ConnectionsModel::State, QStringLiteral("closed 1000"));
+    fit(m_connections, ConnectionsModel::In, QStringLiteral("9999"));
+    fit(m_connections, ConnectionsModel::Out, QStringLiteral("9999"));
+    auto *allButton = new QToolButton(this);
+    allButton->setText(tr("Show all"));
+    allButton->setToolTip(tr("Show the messages of every connection"));
+    auto *clearClosed = new QToolButton(this);
+    clearClosed->setText(tr("Forget closed"));
+    auto *connectionsHeader = new QHBoxLayout;
+    connectionsHeader->addWidget(new QLabel(tr("<b>Connections</b>"), this));
+    connectionsHeader->addStretch();
+    connectionsHeader->addWidget(allButton);
+    connectionsHeader->addWidget(clearClosed);
+    auto *connectionsBox = new QWidget(this);
+    auto *cl = new QVBoxLayout(connectionsBox);
+    cl->setContentsMargins(0, 0, 0, 0);
+    cl->addLayout(connectionsHeader);
+    cl->addWidget(m_connections);
+
+    // Messages
+    m_proxy = new MessageFilterProxy(this);
+    m_proxy->setSourceModel(log->messages());
+    m_messages = makeTable(this);
+    m_messages->setModel(m_proxy);
+    fit(m_messages, MessageLogModel::Time, QStringLiteral("00:00:00.000"));
+    fit(m_messages, MessageLogModel::Connection, QStringLiteral("#9999"));
+    fit(m_messages, MessageLogModel::Direction, tr("out"));
+    fit(m_messages, MessageLogModel::Rule, QStringLiteral("on-message[10]"));
+    fit(m_messages, MessageLogModel::Size, QStringLiteral("99999"));
+    // The payload takes whatever width is left; the columns around it stay put.
+    m_messages->horizontalHeader()->setStretchLastSection(false);
+    m_messages->horizontalHeader()->setSectionResizeMode(MessageLogModel::Payload, QHeaderView::Stretch);
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter messages"));
+    m_filter->setClearButtonEnabled(true);
+    m_follow = new QCheckBox(tr("Follow newest"), this);
+    m_follow->setChecked(true);
+    m_capacity = new QSpinBox(this);
+    m_capacity->setRange(100, 1000000);
+    m_capacity->setSingleStep(10000);
+    m_capacity->setValue(log->messages()->capacity());
+    m_capacity->setPrefix(tr("keep "));
+    m_capacity->setSuffix(tr(" messages"));
+    m_capacity->setToolTip(tr("Older messages are dropped beyond this many, so memory stays bounded"));
+    auto *clear = new QToolButton(this);
+    clear->setText(tr("Clear"));
+    clear->setIcon(QIcon::fromTheme(QStringLiteral("edit-clear"), QIcon(QStringLiteral(":/icons/edit-clear.svg"))));
+    clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_dropped = new QLabel(this);
+    auto *messagesHeader = new QHBoxLayout;
+    messagesHeader->addWidget(new QLabel(tr("<b>Messages</b>"), this));
+    messagesHeader->addWidget(m_filter, 1);
+    messagesHeader->addWidget(m_follow);
+    messagesHeader->addWidget(m_capacity);
+    messagesHeader->addWidget(clear);
+
+    m_detail = new QPlainTextEdit(this);
+    m_detail->setReadOnly(true);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_detail->setPlaceholderText(tr("Select a message to see it in full"));
+
+    auto *messagesSplit = new QSplitter(Qt::Horizontal, this);
+    messagesSplit->addWidget(m_messages);
+    messagesSplit->addWidget(m_detail);
+    messagesSplit->setStretchFactor(0, 3);
+    messagesSplit->setStretchFactor(1, 1);
+
+    // Push bar
+    m_pushText = new QLineEdit(this);
+    m_pushText->setPlaceholderText(tr("Message to push from the server"));
+    m_pushText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_send = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-send"), QIcon(QStringLiteral(":/icons/mail-send.svg"))),
+                             tr("&Send"), this);
+    m_send->setToolTip(tr("Send to the selected connection"));
+    m_broadcast = new QPushButton(tr("&Broadcast"), this);
+    m_broadcast->setToolTip(tr("Send to every open connection of the selected connection's endpoint"));
+    m_closeCode = new QSpinBox(this);
+    m_closeCode->setRange(1000, 4999);
+    m_closeCode->setValue(1000);
+    m_closeCode->setToolTip(tr("Close code (1000 normal, 1001 going away, 1008 policy, 4000-4999 yours)"));
+    m_closeReason = new QLineEdit(this);
+    m_closeReason->setPlaceholderText(tr("reason"));
+    m_closeReason->setMaximumWidth(140);
+    m_close = new QPushButton(QIcon::fromTheme(QStringLiteral("network-disconnect"), QIcon(QStringLiteral(":/icons/network-disconnect.svg"))),
+                              tr("C&lose"), this);
+    m_close->setToolTip(tr("Close the selected connection with this code and reason"));
+    m_status = new QLabel(this);
+    auto *push = new QHBoxLayout;
+    push->addWidget(m_pushText, 1);
+    push->addWidget(m_send);
+    push->addWidget(m_broadcast);
+    push->addSpacing(12);
+    push->addWidget(m_closeCode);
+    push->addWidget(m_closeReason);
+    push->addWidget(m_close);
+
+    auto *messagesBox = new QWidget(this);
+    auto *ml = new QVBoxLayout(messagesBox);
+    ml->setContentsMargins(0, 0, 0, 0);
+    ml->addLayout(messagesHeader);
+    ml->addWidget(messagesSplit, 1);
+    ml->addLayout(push);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_dropped);
+    ml->addLayout(statusRow);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(connectionsBox);
+    split->addWidget(messagesBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(m_connections->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TrafficPanel::onConnectionSelected);
+    connect(m_messages->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TrafficPanel::onMessageSelected);
+    connect(allButton, &QToolButton::clicked, m_connections, &QTableView::clearSelection);
+    connect(clearClosed, &QToolButton::clicked, log->connections(), &ConnectionsModel::clearClosed);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &MessageFilterProxy::setText);
+    connect(clear, &QToolButton::clicked, this, [this] {
+        m_log->clear();
+        m_detail->clear();
+        updateDropped();
+    });
+    connect(m_capacity, &QSpinBox::valueChanged, this, &TrafficPanel::setLogCapacity);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_follow->isChecked())
+            m_messages->scrollToBottom();
+    });
+    connect(log->messages(), &MessageLogModel::droppedCountChanged, this, &TrafficPanel::updateDropped);
+    connect(log->connections(), &QAbstractItemModel::dataChanged, this, &TrafficPanel::updatePushButtons);
+    connect(m_send, &QPushButton::clicked, this, [this] { sendToSelected(m_pushText->text()); });
+    connect(m_pushText, &QLineEdit::returnPressed, this, [this] { sendToSelected(m_pushText->text()); });
+    connect(m_broadcast, &QPushButton::clicked, this, [this] { broadcastFromSelected(m_pushText->text()); });
+    connect(m_close, &QPushButton::clicked, this,
+            [this] { closeSelected(m_closeCode->value(), m_closeReason->text()); });
+    updatePushButtons();
+}
+
+quint64 TrafficPanel::selectedConnection() const
+{
+    const QModelIndexList rows = m_connections->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return 0;
+    return rows.first().data(ConnectionsModel::ConnectionIdRole).toULongLong();
+}
+
+void TrafficPanel::selectConnection(quint64 id)
+{
+    const QModelIndex index = m_log->connections()->indexForId(id);
+    if (index.isValid())
+        m_connections->selectRow(index.row());
+    else
+        m_connections->clearSelection();
+}
+
+void TrafficPanel::onConnectionSelected()
+{
+    m_proxy->setConnectionId(selectedConnection());
+    m_detail->clear();
+    updatePushButtons();
+    if (m_follow->isChecked())
+        m_messages->scrollToBottom();
+}
+
+void TrafficPanel::onMessageSelected()
+{
+    const QModelIndexList rows = m_messages->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_detail->clear();
+        return;
+    }
+    const QModelIndex index = rows.first();
+    const auto kind = TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt());
+    QString header;
+    const QString rule = index.data(MessageLogModel::RuleRole).toString();
+    const QString time = index.siblingAtColumn(MessageLogModel::Time).data().toString();
+    header = tr("%1 · connection %2 · %3").arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
+                                               TrafficEvent::kindName(kind));
+    if (!rule.isEmpty())
+        header += tr(" · rule %1").arg(rule);
+    m_detail->setPlainText(header + QStringLiteral("\n\n")
+                           + index.data(MessageLogModel::PrettyPayloadRole).toString());
+}
+
+QString TrafficPanel::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+void TrafficPanel::updatePushButtons()
+{
+    const QModelIndexList rows = m_connections->selectionModel()->selectedRows();
+    const bool open = !rows.isEmpty() && rows.first().data(ConnectionsModel::IsOpenRole).toBool();
+    m_send->setEnabled(open);
+    m_broadcast->setEnabled(open);
+    m_close->setEnabled(open);
+    if (rows.isEmpty())
+        m_status->setText(tr("Select a connection to push messages to it."));
+    else if (!open)
+        m_status->setText(tr("This connection is closed."));
+    else
+        m_status->clear();
+}
+
+void TrafficPanel::updateDropped()
+{
+    const qint64 dropped = m_log->messages()->droppedCount();
+    m_dropped->setText(dropped > 0 ? tr("%L1 older messages dropped").arg(dropped) : QString());
+}
+
+bool TrafficPanel::sendToSelected(const QString &text)
+{
+    const quint64 id = selectedConnection();
+    if (!id || !m_server->sendMessage(id, text)) {
+        m_status->setText(tr("Not sent: select an open connection first."));
+        return false;
+    }
+    m_status->setText(tr("Sent to connection #%1.").arg(id));
+    return true;
+}
+
+int TrafficPanel::broadcastFromSelected(const QString &text)
+{
+    const QString endpoint = m_server->endpointPathOf(selectedConnection());
+    if (endpoint.isEmpty()) {
+        m_status->setText(tr("Not sent: select an open connection to choose its endpoint."));
+        return 0;
+    }
+    const int n = m_server->broadcast(endpoint, text);
+    m_status->setText(tr("Broadcast to %n connection(s) of %1.", nullptr, n).arg(endpoint));
+    return n;
+}
+
+bool TrafficPanel::closeSelected(int code, const QString &reason)
+{
+    const quint64 id = selectedConnection();
+    if (!id || !m_server->closeConnection(id, QWebSocketProtocol::CloseCode(code), reason)) {
+        m_status->setText(tr("Nothing closed: select an open connection first."));
+        return false;
+    }
+    m_status->setText(tr("Closing connection #%1 with %2.").arg(id).arg(code));
+    return true;
+}
+
+QString TrafficPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void TrafficPanel::setLogCapacity(int rows)
+{
+    m_log->messages()->setCapacity(rows);
+    if (m_capacity->value() != rows)
+        m_capacity->setValue(rows);
+}
+
+int TrafficPanel::logCapacity() const
+{
+    return m_log->messages()->capacity();
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QWidget>
+
+class MessageFilterProxy;
+class MockServer;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class TrafficLog;
+
+// Live traffic: the connections list, the selected connection's messages (all connections
+// when none is selected) with a filter and a detail pane, and a push bar to send, broadcast
+// and close from the server side.
+class TrafficPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent = nullptr);
+
+    QTableView *connectionsView() const { return m_connections; }
+    QTableView *messagesView() const { return m_messages; }
+    MessageFilterProxy *messagesProxy() const { return m_proxy; }
+    QString detailText() const;
+
+    // The selected connection, 0 when none.
+    quint64 selectedConnection() const;
+    void selectConnection(quint64 id);
+
+    // Push actions, as the buttons do them; false with a status message when they cannot.
+    bool sendToSelected(const QString &text);
+    int broadcastFromSelected(const QString &text);
+    bool closeSelected(int code, const QString &reason);
+    QString statusText() const;
+
+    void setLogCapacity(int rows);
+    int logCapacity() const;
+
+private:
+    void onConnectionSelected();
+    void onMessageSelected();
+    void updatePushButtons();
+    void updateDropped();
+
+    TrafficLog *m_log = nullptr;
+    MockServer *m_server = nullptr;
+    QTableView *m_connections = nullptr;
+    QTableView *m_messages = nullptr;
+    MessageFilterProxy *m_proxy = nullptr;
+    QPlainTextEdit *m_detail = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_follow = nullptr;
+    QSpinBox *m_capacity = nullptr;
+    QLabel *m_dropped = nullptr;
+    QLineEdit *m_pushText = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_broadcast = nullptr;
+    QSpinBox *m_closeCode = nullptr;
+    QLineEdit *m_closeReason = nullptr;
+    QPushButton *m_close = nullptr;
+    QLabel *m_status = nullptr;
+};

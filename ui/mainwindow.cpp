@@ -299,8 +299,10 @@ void MainWindow::readSettings()
         resizeDocks({ findChild<QDockWidget *>(QStringLiteral("tryItDock")) }, { 300 }, Qt::Horizontal);
         resizeDocks({ findChild<QDockWidget *>(QStringLiteral("trafficDock")) }, { 320 }, Qt::Vertical);
     }
-    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
-        splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
+        if (!splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+            splitter->setSizes({ 380, 620 });
+    }
     m_host->setText(settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString());
     m_port->setValue(settings.value(QStringLiteral("server/port"), 8000).toInt());
     m_autoApply->setChecked(settings.value(QStringLiteral("server/autoApply"), false).toBool());

@@ -13,11 +13,55 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
+// Colours a message row by what happened: what went in and out, what matched nothing,
+// warnings and errors, and the connection's own open/close rows.
+class EventKindDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        QColor color;
+        switch (TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt())) {
+        case TrafficEvent::Kind::Received:
+            if (index.column() == MessageLogModel::Direction)
+                color = QColor(0x1d, 0x4e, 0xd8);
+            break;
+        case TrafficEvent::Kind::Sent:
+            if (index.column() == MessageLogModel::Direction)
+                color = QColor(0x15, 0x80, 0x3d);
+            break;
+        case TrafficEvent::Kind::Unmatched:
+        case TrafficEvent::Kind::Binary:
+        case TrafficEvent::Kind::Warning:
+            color = QColor(0xb4, 0x53, 0x09);
+            break;
+        case TrafficEvent::Kind::Refused:
+        case TrafficEvent::Kind::Error:
+            color = QColor(0xb9, 0x1c, 0x1c);
+            break;
+        case TrafficEvent::Kind::Opened:
+        case TrafficEvent::Kind::Closed:
+            color = option->palette.color(QPalette::PlaceholderText);
+            break;
+        }
+        if (color.isValid()) {
+            option->palette.setColor(QPalette::Text, color);
+            option->palette.setColor(QPalette::HighlightedText,
+                                     option->palette.color(QPalette::HighlightedText));
+        }
+    }
+};
+
 QTableView *makeTable(QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -74,6 +118,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_proxy->setSourceModel(log->messages());
     m_messages = makeTable(this);
     m_messages->setModel(m_proxy);
+    m_messages->setItemDelegate(new EventKindDelegate(m_messages));
     fit(m_messages, MessageLogModel::Time, QStringLiteral("00:00:00.000"));
     fit(m_messages, MessageLogModel::Connection, QStringLiteral("#9999"));
     fit(m_messages, MessageLogModel::Direction, tr("out"));
@@ -235,8 +280,14 @@ void TrafficPanel::onMessageSelected()
                                                TrafficEvent::kindName(kind));
     if (!rule.isEmpty())
         header += tr(" · rule %1").arg(rule);
-    m_detail->setPlainText(header + QStringLiteral("\n\n")
-                           + index.data(MessageLogModel::PrettyPayloadRole).toString());
+    const QString full = index.data(MessageLogModel::FullPayloadRole).toString();
+    const QString pretty = index.data(MessageLogModel::PrettyPayloadRole).toString();
+    QString text = header + QStringLiteral("\n\n") + pretty;
+    if (pretty != full) {
+        // The pretty form reorders keys; the exact frame is what a client saw.
+        text += QStringLiteral("\n\n") + tr("Exactly as on the wire:") + QLatin1Char('\n') + full;
+    }
+    m_detail->setPlainText(text);
 }
 
 QString TrafficPanel::detailText() const

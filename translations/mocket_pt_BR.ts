@@ -1,0 +1,1402 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>CiExport</name>
+    <message>
+        <source>Starts the WebSocket mock in the background; stop it with: kill $(cat mocket.pid)</source>
+        <translation>Inicia o mock de WebSocket em segundo plano; para pará-lo: kill $(cat mocket.pid)</translation>
+    </message>
+    <message>
+        <source>mocket-cli is not installed: build it from the Mocket sources (scripts/build) and put build/app/mocket-cli on PATH</source>
+        <translation>mocket-cli não está instalado: compile-o a partir do código-fonte do Mocket (scripts/build) e coloque build/app/mocket-cli no PATH</translation>
+    </message>
+    <message>
+        <source>Wait until it prints its ready line (at most 10 s).</source>
+        <translation>Espera até ele imprimir a linha que indica que está pronto (no máximo 10 s).</translation>
+    </message>
+    <message>
+        <source>Mocket is serving on ws://%1:%2</source>
+        <translation>O Mocket está servindo em ws://%1:%2</translation>
+    </message>
+    <message>
+        <source>Steps for a CI workflow; mocket-cli must be on PATH (built from the Mocket sources).</source>
+        <translation>Passos para um workflow de CI; o mocket-cli precisa estar no PATH (compilado a partir do código-fonte do Mocket).</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsModel</name>
+    <message>
+        <source>open</source>
+        <translation>aberta</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>fechada %1</translation>
+    </message>
+    <message>
+        <source>closed %1 %2</source>
+        <translation>fechada %1 %2</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Caminho</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parâmetros</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Aberta em</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Recebidas</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Enviadas</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogWriter</name>
+    <message>
+        <source>cannot open log file %1: %2</source>
+        <translation>não é possível abrir o arquivo de log %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for CI</source>
+        <translation>Exportar para CI</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Procurar…</translation>
+    </message>
+    <message>
+        <source>Also write %1 and %2 beside the YAML</source>
+        <translation>Gravar também %1 e %2 ao lado do YAML</translation>
+    </message>
+    <message>
+        <source>&amp;Save the config as:</source>
+        <translation>&amp;Salvar a configuração como:</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Comando:</translation>
+    </message>
+    <message>
+        <source>Shell script:</source>
+        <translation>Script de shell:</translation>
+    </message>
+    <message>
+        <source>CI workflow step:</source>
+        <translation>Passo do workflow de CI:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Saves the config as YAML that Moclojer and mocket-cli both read, and shows how to start it in a CI job.</source>
+        <translation>Salva a configuração como YAML, que tanto o Moclojer quanto o mocket-cli leem, e mostra como iniciá-la em um job de CI.</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Substituir arquivo?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 já existe. Deseja substituí-lo?</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copiado para a área de transferência.</translation>
+    </message>
+    <message>
+        <source>Export the config</source>
+        <translation>Exportar a configuração</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yml *.yaml)</source>
+        <translation>Arquivos YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 was left as it is.</source>
+        <translation>Não exportado: %1 foi mantido como estava.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose where to save the config.</source>
+        <translation>Escolha onde salvar a configuração.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Match case</source>
+        <translation>Diferenciar maiúsculas</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Localizar</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Ocorrência anterior (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Próxima</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Próxima ocorrência (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>Fechar (Esc)</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Fechar a barra de localização</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Nenhuma ocorrência</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 ocorrência</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 ocorrências</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Line</source>
+        <translation>Linha</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Novo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open a config</source>
+        <translation>Abrir uma configuração</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yml *.yaml);;All files (*)</source>
+        <translation>Arquivos YAML (*.yml *.yaml);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Salvar c&amp;omo…</translation>
+    </message>
+    <message>
+        <source>&amp;Export for CI…</source>
+        <translation>E&amp;xportar para CI…</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>Start serving this config (F5)</source>
+        <translation>Começar a servir esta configuração (F5)</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>&amp;Parar</translation>
+    </message>
+    <message>
+        <source>Stop the server; clients are closed with 1001 (Shift+F5)</source>
+        <translation>Parar o servidor; as conexões dos clientes são fechadas com 1001 (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Serve the edited config without dropping open connections (Ctrl+Enter)</source>
+        <translation>Servir a configuração editada sem derrubar as conexões abertas (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Localizar…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source> Host </source>
+        <translation> Host </translation>
+    </message>
+    <message>
+        <source>Address to listen on; 0.0.0.0 lets other machines connect</source>
+        <translation>Endereço em que escutar; 0.0.0.0 permite que outras máquinas se conectem</translation>
+    </message>
+    <message>
+        <source> Port </source>
+        <translation> Porta </translation>
+    </message>
+    <message>
+        <source>0 picks a free port</source>
+        <translation>0 escolhe uma porta livre</translation>
+    </message>
+    <message>
+        <source>Auto-apply</source>
+        <translation>Aplicar automaticamente</translation>
+    </message>
+    <message>
+        <source>Apply every valid edit to the running server as you type</source>
+        <translation>Aplica cada edição válida ao servidor em execução enquanto você digita</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Tráfego</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recente</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Example</source>
+        <translation>Abrir o &amp;exemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sa&amp;ir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Desfazer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Refazer</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Mocket</source>
+        <translation>&amp;Sobre o Mocket</translation>
+    </message>
+    <message>
+        <source>About Mocket</source>
+        <translation>Sobre o Mocket</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mocket %1&lt;/h3&gt;&lt;p&gt;A workbench for mocking WebSocket servers: author mocks in Moclojer&apos;s YAML format, serve them, and watch every frame.&lt;/p&gt;&lt;p&gt;Headless: &lt;code&gt;mocket-cli serve mocks.yml&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mocket %1&lt;/h3&gt;&lt;p&gt;Uma bancada para simular servidores WebSocket: crie mocks no formato YAML do Moclojer, sirva-os e acompanhe cada frame.&lt;/p&gt;&lt;p&gt;Sem interface gráfica: &lt;code&gt;mocket-cli serve mocks.yml&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>example.yml</source>
+        <translation>exemplo.yml</translation>
+    </message>
+    <message>
+        <source>untitled.yml</source>
+        <translation>sem-titulo.yml</translation>
+    </message>
+    <message>
+        <source>%1[*] — Mocket</source>
+        <translation>%1[*] — Mocket</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Não é possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Aberto: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Alterações não salvas</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 tem alterações não salvas. Deseja salvá-las?</translation>
+    </message>
+    <message>
+        <source>Save the config</source>
+        <translation>Salvar a configuração</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yml *.yaml)</source>
+        <translation>Arquivos YAML (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Não salvo</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2
+Your text is still here, unchanged.</source>
+        <translation>Não é possível salvar %1: %2
+Seu texto continua aqui, sem alterações.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Salvo: %1</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Nenhum problema</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erro</numerusform>
+            <numerusform>%n erros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n aviso</numerusform>
+            <numerusform>%n avisos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That change cannot be made while the YAML has syntax errors.</source>
+        <translation>Essa alteração não pode ser feita enquanto o YAML tiver erros de sintaxe.</translation>
+    </message>
+    <message>
+        <source>Not applied: fix the problems first; the server keeps the last good config</source>
+        <translation>Não aplicado: corrija os problemas primeiro; o servidor mantém a última configuração válida</translation>
+    </message>
+    <message>
+        <source>Applied to the running server</source>
+        <translation>Aplicado ao servidor em execução</translation>
+    </message>
+    <message>
+        <source>Cannot start: the config has errors (see Problems).</source>
+        <translation>Não é possível iniciar: a configuração tem erros (veja Problemas).</translation>
+    </message>
+    <message>
+        <source>Cannot start: &apos;%1&apos; is not an IP address (try 127.0.0.1 or 0.0.0.0).</source>
+        <translation>Não é possível iniciar: &apos;%1&apos; não é um endereço IP (tente 127.0.0.1 ou 0.0.0.0).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on ws://%1:%2 · %n connection(s)</source>
+        <translation>
+            <numerusform>Escutando em ws://%1:%2 · %n conexão</numerusform>
+            <numerusform>Escutando em ws://%1:%2 · %n conexões</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Parando…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Parado</translation>
+    </message>
+    <message>
+        <source>Export a config with errors?</source>
+        <translation>Exportar uma configuração com erros?</translation>
+    </message>
+    <message>
+        <source>The config has errors; mocket-cli will refuse to serve it. Export anyway?</source>
+        <translation>A configuração tem erros; o mocket-cli vai se recusar a servi-la. Exportar mesmo assim?</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportado para %1</translation>
+    </message>
+    <message>
+        <source>an unsaved config</source>
+        <translation>uma configuração não salva</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>Recuperar trabalho não salvo?</translation>
+    </message>
+    <message>
+        <source>Mocket ended before %1 was saved. Its text from %2 was kept.
+Restore it?</source>
+        <translation>O Mocket foi encerrado sem salvar %1. O texto de %2 foi guardado.
+Deseja restaurá-lo?</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLogModel</name>
+    <message>
+        <source>opened %1 from %2</source>
+        <translation>aberta %1 de %2</translation>
+    </message>
+    <message>
+        <source>opened %1 from %2 (%3)</source>
+        <translation>aberta %1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>fechada %1</translation>
+    </message>
+    <message>
+        <source>closed %1 %2</source>
+        <translation>fechada %1 %2</translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>sem correspondência</translation>
+    </message>
+    <message>
+        <source>binary, ignored</source>
+        <translation>binária, ignorada</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>warning · %1</source>
+        <translation>aviso · %1</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>aberta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fechada</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>recusada</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erro</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>recebida</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexão</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direção</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Conteúdo</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regra</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePattern</name>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>regex</source>
+        <translation>regex</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+</context>
+<context>
+    <name>MockServer</name>
+    <message>
+        <source>bad WebSocket handshake: %1</source>
+        <translation>handshake WebSocket inválido: %1</translation>
+    </message>
+    <message>
+        <source>The server is already listening on %1.</source>
+        <translation>O servidor já está escutando em %1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: the port is already in use (is another server running?)</source>
+        <translation>Não é possível escutar em %1: a porta já está em uso (há outro servidor em execução?)</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Não é possível escutar em %1: %2</translation>
+    </message>
+    <message>
+        <source>server stopping</source>
+        <translation>servidor parando</translation>
+    </message>
+    <message>
+        <source>endpoint removed from the config</source>
+        <translation>endpoint removido da configuração</translation>
+    </message>
+    <message>
+        <source>template value &apos;{{%1}}&apos; is missing; rendered empty</source>
+        <translation>o valor de template &apos;{{%1}}&apos; está ausente; renderizado vazio</translation>
+    </message>
+    <message>
+        <source>request line too long</source>
+        <translation>linha de requisição longa demais</translation>
+    </message>
+    <message>
+        <source>not an HTTP request</source>
+        <translation>não é uma requisição HTTP</translation>
+    </message>
+    <message>
+        <source>%1 %2: WebSocket handshakes use GET</source>
+        <translation>%1 %2: handshakes WebSocket usam GET</translation>
+    </message>
+    <message>
+        <source>%1: no endpoint serves this path (404)</source>
+        <translation>%1: nenhum endpoint serve este caminho (404)</translation>
+    </message>
+    <message>
+        <source>no endpoint serves this path</source>
+        <translation>nenhum endpoint serve este caminho</translation>
+    </message>
+</context>
+<context>
+    <name>MocketCli</name>
+    <message numerus="yes">
+        <source>%1: invalid: %n error(s)</source>
+        <translation>
+            <numerusform>%1: inválido: %n erro</numerusform>
+            <numerusform>%1: inválido: %n erros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: OK: %n websocket endpoint(s)</source>
+        <translation>
+            <numerusform>%1: OK: %n endpoint websocket</numerusform>
+            <numerusform>%1: OK: %n endpoints websocket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rule(s)</source>
+        <translation>
+            <numerusform>, %n regra</numerusform>
+            <numerusform>, %n regras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation>
+            <numerusform>, %n aviso</numerusform>
+            <numerusform>, %n avisos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Serves WebSocket mocks from a YAML file in Moclojer&apos;s format.
+
+Commands:
+  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
+                 env HOST and PORT are honoured, flags win)
+  check CONFIG   validate the file and print its problems</source>
+        <translation>Serve mocks de WebSocket a partir de um arquivo YAML no formato do Moclojer.
+
+Comandos:
+  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
+                 as variáveis de ambiente HOST e PORT são respeitadas,
+                 mas as opções têm precedência)
+  check CONFIG   valida o arquivo e mostra seus problemas</translation>
+    </message>
+    <message>
+        <source>The YAML config to use.</source>
+        <translation>A configuração YAML a usar.</translation>
+    </message>
+    <message>
+        <source>CONFIG</source>
+        <translation>CONFIG</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1).</source>
+        <translation>Endereço em que escutar (padrão 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>Port to listen on; 0 picks a free one (default 8000).</source>
+        <translation>Porta em que escutar; 0 escolhe uma livre (padrão 8000).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORTA</translation>
+    </message>
+    <message>
+        <source>Reload the config when the file changes.</source>
+        <translation>Recarrega a configuração quando o arquivo muda.</translation>
+    </message>
+    <message>
+        <source>Append every event as a JSON line to FILE.</source>
+        <translation>Acrescenta cada evento como uma linha JSON ao ARQUIVO.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARQUIVO</translation>
+    </message>
+    <message>
+        <source>Print no line per event.</source>
+        <translation>Não imprime uma linha por evento.</translation>
+    </message>
+    <message>
+        <source>Largest message accepted, in bytes (default 16 MiB); a larger one closes its connection with 1009.</source>
+        <translation>Maior mensagem aceita, em bytes (padrão 16 MiB); uma maior fecha sua conexão com 1009.</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>serve or check</source>
+        <translation>serve ou check</translation>
+    </message>
+    <message>
+        <source>The YAML config.</source>
+        <translation>A configuração YAML.</translation>
+    </message>
+    <message>
+        <source>mocket-cli: a command is needed: serve CONFIG or check CONFIG (see --help)</source>
+        <translation>mocket-cli: é preciso um comando: serve CONFIG ou check CONFIG (veja --help)</translation>
+    </message>
+    <message>
+        <source>mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml</source>
+        <translation>mocket-cli %1: qual configuração? Informe um arquivo, por exemplo: mocket-cli %1 mocks.yml</translation>
+    </message>
+    <message>
+        <source>mocket-cli: unexpected argument &apos;%1&apos;</source>
+        <translation>mocket-cli: argumento inesperado &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>mocket-cli: invalid host &apos;%1&apos; (use an IP address such as 127.0.0.1 or 0.0.0.0)</source>
+        <translation>mocket-cli: host inválido &apos;%1&apos; (use um endereço IP como 127.0.0.1 ou 0.0.0.0)</translation>
+    </message>
+    <message>
+        <source>mocket-cli: invalid port &apos;%1&apos; (0 to 65535)</source>
+        <translation>mocket-cli: porta inválida &apos;%1&apos; (de 0 a 65535)</translation>
+    </message>
+    <message>
+        <source>mocket-cli: invalid --max-message-size &apos;%1&apos;</source>
+        <translation>mocket-cli: valor inválido para --max-message-size: &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>MocksPanel</name>
+    <message>
+        <source>Add endpoint</source>
+        <translation>Adicionar endpoint</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Adicionar regra</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regra</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Mover para cima</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Mover para baixo</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>/ws/chat/:room</source>
+        <translation>/ws/chat/:sala</translation>
+    </message>
+    <message>
+        <source>The URL path; :name segments capture a value for {{path-params.name}}</source>
+        <translation>O caminho da URL; segmentos :name capturam um valor para {{path-params.name}}</translation>
+    </message>
+    <message>
+        <source>Sent when a client connects (empty: no greeting)</source>
+        <translation>Enviada quando um cliente se conecta (vazio: sem saudação)</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Caminho:</translation>
+    </message>
+    <message>
+        <source>&amp;Greeting:</source>
+        <translation>Sau&amp;dação:</translation>
+    </message>
+    <message>
+        <source>P&amp;attern:</source>
+        <translation>&amp;Padrão:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Response:</source>
+        <translation>&amp;Resposta:</translation>
+    </message>
+    <message>
+        <source>Select an endpoint or a rule to edit it here, or add one.</source>
+        <translation>Selecione um endpoint ou uma regra para editar aqui, ou adicione um novo.</translation>
+    </message>
+    <message>
+        <source>(no path)</source>
+        <translation>(sem caminho)</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Linha %1</translation>
+    </message>
+    <message>
+        <source>on-connect: %1</source>
+        <translation>on-connect: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>on-message[%1] · %2 pattern · line %3</source>
+        <translation>on-message[%1] · padrão do tipo %2 · linha %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · on-message[%2]</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · on-message[%2]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Endpoint&lt;/b&gt; · line %1</source>
+        <translation>&lt;b&gt;Endpoint&lt;/b&gt; · linha %1</translation>
+    </message>
+    <message>
+        <source>JSON: matches JSON messages holding these keys and values; {{…}} matches any value</source>
+        <translation>JSON: corresponde a mensagens JSON que contêm estas chaves e valores; {{…}} corresponde a qualquer valor</translation>
+    </message>
+    <message>
+        <source>Regex: matches the exact text, or any message the regular expression matches in full</source>
+        <translation>Regex: corresponde ao texto exato ou a qualquer mensagem que a expressão regular reconheça por inteiro</translation>
+    </message>
+    <message>
+        <source>Text: matches exactly this text (not a valid regular expression: %1)</source>
+        <translation>Texto: corresponde exatamente a este texto (não é uma expressão regular válida: %1)</translation>
+    </message>
+    <message>
+        <source>Text: matches exactly this message</source>
+        <translation>Texto: corresponde exatamente a esta mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>PathPattern</name>
+    <message>
+        <source>path &apos;%1&apos; must start with &apos;/&apos;</source>
+        <translation>o caminho &apos;%1&apos; deve começar com &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>path &apos;%1&apos; must not contain a query or fragment</source>
+        <translation>o caminho &apos;%1&apos; não pode conter query string nem fragmento</translation>
+    </message>
+    <message>
+        <source>path &apos;%1&apos; has a &apos;:&apos; segment without a name</source>
+        <translation>o caminho &apos;%1&apos; tem um segmento &apos;:&apos; sem nome</translation>
+    </message>
+    <message>
+        <source>path &apos;%1&apos; names parameter &apos;%2&apos; twice</source>
+        <translation>o caminho &apos;%1&apos; usa o nome de parâmetro &apos;%2&apos; duas vezes</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>%1: error: cannot open the file: %2</source>
+        <translation>%1: erro: não é possível abrir o arquivo: %2</translation>
+    </message>
+    <message>
+        <source>%1: not served: fix the errors above</source>
+        <translation>%1: não servido: corrija os erros acima</translation>
+    </message>
+    <message>
+        <source>warning: listening on all interfaces (%1): other machines can reach this mock</source>
+        <translation>aviso: escutando em todas as interfaces (%1): outras máquinas podem acessar este mock</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mocket serving %1 on %2 (%n endpoint(s): %3)</source>
+        <translation>
+            <numerusform>Mocket servindo %1 em %2 (%n endpoint: %3)</numerusform>
+            <numerusform>Mocket servindo %1 em %2 (%n endpoints: %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: closing %n connection(s)</source>
+        <translation>
+            <numerusform>Parando: fechando %n conexão</numerusform>
+            <numerusform>Parando: fechando %n conexões</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: reload failed; still serving the last good config</source>
+        <translation>%1: falha ao recarregar; a última configuração válida continua sendo servida</translation>
+    </message>
+    <message>
+        <source>%1: reload skipped: the file defines no endpoints; still serving the last good config</source>
+        <translation>%1: recarga ignorada: o arquivo não define nenhum endpoint; a última configuração válida continua sendo servida</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1 (%n endpoint(s): %2)</source>
+        <translation>
+            <numerusform>%1 recarregado (%n endpoint: %2)</numerusform>
+            <numerusform>%1 recarregado (%n endpoints: %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpecLoader</name>
+    <message>
+        <source>nothing</source>
+        <translation>vazio</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>uma lista</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <translation>um mapa</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: end of stream reached without closing quote</source>
+        <translation>erro de sintaxe YAML: fim do arquivo alcançado sem fechar as aspas</translation>
+    </message>
+    <message>
+        <source>only the first YAML document is read; everything from here on is ignored</source>
+        <translation>apenas o primeiro documento YAML é lido; tudo a partir daqui é ignorado</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>erro de sintaxe YAML: %1</translation>
+    </message>
+    <message>
+        <source>the file defines no endpoints</source>
+        <translation>o arquivo não define nenhum endpoint</translation>
+    </message>
+    <message>
+        <source>expected a list of endpoints (&quot;- websocket: ...&quot;), found %1</source>
+        <translation>esperava-se uma lista de endpoints (&quot;- websocket: ...&quot;), mas o conteúdo é %1</translation>
+    </message>
+    <message>
+        <source>the file defines no websocket endpoints</source>
+        <translation>o arquivo não define nenhum endpoint websocket</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>não é possível ler o arquivo: %1</translation>
+    </message>
+    <message>
+        <source>expected an endpoint (a map with &apos;websocket:&apos;), found %1</source>
+        <translation>esperava-se um endpoint (um mapa com &apos;websocket:&apos;), mas o item é %1</translation>
+    </message>
+    <message>
+        <source>HTTP endpoints are not served yet; this &apos;endpoint&apos; is skipped</source>
+        <translation>endpoints HTTP ainda não são servidos; este &apos;endpoint&apos; é ignorado</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; ignorada</translation>
+    </message>
+    <message>
+        <source>item has neither &apos;websocket&apos; nor &apos;endpoint&apos;</source>
+        <translation>o item não tem &apos;websocket&apos; nem &apos;endpoint&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large (over %2 values; nested aliases?)</source>
+        <translation>&apos;%1&apos; é grande demais (mais de %2 valores; aliases aninhados?)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation>&apos;%1&apos; está vazio</translation>
+    </message>
+    <message>
+        <source>&apos;{{%1}}&apos; is not a parameter of path &apos;%2&apos;; it renders empty</source>
+        <translation>&apos;{{%1}}&apos; não é um parâmetro do caminho &apos;%2&apos;; será renderizado vazio</translation>
+    </message>
+    <message>
+        <source>on-connect has no message; &apos;{{%1}}&apos; renders empty</source>
+        <translation>on-connect não tem mensagem; &apos;{{%1}}&apos; será renderizado vazio</translation>
+    </message>
+    <message>
+        <source>unknown template variable &apos;{{%1}}&apos;; it renders empty</source>
+        <translation>variável de template desconhecida &apos;{{%1}}&apos;; será renderizada vazia</translation>
+    </message>
+    <message>
+        <source>&apos;websocket&apos; must be a map, found %1</source>
+        <translation>&apos;websocket&apos; deve ser um mapa, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; must be text, found %1</source>
+        <translation>&apos;path&apos; deve ser texto, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in websocket ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; em websocket ignorada</translation>
+    </message>
+    <message>
+        <source>websocket has no &apos;path&apos;</source>
+        <translation>websocket não tem &apos;path&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;on-connect&apos; must be a map with &apos;response&apos;, found %1</source>
+        <translation>&apos;on-connect&apos; deve ser um mapa com &apos;response&apos;, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in on-connect ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; em on-connect ignorada</translation>
+    </message>
+    <message>
+        <source>&apos;on-connect&apos; has no &apos;response&apos;</source>
+        <translation>&apos;on-connect&apos; não tem &apos;response&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;on-message&apos; must be a list of rules, found %1</source>
+        <translation>&apos;on-message&apos; deve ser uma lista de regras, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>a rule must be a map with &apos;pattern&apos; and &apos;response&apos;, found %1</source>
+        <translation>uma regra deve ser um mapa com &apos;pattern&apos; e &apos;response&apos;, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>pattern is not a valid regular expression (%1 at offset %2); it matches only the exact text</source>
+        <translation>o padrão não é uma expressão regular válida (%1 na posição %2); ele corresponde apenas ao texto exato</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in rule ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; na regra ignorada</translation>
+    </message>
+    <message>
+        <source>rule has no &apos;pattern&apos;</source>
+        <translation>a regra não tem &apos;pattern&apos;</translation>
+    </message>
+    <message>
+        <source>rule has no &apos;response&apos;</source>
+        <translation>a regra não tem &apos;response&apos;</translation>
+    </message>
+    <message>
+        <source>duplicate path &apos;%1&apos; (first defined at line %2)</source>
+        <translation>caminho duplicado &apos;%1&apos; (definido primeiro na linha %2)</translation>
+    </message>
+    <message>
+        <source>path &apos;%1&apos; conflicts with &apos;%2&apos; (line %3): both match the same URLs</source>
+        <translation>o caminho &apos;%1&apos; conflita com &apos;%2&apos; (linha %3): ambos correspondem às mesmas URLs</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>não é possível abrir o arquivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpecOutline</name>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>erro de sintaxe YAML: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>não é possível ler o arquivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficEvent</name>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>… (%n byte)</numerusform>
+            <numerusform>… (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>open %1 from %2</source>
+        <translation>aberta %1 de %2</translation>
+    </message>
+    <message>
+        <source>&lt;- %1   [%2]</source>
+        <translation>&lt;- %1   [%2]</translation>
+    </message>
+    <message>
+        <source>&lt;- %1   [unmatched, no reply]</source>
+        <translation>&lt;- %1   [sem correspondência, sem resposta]</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;- binary message, %n bytes   [ignored]</source>
+        <translation>
+            <numerusform>&lt;- mensagem binária, %n byte   [ignorada]</numerusform>
+            <numerusform>&lt;- mensagem binária, %n bytes   [ignorada]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>-&gt; %1   [%2]</source>
+        <translation>-&gt; %1   [%2]</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>fechada %1</translation>
+    </message>
+    <message>
+        <source>closed %1 %2</source>
+        <translation>fechada %1 %2</translation>
+    </message>
+    <message>
+        <source>refused %1</source>
+        <translation>recusada %1</translation>
+    </message>
+    <message>
+        <source>refused %1 from %2</source>
+        <translation>recusada %1 de %2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficPanel</name>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar todas</translation>
+    </message>
+    <message>
+        <source>Show the messages of every connection</source>
+        <translation>Mostrar as mensagens de todas as conexões</translation>
+    </message>
+    <message>
+        <source>Forget closed</source>
+        <translation>Esquecer fechadas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conexões&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Filtrar mensagens</translation>
+    </message>
+    <message>
+        <source>Follow newest</source>
+        <translation>Acompanhar as mais recentes</translation>
+    </message>
+    <message>
+        <source>keep </source>
+        <translation>manter </translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> mensagens</translation>
+    </message>
+    <message>
+        <source>Older messages are dropped beyond this many, so memory stays bounded</source>
+        <translation>Acima desse limite, as mensagens mais antigas são descartadas, para manter o uso de memória limitado</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Messages&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mensagens&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a message to see it in full</source>
+        <translation>Selecione uma mensagem para vê-la por inteiro</translation>
+    </message>
+    <message>
+        <source>Message to push from the server</source>
+        <translation>Mensagem a enviar a partir do servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>E&amp;nviar</translation>
+    </message>
+    <message>
+        <source>Send to the selected connection</source>
+        <translation>Enviar para a conexão selecionada</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation>Enviar a &amp;todos</translation>
+    </message>
+    <message>
+        <source>Send to every open connection of the selected connection&apos;s endpoint</source>
+        <translation>Enviar para todas as conexões abertas do endpoint da conexão selecionada</translation>
+    </message>
+    <message>
+        <source>Close code (1000 normal, 1001 going away, 1008 policy, 4000-4999 yours)</source>
+        <translation>Código de fechamento (1000 normal, 1001 saindo, 1008 política, 4000-4999 de uso próprio)</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Close the selected connection with this code and reason</source>
+        <translation>Fechar a conexão selecionada com este código e motivo</translation>
+    </message>
+    <message>
+        <source>%1 · connection %2 · %3</source>
+        <translation>%1 · conexão %2 · %3</translation>
+    </message>
+    <message>
+        <source> · rule %1</source>
+        <translation> · regra %1</translation>
+    </message>
+    <message>
+        <source>Select a connection to push messages to it.</source>
+        <translation>Selecione uma conexão para enviar mensagens a ela.</translation>
+    </message>
+    <message>
+        <source>This connection is closed.</source>
+        <translation>Esta conexão está fechada.</translation>
+    </message>
+    <message>
+        <source>%L1 older messages dropped</source>
+        <translation>%L1 mensagens mais antigas descartadas</translation>
+    </message>
+    <message>
+        <source>Not sent: select an open connection first.</source>
+        <translation>Não enviado: selecione primeiro uma conexão aberta.</translation>
+    </message>
+    <message>
+        <source>Sent to connection #%1.</source>
+        <translation>Enviado para a conexão #%1.</translation>
+    </message>
+    <message>
+        <source>Not sent: select an open connection to choose its endpoint.</source>
+        <translation>Não enviado: selecione uma conexão aberta para escolher o endpoint dela.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broadcast to %n connection(s) of %1.</source>
+        <translation>
+            <numerusform>Enviado a %n conexão de %1.</numerusform>
+            <numerusform>Enviado a %n conexões de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing closed: select an open connection first.</source>
+        <translation>Nada foi fechado: selecione primeiro uma conexão aberta.</translation>
+    </message>
+    <message>
+        <source>Closing connection #%1 with %2.</source>
+        <translation>Fechando a conexão #%1 com %2.</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>Exactly as on the wire:</source>
+        <translation>Exatamente como trafegou:</translation>
+    </message>
+</context>
+<context>
+    <name>TryItPanel</name>
+    <message>
+        <source>/ws/echo?name=value</source>
+        <translation>/ws/echo?nome=valor</translation>
+    </message>
+    <message>
+        <source>A message a client would send, e.g. ping</source>
+        <translation>Uma mensagem que um cliente enviaria, por exemplo: ping</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>Camin&amp;ho:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensagem:</translation>
+    </message>
+    <message>
+        <source>Greeting:</source>
+        <translation>Saudação:</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Resposta:</translation>
+    </message>
+    <message>
+        <source>Fix the config&apos;s errors to try messages.</source>
+        <translation>Corrija os erros da configuração para experimentar mensagens.</translation>
+    </message>
+    <message>
+        <source>No endpoint serves %1: a client would get HTTP 404.</source>
+        <translation>Nenhum endpoint serve %1: um cliente receberia HTTP 404.</translation>
+    </message>
+    <message>
+        <source>(no greeting)</source>
+        <translation>(sem saudação)</translation>
+    </message>
+    <message>
+        <source>Endpoint %1. Type a message to see which rule answers.</source>
+        <translation>Endpoint %1. Digite uma mensagem para ver qual regra responde.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: no rule matches, so no reply is sent.</source>
+        <translation>Endpoint %1: nenhuma regra corresponde, então nenhuma resposta é enviada.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2 matches (%3 pattern).</source>
+        <translation>Endpoint %1: %2 corresponde (padrão do tipo %3).</translation>
+    </message>
+    <message>
+        <source>Rendered empty: %1.</source>
+        <translation>Renderizado como vazio: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>YamlEditor</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A workbench for mocking WebSocket servers. With no FILE, the bundled example opens.</source>
+        <translation>Uma bancada para simular servidores WebSocket. Sem FILE, abre o exemplo incluído.</translation>
+    </message>
+    <message>
+        <source>Start serving at once.</source>
+        <translation>Começa a servir imediatamente.</translation>
+    </message>
+    <message>
+        <source>Address to listen on.</source>
+        <translation>Endereço em que escutar.</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>Port to listen on (0 picks a free one).</source>
+        <translation>Porta em que escutar (0 escolhe uma livre).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORTA</translation>
+    </message>
+    <message>
+        <source>A YAML config to open.</source>
+        <translation>Uma configuração YAML a abrir.</translation>
+    </message>
+    <message>
+        <source>mocket: invalid port &apos;%1&apos;</source>
+        <translation>mocket: porta inválida &apos;%1&apos;</translation>
+    </message>
+</context>
+</TS>

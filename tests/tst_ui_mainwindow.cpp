@@ -8,7 +8,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTcpServer>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTableView>
@@ -19,6 +23,9 @@
 #include <QWebSocket>
 
 #include <memory>
+
+#include <csignal>
+#include <cstdio>
 
 namespace {
 
@@ -329,6 +336,72 @@ private slots:
         QVERIFY(file.readAll().endsWith("# unsaved thought\n"));
     }
 
+    // `mocket FILE --start --port N` opens the file and serves it at once.
+    void commandLineOpensAndStarts()
+    {
+        const QString path = writeConfig(QStringLiteral("cli.yml"), QString::fromUtf8(EchoConfig));
+        QTcpServer probe; // find a free port, then let the workbench take it
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("gui-config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("gui-data")));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(MOCKET_GUI), { path, QStringLiteral("--start"), QStringLiteral("--port"),
+                                                QString::number(port) });
+        QVERIFY(gui.waitForStarted(5000));
+        Client client;
+        QElapsedTimer timer;
+        timer.start();
+        while (client.messages.isEmpty() && timer.elapsed() < 10000) {
+            client.socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/echo").arg(port)));
+            QTest::qWait(200);
+            if (client.messages.isEmpty())
+                client.socket.abort();
+        }
+        QCOMPARE(client.messages.value(0), QStringLiteral("{\"status\": \"connected\"}"));
+        gui.terminate();
+        QVERIFY(gui.waitForFinished(5000));
+    }
+
+    // A workbench killed mid-edit (SIGKILL: no chance to clean up) leaves its recovery copy,
+    // and the next workbench offers the unsaved text back.
+    void recoveryAfterAKilledProcess()
+    {
+        const QString path = writeConfig(QStringLiteral("crash.yml"), QString::fromUtf8(EchoConfig));
+        const QString store = m_dir.filePath(QStringLiteral("crash-recovery"));
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--child-edit"), path, store });
+        QVERIFY(child.waitForStarted(5000));
+        QByteArray childOut;
+        QTRY_VERIFY2_WITH_TIMEOUT((childOut += child.readAllStandardOutput()).contains("edited"),
+                                  QByteArray(childOut + child.readAllStandardError()).constData(), 10000);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(5000));
+
+        m_window->setRecoveryStore(RecoveryStore(store));
+        const QList<RecoveryStore::Entry> pending = m_window->pendingRecoveries();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().documentPath, QFileInfo(path).absoluteFilePath());
+        QVERIFY(m_window->restoreRecovery(pending.first()));
+        QVERIFY(m_window->editor()->toPlainText().endsWith(QStringLiteral("# typed before the crash\n")));
+        QVERIFY(m_window->isModified());
+        QCOMPARE(m_window->filePath(), QFileInfo(path).absoluteFilePath());
+        // The file itself was never touched.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), QString::fromUtf8(EchoConfig));
+        // Undo shows the file as saved.
+        m_window->editor()->undo();
+        QCOMPARE(m_window->editor()->toPlainText(), QString::fromUtf8(EchoConfig));
+    }
+
     void translationLoads()
     {
         QTranslator translator;
@@ -341,6 +414,26 @@ private slots:
     }
 };
 
+// The child of recoveryAfterAKilledProcess: opens a file, types, waits for the recovery
+// copy, says so, and waits to be killed.
+static int childEdit(const QString &path, const QString &store)
+{
+    MainWindow window;
+    window.setRecoveryStore(RecoveryStore(store));
+    window.openFile(path);
+    QTextCursor cursor(window.editor()->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(QStringLiteral("# typed before the crash\n"));
+    QElapsedTimer timer;
+    timer.start();
+    while (QDir(store).entryList({ QStringLiteral("*.json") }).isEmpty() && timer.elapsed() < 8000)
+        QTest::qWait(50);
+    std::fputs("edited\n", stdout);
+    std::fflush(stdout);
+    QTest::qWait(60000);
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     // Keep settings, recent files and recovery copies out of the user's home.
@@ -350,6 +443,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MocketTest"));
     QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    if (argc == 4 && qstrcmp(argv[1], "--child-edit") == 0)
+        return childEdit(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     TestMainWindow test;
     return QTest::qExec(&test, argc, argv);
 }

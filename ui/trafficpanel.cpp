@@ -4,6 +4,7 @@
 #include "trafficlog.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -122,7 +123,9 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     fit(m_messages, MessageLogModel::Time, QStringLiteral("00:00:00.000"));
     fit(m_messages, MessageLogModel::Connection, QStringLiteral("#9999"));
     fit(m_messages, MessageLogModel::Direction, tr("out"));
-    fit(m_messages, MessageLogModel::Rule, QStringLiteral("on-message[10]"));
+    const QString unmatched = QCoreApplication::translate("MessageLogModel", "unmatched");
+    fit(m_messages, MessageLogModel::Rule,
+        unmatched.size() > 14 ? unmatched : QStringLiteral("on-message[10]"));
     fit(m_messages, MessageLogModel::Size, QStringLiteral("99999"));
     // The payload takes whatever width is left; the columns around it stay put.
     m_messages->horizontalHeader()->setStretchLastSection(false);

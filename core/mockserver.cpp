@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QMetaMethod>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -9,24 +11,19 @@
 #include <QWebSocketServer>
 
 namespace {
-constexpr qsizetype MaxRequestLine = 8192;
+constexpr qsizetype MaxRequestHead = 16384;
 constexpr int StopGraceMs = 2000;
 } // namespace
 
 MockServer::MockServer(QObject *parent)
     : QObject(parent)
-    , m_tcp(new QTcpServer(this))
     , m_ws(new QWebSocketServer(QStringLiteral("Mocket"), QWebSocketServer::NonSecureMode, this))
     , m_spec(std::make_shared<MockSpec>())
 {
     qRegisterMetaType<TrafficEvent>();
-    // QTcpServer's default backlog and pending queue are small; a burst of clients (a test
-    // suite starting up) must not wait on them.
-    m_tcp->setListenBacklogSize(1024);
-    m_tcp->setMaxPendingConnections(1024);
+    createListener();
     m_ws->setMaxPendingConnections(1024);
     m_ws->setHandshakeTimeout(m_handshakeTimeout);
-    connect(m_tcp, &QTcpServer::newConnection, this, &MockServer::onTcpConnection);
     connect(m_ws, &QWebSocketServer::newConnection, this, &MockServer::onWebSocketConnection);
     connect(m_ws, &QWebSocketServer::serverError, this, [this](QWebSocketProtocol::CloseCode) {
         if (watched()) {
@@ -56,6 +53,57 @@ void MockServer::setHandshakeTimeout(int ms)
 {
     m_handshakeTimeout = ms;
     m_ws->setHandshakeTimeout(ms);
+    if (auto *ssl = qobject_cast<QSslServer *>(m_tcp))
+        ssl->setHandshakeTimeout(ms);
+}
+
+void MockServer::setMaxConnections(int count)
+{
+    m_maxConnections = std::max(0, count);
+}
+
+void MockServer::setAllowedOrigins(const QStringList &origins)
+{
+    m_allowedOrigins = origins;
+}
+
+void MockServer::setMaxPendingBytes(qint64 bytes)
+{
+    m_maxPendingBytes = bytes;
+}
+
+void MockServer::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_tls = configuration;
+}
+
+void MockServer::createListener()
+{
+    if (m_tcp)
+        m_tcp->deleteLater();
+    if (m_tls.isNull()) {
+        m_tcp = new QTcpServer(this);
+    } else {
+        // The TLS handshake happens first; the decrypted request is then inspected and
+        // upgraded exactly as on plain ws://.
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(m_tls);
+        ssl->setHandshakeTimeout(m_handshakeTimeout);
+        connect(ssl, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+            if (!watched())
+                return;
+            TrafficEvent e = event(TrafficEvent::Kind::Refused, nullptr);
+            e.peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+            e.payload = tr("TLS handshake failed: %1").arg(socket->errorString());
+            emit trafficEvent(e);
+        });
+        m_tcp = ssl;
+    }
+    // QTcpServer's default backlog and pending queue are small; a burst of clients (a test
+    // suite starting up) must not wait on them.
+    m_tcp->setListenBacklogSize(1024);
+    m_tcp->setMaxPendingConnections(1024);
+    connect(m_tcp, &QTcpServer::newConnection, this, &MockServer::onTcpConnection);
 }
 
 bool MockServer::isListening() const
@@ -76,7 +124,7 @@ quint16 MockServer::serverPort() const
 QUrl MockServer::url() const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("ws"));
+    u.setScheme(isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"));
     u.setHost(m_tcp->serverAddress().toString());
     u.setPort(m_tcp->serverPort());
     return u;
@@ -100,6 +148,8 @@ bool MockServer::start(const QHostAddress &address, quint16 port)
     }
     if (m_stopping)
         finishStop();
+    if (m_tls.isNull() != !qobject_cast<QSslServer *>(m_tcp))
+        createListener();
     if (!m_tcp->listen(address, port)) {
         const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
             ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
@@ -233,6 +283,12 @@ void MockServer::onTcpConnection()
             socket->deleteLater();
             continue;
         }
+        if (m_maxConnections > 0
+            && int(m_connections.size()) + int(m_pending.size()) >= m_maxConnections) {
+            refuse(socket, 503, "Service Unavailable",
+                   tr("too many connections (the limit is %1)").arg(m_maxConnections));
+            continue;
+        }
         m_pending.insert(socket);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspectRequest(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
@@ -253,23 +309,40 @@ void MockServer::inspectRequest(QTcpSocket *socket)
 {
     if (!m_pending.contains(socket))
         return;
-    const QByteArray head = socket->peek(MaxRequestLine);
+    // Decide on the whole request head: path, method and Origin, all before any upgrade.
+    const QByteArray head = socket->peek(MaxRequestHead);
     const qsizetype eol = head.indexOf("\r\n");
-    if (eol < 0) {
-        if (head.size() >= MaxRequestLine)
-            refuse(socket, 414, "URI Too Long", tr("request line too long"));
-        return;
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    // Garbage is refused as soon as it shows: a request starts with an upper-case method.
+    bool looksLikeHttp = true;
+    for (qsizetype i = 0; i < head.size(); ++i) {
+        const char c = head.at(i);
+        if (c == ' ' && i > 0)
+            break;
+        if (c < 'A' || c > 'Z' || i >= 16) {
+            looksLikeHttp = false;
+            break;
+        }
     }
-    const QList<QByteArray> parts = head.left(eol).split(' ');
-    if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/")) {
+    if (looksLikeHttp && eol > 0) {
+        const QList<QByteArray> parts = head.left(eol).split(' ');
+        looksLikeHttp = parts.size() == 3 && parts.at(2).startsWith("HTTP/");
+    }
+    if (!looksLikeHttp) {
         refuse(socket, 400, "Bad Request", tr("not an HTTP request"));
         return;
     }
+    if (end < 0) {
+        if (head.size() >= MaxRequestHead)
+            refuse(socket, 431, "Request Header Fields Too Large", tr("request head too large"));
+        return; // wait for the rest (the handshake timeout drops a client that never sends it)
+    }
+    const QList<QByteArray> parts = head.left(eol).split(' ');
     const QByteArray &target = parts.at(1);
-    qsizetype end = target.indexOf('?');
-    if (end < 0)
-        end = target.indexOf('#');
-    const QString rawPath = QString::fromUtf8(end < 0 ? target : target.left(end));
+    qsizetype pathEnd = target.indexOf('?');
+    if (pathEnd < 0)
+        pathEnd = target.indexOf('#');
+    const QString rawPath = QString::fromUtf8(pathEnd < 0 ? target : target.left(pathEnd));
     if (parts.at(0) != "GET") {
         refuse(socket, 405, "Method Not Allowed",
                tr("%1 %2: WebSocket handshakes use GET").arg(QString::fromLatin1(parts.at(0)), rawPath));
@@ -278,6 +351,22 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     if (!m_spec->route(rawPath)) {
         refuse(socket, 404, "Not Found", tr("%1: no endpoint serves this path (404)").arg(rawPath));
         return;
+    }
+    if (!m_allowedOrigins.isEmpty()) {
+        QString origin;
+        for (const QByteArray &line : head.left(end).split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().compare("origin", Qt::CaseInsensitive) == 0)
+                origin = QString::fromUtf8(line.mid(colon + 1).trimmed());
+        }
+        const bool allowed = origin.isEmpty()
+            || std::any_of(m_allowedOrigins.cbegin(), m_allowedOrigins.cend(), [&origin](const QString &o) {
+                   return o == QLatin1String("*") || o.compare(origin, Qt::CaseInsensitive) == 0;
+               });
+        if (!allowed) {
+            refuse(socket, 403, "Forbidden", tr("%1: origin %2 is not allowed (403)").arg(rawPath, origin));
+            return;
+        }
     }
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
@@ -371,12 +460,29 @@ void MockServer::setUpConnection(QWebSocket *socket)
         const bool logging = watched();
         QStringList missing;
         const QString text = endpoint->greeting->render(context, logging ? &missing : nullptr);
-        socket->sendTextMessage(text);
+        send(connection, text);
         if (logging) {
             static const QString rule = QStringLiteral("on-connect");
             emitMissing(connection, rule, missing);
             emitSent(connection, text, rule);
         }
+    }
+}
+
+void MockServer::send(Connection *connection, const QString &text)
+{
+    QWebSocket *socket = connection->socket;
+    socket->sendTextMessage(text);
+    if (socket->bytesToWrite() > m_maxPendingBytes) {
+        // The client is not reading: drop it rather than buffer without bound.
+        if (watched()) {
+            TrafficEvent e = event(TrafficEvent::Kind::Error, connection);
+            e.payload = tr("client is not reading (%1 bytes waiting); connection dropped")
+                            .arg(socket->bytesToWrite());
+            emit trafficEvent(e);
+        }
+        // Aborted from the event loop: callers still use the connection after send().
+        QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
     }
 }
 
@@ -409,7 +515,7 @@ void MockServer::onText(Connection *connection, const QString &text)
                                     &bindings };
     QStringList missing;
     const QString reply = rule->response.render(context, logging ? &missing : nullptr);
-    connection->socket->sendTextMessage(reply);
+    send(connection, reply);
     if (logging) {
         const QString label = rule->label();
         TrafficEvent e = event(TrafficEvent::Kind::Received, connection);
@@ -456,9 +562,11 @@ bool MockServer::sendMessage(quint64 connectionId, const QString &text)
     const auto it = m_connections.find(connectionId);
     if (it == m_connections.end())
         return false;
-    it->second->socket->sendTextMessage(text);
-    if (watched())
-        emitSent(it->second.get(), text, QStringLiteral("push"));
+    const bool logging = watched();
+    Connection *connection = it->second.get();
+    if (logging)
+        emitSent(connection, text, QStringLiteral("push"));
+    send(connection, text);
     return true;
 }
 
@@ -480,10 +588,10 @@ int MockServer::broadcast(const QString &endpointPath, const QString &text)
         if (connection->endpoint < 0
             || m_spec->endpoints.at(connection->endpoint).path.text() != endpointPath)
             continue;
-        connection->socket->sendTextMessage(text);
         ++sent;
         if (logging)
             emitSent(connection.get(), text, QStringLiteral("broadcast"));
+        send(connection.get(), text);
     }
     return sent;
 }

@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <QWebSocketProtocol>
 
@@ -28,6 +29,7 @@ class MockServer : public QObject
 public:
     static constexpr qint64 DefaultMaxMessageSize = 16 * 1024 * 1024;
     static constexpr int DefaultHandshakeTimeoutMs = 10000;
+    static constexpr qint64 DefaultMaxPendingBytes = 64 * 1024 * 1024;
 
     explicit MockServer(QObject *parent = nullptr);
     ~MockServer() override;
@@ -40,6 +42,21 @@ public:
     void setMaxMessageSize(qint64 bytes);
     qint64 maxMessageSize() const { return m_maxMessageSize; }
     void setHandshakeTimeout(int ms);
+    // 0: no limit. Beyond it, new clients get HTTP 503 before any upgrade.
+    void setMaxConnections(int count);
+    int maxConnections() const { return m_maxConnections; }
+    // Browser handshakes whose Origin is not listed get HTTP 403; empty allows every origin.
+    // Clients that send no Origin (non-browsers) are always allowed.
+    void setAllowedOrigins(const QStringList &origins);
+    QStringList allowedOrigins() const { return m_allowedOrigins; }
+    // A client that does not read while the server writes to it is dropped once this many
+    // bytes wait for it, instead of being buffered without bound.
+    void setMaxPendingBytes(qint64 bytes);
+    qint64 maxPendingBytes() const { return m_maxPendingBytes; }
+    // Serves wss:// with this certificate and key from the next start(); a null
+    // configuration goes back to plain ws://.
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool isSecure() const { return !m_tls.isNull(); }
 
     // Emits started() or startFailed(); returns whether it listens.
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 8000);
@@ -87,7 +104,9 @@ private:
         int endpoint = -1;
     };
 
+    void createListener();
     void onTcpConnection();
+    void send(Connection *connection, const QString &text);
     void inspectRequest(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, int status, const QByteArray &statusText, const QString &why);
     void onWebSocketConnection();
@@ -110,6 +129,10 @@ private:
     quint64 m_nextId = 0;
     qint64 m_maxMessageSize = DefaultMaxMessageSize;
     int m_handshakeTimeout = DefaultHandshakeTimeoutMs;
+    int m_maxConnections = 0;
+    QStringList m_allowedOrigins;
+    qint64 m_maxPendingBytes = DefaultMaxPendingBytes;
+    QSslConfiguration m_tls;
     bool m_stopping = false;
     bool m_finishingStop = false;
     int m_stopGeneration = 0;

@@ -103,7 +103,9 @@ void MockServer::createListener()
     // suite starting up) must not wait on them.
     m_tcp->setListenBacklogSize(1024);
     m_tcp->setMaxPendingConnections(1024);
-    connect(m_tcp, &QTcpServer::newConnection, this, &MockServer::onTcpConnection);
+    // pendingConnectionAvailable, not newConnection: a QSslServer emits it only once the TLS
+    // handshake is done and the socket is ready for nextPendingConnection().
+    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &MockServer::onTcpConnection);
 }
 
 bool MockServer::isListening() const
@@ -295,7 +297,10 @@ void MockServer::onTcpConnection()
             if (m_pending.remove(socket))
                 socket->deleteLater();
         });
-        // A client that never sends its request line (a slowloris) is dropped.
+        // Over TLS the request may have arrived with the end of the handshake, before now.
+        if (socket->bytesAvailable() > 0)
+            QMetaObject::invokeMethod(this, [this, socket] { inspectRequest(socket); }, Qt::QueuedConnection);
+        // A client that never sends its request head (a slowloris) is dropped.
         QTimer::singleShot(m_handshakeTimeout, socket, [this, socket] {
             if (m_pending.remove(socket)) {
                 socket->abort();

@@ -93,8 +93,21 @@ int main(int argc, char *argv[])
                                            Tr::tr("Largest message accepted, in bytes (default 16 MiB); "
                                                   "a larger one closes its connection with 1009."),
                                            Tr::tr("BYTES"));
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        Tr::tr("Most clients served at once (default: no limit); more get HTTP 503."), Tr::tr("COUNT"));
+    const QCommandLineOption originOption(
+        QStringLiteral("allowed-origin"),
+        Tr::tr("Accept browser handshakes only from this Origin (repeatable), e.g. "
+               "http://localhost:3000; others get HTTP 403. Clients without an Origin are accepted."),
+        Tr::tr("ORIGIN"));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           Tr::tr("Serve wss:// with this PEM certificate (chain)."),
+                                           Tr::tr("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          Tr::tr("The PEM private key of --tls-cert."), Tr::tr("FILE"));
     parser.addOptions({ configOption, hostOption, portOption, watchOption, logOption, quietOption,
-                        maxSizeOption });
+                        maxSizeOption, maxConnectionsOption, originOption, tlsCertOption, tlsKeyOption });
     parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("serve or check"));
     parser.addPositionalArgument(QStringLiteral("config"), Tr::tr("The YAML config."),
                                  QStringLiteral("[CONFIG]"));
@@ -148,6 +161,17 @@ int main(int argc, char *argv[])
             return Usage;
         }
     }
+    if (parser.isSet(maxConnectionsOption)) {
+        bool ok = false;
+        options.maxConnections = parser.value(maxConnectionsOption).toInt(&ok);
+        if (!ok || options.maxConnections < 0) {
+            printErr(Tr::tr("mocket-cli: invalid --max-connections '%1'").arg(parser.value(maxConnectionsOption)));
+            return Usage;
+        }
+    }
+    options.allowedOrigins = parser.values(originOption);
+    options.tlsCertificate = parser.value(tlsCertOption);
+    options.tlsKey = parser.value(tlsKeyOption);
     options.watch = parser.isSet(watchOption);
     options.quiet = parser.isSet(quietOption);
     options.logPath = parser.value(logOption);

@@ -1,11 +1,14 @@
 #include "serve.h"
 
+#include "consolewriter.h"
 #include "specloader.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
 
 #include <csignal>
 #include <cstdio>
@@ -88,6 +91,14 @@ int ServeCommand::start()
     if (!m_options.quiet || !m_options.logPath.isEmpty())
         connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
     m_server.setMaxMessageSize(m_options.maxMessageSize);
+    m_server.setMaxConnections(m_options.maxConnections);
+    m_server.setAllowedOrigins(m_options.allowedOrigins);
+    if (!m_options.tlsCertificate.isEmpty() || !m_options.tlsKey.isEmpty()) {
+        QSslConfiguration tls;
+        if (!loadTls(&tls))
+            return 2;
+        m_server.setTlsConfiguration(tls);
+    }
     m_server.setSpec(result.spec);
     if (!m_server.start(m_options.address, m_options.port)) {
         printErr(m_server.errorString());
@@ -114,7 +125,9 @@ int ServeCommand::start()
     QString host = m_options.host;
     if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol && !host.startsWith(QLatin1Char('[')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    const QString url = QStringLiteral("ws://%1:%2").arg(host).arg(m_server.serverPort());
+    const QString url = QStringLiteral("%1://%2:%3")
+                            .arg(m_server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+                            .arg(m_server.serverPort());
     const MockSpec &spec = *result.spec;
     printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
                  .arg(QFileInfo(m_options.configPath).fileName(), url, endpointList(spec)));
@@ -125,13 +138,58 @@ int ServeCommand::start()
     });
     if (m_options.watch)
         watchFile();
+    m_console = std::make_unique<ConsoleWriter>(stdout);
     return -1;
+}
+
+bool ServeCommand::loadTls(QSslConfiguration *tls)
+{
+    if (m_options.tlsCertificate.isEmpty() || m_options.tlsKey.isEmpty()) {
+        printErr(tr("mocket-cli: --tls-cert and --tls-key go together"));
+        return false;
+    }
+    QFile certFile(m_options.tlsCertificate);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        printErr(tr("mocket-cli: cannot read the certificate %1: %2").arg(m_options.tlsCertificate, certFile.errorString()));
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        printErr(tr("mocket-cli: %1 holds no PEM certificate").arg(m_options.tlsCertificate));
+        return false;
+    }
+    QFile keyFile(m_options.tlsKey);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        printErr(tr("mocket-cli: cannot read the key %1: %2").arg(m_options.tlsKey, keyFile.errorString()));
+        return false;
+    }
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        printErr(tr("mocket-cli: %1 holds no usable PEM private key (RSA or EC, unencrypted)").arg(m_options.tlsKey));
+        return false;
+    }
+    *tls = QSslConfiguration::defaultConfiguration();
+    tls->setLocalCertificateChain(chain);
+    tls->setPrivateKey(key);
+    tls->setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
+}
+
+void ServeCommand::printLine(const QString &line)
+{
+    if (m_console)
+        m_console->write(line.toUtf8());
+    else
+        printOut(line);
 }
 
 void ServeCommand::onEvent(const TrafficEvent &event)
 {
     if (!m_options.quiet)
-        printOut(event.toLine());
+        printLine(event.toLine());
     m_log.write(event);
 }
 
@@ -142,7 +200,7 @@ void ServeCommand::onSignal()
     if (m_server.isStopping())
         return;
     if (!m_options.quiet)
-        printOut(tr("Stopping: closing %n connection(s)", nullptr, m_server.connectionCount()));
+        printLine(tr("Stopping: closing %n connection(s)", nullptr, m_server.connectionCount()));
     m_server.stop();
 }
 
@@ -182,6 +240,6 @@ void ServeCommand::reload()
     }
     m_server.setSpec(result.spec);
     if (!m_options.quiet)
-        printOut(tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))
+        printLine(tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))
                      .arg(QFileInfo(m_options.configPath).fileName(), endpointList(*result.spec)));
 }

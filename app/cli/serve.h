@@ -6,9 +6,13 @@
 #include <QByteArray>
 #include <QFileSystemWatcher>
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
+class ConsoleWriter;
 class QSocketNotifier;
 
 struct ServeOptions
@@ -21,6 +25,10 @@ struct ServeOptions
     bool quiet = false;
     QString logPath;
     qint64 maxMessageSize = MockServer::DefaultMaxMessageSize;
+    int maxConnections = 0;
+    QStringList allowedOrigins;
+    QString tlsCertificate;
+    QString tlsKey;
 };
 
 // `mocket-cli serve`: loads the config, serves it, prints one line per event, optionally
@@ -44,6 +52,9 @@ private:
     void onSignal();
     void reload();
     void watchFile();
+    bool loadTls(QSslConfiguration *tls);
+    // Event and status lines after the ready line: through the console writer, in order.
+    void printLine(const QString &line);
 
     ServeOptions m_options;
     MockServer m_server;
@@ -52,6 +63,7 @@ private:
     QTimer m_reloadTimer;
     QByteArray m_lastData;
     QSocketNotifier *m_signalNotifier = nullptr;
+    std::unique_ptr<ConsoleWriter> m_console;
 };
 
 void printOut(const QString &line);

@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 #include "mainwindow.h"
 #include "mockspanel.h"
+#include "serversettingsdialog.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
@@ -271,6 +272,37 @@ private slots:
             rules.append(log->index(row, 0).data(MessageLogModel::RuleRole).toString());
         QVERIFY(rules.contains(QStringLiteral("push")));
         QCOMPARE(rules.count(QStringLiteral("broadcast")), 2);
+    }
+
+    // Server Settings (the same options as mocket-cli's) apply at the next start.
+    void serverSettingsApplyAtStart()
+    {
+        ServerSettings settings;
+        settings.maxConnections = 1;
+        settings.allowedOrigins = { QStringLiteral("http://good.example") };
+        settings.save();
+        const QString base = openAndStart();
+        ServerSettings().save(); // back to the defaults for the other tests
+        QVERIFY(!base.isEmpty());
+        QCOMPARE(m_window->server()->maxConnections(), 1);
+        Client first;
+        connectClient(first, base + QStringLiteral("/ws/echo"));
+        Client second;
+        second.socket.open(QUrl(base + QStringLiteral("/ws/echo")));
+        QTRY_VERIFY_WITH_TIMEOUT(second.disconnected || second.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
+        QVERIFY(second.messages.isEmpty());
+        QCOMPARE(m_window->server()->allowedOrigins(), QStringList { QStringLiteral("http://good.example") });
+
+        // Unusable TLS files: the server does not start, and says why.
+        m_window->stopServer();
+        QTRY_VERIFY(!m_window->server()->isListening());
+        settings = ServerSettings();
+        settings.tlsCertificate = m_dir.filePath(QStringLiteral("missing.pem"));
+        settings.tlsKey = m_dir.filePath(QStringLiteral("missing.key"));
+        settings.save();
+        QVERIFY(!m_window->startServer());
+        ServerSettings().save();
+        QVERIFY2(m_window->serverStatusText().contains(QStringLiteral("certificate")), qPrintable(m_window->serverStatusText()));
     }
 
     void tryItShowsRuleAndReply()

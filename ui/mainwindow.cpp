@@ -2,6 +2,7 @@
 
 #include "exportdialog.h"
 #include "findbar.h"
+#include "serversettingsdialog.h"
 #include "specloader.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
@@ -273,6 +274,15 @@ void MainWindow::createMenus()
     server->addAction(m_startAction);
     server->addAction(m_stopAction);
     server->addAction(m_applyAction);
+    server->addSeparator();
+    server->addAction(tr("Server &Settings…"), this, [this] {
+        ServerSettingsDialog dialog(ServerSettings::load(), this);
+        if (dialog.exec() == QDialog::Accepted) {
+            dialog.settings().save();
+            if (m_server->isListening())
+                statusBar()->showMessage(tr("Server settings take effect at the next start."), 6000);
+        }
+    });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -599,6 +609,18 @@ bool MainWindow::startServer()
         updateServerStatus();
         return false;
     }
+    const ServerSettings settings = ServerSettings::load();
+    QSslConfiguration tls;
+    QString tlsError;
+    if (!settings.tlsConfiguration(&tls, &tlsError)) {
+        m_startError = tr("Cannot start: %1").arg(tlsError);
+        updateServerStatus();
+        return false;
+    }
+    m_server->setTlsConfiguration(tls);
+    m_server->setMaxConnections(settings.maxConnections);
+    m_server->setMaxMessageSize(settings.maxMessageSize);
+    m_server->setAllowedOrigins(settings.allowedOrigins);
     m_server->setSpec(m_lastGood);
     return m_server->start(address, quint16(m_port->value()));
 }
@@ -622,10 +644,13 @@ void MainWindow::updateServerStatus()
         QString host = m_host->text().trimmed();
         if (host.contains(QLatin1Char(':')))
             host = QLatin1Char('[') + host + QLatin1Char(']');
-        text = tr("Listening on ws://%1:%2 · %n connection(s)", nullptr, m_server->connectionCount())
-                   .arg(host)
+        text = tr("Listening on %1://%2:%3 · %n connection(s)", nullptr, m_server->connectionCount())
+                   .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
                    .arg(m_server->serverPort());
         style = QStringLiteral("color: #15803d");
+        const QHostAddress address = m_server->serverAddress();
+        if (address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 || address == QHostAddress::Any)
+            text += QStringLiteral(" · ") + tr("reachable from other machines");
     } else if (m_server->isStopping()) {
         text = tr("Stopping…");
     } else if (!m_startError.isEmpty()) {

@@ -1,0 +1,159 @@
+#include "serversettingsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QVBoxLayout>
+
+ServerSettings ServerSettings::load()
+{
+    QSettings s;
+    ServerSettings settings;
+    settings.maxConnections = s.value(QStringLiteral("server/maxConnections"), 0).toInt();
+    settings.maxMessageSize = s.value(QStringLiteral("server/maxMessageSize"), settings.maxMessageSize).toLongLong();
+    settings.allowedOrigins = s.value(QStringLiteral("server/allowedOrigins")).toStringList();
+    settings.tlsCertificate = s.value(QStringLiteral("server/tlsCertificate")).toString();
+    settings.tlsKey = s.value(QStringLiteral("server/tlsKey")).toString();
+    return settings;
+}
+
+void ServerSettings::save() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("server/maxConnections"), maxConnections);
+    s.setValue(QStringLiteral("server/maxMessageSize"), maxMessageSize);
+    s.setValue(QStringLiteral("server/allowedOrigins"), allowedOrigins);
+    s.setValue(QStringLiteral("server/tlsCertificate"), tlsCertificate);
+    s.setValue(QStringLiteral("server/tlsKey"), tlsKey);
+}
+
+bool ServerSettings::tlsConfiguration(QSslConfiguration *out, QString *error) const
+{
+    *out = QSslConfiguration();
+    if (tlsCertificate.isEmpty() && tlsKey.isEmpty())
+        return true;
+    if (tlsCertificate.isEmpty() || tlsKey.isEmpty()) {
+        *error = ServerSettingsDialog::tr("TLS needs both a certificate and a key.");
+        return false;
+    }
+    QFile certFile(tlsCertificate);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = ServerSettingsDialog::tr("Cannot read the certificate %1: %2").arg(tlsCertificate, certFile.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = ServerSettingsDialog::tr("%1 holds no PEM certificate.").arg(tlsCertificate);
+        return false;
+    }
+    QFile keyFile(tlsKey);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = ServerSettingsDialog::tr("Cannot read the key %1: %2").arg(tlsKey, keyFile.errorString());
+        return false;
+    }
+    const QByteArray data = keyFile.readAll();
+    QSslKey key(data, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(data, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = ServerSettingsDialog::tr("%1 holds no usable PEM private key (RSA or EC, unencrypted).").arg(tlsKey);
+        return false;
+    }
+    *out = QSslConfiguration::defaultConfiguration();
+    out->setLocalCertificateChain(chain);
+    out->setPrivateKey(key);
+    out->setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
+}
+
+ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Server Settings"));
+    m_maxConnections = new QSpinBox(this);
+    m_maxConnections->setRange(0, 1000000);
+    m_maxConnections->setSpecialValueText(tr("no limit"));
+    m_maxConnections->setValue(settings.maxConnections);
+    m_maxConnections->setToolTip(tr("Clients beyond this many get HTTP 503"));
+    m_maxMessageMiB = new QSpinBox(this);
+    m_maxMessageMiB->setRange(1, 1024);
+    m_maxMessageMiB->setSuffix(tr(" MiB"));
+    m_maxMessageMiB->setValue(int(std::max<qint64>(1, settings.maxMessageSize / (1024 * 1024))));
+    m_maxMessageMiB->setToolTip(tr("A larger message closes its connection with 1009"));
+    m_origins = new QPlainTextEdit(settings.allowedOrigins.join(QLatin1Char('\n')), this);
+    m_origins->setPlaceholderText(tr("One origin per line, e.g. http://localhost:3000\nEmpty: any origin"));
+    m_origins->setMaximumHeight(90);
+    m_certificate = new QLineEdit(settings.tlsCertificate, this);
+    m_key = new QLineEdit(settings.tlsKey, this);
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b91c1c"));
+
+    auto fileRow = [this](QLineEdit *field, const QString &title) {
+        auto *row = new QHBoxLayout;
+        auto *button = new QPushButton(tr("Browse…"), this);
+        row->addWidget(field, 1);
+        row->addWidget(button);
+        connect(button, &QPushButton::clicked, this, [this, field, title] { browse(field, title); });
+        return row;
+    };
+    auto *form = new QFormLayout;
+    form->addRow(tr("Most &connections:"), m_maxConnections);
+    form->addRow(tr("Largest &message:"), m_maxMessageMiB);
+    form->addRow(tr("Allowed &origins:"), m_origins);
+    form->addRow(tr("TLS &certificate (PEM):"), fileRow(m_certificate, tr("TLS certificate")));
+    form->addRow(tr("TLS &key (PEM):"), fileRow(m_key, tr("TLS private key")));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ServerSettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("With a certificate and key the server speaks wss://. "
+                                    "Changes take effect at the next start."),
+                                 this));
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+}
+
+void ServerSettingsDialog::browse(QLineEdit *field, const QString &title)
+{
+    const QString path = QFileDialog::getOpenFileName(this, title, field->text(),
+                                                      tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+    if (!path.isEmpty())
+        field->setText(path);
+}
+
+ServerSettings ServerSettingsDialog::settings() const
+{
+    ServerSettings s;
+    s.maxConnections = m_maxConnections->value();
+    s.maxMessageSize = qint64(m_maxMessageMiB->value()) * 1024 * 1024;
+    for (const QString &line : m_origins->toPlainText().split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            s.allowedOrigins.append(line.trimmed());
+    }
+    s.tlsCertificate = m_certificate->text().trimmed();
+    s.tlsKey = m_key->text().trimmed();
+    return s;
+}
+
+void ServerSettingsDialog::accept()
+{
+    QSslConfiguration tls;
+    QString error;
+    if (!settings().tlsConfiguration(&tls, &error)) {
+        m_error->setText(error);
+        return;
+    }
+    QDialog::accept();
+}

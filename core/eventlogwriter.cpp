@@ -1,6 +1,5 @@
 #include "eventlogwriter.h"
 
-#include <QJsonDocument>
 
 namespace {
 constexpr int FlushIntervalMs = 100;
@@ -33,7 +32,7 @@ void EventLogWriter::write(const TrafficEvent &event)
 {
     if (!m_file.isOpen())
         return;
-    m_buffer += QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact);
+    m_buffer += event.toJsonLine();
     m_buffer += '\n';
     if (m_buffer.size() >= FlushThreshold)
         flush();

@@ -1,6 +1,7 @@
 #include "mockserver.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QMetaMethod>
 #include <QSslServer>
 #include <QSslSocket>
@@ -22,6 +23,14 @@ MockServer::MockServer(QObject *parent)
 {
     qRegisterMetaType<TrafficEvent>();
     createListener();
+    // Qt answers pings by itself; a client that floods pings and never reads is caught here.
+    m_sweep.setInterval(1000);
+    connect(&m_sweep, &QTimer::timeout, this, [this] {
+        for (auto &[id, connection] : m_connections) {
+            if (connection->socket->bytesToWrite() > m_maxPendingBytes)
+                dropSlowReader(connection.get());
+        }
+    });
     m_ws->setMaxPendingConnections(1024);
     m_ws->setHandshakeTimeout(m_handshakeTimeout);
     connect(m_ws, &QWebSocketServer::newConnection, this, &MockServer::onWebSocketConnection);
@@ -164,6 +173,7 @@ bool MockServer::start(const QHostAddress &address, quint16 port)
         return false;
     }
     m_errorString.clear();
+    m_sweep.start();
     emit started(url());
     return true;
 }
@@ -213,6 +223,7 @@ void MockServer::finishStop()
         onDisconnected(m_connections.begin()->second.get());
     m_stopping = false;
     m_finishingStop = false;
+    m_sweep.stop();
     ++m_stopGeneration;
     emit stopped();
 }
@@ -261,7 +272,7 @@ void MockServer::emitSent(const Connection *connection, const QString &text, con
 {
     TrafficEvent e = event(TrafficEvent::Kind::Sent, connection);
     e.payload = text;
-    e.size = text.toUtf8().size();
+    e.size = TrafficEvent::utf8Size(text);
     e.rule = rule;
     emit trafficEvent(e);
 }
@@ -332,6 +343,11 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     if (looksLikeHttp && eol > 0) {
         const QList<QByteArray> parts = head.left(eol).split(' ');
         looksLikeHttp = parts.size() == 3 && parts.at(2).startsWith("HTTP/");
+        if (looksLikeHttp && parts.at(2) < "HTTP/1.1") {
+            refuse(socket, 400, "Bad Request", tr("WebSocket needs HTTP/1.1 or later, not %1")
+                                                   .arg(QString::fromLatin1(parts.at(2))));
+            return;
+        }
     }
     if (!looksLikeHttp) {
         refuse(socket, 400, "Bad Request", tr("not an HTTP request"));
@@ -357,13 +373,34 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         refuse(socket, 404, "Not Found", tr("%1: no endpoint serves this path (404)").arg(rawPath));
         return;
     }
+    // The upgrade headers (RFC 6455 4.2.1), checked here so a bad handshake gets a clear
+    // HTTP answer instead of a silent close.
+    QHash<QByteArray, QByteArray> headers;
+    for (const QByteArray &line : head.left(end).split('\n').mid(1)) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    }
+    const QByteArray key = headers.value("sec-websocket-key");
+    const QByteArray decodedKey = QByteArray::fromBase64(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (!headers.value("upgrade").toLower().contains("websocket")
+        || !headers.value("connection").toLower().contains("upgrade")) {
+        refuse(socket, 400, "Bad Request", tr("%1: not a WebSocket upgrade request").arg(rawPath));
+        return;
+    }
+    if (decodedKey.size() != 16) {
+        refuse(socket, 400, "Bad Request", tr("%1: missing or invalid Sec-WebSocket-Key").arg(rawPath));
+        return;
+    }
+    if (headers.value("sec-websocket-version") != "13") {
+        refuse(socket, 426, "Upgrade Required",
+               tr("%1: unsupported Sec-WebSocket-Version '%2' (13 is supported)")
+                   .arg(rawPath, QString::fromLatin1(headers.value("sec-websocket-version"))),
+               "Sec-WebSocket-Version: 13\r\n");
+        return;
+    }
     if (!m_allowedOrigins.isEmpty()) {
-        QString origin;
-        for (const QByteArray &line : head.left(end).split('\n')) {
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.left(colon).trimmed().compare("origin", Qt::CaseInsensitive) == 0)
-                origin = QString::fromUtf8(line.mid(colon + 1).trimmed());
-        }
+        const QString origin = QString::fromUtf8(headers.value("origin"));
         const bool allowed = origin.isEmpty()
             || std::any_of(m_allowedOrigins.cbegin(), m_allowedOrigins.cend(), [&origin](const QString &o) {
                    return o == QLatin1String("*") || o.compare(origin, Qt::CaseInsensitive) == 0;
@@ -379,14 +416,15 @@ void MockServer::inspectRequest(QTcpSocket *socket)
 }
 
 void MockServer::refuse(QTcpSocket *socket, int status, const QByteArray &statusText,
-                        const QString &why)
+                        const QString &why, const QByteArray &extraHeaders)
 {
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
     const QByteArray body = why.toUtf8() + '\n';
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText
                   + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders
+                  + "\r\n" + body);
     socket->disconnectFromHost();
     if (socket->state() == QAbstractSocket::UnconnectedState)
         socket->deleteLater();
@@ -459,6 +497,11 @@ void MockServer::setUpConnection(QWebSocket *socket)
     }
     emit connectionCountChanged(connectionCount());
 
+    // A client may send its first frame in the same packet as the handshake; QWebSocket only
+    // reads on the next readyRead, so nudge it when bytes are already waiting.
+    if (QTcpSocket *tcp = socket->findChild<QTcpSocket *>(); tcp && tcp->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(tcp, [tcp] { emit tcp->readyRead(); }, Qt::QueuedConnection);
+
     if (endpoint->greeting) {
         const TemplateContext context { &connection->pathParams, &connection->queryParams,
                                         nullptr, nullptr };
@@ -476,19 +519,24 @@ void MockServer::setUpConnection(QWebSocket *socket)
 
 void MockServer::send(Connection *connection, const QString &text)
 {
+    connection->socket->sendTextMessage(text);
+    if (connection->socket->bytesToWrite() > m_maxPendingBytes)
+        dropSlowReader(connection);
+}
+
+void MockServer::dropSlowReader(Connection *connection)
+{
     QWebSocket *socket = connection->socket;
-    socket->sendTextMessage(text);
-    if (socket->bytesToWrite() > m_maxPendingBytes) {
-        // The client is not reading: drop it rather than buffer without bound.
-        if (watched()) {
-            TrafficEvent e = event(TrafficEvent::Kind::Error, connection);
-            e.payload = tr("client is not reading (%1 bytes waiting); connection dropped")
-                            .arg(socket->bytesToWrite());
-            emit trafficEvent(e);
-        }
-        // Aborted from the event loop: callers still use the connection after send().
-        QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
+    if (connection->dropping)
+        return;
+    connection->dropping = true;
+    if (watched()) {
+        TrafficEvent e = event(TrafficEvent::Kind::Error, connection);
+        e.payload = tr("client is not reading (%1 bytes waiting); connection dropped").arg(socket->bytesToWrite());
+        emit trafficEvent(e);
     }
+    // Aborted from the event loop: callers still use the connection after send().
+    QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
 }
 
 void MockServer::onText(Connection *connection, const QString &text)
@@ -498,7 +546,7 @@ void MockServer::onText(Connection *connection, const QString &text)
         if (logging) {
             TrafficEvent e = event(TrafficEvent::Kind::Unmatched, connection);
             e.payload = text;
-            e.size = text.toUtf8().size();
+            e.size = TrafficEvent::utf8Size(text);
             emit trafficEvent(e);
         }
         return;
@@ -511,7 +559,7 @@ void MockServer::onText(Connection *connection, const QString &text)
         if (logging) {
             TrafficEvent e = event(TrafficEvent::Kind::Unmatched, connection);
             e.payload = text;
-            e.size = text.toUtf8().size();
+            e.size = TrafficEvent::utf8Size(text);
             emit trafficEvent(e);
         }
         return;
@@ -525,7 +573,7 @@ void MockServer::onText(Connection *connection, const QString &text)
         const QString label = rule->label();
         TrafficEvent e = event(TrafficEvent::Kind::Received, connection);
         e.payload = text;
-        e.size = text.toUtf8().size();
+        e.size = TrafficEvent::utf8Size(text);
         e.rule = label;
         emit trafficEvent(e);
         emitMissing(connection, label, missing);

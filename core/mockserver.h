@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QTimer>
 #include <QUrl>
 #include <QWebSocketProtocol>
 
@@ -102,13 +103,16 @@ private:
         ParamMap pathParams;
         ParamMap queryParams;
         int endpoint = -1;
+        bool dropping = false;
     };
 
     void createListener();
     void onTcpConnection();
     void send(Connection *connection, const QString &text);
+    void dropSlowReader(Connection *connection);
     void inspectRequest(QTcpSocket *socket);
-    void refuse(QTcpSocket *socket, int status, const QByteArray &statusText, const QString &why);
+    void refuse(QTcpSocket *socket, int status, const QByteArray &statusText, const QString &why,
+                const QByteArray &extraHeaders = {});
     void onWebSocketConnection();
     void setUpConnection(QWebSocket *socket);
     void onText(Connection *connection, const QString &text);
@@ -133,6 +137,7 @@ private:
     QStringList m_allowedOrigins;
     qint64 m_maxPendingBytes = DefaultMaxPendingBytes;
     QSslConfiguration m_tls;
+    QTimer m_sweep; // looks for clients that stopped reading
     bool m_stopping = false;
     bool m_finishingStop = false;
     int m_stopGeneration = 0;

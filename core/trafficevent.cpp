@@ -1,7 +1,6 @@
 #include "trafficevent.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 
 QString TrafficEvent::kindName(Kind kind)
 {
@@ -33,39 +32,122 @@ QString TrafficEvent::direction() const
     }
 }
 
-static QJsonObject toObject(const ParamMap &map)
+namespace {
+void appendJsonString(QByteArray &out, QStringView text)
 {
-    QJsonObject o;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out += '"';
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (u < 0x20) {
+                out += "\\u00";
+                out += hex[u >> 4];
+                out += hex[u & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
 }
 
-QJsonObject TrafficEvent::toJson() const
+void appendField(QByteArray &out, const char *key)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(timestamp, Qt::UTC).toString(Qt::ISODateWithMs));
-    o.insert(QStringLiteral("event"), kindName(kind));
-    o.insert(QStringLiteral("connection"), qint64(connectionId));
-    o.insert(QStringLiteral("direction"), direction());
-    o.insert(QStringLiteral("path"), path);
-    o.insert(QStringLiteral("payload"), payload);
-    o.insert(QStringLiteral("rule"), rule.isEmpty() ? QJsonValue() : QJsonValue(rule));
-    if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary
-        || kind == Kind::Sent)
-        o.insert(QStringLiteral("size"), size);
-    if (!peer.isEmpty())
-        o.insert(QStringLiteral("peer"), peer);
+    if (out.size() > 1)
+        out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+void appendParams(QByteArray &out, const char *key, const ParamMap &map)
+{
+    appendField(out, key);
+    out += '{';
+    QStringList keys = map.keys();
+    keys.sort();
+    bool first = true;
+    for (const QString &k : std::as_const(keys)) {
+        if (!first)
+            out += ',';
+        first = false;
+        appendJsonString(out, k);
+        out += ':';
+        appendJsonString(out, map.value(k));
+    }
+    out += '}';
+}
+} // namespace
+
+qint64 TrafficEvent::utf8Size(QStringView text)
+{
+    qint64 size = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < 0x80) {
+            size += 1;
+        } else if (c < 0x800) {
+            size += 2;
+        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            size += 4;
+            ++i;
+        } else {
+            size += 3;
+        }
+    }
+    return size;
+}
+
+QByteArray TrafficEvent::toJsonLine() const
+{
+    QByteArray out;
+    out.reserve(160 + payload.size());
+    out += '{';
+    appendField(out, "time");
+    out += '"' + QDateTime::fromMSecsSinceEpoch(timestamp, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1() + '"';
+    appendField(out, "event");
+    out += '"' + kindName(kind).toLatin1() + '"';
+    appendField(out, "connection");
+    out += QByteArray::number(connectionId);
+    appendField(out, "direction");
+    out += '"' + direction().toLatin1() + '"';
+    appendField(out, "path");
+    appendJsonString(out, path);
+    appendField(out, "payload");
+    appendJsonString(out, payload);
+    appendField(out, "rule");
+    if (rule.isEmpty())
+        out += "null";
+    else
+        appendJsonString(out, rule);
+    if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary || kind == Kind::Sent) {
+        appendField(out, "size");
+        out += QByteArray::number(size);
+    }
+    if (!peer.isEmpty()) {
+        appendField(out, "peer");
+        appendJsonString(out, peer);
+    }
     if (kind == Kind::Opened) {
-        o.insert(QStringLiteral("path-params"), toObject(pathParams));
-        o.insert(QStringLiteral("query-params"), toObject(queryParams));
+        appendParams(out, "path-params", pathParams);
+        appendParams(out, "query-params", queryParams);
     }
     if (kind == Kind::Closed) {
-        o.insert(QStringLiteral("code"), closeCode);
-        o.insert(QStringLiteral("reason"), closeReason);
+        appendField(out, "code");
+        out += QByteArray::number(closeCode);
+        appendField(out, "reason");
+        appendJsonString(out, closeReason);
     }
-    return o;
+    out += '}';
+    return out;
 }
 
 static QString preview(const QString &text)

@@ -2,7 +2,6 @@
 
 #include "pathpattern.h"
 
-#include <QJsonObject>
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
@@ -44,7 +43,11 @@ public:
     // "in", "out" or "-" as the JSON log writes it.
     QString direction() const;
     static QString kindName(Kind kind);
-    QJsonObject toJson() const;
+    // The event as one compact JSON object (no newline), for the --log file. Written by hand:
+    // it runs once per frame when logging, where QJsonDocument would cost several times more.
+    QByteArray toJsonLine() const;
+    // Bytes of text once encoded as UTF-8, without encoding it.
+    static qint64 utf8Size(QStringView text);
     // One concise human-readable line (no trailing newline), as `mocket-cli serve` prints.
     QString toLine() const;
 };

@@ -24,7 +24,7 @@ MockServer::MockServer(QObject *parent)
     qRegisterMetaType<TrafficEvent>();
     createListener();
     // Qt answers pings by itself; a client that floods pings and never reads is caught here.
-    m_sweep.setInterval(1000);
+    m_sweep.setInterval(250);
     connect(&m_sweep, &QTimer::timeout, this, [this] {
         for (auto &[id, connection] : m_connections) {
             if (connection->socket->bytesToWrite() > m_maxPendingBytes)
@@ -358,6 +358,12 @@ void MockServer::inspectRequest(QTcpSocket *socket)
             refuse(socket, 431, "Request Header Fields Too Large", tr("request head too large"));
         return; // wait for the rest (the handshake timeout drops a client that never sends it)
     }
+    if (socket->bytesAvailable() > end + 4) {
+        // RFC 6455 4.1: a client waits for the 101 before sending frames. QtWebSockets would
+        // silently lose frames sent along with the request, so say so instead.
+        refuse(socket, 400, "Bad Request", tr("data sent before the handshake response"));
+        return;
+    }
     const QList<QByteArray> parts = head.left(eol).split(' ');
     const QByteArray &target = parts.at(1);
     qsizetype pathEnd = target.indexOf('?');
@@ -496,11 +502,6 @@ void MockServer::setUpConnection(QWebSocket *socket)
         emit trafficEvent(e);
     }
     emit connectionCountChanged(connectionCount());
-
-    // A client may send its first frame in the same packet as the handshake; QWebSocket only
-    // reads on the next readyRead, so nudge it when bytes are already waiting.
-    if (QTcpSocket *tcp = socket->findChild<QTcpSocket *>(); tcp && tcp->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(tcp, [tcp] { emit tcp->readyRead(); }, Qt::QueuedConnection);
 
     if (endpoint->greeting) {
         const TemplateContext context { &connection->pathParams, &connection->queryParams,

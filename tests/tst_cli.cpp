@@ -1,4 +1,5 @@
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -439,6 +440,32 @@ private slots:
         QCOMPARE(seen.at(2), QStringLiteral("received in on-message[0] ping"));
         QCOMPARE(seen.at(3), QStringLiteral("sent out on-message[0] pong"));
         QVERIFY2(seen.at(4).startsWith(QLatin1String("closed - ")), qPrintable(seen.at(4)));
+    }
+
+    // Killed outright (SIGKILL: no chance to flush), the log still holds every event older
+    // than 100 ms, written without a write per event.
+    void jsonLogSurvivesAKill()
+    {
+        const QString log = tempPath(QStringLiteral("killed.jsonl"));
+        Cli *cli = start(words("serve --quiet --port 0 --log") << log << example(QStringLiteral("echo.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->received, QStringList { Greeting });
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        QElapsedTimer sinceLast;
+        sinceLast.start();
+        // Within a few hundred ms (100 ms plus a loaded machine's slack) it is all there.
+        auto complete = [&log] {
+            QFile file(log);
+            return file.open(QIODevice::ReadOnly) && file.readAll().count("\"pong\"") == 50;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(complete(), 1000);
+        qInfo("log complete %lld ms after the last event", qint64(sinceLast.elapsed()));
+        ::kill(pid_t(cli->process.processId()), SIGKILL);
+        QVERIFY(waitExit(cli));
+        QVERIFY(complete());
     }
 
     void stopsOnSignal_data()

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMetaMethod>
+#include <QNetworkRequest>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -474,6 +475,9 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->pathParams = std::move(pathParams);
     connection->endpoint = m_spec->endpointIndex(endpoint);
     connection->queryParams = queryParamsOf(url);
+    const QNetworkRequest request = socket->request();
+    for (const QByteArray &name : request.rawHeaderList())
+        connection->headerParams.insert(QString::fromLatin1(name).toLower(), QString::fromUtf8(request.rawHeader(name)));
     m_connections.emplace(connection->id, std::move(owned));
 
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
@@ -503,18 +507,118 @@ void MockServer::setUpConnection(QWebSocket *socket)
     }
     emit connectionCountChanged(connectionCount());
 
-    if (endpoint->greeting) {
-        const TemplateContext context { &connection->pathParams, &connection->queryParams,
-                                        nullptr, nullptr };
+    static const QString greetingLabel = QStringLiteral("on-connect");
+    if (endpoint->greeting && endpoint->greetingReply.isPlain()) {
+        const TemplateContext context = contextFor(connection, nullptr, nullptr);
         const bool logging = watched();
         QStringList missing;
         const QString text = endpoint->greeting->render(context, logging ? &missing : nullptr);
         send(connection, text);
         if (logging) {
-            static const QString rule = QStringLiteral("on-connect");
-            emitMissing(connection, rule, missing);
-            emitSent(connection, text, rule);
+            emitMissing(connection, greetingLabel, missing);
+            emitSent(connection, text, greetingLabel);
         }
+    } else if (endpoint->greeting || !endpoint->greetingReply.isPlain()) {
+        const TemplateContext context = contextFor(connection, nullptr, nullptr);
+        deliver(connection, endpoint->greetingReply,
+                endpoint->greeting ? &*endpoint->greeting : nullptr, context, greetingLabel);
+    }
+}
+
+void MockServer::deliver(Connection *connection, const Reply &reply, const Template *response,
+                         const TemplateContext &context, const QString &label)
+{
+    const bool logging = watched();
+    QStringList missing;
+    struct Out
+    {
+        int at = 0; // ms from now
+        int delay = 0;
+        bool binary = false;
+        QString text;
+        QByteArray data;
+    };
+    // Everything is rendered now, while the message is at hand, and sent when due.
+    QList<Out> outs;
+    int at = 0;
+    if (!reply.frames.isEmpty()) {
+        for (const ReplyFrame &frame : reply.frames) {
+            const int delay = frame.delay.pick();
+            at += delay;
+            outs.append({ at, delay, frame.isBinary,
+                          frame.isBinary ? QString() : frame.text.render(context, logging ? &missing : nullptr),
+                          frame.binary });
+        }
+    } else if (response) {
+        const int delay = reply.delay.pick();
+        at = delay;
+        outs.append({ at, delay, false, response->render(context, logging ? &missing : nullptr), {} });
+    }
+    if (logging)
+        emitMissing(connection, label, missing);
+
+    QList<quint64> recipients;
+    if (reply.to == Audience::Sender) {
+        recipients.append(connection->id);
+    } else {
+        for (const auto &[id, other] : m_connections) {
+            if (other->endpoint == connection->endpoint && (reply.to == Audience::Endpoint || id != connection->id))
+                recipients.append(id);
+        }
+        std::sort(recipients.begin(), recipients.end());
+    }
+    QString audience;
+    if (reply.to == Audience::Endpoint)
+        audience = tr("to the endpoint (%1)").arg(recipients.size());
+    else if (reply.to == Audience::Others)
+        audience = tr("to others (%1)").arg(recipients.size());
+
+    auto sendOut = [this, label, audience](const QList<quint64> &ids, const Out &out) {
+        for (quint64 id : ids) {
+            const auto it = m_connections.find(id);
+            if (it == m_connections.end() || it->second->dropping)
+                continue; // gone while the frame waited
+            Connection *target = it->second.get();
+            if (out.binary)
+                target->socket->sendBinaryMessage(out.data);
+            else
+                send(target, out.text);
+            if (!watched())
+                continue;
+            TrafficEvent e = event(TrafficEvent::Kind::Sent, target);
+            e.rule = label;
+            QStringList notes;
+            if (out.delay > 0)
+                notes.append(tr("delayed %1ms").arg(out.delay));
+            if (!audience.isEmpty())
+                notes.append(audience);
+            if (out.binary) {
+                notes.append(tr("binary"));
+                e.payload = QString::fromLatin1(out.data.left(64).toHex(' '));
+                e.size = out.data.size();
+            } else {
+                e.payload = out.text;
+                e.size = TrafficEvent::utf8Size(out.text);
+            }
+            e.note = notes.join(QStringLiteral(" · "));
+            emit trafficEvent(e);
+        }
+    };
+    for (const Out &out : std::as_const(outs)) {
+        if (out.at == 0)
+            sendOut(recipients, out);
+        else
+            QTimer::singleShot(out.at, this, [sendOut, recipients, out] { sendOut(recipients, out); });
+    }
+    if (reply.closeCode) {
+        const quint64 id = connection->id;
+        auto close = [this, id, code = reply.closeCode, reason = reply.closeReason] {
+            const auto it = m_connections.find(id);
+            if (it != m_connections.end())
+                it->second->socket->close(QWebSocketProtocol::CloseCode(code), reason);
+        };
+        // After the frames, including those sent right now.
+        QTimer::singleShot(at, this, close);
     }
 }
 
@@ -540,8 +644,19 @@ void MockServer::dropSlowReader(Connection *connection)
     QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
 }
 
+TemplateContext MockServer::contextFor(const Connection *connection, const IncomingMessage *message,
+                                       const Bindings *bindings)
+{
+    TemplateContext context { &connection->pathParams, &connection->queryParams, message, bindings };
+    context.headerParams = &connection->headerParams;
+    context.connectionId = connection->id;
+    context.messageCount = connection->messages;
+    return context;
+}
+
 void MockServer::onText(Connection *connection, const QString &text)
 {
+    ++connection->messages;
     const bool logging = watched();
     if (connection->endpoint < 0) {
         if (logging) {
@@ -565,18 +680,24 @@ void MockServer::onText(Connection *connection, const QString &text)
         }
         return;
     }
-    const TemplateContext context { &connection->pathParams, &connection->queryParams, &message,
-                                    &bindings };
+    const TemplateContext context = contextFor(connection, &message, &bindings);
+    if (logging) {
+        TrafficEvent e = event(TrafficEvent::Kind::Received, connection);
+        e.payload = text;
+        e.size = TrafficEvent::utf8Size(text);
+        e.rule = rule->label();
+        emit trafficEvent(e);
+    }
+    if (!rule->reply.isPlain()) {
+        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context, rule->label());
+        return;
+    }
+    // The spec's plain case, kept direct: it is every message of a busy mock.
     QStringList missing;
     const QString reply = rule->response.render(context, logging ? &missing : nullptr);
     send(connection, reply);
     if (logging) {
         const QString label = rule->label();
-        TrafficEvent e = event(TrafficEvent::Kind::Received, connection);
-        e.payload = text;
-        e.size = TrafficEvent::utf8Size(text);
-        e.rule = label;
-        emit trafficEvent(e);
         emitMissing(connection, label, missing);
         emitSent(connection, reply, label);
     }

@@ -102,6 +102,8 @@ private:
         QString path;
         ParamMap pathParams;
         ParamMap queryParams;
+        ParamMap headerParams; // handshake headers, names in lower case
+        qint64 messages = 0;   // text messages received
         int endpoint = -1;
         bool dropping = false;
     };
@@ -109,6 +111,11 @@ private:
     void createListener();
     void onTcpConnection();
     void send(Connection *connection, const QString &text);
+    static TemplateContext contextFor(const Connection *connection, const IncomingMessage *message,
+                                      const Bindings *bindings);
+    // Sends a reply's frames (after their delays) to its audience, then closes if asked.
+    void deliver(Connection *connection, const Reply &reply, const Template *response,
+                 const TemplateContext &context, const QString &label);
     void dropSlowReader(Connection *connection);
     void inspectRequest(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, int status, const QByteArray &statusText, const QString &why,

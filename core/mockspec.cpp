@@ -1,9 +1,52 @@
 #include "mockspec.h"
 
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <algorithm>
+
+int Delay::pick() const
+{
+    if (maxMs <= minMs)
+        return minMs;
+    return minMs + int(QRandomGenerator::global()->bounded(maxMs - minMs + 1));
+}
+
+QString Delay::text() const
+{
+    if (minMs == maxMs)
+        return QStringLiteral("%1ms").arg(minMs);
+    return QStringLiteral("%1ms..%2ms").arg(minMs).arg(maxMs);
+}
+
+bool Delay::parse(const QString &text, Delay *out)
+{
+    static const QRegularExpression one(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s)?\\s*$"));
+    auto toMs = [](const QString &part, int *ms) {
+        const QRegularExpressionMatch m = one.match(part);
+        if (!m.hasMatch())
+            return false;
+        const double value = m.captured(1).toDouble();
+        const double result = m.captured(2) == QLatin1String("s") ? value * 1000 : value;
+        if (result > 3600 * 1000)
+            return false;
+        *ms = int(result);
+        return true;
+    };
+    const QStringList parts = text.split(QStringLiteral(".."));
+    Delay d;
+    if (parts.size() == 1 && toMs(parts.first(), &d.minMs)) {
+        d.maxMs = d.minMs;
+    } else if (parts.size() == 2 && toMs(parts.at(0), &d.minMs) && toMs(parts.at(1), &d.maxMs)
+               && d.minMs <= d.maxMs) {
+    } else {
+        return false;
+    }
+    *out = d;
+    return true;
+}
 
 QString Rule::label() const
 {
@@ -90,7 +133,17 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     if (result.rule) {
         const TemplateContext context { &result.pathParams, &result.queryParams, &incoming,
                                         &bindings };
-        result.reply = result.rule->response.render(context, &result.missing);
+        const Reply &reply = result.rule->reply;
+        if (reply.frames.isEmpty()) {
+            result.reply = result.rule->hasResponse ? result.rule->response.render(context, &result.missing) : QString();
+        } else {
+            QStringList frames;
+            for (const ReplyFrame &frame : reply.frames) {
+                frames.append(frame.isBinary ? QStringLiteral("<binary, %1 bytes>").arg(frame.binary.size())
+                                             : frame.text.render(context, &result.missing));
+            }
+            result.reply = frames.join(QLatin1Char('\n'));
+        }
     }
     return result;
 }

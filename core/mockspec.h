@@ -17,12 +17,51 @@ struct SourceLocation
     int column = 0;
 };
 
+// A wait before a frame: fixed (min == max) or drawn at random from [min, max] ms.
+struct Delay
+{
+    int minMs = 0;
+    int maxMs = 0;
+    bool isZero() const { return maxMs == 0; }
+    int pick() const;
+    QString text() const; // "250ms", "100ms..300ms"
+    // "250ms", "1.5s", "250" (ms), "100ms..300ms"; false for anything else.
+    static bool parse(const QString &text, Delay *out);
+};
+
+// One frame of a multi-frame answer: text (a template) or binary, after its own delay.
+struct ReplyFrame
+{
+    Template text;
+    QByteArray binary;
+    bool isBinary = false;
+    Delay delay;
+};
+
+// Who a rule's answer goes to.
+enum class Audience { Sender, Endpoint, Others };
+
+// What the spec's `response` can be extended with (all optional): a delay, several frames,
+// other recipients, and closing the connection afterwards.
+struct Reply
+{
+    Delay delay;           // before `response`
+    QList<ReplyFrame> frames;   // instead of `response`
+    Audience to = Audience::Sender;
+    int closeCode = 0;     // 0: stay open
+    QString closeReason;
+
+    bool isPlain() const { return delay.isZero() && frames.isEmpty() && to == Audience::Sender && !closeCode; }
+};
+
 // One on-message rule: a compiled pattern and its compiled response.
 struct Rule
 {
     int index = 0; // position in on-message, 0-based
     MessagePattern pattern;
     Template response;
+    bool hasResponse = false;
+    Reply reply;
     SourceLocation location;
 
     // "on-message[0]": how logs and the workbench name the rule.
@@ -33,6 +72,7 @@ struct Endpoint
 {
     PathPattern path;
     std::optional<Template> greeting; // on-connect response
+    Reply greetingReply;               // its delay, frames, audience and close
     QList<Rule> rules;
     SourceLocation location;
 

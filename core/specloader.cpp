@@ -187,6 +187,10 @@ private:
             SpecLoader::tr("only the first YAML document is read; everything from here on is ignored"));
     }
 
+    // The keys that extend a response: delay, frames, to, close. False when key is not one.
+    bool loadReplyKey(const std::string &key, const YAML::Node &keyNode, const YAML::Node &value,
+                      Reply *reply, bool *valid, const PathPattern *path, const MessagePattern *pattern);
+
     void loadItem(const YAML::Node &item);
     void loadWebsocket(const YAML::Node &key, const YAML::Node &ws);
     std::optional<QString> responseText(const YAML::Node &key, const YAML::Node &value);
@@ -317,7 +321,20 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
             problem = SpecLoader::tr("unknown template variable '{{%1}}'; it renders empty")
                           .arg(v.expression);
             break;
+        case TemplateVariable::Source::Regex:
+            if (!bound.contains(v.path.value(0)))
+                problem = SpecLoader::tr("the pattern has no named group for '{{%1}}'; it renders empty")
+                              .arg(v.expression);
+            break;
         case TemplateVariable::Source::QueryParams:
+        case TemplateVariable::Source::HeaderParams:
+        case TemplateVariable::Source::ConnectionId:
+        case TemplateVariable::Source::ConnectionMessages:
+        case TemplateVariable::Source::Counter:
+        case TemplateVariable::Source::Now:
+        case TemplateVariable::Source::Uuid:
+        case TemplateVariable::Source::Random:
+        case TemplateVariable::Source::Invalid: // reported below, by problems()
             break;
         }
         if (!problem.isEmpty()) {
@@ -325,6 +342,120 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
             warning(mark, problem);
         }
     }
+    for (const QString &problem : t.problems())
+        warning(mark, problem);
+}
+
+bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, const YAML::Node &value,
+                          Reply *reply, bool *valid, const PathPattern *path, const MessagePattern *pattern)
+{
+    auto fail = [&](const YAML::Node &at, const QString &message) {
+        error(at.IsNull() ? keyNode.Mark() : at.Mark(), message);
+        *valid = false;
+    };
+    auto parseDelay = [&](const YAML::Node &node, Delay *out) {
+        if (!node.IsScalar() || !Delay::parse(qs(node.Scalar()), out))
+            fail(node, SpecLoader::tr("'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)"));
+    };
+    if (key == "delay") {
+        parseDelay(value, &reply->delay);
+        return true;
+    }
+    if (key == "to") {
+        const std::string to = value.IsScalar() ? value.Scalar() : std::string();
+        if (to == "sender")
+            reply->to = Audience::Sender;
+        else if (to == "endpoint" || to == "all")
+            reply->to = Audience::Endpoint;
+        else if (to == "others")
+            reply->to = Audience::Others;
+        else
+            fail(value, SpecLoader::tr("'to' must be sender, endpoint (every connection of this endpoint) or others"));
+        return true;
+    }
+    if (key == "close") {
+        reply->closeCode = 1000;
+        if (value.IsScalar()) {
+            bool ok = false;
+            const QString text = qs(value.Scalar());
+            const int code = text.toInt(&ok);
+            if (ok)
+                reply->closeCode = code;
+            else if (text != QLatin1String("true"))
+                fail(value, SpecLoader::tr("'close' must be true, a close code, or a map with 'code' and 'reason'"));
+        } else if (value.IsMap()) {
+            for (const auto &kv : value) {
+                const std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                bool ok = false;
+                if (k == "code") {
+                    reply->closeCode = kv.second.IsScalar() ? qs(kv.second.Scalar()).toInt(&ok) : 0;
+                    if (!ok)
+                        fail(kv.second, SpecLoader::tr("'code' must be a number"));
+                } else if (k == "reason") {
+                    reply->closeReason = kv.second.IsScalar() ? qs(kv.second.Scalar()) : QString();
+                } else {
+                    warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' in close ignored").arg(qs(k)));
+                }
+            }
+        } else {
+            fail(value, SpecLoader::tr("'close' must be true, a close code, or a map with 'code' and 'reason'"));
+        }
+        const int c = reply->closeCode;
+        if (*valid && !(c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999)))
+            fail(value, SpecLoader::tr("close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)").arg(c));
+        if (reply->closeReason.toUtf8().size() > 123)
+            fail(value, SpecLoader::tr("a close reason holds at most 123 bytes"));
+        return true;
+    }
+    if (key == "frames") {
+        if (!value.IsSequence() || value.size() == 0) {
+            fail(value, SpecLoader::tr("'frames' must be a list of frames"));
+            return true;
+        }
+        for (const auto &item : value) {
+            ReplyFrame frame;
+            if (item.IsScalar()) {
+                frame.text = Template::compile(qs(item.Scalar()));
+                checkVariables(frame.text, item.Mark(), path, pattern);
+            } else if (item.IsMap()) {
+                bool hasBody = false;
+                for (const auto &kv : item) {
+                    const std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    if (k == "response") {
+                        hasBody = true;
+                        if (auto text = responseText(kv.first, kv.second)) {
+                            frame.text = Template::compile(*text);
+                            checkVariables(frame.text, kv.second.Mark(), path, pattern);
+                        } else {
+                            *valid = false;
+                        }
+                    } else if (k == "binary") {
+                        hasBody = true;
+                        frame.isBinary = true;
+                        const QByteArray base64 = kv.second.IsScalar() ? QByteArray::fromStdString(kv.second.Scalar()) : QByteArray();
+                        const auto decoded = QByteArray::fromBase64Encoding(base64.simplified().replace(' ', ""),
+                                                                            QByteArray::AbortOnBase64DecodingErrors);
+                        if (!decoded)
+                            fail(kv.second, SpecLoader::tr("'binary' must be base64 text"));
+                        else
+                            frame.binary = *decoded;
+                    } else if (k == "delay") {
+                        parseDelay(kv.second, &frame.delay);
+                    } else {
+                        warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' in frame ignored").arg(qs(k)));
+                    }
+                }
+                if (!hasBody)
+                    fail(item, SpecLoader::tr("a frame needs 'response' or 'binary'"));
+            } else {
+                fail(item, SpecLoader::tr("a frame is text or a map with 'response' or 'binary' and 'delay', found %1")
+                               .arg(kindOf(item)));
+            }
+            reply->frames.append(frame);
+        }
+        return true;
+    }
+    return false;
 }
 
 void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
@@ -393,12 +524,16 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                     } else {
                         valid = false;
                     }
-                } else {
+                } else if (!loadReplyKey(key, kv.first, kv.second, &endpoint.greetingReply, &valid, path, nullptr)) {
                     warning(kv.first.Mark(),
                             SpecLoader::tr("unknown key '%1' in on-connect ignored").arg(qs(key)));
                 }
             }
-            if (!hasResponse) {
+            const Reply &extra = endpoint.greetingReply;
+            if (hasResponse && !extra.frames.isEmpty()) {
+                error(onConnectKey.Mark(), SpecLoader::tr("'on-connect' has both 'response' and 'frames'; use one"));
+                valid = false;
+            } else if (!hasResponse && extra.frames.isEmpty() && !extra.closeCode) {
                 error(onConnectKey.Mark(), SpecLoader::tr("'on-connect' has no 'response'"));
                 valid = false;
             }
@@ -446,21 +581,28 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                         hasResponse = true;
                         responseMark = kv.second.Mark();
                         response = responseText(kv.first, kv.second);
-                    } else {
+                    } else if (!loadReplyKey(key, kv.first, kv.second, &rule.reply, &valid, path, &rule.pattern)) {
                         warning(kv.first.Mark(),
                                 SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(key)));
                     }
                 }
+                const bool hasOther = !rule.reply.frames.isEmpty() || rule.reply.closeCode;
                 if (!hasPattern)
                     error(item.Mark(), SpecLoader::tr("rule has no 'pattern'"));
-                if (!hasResponse)
+                if (!hasResponse && !hasOther)
                     error(item.Mark(), SpecLoader::tr("rule has no 'response'"));
-                if (!patternText || !response) {
+                if (hasResponse && !rule.reply.frames.isEmpty())
+                    error(item.Mark(), SpecLoader::tr("rule has both 'response' and 'frames'; use one"));
+                if (!patternText || (!response && !hasOther) || (hasResponse && !response)
+                    || (hasResponse && !rule.reply.frames.isEmpty())) {
                     valid = false;
                     continue;
                 }
-                rule.response = Template::compile(*response);
-                checkVariables(rule.response, responseMark, path, &rule.pattern);
+                if (response) {
+                    rule.hasResponse = true;
+                    rule.response = Template::compile(*response);
+                    checkVariables(rule.response, responseMark, path, &rule.pattern);
+                }
                 endpoint.rules.append(rule);
             }
         }

@@ -1,29 +1,238 @@
 #include "template.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRandomGenerator>
+#include <QUuid>
 
 #include <cmath>
+#include <limits>
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Template)
+};
+
+struct Token
+{
+    QString text;
+    bool quoted = false;
+};
+
+// A placeholder splits at each "|" outside quotes into the value and its filters. A quote
+// opens only at the start of a word, so "json-params.it's" stays one word.
+struct Segment
+{
+    QString raw; // trimmed
+    QList<Token> tokens;
+};
+
+QList<Segment> splitSegments(const QString &text, QStringList *problems)
+{
+    QList<Segment> segments(1);
+    qsizetype segmentStart = 0;
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = text.at(i);
+        if (c.isSpace()) {
+            ++i;
+        } else if (c == QLatin1Char('|')) {
+            segments.last().raw = text.mid(segmentStart, i - segmentStart).trimmed();
+            segments.append(Segment());
+            segmentStart = ++i;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            qsizetype close = text.indexOf(c, i + 1);
+            if (close < 0) {
+                problems->append(Tr::tr("unterminated quote in '{{%1}}'").arg(text));
+                close = n;
+            }
+            segments.last().tokens.append(Token { text.mid(i + 1, close - i - 1), true });
+            i = close + 1;
+        } else {
+            const qsizetype start = i;
+            while (i < n && !text.at(i).isSpace() && text.at(i) != QLatin1Char('|'))
+                ++i;
+            segments.last().tokens.append(Token { text.mid(start, i - start), false });
+        }
+    }
+    segments.last().raw = text.mid(segmentStart).trimmed();
+    return segments;
+}
+
+// A bare default: a JSON number, true, false or null is that value, anything else a string.
+QJsonValue bareValue(const QString &word)
+{
+    if (word == QLatin1String("true"))
+        return true;
+    if (word == QLatin1String("false"))
+        return false;
+    if (word == QLatin1String("null"))
+        return QJsonValue(QJsonValue::Null);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + word.toUtf8() + ']');
+    if (doc.isArray() && doc.array().size() == 1 && doc.array().at(0).isDouble())
+        return doc.array().at(0);
+    return word;
+}
+
+void parseValue(TemplateVariable &v, const Segment &segment)
+{
+    auto problem = [&](const QString &what) {
+        v.problems.append(Tr::tr("%1 in '{{%2}}'").arg(what, v.text));
+    };
+    auto noArguments = [&](const QString &name) {
+        if (segment.tokens.size() > 1)
+            problem(Tr::tr("'%1' takes no arguments").arg(name));
+    };
+
+    QStringList parts = v.expression.split(QLatin1Char('.'));
+    const QString root = parts.takeFirst();
+    static const struct
+    {
+        const char *root;
+        TemplateVariable::Source source;
+    } dotted[] = { { "path-params", TemplateVariable::Source::PathParams },
+                   { "query-params", TemplateVariable::Source::QueryParams },
+                   { "json-params", TemplateVariable::Source::JsonParams },
+                   { "header-params", TemplateVariable::Source::HeaderParams },
+                   { "regex", TemplateVariable::Source::Regex } };
+    for (const auto &d : dotted) {
+        if (root == QLatin1String(d.root)) {
+            v.source = d.source;
+            v.path = parts;
+            if (v.source == TemplateVariable::Source::HeaderParams) {
+                for (QString &name : v.path)
+                    name = name.toLower();
+            }
+            return;
+        }
+    }
+    if (v.expression == QLatin1String("message")) {
+        v.source = TemplateVariable::Source::Message;
+        return;
+    }
+
+    if (segment.tokens.isEmpty() || segment.tokens.first().quoted)
+        return; // Other: only a pattern binding can give it a value
+    const QString name = segment.tokens.first().text;
+    const QList<Token> args = segment.tokens.mid(1);
+    if (name == QLatin1String("now")) {
+        v.source = TemplateVariable::Source::Now;
+        if (args.size() > 1) {
+            problem(Tr::tr("now takes one format"));
+            v.source = TemplateVariable::Source::Invalid;
+        } else if (args.size() == 1) {
+            const QString &format = args.first().text;
+            if (format == QLatin1String("epoch")) {
+                v.timeFormat = TemplateVariable::TimeFormat::Epoch;
+            } else if (format == QLatin1String("epoch-ms")) {
+                v.timeFormat = TemplateVariable::TimeFormat::EpochMs;
+            } else if (format.isEmpty()) {
+                problem(Tr::tr("now has an empty format"));
+                v.source = TemplateVariable::Source::Invalid;
+            } else {
+                v.timeFormat = TemplateVariable::TimeFormat::Custom;
+                v.format = format;
+            }
+        }
+    } else if (name == QLatin1String("uuid")) {
+        v.source = TemplateVariable::Source::Uuid;
+        noArguments(name);
+    } else if (name == QLatin1String("counter")) {
+        v.source = TemplateVariable::Source::Counter;
+        noArguments(name);
+    } else if (name == QLatin1String("connection.id")) {
+        v.source = TemplateVariable::Source::ConnectionId;
+        noArguments(name);
+    } else if (name == QLatin1String("connection.messages")) {
+        v.source = TemplateVariable::Source::ConnectionMessages;
+        noArguments(name);
+    } else if (name.startsWith(QLatin1String("connection."))) {
+        v.source = TemplateVariable::Source::Invalid;
+        problem(Tr::tr("unknown connection value '%1' (there are connection.id and "
+                       "connection.messages)")
+                        .arg(name));
+    } else if (name == QLatin1String("random")) {
+        bool okLow = false;
+        bool okHigh = false;
+        if (args.size() == 2) {
+            v.lowest = args.at(0).text.toLongLong(&okLow);
+            v.highest = args.at(1).text.toLongLong(&okHigh);
+        }
+        if (!okLow || !okHigh) {
+            v.source = TemplateVariable::Source::Invalid;
+            problem(Tr::tr("random needs two integers, lowest and highest"));
+        } else if (v.lowest > v.highest) {
+            v.source = TemplateVariable::Source::Invalid;
+            problem(Tr::tr("random's lowest value %1 is above its highest %2")
+                            .arg(v.lowest)
+                            .arg(v.highest));
+        } else {
+            v.source = TemplateVariable::Source::Random;
+        }
+    }
+}
+
+void parseFilter(TemplateVariable &v, const Segment &segment)
+{
+    auto problem = [&](const QString &what) {
+        v.problems.append(Tr::tr("%1 in '{{%2}}'").arg(what, v.text));
+    };
+    if (segment.tokens.isEmpty()) {
+        problem(Tr::tr("empty filter after '|'"));
+        return;
+    }
+    const Token &name = segment.tokens.first();
+    const QList<Token> args = segment.tokens.mid(1);
+    TemplateFilter filter;
+    if (!name.quoted && name.text == QLatin1String("default")) {
+        if (args.size() != 1) {
+            problem(Tr::tr("filter 'default' needs one value (quote it if it has spaces)"));
+            return;
+        }
+        filter.kind = TemplateFilter::Kind::Default;
+        filter.argument = args.first().quoted ? QJsonValue(args.first().text)
+                                              : bareValue(args.first().text);
+        v.filters.append(filter);
+        return;
+    }
+    if (!name.quoted && name.text == QLatin1String("upper"))
+        filter.kind = TemplateFilter::Kind::Upper;
+    else if (!name.quoted && name.text == QLatin1String("lower"))
+        filter.kind = TemplateFilter::Kind::Lower;
+    else if (!name.quoted && name.text == QLatin1String("json"))
+        filter.kind = TemplateFilter::Kind::Json;
+    else {
+        problem(Tr::tr("unknown filter '%1' (there are default, upper, lower and json)")
+                        .arg(name.text));
+        return;
+    }
+    if (!args.isEmpty())
+        problem(Tr::tr("filter '%1' takes no arguments").arg(name.text));
+    v.filters.append(filter);
+}
+} // namespace
 
 TemplateVariable TemplateVariable::parse(const QString &expression)
 {
     TemplateVariable v;
-    v.expression = expression;
-    QStringList parts = expression.split(QLatin1Char('.'));
-    const QString root = parts.takeFirst();
-    if (root == QLatin1String("path-params"))
-        v.source = Source::PathParams;
-    else if (root == QLatin1String("query-params"))
-        v.source = Source::QueryParams;
-    else if (root == QLatin1String("json-params"))
-        v.source = Source::JsonParams;
-    else if (root == QLatin1String("message") && parts.isEmpty())
-        v.source = Source::Message;
-    else
-        return v; // Other: only a pattern binding can give it a value
-    v.path = parts;
+    v.text = expression;
+    const QList<Segment> segments = splitSegments(expression, &v.problems);
+    v.expression = segments.first().raw;
+    if (v.expression.isEmpty() && segments.size() > 1) {
+        v.source = Source::Invalid;
+        v.problems.append(Tr::tr("%1 in '{{%2}}'")
+                                  .arg(Tr::tr("nothing before '|'"), v.text));
+    } else {
+        parseValue(v, segments.first());
+    }
+    for (qsizetype i = 1; i < segments.size(); ++i)
+        parseFilter(v, segments.at(i));
     return v;
 }
 
@@ -75,6 +284,16 @@ QString jsonStringEscaped(const QString &text)
     return out;
 }
 
+// The text of a JSON string literal's inside with its escapes decoded; as it is if it has
+// invalid ones.
+static QString jsonStringDecoded(const QString &text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[\"") + text.toUtf8() + "\"]");
+    if (!doc.isArray() || doc.array().size() != 1 || !doc.array().at(0).isString())
+        return text;
+    return doc.array().at(0).toString();
+}
+
 Template Template::compile(const QString &text)
 {
     Template t;
@@ -105,7 +324,7 @@ Template Template::compile(const QString &text)
             t.m_parts.append(Part { literal.toString(), {}, false, false });
         Part part;
         part.isVariable = true;
-        part.variable = TemplateVariable::parse(expression);
+        part.variable.text = expression; // parsed below, once the text is known to be JSON
         part.jsonEscape = inString;
         probe += inString ? QStringLiteral("x") : QStringLiteral("0");
         t.m_parts.append(part);
@@ -119,9 +338,17 @@ Template Template::compile(const QString &text)
     QJsonValue parsed;
     t.m_isJson = parseJsonContainer(probe, &parsed);
     for (Part &part : t.m_parts) {
-        if (part.isVariable) {
-            t.m_hasVariables = true;
-            part.jsonEscape = part.jsonEscape && t.m_isJson;
+        if (!part.isVariable)
+            continue;
+        t.m_hasVariables = true;
+        part.jsonEscape = part.jsonEscape && t.m_isJson;
+        QString expression = part.variable.text;
+        if (part.jsonEscape && expression.contains(QLatin1Char('\\')))
+            expression = jsonStringDecoded(expression);
+        part.variable = TemplateVariable::parse(expression);
+        for (const QString &problem : std::as_const(part.variable.problems)) {
+            if (!t.m_problems.contains(problem))
+                t.m_problems.append(problem);
         }
     }
     return t;
@@ -137,7 +364,7 @@ QList<TemplateVariable> Template::variables() const
     return result;
 }
 
-static bool lookupJson(const QJsonValue &root, const QStringList &path, QString *value)
+static bool lookupJson(const QJsonValue &root, const QStringList &path, QJsonValue *value)
 {
     QJsonValue current = root;
     for (const QString &key : path) {
@@ -158,7 +385,7 @@ static bool lookupJson(const QJsonValue &root, const QStringList &path, QString 
             return false;
         }
     }
-    *value = jsonValueText(current);
+    *value = current;
     return true;
 }
 
@@ -173,34 +400,129 @@ static bool lookupParam(const ParamMap *map, const QStringList &path, QString *v
     return true;
 }
 
-bool Template::lookup(const TemplateVariable &variable, const TemplateContext &context,
-                      QString *value)
+namespace {
+// A value on its way through the filters: its text, and whether that text is the JSON of
+// a number, boolean, null, object or array (rather than a string's contents).
+struct Value
 {
+    QString text;
+    bool isJson = false;
+
+    static Value of(const QJsonValue &json) { return { jsonValueText(json), !json.isString() }; }
+    static Value number(qint64 n) { return { QString::number(n), true }; }
+};
+
+quint64 randomInRange(qint64 lowest, qint64 highest)
+{
+    const quint64 span = quint64(highest) - quint64(lowest); // exact in unsigned arithmetic
+    QRandomGenerator *rng = QRandomGenerator::global();
+    if (span == 0)
+        return quint64(lowest);
+    // Qt 6.4's 64-bit bounded() can spin for small bounds; the 32-bit one is exact.
+    if (span < std::numeric_limits<quint32>::max())
+        return quint64(lowest) + rng->bounded(quint32(span + 1));
+    if (span == std::numeric_limits<quint64>::max())
+        return quint64(lowest) + rng->generate64();
+    // Rejection sampling keeps the draw uniform over a 64-bit span.
+    const quint64 limit = std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % (span + 1);
+    quint64 value;
+    do
+        value = rng->generate64();
+    while (value >= limit);
+    return quint64(lowest) + value % (span + 1);
+}
+
+// *now is read from the clock once per rendering, so every {{now}} of a reply agrees.
+bool valueOf(const TemplateVariable &variable, const TemplateContext &context, Value *value,
+             QDateTime *now)
+{
+    using Source = TemplateVariable::Source;
     if (context.bindings) {
         const auto it = context.bindings->constFind(variable.expression);
         if (it != context.bindings->constEnd()) {
-            *value = jsonValueText(it.value());
+            *value = Value::of(it.value());
             return true;
         }
     }
     switch (variable.source) {
-    case TemplateVariable::Source::PathParams:
-        return lookupParam(context.pathParams, variable.path, value);
-    case TemplateVariable::Source::QueryParams:
-        return lookupParam(context.queryParams, variable.path, value);
-    case TemplateVariable::Source::JsonParams: {
+    case Source::PathParams:
+        return lookupParam(context.pathParams, variable.path, &value->text);
+    case Source::QueryParams:
+        return lookupParam(context.queryParams, variable.path, &value->text);
+    case Source::HeaderParams:
+        return lookupParam(context.headerParams, variable.path, &value->text);
+    case Source::JsonParams: {
         const QJsonValue *json = context.message ? context.message->json() : nullptr;
-        return json && lookupJson(*json, variable.path, value);
+        QJsonValue found;
+        if (!json || !lookupJson(*json, variable.path, &found))
+            return false;
+        *value = Value::of(found);
+        return true;
     }
-    case TemplateVariable::Source::Message:
+    case Source::Message:
         if (!context.message)
             return false;
-        *value = context.message->text();
+        value->text = context.message->text();
         return true;
-    case TemplateVariable::Source::Other:
+    case Source::Regex: {
+        if (!context.bindings || variable.path.size() != 1)
+            return false;
+        const auto it = context.bindings->constFind(variable.path.first());
+        if (it == context.bindings->constEnd())
+            return false;
+        *value = Value::of(it.value());
+        return true;
+    }
+    case Source::ConnectionId:
+        *value = { QString::number(context.connectionId), true };
+        return true;
+    case Source::ConnectionMessages:
+        *value = Value::number(context.messageCount);
+        return true;
+    case Source::Counter:
+        *value = Value::number(context.counter);
+        return true;
+    case Source::Now:
+        if (!now->isValid())
+            *now = QDateTime::currentDateTimeUtc();
+        switch (variable.timeFormat) {
+        case TemplateVariable::TimeFormat::Iso:
+            value->text = now->toString(Qt::ISODateWithMs);
+            break;
+        case TemplateVariable::TimeFormat::Epoch:
+            *value = Value::number(now->toSecsSinceEpoch());
+            break;
+        case TemplateVariable::TimeFormat::EpochMs:
+            *value = Value::number(now->toMSecsSinceEpoch());
+            break;
+        case TemplateVariable::TimeFormat::Custom:
+            value->text = now->toString(variable.format);
+            break;
+        }
+        return true;
+    case Source::Uuid:
+        value->text = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        return true;
+    case Source::Random:
+        *value = Value::number(qint64(randomInRange(variable.lowest, variable.highest)));
+        return true;
+    case Source::Other:
+    case Source::Invalid:
         break;
     }
     return false;
+}
+} // namespace
+
+bool Template::lookup(const TemplateVariable &variable, const TemplateContext &context,
+                      QString *value)
+{
+    Value v;
+    QDateTime now;
+    if (!valueOf(variable, context, &v, &now))
+        return false;
+    *value = v.text;
+    return true;
 }
 
 QString Template::render(const TemplateContext &context, QStringList *missing) const
@@ -209,19 +531,46 @@ QString Template::render(const TemplateContext &context, QStringList *missing) c
         return m_source;
     QString out;
     out.reserve(m_source.size() + 32);
-    QString value;
+    QDateTime now;
     for (const Part &part : m_parts) {
         if (!part.isVariable) {
             out += part.literal;
             continue;
         }
-        value.clear();
-        if (!lookup(part.variable, context, &value)) {
-            if (missing)
-                missing->append(part.variable.expression);
-            continue;
+        Value value;
+        bool present = valueOf(part.variable, context, &value, &now);
+        bool reported = !present; // a missing value stays reported unless a default fills it
+        for (const TemplateFilter &filter : part.variable.filters) {
+            switch (filter.kind) {
+            case TemplateFilter::Kind::Default:
+                if (!present || value.text.isEmpty()) {
+                    value = Value::of(filter.argument);
+                    present = true;
+                    reported = false;
+                }
+                break;
+            case TemplateFilter::Kind::Upper:
+                value = { value.text.toUpper(), false };
+                break;
+            case TemplateFilter::Kind::Lower:
+                value = { value.text.toLower(), false };
+                break;
+            case TemplateFilter::Kind::Json:
+                if (!present)
+                    value = { QStringLiteral("null"), false };
+                else if (!value.isJson)
+                    value = { QLatin1Char('"') + jsonStringEscaped(value.text) + QLatin1Char('"'),
+                              false };
+                else
+                    value.isJson = false; // JSON text now, a string to any later json filter
+                present = true;
+                break;
+            }
         }
-        out += part.jsonEscape ? jsonStringEscaped(value) : value;
+        if (reported && missing)
+            missing->append(part.variable.expression);
+        if (present)
+            out += part.jsonEscape ? jsonStringEscaped(value.text) : value.text;
     }
     return out;
 }

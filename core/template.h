@@ -3,35 +3,81 @@
 #include "incomingmessage.h"
 #include "pathpattern.h"
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-// What a template can see: the handshake's path and query parameters, the message being
-// answered (absent for on-connect) and values bound by the matching pattern. Nothing else:
-// no files, no environment.
+// What a template can see: the handshake's path and query parameters and headers, the
+// message being answered (absent for on-connect), values bound by the matching pattern and
+// a few facts about the connection. Nothing else: no files, no environment.
+// The first four members keep their order: callers brace-initialise them.
 struct TemplateContext
 {
     const ParamMap *pathParams = nullptr;
     const ParamMap *queryParams = nullptr;
     const IncomingMessage *message = nullptr;
     const Bindings *bindings = nullptr;
+    const ParamMap *headerParams = nullptr; // handshake headers, keys in lower case
+    quint64 connectionId = 0;
+    qint64 messageCount = 0; // messages received on this connection, the current one included
+    qint64 counter = 0;      // a stream's tick counter
 };
 
-// A "{{ source.path }}" reference inside a template or pattern.
+// A "| name argument" after a template value, applied left to right.
+struct TemplateFilter
+{
+    enum class Kind { Default, Upper, Lower, Json };
+    Kind kind = Kind::Upper;
+    QJsonValue argument; // Default: the value used instead (a string, or a bare JSON scalar)
+};
+
+// A "{{ value | filter ... }}" reference inside a template or pattern, parsed once.
+//
+// Values:
+//   path-params.NAME  query-params.NAME  header-params.NAME (any case)  json-params.A.B.0
+//   message  regex.GROUP (same as a bare GROUP)  connection.id  connection.messages  counter
+//   now (ISO 8601 UTC with milliseconds)  now 'FORMAT' / now "FORMAT" (a QDateTime format,
+//   in UTC; 'epoch' and 'epoch-ms' give Unix time)  uuid  random MIN MAX (inclusive)
+//   anything else: a value bound by the matching pattern (a JSON placeholder, a regex group).
+//   A value bound under the exact expression takes precedence over every source.
+// Filters: default VALUE (when the value is missing or empty; 'quoted' is a string, a bare
+//   number/true/false/null is that JSON value), upper, lower, json (JSON text: a string
+//   quoted and escaped, other JSON values as they are, missing as null).
+// Missing: a value with no source in the context renders empty and is reported, unless a
+//   default filter supplies one. connection.*, counter, now, uuid and random always have a
+//   value (0 when the context does not set one). A malformed value (e.g. "random 5") has
+//   none. Mistakes in the placeholder are listed in problems, never sent to a client.
 struct TemplateVariable
 {
-    enum class Source { PathParams, QueryParams, JsonParams, Message, Other };
+    enum class Source {
+        PathParams, QueryParams, JsonParams, Message, Other,
+        HeaderParams, Regex, ConnectionId, ConnectionMessages, Counter, Now, Uuid, Random,
+        Invalid // a malformed value: never has one
+    };
+    enum class TimeFormat { Iso, Epoch, EpochMs, Custom };
+
     Source source = Source::Other;
-    QString expression; // as written, trimmed: "json-params.a.b.0"
-    QStringList path;   // below the source: {"a", "b", "0"}
+    QString expression; // the value as written, trimmed, without filters: "json-params.a.b.0"
+    QStringList path;   // below the source: {"a", "b", "0"}; header names in lower case
+    QString text;       // the whole placeholder, trimmed: "json-params.a.b.0 | upper"
+    TimeFormat timeFormat = TimeFormat::Iso; // now
+    QString format;                          // now with TimeFormat::Custom
+    qint64 lowest = 0;                       // random
+    qint64 highest = 0;                      // random
+    QList<TemplateFilter> filters;           // known filters only, in order
+    QStringList problems;                    // what is wrong with the placeholder, for the loader
 
     static TemplateVariable parse(const QString &expression);
 };
 
 // A response compiled once when the spec loads. Rendering walks the precompiled parts;
 // values inside a JSON string literal of a JSON response are JSON-string-escaped so the
-// reply stays valid JSON whatever the client sent.
+// reply stays valid JSON whatever the client sent; that holds for "| json" too (it is meant
+// for bare positions: {"name": {{json-params.name | json}}}), which there gives the JSON
+// text as a string. A placeholder inside a JSON string has its own JSON escapes decoded
+// first, so {{now \"HH:mm\"}} there (as a YAML map response writes it) means "HH:mm".
+// Quoted arguments cannot contain "}}". Unknown filters are skipped and listed in problems().
 class Template
 {
 public:
@@ -42,11 +88,13 @@ public:
     bool isJson() const { return m_isJson; }
     bool hasVariables() const { return m_hasVariables; }
     QList<TemplateVariable> variables() const;
+    // Mistakes in placeholders found when compiling ("unknown filter 'uppr'"), each once.
+    const QStringList &problems() const { return m_problems; }
 
     // Missing values render as empty text; their expressions are appended to *missing.
     QString render(const TemplateContext &context, QStringList *missing = nullptr) const;
 
-    // Looks a variable up in a context; false when it has no value there.
+    // Looks a variable up in a context, before its filters; false when it has no value there.
     static bool lookup(const TemplateVariable &variable, const TemplateContext &context,
                        QString *value);
 
@@ -62,6 +110,7 @@ private:
     QList<Part> m_parts;
     bool m_isJson = false;
     bool m_hasVariables = false;
+    QStringList m_problems;
 };
 
 // Text of a JSON value as a template inserts it: strings as they are, numbers without a

@@ -128,6 +128,10 @@ QByteArray TrafficEvent::toJsonLine() const
         out += "null";
     else
         appendJsonString(out, rule);
+    if (!note.isEmpty()) {
+        appendField(out, "note");
+        appendJsonString(out, note);
+    }
     if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary || kind == Kind::Sent) {
         appendField(out, "size");
         out += QByteArray::number(size);
@@ -179,7 +183,7 @@ QString TrafficEvent::toLine() const
         what = tr("<- binary message, %n bytes   [ignored]", nullptr, int(size));
         break;
     case Kind::Sent:
-        what = tr("-> %1   [%2]").arg(preview(payload), rule);
+        what = tr("-> %1   [%2]").arg(preview(payload), note.isEmpty() ? rule : rule + QStringLiteral(" · ") + note);
         break;
     case Kind::Warning:
         what = tr("warning: %1").arg(payload);

@@ -32,6 +32,7 @@ public:
     QString payload;          // message text, binary preview, warning or error text
     qint64 size = 0;          // payload size in bytes as on the wire
     QString rule;             // "on-connect", "on-message[0]", or empty
+    QString note;             // how it was sent when not plainly: "delayed 250ms", "to others", "binary"
     // Opened only:
     QString peer;
     ParamMap pathParams;

@@ -123,11 +123,11 @@ void TestSpecLoader::diagnostics_data()
         << y("- websocket:\n    path: /ws/echo\n    timeout: 5\n") << true
         << QStringList { y("mocks.yml:3:5: warning: unknown key 'timeout' in websocket ignored") } << 3;
     QTest::newRow("unknown key in on-connect")
-        << y("- websocket:\n    path: /ws/echo\n    on-connect:\n      response: hi\n      delay: 10\n") << true
-        << QStringList { y("mocks.yml:5:7: warning: unknown key 'delay' in on-connect ignored") } << 5;
+        << y("- websocket:\n    path: /ws/echo\n    on-connect:\n      response: hi\n      latency: 10\n") << true
+        << QStringList { y("mocks.yml:5:7: warning: unknown key 'latency' in on-connect ignored") } << 5;
     QTest::newRow("unknown key in rule")
-        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        response: pong\n        delay: 10\n")
-        << true << QStringList { y("mocks.yml:6:9: warning: unknown key 'delay' in rule ignored") } << 6;
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        response: pong\n        latency: 10\n")
+        << true << QStringList { y("mocks.yml:6:9: warning: unknown key 'latency' in rule ignored") } << 6;
     QTest::newRow("several errors in line order")
         << y("- websocket:\n"             // 1
              "    on-message:\n"          // 2

@@ -1,0 +1,317 @@
+// Beyond the spec: delays, several frames, other recipients, closing. Timing is asserted by
+// order and by generous bounds, never by tight absolute times.
+#include "mockserver.h"
+#include "specloader.h"
+
+#include <QElapsedTimer>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+#include <memory>
+
+namespace {
+
+MockSpecPtr load(const char *yaml)
+{
+    const LoadResult result = SpecLoader::loadText(QString::fromUtf8(yaml), QStringLiteral("t.yml"));
+    if (!result.ok())
+        qWarning("%s", qPrintable(result.diagnosticsText()));
+    return result.spec;
+}
+
+class Client : public QObject
+{
+public:
+    QWebSocket socket;
+    QStringList messages;
+    QList<QByteArray> binaries;
+    QList<qint64> arrivals; // ms since open() for each text message
+    QElapsedTimer clock;
+    bool disconnected = false;
+    Client()
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) {
+            messages.append(m);
+            arrivals.append(clock.elapsed());
+        });
+        connect(&socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &b) { binaries.append(b); });
+        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
+    }
+    void open(const MockServer &server, const QString &path)
+    {
+        clock.start();
+        socket.open(QUrl(server.url().toString() + path));
+    }
+};
+
+const char *const Chat = R"(
+- websocket:
+    path: /chat/:room
+    on-connect:
+      response: 'welcome to {{path-params.room}}'
+    on-message:
+      - pattern: 'slow'
+        response: 'finally'
+        delay: 300ms
+      - pattern: 'story'
+        frames:
+          - once
+          - response: upon
+            delay: 150ms
+          - response: a time
+            delay: 150ms
+      - pattern: 'say (?<text>.*)'
+        response: '{{text}}'
+        to: others
+      - pattern: 'shout (?<text>.*)'
+        response: '{{text}}!'
+        to: endpoint
+      - pattern: 'bye'
+        response: 'see you'
+        close:
+          code: 4000
+          reason: asked to leave
+      - pattern: 'blob'
+        frames:
+          - binary: AAEC/w==
+      - pattern: 'jitter'
+        response: 'ok'
+        delay: 50ms..150ms
+)";
+
+} // namespace
+
+class TestReplies : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MockServer> m_server;
+    QList<TrafficEvent> m_events;
+
+private slots:
+    void init()
+    {
+        m_events.clear();
+        m_server = std::make_unique<MockServer>();
+        connect(m_server.get(), &MockServer::trafficEvent, this, [this](const TrafficEvent &e) { m_events.append(e); });
+        const MockSpecPtr spec = load(Chat);
+        QVERIFY(spec);
+        m_server->setSpec(spec);
+        QVERIFY(m_server->start(QHostAddress::LocalHost, 0));
+    }
+    void cleanup() { m_server.reset(); }
+
+    void loaderReadsTheNewKeys()
+    {
+        const MockSpecPtr spec = load(Chat);
+        QVERIFY(spec);
+        const QList<Rule> &rules = spec->endpoints.at(0).rules;
+        QCOMPARE(rules.at(0).reply.delay.minMs, 300);
+        QCOMPARE(rules.at(1).reply.frames.size(), 3);
+        QCOMPARE(rules.at(1).reply.frames.at(2).delay.maxMs, 150);
+        QCOMPARE(int(rules.at(2).reply.to), int(Audience::Others));
+        QCOMPARE(int(rules.at(3).reply.to), int(Audience::Endpoint));
+        QCOMPARE(rules.at(4).reply.closeCode, 4000);
+        QCOMPARE(rules.at(4).reply.closeReason, QStringLiteral("asked to leave"));
+        QCOMPARE(rules.at(5).reply.frames.at(0).binary, QByteArray("\x00\x01\x02\xff", 4));
+        QCOMPARE(rules.at(6).reply.delay.minMs, 50);
+        QCOMPARE(rules.at(6).reply.delay.maxMs, 150);
+    }
+
+    void badValuesAreReported_data()
+    {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<QString>("diagnostic");
+        const QString head = QStringLiteral("- websocket:\n    path: /a\n    on-message:\n      - pattern: x\n");
+        QTest::newRow("delay") << head + QStringLiteral("        response: y\n        delay: soon\n")
+                               << QStringLiteral("t.yml:6:16: error: 'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+        QTest::newRow("reversed range") << head + QStringLiteral("        response: y\n        delay: 2s..1s\n")
+                                        << QStringLiteral("t.yml:6:16: error: 'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+        QTest::newRow("to") << head + QStringLiteral("        response: y\n        to: everyone\n")
+                            << QStringLiteral("t.yml:6:13: error: 'to' must be sender, endpoint (every connection of this endpoint) or others");
+        QTest::newRow("close code") << head + QStringLiteral("        response: y\n        close: 1005\n")
+                                    << QStringLiteral("t.yml:6:16: error: close code 1005 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)");
+        QTest::newRow("response and frames") << head + QStringLiteral("        response: y\n        frames: [a]\n")
+                                             << QStringLiteral("t.yml:4:9: error: rule has both 'response' and 'frames'; use one");
+        QTest::newRow("binary") << head + QStringLiteral("        frames:\n          - binary: '***'\n")
+                                << QStringLiteral("t.yml:6:21: error: 'binary' must be base64 text");
+    }
+    void badValuesAreReported()
+    {
+        QFETCH(QString, yaml);
+        QFETCH(QString, diagnostic);
+        const LoadResult result = SpecLoader::loadText(yaml, QStringLiteral("t.yml"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.diagnosticsText(), diagnostic);
+    }
+
+    void delayedReplyComesLaterAndInOrder()
+    {
+        Client c;
+        c.open(*m_server, QStringLiteral("/chat/a"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        const qint64 sentAt = c.clock.elapsed();
+        c.socket.sendTextMessage(QStringLiteral("slow"));
+        c.socket.sendTextMessage(QStringLiteral("say nobody hears this")); // to others: none
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 2, 5000);
+        QCOMPARE(c.messages.at(1), QStringLiteral("finally"));
+        QVERIFY2(c.arrivals.at(1) - sentAt >= 290, qPrintable(QString::number(c.arrivals.at(1) - sentAt)));
+        const TrafficEvent sent = m_events.constLast();
+        QCOMPARE(sent.kind, TrafficEvent::Kind::Sent);
+        QCOMPARE(sent.note, QStringLiteral("delayed 300ms"));
+    }
+
+    void severalFramesArriveInOrderWithTheirDelays()
+    {
+        Client c;
+        c.open(*m_server, QStringLiteral("/chat/a"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        c.socket.sendTextMessage(QStringLiteral("story"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 4, 5000);
+        QCOMPARE(c.messages.mid(1), (QStringList { QStringLiteral("once"), QStringLiteral("upon"), QStringLiteral("a time") }));
+        QVERIFY(c.arrivals.at(2) - c.arrivals.at(1) >= 140);
+        QVERIFY(c.arrivals.at(3) - c.arrivals.at(2) >= 140);
+    }
+
+    void randomDelayStaysInItsRange()
+    {
+        Client c;
+        c.open(*m_server, QStringLiteral("/chat/a"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        for (int i = 0; i < 5; ++i)
+            c.socket.sendTextMessage(QStringLiteral("jitter"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 6, 5000);
+        for (const TrafficEvent &e : std::as_const(m_events)) {
+            if (e.kind != TrafficEvent::Kind::Sent || e.rule != QLatin1String("on-message[6]"))
+                continue;
+            const int ms = e.note.section(QLatin1Char(' '), 1).chopped(2).toInt();
+            QVERIFY2(ms >= 50 && ms <= 150, qPrintable(e.note));
+        }
+    }
+
+    void repliesToOthersAndToTheWholeEndpoint()
+    {
+        Client alice, bob, carol, elsewhere;
+        alice.open(*m_server, QStringLiteral("/chat/a"));
+        bob.open(*m_server, QStringLiteral("/chat/b"));
+        carol.open(*m_server, QStringLiteral("/chat/c"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice.messages.size() == 1 && bob.messages.size() == 1 && carol.messages.size() == 1, 5000);
+        alice.socket.sendTextMessage(QStringLiteral("say hi all"));
+        QTRY_VERIFY(bob.messages.size() == 2 && carol.messages.size() == 2);
+        QCOMPARE(bob.messages.at(1), QStringLiteral("hi all"));
+        QCOMPARE(carol.messages.at(1), QStringLiteral("hi all"));
+        bob.socket.sendTextMessage(QStringLiteral("shout hey"));
+        QTRY_VERIFY(alice.messages.size() == 2 && bob.messages.size() == 3 && carol.messages.size() == 3);
+        QCOMPARE(alice.messages.at(1), QStringLiteral("hey!")); // never its own "say"
+        QCOMPARE(bob.messages.at(2), QStringLiteral("hey!"));
+        QCOMPARE(carol.messages.at(2), QStringLiteral("hey!"));
+        QStringList notes;
+        for (const TrafficEvent &e : std::as_const(m_events)) {
+            if (e.kind == TrafficEvent::Kind::Sent && !e.note.isEmpty())
+                notes.append(e.note);
+        }
+        QVERIFY2(notes.contains(QStringLiteral("to others (2)")), qPrintable(notes.join(QLatin1Char('|'))));
+        QVERIFY2(notes.contains(QStringLiteral("to the endpoint (3)")), qPrintable(notes.join(QLatin1Char('|'))));
+    }
+
+    void ruleClosesAfterItsFrames()
+    {
+        Client c;
+        c.open(*m_server, QStringLiteral("/chat/a"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        c.socket.sendTextMessage(QStringLiteral("bye"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.disconnected, 5000);
+        QCOMPARE(c.messages.constLast(), QStringLiteral("see you")); // the frame, then the close
+        QCOMPARE(int(c.socket.closeCode()), 4000);
+        QCOMPARE(c.socket.closeReason(), QStringLiteral("asked to leave"));
+    }
+
+    void binaryFrames()
+    {
+        Client c;
+        c.open(*m_server, QStringLiteral("/chat/a"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        c.socket.sendTextMessage(QStringLiteral("blob"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.binaries.size(), 1, 5000);
+        QCOMPARE(c.binaries.at(0), QByteArray("\x00\x01\x02\xff", 4));
+        QCOMPARE(m_events.constLast().note, QStringLiteral("binary"));
+        QCOMPARE(m_events.constLast().payload, QStringLiteral("00 01 02 ff"));
+    }
+
+    void greetingCanAnnounceAndClose()
+    {
+        m_server->setSpec(load(R"(
+- websocket:
+    path: /room
+    on-connect:
+      response: someone joined
+      to: others
+- websocket:
+    path: /full
+    on-connect:
+      frames:
+        - sorry, full
+      close: {code: 4001, reason: full}
+)"));
+        Client first, second;
+        first.open(*m_server, QStringLiteral("/room"));
+        QTRY_VERIFY_WITH_TIMEOUT(first.socket.state() == QAbstractSocket::ConnectedState, 5000);
+        second.open(*m_server, QStringLiteral("/room"));
+        QTRY_COMPARE_WITH_TIMEOUT(first.messages, QStringList { QStringLiteral("someone joined") }, 5000);
+        QTest::qWait(50);
+        QVERIFY(second.messages.isEmpty());
+
+        Client refused;
+        refused.open(*m_server, QStringLiteral("/full"));
+        QTRY_VERIFY_WITH_TIMEOUT(refused.disconnected, 5000);
+        QCOMPARE(refused.messages, QStringList { QStringLiteral("sorry, full") });
+        QCOMPARE(int(refused.socket.closeCode()), 4001);
+    }
+
+    // The server fills the template values that only it knows: headers, connection, counts.
+    void serverSideTemplateValues()
+    {
+        m_server->setSpec(load(R"(
+- websocket:
+    path: /who
+    on-connect:
+      response: '{"agent": "{{header-params.X-Client | default none}}", "id": {{connection.id}}}'
+    on-message:
+      - pattern: 'count'
+        response: '{{connection.messages}} {{message | upper}}'
+)"));
+        Client c;
+        QNetworkRequest request(QUrl(m_server->url().toString() + QStringLiteral("/who")));
+        request.setRawHeader("X-Client", "test-suite \"1\"");
+        c.clock.start();
+        c.socket.open(request);
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        const quint64 id = m_server->connectionIds().value(0);
+        QCOMPARE(c.messages.at(0), QStringLiteral("{\"agent\": \"test-suite \\\"1\\\"\", \"id\": %1}").arg(id));
+        c.socket.sendTextMessage(QStringLiteral("count"));
+        c.socket.sendTextMessage(QStringLiteral("count"));
+        QTRY_COMPARE(c.messages.size(), 3);
+        QCOMPARE(c.messages.at(1), QStringLiteral("1 COUNT"));
+        QCOMPARE(c.messages.at(2), QStringLiteral("2 COUNT"));
+    }
+
+    void aClosedConnectionMissesItsDelayedFrames()
+    {
+        Client c;
+        c.open(*m_server, QStringLiteral("/chat/a"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        c.socket.sendTextMessage(QStringLiteral("slow"));
+        c.socket.close();
+        QTRY_VERIFY_WITH_TIMEOUT(c.disconnected, 5000);
+        QTest::qWait(400); // past the 300 ms delay: nothing may crash or be sent
+        QCOMPARE(m_server->connectionCount(), 0);
+        for (const TrafficEvent &e : std::as_const(m_events))
+            QVERIFY(!(e.kind == TrafficEvent::Kind::Sent && e.payload == QLatin1String("finally")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplies)
+#include "tst_replies.moc"

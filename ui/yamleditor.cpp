@@ -157,7 +157,13 @@ YamlEditor::YamlEditor(QWidget *parent)
     updateLineNumberAreaWidth();
 }
 
-YamlEditor::~YamlEditor() = default;
+YamlEditor::~YamlEditor()
+{
+    // The gutter forwards its events to this editor; it must not outlive the YamlEditor part
+    // of the object, which ends before QPlainTextEdit deletes the children.
+    delete m_lineNumberArea;
+    m_lineNumberArea = nullptr;
+}
 
 void YamlEditor::setDiagnostics(const QList<Diagnostic> &diagnostics)
 {

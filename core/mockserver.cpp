@@ -84,20 +84,23 @@ void MockServer::setMaxPendingBytes(qint64 bytes)
 
 void MockServer::setTlsConfiguration(const QSslConfiguration &configuration)
 {
-    m_tls = configuration;
+    if (configuration.isNull())
+        m_tls.reset();
+    else
+        m_tls = configuration;
 }
 
 void MockServer::createListener()
 {
     if (m_tcp)
         m_tcp->deleteLater();
-    if (m_tls.isNull()) {
+    if (!m_tls) {
         m_tcp = new QTcpServer(this);
     } else {
         // The TLS handshake happens first; the decrypted request is then inspected and
         // upgraded exactly as on plain ws://.
         auto *ssl = new QSslServer(this);
-        ssl->setSslConfiguration(m_tls);
+        ssl->setSslConfiguration(*m_tls);
         ssl->setHandshakeTimeout(m_handshakeTimeout);
         connect(ssl, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
             if (!watched())
@@ -160,7 +163,7 @@ bool MockServer::start(const QHostAddress &address, quint16 port)
     }
     if (m_stopping)
         finishStop();
-    if (m_tls.isNull() != !qobject_cast<QSslServer *>(m_tcp))
+    if (m_tls.has_value() != (qobject_cast<QSslServer *>(m_tcp) != nullptr))
         createListener();
     if (!m_tcp->listen(address, port)) {
         const QString where = address.protocol() == QAbstractSocket::IPv6Protocol

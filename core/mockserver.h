@@ -12,6 +12,7 @@
 #include <QWebSocketProtocol>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 class QTcpServer;
@@ -57,7 +58,7 @@ public:
     // Serves wss:// with this certificate and key from the next start(); a null
     // configuration goes back to plain ws://.
     void setTlsConfiguration(const QSslConfiguration &configuration);
-    bool isSecure() const { return !m_tls.isNull(); }
+    bool isSecure() const { return m_tls.has_value(); }
 
     // Emits started() or startFailed(); returns whether it listens.
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 8000);
@@ -143,7 +144,9 @@ private:
     int m_maxConnections = 0;
     QStringList m_allowedOrigins;
     qint64 m_maxPendingBytes = DefaultMaxPendingBytes;
-    QSslConfiguration m_tls;
+    // Optional, not a null QSslConfiguration: constructing one loads the TLS backend and
+    // OpenSSL, megabytes a plain ws:// server never needs.
+    std::optional<QSslConfiguration> m_tls;
     QTimer m_sweep; // looks for clients that stopped reading
     bool m_stopping = false;
     bool m_finishingStop = false;

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <limits>
+
 QString TrafficEvent::kindName(Kind kind)
 {
     switch (kind) {
@@ -87,6 +89,36 @@ void appendParams(QByteArray &out, const char *key, const ParamMap &map)
 }
 } // namespace
 
+// Formatting a QDateTime per event costs more than the rest of a log line; the text only
+// changes once a second, so it is kept per second and the milliseconds are appended.
+static QByteArray timeText(qint64 msecs, bool utcIso)
+{
+    struct Cache
+    {
+        qint64 second = std::numeric_limits<qint64>::min();
+        QByteArray prefix;
+    };
+    thread_local Cache iso, local;
+    Cache &cache = utcIso ? iso : local;
+    const qint64 second = msecs >= 0 ? msecs / 1000 : (msecs - 999) / 1000;
+    if (second != cache.second) {
+        cache.second = second;
+        const QDateTime t = utcIso ? QDateTime::fromSecsSinceEpoch(second, Qt::UTC)
+                                   : QDateTime::fromSecsSinceEpoch(second);
+        cache.prefix = (utcIso ? t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
+                               : t.toString(QStringLiteral("HH:mm:ss.")))
+                           .toLatin1();
+    }
+    const int ms = int(msecs - second * 1000);
+    QByteArray out = cache.prefix;
+    out += char('0' + ms / 100);
+    out += char('0' + ms / 10 % 10);
+    out += char('0' + ms % 10);
+    if (utcIso)
+        out += 'Z';
+    return out;
+}
+
 qint64 TrafficEvent::utf8Size(QStringView text)
 {
     qint64 size = 0;
@@ -112,7 +144,7 @@ QByteArray TrafficEvent::toJsonLine() const
     out.reserve(160 + payload.size());
     out += '{';
     appendField(out, "time");
-    out += '"' + QDateTime::fromMSecsSinceEpoch(timestamp, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1() + '"';
+    out += '"' + timeText(timestamp, true) + '"';
     appendField(out, "event");
     out += '"' + kindName(kind).toLatin1() + '"';
     appendField(out, "connection");
@@ -166,7 +198,7 @@ static QString preview(const QString &text)
 
 QString TrafficEvent::toLine() const
 {
-    const QString time = QDateTime::fromMSecsSinceEpoch(timestamp).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString time = QString::fromLatin1(timeText(timestamp, false));
     const QString who = connectionId ? QStringLiteral("#%1").arg(connectionId) : QStringLiteral("--");
     QString what;
     switch (kind) {

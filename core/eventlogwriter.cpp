@@ -32,7 +32,7 @@ void EventLogWriter::write(const TrafficEvent &event)
 {
     if (!m_file.isOpen())
         return;
-    m_buffer += event.toJsonLine();
+    event.appendJsonLine(m_buffer);
     m_buffer += '\n';
     if (m_buffer.size() >= FlushThreshold)
         flush();
@@ -46,7 +46,7 @@ void EventLogWriter::flush()
     if (m_buffer.isEmpty() || !m_file.isOpen())
         return;
     m_file.write(m_buffer);
-    m_buffer.clear();
+    m_buffer.truncate(0); // keeps its capacity for the next batch
 }
 
 void EventLogWriter::close()

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <charconv>
+#include <cstring>
 #include <limits>
 
 QString TrafficEvent::kindName(Kind kind)
@@ -38,24 +40,40 @@ namespace {
 void appendJsonString(QByteArray &out, QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
+    // Encoded straight into out, UTF-16 to UTF-8 by hand: no temporary per string.
+    out.reserve(out.size() + text.size() + 2);
     out += '"';
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (u < 0x20) {
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else {
-                out += c;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < 0x80) {
+            switch (c) {
+            case '"': out.append("\\\"", 2); break;
+            case '\\': out.append("\\\\", 2); break;
+            case '\n': out.append("\\n", 2); break;
+            case '\r': out.append("\\r", 2); break;
+            case '\t': out.append("\\t", 2); break;
+            default:
+                if (c < 0x20) {
+                    const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+                    out.append(escaped, 6);
+                } else {
+                    out += char(c);
+                }
             }
+        } else if (c < 0x800) {
+            const char bytes[] = { char(0xc0 | (c >> 6)), char(0x80 | (c & 0x3f)) };
+            out.append(bytes, 2);
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            const char32_t u = QChar::surrogateToUcs4(c, text.at(++i).unicode());
+            const char bytes[] = { char(0xf0 | (u >> 18)), char(0x80 | ((u >> 12) & 0x3f)),
+                                   char(0x80 | ((u >> 6) & 0x3f)), char(0x80 | (u & 0x3f)) };
+            out.append(bytes, 4);
+        } else if (QChar::isSurrogate(c)) {
+            out += '?'; // a lone surrogate, sent as QString::toUtf8() sends it
+        } else {
+            const char bytes[] = { char(0xe0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3f)), char(0x80 | (c & 0x3f)) };
+            out.append(bytes, 3);
         }
     }
     out += '"';
@@ -63,9 +81,7 @@ void appendJsonString(QByteArray &out, QStringView text)
 
 void appendField(QByteArray &out, const char *key)
 {
-    if (out.size() > 1)
-        out += ',';
-    out += '"';
+    out += ",\"";
     out += key;
     out += "\":";
 }
@@ -91,7 +107,7 @@ void appendParams(QByteArray &out, const char *key, const ParamMap &map)
 
 // Formatting a QDateTime per event costs more than the rest of a log line; the text only
 // changes once a second, so it is kept per second and the milliseconds are appended.
-static QByteArray timeText(qint64 msecs, bool utcIso)
+static void appendTime(QByteArray &out, qint64 msecs, bool utcIso)
 {
     struct Cache
     {
@@ -110,13 +126,9 @@ static QByteArray timeText(qint64 msecs, bool utcIso)
                            .toLatin1();
     }
     const int ms = int(msecs - second * 1000);
-    QByteArray out = cache.prefix;
-    out += char('0' + ms / 100);
-    out += char('0' + ms / 10 % 10);
-    out += char('0' + ms % 10);
-    if (utcIso)
-        out += 'Z';
-    return out;
+    out += cache.prefix;
+    const char digits[] = { char('0' + ms / 100), char('0' + ms / 10 % 10), char('0' + ms % 10), 'Z' };
+    out.append(digits, utcIso ? 4 : 3);
 }
 
 qint64 TrafficEvent::utf8Size(QStringView text)
@@ -131,6 +143,8 @@ qint64 TrafficEvent::utf8Size(QStringView text)
         } else if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
             size += 4;
             ++i;
+        } else if (QChar::isSurrogate(c)) {
+            size += 1; // toUtf8() sends a lone surrogate as '?'
         } else {
             size += 3;
         }
@@ -138,38 +152,45 @@ qint64 TrafficEvent::utf8Size(QStringView text)
     return size;
 }
 
-QByteArray TrafficEvent::toJsonLine() const
+void TrafficEvent::appendJsonLine(QByteArray &out) const
 {
-    QByteArray out;
-    out.reserve(160 + payload.size());
-    out += '{';
-    appendField(out, "time");
-    out += '"' + timeText(timestamp, true) + '"';
-    appendField(out, "event");
-    out += '"' + kindName(kind).toLatin1() + '"';
-    appendField(out, "connection");
-    out += QByteArray::number(connectionId);
-    appendField(out, "direction");
-    out += '"' + direction().toLatin1() + '"';
-    appendField(out, "path");
+    // Written with plain appends of known pieces: this runs for every frame when logging.
+    static const char *const kinds[] = { "opened", "received", "unmatched", "binary", "sent",
+                                         "warning", "closed", "refused", "error" };
+    auto literal = [&out](const char *text) { out.append(text, qsizetype(std::strlen(text))); };
+    auto number = [&out](qint64 n) {
+        char digits[24];
+        const auto result = std::to_chars(digits, digits + sizeof digits, n);
+        out.append(digits, result.ptr - digits);
+    };
+    const bool in = kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary;
+    literal("{\"time\":\"");
+    appendTime(out, timestamp, true);
+    literal("\",\"event\":\"");
+    literal(kinds[int(kind)]);
+    literal("\",\"connection\":");
+    number(qint64(connectionId));
+    literal(",\"direction\":\"");
+    literal(in ? "in" : kind == Kind::Sent ? "out" : "-");
+    literal("\",\"path\":");
     appendJsonString(out, path);
-    appendField(out, "payload");
+    literal(",\"payload\":");
     appendJsonString(out, payload);
-    appendField(out, "rule");
+    literal(",\"rule\":");
     if (rule.isEmpty())
-        out += "null";
+        literal("null");
     else
         appendJsonString(out, rule);
     if (!note.isEmpty()) {
-        appendField(out, "note");
+        literal(",\"note\":");
         appendJsonString(out, note);
     }
     if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary || kind == Kind::Sent) {
-        appendField(out, "size");
-        out += QByteArray::number(size);
+        literal(",\"size\":");
+        number(size);
     }
     if (!peer.isEmpty()) {
-        appendField(out, "peer");
+        literal(",\"peer\":");
         appendJsonString(out, peer);
     }
     if (kind == Kind::Opened) {
@@ -177,12 +198,19 @@ QByteArray TrafficEvent::toJsonLine() const
         appendParams(out, "query-params", queryParams);
     }
     if (kind == Kind::Closed) {
-        appendField(out, "code");
-        out += QByteArray::number(closeCode);
-        appendField(out, "reason");
+        literal(",\"code\":");
+        number(closeCode);
+        literal(",\"reason\":");
         appendJsonString(out, closeReason);
     }
     out += '}';
+}
+
+QByteArray TrafficEvent::toJsonLine() const
+{
+    QByteArray out;
+    out.reserve(160 + payload.size());
+    appendJsonLine(out);
     return out;
 }
 
@@ -198,7 +226,9 @@ static QString preview(const QString &text)
 
 QString TrafficEvent::toLine() const
 {
-    const QString time = QString::fromLatin1(timeText(timestamp, false));
+    QByteArray timeBytes;
+    appendTime(timeBytes, timestamp, false);
+    const QString time = QString::fromLatin1(timeBytes);
     const QString who = connectionId ? QStringLiteral("#%1").arg(connectionId) : QStringLiteral("--");
     QString what;
     switch (kind) {

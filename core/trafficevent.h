@@ -47,6 +47,7 @@ public:
     // The event as one compact JSON object (no newline), for the --log file. Written by hand:
     // it runs once per frame when logging, where QJsonDocument would cost several times more.
     QByteArray toJsonLine() const;
+    void appendJsonLine(QByteArray &out) const; // the same, appended to out
     // Bytes of text once encoded as UTF-8, without encoding it.
     static qint64 utf8Size(QStringView text);
     // One concise human-readable line (no trailing newline), as `mocket-cli serve` prints.

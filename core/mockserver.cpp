@@ -178,6 +178,7 @@ bool MockServer::start(const QHostAddress &address, quint16 port)
     }
     m_errorString.clear();
     m_sweep.start();
+    restartBroadcastStreams();
     emit started(url());
     return true;
 }
@@ -187,6 +188,7 @@ void MockServer::stop()
     if (!m_tcp->isListening() && !m_stopping)
         return;
     m_tcp->close();
+    m_broadcasts.clear();
     for (QTcpSocket *socket : std::as_const(m_pending)) {
         socket->abort();
         socket->deleteLater();
@@ -228,6 +230,7 @@ void MockServer::finishStop()
     m_stopping = false;
     m_finishingStop = false;
     m_sweep.stop();
+    m_broadcasts.clear();
     ++m_stopGeneration;
     emit stopped();
 }
@@ -248,9 +251,12 @@ void MockServer::setSpec(MockSpecPtr spec)
         }
         connection->endpoint = m_spec->endpointIndex(endpoint);
         connection->pathParams = std::move(params);
+        startStreams(connection.get());
     }
     for (QWebSocket *socket : std::as_const(orphans))
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("endpoint removed from the config"));
+    restartBroadcastStreams();
+    updateSubprotocols();
     emit specChanged();
 }
 
@@ -379,7 +385,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
                tr("%1 %2: WebSocket handshakes use GET").arg(QString::fromLatin1(parts.at(0)), rawPath));
         return;
     }
-    if (!m_spec->route(rawPath)) {
+    const Endpoint *endpoint = m_spec->route(rawPath);
+    if (!endpoint) {
         refuse(socket, 404, "Not Found", tr("%1: no endpoint serves this path (404)").arg(rawPath));
         return;
     }
@@ -408,6 +415,22 @@ void MockServer::inspectRequest(QTcpSocket *socket)
                    .arg(rawPath, QString::fromLatin1(headers.value("sec-websocket-version"))),
                "Sec-WebSocket-Version: 13\r\n");
         return;
+    }
+    // Subprotocols are negotiated by QWebSocketServer over the union of every endpoint's;
+    // a request it would answer with another endpoint's protocol is refused here instead.
+    const QByteArray requested = headers.value("sec-websocket-protocol");
+    if (!requested.isEmpty()) {
+        const QStringList offered = m_ws->supportedSubprotocols();
+        for (const QByteArray &name : requested.split(',')) {
+            const QString protocol = QString::fromLatin1(name.trimmed());
+            if (offered.contains(protocol) && !endpoint->subprotocols.contains(protocol)) {
+                refuse(socket, 400, "Bad Request",
+                       tr("%1 does not offer subprotocol %2 (it offers: %3)")
+                           .arg(rawPath, protocol,
+                                endpoint->subprotocols.isEmpty() ? tr("none") : endpoint->subprotocols.join(QStringLiteral(", "))));
+                return;
+            }
+        }
     }
     if (!m_allowedOrigins.isEmpty()) {
         const QString origin = QString::fromUtf8(headers.value("origin"));
@@ -506,10 +529,13 @@ void MockServer::setUpConnection(QWebSocket *socket)
             + QString::number(socket->peerPort());
         e.pathParams = connection->pathParams;
         e.queryParams = connection->queryParams;
+        if (!socket->subprotocol().isEmpty())
+            e.note = tr("subprotocol %1").arg(socket->subprotocol());
         emit trafficEvent(e);
     }
     emit connectionCountChanged(connectionCount());
 
+    startStreams(connection);
     static const QString greetingLabel = QStringLiteral("on-connect");
     if (endpoint->greeting && endpoint->greetingReply.isPlain()) {
         const TemplateContext context = contextFor(connection, nullptr, nullptr);
@@ -708,14 +734,128 @@ void MockServer::onText(Connection *connection, const QString &text)
 
 void MockServer::onBinary(Connection *connection, const QByteArray &data)
 {
-    if (!watched())
+    const Rule *rule = connection->endpoint < 0
+        ? nullptr
+        : m_spec->endpoints.at(connection->endpoint).firstBinaryMatch(data);
+    if (watched()) {
+        TrafficEvent e = event(TrafficEvent::Kind::Binary, connection);
+        e.size = data.size();
+        e.payload = QString::fromLatin1(data.left(64).toHex(' '));
+        if (data.size() > 64)
+            e.payload += QStringLiteral(" …");
+        if (rule)
+            e.rule = rule->label();
+        emit trafficEvent(e);
+    }
+    if (rule) {
+        ++connection->messages;
+        const TemplateContext context = contextFor(connection, nullptr, nullptr);
+        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context, rule->label());
+    }
+}
+
+void MockServer::startStreams(Connection *connection)
+{
+    connection->streamTimers.clear();
+    connection->streamTicks.clear();
+    if (connection->endpoint < 0)
         return;
-    TrafficEvent e = event(TrafficEvent::Kind::Binary, connection);
-    e.size = data.size();
-    e.payload = QString::fromLatin1(data.left(64).toHex(' '));
-    if (data.size() > 64)
-        e.payload += QStringLiteral(" …");
-    emit trafficEvent(e);
+    const Endpoint &endpoint = m_spec->endpoints.at(connection->endpoint);
+    for (const Stream &stream : endpoint.streams) {
+        connection->streamTicks.push_back(0);
+        if (stream.toAll) {
+            connection->streamTimers.push_back(nullptr);
+            continue;
+        }
+        auto timer = std::make_unique<QTimer>();
+        timer->setInterval(stream.intervalMs);
+        const quint64 id = connection->id;
+        const int index = stream.index;
+        connect(timer.get(), &QTimer::timeout, this, [this, id, index] {
+            const auto it = m_connections.find(id);
+            if (it == m_connections.end() || it->second->endpoint < 0)
+                return;
+            Connection *c = it->second.get();
+            const Stream &s = m_spec->endpoints.at(c->endpoint).streams.at(index);
+            if (!streamTick(s, ++c->streamTicks[size_t(index)], { id }))
+                c->streamTimers[size_t(index)]->stop();
+        });
+        timer->start();
+        connection->streamTimers.push_back(std::move(timer));
+    }
+}
+
+void MockServer::restartBroadcastStreams()
+{
+    m_broadcasts.clear();
+    if (!m_tcp->isListening())
+        return;
+    for (int e = 0; e < m_spec->endpoints.size(); ++e) {
+        for (const Stream &stream : m_spec->endpoints.at(e).streams) {
+            if (!stream.toAll)
+                continue;
+            BroadcastStream b;
+            b.endpoint = e;
+            b.stream = stream.index;
+            b.timer = std::make_unique<QTimer>();
+            b.timer->setInterval(stream.intervalMs);
+            const size_t slot = m_broadcasts.size();
+            connect(b.timer.get(), &QTimer::timeout, this, [this, slot] {
+                BroadcastStream &b = m_broadcasts.at(slot);
+                QList<quint64> recipients;
+                for (const auto &[id, c] : m_connections) {
+                    if (c->endpoint == b.endpoint)
+                        recipients.append(id);
+                }
+                std::sort(recipients.begin(), recipients.end());
+                const Stream &s = m_spec->endpoints.at(b.endpoint).streams.at(b.stream);
+                if (recipients.isEmpty())
+                    return; // nobody listening: the count waits too
+                if (!streamTick(s, ++b.ticks, recipients))
+                    b.timer->stop();
+            });
+            b.timer->start();
+            m_broadcasts.push_back(std::move(b));
+        }
+    }
+}
+
+bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients)
+{
+    const qsizetype count = stream.frames.size();
+    if (stream.once && tick > count)
+        return false;
+    const ReplyFrame &frame = stream.frames.at(qsizetype((tick - 1) % count));
+    const bool logging = watched();
+    for (quint64 id : recipients) {
+        const auto it = m_connections.find(id);
+        if (it == m_connections.end() || it->second->dropping)
+            continue;
+        Connection *c = it->second.get();
+        QString text;
+        if (frame.isBinary) {
+            c->socket->sendBinaryMessage(frame.binary);
+        } else {
+            TemplateContext context = contextFor(c, nullptr, nullptr);
+            context.counter = tick;
+            QStringList missing;
+            text = frame.text.render(context, logging ? &missing : nullptr);
+            send(c, text);
+            if (logging)
+                emitMissing(c, stream.label(), missing);
+        }
+        if (logging) {
+            TrafficEvent e = event(TrafficEvent::Kind::Sent, c);
+            e.rule = stream.label();
+            e.payload = frame.isBinary ? QString::fromLatin1(frame.binary.left(64).toHex(' ')) : text;
+            e.size = frame.isBinary ? frame.binary.size() : TrafficEvent::utf8Size(text);
+            e.note = stream.toAll ? tr("stream #%1 · to all").arg(tick) : tr("stream #%1").arg(tick);
+            if (frame.isBinary)
+                e.note += QStringLiteral(" · ") + tr("binary");
+            emit trafficEvent(e);
+        }
+    }
+    return !(stream.once && tick >= count);
 }
 
 void MockServer::onDisconnected(Connection *connection)
@@ -780,4 +920,16 @@ QString MockServer::endpointPathOf(quint64 connectionId) const
     if (it == m_connections.end() || it->second->endpoint < 0)
         return {};
     return m_spec->endpoints.at(it->second->endpoint).path.text();
+}
+
+void MockServer::updateSubprotocols()
+{
+    QStringList all;
+    for (const Endpoint &endpoint : m_spec->endpoints) {
+        for (const QString &protocol : endpoint.subprotocols) {
+            if (!all.contains(protocol))
+                all.append(protocol);
+        }
+    }
+    m_ws->setSupportedSubprotocols(all);
 }

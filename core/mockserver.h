@@ -107,11 +107,29 @@ private:
         qint64 messages = 0;   // text messages received
         int endpoint = -1;
         bool dropping = false;
+        // The endpoint's per-connection streams, and their tick counts.
+        std::vector<std::unique_ptr<QTimer>> streamTimers;
+        std::vector<qint64> streamTicks;
+    };
+
+    // A broadcast stream (`to: all`) of the served spec: one timer, one count.
+    struct BroadcastStream
+    {
+        int endpoint = -1;
+        int stream = -1;
+        qint64 ticks = 0;
+        std::unique_ptr<QTimer> timer;
     };
 
     void createListener();
     void onTcpConnection();
     void send(Connection *connection, const QString &text);
+    void startStreams(Connection *connection);
+    void updateSubprotocols();
+    void restartBroadcastStreams();
+    // Sends tick number `tick` (1-based) of a stream to the given connections; false once a
+    // `mode: once` stream has sent its last frame.
+    bool streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients);
     static TemplateContext contextFor(const Connection *connection, const IncomingMessage *message,
                                       const Bindings *bindings);
     // Sends a reply's frames (after their delays) to its audience, then closes if asked.
@@ -148,6 +166,7 @@ private:
     // OpenSSL, megabytes a plain ws:// server never needs.
     std::optional<QSslConfiguration> m_tls;
     QTimer m_sweep; // looks for clients that stopped reading
+    std::vector<BroadcastStream> m_broadcasts;
     bool m_stopping = false;
     bool m_finishingStop = false;
     int m_stopGeneration = 0;

@@ -56,10 +56,24 @@ QString Rule::label() const
 const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindings) const
 {
     for (const Rule &rule : rules) {
-        if (rule.pattern.matches(message, bindings))
+        if (!rule.matchesBinary && rule.pattern.matches(message, bindings))
             return &rule;
     }
     return nullptr;
+}
+
+const Rule *Endpoint::firstBinaryMatch(const QByteArray &data) const
+{
+    for (const Rule &rule : rules) {
+        if (rule.matchesBinary && data.startsWith(rule.binaryPrefix))
+            return &rule;
+    }
+    return nullptr;
+}
+
+QString Stream::label() const
+{
+    return QStringLiteral("streams[%1]").arg(index);
 }
 
 void MockSpec::buildRoutes()

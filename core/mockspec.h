@@ -59,6 +59,9 @@ struct Rule
 {
     int index = 0; // position in on-message, 0-based
     MessagePattern pattern;
+    // A rule for binary messages instead (`binary: any` or a hex/base64 prefix).
+    bool matchesBinary = false;
+    QByteArray binaryPrefix; // empty: any binary message
     Template response;
     bool hasResponse = false;
     Reply reply;
@@ -68,14 +71,32 @@ struct Rule
     QString label() const;
 };
 
+// Frames the server sends on its own, every interval: to each connection (its own count)
+// or to all connections of the endpoint at once (one shared count).
+struct Stream
+{
+    static constexpr int MinimumIntervalMs = 10; // guards against floods
+    int index = 0;
+    int intervalMs = 1000;
+    bool toAll = false;
+    bool once = false; // stop after the last frame instead of cycling
+    QList<ReplyFrame> frames;
+    SourceLocation location;
+    QString label() const; // "streams[0]"
+};
+
 struct Endpoint
 {
     PathPattern path;
+    QStringList subprotocols; // offered, in order of preference; empty: none
     std::optional<Template> greeting; // on-connect response
     Reply greetingReply;               // its delay, frames, audience and close
     QList<Rule> rules;
+    QList<Stream> streams;
     SourceLocation location;
 
+    // First binary rule that matches data, or nullptr.
+    const Rule *firstBinaryMatch(const QByteArray &data) const;
     // First rule whose pattern matches, or nullptr; bindings receive its captured values.
     const Rule *firstMatch(const IncomingMessage &message, Bindings *bindings) const;
 };

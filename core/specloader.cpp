@@ -469,7 +469,7 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
     endpoint.location = location(wsKey.Mark());
     bool valid = true;
     bool hasPath = false;
-    YAML::Node onConnectKey, onConnect, onMessageKey, onMessage;
+    YAML::Node onConnectKey, onConnect, onMessageKey, onMessage, streamsNode;
 
     for (const auto &kv : ws) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
@@ -495,6 +495,23 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
         } else if (key == "on-message") {
             onMessageKey = kv.first;
             onMessage = kv.second;
+        } else if (key == "streams") {
+            streamsNode = kv.second;
+        } else if (key == "subprotocols") {
+            const YAML::Node &list = kv.second;
+            if (list.IsScalar()) {
+                endpoint.subprotocols.append(qs(list.Scalar()));
+            } else if (list.IsSequence()) {
+                for (const auto &item : list) {
+                    if (item.IsScalar() && !item.Scalar().empty())
+                        endpoint.subprotocols.append(qs(item.Scalar()));
+                    else
+                        error(item.Mark(), SpecLoader::tr("a subprotocol is a name such as chat.v1"));
+                }
+            } else {
+                error(kv.first.Mark(), SpecLoader::tr("'subprotocols' must be a list of names"));
+                valid = false;
+            }
         } else {
             warning(kv.first.Mark(),
                     SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(key)));
@@ -564,7 +581,36 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                 bool hasPattern = false, hasResponse = false;
                 for (const auto &kv : item) {
                     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-                    if (key == "pattern") {
+                    if (key == "binary") {
+                        rule.matchesBinary = true;
+                        const YAML::Node &b = kv.second;
+                        const std::string any = b.IsScalar() ? b.Scalar() : std::string();
+                        bool ok = any == "any" || any == "true";
+                        if (b.IsMap()) {
+                            for (const auto &p : b) {
+                                const std::string k = p.first.IsScalar() ? p.first.Scalar() : std::string();
+                                const QByteArray text = p.second.IsScalar() ? QByteArray::fromStdString(p.second.Scalar()) : QByteArray();
+                                if (k == "hex-prefix") {
+                                    const QByteArray clean = text.simplified().replace(' ', "");
+                                    const QByteArray bytes = QByteArray::fromHex(clean);
+                                    ok = clean.size() % 2 == 0 && bytes.toHex() == clean.toLower() && !bytes.isEmpty();
+                                    rule.binaryPrefix = bytes;
+                                } else if (k == "base64-prefix") {
+                                    const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+                                    ok = bool(decoded) && !(*decoded).isEmpty();
+                                    if (decoded)
+                                        rule.binaryPrefix = *decoded;
+                                }
+                            }
+                        }
+                        if (!ok) {
+                            error(b.IsNull() ? kv.first.Mark() : b.Mark(),
+                                  SpecLoader::tr("'binary' must be any, or a map with hex-prefix or base64-prefix"));
+                            valid = false;
+                        }
+                        hasPattern = true;
+                        patternText = QString();
+                    } else if (key == "pattern") {
                         hasPattern = true;
                         patternText = responseText(kv.first, kv.second);
                         if (patternText) {
@@ -604,6 +650,75 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                     checkVariables(rule.response, responseMark, path, &rule.pattern);
                 }
                 endpoint.rules.append(rule);
+            }
+        }
+    }
+
+    if (streamsNode.IsDefined() && !streamsNode.IsNull()) {
+        if (!streamsNode.IsSequence()) {
+            error(streamsNode.Mark(), SpecLoader::tr("'streams' must be a list of streams"));
+            valid = false;
+        } else {
+            int index = 0;
+            for (const auto &item : streamsNode) {
+                Stream stream;
+                stream.index = index++;
+                stream.location = location(item.Mark());
+                if (!item.IsMap()) {
+                    error(item.Mark(), SpecLoader::tr("a stream is a map with 'every' and 'frames'"));
+                    valid = false;
+                    continue;
+                }
+                bool hasEvery = false;
+                Reply frames;
+                for (const auto &kv : item) {
+                    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+                    const std::string value = kv.second.IsScalar() ? kv.second.Scalar() : std::string();
+                    if (key == "every") {
+                        hasEvery = true;
+                        Delay every;
+                        if (!kv.second.IsScalar() || !Delay::parse(qs(value), &every) || every.minMs != every.maxMs) {
+                            error(kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark(),
+                                  SpecLoader::tr("'every' must be an interval such as 500ms or 2s"));
+                            valid = false;
+                        } else if (every.minMs < Stream::MinimumIntervalMs) {
+                            error(kv.second.Mark(), SpecLoader::tr("'every' must be at least %1ms, so a stream cannot flood")
+                                                        .arg(Stream::MinimumIntervalMs));
+                            valid = false;
+                        }
+                        stream.intervalMs = every.minMs;
+                    } else if (key == "to") {
+                        if (value == "each")
+                            stream.toAll = false;
+                        else if (value == "all")
+                            stream.toAll = true;
+                        else {
+                            error(kv.second.Mark(), SpecLoader::tr("a stream's 'to' must be each (every connection on its own) or all (one broadcast)"));
+                            valid = false;
+                        }
+                    } else if (key == "mode") {
+                        if (value == "cycle" || value == "once")
+                            stream.once = value == "once";
+                        else {
+                            error(kv.second.Mark(), SpecLoader::tr("a stream's 'mode' must be cycle or once"));
+                            valid = false;
+                        }
+                    } else if (key == "frames") {
+                        loadReplyKey(key, kv.first, kv.second, &frames, &valid, path, nullptr);
+                    } else {
+                        warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' in stream ignored").arg(qs(key)));
+                    }
+                }
+                if (!hasEvery) {
+                    error(item.Mark(), SpecLoader::tr("stream has no 'every'"));
+                    valid = false;
+                }
+                if (frames.frames.isEmpty()) {
+                    error(item.Mark(), SpecLoader::tr("stream has no 'frames'"));
+                    valid = false;
+                }
+                stream.frames = frames.frames;
+                endpoint.streams.append(stream);
             }
         }
     }

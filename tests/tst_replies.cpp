@@ -7,7 +7,9 @@
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
+#include <QRegularExpression>
 #include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
 
 #include <memory>
 
@@ -296,6 +298,121 @@ private slots:
         QTRY_COMPARE(c.messages.size(), 3);
         QCOMPARE(c.messages.at(1), QStringLiteral("1 COUNT"));
         QCOMPARE(c.messages.at(2), QStringLiteral("2 COUNT"));
+    }
+
+    void streamsToEachAndToAll()
+    {
+        m_server->setSpec(load(R"(
+- websocket:
+    path: /ticker
+    streams:
+      - every: 50ms
+        frames: ['tick {{counter}}', 'tock {{counter}}']
+      - every: 80ms
+        to: all
+        mode: once
+        frames: ['news 1', 'news 2']
+)"));
+        Client a, b;
+        a.open(*m_server, QStringLiteral("/ticker"));
+        b.open(*m_server, QStringLiteral("/ticker"));
+        auto count = [](const Client &c, const QString &prefix) {
+            return std::count_if(c.messages.cbegin(), c.messages.cend(),
+                                 [&prefix](const QString &m) { return m.startsWith(prefix); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(count(a, QStringLiteral("t")) >= 4 && count(b, QStringLiteral("t")) >= 4, 5000);
+        // Each connection counts on its own and cycles through the frames in order.
+        const QStringList ticks = a.messages.filter(QRegularExpression(QStringLiteral("^t")));
+        QCOMPARE(ticks.mid(0, 4), (QStringList { QStringLiteral("tick 1"), QStringLiteral("tock 2"),
+                                                 QStringLiteral("tick 3"), QStringLiteral("tock 4") }));
+        // The broadcast goes to both, once through its frames, then stops.
+        QTRY_VERIFY_WITH_TIMEOUT(count(a, QStringLiteral("news")) == 2 && count(b, QStringLiteral("news")) == 2, 5000);
+        QTest::qWait(250);
+        QCOMPARE(count(a, QStringLiteral("news")), 2);
+        QCOMPARE(a.messages.filter(QStringLiteral("news")), (QStringList { QStringLiteral("news 1"), QStringLiteral("news 2") }));
+        bool marked = false;
+        for (const TrafficEvent &e : std::as_const(m_events))
+            marked = marked || (e.rule == QLatin1String("streams[1]") && e.note.contains(QLatin1String("to all")));
+        QVERIFY(marked);
+        // A stream stops with its connection; closing is clean.
+        a.socket.close();
+        QTRY_VERIFY_WITH_TIMEOUT(a.disconnected, 5000);
+        QTRY_COMPARE(m_server->connectionCount(), 1);
+    }
+
+    void streamsNeedASaneInterval()
+    {
+        const LoadResult result = SpecLoader::loadText(QStringLiteral("- websocket:\n    path: /a\n    streams:\n      - every: 1ms\n        frames: [x]\n"), QStringLiteral("t.yml"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.diagnosticsText(), QStringLiteral("t.yml:4:16: error: 'every' must be at least 10ms, so a stream cannot flood"));
+    }
+
+    void binaryRules()
+    {
+        m_server->setSpec(load(R"(
+- websocket:
+    path: /bin
+    on-message:
+      - binary: {hex-prefix: "cafe"}
+        frames:
+          - binary: 3q2+7w==
+      - binary: any
+        response: 'got {{connection.messages}} binary'
+      - pattern: ping
+        response: pong
+)"));
+        Client c;
+        c.open(*m_server, QStringLiteral("/bin"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.socket.state() == QAbstractSocket::ConnectedState, 5000);
+        c.socket.sendBinaryMessage(QByteArray::fromHex("cafe01"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.binaries.size(), 1, 5000);
+        QCOMPARE(c.binaries.at(0), QByteArray::fromHex("deadbeef"));
+        c.socket.sendBinaryMessage(QByteArray::fromHex("0102"));
+        QTRY_COMPARE(c.messages.size(), 1);
+        QCOMPARE(c.messages.at(0), QStringLiteral("got 2 binary"));
+        c.socket.sendTextMessage(QStringLiteral("ping")); // text never hits a binary rule
+        QTRY_COMPARE(c.messages.size(), 2);
+        QCOMPARE(c.messages.at(1), QStringLiteral("pong"));
+    }
+
+    void subprotocolsAreNegotiatedPerEndpoint()
+    {
+        m_server->setSpec(load(R"(
+- websocket:
+    path: /chat
+    subprotocols: [chat.v2, chat.v1]
+    on-connect:
+      response: hi
+- websocket:
+    path: /plain
+    on-connect:
+      response: hello
+)"));
+        auto openWith = [this](Client &c, const QString &path, const QStringList &protocols) {
+            QWebSocketHandshakeOptions options;
+            options.setSubprotocols(protocols);
+            c.clock.start();
+            c.socket.open(QUrl(m_server->url().toString() + path), options);
+        };
+        Client chat;
+        openWith(chat, QStringLiteral("/chat"), { QStringLiteral("chat.v1") });
+        QTRY_COMPARE_WITH_TIMEOUT(chat.messages.size(), 1, 5000);
+        QCOMPARE(chat.socket.subprotocol(), QStringLiteral("chat.v1"));
+        const TrafficEvent opened = *std::find_if(m_events.cbegin(), m_events.cend(),
+                                                  [](const TrafficEvent &e) { return e.kind == TrafficEvent::Kind::Opened; });
+        QCOMPARE(opened.note, QStringLiteral("subprotocol chat.v1"));
+
+        Client other;
+        openWith(other, QStringLiteral("/chat"), { QStringLiteral("mqtt") });
+        QTRY_COMPARE_WITH_TIMEOUT(other.messages.size(), 1, 5000);
+        QVERIFY(other.socket.subprotocol().isEmpty()); // none agreed: the client decides
+
+        // Another endpoint's protocol is not smuggled in through /plain.
+        Client wrong;
+        openWith(wrong, QStringLiteral("/plain"), { QStringLiteral("chat.v2") });
+        QTRY_VERIFY_WITH_TIMEOUT(wrong.disconnected || wrong.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
+        QVERIFY(wrong.messages.isEmpty());
+        QVERIFY(m_events.constLast().payload.contains(QStringLiteral("does not offer subprotocol chat.v2")));
     }
 
     void aClosedConnectionMissesItsDelayedFrames()

@@ -123,6 +123,20 @@ private slots:
         QCOMPARE(rules.at(6).reply.delay.maxMs, 150);
     }
 
+    // The README's examples, gathered in the bundled beyond.yml, load cleanly.
+    void bundledExampleLoads()
+    {
+        const LoadResult result = SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/beyond.yml"));
+        QVERIFY2(result.ok() && result.diagnostics.isEmpty(), qPrintable(result.diagnosticsText()));
+        const Endpoint &e = result.spec->endpoints.at(0);
+        QCOMPARE(e.subprotocols, (QStringList { QStringLiteral("chat.v2"), QStringLiteral("chat.v1") }));
+        QCOMPARE(e.greetingReply.frames.size(), 3);
+        QCOMPARE(e.streams.size(), 2);
+        QVERIFY(e.streams.at(1).toAll && e.streams.at(1).once);
+        QVERIFY(e.rules.at(3).matchesBinary);
+        QCOMPARE(e.rules.at(3).binaryPrefix, QByteArray::fromHex("cafe"));
+    }
+
     void badValuesAreReported_data()
     {
         QTest::addColumn<QString>("yaml");

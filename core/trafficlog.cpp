@@ -297,11 +297,12 @@ QString ruleText(const TrafficEvent &e)
     switch (e.kind) {
     case TrafficEvent::Kind::Received:
     case TrafficEvent::Kind::Sent:
-        return e.rule;
+        // Delayed, streamed, broadcast and binary frames say so next to their rule.
+        return e.note.isEmpty() ? e.rule : e.rule + QStringLiteral(" \u00B7 ") + e.note;
     case TrafficEvent::Kind::Unmatched:
         return MessageLogModel::tr("unmatched");
     case TrafficEvent::Kind::Binary:
-        return MessageLogModel::tr("binary, ignored");
+        return e.rule.isEmpty() ? MessageLogModel::tr("binary, ignored") : e.rule;
     case TrafficEvent::Kind::Warning:
         return e.rule.isEmpty() ? MessageLogModel::tr("warning")
                                 : MessageLogModel::tr("warning \u00B7 %1").arg(e.rule);

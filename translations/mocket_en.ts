@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConsoleWriter</name>
+    <message numerus="yes">
+        <source>… %n event line(s) dropped: the output was too slow</source>
+        <translation>
+            <numerusform>… %n event line dropped: the output was too slow</numerusform>
+            <numerusform>… %n event lines dropped: the output was too slow</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -18,10 +28,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Listening on ws://%1:%2 · %n connection(s)</source>
+        <source>Listening on %1://%2:%3 · %n connection(s)</source>
         <translation>
-            <numerusform>Listening on ws://%1:%2 · %n connection</numerusform>
-            <numerusform>Listening on ws://%1:%2 · %n connections</numerusform>
+            <numerusform>Listening on %1://%2:%3 · %n connection</numerusform>
+            <numerusform>Listening on %1://%2:%3 · %n connections</numerusform>
         </translation>
     </message>
 </context>

@@ -72,6 +72,16 @@
     </message>
 </context>
 <context>
+    <name>ConsoleWriter</name>
+    <message numerus="yes">
+        <source>… %n event line(s) dropped: the output was too slow</source>
+        <translation>
+            <numerusform>… %n linha de evento descartada: a saída estava lenta demais</numerusform>
+            <numerusform>… %n linhas de evento descartadas: a saída estava lenta demais</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventLogWriter</name>
     <message>
         <source>cannot open log file %1: %2</source>
@@ -446,13 +456,6 @@ Seu texto continua aqui, sem alterações.</translation>
         <source>Cannot start: &apos;%1&apos; is not an IP address (try 127.0.0.1 or 0.0.0.0).</source>
         <translation>Não é possível iniciar: &apos;%1&apos; não é um endereço IP (tente 127.0.0.1 ou 0.0.0.0).</translation>
     </message>
-    <message numerus="yes">
-        <source>Listening on ws://%1:%2 · %n connection(s)</source>
-        <translation>
-            <numerusform>Escutando em ws://%1:%2 · %n conexão</numerusform>
-            <numerusform>Escutando em ws://%1:%2 · %n conexões</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopping…</source>
         <translation>Parando…</translation>
@@ -486,6 +489,29 @@ Seu texto continua aqui, sem alterações.</translation>
 Restore it?</source>
         <translation>O Mocket foi encerrado sem salvar %1. O texto de %2 foi guardado.
 Deseja restaurá-lo?</translation>
+    </message>
+    <message>
+        <source>Server &amp;Settings…</source>
+        <translation>&amp;Configurações do servidor…</translation>
+    </message>
+    <message>
+        <source>Server settings take effect at the next start.</source>
+        <translation>As configurações do servidor entram em vigor na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Não é possível iniciar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on %1://%2:%3 · %n connection(s)</source>
+        <translation>
+            <numerusform>Escutando em %1://%2:%3 · %n conexão</numerusform>
+            <numerusform>Escutando em %1://%2:%3 · %n conexões</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reachable from other machines</source>
+        <translation>acessível a partir de outras máquinas</translation>
     </message>
 </context>
 <context>
@@ -617,10 +643,6 @@ Deseja restaurá-lo?</translation>
         <translation>o valor de template &apos;{{%1}}&apos; está ausente; renderizado vazio</translation>
     </message>
     <message>
-        <source>request line too long</source>
-        <translation>linha de requisição longa demais</translation>
-    </message>
-    <message>
         <source>not an HTTP request</source>
         <translation>não é uma requisição HTTP</translation>
     </message>
@@ -635,6 +657,82 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>no endpoint serves this path</source>
         <translation>nenhum endpoint serve este caminho</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>falha no handshake TLS: %1</translation>
+    </message>
+    <message>
+        <source>too many connections (the limit is %1)</source>
+        <translation>conexões demais (o limite é %1)</translation>
+    </message>
+    <message>
+        <source>WebSocket needs HTTP/1.1 or later, not %1</source>
+        <translation>o WebSocket requer HTTP/1.1 ou posterior, não %1</translation>
+    </message>
+    <message>
+        <source>request head too large</source>
+        <translation>cabeçalho da requisição grande demais</translation>
+    </message>
+    <message>
+        <source>data sent before the handshake response</source>
+        <translation>dados enviados antes da resposta do handshake</translation>
+    </message>
+    <message>
+        <source>%1: not a WebSocket upgrade request</source>
+        <translation>%1: não é uma requisição de upgrade para WebSocket</translation>
+    </message>
+    <message>
+        <source>%1: missing or invalid Sec-WebSocket-Key</source>
+        <translation>%1: Sec-WebSocket-Key ausente ou inválido</translation>
+    </message>
+    <message>
+        <source>%1: unsupported Sec-WebSocket-Version &apos;%2&apos; (13 is supported)</source>
+        <translation>%1: Sec-WebSocket-Version &apos;%2&apos; não suportada (a versão suportada é 13)</translation>
+    </message>
+    <message>
+        <source>%1 does not offer subprotocol %2 (it offers: %3)</source>
+        <translation>%1 não oferece o subprotocolo %2 (oferece: %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>%1: origin %2 is not allowed (403)</source>
+        <translation>%1: a origem %2 não é permitida (403)</translation>
+    </message>
+    <message>
+        <source>subprotocol %1</source>
+        <translation>subprotocolo %1</translation>
+    </message>
+    <message>
+        <source>to the endpoint (%1)</source>
+        <translation>para o endpoint (%1)</translation>
+    </message>
+    <message>
+        <source>to others (%1)</source>
+        <translation>para os demais (%1)</translation>
+    </message>
+    <message>
+        <source>delayed %1ms</source>
+        <translation>atraso de %1ms</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binária</translation>
+    </message>
+    <message>
+        <source>client is not reading (%1 bytes waiting); connection dropped</source>
+        <translation>o cliente não está lendo (%1 bytes aguardando); conexão derrubada</translation>
+    </message>
+    <message>
+        <source>stream #%1 · to all</source>
+        <translation>stream #%1 · para todos</translation>
+    </message>
+    <message>
+        <source>stream #%1</source>
+        <translation>stream #%1</translation>
     </message>
 </context>
 <context>
@@ -761,6 +859,34 @@ Comandos:
     <message>
         <source>mocket-cli: invalid --max-message-size &apos;%1&apos;</source>
         <translation>mocket-cli: valor inválido para --max-message-size: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Most clients served at once (default: no limit); more get HTTP 503.</source>
+        <translation>Máximo de clientes atendidos ao mesmo tempo (padrão: sem limite); os excedentes recebem HTTP 503.</translation>
+    </message>
+    <message>
+        <source>COUNT</source>
+        <translation>QUANTIDADE</translation>
+    </message>
+    <message>
+        <source>Accept browser handshakes only from this Origin (repeatable), e.g. http://localhost:3000; others get HTTP 403. Clients without an Origin are accepted.</source>
+        <translation>Aceita handshakes de navegador apenas desta Origin (pode ser repetida), por exemplo http://localhost:3000; as demais recebem HTTP 403. Clientes sem Origin são aceitos.</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>ORIGEM</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain).</source>
+        <translation>Serve wss:// com este certificado PEM (pode ser uma cadeia).</translation>
+    </message>
+    <message>
+        <source>The PEM private key of --tls-cert.</source>
+        <translation>A chave privada PEM do --tls-cert.</translation>
+    </message>
+    <message>
+        <source>mocket-cli: invalid --max-connections &apos;%1&apos;</source>
+        <translation>mocket-cli: valor inválido para --max-connections: &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1066,115 @@ Comandos:
             <numerusform>%1 recarregado (%n endpoints: %2)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>mocket-cli: --tls-cert and --tls-key go together</source>
+        <translation>mocket-cli: --tls-cert e --tls-key devem ser usados juntos</translation>
+    </message>
+    <message>
+        <source>mocket-cli: cannot read the certificate %1: %2</source>
+        <translation>mocket-cli: não é possível ler o certificado %1: %2</translation>
+    </message>
+    <message>
+        <source>mocket-cli: %1 holds no PEM certificate</source>
+        <translation>mocket-cli: %1 não contém nenhum certificado PEM</translation>
+    </message>
+    <message>
+        <source>mocket-cli: cannot read the key %1: %2</source>
+        <translation>mocket-cli: não é possível ler a chave %1: %2</translation>
+    </message>
+    <message>
+        <source>mocket-cli: %1 holds no usable PEM private key (RSA or EC, unencrypted)</source>
+        <translation>mocket-cli: %1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsDialog</name>
+    <message>
+        <source>TLS needs both a certificate and a key.</source>
+        <translation>O TLS requer um certificado e uma chave.</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate %1: %2</source>
+        <translation>Não é possível ler o certificado %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 não contém nenhum certificado PEM.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key %1: %2</source>
+        <translation>Não é possível ler a chave %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no usable PEM private key (RSA or EC, unencrypted).</source>
+        <translation>%1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada).</translation>
+    </message>
+    <message>
+        <source>Server Settings</source>
+        <translation>Configurações do servidor</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sem limite</translation>
+    </message>
+    <message>
+        <source>Clients beyond this many get HTTP 503</source>
+        <translation>Clientes além desse limite recebem HTTP 503</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>A larger message closes its connection with 1009</source>
+        <translation>Uma mensagem maior fecha sua conexão com 1009</translation>
+    </message>
+    <message>
+        <source>One origin per line, e.g. http://localhost:3000
+Empty: any origin</source>
+        <translation>Uma origem por linha, por exemplo http://localhost:3000
+Vazio: qualquer origem</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Most &amp;connections:</source>
+        <translation>Máximo de &amp;conexões:</translation>
+    </message>
+    <message>
+        <source>Largest &amp;message:</source>
+        <translation>Tamanho máximo da &amp;mensagem:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;origins:</source>
+        <translation>&amp;Origens permitidas:</translation>
+    </message>
+    <message>
+        <source>TLS &amp;certificate (PEM):</source>
+        <translation>Ce&amp;rtificado TLS (PEM):</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>Certificado TLS</translation>
+    </message>
+    <message>
+        <source>TLS &amp;key (PEM):</source>
+        <translation>C&amp;have TLS (PEM):</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Chave privada TLS</translation>
+    </message>
+    <message>
+        <source>With a certificate and key the server speaks wss://. Changes take effect at the next start.</source>
+        <translation>Com um certificado e uma chave, o servidor usa wss://. As alterações entram em vigor na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Arquivos PEM (*.pem *.crt *.key);;Todos os arquivos (*)</translation>
+    </message>
 </context>
 <context>
     <name>SpecLoader</name>
@@ -1087,6 +1322,114 @@ Comandos:
         <source>cannot open the file: %1</source>
         <translation>não é possível abrir o arquivo: %1</translation>
     </message>
+    <message>
+        <source>the pattern has no named group for &apos;{{%1}}&apos;; it renders empty</source>
+        <translation>o padrão não tem um grupo nomeado para &apos;{{%1}}&apos;; será renderizado vazio</translation>
+    </message>
+    <message>
+        <source>&apos;delay&apos; must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)</source>
+        <translation>&apos;delay&apos; deve ser uma duração como 250ms, 1.5s ou 100ms..300ms (no máximo 1 hora)</translation>
+    </message>
+    <message>
+        <source>&apos;to&apos; must be sender, endpoint (every connection of this endpoint) or others</source>
+        <translation>&apos;to&apos; deve ser sender, endpoint (todas as conexões deste endpoint) ou others</translation>
+    </message>
+    <message>
+        <source>&apos;close&apos; must be true, a close code, or a map with &apos;code&apos; and &apos;reason&apos;</source>
+        <translation>&apos;close&apos; deve ser true, um código de fechamento ou um mapa com &apos;code&apos; e &apos;reason&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;code&apos; must be a number</source>
+        <translation>&apos;code&apos; deve ser um número</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in close ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; em close ignorada</translation>
+    </message>
+    <message>
+        <source>close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)</source>
+        <translation>o código de fechamento %1 não pode ser enviado (use 1000-1003, 1007-1014 ou 3000-4999)</translation>
+    </message>
+    <message>
+        <source>a close reason holds at most 123 bytes</source>
+        <translation>um motivo de fechamento comporta no máximo 123 bytes</translation>
+    </message>
+    <message>
+        <source>&apos;frames&apos; must be a list of frames</source>
+        <translation>&apos;frames&apos; deve ser uma lista de frames</translation>
+    </message>
+    <message>
+        <source>&apos;binary&apos; must be base64 text</source>
+        <translation>&apos;binary&apos; deve ser texto em base64</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in frame ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; no frame ignorada</translation>
+    </message>
+    <message>
+        <source>a frame needs &apos;response&apos; or &apos;binary&apos;</source>
+        <translation>um frame precisa de &apos;response&apos; ou &apos;binary&apos;</translation>
+    </message>
+    <message>
+        <source>a frame is text or a map with &apos;response&apos; or &apos;binary&apos; and &apos;delay&apos;, found %1</source>
+        <translation>um frame é texto ou um mapa com &apos;response&apos; ou &apos;binary&apos; e &apos;delay&apos;, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>a subprotocol is a name such as chat.v1</source>
+        <translation>um subprotocolo é um nome como chat.v1</translation>
+    </message>
+    <message>
+        <source>&apos;subprotocols&apos; must be a list of names</source>
+        <translation>&apos;subprotocols&apos; deve ser uma lista de nomes</translation>
+    </message>
+    <message>
+        <source>&apos;on-connect&apos; has both &apos;response&apos; and &apos;frames&apos;; use one</source>
+        <translation>&apos;on-connect&apos; tem &apos;response&apos; e &apos;frames&apos; ao mesmo tempo; use apenas um</translation>
+    </message>
+    <message>
+        <source>&apos;binary&apos; must be any, or a map with hex-prefix or base64-prefix</source>
+        <translation>&apos;binary&apos; deve ser any ou um mapa com hex-prefix ou base64-prefix</translation>
+    </message>
+    <message>
+        <source>rule has both &apos;response&apos; and &apos;frames&apos;; use one</source>
+        <translation>a regra tem &apos;response&apos; e &apos;frames&apos; ao mesmo tempo; use apenas um</translation>
+    </message>
+    <message>
+        <source>&apos;streams&apos; must be a list of streams</source>
+        <translation>&apos;streams&apos; deve ser uma lista de streams</translation>
+    </message>
+    <message>
+        <source>a stream is a map with &apos;every&apos; and &apos;frames&apos;</source>
+        <translation>um stream é um mapa com &apos;every&apos; e &apos;frames&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;every&apos; must be an interval such as 500ms or 2s</source>
+        <translation>&apos;every&apos; deve ser um intervalo como 500ms ou 2s</translation>
+    </message>
+    <message>
+        <source>&apos;every&apos; must be at least %1ms, so a stream cannot flood</source>
+        <translation>&apos;every&apos; deve ser de pelo menos %1ms, para que um stream não sobrecarregue as conexões</translation>
+    </message>
+    <message>
+        <source>a stream&apos;s &apos;to&apos; must be each (every connection on its own) or all (one broadcast)</source>
+        <translation>o &apos;to&apos; de um stream deve ser each (cada conexão separadamente) ou all (um único envio a todas)</translation>
+    </message>
+    <message>
+        <source>a stream&apos;s &apos;mode&apos; must be cycle or once</source>
+        <translation>o &apos;mode&apos; de um stream deve ser cycle ou once</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in stream ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; no stream ignorada</translation>
+    </message>
+    <message>
+        <source>stream has no &apos;every&apos;</source>
+        <translation>o stream não tem &apos;every&apos;</translation>
+    </message>
+    <message>
+        <source>stream has no &apos;frames&apos;</source>
+        <translation>o stream não tem &apos;frames&apos;</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>
@@ -1097,6 +1440,61 @@ Comandos:
     <message>
         <source>cannot read the file: %1</source>
         <translation>não é possível ler o arquivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Template</name>
+    <message>
+        <source>unterminated quote in &apos;{{%1}}&apos;</source>
+        <translation>aspas não fechadas em &apos;{{%1}}&apos;</translation>
+    </message>
+    <message>
+        <source>%1 in &apos;{{%2}}&apos;</source>
+        <translation>%1 em &apos;{{%2}}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no arguments</source>
+        <translation>&apos;%1&apos; não aceita argumentos</translation>
+    </message>
+    <message>
+        <source>now takes one format</source>
+        <translation>now aceita um único formato</translation>
+    </message>
+    <message>
+        <source>now has an empty format</source>
+        <translation>now tem um formato vazio</translation>
+    </message>
+    <message>
+        <source>unknown connection value &apos;%1&apos; (there are connection.id and connection.messages)</source>
+        <translation>valor de conexão desconhecido &apos;%1&apos; (existem connection.id e connection.messages)</translation>
+    </message>
+    <message>
+        <source>random needs two integers, lowest and highest</source>
+        <translation>random precisa de dois inteiros, o menor e o maior</translation>
+    </message>
+    <message>
+        <source>random&apos;s lowest value %1 is above its highest %2</source>
+        <translation>o menor valor de random, %1, é maior que o maior, %2</translation>
+    </message>
+    <message>
+        <source>empty filter after &apos;|&apos;</source>
+        <translation>filtro vazio depois de &apos;|&apos;</translation>
+    </message>
+    <message>
+        <source>filter &apos;default&apos; needs one value (quote it if it has spaces)</source>
+        <translation>o filtro &apos;default&apos; precisa de um valor (coloque-o entre aspas se tiver espaços)</translation>
+    </message>
+    <message>
+        <source>unknown filter &apos;%1&apos; (there are default, upper, lower and json)</source>
+        <translation>filtro desconhecido &apos;%1&apos; (existem default, upper, lower e json)</translation>
+    </message>
+    <message>
+        <source>filter &apos;%1&apos; takes no arguments</source>
+        <translation>o filtro &apos;%1&apos; não aceita argumentos</translation>
+    </message>
+    <message>
+        <source>nothing before &apos;|&apos;</source>
+        <translation>nada antes de &apos;|&apos;</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,10 @@ const QSet<QString> &mocketKeys()
         QStringLiteral("websocket"), QStringLiteral("path"),     QStringLiteral("on-connect"),
         QStringLiteral("on-message"), QStringLiteral("pattern"), QStringLiteral("response"),
         QStringLiteral("endpoint"),
+        // Beyond the spec
+        QStringLiteral("delay"), QStringLiteral("frames"), QStringLiteral("streams"),
+        QStringLiteral("every"), QStringLiteral("to"), QStringLiteral("mode"),
+        QStringLiteral("close"), QStringLiteral("binary"), QStringLiteral("subprotocols"),
     };
     return keys;
 }

@@ -12,14 +12,29 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(MessagePattern)
 };
 
-// Placeholders are swapped for private-use markers before parsing the pattern as JSON.
-constexpr char16_t MarkerOpen = 0xE000;
-constexpr char16_t MarkerClose = 0xE001;
-
-QString marker(int index)
+// Placeholders are swapped for a pair of private-use characters before parsing the pattern
+// as JSON; the pair is one the pattern itself does not use (literally or as a \u escape), so
+// a user's text can never pose as a placeholder.
+struct Markers
 {
-    return QChar(MarkerOpen) + QString::number(index) + QChar(MarkerClose);
-}
+    QChar open;
+    QChar close;
+
+    static Markers for_(const QString &text)
+    {
+        for (char16_t base = 0xE000; base < 0xF8F0; base += 2) {
+            const QChar a(base), b(char16_t(base + 1));
+            auto escaped = [&text](QChar c) {
+                const QString hex = QString::number(c.unicode(), 16);
+                return text.contains(QStringLiteral("\\u") + hex, Qt::CaseInsensitive);
+            };
+            if (!text.contains(a) && !text.contains(b) && !escaped(a) && !escaped(b))
+                return { a, b };
+        }
+        return { QChar(0xE000), QChar(0xE001) }; // unreachable for any sane pattern
+    }
+    QString marker(int index) const { return open + QString::number(index) + close; }
+};
 
 bool hasRegexSyntax(const QString &text)
 {
@@ -42,41 +57,48 @@ struct MessagePattern::Node
     QStringList captureBindings;  // StringTemplate: expression per capture
     QList<QPair<QString, Node>> children; // Object (key, node) or Array (empty key, node)
 
-    static Node build(const QJsonValue &value, const QStringList &expressions);
+    static Node build(const QJsonValue &value, const QStringList &expressions, const Markers &markers);
     bool matches(const QJsonValue &value, Bindings *bindings) const;
 };
 
 MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
-                                                 const QStringList &expressions)
+                                                 const QStringList &expressions, const Markers &markers)
 {
     Node node;
     if (value.isObject()) {
         node.type = Type::Object;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            node.children.append({ it.key(), build(it.value(), expressions) });
+            node.children.append({ it.key(), build(it.value(), expressions, markers) });
     } else if (value.isArray()) {
         node.type = Type::Array;
         for (const QJsonValue &element : value.toArray())
-            node.children.append({ QString(), build(element, expressions) });
-    } else if (value.isString() && value.toString().contains(QChar(MarkerOpen))) {
+            node.children.append({ QString(), build(element, expressions, markers) });
+    } else if (value.isString() && value.toString().contains(markers.open)) {
         const QString s = value.toString();
         QString regex;
         qsizetype pos = 0;
         while (pos < s.size()) {
-            const qsizetype open = s.indexOf(QChar(MarkerOpen), pos);
+            const qsizetype open = s.indexOf(markers.open, pos);
             if (open < 0) {
                 regex += QRegularExpression::escape(s.mid(pos));
                 break;
             }
-            const qsizetype close = s.indexOf(QChar(MarkerClose), open);
+            const qsizetype close = s.indexOf(markers.close, open);
+            bool ok = false;
+            const int index = close > open ? s.mid(open + 1, close - open - 1).toInt(&ok) : -1;
+            if (!ok || index < 0 || index >= expressions.size()) {
+                // Not one of ours after all: literal text, and always move on.
+                regex += QRegularExpression::escape(s.mid(pos, open + 1 - pos));
+                pos = open + 1;
+                continue;
+            }
             regex += QRegularExpression::escape(s.mid(pos, open - pos));
-            const int index = s.mid(open + 1, close - open - 1).toInt();
-            node.captureBindings.append(expressions.value(index));
+            node.captureBindings.append(expressions.at(index));
             regex += QStringLiteral("(.*?)");
             pos = close + 1;
         }
-        if (node.captureBindings.size() == 1 && s == marker(expressions.indexOf(node.captureBindings.first()))) {
+        if (node.captureBindings.size() == 1 && s == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
             node.type = Type::Wildcard;
             node.binding = node.captureBindings.first();
             node.captureBindings.clear();
@@ -147,6 +169,7 @@ MessagePattern MessagePattern::compile(const QString &text)
     p.m_source = text;
 
     // JSON pattern? Each placeholder becomes a marker: bare ones as a JSON string.
+    const Markers markers = Markers::for_(text);
     QStringList expressions;
     QString probe;
     qsizetype pos = 0;
@@ -171,14 +194,14 @@ MessagePattern MessagePattern::compile(const QString &text)
             index = expressions.size();
             expressions.append(expression);
         }
-        probe += inString ? marker(int(index)) : QLatin1Char('"') + marker(int(index)) + QLatin1Char('"');
+        probe += inString ? markers.marker(int(index)) : QLatin1Char('"') + markers.marker(int(index)) + QLatin1Char('"');
         pos = start + length;
     });
     probe += QStringView(text).mid(pos);
     QJsonValue json;
     if (parseJsonContainer(probe, &json)) {
         p.m_kind = Kind::Json;
-        p.m_json = std::make_shared<const Node>(Node::build(json, expressions));
+        p.m_json = std::make_shared<const Node>(Node::build(json, expressions, markers));
         p.m_bindingNames = expressions;
         return p;
     }

@@ -303,6 +303,7 @@ Template Template::compile(const QString &text)
     // string literal; the placeholders themselves do not change the lexer's state.
     bool inString = false;
     bool escaped = false;
+    bool danglingEscape = false;
     auto scan = [&](QStringView literal) {
         for (QChar c : literal) {
             if (escaped)
@@ -326,6 +327,10 @@ Template Template::compile(const QString &text)
         part.isVariable = true;
         part.variable.text = expression; // parsed below, once the text is known to be JSON
         part.jsonEscape = inString;
+        // A backslash right before a placeholder would escape the value's first character:
+        // no sound JSON can come of that, so the template is not treated as JSON.
+        if (inString && escaped)
+            danglingEscape = true;
         probe += inString ? QStringLiteral("x") : QStringLiteral("0");
         t.m_parts.append(part);
         pos = start + length;
@@ -336,7 +341,7 @@ Template Template::compile(const QString &text)
         t.m_parts.append(Part { tail.toString(), {}, false, false });
 
     QJsonValue parsed;
-    t.m_isJson = parseJsonContainer(probe, &parsed);
+    t.m_isJson = !danglingEscape && parseJsonContainer(probe, &parsed);
     for (Part &part : t.m_parts) {
         if (!part.isVariable)
             continue;

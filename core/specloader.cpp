@@ -231,7 +231,7 @@ std::optional<QString> Loader::responseText(const YAML::Node &key, const YAML::N
         qint64 budget = MaxNodes;
         QString json = yamlToJson(value, &budget);
         if (budget < 0) {
-            error(value.Mark(), SpecLoader::tr("'%1' is too large (over %2 values; nested aliases?)")
+            error(value.Mark(), SpecLoader::tr("'%1' is too large or too deep (over %2 values or 200 levels; an alias inside itself?)")
                                     .arg(qs(key.Scalar()))
                                     .arg(MaxNodes));
             return std::nullopt;

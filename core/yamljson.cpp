@@ -46,10 +46,14 @@ QString plainScalarJson(const std::string &raw)
 
 // A YAML map or list as compact JSON text, keys in file order (as Moclojer sends them).
 // budget counts nodes down, so aliases nested into a billion values stop early.
-QString yamlToJson(const YAML::Node &node, qint64 *budget)
+static QString toJson(const YAML::Node &node, qint64 *budget, int depth)
 {
-    if (--*budget < 0)
+    // Depth is bounded too: an alias may refer to the node that holds it (&r {self: *r}).
+    constexpr int MaxDepth = 200;
+    if (--*budget < 0 || depth > MaxDepth) {
+        *budget = -1;
         return {};
+    }
     switch (node.Type()) {
     case YAML::NodeType::Map: {
         QString out = QStringLiteral("{");
@@ -58,9 +62,9 @@ QString yamlToJson(const YAML::Node &node, qint64 *budget)
             if (!first)
                 out += QLatin1Char(',');
             first = false;
-            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : yamlToJson(kv.first, budget);
+            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : toJson(kv.first, budget, depth + 1);
             out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":")
-                + yamlToJson(kv.second, budget);
+                + toJson(kv.second, budget, depth + 1);
             if (*budget < 0)
                 return {};
         }
@@ -73,7 +77,7 @@ QString yamlToJson(const YAML::Node &node, qint64 *budget)
             if (!first)
                 out += QLatin1Char(',');
             first = false;
-            out += yamlToJson(item, budget);
+            out += toJson(item, budget, depth + 1);
             if (*budget < 0)
                 return {};
         }
@@ -88,4 +92,9 @@ QString yamlToJson(const YAML::Node &node, qint64 *budget)
         break;
     }
     return QStringLiteral("null");
+}
+
+QString yamlToJson(const YAML::Node &node, qint64 *budget)
+{
+    return toJson(node, budget, 0);
 }

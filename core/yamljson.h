@@ -12,6 +12,7 @@
 
 // A plain (unquoted) scalar as a JSON value: null, true/false, a number, or a string.
 QString plainScalarJson(const std::string &raw);
-// budget counts nodes down, so aliases nested into a billion values stop early; when it runs
-// out (*budget < 0) the result is incomplete and must not be used.
+// budget counts nodes down, so aliases nested into a billion values stop early, and nesting
+// deeper than 200 (an alias inside itself) stops too; then *budget < 0 and the result is
+// incomplete and must not be used.
 QString yamlToJson(const YAML::Node &node, qint64 *budget);

@@ -25,12 +25,14 @@ class TestFuzzRegressions : public QObject
 
 private slots:
     // yaml-cpp's LoadAll looped forever on a lone comma; aliases nested ten deep made the
-    // unclosed-quote check walk a billion nodes.
+    // unclosed-quote check walk a billion nodes; a response holding an alias to itself
+    // recursed until the stack overflowed.
     void loaderFinishes_data()
     {
         QTest::addColumn<QByteArray>("input");
         QTest::newRow("lone comma") << regression("specloader-yamlcpp-loadall-comma");
         QTest::newRow("billion laughs") << regression("specloader-billion-laughs-checkquotes");
+        QTest::newRow("alias inside itself") << regression("specloader-self-alias-recursion");
     }
     void loaderFinishes()
     {

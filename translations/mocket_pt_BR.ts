@@ -1239,10 +1239,6 @@ Vazio: qualquer origem</translation>
         <translation>o item não tem &apos;websocket&apos; nem &apos;endpoint&apos;</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is too large (over %2 values; nested aliases?)</source>
-        <translation>&apos;%1&apos; é grande demais (mais de %2 valores; aliases aninhados?)</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is empty</source>
         <translation>&apos;%1&apos; está vazio</translation>
     </message>
@@ -1429,6 +1425,10 @@ Vazio: qualquer origem</translation>
     <message>
         <source>stream has no &apos;frames&apos;</source>
         <translation>o stream não tem &apos;frames&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large or too deep (over %2 values or 200 levels; an alias inside itself?)</source>
+        <translation>&apos;%1&apos; é grande ou profundo demais (mais de %2 valores ou 200 níveis; um alias dentro de si mesmo?)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,91 @@
+// SpecLoader::loadData on arbitrary bytes: it must never throw, crash or hang, and what it
+// returns must be consistent. A spec that loads is then exercised: every endpoint routed,
+// greeted and sent a few messages through tryMessage, as the workbench's "Try it" does.
+
+#include "fuzzcommon.h"
+#include "yamlguard.h"
+
+#include "diagnostic.h"
+#include "mockspec.h"
+#include "specloader.h"
+
+#include <QStringList>
+#include <QUrl>
+
+namespace {
+
+// A raw request path the endpoint's pattern accepts: each ":name" segment becomes "v", the
+// literal segments are percent-encoded again.
+QString samplePath(const PathPattern &pattern)
+{
+    QString path;
+    for (const QString &segment : PathPattern::splitPath(pattern.text())) {
+        path += QLatin1Char('/');
+        if (segment.startsWith(QLatin1Char(':')))
+            path += QLatin1Char('v');
+        else
+            path += QString::fromLatin1(QUrl::toPercentEncoding(segment));
+    }
+    return path;
+}
+
+void exercise(const MockSpec &spec)
+{
+    const QString messages[] = {
+        QStringLiteral("ping"),
+        QStringLiteral("{\"echo\": \"hi \\\"there\\\"\", \"action\": \"get-profile\", \"a\": [1, {\"b\": null}]}"),
+        QStringLiteral("[1, 2, 3]"),
+        QString(),
+    };
+    for (const Endpoint &endpoint : spec.endpoints) {
+        const QString path = samplePath(endpoint.path);
+        // Every endpoint is reachable: some endpoint (this one, or a more specific one)
+        // serves a path this one's pattern accepts.
+        FUZZ_CHECK(endpoint.path.match(path).has_value(), endpoint.path.text() + QStringLiteral(" vs ") + path);
+        FUZZ_CHECK(spec.route(path) != nullptr, endpoint.path.text() + QStringLiteral(" vs ") + path);
+        for (const QString &message : messages)
+            (void)tryMessage(spec, path + QStringLiteral("?q=1&x=%22"), message);
+        // A text pattern matches its own text, so some rule answers it.
+        for (const Rule &rule : endpoint.rules) {
+            if (rule.pattern.kind() != MessagePattern::Kind::Text)
+                continue;
+            Bindings bindings;
+            FUZZ_CHECK(endpoint.firstMatch(IncomingMessage(rule.pattern.source()), &bindings) != nullptr,
+                       rule.pattern.source());
+        }
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray yaml(reinterpret_cast<const char *>(data), qsizetype(size));
+    if (fuzz::skipKnown()) {
+        if (fuzz::mentionsPlaceholderMarker(yaml))
+            return -1;
+        const fuzz::YamlShape shape = fuzz::yamlShape(yaml);
+        if (shape.endlessDocuments || shape.expandedNodes > fuzz::MaxExpandedNodes
+            || shape.recursiveAlias)
+            return -1;
+    }
+    LoadResult result;
+    try {
+        result = SpecLoader::loadData(yaml, QStringLiteral("fuzz.yml"));
+    } catch (const std::exception &e) {
+        fuzz::fail("SpecLoader::loadData threw", QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        fuzz::fail("SpecLoader::loadData threw a non-std exception");
+    }
+
+    // A spec comes back exactly when there is no error, and a failure always says why.
+    FUZZ_CHECK(result.ok() == !hasErrors(result.diagnostics), result.diagnosticsText());
+    for (const Diagnostic &d : result.diagnostics) {
+        FUZZ_CHECK(!d.message.isEmpty(), result.diagnosticsText());
+        FUZZ_CHECK(d.line >= 0 && d.column >= 0, result.diagnosticsText());
+    }
+    (void)result.diagnosticsText();
+    if (result.ok())
+        exercise(*result.spec);
+    return 0;
+}

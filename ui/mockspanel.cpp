@@ -359,31 +359,25 @@ void MocksPanel::commitGreeting()
 
 void MocksPanel::commitPattern()
 {
-    const Selection s = selection();
-    if (m_rebuilding || s.type != ItemType::Rule || s.endpoint >= m_outline.endpoints.size()
-        || s.rule >= m_outline.endpoints.at(s.endpoint).rules.size())
-        return;
-    const QString value = m_pattern->toPlainText();
-    if (value == m_outline.endpoints.at(s.endpoint).rules.at(s.rule).patternValue)
-        return;
-    const int e = s.endpoint, r = s.rule;
-    emit editRequested([e, r, value](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setRulePattern(yaml, o, e, r, value);
-    }, s);
+    commitRuleField(m_pattern->toPlainText(), &RuleOutline::patternValue, &SpecEdits::setRulePattern);
 }
 
 void MocksPanel::commitResponse()
+{
+    commitRuleField(m_response->toPlainText(), &RuleOutline::responseValue, &SpecEdits::setRuleResponse);
+}
+
+void MocksPanel::commitRuleField(const QString &value, QString RuleOutline::*current, RuleEdit edit)
 {
     const Selection s = selection();
     if (m_rebuilding || s.type != ItemType::Rule || s.endpoint >= m_outline.endpoints.size()
         || s.rule >= m_outline.endpoints.at(s.endpoint).rules.size())
         return;
-    const QString value = m_response->toPlainText();
-    if (value == m_outline.endpoints.at(s.endpoint).rules.at(s.rule).responseValue)
+    if (value == m_outline.endpoints.at(s.endpoint).rules.at(s.rule).*current)
         return;
     const int e = s.endpoint, r = s.rule;
-    emit editRequested([e, r, value](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setRuleResponse(yaml, o, e, r, value);
+    emit editRequested([e, r, value, edit](const QString &yaml, const SpecOutline &o) {
+        return edit(yaml, o, e, r, value);
     }, s);
 }
 

@@ -74,6 +74,8 @@ private:
     void commitGreeting();
     void commitPattern();
     void commitResponse();
+    using RuleEdit = TextEdit (*)(const QString &, const SpecOutline &, int, int, const QString &);
+    void commitRuleField(const QString &value, QString RuleOutline::*current, RuleEdit edit);
     void updateButtons();
     static void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
 

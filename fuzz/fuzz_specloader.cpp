@@ -3,7 +3,6 @@
 // greeted and sent a few messages through tryMessage, as the workbench's "Try it" does.
 
 #include "fuzzcommon.h"
-#include "yamlguard.h"
 
 #include "diagnostic.h"
 #include "mockspec.h"
@@ -61,14 +60,6 @@ void exercise(const MockSpec &spec)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray yaml(reinterpret_cast<const char *>(data), qsizetype(size));
-    if (fuzz::skipKnown()) {
-        if (fuzz::mentionsPlaceholderMarker(yaml))
-            return -1;
-        const fuzz::YamlShape shape = fuzz::yamlShape(yaml);
-        if (shape.endlessDocuments || shape.expandedNodes > fuzz::MaxExpandedNodes
-            || shape.recursiveAlias)
-            return -1;
-    }
     LoadResult result;
     try {
         result = SpecLoader::loadData(yaml, QStringLiteral("fuzz.yml"));

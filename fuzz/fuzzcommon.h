@@ -42,14 +42,6 @@ inline bool skipKnown()
     return skip;
 }
 
-// Known finding: MessagePattern takes U+E000/U+E001 in the pattern for its own placeholder
-// markers (fuzz/regressions/matcher-private-use-marker-*). Catches the character written
-// as is or as a JSON/YAML escape.
-inline bool mentionsPlaceholderMarker(const QByteArray &bytes)
-{
-    return bytes.contains("\xee\x80\x80") || bytes.toLower().contains("e000");
-}
-
 inline QString text(const QByteArray &bytes)
 {
     return QString::fromUtf8(bytes);

@@ -383,6 +383,8 @@ bool isFlow(const YAML::Node &node)
 
 class Builder
 {
+    mutable int m_depth = 0; // nodeEnd's nesting
+
 public:
     explicit Builder(const QString &yaml) : s(yaml), x(s.x), m_offsets(yaml)
     {
@@ -428,6 +430,15 @@ private:
 qsizetype Builder::nodeEnd(const YAML::Node &node, int parentIndent, bool flow) const
 {
     const qsizetype start = pos(node);
+    // An alias inside the node it names (&r {self: *r}) would recurse forever.
+    struct DepthGuard
+    {
+        int &depth;
+        explicit DepthGuard(int &d) : depth(++d) { }
+        ~DepthGuard() { --depth; }
+    } guard(m_depth);
+    if (m_depth > 200)
+        return start;
     switch (node.Type()) {
     case YAML::NodeType::Scalar:
         return s.scalarEnd(start, parentIndent, flow);

@@ -2,6 +2,7 @@
 // the template engine: each must finish quickly and behave as documented.
 #include "messagepattern.h"
 #include "specloader.h"
+#include "specoutline.h"
 #include "template.h"
 
 #include <QDir>
@@ -65,6 +66,15 @@ private slots:
         QVERIFY(!p2.matches(IncomingMessage(QString::fromUtf8(wildcard.at(1))), &bindings));
         QVERIFY(bindings.isEmpty());
         QVERIFY(p2.matches(IncomingMessage(QString::fromUtf8(wildcard.at(0))), nullptr)); // its own text
+    }
+
+    // The workbench's outline recursed forever on an alias inside itself.
+    void outlineOfASelfAlias()
+    {
+        const QByteArray input = regression("specoutline-self-alias-recursion");
+        QVERIFY(!input.isEmpty());
+        const SpecOutline outline = SpecOutline::parse(QString::fromUtf8(input.split('\0').at(0)));
+        QVERIFY(outline.endpoints.size() <= 1); // finished, whatever it found
     }
 
     // A backslash right before a placeholder inside a JSON string: the template is not

@@ -37,7 +37,7 @@ MockServer::MockServer(QObject *parent)
     connect(m_ws, &QWebSocketServer::newConnection, this, &MockServer::onWebSocketConnection);
     connect(m_ws, &QWebSocketServer::serverError, this, [this](QWebSocketProtocol::CloseCode) {
         if (watched()) {
-            TrafficEvent e = event(TrafficEvent::Kind::Refused, nullptr);
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
             e.payload = tr("bad WebSocket handshake: %1").arg(m_ws->errorString());
             emit trafficEvent(e);
         }
@@ -105,7 +105,7 @@ void MockServer::createListener()
         connect(ssl, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
             if (!watched())
                 return;
-            TrafficEvent e = event(TrafficEvent::Kind::Refused, nullptr);
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
             e.peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
             e.payload = tr("TLS handshake failed: %1").arg(socket->errorString());
             emit trafficEvent(e);
@@ -266,7 +266,7 @@ bool MockServer::watched() const
     return isSignalConnected(signal);
 }
 
-TrafficEvent MockServer::event(TrafficEvent::Kind kind, const Connection *connection) const
+TrafficEvent MockServer::makeEvent(TrafficEvent::Kind kind, const Connection *connection) const
 {
     TrafficEvent e;
     e.kind = kind;
@@ -280,7 +280,7 @@ TrafficEvent MockServer::event(TrafficEvent::Kind kind, const Connection *connec
 
 void MockServer::emitSent(const Connection *connection, const QString &text, const QString &rule)
 {
-    TrafficEvent e = event(TrafficEvent::Kind::Sent, connection);
+    TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, connection);
     e.payload = text;
     e.size = TrafficEvent::utf8Size(text);
     e.rule = rule;
@@ -291,7 +291,7 @@ void MockServer::emitMissing(const Connection *connection, const QString &rule,
                              const QStringList &missing)
 {
     for (const QString &expression : missing) {
-        TrafficEvent e = event(TrafficEvent::Kind::Warning, connection);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Warning, connection);
         e.rule = rule;
         e.payload = tr("template value '{{%1}}' is missing; rendered empty").arg(expression);
         emit trafficEvent(e);
@@ -464,7 +464,7 @@ void MockServer::refuse(QTcpSocket *socket, int status, const QByteArray &status
     else
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (watched()) {
-        TrafficEvent e = event(TrafficEvent::Kind::Refused, nullptr);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
         e.peer = socket->peerAddress().toString() + QLatin1Char(':')
             + QString::number(socket->peerPort());
         e.payload = why;
@@ -518,13 +518,13 @@ void MockServer::setUpConnection(QWebSocket *socket)
             [this, connection](QAbstractSocket::SocketError error) {
                 if (error == QAbstractSocket::RemoteHostClosedError || !watched())
                     return;
-                TrafficEvent e = event(TrafficEvent::Kind::Error, connection);
+                TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, connection);
                 e.payload = connection->socket->errorString();
                 emit trafficEvent(e);
             });
 
     if (watched()) {
-        TrafficEvent e = event(TrafficEvent::Kind::Opened, connection);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Opened, connection);
         e.peer = socket->peerAddress().toString() + QLatin1Char(':')
             + QString::number(socket->peerPort());
         e.pathParams = connection->pathParams;
@@ -614,7 +614,7 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
                 send(target, out.text);
             if (!watched())
                 continue;
-            TrafficEvent e = event(TrafficEvent::Kind::Sent, target);
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, target);
             e.rule = label;
             QStringList notes;
             if (out.delay > 0)
@@ -665,7 +665,7 @@ void MockServer::dropSlowReader(Connection *connection)
         return;
     connection->dropping = true;
     if (watched()) {
-        TrafficEvent e = event(TrafficEvent::Kind::Error, connection);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, connection);
         e.payload = tr("client is not reading (%1 bytes waiting); connection dropped").arg(socket->bytesToWrite());
         emit trafficEvent(e);
     }
@@ -689,7 +689,7 @@ void MockServer::onText(Connection *connection, const QString &text)
     const bool logging = watched();
     if (connection->endpoint < 0) {
         if (logging) {
-            TrafficEvent e = event(TrafficEvent::Kind::Unmatched, connection);
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Unmatched, connection);
             e.payload = text;
             e.size = TrafficEvent::utf8Size(text);
             emit trafficEvent(e);
@@ -702,7 +702,7 @@ void MockServer::onText(Connection *connection, const QString &text)
     const Rule *rule = endpoint.firstMatch(message, &bindings);
     if (!rule) {
         if (logging) {
-            TrafficEvent e = event(TrafficEvent::Kind::Unmatched, connection);
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Unmatched, connection);
             e.payload = text;
             e.size = TrafficEvent::utf8Size(text);
             emit trafficEvent(e);
@@ -711,7 +711,7 @@ void MockServer::onText(Connection *connection, const QString &text)
     }
     const TemplateContext context = contextFor(connection, &message, &bindings);
     if (logging) {
-        TrafficEvent e = event(TrafficEvent::Kind::Received, connection);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Received, connection);
         e.payload = text;
         e.size = TrafficEvent::utf8Size(text);
         e.rule = rule->label();
@@ -738,7 +738,7 @@ void MockServer::onBinary(Connection *connection, const QByteArray &data)
         ? nullptr
         : m_spec->endpoints.at(connection->endpoint).firstBinaryMatch(data);
     if (watched()) {
-        TrafficEvent e = event(TrafficEvent::Kind::Binary, connection);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Binary, connection);
         e.size = data.size();
         e.payload = QString::fromLatin1(data.left(64).toHex(' '));
         if (data.size() > 64)
@@ -845,7 +845,7 @@ bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint
                 emitMissing(c, stream.label(), missing);
         }
         if (logging) {
-            TrafficEvent e = event(TrafficEvent::Kind::Sent, c);
+            TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, c);
             e.rule = stream.label();
             e.payload = frame.isBinary ? QString::fromLatin1(frame.binary.left(64).toHex(' ')) : text;
             e.size = frame.isBinary ? frame.binary.size() : TrafficEvent::utf8Size(text);
@@ -863,7 +863,7 @@ void MockServer::onDisconnected(Connection *connection)
     QWebSocket *socket = connection->socket;
     socket->disconnect(this);
     if (watched()) {
-        TrafficEvent e = event(TrafficEvent::Kind::Closed, connection);
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, connection);
         e.closeCode = int(socket->closeCode());
         e.closeReason = socket->closeReason();
         emit trafficEvent(e);

@@ -147,7 +147,7 @@ private:
     void finishStop();
 
     bool watched() const;
-    TrafficEvent event(TrafficEvent::Kind kind, const Connection *connection) const;
+    TrafficEvent makeEvent(TrafficEvent::Kind kind, const Connection *connection) const;
     void emitSent(const Connection *connection, const QString &text, const QString &rule);
     void emitMissing(const Connection *connection, const QString &rule, const QStringList &missing);
 

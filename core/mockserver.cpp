@@ -4,6 +4,9 @@
 #include <QHash>
 #include <QMetaMethod>
 #include <QNetworkRequest>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -932,4 +935,41 @@ void MockServer::updateSubprotocols()
         }
     }
     m_ws->setSupportedSubprotocols(all);
+}
+
+bool MockServer::loadTlsFiles(const QString &certificate, const QString &key, QSslConfiguration *out,
+                              QString *error)
+{
+    if (certificate.isEmpty() || key.isEmpty()) {
+        *error = tr("TLS needs both a certificate and a key.");
+        return false;
+    }
+    QFile certFile(certificate);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the certificate %1: %2").arg(certificate, certFile.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = tr("%1 holds no PEM certificate.").arg(certificate);
+        return false;
+    }
+    QFile keyFile(key);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the key %1: %2").arg(key, keyFile.errorString());
+        return false;
+    }
+    const QByteArray data = keyFile.readAll();
+    QSslKey privateKey(data, QSsl::Rsa, QSsl::Pem);
+    if (privateKey.isNull())
+        privateKey = QSslKey(data, QSsl::Ec, QSsl::Pem);
+    if (privateKey.isNull()) {
+        *error = tr("%1 holds no usable PEM private key (RSA or EC, unencrypted).").arg(key);
+        return false;
+    }
+    *out = QSslConfiguration::defaultConfiguration();
+    out->setLocalCertificateChain(chain);
+    out->setPrivateKey(privateKey);
+    out->setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
 }

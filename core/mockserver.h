@@ -59,6 +59,11 @@ public:
     // configuration goes back to plain ws://.
     void setTlsConfiguration(const QSslConfiguration &configuration);
     bool isSecure() const { return m_tls.has_value(); }
+    // Reads a PEM certificate (chain) and its unencrypted RSA or EC key into *out, as
+    // mocket-cli's --tls-cert/--tls-key and the workbench's Server Settings give them;
+    // false with a message in *error when they are unusable.
+    static bool loadTlsFiles(const QString &certificate, const QString &key, QSslConfiguration *out,
+                             QString *error);
 
     // Emits started() or startFailed(); returns whether it listens.
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 8000);

@@ -734,6 +734,26 @@ Deseja restaurá-lo?</translation>
         <source>stream #%1</source>
         <translation>stream #%1</translation>
     </message>
+    <message>
+        <source>TLS needs both a certificate and a key.</source>
+        <translation>O TLS requer um certificado e uma chave.</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate %1: %2</source>
+        <translation>Não é possível ler o certificado %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 não contém nenhum certificado PEM.</translation>
+    </message>
+    <message>
+        <source>Cannot read the key %1: %2</source>
+        <translation>Não é possível ler a chave %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no usable PEM private key (RSA or EC, unencrypted).</source>
+        <translation>%1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada).</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -1066,49 +1086,9 @@ Comandos:
             <numerusform>%1 recarregado (%n endpoints: %2)</numerusform>
         </translation>
     </message>
-    <message>
-        <source>mocket-cli: --tls-cert and --tls-key go together</source>
-        <translation>mocket-cli: --tls-cert e --tls-key devem ser usados juntos</translation>
-    </message>
-    <message>
-        <source>mocket-cli: cannot read the certificate %1: %2</source>
-        <translation>mocket-cli: não é possível ler o certificado %1: %2</translation>
-    </message>
-    <message>
-        <source>mocket-cli: %1 holds no PEM certificate</source>
-        <translation>mocket-cli: %1 não contém nenhum certificado PEM</translation>
-    </message>
-    <message>
-        <source>mocket-cli: cannot read the key %1: %2</source>
-        <translation>mocket-cli: não é possível ler a chave %1: %2</translation>
-    </message>
-    <message>
-        <source>mocket-cli: %1 holds no usable PEM private key (RSA or EC, unencrypted)</source>
-        <translation>mocket-cli: %1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada)</translation>
-    </message>
 </context>
 <context>
     <name>ServerSettingsDialog</name>
-    <message>
-        <source>TLS needs both a certificate and a key.</source>
-        <translation>O TLS requer um certificado e uma chave.</translation>
-    </message>
-    <message>
-        <source>Cannot read the certificate %1: %2</source>
-        <translation>Não é possível ler o certificado %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate.</source>
-        <translation>%1 não contém nenhum certificado PEM.</translation>
-    </message>
-    <message>
-        <source>Cannot read the key %1: %2</source>
-        <translation>Não é possível ler a chave %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no usable PEM private key (RSA or EC, unencrypted).</source>
-        <translation>%1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada).</translation>
-    </message>
     <message>
         <source>Server Settings</source>
         <translation>Configurações do servidor</translation>

@@ -1,7 +1,8 @@
 #include "serversettingsdialog.h"
 
+#include "mockserver.h"
+
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -11,9 +12,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
-#include <QSslCertificate>
-#include <QSslKey>
-#include <QSslSocket>
 #include <QVBoxLayout>
 
 ServerSettings ServerSettings::load()
@@ -42,39 +40,8 @@ bool ServerSettings::tlsConfiguration(QSslConfiguration *out, QString *error) co
 {
     *out = QSslConfiguration();
     if (tlsCertificate.isEmpty() && tlsKey.isEmpty())
-        return true;
-    if (tlsCertificate.isEmpty() || tlsKey.isEmpty()) {
-        *error = ServerSettingsDialog::tr("TLS needs both a certificate and a key.");
-        return false;
-    }
-    QFile certFile(tlsCertificate);
-    if (!certFile.open(QIODevice::ReadOnly)) {
-        *error = ServerSettingsDialog::tr("Cannot read the certificate %1: %2").arg(tlsCertificate, certFile.errorString());
-        return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    if (chain.isEmpty()) {
-        *error = ServerSettingsDialog::tr("%1 holds no PEM certificate.").arg(tlsCertificate);
-        return false;
-    }
-    QFile keyFile(tlsKey);
-    if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = ServerSettingsDialog::tr("Cannot read the key %1: %2").arg(tlsKey, keyFile.errorString());
-        return false;
-    }
-    const QByteArray data = keyFile.readAll();
-    QSslKey key(data, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(data, QSsl::Ec, QSsl::Pem);
-    if (key.isNull()) {
-        *error = ServerSettingsDialog::tr("%1 holds no usable PEM private key (RSA or EC, unencrypted).").arg(tlsKey);
-        return false;
-    }
-    *out = QSslConfiguration::defaultConfiguration();
-    out->setLocalCertificateChain(chain);
-    out->setPrivateKey(key);
-    out->setPeerVerifyMode(QSslSocket::VerifyNone);
-    return true;
+        return true; // plain ws://
+    return MockServer::loadTlsFiles(tlsCertificate, tlsKey, out, error);
 }
 
 ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidget *parent) : QDialog(parent)

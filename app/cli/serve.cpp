@@ -7,8 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
-#include <QSslCertificate>
-#include <QSslKey>
 
 #include <csignal>
 #include <cstdio>
@@ -144,38 +142,11 @@ int ServeCommand::start()
 
 bool ServeCommand::loadTls(QSslConfiguration *tls)
 {
-    if (m_options.tlsCertificate.isEmpty() || m_options.tlsKey.isEmpty()) {
-        printErr(tr("mocket-cli: --tls-cert and --tls-key go together"));
-        return false;
-    }
-    QFile certFile(m_options.tlsCertificate);
-    if (!certFile.open(QIODevice::ReadOnly)) {
-        printErr(tr("mocket-cli: cannot read the certificate %1: %2").arg(m_options.tlsCertificate, certFile.errorString()));
-        return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    if (chain.isEmpty()) {
-        printErr(tr("mocket-cli: %1 holds no PEM certificate").arg(m_options.tlsCertificate));
-        return false;
-    }
-    QFile keyFile(m_options.tlsKey);
-    if (!keyFile.open(QIODevice::ReadOnly)) {
-        printErr(tr("mocket-cli: cannot read the key %1: %2").arg(m_options.tlsKey, keyFile.errorString()));
-        return false;
-    }
-    const QByteArray keyData = keyFile.readAll();
-    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
-    if (key.isNull()) {
-        printErr(tr("mocket-cli: %1 holds no usable PEM private key (RSA or EC, unencrypted)").arg(m_options.tlsKey));
-        return false;
-    }
-    *tls = QSslConfiguration::defaultConfiguration();
-    tls->setLocalCertificateChain(chain);
-    tls->setPrivateKey(key);
-    tls->setPeerVerifyMode(QSslSocket::VerifyNone);
-    return true;
+    QString error;
+    if (MockServer::loadTlsFiles(m_options.tlsCertificate, m_options.tlsKey, tls, &error))
+        return true;
+    printErr(QStringLiteral("mocket-cli: ") + error);
+    return false;
 }
 
 void ServeCommand::printLine(const QString &line)

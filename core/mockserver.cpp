@@ -15,9 +15,97 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace {
 constexpr qsizetype MaxRequestHead = 16384;
 constexpr int StopGraceMs = 2000;
+
+// A plain ws:// connection's socket. QAbstractSocket copies every write into a write buffer
+// whose 32 KiB chunk then stays allocated, and partly resident, for the socket's life: most of
+// what an idle connection costs. Here the writes of one event-loop pass (a frame's header and
+// payload, several frames) are gathered in a plain byte array and sent to the kernel together
+// at the end of the pass, in one send() as Qt would, so small frames still leave in one
+// segment. The array is released once sent; only what the kernel does not take right away
+// goes to QAbstractSocket's own buffer, which then sends it in order, reports errors and
+// counts it in bytesToWrite() as usual.
+class DirectWriteSocket : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+
+    qint64 bytesToWrite() const override { return QTcpSocket::bytesToWrite() + m_out.size(); }
+    void disconnectFromHost() override
+    {
+        sendGathered();
+        QTcpSocket::disconnectFromHost();
+    }
+    void close() override
+    {
+        sendGathered();
+        QTcpSocket::close();
+    }
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        // Once Qt holds data, everything after it queues behind it there.
+        if (size <= 0 || state() != ConnectedState || QTcpSocket::bytesToWrite() > 0)
+            return QTcpSocket::writeData(data, size);
+        if (!m_sendQueued) {
+            m_sendQueued = true;
+            QMetaObject::invokeMethod(this, [this] { sendGathered(); }, Qt::QueuedConnection);
+        }
+        m_out.append(data, qsizetype(size));
+        return size;
+    }
+
+private:
+    void sendGathered()
+    {
+        m_sendQueued = false;
+        if (m_out.isEmpty())
+            return;
+        const QByteArray out = std::exchange(m_out, QByteArray());
+        if (state() != ConnectedState) {
+            QTcpSocket::writeData(out.constData(), out.size());
+            return;
+        }
+        const ssize_t sent = ::send(int(socketDescriptor()), out.constData(), size_t(out.size()),
+                                    MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == out.size())
+            return;
+        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            QTcpSocket::writeData(out.constData(), out.size()); // Qt meets the error and reports it
+            return;
+        }
+        const qint64 done = sent > 0 ? qint64(sent) : 0;
+        QTcpSocket::writeData(out.constData() + done, out.size() - done);
+    }
+
+    QByteArray m_out;
+    bool m_sendQueued = false;
+};
+
+class DirectWriteServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new DirectWriteSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            ::close(int(descriptor));
+        } else
+            addPendingConnection(socket);
+    }
+};
 } // namespace
 
 MockServer::MockServer(QObject *parent)
@@ -30,6 +118,17 @@ MockServer::MockServer(QObject *parent)
     // Qt answers pings by itself; a client that floods pings and never reads is caught here.
     m_sweep.setInterval(250);
     connect(&m_sweep, &QTimer::timeout, this, [this] {
+        // A client that never sends its request head (a slowloris) is dropped.
+        QList<QTcpSocket *> late;
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+            if (it.value().hasExpired())
+                late.append(it.key());
+        }
+        for (QTcpSocket *socket : std::as_const(late)) {
+            m_pending.remove(socket);
+            socket->abort();
+            socket->deleteLater();
+        }
         for (auto &[id, connection] : m_connections) {
             if (connection->socket->bytesToWrite() > m_maxPendingBytes)
                 dropSlowReader(connection.get());
@@ -98,7 +197,7 @@ void MockServer::createListener()
     if (m_tcp)
         m_tcp->deleteLater();
     if (!m_tls) {
-        m_tcp = new QTcpServer(this);
+        m_tcp = new DirectWriteServer(this);
     } else {
         // The TLS handshake happens first; the decrypted request is then inspected and
         // upgraded exactly as on plain ws://.
@@ -192,7 +291,7 @@ void MockServer::stop()
         return;
     m_tcp->close();
     m_broadcasts.clear();
-    for (QTcpSocket *socket : std::as_const(m_pending)) {
+    for (QTcpSocket *socket : m_pending.keys()) {
         socket->abort();
         socket->deleteLater();
     }
@@ -315,7 +414,9 @@ void MockServer::onTcpConnection()
                    tr("too many connections (the limit is %1)").arg(m_maxConnections));
             continue;
         }
-        m_pending.insert(socket);
+        // Checked by the sweep rather than a timer per socket: a timer would outlive the
+        // handshake and cost every connection.
+        m_pending.insert(socket, QDeadlineTimer(m_handshakeTimeout));
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspectRequest(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             if (m_pending.remove(socket))
@@ -324,13 +425,6 @@ void MockServer::onTcpConnection()
         // Over TLS the request may have arrived with the end of the handshake, before now.
         if (socket->bytesAvailable() > 0)
             QMetaObject::invokeMethod(this, [this, socket] { inspectRequest(socket); }, Qt::QueuedConnection);
-        // A client that never sends its request head (a slowloris) is dropped.
-        QTimer::singleShot(m_handshakeTimeout, socket, [this, socket] {
-            if (m_pending.remove(socket)) {
-                socket->abort();
-                socket->deleteLater();
-            }
-        });
     }
 }
 
@@ -504,9 +598,7 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->pathParams = std::move(pathParams);
     connection->endpoint = m_spec->endpointIndex(endpoint);
     connection->queryParams = queryParamsOf(url);
-    const QNetworkRequest request = socket->request();
-    for (const QByteArray &name : request.rawHeaderList())
-        connection->headerParams.insert(QString::fromLatin1(name).toLower(), QString::fromUtf8(request.rawHeader(name)));
+    connection->handshake = socket->request();
     m_connections.emplace(connection->id, std::move(owned));
 
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
@@ -680,7 +772,7 @@ TemplateContext MockServer::contextFor(const Connection *connection, const Incom
                                        const Bindings *bindings)
 {
     TemplateContext context { &connection->pathParams, &connection->queryParams, message, bindings };
-    context.headerParams = &connection->headerParams;
+    context.handshake = &connection->handshake;
     context.connectionId = connection->id;
     context.messageCount = connection->messages;
     return context;

@@ -3,7 +3,10 @@
 #include "mockspec.h"
 #include "trafficevent.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QHostAddress>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
@@ -108,7 +111,7 @@ private:
         QString path;
         ParamMap pathParams;
         ParamMap queryParams;
-        ParamMap headerParams; // handshake headers, names in lower case
+        QNetworkRequest handshake; // shares the QWebSocket's copy: headers cost nothing more
         qint64 messages = 0;   // text messages received
         int endpoint = -1;
         bool dropping = false;
@@ -160,7 +163,7 @@ private:
     QWebSocketServer *m_ws = nullptr;
     MockSpecPtr m_spec;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
-    QSet<QTcpSocket *> m_pending; // accepted, request line not yet seen
+    QHash<QTcpSocket *, QDeadlineTimer> m_pending; // accepted, request head not yet seen; its deadline
     quint64 m_nextId = 0;
     qint64 m_maxMessageSize = DefaultMaxMessageSize;
     int m_handshakeTimeout = DefaultHandshakeTimeoutMs;

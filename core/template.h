@@ -4,6 +4,7 @@
 #include "pathpattern.h"
 
 #include <QJsonValue>
+#include <QNetworkRequest>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,9 @@ struct TemplateContext
     const IncomingMessage *message = nullptr;
     const Bindings *bindings = nullptr;
     const ParamMap *headerParams = nullptr; // handshake headers, keys in lower case
+    // Or the handshake request itself, read only when a template asks for a header (a
+    // server keeps no copy of every connection's headers).
+    const QNetworkRequest *handshake = nullptr;
     quint64 connectionId = 0;
     qint64 messageCount = 0; // messages received on this connection, the current one included
     qint64 counter = 0;      // a stream's tick counter

@@ -118,6 +118,29 @@ private slots:
         QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Received).size(), 2);
     }
 
+    // Replies larger than the kernel takes at once (the rest waits in the socket's queue) and
+    // a small one after them arrive whole and in order. Client and server share this thread,
+    // so nothing is read while the server writes its ~9 MB.
+    void largeRepliesArriveWholeAndInOrder()
+    {
+        startWith(loadSpec(QStringLiteral(R"(
+- websocket:
+    path: /big
+    on-message:
+      - pattern: 'big (?<body>.*)'
+        frames: ['1{{body}}', '2{{body}}', '3{{body}}', 'end']
+)")));
+        Client client;
+        client.open(*m_server, QStringLiteral("/big"));
+        QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::ConnectedState, 5000);
+        const QString body(3 * 1024 * 1024, QLatin1Char('x'));
+        client.socket.sendTextMessage(QStringLiteral("big ") + body);
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 4, 20000);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(client.messages.at(i) == QString::number(i + 1) + body, qPrintable(QString::number(i)));
+        QCOMPARE(client.messages.at(3), QStringLiteral("end"));
+    }
+
     void userExampleWithParams()
     {
         startWith(loadExample(QStringLiteral("user.yml")));

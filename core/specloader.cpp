@@ -29,56 +29,6 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-// Sees every scalar once, as the parser meets it: yaml-cpp 0.7 accepts a quote left open
-// until the end of the file (swallowing the rest of it into one scalar), so quoted scalars
-// are checked against the text for their closing quote.
-class ScalarScan : public YAML::EventHandler
-{
-public:
-    explicit ScalarScan(const QByteArray &data) : m_data(data) { }
-
-    int documents = 0;
-    YAML::Mark secondDocument = YAML::Mark::null_mark();
-    YAML::Mark unclosedQuote = YAML::Mark::null_mark();
-
-    void OnDocumentStart(const YAML::Mark &mark) override
-    {
-        if (++documents == 2)
-            secondDocument = mark;
-    }
-    void OnDocumentEnd() override { }
-    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
-    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t, const std::string &) override
-    {
-        if (documents != 1 || tag != "!" || !unclosedQuote.is_null() || mark.pos < 0 || mark.pos >= m_data.size())
-            return;
-        const char quote = m_data.at(mark.pos);
-        if (quote != '"' && quote != '\'')
-            return;
-        for (qsizetype i = mark.pos + 1; i < m_data.size(); ++i) {
-            const char c = m_data.at(i);
-            if (quote == '"' && c == '\\') {
-                ++i;
-            } else if (c == quote) {
-                if (quote == '\'' && i + 1 < m_data.size() && m_data.at(i + 1) == '\'') {
-                    ++i;
-                    continue;
-                }
-                return;
-            }
-        }
-        unclosedQuote = mark;
-    }
-    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
-    void OnSequenceEnd() override { }
-    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
-    void OnMapEnd() override { }
-
-private:
-    const QByteArray &m_data;
-};
-
 class Loader
 {
 public:
@@ -149,12 +99,7 @@ LoadResult Loader::run(const QByteArray &data)
         // A first pass over the parser's events (no nodes, so aliases are not expanded):
         // an unclosed quote, and whether more documents follow. At most two documents are
         // read: yaml-cpp 0.7's LoadAll can loop forever on some broken input.
-        ScalarScan scan(data);
-        {
-            std::istringstream in(text);
-            YAML::Parser parser(in);
-            for (int document = 0; document < 2 && parser.HandleNextDocument(scan); ++document) { }
-        }
+        const YamlPrescan scan = prescanYaml(text);
         if (!scan.unclosedQuote.is_null()) {
             error(scan.unclosedQuote, SpecLoader::tr("YAML syntax error: end of stream reached without closing quote"));
             return { nullptr, m_diagnostics };

@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -152,7 +153,9 @@ public:
     qsizetype skipProperties(qsizetype i) const
     {
         while (i < x.n && (x.t.at(i) == u'!' || x.t.at(i) == u'&')) {
-            while (i < x.n && !isBlankChar(x.t.at(i)) && !isBreakChar(x.t.at(i)))
+            // Neither tags nor anchor names hold a flow indicator ("{pattern: !}").
+            while (i < x.n && !isBlankChar(x.t.at(i)) && !isBreakChar(x.t.at(i))
+                   && !isFlowIndicator(x.t.at(i)))
                 ++i;
             while (i < x.n && isBlankChar(x.t.at(i)))
                 ++i;
@@ -198,6 +201,16 @@ public:
             }
             if (c == u'#' && (j == 0 || isBlankChar(x.t.at(j - 1)) || isBreakChar(x.t.at(j - 1)))) {
                 j = x.lineEnd(j);
+                continue;
+            }
+            if (c == u':') {
+                // An indicator before a blank or a flow indicator, or right after a quoted
+                // key ({"a":"b"}); else part of a plain scalar ({e:"} is the text e:").
+                const QChar next = x.at(j + 1);
+                const bool indicator = next.isNull() || isBlankChar(next) || isBreakChar(next)
+                    || isFlowIndicator(next) || prev == u'\'' || prev == u'"';
+                prev = indicator ? c : QChar(u'a');
+                ++j;
                 continue;
             }
             if (c == u'[' || c == u'{') {
@@ -288,6 +301,33 @@ public:
             return blockScalarEnd(i, parentIndent);
         bool comment = false;
         qsizetype end = plainLineEnd(i, flow, key, &comment);
+        if (flow && !key && !comment && c != u'*') {
+            // In a flow collection a plain scalar goes on over line breaks until an indicator
+            // ("{pattern: a\n  b}" is "a b").
+            for (;;) {
+                qsizetype j = end;
+                while (j < x.n && isBlankChar(x.t.at(j)))
+                    ++j;
+                if (j >= x.n || !isBreakChar(x.t.at(j)))
+                    break;
+                while (j < x.n && (isBlankChar(x.t.at(j)) || isBreakChar(x.t.at(j))))
+                    ++j;
+                const QChar d = x.at(j);
+                if (d.isNull() || d == u'#' || isFlowIndicator(d))
+                    break;
+                if (d == u':') {
+                    const QChar next = x.at(j + 1);
+                    if (next.isNull() || isBlankChar(next) || isBreakChar(next) || isFlowIndicator(next))
+                        break;
+                }
+                const qsizetype e = plainLineEnd(j, true, false, &comment);
+                if (e <= j)
+                    break;
+                end = e;
+                if (comment)
+                    break;
+            }
+        }
         if (key || flow || comment || c == u'*')
             return end;
         for (qsizetype ls = x.nextLine(end); ls < x.n; ls = x.nextLine(ls)) {
@@ -300,6 +340,45 @@ public:
                 break;
         }
         return end;
+    }
+
+    // Whether a null ("~", "null", ...) or an alias starts at i, alone up to a comment.
+    bool isNullOrAlias(qsizetype i) const
+    {
+        if (x.at(i) == u'*')
+            return true;
+        bool comment = false;
+        const qsizetype end = plainLineEnd(i, false, false, &comment);
+        const QString token = x.t.mid(i, end - i);
+        return token == QLatin1String("~") || token == QLatin1String("null")
+            || token == QLatin1String("Null") || token == QLatin1String("NULL");
+    }
+
+    // The end of an empty or alias item of a block list at column: the first "-" at or after
+    // from (the list's own when first), and a null or alias after it on its line.
+    qsizetype itemAfter(qsizetype from, int column, bool first) const
+    {
+        qsizetype dash = -1;
+        if (first && x.at(from) == u'-') {
+            dash = from;
+        } else {
+            for (qsizetype ls = x.nextLine(from); ls < x.n; ls = x.nextLine(ls)) {
+                if (x.isBlank(ls) || x.isComment(ls))
+                    continue;
+                const qsizetype f = x.firstNonBlank(ls);
+                if (x.column(f) == column && x.at(f) == u'-')
+                    dash = f;
+                break;
+            }
+        }
+        if (dash < 0)
+            return from;
+        qsizetype j = dash + 1;
+        while (j < x.n && isBlankChar(x.t.at(j)))
+            ++j;
+        if (j < x.n && !isBreakChar(x.t.at(j)) && x.t.at(j) != u'#' && isNullOrAlias(j))
+            return scalarEnd(j, column, false);
+        return dash + 1;
     }
 
     // Just after the ':' that follows the key starting at keyStart; -1 if there is none.
@@ -455,12 +534,19 @@ qsizetype Builder::nodeEnd(const YAML::Node &node, int parentIndent, bool flow) 
         if (flow || isFlow(node))
             return s.bracketEnd(s.skipProperties(start));
         qsizetype end = start + 1;
+        const int column = x.column(start);
+        bool first = true;
         for (const auto &item : node) {
-            if (item.IsNull())
-                continue;
-            const qsizetype at = pos(item);
-            const qsizetype dash = s.dashBefore(at);
-            end = nodeEnd(item, x.column(dash >= 0 ? dash : at), false);
+            const qsizetype at = item.IsNull() ? -1 : pos(item);
+            if (at < 0 || at < end) {
+                // An empty item ("-", "- ~") or an alias (marked where its anchor is): read
+                // the text after the item before.
+                end = s.itemAfter(first ? start : end, column, first);
+            } else {
+                const qsizetype dash = s.dashBefore(at);
+                end = nodeEnd(item, x.column(dash >= 0 ? dash : at), false);
+            }
+            first = false;
         }
         return end;
     }
@@ -474,11 +560,12 @@ qsizetype Builder::nodeEnd(const YAML::Node &node, int parentIndent, bool flow) 
 TextRange Builder::valueRange(const YAML::Node &key, const YAML::Node &value, int keyColumn,
                               bool flow) const
 {
-    if (value.IsDefined() && !value.IsNull()) {
+    if (value.IsDefined() && !value.IsNull() && pos(value) > pos(key)) {
         const qsizetype start = pos(value);
         return { start, nodeEnd(value, keyColumn, flow) };
     }
-    // yaml-cpp marks a missing value at the next token; look after the colon instead.
+    // yaml-cpp marks a missing value at the next token, and an alias where its anchor is;
+    // look after the colon instead.
     const qsizetype colon = s.colonAfterKey(pos(key), flow);
     if (colon < 0)
         return {};
@@ -487,7 +574,18 @@ TextRange Builder::valueRange(const YAML::Node &key, const YAML::Node &value, in
         ++j;
     const QChar c = x.at(j);
     if (!c.isNull() && !isBreakChar(c) && c != u'#' && !(flow && isFlowIndicator(c)))
-        return { j, s.scalarEnd(j, keyColumn, flow) }; // "~" or "null"
+        return { j, s.scalarEnd(j, keyColumn, flow) }; // "~", "null" or "*alias"
+    if (!flow) {
+        // "key:" then "~" (or "*alias") alone on a deeper line.
+        for (qsizetype ls = x.nextLine(j); ls < x.n; ls = x.nextLine(ls)) {
+            if (x.isBlank(ls) || x.isComment(ls))
+                continue;
+            const qsizetype f = x.firstNonBlank(ls);
+            if (x.indent(ls) > keyColumn && f == ls + x.indent(ls) && s.isNullOrAlias(f))
+                return { f, s.scalarEnd(f, keyColumn, false) };
+            break;
+        }
+    }
     return { colon, colon };
 }
 
@@ -523,10 +621,9 @@ void Builder::build(const YAML::Node &root, SpecOutline &out) const
             const auto kvs = entries(item);
             const bool flow = flowRoot || isFlow(item);
             for (const auto &[key, value] : kvs) {
-                if (keyName(key) == "websocket") {
+                // Each "websocket" key is an endpoint, as the loader has it.
+                if (keyName(key) == "websocket")
                     out.endpoints.append(endpoint(top, index, key, value, keyColumn(kvs, flow), flow));
-                    break;
-                }
             }
         }
         ++index;
@@ -557,6 +654,12 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
             ep.path = valueRange(key, value, column, ep.flow);
             ep.pathValue = value.IsScalar() ? qs(value.Scalar()) : QString();
         } else if (name == "on-connect") {
+            // A repeated key: the loader takes the last one, so does the outline.
+            ep.onConnectIndent = -1;
+            ep.hasGreeting = false;
+            ep.greetingFlow = false;
+            ep.greetingKey = ep.greeting = TextRange();
+            ep.greetingValue.clear();
             ep.onConnectKey = keyRange(key, ep.flow);
             ep.onConnect = valueRange(key, value, column, ep.flow);
             if (!value.IsMap())
@@ -575,6 +678,8 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
                 }
             }
         } else if (name == "on-message") {
+            ep.rules.clear();
+            ep.rulesBlock = false;
             ep.onMessageKey = keyRange(key, ep.flow);
             ep.onMessage = valueRange(key, value, column, ep.flow);
             if (!value.IsSequence())
@@ -863,7 +968,7 @@ bool plainSafe(const QString &value, bool flow)
         // Brackets are fine in block context, but quoting them keeps "{{...}}" templates
         // and JSON-looking text obviously text.
         if ((c.isSpace() && c != u' ') || (c != u',' && isFlowIndicator(c))
-            || (flow && (c == u',' || c == u':')))
+            || (flow && (c == u',' || c == u':' || c == u'?')))
             return false;
     }
     // Words and numbers that YAML (1.1 or 1.2) reads as something other than text.
@@ -1047,7 +1152,16 @@ SpecOutline SpecOutline::parse(const QString &yaml)
     SpecOutline out;
     YAML::Node root;
     try {
-        root = YAML::Load(yaml.toStdString());
+        // What the loader rejects before reading nodes, the outline rejects too.
+        const std::string text = yaml.toStdString();
+        const YamlPrescan scan = prescanYaml(text);
+        if (!scan.unclosedQuote.is_null()) {
+            out.m_error = QCoreApplication::translate(
+                "SpecLoader", "YAML syntax error: end of stream reached without closing quote");
+            out.m_errorLine = scan.unclosedQuote.line + 1;
+            return out;
+        }
+        root = YAML::Load(text);
     } catch (const YAML::Exception &e) {
         out.m_error = tr("YAML syntax error: %1").arg(qs(e.msg));
         out.m_errorLine = e.mark.is_null() ? 0 : e.mark.line + 1;
@@ -1078,7 +1192,7 @@ QString quoted(const QString &value, bool flowContext)
     return QLatin1Char('\'') + inner + QLatin1Char('\'');
 }
 
-TextEdit setPath(const QString &yaml, const SpecOutline &outline, int endpoint, const QString &value)
+static TextEdit uncheckedSetPath(const QString &yaml, const SpecOutline &outline, int endpoint, const QString &value)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep)
@@ -1086,7 +1200,7 @@ TextEdit setPath(const QString &yaml, const SpecOutline &outline, int endpoint, 
     return scalarEdit(yaml, ep->pathKey, ep->path, value, ep->flow);
 }
 
-TextEdit setGreeting(const QString &yaml, const SpecOutline &outline, int endpoint,
+static TextEdit uncheckedSetGreeting(const QString &yaml, const SpecOutline &outline, int endpoint,
                      const QString &value)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
@@ -1136,7 +1250,7 @@ TextEdit setGreeting(const QString &yaml, const SpecOutline &outline, int endpoi
     return insertLines(x, x.nextLine(after), lines, eol);
 }
 
-TextEdit setRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
                         const QString &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
@@ -1145,7 +1259,7 @@ TextEdit setRulePattern(const QString &yaml, const SpecOutline &outline, int end
     return scalarEdit(yaml, r->patternKey, r->pattern, value, r->flow);
 }
 
-TextEdit setRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
                          const QString &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
@@ -1154,7 +1268,7 @@ TextEdit setRuleResponse(const QString &yaml, const SpecOutline &outline, int en
     return scalarEdit(yaml, r->responseKey, r->response, value, r->flow);
 }
 
-TextEdit addEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path)
+static TextEdit uncheckedAddEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path)
 {
     if (!outline.ok() || !outline.blockList)
         return {};
@@ -1173,7 +1287,7 @@ TextEdit addEndpoint(const QString &yaml, const SpecOutline &outline, const QStr
     return { x.n, x.n, prefix + item };
 }
 
-TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+static TextEdit uncheckedRemoveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || !outline.blockList || ep->itemIndex < 0 || ep->itemIndex >= outline.items.size())
@@ -1182,7 +1296,7 @@ TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int end
     return removeBlock(x, itemBlocks(x, outline), ep->itemIndex);
 }
 
-TextEdit duplicateEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+static TextEdit uncheckedDuplicateEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || !outline.blockList || !fits(yaml, ep->path) || ep->path.start < ep->item.start
@@ -1205,7 +1319,7 @@ TextEdit duplicateEndpoint(const QString &yaml, const SpecOutline &outline, int 
     return insertLines(x, ep->item.end, copy, eol);
 }
 
-TextEdit moveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint, int delta)
+static TextEdit uncheckedMoveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint, int delta)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     const EndpointOutline *other = endpointAt(yaml, outline, endpoint + delta);
@@ -1215,7 +1329,7 @@ TextEdit moveEndpoint(const QString &yaml, const SpecOutline &outline, int endpo
     return moveIn(x, itemBlocks(x, outline), ep->itemIndex, other->itemIndex);
 }
 
-TextEdit addRule(const QString &yaml, const SpecOutline &outline, int endpoint,
+static TextEdit uncheckedAddRule(const QString &yaml, const SpecOutline &outline, int endpoint,
                  const QString &pattern, const QString &response)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
@@ -1263,7 +1377,7 @@ TextEdit addRule(const QString &yaml, const SpecOutline &outline, int endpoint,
     return insertLines(x, s.extendItem(ep->websocket.end, ep->keyIndent - 1), text, eol);
 }
 
-TextEdit removeRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+static TextEdit uncheckedRemoveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || !outline.endpoints.at(endpoint).rulesBlock)
@@ -1272,7 +1386,7 @@ TextEdit removeRule(const QString &yaml, const SpecOutline &outline, int endpoin
     return removeBlock(x, ruleBlocks(x, outline.endpoints.at(endpoint)), rule);
 }
 
-TextEdit duplicateRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+static TextEdit uncheckedDuplicateRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     const Text x(yaml);
@@ -1288,7 +1402,7 @@ TextEdit duplicateRule(const QString &yaml, const SpecOutline &outline, int endp
     return insertLines(x, r->item.end, copy, eol);
 }
 
-TextEdit moveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+static TextEdit uncheckedMoveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
                   int delta)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
@@ -1296,6 +1410,252 @@ TextEdit moveRule(const QString &yaml, const SpecOutline &outline, int endpoint,
         return {};
     const Text x(yaml);
     return moveIn(x, ruleBlocks(x, outline.endpoints.at(endpoint)), rule, rule + delta);
+}
+
+
+// ---- the safety net ----
+//
+// Every edit is applied and the result outlined again before it is handed out: the text
+// must still read, say what the edit meant (the value set, one endpoint or rule more or
+// fewer, two swapped) and nothing else: every other endpoint, rule and value reads the same,
+// every other top-level item keeps its text. An edit that fails this is refused (a null
+// edit): some YAML (an explicit "? key", a tag alone on a line, invalid YAML that yaml-cpp
+// still reads, ...) is beyond what a minimal text edit can change safely.
+
+namespace {
+
+struct RuleValues
+{
+    QString pattern;
+    QString response;
+    bool operator==(const RuleValues &o) const { return pattern == o.pattern && response == o.response; }
+};
+
+struct EndpointValues
+{
+    QString path;
+    bool hasGreeting = false;
+    QString greeting;
+    QList<RuleValues> rules;
+    int item = -1;
+    bool operator==(const EndpointValues &o) const
+    {
+        return path == o.path && hasGreeting == o.hasGreeting && greeting == o.greeting
+            && rules == o.rules && item == o.item;
+    }
+};
+
+struct Values
+{
+    QList<EndpointValues> endpoints;
+    QList<std::optional<QString>> items; // each top-level item's text; nullopt: not compared
+};
+
+Values valuesOf(const QString &yaml, const SpecOutline &outline)
+{
+    Values v;
+    for (const EndpointOutline &ep : outline.endpoints) {
+        EndpointValues e { ep.pathValue, ep.hasGreeting, ep.hasGreeting ? ep.greetingValue : QString(), {},
+                           ep.itemIndex };
+        for (const RuleOutline &r : ep.rules)
+            e.rules.append({ r.patternValue, r.responseValue });
+        v.endpoints.append(e);
+    }
+    for (const ItemOutline &item : outline.items) {
+        QString text = fits(yaml, item.item) ? yaml.mid(item.item.start, item.item.length()) : QString();
+        while (!text.isEmpty() && isBreakChar(text.back()))
+            text.chop(1);
+        v.items.append(text);
+    }
+    return v;
+}
+
+bool matches(const Values &want, const Values &got)
+{
+    if (want.endpoints != got.endpoints || want.items.size() != got.items.size())
+        return false;
+    for (qsizetype i = 0; i < want.items.size(); ++i) {
+        if (want.items.at(i) && want.items.at(i) != got.items.at(i))
+            return false;
+    }
+    return true;
+}
+
+// The edit, when the text it gives reads as want; else a null edit.
+TextEdit checked(const QString &yaml, const TextEdit &edit, const Values &want)
+{
+    if (edit.isNull())
+        return edit;
+    if (edit.start < 0 || edit.start > edit.end || edit.end > yaml.size())
+        return {};
+    const QString result = apply(yaml, edit);
+    const SpecOutline after = SpecOutline::parse(result);
+    if (!after.ok() || !matches(want, valuesOf(result, after)))
+        return {};
+    return edit;
+}
+
+// The values with what concerns endpoint e (its item's text) left open.
+Values expectedFor(const QString &yaml, const SpecOutline &outline, int e)
+{
+    Values want = valuesOf(yaml, outline);
+    const int item = want.endpoints.at(e).item;
+    if (item >= 0 && item < want.items.size())
+        want.items[item].reset();
+    return want;
+}
+
+bool validEndpoint(const SpecOutline &outline, int e)
+{
+    return outline.ok() && e >= 0 && e < outline.endpoints.size();
+}
+
+bool validRule(const SpecOutline &outline, int e, int r)
+{
+    return validEndpoint(outline, e) && r >= 0 && r < outline.endpoints.at(e).rules.size();
+}
+
+} // namespace
+
+TextEdit setPath(const QString &yaml, const SpecOutline &outline, int endpoint, const QString &value)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].path = value;
+    return checked(yaml, uncheckedSetPath(yaml, outline, endpoint, value), want);
+}
+
+TextEdit setGreeting(const QString &yaml, const SpecOutline &outline, int endpoint,
+                     const QString &value)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].hasGreeting = !value.isEmpty();
+    want.endpoints[endpoint].greeting = value;
+    return checked(yaml, uncheckedSetGreeting(yaml, outline, endpoint, value), want);
+}
+
+TextEdit setRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                        const QString &value)
+{
+    if (!validRule(outline, endpoint, rule))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].rules[rule].pattern = value;
+    return checked(yaml, uncheckedSetRulePattern(yaml, outline, endpoint, rule, value), want);
+}
+
+TextEdit setRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                         const QString &value)
+{
+    if (!validRule(outline, endpoint, rule))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].rules[rule].response = value;
+    return checked(yaml, uncheckedSetRuleResponse(yaml, outline, endpoint, rule, value), want);
+}
+
+TextEdit addEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path)
+{
+    if (!outline.ok())
+        return {};
+    Values want = valuesOf(yaml, outline);
+    want.endpoints.append({ path, false, QString(), {}, int(want.items.size()) });
+    want.items.append(std::nullopt);
+    return checked(yaml, uncheckedAddEndpoint(yaml, outline, path), want);
+}
+
+TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    Values want = valuesOf(yaml, outline);
+    const int item = want.endpoints.at(endpoint).item;
+    if (item < 0 || item >= want.items.size())
+        return {};
+    want.endpoints.removeAt(endpoint);
+    want.items.removeAt(item);
+    for (EndpointValues &e : want.endpoints) {
+        if (e.item > item)
+            --e.item;
+    }
+    return checked(yaml, uncheckedRemoveEndpoint(yaml, outline, endpoint), want);
+}
+
+TextEdit duplicateEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    Values want = valuesOf(yaml, outline);
+    const int item = want.endpoints.at(endpoint).item;
+    if (item < 0 || item >= want.items.size())
+        return {};
+    EndpointValues copy = want.endpoints.at(endpoint);
+    copy.path = copyPath(outline, copy.path);
+    for (EndpointValues &e : want.endpoints) {
+        if (e.item > item)
+            ++e.item;
+    }
+    copy.item = item + 1;
+    want.endpoints.insert(endpoint + 1, copy);
+    want.items.insert(item + 1, std::nullopt);
+    return checked(yaml, uncheckedDuplicateEndpoint(yaml, outline, endpoint), want);
+}
+
+TextEdit moveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint, int delta)
+{
+    if (!validEndpoint(outline, endpoint) || !validEndpoint(outline, endpoint + delta))
+        return {};
+    Values want = valuesOf(yaml, outline);
+    EndpointValues &a = want.endpoints[endpoint];
+    EndpointValues &b = want.endpoints[endpoint + delta];
+    if (a.item < 0 || b.item < 0 || a.item >= want.items.size() || b.item >= want.items.size())
+        return {};
+    want.items.swapItemsAt(a.item, b.item);
+    std::swap(a.item, b.item);
+    want.endpoints.swapItemsAt(endpoint, endpoint + delta);
+    return checked(yaml, uncheckedMoveEndpoint(yaml, outline, endpoint, delta), want);
+}
+
+TextEdit addRule(const QString &yaml, const SpecOutline &outline, int endpoint,
+                 const QString &pattern, const QString &response)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].rules.append({ pattern, response });
+    return checked(yaml, uncheckedAddRule(yaml, outline, endpoint, pattern, response), want);
+}
+
+TextEdit removeRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+{
+    if (!validRule(outline, endpoint, rule))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].rules.removeAt(rule);
+    return checked(yaml, uncheckedRemoveRule(yaml, outline, endpoint, rule), want);
+}
+
+TextEdit duplicateRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+{
+    if (!validRule(outline, endpoint, rule))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    QList<RuleValues> &rules = want.endpoints[endpoint].rules;
+    rules.insert(rule + 1, rules.at(rule));
+    return checked(yaml, uncheckedDuplicateRule(yaml, outline, endpoint, rule), want);
+}
+
+TextEdit moveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                  int delta)
+{
+    if (!validRule(outline, endpoint, rule) || !validRule(outline, endpoint, rule + delta))
+        return {};
+    Values want = expectedFor(yaml, outline, endpoint);
+    want.endpoints[endpoint].rules.swapItemsAt(rule, rule + delta);
+    return checked(yaml, uncheckedMoveRule(yaml, outline, endpoint, rule, delta), want);
 }
 
 QString apply(const QString &yaml, const TextEdit &edit)

@@ -5,14 +5,77 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <sstream>
+#include <unordered_map>
 
 namespace {
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
 }
+
+// Sees every scalar once, as the parser meets it, and checks a quoted one against the text
+// for its closing quote.
+class ScalarScan : public YAML::EventHandler
+{
+public:
+    explicit ScalarScan(const std::string &data) : m_data(data) { }
+
+    YamlPrescan result;
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (++result.documents == 2)
+            result.secondDocument = mark;
+    }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t, const std::string &) override
+    {
+        const qsizetype size = qsizetype(m_data.size());
+        if (result.documents != 1 || tag != "!" || !result.unclosedQuote.is_null() || mark.pos < 0
+            || mark.pos >= size)
+            return;
+        const char quote = m_data[size_t(mark.pos)];
+        if (quote != '"' && quote != '\'')
+            return;
+        for (qsizetype i = mark.pos + 1; i < size; ++i) {
+            const char c = m_data[size_t(i)];
+            if (quote == '"' && c == '\\') {
+                ++i;
+            } else if (c == quote) {
+                if (quote == '\'' && i + 1 < size && m_data[size_t(i + 1)] == '\'') {
+                    ++i;
+                    continue;
+                }
+                return;
+            }
+        }
+        result.unclosedQuote = mark;
+    }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
+    void OnSequenceEnd() override { }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
+    void OnMapEnd() override { }
+
+private:
+    const std::string &m_data;
+};
 } // namespace
+
+YamlPrescan prescanYaml(const std::string &text)
+{
+    ScalarScan scan(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    for (int document = 0; document < 2 && parser.HandleNextDocument(scan); ++document) { }
+    return scan.result;
+}
 
 // YAML 1.2 core schema resolution for plain scalars, so `count: 3` becomes a JSON number.
 QString plainScalarJson(const std::string &raw)
@@ -44,57 +107,119 @@ QString plainScalarJson(const std::string &raw)
     return QLatin1Char('"') + jsonStringEscaped(text) + QLatin1Char('"');
 }
 
-// A YAML map or list as compact JSON text, keys in file order (as Moclojer sends them).
-// budget counts nodes down, so aliases nested into a billion values stop early.
-static QString toJson(const YAML::Node &node, qint64 *budget, int depth)
+namespace {
+// A collection already converted: an alias names the very node its anchor does, so the
+// second time it is met its JSON is copied instead of walked again (nested aliases would
+// otherwise take as long as their full expansion).
+struct Converted
 {
+    YAML::Node node;
+    QString json;
+    qint64 nodes;  // what walking it again would take from the budget
+    int height;    // its nesting below itself
+};
+
+class Converter
+{
+public:
+    explicit Converter(qint64 *budget) : m_budget(budget) { }
+
     // Depth is bounded too: an alias may refer to the node that holds it (&r {self: *r}).
-    constexpr int MaxDepth = 200;
-    if (--*budget < 0 || depth > MaxDepth) {
-        *budget = -1;
-        return {};
-    }
-    switch (node.Type()) {
-    case YAML::NodeType::Map: {
-        QString out = QStringLiteral("{");
-        bool first = true;
-        for (const auto &kv : node) {
-            if (!first)
-                out += QLatin1Char(',');
-            first = false;
-            const QString key = kv.first.IsScalar() ? qs(kv.first.Scalar()) : toJson(kv.first, budget, depth + 1);
-            out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":")
-                + toJson(kv.second, budget, depth + 1);
-            if (*budget < 0)
-                return {};
+    static constexpr int MaxDepth = 200;
+
+    QString toJson(const YAML::Node &node, int depth, int *height)
+    {
+        *height = 0;
+        if (--*m_budget < 0 || depth > MaxDepth) {
+            *m_budget = -1;
+            return {};
         }
-        return out + QLatin1Char('}');
-    }
-    case YAML::NodeType::Sequence: {
-        QString out = QStringLiteral("[");
-        bool first = true;
-        for (const auto &item : node) {
-            if (!first)
-                out += QLatin1Char(',');
-            first = false;
-            out += toJson(item, budget, depth + 1);
-            if (*budget < 0)
-                return {};
+        switch (node.Type()) {
+        case YAML::NodeType::Map:
+        case YAML::NodeType::Sequence:
+            return collection(node, depth, height);
+        case YAML::NodeType::Scalar:
+            if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+                return QLatin1Char('"') + jsonStringEscaped(qs(node.Scalar())) + QLatin1Char('"');
+            return plainScalarJson(node.Scalar());
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined:
+            break;
         }
-        return out + QLatin1Char(']');
+        return QStringLiteral("null");
     }
-    case YAML::NodeType::Scalar:
-        if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
-            return QLatin1Char('"') + jsonStringEscaped(qs(node.Scalar())) + QLatin1Char('"');
-        return plainScalarJson(node.Scalar());
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-        break;
+
+private:
+    QString collection(const YAML::Node &node, int depth, int *height)
+    {
+        const int pos = node.Mark().pos;
+        const auto [from, to] = m_done.equal_range(pos);
+        for (auto it = from; it != to; ++it) {
+            if (!it->second.node.is(node))
+                continue;
+            const Converted &c = it->second;
+            *m_budget -= c.nodes - 1; // this node was counted already
+            if (*m_budget < 0 || depth + c.height > MaxDepth) {
+                *m_budget = -1;
+                return {};
+            }
+            *height = c.height;
+            return c.json;
+        }
+        const qint64 before = *m_budget + 1;
+        QString out;
+        int childHeight = 0;
+        auto child = [&](const YAML::Node &n) {
+            int h = 0;
+            out += toJson(n, depth + 1, &h);
+            childHeight = std::max(childHeight, h + 1);
+        };
+        if (node.IsMap()) {
+            out = QStringLiteral("{");
+            bool first = true;
+            for (const auto &kv : node) {
+                if (!first)
+                    out += QLatin1Char(',');
+                first = false;
+                QString key;
+                if (kv.first.IsScalar()) {
+                    key = qs(kv.first.Scalar());
+                } else {
+                    int h = 0;
+                    key = toJson(kv.first, depth + 1, &h);
+                    childHeight = std::max(childHeight, h + 1);
+                }
+                out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":");
+                child(kv.second);
+                if (*m_budget < 0)
+                    return {};
+            }
+            out += QLatin1Char('}');
+        } else {
+            out = QStringLiteral("[");
+            bool first = true;
+            for (const auto &item : node) {
+                if (!first)
+                    out += QLatin1Char(',');
+                first = false;
+                child(item);
+                if (*m_budget < 0)
+                    return {};
+            }
+            out += QLatin1Char(']');
+        }
+        *height = childHeight;
+        m_done.emplace(pos, Converted { node, out, before - *m_budget, childHeight });
+        return out;
     }
-    return QStringLiteral("null");
-}
+
+    qint64 *m_budget;
+    std::unordered_multimap<int, Converted> m_done;
+};
+} // namespace
 
 QString yamlToJson(const YAML::Node &node, qint64 *budget)
 {
-    return toJson(node, budget, 0);
+    int height = 0;
+    return Converter(budget).toJson(node, 0, &height);
 }

@@ -11,13 +11,11 @@
 //   they set; adding, removing and duplicating change the counts by one; moving keeps them.
 
 #include "fuzzcommon.h"
-#include "yamlguard.h"
 
 #include "mockspec.h"
 #include "specloader.h"
 #include "specoutline.h"
 
-#include <QRegularExpression>
 
 #include <functional>
 
@@ -111,62 +109,6 @@ void checkAgainstLoader(const QString &yaml, const SpecOutline &outline, const L
     }
 }
 
-// Known finding (with specoutline-key-without-colon-at-end): a line without a key (": "
-// or a final ':', after any tag or anchor) at the indentation of the key line above it, which yaml-cpp reads as that
-// key's value or as a key of its own instead of rejecting it.
-bool lineWithoutColonAtKeyIndent(const QString &yaml)
-{
-    int keyIndent = -1;
-    for (const QString &raw : yaml.split(QLatin1Char('\n'))) {
-        const QString line = raw.endsWith(QLatin1Char('\r')) ? raw.chopped(1) : raw;
-        const QString content = line.trimmed();
-        if (content.isEmpty() || content.startsWith(QLatin1Char('#')))
-            continue;
-        int indent = 0;
-        while (indent < line.size() && line.at(indent) == u' ')
-            ++indent;
-        QString rest = line.mid(indent);
-        while (rest.startsWith(QLatin1Char('-')) && (rest.size() == 1 || rest.at(1) == u' ')) {
-            int skip = 1;
-            while (skip < rest.size() && rest.at(skip) == u' ')
-                ++skip;
-            indent += skip;
-            rest = rest.mid(skip);
-        }
-        // Tags and anchors before the key: yaml-cpp may read the ':' as part of a tag.
-        while (rest.startsWith(QLatin1Char('!')) || rest.startsWith(QLatin1Char('&'))) {
-            const qsizetype space = rest.indexOf(QLatin1Char(' '));
-            rest = space < 0 ? QString() : rest.mid(space).trimmed();
-        }
-        static const QRegularExpression comment(QStringLiteral("[ \\t]#.*$"));
-        rest.remove(comment);
-        static const QRegularExpression keyColon(QStringLiteral(":([ \\t]|$)"));
-        if (!rest.contains(keyColon)) {
-            if (indent == keyIndent)
-                return true;
-        } else {
-            keyIndent = indent;
-        }
-    }
-    return false;
-}
-
-bool flowSpansLines(const QString &yaml)
-{
-    for (const QString &line : yaml.split(QLatin1Char('\n'))) {
-        int depth = 0;
-        for (QChar c : line) {
-            if (c == u'{' || c == u'[')
-                ++depth;
-            else if (c == u'}' || c == u']')
-                --depth;
-        }
-        if (depth > 0)
-            return true;
-    }
-    return false;
-}
-
 struct Edit
 {
     const char *name;
@@ -187,15 +129,8 @@ int ruleCount(const SpecOutline &o, int endpoint)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QList<QByteArray> f = fuzz::fields(data, size, 2);
-    const fuzz::YamlShape shape = fuzz::yamlShape(f.at(0));
-    if (fuzz::skipKnown() && (shape.expandedNodes > fuzz::MaxExpandedNodes || shape.recursiveAlias))
-        return -1;
     const QString yaml = fuzz::text(f.at(0));
-    QString value = fuzz::text(f.at(1));
-    // Known finding: quoted(value, true) leaves "x?" plain in flow context, where yaml-cpp
-    // cannot read it (fuzz/regressions/specoutline-question-mark-in-flow).
-    if (fuzz::skipKnown())
-        value.replace(QLatin1Char('?'), QLatin1Char('_'));
+    const QString value = fuzz::text(f.at(1));
 
     checkQuoted(value);
 
@@ -204,90 +139,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     checkRanges(yaml, outline);
 
-    // Known finding: a repeated key (fuzz/regressions/specoutline-duplicate-key).
-    if (fuzz::skipKnown() && shape.duplicateKeys)
-        return 0;
     // The outline reads the values the loader compiles.
     const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("fuzz.yml"));
     checkAgainstLoader(yaml, outline, loaded);
-    // Known finding: the outline accepts a quote left open until the end of the text, which
-    // the loader rejects; edits after it are swallowed by the quoted text
-    // (fuzz/regressions/specoutline-unclosed-quote).
-    if (fuzz::skipKnown() && loaded.diagnosticsText().contains(QLatin1String("without closing quote")))
-        return 0;
-    // Known finding: yaml-cpp reads some invalid YAML without an error: a key without ':'
-    // on the last line (as "key: ~"), a line at column 0 that does not continue the
-    // top-level list (everything from there on is dropped), an empty key (": x") at its
-    // parent's column (taken as a child). Edits then break the file or land in the wrong
-    // place (fuzz/regressions/specoutline-key-without-colon-at-end, -stray-line-ends-list,
-    // -empty-key). The first two do not take one more list item at the end of the text.
-    if (fuzz::skipKnown() && (shape.nullKeys || lineWithoutColonAtKeyIndent(yaml)))
-        return 0;
-    // Known finding: the end of a block list leaves out its last items when they are empty
-    // ("-" alone, "- ~"), so an edit after the list lands inside it
-    // (fuzz/regressions/specoutline-empty-list-item).
-    static const QRegularExpression emptyItem(QStringLiteral("^[ \\t]*-([ \\t]+(~|null|Null|NULL))?[ \\t]*(#.*)?\\r?$"),
-                                              QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && emptyItem.match(yaml).hasMatch())
-        return 0;
-    // Known finding: an explicit key ("? key") puts the keys' column after the "?", so keys
-    // added next to it are indented wrongly (fuzz/regressions/specoutline-explicit-key).
-    static const QRegularExpression explicitKey(QStringLiteral("^[ \\t-]*\\?([ \\t]|\\r?$)"),
-                                                QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && explicitKey.match(yaml).hasMatch())
-        return 0;
-    // Known finding: a tag or anchor alone on the line above a block map ("!" or "&a", then
-    // the keys): keys added at the top of the map go above it and split it
-    // (fuzz/regressions/specoutline-tag-on-own-line).
-    static const QRegularExpression propertiesAlone(
-        QStringLiteral("^[ \\t-]*([!&][^ \\t\\r\\n]*[ \\t]*)+(#.*)?\\r?$"), QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && propertiesAlone.match(yaml).hasMatch())
-        return 0;
-    // Known finding: in a flow collection, ":" right before a quote continues or starts a
-    // plain scalar for yaml-cpp (`{:"}`, `{e:"}`) but starts a quoted one for the outline,
-    // which then runs to the end of the text
-    // (fuzz/regressions/specoutline-colon-quote-in-flow).
-    static const QRegularExpression colonQuote(QStringLiteral("(^|[^\"']):[\"']"),
-                                               QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && colonQuote.match(yaml).hasMatch())
-        return 0;
-    // Known finding: yaml-cpp accepts a blank line holding a tab in some places and not in
-    // others; removing the item before it can leave it where it is an error
-    // (fuzz/regressions/specoutline-tab-only-line).
-    static const QRegularExpression tabOnlyLine(QStringLiteral("^[ ]*\\t[ \\t]*\\r?$"),
-                                                QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && tabOnlyLine.match(yaml).hasMatch())
-        return 0;
-    // Known finding: a tag in a flow collection (`{pattern: !}`) is read up to the next blank,
-    // past the closing bracket, so a setter replaces the bracket too
-    // (fuzz/regressions/specoutline-tag-in-flow). Tags are skipped altogether.
-    static const QRegularExpression tag(QStringLiteral("(^|[ \\t\\[{,:-])!"), QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && tag.match(yaml).hasMatch())
-        return 0;
-    // Known finding: a null value written on the line after its key ("key:\n  ~") is left
-    // out of the key's range, so an edit after it lands before it
-    // (fuzz/regressions/specoutline-null-on-next-line).
-    static const QRegularExpression nullAlone(QStringLiteral("^[ \\t]*(~|null|Null|NULL)[ \\t]*(#.*)?\\r?$"),
-                                              QRegularExpression::MultilineOption);
-    if (fuzz::skipKnown() && nullAlone.match(yaml).hasMatch())
-        return 0;
-    // Known finding: a plain scalar inside a flow collection that goes on over the next line
-    // ("{pattern: a\n  b}") is cut at the end of its first line, so a setter leaves the rest
-    // (fuzz/regressions/specoutline-multiline-flow-scalar). Flow collections spanning lines
-    // are skipped altogether.
-    if (fuzz::skipKnown() && flowSpansLines(yaml))
-        return 0;
-    // Known finding: a lone CR (not followed by LF) is a line break to yaml-cpp but not to
-    // the outline, and yaml-cpp rejects a quoted scalar followed by a lone CR at the end of
-    // the text; edits on such a text break it
-    // (fuzz/regressions/specoutline-lone-cr, -quoted-before-final-cr).
-    if (fuzz::skipKnown() && QString(yaml).replace(QLatin1String("\r\n"), QLatin1String("\n")).contains(QLatin1Char('\r')))
-        return 0;
-    if (fuzz::skipKnown() && outline.blockList) {
-        const SpecOutline longer = parse(yaml + QStringLiteral("\n- x: y\n"));
-        if (!longer.ok() || longer.items.size() != outline.items.size() + 1)
-            return 0;
-    }
 
     const QString greeting = value.isEmpty() ? QStringLiteral("hi") : value;
     const int endpoints = int(outline.endpoints.size());

@@ -11,6 +11,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+
 namespace {
 QByteArray regression(const char *name)
 {
@@ -75,6 +78,135 @@ private slots:
         QVERIFY(!input.isEmpty());
         const SpecOutline outline = SpecOutline::parse(QString::fromUtf8(input.split('\0').at(0)));
         QVERIFY(outline.endpoints.size() <= 1); // finished, whatever it found
+    }
+
+    // Nine levels of nested aliases: the outline and the loader copy an alias's JSON instead
+    // of walking it again, so both stop at their budget at once.
+    void outlineOfNestedAliasesIsQuick()
+    {
+        const QByteArray input = regression("specoutline-billion-laughs-yamltojson");
+        QVERIFY(!input.isEmpty());
+        const QString yaml = QString::fromUtf8(input.split('\0').at(0));
+        qint64 best = -1;
+        for (int run = 0; run < 3; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const SpecOutline outline = SpecOutline::parse(yaml);
+            const qint64 elapsed = timer.elapsed();
+            best = best < 0 ? elapsed : std::min(best, elapsed);
+            QVERIFY(outline.ok());
+            QCOMPARE(outline.endpoints.size(), 1);
+            QVERIFY(outline.endpoints.first().hasGreeting);
+            QVERIFY(outline.endpoints.first().greetingValue.isEmpty()); // over the budget
+        }
+        QVERIFY2(best < 100, qPrintable(QString::number(best)));
+        QElapsedTimer timer;
+        timer.start();
+        const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("f.yml"));
+        QVERIFY2(timer.elapsed() < QuickMs, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!loaded.ok()); // too large, as before
+    }
+
+    // Every outline reproducer, replayed as the fuzz target does: the outline reads what the
+    // loader reads, quoted() reads back, and each form edit is either refused (a null edit) or
+    // gives a text that still reads and says exactly what the edit meant.
+    void outlineReproducers_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        const QStringList names = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+                                      .entryList({ QStringLiteral("specoutline-*") }, QDir::Files, QDir::Name);
+        QVERIFY(names.size() >= 18);
+        for (const QString &name : names)
+            QTest::newRow(qPrintable(name)) << regression(qPrintable(name));
+    }
+    void outlineReproducers()
+    {
+        QFETCH(QByteArray, input);
+        QVERIFY(!input.isEmpty());
+        const qsizetype nul = input.indexOf('\0');
+        const QString yaml = QString::fromUtf8(nul < 0 ? input : input.left(nul));
+        const QString value = nul < 0 ? QString() : QString::fromUtf8(input.mid(nul + 1));
+
+        const QString greeting = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
+            + SpecEdits::quoted(value) + QStringLiteral("\n");
+        const LoadResult quotedBlock = SpecLoader::loadText(greeting, QStringLiteral("f.yml"));
+        QVERIFY(quotedBlock.ok());
+        QCOMPARE(quotedBlock.spec->endpoints.first().greeting->source(), value);
+        const SpecOutline quotedFlow = SpecOutline::parse(
+            QStringLiteral("- {websocket: {path: /a, on-connect: {response: ") + SpecEdits::quoted(value, true)
+            + QStringLiteral("}}}\n"));
+        QVERIFY(quotedFlow.ok());
+        QCOMPARE(quotedFlow.endpoints.first().greetingValue, value);
+
+        const SpecOutline outline = SpecOutline::parse(yaml);
+        const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("f.yml"));
+        if (!outline.ok()) {
+            QVERIFY(!loaded.ok()); // the loader rejects what the outline rejects
+            return;
+        }
+        if (loaded.ok()) {
+            QCOMPARE(outline.endpoints.size(), loaded.spec->endpoints.size());
+            for (qsizetype e = 0; e < outline.endpoints.size(); ++e) {
+                const EndpointOutline &ep = outline.endpoints.at(e);
+                QCOMPARE(ep.pathValue, loaded.spec->endpoints.at(e).path.text());
+                QCOMPARE(ep.hasGreeting, loaded.spec->endpoints.at(e).greeting.has_value());
+                if (ep.hasGreeting)
+                    QCOMPARE(ep.greetingValue, loaded.spec->endpoints.at(e).greeting->source());
+            }
+        }
+
+        const QString v = value.isEmpty() ? QStringLiteral("v") : value;
+        struct Tried
+        {
+            const char *what;
+            TextEdit edit;
+            std::function<bool(const SpecOutline &)> says;
+        };
+        QList<Tried> tried;
+        const qsizetype endpoints = outline.endpoints.size();
+        auto rules = [](const SpecOutline &o, qsizetype e) { return o.endpoints.at(e).rules.size(); };
+        tried.append({ "addEndpoint", SpecEdits::addEndpoint(yaml, outline, QStringLiteral("/new")),
+                       [&](const SpecOutline &o) {
+                           return o.endpoints.size() == endpoints + 1
+                               && o.endpoints.last().pathValue == QLatin1String("/new");
+                       } });
+        for (int e = 0; e < endpoints; ++e) {
+            tried.append({ "setPath", SpecEdits::setPath(yaml, outline, e, v),
+                           [&, e](const SpecOutline &o) { return o.endpoints.size() == endpoints && o.endpoints.at(e).pathValue == v; } });
+            tried.append({ "setGreeting", SpecEdits::setGreeting(yaml, outline, e, v),
+                           [&, e](const SpecOutline &o) {
+                               return o.endpoints.size() == endpoints && o.endpoints.at(e).hasGreeting
+                                   && o.endpoints.at(e).greetingValue == v;
+                           } });
+            tried.append({ "removeGreeting", SpecEdits::setGreeting(yaml, outline, e, QString()),
+                           [&, e](const SpecOutline &o) { return o.endpoints.size() == endpoints && !o.endpoints.at(e).hasGreeting; } });
+            tried.append({ "removeEndpoint", SpecEdits::removeEndpoint(yaml, outline, e),
+                           [&](const SpecOutline &o) { return o.endpoints.size() == endpoints - 1; } });
+            tried.append({ "duplicateEndpoint", SpecEdits::duplicateEndpoint(yaml, outline, e),
+                           [&](const SpecOutline &o) { return o.endpoints.size() == endpoints + 1; } });
+            tried.append({ "addRule", SpecEdits::addRule(yaml, outline, e, v, QStringLiteral("r")),
+                           [&, e](const SpecOutline &o) {
+                               return o.endpoints.size() == endpoints && rules(o, e) == rules(outline, e) + 1;
+                           } });
+            for (int r = 0; r < rules(outline, e); ++r) {
+                tried.append({ "setRulePattern", SpecEdits::setRulePattern(yaml, outline, e, r, v),
+                               [&, e, r](const SpecOutline &o) {
+                                   return rules(o, e) == rules(outline, e) && o.endpoints.at(e).rules.at(r).patternValue == v;
+                               } });
+                tried.append({ "removeRule", SpecEdits::removeRule(yaml, outline, e, r),
+                               [&, e](const SpecOutline &o) { return rules(o, e) == rules(outline, e) - 1; } });
+            }
+        }
+        for (const Tried &t : std::as_const(tried)) {
+            if (t.edit.isNull()) {
+                QCOMPARE(SpecEdits::apply(yaml, t.edit), yaml);
+                continue;
+            }
+            const QString result = SpecEdits::apply(yaml, t.edit);
+            const SpecOutline after = SpecOutline::parse(result);
+            QVERIFY2(after.ok(), t.what);
+            QVERIFY2(t.says(after), t.what);
+        }
     }
 
     // A backslash right before a placeholder inside a JSON string: the template is not

@@ -228,6 +228,8 @@ private Q_SLOTS:
     void offsets_data();
     void offsets();
     void syntaxError();
+    void unclosedQuoteIsAnError();
+    void repeatedKeysAsTheLoader();
     void edits_data();
     void edits();
     void nullEdits_data();
@@ -474,6 +476,57 @@ void TestSpecOutline::syntaxError()
     QVERIFY(empty.endpoints.isEmpty());
 }
 
+// yaml-cpp reads a quote left open to the end of the text as a scalar swallowing the rest; the
+// loader rejects it, so the outline does too (else an edit appended after it vanishes).
+void TestSpecOutline::unclosedQuoteIsAnError()
+{
+    const QString yaml = y("- websocket:\n    path: /a\n    on-connect:\n      response: 'hi\n");
+    QVERIFY(!SpecLoader::loadText(yaml, QStringLiteral("t.yml")).ok());
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(!outline.ok());
+    QCOMPARE(outline.errorLine(), 4);
+    QVERIFY(outline.error().contains(QStringLiteral("closing quote")));
+    QVERIFY(SpecEdits::addEndpoint(yaml, outline, y("/b")).isNull());
+}
+
+// A key given twice: the loader takes the last, and so does the outline.
+void TestSpecOutline::repeatedKeysAsTheLoader()
+{
+    const QString yaml = y("- websocket:\n"
+                           "    path: /a\n"
+                           "    on-connect:\n      response: first\n"
+                           "    on-message:\n      - pattern: a\n        response: b\n"
+                           "    path: /b\n"
+                           "    on-connect:\n      response: second\n"
+                           "    on-message:\n      - pattern: c\n        response: d\n        response: e\n");
+    const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("t.yml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    QCOMPARE(outline.endpoints.size(), 1);
+    const EndpointOutline &ep = outline.endpoints.first();
+    const Endpoint &spec = loaded.spec->endpoints.first();
+    QCOMPARE(ep.pathValue, spec.path.text());
+    QCOMPARE(ep.pathValue, y("/b"));
+    QCOMPARE(ep.greetingValue, spec.greeting->source());
+    QCOMPARE(ep.greetingValue, y("second"));
+    QCOMPARE(ep.rules.size(), spec.rules.size());
+    QCOMPARE(ep.rules.size(), 1);
+    QCOMPARE(ep.rules.first().patternValue, y("c"));
+    QCOMPARE(ep.rules.first().responseValue, spec.rules.first().response.source());
+    QCOMPARE(ep.rules.first().responseValue, y("e"));
+
+    // Removing the greeting would leave the first on-connect in force: refused.
+    QVERIFY(SpecEdits::setGreeting(yaml, outline, 0, QString()).isNull());
+    // A rule's response: the one the loader reads changes, the other stays.
+    const TextEdit edit = SpecEdits::setRuleResponse(yaml, outline, 0, 0, y("f"));
+    QVERIFY(!edit.isNull());
+    const QString result = SpecEdits::apply(yaml, edit);
+    QVERIFY(result.contains(y("response: d\n        response: f\n")));
+    QCOMPARE(SpecLoader::loadText(result, QStringLiteral("t.yml")).spec->endpoints.first().rules.first()
+                 .response.source(), y("f"));
+}
+
 void TestSpecOutline::edits_data()
 {
     QTest::addColumn<QString>("yaml");
@@ -661,6 +714,42 @@ void TestSpecOutline::edits_data()
         << y("    - pattern: c\n      response: d\n    - {pattern: a, response: b}\n")
         << y("    - {pattern: a, response: b}\n    - pattern: c\n      response: d\n") << y("# none yet")
         << 0 << -1 << y("patterns") << y("c,a");
+    // Shapes the fuzzer found the outline reading wrongly (fuzz/regressions/specoutline-*).
+    const QString twoGreetings = y("- websocket:\n    path: /a\n    on-connect:\n      response: first\n"
+                                   "    on-connect:\n      response: second\n");
+    row("duplicate on-connect: the greeting the loader uses") << twoGreetings << int(Op::Greeting) << 0 << -1
+        << 0 << y("third") << none << y("response: second") << y("response: third") << y("second")
+        << y("response: first") << 0 << -1 << y("greeting") << y("third");
+    row("duplicate on-connect: the last one empty")
+        << y("- websocket:\n    path: /a\n    on-connect:\n      response: first\n    on-connect: ~\n")
+        << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none << y("    on-connect: ~\n")
+        << y("    on-connect:\n      response: hi\n") << y(" ~") << y("response: first") << 0 << -1
+        << y("greeting") << y("hi");
+    row("null on the line after its key")
+        << y("- websocket:\n    path: /a\n    on-connect:\n      ~\n") << int(Op::Greeting) << 0 << -1 << 0
+        << y("hi") << none << y("    on-connect:\n      ~\n") << y("    on-connect:\n      response: hi\n")
+        << y("\n      ~") << none << 0 << -1 << y("greeting") << y("hi");
+    const QString nullBelow = y("- websocket:\n    path: /a\n    extra:\n      ~\n- websocket:\n    path: /b\n");
+    row("null on the line after its key ends the item") << nullBelow << int(Op::MoveEndpoint) << 0 << -1 << 1
+        << none << none << nullBelow
+        << y("- websocket:\n    path: /b\n- websocket:\n    path: /a\n    extra:\n      ~\n") << nullBelow
+        << none << -1 << -1 << y("paths") << y("/b,/a");
+    const QString emptyItem = y("- websocket:\n    path: /a\n    tags:\n      - x\n      -\n");
+    row("an empty item ends a list") << emptyItem << int(Op::AddRule) << 0 << -1 << 0 << y("p") << y("r")
+        << emptyItem << emptyItem + y("    on-message:\n      - pattern: p\n        response: r\n") << none
+        << none << 0 << -1 << y("patterns") << y("p");
+    row("a tag in a flow rule") << y("- websocket:\n    path: /a\n    on-message:\n      - {pattern: !, response: b}\n")
+        << int(Op::Pattern) << 0 << 0 << 0 << y("a") << none << y("{pattern: !,") << y("{pattern: a,")
+        << y("!") << none << 0 << 0 << y("pattern") << y("a");
+    row("a plain scalar over two lines in a flow rule")
+        << y("- websocket:\n    path: /a\n    on-message:\n      - {pattern: h\n          o, response: b}\n")
+        << int(Op::Pattern) << 0 << 0 << 0 << y("x") << none << y("{pattern: h\n          o,")
+        << y("{pattern: x,") << y("h\n          o") << none << 0 << 0 << y("pattern") << y("x");
+    const QString colonQuote = y("- websocket:\n    path: /a\n    extra: {e:\"}\n- websocket:\n    path: /b\n");
+    row("':' before a quote in a flow map") << colonQuote << int(Op::MoveEndpoint) << 1 << -1 << -1 << none
+        << none << colonQuote
+        << y("- websocket:\n    path: /b\n- websocket:\n    path: /a\n    extra: {e:\"}\n") << colonQuote
+        << none << -1 << -1 << y("paths") << y("/b,/a");
     row("flow: path in a flow map") << flow() << int(Op::Path) << 1 << -1 << 0 << y("/h") << none
         << y("{path: /g,") << y("{path: /h,") << y("/g") << y("# none yet") << 1 << -1 << y("path")
         << y("/h");
@@ -749,6 +838,18 @@ void TestSpecOutline::nullEdits_data()
         << -1 << 0 << QString();
     QTest::newRow("endpoint into a flow list") << y("[{websocket: {path: /a}}]\n") << int(Op::AddEndpoint)
                                                << -1 << -1 << 0 << y("/b");
+    // Written in a way a minimal edit cannot change safely: refused, the text left alone.
+    QTest::newRow("explicit key") << y("- websocket:\n    ? path\n    : /a\n") << int(Op::Greeting) << 0 << -1
+                                  << 0 << y("hi");
+    QTest::newRow("explicit key, a rule") << y("- websocket:\n    ? path\n    : /a\n") << int(Op::AddRule) << 0
+                                          << -1 << 0 << y("a");
+    QTest::newRow("tag alone on its line") << y("- websocket:\n    !!map\n    on-message: []\n")
+                                           << int(Op::Greeting) << 0 << -1 << 0 << y("hi");
+    QTest::newRow("a line without a colon at the end")
+        << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n        response: b\n        oops\n")
+        << int(Op::AddRule) << 0 << -1 << 0 << y("c");
+    QTest::newRow("a stray line ends the list") << y("- websocket:\n    path: /a\nzzz\n") << int(Op::AddEndpoint)
+                                                << -1 << -1 << 0 << y("/b");
     QTest::newRow("not YAML") << y("- websocket:\n    path: /a\n   on-connect: x\n") << int(Op::AddRule)
                               << 0 << -1 << 0 << y("a");
 }
@@ -796,6 +897,8 @@ void TestSpecOutline::quoted_data()
     QTest::newRow("unicode") << y("Júlia 😀") << y("Júlia 😀") << y("Júlia 😀");
     QTest::newRow("newline") << y("a\nb") << y("\"a\\nb\"") << y("\"a\\nb\"");
     QTest::newRow("control") << y("a\tb\x01\\") << y("\"a\\tb\\x01\\\\\"") << y("\"a\\tb\\x01\\\\\"");
+    QTest::newRow("question mark") << y("x?") << y("x?") << y("'x?'");
+    QTest::newRow("question mark inside") << y("a?b") << y("a?b") << y("'a?b'");
     QTest::newRow("line separator") << y("a\u2028b") << y("\"a\\u2028b\"") << y("\"a\\u2028b\"");
 }
 

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -200,6 +201,26 @@ private slots:
         mocks->removeSelected();
         QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).rules.size(), 0);
         QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("# Team mocks: keep this comment\n")));
+    }
+
+    // A form edit the outline cannot make safely is refused with a word in the status bar,
+    // and the text is left as it was.
+    void refusedFormEditIsExplained()
+    {
+        const QString text = QStringLiteral("- websocket:\n    ? path\n    : /ws/a\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("explicit.yml"), text)));
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->greetingField()->setPlainText(QStringLiteral("hello"));
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), text);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("YAML editor")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+
+        // The path there can be set: that edit is safe.
+        mocks->pathField()->setText(QStringLiteral("/ws/b"));
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("- websocket:\n    ? path\n    : /ws/b\n"));
     }
 
     void invalidEditKeepsServingLastGood()

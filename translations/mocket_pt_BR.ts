@@ -513,6 +513,10 @@ Deseja restaurá-lo?</translation>
         <source>reachable from other machines</source>
         <translation>acessível a partir de outras máquinas</translation>
     </message>
+    <message>
+        <source>The forms cannot make that change safely: this part of the file is written in a way they do not edit. Edit it in the YAML editor.</source>
+        <translation>Os formulários não conseguem fazer essa alteração com segurança: esta parte do arquivo está escrita de um jeito que eles não editam. Edite-a no editor de YAML.</translation>
+    </message>
 </context>
 <context>
     <name>MessageLogModel</name>

@@ -549,7 +549,12 @@ void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selec
         validateNow(); // the outline must describe the text the edit applies to
     const TextEdit change = edit(m_outlineText, m_outline);
     if (change.isNull()) {
-        statusBar()->showMessage(tr("That change cannot be made while the YAML has syntax errors."), 6000);
+        if (!m_outline.ok())
+            statusBar()->showMessage(tr("That change cannot be made while the YAML has syntax errors."), 6000);
+        else
+            statusBar()->showMessage(tr("The forms cannot make that change safely: this part of the file is "
+                                        "written in a way they do not edit. Edit it in the YAML editor."),
+                                     10000);
         return;
     }
     // One edit block: a single Undo in the editor takes the whole form edit back.

@@ -38,6 +38,19 @@ public:
     using QTcpSocket::QTcpSocket;
 
     qint64 bytesToWrite() const override { return QTcpSocket::bytesToWrite() + m_out.size(); }
+
+    // QAbstractSocket keeps the 16 KiB chunk it read the handshake into for the socket's life,
+    // though an idle connection needs none. Pushing one byte back and reading it out again as
+    // a whole chunk (QIODevice::read's zero-copy path) hands that chunk over, and it is freed;
+    // the next message gets a new one. Only when nothing is waiting to be read.
+    void releaseReadChunk()
+    {
+        m_readChunkReleased = true;
+        if (QTcpSocket::bytesAvailable() != 0 || isTransactionStarted() || !isReadable())
+            return;
+        ungetChar('\0');
+        read(1);
+    }
     void disconnectFromHost() override
     {
         sendGathered();
@@ -67,6 +80,10 @@ private:
     void sendGathered()
     {
         m_sendQueued = false;
+        // The first answer (the handshake's 101, or a refusal) is written once the request has
+        // been read in full: from then on the read buffer can go.
+        if (!m_readChunkReleased)
+            releaseReadChunk();
         if (m_out.isEmpty())
             return;
         const QByteArray out = std::exchange(m_out, QByteArray());
@@ -88,6 +105,7 @@ private:
 
     QByteArray m_out;
     bool m_sendQueued = false;
+    bool m_readChunkReleased = false;
 };
 
 class DirectWriteServer : public QTcpServer

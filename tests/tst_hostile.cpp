@@ -1021,7 +1021,10 @@ private slots:
     void requestFloodWithoutReading_data()
     {
         QTest::addColumn<QByteArray>("request");
-        QTest::newRow("text pings, answered by a rule") << frame(Text, "ping");
+        // Replies as large as the requests, so that the kernel's buffers (several MiB) fill
+        // within the time allowed even on a slow (sanitizer) build.
+        QTest::newRow("JSON echoes, answered by a rule")
+            << frame(Text, "{\"echo\": \"" + QByteArray(4000, 'e') + "\"}");
         QTest::newRow("ping frames, answered by pongs") << frame(Ping, QByteArray(125, 'p'));
     }
     void requestFloodWithoutReading()

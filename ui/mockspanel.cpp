@@ -213,7 +213,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     matchForm->addRow(tr("&Match:"), m_matchKind);
     matchForm->addRow(tr("P&attern:"), m_pattern);
     matchForm->addRow(tr("Kind:"), m_kind);
-    matchForm->addRow(tr("Pre&fix:"), m_binaryPrefix);
+    matchForm->addRow(tr("Prefi&x:"), m_binaryPrefix);
     matchForm->addRow(m_matchProblem);
     m_ruleReply = new ReplyForm(false, rulePage);
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);

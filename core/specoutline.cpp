@@ -459,14 +459,16 @@ private:
     EndpointOutline endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
                              const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const;
     RuleOutline rule(const YAML::Node &item, bool flowList) const;
-    KeyOutline keyOutline(const YAML::Node &key, const YAML::Node &value, int column, bool flow) const
+    KeyOutline keyOutline(const YAML::Node &key, const YAML::Node &value, int column, bool flow,
+                          bool withValue = true) const
     {
         KeyOutline k;
         k.name = qs(keyName(key));
         k.key = keyRange(key, flow);
         k.range = valueRange(key, value, column, flow);
         qint64 budget = 10000;
-        k.value = yamlValue(value, &budget);
+        if (withValue)
+            k.value = yamlValue(value, &budget);
         return k;
     }
 
@@ -601,7 +603,8 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
     ep.keyIndent = column;
     for (const auto &[key, value] : kvs) {
         const std::string name = keyName(key);
-        ep.keys.append(keyOutline(key, value, column, ep.flow));
+        // on-connect and on-message have outlines of their own.
+        ep.keys.append(keyOutline(key, value, column, ep.flow, name != "on-connect" && name != "on-message"));
         if (name == "path") {
             ep.pathKey = keyRange(key, ep.flow);
             ep.path = valueRange(key, value, column, ep.flow);

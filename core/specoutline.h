@@ -142,8 +142,9 @@ struct EndpointOutline
     bool flow = false;   // "websocket:" holds a flow map ("{path: /a}")
     bool greetingFlow = false; // the greeting sits inside a flow collection
     bool rulesBlock = false;   // on-message is a block list, so rules can be added and moved
-    // Every key of the websocket map (path, subprotocols, streams, ...) and of the on-connect
-    // map (response, delay, frames, to, close, ...), in file order.
+    // Every key of the websocket map (path, subprotocols, streams, ...; the values of
+    // on-connect and on-message are left out: they have outlines of their own) and of the
+    // on-connect map (response, delay, frames, to, close, ...), in file order.
     QList<KeyOutline> keys;
     QList<KeyOutline> onConnectKeys;
     bool onConnectFlow = false; // on-connect holds a flow map

@@ -1086,10 +1086,6 @@ Comandos:
         <translation>após %1</translation>
     </message>
     <message>
-        <source>to %1</source>
-        <translation>para %1</translation>
-    </message>
-    <message>
         <source>then close</source>
         <translation>depois fecha</translation>
     </message>
@@ -1158,10 +1154,6 @@ Comandos:
         <translation>&lt;b&gt;%1&lt;/b&gt; · on-connect</translation>
     </message>
     <message>
-        <source>on-connect sends frames: select on-connect above to edit them</source>
-        <translation>on-connect envia frames: selecione on-connect acima para editá-los</translation>
-    </message>
-    <message>
         <source>The prefix is pairs of hex digits, such as cafe</source>
         <translation>O prefixo são pares de dígitos hexadecimais, como cafe</translation>
     </message>
@@ -1180,6 +1172,18 @@ Comandos:
     <message>
         <source>Prefi&amp;x:</source>
         <translation>Prefi&amp;xo:</translation>
+    </message>
+    <message>
+        <source>to the others</source>
+        <translation>para os outros</translation>
+    </message>
+    <message>
+        <source>to the whole endpoint</source>
+        <translation>para todo o endpoint</translation>
+    </message>
+    <message>
+        <source>on-connect sends more than a text: select on-connect above to edit it</source>
+        <translation>on-connect envia mais que um texto: selecione on-connect acima para editá-lo</translation>
     </message>
 </context>
 <context>

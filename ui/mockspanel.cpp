@@ -43,8 +43,12 @@ QString replySummary(const QList<KeyOutline> &keys)
     QStringList extras;
     if (const KeyOutline *delay = findKey(keys, QStringLiteral("delay")))
         extras << MocksPanel::tr("after %1").arg(delay->value.text);
-    if (const KeyOutline *to = findKey(keys, QStringLiteral("to")))
-        extras << MocksPanel::tr("to %1").arg(to->value.text);
+    if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
+        if (to->value.text == QLatin1String("others"))
+            extras << MocksPanel::tr("to the others");
+        else if (to->value.text == QLatin1String("endpoint") || to->value.text == QLatin1String("all"))
+            extras << MocksPanel::tr("to the whole endpoint");
+    }
     if (findKey(keys, QStringLiteral("close")))
         extras << MocksPanel::tr("then close");
     if (!extras.isEmpty())
@@ -451,7 +455,7 @@ void MocksPanel::showForms()
         const bool plainGreeting = endpoint.hasGreeting || endpoint.onConnectKeys.isEmpty();
         m_greeting->setReadOnly(!plainGreeting || findKey(endpoint.onConnectKeys, QStringLiteral("frames")));
         m_greeting->setPlaceholderText(m_greeting->isReadOnly()
-                                           ? tr("on-connect sends frames: select on-connect above to edit them")
+                                           ? tr("on-connect sends more than a text: select on-connect above to edit it")
                                            : tr("Sent when a client connects (empty: no greeting)"));
         setTextUnlessFocused(m_greeting, endpoint.hasGreeting ? endpoint.greetingValue : QString());
         const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -62,6 +63,29 @@ protected:
         QPlainTextEdit::focusOutEvent(event);
         if (onFocusOut)
             onFocusOut();
+    }
+};
+
+// Text or binary, picked from a list when the kind cell is edited (F2, a key, a click).
+class FrameKindDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->addItems({ FramesEditor::tr("Text"), FramesEditor::tr("Binary") });
+        combo->setAccessibleName(FramesEditor::tr("Frame kind"));
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        static_cast<QComboBox *>(editor)->setCurrentIndex(index.data(Qt::UserRole).toBool() ? 1 : 0);
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QComboBox *>(editor)->currentIndex() == 1, Qt::UserRole);
     }
 };
 
@@ -201,7 +225,13 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
 {
     m_table = new QTableWidget(0, 3, this);
     m_table->setHorizontalHeaderLabels({ tr("Kind"), tr("Content"), tr("Delay") });
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Fixed);
+    {
+        const QFontMetrics metrics(font());
+        const int widest = std::max({ metrics.horizontalAdvance(tr("Kind")), metrics.horizontalAdvance(tr("Text")),
+                                      metrics.horizontalAdvance(tr("Binary")) });
+        m_table->setColumnWidth(0, widest + 3 * metrics.averageCharWidth());
+    }
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Interactive);
     m_table->setColumnWidth(2, 80);
@@ -231,9 +261,22 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
 
-    connect(m_table, &QTableWidget::itemChanged, this, [this] {
-        if (!m_loading)
-            emit changed();
+    m_table->setItemDelegateForColumn(0, new FrameKindDelegate(m_table));
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
+                             | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_loading)
+            return;
+        if (item->column() == 0) {
+            // The kind's text follows its value.
+            const QString text = item->data(Qt::UserRole).toBool() ? tr("Binary") : tr("Text");
+            if (item->text() != text) {
+                m_loading = true;
+                item->setText(text);
+                m_loading = false;
+            }
+        }
+        emit changed();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &FramesEditor::updateButtons);
     connect(m_add, &QToolButton::clicked, this, [this] { addRow(); });
@@ -245,21 +288,11 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
 
 void FramesEditor::setRow(int row, const FrameRow &frame)
 {
-    auto *kind = qobject_cast<QComboBox *>(m_table->cellWidget(row, 0));
-    if (!kind) {
-        kind = new QComboBox(m_table);
-        kind->addItems({ tr("Text"), tr("Binary") });
-        kind->setAccessibleName(tr("Frame kind"));
-        kind->setToolTip(tr("Binary frames are written in base64"));
-        kind->setFont(font());
-        kind->setFocusPolicy(Qt::StrongFocus);
-        m_table->setCellWidget(row, 0, kind);
-        connect(kind, &QComboBox::currentIndexChanged, this, [this] {
-            if (!m_loading)
-                emit changed();
-        });
-    }
-    kind->setCurrentIndex(frame.binary ? 1 : 0);
+    auto *kind = new QTableWidgetItem(frame.binary ? tr("Binary") : tr("Text"));
+    kind->setData(Qt::UserRole, frame.binary);
+    kind->setToolTip(tr("Binary frames are written in base64"));
+    kind->setFont(font());
+    m_table->setItem(row, 0, kind);
     m_table->setItem(row, 1, new QTableWidgetItem(frame.content));
     m_table->setItem(row, 2, new QTableWidgetItem(frame.delay));
 }
@@ -269,8 +302,7 @@ QList<FrameRow> FramesEditor::rows() const
     QList<FrameRow> out;
     for (int row = 0; row < m_table->rowCount(); ++row) {
         FrameRow f;
-        const auto *kind = qobject_cast<QComboBox *>(m_table->cellWidget(row, 0));
-        f.binary = kind && kind->currentIndex() == 1;
+        f.binary = m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toBool();
         f.content = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
         f.delay = m_table->item(row, 2) ? m_table->item(row, 2)->text().trimmed() : QString();
         out.append(f);

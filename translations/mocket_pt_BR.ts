@@ -1812,6 +1812,14 @@ Vazio: qualquer origem</translation>
         <source>Stream %1: %2</source>
         <translation>Stream %1: %2</translation>
     </message>
+    <message>
+        <source>None: this endpoint sends frames only in reply. Add one to send frames on a timer.</source>
+        <translation>Nenhum: este endpoint só envia frames em resposta. Adicione um para enviar frames periodicamente.</translation>
+    </message>
+    <message>
+        <source>These streams have keys the form cannot show; edit them in the YAML</source>
+        <translation>Estes streams têm chaves que o formulário não mostra; edite-os no YAML</translation>
+    </message>
 </context>
 <context>
     <name>Template</name>

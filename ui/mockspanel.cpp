@@ -247,8 +247,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     split->addWidget(m_tree);
     split->addWidget(m_forms);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setSizes({ 150, 450 }); // the forms need the room more than the tree
+    split->setStretchFactor(1, 2);
+    split->setSizes({ 200, 400 }); // the forms need the room more than the tree
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -798,7 +798,7 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
 {
     m_list = new QListWidget(this);
     m_list->setMinimumWidth(150);
-    m_list->setMaximumHeight(130);
+    m_list->setMaximumHeight(100);
     m_list->setAccessibleName(tr("Streams"));
     m_add = smallButton(QStringLiteral("list-add"), tr("Add stream"), this);
     m_remove = smallButton(QStringLiteral("list-remove"), tr("Remove stream"), this);
@@ -845,9 +845,12 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     form->addRow(framesLabel, m_framesText);
     form->addRow(m_framesNote);
 
+    m_none = new QLabel(tr("None: this endpoint sends frames only in reply. Add one to send frames on a timer."), this);
+    m_none->setWordWrap(true);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(m_list);
+    top->addWidget(m_none, 1);
+    top->addWidget(m_list, 1);
     top->addLayout(buttons);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -873,6 +876,7 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     connect(m_to, &QComboBox::currentIndexChanged, this, chosen);
     connect(m_mode, &QComboBox::currentIndexChanged, this, chosen);
     connect(m_framesText, &QPlainTextEdit::textChanged, this, typed);
+    refreshList();
     showCurrent();
 }
 
@@ -908,6 +912,8 @@ void StreamsEditor::refreshList()
         m_list->item(i)->setText(summary(m_rows.at(i)));
     }
     m_loading = wasLoading;
+    m_list->setVisible(!m_rows.isEmpty());
+    m_none->setVisible(m_rows.isEmpty());
     validate();
 }
 
@@ -917,8 +923,8 @@ void StreamsEditor::showCurrent()
         return;
     const int i = m_list->currentRow();
     const bool any = i >= 0 && i < m_rows.size();
-    m_details->setEnabled(any);
-    m_remove->setEnabled(any);
+    m_details->setVisible(any && m_editable);
+    m_remove->setEnabled(any && m_editable);
     m_loading = true;
     const StreamRow row = any ? m_rows.at(i) : StreamRow();
     if (m_every->text() != (any ? row.every : QString()))
@@ -979,9 +985,11 @@ void StreamsEditor::validate()
 
 void StreamsEditor::setEditable(bool editable)
 {
+    m_editable = editable;
     m_list->setEnabled(editable);
     m_add->setEnabled(editable);
-    m_details->setVisible(editable);
+    m_list->setToolTip(editable ? QString() : tr("These streams have keys the form cannot show; edit them in the YAML"));
+    showCurrent();
 }
 
 void StreamsEditor::addStream()

@@ -195,5 +195,7 @@ private:
     QPlainTextEdit *m_framesText = nullptr;
     QLabel *m_framesNote = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_none = nullptr;
     bool m_loading = false;
+    bool m_editable = true;
 };

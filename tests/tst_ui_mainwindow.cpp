@@ -516,7 +516,13 @@ private slots:
         QCOMPARE(frames->rows().size(), 1);
         frames->addRow();
         QTableWidget *table = frames->table();
-        table->item(1, 0)->setData(Qt::UserRole, true); // what the kind cell's list sets
+        // The kind from the keyboard: F2 on the cell opens the list.
+        table->setCurrentCell(1, 0);
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *kindList = table->viewport()->findChild<QComboBox *>();
+        QVERIFY(kindList);
+        kindList->setCurrentIndex(1);
+        QTest::keyClick(kindList, Qt::Key_Tab); // commits the cell
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Binary"));
         QVERIFY(reply->problems().contains(QStringLiteral("Frame 2")));
         table->item(1, 1)->setText(QStringLiteral("AAEC"));

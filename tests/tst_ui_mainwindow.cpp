@@ -593,6 +593,26 @@ private slots:
         QCOMPARE(editor->toPlainText(), original);
     }
 
+    // A rule that only closes stays one: no empty response is added, and the close cannot be
+    // taken away while it is all the rule does.
+    void closeOnlyRuleStaysValid()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /bye\n    on-message:\n"
+                                            "      - pattern: bye\n        close: true\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("bye.yml"), text)));
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        ReplyForm *reply = mocks->ruleReplyForm();
+        QVERIFY(reply->closeField()->isChecked());
+        QVERIFY(reply->delayField()->isVisible());
+        QTest::keyClicks(reply->delayField(), QStringLiteral("1s"));
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), text + QStringLiteral("        delay: 1s\n"));
+        reply->closeField()->click();
+        QCOMPARE(m_window->editor()->toPlainText(), text + QStringLiteral("        delay: 1s\n"));
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).reply.closeCode, 1000);
+    }
+
     // A value set in the form changes what the running server does.
     void formRuleChangesTheServer()
     {

@@ -667,16 +667,19 @@ SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
     };
     if (kind == Kind::Text) {
         const QString text = m_response->toPlainText();
-        const bool nothing = m_greeting && text.isEmpty() && !m_close->isChecked();
-        if (frames && !nothing)
-            out.append({ QStringLiteral("frames"), none });
-        if (nothing) {
+        if (text.isEmpty() && !response && !frames) {
+            // Nothing to say (a rule or greeting that only closes): left as it is.
+        } else if (m_greeting && text.isEmpty() && !m_close->isChecked()) {
             // Left as it is: an empty greeting is no greeting (Remove drops on-connect).
-        } else if (m_greeting && text.isEmpty()) {
-            if (response)
-                out.append({ QStringLiteral("response"), none });
-        } else if (!response || response->value.toJson() != text) {
-            out.append({ QStringLiteral("response"), YamlValue::scalar(text) });
+        } else {
+            if (frames)
+                out.append({ QStringLiteral("frames"), none });
+            if (m_greeting && text.isEmpty()) {
+                if (response)
+                    out.append({ QStringLiteral("response"), none });
+            } else if (!response || response->value.toJson() != text) {
+                out.append({ QStringLiteral("response"), YamlValue::scalar(text) });
+            }
         }
     } else if (kind == Kind::Binary) {
         if (base64Problem(m_binary->text()).isEmpty())
@@ -722,6 +725,21 @@ SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
                 value = YamlValue::verbatim(code == 1000 ? QStringLiteral("true") : QString::number(code));
             out.append({ QStringLiteral("close"), value });
         }
+    }
+
+    // A reply must still say something: a response, frames or a close.
+    auto present = [&](const QString &name, const KeyOutline *current) {
+        for (const auto &[key, value] : std::as_const(out)) {
+            if (key == name)
+                return !value.isNull();
+        }
+        return current != nullptr;
+    };
+    if (!present(QStringLiteral("response"), response) && !present(QStringLiteral("frames"), frames)
+        && !present(QStringLiteral("close"), close) && (response || frames || close)) {
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [](const auto &kv) { return kv.second.isNull(); }),
+                  out.end());
     }
     return out;
 }

@@ -10,14 +10,14 @@
 
 class QComboBox;
 class QLabel;
-class ReplyForm;
-class StreamsEditor;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class ReplyForm;
+class StreamsEditor;
 
 // A form edit, worked out against the YAML text and its outline at the moment it is applied.
 using SpecEditFunction = std::function<TextEdit(const QString &yaml, const SpecOutline &outline)>;

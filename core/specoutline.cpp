@@ -460,6 +460,44 @@ bool isFlow(const YAML::Node &node)
     return node.Style() == YAML::EmitterStyle::Flow;
 }
 
+// A node as the loader reads it: scalars as their text. budget counts nodes down (aliases
+// nested into a billion values, or inside themselves, stop early: the rest reads as nothing).
+YamlValue yamlValue(const YAML::Node &node, qint64 *budget, int depth = 0)
+{
+    YamlValue v;
+    if (--*budget < 0 || depth > 100)
+        return v;
+    v.flow = isFlow(node);
+    switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+        v.kind = YamlValue::Kind::Scalar;
+        v.text = qs(node.Scalar());
+        v.plain = node.Tag() != "!" && node.Tag() != "tag:yaml.org,2002:str";
+        break;
+    case YAML::NodeType::Sequence:
+        v.kind = YamlValue::Kind::List;
+        for (const auto &item : node) {
+            v.items.append(yamlValue(item, budget, depth + 1));
+            if (*budget < 0)
+                break;
+        }
+        break;
+    case YAML::NodeType::Map:
+        v.kind = YamlValue::Kind::Map;
+        for (const auto &kv : node) {
+            v.keys.append(qs(keyName(kv.first)));
+            v.items.append(yamlValue(kv.second, budget, depth + 1));
+            if (*budget < 0)
+                break;
+        }
+        break;
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    return v;
+}
+
 class Builder
 {
     mutable int m_depth = 0; // nodeEnd's nesting
@@ -499,6 +537,18 @@ private:
     EndpointOutline endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
                              const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const;
     RuleOutline rule(const YAML::Node &item, bool flowList) const;
+    KeyOutline keyOutline(const YAML::Node &key, const YAML::Node &value, int column, bool flow,
+                          bool withValue = true) const
+    {
+        KeyOutline k;
+        k.name = qs(keyName(key));
+        k.key = keyRange(key, flow);
+        k.range = valueRange(key, value, column, flow);
+        qint64 budget = 10000;
+        if (withValue)
+            k.value = yamlValue(value, &budget);
+        return k;
+    }
 
     Scanner s;
     const Text &x;
@@ -649,6 +699,8 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
     ep.keyIndent = column;
     for (const auto &[key, value] : kvs) {
         const std::string name = keyName(key);
+        // on-connect and on-message have outlines of their own.
+        ep.keys.append(keyOutline(key, value, column, ep.flow, name != "on-connect" && name != "on-message"));
         if (name == "path") {
             ep.pathKey = keyRange(key, ep.flow);
             ep.path = valueRange(key, value, column, ep.flow);
@@ -668,7 +720,9 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
             const auto inner = entries(value);
             const int innerColumn = keyColumn(inner, flow);
             ep.onConnectIndent = innerColumn;
+            ep.onConnectFlow = flow;
             for (const auto &[innerKey, innerValue] : inner) {
+                ep.onConnectKeys.append(keyOutline(innerKey, innerValue, innerColumn, flow));
                 if (keyName(innerKey) == "response") {
                     ep.hasGreeting = true;
                     ep.greetingFlow = flow;
@@ -716,8 +770,10 @@ RuleOutline Builder::rule(const YAML::Node &item, bool flowList) const
     r.flow = flowList || isFlow(item);
     const auto kvs = entries(item);
     const int column = keyColumn(kvs, r.flow);
+    r.keyIndent = column;
     for (const auto &[key, value] : kvs) {
         const std::string name = keyName(key);
+        r.keys.append(keyOutline(key, value, column, r.flow));
         if (name == "pattern") {
             r.patternKey = keyRange(key, r.flow);
             r.pattern = valueRange(key, value, column, r.flow);
@@ -1067,6 +1123,213 @@ TextEdit scalarEdit(const QString &yaml, const TextRange &key, const TextRange &
     return { range.start, range.end, q };
 }
 
+
+// ---- keys of a map ----
+
+// Written as is only when YAML reads it back as exactly that text.
+bool verbatimSafe(const QString &text, bool flow)
+{
+    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace() || text.endsWith(QLatin1Char(':'))
+        || text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")))
+        return false;
+    static const QString indicators = QStringLiteral("?:,[]{}#&*!|>'\"%@`");
+    if (indicators.contains(text.front())
+        || (text.front() == u'-' && (text.size() < 2 || !text.at(1).isDigit())))
+        return false;
+    for (const QChar c : text) {
+        if (needsEscape(c.unicode()) || (flow && (isFlowIndicator(c))))
+            return false;
+    }
+    return true;
+}
+
+QString scalarText(const YamlValue &v, bool flow)
+{
+    if (v.plain && verbatimSafe(v.text, flow))
+        return v.text;
+    return SpecEdits::quoted(v.text, flow);
+}
+
+QString flowText(const YamlValue &v)
+{
+    switch (v.kind) {
+    case YamlValue::Kind::None:
+        return QStringLiteral("null");
+    case YamlValue::Kind::Scalar:
+        return scalarText(v, true);
+    case YamlValue::Kind::List: {
+        QStringList parts;
+        for (const YamlValue &item : v.items)
+            parts.append(flowText(item));
+        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+    }
+    case YamlValue::Kind::Map: {
+        QStringList parts;
+        for (qsizetype i = 0; i < v.keys.size() && i < v.items.size(); ++i)
+            parts.append(SpecEdits::quoted(v.keys.at(i), true) + QLatin1String(": ") + flowText(v.items.at(i)));
+        return QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}');
+    }
+    }
+    return QString();
+}
+
+// The keys of a map as the edits see them.
+struct MapTarget
+{
+    QList<KeyOutline> keys;
+    bool flow = false;
+    int keyIndent = -1;      // block: the keys' column
+    qsizetype insertAt = -1; // block: the line start where new keys go
+};
+
+qsizetype keyEnd(const KeyOutline &k)
+{
+    return k.range.isValid() ? std::max(k.range.end, k.key.end) : k.key.end;
+}
+
+// nullopt: impossible; a null edit: nothing to change.
+std::optional<TextEdit> keyEdit(const QString &yaml, const MapTarget &t, const QString &name,
+                                const YamlValue &value, const Style &st)
+{
+    const Scanner s(yaml);
+    const Text &x = s.x;
+    const QString eol = eolOf(yaml);
+    const KeyOutline *k = findKey(t.keys, name);
+    if (k && (!fits(yaml, k->key) || (k->range.isValid() && !fits(yaml, k->range))))
+        return std::nullopt;
+    auto rendered = [&](int column) {
+        return SpecEdits::render(value, column, eol, st.ruleDashOffset, st.ruleKeyOffset, st.step);
+    };
+
+    if (value.isNull()) {
+        if (!k)
+            return TextEdit {};
+        QList<KeyOutline> sorted = t.keys;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const KeyOutline &a, const KeyOutline &b) { return a.key.start < b.key.start; });
+        qsizetype index = 0;
+        while (index < sorted.size() && sorted.at(index).key.start != k->key.start)
+            ++index;
+        const KeyOutline *prev = index > 0 ? &sorted.at(index - 1) : nullptr;
+        const KeyOutline *next = index + 1 < sorted.size() ? &sorted.at(index + 1) : nullptr;
+        if (t.flow) {
+            if (prev)
+                return TextEdit { keyEnd(*prev), keyEnd(*k), QString() };
+            if (next)
+                return TextEdit { k->key.start, next->key.start, QString() };
+            return TextEdit { k->key.start, keyEnd(*k), QString() };
+        }
+        if (x.startsLine(k->key.start)) {
+            const int column = x.column(k->key.start);
+            const TextRange above = s.commentsAbove(k->key.start, column);
+            const qsizetype start = above.isValid() ? above.start : x.lineStart(k->key.start);
+            return TextEdit { start, s.extendItem(keyEnd(*k), column), QString() };
+        }
+        // The first key of a list item ("- delay: 1s"): the next key moves up to the "-".
+        if (next)
+            return TextEdit { k->key.start, next->key.start, QString() };
+        return std::nullopt;
+    }
+
+    if (k) {
+        const TextRange range = k->range;
+        if (value.isScalar() && !value.plain)
+            return scalarEdit(yaml, k->key, range, value.text, t.flow);
+        const qsizetype colon = s.colonAfterKey(k->key.start, t.flow);
+        if (colon < 0 || !range.isValid())
+            return std::nullopt;
+        if (t.flow) {
+            const QString text = flowText(value);
+            if (range.length() == 0)
+                return TextEdit { colon, colon, QLatin1Char(' ') + text };
+            if (yaml.mid(range.start, range.length()) == text)
+                return TextEdit {};
+            return TextEdit { range.start, range.end, text };
+        }
+        const QString r = rendered(x.column(k->key.start));
+        const bool inlineValue = !r.startsWith(eol);
+        const bool ownLine = range.length() == 0 || x.breakBetween(colon, range.start);
+        if (inlineValue && !ownLine) {
+            if (yaml.mid(range.start, range.length()) == r.mid(1))
+                return TextEdit {};
+            return TextEdit { range.start, range.end, r.mid(1) };
+        }
+        qsizetype end = std::max(range.end, colon);
+        QString tail;
+        if (ownLine) {
+            end = std::max(end, x.lineEnd(colon));
+            tail = yaml.mid(colon, x.lineEnd(colon) - colon).trimmed();
+        } else {
+            tail = yaml.mid(range.end, x.lineEnd(range.end) - range.end).trimmed();
+            if (tail.startsWith(QLatin1Char('#')))
+                end = x.lineEnd(range.end);
+        }
+        if (!tail.startsWith(QLatin1Char('#')))
+            tail.clear();
+        const QString comment = tail.isEmpty() ? QString() : QLatin1String("  ") + tail;
+        const QString replacement = inlineValue ? r + comment : comment + r;
+        if (yaml.mid(colon, end - colon) == replacement)
+            return TextEdit {};
+        return TextEdit { colon, end, replacement };
+    }
+
+    // A new key.
+    if (t.flow) {
+        qsizetype last = -1;
+        for (const KeyOutline &other : t.keys)
+            last = std::max(last, keyEnd(other));
+        if (last < 0 || last > yaml.size())
+            return std::nullopt;
+        return TextEdit { last, last, QLatin1String(", ") + SpecEdits::quoted(name, true)
+                              + QLatin1String(": ") + flowText(value) };
+    }
+    if (t.keyIndent < 0 || t.insertAt < 0 || t.insertAt > yaml.size())
+        return std::nullopt;
+    const QString line = spaces(t.keyIndent) + SpecEdits::quoted(name) + QLatin1Char(':')
+        + rendered(t.keyIndent) + eol;
+    return insertLines(x, t.insertAt, line, eol);
+}
+
+// Edits of one text, none overlapping, as one: what lies between them is kept.
+std::optional<TextEdit> merged(const QString &yaml, QList<TextEdit> edits)
+{
+    edits.erase(std::remove_if(edits.begin(), edits.end(), [](const TextEdit &e) { return e.isNull(); }),
+                edits.end());
+    if (edits.isEmpty())
+        return TextEdit {};
+    std::stable_sort(edits.begin(), edits.end(),
+                     [](const TextEdit &a, const TextEdit &b) { return a.start < b.start; });
+    TextEdit out { edits.first().start, edits.first().start, QString() };
+    for (const TextEdit &e : std::as_const(edits)) {
+        if (e.start < out.end || e.end < e.start || e.end > yaml.size())
+            return std::nullopt;
+        out.replacement += yaml.mid(out.end, e.start - out.end) + e.replacement;
+        out.end = e.end;
+    }
+    return out;
+}
+
+TextEdit keysEdit(const QString &yaml, const MapTarget &t, const SpecEdits::KeyValues &values,
+                  const Style &st)
+{
+    QList<TextEdit> edits;
+    for (const auto &[name, value] : values) {
+        const std::optional<TextEdit> e = keyEdit(yaml, t, name, value, st);
+        if (!e)
+            return {};
+        edits.append(*e);
+    }
+    return merged(yaml, edits).value_or(TextEdit {});
+}
+
+qsizetype lastKeyEnd(const QList<KeyOutline> &keys)
+{
+    qsizetype last = -1;
+    for (const KeyOutline &k : keys)
+        last = std::max(last, keyEnd(k));
+    return last;
+}
+
 // Removes a block (whole lines) and the blank lines that would otherwise double up.
 TextEdit removeBlock(const Text &x, const QList<TextRange> &blocks, int index)
 {
@@ -1146,6 +1409,52 @@ QString copyPath(const SpecOutline &outline, const QString &path)
 }
 
 } // namespace
+
+const KeyOutline *findKey(const QList<KeyOutline> &keys, const QString &name)
+{
+    for (const KeyOutline &k : keys) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+QString YamlValue::toJson() const
+{
+    switch (kind) {
+    case Kind::None:
+        return QString();
+    case Kind::Scalar:
+        return text;
+    case Kind::List:
+    case Kind::Map:
+        break;
+    }
+    auto json = [](const YamlValue &v, const auto &self) -> QString {
+        switch (v.kind) {
+        case Kind::None:
+            return QStringLiteral("null");
+        case Kind::Scalar:
+            return v.plain ? plainScalarJson(v.text.toStdString())
+                           : QLatin1Char('"') + jsonStringEscaped(v.text) + QLatin1Char('"');
+        case Kind::List: {
+            QStringList parts;
+            for (const YamlValue &item : v.items)
+                parts.append(self(item, self));
+            return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
+        }
+        case Kind::Map: {
+            QStringList parts;
+            for (qsizetype i = 0; i < v.keys.size() && i < v.items.size(); ++i)
+                parts.append(QLatin1Char('"') + jsonStringEscaped(v.keys.at(i)) + QStringLiteral("\":")
+                             + self(v.items.at(i), self));
+            return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+        }
+        }
+        return QString();
+    };
+    return json(*this, json);
+}
 
 SpecOutline SpecOutline::parse(const QString &yaml)
 {
@@ -1266,6 +1575,134 @@ static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline 
     if (!r)
         return {};
     return scalarEdit(yaml, r->responseKey, r->response, value, r->flow);
+}
+
+
+static TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                     const KeyValues &values)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    if (!r || r->keys.isEmpty())
+        return {};
+    const Text x(yaml);
+    MapTarget t;
+    t.keys = r->keys;
+    t.flow = r->flow;
+    t.keyIndent = r->keyIndent;
+    const qsizetype last = lastKeyEnd(r->keys);
+    t.insertAt = last >= 0 ? x.nextLine(last) : -1;
+    return keysEdit(yaml, t, values, styleOf(x, outline, endpoint));
+}
+
+static TextEdit uncheckedSetEndpointKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                         const KeyValues &values)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep || (!ep->flow && ep->keyIndent < 0))
+        return {};
+    const Text x(yaml);
+    MapTarget t;
+    t.keys = ep->keys;
+    t.flow = ep->flow;
+    t.keyIndent = ep->keyIndent;
+    if (fits(yaml, ep->path) && ep->path.length() > 0)
+        t.insertAt = x.nextLine(ep->path.end);
+    else if (fits(yaml, ep->websocketKey))
+        t.insertAt = x.nextLine(ep->websocketKey.end);
+    return keysEdit(yaml, t, values, styleOf(x, outline, endpoint));
+}
+
+static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                         const KeyValues &values)
+{
+    const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
+    if (!ep)
+        return {};
+    const Text x(yaml);
+    const bool isMap = !ep->onConnectKeys.isEmpty() || ep->onConnectIndent >= 0;
+    if (!isMap) {
+        // No on-connect, or an empty one: on-connect gets a map with the keys given.
+        YamlValue map = YamlValue::map(ep->flow);
+        for (const auto &[name, value] : values) {
+            if (!value.isNull())
+                map.insert(name, value);
+        }
+        if (map.keys.isEmpty())
+            return {};
+        return uncheckedSetEndpointKeys(yaml, outline, endpoint, { { QStringLiteral("on-connect"), map } });
+    }
+    // Keys all gone: on-connect goes too.
+    QStringList remaining;
+    for (const KeyOutline &k : ep->onConnectKeys)
+        remaining.append(k.name);
+    for (const auto &[name, value] : values) {
+        if (value.isNull())
+            remaining.removeAll(name);
+        else if (!remaining.contains(name))
+            remaining.append(name);
+    }
+    if (remaining.isEmpty())
+        return uncheckedSetGreeting(yaml, outline, endpoint, QString());
+    MapTarget t;
+    t.keys = ep->onConnectKeys;
+    t.flow = ep->onConnectFlow;
+    t.keyIndent = ep->onConnectIndent;
+    const qsizetype last = lastKeyEnd(ep->onConnectKeys);
+    t.insertAt = last >= 0 ? x.nextLine(last) : -1;
+    return keysEdit(yaml, t, values, styleOf(x, outline, endpoint));
+}
+
+static TextEdit uncheckedSetRuleMatch(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                      const QString &key, const YamlValue &value)
+{
+    const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
+    if (!r || value.isNull())
+        return {};
+    const KeyOutline *current = nullptr;
+    for (const KeyOutline &k : r->keys) {
+        if (k.name == QLatin1String("pattern") || k.name == QLatin1String("binary")) {
+            current = &k;
+            break;
+        }
+    }
+    if (!current || current->name == key)
+        return uncheckedSetRuleKeys(yaml, outline, endpoint, rule, { { key, value } });
+    if (!fits(yaml, current->key) || !fits(yaml, current->range))
+        return {};
+    const QString text = value.isScalar() ? scalarText(value, r->flow) : flowText(value);
+    return { current->key.start, keyEnd(*current), quoted(key, r->flow) + QLatin1String(": ") + text };
+}
+
+QString render(const YamlValue &value, int keyColumn, const QString &eol, int listOffset,
+               int itemKeyOffset, int step)
+{
+    const bool block = !value.flow
+        && ((value.isList() && !value.items.isEmpty()) || (value.isMap() && !value.keys.isEmpty()));
+    if (!block)
+        return QLatin1Char(' ') + (value.isScalar() ? scalarText(value, false) : flowText(value));
+    auto entry = [&](const QString &key, const YamlValue &v, int column) -> QString {
+        return quoted(key) + QLatin1Char(':') + render(v, column, eol, listOffset, itemKeyOffset, step);
+    };
+    QString out;
+    if (value.isMap()) {
+        const int column = keyColumn + step;
+        for (qsizetype i = 0; i < value.keys.size() && i < value.items.size(); ++i)
+            out += eol + spaces(column) + entry(value.keys.at(i), value.items.at(i), column);
+        return out;
+    }
+    const int dash = keyColumn + std::max(listOffset, 0);
+    for (const YamlValue &item : value.items) {
+        out += eol + spaces(dash) + QLatin1Char('-');
+        if (item.isMap() && !item.flow && !item.keys.isEmpty()) {
+            const int column = dash + std::max(itemKeyOffset, 1);
+            out += spaces(column - dash - 1);
+            for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i)
+                out += (i ? eol + spaces(column) : QString()) + entry(item.keys.at(i), item.items.at(i), column);
+        } else {
+            out += QLatin1Char(' ') + (item.isScalar() ? scalarText(item, false) : flowText(item));
+        }
+    }
+    return out;
 }
 
 static TextEdit uncheckedAddEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path)
@@ -1656,6 +2093,118 @@ TextEdit moveRule(const QString &yaml, const SpecOutline &outline, int endpoint,
     Values want = expectedFor(yaml, outline, endpoint);
     want.endpoints[endpoint].rules.swapItemsAt(rule, rule + delta);
     return checked(yaml, uncheckedMoveRule(yaml, outline, endpoint, rule, delta), want);
+}
+
+namespace {
+enum class KeyMap { Rule, Greeting, Endpoint };
+
+bool sameKeys(const QList<KeyOutline> &a, const QList<KeyOutline> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).name != b.at(i).name || a.at(i).value != b.at(i).value)
+            return false;
+    }
+    return true;
+}
+
+// The edit, when the text it gives reads as before except for the keys given, in the one map
+// they belong to (a rule's, on-connect's or the websocket map's), which read as given; else a
+// null edit.
+TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const TextEdit &edit, KeyMap map,
+                     int e, int r, const KeyValues &values)
+{
+    if (edit.isNull())
+        return edit;
+    if (edit.start < 0 || edit.start > edit.end || edit.end > yaml.size())
+        return {};
+    const QString result = apply(yaml, edit);
+    const SpecOutline after = SpecOutline::parse(result);
+    if (!after.ok() || after.endpoints.size() != outline.endpoints.size())
+        return {};
+    // Everything outside the endpoint concerned, to the byte.
+    Values want = expectedFor(yaml, outline, e);
+    const Values got = valuesOf(result, after);
+    want.endpoints[e] = got.endpoints.at(e);
+    if (!matches(want, got))
+        return {};
+    const EndpointOutline &before = outline.endpoints.at(e);
+    const EndpointOutline &ep = after.endpoints.at(e);
+    if (ep.rules.size() != before.rules.size() || ep.itemIndex != before.itemIndex)
+        return {};
+    const auto touched = [&values](const QString &name) {
+        return std::any_of(values.cbegin(), values.cend(), [&name](const auto &v) { return v.first == name; });
+    };
+    // Within it, what the keys do not name.
+    if (map != KeyMap::Endpoint || !touched(QStringLiteral("path"))) {
+        if (ep.pathValue != before.pathValue)
+            return {};
+    }
+    if (map == KeyMap::Rule || (map == KeyMap::Endpoint && !touched(QStringLiteral("on-connect")))) {
+        if (ep.hasGreeting != before.hasGreeting || ep.greetingValue != before.greetingValue
+            || !sameKeys(ep.onConnectKeys, before.onConnectKeys))
+            return {};
+    }
+    for (qsizetype i = 0; i < ep.rules.size(); ++i) {
+        if (map == KeyMap::Rule && i == r)
+            continue;
+        const RuleOutline &a = ep.rules.at(i);
+        const RuleOutline &b = before.rules.at(i);
+        if (a.patternValue != b.patternValue || a.responseValue != b.responseValue || !sameKeys(a.keys, b.keys))
+            return {};
+    }
+    // And the keys themselves.
+    const QList<KeyOutline> &keys = map == KeyMap::Rule ? ep.rules.at(r).keys
+        : map == KeyMap::Greeting                      ? ep.onConnectKeys
+                                                       : ep.keys;
+    for (const auto &[name, value] : values) {
+        if (map == KeyMap::Endpoint && (name == QLatin1String("on-connect") || name == QLatin1String("on-message")))
+            continue; // read through their own outlines, above
+        const KeyOutline *k = findKey(keys, name);
+        if (value.isNull() ? k != nullptr : (!k || k->value != value))
+            return {};
+    }
+    return edit;
+}
+} // namespace
+
+TextEdit setRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                     const KeyValues &values)
+{
+    if (!validRule(outline, endpoint, rule))
+        return {};
+    return checkedKeys(yaml, outline, uncheckedSetRuleKeys(yaml, outline, endpoint, rule, values), KeyMap::Rule,
+                       endpoint, rule, values);
+}
+
+TextEdit setGreetingKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                         const KeyValues &values)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    return checkedKeys(yaml, outline, uncheckedSetGreetingKeys(yaml, outline, endpoint, values),
+                       KeyMap::Greeting, endpoint, -1, values);
+}
+
+TextEdit setEndpointKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                         const KeyValues &values)
+{
+    if (!validEndpoint(outline, endpoint))
+        return {};
+    return checkedKeys(yaml, outline, uncheckedSetEndpointKeys(yaml, outline, endpoint, values),
+                       KeyMap::Endpoint, endpoint, -1, values);
+}
+
+TextEdit setRuleMatch(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                      const QString &key, const YamlValue &value)
+{
+    if (!validRule(outline, endpoint, rule))
+        return {};
+    // The other of pattern and binary goes.
+    const QString other = key == QLatin1String("pattern") ? QStringLiteral("binary") : QStringLiteral("pattern");
+    return checkedKeys(yaml, outline, uncheckedSetRuleMatch(yaml, outline, endpoint, rule, key, value),
+                       KeyMap::Rule, endpoint, rule, { { key, value }, { other, YamlValue() } });
 }
 
 QString apply(const QString &yaml, const TextEdit &edit)

@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <utility>
 
 // A span of a config's text in QString (UTF-16) offsets, end exclusive.
 struct TextRange
@@ -27,6 +30,68 @@ struct TextEdit
     bool isNull() const { return start == end && replacement.isEmpty(); }
 };
 
+// A YAML value as the loader reads it (scalars as their text), or as SpecEdits writes it.
+struct YamlValue
+{
+    enum class Kind { None, Scalar, List, Map };
+    Kind kind = Kind::None;
+    QString text;          // a scalar's text
+    bool plain = false;    // read: the scalar was unquoted; written: as is, not quoted()
+    QList<YamlValue> items; // a list's items, or a map's values
+    QStringList keys;       // a map's keys, in order
+    bool flow = false;      // written as [a, b] or {a: b} (read: it was)
+
+    static YamlValue scalar(const QString &text) { YamlValue v; v.kind = Kind::Scalar; v.text = text; return v; }
+    // Written exactly as given: numbers, true, 250ms.
+    static YamlValue verbatim(const QString &text) { YamlValue v = scalar(text); v.plain = true; return v; }
+    static YamlValue list(const QList<YamlValue> &items, bool flow = false)
+    {
+        YamlValue v;
+        v.kind = Kind::List;
+        v.items = items;
+        v.flow = flow;
+        return v;
+    }
+    static YamlValue map(bool flow = false) { YamlValue v; v.kind = Kind::Map; v.flow = flow; return v; }
+    YamlValue &insert(const QString &key, const YamlValue &value)
+    {
+        keys.append(key);
+        items.append(value);
+        return *this;
+    }
+
+    bool isNull() const { return kind == Kind::None; }
+    bool isScalar() const { return kind == Kind::Scalar; }
+    bool isList() const { return kind == Kind::List; }
+    bool isMap() const { return kind == Kind::Map; }
+    // A map's value for key (the first one), or nullptr.
+    const YamlValue *value(const QString &key) const
+    {
+        const qsizetype i = keys.indexOf(key);
+        return kind == Kind::Map && i >= 0 && i < items.size() ? &items.at(i) : nullptr;
+    }
+    // What the loader sends for it as a response: a scalar's text, a map or list as compact JSON.
+    QString toJson() const;
+    // Same content (style and quoting aside).
+    bool operator==(const YamlValue &other) const
+    {
+        return kind == other.kind && text == other.text && items == other.items && keys == other.keys;
+    }
+    bool operator!=(const YamlValue &other) const { return !(*this == other); }
+};
+
+// One key of a map with where it sits and what it holds.
+struct KeyOutline
+{
+    QString name;
+    TextRange key;
+    TextRange range; // the value, as in the other outlines
+    YamlValue value;
+};
+
+// The first key called name in keys, or nullptr.
+const KeyOutline *findKey(const QList<KeyOutline> &keys, const QString &name);
+
 // Ranges of "item" kind run from the item's "-" to the end of its last line, line break
 // included, and take in comment lines after it that are indented deeper than the "-".
 // "comments" are the comment lines right above the "-" (whole lines, not deeper than the
@@ -46,6 +111,10 @@ struct RuleOutline
     QString responseValue;
     bool flow = false; // the rule is written in flow style ("- {pattern: a, response: b}")
     int line = 0;
+    // Every key of the rule in file order, pattern and response included (binary, delay,
+    // frames, to, close, ...); keyIndent is their column (-1 in flow style).
+    QList<KeyOutline> keys;
+    int keyIndent = -1;
 };
 
 struct EndpointOutline
@@ -73,6 +142,12 @@ struct EndpointOutline
     bool flow = false;   // "websocket:" holds a flow map ("{path: /a}")
     bool greetingFlow = false; // the greeting sits inside a flow collection
     bool rulesBlock = false;   // on-message is a block list, so rules can be added and moved
+    // Every key of the websocket map (path, subprotocols, streams, ...; the values of
+    // on-connect and on-message are left out: they have outlines of their own) and of the
+    // on-connect map (response, delay, frames, to, close, ...), in file order.
+    QList<KeyOutline> keys;
+    QList<KeyOutline> onConnectKeys;
+    bool onConnectFlow = false; // on-connect holds a flow map
 };
 
 // Any top-level list item, websocket or not (HTTP "endpoint:" items are left alone).
@@ -132,6 +207,29 @@ TextEdit setRulePattern(const QString &yaml, const SpecOutline &outline, int end
                         const QString &value);
 TextEdit setRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
                          const QString &value);
+
+// One key of a rule, of on-connect or of the websocket map: replaced when present, added
+// when absent (after the rule's last key, after the path), removed (with the comment lines
+// right above it) when the value is null; several keys at once make one edit. A scalar is
+// written through quoted() (block scalars stay literal blocks, as with the setters above);
+// a collection in the file's indentation, in flow style when YamlValue::flow says so or
+// when the map itself is written in flow style. setGreetingKeys adds on-connect when it is
+// absent or empty; a key that would stay as it is gives no change.
+using KeyValues = QList<std::pair<QString, YamlValue>>;
+TextEdit setRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                     const KeyValues &values);
+TextEdit setGreetingKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                         const KeyValues &values);
+TextEdit setEndpointKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                         const KeyValues &values);
+// Switches a rule between "pattern:" and "binary:" (or changes either): the key and its value
+// are replaced in place, in one edit. value is the pattern's text or binary's value.
+TextEdit setRuleMatch(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                      const QString &key, const YamlValue &value);
+// A YAML rendering of value for a map key at column keyColumn: " text" on the key's line,
+// or a line break and the collection's lines (no final line break).
+QString render(const YamlValue &value, int keyColumn, const QString &eol, int listOffset = 2,
+               int itemKeyOffset = 2, int step = 2);
 
 // Appends "- websocket:\n    path: ..." at the end of the text.
 TextEdit addEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path);

@@ -7,6 +7,9 @@
 
 #include <tuple>
 
+Q_DECLARE_METATYPE(SpecEdits::KeyValues)
+Q_DECLARE_METATYPE(YamlValue)
+
 namespace {
 QString y(const char *text)
 {
@@ -126,6 +129,102 @@ QString flow()
              "- websocket: {path: /g, on-connect: {response: hi}}\n");
 }
 
+// The keys beyond the spec, with comments around them.
+QString extended()
+{
+    return y("# extended keys\n"
+             "- websocket:\n"
+             "    path: /x\n"
+             "    subprotocols: [a, b]  # offered\n"
+             "    on-connect:\n"
+             "      frames:\n"
+             "        - hello\n"
+             "        - binary: AAEC\n"
+             "          delay: 1s\n"
+             "      to: others\n"
+             "    streams:\n"
+             "      - every: 1s\n"
+             "        frames: [tick]\n"
+             "    on-message:\n"
+             "      # slow rule\n"
+             "      - pattern: slow\n"
+             "        response: late  # tail\n"
+             "        delay: 250ms   # wait\n"
+             "        close: {code: 4000, reason: bye}\n"
+             "      - binary: any\n"
+             "        frames:\n"
+             "          - binary: AQI=\n"
+             "      - {pattern: f, response: g, to: endpoint}\n"
+             "# footer\n");
+}
+
+YamlValue text(const char *t)
+{
+    return YamlValue::scalar(y(t));
+}
+
+YamlValue verbatim(const char *t)
+{
+    return YamlValue::verbatim(y(t));
+}
+
+QString describeReply(const Reply &reply)
+{
+    QStringList parts;
+    if (!reply.delay.isZero())
+        parts << QStringLiteral("delay=") + reply.delay.text();
+    if (reply.to != Audience::Sender)
+        parts << (reply.to == Audience::Others ? QStringLiteral("to=others") : QStringLiteral("to=endpoint"));
+    if (reply.closeCode)
+        parts << QStringLiteral("close=%1").arg(reply.closeCode)
+                + (reply.closeReason.isEmpty() ? QString() : QLatin1Char('/') + reply.closeReason);
+    QStringList frames;
+    for (const ReplyFrame &f : reply.frames)
+        frames << (f.isBinary ? QStringLiteral("b:") + QString::fromLatin1(f.binary.toBase64()) : QStringLiteral("t:") + f.text.source())
+                + (f.delay.isZero() ? QString() : QLatin1Char('@') + f.delay.text());
+    if (!frames.isEmpty())
+        parts << QStringLiteral("frames=") + frames.join(QLatin1Char('|'));
+    return parts.join(QLatin1Char(' '));
+}
+
+// What the loader made of a rule, on-connect or endpoint, in one line.
+QString describeLoaded(const MockSpec &spec, int kind, int e, int r)
+{
+    if (e < 0 || e >= spec.endpoints.size())
+        return QStringLiteral("<no endpoint>");
+    const Endpoint &ep = spec.endpoints.at(e);
+    QStringList parts;
+    if (kind == 1) {
+        if (ep.greeting)
+            parts << QStringLiteral("response=") + ep.greeting->source();
+        parts << describeReply(ep.greetingReply);
+    } else if (kind == 2) {
+        parts << QStringLiteral("subprotocols=") + ep.subprotocols.join(QLatin1Char(','));
+        for (const Stream &st : ep.streams) {
+            QStringList frames;
+            for (const ReplyFrame &f : st.frames)
+                frames << f.text.source();
+            parts << QStringLiteral("stream=%1%2%3:%4")
+                         .arg(st.intervalMs)
+                         .arg(st.toAll ? QStringLiteral(",all") : QString())
+                         .arg(st.once ? QStringLiteral(",once") : QString())
+                         .arg(frames.join(QLatin1Char('|')));
+        }
+    } else {
+        if (r < 0 || r >= ep.rules.size())
+            return QStringLiteral("<no rule>");
+        const Rule &rule = ep.rules.at(r);
+        parts << (rule.matchesBinary ? QStringLiteral("binary:")
+                          + (rule.binaryPrefix.isEmpty() ? QStringLiteral("any") : QString::fromLatin1(rule.binaryPrefix.toHex()))
+                                     : QStringLiteral("pattern:") + rule.pattern.source());
+        if (rule.hasResponse)
+            parts << QStringLiteral("response=") + rule.response.source();
+        parts << describeReply(rule.reply);
+    }
+    parts.removeAll(QString());
+    return parts.join(QLatin1Char(' '));
+}
+
 QString mocksExample()
 {
     QFile file(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml"));
@@ -238,6 +337,12 @@ private Q_SLOTS:
     void quoted();
     void roundTrip_data();
     void roundTrip();
+    void keyValues();
+    void keyEdits_data();
+    void keyEdits();
+    void nullKeyEdits();
+    void renderedValuesReadBack_data();
+    void renderedValuesReadBack();
 };
 
 void TestSpecOutline::example_data()
@@ -963,6 +1068,310 @@ void TestSpecOutline::roundTrip()
         QVERIFY2(changed.ok(), qPrintable(result));
         QCOMPARE(changed.endpoints.at(t.endpoint).rules.at(t.rule).responseValue, value);
         QVERIFY2(SpecLoader::loadText(result, QStringLiteral("t.yml")).ok(), qPrintable(result));
+    }
+}
+
+// The new keys as the outline reads them.
+void TestSpecOutline::keyValues()
+{
+    const QString yaml = extended();
+    const SpecOutline o = SpecOutline::parse(yaml);
+    QVERIFY(o.ok());
+    const EndpointOutline &ep = o.endpoints.at(0);
+    QStringList names;
+    for (const KeyOutline &k : ep.keys)
+        names << k.name;
+    QCOMPARE(names.join(QLatin1Char(',')), y("path,subprotocols,on-connect,streams,on-message"));
+    const KeyOutline *sub = findKey(ep.keys, y("subprotocols"));
+    QVERIFY(sub);
+    QCOMPARE(mid(yaml, sub->key), y("subprotocols"));
+    QCOMPARE(mid(yaml, sub->range), y("[a, b]"));
+    QCOMPARE(sub->value, YamlValue::list({ text("a"), text("b") }));
+    QVERIFY(sub->value.flow);
+
+    QCOMPARE(ep.onConnectKeys.size(), 2);
+    const KeyOutline *frames = findKey(ep.onConnectKeys, y("frames"));
+    QVERIFY(frames);
+    QCOMPARE(frames->value.items.size(), 2);
+    QCOMPARE(frames->value.items.at(1).value(y("binary"))->text, y("AAEC"));
+    QCOMPARE(frames->value.items.at(1).value(y("delay"))->text, y("1s"));
+    QCOMPARE(findKey(ep.onConnectKeys, y("to"))->value.text, y("others"));
+    QCOMPARE(mid(yaml, findKey(ep.onConnectKeys, y("to"))->range), y("others"));
+
+    const RuleOutline &slow = ep.rules.at(0);
+    QCOMPARE(slow.keyIndent, 8);
+    QCOMPARE(mid(yaml, findKey(slow.keys, y("delay"))->range), y("250ms"));
+    const YamlValue &close = findKey(slow.keys, y("close"))->value;
+    QCOMPARE(close.value(y("code"))->text, y("4000"));
+    QVERIFY(close.value(y("code"))->plain);
+    QCOMPARE(close.value(y("reason"))->text, y("bye"));
+    QCOMPARE(close.toJson(), y("{\"code\":4000,\"reason\":\"bye\"}"));
+    QCOMPARE(findKey(ep.rules.at(1).keys, y("binary"))->value.text, y("any"));
+    QVERIFY(ep.rules.at(1).patternValue.isEmpty());
+    QCOMPARE(ep.rules.at(2).keys.size(), 3);
+    QCOMPARE(mid(yaml, findKey(ep.rules.at(2).keys, y("to"))->range), y("endpoint"));
+}
+
+void TestSpecOutline::keyEdits_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("kind"); // 0 rule keys, 1 on-connect keys, 2 endpoint keys, 3 rule match
+    QTest::addColumn<int>("endpoint");
+    QTest::addColumn<int>("rule");
+    QTest::addColumn<SpecEdits::KeyValues>("values");
+    // The whole expected text: yaml with its only occurrence of "from" turned into "to".
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("keep");   // an unrelated comment that must survive
+    QTest::addColumn<QString>("loaded"); // describeLoaded() of the result
+
+    using KV = SpecEdits::KeyValues;
+    const YamlValue none;
+    auto row = [](const char *name) -> QTestData & { return QTest::newRow(name); };
+    const QString ext = extended();
+
+    // Rules, block style
+    row("rule: delay added") << commented() << 0 << 0 << 0 << KV { { y("delay"), verbatim("250ms") } }
+        << y("response: pong  # reply tail\n") << y("response: pong  # reply tail\n        delay: 250ms\n")
+        << y("# json rule") << y("pattern:ping response=pong delay=250ms");
+    row("rule: delay replaced") << ext << 0 << 0 << 0 << KV { { y("delay"), verbatim("1.5s") } }
+        << y("delay: 250ms   # wait") << y("delay: 1.5s   # wait") << y("# slow rule")
+        << y("pattern:slow response=late delay=1500ms close=4000/bye");
+    row("rule: delay removed") << ext << 0 << 0 << 0 << KV { { y("delay"), none } }
+        << y("        delay: 250ms   # wait\n") << QString() << y("# tail")
+        << y("pattern:slow response=late close=4000/bye");
+    row("rule: close map to true") << ext << 0 << 0 << 0 << KV { { y("close"), verbatim("true") } }
+        << y("close: {code: 4000, reason: bye}") << y("close: true") << y("# wait")
+        << y("pattern:slow response=late delay=250ms close=1000");
+    row("rule: close added") << commented() << 0 << 0 << 0
+        << KV { { y("close"), YamlValue::map(true).insert(y("code"), verbatim("4001")).insert(y("reason"), text("asked to leave")) } }
+        << y("response: pong  # reply tail\n")
+        << y("response: pong  # reply tail\n        close: {code: 4001, reason: asked to leave}\n")
+        << y("# pattern tail") << y("pattern:ping response=pong close=4001/asked to leave");
+    row("rule: to and delay at once") << commented() << 0 << 0 << 1
+        << KV { { y("to"), text("others") }, { y("delay"), verbatim("100ms..300ms") } }
+        << y("        # after the json rule\n")
+        << y("        to: others\n        delay: 100ms..300ms\n        # after the json rule\n")
+        << y("# json rule")
+        << y("pattern:{\"echo\": \"{{json-params.echo}}\"} response={\"echoed\": \"{{json-params.echo}}\"} delay=100ms..300ms to=others");
+    row("rule: response to frames") << commented() << 0 << 0 << 0
+        << KV { { y("response"), none },
+                { y("frames"), YamlValue::list({ text("a"), YamlValue::map().insert(y("response"), text("{\"b\": 1}")).insert(y("delay"), verbatim("1s")),
+                                                 YamlValue::map().insert(y("binary"), text("AAEC")) }) } }
+        << y("        response: pong  # reply tail\n")
+        << y("        frames:\n          - a\n          - response: '{\"b\": 1}'\n            delay: 1s\n          - binary: AAEC\n")
+        << y("# pattern tail") << y("pattern:ping frames=t:a|t:{\"b\": 1}@1000ms|b:AAEC");
+    row("rule: frames to response") << ext << 0 << 0 << 1
+        << KV { { y("frames"), none }, { y("response"), text("x") } }
+        << y("        frames:\n          - binary: AQI=\n") << y("        response: x\n") << y("# footer")
+        << y("binary:any response=x");
+    row("rule: pattern to binary") << commented() << 3 << 0 << 0
+        << KV { { y("binary"), YamlValue::map(true).insert(y("hex-prefix"), text("cafe")) } }
+        << y("pattern: ping  # pattern tail") << y("binary: {hex-prefix: cafe}  # pattern tail")
+        << y("# reply tail") << y("binary:cafe response=pong");
+    row("rule: binary to pattern") << ext << 3 << 0 << 1 << KV { { y("pattern"), text("hi") } }
+        << y("- binary: any\n") << y("- pattern: hi\n") << y("# slow rule")
+        << y("pattern:hi frames=b:AQI=");
+    row("rule: block pattern to binary") << commented() << 3 << 1 << 0
+        << KV { { y("binary"), YamlValue::map(true).insert(y("base64-prefix"), text("AQI=")) } }
+        << y("pattern: |\n          multi\n          line\n") << y("binary: {base64-prefix: AQI=}\n")
+        << y("# footer comment") << y("binary:0102 response={\"room\":\"{{path-params.room}}\",\"joined\":true}");
+    // Rules, flow style and other files
+    row("flow rule: key added") << ext << 0 << 0 << 2 << KV { { y("delay"), verbatim("1s") } }
+        << y("to: endpoint}") << y("to: endpoint, delay: 1s}") << y("# footer")
+        << y("pattern:f response=g delay=1000ms to=endpoint");
+    row("flow rule: key replaced") << ext << 0 << 0 << 2 << KV { { y("to"), text("others") } }
+        << y("to: endpoint}") << y("to: others}") << y("# footer") << y("pattern:f response=g to=others");
+    row("flow rule: key removed") << ext << 0 << 0 << 2 << KV { { y("to"), none } }
+        << y("response: g, to: endpoint}") << y("response: g}") << y("# footer") << y("pattern:f response=g");
+    row("flow rule: close added") << flow() << 0 << 0 << 0 << KV { { y("close"), verbatim("true") } }
+        << y("{pattern: a, response: b}") << y("{pattern: a, response: b, close: true}") << y("# none yet")
+        << y("pattern:a response=b close=1000");
+    row("four: response to frames") << four() << 0 << 0 << 0
+        << KV { { y("response"), none },
+                { y("frames"), YamlValue::list({ text("a"), YamlValue::map().insert(y("binary"), text("AAEC")).insert(y("delay"), verbatim("1s")) }) } }
+        << y("                response: >\n                    folded\n                    text\n")
+        << y("                frames:\n                    - a\n                    -   binary: AAEC\n                        delay: 1s\n")
+        << y("# bare endpoint") << y("pattern:x frames=t:a|b:AAEC@1000ms");
+    row("crlf: rule delay") << crlf() << 0 << 0 << 0 << KV { { y("delay"), verbatim("1s") } }
+        << y("# tail\r\n") << y("# tail\r\n        delay: 1s\r\n") << y("# crlf") << y("pattern:a response=b delay=1000ms");
+
+    // on-connect
+    row("greeting: delay added") << commented() << 1 << 0 << -1 << KV { { y("delay"), verbatim("100ms..300ms") } }
+        << y("response: hello  # greeting tail\n") << y("response: hello  # greeting tail\n      delay: 100ms..300ms\n")
+        << y("# greeting next") << y("response=hello delay=100ms..300ms");
+    row("greeting: response to frames") << commented() << 1 << 0 << -1
+        << KV { { y("response"), none }, { y("frames"), YamlValue::list({ text("a"), text("b") }) } }
+        << y("      # greeting comment\n      response: hello  # greeting tail\n")
+        << y("      frames:\n        - a\n        - b\n") << y("# greeting next") << y("frames=t:a|t:b");
+    row("greeting: frames to response") << ext << 1 << 0 << -1
+        << KV { { y("frames"), none }, { y("response"), text("hi") } }
+        << y("      frames:\n        - hello\n        - binary: AAEC\n          delay: 1s\n      to: others\n")
+        << y("      to: others\n      response: hi\n") << y("# offered") << y("response=hi to=others");
+    row("greeting: close added") << ext << 1 << 0 << -1
+        << KV { { y("close"), YamlValue::map(true).insert(y("code"), verbatim("4000")).insert(y("reason"), text("full")) } }
+        << y("      to: others\n") << y("      to: others\n      close: {code: 4000, reason: full}\n") << y("# offered")
+        << y("to=others close=4000/full frames=t:hello|b:AAEC@1000ms");
+    row("greeting: only frames, on-connect added") << commented() << 1 << 1 << -1
+        << KV { { y("frames"), YamlValue::list({ text("x") }) }, { y("to"), text("others") } }
+        << y("    path: /ws/room/:room\n") << y("    path: /ws/room/:room\n    on-connect:\n      frames:\n        - x\n      to: others\n")
+        << y("# Room endpoint") << y("to=others frames=t:x");
+    row("greeting: all keys removed") << ext << 1 << 0 << -1 << KV { { y("frames"), none }, { y("to"), none } }
+        << y("    on-connect:\n      frames:\n        - hello\n        - binary: AAEC\n          delay: 1s\n      to: others\n")
+        << QString() << y("# offered") << QString();
+    row("greeting: flow map") << flow() << 1 << 1 << -1 << KV { { y("delay"), verbatim("1s") } }
+        << y("{response: hi}") << y("{response: hi, delay: 1s}") << y("# none yet") << y("response=hi delay=1000ms");
+    row("greeting: over ~") << flow() << 1 << 0 << -1 << KV { { y("frames"), YamlValue::list({ text("a") }) } }
+        << y("on-connect: ~  # none yet\n") << y("on-connect:  # none yet\n      frames:\n      - a\n")
+        << y("# none yet") << y("frames=t:a");
+
+    // Endpoints
+    row("endpoint: subprotocols added") << commented() << 2 << 0 << -1
+        << KV { { y("subprotocols"), YamlValue::list({ text("chat.v1"), text("chat.v2") }, true) } }
+        << y("path: /ws/echo  # path comment\n") << y("path: /ws/echo  # path comment\n    subprotocols: [chat.v1, chat.v2]\n")
+        << y("# greeting next") << y("subprotocols=chat.v1,chat.v2");
+    row("endpoint: subprotocols replaced") << ext << 2 << 0 << -1
+        << KV { { y("subprotocols"), YamlValue::list({ text("c") }, true) } }
+        << y("[a, b]  # offered") << y("[c]  # offered") << y("# footer")
+        << y("subprotocols=c stream=1000:tick");
+    row("endpoint: subprotocols removed") << ext << 2 << 0 << -1 << KV { { y("subprotocols"), none } }
+        << y("    subprotocols: [a, b]  # offered\n") << QString() << y("# footer")
+        << y("subprotocols= stream=1000:tick");
+    row("endpoint: streams replaced") << ext << 2 << 0 << -1
+        << KV { { y("streams"), YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("500ms")).insert(y("to"), text("all"))
+                                                   .insert(y("mode"), text("once")).insert(y("frames"), YamlValue::list({ text("x"), text("y, z") }, true)) }) } }
+        << y("    streams:\n      - every: 1s\n        frames: [tick]\n")
+        << y("    streams:\n      - every: 500ms\n        to: all\n        mode: once\n        frames: [x, 'y, z']\n")
+        << y("# offered") << y("subprotocols=a,b stream=500,all,once:x|y, z");
+    row("endpoint: streams added") << commented() << 2 << 1 << -1
+        << KV { { y("streams"), YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("1s")).insert(y("frames"), YamlValue::list({ text("{\"t\": {{counter}}}") }, true)) }) } }
+        << y("    path: /ws/room/:room\n")
+        << y("    path: /ws/room/:room\n    streams:\n      - every: 1s\n        frames: ['{\"t\": {{counter}}}']\n")
+        << y("# Room endpoint") << y("subprotocols= stream=1000:{\"t\": {{counter}}}");
+    row("endpoint: flow map") << flow() << 2 << 1 << -1
+        << KV { { y("subprotocols"), YamlValue::list({ text("a") }, true) } }
+        << y("on-connect: {response: hi}}") << y("on-connect: {response: hi}, subprotocols: [a]}") << y("# none yet")
+        << y("subprotocols=a");
+    row("crlf: streams added") << crlf() << 2 << 0 << -1
+        << KV { { y("streams"), YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("2s")).insert(y("mode"), text("once")).insert(y("frames"), YamlValue::list({ text("a") })) }) } }
+        << y("path: /a\r\n") << y("path: /a\r\n    streams:\r\n      - every: 2s\r\n        mode: once\r\n        frames:\r\n          - a\r\n")
+        << y("# tail") << y("subprotocols= stream=2000,once:a");
+}
+
+void TestSpecOutline::keyEdits()
+{
+    QFETCH(QString, yaml);
+    QFETCH(int, kind);
+    QFETCH(int, endpoint);
+    QFETCH(int, rule);
+    QFETCH(SpecEdits::KeyValues, values);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, keep);
+    QFETCH(QString, loaded);
+
+    QCOMPARE(yaml.count(from), 1);
+    QString wanted = yaml;
+    wanted.replace(from, to);
+
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    TextEdit edit;
+    switch (kind) {
+    case 0: edit = SpecEdits::setRuleKeys(yaml, outline, endpoint, rule, values); break;
+    case 1: edit = SpecEdits::setGreetingKeys(yaml, outline, endpoint, values); break;
+    case 2: edit = SpecEdits::setEndpointKeys(yaml, outline, endpoint, values); break;
+    default: edit = SpecEdits::setRuleMatch(yaml, outline, endpoint, rule, values.first().first, values.first().second);
+    }
+    QVERIFY(!edit.isNull());
+    const QString result = SpecEdits::apply(yaml, edit);
+    QVERIFY2(result == wanted, qPrintable(result));
+    QCOMPARE(result.count(keep), yaml.count(keep));
+
+    // One contiguous change: undo restores the text exactly.
+    QString undone = result;
+    undone.replace(edit.start, edit.replacement.size(), yaml.mid(edit.start, edit.end - edit.start));
+    QCOMPARE(undone, yaml);
+
+    const LoadResult after = SpecLoader::loadText(result, QStringLiteral("t.yml"));
+    QVERIFY2(after.ok(), qPrintable(after.diagnosticsText() + QLatin1Char('\n') + result));
+    for (const Diagnostic &d : after.diagnostics)
+        QVERIFY2(!d.message.contains(QLatin1String("unknown key")), qPrintable(d.toString()));
+    QCOMPARE(describeLoaded(*after.spec, kind == 3 ? 0 : kind, endpoint, rule), loaded);
+
+    // The outline reads back what was written.
+    const SpecOutline changed = SpecOutline::parse(result);
+    QVERIFY(changed.ok());
+    for (const auto &[name, value] : values) {
+        const EndpointOutline &ep = changed.endpoints.at(endpoint);
+        const QList<KeyOutline> &keys = kind == 1 ? ep.onConnectKeys : kind == 2 ? ep.keys : ep.rules.at(rule).keys;
+        const KeyOutline *k = findKey(keys, name);
+        if (value.isNull()) {
+            QVERIFY2(!k, qPrintable(name));
+        } else {
+            QVERIFY2(k, qPrintable(name));
+            QCOMPARE(k->value, value);
+        }
+    }
+
+    // Setting the same values again changes nothing.
+    TextEdit again;
+    switch (kind) {
+    case 0: again = SpecEdits::setRuleKeys(result, changed, endpoint, rule, values); break;
+    case 1: again = SpecEdits::setGreetingKeys(result, changed, endpoint, values); break;
+    case 2: again = SpecEdits::setEndpointKeys(result, changed, endpoint, values); break;
+    default: again = SpecEdits::setRuleMatch(result, changed, endpoint, rule, values.first().first, values.first().second);
+    }
+    QCOMPARE(SpecEdits::apply(result, again), result);
+}
+
+void TestSpecOutline::nullKeyEdits()
+{
+    const QString yaml = extended();
+    const SpecOutline o = SpecOutline::parse(yaml);
+    // Removing what is not there, setting what is already there, out of range.
+    QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 1, { { y("delay"), YamlValue() } }).isNull());
+    QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("delay"), verbatim("250ms") } }).isNull());
+    QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("to"), YamlValue() } }).isNull());
+    QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 9, { { y("delay"), verbatim("1s") } }).isNull());
+    QVERIFY(SpecEdits::setEndpointKeys(yaml, o, 3, { { y("subprotocols"), YamlValue() } }).isNull());
+    QVERIFY(SpecEdits::setGreetingKeys(commented(), SpecOutline::parse(commented()), 1, { { y("to"), YamlValue() } }).isNull());
+    QVERIFY(SpecEdits::setRuleMatch(yaml, o, 0, 1, y("binary"), text("any")).isNull());
+    // Not YAML: no outline to edit against.
+    const QString broken = y("- websocket:\n    path: /a\n   on-connect: x\n");
+    QVERIFY(SpecEdits::setEndpointKeys(broken, SpecOutline::parse(broken), 0, { { y("subprotocols"), text("a") } }).isNull());
+}
+
+// Whatever a form may write reads back as the same value, in block and flow style.
+void TestSpecOutline::renderedValuesReadBack_data()
+{
+    QTest::addColumn<YamlValue>("value");
+    QTest::newRow("text") << text("say \"hi\": {{x}}");
+    QTest::newRow("verbatim number") << verbatim("4000");
+    QTest::newRow("verbatim unsafe") << verbatim("a: b, c");
+    QTest::newRow("verbatim dash") << verbatim("-x");
+    QTest::newRow("multi-line") << text("a\nb");
+    QTest::newRow("list") << YamlValue::list({ text("a, b"), text("{\"x\": 1}"), text("") });
+    QTest::newRow("flow list") << YamlValue::list({ text("a, b"), text("[c]") }, true);
+    QTest::newRow("frames") << YamlValue::list({ text("a"), YamlValue::map().insert(y("response"), text("b: c")).insert(y("delay"), verbatim("1s")),
+                                                YamlValue::map(true).insert(y("binary"), text("AA==")) });
+    QTest::newRow("streams") << YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("1s")).insert(y("frames"),
+                                                     YamlValue::list({ text("x"), text("'y'") })) });
+    QTest::newRow("map") << YamlValue::map().insert(y("code"), verbatim("4000")).insert(y("reason"), text("#1 reason"));
+}
+
+void TestSpecOutline::renderedValuesReadBack()
+{
+    QFETCH(YamlValue, value);
+    for (const bool flowMap : { false, true }) {
+        const QString yaml = flowMap ? y("- {websocket: {path: /a, x: 1}}\n") : y("- websocket:\n    path: /a\n    x: 1\n");
+        const SpecOutline o = SpecOutline::parse(yaml);
+        const QString result = SpecEdits::apply(yaml, SpecEdits::setEndpointKeys(yaml, o, 0, { { y("x"), value } }));
+        const SpecOutline changed = SpecOutline::parse(result);
+        QVERIFY2(changed.ok(), qPrintable(result));
+        const KeyOutline *k = findKey(changed.endpoints.at(0).keys, y("x"));
+        QVERIFY2(k, qPrintable(result));
+        QVERIFY2(k->value == value, qPrintable(result));
     }
 }
 

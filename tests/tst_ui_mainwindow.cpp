@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 #include "mainwindow.h"
 #include "mockspanel.h"
+#include "replyform.h"
 #include "serversettingsdialog.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
@@ -8,6 +9,12 @@
 #include "yamleditor.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -453,6 +460,218 @@ private slots:
         // Undo shows the file as saved.
         m_window->editor()->undo();
         QCOMPARE(m_window->editor()->toPlainText(), QString::fromUtf8(EchoConfig));
+    }
+
+    // The keys beyond the spec, filled in the forms as a user would: each change is one edit
+    // of the YAML that the loader reads back, and one Undo takes it back.
+    void formsEditTheNewKeys()
+    {
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("keys.yml"), QString::fromUtf8(EchoConfig))));
+        YamlEditor *editor = m_window->editor();
+        const QString original = editor->toPlainText();
+        MocksPanel *mocks = m_window->mocksPanel();
+        auto rule0 = [this]() -> const Rule & { return m_window->lastGoodSpec()->endpoints.at(0).rules.at(0); };
+        auto undoOnce = [&](const QString &before) {
+            editor->undo();
+            QCOMPARE(editor->toPlainText(), before);
+            m_window->validateNow();
+            editor->redo();
+            m_window->validateNow();
+        };
+
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        ReplyForm *reply = mocks->ruleReplyForm();
+        QVERIFY(!reply->delayField()->isVisible()); // folded away in the simple case
+        reply->deliveryToggle()->click();
+        QVERIFY(reply->delayField()->isVisible());
+
+        // A delay: typed, written after the response, read by the loader, one Undo back.
+        QTest::keyClicks(reply->delayField(), QStringLiteral("250ms"));
+        mocks->commitForms();
+        QString expected = original;
+        expected.replace(QStringLiteral("        response: \"pong\"\n"),
+                         QStringLiteral("        response: \"pong\"\n        delay: 250ms\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        QCOMPARE(rule0().reply.delay.minMs, 250);
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), original);
+        m_window->validateNow();
+        QVERIFY(reply->delayField()->text().isEmpty());
+
+        // What the loader rejects is shown and not written.
+        QTest::keyClicks(reply->delayField(), QStringLiteral("soon"));
+        QVERIFY2(reply->problems().contains(QStringLiteral("'delay' must be a duration")), qPrintable(reply->problems()));
+        mocks->commitForms();
+        QCOMPARE(editor->toPlainText(), original);
+        reply->delayField()->selectAll();
+        QTest::keyClick(reply->delayField(), Qt::Key_Delete);
+        QVERIFY(reply->problems().isEmpty());
+
+        // Audience and close: chosen, written at once.
+        reply->toField()->setCurrentIndex(2);
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("        response: \"pong\"\n        to: others\n")));
+        QCOMPARE(rule0().reply.to, Audience::Others);
+        reply->closeField()->click();
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("        to: others\n        close: true\n")));
+        QCOMPARE(rule0().reply.closeCode, 1000);
+        reply->closeCodeField()->setValue(4000);
+        QTest::keyClicks(reply->closeReasonField(), QStringLiteral("bye"));
+        mocks->commitForms();
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("        close: {code: 4000, reason: bye}\n")));
+        QCOMPARE(rule0().reply.closeCode, 4000);
+        QCOMPARE(rule0().reply.closeReason, QStringLiteral("bye"));
+        reply->closeCodeField()->setValue(1005); // reserved: not sendable
+        QVERIFY(reply->problems().contains(QStringLiteral("1005")));
+        mocks->commitForms();
+        QCOMPARE(rule0().reply.closeCode, 4000);
+
+        // Several frames instead of the response: one edit, one Undo.
+        QString before = editor->toPlainText();
+        reply->kindField()->setCurrentIndex(int(ReplyForm::Kind::Frames));
+        QVERIFY(!editor->toPlainText().contains(QStringLiteral("response: \"pong\"")));
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("        frames:\n          - pong\n")));
+        QVERIFY(!rule0().hasResponse);
+        QCOMPARE(rule0().reply.frames.size(), 1);
+        undoOnce(before);
+        FramesEditor *frames = reply->framesEditor();
+        QCOMPARE(frames->rows().size(), 1);
+        frames->addRow();
+        QTableWidget *table = frames->table();
+        // The kind from the keyboard: F2 on the cell opens the list.
+        table->setCurrentCell(1, 0);
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *kindList = table->viewport()->findChild<QComboBox *>();
+        QVERIFY(kindList);
+        kindList->setCurrentIndex(1);
+        QTest::keyClick(kindList, Qt::Key_Tab); // commits the cell
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Binary"));
+        QVERIFY(reply->problems().contains(QStringLiteral("Frame 2")));
+        table->item(1, 1)->setText(QStringLiteral("AAEC"));
+        table->item(1, 2)->setText(QStringLiteral("1s"));
+        QCOMPARE(rule0().reply.frames.size(), 2);
+        QVERIFY(rule0().reply.frames.at(1).isBinary);
+        QCOMPARE(rule0().reply.frames.at(1).binary, QByteArray("\x00\x01\x02", 3));
+        QCOMPARE(rule0().reply.frames.at(1).delay.minMs, 1000);
+        QVERIFY(editor->toPlainText().contains(
+            QStringLiteral("        frames:\n          - pong\n          - binary: AAEC\n            delay: 1s\n")));
+
+        // Binary messages instead of a pattern: the key is switched in place.
+        MocksPanel *panel = mocks;
+        panel->matchKindField()->setCurrentIndex(int(MocksPanel::MatchKind::AnyBinary));
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("      - binary: any   # the health check\n")));
+        QVERIFY(rule0().matchesBinary);
+        panel->matchKindField()->setCurrentIndex(int(MocksPanel::MatchKind::HexPrefix));
+        QTest::keyClicks(panel->binaryPrefixField(), QStringLiteral("caf"));
+        QVERIFY(!panel->matchProblem().isEmpty());
+        mocks->commitForms();
+        QVERIFY(rule0().binaryPrefix.isEmpty());
+        QTest::keyClicks(panel->binaryPrefixField(), QStringLiteral("e"));
+        mocks->commitForms();
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("      - binary: {hex-prefix: cafe}   # the health check\n")));
+        QCOMPARE(rule0().binaryPrefix, QByteArray("\xca\xfe"));
+
+        // on-connect: only frames, sent to the others.
+        mocks->select({ MocksPanel::ItemType::Greeting, 0, -1 });
+        ReplyForm *greeting = mocks->greetingForm();
+        greeting->kindField()->setCurrentIndex(int(ReplyForm::Kind::Frames));
+        const Endpoint *echo = &m_window->lastGoodSpec()->endpoints.at(0);
+        QVERIFY(!echo->greeting);
+        QCOMPARE(echo->greetingReply.frames.size(), 1);
+        QCOMPARE(echo->greetingReply.frames.at(0).text.source(), QStringLiteral("{\"status\": \"connected\"}"));
+        if (!greeting->toField()->isVisible())
+            greeting->deliveryToggle()->click();
+        greeting->toField()->setCurrentIndex(2);
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).greetingReply.to, Audience::Others);
+        QCOMPARE(mocks->selection().type, MocksPanel::ItemType::Greeting);
+
+        // The endpoint: subprotocols and a stream.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 1, -1 });
+        QTest::keyClicks(mocks->subprotocolsField(), QStringLiteral("chat.v2, chat.v1"));
+        mocks->commitForms();
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("    path: /ws/user/:username\n    subprotocols: [chat.v2, chat.v1]\n")));
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).subprotocols,
+                 (QStringList { QStringLiteral("chat.v2"), QStringLiteral("chat.v1") }));
+        StreamsEditor *streams = mocks->streamsEditor();
+        streams->addStream();
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).streams.size(), 1);
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).intervalMs, 1000);
+        streams->everyField()->selectAll();
+        QTest::keyClicks(streams->everyField(), QStringLiteral("5ms"));
+        QVERIFY2(streams->problem().contains(QStringLiteral("at least 10ms")), qPrintable(streams->problem()));
+        mocks->commitForms();
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).intervalMs, 1000);
+        streams->everyField()->selectAll();
+        QTest::keyClicks(streams->everyField(), QStringLiteral("50ms"));
+        streams->modeField()->setCurrentIndex(1);
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).intervalMs, 50);
+        QVERIFY(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).once);
+
+        // Comments elsewhere survived every edit; undoing them all gives the file back.
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("# Team mocks: keep this comment\n")));
+        QVERIFY(m_window->problemsView()->topLevelItemCount() == 0);
+        while (editor->document()->isUndoAvailable())
+            editor->undo();
+        QCOMPARE(editor->toPlainText(), original);
+    }
+
+    // A rule that only closes stays one: no empty response is added, and the close cannot be
+    // taken away while it is all the rule does.
+    void closeOnlyRuleStaysValid()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /bye\n    on-message:\n"
+                                            "      - pattern: bye\n        close: true\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("bye.yml"), text)));
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        ReplyForm *reply = mocks->ruleReplyForm();
+        QVERIFY(reply->closeField()->isChecked());
+        QVERIFY(reply->delayField()->isVisible());
+        QTest::keyClicks(reply->delayField(), QStringLiteral("1s"));
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), text + QStringLiteral("        delay: 1s\n"));
+        reply->closeField()->click();
+        QCOMPARE(m_window->editor()->toPlainText(), text + QStringLiteral("        delay: 1s\n"));
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).reply.closeCode, 1000);
+    }
+
+    // A value set in the form changes what the running server does.
+    void formRuleChangesTheServer()
+    {
+        const QString base = openAndStart();
+        QVERIFY(!base.isEmpty());
+        m_window->setAutoApply(true);
+        Client a, b;
+        connectClient(a, base + QStringLiteral("/ws/echo"));
+        connectClient(b, base + QStringLiteral("/ws/echo"));
+
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        ReplyForm *reply = mocks->ruleReplyForm();
+        reply->deliveryToggle()->click();
+        reply->toField()->setCurrentIndex(2); // everyone but the sender
+        QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(0).reply.to, Audience::Others);
+
+        a.socket.sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(b.messages.size(), 2);
+        QCOMPARE(b.messages.at(1), QStringLiteral("pong"));
+        // a's next answer is the one to its next message: the pong went to b only.
+        a.socket.sendTextMessage(QStringLiteral("{\"echo\": \"x\"}"));
+        QTRY_COMPARE(a.messages.size(), 2);
+        QCOMPARE(a.messages.at(1), QStringLiteral("{\"echoed\": \"x\"}"));
+
+        // Close after the reply, with a code and a reason.
+        reply->closeField()->click();
+        reply->closeCodeField()->setValue(4000);
+        QTest::keyClicks(reply->closeReasonField(), QStringLiteral("bye"));
+        mocks->commitForms();
+        QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(0).reply.closeCode, 4000);
+        b.socket.sendTextMessage(QStringLiteral("ping"));
+        QTRY_VERIFY_WITH_TIMEOUT(b.disconnected, 5000);
+        QCOMPARE(int(b.socket.closeCode()), 4000);
+        QCOMPARE(b.socket.closeReason(), QStringLiteral("bye"));
+        QTRY_COMPARE(a.messages.size(), 3);
+        QCOMPARE(a.messages.at(2), QStringLiteral("pong"));
+        QVERIFY(!a.disconnected);
     }
 
     void translationLoads()

@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>MocksPanel</name>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message numerus="yes">
         <source>Mocket serving %1 on %2 (%n endpoint(s): %3)</source>
@@ -87,6 +97,16 @@
         <translation>
             <numerusform>Reloaded %1 (%n endpoint: %2)</numerusform>
             <numerusform>Reloaded %1 (%n endpoints: %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreamsEditor</name>
+    <message numerus="yes">
+        <source>every %1 · %2 · %3 · %n frame(s)</source>
+        <translation>
+            <numerusform>every %1 · %2 · %3 · %n frame</numerusform>
+            <numerusform>every %1 · %2 · %3 · %n frames</numerusform>
         </translation>
     </message>
 </context>

@@ -215,6 +215,61 @@
     </message>
 </context>
 <context>
+    <name>FramesEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Conteúdo</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Atraso</translation>
+    </message>
+    <message>
+        <source>Each frame is sent after its own delay from the previous one. Binary frames are written in base64.</source>
+        <translation>Cada frame é enviado após o próprio atraso, contado a partir do anterior. Frames binários são escritos em base64.</translation>
+    </message>
+    <message>
+        <source>Add frame</source>
+        <translation>Adicionar frame</translation>
+    </message>
+    <message>
+        <source>Remove frame</source>
+        <translation>Remover frame</translation>
+    </message>
+    <message>
+        <source>Move frame up</source>
+        <translation>Mover frame para cima</translation>
+    </message>
+    <message>
+        <source>Move frame down</source>
+        <translation>Mover frame para baixo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>Binário</translation>
+    </message>
+    <message>
+        <source>Frame kind</source>
+        <translation>Tipo do frame</translation>
+    </message>
+    <message>
+        <source>Binary frames are written in base64</source>
+        <translation>Frames binários são escritos em base64</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Frame %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Line</source>
@@ -976,10 +1031,6 @@ Comandos:
         <translation>Tipo:</translation>
     </message>
     <message>
-        <source>&amp;Response:</source>
-        <translation>&amp;Resposta:</translation>
-    </message>
-    <message>
         <source>Select an endpoint or a rule to edit it here, or add one.</source>
         <translation>Selecione um endpoint ou uma regra para editar aqui, ou adicione um novo.</translation>
     </message>
@@ -1027,6 +1078,117 @@ Comandos:
         <source>Text: matches exactly this message</source>
         <translation>Texto: corresponde exatamente a esta mensagem</translation>
     </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>após %1</translation>
+    </message>
+    <message>
+        <source>then close</source>
+        <translation>depois fecha</translation>
+    </message>
+    <message>
+        <source>none (e.g. chat.v2, chat.v1)</source>
+        <translation>nenhum (ex.: chat.v2, chat.v1)</translation>
+    </message>
+    <message>
+        <source>Subprotocols this endpoint accepts, in order of preference, separated by commas</source>
+        <translation>Subprotocolos que este endpoint aceita, em ordem de preferência, separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>&amp;Subprotocols:</source>
+        <translation>&amp;Subprotocolos:</translation>
+    </message>
+    <message>
+        <source>Streams: frames sent on a timer</source>
+        <translation>Streams: frames enviados periodicamente</translation>
+    </message>
+    <message>
+        <source>Text messages matching a pattern</source>
+        <translation>Mensagens de texto que correspondem a um padrão</translation>
+    </message>
+    <message>
+        <source>Any binary message</source>
+        <translation>Qualquer mensagem binária</translation>
+    </message>
+    <message>
+        <source>Binary messages starting with (hex)</source>
+        <translation>Mensagens binárias que começam com (hex)</translation>
+    </message>
+    <message>
+        <source>Binary messages starting with (base64)</source>
+        <translation>Mensagens binárias que começam com (base64)</translation>
+    </message>
+    <message>
+        <source>When a message arrives</source>
+        <translation>Quando chega uma mensagem</translation>
+    </message>
+    <message>
+        <source>&amp;Match:</source>
+        <translation>&amp;Corresponder a:</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Resposta</translation>
+    </message>
+    <message>
+        <source>binary starting %1 (hex)</source>
+        <translation>binária começando com %1 (hex)</translation>
+    </message>
+    <message>
+        <source>binary starting %1 (base64)</source>
+        <translation>binária começando com %1 (base64)</translation>
+    </message>
+    <message>
+        <source>any binary</source>
+        <translation>qualquer binária</translation>
+    </message>
+    <message>
+        <source>on-message[%1] · binary messages · line %2</source>
+        <translation>on-message[%1] · mensagens binárias · linha %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · on-connect</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · on-connect</translation>
+    </message>
+    <message>
+        <source>The prefix is pairs of hex digits, such as cafe</source>
+        <translation>O prefixo são pares de dígitos hexadecimais, como cafe</translation>
+    </message>
+    <message>
+        <source>The prefix is base64 text, such as yv4=</source>
+        <translation>O prefixo é texto em base64, como yv4=</translation>
+    </message>
+    <message>
+        <source>e.g. cafe</source>
+        <translation>ex.: cafe</translation>
+    </message>
+    <message>
+        <source>e.g. yv4=</source>
+        <translation>ex.: yv4=</translation>
+    </message>
+    <message>
+        <source>Prefi&amp;x:</source>
+        <translation>Prefi&amp;xo:</translation>
+    </message>
+    <message>
+        <source>to the others</source>
+        <translation>para os outros</translation>
+    </message>
+    <message>
+        <source>to the whole endpoint</source>
+        <translation>para todo o endpoint</translation>
+    </message>
+    <message>
+        <source>on-connect sends more than a text: select on-connect above to edit it</source>
+        <translation>on-connect envia mais que um texto: selecione on-connect acima para editá-lo</translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>
@@ -1045,6 +1207,145 @@ Comandos:
     <message>
         <source>path &apos;%1&apos; names parameter &apos;%2&apos; twice</source>
         <translation>o caminho &apos;%1&apos; usa o nome de parâmetro &apos;%2&apos; duas vezes</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyForm</name>
+    <message>
+        <source>Enter the bytes in base64, such as AAEC/w==</source>
+        <translation>Digite os bytes em base64, como AAEC/w==</translation>
+    </message>
+    <message>
+        <source>Text greeting</source>
+        <translation>Saudação em texto</translation>
+    </message>
+    <message>
+        <source>Text response</source>
+        <translation>Resposta em texto</translation>
+    </message>
+    <message>
+        <source>One binary frame (base64)</source>
+        <translation>Um frame binário (base64)</translation>
+    </message>
+    <message>
+        <source>Several frames</source>
+        <translation>Vários frames</translation>
+    </message>
+    <message>
+        <source>Sent when a client connects (empty: no greeting)</source>
+        <translation>Enviada quando um cliente se conecta (vazio: sem saudação)</translation>
+    </message>
+    <message>
+        <source>The reply; {{…}} inserts values from the message</source>
+        <translation>A resposta; {{…}} insere valores da mensagem</translation>
+    </message>
+    <message>
+        <source>AAEC/w==</source>
+        <translation>AAEC/w==</translation>
+    </message>
+    <message>
+        <source>&amp;Greeting:</source>
+        <translation>Sau&amp;dação:</translation>
+    </message>
+    <message>
+        <source>Reply &amp;with:</source>
+        <translation>Respo&amp;nder com:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xto:</translation>
+    </message>
+    <message>
+        <source>&amp;Response:</source>
+        <translation>&amp;Resposta:</translation>
+    </message>
+    <message>
+        <source>&amp;Base64:</source>
+        <translation>&amp;Base64:</translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation>&amp;Frames:</translation>
+    </message>
+    <message>
+        <source>Timing &amp;&amp; delivery</source>
+        <translation>Tempo e entrega</translation>
+    </message>
+    <message>
+        <source>Delay, recipients, and closing the connection afterwards</source>
+        <translation>Atraso, destinatários e fechamento da conexão em seguida</translation>
+    </message>
+    <message>
+        <source>none (e.g. 250ms, 1.5s, 100ms..300ms)</source>
+        <translation>nenhum (ex.: 250ms, 1.5s, 100ms..300ms)</translation>
+    </message>
+    <message>
+        <source>Wait this long before the greeting</source>
+        <translation>Esperar este tempo antes da saudação</translation>
+    </message>
+    <message>
+        <source>Wait this long before replying</source>
+        <translation>Esperar este tempo antes de responder</translation>
+    </message>
+    <message>
+        <source>The new connection</source>
+        <translation>A nova conexão</translation>
+    </message>
+    <message>
+        <source>The sender</source>
+        <translation>O remetente</translation>
+    </message>
+    <message>
+        <source>Every connection of this endpoint</source>
+        <translation>Todas as conexões deste endpoint</translation>
+    </message>
+    <message>
+        <source>Everyone else (someone joined)</source>
+        <translation>Todos os outros (alguém entrou)</translation>
+    </message>
+    <message>
+        <source>Everyone but the sender</source>
+        <translation>Todos menos o remetente</translation>
+    </message>
+    <message>
+        <source>&amp;Close the connection afterwards</source>
+        <translation>F&amp;echar a conexão em seguida</translation>
+    </message>
+    <message>
+        <source>1000 normal closure; 3000-4999 for applications</source>
+        <translation>1000 fechamento normal; 3000-4999 para aplicações</translation>
+    </message>
+    <message>
+        <source>reason (optional)</source>
+        <translation>motivo (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>A&amp;traso:</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Enviar p&amp;ara:</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>Códi&amp;go:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>An empty greeting sends nothing: type one, or remove on-connect with the Remove button</source>
+        <translation>Uma saudação vazia não envia nada: digite uma ou remova on-connect com o botão Remover</translation>
+    </message>
+    <message>
+        <source>Add at least one frame</source>
+        <translation>Adicione pelo menos um frame</translation>
+    </message>
+    <message>
+        <source>These frames have keys the table cannot show; edit them in the YAML</source>
+        <translation>Estes frames têm chaves que a tabela não mostra; edite-os no YAML</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1725,104 @@ Vazio: qualquer origem</translation>
     <message>
         <source>cannot read the file: %1</source>
         <translation>não é possível ler o arquivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsEditor</name>
+    <message>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <source>Add stream</source>
+        <translation>Adicionar stream</translation>
+    </message>
+    <message>
+        <source>Remove stream</source>
+        <translation>Remover stream</translation>
+    </message>
+    <message>
+        <source>e.g. 500ms, 2s</source>
+        <translation>ex.: 500ms, 2s</translation>
+    </message>
+    <message>
+        <source>Each connection on its own</source>
+        <translation>Cada conexão por si</translation>
+    </message>
+    <message>
+        <source>All connections at once</source>
+        <translation>Todas as conexões de uma vez</translation>
+    </message>
+    <message>
+        <source>Each: one stream per connection with its own {{counter}}; all: one broadcast with a shared counter</source>
+        <translation>Cada: um stream por conexão, com seu próprio {{counter}}; todas: um broadcast com um contador compartilhado</translation>
+    </message>
+    <message>
+        <source>Cycle through the frames</source>
+        <translation>Repetir os frames em ciclo</translation>
+    </message>
+    <message>
+        <source>Once, then stop</source>
+        <translation>Uma vez, depois parar</translation>
+    </message>
+    <message>
+        <source>One frame per line</source>
+        <translation>Um frame por linha</translation>
+    </message>
+    <message>
+        <source>These frames have delays or binary data; edit them in the YAML</source>
+        <translation>Estes frames têm atrasos ou dados binários; edite-os no YAML</translation>
+    </message>
+    <message>
+        <source>E&amp;very:</source>
+        <translation>&amp;A cada:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation>&amp;Frames:</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %1 · %2 · %3 · %n frame(s)</source>
+        <translation>
+            <numerusform>a cada %1 · %2 · %3 · %n frame</numerusform>
+            <numerusform>a cada %1 · %2 · %3 · %n frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>each</source>
+        <translation>cada</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>uma vez</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>ciclo</translation>
+    </message>
+    <message>
+        <source>Stream %1: %2</source>
+        <translation>Stream %1: %2</translation>
+    </message>
+    <message>
+        <source>None: this endpoint sends frames only in reply. Add one to send frames on a timer.</source>
+        <translation>Nenhum: este endpoint só envia frames em resposta. Adicione um para enviar frames periodicamente.</translation>
+    </message>
+    <message>
+        <source>These streams have keys the form cannot show; edit them in the YAML</source>
+        <translation>Estes streams têm chaves que o formulário não mostra; edite-os no YAML</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,12 @@
 #include "mockspanel.h"
 
 #include "messagepattern.h"
+#include "replyform.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
+#include <QGroupBox>
+#include <QScrollArea>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,6 +30,30 @@ QString oneLine(const QString &text)
     if (t.size() > 60)
         t = t.left(59) + QChar(0x2026);
     return t;
+}
+
+// "pong", "3 frames", with the delay, audience and close when there are.
+QString replySummary(const QList<KeyOutline> &keys)
+{
+    QString text;
+    if (const KeyOutline *frames = findKey(keys, QStringLiteral("frames")))
+        text = MocksPanel::tr("%n frame(s)", nullptr, int(frames->value.items.size()));
+    else if (const KeyOutline *response = findKey(keys, QStringLiteral("response")))
+        text = oneLine(response->value.toJson());
+    QStringList extras;
+    if (const KeyOutline *delay = findKey(keys, QStringLiteral("delay")))
+        extras << MocksPanel::tr("after %1").arg(delay->value.text);
+    if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
+        if (to->value.text == QLatin1String("others"))
+            extras << MocksPanel::tr("to the others");
+        else if (to->value.text == QLatin1String("endpoint") || to->value.text == QLatin1String("all"))
+            extras << MocksPanel::tr("to the whole endpoint");
+    }
+    if (findKey(keys, QStringLiteral("close")))
+        extras << MocksPanel::tr("then close");
+    if (!extras.isEmpty())
+        text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return text;
 }
 
 QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent)
@@ -53,6 +81,47 @@ protected:
             onFocusOut();
     }
 };
+} // namespace
+
+namespace {
+MocksPanel::MatchKind matchKindOf(const RuleOutline &rule, QString *prefix)
+{
+    const KeyOutline *binary = findKey(rule.keys, QStringLiteral("binary"));
+    prefix->clear();
+    if (!binary)
+        return MocksPanel::MatchKind::Pattern;
+    if (const YamlValue *hex = binary->value.value(QStringLiteral("hex-prefix"))) {
+        *prefix = hex->text;
+        return MocksPanel::MatchKind::HexPrefix;
+    }
+    if (const YamlValue *base64 = binary->value.value(QStringLiteral("base64-prefix"))) {
+        *prefix = base64->text;
+        return MocksPanel::MatchKind::Base64Prefix;
+    }
+    return MocksPanel::MatchKind::AnyBinary;
+}
+
+QStringList subprotocolsOf(const EndpointOutline &endpoint)
+{
+    const KeyOutline *key = findKey(endpoint.keys, QStringLiteral("subprotocols"));
+    QStringList names;
+    if (key && key->value.isScalar())
+        names.append(key->value.text);
+    else if (key)
+        for (const YamlValue &item : key->value.items)
+            names.append(item.text);
+    return names;
+}
+
+QStringList splitNames(const QString &text)
+{
+    QStringList names;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        if (!part.trimmed().isEmpty())
+            names.append(part.trimmed());
+    }
+    return names;
+}
 } // namespace
 
 MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
@@ -93,14 +162,42 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_greeting->setFont(fixed);
     m_greeting->setTabChangesFocus(true);
     m_greeting->setPlaceholderText(tr("Sent when a client connects (empty: no greeting)"));
-    auto *endpointForm = new QFormLayout(endpointPage);
+    m_greeting->setMaximumHeight(90);
+    m_subprotocols = new QLineEdit(endpointPage);
+    m_subprotocols->setFont(fixed);
+    m_subprotocols->setPlaceholderText(tr("none (e.g. chat.v2, chat.v1)"));
+    m_subprotocols->setToolTip(tr("Subprotocols this endpoint accepts, in order of preference, separated by commas"));
+    m_streams = new StreamsEditor(endpointPage);
+    auto *endpointForm = new QFormLayout;
+    endpointForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     endpointForm->addRow(m_endpointTitle);
     endpointForm->addRow(tr("&Path:"), m_path);
     endpointForm->addRow(tr("&Greeting:"), m_greeting);
+    endpointForm->addRow(tr("&Subprotocols:"), m_subprotocols);
+    auto *streamsBox = new QGroupBox(tr("Streams: frames sent on a timer"), endpointPage);
+    auto *streamsLayout = new QVBoxLayout(streamsBox);
+    streamsLayout->addWidget(m_streams);
+    auto *endpointLayout = new QVBoxLayout(endpointPage);
+    endpointLayout->addLayout(endpointForm);
+    endpointLayout->addWidget(streamsBox);
+    endpointLayout->addStretch();
+
+    // Greeting (on-connect) form
+    auto *greetingPage = new QWidget(this);
+    m_greetingTitle = new QLabel(greetingPage);
+    m_greetingReply = new ReplyForm(true, greetingPage);
+    auto *greetingLayout = new QVBoxLayout(greetingPage);
+    greetingLayout->addWidget(m_greetingTitle);
+    greetingLayout->addWidget(m_greetingReply);
+    greetingLayout->addStretch();
 
     // Rule form
     auto *rulePage = new QWidget(this);
     m_ruleTitle = new QLabel(rulePage);
+    m_matchKind = new QComboBox(rulePage);
+    m_matchKind->addItems({ tr("Text messages matching a pattern"), tr("Any binary message"),
+                            tr("Binary messages starting with (hex)"),
+                            tr("Binary messages starting with (base64)") });
     auto *pattern = new FormTextEdit(rulePage);
     m_pattern = pattern;
     m_pattern->setFont(fixed);
@@ -108,29 +205,51 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_pattern->setMaximumHeight(80);
     m_kind = new QLabel(rulePage);
     m_kind->setWordWrap(true);
-    auto *response = new FormTextEdit(rulePage);
-    m_response = response;
-    m_response->setFont(fixed);
-    m_response->setTabChangesFocus(true);
-    auto *ruleForm = new QFormLayout(rulePage);
-    ruleForm->addRow(m_ruleTitle);
-    ruleForm->addRow(tr("P&attern:"), m_pattern);
-    ruleForm->addRow(tr("Kind:"), m_kind);
-    ruleForm->addRow(tr("&Response:"), m_response);
+    m_binaryPrefix = new QLineEdit(rulePage);
+    m_binaryPrefix->setFont(fixed);
+    m_matchProblem = new QLabel(rulePage);
+    m_matchProblem->setWordWrap(true);
+    m_matchProblem->setStyleSheet(QStringLiteral("color: #b91c1c"));
+    m_matchProblem->hide();
+    auto *matchBox = new QGroupBox(tr("When a message arrives"), rulePage);
+    auto *matchForm = new QFormLayout(matchBox);
+    matchForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    matchForm->addRow(tr("&Match:"), m_matchKind);
+    matchForm->addRow(tr("P&attern:"), m_pattern);
+    matchForm->addRow(tr("Kind:"), m_kind);
+    matchForm->addRow(tr("Prefi&x:"), m_binaryPrefix);
+    matchForm->addRow(m_matchProblem);
+    m_ruleReply = new ReplyForm(false, rulePage);
+    auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
+    auto *replyLayout = new QVBoxLayout(replyBox);
+    replyLayout->addWidget(m_ruleReply);
+    auto *ruleLayout = new QVBoxLayout(rulePage);
+    ruleLayout->addWidget(m_ruleTitle);
+    ruleLayout->addWidget(matchBox);
+    ruleLayout->addWidget(replyBox);
+    ruleLayout->addStretch();
 
     auto *hint = new QLabel(tr("Select an endpoint or a rule to edit it here, or add one."), this);
     hint->setWordWrap(true);
     hint->setAlignment(Qt::AlignCenter);
     m_forms = new QStackedWidget(this);
     m_forms->addWidget(hint);
-    m_forms->addWidget(endpointPage);
-    m_forms->addWidget(rulePage);
+    for (QWidget *page : { endpointPage, rulePage, greetingPage }) {
+        // Long forms scroll instead of squeezing the tree.
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(page);
+        m_forms->addWidget(scroll);
+    }
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
     split->addWidget(m_forms);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2);
+    split->setSizes({ 200, 400 }); // the forms need the room more than the tree
+    split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
@@ -141,7 +260,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     connect(&m_commitTimer, &QTimer::timeout, this, &MocksPanel::commitForms);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &MocksPanel::onSelectionChanged);
     connect(m_path, &QLineEdit::editingFinished, this, &MocksPanel::commitPath);
-    for (FormTextEdit *edit : { greeting, pattern, response }) {
+    for (FormTextEdit *edit : { greeting, pattern }) {
         connect(edit, &QPlainTextEdit::textChanged, this, [this] {
             if (!m_rebuilding)
                 m_commitTimer.start();
@@ -149,6 +268,31 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         edit->onFocusOut = [this] { commitForms(); };
     }
     connect(m_pattern, &QPlainTextEdit::textChanged, this, &MocksPanel::updateKind);
+    auto typing = [this] {
+        if (!m_rebuilding)
+            m_commitTimer.start();
+    };
+    auto chosen = [this] {
+        if (!m_rebuilding)
+            commitForms();
+    };
+    for (ReplyForm *form : { m_ruleReply, m_greetingReply }) {
+        connect(form, &ReplyForm::typing, this, typing);
+        connect(form, &ReplyForm::committed, this, chosen);
+    }
+    connect(m_streams, &StreamsEditor::typing, this, typing);
+    connect(m_streams, &StreamsEditor::committed, this, chosen);
+    connect(m_subprotocols, &QLineEdit::textEdited, this, typing);
+    connect(m_subprotocols, &QLineEdit::editingFinished, this, chosen);
+    connect(m_matchKind, &QComboBox::currentIndexChanged, this, [this, chosen] {
+        updateMatch();
+        chosen();
+    });
+    connect(m_binaryPrefix, &QLineEdit::textEdited, this, [this, typing] {
+        updateMatch();
+        typing();
+    });
+    connect(m_binaryPrefix, &QLineEdit::editingFinished, this, chosen);
     connect(m_addEndpoint, &QToolButton::clicked, this, &MocksPanel::addEndpoint);
     connect(m_addRule, &QToolButton::clicked, this, &MocksPanel::addRule);
     connect(m_remove, &QToolButton::clicked, this, &MocksPanel::removeSelected);
@@ -178,21 +322,32 @@ void MocksPanel::rebuildTree()
         item->setData(0, TypeRole, int(ItemType::Endpoint));
         item->setData(0, EndpointRole, e);
         item->setToolTip(0, tr("Line %1").arg(endpoint.line));
-        if (endpoint.hasGreeting) {
+        if (endpoint.hasGreeting || !endpoint.onConnectKeys.isEmpty()) {
             auto *g = new QTreeWidgetItem(item);
-            g->setText(0, tr("on-connect: %1").arg(oneLine(endpoint.greetingValue)));
+            g->setText(0, tr("on-connect: %1").arg(replySummary(endpoint.onConnectKeys)));
             g->setData(0, TypeRole, int(ItemType::Greeting));
             g->setData(0, EndpointRole, e);
         }
         for (int r = 0; r < endpoint.rules.size(); ++r) {
             const RuleOutline &rule = endpoint.rules.at(r);
             auto *child = new QTreeWidgetItem(item);
-            const MessagePattern compiled = MessagePattern::compile(rule.patternValue);
-            child->setText(0, tr("%1 → %2").arg(oneLine(rule.patternValue), oneLine(rule.responseValue)));
-            child->setToolTip(0, tr("on-message[%1] · %2 pattern · line %3")
-                                     .arg(r)
-                                     .arg(compiled.kindName())
-                                     .arg(rule.line));
+            const KeyOutline *binary = findKey(rule.keys, QStringLiteral("binary"));
+            if (binary) {
+                QString prefix;
+                const MatchKind kind = matchKindOf(rule, &prefix);
+                const QString match = kind == MatchKind::HexPrefix      ? tr("binary starting %1 (hex)").arg(oneLine(prefix))
+                                      : kind == MatchKind::Base64Prefix ? tr("binary starting %1 (base64)").arg(oneLine(prefix))
+                                                                        : tr("any binary");
+                child->setText(0, tr("%1 → %2").arg(match, replySummary(rule.keys)));
+                child->setToolTip(0, tr("on-message[%1] · binary messages · line %2").arg(r).arg(rule.line));
+            } else {
+                const MessagePattern compiled = MessagePattern::compile(rule.patternValue);
+                child->setText(0, tr("%1 → %2").arg(oneLine(rule.patternValue), replySummary(rule.keys)));
+                child->setToolTip(0, tr("on-message[%1] · %2 pattern · line %3")
+                                         .arg(r)
+                                         .arg(compiled.kindName())
+                                         .arg(rule.line));
+            }
             child->setData(0, TypeRole, int(ItemType::Rule));
             child->setData(0, EndpointRole, e);
             child->setData(0, RuleRole, r);
@@ -265,10 +420,13 @@ void MocksPanel::setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
         edit->setPlainText(text);
 }
 
+
 void MocksPanel::showForms()
 {
     const Selection s = selection();
+    m_shown = s;
     if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size()) {
+        m_shown = Selection();
         m_forms->setCurrentIndex(0);
         return;
     }
@@ -277,18 +435,47 @@ void MocksPanel::showForms()
     if (s.type == ItemType::Rule && s.rule >= 0 && s.rule < endpoint.rules.size()) {
         const RuleOutline &rule = endpoint.rules.at(s.rule);
         m_ruleTitle->setText(tr("<b>%1</b> · on-message[%2]").arg(endpoint.pathValue.toHtmlEscaped()).arg(s.rule));
+        QString prefix;
+        m_matchKind->setCurrentIndex(int(matchKindOf(rule, &prefix)));
         setTextUnlessFocused(m_pattern, rule.patternValue);
-        setTextUnlessFocused(m_response, rule.responseValue);
+        if (!m_binaryPrefix->hasFocus() && m_binaryPrefix->text() != prefix)
+            m_binaryPrefix->setText(prefix);
+        m_ruleReply->load(rule.keys);
         m_forms->setCurrentIndex(2);
+    } else if (s.type == ItemType::Greeting) {
+        m_greetingTitle->setText(tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
+        m_greetingReply->load(endpoint.onConnectKeys);
+        m_forms->setCurrentIndex(3);
     } else {
+        m_shown.type = ItemType::Endpoint;
         m_endpointTitle->setText(tr("<b>Endpoint</b> · line %1").arg(endpoint.line));
         if (!m_path->hasFocus() && m_path->text() != endpoint.pathValue)
             m_path->setText(endpoint.pathValue);
+        // Frames, or only a close: the on-connect item has the form for those.
+        const bool plainGreeting = endpoint.hasGreeting || endpoint.onConnectKeys.isEmpty();
+        m_greeting->setReadOnly(!plainGreeting || findKey(endpoint.onConnectKeys, QStringLiteral("frames")));
+        m_greeting->setPlaceholderText(m_greeting->isReadOnly()
+                                           ? tr("on-connect sends more than a text: select on-connect above to edit it")
+                                           : tr("Sent when a client connects (empty: no greeting)"));
         setTextUnlessFocused(m_greeting, endpoint.hasGreeting ? endpoint.greetingValue : QString());
+        const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));
+        if (!m_subprotocols->hasFocus() && splitNames(m_subprotocols->text()) != splitNames(names))
+            m_subprotocols->setText(names);
+        QList<StreamRow> streams;
+        const KeyOutline *streamsKey = findKey(endpoint.keys, QStringLiteral("streams"));
+        const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &streams);
+        m_streams->setEditable(shown);
+        m_streams->setRows(streams);
         m_forms->setCurrentIndex(1);
     }
     m_rebuilding = false;
     updateKind();
+    updateMatch();
+}
+
+QPlainTextEdit *MocksPanel::responseField() const
+{
+    return m_ruleReply->responseField();
 }
 
 QString MocksPanel::patternKindText() const
@@ -311,74 +498,217 @@ void MocksPanel::updateKind()
     m_kind->setText(text);
 }
 
+QString MocksPanel::matchProblem() const
+{
+    const auto kind = MatchKind(m_matchKind->currentIndex());
+    const QString text = m_binaryPrefix->text();
+    if (kind == MatchKind::HexPrefix) {
+        const QByteArray clean = text.toLatin1().simplified().replace(' ', "");
+        const QByteArray bytes = QByteArray::fromHex(clean);
+        if (clean.isEmpty() || clean.size() % 2 != 0 || bytes.toHex() != clean.toLower())
+            return tr("The prefix is pairs of hex digits, such as cafe");
+    } else if (kind == MatchKind::Base64Prefix) {
+        const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1().trimmed(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || (*decoded).isEmpty())
+            return tr("The prefix is base64 text, such as yv4=");
+    }
+    return QString();
+}
+
+void MocksPanel::updateMatch()
+{
+    const auto kind = MatchKind(m_matchKind->currentIndex());
+    auto *form = qobject_cast<QFormLayout *>(m_matchKind->parentWidget()->layout());
+    if (form) {
+        form->setRowVisible(m_pattern, kind == MatchKind::Pattern);
+        form->setRowVisible(m_kind, kind == MatchKind::Pattern);
+        form->setRowVisible(m_binaryPrefix, kind == MatchKind::HexPrefix || kind == MatchKind::Base64Prefix);
+    }
+    m_binaryPrefix->setPlaceholderText(kind == MatchKind::HexPrefix ? tr("e.g. cafe") : tr("e.g. yv4="));
+    const QString problem = matchProblem();
+    m_matchProblem->setText(problem);
+    m_matchProblem->setVisible(!problem.isEmpty());
+}
+
+const EndpointOutline *MocksPanel::shownEndpoint() const
+{
+    if (m_shown.endpoint < 0 || m_shown.endpoint >= m_outline.endpoints.size())
+        return nullptr;
+    return &m_outline.endpoints.at(m_shown.endpoint);
+}
+
+const RuleOutline *MocksPanel::shownRule() const
+{
+    const EndpointOutline *endpoint = shownEndpoint();
+    if (!endpoint || m_shown.type != ItemType::Rule || m_shown.rule < 0 || m_shown.rule >= endpoint->rules.size())
+        return nullptr;
+    return &endpoint->rules.at(m_shown.rule);
+}
+
 void MocksPanel::commitForms()
 {
     m_commitTimer.stop();
-    if (m_rebuilding)
+    if (m_rebuilding || !shownEndpoint())
         return;
-    const Selection s = selection();
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
-        return;
-    if (s.type == ItemType::Rule) {
-        commitPattern();
-        commitResponse();
+    // Every change is worked out before the first is applied: applying one reloads the forms.
+    Pending pending;
+    if (m_shown.type == ItemType::Rule) {
+        matchEdit(&pending);
+        ruleKeysEdit(&pending);
+    } else if (m_shown.type == ItemType::Greeting) {
+        greetingKeysEdit(&pending);
     } else {
-        commitPath();
-        commitGreeting();
+        pathEdit(&pending);
+        greetingEdit(&pending);
+        endpointKeysEdit(&pending);
     }
+    emitEdits(pending);
+}
+
+void MocksPanel::emitEdits(const Pending &pending)
+{
+    for (const SpecEditFunction &edit : pending)
+        emit editRequested(edit, selection());
 }
 
 void MocksPanel::commitPath()
 {
-    const Selection s = selection();
-    if (m_rebuilding || s.type == ItemType::Rule || s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    if (m_rebuilding)
         return;
-    const QString value = m_path->text();
-    if (value == m_outline.endpoints.at(s.endpoint).pathValue || value.isEmpty())
-        return;
-    const int e = s.endpoint;
-    emit editRequested([e, value](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setPath(yaml, o, e, value);
-    }, s);
+    Pending pending;
+    pathEdit(&pending);
+    emitEdits(pending);
 }
 
 void MocksPanel::commitGreeting()
 {
-    const Selection s = selection();
-    if (m_rebuilding || s.type == ItemType::Rule || s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    if (m_rebuilding)
         return;
-    const EndpointOutline &endpoint = m_outline.endpoints.at(s.endpoint);
+    Pending pending;
+    greetingEdit(&pending);
+    emitEdits(pending);
+}
+
+void MocksPanel::pathEdit(Pending *pending) const
+{
+    const EndpointOutline *endpoint = shownEndpoint();
+    if (!endpoint || m_shown.type != ItemType::Endpoint)
+        return;
+    const QString value = m_path->text();
+    if (value == endpoint->pathValue || value.isEmpty())
+        return;
+    const int e = m_shown.endpoint;
+    pending->append([e, value](const QString &yaml, const SpecOutline &o) {
+        return SpecEdits::setPath(yaml, o, e, value);
+    });
+}
+
+void MocksPanel::greetingEdit(Pending *pending) const
+{
+    const EndpointOutline *endpoint = shownEndpoint();
+    if (!endpoint || m_shown.type != ItemType::Endpoint || m_greeting->isReadOnly())
+        return;
     const QString value = m_greeting->toPlainText();
-    if (value == (endpoint.hasGreeting ? endpoint.greetingValue : QString()))
+    if (value == (endpoint->hasGreeting ? endpoint->greetingValue : QString()))
         return;
-    const int e = s.endpoint;
-    emit editRequested([e, value](const QString &yaml, const SpecOutline &o) {
+    const int e = m_shown.endpoint;
+    pending->append([e, value](const QString &yaml, const SpecOutline &o) {
         return SpecEdits::setGreeting(yaml, o, e, value);
-    }, s);
+    });
 }
 
-void MocksPanel::commitPattern()
+void MocksPanel::endpointKeysEdit(Pending *pending) const
 {
-    commitRuleField(m_pattern->toPlainText(), &RuleOutline::patternValue, &SpecEdits::setRulePattern);
-}
-
-void MocksPanel::commitResponse()
-{
-    commitRuleField(m_response->toPlainText(), &RuleOutline::responseValue, &SpecEdits::setRuleResponse);
-}
-
-void MocksPanel::commitRuleField(const QString &value, QString RuleOutline::*current, RuleEdit edit)
-{
-    const Selection s = selection();
-    if (m_rebuilding || s.type != ItemType::Rule || s.endpoint >= m_outline.endpoints.size()
-        || s.rule >= m_outline.endpoints.at(s.endpoint).rules.size())
+    const EndpointOutline *endpoint = shownEndpoint();
+    if (!endpoint || m_shown.type != ItemType::Endpoint)
         return;
-    if (value == m_outline.endpoints.at(s.endpoint).rules.at(s.rule).*current)
+    SpecEdits::KeyValues values;
+    const QStringList names = splitNames(m_subprotocols->text());
+    if (names != subprotocolsOf(*endpoint)) {
+        QList<YamlValue> items;
+        for (const QString &name : names)
+            items.append(YamlValue::scalar(name));
+        values.append({ QStringLiteral("subprotocols"), names.isEmpty() ? YamlValue() : YamlValue::list(items, true) });
+    }
+    const KeyOutline *streamsKey = findKey(endpoint->keys, QStringLiteral("streams"));
+    QList<StreamRow> current;
+    const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &current);
+    const QList<StreamRow> rows = m_streams->rows();
+    if (shown && rows != current && m_streams->problem().isEmpty())
+        values.append({ QStringLiteral("streams"), rows.isEmpty() ? YamlValue() : streamsToValue(rows) });
+    if (values.isEmpty())
         return;
-    const int e = s.endpoint, r = s.rule;
-    emit editRequested([e, r, value, edit](const QString &yaml, const SpecOutline &o) {
-        return edit(yaml, o, e, r, value);
-    }, s);
+    const int e = m_shown.endpoint;
+    pending->append([e, values](const QString &yaml, const SpecOutline &o) {
+        return SpecEdits::setEndpointKeys(yaml, o, e, values);
+    });
+}
+
+void MocksPanel::greetingKeysEdit(Pending *pending) const
+{
+    const EndpointOutline *endpoint = shownEndpoint();
+    if (!endpoint || m_shown.type != ItemType::Greeting)
+        return;
+    const SpecEdits::KeyValues values = m_greetingReply->changes(endpoint->onConnectKeys);
+    if (values.isEmpty())
+        return;
+    const int e = m_shown.endpoint;
+    pending->append([e, values](const QString &yaml, const SpecOutline &o) {
+        return SpecEdits::setGreetingKeys(yaml, o, e, values);
+    });
+}
+
+void MocksPanel::matchEdit(Pending *pending) const
+{
+    const RuleOutline *rule = shownRule();
+    if (!rule || !matchProblem().isEmpty())
+        return;
+    const auto kind = MatchKind(m_matchKind->currentIndex());
+    QString currentPrefix;
+    const MatchKind current = matchKindOf(*rule, &currentPrefix);
+    const QString prefix = m_binaryPrefix->text().trimmed();
+    QString key = QStringLiteral("binary");
+    YamlValue value;
+    switch (kind) {
+    case MatchKind::Pattern:
+        if (current == kind && m_pattern->toPlainText() == rule->patternValue)
+            return;
+        key = QStringLiteral("pattern");
+        value = YamlValue::scalar(m_pattern->toPlainText());
+        break;
+    case MatchKind::AnyBinary:
+        if (current == kind)
+            return;
+        value = YamlValue::verbatim(QStringLiteral("any"));
+        break;
+    case MatchKind::HexPrefix:
+    case MatchKind::Base64Prefix:
+        if (current == kind && currentPrefix == prefix)
+            return;
+        value = YamlValue::map(true).insert(kind == MatchKind::HexPrefix ? QStringLiteral("hex-prefix")
+                                                                         : QStringLiteral("base64-prefix"),
+                                            YamlValue::scalar(prefix));
+        break;
+    }
+    const int e = m_shown.endpoint, r = m_shown.rule;
+    pending->append([e, r, key, value](const QString &yaml, const SpecOutline &o) {
+        return SpecEdits::setRuleMatch(yaml, o, e, r, key, value);
+    });
+}
+
+void MocksPanel::ruleKeysEdit(Pending *pending) const
+{
+    const RuleOutline *rule = shownRule();
+    if (!rule)
+        return;
+    const SpecEdits::KeyValues values = m_ruleReply->changes(rule->keys);
+    if (values.isEmpty())
+        return;
+    const int e = m_shown.endpoint, r = m_shown.rule;
+    pending->append([e, r, values](const QString &yaml, const SpecOutline &o) {
+        return SpecEdits::setRuleKeys(yaml, o, e, r, values);
+    });
 }
 
 void MocksPanel::addEndpoint()

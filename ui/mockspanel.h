@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -15,6 +16,8 @@ class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class ReplyForm;
+class StreamsEditor;
 
 // A form edit, worked out against the YAML text and its outline at the moment it is applied.
 using SpecEditFunction = std::function<TextEdit(const QString &yaml, const SpecOutline &outline)>;
@@ -49,8 +52,17 @@ public:
     QLineEdit *pathField() const { return m_path; }
     QPlainTextEdit *greetingField() const { return m_greeting; }
     QPlainTextEdit *patternField() const { return m_pattern; }
-    QPlainTextEdit *responseField() const { return m_response; }
+    QPlainTextEdit *responseField() const;
     QString patternKindText() const;
+    // What a rule matches: a text pattern, any binary message, or binary ones by prefix.
+    enum class MatchKind { Pattern, AnyBinary, HexPrefix, Base64Prefix };
+    QComboBox *matchKindField() const { return m_matchKind; }
+    QLineEdit *binaryPrefixField() const { return m_binaryPrefix; }
+    QString matchProblem() const;
+    ReplyForm *ruleReplyForm() const { return m_ruleReply; }
+    ReplyForm *greetingForm() const { return m_greetingReply; }
+    QLineEdit *subprotocolsField() const { return m_subprotocols; }
+    StreamsEditor *streamsEditor() const { return m_streams; }
     // Commits whatever the forms hold now (instead of waiting for the typing pause).
     void commitForms();
 
@@ -70,12 +82,20 @@ private:
     void onSelectionChanged();
     void showForms();
     void updateKind();
+    using Pending = QList<SpecEditFunction>;
     void commitPath();
     void commitGreeting();
-    void commitPattern();
-    void commitResponse();
-    using RuleEdit = TextEdit (*)(const QString &, const SpecOutline &, int, int, const QString &);
-    void commitRuleField(const QString &value, QString RuleOutline::*current, RuleEdit edit);
+    void pathEdit(Pending *pending) const;
+    void greetingEdit(Pending *pending) const;
+    void endpointKeysEdit(Pending *pending) const;
+    void greetingKeysEdit(Pending *pending) const;
+    void matchEdit(Pending *pending) const;
+    void ruleKeysEdit(Pending *pending) const;
+    void emitEdits(const Pending &pending);
+    void updateMatch();
+    // The forms' item while they show it (the tree's selection may already be elsewhere).
+    const EndpointOutline *shownEndpoint() const;
+    const RuleOutline *shownRule() const;
     void updateButtons();
     static void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
 
@@ -86,7 +106,15 @@ private:
     QPlainTextEdit *m_greeting = nullptr;
     QPlainTextEdit *m_pattern = nullptr;
     QLabel *m_kind = nullptr;
-    QPlainTextEdit *m_response = nullptr;
+    QComboBox *m_matchKind = nullptr;
+    QLineEdit *m_binaryPrefix = nullptr;
+    QLabel *m_matchProblem = nullptr;
+    ReplyForm *m_ruleReply = nullptr;
+    ReplyForm *m_greetingReply = nullptr;
+    QLabel *m_greetingTitle = nullptr;
+    QLineEdit *m_subprotocols = nullptr;
+    StreamsEditor *m_streams = nullptr;
+    Selection m_shown; // what the forms show
     QLabel *m_endpointTitle = nullptr;
     QLabel *m_ruleTitle = nullptr;
     QToolButton *m_addEndpoint = nullptr;

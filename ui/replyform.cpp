@@ -1,0 +1,1035 @@
+#include "replyform.h"
+
+#include "mockspec.h"
+#include "specloader.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStyledItemDelegate>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace {
+
+QToolButton *smallButton(const QString &icon, const QString &text, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setIcon(QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon))));
+    b->setToolTip(text);
+    b->setText(text);
+    b->setAutoRaise(true);
+    return b;
+}
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b91c1c"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+void showProblem(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+// A plain text field that says when it loses focus, so the forms commit then.
+class CommitTextEdit : public QPlainTextEdit
+{
+public:
+    using QPlainTextEdit::QPlainTextEdit;
+    std::function<void()> onFocusOut;
+
+protected:
+    void focusOutEvent(QFocusEvent *event) override
+    {
+        QPlainTextEdit::focusOutEvent(event);
+        if (onFocusOut)
+            onFocusOut();
+    }
+};
+
+// Text or binary, picked from a list when the kind cell is edited (F2, a key, a click).
+class FrameKindDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *combo = new QComboBox(parent);
+        combo->addItems({ FramesEditor::tr("Text"), FramesEditor::tr("Binary") });
+        combo->setAccessibleName(FramesEditor::tr("Frame kind"));
+        return combo;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        static_cast<QComboBox *>(editor)->setCurrentIndex(index.data(Qt::UserRole).toBool() ? 1 : 0);
+    }
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    {
+        model->setData(index, static_cast<QComboBox *>(editor)->currentIndex() == 1, Qt::UserRole);
+    }
+};
+
+bool hasFocusWithin(const QWidget *widget)
+{
+    const QWidget *focus = QApplication::focusWidget();
+    return focus && (focus == widget || widget->isAncestorOf(focus));
+}
+
+QByteArray cleanBase64(const QString &text)
+{
+    return text.toLatin1().simplified().replace(' ', "");
+}
+
+bool isCloseCodeSendable(int c)
+{
+    return c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999);
+}
+
+int audienceIndex(const KeyOutline *to)
+{
+    if (!to || !to->value.isScalar())
+        return 0;
+    const QString t = to->value.text;
+    if (t == QLatin1String("endpoint") || t == QLatin1String("all"))
+        return 1;
+    if (t == QLatin1String("others"))
+        return 2;
+    return 0;
+}
+
+struct Close
+{
+    bool on = false;
+    int code = 1000;
+    QString reason;
+};
+
+Close closeOf(const KeyOutline *key)
+{
+    Close c;
+    if (!key)
+        return c;
+    c.on = true;
+    const YamlValue &v = key->value;
+    if (v.isScalar()) {
+        bool ok = false;
+        const int code = v.text.toInt(&ok);
+        if (ok)
+            c.code = code;
+    } else if (v.isMap()) {
+        if (const YamlValue *code = v.value(QStringLiteral("code")))
+            c.code = code->text.toInt();
+        if (const YamlValue *reason = v.value(QStringLiteral("reason")))
+            c.reason = reason->text;
+    }
+    return c;
+}
+
+} // namespace
+
+// ---- frames ----
+
+bool framesFromValue(const YamlValue &value, QList<FrameRow> *rows)
+{
+    rows->clear();
+    if (!value.isList())
+        return false;
+    for (const YamlValue &item : value.items) {
+        FrameRow row;
+        if (item.isScalar()) {
+            row.content = item.text;
+        } else if (item.isMap()) {
+            for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i) {
+                const QString &key = item.keys.at(i);
+                const YamlValue &v = item.items.at(i);
+                if (key == QLatin1String("response")) {
+                    row.content = v.toJson();
+                } else if (key == QLatin1String("binary") && v.isScalar()) {
+                    row.binary = true;
+                    row.content = v.text;
+                } else if (key == QLatin1String("delay") && v.isScalar()) {
+                    row.delay = v.text;
+                } else {
+                    rows->clear();
+                    return false;
+                }
+            }
+        } else {
+            rows->clear();
+            return false;
+        }
+        rows->append(row);
+    }
+    return true;
+}
+
+YamlValue framesToValue(const QList<FrameRow> &rows)
+{
+    QList<YamlValue> items;
+    for (const FrameRow &row : rows) {
+        if (!row.binary && row.delay.isEmpty()) {
+            items.append(YamlValue::scalar(row.content));
+            continue;
+        }
+        YamlValue item = YamlValue::map();
+        if (row.binary)
+            item.insert(QStringLiteral("binary"), YamlValue::verbatim(QString::fromLatin1(cleanBase64(row.content))));
+        else
+            item.insert(QStringLiteral("response"), YamlValue::scalar(row.content));
+        if (!row.delay.isEmpty())
+            item.insert(QStringLiteral("delay"), YamlValue::verbatim(row.delay.trimmed()));
+        items.append(item);
+    }
+    return YamlValue::list(items);
+}
+
+QString delayProblem(const QString &text)
+{
+    Delay d;
+    if (text.trimmed().isEmpty() || Delay::parse(text.trimmed(), &d))
+        return QString();
+    return SpecLoader::tr("'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+}
+
+QString base64Problem(const QString &text)
+{
+    const QByteArray clean = cleanBase64(text);
+    if (clean.isEmpty())
+        return ReplyForm::tr("Enter the bytes in base64, such as AAEC/w==");
+    if (!QByteArray::fromBase64Encoding(clean, QByteArray::AbortOnBase64DecodingErrors))
+        return SpecLoader::tr("'binary' must be base64 text");
+    return QString();
+}
+
+FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
+{
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setHorizontalHeaderLabels({ tr("Kind"), tr("Content"), tr("Delay") });
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Fixed);
+    {
+        const QFontMetrics metrics(font());
+        const int widest = std::max({ metrics.horizontalAdvance(tr("Kind")), metrics.horizontalAdvance(tr("Text")),
+                                      metrics.horizontalAdvance(tr("Binary")) });
+        m_table->setColumnWidth(0, widest + 3 * metrics.averageCharWidth());
+    }
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Interactive);
+    m_table->setColumnWidth(2, 80);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move, F2 edits
+    m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_table->horizontalHeader()->setFont(font());
+    m_table->setMinimumHeight(110);
+    m_table->setMaximumHeight(180);
+    m_table->setWordWrap(false);
+    m_table->setToolTip(tr("Each frame is sent after its own delay from the previous one. "
+                           "Binary frames are written in base64."));
+
+    m_add = smallButton(QStringLiteral("list-add"), tr("Add frame"), this);
+    m_remove = smallButton(QStringLiteral("list-remove"), tr("Remove frame"), this);
+    m_up = smallButton(QStringLiteral("go-up"), tr("Move frame up"), this);
+    m_down = smallButton(QStringLiteral("go-down"), tr("Move frame down"), this);
+    auto *buttons = new QVBoxLayout;
+    buttons->setSpacing(0);
+    for (QToolButton *b : { m_add, m_remove, m_up, m_down })
+        buttons->addWidget(b);
+    buttons->addStretch();
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    m_table->setItemDelegateForColumn(0, new FrameKindDelegate(m_table));
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
+                             | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_loading)
+            return;
+        if (item->column() == 0) {
+            // The kind's text follows its value.
+            const QString text = item->data(Qt::UserRole).toBool() ? tr("Binary") : tr("Text");
+            if (item->text() != text) {
+                m_loading = true;
+                item->setText(text);
+                m_loading = false;
+            }
+        }
+        emit changed();
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &FramesEditor::updateButtons);
+    connect(m_add, &QToolButton::clicked, this, [this] { addRow(); });
+    connect(m_remove, &QToolButton::clicked, this, &FramesEditor::removeCurrent);
+    connect(m_up, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
+    connect(m_down, &QToolButton::clicked, this, [this] { moveCurrent(+1); });
+    updateButtons();
+}
+
+void FramesEditor::setRow(int row, const FrameRow &frame)
+{
+    auto *kind = new QTableWidgetItem(frame.binary ? tr("Binary") : tr("Text"));
+    kind->setData(Qt::UserRole, frame.binary);
+    kind->setToolTip(tr("Binary frames are written in base64"));
+    kind->setFont(font());
+    m_table->setItem(row, 0, kind);
+    m_table->setItem(row, 1, new QTableWidgetItem(frame.content));
+    m_table->setItem(row, 2, new QTableWidgetItem(frame.delay));
+}
+
+QList<FrameRow> FramesEditor::rows() const
+{
+    QList<FrameRow> out;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        FrameRow f;
+        f.binary = m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toBool();
+        f.content = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
+        f.delay = m_table->item(row, 2) ? m_table->item(row, 2)->text().trimmed() : QString();
+        out.append(f);
+    }
+    return out;
+}
+
+void FramesEditor::setRows(const QList<FrameRow> &rows)
+{
+    if (rows == this->rows() || hasFocusWithin(m_table->viewport())) // an open cell editor
+        return;
+    m_loading = true;
+    const int current = m_table->currentRow();
+    m_table->setRowCount(int(rows.size()));
+    for (int row = 0; row < rows.size(); ++row)
+        setRow(row, rows.at(row));
+    if (current >= 0 && current < rows.size())
+        m_table->selectRow(current);
+    m_loading = false;
+    updateButtons();
+}
+
+QString FramesEditor::problem() const
+{
+    const QList<FrameRow> all = rows();
+    for (int i = 0; i < all.size(); ++i) {
+        const FrameRow &f = all.at(i);
+        QString p = f.binary ? base64Problem(f.content) : QString();
+        if (p.isEmpty())
+            p = delayProblem(f.delay);
+        if (!p.isEmpty())
+            return tr("Frame %1: %2").arg(i + 1).arg(p);
+    }
+    return QString();
+}
+
+void FramesEditor::addRow(const FrameRow &row)
+{
+    m_loading = true;
+    const int at = m_table->rowCount();
+    m_table->insertRow(at);
+    setRow(at, row);
+    m_loading = false;
+    m_table->setCurrentCell(at, 1);
+    updateButtons();
+    emit changed();
+}
+
+void FramesEditor::removeCurrent()
+{
+    const int row = m_table->currentRow();
+    if (row < 0)
+        return;
+    m_table->removeRow(row);
+    updateButtons();
+    emit changed();
+}
+
+void FramesEditor::moveCurrent(int delta)
+{
+    const int row = m_table->currentRow();
+    const int to = row + delta;
+    if (row < 0 || to < 0 || to >= m_table->rowCount())
+        return;
+    QList<FrameRow> all = rows();
+    all.swapItemsAt(row, to);
+    m_loading = true;
+    setRow(row, all.at(row));
+    setRow(to, all.at(to));
+    m_loading = false;
+    m_table->setCurrentCell(to, m_table->currentColumn() < 0 ? 1 : m_table->currentColumn());
+    updateButtons();
+    emit changed();
+}
+
+void FramesEditor::updateButtons()
+{
+    const int row = m_table->currentRow();
+    m_remove->setEnabled(row >= 0);
+    m_up->setEnabled(row > 0);
+    m_down->setEnabled(row >= 0 && row + 1 < m_table->rowCount());
+}
+
+// ---- reply ----
+
+ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeting(greeting)
+{
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_kind = new QComboBox(this);
+    m_kind->addItems({ greeting ? tr("Text greeting") : tr("Text response"), tr("One binary frame (base64)"),
+                       tr("Several frames") });
+    auto *response = new CommitTextEdit(this);
+    m_response = response;
+    m_response->setFont(fixed);
+    m_response->setTabChangesFocus(true);
+    m_response->setMaximumHeight(140);
+    m_response->setPlaceholderText(greeting ? tr("Sent when a client connects (empty: no greeting)")
+                                            : tr("The reply; {{…}} inserts values from the message"));
+    response->onFocusOut = [this] { emit committed(); };
+    m_binary = new QLineEdit(this);
+    m_binary->setFont(fixed);
+    m_binary->setPlaceholderText(tr("AAEC/w=="));
+    m_frames = new FramesEditor(this);
+    m_replyProblem = problemLabel(this);
+
+    auto *form = new QFormLayout;
+    m_form = form;
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *kindLabel = new QLabel(greeting ? tr("&Greeting:") : tr("Reply &with:"), this);
+    kindLabel->setBuddy(m_kind);
+    form->addRow(kindLabel, m_kind);
+    m_responseLabel = new QLabel(greeting ? tr("Te&xt:") : tr("&Response:"), this);
+    m_responseLabel->setBuddy(m_response);
+    form->addRow(m_responseLabel, m_response);
+    m_binaryLabel = new QLabel(tr("&Base64:"), this);
+    m_binaryLabel->setBuddy(m_binary);
+    form->addRow(m_binaryLabel, m_binary);
+    m_framesLabel = new QLabel(tr("&Frames:"), this);
+    m_framesLabel->setBuddy(m_frames->table());
+    form->addRow(m_framesLabel, m_frames);
+    form->addRow(m_replyProblem);
+
+    // Timing & delivery: folded away until used, so the simple case stays simple.
+    m_deliveryToggle = new QToolButton(this);
+    m_deliveryToggle->setText(tr("Timing && delivery"));
+    m_deliveryToggle->setCheckable(true);
+    m_deliveryToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_deliveryToggle->setArrowType(Qt::RightArrow);
+    m_deliveryToggle->setAutoRaise(true);
+    m_deliveryToggle->setFocusPolicy(Qt::StrongFocus);
+    m_deliveryToggle->setToolTip(tr("Delay, recipients, and closing the connection afterwards"));
+    form->addRow(m_deliveryToggle);
+
+    m_delivery = new QWidget(this);
+    auto *delivery = new QFormLayout(m_delivery);
+    delivery->setContentsMargins(16, 0, 0, 0);
+    delivery->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_delay = new QLineEdit(m_delivery);
+    m_delay->setPlaceholderText(tr("none (e.g. 250ms, 1.5s, 100ms..300ms)"));
+    m_delay->setToolTip(greeting ? tr("Wait this long before the greeting") : tr("Wait this long before replying"));
+    m_delayProblem = problemLabel(m_delivery);
+    m_to = new QComboBox(m_delivery);
+    m_to->addItems({ greeting ? tr("The new connection") : tr("The sender"),
+                     tr("Every connection of this endpoint"),
+                     greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
+    m_close = new QCheckBox(tr("&Close the connection afterwards"), m_delivery);
+    m_closeCode = new QSpinBox(m_delivery);
+    m_closeCode->setRange(1000, 4999);
+    m_closeCode->setValue(1000);
+    m_closeCode->setToolTip(tr("1000 normal closure; 3000-4999 for applications"));
+    m_closeReason = new QLineEdit(m_delivery);
+    m_closeReason->setPlaceholderText(tr("reason (optional)"));
+    m_closeProblem = problemLabel(m_delivery);
+    auto *delayLabel = new QLabel(tr("&Delay:"), m_delivery);
+    delayLabel->setBuddy(m_delay);
+    delivery->addRow(delayLabel, m_delay);
+    delivery->addRow(QString(), m_delayProblem);
+    auto *toLabel = new QLabel(tr("Send &to:"), m_delivery);
+    toLabel->setBuddy(m_to);
+    delivery->addRow(toLabel, m_to);
+    delivery->addRow(QString(), m_close);
+    auto *closeRow = new QHBoxLayout;
+    closeRow->setContentsMargins(0, 0, 0, 0);
+    auto *codeLabel = new QLabel(tr("C&ode:"), m_delivery);
+    codeLabel->setBuddy(m_closeCode);
+    auto *reasonLabel = new QLabel(tr("Rea&son:"), m_delivery);
+    reasonLabel->setBuddy(m_closeReason);
+    closeRow->addWidget(codeLabel);
+    closeRow->addWidget(m_closeCode);
+    closeRow->addWidget(reasonLabel);
+    closeRow->addWidget(m_closeReason, 1);
+    delivery->addRow(QString(), closeRow);
+    delivery->addRow(QString(), m_closeProblem);
+    form->addRow(m_delivery);
+    setDeliveryShown(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+
+    auto typed = [this] {
+        validate();
+        if (!m_loading)
+            emit typing();
+    };
+    auto chosen = [this] {
+        validate();
+        if (!m_loading)
+            emit committed();
+    };
+    connect(m_deliveryToggle, &QToolButton::toggled, this, [this](bool shown) {
+        if (!m_loading)
+            m_userExpanded = shown;
+        setDeliveryShown(shown);
+    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this, chosen](int index) {
+        if (!m_loading) {
+            // Carry the content over to the new kind, so the switch is a valid change at once.
+            const Kind kind = Kind(index);
+            if (kind == Kind::Frames && m_frames->rows().isEmpty()) {
+                if (!m_binary->text().isEmpty() && m_binary->isVisibleTo(this))
+                    m_frames->addRow({ true, m_binary->text(), QString() });
+                else
+                    m_frames->addRow({ false, m_response->toPlainText(), QString() });
+            } else if (kind == Kind::Binary && m_binary->text().isEmpty()) {
+                const QList<FrameRow> rows = m_frames->rows();
+                if (!rows.isEmpty() && rows.first().binary)
+                    m_binary->setText(rows.first().content);
+                else
+                    m_binary->setText(QString::fromLatin1(m_response->toPlainText().toUtf8().toBase64()));
+            } else if (kind == Kind::Text && m_response->toPlainText().isEmpty()) {
+                const QList<FrameRow> rows = m_frames->rows();
+                for (const FrameRow &row : rows) {
+                    if (!row.binary) {
+                        m_response->setPlainText(row.content);
+                        break;
+                    }
+                }
+            }
+        }
+        updateVisibility();
+        chosen();
+    });
+    connect(m_response, &QPlainTextEdit::textChanged, this, typed);
+    connect(m_binary, &QLineEdit::textEdited, this, typed);
+    connect(m_binary, &QLineEdit::editingFinished, this, chosen);
+    connect(m_frames, &FramesEditor::changed, this, chosen);
+    connect(m_delay, &QLineEdit::textEdited, this, typed);
+    connect(m_delay, &QLineEdit::editingFinished, this, chosen);
+    connect(m_to, &QComboBox::currentIndexChanged, this, chosen);
+    connect(m_close, &QCheckBox::toggled, this, [this, chosen] {
+        m_closeCode->setEnabled(m_close->isChecked());
+        m_closeReason->setEnabled(m_close->isChecked());
+        chosen();
+    });
+    connect(m_closeCode, &QSpinBox::valueChanged, this, typed);
+    connect(m_closeCode, &QSpinBox::editingFinished, this, chosen);
+    connect(m_closeReason, &QLineEdit::textEdited, this, typed);
+    connect(m_closeReason, &QLineEdit::editingFinished, this, chosen);
+    m_closeCode->setEnabled(false);
+    m_closeReason->setEnabled(false);
+    updateVisibility();
+}
+
+void ReplyForm::setDeliveryShown(bool shown)
+{
+    if (m_deliveryToggle->isChecked() != shown)
+        m_deliveryToggle->setChecked(shown); // comes back here through toggled
+    m_deliveryToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_delivery->setVisible(shown);
+}
+
+void ReplyForm::updateVisibility()
+{
+    const Kind kind = Kind(m_kind->currentIndex());
+    m_form->setRowVisible(m_response, kind == Kind::Text);
+    m_form->setRowVisible(m_binary, kind == Kind::Binary);
+    m_form->setRowVisible(m_frames, kind == Kind::Frames);
+    validate();
+}
+
+void ReplyForm::validate()
+{
+    const Kind kind = Kind(m_kind->currentIndex());
+    QString reply;
+    if (kind == Kind::Text && m_greeting && m_response->toPlainText().isEmpty() && !m_close->isChecked())
+        reply = tr("An empty greeting sends nothing: type one, or remove on-connect with the Remove button");
+    else if (kind == Kind::Binary)
+        reply = base64Problem(m_binary->text());
+    else if (kind == Kind::Frames && !m_unshownFrames.isEmpty())
+        reply = m_unshownFrames;
+    else if (kind == Kind::Frames && m_frames->rows().isEmpty())
+        reply = tr("Add at least one frame");
+    else if (kind == Kind::Frames)
+        reply = m_frames->problem();
+    showProblem(m_replyProblem, reply);
+    showProblem(m_delayProblem, delayProblem(m_delay->text()));
+    QString close;
+    if (m_close->isChecked()) {
+        if (!isCloseCodeSendable(m_closeCode->value()))
+            close = SpecLoader::tr("close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)")
+                        .arg(m_closeCode->value());
+        else if (m_closeReason->text().toUtf8().size() > 123)
+            close = SpecLoader::tr("a close reason holds at most 123 bytes");
+    }
+    showProblem(m_closeProblem, close);
+}
+
+QString ReplyForm::problems() const
+{
+    QStringList all;
+    for (const QLabel *label : { m_replyProblem, m_delayProblem, m_closeProblem }) {
+        if (!label->text().isEmpty())
+            all.append(label->text());
+    }
+    return all.join(QLatin1Char('\n'));
+}
+
+void ReplyForm::load(const QList<KeyOutline> &keys)
+{
+    m_loading = true;
+    const KeyOutline *frames = findKey(keys, QStringLiteral("frames"));
+    const KeyOutline *response = findKey(keys, QStringLiteral("response"));
+    const KeyOutline *delay = findKey(keys, QStringLiteral("delay"));
+    const KeyOutline *to = findKey(keys, QStringLiteral("to"));
+    const KeyOutline *close = findKey(keys, QStringLiteral("close"));
+
+    QList<FrameRow> rows;
+    const bool shown = !frames || framesFromValue(frames->value, &rows);
+    m_unshownFrames = shown ? QString()
+                            : tr("These frames have keys the table cannot show; edit them in the YAML");
+    Kind kind = Kind::Text;
+    if (frames)
+        kind = shown && rows.size() == 1 && rows.first().binary && rows.first().delay.isEmpty() ? Kind::Binary
+                                                                                                : Kind::Frames;
+    m_kind->setCurrentIndex(int(kind));
+    const QString text = response ? response->value.toJson() : QString();
+    if (!m_response->hasFocus() && m_response->toPlainText() != text)
+        m_response->setPlainText(text);
+    const QString binary = kind == Kind::Binary ? rows.first().content : QString();
+    if (!m_binary->hasFocus() && m_binary->text() != binary)
+        m_binary->setText(binary);
+    m_frames->setRows(kind == Kind::Frames ? rows : QList<FrameRow>());
+    m_frames->setEnabled(shown);
+
+    const QString delayText = delay && delay->value.isScalar() ? delay->value.text : QString();
+    if (!m_delay->hasFocus() && m_delay->text() != delayText)
+        m_delay->setText(delayText);
+    m_to->setCurrentIndex(audienceIndex(to));
+    const Close c = closeOf(close);
+    m_close->setChecked(c.on);
+    if (!m_closeCode->hasFocus())
+        m_closeCode->setValue(c.code);
+    if (!m_closeReason->hasFocus() && m_closeReason->text() != c.reason)
+        m_closeReason->setText(c.reason);
+    m_closeCode->setEnabled(c.on);
+    m_closeReason->setEnabled(c.on);
+    setDeliveryShown(delay || to || close || m_userExpanded);
+    updateVisibility();
+    m_loading = false;
+}
+
+SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
+{
+    SpecEdits::KeyValues out;
+    const KeyOutline *frames = findKey(keys, QStringLiteral("frames"));
+    const KeyOutline *response = findKey(keys, QStringLiteral("response"));
+    const KeyOutline *delay = findKey(keys, QStringLiteral("delay"));
+    const KeyOutline *to = findKey(keys, QStringLiteral("to"));
+    const KeyOutline *close = findKey(keys, QStringLiteral("close"));
+    const YamlValue none;
+
+    const Kind kind = Kind(m_kind->currentIndex());
+    QList<FrameRow> currentRows;
+    const bool currentShown = !frames || framesFromValue(frames->value, &currentRows);
+    auto setFrames = [&](const QList<FrameRow> &rows) {
+        if (!frames || !currentShown || currentRows != rows)
+            out.append({ QStringLiteral("frames"), framesToValue(rows) });
+        if (response)
+            out.append({ QStringLiteral("response"), none });
+    };
+    if (kind == Kind::Text) {
+        const QString text = m_response->toPlainText();
+        if (text.isEmpty() && !response && !frames) {
+            // Nothing to say (a rule or greeting that only closes): left as it is.
+        } else if (m_greeting && text.isEmpty() && !m_close->isChecked()) {
+            // Left as it is: an empty greeting is no greeting (Remove drops on-connect).
+        } else {
+            if (frames)
+                out.append({ QStringLiteral("frames"), none });
+            if (m_greeting && text.isEmpty()) {
+                if (response)
+                    out.append({ QStringLiteral("response"), none });
+            } else if (!response || response->value.toJson() != text) {
+                out.append({ QStringLiteral("response"), YamlValue::scalar(text) });
+            }
+        }
+    } else if (kind == Kind::Binary) {
+        if (base64Problem(m_binary->text()).isEmpty())
+            setFrames({ { true, QString::fromLatin1(cleanBase64(m_binary->text())), QString() } });
+    } else if (m_unshownFrames.isEmpty()) {
+        const QList<FrameRow> rows = m_frames->rows();
+        if (!rows.isEmpty() && m_frames->problem().isEmpty())
+            setFrames(rows);
+    }
+
+    const QString delayText = m_delay->text().trimmed();
+    if (delayText.isEmpty()) {
+        if (delay)
+            out.append({ QStringLiteral("delay"), none });
+    } else if (delayProblem(delayText).isEmpty() && (!delay || delay->value.text != delayText)) {
+        out.append({ QStringLiteral("delay"), YamlValue::verbatim(delayText) });
+    }
+
+    const int audience = m_to->currentIndex();
+    if (audience != audienceIndex(to) || (to && audience == 0)) {
+        if (audience == 0)
+            out.append({ QStringLiteral("to"), none });
+        else
+            out.append({ QStringLiteral("to"), YamlValue::scalar(audience == 1 ? QStringLiteral("endpoint")
+                                                                                : QStringLiteral("others")) });
+    }
+
+    const Close current = closeOf(close);
+    if (!m_close->isChecked()) {
+        if (close)
+            out.append({ QStringLiteral("close"), none });
+    } else {
+        const int code = m_closeCode->value();
+        const QString reason = m_closeReason->text();
+        const bool valid = isCloseCodeSendable(code) && reason.toUtf8().size() <= 123;
+        if (valid && (!current.on || current.code != code || current.reason != reason)) {
+            YamlValue value;
+            if (!reason.isEmpty())
+                value = YamlValue::map(true)
+                            .insert(QStringLiteral("code"), YamlValue::verbatim(QString::number(code)))
+                            .insert(QStringLiteral("reason"), YamlValue::scalar(reason));
+            else
+                value = YamlValue::verbatim(code == 1000 ? QStringLiteral("true") : QString::number(code));
+            out.append({ QStringLiteral("close"), value });
+        }
+    }
+
+    // A reply must still say something: a response, frames or a close.
+    auto present = [&](const QString &name, const KeyOutline *current) {
+        for (const auto &[key, value] : std::as_const(out)) {
+            if (key == name)
+                return !value.isNull();
+        }
+        return current != nullptr;
+    };
+    if (!present(QStringLiteral("response"), response) && !present(QStringLiteral("frames"), frames)
+        && !present(QStringLiteral("close"), close) && (response || frames || close)) {
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [](const auto &kv) { return kv.second.isNull(); }),
+                  out.end());
+    }
+    return out;
+}
+
+// ---- streams ----
+
+bool streamsFromValue(const YamlValue &value, QList<StreamRow> *rows)
+{
+    rows->clear();
+    if (!value.isList())
+        return false;
+    for (const YamlValue &item : value.items) {
+        if (!item.isMap())
+            return false;
+        StreamRow row;
+        row.every = QString();
+        for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i) {
+            const QString &key = item.keys.at(i);
+            const YamlValue &v = item.items.at(i);
+            if (key == QLatin1String("every") && v.isScalar()) {
+                row.every = v.text;
+            } else if (key == QLatin1String("to") && v.isScalar()) {
+                row.toAll = v.text == QLatin1String("all");
+            } else if (key == QLatin1String("mode") && v.isScalar()) {
+                row.once = v.text == QLatin1String("once");
+            } else if (key == QLatin1String("frames")) {
+                row.framesValue = v;
+                bool plain = v.isList();
+                for (const YamlValue &f : v.items) {
+                    if (!f.isScalar() || f.text.contains(QLatin1Char('\n')) || f.text.isEmpty())
+                        plain = false;
+                    else
+                        row.frames.append(f.text);
+                }
+                row.framesShown = plain;
+                if (!plain)
+                    row.frames.clear();
+            } else {
+                return false;
+            }
+        }
+        rows->append(row);
+    }
+    return true;
+}
+
+YamlValue streamsToValue(const QList<StreamRow> &rows)
+{
+    QList<YamlValue> items;
+    for (const StreamRow &row : rows) {
+        YamlValue item = YamlValue::map();
+        item.insert(QStringLiteral("every"), YamlValue::verbatim(row.every.trimmed()));
+        if (row.toAll)
+            item.insert(QStringLiteral("to"), YamlValue::scalar(QStringLiteral("all")));
+        if (row.once)
+            item.insert(QStringLiteral("mode"), YamlValue::scalar(QStringLiteral("once")));
+        if (row.framesShown) {
+            QList<YamlValue> frames;
+            qsizetype length = 0;
+            for (const QString &f : row.frames) {
+                frames.append(YamlValue::scalar(f));
+                length += f.size() + 4;
+            }
+            item.insert(QStringLiteral("frames"), YamlValue::list(frames, length <= 60));
+        } else {
+            item.insert(QStringLiteral("frames"), row.framesValue);
+        }
+        items.append(item);
+    }
+    return YamlValue::list(items);
+}
+
+StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
+{
+    m_list = new QListWidget(this);
+    m_list->setMinimumWidth(150);
+    m_list->setMaximumHeight(100);
+    m_list->setAccessibleName(tr("Streams"));
+    m_add = smallButton(QStringLiteral("list-add"), tr("Add stream"), this);
+    m_remove = smallButton(QStringLiteral("list-remove"), tr("Remove stream"), this);
+    auto *buttons = new QVBoxLayout;
+    buttons->setSpacing(0);
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    buttons->addStretch();
+
+    m_details = new QWidget(this);
+    m_every = new QLineEdit(m_details);
+    m_every->setPlaceholderText(tr("e.g. 500ms, 2s"));
+    m_to = new QComboBox(m_details);
+    m_to->addItems({ tr("Each connection on its own"), tr("All connections at once") });
+    m_to->setToolTip(tr("Each: one stream per connection with its own {{counter}}; all: one broadcast "
+                        "with a shared counter"));
+    m_mode = new QComboBox(m_details);
+    m_mode->addItems({ tr("Cycle through the frames"), tr("Once, then stop") });
+    auto *frames = new CommitTextEdit(m_details);
+    m_framesText = frames;
+    m_framesText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_framesText->setTabChangesFocus(true);
+    m_framesText->setPlaceholderText(tr("One frame per line"));
+    m_framesText->setMinimumHeight(60);
+    frames->onFocusOut = [this] { emit committed(); };
+    m_framesNote = new QLabel(tr("These frames have delays or binary data; edit them in the YAML"), m_details);
+    m_framesNote->setWordWrap(true);
+    m_framesNote->hide();
+    m_problem = problemLabel(this);
+    auto *form = new QFormLayout(m_details);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *everyLabel = new QLabel(tr("E&very:"), m_details);
+    everyLabel->setBuddy(m_every);
+    form->addRow(everyLabel, m_every);
+    auto *toLabel = new QLabel(tr("T&o:"), m_details);
+    toLabel->setBuddy(m_to);
+    form->addRow(toLabel, m_to);
+    auto *modeLabel = new QLabel(tr("&Mode:"), m_details);
+    modeLabel->setBuddy(m_mode);
+    form->addRow(modeLabel, m_mode);
+    auto *framesLabel = new QLabel(tr("&Frames:"), m_details);
+    framesLabel->setBuddy(m_framesText);
+    form->addRow(framesLabel, m_framesText);
+    form->addRow(m_framesNote);
+
+    m_none = new QLabel(tr("None: this endpoint sends frames only in reply. Add one to send frames on a timer."), this);
+    m_none->setWordWrap(true);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_none, 1);
+    top->addWidget(m_list, 1);
+    top->addLayout(buttons);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_details);
+    layout->addWidget(m_problem);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &StreamsEditor::showCurrent);
+    connect(m_add, &QToolButton::clicked, this, &StreamsEditor::addStream);
+    connect(m_remove, &QToolButton::clicked, this, &StreamsEditor::removeCurrent);
+    auto typed = [this] {
+        storeCurrent();
+        if (!m_loading)
+            emit typing();
+    };
+    auto chosen = [this] {
+        storeCurrent();
+        if (!m_loading)
+            emit committed();
+    };
+    connect(m_every, &QLineEdit::textEdited, this, typed);
+    connect(m_every, &QLineEdit::editingFinished, this, chosen);
+    connect(m_to, &QComboBox::currentIndexChanged, this, chosen);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, chosen);
+    connect(m_framesText, &QPlainTextEdit::textChanged, this, typed);
+    refreshList();
+    showCurrent();
+}
+
+QString StreamsEditor::summary(const StreamRow &row)
+{
+    const int frames = row.framesShown ? int(row.frames.size()) : int(row.framesValue.items.size());
+    return tr("every %1 · %2 · %3 · %n frame(s)", nullptr, frames)
+        .arg(row.every, row.toAll ? tr("all") : tr("each"), row.once ? tr("once") : tr("cycle"));
+}
+
+void StreamsEditor::setRows(const QList<StreamRow> &rows)
+{
+    if (rows == m_rows || hasFocusWithin(m_details))
+        return;
+    m_loading = true;
+    const int current = m_list->currentRow();
+    m_rows = rows;
+    refreshList();
+    m_list->setCurrentRow(m_rows.isEmpty() ? -1 : std::clamp(current, 0, int(m_rows.size()) - 1));
+    m_loading = false;
+    showCurrent();
+}
+
+void StreamsEditor::refreshList()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    while (m_list->count() > m_rows.size())
+        delete m_list->takeItem(m_list->count() - 1);
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (i >= m_list->count())
+            m_list->addItem(QString());
+        m_list->item(i)->setText(summary(m_rows.at(i)));
+    }
+    m_loading = wasLoading;
+    m_list->setVisible(!m_rows.isEmpty());
+    m_none->setVisible(m_rows.isEmpty());
+    validate();
+}
+
+void StreamsEditor::showCurrent()
+{
+    if (m_loading)
+        return;
+    const int i = m_list->currentRow();
+    const bool any = i >= 0 && i < m_rows.size();
+    m_details->setVisible(any && m_editable);
+    m_remove->setEnabled(any && m_editable);
+    m_loading = true;
+    const StreamRow row = any ? m_rows.at(i) : StreamRow();
+    if (m_every->text() != (any ? row.every : QString()))
+        m_every->setText(any ? row.every : QString());
+    m_to->setCurrentIndex(row.toAll ? 1 : 0);
+    m_mode->setCurrentIndex(row.once ? 1 : 0);
+    const QString frames = any ? row.frames.join(QLatin1Char('\n')) : QString();
+    if (m_framesText->toPlainText() != frames)
+        m_framesText->setPlainText(frames);
+    m_framesText->setReadOnly(!row.framesShown);
+    m_framesNote->setVisible(!row.framesShown);
+    m_loading = false;
+}
+
+void StreamsEditor::storeCurrent()
+{
+    if (m_loading)
+        return;
+    const int i = m_list->currentRow();
+    if (i < 0 || i >= m_rows.size())
+        return;
+    StreamRow &row = m_rows[i];
+    row.every = m_every->text().trimmed();
+    row.toAll = m_to->currentIndex() == 1;
+    row.once = m_mode->currentIndex() == 1;
+    if (row.framesShown) {
+        row.frames.clear();
+        for (const QString &line : m_framesText->toPlainText().split(QLatin1Char('\n'))) {
+            if (!line.trimmed().isEmpty())
+                row.frames.append(line);
+        }
+    }
+    refreshList();
+}
+
+QString StreamsEditor::problem() const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const StreamRow &row = m_rows.at(i);
+        Delay every;
+        QString p;
+        if (!Delay::parse(row.every, &every) || every.minMs != every.maxMs)
+            p = SpecLoader::tr("'every' must be an interval such as 500ms or 2s");
+        else if (every.minMs < Stream::MinimumIntervalMs)
+            p = SpecLoader::tr("'every' must be at least %1ms, so a stream cannot flood").arg(Stream::MinimumIntervalMs);
+        else if (row.framesShown && row.frames.isEmpty())
+            p = SpecLoader::tr("stream has no 'frames'");
+        if (!p.isEmpty())
+            return tr("Stream %1: %2").arg(i + 1).arg(p);
+    }
+    return QString();
+}
+
+void StreamsEditor::validate()
+{
+    showProblem(m_problem, problem());
+}
+
+void StreamsEditor::setEditable(bool editable)
+{
+    m_editable = editable;
+    m_list->setEnabled(editable);
+    m_add->setEnabled(editable);
+    m_list->setToolTip(editable ? QString() : tr("These streams have keys the form cannot show; edit them in the YAML"));
+    showCurrent();
+}
+
+void StreamsEditor::addStream()
+{
+    StreamRow row;
+    row.frames = QStringList { QStringLiteral("{\"tick\": {{counter}}}") };
+    m_rows.append(row);
+    refreshList();
+    m_list->setCurrentRow(int(m_rows.size()) - 1);
+    emit committed();
+}
+
+void StreamsEditor::removeCurrent()
+{
+    const int i = m_list->currentRow();
+    if (i < 0 || i >= m_rows.size())
+        return;
+    m_rows.removeAt(i);
+    m_loading = true;
+    refreshList();
+    m_list->setCurrentRow(m_rows.isEmpty() ? -1 : std::min(i, int(m_rows.size()) - 1));
+    m_loading = false;
+    showCurrent();
+    emit committed();
+}

@@ -1,0 +1,201 @@
+#pragma once
+
+#include "specoutline.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QSpinBox;
+class QTableWidget;
+class QToolButton;
+
+// One frame of a "frames:" list as the forms show it.
+struct FrameRow
+{
+    bool binary = false;
+    QString content; // text (a template) or base64
+    QString delay;   // empty: none
+
+    bool operator==(const FrameRow &o) const
+    {
+        return binary == o.binary && content == o.content && delay == o.delay;
+    }
+};
+
+// A "frames:" value as rows; false when some frame is not one the forms can show.
+bool framesFromValue(const YamlValue &value, QList<FrameRow> *rows);
+YamlValue framesToValue(const QList<FrameRow> &rows);
+// What the loader would say about a delay, or an empty string when it is fine.
+QString delayProblem(const QString &text);
+QString base64Problem(const QString &text);
+
+// A small table of frames (text or binary, content, delay) with add, remove and reorder.
+class FramesEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FramesEditor(QWidget *parent = nullptr);
+
+    QList<FrameRow> rows() const;
+    // Leaves the table alone while the user is editing it.
+    void setRows(const QList<FrameRow> &rows);
+    // The first problem the loader would report, or an empty string.
+    QString problem() const;
+    QTableWidget *table() const { return m_table; }
+    void addRow(const FrameRow &row = FrameRow());
+    void removeCurrent();
+    void moveCurrent(int delta);
+
+signals:
+    void changed();
+
+private:
+    void setRow(int row, const FrameRow &frame);
+    void updateButtons();
+
+    QTableWidget *m_table = nullptr;
+    QToolButton *m_add = nullptr;
+    QToolButton *m_remove = nullptr;
+    QToolButton *m_up = nullptr;
+    QToolButton *m_down = nullptr;
+    bool m_loading = false;
+};
+
+// The reply of a rule or of on-connect: a text response, one binary frame or several frames,
+// and when and to whom it goes (delay, audience, close). It reads the keys from the outline
+// and says which keys should change; fields the loader would reject are shown with the
+// loader's message and left out.
+class ReplyForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Text, Binary, Frames };
+    explicit ReplyForm(bool greeting, QWidget *parent = nullptr);
+
+    // Shows the keys (fields with focus keep what the user is typing).
+    void load(const QList<KeyOutline> &keys);
+    // The keys that should change for the form to be what the file says, valid ones only.
+    SpecEdits::KeyValues changes(const QList<KeyOutline> &keys) const;
+
+    QComboBox *kindField() const { return m_kind; }
+    QPlainTextEdit *responseField() const { return m_response; }
+    QLineEdit *binaryField() const { return m_binary; }
+    FramesEditor *framesEditor() const { return m_frames; }
+    QLineEdit *delayField() const { return m_delay; }
+    QComboBox *toField() const { return m_to; }
+    QCheckBox *closeField() const { return m_close; }
+    QSpinBox *closeCodeField() const { return m_closeCode; }
+    QLineEdit *closeReasonField() const { return m_closeReason; }
+    QToolButton *deliveryToggle() const { return m_deliveryToggle; }
+    // The messages shown next to the fields, joined; empty when all is well.
+    QString problems() const;
+
+signals:
+    void typing();   // text typed: commit after a pause
+    void committed(); // a choice made: commit now
+
+private:
+    void updateVisibility();
+    void validate();
+    void setDeliveryShown(bool shown);
+
+    bool m_greeting = false;
+    bool m_loading = false;
+    bool m_userExpanded = false; // the user unfolded Timing & delivery
+    QFormLayout *m_form = nullptr;
+    QComboBox *m_kind = nullptr;
+    QPlainTextEdit *m_response = nullptr;
+    QLineEdit *m_binary = nullptr;
+    FramesEditor *m_frames = nullptr;
+    QLabel *m_responseLabel = nullptr;
+    QLabel *m_binaryLabel = nullptr;
+    QLabel *m_framesLabel = nullptr;
+    QLabel *m_replyProblem = nullptr;
+    QToolButton *m_deliveryToggle = nullptr;
+    QWidget *m_delivery = nullptr;
+    QLineEdit *m_delay = nullptr;
+    QLabel *m_delayProblem = nullptr;
+    QComboBox *m_to = nullptr;
+    QCheckBox *m_close = nullptr;
+    QSpinBox *m_closeCode = nullptr;
+    QLineEdit *m_closeReason = nullptr;
+    QLabel *m_closeProblem = nullptr;
+    QString m_unshownFrames; // frames the table cannot show: kept as they are
+};
+
+// One stream of an endpoint as the form shows it.
+struct StreamRow
+{
+    QString every = QStringLiteral("1s");
+    bool toAll = false;
+    bool once = false;
+    QStringList frames;
+    bool framesShown = true;   // false: frames with delays or binary ones, kept as written
+    YamlValue framesValue;     // as written, when not shown
+
+    bool operator==(const StreamRow &o) const
+    {
+        return every == o.every && toAll == o.toAll && once == o.once && frames == o.frames
+            && framesShown == o.framesShown && (framesShown || framesValue == o.framesValue);
+    }
+};
+
+bool streamsFromValue(const YamlValue &value, QList<StreamRow> *rows);
+YamlValue streamsToValue(const QList<StreamRow> &rows);
+
+// The streams of an endpoint: a list, and the selected stream's interval, audience, mode
+// and frames (one per line).
+class StreamsEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StreamsEditor(QWidget *parent = nullptr);
+
+    void setRows(const QList<StreamRow> &rows);
+    QList<StreamRow> rows() const { return m_rows; }
+    QString problem() const;
+    void setEditable(bool editable);
+
+    QListWidget *list() const { return m_list; }
+    QLineEdit *everyField() const { return m_every; }
+    QComboBox *toField() const { return m_to; }
+    QComboBox *modeField() const { return m_mode; }
+    QPlainTextEdit *framesField() const { return m_framesText; }
+    void addStream();
+    void removeCurrent();
+
+signals:
+    void typing();
+    void committed();
+
+private:
+    void showCurrent();
+    void storeCurrent();
+    void refreshList();
+    void validate();
+    static QString summary(const StreamRow &row);
+
+    QList<StreamRow> m_rows;
+    QListWidget *m_list = nullptr;
+    QToolButton *m_add = nullptr;
+    QToolButton *m_remove = nullptr;
+    QWidget *m_details = nullptr;
+    QLineEdit *m_every = nullptr;
+    QComboBox *m_to = nullptr;
+    QComboBox *m_mode = nullptr;
+    QPlainTextEdit *m_framesText = nullptr;
+    QLabel *m_framesNote = nullptr;
+    QLabel *m_problem = nullptr;
+    QLabel *m_none = nullptr;
+    bool m_loading = false;
+    bool m_editable = true;
+};

@@ -1,5 +1,7 @@
 #include "mockspec.h"
 
+#include <QCoreApplication>
+
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUrl>
@@ -128,6 +130,21 @@ ParamMap queryParamsOf(const QUrl &url)
     return params;
 }
 
+// A reply as the Try it panel shows it: the response, or each frame on its own line.
+static QString renderForTry(const Reply &reply, const Template *response, const TemplateContext &context,
+                            QStringList *missing)
+{
+    if (reply.frames.isEmpty())
+        return response ? response->render(context, missing) : QString();
+    QStringList frames;
+    for (const ReplyFrame &frame : reply.frames) {
+        frames.append(frame.isBinary
+                          ? QCoreApplication::translate("TryResult", "<binary, %n byte(s)>", nullptr, int(frame.binary.size()))
+                          : frame.text.render(context, missing));
+    }
+    return frames.join(QLatin1Char('\n'));
+}
+
 TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message)
 {
     TryResult result;
@@ -136,28 +153,21 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     if (!result.endpoint)
         return result;
     result.queryParams = queryParamsOf(url);
-    if (result.endpoint->greeting) {
+    const Endpoint &endpoint = *result.endpoint;
+    if (endpoint.greeting || !endpoint.greetingReply.frames.isEmpty()) {
         const TemplateContext context { &result.pathParams, &result.queryParams, nullptr, nullptr };
         result.hasGreeting = true;
-        result.greeting = result.endpoint->greeting->render(context, &result.missing);
+        result.greeting = renderForTry(endpoint.greetingReply, endpoint.greeting ? &*endpoint.greeting : nullptr,
+                                       context, &result.missing);
     }
     const IncomingMessage incoming(message);
     Bindings bindings;
-    result.rule = result.endpoint->firstMatch(incoming, &bindings);
+    result.rule = endpoint.firstMatch(incoming, &bindings);
     if (result.rule) {
         const TemplateContext context { &result.pathParams, &result.queryParams, &incoming,
                                         &bindings };
-        const Reply &reply = result.rule->reply;
-        if (reply.frames.isEmpty()) {
-            result.reply = result.rule->hasResponse ? result.rule->response.render(context, &result.missing) : QString();
-        } else {
-            QStringList frames;
-            for (const ReplyFrame &frame : reply.frames) {
-                frames.append(frame.isBinary ? QStringLiteral("<binary, %1 bytes>").arg(frame.binary.size())
-                                             : frame.text.render(context, &result.missing));
-            }
-            result.reply = frames.join(QLatin1Char('\n'));
-        }
+        result.reply = renderForTry(result.rule->reply, result.rule->hasResponse ? &result.rule->response : nullptr,
+                                    context, &result.missing);
     }
     return result;
 }

@@ -1,6 +1,8 @@
 #include "mockserver.h"
 #include "specloader.h"
 
+#include <QTranslator>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +71,7 @@ class TestMockServer : public QObject
 
 private:
     std::unique_ptr<MockServer> m_server;
+    QTranslator m_plurals;
     QList<TrafficEvent> m_events;
 
     void startWith(MockSpecPtr spec)
@@ -80,6 +83,13 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        // The English plural forms, as the applications load them.
+        QVERIFY(m_plurals.load(QStringLiteral(":/i18n/mocket_en.qm")));
+        QCoreApplication::installTranslator(&m_plurals);
+    }
+
     void init()
     {
         m_events.clear();
@@ -458,6 +468,14 @@ private slots:
 
         r = tryMessage(*spec, QStringLiteral("/ws/nowhere"), QStringLiteral("ping"));
         QVERIFY(!r.endpoint);
+
+        // A greeting of several frames, and a rule answering with a binary frame.
+        const MockSpecPtr beyond = loadExample(QStringLiteral("beyond.yml"));
+        QVERIFY(beyond);
+        r = tryMessage(*beyond, QStringLiteral("/chat/a"), QStringLiteral("bye"));
+        QVERIFY(r.hasGreeting);
+        QCOMPARE(r.greeting, QStringLiteral("{\"type\": \"hello\"}\n{\"type\": \"ready\"}\n<binary, 4 bytes>"));
+        QCOMPARE(r.reply, QStringLiteral("see you"));
     }
 };
 

@@ -137,4 +137,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TryResult</name>
+    <message numerus="yes">
+        <source>&lt;binary, %n byte(s)&gt;</source>
+        <translation>
+            <numerusform>&lt;binary, %n byte&gt;</numerusform>
+            <numerusform>&lt;binary, %n bytes&gt;</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2135,6 +2135,16 @@ Vazio: qualquer origem</translation>
     </message>
 </context>
 <context>
+    <name>TryResult</name>
+    <message numerus="yes">
+        <source>&lt;binary, %n byte(s)&gt;</source>
+        <translation>
+            <numerusform>&lt;binário, %n byte&gt;</numerusform>
+            <numerusform>&lt;binário, %n bytes&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>YamlEditor</name>
     <message>
         <source>Error: %1</source>

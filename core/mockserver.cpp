@@ -32,10 +32,38 @@ constexpr int StopGraceMs = 2000;
 // segment. The array is released once sent; only what the kernel does not take right away
 // goes to QAbstractSocket's own buffer, which then sends it in order, reports errors and
 // counts it in bytesToWrite() as usual.
+class DirectWriteSocket;
+
+// The sockets of this thread holding gathered writes, all sent by one queued call at the end
+// of the pass (rather than a queued call per socket).
+struct GatheredSockets
+{
+    QObject context; // the queued call's receiver, living in this thread
+    std::vector<DirectWriteSocket *> sockets;
+    bool sendQueued = false;
+
+    static GatheredSockets &ofThisThread()
+    {
+        thread_local GatheredSockets gathered;
+        return gathered;
+    }
+    void add(DirectWriteSocket *socket);
+    void remove(DirectWriteSocket *socket)
+    {
+        sockets.erase(std::remove(sockets.begin(), sockets.end(), socket), sockets.end());
+    }
+    void sendAll();
+};
+
 class DirectWriteSocket : public QTcpSocket
 {
 public:
     using QTcpSocket::QTcpSocket;
+    ~DirectWriteSocket() override
+    {
+        if (m_sendQueued)
+            GatheredSockets::ofThisThread().remove(this);
+    }
 
     qint64 bytesToWrite() const override { return QTcpSocket::bytesToWrite() + m_out.size(); }
 
@@ -70,16 +98,29 @@ protected:
             return QTcpSocket::writeData(data, size);
         if (!m_sendQueued) {
             m_sendQueued = true;
-            QMetaObject::invokeMethod(this, [this] { sendGathered(); }, Qt::QueuedConnection);
+            GatheredSockets::ofThisThread().add(this);
         }
+        if (m_out.isNull())
+            m_out.reserve(std::max<qsizetype>(256, qsizetype(size) + 64)); // a frame's header, then its payload
         m_out.append(data, qsizetype(size));
         return size;
+    }
+
+public:
+    // From GatheredSockets, which has already taken this socket off its list.
+    void sendGatheredFromBatch()
+    {
+        m_sendQueued = false;
+        sendGathered();
     }
 
 private:
     void sendGathered()
     {
-        m_sendQueued = false;
+        if (m_sendQueued) {
+            m_sendQueued = false;
+            GatheredSockets::ofThisThread().remove(this);
+        }
         // The first answer (the handshake's 101, or a refusal) is written once the request has
         // been read in full: from then on the read buffer can go.
         if (!m_readChunkReleased)
@@ -107,6 +148,24 @@ private:
     bool m_sendQueued = false;
     bool m_readChunkReleased = false;
 };
+
+void GatheredSockets::add(DirectWriteSocket *socket)
+{
+    sockets.push_back(socket);
+    if (!sendQueued) {
+        sendQueued = true;
+        QMetaObject::invokeMethod(&context, [this] { sendAll(); }, Qt::QueuedConnection);
+    }
+}
+
+void GatheredSockets::sendAll()
+{
+    sendQueued = false;
+    // Sending may close or delete nothing synchronously, but take the list first all the same.
+    const std::vector<DirectWriteSocket *> batch = std::exchange(sockets, {});
+    for (DirectWriteSocket *socket : batch)
+        socket->sendGatheredFromBatch();
+}
 
 class DirectWriteServer : public QTcpServer
 {

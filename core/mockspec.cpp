@@ -52,7 +52,7 @@ bool Delay::parse(const QString &text, Delay *out)
 
 QString Rule::label() const
 {
-    return QStringLiteral("on-message[%1]").arg(index);
+    return labelText.isEmpty() ? QStringLiteral("on-message[%1]").arg(index) : labelText;
 }
 
 const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindings) const

@@ -460,6 +460,7 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
             for (const auto &item : onMessage) {
                 Rule rule;
                 rule.index = index++;
+                rule.labelText = QStringLiteral("on-message[%1]").arg(rule.index);
                 rule.location = location(item.Mark());
                 if (!item.IsMap()) {
                     error(item.Mark(),

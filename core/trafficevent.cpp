@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -40,41 +41,57 @@ namespace {
 void appendJsonString(QByteArray &out, QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
-    // Encoded straight into out, UTF-16 to UTF-8 by hand: no temporary per string.
-    out.reserve(out.size() + text.size() + 2);
-    out += '"';
+    // Encoded straight into out, UTF-16 to UTF-8 by hand, through a raw pointer into room made
+    // beforehand: no temporary and no per-character append. A UTF-16 unit takes at most 6
+    // bytes ("\u001f"); long texts go a slice at a time so the room made stays small.
+    constexpr qsizetype Slice = 4096;
     const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c < 0x80) {
-            switch (c) {
-            case '"': out.append("\\\"", 2); break;
-            case '\\': out.append("\\\\", 2); break;
-            case '\n': out.append("\\n", 2); break;
-            case '\r': out.append("\\r", 2); break;
-            case '\t': out.append("\\t", 2); break;
-            default:
-                if (c < 0x20) {
-                    const char escaped[] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-                    out.append(escaped, 6);
-                } else {
-                    out += char(c);
+    out += '"';
+    qsizetype i = 0;
+    while (i < n) {
+        const qsizetype sliceEnd = std::min(n, i + Slice);
+        const qsizetype start = out.size();
+        out.resize(start + (sliceEnd - i) * 6 + 4); // +4: a surrogate pair straddling the slice's end
+        char *p = out.data() + start;
+        for (; i < sliceEnd; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    *p++ = char(c);
+                    continue;
                 }
+                *p++ = '\\';
+                switch (c) {
+                case '"': *p++ = '"'; break;
+                case '\\': *p++ = '\\'; break;
+                case '\n': *p++ = 'n'; break;
+                case '\r': *p++ = 'r'; break;
+                case '\t': *p++ = 't'; break;
+                default:
+                    *p++ = 'u';
+                    *p++ = '0';
+                    *p++ = '0';
+                    *p++ = hex[c >> 4];
+                    *p++ = hex[c & 0xf];
+                }
+            } else if (c < 0x800) {
+                *p++ = char(0xc0 | (c >> 6));
+                *p++ = char(0x80 | (c & 0x3f));
+            } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text[i + 1].unicode())) {
+                const char32_t u = QChar::surrogateToUcs4(c, text[++i].unicode());
+                *p++ = char(0xf0 | (u >> 18));
+                *p++ = char(0x80 | ((u >> 12) & 0x3f));
+                *p++ = char(0x80 | ((u >> 6) & 0x3f));
+                *p++ = char(0x80 | (u & 0x3f));
+            } else if (QChar::isSurrogate(c)) {
+                *p++ = '?'; // a lone surrogate, sent as QString::toUtf8() sends it
+            } else {
+                *p++ = char(0xe0 | (c >> 12));
+                *p++ = char(0x80 | ((c >> 6) & 0x3f));
+                *p++ = char(0x80 | (c & 0x3f));
             }
-        } else if (c < 0x800) {
-            const char bytes[] = { char(0xc0 | (c >> 6)), char(0x80 | (c & 0x3f)) };
-            out.append(bytes, 2);
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
-            const char32_t u = QChar::surrogateToUcs4(c, text.at(++i).unicode());
-            const char bytes[] = { char(0xf0 | (u >> 18)), char(0x80 | ((u >> 12) & 0x3f)),
-                                   char(0x80 | ((u >> 6) & 0x3f)), char(0x80 | (u & 0x3f)) };
-            out.append(bytes, 4);
-        } else if (QChar::isSurrogate(c)) {
-            out += '?'; // a lone surrogate, sent as QString::toUtf8() sends it
-        } else {
-            const char bytes[] = { char(0xe0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3f)), char(0x80 | (c & 0x3f)) };
-            out.append(bytes, 3);
         }
+        out.truncate(p - out.constData());
     }
     out += '"';
 }

@@ -444,6 +444,16 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("size")).toInt(), 3);
         QCOMPARE(o.value(QStringLiteral("note")).toString(), QStringLiteral("delayed 5ms"));
         QCOMPARE(TrafficEvent::utf8Size(e.payload), qint64(e.payload.toUtf8().size()));
+
+        // Long payloads are encoded a slice at a time; a surrogate pair across a slice's end
+        // and escapes near it come out whole.
+        for (const qsizetype before : { qsizetype(4095), qsizetype(4094), qsizetype(8191) }) {
+            e.payload = QString(before, QLatin1Char('a')) + QString::fromUcs4(U"\U0001F600")
+                + QString(3000, QChar(1)) + QStringLiteral("\u00e9\"end\"");
+            const QJsonObject big = QJsonDocument::fromJson(e.toJsonLine(), &error).object();
+            QVERIFY(error.error == QJsonParseError::NoError);
+            QCOMPARE(big.value(QStringLiteral("payload")).toString(), e.payload);
+        }
     }
 
     void tryItWithoutClient()

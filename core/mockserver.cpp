@@ -23,6 +23,7 @@
 namespace {
 constexpr qsizetype MaxRequestHead = 16384;
 constexpr int StopGraceMs = 2000;
+constexpr qsizetype DirectFrameLimit = 64 * 1024; // UTF-16 units
 
 // A plain ws:// connection's socket. QAbstractSocket copies every write into a write buffer
 // whose 32 KiB chunk then stays allocated, and partly resident, for the socket's life: most of
@@ -107,6 +108,29 @@ protected:
     }
 
 public:
+    // One whole text message as a single unmasked frame (RFC 6455 5.2: FIN, opcode 1).
+    void writeTextFrame(const QString &text)
+    {
+        const QByteArray payload = text.toUtf8();
+        const quint64 length = quint64(payload.size());
+        char header[10];
+        int n = 0;
+        header[n++] = char(0x81);
+        if (length <= 125) {
+            header[n++] = char(length);
+        } else if (length <= 0xffff) {
+            header[n++] = char(126);
+            header[n++] = char(length >> 8);
+            header[n++] = char(length & 0xff);
+        } else {
+            header[n++] = char(127);
+            for (int shift = 56; shift >= 0; shift -= 8)
+                header[n++] = char((length >> shift) & 0xff);
+        }
+        write(header, n);
+        write(payload);
+    }
+
     // From GatheredSockets, which has already taken this socket off its list.
     void sendGatheredFromBatch()
     {
@@ -206,6 +230,9 @@ MockServer::MockServer(QObject *parent)
             socket->abort();
             socket->deleteLater();
         }
+        // Sockets whose handshake QWebSocketServer refused are gone.
+        for (auto it = m_handedOver.begin(); it != m_handedOver.end();)
+            it = it.value() ? std::next(it) : m_handedOver.erase(it);
         for (auto &[id, connection] : m_connections) {
             if (connection->socket->bytesToWrite() > m_maxPendingBytes)
                 dropSlowReader(connection.get());
@@ -373,6 +400,7 @@ void MockServer::stop()
         socket->deleteLater();
     }
     m_pending.clear();
+    m_handedOver.clear();
     if (m_connections.empty()) {
         m_stopping = true;
         finishStop();
@@ -619,6 +647,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     }
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
+    if (dynamic_cast<DirectWriteSocket *>(socket))
+        m_handedOver.insert(socket->peerPort(), socket);
     m_ws->handleConnection(socket);
 }
 
@@ -676,6 +706,16 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->endpoint = m_spec->endpointIndex(endpoint);
     connection->queryParams = queryParamsOf(url);
     connection->handshake = socket->request();
+    for (auto it = m_handedOver.find(socket->peerPort()); it != m_handedOver.end() && it.key() == socket->peerPort();) {
+        if (it.value() && it.value()->peerAddress() == socket->peerAddress()) {
+            connection->direct = it.value();
+            it = m_handedOver.erase(it);
+        } else if (!it.value()) {
+            it = m_handedOver.erase(it);
+        } else {
+            ++it;
+        }
+    }
     m_connections.emplace(connection->id, std::move(owned));
 
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
@@ -825,7 +865,14 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
 
 void MockServer::send(Connection *connection, const QString &text)
 {
-    connection->socket->sendTextMessage(text);
+    // Up to 64 KiB, one frame written straight to the plain socket costs a fraction of what
+    // QWebSocket::sendTextMessage does; larger messages are left to QWebSocket (which splits
+    // them into frames as clients expect), and so is everything over TLS.
+    if (connection->direct && text.size() <= DirectFrameLimit
+        && connection->socket->state() == QAbstractSocket::ConnectedState)
+        static_cast<DirectWriteSocket *>(connection->direct)->writeTextFrame(text);
+    else
+        connection->socket->sendTextMessage(text);
     if (connection->socket->bytesToWrite() > m_maxPendingBytes)
         dropSlowReader(connection);
 }

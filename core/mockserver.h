@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -107,6 +108,7 @@ private:
     {
         quint64 id = 0;
         QWebSocket *socket = nullptr;
+        QTcpSocket *direct = nullptr; // its plain socket, when text frames can be written to it directly
         QString rawPath;
         QString path;
         ParamMap pathParams;
@@ -164,6 +166,8 @@ private:
     MockSpecPtr m_spec;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
     QHash<QTcpSocket *, QDeadlineTimer> m_pending; // accepted, request head not yet seen; its deadline
+    // Plain sockets handed to QWebSocketServer, by peer port, until their QWebSocket is set up.
+    QMultiHash<quint16, QPointer<QTcpSocket>> m_handedOver;
     quint64 m_nextId = 0;
     qint64 m_maxMessageSize = DefaultMaxMessageSize;
     int m_handshakeTimeout = DefaultHandshakeTimeoutMs;

@@ -131,6 +131,7 @@ struct Frame {
     bool fin = false;
     bool masked = false;
     QByteArray payload;
+    QByteArray header; // the frame's bytes before its payload, as they came
 };
 
 // Takes one complete server frame off the front of `data`.
@@ -167,6 +168,7 @@ std::optional<Frame> takeFrame(QByteArray &data)
     if (quint64(data.size() - offset) < length)
         return std::nullopt;
     f.payload = data.mid(offset, qsizetype(length));
+    f.header = data.left(offset);
     for (qsizetype i = 0; f.masked && i < f.payload.size(); ++i)
         f.payload[i] = char(f.payload.at(i) ^ key.at(i % 4));
     data.remove(0, offset + qsizetype(length));
@@ -1012,6 +1014,43 @@ private slots:
         }));
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Closed, id).size(), 1);
         QCOMPARE(server().connectionCount(), 1);
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // Every reply is one final, unmasked text frame with the shortest length encoding
+    // (RFC 6455 5.2), from a few bytes to past 64 KiB.
+    void serverFramesOnTheWire()
+    {
+        RawClient raw;
+        quint64 id = 0;
+        CALL(openRaw(*m_stage, raw, &id));
+        const QByteArray ping = "ping";
+        const QByteArray mid(200, 'm');
+        const QByteArray large(70000, 'l'); // a reply past 64 KiB
+        raw.socket.write(frame(Text, ping));
+        raw.socket.write(frame(Text, "{\"echo\": \"" + mid + "\"}"));
+        raw.socket.write(frame(Text, "{\"echo\": \"" + large + "\"}"));
+        QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 4, WaitMs);
+        const QList<QByteArray> payloads = { greeting().toUtf8(), "pong", "{\"echoed\": \"" + mid + "\"}",
+                                             "{\"echoed\": \"" + large + "\"}" };
+        for (int i = 0; i < 4; ++i) {
+            const Frame &f = raw.frames.at(i);
+            QCOMPARE(f.payload, payloads.at(i));
+            const quint64 n = quint64(payloads.at(i).size());
+            QByteArray header("\x81", 1);
+            if (n <= 125) {
+                header += char(n);
+            } else if (n <= 0xffff) {
+                header += char(126);
+                header += char(n >> 8);
+                header += char(n & 0xff);
+            } else {
+                header += char(127);
+                for (int shift = 56; shift >= 0; shift -= 8)
+                    header += char((n >> shift) & 0xff);
+            }
+            QCOMPARE(f.header.toHex(), header.toHex());
+        }
         CALL(verifyUndisturbed(*m_stage));
     }
 

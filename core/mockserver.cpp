@@ -906,36 +906,30 @@ void MockServer::onText(Connection *connection, const QString &text)
 {
     ++connection->messages;
     const bool logging = watched();
-    if (connection->endpoint < 0) {
-        if (logging) {
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Unmatched, connection);
-            e.payload = text;
-            e.size = TrafficEvent::utf8Size(text);
-            emit trafficEvent(e);
-        }
-        return;
-    }
-    const Endpoint &endpoint = m_spec->endpoints.at(connection->endpoint);
-    const IncomingMessage message(text);
-    Bindings bindings;
-    const Rule *rule = endpoint.firstMatch(message, &bindings);
-    if (!rule) {
-        if (logging) {
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Unmatched, connection);
-            e.payload = text;
-            e.size = TrafficEvent::utf8Size(text);
-            emit trafficEvent(e);
-        }
-        return;
-    }
-    const TemplateContext context = contextFor(connection, &message, &bindings);
-    if (logging) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Received, connection);
+    const auto received = [&](TrafficEvent::Kind kind, const Rule *rule) {
+        TrafficEvent e = makeEvent(kind, connection);
         e.payload = text;
         e.size = TrafficEvent::utf8Size(text);
-        e.rule = rule->label();
+        if (rule)
+            e.rule = rule->label();
         emit trafficEvent(e);
+    };
+    // No endpoint: the spec was swapped for one without it while connected.
+    const Rule *rule = nullptr;
+    Bindings bindings;
+    std::optional<IncomingMessage> message;
+    if (connection->endpoint >= 0) {
+        message.emplace(text);
+        rule = m_spec->endpoints.at(connection->endpoint).firstMatch(*message, &bindings);
     }
+    if (!rule) {
+        if (logging)
+            received(TrafficEvent::Kind::Unmatched, nullptr);
+        return;
+    }
+    const TemplateContext context = contextFor(connection, &*message, &bindings);
+    if (logging)
+        received(TrafficEvent::Kind::Received, rule);
     if (!rule->reply.isPlain()) {
         deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context, rule->label());
         return;

@@ -122,7 +122,7 @@ struct Converted
 class Converter
 {
 public:
-    explicit Converter(qint64 *budget) : m_budget(budget) { }
+    Converter(qint64 *budget, qint64 *walked) : m_budget(budget), m_walked(walked) { }
 
     // Depth is bounded too: an alias may refer to the node that holds it (&r {self: *r}).
     static constexpr int MaxDepth = 200;
@@ -130,6 +130,8 @@ public:
     QString toJson(const YAML::Node &node, int depth, int *height)
     {
         *height = 0;
+        if (m_walked)
+            ++*m_walked;
         if (--*m_budget < 0 || depth > MaxDepth) {
             *m_budget = -1;
             return {};
@@ -214,12 +216,13 @@ private:
     }
 
     qint64 *m_budget;
+    qint64 *m_walked;
     std::unordered_multimap<int, Converted> m_done;
 };
 } // namespace
 
-QString yamlToJson(const YAML::Node &node, qint64 *budget)
+QString yamlToJson(const YAML::Node &node, qint64 *budget, qint64 *walked)
 {
     int height = 0;
-    return Converter(budget).toJson(node, 0, &height);
+    return Converter(budget, walked).toJson(node, 0, &height);
 }

@@ -28,5 +28,6 @@ YamlPrescan prescanYaml(const std::string &text);
 QString plainScalarJson(const std::string &raw);
 // budget counts nodes down, so aliases nested into a billion values stop early, and nesting
 // deeper than 200 (an alias inside itself) stops too; then *budget < 0 and the result is
-// incomplete and must not be used.
-QString yamlToJson(const YAML::Node &node, qint64 *budget);
+// incomplete and must not be used. walked, when given, counts the nodes actually visited
+// (a collection met again through an alias is not walked twice).
+QString yamlToJson(const YAML::Node &node, qint64 *budget, qint64 *walked = nullptr);

@@ -123,9 +123,10 @@ private slots:
     {
         QFETCH(QByteArray, input);
         QVERIFY(!input.isEmpty());
-        const qsizetype nul = input.indexOf('\0');
-        const QString yaml = QString::fromUtf8(nul < 0 ? input : input.left(nul));
-        const QString value = nul < 0 ? QString() : QString::fromUtf8(input.mid(nul + 1));
+        // Fields as the fuzz target splits them: text, value, key-setter choices.
+        const QList<QByteArray> fields = input.split('\0');
+        const QString yaml = QString::fromUtf8(fields.at(0));
+        const QString value = fields.size() > 1 ? QString::fromUtf8(fields.at(1)) : QString();
 
         const QString greeting = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
             + SpecEdits::quoted(value) + QStringLiteral("\n");

@@ -2144,6 +2144,28 @@ bool sameKeys(const QList<KeyOutline> &a, const QList<KeyOutline> &b)
     return true;
 }
 
+// The keys of a map not in values (nor in skip) read as before, and none came.
+bool othersKept(const QList<KeyOutline> &before, const QList<KeyOutline> &after, const KeyValues &values,
+                const QStringList &skip = {})
+{
+    const auto touched = [&](const QString &name) {
+        return skip.contains(name)
+            || std::any_of(values.cbegin(), values.cend(), [&name](const auto &v) { return v.first == name; });
+    };
+    for (const KeyOutline &k : before) {
+        if (touched(k.name))
+            continue;
+        const KeyOutline *now = findKey(after, k.name);
+        if (!now || now->value != findKey(before, k.name)->value)
+            return false;
+    }
+    for (const KeyOutline &k : after) {
+        if (!touched(k.name) && !findKey(before, k.name))
+            return false;
+    }
+    return true;
+}
+
 // The edit, when the text it gives reads as before except for the keys given, in the one map
 // they belong to (a rule's, on-connect's or the websocket map's), which read as given; else a
 // null edit.
@@ -2188,6 +2210,29 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
         const RuleOutline &b = before.rules.at(i);
         if (a.patternValue != b.patternValue || a.responseValue != b.responseValue || !sameKeys(a.keys, b.keys))
             return {};
+    }
+    // The map's other keys, and the other maps of the endpoint.
+    const QStringList nested { QStringLiteral("on-connect"), QStringLiteral("on-message") };
+    switch (map) {
+    case KeyMap::Rule: {
+        const RuleOutline &a = before.rules.at(r);
+        const RuleOutline &b = ep.rules.at(r);
+        if (!othersKept(a.keys, b.keys, values) || (!touched(QStringLiteral("pattern")) && a.patternValue != b.patternValue)
+            || (!touched(QStringLiteral("response")) && a.responseValue != b.responseValue) || !sameKeys(ep.keys, before.keys))
+            return {};
+        break;
+    }
+    case KeyMap::Greeting:
+        // on-connect itself may come or go with its keys.
+        if (!othersKept(before.onConnectKeys, ep.onConnectKeys, values)
+            || (!touched(QStringLiteral("response")) && ep.greetingValue != before.greetingValue)
+            || !othersKept(before.keys, ep.keys, {}, { QStringLiteral("on-connect") }))
+            return {};
+        break;
+    case KeyMap::Endpoint:
+        if (!othersKept(before.keys, ep.keys, values, nested))
+            return {};
+        break;
     }
     // And the keys themselves.
     const QList<KeyOutline> &keys = map == KeyMap::Rule ? ep.rules.at(r).keys

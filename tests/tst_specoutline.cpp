@@ -1399,6 +1399,15 @@ void TestSpecOutline::keyEditFindings_data()
     QTest::newRow("flow: on-connect emptied") << y("- {websocket: {path: /a, on-connect: {response: hi}, x: 1}}\n") << 1
         << SpecEdits::KeyValues { { y("response"), YamlValue() }, { y("delay"), YamlValue() } }
         << y("- {websocket: {path: /a, x: 1}}\n");
+    // A key added after a literal block that ends the text without a line break gave that
+    // block one (so the response changed); the safety net now compares the map's other keys
+    // and values too, and refuses.
+    QTest::newRow("block scalar at the end") << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n"
+                                                  "        response: |\n          multi\n          line") << 0
+        << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
+    QTest::newRow("greeting block scalar at the end") << y("- websocket:\n    path: /a\n    on-connect:\n"
+                                                           "      response: |\n        multi\n        line") << 1
+        << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
     // A value that already reads as the one given, in another style, is left alone (it was
     // rewritten as a block map, so setting it again kept changing the text).
     QTest::newRow("same value in flow style") << y("- websocket:\n    path: /a\n    on-message:\n"

@@ -1187,6 +1187,14 @@ qsizetype keyEnd(const KeyOutline &k)
     return k.range.isValid() ? std::max(k.range.end, k.key.end) : k.key.end;
 }
 
+qsizetype lastKeyEnd(const QList<KeyOutline> &keys)
+{
+    qsizetype last = -1;
+    for (const KeyOutline &k : keys)
+        last = std::max(last, keyEnd(k));
+    return last;
+}
+
 // nullopt: impossible; a null edit: nothing to change.
 std::optional<TextEdit> keyEdit(const QString &yaml, const MapTarget &t, const QString &name,
                                 const YamlValue &value, const Style &st)
@@ -1232,6 +1240,9 @@ std::optional<TextEdit> keyEdit(const QString &yaml, const MapTarget &t, const Q
     }
 
     if (k) {
+        // It already reads as that value (in whatever style): nothing to change.
+        if (k->value == value)
+            return TextEdit {};
         const TextRange range = k->range;
         if (value.isScalar() && !value.plain)
             return scalarEdit(yaml, k->key, range, value.text, t.flow);
@@ -1312,6 +1323,34 @@ std::optional<TextEdit> merged(const QString &yaml, QList<TextEdit> edits)
 TextEdit keysEdit(const QString &yaml, const MapTarget &t, const SpecEdits::KeyValues &values,
                   const Style &st)
 {
+    if (t.flow && !t.keys.isEmpty()) {
+        // A flow map whose keys all go while others come: the new keys replace the old ones
+        // (removing the only key and appending ", key: value" after it would leave "{, key").
+        bool allGo = true;
+        for (const KeyOutline &k : t.keys) {
+            const auto it = std::find_if(values.cbegin(), values.cend(),
+                                         [&k](const auto &v) { return v.first == k.name; });
+            if (it == values.cend() || !it->second.isNull())
+                allGo = false;
+        }
+        QStringList added;
+        for (const auto &[name, value] : values) {
+            if (!value.isNull())
+                added.append(SpecEdits::quoted(name, true) + QLatin1String(": ") + flowText(value));
+        }
+        if (allGo && !added.isEmpty()) {
+            qsizetype first = -1;
+            for (const KeyOutline &k : t.keys) {
+                if (!fits(yaml, k.key))
+                    return {};
+                first = first < 0 ? k.key.start : std::min(first, k.key.start);
+            }
+            const qsizetype last = lastKeyEnd(t.keys);
+            if (first < 0 || last < first || last > yaml.size())
+                return {};
+            return { first, last, added.join(QLatin1String(", ")) };
+        }
+    }
     QList<TextEdit> edits;
     for (const auto &[name, value] : values) {
         const std::optional<TextEdit> e = keyEdit(yaml, t, name, value, st);
@@ -1320,14 +1359,6 @@ TextEdit keysEdit(const QString &yaml, const MapTarget &t, const SpecEdits::KeyV
         edits.append(*e);
     }
     return merged(yaml, edits).value_or(TextEdit {});
-}
-
-qsizetype lastKeyEnd(const QList<KeyOutline> &keys)
-{
-    qsizetype last = -1;
-    for (const KeyOutline &k : keys)
-        last = std::max(last, keyEnd(k));
-    return last;
 }
 
 // Removes a block (whole lines) and the blank lines that would otherwise double up.
@@ -1641,8 +1672,12 @@ static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline 
         else if (!remaining.contains(name))
             remaining.append(name);
     }
-    if (remaining.isEmpty())
+    if (remaining.isEmpty()) {
+        // In a flow map the on-connect key goes as any other key of it.
+        if (ep->flow)
+            return uncheckedSetEndpointKeys(yaml, outline, endpoint, { { QStringLiteral("on-connect"), YamlValue() } });
         return uncheckedSetGreeting(yaml, outline, endpoint, QString());
+    }
     MapTarget t;
     t.keys = ep->onConnectKeys;
     t.flow = ep->onConnectFlow;
@@ -2109,6 +2144,28 @@ bool sameKeys(const QList<KeyOutline> &a, const QList<KeyOutline> &b)
     return true;
 }
 
+// The keys of a map not in values (nor in skip) read as before, and none came.
+bool othersKept(const QList<KeyOutline> &before, const QList<KeyOutline> &after, const KeyValues &values,
+                const QStringList &skip = {})
+{
+    const auto touched = [&](const QString &name) {
+        return skip.contains(name)
+            || std::any_of(values.cbegin(), values.cend(), [&name](const auto &v) { return v.first == name; });
+    };
+    for (const KeyOutline &k : before) {
+        if (touched(k.name))
+            continue;
+        const KeyOutline *now = findKey(after, k.name);
+        if (!now || now->value != findKey(before, k.name)->value)
+            return false;
+    }
+    for (const KeyOutline &k : after) {
+        if (!touched(k.name) && !findKey(before, k.name))
+            return false;
+    }
+    return true;
+}
+
 // The edit, when the text it gives reads as before except for the keys given, in the one map
 // they belong to (a rule's, on-connect's or the websocket map's), which read as given; else a
 // null edit.
@@ -2153,6 +2210,29 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
         const RuleOutline &b = before.rules.at(i);
         if (a.patternValue != b.patternValue || a.responseValue != b.responseValue || !sameKeys(a.keys, b.keys))
             return {};
+    }
+    // The map's other keys, and the other maps of the endpoint.
+    const QStringList nested { QStringLiteral("on-connect"), QStringLiteral("on-message") };
+    switch (map) {
+    case KeyMap::Rule: {
+        const RuleOutline &a = before.rules.at(r);
+        const RuleOutline &b = ep.rules.at(r);
+        if (!othersKept(a.keys, b.keys, values) || (!touched(QStringLiteral("pattern")) && a.patternValue != b.patternValue)
+            || (!touched(QStringLiteral("response")) && a.responseValue != b.responseValue) || !sameKeys(ep.keys, before.keys))
+            return {};
+        break;
+    }
+    case KeyMap::Greeting:
+        // on-connect itself may come or go with its keys.
+        if (!othersKept(before.onConnectKeys, ep.onConnectKeys, values)
+            || (!touched(QStringLiteral("response")) && ep.greetingValue != before.greetingValue)
+            || !othersKept(before.keys, ep.keys, {}, { QStringLiteral("on-connect") }))
+            return {};
+        break;
+    case KeyMap::Endpoint:
+        if (!othersKept(before.keys, ep.keys, values, nested))
+            return {};
+        break;
     }
     // And the keys themselves.
     const QList<KeyOutline> &keys = map == KeyMap::Rule ? ep.rules.at(r).keys

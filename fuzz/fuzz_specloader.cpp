@@ -44,8 +44,14 @@ void exercise(const MockSpec &spec)
         FUZZ_CHECK(spec.route(path) != nullptr, endpoint.path.text() + QStringLiteral(" vs ") + path);
         for (const QString &message : messages)
             (void)tryMessage(spec, path + QStringLiteral("?q=1&x=%22"), message);
-        // A text pattern matches its own text, so some rule answers it.
+        // A text pattern matches its own text, so some rule answers it; a binary rule (which
+        // answers binary messages only) answers its own prefix.
         for (const Rule &rule : endpoint.rules) {
+            if (rule.matchesBinary) {
+                FUZZ_CHECK(endpoint.firstBinaryMatch(rule.binaryPrefix) != nullptr,
+                           QString::fromLatin1(rule.binaryPrefix.toHex()));
+                continue;
+            }
             if (rule.pattern.kind() != MessagePattern::Kind::Text)
                 continue;
             Bindings bindings;

@@ -52,6 +52,20 @@ private slots:
         QCOMPARE(result.ok(), !hasErrors(result.diagnostics));
     }
 
+    // A binary rule answers binary messages only: no text (not even its empty pattern's),
+    // and its own prefix. The loader's fuzz target took it for a text rule.
+    void binaryRuleIsNoTextRule()
+    {
+        const LoadResult result = SpecLoader::loadData(regression("specloader-binary-rule-is-no-text-rule"), QStringLiteral("f.yml"));
+        QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
+        const Endpoint &endpoint = result.spec->endpoints.first();
+        QCOMPARE(endpoint.rules.size(), 2);
+        Bindings bindings;
+        QCOMPARE(endpoint.firstMatch(IncomingMessage(endpoint.rules.first().pattern.source()), &bindings), nullptr);
+        QCOMPARE(endpoint.firstBinaryMatch(QByteArray("\xca\xfe\x01")), &endpoint.rules.at(0));
+        QCOMPARE(endpoint.firstBinaryMatch(QByteArray("\x01")), &endpoint.rules.at(1));
+    }
+
     // A pattern holding the private-use characters that mark placeholders looped forever,
     // or posed as a placeholder and matched anything.
     void markerCharactersAreJustText()
@@ -127,9 +141,10 @@ private slots:
     {
         QFETCH(QByteArray, input);
         QVERIFY(!input.isEmpty());
-        const qsizetype nul = input.indexOf('\0');
-        const QString yaml = QString::fromUtf8(nul < 0 ? input : input.left(nul));
-        const QString value = nul < 0 ? QString() : QString::fromUtf8(input.mid(nul + 1));
+        // Fields as the fuzz target splits them: text, value, key-setter choices.
+        const QList<QByteArray> fields = input.split('\0');
+        const QString yaml = QString::fromUtf8(fields.at(0));
+        const QString value = fields.size() > 1 ? QString::fromUtf8(fields.at(1)) : QString();
 
         const QString greeting = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
             + SpecEdits::quoted(value) + QStringLiteral("\n");
@@ -210,6 +225,71 @@ private slots:
             const SpecOutline after = SpecOutline::parse(result);
             QVERIFY2(after.ok(), t.what);
             QVERIFY2(t.says(after), t.what);
+        }
+    }
+
+    // The key setters' reproducers: each key setter, with a few values, is refused or gives a
+    // text where the keys read back as set and the other keys of that map as before, and
+    // setting the same values again changes nothing.
+    void keyReproducers_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        const QStringList names = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+                                      .entryList({ QStringLiteral("specoutline-keys-*") }, QDir::Files, QDir::Name);
+        QVERIFY(names.size() >= 4);
+        for (const QString &name : names)
+            QTest::newRow(qPrintable(name)) << regression(qPrintable(name));
+    }
+    void keyReproducers()
+    {
+        QFETCH(QByteArray, input);
+        const QString yaml = QString::fromUtf8(input.split('\0').at(0));
+        const SpecOutline outline = SpecOutline::parse(yaml);
+        QVERIFY(outline.ok() && !outline.endpoints.isEmpty());
+        const YamlValue null;
+        const QList<SpecEdits::KeyValues> sets {
+            { { QStringLiteral("delay"), YamlValue::verbatim(QStringLiteral("250ms")) } },
+            { { QStringLiteral("frames"), YamlValue::list({ YamlValue::scalar(QStringLiteral("x")) }) }, { QStringLiteral("response"), null } },
+            { { QStringLiteral("binary"), YamlValue::map().insert(QStringLiteral("hex-prefix"), YamlValue::scalar(QStringLiteral("cafe"))) },
+              { QStringLiteral("pattern"), null } },
+            { { QStringLiteral("response"), null }, { QStringLiteral("delay"), null }, { QStringLiteral("frames"), null } },
+        };
+        for (int kind = 0; kind < 3; ++kind) {
+            if (kind == 0 && outline.endpoints.first().rules.isEmpty())
+                continue;
+            for (const SpecEdits::KeyValues &values : sets) {
+                auto set = [&](const QString &text, const SpecOutline &o) {
+                    return kind == 0 ? SpecEdits::setRuleKeys(text, o, 0, 0, values)
+                        : kind == 1  ? SpecEdits::setGreetingKeys(text, o, 0, values)
+                                     : SpecEdits::setEndpointKeys(text, o, 0, values);
+                };
+                auto keysOf = [kind](const SpecOutline &o) {
+                    const EndpointOutline &ep = o.endpoints.first();
+                    return kind == 0 ? ep.rules.first().keys : kind == 1 ? ep.onConnectKeys : ep.keys;
+                };
+                const TextEdit edit = set(yaml, outline);
+                if (edit.isNull())
+                    continue;
+                const QString result = SpecEdits::apply(yaml, edit);
+                const SpecOutline after = SpecOutline::parse(result);
+                QVERIFY2(after.ok() && after.endpoints.size() == outline.endpoints.size(), qPrintable(result));
+                const QList<KeyOutline> before = keysOf(outline), now = keysOf(after);
+                for (const auto &[name, value] : values) {
+                    const KeyOutline *k = findKey(now, name);
+                    QVERIFY2(value.isNull() ? !k : (k && k->value == value), qPrintable(name + QLatin1Char('\n') + result));
+                }
+                for (const KeyOutline &k : before) {
+                    const bool named = std::any_of(values.cbegin(), values.cend(), [&k](const auto &v) { return v.first == k.name; });
+                    if (!named && kind != 2)
+                        QVERIFY2(findKey(now, k.name) && findKey(now, k.name)->value == k.value, qPrintable(k.name + QLatin1Char('\n') + result));
+                }
+                for (const KeyOutline &k : now) {
+                    const bool named = std::any_of(values.cbegin(), values.cend(), [&k](const auto &v) { return v.first == k.name; });
+                    QVERIFY2(named || findKey(before, k.name) || (kind == 2 && k.name == QLatin1String("on-connect")),
+                             qPrintable(QStringLiteral("'%1' appeared\n").arg(k.name) + result));
+                }
+                QCOMPARE(SpecEdits::apply(result, set(result, after)), result);
+            }
         }
     }
 

@@ -343,6 +343,8 @@ private Q_SLOTS:
     void nullKeyEdits();
     void renderedValuesReadBack_data();
     void renderedValuesReadBack();
+    void keyEditFindings_data();
+    void keyEditFindings();
 };
 
 void TestSpecOutline::example_data()
@@ -1373,6 +1375,69 @@ void TestSpecOutline::renderedValuesReadBack()
         QVERIFY2(k, qPrintable(result));
         QVERIFY2(k->value == value, qPrintable(result));
     }
+}
+
+// Key edits the fuzzer found wrong (fuzz/regressions/specoutline-keys-*): each gives exactly
+// the text wanted (or, with an empty wanted text, no change).
+void TestSpecOutline::keyEditFindings_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("kind"); // 0 rule, 1 on-connect, 2 websocket, 3 setRuleMatch (first value)
+    QTest::addColumn<SpecEdits::KeyValues>("values");
+    QTest::addColumn<QString>("wanted");
+
+    // The only key of a flow map removed while another is added: it read "{, frames: [x]}"
+    // (an empty key, which the safety net did not look for).
+    QTest::newRow("flow: only key replaced") << y("- {websocket: {path: /a, on-connect: {response: hi}}}\n") << 1
+        << SpecEdits::KeyValues { { y("frames"), YamlValue::list({ text("x") }) }, { y("response"), YamlValue() } }
+        << y("- {websocket: {path: /a, on-connect: {frames: [x]}}}\n");
+    QTest::newRow("flow rule: both keys replaced") << y("- {websocket: {path: /a, on-message: [{pattern: a, delay: 1s}]}}\n") << 0
+        << SpecEdits::KeyValues { { y("pattern"), YamlValue() }, { y("delay"), YamlValue() }, { y("binary"), text("any") },
+                                  { y("response"), text("r") } }
+        << y("- {websocket: {path: /a, on-message: [{binary: any, response: r}]}}\n");
+    // The last keys of on-connect removed in a flow map: on-connect goes too (it was refused).
+    QTest::newRow("flow: on-connect emptied") << y("- {websocket: {path: /a, on-connect: {response: hi}, x: 1}}\n") << 1
+        << SpecEdits::KeyValues { { y("response"), YamlValue() }, { y("delay"), YamlValue() } }
+        << y("- {websocket: {path: /a, x: 1}}\n");
+    // A key added after a literal block that ends the text without a line break gave that
+    // block one (so the response changed); the safety net now compares the map's other keys
+    // and values too, and refuses.
+    QTest::newRow("block scalar at the end") << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n"
+                                                  "        response: |\n          multi\n          line") << 0
+        << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
+    QTest::newRow("greeting block scalar at the end") << y("- websocket:\n    path: /a\n    on-connect:\n"
+                                                           "      response: |\n        multi\n        line") << 1
+        << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
+    // A value that already reads as the one given, in another style, is left alone (it was
+    // rewritten as a block map, so setting it again kept changing the text).
+    QTest::newRow("same value in flow style") << y("- websocket:\n    path: /a\n    on-message:\n"
+                                                   "      - binary: {hex-prefix: cafe}\n        response: r\n") << 3
+        << SpecEdits::KeyValues { { y("binary"), YamlValue::map().insert(y("hex-prefix"), text("cafe")) } } << QString();
+    QTest::newRow("same close, quoted") << y("- websocket:\n    path: /a\n    on-message:\n"
+                                             "      - pattern: a\n        close: {code: '4000'}\n") << 0
+        << SpecEdits::KeyValues { { y("close"), YamlValue::map().insert(y("code"), verbatim("4000")) } } << QString();
+}
+
+void TestSpecOutline::keyEditFindings()
+{
+    QFETCH(QString, yaml);
+    QFETCH(int, kind);
+    QFETCH(SpecEdits::KeyValues, values);
+    QFETCH(QString, wanted);
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    TextEdit edit;
+    switch (kind) {
+    case 0: edit = SpecEdits::setRuleKeys(yaml, outline, 0, 0, values); break;
+    case 1: edit = SpecEdits::setGreetingKeys(yaml, outline, 0, values); break;
+    case 2: edit = SpecEdits::setEndpointKeys(yaml, outline, 0, values); break;
+    default: edit = SpecEdits::setRuleMatch(yaml, outline, 0, 0, values.first().first, values.first().second);
+    }
+    if (wanted.isEmpty()) {
+        QVERIFY2(edit.isNull(), qPrintable(SpecEdits::apply(yaml, edit)));
+        return;
+    }
+    QCOMPARE(SpecEdits::apply(yaml, edit), wanted);
 }
 
 QTEST_GUILESS_MAIN(TestSpecOutline)

@@ -538,7 +538,7 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     if (!m_pending.contains(socket))
         return;
     // Decide on the whole request head: path, method and Origin, all before any upgrade.
-    const QByteArray head = socket->peek(MaxRequestHead);
+    const QByteArray head = socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxRequestHead));
     const qsizetype eol = head.indexOf("\r\n");
     const qsizetype end = head.indexOf("\r\n\r\n");
     // Garbage is refused as soon as it shows: a request starts with an upper-case method.
@@ -593,17 +593,27 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         return;
     }
     // The upgrade headers (RFC 6455 4.2.1), checked here so a bad handshake gets a clear
-    // HTTP answer instead of a silent close.
-    QHash<QByteArray, QByteArray> headers;
-    for (const QByteArray &line : head.left(end).split('\n').mid(1)) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-    }
-    const QByteArray key = headers.value("sec-websocket-key");
+    // HTTP answer instead of a silent close. Read in place: this runs for every connection.
+    const auto header = [&head, eol, end](QByteArrayView name) {
+        QByteArrayView value;
+        for (qsizetype at = eol + 2; at < end;) {
+            qsizetype lineEnd = head.indexOf('\n', at);
+            if (lineEnd < 0 || lineEnd > end)
+                lineEnd = end;
+            const QByteArrayView line = QByteArrayView(head).sliced(at, lineEnd - at);
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                value = line.sliced(colon + 1).trimmed(); // the last one, as a hash would keep
+            at = lineEnd + 1;
+        }
+        return value;
+    };
+    const QByteArray key = header("sec-websocket-key").toByteArray();
     const QByteArray decodedKey = QByteArray::fromBase64(key, QByteArray::AbortOnBase64DecodingErrors);
-    if (!headers.value("upgrade").toLower().contains("websocket")
-        || !headers.value("connection").toLower().contains("upgrade")) {
+    const auto mentions = [](QByteArrayView value, QByteArrayView token) {
+        return value.toByteArray().toLower().contains(token);
+    };
+    if (!mentions(header("upgrade"), "websocket") || !mentions(header("connection"), "upgrade")) {
         refuse(socket, 400, "Bad Request", tr("%1: not a WebSocket upgrade request").arg(rawPath));
         return;
     }
@@ -611,16 +621,17 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         refuse(socket, 400, "Bad Request", tr("%1: missing or invalid Sec-WebSocket-Key").arg(rawPath));
         return;
     }
-    if (headers.value("sec-websocket-version") != "13") {
+    const QByteArrayView version = header("sec-websocket-version");
+    if (version != "13") {
         refuse(socket, 426, "Upgrade Required",
                tr("%1: unsupported Sec-WebSocket-Version '%2' (13 is supported)")
-                   .arg(rawPath, QString::fromLatin1(headers.value("sec-websocket-version"))),
+                   .arg(rawPath, QString::fromLatin1(version)),
                "Sec-WebSocket-Version: 13\r\n");
         return;
     }
     // Subprotocols are negotiated by QWebSocketServer over the union of every endpoint's;
     // a request it would answer with another endpoint's protocol is refused here instead.
-    const QByteArray requested = headers.value("sec-websocket-protocol");
+    const QByteArray requested = header("sec-websocket-protocol").toByteArray();
     if (!requested.isEmpty()) {
         const QStringList offered = m_ws->supportedSubprotocols();
         for (const QByteArray &name : requested.split(',')) {
@@ -635,7 +646,7 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         }
     }
     if (!m_allowedOrigins.isEmpty()) {
-        const QString origin = QString::fromUtf8(headers.value("origin"));
+        const QString origin = QString::fromUtf8(header("origin"));
         const bool allowed = origin.isEmpty()
             || std::any_of(m_allowedOrigins.cbegin(), m_allowedOrigins.cend(), [&origin](const QString &o) {
                    return o == QLatin1String("*") || o.compare(origin, Qt::CaseInsensitive) == 0;

@@ -1443,9 +1443,10 @@ QString copyPath(const SpecOutline &outline, const QString &path)
 
 const KeyOutline *findKey(const QList<KeyOutline> &keys, const QString &name)
 {
-    for (const KeyOutline &k : keys) {
-        if (k.name == name)
-            return &k;
+    // The last one: a repeated key's last value is the one the loader keeps.
+    for (auto it = keys.crbegin(); it != keys.crend(); ++it) {
+        if (it->name == name)
+            return &*it;
     }
     return nullptr;
 }

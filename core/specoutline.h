@@ -89,7 +89,8 @@ struct KeyOutline
     YamlValue value;
 };
 
-// The first key called name in keys, or nullptr.
+// The last key called name in keys (a repeated key's last value is the one the loader
+// keeps), or nullptr.
 const KeyOutline *findKey(const QList<KeyOutline> &keys, const QString &name);
 
 // Ranges of "item" kind run from the item's "-" to the end of its last line, line break

@@ -345,6 +345,7 @@ private Q_SLOTS:
     void renderedValuesReadBack();
     void keyEditFindings_data();
     void keyEditFindings();
+    void repeatedKeyEditsTheOneInUse();
 };
 
 void TestSpecOutline::example_data()
@@ -1442,3 +1443,23 @@ void TestSpecOutline::keyEditFindings()
 
 QTEST_GUILESS_MAIN(TestSpecOutline)
 #include "tst_specoutline.moc"
+
+// A key written twice: the form shows and changes the last one, the value the loader keeps.
+void TestSpecOutline::repeatedKeyEditsTheOneInUse()
+{
+    const QString yaml = y("- websocket:\n    path: /a\n    on-message:\n      - pattern: p\n"
+                           "        response: r\n        delay: 1s\n        delay: 2s\n");
+    const SpecOutline o = SpecOutline::parse(yaml);
+    QVERIFY(o.ok());
+    const KeyOutline *delay = findKey(o.endpoints.at(0).rules.at(0).keys, y("delay"));
+    QVERIFY(delay);
+    QCOMPARE(delay->value.text, y("2s"));
+    const TextEdit edit = SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("delay"), verbatim("500ms") } });
+    QVERIFY(!edit.isNull());
+    const QString result = SpecEdits::apply(yaml, edit);
+    QCOMPARE(result, y("- websocket:\n    path: /a\n    on-message:\n      - pattern: p\n"
+                       "        response: r\n        delay: 1s\n        delay: 500ms\n"));
+    const LoadResult loaded = SpecLoader::loadText(result, y("t.yml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+    QCOMPARE(loaded.spec->endpoints.at(0).rules.at(0).reply.delay.minMs, 500);
+}

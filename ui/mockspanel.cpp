@@ -1,5 +1,6 @@
 #include "mockspanel.h"
 
+#include "formtextedit.h"
 #include "messagepattern.h"
 #include "replyform.h"
 
@@ -66,21 +67,6 @@ QToolButton *toolButton(const QString &icon, const QString &text, QWidget *paren
     return b;
 }
 
-// A QPlainTextEdit that tells when it loses focus, so forms commit then.
-class FormTextEdit : public QPlainTextEdit
-{
-public:
-    using QPlainTextEdit::QPlainTextEdit;
-    std::function<void()> onFocusOut;
-
-protected:
-    void focusOutEvent(QFocusEvent *event) override
-    {
-        QPlainTextEdit::focusOutEvent(event);
-        if (onFocusOut)
-            onFocusOut();
-    }
-};
 } // namespace
 
 namespace {

@@ -1,5 +1,6 @@
 #include "replyform.h"
 
+#include "formtextedit.h"
 #include "mockspec.h"
 #include "specloader.h"
 
@@ -49,22 +50,6 @@ void showProblem(QLabel *label, const QString &text)
     label->setText(text);
     label->setVisible(!text.isEmpty());
 }
-
-// A plain text field that says when it loses focus, so the forms commit then.
-class CommitTextEdit : public QPlainTextEdit
-{
-public:
-    using QPlainTextEdit::QPlainTextEdit;
-    std::function<void()> onFocusOut;
-
-protected:
-    void focusOutEvent(QFocusEvent *event) override
-    {
-        QPlainTextEdit::focusOutEvent(event);
-        if (onFocusOut)
-            onFocusOut();
-    }
-};
 
 // Text or binary, picked from a list when the kind cell is edited (F2, a key, a click).
 class FrameKindDelegate : public QStyledItemDelegate
@@ -394,7 +379,7 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     m_kind = new QComboBox(this);
     m_kind->addItems({ greeting ? tr("Text greeting") : tr("Text response"), tr("One binary frame (base64)"),
                        tr("Several frames") });
-    auto *response = new CommitTextEdit(this);
+    auto *response = new FormTextEdit(this);
     m_response = response;
     m_response->setFont(fixed);
     m_response->setTabChangesFocus(true);
@@ -835,7 +820,7 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
                         "with a shared counter"));
     m_mode = new QComboBox(m_details);
     m_mode->addItems({ tr("Cycle through the frames"), tr("Once, then stop") });
-    auto *frames = new CommitTextEdit(m_details);
+    auto *frames = new FormTextEdit(m_details);
     m_framesText = frames;
     m_framesText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_framesText->setTabChangesFocus(true);

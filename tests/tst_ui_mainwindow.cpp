@@ -565,6 +565,17 @@ private slots:
         QVERIFY(!panel->matchProblem().isEmpty());
         mocks->commitForms();
         QVERIFY(rule0().binaryPrefix.isEmpty());
+        // Another edit of the same rule meanwhile keeps the unfinished choice and its text.
+        reply->delayField()->setFocus();
+        QTest::keyClicks(reply->delayField(), QStringLiteral("2s"));
+        mocks->commitForms();
+        QCOMPARE(rule0().reply.delay.minMs, 2000);
+        QCOMPARE(panel->matchKindField()->currentIndex(), int(MocksPanel::MatchKind::HexPrefix));
+        QCOMPARE(panel->binaryPrefixField()->text(), QStringLiteral("caf"));
+        reply->delayField()->clear();
+        mocks->commitForms();
+        QVERIFY(rule0().reply.delay.isZero());
+        panel->binaryPrefixField()->setFocus();
         QTest::keyClicks(panel->binaryPrefixField(), QStringLiteral("e"));
         mocks->commitForms();
         QVERIFY(editor->toPlainText().contains(QStringLiteral("      - binary: {hex-prefix: cafe}   # the health check\n")));

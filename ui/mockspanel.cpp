@@ -410,6 +410,7 @@ void MocksPanel::setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
 void MocksPanel::showForms()
 {
     const Selection s = selection();
+    const Selection before = m_shown;
     m_shown = s;
     if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size()) {
         m_shown = Selection();
@@ -422,10 +423,18 @@ void MocksPanel::showForms()
         const RuleOutline &rule = endpoint.rules.at(s.rule);
         m_ruleTitle->setText(tr("<b>%1</b> · on-message[%2]").arg(endpoint.pathValue.toHtmlEscaped()).arg(s.rule));
         QString prefix;
-        m_matchKind->setCurrentIndex(int(matchKindOf(rule, &prefix)));
+        const MatchKind fileKind = matchKindOf(rule, &prefix);
+        // A binary prefix kind just chosen has nothing to write until its prefix is typed:
+        // while the same rule stays shown, another edit does not take the choice back.
+        const bool unfinished = before.type == ItemType::Rule && before.endpoint == s.endpoint
+            && before.rule == s.rule && MatchKind(m_matchKind->currentIndex()) != fileKind
+            && !matchProblem().isEmpty();
+        if (!unfinished) {
+            m_matchKind->setCurrentIndex(int(fileKind));
+            if (!m_binaryPrefix->hasFocus() && m_binaryPrefix->text() != prefix)
+                m_binaryPrefix->setText(prefix);
+        }
         setTextUnlessFocused(m_pattern, rule.patternValue);
-        if (!m_binaryPrefix->hasFocus() && m_binaryPrefix->text() != prefix)
-            m_binaryPrefix->setText(prefix);
         m_ruleReply->load(rule.keys);
         m_forms->setCurrentIndex(2);
     } else if (s.type == ItemType::Greeting) {

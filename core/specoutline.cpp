@@ -1542,7 +1542,7 @@ static TextEdit uncheckedSetPath(const QString &yaml, const SpecOutline &outline
 }
 
 static TextEdit uncheckedSetGreeting(const QString &yaml, const SpecOutline &outline, int endpoint,
-                     const QString &value)
+                                     const QString &value)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep)
@@ -1591,8 +1591,8 @@ static TextEdit uncheckedSetGreeting(const QString &yaml, const SpecOutline &out
     return insertLines(x, x.nextLine(after), lines, eol);
 }
 
-static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                        const QString &value)
+static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                        int rule, const QString &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r)
@@ -1600,8 +1600,8 @@ static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &
     return scalarEdit(yaml, r->patternKey, r->pattern, value, r->flow);
 }
 
-static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                         const QString &value)
+static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                         int rule, const QString &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r)
@@ -1609,9 +1609,8 @@ static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline 
     return scalarEdit(yaml, r->responseKey, r->response, value, r->flow);
 }
 
-
 static TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                     const KeyValues &values)
+                                     const KeyValues &values)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || r->keys.isEmpty())
@@ -1627,7 +1626,7 @@ static TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &out
 }
 
 static TextEdit uncheckedSetEndpointKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
-                         const KeyValues &values)
+                                         const KeyValues &values)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || (!ep->flow && ep->keyIndent < 0))
@@ -1645,7 +1644,7 @@ static TextEdit uncheckedSetEndpointKeys(const QString &yaml, const SpecOutline 
 }
 
 static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
-                         const KeyValues &values)
+                                         const KeyValues &values)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep)
@@ -1689,7 +1688,7 @@ static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline 
 }
 
 static TextEdit uncheckedSetRuleMatch(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                      const QString &key, const YamlValue &value)
+                                      const QString &key, const YamlValue &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || value.isNull())
@@ -1803,7 +1802,7 @@ static TextEdit uncheckedMoveEndpoint(const QString &yaml, const SpecOutline &ou
 }
 
 static TextEdit uncheckedAddRule(const QString &yaml, const SpecOutline &outline, int endpoint,
-                 const QString &pattern, const QString &response)
+                                 const QString &pattern, const QString &response)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || ep->flow || ep->keyIndent < 0)
@@ -1876,7 +1875,7 @@ static TextEdit uncheckedDuplicateRule(const QString &yaml, const SpecOutline &o
 }
 
 static TextEdit uncheckedMoveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                  int delta)
+                                  int delta)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || (delta != -1 && delta != 1) || !outline.endpoints.at(endpoint).rulesBlock)

@@ -454,16 +454,16 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
         return lookupParam(context.pathParams, variable.path, &value->text);
     case Source::QueryParams:
         return lookupParam(context.queryParams, variable.path, &value->text);
-    case Source::HeaderParams:
-        if (context.handshake && variable.path.size() == 1) {
-            // Header names are ASCII; QNetworkRequest compares them without case.
-            const QByteArray name = variable.path.first().toLatin1();
-            if (!context.handshake->hasRawHeader(name))
-                return false;
-            value->text = QString::fromUtf8(context.handshake->rawHeader(name));
-            return true;
-        }
-        return lookupParam(context.headerParams, variable.path, &value->text);
+    case Source::HeaderParams: {
+        if (!context.handshake || variable.path.size() != 1)
+            return false;
+        // Header names are ASCII; QNetworkRequest compares them without case.
+        const QByteArray name = variable.path.first().toLatin1();
+        if (!context.handshake->hasRawHeader(name))
+            return false;
+        value->text = QString::fromUtf8(context.handshake->rawHeader(name));
+        return true;
+    }
     case Source::JsonParams: {
         const QJsonValue *json = context.message ? context.message->json() : nullptr;
         QJsonValue found;

@@ -19,9 +19,8 @@ struct TemplateContext
     const ParamMap *queryParams = nullptr;
     const IncomingMessage *message = nullptr;
     const Bindings *bindings = nullptr;
-    const ParamMap *headerParams = nullptr; // handshake headers, keys in lower case
-    // Or the handshake request itself, read only when a template asks for a header (a
-    // server keeps no copy of every connection's headers).
+    // The handshake request, its headers read only when a template asks for one (a server
+    // keeps no copy of every connection's headers); names compare without case.
     const QNetworkRequest *handshake = nullptr;
     quint64 connectionId = 0;
     qint64 messageCount = 0; // messages received on this connection, the current one included

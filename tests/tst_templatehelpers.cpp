@@ -21,8 +21,17 @@ QString str(const char *utf8) { return QString::fromUtf8(utf8); }
 
 const ParamMap PathParams { { str("username"), str("alice") }, { str("empty"), QString() } };
 const ParamMap QueryParams { { str("page"), str("2") } };
-const ParamMap Headers { { str("user-agent"), str("curl/8.5") },
-                         { str("x-evil"), str("a\"b\\c\n</script>") } };
+// The handshake as a client sent it (header names in their own case).
+const QNetworkRequest &handshake()
+{
+    static const QNetworkRequest request = [] {
+        QNetworkRequest r;
+        r.setRawHeader("User-Agent", "curl/8.5");
+        r.setRawHeader("X-Evil", "a\"b\\c\n</script>");
+        return r;
+    }();
+    return request;
+}
 
 // The message most rows render against.
 const char *const Message = "{\"name\": \"Bob\", \"blank\": \"\", \"n\": 3, \"flag\": true, "
@@ -34,7 +43,7 @@ TemplateContext serverContext(const IncomingMessage *message, const Bindings *bi
                               const ParamMap &path = PathParams)
 {
     TemplateContext context { &path, &QueryParams, message, bindings };
-    context.headerParams = &Headers;
+    context.handshake = &handshake();
     context.connectionId = 42;
     context.messageCount = 7;
     context.counter = 3;

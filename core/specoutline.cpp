@@ -537,6 +537,21 @@ private:
     EndpointOutline endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
                              const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const;
     RuleOutline rule(const YAML::Node &item, bool flowList) const;
+    // A list item's range (from its "-" in a block list) and the comment lines above it.
+    void itemRange(const YAML::Node &item, bool flowList, TextRange *range, TextRange *comments) const
+    {
+        const qsizetype at = pos(item);
+        if (flowList) {
+            *range = { at, nodeEnd(item, -1, true) };
+            return;
+        }
+        qsizetype dash = s.dashBefore(at);
+        if (dash < 0)
+            dash = at;
+        const int column = x.column(dash);
+        *range = { dash, s.extendItem(nodeEnd(item, column, false), column) };
+        *comments = s.commentsAbove(dash, column);
+    }
     KeyOutline keyOutline(const YAML::Node &key, const YAML::Node &value, int column, bool flow,
                           bool withValue = true) const
     {
@@ -653,17 +668,7 @@ void Builder::build(const YAML::Node &root, SpecOutline &out) const
     for (const auto &item : root) {
         ItemOutline top;
         if (item.IsDefined() && !item.IsNull()) {
-            const qsizetype at = pos(item);
-            if (flowRoot) {
-                top.item = { at, nodeEnd(item, -1, true) };
-            } else {
-                qsizetype dash = s.dashBefore(at);
-                if (dash < 0)
-                    dash = at;
-                const int column = x.column(dash);
-                top.item = { dash, s.extendItem(nodeEnd(item, column, false), column) };
-                top.comments = s.commentsAbove(dash, column);
-            }
+            itemRange(item, flowRoot, &top.item, &top.comments);
             top.line = line(top.item.start);
         }
         out.items.append(top);
@@ -752,17 +757,7 @@ RuleOutline Builder::rule(const YAML::Node &item, bool flowList) const
     RuleOutline r;
     if (!item.IsDefined() || item.IsNull())
         return r;
-    const qsizetype at = pos(item);
-    if (flowList) {
-        r.item = { at, nodeEnd(item, -1, true) };
-    } else {
-        qsizetype dash = s.dashBefore(at);
-        if (dash < 0)
-            dash = at;
-        const int column = x.column(dash);
-        r.item = { dash, s.extendItem(nodeEnd(item, column, false), column) };
-        r.comments = s.commentsAbove(dash, column);
-    }
+    itemRange(item, flowList, &r.item, &r.comments);
     r.line = line(r.item.start);
     r.flow = flowList;
     if (!item.IsMap())

@@ -552,8 +552,9 @@ void MockServer::inspectRequest(QTcpSocket *socket)
             break;
         }
     }
+    QList<QByteArray> parts; // method, target, version
     if (looksLikeHttp && eol > 0) {
-        const QList<QByteArray> parts = head.left(eol).split(' ');
+        parts = head.left(eol).split(' ');
         looksLikeHttp = parts.size() == 3 && parts.at(2).startsWith("HTTP/");
         if (looksLikeHttp && parts.at(2) < "HTTP/1.1") {
             refuse(socket, 400, "Bad Request", tr("WebSocket needs HTTP/1.1 or later, not %1")
@@ -576,7 +577,7 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         refuse(socket, 400, "Bad Request", tr("data sent before the handshake response"));
         return;
     }
-    const QList<QByteArray> parts = head.left(eol).split(' ');
+    // The request line was split above: a complete head has one, and it looked like HTTP.
     const QByteArray &target = parts.at(1);
     qsizetype pathEnd = target.indexOf('?');
     if (pathEnd < 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mockserver.h"
 #include "trafficevent.h"
 
 #include <QAbstractTableModel>
@@ -11,7 +12,6 @@
 
 #include <deque>
 
-class MockServer;
 
 // One row per connection seen since the last clear: where it came from, whether it is still
 // open, and how many messages went each way. Updated per event; a count change touches one row.

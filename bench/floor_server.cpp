@@ -47,8 +47,8 @@ int main(int argc, char *argv[])
         }
     }
 
-    const QString greeting =
-        QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
+    const QString greeting
+        = QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
 
     QTcpServer tcp;
     tcp.setListenBacklogSize(1024);
@@ -62,26 +62,25 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&ws, &QWebSocketServer::newConnection, &ws, [&] {
         while (QWebSocket *socket = ws.nextPendingConnection()) {
-            QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
-                             [socket](const QString &message) {
-                                 if (message == QLatin1String("ping")) {
-                                     socket->sendTextMessage(QStringLiteral("pong"));
-                                     return;
-                                 }
-                                 const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8());
-                                 if (!doc.isObject())
-                                     return;
-                                 const QJsonValue echo = doc.object().value(QLatin1String("echo"));
-                                 if (!echo.isString())
-                                     return;
-                                 // ["X"] -> "X": the value as a JSON string, escaped.
-                                 QByteArray quoted = QJsonDocument(QJsonArray{ echo })
-                                                         .toJson(QJsonDocument::Compact);
-                                 quoted = quoted.mid(1, quoted.size() - 2);
-                                 socket->sendTextMessage(QLatin1String("{\"echoed\": ")
-                                                         + QString::fromUtf8(quoted)
-                                                         + QLatin1Char('}'));
-                             });
+            QObject::connect(
+                socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &message) {
+                    if (message == QLatin1String("ping")) {
+                        socket->sendTextMessage(QStringLiteral("pong"));
+                        return;
+                    }
+                    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8());
+                    if (!doc.isObject())
+                        return;
+                    const QJsonValue echo = doc.object().value(QLatin1String("echo"));
+                    if (!echo.isString())
+                        return;
+                    // ["X"] -> "X": the value as a JSON string, escaped.
+                    QByteArray quoted
+                        = QJsonDocument(QJsonArray { echo }).toJson(QJsonDocument::Compact);
+                    quoted = quoted.mid(1, quoted.size() - 2);
+                    socket->sendTextMessage(QLatin1String("{\"echoed\": ")
+                                            + QString::fromUtf8(quoted) + QLatin1Char('}'));
+                });
             QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             socket->sendTextMessage(greeting);
         }
@@ -91,7 +90,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench-floor-server: %s\n", qPrintable(tcp.errorString()));
         return 3;
     }
-    std::printf("listening on ws://%s:%u\n", qPrintable(host.toString()), unsigned(tcp.serverPort()));
+    std::printf("listening on ws://%s:%u\n", qPrintable(host.toString()),
+                unsigned(tcp.serverPort()));
     std::fflush(stdout);
     return app.exec();
 }

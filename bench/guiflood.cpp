@@ -45,7 +45,11 @@ long rssKiB()
 class Load : public QObject
 {
 public:
-    Load(QUrl url, int connections, int rate) : m_url(std::move(url)), m_connections(connections), m_rate(rate) { }
+    Load(QUrl url, int connections, int rate)
+        : m_url(std::move(url))
+        , m_connections(connections)
+        , m_rate(rate)
+    { }
 
     std::atomic<qint64> sent { 0 };
     std::atomic<qint64> received { 0 };
@@ -55,7 +59,8 @@ public:
     {
         for (int i = 0; i < m_connections; ++i) {
             auto socket = std::make_unique<QWebSocket>();
-            connect(socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &) { ++received; });
+            connect(socket.get(), &QWebSocket::textMessageReceived, this,
+                    [this](const QString &) { ++received; });
             connect(socket.get(), &QWebSocket::connected, this, [this] {
                 if (++m_open == m_connections)
                     ready = true;
@@ -111,10 +116,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("MocketBench"));
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("Messages per second."), QStringLiteral("N"), QStringLiteral("20000"));
-    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Duration."), QStringLiteral("S"), QStringLiteral("10"));
-    const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Client connections."), QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption capacityOption(QStringLiteral("capacity"), QStringLiteral("Log capacity in rows."), QStringLiteral("N"), QStringLiteral("50000"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+                                        QStringLiteral("Messages per second."), QStringLiteral("N"),
+                                        QStringLiteral("20000"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Duration."),
+                                           QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption connectionsOption(QStringLiteral("connections"),
+                                               QStringLiteral("Client connections."),
+                                               QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption capacityOption(QStringLiteral("capacity"),
+                                            QStringLiteral("Log capacity in rows."),
+                                            QStringLiteral("N"), QStringLiteral("50000"));
     parser.addOptions({ rateOption, secondsOption, connectionsOption, capacityOption });
     parser.process(app);
     const int rate = parser.value(rateOption).toInt();
@@ -163,7 +175,8 @@ int main(int argc, char *argv[])
     QTimer sampler;
     sampler.setInterval(1000);
     QElapsedTimer runClock;
-    QObject::connect(&sampler, &QTimer::timeout, [&] { memory.emplace_back(runClock.elapsed() / 1000.0, rssKiB()); });
+    QObject::connect(&sampler, &QTimer::timeout,
+                     [&] { memory.emplace_back(runClock.elapsed() / 1000.0, rssKiB()); });
 
     probeClock.start();
     runClock.start();
@@ -180,14 +193,16 @@ int main(int argc, char *argv[])
     QTableView *view = window.trafficPanel()->messagesView();
     const int rows = view->model()->rowCount();
     const QModelIndex lastInView = view->model()->index(rows - 1, MessageLogModel::Payload);
-    const qint64 viewLagMs = QDateTime::currentMSecsSinceEpoch() - lastInView.data(MessageLogModel::TimestampRole).toLongLong();
+    const qint64 viewLagMs = QDateTime::currentMSecsSinceEpoch()
+        - lastInView.data(MessageLogModel::TimestampRole).toLongLong();
     const QModelIndex bottom = view->indexAt(QPoint(10, view->viewport()->height() - 5));
     const bool bottomVisible = bottom.isValid() && bottom.row() >= rows - 2;
     const QString lastText = lastInView.data().toString() + QStringLiteral(" / ")
         + lastInView.siblingAtColumn(MessageLogModel::Rule).data().toString();
     const qint64 sent = load.sent;
     const qint64 received = load.received;
-    QMetaObject::invokeMethod(&load, [&load] { load.stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &load, [&load] { load.stop(); }, Qt::BlockingQueuedConnection);
     loadThread.quit();
     loadThread.wait();
 
@@ -195,16 +210,18 @@ int main(int argc, char *argv[])
     auto percentile = [&lateness](double p) {
         return lateness.empty() ? 0.0 : lateness[size_t(p * double(lateness.size() - 1))] / 1000.0;
     };
-    std::printf("workbench flood: %d msg/s target for %d s over %s\n", rate, seconds, qPrintable(parser.value(connectionsOption) + QStringLiteral(" connections")));
-    std::printf("  sent %lld, replies %lld (%.0f round trips/s), log rows %d, dropped %lld\n", sent, received,
-                double(received) / seconds, log->rowCount(), log->droppedCount());
-    std::printf("  event loop stall (10 ms timer lateness): max %.1f ms, p99 %.1f ms, p50 %.2f ms over %zu ticks\n",
+    std::printf("workbench flood: %d msg/s target for %d s over %s\n", rate, seconds,
+                qPrintable(parser.value(connectionsOption) + QStringLiteral(" connections")));
+    std::printf("  sent %lld, replies %lld (%.0f round trips/s), log rows %d, dropped %lld\n", sent,
+                received, double(received) / seconds, log->rowCount(), log->droppedCount());
+    std::printf("  event loop stall (10 ms timer lateness): max %.1f ms, p99 %.1f ms, p50 %.2f ms "
+                "over %zu ticks\n",
                 percentile(1.0), percentile(0.99), percentile(0.5), lateness.size());
     std::printf("  RSS: before %ld KiB", rssBefore);
     for (const auto &[t, kib] : memory)
         std::printf(", %.0fs %ld", t, kib);
     std::printf(" KiB\n");
-    std::printf("  newest row in the view at the end: %lld ms old (%s), scrolled to it: %s\n", viewLagMs,
-                qPrintable(lastText), bottomVisible ? "yes" : "no");
+    std::printf("  newest row in the view at the end: %lld ms old (%s), scrolled to it: %s\n",
+                viewLagMs, qPrintable(lastText), bottomVisible ? "yes" : "no");
     return 0;
 }

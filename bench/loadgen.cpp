@@ -50,7 +50,8 @@ namespace {
 
 int64_t nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
+        .count();
 }
 
 struct Options
@@ -76,13 +77,13 @@ tcp::endpoint g_endpoint;
 std::string g_hostHeader;
 
 // Phase boundaries, steady-clock ns. INT64_MAX until the measurement is scheduled.
-std::atomic<int64_t> g_warmEnd{ INT64_MAX };
-std::atomic<int64_t> g_end{ INT64_MAX };
-std::atomic<int> g_ready{ 0 };
-std::atomic<int> g_connectFailed{ 0 };
-std::atomic<int> g_done{ 0 };
-std::atomic<int> g_closed{ 0 };
-std::atomic<bool> g_stopping{ false };
+std::atomic<int64_t> g_warmEnd { INT64_MAX };
+std::atomic<int64_t> g_end { INT64_MAX };
+std::atomic<int> g_ready { 0 };
+std::atomic<int> g_connectFailed { 0 };
+std::atomic<int> g_done { 0 };
+std::atomic<int> g_closed { 0 };
+std::atomic<bool> g_stopping { false };
 
 struct Stats
 {
@@ -93,7 +94,8 @@ struct Stats
 
     void record(int64_t t0, int64_t t1)
     {
-        if (t1 < g_warmEnd.load(std::memory_order_relaxed) || t1 >= g_end.load(std::memory_order_relaxed))
+        if (t1 < g_warmEnd.load(std::memory_order_relaxed)
+            || t1 >= g_end.load(std::memory_order_relaxed))
             return;
         ++count;
         const int64_t d = t1 - t0;
@@ -133,10 +135,10 @@ struct Conn : std::enable_shared_from_this<Conn>
 
 struct Worker
 {
-    net::io_context ioc{ 1 };
+    net::io_context ioc { 1 };
     Stats stats;
     std::vector<std::shared_ptr<Conn>> conns;
-    int toOpen = 0;   // connections this worker still has to start
+    int toOpen = 0; // connections this worker still has to start
     int inFlight = 0; // handshakes in flight
     int maxInFlight = 1;
 
@@ -196,7 +198,8 @@ void Conn::loop()
     ws.async_write(net::buffer(g_opt.message), [self](beast::error_code ec, std::size_t) {
         if (ec)
             return self->onReply(ec);
-        self->ws.async_read(self->buf, [self](beast::error_code ec, std::size_t) { self->onReply(ec); });
+        self->ws.async_read(self->buf,
+                            [self](beast::error_code ec, std::size_t) { self->onReply(ec); });
     });
 }
 
@@ -230,7 +233,8 @@ void Conn::close()
         return;
     }
     auto self = shared_from_this();
-    ws.async_close(websocket::close_code::normal, [self](beast::error_code) { g_closed.fetch_add(1); });
+    ws.async_close(websocket::close_code::normal,
+                   [self](beast::error_code) { g_closed.fetch_add(1); });
 }
 
 // ---- churn: open, greeting, close, again ---------------------------------------------------
@@ -244,7 +248,7 @@ struct ChurnSlot : std::enable_shared_from_this<ChurnSlot>
     int consecutiveErrors = 0;
     net::steady_timer backoff;
 
-    explicit ChurnSlot(Worker &worker) : w(worker), backoff(worker.ioc) {}
+    explicit ChurnSlot(Worker &worker) : w(worker), backoff(worker.ioc) { }
 
     void cycle()
     {
@@ -306,16 +310,16 @@ double g_sysSeconds = 0; // system part of the last cpuSeconds() reading
 
 double cpuSeconds()
 {
-    rusage ru{};
+    rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
     g_sysSeconds = double(ru.ru_stime.tv_sec) + double(ru.ru_stime.tv_usec) / 1e6;
     return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
-           + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+        + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 void raiseFileLimit()
 {
-    rlimit rl{};
+    rlimit rl {};
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
         rl.rlim_cur = rl.rlim_max;
         setrlimit(RLIMIT_NOFILE, &rl);
@@ -324,8 +328,10 @@ void raiseFileLimit()
 
 [[noreturn]] void usage(const char *why)
 {
-    std::fprintf(stderr, "bench-loadgen: %s\nusage: bench-loadgen rtt|churn|idle --port P [options]"
-                         " (see the comment at the top of bench/loadgen.cpp)\n", why);
+    std::fprintf(stderr,
+                 "bench-loadgen: %s\nusage: bench-loadgen rtt|churn|idle --port P [options]"
+                 " (see the comment at the top of bench/loadgen.cpp)\n",
+                 why);
     std::exit(2);
 }
 
@@ -342,20 +348,34 @@ Options parse(int argc, char **argv)
         if (i + 1 >= argc)
             usage(("missing value for " + k).c_str());
         const std::string v = argv[++i];
-        if (k == "--host") o.host = v;
-        else if (k == "--port") o.port = (unsigned short)std::atoi(v.c_str());
-        else if (k == "--path") o.path = v;
-        else if (k == "--conns") o.conns = std::atoi(v.c_str());
-        else if (k == "--duration") o.duration = std::atof(v.c_str());
-        else if (k == "--warmup") o.warmup = std::atof(v.c_str());
-        else if (k == "--message") o.message = v;
-        else if (k == "--expect") o.expect = v;
-        else if (k == "--greeting") o.greeting = v != "0";
-        else if (k == "--threads") o.threads = std::max(1, std::atoi(v.c_str()));
-        else if (k == "--concurrency") o.concurrency = std::max(1, std::atoi(v.c_str()));
-        else if (k == "--hold-timeout") o.holdTimeout = std::atof(v.c_str());
-        else if (k == "--connect-timeout") o.connectTimeout = std::atof(v.c_str());
-        else usage(("unknown option " + k).c_str());
+        if (k == "--host")
+            o.host = v;
+        else if (k == "--port")
+            o.port = (unsigned short)std::atoi(v.c_str());
+        else if (k == "--path")
+            o.path = v;
+        else if (k == "--conns")
+            o.conns = std::atoi(v.c_str());
+        else if (k == "--duration")
+            o.duration = std::atof(v.c_str());
+        else if (k == "--warmup")
+            o.warmup = std::atof(v.c_str());
+        else if (k == "--message")
+            o.message = v;
+        else if (k == "--expect")
+            o.expect = v;
+        else if (k == "--greeting")
+            o.greeting = v != "0";
+        else if (k == "--threads")
+            o.threads = std::max(1, std::atoi(v.c_str()));
+        else if (k == "--concurrency")
+            o.concurrency = std::max(1, std::atoi(v.c_str()));
+        else if (k == "--hold-timeout")
+            o.holdTimeout = std::atof(v.c_str());
+        else if (k == "--connect-timeout")
+            o.connectTimeout = std::atof(v.c_str());
+        else
+            usage(("unknown option " + k).c_str());
     }
     if (o.port == 0)
         usage("--port is required");
@@ -476,7 +496,8 @@ int main(int argc, char **argv)
         const double connectS = double(nowNs() - tStart) / 1e9;
         const int ready = g_ready.load();
         if (g_opt.mode == "idle") {
-            std::printf("{\"mode\":\"idle\",\"holding\":%d,\"failed\":%d,\"timed_out\":%s,\"connect_s\":%.3f}\n",
+            std::printf("{\"mode\":\"idle\",\"holding\":%d,\"failed\":%d,\"timed_out\":%s,"
+                        "\"connect_s\":%.3f}\n",
                         ready, g_connectFailed.load(), allTried ? "false" : "true", connectS);
             std::fflush(stdout);
             // Hold until stdin closes or the timeout passes.
@@ -485,7 +506,7 @@ int main(int argc, char **argv)
                 const int64_t left = deadline - nowNs();
                 if (left <= 0)
                     break;
-                pollfd p{ 0, POLLIN, 0 };
+                pollfd p { 0, POLLIN, 0 };
                 const int r = ::poll(&p, 1, int(std::min<int64_t>(left / 1000000 + 1, 1000)));
                 if (r > 0) {
                     char b[256];
@@ -499,8 +520,9 @@ int main(int argc, char **argv)
             return 0;
         }
         if (ready == 0) {
-            std::printf("{\"mode\":\"rtt\",\"error\":\"no connection could be opened\",\"failed\":%d}\n",
-                        g_connectFailed.load());
+            std::printf(
+                "{\"mode\":\"rtt\",\"error\":\"no connection could be opened\",\"failed\":%d}\n",
+                g_connectFailed.load());
             finish();
             return 1;
         }
@@ -542,13 +564,15 @@ int main(int argc, char **argv)
         all.count += w->stats.count;
         all.mismatches += w->stats.mismatches;
         all.errors += w->stats.errors;
-        all.latencyNs.insert(all.latencyNs.end(), w->stats.latencyNs.begin(), w->stats.latencyNs.end());
+        all.latencyNs.insert(all.latencyNs.end(), w->stats.latencyNs.begin(),
+                             w->stats.latencyNs.end());
     }
     std::sort(all.latencyNs.begin(), all.latencyNs.end());
     auto pct = [&](double p) -> double {
         if (all.latencyNs.empty())
             return 0;
-        const size_t i = std::min(all.latencyNs.size() - 1, size_t(p * double(all.latencyNs.size())));
+        const size_t i
+            = std::min(all.latencyNs.size() - 1, size_t(p * double(all.latencyNs.size())));
         return all.latencyNs[i] / 1000.0;
     };
     double mean = 0;
@@ -557,14 +581,16 @@ int main(int argc, char **argv)
     mean = all.latencyNs.empty() ? 0 : mean / double(all.latencyNs.size()) / 1000.0;
     const double window = g_opt.duration; // counts are taken by completion time in [warmEnd, end)
     const double wall = double(w1 - w0) / 1e9;
-    std::printf("{\"mode\":\"%s\",\"conns\":%d,\"threads\":%d,\"message\":\"%s\",\"greeting\":%s,"
-                "\"duration_s\":%.3f,\"count\":%" PRIu64 ",\"rate\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,"
-                "\"mean_us\":%.1f,\"mismatches\":%" PRIu64 ",\"errors\":%" PRIu64 ",\"connect_failed\":%d,"
-                "\"cpu_s\":%.3f,\"cpu_sys_s\":%.3f,\"cpu_share\":%.3f}\n",
-                g_opt.mode.c_str(), g_opt.conns, nThreads,
-                g_opt.mode == "rtt" ? jsonEscape(g_opt.message).c_str() : "", g_opt.greeting ? "true" : "false",
-                window, all.count, double(all.count) / window, pct(0.50), pct(0.99), mean, all.mismatches,
-                all.errors, g_connectFailed.load(), cpu1 - cpu0, sys1 - sys0, wall > 0 ? (cpu1 - cpu0) / wall : 0.0);
+    std::printf(
+        "{\"mode\":\"%s\",\"conns\":%d,\"threads\":%d,\"message\":\"%s\",\"greeting\":%s,"
+        "\"duration_s\":%.3f,\"count\":%" PRIu64 ",\"rate\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,"
+        "\"mean_us\":%.1f,\"mismatches\":%" PRIu64 ",\"errors\":%" PRIu64 ",\"connect_failed\":%d,"
+        "\"cpu_s\":%.3f,\"cpu_sys_s\":%.3f,\"cpu_share\":%.3f}\n",
+        g_opt.mode.c_str(), g_opt.conns, nThreads,
+        g_opt.mode == "rtt" ? jsonEscape(g_opt.message).c_str() : "",
+        g_opt.greeting ? "true" : "false", window, all.count, double(all.count) / window, pct(0.50),
+        pct(0.99), mean, all.mismatches, all.errors, g_connectFailed.load(), cpu1 - cpu0,
+        sys1 - sys0, wall > 0 ? (cpu1 - cpu0) / wall : 0.0);
     std::fflush(stdout);
     return 0;
 }

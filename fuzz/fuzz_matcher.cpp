@@ -33,8 +33,8 @@ bool hasRegexSyntax(const QString &text)
 
 QString compact(const QJsonValue &json)
 {
-    const QJsonDocument doc = json.isObject() ? QJsonDocument(json.toObject())
-                                              : QJsonDocument(json.toArray());
+    const QJsonDocument doc
+        = json.isObject() ? QJsonDocument(json.toObject()) : QJsonDocument(json.toArray());
     return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
 }
 
@@ -63,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!matched)
         FUZZ_CHECK(bindings.isEmpty(), what);
     for (auto it = bindings.cbegin(); it != bindings.cend(); ++it)
-        FUZZ_CHECK(pattern.bindingNames().contains(it.key()), what + QStringLiteral("\nbound: ") + it.key());
+        FUZZ_CHECK(pattern.bindingNames().contains(it.key()),
+                   what + QStringLiteral("\nbound: ") + it.key());
 
     const bool messageIsJson = message.json() != nullptr;
     if (pattern.kind() == MessagePattern::Kind::Json) {

@@ -32,7 +32,8 @@ void exercise(const MockSpec &spec)
 {
     const QString messages[] = {
         QStringLiteral("ping"),
-        QStringLiteral("{\"echo\": \"hi \\\"there\\\"\", \"action\": \"get-profile\", \"a\": [1, {\"b\": null}]}"),
+        QStringLiteral("{\"echo\": \"hi \\\"there\\\"\", \"action\": \"get-profile\", \"a\": [1, "
+                       "{\"b\": null}]}"),
         QStringLiteral("[1, 2, 3]"),
         QString(),
     };
@@ -40,8 +41,10 @@ void exercise(const MockSpec &spec)
         const QString path = samplePath(endpoint.path);
         // Every endpoint is reachable: some endpoint (this one, or a more specific one)
         // serves a path this one's pattern accepts.
-        FUZZ_CHECK(endpoint.path.match(path).has_value(), endpoint.path.text() + QStringLiteral(" vs ") + path);
-        FUZZ_CHECK(spec.route(path) != nullptr, endpoint.path.text() + QStringLiteral(" vs ") + path);
+        FUZZ_CHECK(endpoint.path.match(path).has_value(),
+                   endpoint.path.text() + QStringLiteral(" vs ") + path);
+        FUZZ_CHECK(spec.route(path) != nullptr,
+                   endpoint.path.text() + QStringLiteral(" vs ") + path);
         for (const QString &message : messages)
             (void)tryMessage(spec, path + QStringLiteral("?q=1&x=%22"), message);
         // A text pattern matches its own text, so some rule answers it; a binary rule (which
@@ -55,7 +58,8 @@ void exercise(const MockSpec &spec)
             if (rule.pattern.kind() != MessagePattern::Kind::Text)
                 continue;
             Bindings bindings;
-            FUZZ_CHECK(endpoint.firstMatch(IncomingMessage(rule.pattern.source()), &bindings) != nullptr,
+            FUZZ_CHECK(endpoint.firstMatch(IncomingMessage(rule.pattern.source()), &bindings)
+                           != nullptr,
                        rule.pattern.source());
         }
     }

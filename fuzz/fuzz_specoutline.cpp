@@ -26,7 +26,6 @@
 #include "specloader.h"
 #include "specoutline.h"
 
-
 #include <algorithm>
 #include <functional>
 #include <utility>
@@ -44,7 +43,8 @@ QString show(const QString &yaml)
 void checkRange(const QString &yaml, const TextRange &r, const char *what)
 {
     if (r.isValid())
-        FUZZ_CHECK(r.end <= yaml.size(), QString::fromLatin1(what) + QLatin1Char('\n') + show(yaml));
+        FUZZ_CHECK(r.end <= yaml.size(),
+                   QString::fromLatin1(what) + QLatin1Char('\n') + show(yaml));
 }
 
 void checkRanges(const QString &yaml, const SpecOutline &o)
@@ -71,7 +71,8 @@ SpecOutline parse(const QString &yaml)
     try {
         return SpecOutline::parse(yaml);
     } catch (const std::exception &e) {
-        fuzz::fail("SpecOutline::parse threw", QString::fromLocal8Bit(e.what()) + QLatin1Char('\n') + show(yaml));
+        fuzz::fail("SpecOutline::parse threw",
+                   QString::fromLocal8Bit(e.what()) + QLatin1Char('\n') + show(yaml));
     } catch (...) {
         fuzz::fail("SpecOutline::parse threw", show(yaml));
     }
@@ -80,7 +81,8 @@ SpecOutline parse(const QString &yaml)
 // quoted() reads back as the value.
 void checkQuoted(const QString &value)
 {
-    const QString block = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
+    const QString block
+        = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
         + SpecEdits::quoted(value) + QStringLiteral("\n");
     const SpecOutline fromBlock = parse(block);
     FUZZ_CHECK(fromBlock.ok() && fromBlock.endpoints.size() == 1, show(block));
@@ -115,8 +117,11 @@ void checkAgainstLoader(const QString &yaml, const SpecOutline &outline, const L
             FUZZ_CHECK(ep.rules.at(r).patternValue == spec.rules.at(r).pattern.source(), where);
             FUZZ_CHECK(ep.rules.at(r).responseValue == spec.rules.at(r).response.source(), where);
             FUZZ_CHECK(ep.rules.at(r).line == spec.rules.at(r).location.line,
-                       where + QStringLiteral("\nrule %1: outline line %2, loader line %3")
-                                   .arg(r).arg(ep.rules.at(r).line).arg(spec.rules.at(r).location.line));
+                       where
+                           + QStringLiteral("\nrule %1: outline line %2, loader line %3")
+                                 .arg(r)
+                                 .arg(ep.rules.at(r).line)
+                                 .arg(spec.rules.at(r).location.line));
         }
     }
 }
@@ -133,39 +138,54 @@ struct Edit
 
 int ruleCount(const SpecOutline &o, int endpoint)
 {
-    return endpoint >= 0 && endpoint < o.endpoints.size() ? int(o.endpoints.at(endpoint).rules.size()) : -1;
+    return endpoint >= 0 && endpoint < o.endpoints.size()
+        ? int(o.endpoints.at(endpoint).rules.size())
+        : -1;
 }
 
 // ---- the key setters (setRuleKeys, setGreetingKeys, setEndpointKeys, setRuleMatch) ----
 
 constexpr int MaxKeyEndpoints = 2; // key edits: the first endpoints and rules, and one past the end
 constexpr int MaxKeyRules = 2;
-constexpr int MaxScenarios = 3;    // scenarios tried per input (chosen by its third field)
+constexpr int MaxScenarios = 3; // scenarios tried per input (chosen by its third field)
 
 enum class KeyMap { Rule, Greeting, Endpoint, Match };
 
 const char *mapName(KeyMap m)
 {
     switch (m) {
-    case KeyMap::Rule: return "setRuleKeys";
-    case KeyMap::Greeting: return "setGreetingKeys";
-    case KeyMap::Endpoint: return "setEndpointKeys";
-    case KeyMap::Match: return "setRuleMatch";
+    case KeyMap::Rule:
+        return "setRuleKeys";
+    case KeyMap::Greeting:
+        return "setGreetingKeys";
+    case KeyMap::Endpoint:
+        return "setEndpointKeys";
+    case KeyMap::Match:
+        return "setRuleMatch";
     }
     return "?";
 }
 
-YamlValue text(const QString &s) { return YamlValue::scalar(s); }
-YamlValue verbatim(const QString &s) { return YamlValue::verbatim(s); }
-YamlValue list(const QList<YamlValue> &items, bool flow) { return YamlValue::list(items, flow); }
+YamlValue text(const QString &s)
+{
+    return YamlValue::scalar(s);
+}
+YamlValue verbatim(const QString &s)
+{
+    return YamlValue::verbatim(s);
+}
+YamlValue list(const QList<YamlValue> &items, bool flow)
+{
+    return YamlValue::list(items, flow);
+}
 
 // What a value reads back as: a verbatim YAML null token is a null (the caller asked for it
 // to be written as is); everything else reads back as itself.
 YamlValue expectedRead(const YamlValue &v)
 {
     if (v.isScalar() && v.plain
-        && (v.text == QLatin1String("~") || v.text == QLatin1String("null") || v.text == QLatin1String("Null")
-            || v.text == QLatin1String("NULL")))
+        && (v.text == QLatin1String("~") || v.text == QLatin1String("null")
+            || v.text == QLatin1String("Null") || v.text == QLatin1String("NULL")))
         return YamlValue();
     YamlValue out = v;
     for (YamlValue &item : out.items)
@@ -176,19 +196,23 @@ YamlValue expectedRead(const YamlValue &v)
 QString describe(const YamlValue &v)
 {
     switch (v.kind) {
-    case YamlValue::Kind::None: return QStringLiteral("null");
-    case YamlValue::Kind::Scalar: return (v.plain ? QStringLiteral("V'") : QStringLiteral("'")) + v.text + QLatin1Char('\'');
+    case YamlValue::Kind::None:
+        return QStringLiteral("null");
+    case YamlValue::Kind::Scalar:
+        return (v.plain ? QStringLiteral("V'") : QStringLiteral("'")) + v.text + QLatin1Char('\'');
     case YamlValue::Kind::List: {
         QStringList parts;
         for (const YamlValue &item : v.items)
             parts.append(describe(item));
-        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']') + (v.flow ? QStringLiteral("f") : QString());
+        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']')
+            + (v.flow ? QStringLiteral("f") : QString());
     }
     case YamlValue::Kind::Map: {
         QStringList parts;
         for (qsizetype i = 0; i < v.keys.size() && i < v.items.size(); ++i)
             parts.append(v.keys.at(i) + QLatin1String(": ") + describe(v.items.at(i)));
-        return QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}') + (v.flow ? QStringLiteral("f") : QString());
+        return QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}')
+            + (v.flow ? QStringLiteral("f") : QString());
     }
     }
     return QString();
@@ -214,14 +238,20 @@ struct Scenario
     std::function<bool(const Endpoint &ep, int rule)> sees;
 };
 
-bool always(const EndpointOutline &, int) { return true; }
+bool always(const EndpointOutline &, int)
+{
+    return true;
+}
 
 bool hasKey(const QList<KeyOutline> &keys, const char *name)
 {
     return findKey(keys, QLatin1String(name)) != nullptr;
 }
 
-bool delayIs(const Delay &d, int ms) { return d.minMs == ms && d.maxMs == ms; }
+bool delayIs(const Delay &d, int ms)
+{
+    return d.minMs == ms && d.maxMs == ms;
+}
 
 QList<Scenario> scenarios(const QString &v, bool flow)
 {
@@ -232,111 +262,251 @@ QList<Scenario> scenarios(const QString &v, bool flow)
     const QByteArray bin = QByteArray::fromBase64("AAEC/w==");
     auto framesOk = [v, bin](const QList<ReplyFrame> &f) {
         return f.size() == 3 && !f.at(0).isBinary && f.at(0).text.source() == v && !f.at(1).isBinary
-            && f.at(1).text.source() == v && delayIs(f.at(1).delay, 250) && f.at(2).isBinary && f.at(2).binary == bin;
+            && f.at(1).text.source() == v && delayIs(f.at(1).delay, 250) && f.at(2).isBinary
+            && f.at(2).binary == bin;
     };
-    const YamlValue frames = list({ text(v), YamlValue::map().insert(QStringLiteral("response"), text(v)).insert(QStringLiteral("delay"), verbatim(delay250)),
-                                    YamlValue::map(true).insert(QStringLiteral("binary"), text(QStringLiteral("AAEC/w=="))) },
-                                  flow);
-    const YamlValue closeMap = YamlValue::map(flow).insert(QStringLiteral("code"), verbatim(QStringLiteral("4000"))).insert(QStringLiteral("reason"), text(v));
-    const YamlValue streams = list({ YamlValue::map().insert(QStringLiteral("every"), verbatim(QStringLiteral("1s")))
-                                         .insert(QStringLiteral("frames"), list({ text(v) }, true)),
-                                     YamlValue::map(flow).insert(QStringLiteral("every"), verbatim(QStringLiteral("5s")))
-                                         .insert(QStringLiteral("to"), text(QStringLiteral("all")))
-                                         .insert(QStringLiteral("mode"), text(QStringLiteral("once")))
-                                         .insert(QStringLiteral("frames"), list({ text(QStringLiteral("a")), text(v) }, !flow)) },
-                                   flow);
+    const YamlValue frames = list(
+        { text(v),
+          YamlValue::map()
+              .insert(QStringLiteral("response"), text(v))
+              .insert(QStringLiteral("delay"), verbatim(delay250)),
+          YamlValue::map(true).insert(QStringLiteral("binary"), text(QStringLiteral("AAEC/w=="))) },
+        flow);
+    const YamlValue closeMap = YamlValue::map(flow)
+                                   .insert(QStringLiteral("code"), verbatim(QStringLiteral("4000")))
+                                   .insert(QStringLiteral("reason"), text(v));
+    const YamlValue streams
+        = list({ YamlValue::map()
+                     .insert(QStringLiteral("every"), verbatim(QStringLiteral("1s")))
+                     .insert(QStringLiteral("frames"), list({ text(v) }, true)),
+                 YamlValue::map(flow)
+                     .insert(QStringLiteral("every"), verbatim(QStringLiteral("5s")))
+                     .insert(QStringLiteral("to"), text(QStringLiteral("all")))
+                     .insert(QStringLiteral("mode"), text(QStringLiteral("once")))
+                     .insert(QStringLiteral("frames"),
+                             list({ text(QStringLiteral("a")), text(v) }, !flow)) },
+               flow);
     const auto rule = [](const Endpoint &ep, int r) -> const Rule & { return ep.rules.at(r); };
     const auto existingGreeting = [](const EndpointOutline &ep, int) {
-        return hasKey(ep.onConnectKeys, "response") || hasKey(ep.onConnectKeys, "frames") || hasKey(ep.onConnectKeys, "close");
+        return hasKey(ep.onConnectKeys, "response") || hasKey(ep.onConnectKeys, "frames")
+            || hasKey(ep.onConnectKeys, "close");
     };
     const YamlValue null;
     return {
-        { "rule delay", KeyMap::Rule, { { QStringLiteral("delay"), verbatim(delay250) } }, always,
+        { "rule delay",
+          KeyMap::Rule,
+          { { QStringLiteral("delay"), verbatim(delay250) } },
+          always,
           [rule](const Endpoint &ep, int r) { return delayIs(rule(ep, r).reply.delay, 250); } },
-        { "rule delay text", KeyMap::Rule, { { QStringLiteral("delay"), text(v) } },
+        { "rule delay text",
+          KeyMap::Rule,
+          { { QStringLiteral("delay"), text(v) } },
           delayValid ? std::function<bool(const EndpointOutline &, int)>(always) : nullptr,
           [rule, parsed](const Endpoint &ep, int r) {
-              return rule(ep, r).reply.delay.minMs == parsed.minMs && rule(ep, r).reply.delay.maxMs == parsed.maxMs;
+              return rule(ep, r).reply.delay.minMs == parsed.minMs
+                  && rule(ep, r).reply.delay.maxMs == parsed.maxMs;
           } },
-        { "rule close map", KeyMap::Rule, { { QStringLiteral("close"), closeMap } },
+        { "rule close map",
+          KeyMap::Rule,
+          { { QStringLiteral("close"), closeMap } },
           reasonValid ? std::function<bool(const EndpointOutline &, int)>(always) : nullptr,
-          [rule, v](const Endpoint &ep, int r) { return rule(ep, r).reply.closeCode == 4000 && rule(ep, r).reply.closeReason == v; } },
-        { "rule close scalar", KeyMap::Rule, { { QStringLiteral("close"), verbatim(flow ? QStringLiteral("4001") : QStringLiteral("true")) } }, always,
-          [rule, flow](const Endpoint &ep, int r) { return rule(ep, r).reply.closeCode == (flow ? 4001 : 1000); } },
-        { "rule to", KeyMap::Rule, { { QStringLiteral("to"), text(QStringLiteral("others")) } }, always,
+          [rule, v](const Endpoint &ep, int r) {
+              return rule(ep, r).reply.closeCode == 4000 && rule(ep, r).reply.closeReason == v;
+          } },
+        { "rule close scalar",
+          KeyMap::Rule,
+          { { QStringLiteral("close"),
+              verbatim(flow ? QStringLiteral("4001") : QStringLiteral("true")) } },
+          always,
+          [rule, flow](const Endpoint &ep, int r) {
+              return rule(ep, r).reply.closeCode == (flow ? 4001 : 1000);
+          } },
+        { "rule to",
+          KeyMap::Rule,
+          { { QStringLiteral("to"), text(QStringLiteral("others")) } },
+          always,
           [rule](const Endpoint &ep, int r) { return rule(ep, r).reply.to == Audience::Others; } },
-        { "rule frames", KeyMap::Rule, { { QStringLiteral("frames"), frames }, { QStringLiteral("response"), null } }, always,
-          [rule, framesOk](const Endpoint &ep, int r) { return !rule(ep, r).hasResponse && framesOk(rule(ep, r).reply.frames); } },
-        { "rule removals", KeyMap::Rule, { { QStringLiteral("delay"), null }, { QStringLiteral("to"), null }, { QStringLiteral("close"), null } },
-          [](const EndpointOutline &ep, int r) { return hasKey(ep.rules.at(r).keys, "response") || hasKey(ep.rules.at(r).keys, "frames"); },
+        { "rule frames",
+          KeyMap::Rule,
+          { { QStringLiteral("frames"), frames }, { QStringLiteral("response"), null } },
+          always,
+          [rule, framesOk](const Endpoint &ep, int r) {
+              return !rule(ep, r).hasResponse && framesOk(rule(ep, r).reply.frames);
+          } },
+        { "rule removals",
+          KeyMap::Rule,
+          { { QStringLiteral("delay"), null },
+            { QStringLiteral("to"), null },
+            { QStringLiteral("close"), null } },
+          [](const EndpointOutline &ep, int r) {
+              return hasKey(ep.rules.at(r).keys, "response")
+                  || hasKey(ep.rules.at(r).keys, "frames");
+          },
           [rule](const Endpoint &ep, int r) {
               const Reply &reply = rule(ep, r).reply;
               return reply.delay.isZero() && reply.to == Audience::Sender && reply.closeCode == 0;
           } },
-        { "rule several", KeyMap::Rule,
-          { { QStringLiteral("delay"), verbatim(QStringLiteral("1s")) }, { QStringLiteral("to"), text(QStringLiteral("endpoint")) },
-            { QStringLiteral("close"), YamlValue::map(flow).insert(QStringLiteral("code"), verbatim(QStringLiteral("4001"))) } },
+        { "rule several",
+          KeyMap::Rule,
+          { { QStringLiteral("delay"), verbatim(QStringLiteral("1s")) },
+            { QStringLiteral("to"), text(QStringLiteral("endpoint")) },
+            { QStringLiteral("close"),
+              YamlValue::map(flow).insert(QStringLiteral("code"),
+                                          verbatim(QStringLiteral("4001"))) } },
           always,
           [rule](const Endpoint &ep, int r) {
               const Reply &reply = rule(ep, r).reply;
-              return delayIs(reply.delay, 1000) && reply.to == Audience::Endpoint && reply.closeCode == 4001;
+              return delayIs(reply.delay, 1000) && reply.to == Audience::Endpoint
+                  && reply.closeCode == 4001;
           } },
-        { "rule response", KeyMap::Rule, { { QStringLiteral("response"), text(v) }, { QStringLiteral("frames"), null } }, always,
-          [rule, v](const Endpoint &ep, int r) {
-              return rule(ep, r).hasResponse && rule(ep, r).response.source() == v && rule(ep, r).reply.frames.isEmpty();
-          } },
-        { "rule unknown key", KeyMap::Rule,
-          { { QStringLiteral("x-note"), list({ text(v), verbatim(QStringLiteral("42")), verbatim(QStringLiteral("true")),
-                                                YamlValue::map(!flow).insert(v, list({}, false)) }, flow) } },
-          always, nullptr },
-        { "rule verbatim delay", KeyMap::Rule, { { QStringLiteral("delay"), verbatim(v) } }, nullptr, nullptr },
-        { "match binary any", KeyMap::Match, { { QStringLiteral("binary"), text(QStringLiteral("any")) } }, always,
-          [rule](const Endpoint &ep, int r) { return rule(ep, r).matchesBinary && rule(ep, r).binaryPrefix.isEmpty(); } },
-        { "match binary hex", KeyMap::Match,
-          { { QStringLiteral("binary"), YamlValue::map(flow).insert(QStringLiteral("hex-prefix"), text(QStringLiteral("cafe"))) } }, always,
-          [rule](const Endpoint &ep, int r) { return rule(ep, r).matchesBinary && rule(ep, r).binaryPrefix == QByteArray("\xca\xfe"); } },
-        { "match pattern", KeyMap::Match, { { QStringLiteral("pattern"), text(v) } }, always,
-          [rule, v](const Endpoint &ep, int r) { return !rule(ep, r).matchesBinary && rule(ep, r).pattern.source() == v; } },
-        { "greeting delay", KeyMap::Greeting, { { QStringLiteral("delay"), verbatim(QStringLiteral("500ms")) } }, existingGreeting,
-          [](const Endpoint &ep, int) { return delayIs(ep.greetingReply.delay, 500); } },
-        { "greeting frames", KeyMap::Greeting, { { QStringLiteral("frames"), frames }, { QStringLiteral("response"), null } }, always,
-          [framesOk](const Endpoint &ep, int) { return !ep.greeting && framesOk(ep.greetingReply.frames); } },
-        { "greeting close", KeyMap::Greeting, { { QStringLiteral("close"), closeMap } },
-          reasonValid ? std::function<bool(const EndpointOutline &, int)>(always) : nullptr,
-          [v](const Endpoint &ep, int) { return ep.greetingReply.closeCode == 4000 && ep.greetingReply.closeReason == v; } },
-        { "greeting response", KeyMap::Greeting, { { QStringLiteral("response"), text(v) }, { QStringLiteral("frames"), null } }, always,
-          [v](const Endpoint &ep, int) { return ep.greeting && ep.greeting->source() == v && ep.greetingReply.frames.isEmpty(); } },
-        { "greeting removals", KeyMap::Greeting, { { QStringLiteral("to"), null }, { QStringLiteral("delay"), null } },
-          existingGreeting,
-          [](const Endpoint &ep, int) { return ep.greetingReply.delay.isZero() && ep.greetingReply.to == Audience::Sender; } },
-        { "greeting to", KeyMap::Greeting,
-          { { QStringLiteral("to"), text(QStringLiteral("endpoint")) }, { QStringLiteral("response"), text(v) }, { QStringLiteral("frames"), null } },
+        { "rule response",
+          KeyMap::Rule,
+          { { QStringLiteral("response"), text(v) }, { QStringLiteral("frames"), null } },
           always,
-          [v](const Endpoint &ep, int) { return ep.greetingReply.to == Audience::Endpoint && ep.greeting && ep.greeting->source() == v; } },
-        { "greeting remove all", KeyMap::Greeting,
-          { { QStringLiteral("response"), null }, { QStringLiteral("frames"), null }, { QStringLiteral("close"), null },
-            { QStringLiteral("delay"), null }, { QStringLiteral("to"), null } },
-          nullptr, nullptr },
-        { "subprotocols", KeyMap::Endpoint, { { QStringLiteral("subprotocols"), list({ text(QStringLiteral("chat.v1")), text(v) }, flow) } },
-          v.isEmpty() ? nullptr : std::function<bool(const EndpointOutline &, int)>(always),
-          [v](const Endpoint &ep, int) { return ep.subprotocols == QStringList { QStringLiteral("chat.v1"), v }; } },
-        { "streams", KeyMap::Endpoint, { { QStringLiteral("streams"), streams } }, always,
-          [v](const Endpoint &ep, int) {
-              return ep.streams.size() == 2 && ep.streams.at(0).intervalMs == 1000 && !ep.streams.at(0).toAll
-                  && !ep.streams.at(0).once && ep.streams.at(0).frames.size() == 1
-                  && ep.streams.at(0).frames.at(0).text.source() == v && ep.streams.at(1).intervalMs == 5000
-                  && ep.streams.at(1).toAll && ep.streams.at(1).once && ep.streams.at(1).frames.size() == 2;
+          [rule, v](const Endpoint &ep, int r) {
+              return rule(ep, r).hasResponse && rule(ep, r).response.source() == v
+                  && rule(ep, r).reply.frames.isEmpty();
           } },
-        { "endpoint removals", KeyMap::Endpoint, { { QStringLiteral("subprotocols"), null }, { QStringLiteral("streams"), null } }, always,
-          [](const Endpoint &ep, int) { return ep.subprotocols.isEmpty() && ep.streams.isEmpty(); } },
-        { "endpoint path", KeyMap::Endpoint, { { QStringLiteral("path"), text(v) } }, nullptr, nullptr },
-        { "endpoint several", KeyMap::Endpoint,
+        { "rule unknown key",
+          KeyMap::Rule,
+          { { QStringLiteral("x-note"),
+              list({ text(v), verbatim(QStringLiteral("42")), verbatim(QStringLiteral("true")),
+                     YamlValue::map(!flow).insert(v, list({}, false)) },
+                   flow) } },
+          always,
+          nullptr },
+        { "rule verbatim delay",
+          KeyMap::Rule,
+          { { QStringLiteral("delay"), verbatim(v) } },
+          nullptr,
+          nullptr },
+        { "match binary any",
+          KeyMap::Match,
+          { { QStringLiteral("binary"), text(QStringLiteral("any")) } },
+          always,
+          [rule](const Endpoint &ep, int r) {
+              return rule(ep, r).matchesBinary && rule(ep, r).binaryPrefix.isEmpty();
+          } },
+        { "match binary hex",
+          KeyMap::Match,
+          { { QStringLiteral("binary"),
+              YamlValue::map(flow).insert(QStringLiteral("hex-prefix"),
+                                          text(QStringLiteral("cafe"))) } },
+          always,
+          [rule](const Endpoint &ep, int r) {
+              return rule(ep, r).matchesBinary
+                  && rule(ep, r).binaryPrefix == QByteArray("\xca\xfe");
+          } },
+        { "match pattern",
+          KeyMap::Match,
+          { { QStringLiteral("pattern"), text(v) } },
+          always,
+          [rule, v](const Endpoint &ep, int r) {
+              return !rule(ep, r).matchesBinary && rule(ep, r).pattern.source() == v;
+          } },
+        { "greeting delay",
+          KeyMap::Greeting,
+          { { QStringLiteral("delay"), verbatim(QStringLiteral("500ms")) } },
+          existingGreeting,
+          [](const Endpoint &ep, int) { return delayIs(ep.greetingReply.delay, 500); } },
+        { "greeting frames",
+          KeyMap::Greeting,
+          { { QStringLiteral("frames"), frames }, { QStringLiteral("response"), null } },
+          always,
+          [framesOk](const Endpoint &ep, int) {
+              return !ep.greeting && framesOk(ep.greetingReply.frames);
+          } },
+        { "greeting close",
+          KeyMap::Greeting,
+          { { QStringLiteral("close"), closeMap } },
+          reasonValid ? std::function<bool(const EndpointOutline &, int)>(always) : nullptr,
+          [v](const Endpoint &ep, int) {
+              return ep.greetingReply.closeCode == 4000 && ep.greetingReply.closeReason == v;
+          } },
+        { "greeting response",
+          KeyMap::Greeting,
+          { { QStringLiteral("response"), text(v) }, { QStringLiteral("frames"), null } },
+          always,
+          [v](const Endpoint &ep, int) {
+              return ep.greeting && ep.greeting->source() == v && ep.greetingReply.frames.isEmpty();
+          } },
+        { "greeting removals",
+          KeyMap::Greeting,
+          { { QStringLiteral("to"), null }, { QStringLiteral("delay"), null } },
+          existingGreeting,
+          [](const Endpoint &ep, int) {
+              return ep.greetingReply.delay.isZero() && ep.greetingReply.to == Audience::Sender;
+          } },
+        { "greeting to",
+          KeyMap::Greeting,
+          { { QStringLiteral("to"), text(QStringLiteral("endpoint")) },
+            { QStringLiteral("response"), text(v) },
+            { QStringLiteral("frames"), null } },
+          always,
+          [v](const Endpoint &ep, int) {
+              return ep.greetingReply.to == Audience::Endpoint && ep.greeting
+                  && ep.greeting->source() == v;
+          } },
+        { "greeting remove all",
+          KeyMap::Greeting,
+          { { QStringLiteral("response"), null },
+            { QStringLiteral("frames"), null },
+            { QStringLiteral("close"), null },
+            { QStringLiteral("delay"), null },
+            { QStringLiteral("to"), null } },
+          nullptr,
+          nullptr },
+        { "subprotocols",
+          KeyMap::Endpoint,
+          { { QStringLiteral("subprotocols"),
+              list({ text(QStringLiteral("chat.v1")), text(v) }, flow) } },
+          v.isEmpty() ? nullptr : std::function<bool(const EndpointOutline &, int)>(always),
+          [v](const Endpoint &ep, int) {
+              return ep.subprotocols == QStringList { QStringLiteral("chat.v1"), v };
+          } },
+        { "streams",
+          KeyMap::Endpoint,
+          { { QStringLiteral("streams"), streams } },
+          always,
+          [v](const Endpoint &ep, int) {
+              return ep.streams.size() == 2 && ep.streams.at(0).intervalMs == 1000
+                  && !ep.streams.at(0).toAll && !ep.streams.at(0).once
+                  && ep.streams.at(0).frames.size() == 1
+                  && ep.streams.at(0).frames.at(0).text.source() == v
+                  && ep.streams.at(1).intervalMs == 5000 && ep.streams.at(1).toAll
+                  && ep.streams.at(1).once && ep.streams.at(1).frames.size() == 2;
+          } },
+        { "endpoint removals",
+          KeyMap::Endpoint,
+          { { QStringLiteral("subprotocols"), null }, { QStringLiteral("streams"), null } },
+          always,
+          [](const Endpoint &ep, int) {
+              return ep.subprotocols.isEmpty() && ep.streams.isEmpty();
+          } },
+        { "endpoint path",
+          KeyMap::Endpoint,
+          { { QStringLiteral("path"), text(v) } },
+          nullptr,
+          nullptr },
+        { "endpoint several",
+          KeyMap::Endpoint,
           { { QStringLiteral("subprotocols"), text(QStringLiteral("chat")) },
-            { QStringLiteral("x-extra"), YamlValue::map(flow).insert(QStringLiteral("a"), verbatim(v)).insert(QStringLiteral("b"), list({}, false)) } },
-          always, [](const Endpoint &ep, int) { return ep.subprotocols == QStringList { QStringLiteral("chat") }; } },
-        { "endpoint on-connect", KeyMap::Endpoint,
-          { { QStringLiteral("on-connect"), YamlValue::map(flow).insert(QStringLiteral("response"), text(v)) } }, always,
-          [v](const Endpoint &ep, int) { return ep.greeting && ep.greeting->source() == v && ep.greetingReply.isPlain(); } },
+            { QStringLiteral("x-extra"),
+              YamlValue::map(flow)
+                  .insert(QStringLiteral("a"), verbatim(v))
+                  .insert(QStringLiteral("b"), list({}, false)) } },
+          always,
+          [](const Endpoint &ep, int) {
+              return ep.subprotocols == QStringList { QStringLiteral("chat") };
+          } },
+        { "endpoint on-connect",
+          KeyMap::Endpoint,
+          { { QStringLiteral("on-connect"),
+              YamlValue::map(flow).insert(QStringLiteral("response"), text(v)) } },
+          always,
+          [v](const Endpoint &ep, int) {
+              return ep.greeting && ep.greeting->source() == v && ep.greetingReply.isPlain();
+          } },
     };
 }
 
@@ -354,13 +524,15 @@ bool sameKeyValues(const QList<KeyOutline> &a, const QList<KeyOutline> &b)
 
 bool sameRule(const RuleOutline &a, const RuleOutline &b)
 {
-    return a.patternValue == b.patternValue && a.responseValue == b.responseValue && sameKeyValues(a.keys, b.keys);
+    return a.patternValue == b.patternValue && a.responseValue == b.responseValue
+        && sameKeyValues(a.keys, b.keys);
 }
 
 bool sameEndpoint(const EndpointOutline &a, const EndpointOutline &b)
 {
-    if (a.pathValue != b.pathValue || a.hasGreeting != b.hasGreeting || a.greetingValue != b.greetingValue
-        || a.itemIndex != b.itemIndex || !sameKeyValues(a.keys, b.keys) || !sameKeyValues(a.onConnectKeys, b.onConnectKeys)
+    if (a.pathValue != b.pathValue || a.hasGreeting != b.hasGreeting
+        || a.greetingValue != b.greetingValue || a.itemIndex != b.itemIndex
+        || !sameKeyValues(a.keys, b.keys) || !sameKeyValues(a.onConnectKeys, b.onConnectKeys)
         || a.rules.size() != b.rules.size())
         return false;
     for (qsizetype i = 0; i < a.rules.size(); ++i) {
@@ -380,13 +552,14 @@ QString itemText(const QString &yaml, const TextRange &r)
 
 bool named(const SpecEdits::KeyValues &values, const QString &name)
 {
-    return std::any_of(values.cbegin(), values.cend(), [&name](const auto &v) { return v.first == name; });
+    return std::any_of(values.cbegin(), values.cend(),
+                       [&name](const auto &v) { return v.first == name; });
 }
 
 // The keys of the map edited: the ones not named keep their values, none appears unnamed,
 // the ones named read back as given (or are gone).
-QString checkMap(const QList<KeyOutline> &before, const QList<KeyOutline> &after, const SpecEdits::KeyValues &values,
-                 const QStringList &skip = {})
+QString checkMap(const QList<KeyOutline> &before, const QList<KeyOutline> &after,
+                 const SpecEdits::KeyValues &values, const QStringList &skip = {})
 {
     for (const KeyOutline &k : before) {
         if (named(values, k.name) || skip.contains(k.name))
@@ -404,14 +577,16 @@ QString checkMap(const QList<KeyOutline> &before, const QList<KeyOutline> &after
             continue;
         const KeyOutline *now = findKey(after, name);
         if (value.isNull() ? now != nullptr : (!now || now->value != value))
-            return QStringLiteral("key '%1' does not read back: %2").arg(name, now ? describe(now->value) : QStringLiteral("absent"));
+            return QStringLiteral("key '%1' does not read back: %2")
+                .arg(name, now ? describe(now->value) : QStringLiteral("absent"));
     }
     return QString();
 }
 
 // What is wrong with the edited text (after) given the original (before); empty: nothing.
-QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QString &result, const SpecOutline &after,
-                        KeyMap map, int e, int r, const SpecEdits::KeyValues &values)
+QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QString &result,
+                        const SpecOutline &after, KeyMap map, int e, int r,
+                        const SpecEdits::KeyValues &values)
 {
     if (after.endpoints.size() != before.endpoints.size())
         return QStringLiteral("endpoint count changed");
@@ -420,7 +595,8 @@ QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QS
     const EndpointOutline &a = before.endpoints.at(e);
     const EndpointOutline &b = after.endpoints.at(e);
     for (qsizetype i = 0; i < before.items.size(); ++i) {
-        if (i != a.itemIndex && itemText(yaml, before.items.at(i).item) != itemText(result, after.items.at(i).item))
+        if (i != a.itemIndex
+            && itemText(yaml, before.items.at(i).item) != itemText(result, after.items.at(i).item))
             return QStringLiteral("item %1 changed").arg(i);
     }
     for (qsizetype i = 0; i < before.endpoints.size(); ++i) {
@@ -435,7 +611,8 @@ QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QS
     if (!(endpointMap && named(values, QStringLiteral("path"))) && a.pathValue != b.pathValue)
         return QStringLiteral("path changed");
     if (map != KeyMap::Greeting && !onConnectNamed
-        && (a.hasGreeting != b.hasGreeting || a.greetingValue != b.greetingValue || !sameKeyValues(a.onConnectKeys, b.onConnectKeys)))
+        && (a.hasGreeting != b.hasGreeting || a.greetingValue != b.greetingValue
+            || !sameKeyValues(a.onConnectKeys, b.onConnectKeys)))
         return QStringLiteral("on-connect changed");
     if (!onMessageNamed) {
         for (qsizetype i = 0; i < a.rules.size(); ++i) {
@@ -451,12 +628,16 @@ QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QS
     case KeyMap::Match: {
         SpecEdits::KeyValues expect = values;
         if (map == KeyMap::Match)
-            expect.append({ values.first().first == QLatin1String("pattern") ? QStringLiteral("binary") : QStringLiteral("pattern"),
+            expect.append({ values.first().first == QLatin1String("pattern")
+                                ? QStringLiteral("binary")
+                                : QStringLiteral("pattern"),
                             YamlValue() });
         why = checkMap(a.rules.at(r).keys, b.rules.at(r).keys, expect);
-        if (why.isEmpty() && !named(expect, QStringLiteral("pattern")) && a.rules.at(r).patternValue != b.rules.at(r).patternValue)
+        if (why.isEmpty() && !named(expect, QStringLiteral("pattern"))
+            && a.rules.at(r).patternValue != b.rules.at(r).patternValue)
             why = QStringLiteral("the rule's pattern changed");
-        if (why.isEmpty() && !named(expect, QStringLiteral("response")) && a.rules.at(r).responseValue != b.rules.at(r).responseValue)
+        if (why.isEmpty() && !named(expect, QStringLiteral("response"))
+            && a.rules.at(r).responseValue != b.rules.at(r).responseValue)
             why = QStringLiteral("the rule's response changed");
         if (why.isEmpty() && !sameKeyValues(a.keys, b.keys))
             why = QStringLiteral("the websocket keys changed");
@@ -469,12 +650,14 @@ QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QS
             why = checkMap(a.keys, b.keys, {}, { QStringLiteral("on-connect") });
         if (why.isEmpty() && b.onConnectKeys.isEmpty() && b.onConnectKey.isValid())
             why = QStringLiteral("an empty on-connect was left");
-        if (why.isEmpty() && !b.onConnectKeys.isEmpty() && !findKey(b.keys, QStringLiteral("on-connect")))
+        if (why.isEmpty() && !b.onConnectKeys.isEmpty()
+            && !findKey(b.keys, QStringLiteral("on-connect")))
             why = QStringLiteral("on-connect keys without on-connect");
         break;
     }
     case KeyMap::Endpoint: {
-        why = checkMap(a.keys, b.keys, values, { QStringLiteral("on-connect"), QStringLiteral("on-message") });
+        why = checkMap(a.keys, b.keys, values,
+                       { QStringLiteral("on-connect"), QStringLiteral("on-message") });
         if (why.isEmpty() && onConnectNamed) {
             for (const auto &[name, value] : values) {
                 if (name != QLatin1String("on-connect"))
@@ -489,7 +672,8 @@ QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QS
                         why = QStringLiteral("on-connect reads other keys");
                     for (qsizetype i = 0; why.isEmpty() && i < value.keys.size(); ++i) {
                         if (b.onConnectKeys.at(i).value != value.items.at(i))
-                            why = QStringLiteral("on-connect's '%1' does not read back").arg(value.keys.at(i));
+                            why = QStringLiteral("on-connect's '%1' does not read back")
+                                      .arg(value.keys.at(i));
                     }
                 }
             }
@@ -500,19 +684,25 @@ QString checkKeysResult(const QString &yaml, const SpecOutline &before, const QS
     return why;
 }
 
-TextEdit keysSetter(const QString &yaml, const SpecOutline &o, KeyMap map, int e, int r, const SpecEdits::KeyValues &values)
+TextEdit keysSetter(const QString &yaml, const SpecOutline &o, KeyMap map, int e, int r,
+                    const SpecEdits::KeyValues &values)
 {
     switch (map) {
-    case KeyMap::Rule: return SpecEdits::setRuleKeys(yaml, o, e, r, values);
-    case KeyMap::Greeting: return SpecEdits::setGreetingKeys(yaml, o, e, values);
-    case KeyMap::Endpoint: return SpecEdits::setEndpointKeys(yaml, o, e, values);
-    case KeyMap::Match: return SpecEdits::setRuleMatch(yaml, o, e, r, values.first().first, values.first().second);
+    case KeyMap::Rule:
+        return SpecEdits::setRuleKeys(yaml, o, e, r, values);
+    case KeyMap::Greeting:
+        return SpecEdits::setGreetingKeys(yaml, o, e, values);
+    case KeyMap::Endpoint:
+        return SpecEdits::setEndpointKeys(yaml, o, e, values);
+    case KeyMap::Match:
+        return SpecEdits::setRuleMatch(yaml, o, e, r, values.first().first, values.first().second);
     }
     return {};
 }
 
 // One key edit with every check; returns it.
-TextEdit checkKeyEdit(const QString &yaml, const SpecOutline &outline, bool loadedOk, const Scenario &sc, int e, int r)
+TextEdit checkKeyEdit(const QString &yaml, const SpecOutline &outline, bool loadedOk,
+                      const Scenario &sc, int e, int r)
 {
     const bool ruleMap = sc.map == KeyMap::Rule || sc.map == KeyMap::Match;
     const TextEdit te = keysSetter(yaml, outline, sc.map, e, r, sc.values);
@@ -520,39 +710,47 @@ TextEdit checkKeyEdit(const QString &yaml, const SpecOutline &outline, bool load
         && (!ruleMap || (r >= 0 && r < outline.endpoints.at(e).rules.size()));
     const QString where = QStringLiteral("%1 '%2' (endpoint %3, rule %4): %5")
                               .arg(QLatin1String(mapName(sc.map)), QLatin1String(sc.name))
-                              .arg(e).arg(r).arg(describe(sc.values));
+                              .arg(e)
+                              .arg(r)
+                              .arg(describe(sc.values));
     if (!inRange)
         FUZZ_CHECK(te.isNull(), where + QStringLiteral(": an edit out of range\n") + show(yaml));
     if (te.isNull()) {
         FUZZ_CHECK(SpecEdits::apply(yaml, te) == yaml, where);
         return te;
     }
-    FUZZ_CHECK(te.start >= 0 && te.start <= te.end && te.end <= yaml.size(), where + QLatin1Char('\n') + show(yaml));
+    FUZZ_CHECK(te.start >= 0 && te.start <= te.end && te.end <= yaml.size(),
+               where + QLatin1Char('\n') + show(yaml));
     const QString result = SpecEdits::apply(yaml, te);
     const SpecOutline after = parse(result);
-    FUZZ_CHECK(after.ok(), where + QStringLiteral(": the result does not parse: ") + after.error() + QLatin1Char('\n')
-                               + show(yaml) + QLatin1Char('\n') + show(result));
+    FUZZ_CHECK(after.ok(),
+               where + QStringLiteral(": the result does not parse: ") + after.error()
+                   + QLatin1Char('\n') + show(yaml) + QLatin1Char('\n') + show(result));
     checkRanges(result, after);
     const QString why = checkKeysResult(yaml, outline, result, after, sc.map, e, r, sc.values);
-    FUZZ_CHECK(why.isEmpty(), where + QStringLiteral(": ") + why + QLatin1Char('\n') + show(yaml) + QLatin1Char('\n') + show(result));
+    FUZZ_CHECK(why.isEmpty(),
+               where + QStringLiteral(": ") + why + QLatin1Char('\n') + show(yaml)
+                   + QLatin1Char('\n') + show(result));
 
     // Setting the same values again changes nothing.
     const TextEdit again = keysSetter(result, after, sc.map, e, r, sc.values);
     FUZZ_CHECK(SpecEdits::apply(result, again) == result,
-               where + QStringLiteral(": setting it again changes the text\n") + show(result) + QLatin1Char('\n')
-                   + show(SpecEdits::apply(result, again)));
+               where + QStringLiteral(": setting it again changes the text\n") + show(result)
+                   + QLatin1Char('\n') + show(SpecEdits::apply(result, again)));
 
     // The loader reads the values set.
     if (loadedOk && sc.loads && sc.loads(outline.endpoints.at(e), r)) {
         const LoadResult loaded = SpecLoader::loadText(result, QStringLiteral("fuzz.yml"));
-        FUZZ_CHECK(loaded.ok(), where + QStringLiteral(": the result does not load: ") + loaded.diagnosticsText()
-                                    + QLatin1Char('\n') + show(yaml) + QLatin1Char('\n') + show(result));
-        FUZZ_CHECK(loaded.spec->endpoints.size() == outline.endpoints.size(), where + QLatin1Char('\n') + show(result));
+        FUZZ_CHECK(loaded.ok(),
+                   where + QStringLiteral(": the result does not load: ") + loaded.diagnosticsText()
+                       + QLatin1Char('\n') + show(yaml) + QLatin1Char('\n') + show(result));
+        FUZZ_CHECK(loaded.spec->endpoints.size() == outline.endpoints.size(),
+                   where + QLatin1Char('\n') + show(result));
         checkAgainstLoader(result, after, loaded);
         if (sc.sees)
             FUZZ_CHECK(sc.sees(loaded.spec->endpoints.at(e), r),
-                       where + QStringLiteral(": the loader does not see the values set\n") + show(yaml) + QLatin1Char('\n')
-                           + show(result));
+                       where + QStringLiteral(": the loader does not see the values set\n")
+                           + show(yaml) + QLatin1Char('\n') + show(result));
     }
     return te;
 }
@@ -563,14 +761,17 @@ bool mustApply(const SpecOutline &o, const Scenario &sc)
 {
     const EndpointOutline &ep = o.endpoints.at(0);
     const QList<KeyOutline> &keys = sc.map == KeyMap::Greeting ? ep.onConnectKeys
-        : sc.map == KeyMap::Endpoint                            ? ep.keys
-                                                                : ep.rules.at(0).keys;
+        : sc.map == KeyMap::Endpoint                           ? ep.keys
+                                                               : ep.rules.at(0).keys;
     bool changes = false;
     for (const auto &[name, value] : sc.values) {
         if (expectedRead(value) != value)
             return false;
         const KeyOutline *k = findKey(keys, name);
-        if (value.isNull() ? k != nullptr : (!k || k->value != value || (sc.map == KeyMap::Endpoint && name == QLatin1String("on-connect"))))
+        if (value.isNull()
+                ? k != nullptr
+                : (!k || k->value != value
+                   || (sc.map == KeyMap::Endpoint && name == QLatin1String("on-connect"))))
             changes = true;
     }
     if (sc.map == KeyMap::Match && !findKey(keys, sc.values.first().first))
@@ -591,8 +792,10 @@ void checkRender(const YamlValue &value)
     };
     static const Place places[] = {
         { "- websocket:\n    path: /a\n    ", 4, 2, 2, 2, "\n", 0 },
-        { "- websocket:\r\n    path: /a\r\n    on-connect:\r\n      response: x\r\n      ", 6, 0, 2, 4, "\r\n", 1 },
-        { "- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n        ", 8, 4, 3, 1, "\n", 2 },
+        { "- websocket:\r\n    path: /a\r\n    on-connect:\r\n      response: x\r\n      ", 6, 0, 2,
+          4, "\r\n", 1 },
+        { "- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n        ", 8, 4, 3, 1,
+          "\n", 2 },
     };
     const YamlValue want = expectedRead(value);
     for (const Place &p : places) {
@@ -601,19 +804,26 @@ void checkRender(const YamlValue &value)
             + SpecEdits::render(value, p.column, eol, p.listOffset, p.itemKeyOffset, p.step) + eol
             + QStringLiteral("    x-after: 1") + eol;
         const SpecOutline o = parse(yaml);
-        const QString where = QStringLiteral("render(%1) at column %2\n").arg(describe(value)).arg(p.column) + show(yaml);
+        const QString where
+            = QStringLiteral("render(%1) at column %2\n").arg(describe(value)).arg(p.column)
+            + show(yaml);
         FUZZ_CHECK(o.ok() && o.endpoints.size() == 1, where);
         const EndpointOutline &ep = o.endpoints.first();
         FUZZ_CHECK(p.where != 2 || ep.rules.size() == 1, where);
-        const QList<KeyOutline> &keys = p.where == 0 ? ep.keys : p.where == 1 ? ep.onConnectKeys : ep.rules.first().keys;
+        const QList<KeyOutline> &keys = p.where == 0 ? ep.keys
+            : p.where == 1                           ? ep.onConnectKeys
+                                                     : ep.rules.first().keys;
         const KeyOutline *k = findKey(keys, QStringLiteral("x-key"));
-        FUZZ_CHECK(k && k->value == want, where + QStringLiteral("\nread: ") + (k ? describe(k->value) : QStringLiteral("absent")));
-        FUZZ_CHECK(findKey(ep.keys, QStringLiteral("x-after")), where); // the value ended where it should
+        FUZZ_CHECK(k && k->value == want,
+                   where + QStringLiteral("\nread: ")
+                       + (k ? describe(k->value) : QStringLiteral("absent")));
+        FUZZ_CHECK(findKey(ep.keys, QStringLiteral("x-after")),
+                   where); // the value ended where it should
     }
 }
 
-void checkKeySetters(const QString &yaml, const SpecOutline &outline, bool loadedOk, const QString &value,
-                     const QByteArray &choices)
+void checkKeySetters(const QString &yaml, const SpecOutline &outline, bool loadedOk,
+                     const QString &value, const QByteArray &choices)
 {
     // The scenarios to try: the third field's bytes choose (by default a few).
     QByteArray pick = choices.left(MaxScenarios);
@@ -621,7 +831,8 @@ void checkKeySetters(const QString &yaml, const SpecOutline &outline, bool loade
         pick = QByteArray("\x05\x0b\x15"); // rule frames, binary any, subprotocols
     bool first = true;
     for (const char c : std::as_const(pick)) {
-        const bool plainToo = std::exchange(first, false); // the plain texts with the first scenario only
+        const bool plainToo
+            = std::exchange(first, false); // the plain texts with the first scenario only
         const auto byte = static_cast<unsigned char>(c);
         const QList<Scenario> all = scenarios(value, byte & 0x80);
         const Scenario &sc = all.at((byte & 0x7f) % all.size());
@@ -648,12 +859,16 @@ void checkKeySetters(const QString &yaml, const SpecOutline &outline, bool loade
         if (!plainToo)
             continue;
         static const QString plain[] = {
-            QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: hi\n    on-message:\n"
-                           "      - pattern: a\n        response: b\n"),
-            QStringLiteral("# mocks\n- websocket:\n    path: /a\n    subprotocols: [x]\n    on-connect:\n      frames: [a]\n"
-                           "      delay: 1s\n    on-message:\n      - binary: any\n        delay: 2s\n        frames:\n"
+            QStringLiteral(
+                "- websocket:\n    path: /a\n    on-connect:\n      response: hi\n    on-message:\n"
+                "      - pattern: a\n        response: b\n"),
+            QStringLiteral("# mocks\n- websocket:\n    path: /a\n    subprotocols: [x]\n    "
+                           "on-connect:\n      frames: [a]\n"
+                           "      delay: 1s\n    on-message:\n      - binary: any\n        delay: "
+                           "2s\n        frames:\n"
                            "          - b\n\n- websocket:\n    path: /b\n"),
-            QStringLiteral("- {websocket: {path: /a, on-connect: {response: hi}, on-message: [{pattern: a, response: b}]}}\n"),
+            QStringLiteral("- {websocket: {path: /a, on-connect: {response: hi}, on-message: "
+                           "[{pattern: a, response: b}]}}\n"),
         };
         for (const QString &text : plain) {
             const SpecOutline o = parse(text);
@@ -661,7 +876,8 @@ void checkKeySetters(const QString &yaml, const SpecOutline &outline, bool loade
             const TextEdit te = checkKeyEdit(text, o, true, sc, 0, ruleMap ? 0 : -1);
             FUZZ_CHECK(!te.isNull() || !mustApply(o, sc),
                        QStringLiteral("%1 '%2' refused on a plain text: %3\n")
-                               .arg(QLatin1String(mapName(sc.map)), QLatin1String(sc.name), describe(sc.values))
+                               .arg(QLatin1String(mapName(sc.map)), QLatin1String(sc.name),
+                                    describe(sc.values))
                            + show(text));
         }
     }
@@ -694,7 +910,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto sameEndpoints = [](const SpecOutline &a, const SpecOutline &b) {
         return a.endpoints.size() == b.endpoints.size();
     };
-    edits.append({ "addEndpoint", -1, -1, SpecEdits::addEndpoint(yaml, outline, QStringLiteral("/fuzz/new")),
+    edits.append({ "addEndpoint", -1, -1,
+                   SpecEdits::addEndpoint(yaml, outline, QStringLiteral("/fuzz/new")),
                    [](const SpecOutline &a, const SpecOutline &b) {
                        return b.endpoints.size() == a.endpoints.size() + 1
                            && b.endpoints.last().pathValue == QLatin1String("/fuzz/new");
@@ -713,7 +930,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        } });
         edits.append({ "removeGreeting", e, -1, SpecEdits::setGreeting(yaml, outline, e, QString()),
                        [e](const SpecOutline &a, const SpecOutline &b) {
-                           return a.endpoints.size() == b.endpoints.size() && !b.endpoints.at(e).hasGreeting;
+                           return a.endpoints.size() == b.endpoints.size()
+                               && !b.endpoints.at(e).hasGreeting;
                        } });
         edits.append({ "removeEndpoint", e, -1, SpecEdits::removeEndpoint(yaml, outline, e),
                        [](const SpecOutline &a, const SpecOutline &b) {
@@ -723,8 +941,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        [](const SpecOutline &a, const SpecOutline &b) {
                            return b.endpoints.size() == a.endpoints.size() + 1;
                        } });
-        edits.append({ "moveEndpointUp", e, -1, SpecEdits::moveEndpoint(yaml, outline, e, -1), sameEndpoints });
-        edits.append({ "moveEndpointDown", e, -1, SpecEdits::moveEndpoint(yaml, outline, e, 1), sameEndpoints });
+        edits.append({ "moveEndpointUp", e, -1, SpecEdits::moveEndpoint(yaml, outline, e, -1),
+                       sameEndpoints });
+        edits.append({ "moveEndpointDown", e, -1, SpecEdits::moveEndpoint(yaml, outline, e, 1),
+                       sameEndpoints });
         edits.append({ "addRule", e, -1, SpecEdits::addRule(yaml, outline, e, value, greeting),
                        [e](const SpecOutline &a, const SpecOutline &b) {
                            return a.endpoints.size() == b.endpoints.size()
@@ -732,13 +952,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        } });
         const int rules = ruleCount(outline, e);
         for (int r = -1; r <= std::min(std::max(rules, 0), MaxRules); ++r) {
-            edits.append({ "setRulePattern", e, r, SpecEdits::setRulePattern(yaml, outline, e, r, value),
+            edits.append({ "setRulePattern", e, r,
+                           SpecEdits::setRulePattern(yaml, outline, e, r, value),
                            [e, r, value](const SpecOutline &a, const SpecOutline &b) {
                                return a.endpoints.size() == b.endpoints.size()
                                    && ruleCount(a, e) == ruleCount(b, e)
                                    && b.endpoints.at(e).rules.at(r).patternValue == value;
                            } });
-            edits.append({ "setRuleResponse", e, r, SpecEdits::setRuleResponse(yaml, outline, e, r, value),
+            edits.append({ "setRuleResponse", e, r,
+                           SpecEdits::setRuleResponse(yaml, outline, e, r, value),
                            [e, r, value](const SpecOutline &a, const SpecOutline &b) {
                                return a.endpoints.size() == b.endpoints.size()
                                    && ruleCount(a, e) == ruleCount(b, e)
@@ -772,16 +994,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         }
         const QString where = QStringLiteral("%1(endpoint %2, rule %3), value '%4'")
-                                  .arg(QLatin1String(edit.name)).arg(edit.endpoint).arg(edit.rule).arg(value);
-        FUZZ_CHECK(te.start >= 0 && te.start <= te.end && te.end <= yaml.size(), where + QLatin1Char('\n') + show(yaml));
+                                  .arg(QLatin1String(edit.name))
+                                  .arg(edit.endpoint)
+                                  .arg(edit.rule)
+                                  .arg(value);
+        FUZZ_CHECK(te.start >= 0 && te.start <= te.end && te.end <= yaml.size(),
+                   where + QLatin1Char('\n') + show(yaml));
         const QString result = SpecEdits::apply(yaml, te);
         const SpecOutline after = parse(result);
-        FUZZ_CHECK(after.ok(), where + QStringLiteral(": the result does not parse: ") + after.error()
-                                   + QLatin1Char('\n') + show(yaml) + QLatin1Char('\n') + show(result));
+        FUZZ_CHECK(after.ok(),
+                   where + QStringLiteral(": the result does not parse: ") + after.error()
+                       + QLatin1Char('\n') + show(yaml) + QLatin1Char('\n') + show(result));
         checkRanges(result, after);
         FUZZ_CHECK(edit.check(outline, after),
-                   where + QStringLiteral(": the result does not say what the edit meant\n") + show(yaml)
-                       + QLatin1Char('\n') + show(result));
+                   where + QStringLiteral(": the result does not say what the edit meant\n")
+                       + show(yaml) + QLatin1Char('\n') + show(result));
     }
 
     checkKeySetters(yaml, outline, loaded.ok(), value, f.at(2));

@@ -154,8 +154,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             wantedMissing.append(variables.at(i).expression);
     }
     wanted += tail;
-    FUZZ_CHECK(rendered == wanted, source + QStringLiteral("\n-> ") + rendered
-                                       + QStringLiteral("\nwanted ") + wanted);
+    FUZZ_CHECK(rendered == wanted,
+               source + QStringLiteral("\n-> ") + rendered + QStringLiteral("\nwanted ") + wanted);
     FUZZ_CHECK(missing == wantedMissing, source);
     if (!t.hasVariables())
         FUZZ_CHECK(rendered == source, source);

@@ -61,8 +61,8 @@ inline QString text(const QByteArray &bytes)
 
 } // namespace fuzz
 
-#define FUZZ_CHECK(cond, detail)                                                               \
-    do {                                                                                       \
-        if (!(cond))                                                                           \
-            ::fuzz::fail(#cond, detail);                                                       \
+#define FUZZ_CHECK(cond, detail) \
+    do { \
+        if (!(cond)) \
+            ::fuzz::fail(#cond, detail); \
     } while (false)

@@ -10,9 +10,10 @@ struct Tr
 } // namespace
 
 ConsoleWriter::ConsoleWriter(std::FILE *out, qsizetype maxQueued)
-    : m_out(out), m_maxQueued(maxQueued), m_thread([this] { run(); })
-{
-}
+    : m_out(out)
+    , m_maxQueued(maxQueued)
+    , m_thread([this] { run(); })
+{ }
 
 ConsoleWriter::~ConsoleWriter()
 {
@@ -53,7 +54,8 @@ void ConsoleWriter::run()
         quint64 dropped = 0;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty() || m_droppedUnreported; });
+            m_wake.wait(lock,
+                        [this] { return m_stopping || !m_queue.empty() || m_droppedUnreported; });
             if (m_queue.empty() && m_stopping)
                 return;
             batch.swap(m_queue);
@@ -65,8 +67,8 @@ void ConsoleWriter::run()
             std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
         batch.clear();
         if (dropped) {
-            const QByteArray note = Tr::tr("… %n event line(s) dropped: the output was too slow", nullptr,
-                                           int(std::min<quint64>(dropped, INT_MAX)))
+            const QByteArray note = Tr::tr("… %n event line(s) dropped: the output was too slow",
+                                           nullptr, int(std::min<quint64>(dropped, INT_MAX)))
                                         .toUtf8()
                 + '\n';
             std::fwrite(note.constData(), 1, size_t(note.size()), m_out);

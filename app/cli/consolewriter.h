@@ -29,7 +29,7 @@ private:
     std::condition_variable m_wake;
     std::deque<QByteArray> m_queue;
     qsizetype m_queuedBytes = 0;
-    quint64 m_dropped = 0;         // in all
+    quint64 m_dropped = 0; // in all
     quint64 m_droppedUnreported = 0;
     bool m_stopping = false;
     std::thread m_thread;

@@ -27,9 +27,10 @@ int check(const QString &path)
         return ConfigInvalid;
     }
     const MockSpec &spec = *result.spec;
-    printOut(Tr::tr("%1: OK: %n websocket endpoint(s)", nullptr, int(spec.endpoints.size())).arg(path)
-             + Tr::tr(", %n rule(s)", nullptr, spec.ruleCount())
-             + Tr::tr(", %n warning(s)", nullptr, warnings));
+    printOut(
+        Tr::tr("%1: OK: %n websocket endpoint(s)", nullptr, int(spec.endpoints.size())).arg(path)
+        + Tr::tr(", %n rule(s)", nullptr, spec.ruleCount())
+        + Tr::tr(", %n warning(s)", nullptr, warnings));
     return Ok;
 }
 
@@ -79,9 +80,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption hostOption(QStringLiteral("host"),
                                         Tr::tr("Address to listen on (default 127.0.0.1)."),
                                         Tr::tr("HOST"));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        Tr::tr("Port to listen on; 0 picks a free one (default 8000)."),
-                                        Tr::tr("PORT"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), Tr::tr("Port to listen on; 0 picks a free one (default 8000)."),
+        Tr::tr("PORT"));
     const QCommandLineOption watchOption(QStringLiteral("watch"),
                                          Tr::tr("Reload the config when the file changes."));
     const QCommandLineOption logOption(QStringLiteral("log"),
@@ -89,25 +90,29 @@ int main(int argc, char *argv[])
                                        Tr::tr("FILE"));
     const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
                                          Tr::tr("Print no line per event."));
-    const QCommandLineOption maxSizeOption(QStringLiteral("max-message-size"),
-                                           Tr::tr("Largest message accepted, in bytes (default 16 MiB); "
-                                                  "a larger one closes its connection with 1009."),
-                                           Tr::tr("BYTES"));
+    const QCommandLineOption maxSizeOption(
+        QStringLiteral("max-message-size"),
+        Tr::tr("Largest message accepted, in bytes (default 16 MiB); "
+               "a larger one closes its connection with 1009."),
+        Tr::tr("BYTES"));
     const QCommandLineOption maxConnectionsOption(
         QStringLiteral("max-connections"),
-        Tr::tr("Most clients served at once (default: no limit); more get HTTP 503."), Tr::tr("COUNT"));
+        Tr::tr("Most clients served at once (default: no limit); more get HTTP 503."),
+        Tr::tr("COUNT"));
     const QCommandLineOption originOption(
         QStringLiteral("allowed-origin"),
-        Tr::tr("Accept browser handshakes only from this Origin (repeatable), e.g. "
-               "http://localhost:3000; others get HTTP 403. Clients without an Origin are accepted."),
+        Tr::tr(
+            "Accept browser handshakes only from this Origin (repeatable), e.g. "
+            "http://localhost:3000; others get HTTP 403. Clients without an Origin are accepted."),
         Tr::tr("ORIGIN"));
-    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
-                                           Tr::tr("Serve wss:// with this PEM certificate (chain)."),
-                                           Tr::tr("FILE"));
-    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
-                                          Tr::tr("The PEM private key of --tls-cert."), Tr::tr("FILE"));
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"), Tr::tr("Serve wss:// with this PEM certificate (chain)."),
+        Tr::tr("FILE"));
+    const QCommandLineOption tlsKeyOption(
+        QStringLiteral("tls-key"), Tr::tr("The PEM private key of --tls-cert."), Tr::tr("FILE"));
     parser.addOptions({ configOption, hostOption, portOption, watchOption, logOption, quietOption,
-                        maxSizeOption, maxConnectionsOption, originOption, tlsCertOption, tlsKeyOption });
+                        maxSizeOption, maxConnectionsOption, originOption, tlsCertOption,
+                        tlsKeyOption });
     parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("serve or check"));
     parser.addPositionalArgument(QStringLiteral("config"), Tr::tr("The YAML config."),
                                  QStringLiteral("[CONFIG]"));
@@ -115,19 +120,22 @@ int main(int argc, char *argv[])
 
     QStringList args = parser.positionalArguments();
     QString command;
-    if (!args.isEmpty() && (args.first() == QLatin1String("serve") || args.first() == QLatin1String("check")))
+    if (!args.isEmpty()
+        && (args.first() == QLatin1String("serve") || args.first() == QLatin1String("check")))
         command = args.takeFirst();
     else if (!args.isEmpty() || parser.isSet(configOption))
         command = QStringLiteral("serve");
     if (command.isEmpty()) {
-        printErr(Tr::tr("mocket-cli: a command is needed: serve CONFIG or check CONFIG (see --help)"));
+        printErr(
+            Tr::tr("mocket-cli: a command is needed: serve CONFIG or check CONFIG (see --help)"));
         return Usage;
     }
     QString config = parser.value(configOption);
     if (config.isEmpty() && !args.isEmpty())
         config = args.takeFirst();
     if (config.isEmpty()) {
-        printErr(Tr::tr("mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml").arg(command));
+        printErr(Tr::tr("mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml")
+                     .arg(command));
         return Usage;
     }
     if (!args.isEmpty()) {
@@ -143,12 +151,15 @@ int main(int argc, char *argv[])
     const QString host = parser.isSet(hostOption) ? parser.value(hostOption)
                                                   : qEnvironmentVariable("HOST", options.host);
     if (!parseHost(host, &options.address)) {
-        printErr(Tr::tr("mocket-cli: invalid host '%1' (use an IP address such as 127.0.0.1 or 0.0.0.0)").arg(host));
+        printErr(
+            Tr::tr("mocket-cli: invalid host '%1' (use an IP address such as 127.0.0.1 or 0.0.0.0)")
+                .arg(host));
         return Usage;
     }
     options.host = host;
-    const QString port = parser.isSet(portOption) ? parser.value(portOption)
-                                                  : qEnvironmentVariable("PORT", QStringLiteral("8000"));
+    const QString port = parser.isSet(portOption)
+        ? parser.value(portOption)
+        : qEnvironmentVariable("PORT", QStringLiteral("8000"));
     if (!parsePort(port, &options.port)) {
         printErr(Tr::tr("mocket-cli: invalid port '%1' (0 to 65535)").arg(port));
         return Usage;
@@ -157,7 +168,8 @@ int main(int argc, char *argv[])
         bool ok = false;
         options.maxMessageSize = parser.value(maxSizeOption).toLongLong(&ok);
         if (!ok || options.maxMessageSize <= 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-message-size '%1'").arg(parser.value(maxSizeOption)));
+            printErr(Tr::tr("mocket-cli: invalid --max-message-size '%1'")
+                         .arg(parser.value(maxSizeOption)));
             return Usage;
         }
     }
@@ -165,7 +177,8 @@ int main(int argc, char *argv[])
         bool ok = false;
         options.maxConnections = parser.value(maxConnectionsOption).toInt(&ok);
         if (!ok || options.maxConnections < 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-connections '%1'").arg(parser.value(maxConnectionsOption)));
+            printErr(Tr::tr("mocket-cli: invalid --max-connections '%1'")
+                         .arg(parser.value(maxConnectionsOption)));
             return Usage;
         }
     }

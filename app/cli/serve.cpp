@@ -46,7 +46,8 @@ void printErr(const QString &line)
 }
 
 ServeCommand::ServeCommand(ServeOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
+    : QObject(parent)
+    , m_options(std::move(options))
 {
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(100);
@@ -70,7 +71,8 @@ int ServeCommand::start()
 {
     QFile file(m_options.configPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        printErr(tr("%1: error: cannot open the file: %2").arg(m_options.configPath, file.errorString()));
+        printErr(tr("%1: error: cannot open the file: %2")
+                     .arg(m_options.configPath, file.errorString()));
         return 1;
     }
     m_lastData = file.readAll();
@@ -121,11 +123,13 @@ int ServeCommand::start()
     std::signal(SIGPIPE, SIG_IGN);
 
     QString host = m_options.host;
-    if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol && !host.startsWith(QLatin1Char('[')))
+    if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol
+        && !host.startsWith(QLatin1Char('[')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    const QString url = QStringLiteral("%1://%2:%3")
-                            .arg(m_server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
-                            .arg(m_server.serverPort());
+    const QString url
+        = QStringLiteral("%1://%2:%3")
+              .arg(m_server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+              .arg(m_server.serverPort());
     const MockSpec &spec = *result.spec;
     printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
                  .arg(QFileInfo(m_options.configPath).fileName(), url, endpointList(spec)));
@@ -182,7 +186,8 @@ void ServeCommand::watchFile()
     const QString dir = QFileInfo(m_options.configPath).absolutePath();
     if (!m_watcher.directories().contains(dir))
         m_watcher.addPath(dir);
-    if (QFileInfo::exists(m_options.configPath) && !m_watcher.files().contains(m_options.configPath))
+    if (QFileInfo::exists(m_options.configPath)
+        && !m_watcher.files().contains(m_options.configPath))
         m_watcher.addPath(m_options.configPath);
 }
 
@@ -200,17 +205,20 @@ void ServeCommand::reload()
     for (const Diagnostic &d : result.diagnostics)
         printErr(d.toString());
     if (!result.ok()) {
-        printErr(tr("%1: reload failed; still serving the last good config").arg(m_options.configPath));
+        printErr(
+            tr("%1: reload failed; still serving the last good config").arg(m_options.configPath));
         return;
     }
     if (result.spec->endpoints.isEmpty() && !m_server.spec()->endpoints.isEmpty()) {
         // Most likely an editor caught between truncating and writing the file.
-        printErr(tr("%1: reload skipped: the file defines no endpoints; still serving the last good config")
+        printErr(tr("%1: reload skipped: the file defines no endpoints; still serving the last "
+                    "good config")
                      .arg(m_options.configPath));
         return;
     }
     m_server.setSpec(result.spec);
     if (!m_options.quiet)
-        printLine(tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))
-                     .arg(QFileInfo(m_options.configPath).fileName(), endpointList(*result.spec)));
+        printLine(
+            tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))
+                .arg(QFileInfo(m_options.configPath).fileName(), endpointList(*result.spec)));
 }

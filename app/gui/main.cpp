@@ -26,12 +26,14 @@ int main(int argc, char *argv[])
     if (plurals.load(QStringLiteral(":/i18n/mocket_en.qm")))
         QApplication::installTranslator(&plurals);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("mocket"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("mocket"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
-        "main", "A workbench for mocking WebSocket servers. With no FILE, the bundled example opens."));
+        "main",
+        "A workbench for mocking WebSocket servers. With no FILE, the bundled example opens."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption startOption(QStringLiteral("start"),
@@ -39,11 +41,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption hostOption(QStringLiteral("host"),
                                         QApplication::translate("main", "Address to listen on."),
                                         QApplication::translate("main", "HOST"));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QApplication::translate("main", "Port to listen on (0 picks a free one)."),
-                                        QApplication::translate("main", "PORT"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        QApplication::translate("main", "Port to listen on (0 picks a free one)."),
+        QApplication::translate("main", "PORT"));
     parser.addOptions({ startOption, hostOption, portOption });
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "A YAML config to open."),
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "A YAML config to open."),
                                  QStringLiteral("[FILE]"));
     parser.process(app);
 
@@ -55,10 +59,13 @@ int main(int argc, char *argv[])
         bool ok = true;
         const uint port = parser.isSet(portOption) ? parser.value(portOption).toUInt(&ok) : 8000;
         if (!ok || port > 65535) {
-            qWarning("%s", qPrintable(QApplication::translate("main", "mocket: invalid port '%1'").arg(parser.value(portOption))));
+            qWarning("%s",
+                     qPrintable(QApplication::translate("main", "mocket: invalid port '%1'")
+                                    .arg(parser.value(portOption))));
             return 2;
         }
-        window.setListenAddress(parser.isSet(hostOption) ? parser.value(hostOption) : QStringLiteral("127.0.0.1"),
+        window.setListenAddress(parser.isSet(hostOption) ? parser.value(hostOption)
+                                                         : QStringLiteral("127.0.0.1"),
                                 quint16(port));
     }
     window.show();

@@ -4,8 +4,8 @@ namespace {
 // Single-quotes a word for a POSIX shell when it needs it.
 QString shellQuoted(const QString &word)
 {
-    static const QString safe = QStringLiteral(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+");
+    static const QString safe
+        = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+");
     bool plain = !word.isEmpty();
     for (QChar c : word) {
         if (!safe.contains(c)) {
@@ -53,10 +53,12 @@ QString CiExport::shellScript() const
                "  sleep 0.1\n"
                "done\n"
                "echo \"%5\"\n")
-        .arg(tr("Starts the WebSocket mock in the background; stop it with: kill $(cat mocket.pid)"),
-             tr("mocket-cli is not installed: build it from the Mocket sources (scripts/build) and put build/app/mocket-cli on PATH"),
-             command(), tr("Wait until it prints its ready line (at most 10 s)."),
-             tr("Mocket is serving on ws://%1:%2").arg(host).arg(port));
+        .arg(
+            tr("Starts the WebSocket mock in the background; stop it with: kill $(cat mocket.pid)"),
+            tr("mocket-cli is not installed: build it from the Mocket sources (scripts/build) and "
+               "put build/app/mocket-cli on PATH"),
+            command(), tr("Wait until it prints its ready line (at most 10 s)."),
+            tr("Mocket is serving on ws://%1:%2").arg(host).arg(port));
 }
 
 QString CiExport::workflowStep() const
@@ -74,6 +76,7 @@ QString CiExport::workflowStep() const
                "  with:\n"
                "    name: mocket-events\n"
                "    path: mocket-events.jsonl\n")
-        .arg(tr("Steps for a CI workflow; mocket-cli must be on PATH (built from the Mocket sources)."),
+        .arg(tr("Steps for a CI workflow; mocket-cli must be on PATH (built from the Mocket "
+                "sources)."),
              command());
 }

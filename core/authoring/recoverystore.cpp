@@ -41,9 +41,10 @@ RecoveryStore::RecoveryStore(QString directory) : m_directory(std::move(director
 QString RecoveryStore::keyFor(const QString &documentPath) const
 {
     // One copy per document and process: two windows on two files never collide.
-    const QByteArray id = documentPath.toUtf8() + '\n'
-        + QByteArray::number(QCoreApplication::applicationPid());
-    return QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex().left(16));
+    const QByteArray id
+        = documentPath.toUtf8() + '\n' + QByteArray::number(QCoreApplication::applicationPid());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(id, QCryptographicHash::Sha1).toHex().left(16));
 }
 
 bool RecoveryStore::save(const QString &documentPath, const QString &text)
@@ -53,7 +54,8 @@ bool RecoveryStore::save(const QString &documentPath, const QString &text)
     const QString base = m_directory + QLatin1Char('/') + keyFor(documentPath);
     QJsonObject meta;
     meta.insert(QStringLiteral("document"), documentPath);
-    meta.insert(QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    meta.insert(QStringLiteral("saved"),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     meta.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
     // Text first, then the meta that points at it: a crash between the two leaves the
     // previous complete pair, never a meta without its text.
@@ -80,7 +82,8 @@ QList<RecoveryStore::Entry> RecoveryStore::entries() const
         const QJsonObject meta = QJsonDocument::fromJson(file.readAll()).object();
         Entry e;
         e.documentPath = meta.value(QStringLiteral("document")).toString();
-        e.saved = QDateTime::fromString(meta.value(QStringLiteral("saved")).toString(), Qt::ISODateWithMs);
+        e.saved = QDateTime::fromString(meta.value(QStringLiteral("saved")).toString(),
+                                        Qt::ISODateWithMs);
         e.pid = meta.value(QStringLiteral("pid")).toInteger();
         e.copyPath = dir.filePath(name.chopped(5) + QStringLiteral(".yml"));
         if (QFile::exists(e.copyPath))

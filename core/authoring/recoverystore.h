@@ -16,9 +16,9 @@ public:
     struct Entry
     {
         QString documentPath; // empty for a document never saved
-        QString copyPath;     // the recovery copy itself
+        QString copyPath; // the recovery copy itself
         QDateTime saved;
-        qint64 pid = 0;       // the process that wrote it
+        qint64 pid = 0; // the process that wrote it
     };
 
     // directory defaults to <AppDataLocation>/recovery.

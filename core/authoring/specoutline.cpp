@@ -41,9 +41,10 @@ class Text
 {
 public:
     explicit Text(const QString &text)
-        : t(text), n(text.size()), begin(text.startsWith(QChar(0xfeff)) ? 1 : 0)
-    {
-    }
+        : t(text)
+        , n(text.size())
+        , begin(text.startsWith(QChar(0xfeff)) ? 1 : 0)
+    { }
 
     const QString &t;
     const qsizetype n;
@@ -192,8 +193,8 @@ public:
         QChar prev = u'[';
         for (qsizetype j = i; j < x.n;) {
             const QChar c = x.t.at(j);
-            const bool scalarStart = prev == u'[' || prev == u'{' || prev == u',' || prev == u':'
-                || prev == u'?';
+            const bool scalarStart
+                = prev == u'[' || prev == u'{' || prev == u',' || prev == u':' || prev == u'?';
             if ((c == u'\'' || c == u'"') && scalarStart) {
                 j = c == u'\'' ? singleQuotedEnd(j) : doubleQuotedEnd(j);
                 prev = c;
@@ -317,7 +318,8 @@ public:
                     break;
                 if (d == u':') {
                     const QChar next = x.at(j + 1);
-                    if (next.isNull() || isBlankChar(next) || isBreakChar(next) || isFlowIndicator(next))
+                    if (next.isNull() || isBlankChar(next) || isBreakChar(next)
+                        || isFlowIndicator(next))
                         break;
                 }
                 const qsizetype e = plainLineEnd(j, true, false, &comment);
@@ -538,7 +540,8 @@ private:
                              const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const;
     RuleOutline rule(const YAML::Node &item, bool flowList) const;
     // A list item's range (from its "-" in a block list) and the comment lines above it.
-    void itemRange(const YAML::Node &item, bool flowList, TextRange *range, TextRange *comments) const
+    void itemRange(const YAML::Node &item, bool flowList, TextRange *range,
+                   TextRange *comments) const
     {
         const qsizetype at = pos(item);
         if (flowList) {
@@ -678,7 +681,8 @@ void Builder::build(const YAML::Node &root, SpecOutline &out) const
             for (const auto &[key, value] : kvs) {
                 // Each "websocket" key is an endpoint, as the loader has it.
                 if (keyName(key) == "websocket")
-                    out.endpoints.append(endpoint(top, index, key, value, keyColumn(kvs, flow), flow));
+                    out.endpoints.append(
+                        endpoint(top, index, key, value, keyColumn(kvs, flow), flow));
             }
         }
         ++index;
@@ -705,7 +709,8 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
     for (const auto &[key, value] : kvs) {
         const std::string name = keyName(key);
         // on-connect and on-message have outlines of their own.
-        ep.keys.append(keyOutline(key, value, column, ep.flow, name != "on-connect" && name != "on-message"));
+        ep.keys.append(
+            keyOutline(key, value, column, ep.flow, name != "on-connect" && name != "on-message"));
         if (name == "path") {
             ep.pathKey = keyRange(key, ep.flow);
             ep.path = valueRange(key, value, column, ep.flow);
@@ -890,10 +895,10 @@ struct Style
 {
     int dashColumn = 0;
     int websocketOffset = 2; // "websocket" after the "-"
-    int mapOffset = 4;       // keys inside "websocket:" after the "-"
-    int step = 2;            // one nesting level
+    int mapOffset = 4; // keys inside "websocket:" after the "-"
+    int step = 2; // one nesting level
     int ruleDashOffset = -1; // the rule's "-" after "on-message"
-    int ruleKeyOffset = 2;   // "pattern" after the rule's "-"
+    int ruleKeyOffset = 2; // "pattern" after the rule's "-"
 };
 
 int firstKeyOffset(const Text &x, const RuleOutline &rule)
@@ -948,8 +953,8 @@ Style styleOf(const Text &x, const SpecOutline &outline, int preferred)
             step = true;
         }
         if (!ruleDash && ep.rulesBlock && !ep.rules.isEmpty() && ep.rules.first().item.isValid()) {
-            st.ruleDashOffset =
-                std::max(0, x.column(ep.rules.first().item.start) - x.column(ep.onMessageKey.start));
+            st.ruleDashOffset = std::max(
+                0, x.column(ep.rules.first().item.start) - x.column(ep.onMessageKey.start));
             ruleDash = true;
         }
         for (const RuleOutline &rule : ep.rules) {
@@ -985,12 +990,24 @@ QString doubleQuoted(const QString &value)
     for (const QChar ch : value) {
         const char16_t c = ch.unicode();
         switch (c) {
-        case u'\\': out += QLatin1String("\\\\"); break;
-        case u'"': out += QLatin1String("\\\""); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\0': out += QLatin1String("\\0"); break;
+        case u'\\':
+            out += QLatin1String("\\\\");
+            break;
+        case u'"':
+            out += QLatin1String("\\\"");
+            break;
+        case u'\n':
+            out += QLatin1String("\\n");
+            break;
+        case u'\t':
+            out += QLatin1String("\\t");
+            break;
+        case u'\r':
+            out += QLatin1String("\\r");
+            break;
+        case u'\0':
+            out += QLatin1String("\\0");
+            break;
         default:
             if (needsEscape(c)) {
                 const bool small = c < 0x100;
@@ -1118,14 +1135,14 @@ TextEdit scalarEdit(const QString &yaml, const TextRange &key, const TextRange &
     return { range.start, range.end, q };
 }
 
-
 // ---- keys of a map ----
 
 // Written as is only when YAML reads it back as exactly that text.
 bool verbatimSafe(const QString &text, bool flow)
 {
-    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace() || text.endsWith(QLatin1Char(':'))
-        || text.contains(QLatin1String(": ")) || text.contains(QLatin1String(" #")))
+    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace()
+        || text.endsWith(QLatin1Char(':')) || text.contains(QLatin1String(": "))
+        || text.contains(QLatin1String(" #")))
         return false;
     static const QString indicators = QStringLiteral("?:,[]{}#&*!|>'\"%@`");
     if (indicators.contains(text.front())
@@ -1161,7 +1178,8 @@ QString flowText(const YamlValue &v)
     case YamlValue::Kind::Map: {
         QStringList parts;
         for (qsizetype i = 0; i < v.keys.size() && i < v.items.size(); ++i)
-            parts.append(SpecEdits::quoted(v.keys.at(i), true) + QLatin1String(": ") + flowText(v.items.at(i)));
+            parts.append(SpecEdits::quoted(v.keys.at(i), true) + QLatin1String(": ")
+                         + flowText(v.items.at(i)));
         return QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}');
     }
     }
@@ -1173,7 +1191,7 @@ struct MapTarget
 {
     QList<KeyOutline> keys;
     bool flow = false;
-    int keyIndent = -1;      // block: the keys' column
+    int keyIndent = -1; // block: the keys' column
     qsizetype insertAt = -1; // block: the line start where new keys go
 };
 
@@ -1208,8 +1226,9 @@ std::optional<TextEdit> keyEdit(const QString &yaml, const MapTarget &t, const Q
         if (!k)
             return TextEdit {};
         QList<KeyOutline> sorted = t.keys;
-        std::sort(sorted.begin(), sorted.end(),
-                  [](const KeyOutline &a, const KeyOutline &b) { return a.key.start < b.key.start; });
+        std::sort(sorted.begin(), sorted.end(), [](const KeyOutline &a, const KeyOutline &b) {
+            return a.key.start < b.key.start;
+        });
         qsizetype index = 0;
         while (index < sorted.size() && sorted.at(index).key.start != k->key.start)
             ++index;
@@ -1286,8 +1305,9 @@ std::optional<TextEdit> keyEdit(const QString &yaml, const MapTarget &t, const Q
             last = std::max(last, keyEnd(other));
         if (last < 0 || last > yaml.size())
             return std::nullopt;
-        return TextEdit { last, last, QLatin1String(", ") + SpecEdits::quoted(name, true)
-                              + QLatin1String(": ") + flowText(value) };
+        return TextEdit { last, last,
+                          QLatin1String(", ") + SpecEdits::quoted(name, true) + QLatin1String(": ")
+                              + flowText(value) };
     }
     if (t.keyIndent < 0 || t.insertAt < 0 || t.insertAt > yaml.size())
         return std::nullopt;
@@ -1299,8 +1319,9 @@ std::optional<TextEdit> keyEdit(const QString &yaml, const MapTarget &t, const Q
 // Edits of one text, none overlapping, as one: what lies between them is kept.
 std::optional<TextEdit> merged(const QString &yaml, QList<TextEdit> edits)
 {
-    edits.erase(std::remove_if(edits.begin(), edits.end(), [](const TextEdit &e) { return e.isNull(); }),
-                edits.end());
+    edits.erase(
+        std::remove_if(edits.begin(), edits.end(), [](const TextEdit &e) { return e.isNull(); }),
+        edits.end());
     if (edits.isEmpty())
         return TextEdit {};
     std::stable_sort(edits.begin(), edits.end(),
@@ -1418,11 +1439,12 @@ QString copyPath(const SpecOutline &outline, const QString &path)
             existing.append(*p);
     }
     const QStringList segments = PathPattern::splitPath(path);
-    const bool endsInParameter = !segments.isEmpty() && segments.last().startsWith(QLatin1Char(':'));
+    const bool endsInParameter
+        = !segments.isEmpty() && segments.last().startsWith(QLatin1Char(':'));
     for (int n = 1; n < 1000; ++n) {
         const QString suffix = n == 1 ? QString() : QString::number(n);
-        const QString candidate = path
-            + (endsInParameter ? QStringLiteral("/copy") : QStringLiteral("-copy")) + suffix;
+        const QString candidate
+            = path + (endsInParameter ? QStringLiteral("/copy") : QStringLiteral("-copy")) + suffix;
         const auto pattern = PathPattern::parse(candidate);
         if (!pattern)
             continue;
@@ -1473,8 +1495,8 @@ QString YamlValue::toJson() const
         case Kind::Map: {
             QStringList parts;
             for (qsizetype i = 0; i < v.keys.size() && i < v.items.size(); ++i)
-                parts.append(QLatin1Char('"') + jsonStringEscaped(v.keys.at(i)) + QStringLiteral("\":")
-                             + self(v.items.at(i), self));
+                parts.append(QLatin1Char('"') + jsonStringEscaped(v.keys.at(i))
+                             + QStringLiteral("\":") + self(v.items.at(i), self));
             return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
         }
         }
@@ -1528,7 +1550,8 @@ QString quoted(const QString &value, bool flowContext)
     return QLatin1Char('\'') + inner + QLatin1Char('\'');
 }
 
-static TextEdit uncheckedSetPath(const QString &yaml, const SpecOutline &outline, int endpoint, const QString &value)
+static TextEdit uncheckedSetPath(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                 const QString &value)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep)
@@ -1550,7 +1573,8 @@ static TextEdit uncheckedSetGreeting(const QString &yaml, const SpecOutline &out
         if (!fits(yaml, ep->onConnectKey) || ep->flow || !x.startsLine(ep->onConnectKey.start))
             return {};
         const int column = x.column(ep->onConnectKey.start);
-        const qsizetype valueEnd = fits(yaml, ep->onConnect) ? ep->onConnect.end : ep->onConnectKey.end;
+        const qsizetype valueEnd
+            = fits(yaml, ep->onConnect) ? ep->onConnect.end : ep->onConnectKey.end;
         const TextRange above = s.commentsAbove(ep->onConnectKey.start, column);
         const qsizetype start = above.isValid() ? above.start : x.lineStart(ep->onConnectKey.start);
         return { start, s.extendItem(valueEnd, column), QString() };
@@ -1579,15 +1603,15 @@ static TextEdit uncheckedSetGreeting(const QString &yaml, const SpecOutline &out
         return {};
     }
     // No on-connect: under the path, or right under "websocket:".
-    const qsizetype after = fits(yaml, ep->path) && ep->path.length() > 0 ? ep->path.end
-                                                                        : ep->websocketKey.end;
+    const qsizetype after
+        = fits(yaml, ep->path) && ep->path.length() > 0 ? ep->path.end : ep->websocketKey.end;
     const QString lines = spaces(ep->keyIndent) + QLatin1String("on-connect:") + eol
         + spaces(ep->keyIndent + st.step) + QLatin1String("response: ") + q + eol;
     return insertLines(x, x.nextLine(after), lines, eol);
 }
 
-static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint,
-                                        int rule, const QString &value)
+static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &outline,
+                                        int endpoint, int rule, const QString &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r)
@@ -1595,8 +1619,8 @@ static TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &
     return scalarEdit(yaml, r->patternKey, r->pattern, value, r->flow);
 }
 
-static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint,
-                                         int rule, const QString &value)
+static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline &outline,
+                                         int endpoint, int rule, const QString &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r)
@@ -1604,8 +1628,8 @@ static TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline 
     return scalarEdit(yaml, r->responseKey, r->response, value, r->flow);
 }
 
-static TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                                     const KeyValues &values)
+static TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                     int rule, const KeyValues &values)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || r->keys.isEmpty())
@@ -1620,8 +1644,8 @@ static TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &out
     return keysEdit(yaml, t, values, styleOf(x, outline, endpoint));
 }
 
-static TextEdit uncheckedSetEndpointKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
-                                         const KeyValues &values)
+static TextEdit uncheckedSetEndpointKeys(const QString &yaml, const SpecOutline &outline,
+                                         int endpoint, const KeyValues &values)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || (!ep->flow && ep->keyIndent < 0))
@@ -1638,8 +1662,8 @@ static TextEdit uncheckedSetEndpointKeys(const QString &yaml, const SpecOutline 
     return keysEdit(yaml, t, values, styleOf(x, outline, endpoint));
 }
 
-static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
-                                         const KeyValues &values)
+static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline &outline,
+                                         int endpoint, const KeyValues &values)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep)
@@ -1655,7 +1679,8 @@ static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline 
         }
         if (map.keys.isEmpty())
             return {};
-        return uncheckedSetEndpointKeys(yaml, outline, endpoint, { { QStringLiteral("on-connect"), map } });
+        return uncheckedSetEndpointKeys(yaml, outline, endpoint,
+                                        { { QStringLiteral("on-connect"), map } });
     }
     // Keys all gone: on-connect goes too.
     QStringList remaining;
@@ -1670,7 +1695,8 @@ static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline 
     if (remaining.isEmpty()) {
         // In a flow map the on-connect key goes as any other key of it.
         if (ep->flow)
-            return uncheckedSetEndpointKeys(yaml, outline, endpoint, { { QStringLiteral("on-connect"), YamlValue() } });
+            return uncheckedSetEndpointKeys(yaml, outline, endpoint,
+                                            { { QStringLiteral("on-connect"), YamlValue() } });
         return uncheckedSetGreeting(yaml, outline, endpoint, QString());
     }
     MapTarget t;
@@ -1682,8 +1708,8 @@ static TextEdit uncheckedSetGreetingKeys(const QString &yaml, const SpecOutline 
     return keysEdit(yaml, t, values, styleOf(x, outline, endpoint));
 }
 
-static TextEdit uncheckedSetRuleMatch(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                                      const QString &key, const YamlValue &value)
+static TextEdit uncheckedSetRuleMatch(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                      int rule, const QString &key, const YamlValue &value)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || value.isNull())
@@ -1700,7 +1726,8 @@ static TextEdit uncheckedSetRuleMatch(const QString &yaml, const SpecOutline &ou
     if (!fits(yaml, current->key) || !fits(yaml, current->range))
         return {};
     const QString text = value.isScalar() ? scalarText(value, r->flow) : flowText(value);
-    return { current->key.start, keyEnd(*current), quoted(key, r->flow) + QLatin1String(": ") + text };
+    return { current->key.start, keyEnd(*current),
+             quoted(key, r->flow) + QLatin1String(": ") + text };
 }
 
 QString render(const YamlValue &value, int keyColumn, const QString &eol, int listOffset,
@@ -1711,7 +1738,8 @@ QString render(const YamlValue &value, int keyColumn, const QString &eol, int li
     if (!block)
         return QLatin1Char(' ') + (value.isScalar() ? scalarText(value, false) : flowText(value));
     auto entry = [&](const QString &key, const YamlValue &v, int column) -> QString {
-        return quoted(key) + QLatin1Char(':') + render(v, column, eol, listOffset, itemKeyOffset, step);
+        return quoted(key) + QLatin1Char(':')
+            + render(v, column, eol, listOffset, itemKeyOffset, step);
     };
     QString out;
     if (value.isMap()) {
@@ -1727,7 +1755,8 @@ QString render(const YamlValue &value, int keyColumn, const QString &eol, int li
             const int column = dash + std::max(itemKeyOffset, 1);
             out += spaces(column - dash - 1);
             for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i)
-                out += (i ? eol + spaces(column) : QString()) + entry(item.keys.at(i), item.items.at(i), column);
+                out += (i ? eol + spaces(column) : QString())
+                    + entry(item.keys.at(i), item.items.at(i), column);
         } else {
             out += QLatin1Char(' ') + (item.isScalar() ? scalarText(item, false) : flowText(item));
         }
@@ -1735,7 +1764,8 @@ QString render(const YamlValue &value, int keyColumn, const QString &eol, int li
     return out;
 }
 
-static TextEdit uncheckedAddEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path)
+static TextEdit uncheckedAddEndpoint(const QString &yaml, const SpecOutline &outline,
+                                     const QString &path)
 {
     if (!outline.ok() || !outline.blockList)
         return {};
@@ -1754,7 +1784,8 @@ static TextEdit uncheckedAddEndpoint(const QString &yaml, const SpecOutline &out
     return { x.n, x.n, prefix + item };
 }
 
-static TextEdit uncheckedRemoveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+static TextEdit uncheckedRemoveEndpoint(const QString &yaml, const SpecOutline &outline,
+                                        int endpoint)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || !outline.blockList || ep->itemIndex < 0 || ep->itemIndex >= outline.items.size())
@@ -1763,7 +1794,8 @@ static TextEdit uncheckedRemoveEndpoint(const QString &yaml, const SpecOutline &
     return removeBlock(x, itemBlocks(x, outline), ep->itemIndex);
 }
 
-static TextEdit uncheckedDuplicateEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
+static TextEdit uncheckedDuplicateEndpoint(const QString &yaml, const SpecOutline &outline,
+                                           int endpoint)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     if (!ep || !outline.blockList || !fits(yaml, ep->path) || ep->path.start < ep->item.start
@@ -1786,7 +1818,8 @@ static TextEdit uncheckedDuplicateEndpoint(const QString &yaml, const SpecOutlin
     return insertLines(x, ep->item.end, copy, eol);
 }
 
-static TextEdit uncheckedMoveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint, int delta)
+static TextEdit uncheckedMoveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                      int delta)
 {
     const EndpointOutline *ep = endpointAt(yaml, outline, endpoint);
     const EndpointOutline *other = endpointAt(yaml, outline, endpoint + delta);
@@ -1824,8 +1857,8 @@ static TextEdit uncheckedAddRule(const QString &yaml, const SpecOutline &outline
     }
     if (fits(yaml, ep->onMessageKey) && fits(yaml, ep->onMessage)) {
         const TextRange v = ep->onMessage;
-        QString text = ruleText(x.column(ep->onMessageKey.start) + st.ruleDashOffset,
-                                st.ruleKeyOffset);
+        QString text
+            = ruleText(x.column(ep->onMessageKey.start) + st.ruleDashOffset, st.ruleKeyOffset);
         if (v.length() == 0)
             return insertLines(x, x.nextLine(v.start), text, eol);
         const QString old = yaml.mid(v.start, v.length());
@@ -1844,7 +1877,8 @@ static TextEdit uncheckedAddRule(const QString &yaml, const SpecOutline &outline
     return insertLines(x, s.extendItem(ep->websocket.end, ep->keyIndent - 1), text, eol);
 }
 
-static TextEdit uncheckedRemoveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+static TextEdit uncheckedRemoveRule(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                    int rule)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || !outline.endpoints.at(endpoint).rulesBlock)
@@ -1853,7 +1887,8 @@ static TextEdit uncheckedRemoveRule(const QString &yaml, const SpecOutline &outl
     return removeBlock(x, ruleBlocks(x, outline.endpoints.at(endpoint)), rule);
 }
 
-static TextEdit uncheckedDuplicateRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule)
+static TextEdit uncheckedDuplicateRule(const QString &yaml, const SpecOutline &outline,
+                                       int endpoint, int rule)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     const Text x(yaml);
@@ -1869,8 +1904,8 @@ static TextEdit uncheckedDuplicateRule(const QString &yaml, const SpecOutline &o
     return insertLines(x, r->item.end, copy, eol);
 }
 
-static TextEdit uncheckedMoveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
-                                  int delta)
+static TextEdit uncheckedMoveRule(const QString &yaml, const SpecOutline &outline, int endpoint,
+                                  int rule, int delta)
 {
     const RuleOutline *r = ruleAt(yaml, outline, endpoint, rule);
     if (!r || (delta != -1 && delta != 1) || !outline.endpoints.at(endpoint).rulesBlock)
@@ -1878,7 +1913,6 @@ static TextEdit uncheckedMoveRule(const QString &yaml, const SpecOutline &outlin
     const Text x(yaml);
     return moveIn(x, ruleBlocks(x, outline.endpoints.at(endpoint)), rule, rule + delta);
 }
-
 
 // ---- the safety net ----
 //
@@ -1895,7 +1929,10 @@ struct RuleValues
 {
     QString pattern;
     QString response;
-    bool operator==(const RuleValues &o) const { return pattern == o.pattern && response == o.response; }
+    bool operator==(const RuleValues &o) const
+    {
+        return pattern == o.pattern && response == o.response;
+    }
 };
 
 struct EndpointValues
@@ -1922,14 +1959,18 @@ Values valuesOf(const QString &yaml, const SpecOutline &outline)
 {
     Values v;
     for (const EndpointOutline &ep : outline.endpoints) {
-        EndpointValues e { ep.pathValue, ep.hasGreeting, ep.hasGreeting ? ep.greetingValue : QString(), {},
+        EndpointValues e { ep.pathValue,
+                           ep.hasGreeting,
+                           ep.hasGreeting ? ep.greetingValue : QString(),
+                           {},
                            ep.itemIndex };
         for (const RuleOutline &r : ep.rules)
             e.rules.append({ r.patternValue, r.responseValue });
         v.endpoints.append(e);
     }
     for (const ItemOutline &item : outline.items) {
-        QString text = fits(yaml, item.item) ? yaml.mid(item.item.start, item.item.length()) : QString();
+        QString text
+            = fits(yaml, item.item) ? yaml.mid(item.item.start, item.item.length()) : QString();
         while (!text.isEmpty() && isBreakChar(text.back()))
             text.chop(1);
         v.items.append(text);
@@ -1984,7 +2025,8 @@ bool validRule(const SpecOutline &outline, int e, int r)
 
 } // namespace
 
-TextEdit setPath(const QString &yaml, const SpecOutline &outline, int endpoint, const QString &value)
+TextEdit setPath(const QString &yaml, const SpecOutline &outline, int endpoint,
+                 const QString &value)
 {
     if (!validEndpoint(outline, endpoint))
         return {};
@@ -2140,12 +2182,13 @@ bool sameKeys(const QList<KeyOutline> &a, const QList<KeyOutline> &b)
 }
 
 // The keys of a map not in values (nor in skip) read as before, and none came.
-bool othersKept(const QList<KeyOutline> &before, const QList<KeyOutline> &after, const KeyValues &values,
-                const QStringList &skip = {})
+bool othersKept(const QList<KeyOutline> &before, const QList<KeyOutline> &after,
+                const KeyValues &values, const QStringList &skip = {})
 {
     const auto touched = [&](const QString &name) {
         return skip.contains(name)
-            || std::any_of(values.cbegin(), values.cend(), [&name](const auto &v) { return v.first == name; });
+            || std::any_of(values.cbegin(), values.cend(),
+                           [&name](const auto &v) { return v.first == name; });
     };
     for (const KeyOutline &k : before) {
         if (touched(k.name))
@@ -2164,8 +2207,8 @@ bool othersKept(const QList<KeyOutline> &before, const QList<KeyOutline> &after,
 // The edit, when the text it gives reads as before except for the keys given, in the one map
 // they belong to (a rule's, on-connect's or the websocket map's), which read as given; else a
 // null edit.
-TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const TextEdit &edit, KeyMap map,
-                     int e, int r, const KeyValues &values)
+TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const TextEdit &edit,
+                     KeyMap map, int e, int r, const KeyValues &values)
 {
     if (edit.isNull())
         return edit;
@@ -2186,14 +2229,16 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
     if (ep.rules.size() != before.rules.size() || ep.itemIndex != before.itemIndex)
         return {};
     const auto touched = [&values](const QString &name) {
-        return std::any_of(values.cbegin(), values.cend(), [&name](const auto &v) { return v.first == name; });
+        return std::any_of(values.cbegin(), values.cend(),
+                           [&name](const auto &v) { return v.first == name; });
     };
     // Within it, what the keys do not name.
     if (map != KeyMap::Endpoint || !touched(QStringLiteral("path"))) {
         if (ep.pathValue != before.pathValue)
             return {};
     }
-    if (map == KeyMap::Rule || (map == KeyMap::Endpoint && !touched(QStringLiteral("on-connect")))) {
+    if (map == KeyMap::Rule
+        || (map == KeyMap::Endpoint && !touched(QStringLiteral("on-connect")))) {
         if (ep.hasGreeting != before.hasGreeting || ep.greetingValue != before.greetingValue
             || !sameKeys(ep.onConnectKeys, before.onConnectKeys))
             return {};
@@ -2203,7 +2248,8 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
             continue;
         const RuleOutline &a = ep.rules.at(i);
         const RuleOutline &b = before.rules.at(i);
-        if (a.patternValue != b.patternValue || a.responseValue != b.responseValue || !sameKeys(a.keys, b.keys))
+        if (a.patternValue != b.patternValue || a.responseValue != b.responseValue
+            || !sameKeys(a.keys, b.keys))
             return {};
     }
     // The map's other keys, and the other maps of the endpoint.
@@ -2212,8 +2258,10 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
     case KeyMap::Rule: {
         const RuleOutline &a = before.rules.at(r);
         const RuleOutline &b = ep.rules.at(r);
-        if (!othersKept(a.keys, b.keys, values) || (!touched(QStringLiteral("pattern")) && a.patternValue != b.patternValue)
-            || (!touched(QStringLiteral("response")) && a.responseValue != b.responseValue) || !sameKeys(ep.keys, before.keys))
+        if (!othersKept(a.keys, b.keys, values)
+            || (!touched(QStringLiteral("pattern")) && a.patternValue != b.patternValue)
+            || (!touched(QStringLiteral("response")) && a.responseValue != b.responseValue)
+            || !sameKeys(ep.keys, before.keys))
             return {};
         break;
     }
@@ -2231,10 +2279,11 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
     }
     // And the keys themselves.
     const QList<KeyOutline> &keys = map == KeyMap::Rule ? ep.rules.at(r).keys
-        : map == KeyMap::Greeting                      ? ep.onConnectKeys
-                                                       : ep.keys;
+        : map == KeyMap::Greeting                       ? ep.onConnectKeys
+                                                        : ep.keys;
     for (const auto &[name, value] : values) {
-        if (map == KeyMap::Endpoint && (name == QLatin1String("on-connect") || name == QLatin1String("on-message")))
+        if (map == KeyMap::Endpoint
+            && (name == QLatin1String("on-connect") || name == QLatin1String("on-message")))
             continue; // read through their own outlines, above
         const KeyOutline *k = findKey(keys, name);
         if (value.isNull() ? k != nullptr : (!k || k->value != value))
@@ -2249,8 +2298,8 @@ TextEdit setRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoi
 {
     if (!validRule(outline, endpoint, rule))
         return {};
-    return checkedKeys(yaml, outline, uncheckedSetRuleKeys(yaml, outline, endpoint, rule, values), KeyMap::Rule,
-                       endpoint, rule, values);
+    return checkedKeys(yaml, outline, uncheckedSetRuleKeys(yaml, outline, endpoint, rule, values),
+                       KeyMap::Rule, endpoint, rule, values);
 }
 
 TextEdit setGreetingKeys(const QString &yaml, const SpecOutline &outline, int endpoint,
@@ -2277,8 +2326,10 @@ TextEdit setRuleMatch(const QString &yaml, const SpecOutline &outline, int endpo
     if (!validRule(outline, endpoint, rule))
         return {};
     // The other of pattern and binary goes.
-    const QString other = key == QLatin1String("pattern") ? QStringLiteral("binary") : QStringLiteral("pattern");
-    return checkedKeys(yaml, outline, uncheckedSetRuleMatch(yaml, outline, endpoint, rule, key, value),
+    const QString other
+        = key == QLatin1String("pattern") ? QStringLiteral("binary") : QStringLiteral("pattern");
+    return checkedKeys(yaml, outline,
+                       uncheckedSetRuleMatch(yaml, outline, endpoint, rule, key, value),
                        KeyMap::Rule, endpoint, rule, { { key, value }, { other, YamlValue() } });
 }
 

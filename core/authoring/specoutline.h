@@ -35,15 +35,26 @@ struct YamlValue
 {
     enum class Kind { None, Scalar, List, Map };
     Kind kind = Kind::None;
-    QString text;          // a scalar's text
-    bool plain = false;    // read: the scalar was unquoted; written: as is, not quoted()
+    QString text; // a scalar's text
+    bool plain = false; // read: the scalar was unquoted; written: as is, not quoted()
     QList<YamlValue> items; // a list's items, or a map's values
-    QStringList keys;       // a map's keys, in order
-    bool flow = false;      // written as [a, b] or {a: b} (read: it was)
+    QStringList keys; // a map's keys, in order
+    bool flow = false; // written as [a, b] or {a: b} (read: it was)
 
-    static YamlValue scalar(const QString &text) { YamlValue v; v.kind = Kind::Scalar; v.text = text; return v; }
+    static YamlValue scalar(const QString &text)
+    {
+        YamlValue v;
+        v.kind = Kind::Scalar;
+        v.text = text;
+        return v;
+    }
     // Written exactly as given: numbers, true, 250ms.
-    static YamlValue verbatim(const QString &text) { YamlValue v = scalar(text); v.plain = true; return v; }
+    static YamlValue verbatim(const QString &text)
+    {
+        YamlValue v = scalar(text);
+        v.plain = true;
+        return v;
+    }
     static YamlValue list(const QList<YamlValue> &items, bool flow = false)
     {
         YamlValue v;
@@ -52,7 +63,13 @@ struct YamlValue
         v.flow = flow;
         return v;
     }
-    static YamlValue map(bool flow = false) { YamlValue v; v.kind = Kind::Map; v.flow = flow; return v; }
+    static YamlValue map(bool flow = false)
+    {
+        YamlValue v;
+        v.kind = Kind::Map;
+        v.flow = flow;
+        return v;
+    }
     YamlValue &insert(const QString &key, const YamlValue &value)
     {
         keys.append(key);
@@ -75,7 +92,8 @@ struct YamlValue
     // Same content (style and quoting aside).
     bool operator==(const YamlValue &other) const
     {
-        return kind == other.kind && text == other.text && items == other.items && keys == other.keys;
+        return kind == other.kind && text == other.text && items == other.items
+            && keys == other.keys;
     }
     bool operator!=(const YamlValue &other) const { return !(*this == other); }
 };
@@ -108,7 +126,7 @@ struct RuleOutline
     TextRange pattern;
     TextRange responseKey;
     TextRange response;
-    QString patternValue;  // as the loader reads it: scalar text, a map/list as compact JSON
+    QString patternValue; // as the loader reads it: scalar text, a map/list as compact JSON
     QString responseValue;
     bool flow = false; // the rule is written in flow style ("- {pattern: a, response: b}")
     int line = 0;
@@ -138,11 +156,11 @@ struct EndpointOutline
     TextRange onMessage; // the on-message value
     QList<RuleOutline> rules;
     int line = 0;
-    int itemIndex = -1;  // among all top-level items, "endpoint:" ones included
-    int keyIndent = -1;  // column of the keys inside "websocket:"; -1 when it is not a block map
-    bool flow = false;   // "websocket:" holds a flow map ("{path: /a}")
+    int itemIndex = -1; // among all top-level items, "endpoint:" ones included
+    int keyIndent = -1; // column of the keys inside "websocket:"; -1 when it is not a block map
+    bool flow = false; // "websocket:" holds a flow map ("{path: /a}")
     bool greetingFlow = false; // the greeting sits inside a flow collection
-    bool rulesBlock = false;   // on-message is a block list, so rules can be added and moved
+    bool rulesBlock = false; // on-message is a block list, so rules can be added and moved
     // Every key of the websocket map (path, subprotocols, streams, ...; the values of
     // on-connect and on-message are left out: they have outlines of their own) and of the
     // on-connect map (response, delay, frames, to, close, ...), in file order.
@@ -175,8 +193,8 @@ public:
     int errorLine() const { return m_errorLine; }
 
     QList<EndpointOutline> endpoints; // websocket items, in file order
-    QList<ItemOutline> items;         // all top-level items, in file order
-    bool blockList = false;           // the top level is a block list or empty: items can be added
+    QList<ItemOutline> items; // all top-level items, in file order
+    bool blockList = false; // the top level is a block list or empty: items can be added
 
 private:
     bool m_ok = false;

@@ -1,6 +1,5 @@
 #include "eventlogwriter.h"
 
-
 namespace {
 constexpr int FlushIntervalMs = 100;
 constexpr qsizetype FlushThreshold = 256 * 1024;

@@ -102,7 +102,8 @@ protected:
             GatheredSockets::ofThisThread().add(this);
         }
         if (m_out.isNull())
-            m_out.reserve(std::max<qsizetype>(256, qsizetype(size) + 64)); // a frame's header, then its payload
+            m_out.reserve(std::max<qsizetype>(
+                256, qsizetype(size) + 64)); // a frame's header, then its payload
         m_out.append(data, qsizetype(size));
         return size;
     }
@@ -178,7 +179,8 @@ void GatheredSockets::add(DirectWriteSocket *socket)
     sockets.push_back(socket);
     if (!sendQueued) {
         sendQueued = true;
-        QMetaObject::invokeMethod(&context, [this] { sendAll(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [this] { sendAll(); }, Qt::QueuedConnection);
     }
 }
 
@@ -308,14 +310,16 @@ void MockServer::createListener()
         auto *ssl = new QSslServer(this);
         ssl->setSslConfiguration(*m_tls);
         ssl->setHandshakeTimeout(m_handshakeTimeout);
-        connect(ssl, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-            if (!watched())
-                return;
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
-            e.peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
-            e.payload = tr("TLS handshake failed: %1").arg(socket->errorString());
-            emit trafficEvent(e);
-        });
+        connect(ssl, &QSslServer::errorOccurred, this,
+                [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+                    if (!watched())
+                        return;
+                    TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
+                    e.peer = socket->peerAddress().toString() + QLatin1Char(':')
+                        + QString::number(socket->peerPort());
+                    e.payload = tr("TLS handshake failed: %1").arg(socket->errorString());
+                    emit trafficEvent(e);
+                });
         m_tcp = ssl;
     }
     // QTcpServer's default backlog and pending queue are small; a burst of clients (a test
@@ -376,7 +380,9 @@ bool MockServer::start(const QHostAddress &address, quint16 port)
             ? QStringLiteral("[%1]:%2").arg(address.toString()).arg(port)
             : QStringLiteral("%1:%2").arg(address.toString()).arg(port);
         if (m_tcp->serverError() == QAbstractSocket::AddressInUseError)
-            m_errorString = tr("Cannot listen on %1: the port is already in use (is another server running?)").arg(where);
+            m_errorString
+                = tr("Cannot listen on %1: the port is already in use (is another server running?)")
+                      .arg(where);
         else
             m_errorString = tr("Cannot listen on %1: %2").arg(where, m_tcp->errorString());
         emit startFailed(m_errorString);
@@ -461,7 +467,8 @@ void MockServer::setSpec(MockSpecPtr spec)
         startStreams(connection.get());
     }
     for (QWebSocket *socket : std::as_const(orphans))
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("endpoint removed from the config"));
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                      tr("endpoint removed from the config"));
     restartBroadcastStreams();
     updateSubprotocols();
     emit specChanged();
@@ -529,7 +536,8 @@ void MockServer::onTcpConnection()
         });
         // Over TLS the request may have arrived with the end of the handshake, before now.
         if (socket->bytesAvailable() > 0)
-            QMetaObject::invokeMethod(this, [this, socket] { inspectRequest(socket); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, socket] { inspectRequest(socket); }, Qt::QueuedConnection);
     }
 }
 
@@ -538,7 +546,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     if (!m_pending.contains(socket))
         return;
     // Decide on the whole request head: path, method and Origin, all before any upgrade.
-    const QByteArray head = socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxRequestHead));
+    const QByteArray head
+        = socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxRequestHead));
     const qsizetype eol = head.indexOf("\r\n");
     const qsizetype end = head.indexOf("\r\n\r\n");
     // Garbage is refused as soon as it shows: a request starts with an upper-case method.
@@ -557,8 +566,9 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         parts = head.left(eol).split(' ');
         looksLikeHttp = parts.size() == 3 && parts.at(2).startsWith("HTTP/");
         if (looksLikeHttp && parts.at(2) < "HTTP/1.1") {
-            refuse(socket, 400, "Bad Request", tr("WebSocket needs HTTP/1.1 or later, not %1")
-                                                   .arg(QString::fromLatin1(parts.at(2))));
+            refuse(socket, 400, "Bad Request",
+                   tr("WebSocket needs HTTP/1.1 or later, not %1")
+                       .arg(QString::fromLatin1(parts.at(2))));
             return;
         }
     }
@@ -585,7 +595,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     const QString rawPath = QString::fromUtf8(pathEnd < 0 ? target : target.left(pathEnd));
     if (parts.at(0) != "GET") {
         refuse(socket, 405, "Method Not Allowed",
-               tr("%1 %2: WebSocket handshakes use GET").arg(QString::fromLatin1(parts.at(0)), rawPath));
+               tr("%1 %2: WebSocket handshakes use GET")
+                   .arg(QString::fromLatin1(parts.at(0)), rawPath));
         return;
     }
     const Endpoint *endpoint = m_spec->route(rawPath);
@@ -610,7 +621,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         return value;
     };
     const QByteArray key = header("sec-websocket-key").toByteArray();
-    const QByteArray decodedKey = QByteArray::fromBase64(key, QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray decodedKey
+        = QByteArray::fromBase64(key, QByteArray::AbortOnBase64DecodingErrors);
     const auto mentions = [](QByteArrayView value, QByteArrayView token) {
         return value.toByteArray().toLower().contains(token);
     };
@@ -619,7 +631,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         return;
     }
     if (decodedKey.size() != 16) {
-        refuse(socket, 400, "Bad Request", tr("%1: missing or invalid Sec-WebSocket-Key").arg(rawPath));
+        refuse(socket, 400, "Bad Request",
+               tr("%1: missing or invalid Sec-WebSocket-Key").arg(rawPath));
         return;
     }
     const QByteArrayView version = header("sec-websocket-version");
@@ -641,7 +654,9 @@ void MockServer::inspectRequest(QTcpSocket *socket)
                 refuse(socket, 400, "Bad Request",
                        tr("%1 does not offer subprotocol %2 (it offers: %3)")
                            .arg(rawPath, protocol,
-                                endpoint->subprotocols.isEmpty() ? tr("none") : endpoint->subprotocols.join(QStringLiteral(", "))));
+                                endpoint->subprotocols.isEmpty()
+                                    ? tr("none")
+                                    : endpoint->subprotocols.join(QStringLiteral(", "))));
                 return;
             }
         }
@@ -649,11 +664,14 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     if (!m_allowedOrigins.isEmpty()) {
         const QString origin = QString::fromUtf8(header("origin"));
         const bool allowed = origin.isEmpty()
-            || std::any_of(m_allowedOrigins.cbegin(), m_allowedOrigins.cend(), [&origin](const QString &o) {
-                   return o == QLatin1String("*") || o.compare(origin, Qt::CaseInsensitive) == 0;
-               });
+            || std::any_of(m_allowedOrigins.cbegin(), m_allowedOrigins.cend(),
+                           [&origin](const QString &o) {
+                               return o == QLatin1String("*")
+                                   || o.compare(origin, Qt::CaseInsensitive) == 0;
+                           });
         if (!allowed) {
-            refuse(socket, 403, "Forbidden", tr("%1: origin %2 is not allowed (403)").arg(rawPath, origin));
+            refuse(socket, 403, "Forbidden",
+                   tr("%1: origin %2 is not allowed (403)").arg(rawPath, origin));
             return;
         }
     }
@@ -718,7 +736,8 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->endpoint = m_spec->endpointIndex(endpoint);
     connection->queryParams = queryParamsOf(url);
     connection->handshake = socket->request();
-    for (auto it = m_handedOver.find(socket->peerPort()); it != m_handedOver.end() && it.key() == socket->peerPort();) {
+    for (auto it = m_handedOver.find(socket->peerPort());
+         it != m_handedOver.end() && it.key() == socket->peerPort();) {
         if (it.value() && it.value()->peerAddress() == socket->peerAddress()) {
             connection->direct = it.value();
             it = m_handedOver.erase(it);
@@ -799,13 +818,15 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
             const int delay = frame.delay.pick();
             at += delay;
             outs.append({ at, delay, frame.isBinary,
-                          frame.isBinary ? QString() : frame.text.render(context, logging ? &missing : nullptr),
+                          frame.isBinary ? QString()
+                                         : frame.text.render(context, logging ? &missing : nullptr),
                           frame.binary });
         }
     } else if (response) {
         const int delay = reply.delay.pick();
         at = delay;
-        outs.append({ at, delay, false, response->render(context, logging ? &missing : nullptr), {} });
+        outs.append(
+            { at, delay, false, response->render(context, logging ? &missing : nullptr), {} });
     }
     if (logging)
         emitMissing(connection, label, missing);
@@ -815,7 +836,8 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
         recipients.append(connection->id);
     } else {
         for (const auto &[id, other] : m_connections) {
-            if (other->endpoint == connection->endpoint && (reply.to == Audience::Endpoint || id != connection->id))
+            if (other->endpoint == connection->endpoint
+                && (reply.to == Audience::Endpoint || id != connection->id))
                 recipients.append(id);
         }
         std::sort(recipients.begin(), recipients.end());
@@ -861,7 +883,8 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
         if (out.at == 0)
             sendOut(recipients, out);
         else
-            QTimer::singleShot(out.at, this, [sendOut, recipients, out] { sendOut(recipients, out); });
+            QTimer::singleShot(out.at, this,
+                               [sendOut, recipients, out] { sendOut(recipients, out); });
     }
     if (reply.closeCode) {
         const quint64 id = connection->id;
@@ -897,7 +920,8 @@ void MockServer::dropSlowReader(Connection *connection)
     connection->dropping = true;
     if (watched()) {
         TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, connection);
-        e.payload = tr("client is not reading (%1 bytes waiting); connection dropped").arg(socket->bytesToWrite());
+        e.payload = tr("client is not reading (%1 bytes waiting); connection dropped")
+                        .arg(socket->bytesToWrite());
         emit trafficEvent(e);
     }
     // Aborted from the event loop: callers still use the connection after send().
@@ -907,7 +931,8 @@ void MockServer::dropSlowReader(Connection *connection)
 TemplateContext MockServer::contextFor(const Connection *connection, const IncomingMessage *message,
                                        const Bindings *bindings)
 {
-    TemplateContext context { &connection->pathParams, &connection->queryParams, message, bindings };
+    TemplateContext context { &connection->pathParams, &connection->queryParams, message,
+                              bindings };
     context.handshake = &connection->handshake;
     context.connectionId = connection->id;
     context.messageCount = connection->messages;
@@ -943,7 +968,8 @@ void MockServer::onText(Connection *connection, const QString &text)
     if (logging)
         received(TrafficEvent::Kind::Received, rule);
     if (!rule->reply.isPlain()) {
-        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context, rule->label());
+        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context,
+                rule->label());
         return;
     }
     // The spec's plain case, kept direct: it is every message of a busy mock.
@@ -975,7 +1001,8 @@ void MockServer::onBinary(Connection *connection, const QByteArray &data)
     if (rule) {
         ++connection->messages;
         const TemplateContext context = contextFor(connection, nullptr, nullptr);
-        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context, rule->label());
+        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context,
+                rule->label());
     }
 }
 
@@ -1072,9 +1099,11 @@ bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint
         if (logging) {
             TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, c);
             e.rule = stream.label();
-            e.payload = frame.isBinary ? QString::fromLatin1(frame.binary.left(64).toHex(' ')) : text;
+            e.payload
+                = frame.isBinary ? QString::fromLatin1(frame.binary.left(64).toHex(' ')) : text;
             e.size = frame.isBinary ? frame.binary.size() : TrafficEvent::utf8Size(text);
-            e.note = stream.toAll ? tr("stream #%1 · to all").arg(tick) : tr("stream #%1").arg(tick);
+            e.note
+                = stream.toAll ? tr("stream #%1 · to all").arg(tick) : tr("stream #%1").arg(tick);
             if (frame.isBinary)
                 e.note += QStringLiteral(" · ") + tr("binary");
             emit trafficEvent(e);
@@ -1159,8 +1188,8 @@ void MockServer::updateSubprotocols()
     m_ws->setSupportedSubprotocols(all);
 }
 
-bool MockServer::loadTlsFiles(const QString &certificate, const QString &key, QSslConfiguration *out,
-                              QString *error)
+bool MockServer::loadTlsFiles(const QString &certificate, const QString &key,
+                              QSslConfiguration *out, QString *error)
 {
     if (certificate.isEmpty() || key.isEmpty()) {
         *error = tr("TLS needs both a certificate and a key.");

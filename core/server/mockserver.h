@@ -108,13 +108,14 @@ private:
     {
         quint64 id = 0;
         QWebSocket *socket = nullptr;
-        QTcpSocket *direct = nullptr; // its plain socket, when text frames can be written to it directly
+        QTcpSocket *direct
+            = nullptr; // its plain socket, when text frames can be written to it directly
         QString rawPath;
         QString path;
         ParamMap pathParams;
         ParamMap queryParams;
         QNetworkRequest handshake; // shares the QWebSocket's copy: headers cost nothing more
-        qint64 messages = 0;   // text messages received
+        qint64 messages = 0; // text messages received
         int endpoint = -1;
         bool dropping = false;
         // The endpoint's per-connection streams, and their tick counts.
@@ -165,7 +166,8 @@ private:
     QWebSocketServer *m_ws = nullptr;
     MockSpecPtr m_spec;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
-    QHash<QTcpSocket *, QDeadlineTimer> m_pending; // accepted, request head not yet seen; its deadline
+    QHash<QTcpSocket *, QDeadlineTimer>
+        m_pending; // accepted, request head not yet seen; its deadline
     // Plain sockets handed to QWebSocketServer, by peer port, until their QWebSocket is set up.
     QMultiHash<quint16, QPointer<QTcpSocket>> m_handedOver;
     quint64 m_nextId = 0;

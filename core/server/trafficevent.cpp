@@ -10,15 +10,24 @@
 QString TrafficEvent::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Opened: return QStringLiteral("opened");
-    case Kind::Received: return QStringLiteral("received");
-    case Kind::Unmatched: return QStringLiteral("unmatched");
-    case Kind::Binary: return QStringLiteral("binary");
-    case Kind::Sent: return QStringLiteral("sent");
-    case Kind::Warning: return QStringLiteral("warning");
-    case Kind::Closed: return QStringLiteral("closed");
-    case Kind::Refused: return QStringLiteral("refused");
-    case Kind::Error: return QStringLiteral("error");
+    case Kind::Opened:
+        return QStringLiteral("opened");
+    case Kind::Received:
+        return QStringLiteral("received");
+    case Kind::Unmatched:
+        return QStringLiteral("unmatched");
+    case Kind::Binary:
+        return QStringLiteral("binary");
+    case Kind::Sent:
+        return QStringLiteral("sent");
+    case Kind::Warning:
+        return QStringLiteral("warning");
+    case Kind::Closed:
+        return QStringLiteral("closed");
+    case Kind::Refused:
+        return QStringLiteral("refused");
+    case Kind::Error:
+        return QStringLiteral("error");
     }
     return {};
 }
@@ -51,7 +60,8 @@ void appendJsonString(QByteArray &out, QStringView text)
     while (i < n) {
         const qsizetype sliceEnd = std::min(n, i + Slice);
         const qsizetype start = out.size();
-        out.resize(start + (sliceEnd - i) * 6 + 4); // +4: a surrogate pair straddling the slice's end
+        out.resize(start + (sliceEnd - i) * 6
+                   + 4); // +4: a surrogate pair straddling the slice's end
         char *p = out.data() + start;
         for (; i < sliceEnd; ++i) {
             const char16_t c = text[i].unicode();
@@ -62,11 +72,21 @@ void appendJsonString(QByteArray &out, QStringView text)
                 }
                 *p++ = '\\';
                 switch (c) {
-                case '"': *p++ = '"'; break;
-                case '\\': *p++ = '\\'; break;
-                case '\n': *p++ = 'n'; break;
-                case '\r': *p++ = 'r'; break;
-                case '\t': *p++ = 't'; break;
+                case '"':
+                    *p++ = '"';
+                    break;
+                case '\\':
+                    *p++ = '\\';
+                    break;
+                case '\n':
+                    *p++ = 'n';
+                    break;
+                case '\r':
+                    *p++ = 'r';
+                    break;
+                case '\t':
+                    *p++ = 't';
+                    break;
                 default:
                     *p++ = 'u';
                     *p++ = '0';
@@ -77,7 +97,8 @@ void appendJsonString(QByteArray &out, QStringView text)
             } else if (c < 0x800) {
                 *p++ = char(0xc0 | (c >> 6));
                 *p++ = char(0x80 | (c & 0x3f));
-            } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text[i + 1].unicode())) {
+            } else if (QChar::isHighSurrogate(c) && i + 1 < n
+                       && QChar::isLowSurrogate(text[i + 1].unicode())) {
                 const char32_t u = QChar::surrogateToUcs4(c, text[++i].unicode());
                 *p++ = char(0xf0 | (u >> 18));
                 *p++ = char(0x80 | ((u >> 12) & 0x3f));
@@ -144,7 +165,8 @@ static void appendTime(QByteArray &out, qint64 msecs, bool utcIso)
     }
     const int ms = int(msecs - second * 1000);
     out += cache.prefix;
-    const char digits[] = { char('0' + ms / 100), char('0' + ms / 10 % 10), char('0' + ms % 10), 'Z' };
+    const char digits[]
+        = { char('0' + ms / 100), char('0' + ms / 10 % 10), char('0' + ms % 10), 'Z' };
     out.append(digits, utcIso ? 4 : 3);
 }
 
@@ -157,7 +179,8 @@ qint64 TrafficEvent::utf8Size(QStringView text)
             size += 1;
         } else if (c < 0x800) {
             size += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size()
+                   && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
             size += 4;
             ++i;
         } else if (QChar::isSurrogate(c)) {
@@ -172,8 +195,8 @@ qint64 TrafficEvent::utf8Size(QStringView text)
 void TrafficEvent::appendJsonLine(QByteArray &out) const
 {
     // Written with plain appends of known pieces: this runs for every frame when logging.
-    static const char *const kinds[] = { "opened", "received", "unmatched", "binary", "sent",
-                                         "warning", "closed", "refused", "error" };
+    static const char *const kinds[] = { "opened",  "received", "unmatched", "binary", "sent",
+                                         "warning", "closed",   "refused",   "error" };
     auto literal = [&out](const char *text) { out.append(text, qsizetype(std::strlen(text))); };
     auto number = [&out](qint64 n) {
         char digits[24];
@@ -202,7 +225,8 @@ void TrafficEvent::appendJsonLine(QByteArray &out) const
         literal(",\"note\":");
         appendJsonString(out, note);
     }
-    if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary || kind == Kind::Sent) {
+    if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary
+        || kind == Kind::Sent) {
         literal(",\"size\":");
         number(size);
     }
@@ -235,7 +259,8 @@ static QString preview(const QString &text)
 {
     constexpr int Max = 200;
     QString t = text;
-    t.replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    t.replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+        .replace(QLatin1Char('\r'), QStringLiteral("\\r"));
     if (t.size() > Max)
         t = t.left(Max) + TrafficEvent::tr("… (%n bytes)", nullptr, int(text.toUtf8().size()));
     return t;
@@ -246,7 +271,8 @@ QString TrafficEvent::toLine() const
     QByteArray timeBytes;
     appendTime(timeBytes, timestamp, false);
     const QString time = QString::fromLatin1(timeBytes);
-    const QString who = connectionId ? QStringLiteral("#%1").arg(connectionId) : QStringLiteral("--");
+    const QString who
+        = connectionId ? QStringLiteral("#%1").arg(connectionId) : QStringLiteral("--");
     QString what;
     switch (kind) {
     case Kind::Opened:
@@ -262,7 +288,9 @@ QString TrafficEvent::toLine() const
         what = tr("<- binary message, %n bytes   [ignored]", nullptr, int(size));
         break;
     case Kind::Sent:
-        what = tr("-> %1   [%2]").arg(preview(payload), note.isEmpty() ? rule : rule + QStringLiteral(" · ") + note);
+        what = tr("-> %1   [%2]")
+                   .arg(preview(payload),
+                        note.isEmpty() ? rule : rule + QStringLiteral(" · ") + note);
         break;
     case Kind::Warning:
         what = tr("warning: %1").arg(payload);
@@ -272,7 +300,8 @@ QString TrafficEvent::toLine() const
                                      : tr("closed %1 %2").arg(closeCode).arg(closeReason);
         break;
     case Kind::Refused:
-        what = peer.isEmpty() ? tr("refused %1").arg(payload) : tr("refused %1 from %2").arg(payload, peer);
+        what = peer.isEmpty() ? tr("refused %1").arg(payload)
+                              : tr("refused %1 from %2").arg(payload, peer);
         break;
     case Kind::Error:
         what = tr("error: %1").arg(payload);

@@ -14,25 +14,25 @@ struct TrafficEvent
 
 public:
     enum class Kind {
-        Opened,    // a client completed the handshake
-        Received,  // a text message that matched a rule (rule set)
+        Opened, // a client completed the handshake
+        Received, // a text message that matched a rule (rule set)
         Unmatched, // a text message no rule matched: no reply
-        Binary,    // a binary message: logged, ignored
-        Sent,      // a frame the server sent (rule says why: on-connect, on-message[i], push)
-        Warning,   // a template value was missing, and similar non-fatal problems
-        Closed,    // the connection ended (closeCode, reason)
-        Refused,   // a handshake refused before the upgrade (payload: why, e.g. 404)
-        Error,     // a socket or server error
+        Binary, // a binary message: logged, ignored
+        Sent, // a frame the server sent (rule says why: on-connect, on-message[i], push)
+        Warning, // a template value was missing, and similar non-fatal problems
+        Closed, // the connection ended (closeCode, reason)
+        Refused, // a handshake refused before the upgrade (payload: why, e.g. 404)
+        Error, // a socket or server error
     };
 
     Kind kind = Kind::Error;
     quint64 connectionId = 0; // 0 for server-wide events
-    qint64 timestamp = 0;     // ms since the epoch
-    QString path;             // the request path of the connection
-    QString payload;          // message text, binary preview, warning or error text
-    qint64 size = 0;          // payload size in bytes as on the wire
-    QString rule;             // "on-connect", "on-message[0]", or empty
-    QString note;             // how it was sent when not plainly: "delayed 250ms", "to others", "binary"
+    qint64 timestamp = 0; // ms since the epoch
+    QString path; // the request path of the connection
+    QString payload; // message text, binary preview, warning or error text
+    qint64 size = 0; // payload size in bytes as on the wire
+    QString rule; // "on-connect", "on-message[0]", or empty
+    QString note; // how it was sent when not plainly: "delayed 250ms", "to others", "binary"
     // Opened only:
     QString peer;
     ParamMap pathParams;

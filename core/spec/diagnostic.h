@@ -10,7 +10,7 @@ struct Diagnostic
 
     Severity severity = Severity::Error;
     QString file;
-    int line = 0;   // 1-based; 0 when the problem has no place in the file
+    int line = 0; // 1-based; 0 when the problem has no place in the file
     int column = 0; // 1-based
     QString message;
 

@@ -52,17 +52,19 @@ struct MessagePattern::Node
     enum class Type { Literal, Wildcard, StringTemplate, Object, Array };
     Type type = Type::Literal;
     QJsonValue literal;
-    QString binding;              // Wildcard: the expression it binds
-    QRegularExpression regex;     // StringTemplate: literal text around (.*?) captures
-    QStringList captureBindings;  // StringTemplate: expression per capture
+    QString binding; // Wildcard: the expression it binds
+    QRegularExpression regex; // StringTemplate: literal text around (.*?) captures
+    QStringList captureBindings; // StringTemplate: expression per capture
     QList<QPair<QString, Node>> children; // Object (key, node) or Array (empty key, node)
 
-    static Node build(const QJsonValue &value, const QStringList &expressions, const Markers &markers);
+    static Node build(const QJsonValue &value, const QStringList &expressions,
+                      const Markers &markers);
     bool matches(const QJsonValue &value, Bindings *bindings) const;
 };
 
 MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
-                                                 const QStringList &expressions, const Markers &markers)
+                                                 const QStringList &expressions,
+                                                 const Markers &markers)
 {
     Node node;
     if (value.isObject()) {
@@ -98,7 +100,8 @@ MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
             regex += QStringLiteral("(.*?)");
             pos = close + 1;
         }
-        if (node.captureBindings.size() == 1 && s == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
+        if (node.captureBindings.size() == 1
+            && s == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
             node.type = Type::Wildcard;
             node.binding = node.captureBindings.first();
             node.captureBindings.clear();
@@ -194,7 +197,8 @@ MessagePattern MessagePattern::compile(const QString &text)
             index = expressions.size();
             expressions.append(expression);
         }
-        probe += inString ? markers.marker(int(index)) : QLatin1Char('"') + markers.marker(int(index)) + QLatin1Char('"');
+        probe += inString ? markers.marker(int(index))
+                          : QLatin1Char('"') + markers.marker(int(index)) + QLatin1Char('"');
         pos = start + length;
     });
     probe += QStringView(text).mid(pos);

@@ -131,16 +131,16 @@ ParamMap queryParamsOf(const QUrl &url)
 }
 
 // A reply as the Try it panel shows it: the response, or each frame on its own line.
-static QString renderForTry(const Reply &reply, const Template *response, const TemplateContext &context,
-                            QStringList *missing)
+static QString renderForTry(const Reply &reply, const Template *response,
+                            const TemplateContext &context, QStringList *missing)
 {
     if (reply.frames.isEmpty())
         return response ? response->render(context, missing) : QString();
     QStringList frames;
     for (const ReplyFrame &frame : reply.frames) {
-        frames.append(frame.isBinary
-                          ? QCoreApplication::translate("TryResult", "<binary, %n byte(s)>", nullptr, int(frame.binary.size()))
-                          : frame.text.render(context, missing));
+        frames.append(frame.isBinary ? QCoreApplication::translate(
+                          "TryResult", "<binary, %n byte(s)>", nullptr, int(frame.binary.size()))
+                                     : frame.text.render(context, missing));
     }
     return frames.join(QLatin1Char('\n'));
 }
@@ -157,8 +157,9 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     if (endpoint.greeting || !endpoint.greetingReply.frames.isEmpty()) {
         const TemplateContext context { &result.pathParams, &result.queryParams, nullptr, nullptr };
         result.hasGreeting = true;
-        result.greeting = renderForTry(endpoint.greetingReply, endpoint.greeting ? &*endpoint.greeting : nullptr,
-                                       context, &result.missing);
+        result.greeting = renderForTry(endpoint.greetingReply,
+                                       endpoint.greeting ? &*endpoint.greeting : nullptr, context,
+                                       &result.missing);
     }
     const IncomingMessage incoming(message);
     Bindings bindings;
@@ -166,7 +167,8 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     if (result.rule) {
         const TemplateContext context { &result.pathParams, &result.queryParams, &incoming,
                                         &bindings };
-        result.reply = renderForTry(result.rule->reply, result.rule->hasResponse ? &result.rule->response : nullptr,
+        result.reply = renderForTry(result.rule->reply,
+                                    result.rule->hasResponse ? &result.rule->response : nullptr,
                                     context, &result.missing);
     }
     return result;

@@ -45,13 +45,16 @@ enum class Audience { Sender, Endpoint, Others };
 // other recipients, and closing the connection afterwards.
 struct Reply
 {
-    Delay delay;           // before `response`
-    QList<ReplyFrame> frames;   // instead of `response`
+    Delay delay; // before `response`
+    QList<ReplyFrame> frames; // instead of `response`
     Audience to = Audience::Sender;
-    int closeCode = 0;     // 0: stay open
+    int closeCode = 0; // 0: stay open
     QString closeReason;
 
-    bool isPlain() const { return delay.isZero() && frames.isEmpty() && to == Audience::Sender && !closeCode; }
+    bool isPlain() const
+    {
+        return delay.isZero() && frames.isEmpty() && to == Audience::Sender && !closeCode;
+    }
 };
 
 // One on-message rule: a compiled pattern and its compiled response.
@@ -69,7 +72,7 @@ struct Rule
 
     // "on-message[0]": how logs and the workbench name the rule.
     QString label() const; // "on-message[0]"
-    QString labelText;     // set by the loader, so that label() costs nothing per message
+    QString labelText; // set by the loader, so that label() costs nothing per message
 };
 
 // Frames the server sends on its own, every interval: to each connection (its own count)
@@ -91,7 +94,7 @@ struct Endpoint
     PathPattern path;
     QStringList subprotocols; // offered, in order of preference; empty: none
     std::optional<Template> greeting; // on-connect response
-    Reply greetingReply;               // its delay, frames, audience and close
+    Reply greetingReply; // its delay, frames, audience and close
     QList<Rule> rules;
     QList<Stream> streams;
     SourceLocation location;
@@ -130,7 +133,7 @@ struct TryResult
     const Endpoint *endpoint = nullptr; // null: the path is refused with 404
     ParamMap pathParams;
     ParamMap queryParams;
-    QString greeting;   // rendered on-connect response, if the endpoint has one
+    QString greeting; // rendered on-connect response, if the endpoint has one
     bool hasGreeting = false;
     const Rule *rule = nullptr; // null: unmatched, no reply
     QString reply;

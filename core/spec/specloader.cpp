@@ -15,11 +15,16 @@ namespace {
 QString kindOf(const YAML::Node &node)
 {
     switch (node.Type()) {
-    case YAML::NodeType::Null: return SpecLoader::tr("nothing");
-    case YAML::NodeType::Scalar: return SpecLoader::tr("text");
-    case YAML::NodeType::Sequence: return SpecLoader::tr("a list");
-    case YAML::NodeType::Map: return SpecLoader::tr("a map");
-    case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Null:
+        return SpecLoader::tr("nothing");
+    case YAML::NodeType::Scalar:
+        return SpecLoader::tr("text");
+    case YAML::NodeType::Sequence:
+        return SpecLoader::tr("a list");
+    case YAML::NodeType::Map:
+        return SpecLoader::tr("a map");
+    case YAML::NodeType::Undefined:
+        break;
     }
     return SpecLoader::tr("nothing");
 }
@@ -61,23 +66,27 @@ private:
     }
     static SourceLocation location(const YAML::Mark &mark)
     {
-        return mark.is_null() ? SourceLocation {} : SourceLocation { mark.line + 1, mark.column + 1 };
+        return mark.is_null() ? SourceLocation {}
+                              : SourceLocation { mark.line + 1, mark.column + 1 };
     }
 
     void warnExtraDocument(const QByteArray &data, const YAML::Mark &mark)
     {
         // Point at the "---" that starts the ignored document, not at its first node.
         const QList<QByteArray> lines = data.split('\n');
-        int line = mark.is_null() ? int(lines.size()) - 1 : std::min<int>(mark.line, int(lines.size()) - 1);
+        int line = mark.is_null() ? int(lines.size()) - 1
+                                  : std::min<int>(mark.line, int(lines.size()) - 1);
         while (line > 0 && !lines.at(line).startsWith("---"))
             --line;
         add(Diagnostic::Severity::Warning, SourceLocation { line + 1, 1 },
-            SpecLoader::tr("only the first YAML document is read; everything from here on is ignored"));
+            SpecLoader::tr(
+                "only the first YAML document is read; everything from here on is ignored"));
     }
 
     // The keys that extend a response: delay, frames, to, close. False when key is not one.
     bool loadReplyKey(const std::string &key, const YAML::Node &keyNode, const YAML::Node &value,
-                      Reply *reply, bool *valid, const PathPattern *path, const MessagePattern *pattern);
+                      Reply *reply, bool *valid, const PathPattern *path,
+                      const MessagePattern *pattern);
 
     void loadItem(const YAML::Node &item);
     void loadWebsocket(const YAML::Node &key, const YAML::Node &ws);
@@ -101,7 +110,8 @@ LoadResult Loader::run(const QByteArray &data)
         // read: yaml-cpp 0.7's LoadAll can loop forever on some broken input.
         const YamlPrescan scan = prescanYaml(text);
         if (!scan.unclosedQuote.is_null()) {
-            error(scan.unclosedQuote, SpecLoader::tr("YAML syntax error: end of stream reached without closing quote"));
+            error(scan.unclosedQuote,
+                  SpecLoader::tr("YAML syntax error: end of stream reached without closing quote"));
             return { nullptr, m_diagnostics };
         }
         root = YAML::Load(text);
@@ -128,7 +138,8 @@ LoadResult Loader::run(const QByteArray &data)
     } catch (const YAML::Exception &e) {
         error(e.mark, SpecLoader::tr("cannot read the file: %1").arg(qs(e.msg)));
     } catch (const std::exception &e) {
-        error(YAML::Mark::null_mark(), SpecLoader::tr("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what())));
+        error(YAML::Mark::null_mark(),
+              SpecLoader::tr("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what())));
     }
 
     std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
@@ -157,8 +168,9 @@ void Loader::loadItem(const YAML::Node &item)
             loadWebsocket(kv.first, kv.second);
         } else if (key == "endpoint") {
             known = true;
-            warning(kv.first.Mark(),
-                    SpecLoader::tr("HTTP endpoints are not served yet; this 'endpoint' is skipped"));
+            warning(
+                kv.first.Mark(),
+                SpecLoader::tr("HTTP endpoints are not served yet; this 'endpoint' is skipped"));
         } else {
             warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' ignored").arg(qs(key)));
         }
@@ -176,9 +188,11 @@ std::optional<QString> Loader::responseText(const YAML::Node &key, const YAML::N
         qint64 budget = MaxNodes;
         QString json = yamlToJson(value, &budget);
         if (budget < 0) {
-            error(value.Mark(), SpecLoader::tr("'%1' is too large or too deep (over %2 values or 200 levels; an alias inside itself?)")
-                                    .arg(qs(key.Scalar()))
-                                    .arg(MaxNodes));
+            error(value.Mark(),
+                  SpecLoader::tr("'%1' is too large or too deep (over %2 values or 200 levels; an "
+                                 "alias inside itself?)")
+                      .arg(qs(key.Scalar()))
+                      .arg(MaxNodes));
             return std::nullopt;
         }
         return json;
@@ -200,8 +214,9 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
         switch (v.source) {
         case TemplateVariable::Source::PathParams:
             if (path && (v.path.size() != 1 || !params.contains(v.path.first())))
-                problem = SpecLoader::tr("'{{%1}}' is not a parameter of path '%2'; it renders empty")
-                              .arg(v.expression, path ? path->text() : QString());
+                problem
+                    = SpecLoader::tr("'{{%1}}' is not a parameter of path '%2'; it renders empty")
+                          .arg(v.expression, path ? path->text() : QString());
             break;
         case TemplateVariable::Source::JsonParams:
         case TemplateVariable::Source::Message:
@@ -215,7 +230,8 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
             break;
         case TemplateVariable::Source::Regex:
             if (!bound.contains(v.path.value(0)))
-                problem = SpecLoader::tr("the pattern has no named group for '{{%1}}'; it renders empty")
+                problem = SpecLoader::tr(
+                              "the pattern has no named group for '{{%1}}'; it renders empty")
                               .arg(v.expression);
             break;
         case TemplateVariable::Source::QueryParams:
@@ -238,8 +254,9 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
         warning(mark, problem);
 }
 
-bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, const YAML::Node &value,
-                          Reply *reply, bool *valid, const PathPattern *path, const MessagePattern *pattern)
+bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode,
+                          const YAML::Node &value, Reply *reply, bool *valid,
+                          const PathPattern *path, const MessagePattern *pattern)
 {
     auto fail = [&](const YAML::Node &at, const QString &message) {
         error(at.IsNull() ? keyNode.Mark() : at.Mark(), message);
@@ -247,7 +264,9 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, con
     };
     auto parseDelay = [&](const YAML::Node &node, Delay *out) {
         if (!node.IsScalar() || !Delay::parse(qs(node.Scalar()), out))
-            fail(node, SpecLoader::tr("'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)"));
+            fail(node,
+                 SpecLoader::tr("'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms "
+                                "(at most 1 hour)"));
     };
     if (key == "delay") {
         parseDelay(value, &reply->delay);
@@ -262,7 +281,10 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, con
         else if (to == "others")
             reply->to = Audience::Others;
         else
-            fail(value, SpecLoader::tr("'to' must be sender, endpoint (every connection of this endpoint) or others"));
+            fail(
+                value,
+                SpecLoader::tr(
+                    "'to' must be sender, endpoint (every connection of this endpoint) or others"));
         return true;
     }
     if (key == "close") {
@@ -274,7 +296,9 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, con
             if (ok)
                 reply->closeCode = code;
             else if (text != QLatin1String("true"))
-                fail(value, SpecLoader::tr("'close' must be true, a close code, or a map with 'code' and 'reason'"));
+                fail(value,
+                     SpecLoader::tr(
+                         "'close' must be true, a close code, or a map with 'code' and 'reason'"));
         } else if (value.IsMap()) {
             for (const auto &kv : value) {
                 const std::string k = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
@@ -286,15 +310,23 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, con
                 } else if (k == "reason") {
                     reply->closeReason = kv.second.IsScalar() ? qs(kv.second.Scalar()) : QString();
                 } else {
-                    warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' in close ignored").arg(qs(k)));
+                    warning(kv.first.Mark(),
+                            SpecLoader::tr("unknown key '%1' in close ignored").arg(qs(k)));
                 }
             }
         } else {
-            fail(value, SpecLoader::tr("'close' must be true, a close code, or a map with 'code' and 'reason'"));
+            fail(value,
+                 SpecLoader::tr(
+                     "'close' must be true, a close code, or a map with 'code' and 'reason'"));
         }
         const int c = reply->closeCode;
-        if (*valid && !(c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999)))
-            fail(value, SpecLoader::tr("close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)").arg(c));
+        if (*valid
+            && !(c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014)
+                 || (c >= 3000 && c <= 4999)))
+            fail(value,
+                 SpecLoader::tr(
+                     "close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)")
+                     .arg(c));
         if (reply->closeReason.toUtf8().size() > 123)
             fail(value, SpecLoader::tr("a close reason holds at most 123 bytes"));
         return true;
@@ -324,9 +356,12 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, con
                     } else if (k == "binary") {
                         hasBody = true;
                         frame.isBinary = true;
-                        const QByteArray base64 = kv.second.IsScalar() ? QByteArray::fromStdString(kv.second.Scalar()) : QByteArray();
-                        const auto decoded = QByteArray::fromBase64Encoding(base64.simplified().replace(' ', ""),
-                                                                            QByteArray::AbortOnBase64DecodingErrors);
+                        const QByteArray base64 = kv.second.IsScalar()
+                            ? QByteArray::fromStdString(kv.second.Scalar())
+                            : QByteArray();
+                        const auto decoded = QByteArray::fromBase64Encoding(
+                            base64.simplified().replace(' ', ""),
+                            QByteArray::AbortOnBase64DecodingErrors);
                         if (!decoded)
                             fail(kv.second, SpecLoader::tr("'binary' must be base64 text"));
                         else
@@ -334,14 +369,17 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode, con
                     } else if (k == "delay") {
                         parseDelay(kv.second, &frame.delay);
                     } else {
-                        warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' in frame ignored").arg(qs(k)));
+                        warning(kv.first.Mark(),
+                                SpecLoader::tr("unknown key '%1' in frame ignored").arg(qs(k)));
                     }
                 }
                 if (!hasBody)
                     fail(item, SpecLoader::tr("a frame needs 'response' or 'binary'"));
             } else {
-                fail(item, SpecLoader::tr("a frame is text or a map with 'response' or 'binary' and 'delay', found %1")
-                               .arg(kindOf(item)));
+                fail(item,
+                     SpecLoader::tr("a frame is text or a map with 'response' or 'binary' and "
+                                    "'delay', found %1")
+                         .arg(kindOf(item)));
             }
             reply->frames.append(frame);
         }
@@ -398,7 +436,8 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                     if (item.IsScalar() && !item.Scalar().empty())
                         endpoint.subprotocols.append(qs(item.Scalar()));
                     else
-                        error(item.Mark(), SpecLoader::tr("a subprotocol is a name such as chat.v1"));
+                        error(item.Mark(),
+                              SpecLoader::tr("a subprotocol is a name such as chat.v1"));
                 }
             } else {
                 error(kv.first.Mark(), SpecLoader::tr("'subprotocols' must be a list of names"));
@@ -433,14 +472,16 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                     } else {
                         valid = false;
                     }
-                } else if (!loadReplyKey(key, kv.first, kv.second, &endpoint.greetingReply, &valid, path, nullptr)) {
+                } else if (!loadReplyKey(key, kv.first, kv.second, &endpoint.greetingReply, &valid,
+                                         path, nullptr)) {
                     warning(kv.first.Mark(),
                             SpecLoader::tr("unknown key '%1' in on-connect ignored").arg(qs(key)));
                 }
             }
             const Reply &extra = endpoint.greetingReply;
             if (hasResponse && !extra.frames.isEmpty()) {
-                error(onConnectKey.Mark(), SpecLoader::tr("'on-connect' has both 'response' and 'frames'; use one"));
+                error(onConnectKey.Mark(),
+                      SpecLoader::tr("'on-connect' has both 'response' and 'frames'; use one"));
                 valid = false;
             } else if (!hasResponse && extra.frames.isEmpty() && !extra.closeCode) {
                 error(onConnectKey.Mark(), SpecLoader::tr("'on-connect' has no 'response'"));
@@ -464,7 +505,8 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                 rule.location = location(item.Mark());
                 if (!item.IsMap()) {
                     error(item.Mark(),
-                          SpecLoader::tr("a rule must be a map with 'pattern' and 'response', found %1")
+                          SpecLoader::tr(
+                              "a rule must be a map with 'pattern' and 'response', found %1")
                               .arg(kindOf(item)));
                     valid = false;
                     continue;
@@ -481,15 +523,20 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                         bool ok = any == "any" || any == "true";
                         if (b.IsMap()) {
                             for (const auto &p : b) {
-                                const std::string k = p.first.IsScalar() ? p.first.Scalar() : std::string();
-                                const QByteArray text = p.second.IsScalar() ? QByteArray::fromStdString(p.second.Scalar()) : QByteArray();
+                                const std::string k
+                                    = p.first.IsScalar() ? p.first.Scalar() : std::string();
+                                const QByteArray text = p.second.IsScalar()
+                                    ? QByteArray::fromStdString(p.second.Scalar())
+                                    : QByteArray();
                                 if (k == "hex-prefix") {
                                     const QByteArray clean = text.simplified().replace(' ', "");
                                     const QByteArray bytes = QByteArray::fromHex(clean);
-                                    ok = clean.size() % 2 == 0 && bytes.toHex() == clean.toLower() && !bytes.isEmpty();
+                                    ok = clean.size() % 2 == 0 && bytes.toHex() == clean.toLower()
+                                        && !bytes.isEmpty();
                                     rule.binaryPrefix = bytes;
                                 } else if (k == "base64-prefix") {
-                                    const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+                                    const auto decoded = QByteArray::fromBase64Encoding(
+                                        text, QByteArray::AbortOnBase64DecodingErrors);
                                     ok = bool(decoded) && !(*decoded).isEmpty();
                                     if (decoded)
                                         rule.binaryPrefix = *decoded;
@@ -498,7 +545,8 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                         }
                         if (!ok) {
                             error(b.IsNull() ? kv.first.Mark() : b.Mark(),
-                                  SpecLoader::tr("'binary' must be any, or a map with hex-prefix or base64-prefix"));
+                                  SpecLoader::tr("'binary' must be any, or a map with hex-prefix "
+                                                 "or base64-prefix"));
                             valid = false;
                         }
                         hasPattern = true;
@@ -510,8 +558,9 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                             rule.pattern = MessagePattern::compile(*patternText);
                             if (!rule.pattern.regexError().isEmpty()) {
                                 warning(kv.second.Mark(),
-                                        SpecLoader::tr("pattern is not a valid regular expression "
-                                                       "(%1 at offset %2); it matches only the exact text")
+                                        SpecLoader::tr(
+                                            "pattern is not a valid regular expression "
+                                            "(%1 at offset %2); it matches only the exact text")
                                             .arg(rule.pattern.regexError())
                                             .arg(rule.pattern.regexErrorOffset()));
                             }
@@ -520,7 +569,8 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                         hasResponse = true;
                         responseMark = kv.second.Mark();
                         response = responseText(kv.first, kv.second);
-                    } else if (!loadReplyKey(key, kv.first, kv.second, &rule.reply, &valid, path, &rule.pattern)) {
+                    } else if (!loadReplyKey(key, kv.first, kv.second, &rule.reply, &valid, path,
+                                             &rule.pattern)) {
                         warning(kv.first.Mark(),
                                 SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(key)));
                     }
@@ -531,7 +581,8 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                 if (!hasResponse && !hasOther)
                     error(item.Mark(), SpecLoader::tr("rule has no 'response'"));
                 if (hasResponse && !rule.reply.frames.isEmpty())
-                    error(item.Mark(), SpecLoader::tr("rule has both 'response' and 'frames'; use one"));
+                    error(item.Mark(),
+                          SpecLoader::tr("rule has both 'response' and 'frames'; use one"));
                 if (!patternText || (!response && !hasOther) || (hasResponse && !response)
                     || (hasResponse && !rule.reply.frames.isEmpty())) {
                     valid = false;
@@ -558,7 +609,8 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                 stream.index = index++;
                 stream.location = location(item.Mark());
                 if (!item.IsMap()) {
-                    error(item.Mark(), SpecLoader::tr("a stream is a map with 'every' and 'frames'"));
+                    error(item.Mark(),
+                          SpecLoader::tr("a stream is a map with 'every' and 'frames'"));
                     valid = false;
                     continue;
                 }
@@ -566,17 +618,22 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                 Reply frames;
                 for (const auto &kv : item) {
                     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
-                    const std::string value = kv.second.IsScalar() ? kv.second.Scalar() : std::string();
+                    const std::string value
+                        = kv.second.IsScalar() ? kv.second.Scalar() : std::string();
                     if (key == "every") {
                         hasEvery = true;
                         Delay every;
-                        if (!kv.second.IsScalar() || !Delay::parse(qs(value), &every) || every.minMs != every.maxMs) {
-                            error(kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark(),
-                                  SpecLoader::tr("'every' must be an interval such as 500ms or 2s"));
+                        if (!kv.second.IsScalar() || !Delay::parse(qs(value), &every)
+                            || every.minMs != every.maxMs) {
+                            error(
+                                kv.second.IsNull() ? kv.first.Mark() : kv.second.Mark(),
+                                SpecLoader::tr("'every' must be an interval such as 500ms or 2s"));
                             valid = false;
                         } else if (every.minMs < Stream::MinimumIntervalMs) {
-                            error(kv.second.Mark(), SpecLoader::tr("'every' must be at least %1ms, so a stream cannot flood")
-                                                        .arg(Stream::MinimumIntervalMs));
+                            error(kv.second.Mark(),
+                                  SpecLoader::tr(
+                                      "'every' must be at least %1ms, so a stream cannot flood")
+                                      .arg(Stream::MinimumIntervalMs));
                             valid = false;
                         }
                         stream.intervalMs = every.minMs;
@@ -586,20 +643,24 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
                         else if (value == "all")
                             stream.toAll = true;
                         else {
-                            error(kv.second.Mark(), SpecLoader::tr("a stream's 'to' must be each (every connection on its own) or all (one broadcast)"));
+                            error(kv.second.Mark(),
+                                  SpecLoader::tr("a stream's 'to' must be each (every connection "
+                                                 "on its own) or all (one broadcast)"));
                             valid = false;
                         }
                     } else if (key == "mode") {
                         if (value == "cycle" || value == "once")
                             stream.once = value == "once";
                         else {
-                            error(kv.second.Mark(), SpecLoader::tr("a stream's 'mode' must be cycle or once"));
+                            error(kv.second.Mark(),
+                                  SpecLoader::tr("a stream's 'mode' must be cycle or once"));
                             valid = false;
                         }
                     } else if (key == "frames") {
                         loadReplyKey(key, kv.first, kv.second, &frames, &valid, path, nullptr);
                     } else {
-                        warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' in stream ignored").arg(qs(key)));
+                        warning(kv.first.Mark(),
+                                SpecLoader::tr("unknown key '%1' in stream ignored").arg(qs(key)));
                     }
                 }
                 if (!hasEvery) {

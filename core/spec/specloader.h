@@ -11,7 +11,7 @@
 struct LoadResult
 {
     std::shared_ptr<MockSpec> spec; // null when there are errors
-    Diagnostics diagnostics;        // every problem found, errors and warnings, in file order
+    Diagnostics diagnostics; // every problem found, errors and warnings, in file order
 
     bool ok() const { return spec != nullptr; }
     QString diagnosticsText() const; // one diagnostic per line

@@ -156,7 +156,7 @@ void parseValue(TemplateVariable &v, const Segment &segment)
         v.source = TemplateVariable::Source::Invalid;
         problem(Tr::tr("unknown connection value '%1' (there are connection.id and "
                        "connection.messages)")
-                        .arg(name));
+                    .arg(name));
     } else if (name == QLatin1String("random")) {
         bool okLow = false;
         bool okHigh = false;
@@ -170,8 +170,8 @@ void parseValue(TemplateVariable &v, const Segment &segment)
         } else if (v.lowest > v.highest) {
             v.source = TemplateVariable::Source::Invalid;
             problem(Tr::tr("random's lowest value %1 is above its highest %2")
-                            .arg(v.lowest)
-                            .arg(v.highest));
+                        .arg(v.lowest)
+                        .arg(v.highest));
         } else {
             v.source = TemplateVariable::Source::Random;
         }
@@ -196,8 +196,8 @@ void parseFilter(TemplateVariable &v, const Segment &segment)
             return;
         }
         filter.kind = TemplateFilter::Kind::Default;
-        filter.argument = args.first().quoted ? QJsonValue(args.first().text)
-                                              : bareValue(args.first().text);
+        filter.argument
+            = args.first().quoted ? QJsonValue(args.first().text) : bareValue(args.first().text);
         v.filters.append(filter);
         return;
     }
@@ -209,7 +209,7 @@ void parseFilter(TemplateVariable &v, const Segment &segment)
         filter.kind = TemplateFilter::Kind::Json;
     else {
         problem(Tr::tr("unknown filter '%1' (there are default, upper, lower and json)")
-                        .arg(name.text));
+                    .arg(name.text));
         return;
     }
     if (!args.isEmpty())
@@ -226,8 +226,7 @@ TemplateVariable TemplateVariable::parse(const QString &expression)
     v.expression = segments.first().raw;
     if (v.expression.isEmpty() && segments.size() > 1) {
         v.source = Source::Invalid;
-        v.problems.append(Tr::tr("%1 in '{{%2}}'")
-                                  .arg(Tr::tr("nothing before '|'"), v.text));
+        v.problems.append(Tr::tr("%1 in '{{%2}}'").arg(Tr::tr("nothing before '|'"), v.text));
     } else {
         parseValue(v, segments.first());
     }
@@ -267,13 +266,27 @@ QString jsonStringEscaped(const QString &text)
     out.reserve(text.size() + 8);
     for (QChar c : text) {
         switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\b': out += QLatin1String("\\b"); break;
-        case '\f': out += QLatin1String("\\f"); break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\b':
+            out += QLatin1String("\\b");
+            break;
+        case '\f':
+            out += QLatin1String("\\f");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
@@ -429,7 +442,8 @@ quint64 randomInRange(qint64 lowest, qint64 highest)
     if (span == std::numeric_limits<quint64>::max())
         return quint64(lowest) + rng->generate64();
     // Rejection sampling keeps the draw uniform over a 64-bit span.
-    const quint64 limit = std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % (span + 1);
+    const quint64 limit
+        = std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % (span + 1);
     quint64 value;
     do
         value = rng->generate64();

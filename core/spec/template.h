@@ -24,7 +24,7 @@ struct TemplateContext
     const QNetworkRequest *handshake = nullptr;
     quint64 connectionId = 0;
     qint64 messageCount = 0; // messages received on this connection, the current one included
-    qint64 counter = 0;      // a stream's tick counter
+    qint64 counter = 0; // a stream's tick counter
 };
 
 // A "| name argument" after a template value, applied left to right.
@@ -54,22 +54,33 @@ struct TemplateFilter
 struct TemplateVariable
 {
     enum class Source {
-        PathParams, QueryParams, JsonParams, Message, Other,
-        HeaderParams, Regex, ConnectionId, ConnectionMessages, Counter, Now, Uuid, Random,
+        PathParams,
+        QueryParams,
+        JsonParams,
+        Message,
+        Other,
+        HeaderParams,
+        Regex,
+        ConnectionId,
+        ConnectionMessages,
+        Counter,
+        Now,
+        Uuid,
+        Random,
         Invalid // a malformed value: never has one
     };
     enum class TimeFormat { Iso, Epoch, EpochMs, Custom };
 
     Source source = Source::Other;
     QString expression; // the value as written, trimmed, without filters: "json-params.a.b.0"
-    QStringList path;   // below the source: {"a", "b", "0"}; header names in lower case
-    QString text;       // the whole placeholder, trimmed: "json-params.a.b.0 | upper"
+    QStringList path; // below the source: {"a", "b", "0"}; header names in lower case
+    QString text; // the whole placeholder, trimmed: "json-params.a.b.0 | upper"
     TimeFormat timeFormat = TimeFormat::Iso; // now
-    QString format;                          // now with TimeFormat::Custom
-    qint64 lowest = 0;                       // random
-    qint64 highest = 0;                      // random
-    QList<TemplateFilter> filters;           // known filters only, in order
-    QStringList problems;                    // what is wrong with the placeholder, for the loader
+    QString format; // now with TimeFormat::Custom
+    qint64 lowest = 0; // random
+    qint64 highest = 0; // random
+    QList<TemplateFilter> filters; // known filters only, in order
+    QStringList problems; // what is wrong with the placeholder, for the loader
 
     static TemplateVariable parse(const QString &expression);
 };

@@ -35,7 +35,8 @@ public:
     void OnDocumentEnd() override { }
     void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
     void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t, const std::string &) override
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
+                  const std::string &) override
     {
         const qsizetype size = qsizetype(m_data.size());
         if (result.documents != 1 || tag != "!" || !result.unclosedQuote.is_null() || mark.pos < 0
@@ -58,9 +59,13 @@ public:
         }
         result.unclosedQuote = mark;
     }
-    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    { }
     void OnSequenceEnd() override { }
-    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override { }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    { }
     void OnMapEnd() override { }
 
 private:
@@ -87,7 +92,8 @@ QString plainScalarJson(const std::string &raw)
     if (text.isEmpty() || text == QLatin1String("~") || text == QLatin1String("null")
         || text == QLatin1String("Null") || text == QLatin1String("NULL"))
         return QStringLiteral("null");
-    if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+    if (text == QLatin1String("true") || text == QLatin1String("True")
+        || text == QLatin1String("TRUE"))
         return QStringLiteral("true");
     if (text == QLatin1String("false") || text == QLatin1String("False")
         || text == QLatin1String("FALSE"))
@@ -115,8 +121,8 @@ struct Converted
 {
     YAML::Node node;
     QString json;
-    qint64 nodes;  // what walking it again would take from the budget
-    int height;    // its nesting below itself
+    qint64 nodes; // what walking it again would take from the budget
+    int height; // its nesting below itself
 };
 
 class Converter

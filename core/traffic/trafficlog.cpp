@@ -59,10 +59,7 @@ QVariant rightAligned()
 // ---------------------------------------------------------------------------------------------
 // ConnectionsModel
 
-ConnectionsModel::ConnectionsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 int ConnectionsModel::rowCount(const QModelIndex &parent) const
 {
@@ -320,8 +317,7 @@ QString ruleText(const TrafficEvent &e)
 
 } // namespace
 
-MessageLogModel::MessageLogModel(QObject *parent)
-    : QAbstractTableModel(parent)
+MessageLogModel::MessageLogModel(QObject *parent) : QAbstractTableModel(parent)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(DefaultBatchInterval);
@@ -524,8 +520,8 @@ QString MessageLogModel::preview(const QString &text)
 
 QString MessageLogModel::prettyPayload(const QString &text)
 {
-    const auto first =
-        std::find_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+    const auto first
+        = std::find_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
     if (first == text.cend() || (*first != QLatin1Char('{') && *first != QLatin1Char('[')))
         return text;
     QJsonParseError error;
@@ -541,10 +537,7 @@ QString MessageLogModel::prettyPayload(const QString &text)
 // ---------------------------------------------------------------------------------------------
 // MessageFilterProxy
 
-MessageFilterProxy::MessageFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-}
+MessageFilterProxy::MessageFilterProxy(QObject *parent) : QSortFilterProxyModel(parent) { }
 
 void MessageFilterProxy::setConnectionId(quint64 connectionId)
 {
@@ -611,8 +604,7 @@ TrafficLog::TrafficLog(QObject *parent)
     : QObject(parent)
     , m_connections(new ConnectionsModel(this))
     , m_messages(new MessageLogModel(this))
-{
-}
+{ }
 
 void TrafficLog::attach(MockServer *server)
 {

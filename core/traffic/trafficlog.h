@@ -12,7 +12,6 @@
 
 #include <deque>
 
-
 // One row per connection seen since the last clear: where it came from, whether it is still
 // open, and how many messages went each way. Updated per event; a count change touches one row.
 class ConnectionsModel : public QAbstractTableModel
@@ -34,8 +33,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(
-        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     // Opened appends a row; messages count on their connection's row; Closed sets its state.
     // A connection first seen mid-life (attached late, or after clear()) is adopted from its
@@ -103,8 +102,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(
-        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     // Queues the event; it becomes a row at the next flush.
     void addEvent(const TrafficEvent &event);

@@ -35,12 +35,15 @@ QString jsonRule()
 QString echoItem(const char *path)
 {
     return y("- websocket:\n"
-             "    path: ") + y(path) + y("  # path comment\n"
-             "    # greeting next\n"
-             "    on-connect:\n"
-             "      # greeting comment\n"
-             "      response: hello  # greeting tail\n"
-             "    on-message:\n") + pingRule() + jsonRule();
+             "    path: ")
+        + y(path)
+        + y("  # path comment\n"
+            "    # greeting next\n"
+            "    on-connect:\n"
+            "      # greeting comment\n"
+            "      response: hello  # greeting tail\n"
+            "    on-message:\n")
+        + pingRule() + jsonRule();
 }
 
 QString echoBlock()
@@ -59,14 +62,16 @@ QString httpBlock()
 QString roomItem(const char *path)
 {
     return y("- websocket:\n"
-             "    path: ") + y(path) + y("\n"
-             "    on-message:\n"
-             "      - pattern: |\n"
-             "          multi\n"
-             "          line\n"
-             "        response:\n"
-             "          room: \"{{path-params.room}}\"\n"
-             "          joined: true\n");
+             "    path: ")
+        + y(path)
+        + y("\n"
+            "    on-message:\n"
+            "      - pattern: |\n"
+            "          multi\n"
+            "          line\n"
+            "        response:\n"
+            "          room: \"{{path-params.room}}\"\n"
+            "          joined: true\n");
 }
 
 QString roomBlock()
@@ -79,21 +84,23 @@ QString commented()
 {
     return y("# Mocket test config: comments everywhere\n"
              "# (the header stays put)\n"
-             "\n") + echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
-        + y("# footer comment\n");
+             "\n")
+        + echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock() + y("# footer comment\n");
 }
 
 QString fourItem(const char *path)
 {
     return y("-   websocket:\n"
-             "        path: ") + y(path) + y("  # 😀\n"
-             "        on-connect:\n"
-             "            response: {msg: \"Olá Júlia 😀\", n: 1}  # flow map\n"
-             "        on-message:\n"
-             "            -   pattern: x\n"
-             "                response: >\n"
-             "                    folded\n"
-             "                    text\n");
+             "        path: ")
+        + y(path)
+        + y("  # 😀\n"
+            "        on-connect:\n"
+            "            response: {msg: \"Olá Júlia 😀\", n: 1}  # flow map\n"
+            "        on-message:\n"
+            "            -   pattern: x\n"
+            "                response: >\n"
+            "                    folded\n"
+            "                    text\n");
 }
 
 // 4-space indentation, UTF-8 before every edited node, a file without comments at its end.
@@ -174,13 +181,15 @@ QString describeReply(const Reply &reply)
     if (!reply.delay.isZero())
         parts << QStringLiteral("delay=") + reply.delay.text();
     if (reply.to != Audience::Sender)
-        parts << (reply.to == Audience::Others ? QStringLiteral("to=others") : QStringLiteral("to=endpoint"));
+        parts << (reply.to == Audience::Others ? QStringLiteral("to=others")
+                                               : QStringLiteral("to=endpoint"));
     if (reply.closeCode)
         parts << QStringLiteral("close=%1").arg(reply.closeCode)
                 + (reply.closeReason.isEmpty() ? QString() : QLatin1Char('/') + reply.closeReason);
     QStringList frames;
     for (const ReplyFrame &f : reply.frames)
-        frames << (f.isBinary ? QStringLiteral("b:") + QString::fromLatin1(f.binary.toBase64()) : QStringLiteral("t:") + f.text.source())
+        frames << (f.isBinary ? QStringLiteral("b:") + QString::fromLatin1(f.binary.toBase64())
+                              : QStringLiteral("t:") + f.text.source())
                 + (f.delay.isZero() ? QString() : QLatin1Char('@') + f.delay.text());
     if (!frames.isEmpty())
         parts << QStringLiteral("frames=") + frames.join(QLatin1Char('|'));
@@ -215,7 +224,9 @@ QString describeLoaded(const MockSpec &spec, int kind, int e, int r)
             return QStringLiteral("<no rule>");
         const Rule &rule = ep.rules.at(r);
         parts << (rule.matchesBinary ? QStringLiteral("binary:")
-                          + (rule.binaryPrefix.isEmpty() ? QStringLiteral("any") : QString::fromLatin1(rule.binaryPrefix.toHex()))
+                          + (rule.binaryPrefix.isEmpty()
+                                 ? QStringLiteral("any")
+                                 : QString::fromLatin1(rule.binaryPrefix.toHex()))
                                      : QStringLiteral("pattern:") + rule.pattern.source());
         if (rule.hasResponse)
             parts << QStringLiteral("response=") + rule.response.source();
@@ -252,18 +263,30 @@ TextEdit run(Op op, const QString &yaml, const SpecOutline &o, int e, int r, int
              const QString &value, const QString &value2)
 {
     switch (op) {
-    case Op::Path: return SpecEdits::setPath(yaml, o, e, value);
-    case Op::Greeting: return SpecEdits::setGreeting(yaml, o, e, value);
-    case Op::Pattern: return SpecEdits::setRulePattern(yaml, o, e, r, value);
-    case Op::Response: return SpecEdits::setRuleResponse(yaml, o, e, r, value);
-    case Op::AddEndpoint: return SpecEdits::addEndpoint(yaml, o, value);
-    case Op::RemoveEndpoint: return SpecEdits::removeEndpoint(yaml, o, e);
-    case Op::DuplicateEndpoint: return SpecEdits::duplicateEndpoint(yaml, o, e);
-    case Op::MoveEndpoint: return SpecEdits::moveEndpoint(yaml, o, e, delta);
-    case Op::AddRule: return SpecEdits::addRule(yaml, o, e, value, value2);
-    case Op::RemoveRule: return SpecEdits::removeRule(yaml, o, e, r);
-    case Op::DuplicateRule: return SpecEdits::duplicateRule(yaml, o, e, r);
-    case Op::MoveRule: return SpecEdits::moveRule(yaml, o, e, r, delta);
+    case Op::Path:
+        return SpecEdits::setPath(yaml, o, e, value);
+    case Op::Greeting:
+        return SpecEdits::setGreeting(yaml, o, e, value);
+    case Op::Pattern:
+        return SpecEdits::setRulePattern(yaml, o, e, r, value);
+    case Op::Response:
+        return SpecEdits::setRuleResponse(yaml, o, e, r, value);
+    case Op::AddEndpoint:
+        return SpecEdits::addEndpoint(yaml, o, value);
+    case Op::RemoveEndpoint:
+        return SpecEdits::removeEndpoint(yaml, o, e);
+    case Op::DuplicateEndpoint:
+        return SpecEdits::duplicateEndpoint(yaml, o, e);
+    case Op::MoveEndpoint:
+        return SpecEdits::moveEndpoint(yaml, o, e, delta);
+    case Op::AddRule:
+        return SpecEdits::addRule(yaml, o, e, value, value2);
+    case Op::RemoveRule:
+        return SpecEdits::removeRule(yaml, o, e, r);
+    case Op::DuplicateRule:
+        return SpecEdits::duplicateRule(yaml, o, e, r);
+    case Op::MoveRule:
+        return SpecEdits::moveRule(yaml, o, e, r, delta);
     }
     return {};
 }
@@ -304,13 +327,15 @@ QStringList messages(const Diagnostics &diagnostics)
 {
     QStringList out;
     for (const Diagnostic &d : diagnostics)
-        out.append((d.isError() ? QStringLiteral("error: ") : QStringLiteral("warning: ")) + d.message);
+        out.append((d.isError() ? QStringLiteral("error: ") : QStringLiteral("warning: "))
+                   + d.message);
     return out;
 }
 
 QString mid(const QString &text, const TextRange &range)
 {
-    return range.isValid() ? text.mid(range.start, range.end - range.start) : QStringLiteral("<invalid>");
+    return range.isValid() ? text.mid(range.start, range.end - range.start)
+                           : QStringLiteral("<invalid>");
 }
 } // namespace
 
@@ -353,15 +378,17 @@ void TestSpecOutline::example_data()
     QTest::addColumn<int>("endpoint");
     QTest::addColumn<int>("rule"); // -1: a field of the endpoint
     QTest::addColumn<QString>("field");
-    QTest::addColumn<QString>("text");  // yaml.mid(range)
+    QTest::addColumn<QString>("text"); // yaml.mid(range)
     QTest::addColumn<QString>("value"); // decoded; null: not checked
 
-    QTest::newRow("endpoint 0 item") << 0 << -1 << y("item")
+    QTest::newRow("endpoint 0 item")
+        << 0 << -1 << y("item")
         << y("- websocket:\n"
              "    path: /ws/echo\n"
              "    on-connect:\n"
              "      # Message sent when client connects\n"
-             "      response: '{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}'\n"
+             "      response: '{\"status\": \"connected\", \"message\": \"Welcome to WebSocket "
+             "Echo!\"}'\n"
              "    on-message:\n"
              "      # Simple echo for \"ping\" message\n"
              "      - pattern: \"ping\"\n"
@@ -370,37 +397,48 @@ void TestSpecOutline::example_data()
              "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
              "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n")
         << QString();
-    QTest::newRow("endpoint 0 comments") << 0 << -1 << y("comments") << y("# WebSocket echo server\n")
-                                         << QString();
+    QTest::newRow("endpoint 0 comments")
+        << 0 << -1 << y("comments") << y("# WebSocket echo server\n") << QString();
     QTest::newRow("endpoint 0 path") << 0 << -1 << y("path") << y("/ws/echo") << y("/ws/echo");
-    QTest::newRow("endpoint 0 greeting") << 0 << -1 << y("greeting")
+    QTest::newRow("endpoint 0 greeting")
+        << 0 << -1 << y("greeting")
         << y("'{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}'")
         << y("{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}");
-    QTest::newRow("endpoint 0 on-message") << 0 << -1 << y("onMessageKey") << y("on-message") << QString();
-    QTest::newRow("rule 0.0 item") << 0 << 0 << y("item")
-                                   << y("- pattern: \"ping\"\n        response: \"pong\"\n") << QString();
-    QTest::newRow("rule 0.0 comments") << 0 << 0 << y("comments")
-                                       << y("      # Simple echo for \"ping\" message\n") << QString();
+    QTest::newRow("endpoint 0 on-message")
+        << 0 << -1 << y("onMessageKey") << y("on-message") << QString();
+    QTest::newRow("rule 0.0 item")
+        << 0 << 0 << y("item") << y("- pattern: \"ping\"\n        response: \"pong\"\n")
+        << QString();
+    QTest::newRow("rule 0.0 comments")
+        << 0 << 0 << y("comments") << y("      # Simple echo for \"ping\" message\n") << QString();
     QTest::newRow("rule 0.0 pattern") << 0 << 0 << y("pattern") << y("\"ping\"") << y("ping");
     QTest::newRow("rule 0.0 response") << 0 << 0 << y("response") << y("\"pong\"") << y("pong");
-    QTest::newRow("rule 0.1 pattern") << 0 << 1 << y("pattern")
-        << y("'{\"echo\": \"{{json-params.echo}}\"}'") << y("{\"echo\": \"{{json-params.echo}}\"}");
-    QTest::newRow("rule 0.1 response") << 0 << 1 << y("response")
-        << y("'{\"echoed\": \"{{json-params.echo}}\"}'") << y("{\"echoed\": \"{{json-params.echo}}\"}");
-    QTest::newRow("endpoint 1 comments") << 1 << -1 << y("comments")
+    QTest::newRow("rule 0.1 pattern")
+        << 0 << 1 << y("pattern") << y("'{\"echo\": \"{{json-params.echo}}\"}'")
+        << y("{\"echo\": \"{{json-params.echo}}\"}");
+    QTest::newRow("rule 0.1 response")
+        << 0 << 1 << y("response") << y("'{\"echoed\": \"{{json-params.echo}}\"}'")
+        << y("{\"echoed\": \"{{json-params.echo}}\"}");
+    QTest::newRow("endpoint 1 comments")
+        << 1 << -1 << y("comments")
         << y("# Templates: path parameters in the greeting and the replies\n") << QString();
-    QTest::newRow("endpoint 1 path") << 1 << -1 << y("path") << y("/ws/user/:username")
-                                     << y("/ws/user/:username");
-    QTest::newRow("endpoint 1 greeting") << 1 << -1 << y("greeting")
+    QTest::newRow("endpoint 1 path")
+        << 1 << -1 << y("path") << y("/ws/user/:username") << y("/ws/user/:username");
+    QTest::newRow("endpoint 1 greeting")
+        << 1 << -1 << y("greeting")
         << y("'{\"status\": \"connected\", \"message\": \"Welcome, {{path-params.username}}!\"}'")
         << y("{\"status\": \"connected\", \"message\": \"Welcome, {{path-params.username}}!\"}");
-    QTest::newRow("rule 1.0 item") << 1 << 0 << y("item")
+    QTest::newRow("rule 1.0 item")
+        << 1 << 0 << y("item")
         << y("- pattern: '{\"action\": \"get-profile\"}'\n"
-             "        response: '{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": \"2025-03-20\"}}'\n")
+             "        response: '{\"user\": \"{{path-params.username}}\", \"profile\": "
+             "{\"joined\": \"2025-03-20\"}}'\n")
         << QString();
     QTest::newRow("rule 1.0 comments") << 1 << 0 << y("comments") << y("<invalid>") << QString();
-    QTest::newRow("rule 1.0 response") << 1 << 0 << y("response")
-        << y("'{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": \"2025-03-20\"}}'")
+    QTest::newRow("rule 1.0 response")
+        << 1 << 0 << y("response")
+        << y("'{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": "
+             "\"2025-03-20\"}}'")
         << y("{\"user\": \"{{path-params.username}}\", \"profile\": {\"joined\": \"2025-03-20\"}}");
 }
 
@@ -483,7 +521,8 @@ void TestSpecOutline::exampleStructure()
              y("- pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
                "        response: \"{\\\"echoed\\\": \\\"{{json-params.echo}}\\\"}\"\n"
                "        # after the json rule\n"));
-    QCOMPARE(mid(commented(), other.endpoints.at(1).rules.at(0).pattern), y("|\n          multi\n          line"));
+    QCOMPARE(mid(commented(), other.endpoints.at(1).rules.at(0).pattern),
+             y("|\n          multi\n          line"));
     QCOMPARE(other.endpoints.at(1).rules.at(0).responseValue,
              y("{\"room\":\"{{path-params.room}}\",\"joined\":true}"));
 }
@@ -538,11 +577,15 @@ void TestSpecOutline::offsets()
     QFETCH(bool, bom);
     QFETCH(bool, windows);
     const QString eol = windows ? y("\r\n") : y("\n");
-    QString yaml = QStringList { y("# Júlia 😀"), y("- websocket:"), y("    path: /ws/olá  # 😀😀"),
+    QString yaml = QStringList { y("# Júlia 😀"),
+                                 y("- websocket:"),
+                                 y("    path: /ws/olá  # 😀😀"),
                                  y("    on-connect:"),
                                  y("      response: \"Olá Júlia 😀\"  # 😀"),
-                                 y("    on-message:"), y("      - pattern: '😀 ''x'''"),
-                                 y("        response: ok 😀  # 😀"), QString() }
+                                 y("    on-message:"),
+                                 y("      - pattern: '😀 ''x'''"),
+                                 y("        response: ok 😀  # 😀"),
+                                 QString() }
                        .join(eol);
     if (bom)
         yaml.prepend(QChar(0xfeff));
@@ -561,7 +604,8 @@ void TestSpecOutline::offsets()
     QCOMPARE(mid(yaml, ep.rules.first().item),
              y("- pattern: '😀 ''x'''") + eol + y("        response: ok 😀  # 😀") + eol);
 
-    const QString result = SpecEdits::apply(yaml, SpecEdits::setRuleResponse(yaml, outline, 0, 0, y("Júlia")));
+    const QString result
+        = SpecEdits::apply(yaml, SpecEdits::setRuleResponse(yaml, outline, 0, 0, y("Júlia")));
     QString expected = yaml;
     expected.replace(y("ok 😀  #"), y("Júlia  #"));
     QCOMPARE(result, expected);
@@ -600,13 +644,14 @@ void TestSpecOutline::unclosedQuoteIsAnError()
 // A key given twice: the loader takes the last, and so does the outline.
 void TestSpecOutline::repeatedKeysAsTheLoader()
 {
-    const QString yaml = y("- websocket:\n"
-                           "    path: /a\n"
-                           "    on-connect:\n      response: first\n"
-                           "    on-message:\n      - pattern: a\n        response: b\n"
-                           "    path: /b\n"
-                           "    on-connect:\n      response: second\n"
-                           "    on-message:\n      - pattern: c\n        response: d\n        response: e\n");
+    const QString yaml
+        = y("- websocket:\n"
+            "    path: /a\n"
+            "    on-connect:\n      response: first\n"
+            "    on-message:\n      - pattern: a\n        response: b\n"
+            "    path: /b\n"
+            "    on-connect:\n      response: second\n"
+            "    on-message:\n      - pattern: c\n        response: d\n        response: e\n");
     const LoadResult loaded = SpecLoader::loadText(yaml, QStringLiteral("t.yml"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
     const SpecOutline outline = SpecOutline::parse(yaml);
@@ -631,8 +676,11 @@ void TestSpecOutline::repeatedKeysAsTheLoader()
     QVERIFY(!edit.isNull());
     const QString result = SpecEdits::apply(yaml, edit);
     QVERIFY(result.contains(y("response: d\n        response: f\n")));
-    QCOMPARE(SpecLoader::loadText(result, QStringLiteral("t.yml")).spec->endpoints.first().rules.first()
-                 .response.source(), y("f"));
+    QCOMPARE(SpecLoader::loadText(result, QStringLiteral("t.yml"))
+                 .spec->endpoints.first()
+                 .rules.first()
+                 .response.source(),
+             y("f"));
 }
 
 void TestSpecOutline::edits_data()
@@ -648,7 +696,7 @@ void TestSpecOutline::edits_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("replaced"); // exactly the text the edit replaces
-    QTest::addColumn<QString>("keep");     // an unrelated comment that must survive
+    QTest::addColumn<QString>("keep"); // an unrelated comment that must survive
     QTest::addColumn<int>("checkEndpoint");
     QTest::addColumn<int>("checkRule");
     QTest::addColumn<QString>("field");
@@ -659,211 +707,263 @@ void TestSpecOutline::edits_data()
 
     // Scalars: only the value's text changes; comments after it stay.
     row("path") << commented() << int(Op::Path) << 0 << -1 << 0 << y("/ws/écho") << none
-        << y("path: /ws/echo  #") << y("path: /ws/écho  #") << y("/ws/echo") << y("# path comment")
-        << 0 << -1 << y("path") << y("/ws/écho");
-    row("path with a parameter") << commented() << int(Op::Path) << 1 << -1 << 0 << y("/rooms/:room") << none
-        << y("path: /ws/room/:room\n") << y("path: /rooms/:room\n") << y("/ws/room/:room")
-        << y("# Room endpoint") << 1 << -1 << y("path") << y("/rooms/:room");
+                << y("path: /ws/echo  #") << y("path: /ws/écho  #") << y("/ws/echo")
+                << y("# path comment") << 0 << -1 << y("path") << y("/ws/écho");
+    row("path with a parameter") << commented() << int(Op::Path) << 1 << -1 << 0
+                                 << y("/rooms/:room") << none << y("path: /ws/room/:room\n")
+                                 << y("path: /rooms/:room\n") << y("/ws/room/:room")
+                                 << y("# Room endpoint") << 1 << -1 << y("path")
+                                 << y("/rooms/:room");
     row("greeting with a hash") << commented() << int(Op::Greeting) << 0 << -1 << 0
-        << y("bye # not a comment") << none << y("response: hello  #")
-        << y("response: 'bye # not a comment'  #") << y("hello") << y("# greeting tail") << 0 << -1
-        << y("greeting") << y("bye # not a comment");
+                                << y("bye # not a comment") << none << y("response: hello  #")
+                                << y("response: 'bye # not a comment'  #") << y("hello")
+                                << y("# greeting tail") << 0 << -1 << y("greeting")
+                                << y("bye # not a comment");
     row("pattern") << commented() << int(Op::Pattern) << 0 << 0 << 0 << y("pi:ng") << none
-        << y("pattern: ping  #") << y("pattern: pi:ng  #") << y("ping") << y("# pattern tail") << 0 << 0
-        << y("pattern") << y("pi:ng");
-    row("response json") << commented() << int(Op::Response) << 0 << 0 << 0 << y("{\"a\": 1}") << none
-        << y("response: pong  #") << y("response: '{\"a\": 1}'  #") << y("pong") << y("# reply tail")
-        << 0 << 0 << y("response") << y("{\"a\": 1}");
-    row("response over a block map") << commented() << int(Op::Response) << 1 << 0 << 0 << y("x") << none
-        << y("        response:\n          room: \"{{path-params.room}}\"\n          joined: true\n")
+                   << y("pattern: ping  #") << y("pattern: pi:ng  #") << y("ping")
+                   << y("# pattern tail") << 0 << 0 << y("pattern") << y("pi:ng");
+    row("response json") << commented() << int(Op::Response) << 0 << 0 << 0 << y("{\"a\": 1}")
+                         << none << y("response: pong  #") << y("response: '{\"a\": 1}'  #")
+                         << y("pong") << y("# reply tail") << 0 << 0 << y("response")
+                         << y("{\"a\": 1}");
+    row("response over a block map")
+        << commented() << int(Op::Response) << 1 << 0 << 0 << y("x") << none
+        << y("        response:\n          room: \"{{path-params.room}}\"\n          joined: "
+             "true\n")
         << y("        response: x\n")
-        << y("\n          room: \"{{path-params.room}}\"\n          joined: true") << y("# footer comment")
-        << 1 << 0 << y("response") << y("x");
-    row("block scalar stays one") << commented() << int(Op::Pattern) << 1 << 0 << 0 << y("one\ntwo\n")
-        << none << y("|\n          multi\n          line\n") << y("|\n          one\n          two\n")
-        << y("|\n          multi\n          line") << y("# footer comment") << 1 << 0 << y("pattern")
-        << y("one\ntwo\n");
+        << y("\n          room: \"{{path-params.room}}\"\n          joined: true")
+        << y("# footer comment") << 1 << 0 << y("response") << y("x");
+    row("block scalar stays one") << commented() << int(Op::Pattern) << 1 << 0 << 0
+                                  << y("one\ntwo\n") << none
+                                  << y("|\n          multi\n          line\n")
+                                  << y("|\n          one\n          two\n")
+                                  << y("|\n          multi\n          line")
+                                  << y("# footer comment") << 1 << 0 << y("pattern")
+                                  << y("one\ntwo\n");
     row("block scalar to plain") << commented() << int(Op::Pattern) << 1 << 0 << 0 << y("single")
-        << none << y("pattern: |\n          multi\n          line\n") << y("pattern: single\n")
-        << y("|\n          multi\n          line") << y("# footer comment") << 1 << 0 << y("pattern")
-        << y("single");
+                                 << none << y("pattern: |\n          multi\n          line\n")
+                                 << y("pattern: single\n")
+                                 << y("|\n          multi\n          line") << y("# footer comment")
+                                 << 1 << 0 << y("pattern") << y("single");
 
     // on-connect
     row("greeting removed") << commented() << int(Op::Greeting) << 0 << -1 << 0 << QString() << none
-        << y("    # greeting next\n    on-connect:\n      # greeting comment\n"
-             "      response: hello  # greeting tail\n")
-        << QString()
-        << y("    # greeting next\n    on-connect:\n      # greeting comment\n"
-             "      response: hello  # greeting tail\n")
-        << y("# path comment") << 0 << -1 << y("greeting") << y("<none>");
+                            << y("    # greeting next\n    on-connect:\n      # greeting comment\n"
+                                 "      response: hello  # greeting tail\n")
+                            << QString()
+                            << y("    # greeting next\n    on-connect:\n      # greeting comment\n"
+                                 "      response: hello  # greeting tail\n")
+                            << y("# path comment") << 0 << -1 << y("greeting") << y("<none>");
     row("greeting added") << commented() << int(Op::Greeting) << 1 << -1 << 0
-        << y("welcome {{path-params.room}}") << none << y("    path: /ws/room/:room\n")
-        << y("    path: /ws/room/:room\n    on-connect:\n      response: 'welcome {{path-params.room}}'\n")
-        << QString() << y("# Room endpoint") << 1 << -1 << y("greeting")
-        << y("welcome {{path-params.room}}");
+                          << y("welcome {{path-params.room}}") << none
+                          << y("    path: /ws/room/:room\n")
+                          << y("    path: /ws/room/:room\n    on-connect:\n      response: "
+                               "'welcome {{path-params.room}}'\n")
+                          << QString() << y("# Room endpoint") << 1 << -1 << y("greeting")
+                          << y("welcome {{path-params.room}}");
 
     // Endpoints: whole items with the comments above them; what lies between stays.
-    row("add endpoint") << commented() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/ws/new") << none
-        << y("# footer comment\n") << y("# footer comment\n\n- websocket:\n    path: /ws/new\n")
-        << QString() << y("# footer comment") << 2 << -1 << y("path") << y("/ws/new");
-    row("add endpoint to an empty file") << QString() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/a")
-        << none << QString() << y("- websocket:\n    path: /a\n") << QString() << QString() << 0 << -1
-        << y("path") << y("/a");
-    row("add endpoint after a comment") << y("# nothing yet") << int(Op::AddEndpoint) << -1 << -1 << 0
-        << y("/a") << none << y("# nothing yet") << y("# nothing yet\n- websocket:\n    path: /a\n")
-        << QString() << y("# nothing yet") << 0 << -1 << y("path") << y("/a");
-    row("remove first endpoint") << commented() << int(Op::RemoveEndpoint) << 0 << -1 << 0 << none << none
-        << echoBlock() + y("\n") << QString() << echoBlock() + y("\n") << y("# HTTP item, left alone")
-        << -1 << -1 << y("paths") << y("/ws/room/:room");
-    row("remove last endpoint") << commented() << int(Op::RemoveEndpoint) << 1 << -1 << 0 << none << none
-        << roomBlock() << QString() << roomBlock() << y("# footer comment") << -1 << -1 << y("paths")
-        << y("/ws/echo");
-    row("duplicate endpoint") << commented() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none
-        << echoBlock() << echoBlock() + y("\n") + echoItem("/ws/echo-copy") << QString()
-        << y("# HTTP item, left alone") << -1 << -1 << y("paths")
-        << y("/ws/echo,/ws/echo-copy,/ws/room/:room");
-    row("duplicate endpoint ending in a parameter") << commented() << int(Op::DuplicateEndpoint) << 1 << -1
-        << 0 << none << none << roomBlock()
-        << roomBlock() + y("\n") + roomItem("/ws/room/:room/copy") << QString() << y("# footer comment")
-        << -1 << -1 << y("paths") << y("/ws/echo,/ws/room/:room,/ws/room/:room/copy");
-    row("move endpoint down") << commented() << int(Op::MoveEndpoint) << 0 << -1 << 1 << none << none
-        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
-        << roomBlock() + y("\n") + httpBlock() + y("\n") + echoBlock()
-        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock() << y("# footer comment") << -1
-        << -1 << y("paths") << y("/ws/room/:room,/ws/echo");
+    row("add endpoint") << commented() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/ws/new")
+                        << none << y("# footer comment\n")
+                        << y("# footer comment\n\n- websocket:\n    path: /ws/new\n") << QString()
+                        << y("# footer comment") << 2 << -1 << y("path") << y("/ws/new");
+    row("add endpoint to an empty file")
+        << QString() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/a") << none << QString()
+        << y("- websocket:\n    path: /a\n") << QString() << QString() << 0 << -1 << y("path")
+        << y("/a");
+    row("add endpoint after a comment")
+        << y("# nothing yet") << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/a") << none
+        << y("# nothing yet") << y("# nothing yet\n- websocket:\n    path: /a\n") << QString()
+        << y("# nothing yet") << 0 << -1 << y("path") << y("/a");
+    row("remove first endpoint") << commented() << int(Op::RemoveEndpoint) << 0 << -1 << 0 << none
+                                 << none << echoBlock() + y("\n") << QString()
+                                 << echoBlock() + y("\n") << y("# HTTP item, left alone") << -1
+                                 << -1 << y("paths") << y("/ws/room/:room");
+    row("remove last endpoint") << commented() << int(Op::RemoveEndpoint) << 1 << -1 << 0 << none
+                                << none << roomBlock() << QString() << roomBlock()
+                                << y("# footer comment") << -1 << -1 << y("paths") << y("/ws/echo");
+    row("duplicate endpoint") << commented() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none
+                              << none << echoBlock()
+                              << echoBlock() + y("\n") + echoItem("/ws/echo-copy") << QString()
+                              << y("# HTTP item, left alone") << -1 << -1 << y("paths")
+                              << y("/ws/echo,/ws/echo-copy,/ws/room/:room");
+    row("duplicate endpoint ending in a parameter")
+        << commented() << int(Op::DuplicateEndpoint) << 1 << -1 << 0 << none << none << roomBlock()
+        << roomBlock() + y("\n") + roomItem("/ws/room/:room/copy") << QString()
+        << y("# footer comment") << -1 << -1 << y("paths")
+        << y("/ws/echo,/ws/room/:room,/ws/room/:room/copy");
+    row("move endpoint down") << commented() << int(Op::MoveEndpoint) << 0 << -1 << 1 << none
+                              << none << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+                              << roomBlock() + y("\n") + httpBlock() + y("\n") + echoBlock()
+                              << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+                              << y("# footer comment") << -1 << -1 << y("paths")
+                              << y("/ws/room/:room,/ws/echo");
     row("move endpoint up") << commented() << int(Op::MoveEndpoint) << 1 << -1 << -1 << none << none
-        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
-        << roomBlock() + y("\n") + httpBlock() + y("\n") + echoBlock()
-        << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock() << y("# footer comment") << -1
-        << -1 << y("paths") << y("/ws/room/:room,/ws/echo");
+                            << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+                            << roomBlock() + y("\n") + httpBlock() + y("\n") + echoBlock()
+                            << echoBlock() + y("\n") + httpBlock() + y("\n") + roomBlock()
+                            << y("# footer comment") << -1 << -1 << y("paths")
+                            << y("/ws/room/:room,/ws/echo");
 
     // Rules
-    row("add rule") << commented() << int(Op::AddRule) << 0 << -1 << 0 << y("hello") << y("world")
+    row("add rule")
+        << commented() << int(Op::AddRule) << 0 << -1 << 0 << y("hello") << y("world")
         << y("        # after the json rule\n")
         << y("        # after the json rule\n      - pattern: hello\n        response: world\n")
         << QString() << y("# after the json rule") << 0 << -1 << y("patterns")
         << y("ping,{\"echo\": \"{{json-params.echo}}\"},hello");
-    row("add rule after a block map") << commented() << int(Op::AddRule) << 1 << -1 << 0 << y("hello")
+    row("add rule after a block map")
+        << commented() << int(Op::AddRule) << 1 << -1 << 0 << y("hello")
         << y("{{path-params.room}}") << y("          joined: true\n")
-        << y("          joined: true\n      - pattern: hello\n        response: '{{path-params.room}}'\n")
-        << QString() << y("# footer comment") << 1 << -1 << y("patterns") << y("multi\nline\n,hello");
+        << y("          joined: true\n      - pattern: hello\n        response: "
+             "'{{path-params.room}}'\n")
+        << QString() << y("# footer comment") << 1 << -1 << y("patterns")
+        << y("multi\nline\n,hello");
     row("remove first rule") << commented() << int(Op::RemoveRule) << 0 << 0 << 0 << none << none
-        << pingRule() << QString() << pingRule() << y("# json rule") << 0 << -1 << y("patterns")
-        << y("{\"echo\": \"{{json-params.echo}}\"}");
+                             << pingRule() << QString() << pingRule() << y("# json rule") << 0 << -1
+                             << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"}");
     row("remove last rule") << commented() << int(Op::RemoveRule) << 0 << 1 << 0 << none << none
-        << jsonRule() << QString() << jsonRule() << y("# ping rule") << 0 << -1 << y("patterns")
-        << y("ping");
+                            << jsonRule() << QString() << jsonRule() << y("# ping rule") << 0 << -1
+                            << y("patterns") << y("ping");
     row("duplicate rule") << commented() << int(Op::DuplicateRule) << 0 << 0 << 0 << none << none
-        << pingRule()
-        << pingRule() + y("      - pattern: ping  # pattern tail\n        response: pong  # reply tail\n")
-        << QString() << y("# json rule") << 0 << -1 << y("patterns")
-        << y("ping,ping,{\"echo\": \"{{json-params.echo}}\"}");
+                          << pingRule()
+                          << pingRule()
+            + y("      - pattern: ping  # pattern tail\n        response: pong  # reply tail\n")
+                          << QString() << y("# json rule") << 0 << -1 << y("patterns")
+                          << y("ping,ping,{\"echo\": \"{{json-params.echo}}\"}");
     row("move rule down") << commented() << int(Op::MoveRule) << 0 << 0 << 1 << none << none
-        << pingRule() + jsonRule() << jsonRule() + pingRule() << pingRule() + jsonRule()
-        << y("# greeting tail") << 0 << -1 << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"},ping");
+                          << pingRule() + jsonRule() << jsonRule() + pingRule()
+                          << pingRule() + jsonRule() << y("# greeting tail") << 0 << -1
+                          << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"},ping");
     row("move rule up") << commented() << int(Op::MoveRule) << 0 << 1 << -1 << none << none
-        << pingRule() + jsonRule() << jsonRule() + pingRule() << pingRule() + jsonRule()
-        << y("# greeting tail") << 0 << -1 << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"},ping");
+                        << pingRule() + jsonRule() << jsonRule() + pingRule()
+                        << pingRule() + jsonRule() << y("# greeting tail") << 0 << -1
+                        << y("patterns") << y("{\"echo\": \"{{json-params.echo}}\"},ping");
 
     // 4-space indentation and UTF-8 before the edited text
     row("4: flow map response") << four() << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none
-        << y("{msg: \"Olá Júlia 😀\", n: 1}  #") << y("hi  #") << y("{msg: \"Olá Júlia 😀\", n: 1}")
-        << y("# flow map") << 0 << -1 << y("greeting") << y("hi");
+                                << y("{msg: \"Olá Júlia 😀\", n: 1}  #") << y("hi  #")
+                                << y("{msg: \"Olá Júlia 😀\", n: 1}") << y("# flow map") << 0 << -1
+                                << y("greeting") << y("hi");
     row("4: folded to literal") << four() << int(Op::Response) << 0 << 0 << 0 << y("l1\nl2") << none
-        << y(">\n                    folded\n                    text\n")
-        << y("|-\n                    l1\n                    l2\n")
-        << y(">\n                    folded\n                    text") << y("# bare endpoint") << 0 << 0
-        << y("response") << y("l1\nl2");
+                                << y(">\n                    folded\n                    text\n")
+                                << y("|-\n                    l1\n                    l2\n")
+                                << y(">\n                    folded\n                    text")
+                                << y("# bare endpoint") << 0 << 0 << y("response") << y("l1\nl2");
     row("4: path after emoji") << four() << int(Op::Path) << 1 << -1 << 0 << y("/ü") << none
-        << y("path: /b\n") << y("path: /ü\n") << y("/b") << y("# bare endpoint") << 1 << -1 << y("path")
-        << y("/ü");
+                               << y("path: /b\n") << y("path: /ü\n") << y("/b")
+                               << y("# bare endpoint") << 1 << -1 << y("path") << y("/ü");
     row("4: greeting added") << four() << int(Op::Greeting) << 1 << -1 << 0 << y("hey") << none
-        << y("path: /b\n") << y("path: /b\n        on-connect:\n            response: hey\n") << QString()
-        << y("# bare endpoint") << 1 << -1 << y("greeting") << y("hey");
+                             << y("path: /b\n")
+                             << y("path: /b\n        on-connect:\n            response: hey\n")
+                             << QString() << y("# bare endpoint") << 1 << -1 << y("greeting")
+                             << y("hey");
     row("4: on-message added") << four() << int(Op::AddRule) << 1 << -1 << 0 << y("p") << y("r")
-        << y("path: /b\n")
-        << y("path: /b\n        on-message:\n            -   pattern: p\n                response: r\n")
-        << QString() << y("# bare endpoint") << 1 << -1 << y("patterns") << y("p");
+                               << y("path: /b\n")
+                               << y("path: /b\n        on-message:\n            -   pattern: p\n   "
+                                    "             response: r\n")
+                               << QString() << y("# bare endpoint") << 1 << -1 << y("patterns")
+                               << y("p");
     row("4: add endpoint") << four() << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/z") << none
-        << y("path: /b\n") << y("path: /b\n\n-   websocket:\n        path: /z\n") << QString()
-        << y("# bare endpoint") << 2 << -1 << y("path") << y("/z");
+                           << y("path: /b\n") << y("path: /b\n\n-   websocket:\n        path: /z\n")
+                           << QString() << y("# bare endpoint") << 2 << -1 << y("path") << y("/z");
     row("4: duplicate") << four() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none
-        << fourItem("/ws/olá") << fourItem("/ws/olá") + y("\n") + fourItem("/ws/olá-copy") << QString()
-        << y("# bare endpoint") << -1 << -1 << y("paths") << y("/ws/olá,/ws/olá-copy,/b");
+                        << fourItem("/ws/olá")
+                        << fourItem("/ws/olá") + y("\n") + fourItem("/ws/olá-copy") << QString()
+                        << y("# bare endpoint") << -1 << -1 << y("paths")
+                        << y("/ws/olá,/ws/olá-copy,/b");
 
     // CRLF line endings
     row("crlf: response") << crlf() << int(Op::Response) << 0 << 0 << 0 << y("c d") << none
-        << y("b  # tail") << y("c d  # tail") << y("b") << y("# crlf") << 0 << 0 << y("response")
-        << y("c d");
+                          << y("b  # tail") << y("c d  # tail") << y("b") << y("# crlf") << 0 << 0
+                          << y("response") << y("c d");
     row("crlf: add rule") << crlf() << int(Op::AddRule) << 0 << -1 << 0 << y("p") << y("r")
-        << y("# tail\r\n") << y("# tail\r\n      - pattern: p\r\n        response: r\r\n") << QString()
-        << y("# crlf") << 0 << -1 << y("patterns") << y("a,p");
+                          << y("# tail\r\n")
+                          << y("# tail\r\n      - pattern: p\r\n        response: r\r\n")
+                          << QString() << y("# crlf") << 0 << -1 << y("patterns") << y("a,p");
     row("crlf: greeting added") << crlf() << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none
-        << y("path: /a\r\n") << y("path: /a\r\n    on-connect:\r\n      response: hi\r\n") << QString()
-        << y("# tail") << 0 << -1 << y("greeting") << y("hi");
-    row("crlf: duplicate") << crlf() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none
-        << y("# tail\r\n")
+                                << y("path: /a\r\n")
+                                << y("path: /a\r\n    on-connect:\r\n      response: hi\r\n")
+                                << QString() << y("# tail") << 0 << -1 << y("greeting") << y("hi");
+    row("crlf: duplicate")
+        << crlf() << int(Op::DuplicateEndpoint) << 0 << -1 << 0 << none << none << y("# tail\r\n")
         << y("# tail\r\n\r\n- websocket:\r\n    path: /a-copy\r\n    on-message:\r\n"
              "      - pattern: a\r\n        response: b  # tail\r\n")
         << QString() << y("# crlf") << -1 << -1 << y("paths") << y("/a,/a-copy");
 
     // Flow style, a list indented like its key, "~"
     row("flow: greeting over ~") << flow() << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none
-        << y("on-connect: ~  # none yet\n") << y("on-connect:\n      response: hi  # none yet\n")
-        << y(" ~") << y("# none yet") << 0 << -1 << y("greeting") << y("hi");
-    row("flow: response in a flow rule") << flow() << int(Op::Response) << 0 << 0 << 0 << y("x, y") << none
-        << y("response: b}") << y("response: 'x, y'}") << y("b") << y("# none yet") << 0 << 0
-        << y("response") << y("x, y");
-    row("flow: rule added to a list at key level") << flow() << int(Op::AddRule) << 0 << -1 << 0 << y("e")
-        << y("f") << y("      response: d\n") << y("      response: d\n    - pattern: e\n      response: f\n")
+                                 << y("on-connect: ~  # none yet\n")
+                                 << y("on-connect:\n      response: hi  # none yet\n") << y(" ~")
+                                 << y("# none yet") << 0 << -1 << y("greeting") << y("hi");
+    row("flow: response in a flow rule")
+        << flow() << int(Op::Response) << 0 << 0 << 0 << y("x, y") << none << y("response: b}")
+        << y("response: 'x, y'}") << y("b") << y("# none yet") << 0 << 0 << y("response")
+        << y("x, y");
+    row("flow: rule added to a list at key level")
+        << flow() << int(Op::AddRule) << 0 << -1 << 0 << y("e") << y("f")
+        << y("      response: d\n") << y("      response: d\n    - pattern: e\n      response: f\n")
         << QString() << y("# none yet") << 0 << -1 << y("patterns") << y("a,c,e");
-    row("flow: move a flow rule") << flow() << int(Op::MoveRule) << 0 << 0 << 1 << none << none
+    row("flow: move a flow rule")
+        << flow() << int(Op::MoveRule) << 0 << 0 << 1 << none << none
         << y("    - {pattern: a, response: b}\n    - pattern: c\n      response: d\n")
         << y("    - pattern: c\n      response: d\n    - {pattern: a, response: b}\n")
-        << y("    - {pattern: a, response: b}\n    - pattern: c\n      response: d\n") << y("# none yet")
-        << 0 << -1 << y("patterns") << y("c,a");
+        << y("    - {pattern: a, response: b}\n    - pattern: c\n      response: d\n")
+        << y("# none yet") << 0 << -1 << y("patterns") << y("c,a");
     // Shapes the fuzzer found the outline reading wrongly (fuzz/regressions/specoutline-*).
-    const QString twoGreetings = y("- websocket:\n    path: /a\n    on-connect:\n      response: first\n"
-                                   "    on-connect:\n      response: second\n");
-    row("duplicate on-connect: the greeting the loader uses") << twoGreetings << int(Op::Greeting) << 0 << -1
-        << 0 << y("third") << none << y("response: second") << y("response: third") << y("second")
-        << y("response: first") << 0 << -1 << y("greeting") << y("third");
-    row("duplicate on-connect: the last one empty")
-        << y("- websocket:\n    path: /a\n    on-connect:\n      response: first\n    on-connect: ~\n")
-        << int(Op::Greeting) << 0 << -1 << 0 << y("hi") << none << y("    on-connect: ~\n")
-        << y("    on-connect:\n      response: hi\n") << y(" ~") << y("response: first") << 0 << -1
-        << y("greeting") << y("hi");
+    const QString twoGreetings
+        = y("- websocket:\n    path: /a\n    on-connect:\n      response: first\n"
+            "    on-connect:\n      response: second\n");
+    row("duplicate on-connect: the greeting the loader uses")
+        << twoGreetings << int(Op::Greeting) << 0 << -1 << 0 << y("third") << none
+        << y("response: second") << y("response: third") << y("second") << y("response: first") << 0
+        << -1 << y("greeting") << y("third");
+    row("duplicate on-connect: the last one empty") << y(
+        "- websocket:\n    path: /a\n    on-connect:\n      response: first\n    on-connect: ~\n")
+                                                    << int(Op::Greeting) << 0 << -1 << 0 << y("hi")
+                                                    << none << y("    on-connect: ~\n")
+                                                    << y("    on-connect:\n      response: hi\n")
+                                                    << y(" ~") << y("response: first") << 0 << -1
+                                                    << y("greeting") << y("hi");
     row("null on the line after its key")
-        << y("- websocket:\n    path: /a\n    on-connect:\n      ~\n") << int(Op::Greeting) << 0 << -1 << 0
-        << y("hi") << none << y("    on-connect:\n      ~\n") << y("    on-connect:\n      response: hi\n")
-        << y("\n      ~") << none << 0 << -1 << y("greeting") << y("hi");
-    const QString nullBelow = y("- websocket:\n    path: /a\n    extra:\n      ~\n- websocket:\n    path: /b\n");
-    row("null on the line after its key ends the item") << nullBelow << int(Op::MoveEndpoint) << 0 << -1 << 1
-        << none << none << nullBelow
-        << y("- websocket:\n    path: /b\n- websocket:\n    path: /a\n    extra:\n      ~\n") << nullBelow
-        << none << -1 << -1 << y("paths") << y("/b,/a");
+        << y("- websocket:\n    path: /a\n    on-connect:\n      ~\n") << int(Op::Greeting) << 0
+        << -1 << 0 << y("hi") << none << y("    on-connect:\n      ~\n")
+        << y("    on-connect:\n      response: hi\n") << y("\n      ~") << none << 0 << -1
+        << y("greeting") << y("hi");
+    const QString nullBelow
+        = y("- websocket:\n    path: /a\n    extra:\n      ~\n- websocket:\n    path: /b\n");
+    row("null on the line after its key ends the item")
+        << nullBelow << int(Op::MoveEndpoint) << 0 << -1 << 1 << none << none << nullBelow
+        << y("- websocket:\n    path: /b\n- websocket:\n    path: /a\n    extra:\n      ~\n")
+        << nullBelow << none << -1 << -1 << y("paths") << y("/b,/a");
     const QString emptyItem = y("- websocket:\n    path: /a\n    tags:\n      - x\n      -\n");
-    row("an empty item ends a list") << emptyItem << int(Op::AddRule) << 0 << -1 << 0 << y("p") << y("r")
-        << emptyItem << emptyItem + y("    on-message:\n      - pattern: p\n        response: r\n") << none
+    row("an empty item ends a list")
+        << emptyItem << int(Op::AddRule) << 0 << -1 << 0 << y("p") << y("r") << emptyItem
+        << emptyItem + y("    on-message:\n      - pattern: p\n        response: r\n") << none
         << none << 0 << -1 << y("patterns") << y("p");
-    row("a tag in a flow rule") << y("- websocket:\n    path: /a\n    on-message:\n      - {pattern: !, response: b}\n")
-        << int(Op::Pattern) << 0 << 0 << 0 << y("a") << none << y("{pattern: !,") << y("{pattern: a,")
-        << y("!") << none << 0 << 0 << y("pattern") << y("a");
+    row("a tag in a flow rule") << y(
+        "- websocket:\n    path: /a\n    on-message:\n      - {pattern: !, response: b}\n")
+                                << int(Op::Pattern) << 0 << 0 << 0 << y("a") << none
+                                << y("{pattern: !,") << y("{pattern: a,") << y("!") << none << 0
+                                << 0 << y("pattern") << y("a");
     row("a plain scalar over two lines in a flow rule")
-        << y("- websocket:\n    path: /a\n    on-message:\n      - {pattern: h\n          o, response: b}\n")
+        << y("- websocket:\n    path: /a\n    on-message:\n      - {pattern: h\n          o, "
+             "response: b}\n")
         << int(Op::Pattern) << 0 << 0 << 0 << y("x") << none << y("{pattern: h\n          o,")
         << y("{pattern: x,") << y("h\n          o") << none << 0 << 0 << y("pattern") << y("x");
-    const QString colonQuote = y("- websocket:\n    path: /a\n    extra: {e:\"}\n- websocket:\n    path: /b\n");
-    row("':' before a quote in a flow map") << colonQuote << int(Op::MoveEndpoint) << 1 << -1 << -1 << none
-        << none << colonQuote
-        << y("- websocket:\n    path: /b\n- websocket:\n    path: /a\n    extra: {e:\"}\n") << colonQuote
-        << none << -1 << -1 << y("paths") << y("/b,/a");
-    row("flow: path in a flow map") << flow() << int(Op::Path) << 1 << -1 << 0 << y("/h") << none
-        << y("{path: /g,") << y("{path: /h,") << y("/g") << y("# none yet") << 1 << -1 << y("path")
-        << y("/h");
-    row("flow: greeting in a flow map") << flow() << int(Op::Greeting) << 1 << -1 << 0 << y("a, b") << none
-        << y("{response: hi}") << y("{response: 'a, b'}") << y("hi") << y("# none yet") << 1 << -1
-        << y("greeting") << y("a, b");
+    const QString colonQuote
+        = y("- websocket:\n    path: /a\n    extra: {e:\"}\n- websocket:\n    path: /b\n");
+    row("':' before a quote in a flow map")
+        << colonQuote << int(Op::MoveEndpoint) << 1 << -1 << -1 << none << none << colonQuote
+        << y("- websocket:\n    path: /b\n- websocket:\n    path: /a\n    extra: {e:\"}\n")
+        << colonQuote << none << -1 << -1 << y("paths") << y("/b,/a");
+    row("flow: path in a flow map")
+        << flow() << int(Op::Path) << 1 << -1 << 0 << y("/h") << none << y("{path: /g,")
+        << y("{path: /h,") << y("/g") << y("# none yet") << 1 << -1 << y("path") << y("/h");
+    row("flow: greeting in a flow map")
+        << flow() << int(Op::Greeting) << 1 << -1 << 0 << y("a, b") << none << y("{response: hi}")
+        << y("{response: 'a, b'}") << y("hi") << y("# none yet") << 1 << -1 << y("greeting")
+        << y("a, b");
 }
 
 void TestSpecOutline::edits()
@@ -905,7 +1005,8 @@ void TestSpecOutline::edits()
 
     // Undo in an editor restores the text exactly.
     QString undone = result;
-    undone.replace(edit.start, edit.replacement.size(), yaml.mid(edit.start, edit.end - edit.start));
+    undone.replace(edit.start, edit.replacement.size(),
+                   yaml.mid(edit.start, edit.end - edit.start));
     QCOMPARE(undone, yaml);
 
     // The change loads, with no diagnostic the original did not have.
@@ -931,35 +1032,41 @@ void TestSpecOutline::nullEdits_data()
     QTest::addColumn<QString>("value");
 
     QTest::newRow("no such endpoint") << commented() << int(Op::Path) << 5 << -1 << 0 << y("/a");
-    QTest::newRow("negative endpoint") << commented() << int(Op::RemoveEndpoint) << -1 << -1 << 0 << QString();
+    QTest::newRow("negative endpoint")
+        << commented() << int(Op::RemoveEndpoint) << -1 << -1 << 0 << QString();
     QTest::newRow("no such rule") << commented() << int(Op::Pattern) << 0 << 7 << 0 << y("a");
-    QTest::newRow("first endpoint up") << commented() << int(Op::MoveEndpoint) << 0 << -1 << -1 << QString();
-    QTest::newRow("last endpoint down") << commented() << int(Op::MoveEndpoint) << 1 << -1 << 1 << QString();
+    QTest::newRow("first endpoint up")
+        << commented() << int(Op::MoveEndpoint) << 0 << -1 << -1 << QString();
+    QTest::newRow("last endpoint down")
+        << commented() << int(Op::MoveEndpoint) << 1 << -1 << 1 << QString();
     QTest::newRow("first rule up") << commented() << int(Op::MoveRule) << 0 << 0 << -1 << QString();
     QTest::newRow("same path") << commented() << int(Op::Path) << 0 << -1 << 0 << y("/ws/echo");
-    QTest::newRow("remove an absent greeting") << commented() << int(Op::Greeting) << 1 << -1 << 0
-                                               << QString();
-    QTest::newRow("rule into a flow websocket") << flow() << int(Op::AddRule) << 1 << -1 << 0 << y("a");
-    QTest::newRow("greeting out of a flow map") << flow() << int(Op::Greeting) << 1 << -1 << 0 << QString();
+    QTest::newRow("remove an absent greeting")
+        << commented() << int(Op::Greeting) << 1 << -1 << 0 << QString();
+    QTest::newRow("rule into a flow websocket")
+        << flow() << int(Op::AddRule) << 1 << -1 << 0 << y("a");
+    QTest::newRow("greeting out of a flow map")
+        << flow() << int(Op::Greeting) << 1 << -1 << 0 << QString();
     QTest::newRow("duplicate without a path")
-        << y("- websocket:\n    on-connect:\n      response: hi\n") << int(Op::DuplicateEndpoint) << 0
-        << -1 << 0 << QString();
-    QTest::newRow("endpoint into a flow list") << y("[{websocket: {path: /a}}]\n") << int(Op::AddEndpoint)
-                                               << -1 << -1 << 0 << y("/b");
+        << y("- websocket:\n    on-connect:\n      response: hi\n") << int(Op::DuplicateEndpoint)
+        << 0 << -1 << 0 << QString();
+    QTest::newRow("endpoint into a flow list")
+        << y("[{websocket: {path: /a}}]\n") << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/b");
     // Written in a way a minimal edit cannot change safely: refused, the text left alone.
-    QTest::newRow("explicit key") << y("- websocket:\n    ? path\n    : /a\n") << int(Op::Greeting) << 0 << -1
-                                  << 0 << y("hi");
-    QTest::newRow("explicit key, a rule") << y("- websocket:\n    ? path\n    : /a\n") << int(Op::AddRule) << 0
-                                          << -1 << 0 << y("a");
+    QTest::newRow("explicit key") << y("- websocket:\n    ? path\n    : /a\n") << int(Op::Greeting)
+                                  << 0 << -1 << 0 << y("hi");
+    QTest::newRow("explicit key, a rule")
+        << y("- websocket:\n    ? path\n    : /a\n") << int(Op::AddRule) << 0 << -1 << 0 << y("a");
     QTest::newRow("tag alone on its line") << y("- websocket:\n    !!map\n    on-message: []\n")
                                            << int(Op::Greeting) << 0 << -1 << 0 << y("hi");
     QTest::newRow("a line without a colon at the end")
-        << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n        response: b\n        oops\n")
+        << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n        response: "
+             "b\n        oops\n")
         << int(Op::AddRule) << 0 << -1 << 0 << y("c");
-    QTest::newRow("a stray line ends the list") << y("- websocket:\n    path: /a\nzzz\n") << int(Op::AddEndpoint)
-                                                << -1 << -1 << 0 << y("/b");
-    QTest::newRow("not YAML") << y("- websocket:\n    path: /a\n   on-connect: x\n") << int(Op::AddRule)
-                              << 0 << -1 << 0 << y("a");
+    QTest::newRow("a stray line ends the list") << y("- websocket:\n    path: /a\nzzz\n")
+                                                << int(Op::AddEndpoint) << -1 << -1 << 0 << y("/b");
+    QTest::newRow("not YAML") << y("- websocket:\n    path: /a\n   on-connect: x\n")
+                              << int(Op::AddRule) << 0 << -1 << 0 << y("a");
 }
 
 void TestSpecOutline::nullEdits()
@@ -986,15 +1093,17 @@ void TestSpecOutline::quoted_data()
     QTest::newRow("word") << y("ping") << y("ping") << y("ping");
     QTest::newRow("path") << y("/ws/user/:name") << y("/ws/user/:name") << y("'/ws/user/:name'");
     QTest::newRow("json") << y("{\"a\": 1}") << y("'{\"a\": 1}'") << y("'{\"a\": 1}'");
-    QTest::newRow("template") << y("{{json-params.x}}") << y("'{{json-params.x}}'") << y("'{{json-params.x}}'");
-    QTest::newRow("template inside") << y("hi {{json-params.x}}") << y("'hi {{json-params.x}}'")
-                                     << y("'hi {{json-params.x}}'");
+    QTest::newRow("template") << y("{{json-params.x}}") << y("'{{json-params.x}}'")
+                              << y("'{{json-params.x}}'");
+    QTest::newRow("template inside")
+        << y("hi {{json-params.x}}") << y("'hi {{json-params.x}}'") << y("'hi {{json-params.x}}'");
     QTest::newRow("apostrophe") << y("it's") << y("it's") << y("it's");
     QTest::newRow("single quotes") << y("'a'") << y("'''a'''") << y("'''a'''");
     QTest::newRow("double quotes") << y("say \"hi\"") << y("say \"hi\"") << y("say \"hi\"");
     QTest::newRow("colon space") << y("a: b") << y("'a: b'") << y("'a: b'");
     QTest::newRow("comma") << y("a, b") << y("a, b") << y("'a, b'");
-    QTest::newRow("hash") << y("# not a comment") << y("'# not a comment'") << y("'# not a comment'");
+    QTest::newRow("hash") << y("# not a comment") << y("'# not a comment'")
+                          << y("'# not a comment'");
     QTest::newRow("space hash") << y("a #b") << y("'a #b'") << y("'a #b'");
     QTest::newRow("leading spaces") << y("  a") << y("'  a'") << y("'  a'");
     QTest::newRow("yes") << y("yes") << y("'yes'") << y("'yes'");
@@ -1004,7 +1113,8 @@ void TestSpecOutline::quoted_data()
     QTest::newRow("at") << y("@x") << y("'@x'") << y("'@x'");
     QTest::newRow("unicode") << y("Júlia 😀") << y("Júlia 😀") << y("Júlia 😀");
     QTest::newRow("newline") << y("a\nb") << y("\"a\\nb\"") << y("\"a\\nb\"");
-    QTest::newRow("control") << y("a\tb\x01\\") << y("\"a\\tb\\x01\\\\\"") << y("\"a\\tb\\x01\\\\\"");
+    QTest::newRow("control") << y("a\tb\x01\\") << y("\"a\\tb\\x01\\\\\"")
+                             << y("\"a\\tb\\x01\\\\\"");
     QTest::newRow("question mark") << y("x?") << y("x?") << y("'x?'");
     QTest::newRow("question mark inside") << y("a?b") << y("a?b") << y("'a?b'");
     QTest::newRow("line separator") << y("a\u2028b") << y("\"a\\u2028b\"") << y("\"a\\u2028b\"");
@@ -1023,13 +1133,70 @@ void TestSpecOutline::roundTrip_data()
 {
     QTest::addColumn<QString>("value");
     const char *values[] = {
-        "ping", "it's", "''", "\"", "\\", "\\n", "say \"hi\" 'there'", "a: b", "a:b", "a:", ":a",
-        "# not a comment", "a # b", "a#b", "  lead", "trail  ", " ", "{{json-params.x}}",
-        "hi {{json-params.x}}", "{\"a\": [1, 2]}", "[1, 2]", "a, b", "a\nb", "a\n", "\na",
-        "a\r\nb", "tab\there", "\x01\x7f", "yes", "No", "on", "~", "null", "true", "123", "-1.5e3",
-        "0x1F", "0o17", ".inf", ".NaN", "2025-03-20", "1:20", "", "- x", "-x", "? x", "?x", "@x",
-        "`x`", "%x", "&a", "*a", "!tag", "|", ">", "=", "<<", "...", "---", "Júlia 😀", "olá\u00a0mundo",
-        "a\u2028b", "\u00e9\u0301", "\xf0\x9f\x98\x80\xf0\x9f\x98\x80",
+        "ping",
+        "it's",
+        "''",
+        "\"",
+        "\\",
+        "\\n",
+        "say \"hi\" 'there'",
+        "a: b",
+        "a:b",
+        "a:",
+        ":a",
+        "# not a comment",
+        "a # b",
+        "a#b",
+        "  lead",
+        "trail  ",
+        " ",
+        "{{json-params.x}}",
+        "hi {{json-params.x}}",
+        "{\"a\": [1, 2]}",
+        "[1, 2]",
+        "a, b",
+        "a\nb",
+        "a\n",
+        "\na",
+        "a\r\nb",
+        "tab\there",
+        "\x01\x7f",
+        "yes",
+        "No",
+        "on",
+        "~",
+        "null",
+        "true",
+        "123",
+        "-1.5e3",
+        "0x1F",
+        "0o17",
+        ".inf",
+        ".NaN",
+        "2025-03-20",
+        "1:20",
+        "",
+        "- x",
+        "-x",
+        "? x",
+        "?x",
+        "@x",
+        "`x`",
+        "%x",
+        "&a",
+        "*a",
+        "!tag",
+        "|",
+        ">",
+        "=",
+        "<<",
+        "...",
+        "---",
+        "Júlia 😀",
+        "olá\u00a0mundo",
+        "a\u2028b",
+        "\u00e9\u0301",
+        "\xf0\x9f\x98\x80\xf0\x9f\x98\x80",
     };
     int i = 0;
     for (const char *v : values)
@@ -1065,8 +1232,10 @@ void TestSpecOutline::roundTrip()
     };
     const Target targets[] = { { commented(), 0, 0 }, { commented(), 1, 0 }, { flow(), 0, 0 } };
     for (const Target &t : targets) {
-        const QString result = SpecEdits::apply(
-            t.yaml, SpecEdits::setRuleResponse(t.yaml, SpecOutline::parse(t.yaml), t.endpoint, t.rule, value));
+        const QString result
+            = SpecEdits::apply(t.yaml,
+                               SpecEdits::setRuleResponse(t.yaml, SpecOutline::parse(t.yaml),
+                                                          t.endpoint, t.rule, value));
         const SpecOutline changed = SpecOutline::parse(result);
         QVERIFY2(changed.ok(), qPrintable(result));
         QCOMPARE(changed.endpoints.at(t.endpoint).rules.at(t.rule).responseValue, value);
@@ -1125,7 +1294,7 @@ void TestSpecOutline::keyEdits_data()
     // The whole expected text: yaml with its only occurrence of "from" turned into "to".
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
-    QTest::addColumn<QString>("keep");   // an unrelated comment that must survive
+    QTest::addColumn<QString>("keep"); // an unrelated comment that must survive
     QTest::addColumn<QString>("loaded"); // describeLoaded() of the result
 
     using KV = SpecEdits::KeyValues;
@@ -1134,130 +1303,207 @@ void TestSpecOutline::keyEdits_data()
     const QString ext = extended();
 
     // Rules, block style
-    row("rule: delay added") << commented() << 0 << 0 << 0 << KV { { y("delay"), verbatim("250ms") } }
-        << y("response: pong  # reply tail\n") << y("response: pong  # reply tail\n        delay: 250ms\n")
-        << y("# json rule") << y("pattern:ping response=pong delay=250ms");
+    row("rule: delay added") << commented() << 0 << 0 << 0
+                             << KV { { y("delay"), verbatim("250ms") } }
+                             << y("response: pong  # reply tail\n")
+                             << y("response: pong  # reply tail\n        delay: 250ms\n")
+                             << y("# json rule") << y("pattern:ping response=pong delay=250ms");
     row("rule: delay replaced") << ext << 0 << 0 << 0 << KV { { y("delay"), verbatim("1.5s") } }
-        << y("delay: 250ms   # wait") << y("delay: 1.5s   # wait") << y("# slow rule")
-        << y("pattern:slow response=late delay=1500ms close=4000/bye");
+                                << y("delay: 250ms   # wait") << y("delay: 1.5s   # wait")
+                                << y("# slow rule")
+                                << y("pattern:slow response=late delay=1500ms close=4000/bye");
     row("rule: delay removed") << ext << 0 << 0 << 0 << KV { { y("delay"), none } }
-        << y("        delay: 250ms   # wait\n") << QString() << y("# tail")
-        << y("pattern:slow response=late close=4000/bye");
-    row("rule: close map to true") << ext << 0 << 0 << 0 << KV { { y("close"), verbatim("true") } }
+                               << y("        delay: 250ms   # wait\n") << QString() << y("# tail")
+                               << y("pattern:slow response=late close=4000/bye");
+    row("rule: close map to true")
+        << ext << 0 << 0 << 0 << KV { { y("close"), verbatim("true") } }
         << y("close: {code: 4000, reason: bye}") << y("close: true") << y("# wait")
         << y("pattern:slow response=late delay=250ms close=1000");
-    row("rule: close added") << commented() << 0 << 0 << 0
-        << KV { { y("close"), YamlValue::map(true).insert(y("code"), verbatim("4001")).insert(y("reason"), text("asked to leave")) } }
+    row("rule: close added")
+        << commented() << 0 << 0 << 0
+        << KV { { y("close"),
+                  YamlValue::map(true)
+                      .insert(y("code"), verbatim("4001"))
+                      .insert(y("reason"), text("asked to leave")) } }
         << y("response: pong  # reply tail\n")
         << y("response: pong  # reply tail\n        close: {code: 4001, reason: asked to leave}\n")
         << y("# pattern tail") << y("pattern:ping response=pong close=4001/asked to leave");
-    row("rule: to and delay at once") << commented() << 0 << 0 << 1
+    row("rule: to and delay at once")
+        << commented() << 0 << 0 << 1
         << KV { { y("to"), text("others") }, { y("delay"), verbatim("100ms..300ms") } }
         << y("        # after the json rule\n")
         << y("        to: others\n        delay: 100ms..300ms\n        # after the json rule\n")
         << y("# json rule")
-        << y("pattern:{\"echo\": \"{{json-params.echo}}\"} response={\"echoed\": \"{{json-params.echo}}\"} delay=100ms..300ms to=others");
-    row("rule: response to frames") << commented() << 0 << 0 << 0
+        << y("pattern:{\"echo\": \"{{json-params.echo}}\"} response={\"echoed\": "
+             "\"{{json-params.echo}}\"} delay=100ms..300ms to=others");
+    row("rule: response to frames")
+        << commented() << 0 << 0 << 0
         << KV { { y("response"), none },
-                { y("frames"), YamlValue::list({ text("a"), YamlValue::map().insert(y("response"), text("{\"b\": 1}")).insert(y("delay"), verbatim("1s")),
-                                                 YamlValue::map().insert(y("binary"), text("AAEC")) }) } }
+                { y("frames"),
+                  YamlValue::list({ text("a"),
+                                    YamlValue::map()
+                                        .insert(y("response"), text("{\"b\": 1}"))
+                                        .insert(y("delay"), verbatim("1s")),
+                                    YamlValue::map().insert(y("binary"), text("AAEC")) }) } }
         << y("        response: pong  # reply tail\n")
-        << y("        frames:\n          - a\n          - response: '{\"b\": 1}'\n            delay: 1s\n          - binary: AAEC\n")
+        << y("        frames:\n          - a\n          - response: '{\"b\": 1}'\n            "
+             "delay: 1s\n          - binary: AAEC\n")
         << y("# pattern tail") << y("pattern:ping frames=t:a|t:{\"b\": 1}@1000ms|b:AAEC");
-    row("rule: frames to response") << ext << 0 << 0 << 1
-        << KV { { y("frames"), none }, { y("response"), text("x") } }
-        << y("        frames:\n          - binary: AQI=\n") << y("        response: x\n") << y("# footer")
-        << y("binary:any response=x");
-    row("rule: pattern to binary") << commented() << 3 << 0 << 0
+    row("rule: frames to response")
+        << ext << 0 << 0 << 1 << KV { { y("frames"), none }, { y("response"), text("x") } }
+        << y("        frames:\n          - binary: AQI=\n") << y("        response: x\n")
+        << y("# footer") << y("binary:any response=x");
+    row("rule: pattern to binary")
+        << commented() << 3 << 0 << 0
         << KV { { y("binary"), YamlValue::map(true).insert(y("hex-prefix"), text("cafe")) } }
         << y("pattern: ping  # pattern tail") << y("binary: {hex-prefix: cafe}  # pattern tail")
         << y("# reply tail") << y("binary:cafe response=pong");
-    row("rule: binary to pattern") << ext << 3 << 0 << 1 << KV { { y("pattern"), text("hi") } }
-        << y("- binary: any\n") << y("- pattern: hi\n") << y("# slow rule")
-        << y("pattern:hi frames=b:AQI=");
-    row("rule: block pattern to binary") << commented() << 3 << 1 << 0
+    row("rule: binary to pattern")
+        << ext << 3 << 0 << 1 << KV { { y("pattern"), text("hi") } } << y("- binary: any\n")
+        << y("- pattern: hi\n") << y("# slow rule") << y("pattern:hi frames=b:AQI=");
+    row("rule: block pattern to binary")
+        << commented() << 3 << 1 << 0
         << KV { { y("binary"), YamlValue::map(true).insert(y("base64-prefix"), text("AQI=")) } }
-        << y("pattern: |\n          multi\n          line\n") << y("binary: {base64-prefix: AQI=}\n")
-        << y("# footer comment") << y("binary:0102 response={\"room\":\"{{path-params.room}}\",\"joined\":true}");
+        << y("pattern: |\n          multi\n          line\n")
+        << y("binary: {base64-prefix: AQI=}\n") << y("# footer comment")
+        << y("binary:0102 response={\"room\":\"{{path-params.room}}\",\"joined\":true}");
     // Rules, flow style and other files
     row("flow rule: key added") << ext << 0 << 0 << 2 << KV { { y("delay"), verbatim("1s") } }
-        << y("to: endpoint}") << y("to: endpoint, delay: 1s}") << y("# footer")
-        << y("pattern:f response=g delay=1000ms to=endpoint");
-    row("flow rule: key replaced") << ext << 0 << 0 << 2 << KV { { y("to"), text("others") } }
-        << y("to: endpoint}") << y("to: others}") << y("# footer") << y("pattern:f response=g to=others");
+                                << y("to: endpoint}") << y("to: endpoint, delay: 1s}")
+                                << y("# footer")
+                                << y("pattern:f response=g delay=1000ms to=endpoint");
+    row("flow rule: key replaced")
+        << ext << 0 << 0 << 2 << KV { { y("to"), text("others") } } << y("to: endpoint}")
+        << y("to: others}") << y("# footer") << y("pattern:f response=g to=others");
     row("flow rule: key removed") << ext << 0 << 0 << 2 << KV { { y("to"), none } }
-        << y("response: g, to: endpoint}") << y("response: g}") << y("# footer") << y("pattern:f response=g");
-    row("flow rule: close added") << flow() << 0 << 0 << 0 << KV { { y("close"), verbatim("true") } }
-        << y("{pattern: a, response: b}") << y("{pattern: a, response: b, close: true}") << y("# none yet")
-        << y("pattern:a response=b close=1000");
-    row("four: response to frames") << four() << 0 << 0 << 0
+                                  << y("response: g, to: endpoint}") << y("response: g}")
+                                  << y("# footer") << y("pattern:f response=g");
+    row("flow rule: close added") << flow() << 0 << 0 << 0
+                                  << KV { { y("close"), verbatim("true") } }
+                                  << y("{pattern: a, response: b}")
+                                  << y("{pattern: a, response: b, close: true}") << y("# none yet")
+                                  << y("pattern:a response=b close=1000");
+    row("four: response to frames")
+        << four() << 0 << 0 << 0
         << KV { { y("response"), none },
-                { y("frames"), YamlValue::list({ text("a"), YamlValue::map().insert(y("binary"), text("AAEC")).insert(y("delay"), verbatim("1s")) }) } }
+                { y("frames"),
+                  YamlValue::list({ text("a"),
+                                    YamlValue::map()
+                                        .insert(y("binary"), text("AAEC"))
+                                        .insert(y("delay"), verbatim("1s")) }) } }
         << y("                response: >\n                    folded\n                    text\n")
-        << y("                frames:\n                    - a\n                    -   binary: AAEC\n                        delay: 1s\n")
+        << y("                frames:\n                    - a\n                    -   binary: "
+             "AAEC\n                        delay: 1s\n")
         << y("# bare endpoint") << y("pattern:x frames=t:a|b:AAEC@1000ms");
     row("crlf: rule delay") << crlf() << 0 << 0 << 0 << KV { { y("delay"), verbatim("1s") } }
-        << y("# tail\r\n") << y("# tail\r\n        delay: 1s\r\n") << y("# crlf") << y("pattern:a response=b delay=1000ms");
+                            << y("# tail\r\n") << y("# tail\r\n        delay: 1s\r\n")
+                            << y("# crlf") << y("pattern:a response=b delay=1000ms");
 
     // on-connect
-    row("greeting: delay added") << commented() << 1 << 0 << -1 << KV { { y("delay"), verbatim("100ms..300ms") } }
-        << y("response: hello  # greeting tail\n") << y("response: hello  # greeting tail\n      delay: 100ms..300ms\n")
+    row("greeting: delay added")
+        << commented() << 1 << 0 << -1 << KV { { y("delay"), verbatim("100ms..300ms") } }
+        << y("response: hello  # greeting tail\n")
+        << y("response: hello  # greeting tail\n      delay: 100ms..300ms\n")
         << y("# greeting next") << y("response=hello delay=100ms..300ms");
-    row("greeting: response to frames") << commented() << 1 << 0 << -1
-        << KV { { y("response"), none }, { y("frames"), YamlValue::list({ text("a"), text("b") }) } }
+    row("greeting: response to frames")
+        << commented() << 1 << 0 << -1
+        << KV { { y("response"), none },
+                { y("frames"), YamlValue::list({ text("a"), text("b") }) } }
         << y("      # greeting comment\n      response: hello  # greeting tail\n")
-        << y("      frames:\n        - a\n        - b\n") << y("# greeting next") << y("frames=t:a|t:b");
-    row("greeting: frames to response") << ext << 1 << 0 << -1
-        << KV { { y("frames"), none }, { y("response"), text("hi") } }
-        << y("      frames:\n        - hello\n        - binary: AAEC\n          delay: 1s\n      to: others\n")
-        << y("      to: others\n      response: hi\n") << y("# offered") << y("response=hi to=others");
+        << y("      frames:\n        - a\n        - b\n") << y("# greeting next")
+        << y("frames=t:a|t:b");
+    row("greeting: frames to response")
+        << ext << 1 << 0 << -1 << KV { { y("frames"), none }, { y("response"), text("hi") } }
+        << y("      frames:\n        - hello\n        - binary: AAEC\n          delay: 1s\n      "
+             "to: others\n")
+        << y("      to: others\n      response: hi\n") << y("# offered")
+        << y("response=hi to=others");
     row("greeting: close added") << ext << 1 << 0 << -1
-        << KV { { y("close"), YamlValue::map(true).insert(y("code"), verbatim("4000")).insert(y("reason"), text("full")) } }
-        << y("      to: others\n") << y("      to: others\n      close: {code: 4000, reason: full}\n") << y("# offered")
-        << y("to=others close=4000/full frames=t:hello|b:AAEC@1000ms");
-    row("greeting: only frames, on-connect added") << commented() << 1 << 1 << -1
+                                 << KV { { y("close"),
+                                           YamlValue::map(true)
+                                               .insert(y("code"), verbatim("4000"))
+                                               .insert(y("reason"), text("full")) } }
+                                 << y("      to: others\n")
+                                 << y("      to: others\n      close: {code: 4000, reason: full}\n")
+                                 << y("# offered")
+                                 << y("to=others close=4000/full frames=t:hello|b:AAEC@1000ms");
+    row("greeting: only frames, on-connect added")
+        << commented() << 1 << 1 << -1
         << KV { { y("frames"), YamlValue::list({ text("x") }) }, { y("to"), text("others") } }
-        << y("    path: /ws/room/:room\n") << y("    path: /ws/room/:room\n    on-connect:\n      frames:\n        - x\n      to: others\n")
+        << y("    path: /ws/room/:room\n")
+        << y("    path: /ws/room/:room\n    on-connect:\n      frames:\n        - x\n      to: "
+             "others\n")
         << y("# Room endpoint") << y("to=others frames=t:x");
-    row("greeting: all keys removed") << ext << 1 << 0 << -1 << KV { { y("frames"), none }, { y("to"), none } }
-        << y("    on-connect:\n      frames:\n        - hello\n        - binary: AAEC\n          delay: 1s\n      to: others\n")
+    row("greeting: all keys removed")
+        << ext << 1 << 0 << -1 << KV { { y("frames"), none }, { y("to"), none } }
+        << y("    on-connect:\n      frames:\n        - hello\n        - binary: AAEC\n          "
+             "delay: 1s\n      to: others\n")
         << QString() << y("# offered") << QString();
     row("greeting: flow map") << flow() << 1 << 1 << -1 << KV { { y("delay"), verbatim("1s") } }
-        << y("{response: hi}") << y("{response: hi, delay: 1s}") << y("# none yet") << y("response=hi delay=1000ms");
-    row("greeting: over ~") << flow() << 1 << 0 << -1 << KV { { y("frames"), YamlValue::list({ text("a") }) } }
-        << y("on-connect: ~  # none yet\n") << y("on-connect:  # none yet\n      frames:\n      - a\n")
-        << y("# none yet") << y("frames=t:a");
+                              << y("{response: hi}") << y("{response: hi, delay: 1s}")
+                              << y("# none yet") << y("response=hi delay=1000ms");
+    row("greeting: over ~") << flow() << 1 << 0 << -1
+                            << KV { { y("frames"), YamlValue::list({ text("a") }) } }
+                            << y("on-connect: ~  # none yet\n")
+                            << y("on-connect:  # none yet\n      frames:\n      - a\n")
+                            << y("# none yet") << y("frames=t:a");
 
     // Endpoints
-    row("endpoint: subprotocols added") << commented() << 2 << 0 << -1
+    row("endpoint: subprotocols added")
+        << commented() << 2 << 0 << -1
         << KV { { y("subprotocols"), YamlValue::list({ text("chat.v1"), text("chat.v2") }, true) } }
-        << y("path: /ws/echo  # path comment\n") << y("path: /ws/echo  # path comment\n    subprotocols: [chat.v1, chat.v2]\n")
+        << y("path: /ws/echo  # path comment\n")
+        << y("path: /ws/echo  # path comment\n    subprotocols: [chat.v1, chat.v2]\n")
         << y("# greeting next") << y("subprotocols=chat.v1,chat.v2");
-    row("endpoint: subprotocols replaced") << ext << 2 << 0 << -1
-        << KV { { y("subprotocols"), YamlValue::list({ text("c") }, true) } }
+    row("endpoint: subprotocols replaced")
+        << ext << 2 << 0 << -1 << KV { { y("subprotocols"), YamlValue::list({ text("c") }, true) } }
         << y("[a, b]  # offered") << y("[c]  # offered") << y("# footer")
         << y("subprotocols=c stream=1000:tick");
-    row("endpoint: subprotocols removed") << ext << 2 << 0 << -1 << KV { { y("subprotocols"), none } }
+    row("endpoint: subprotocols removed")
+        << ext << 2 << 0 << -1 << KV { { y("subprotocols"), none } }
         << y("    subprotocols: [a, b]  # offered\n") << QString() << y("# footer")
         << y("subprotocols= stream=1000:tick");
-    row("endpoint: streams replaced") << ext << 2 << 0 << -1
-        << KV { { y("streams"), YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("500ms")).insert(y("to"), text("all"))
-                                                   .insert(y("mode"), text("once")).insert(y("frames"), YamlValue::list({ text("x"), text("y, z") }, true)) }) } }
+    row("endpoint: streams replaced")
+        << ext << 2 << 0 << -1
+        << KV { { y("streams"),
+                  YamlValue::list(
+                      { YamlValue::map()
+                            .insert(y("every"), verbatim("500ms"))
+                            .insert(y("to"), text("all"))
+                            .insert(y("mode"), text("once"))
+                            .insert(y("frames"),
+                                    YamlValue::list({ text("x"), text("y, z") }, true)) }) } }
         << y("    streams:\n      - every: 1s\n        frames: [tick]\n")
-        << y("    streams:\n      - every: 500ms\n        to: all\n        mode: once\n        frames: [x, 'y, z']\n")
+        << y("    streams:\n      - every: 500ms\n        to: all\n        mode: once\n        "
+             "frames: [x, 'y, z']\n")
         << y("# offered") << y("subprotocols=a,b stream=500,all,once:x|y, z");
-    row("endpoint: streams added") << commented() << 2 << 1 << -1
-        << KV { { y("streams"), YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("1s")).insert(y("frames"), YamlValue::list({ text("{\"t\": {{counter}}}") }, true)) }) } }
+    row("endpoint: streams added")
+        << commented() << 2 << 1 << -1
+        << KV { { y("streams"),
+                  YamlValue::list(
+                      { YamlValue::map()
+                            .insert(y("every"), verbatim("1s"))
+                            .insert(y("frames"),
+                                    YamlValue::list({ text("{\"t\": {{counter}}}") }, true)) }) } }
         << y("    path: /ws/room/:room\n")
-        << y("    path: /ws/room/:room\n    streams:\n      - every: 1s\n        frames: ['{\"t\": {{counter}}}']\n")
+        << y("    path: /ws/room/:room\n    streams:\n      - every: 1s\n        frames: ['{\"t\": "
+             "{{counter}}}']\n")
         << y("# Room endpoint") << y("subprotocols= stream=1000:{\"t\": {{counter}}}");
     row("endpoint: flow map") << flow() << 2 << 1 << -1
-        << KV { { y("subprotocols"), YamlValue::list({ text("a") }, true) } }
-        << y("on-connect: {response: hi}}") << y("on-connect: {response: hi}, subprotocols: [a]}") << y("# none yet")
-        << y("subprotocols=a");
-    row("crlf: streams added") << crlf() << 2 << 0 << -1
-        << KV { { y("streams"), YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("2s")).insert(y("mode"), text("once")).insert(y("frames"), YamlValue::list({ text("a") })) }) } }
-        << y("path: /a\r\n") << y("path: /a\r\n    streams:\r\n      - every: 2s\r\n        mode: once\r\n        frames:\r\n          - a\r\n")
+                              << KV { { y("subprotocols"), YamlValue::list({ text("a") }, true) } }
+                              << y("on-connect: {response: hi}}")
+                              << y("on-connect: {response: hi}, subprotocols: [a]}")
+                              << y("# none yet") << y("subprotocols=a");
+    row("crlf: streams added")
+        << crlf() << 2 << 0 << -1
+        << KV { { y("streams"),
+                  YamlValue::list({ YamlValue::map()
+                                        .insert(y("every"), verbatim("2s"))
+                                        .insert(y("mode"), text("once"))
+                                        .insert(y("frames"), YamlValue::list({ text("a") })) }) } }
+        << y("path: /a\r\n")
+        << y("path: /a\r\n    streams:\r\n      - every: 2s\r\n        mode: once\r\n        "
+             "frames:\r\n          - a\r\n")
         << y("# tail") << y("subprotocols= stream=2000,once:a");
 }
 
@@ -1281,10 +1527,18 @@ void TestSpecOutline::keyEdits()
     QVERIFY(outline.ok());
     TextEdit edit;
     switch (kind) {
-    case 0: edit = SpecEdits::setRuleKeys(yaml, outline, endpoint, rule, values); break;
-    case 1: edit = SpecEdits::setGreetingKeys(yaml, outline, endpoint, values); break;
-    case 2: edit = SpecEdits::setEndpointKeys(yaml, outline, endpoint, values); break;
-    default: edit = SpecEdits::setRuleMatch(yaml, outline, endpoint, rule, values.first().first, values.first().second);
+    case 0:
+        edit = SpecEdits::setRuleKeys(yaml, outline, endpoint, rule, values);
+        break;
+    case 1:
+        edit = SpecEdits::setGreetingKeys(yaml, outline, endpoint, values);
+        break;
+    case 2:
+        edit = SpecEdits::setEndpointKeys(yaml, outline, endpoint, values);
+        break;
+    default:
+        edit = SpecEdits::setRuleMatch(yaml, outline, endpoint, rule, values.first().first,
+                                       values.first().second);
     }
     QVERIFY(!edit.isNull());
     const QString result = SpecEdits::apply(yaml, edit);
@@ -1293,7 +1547,8 @@ void TestSpecOutline::keyEdits()
 
     // One contiguous change: undo restores the text exactly.
     QString undone = result;
-    undone.replace(edit.start, edit.replacement.size(), yaml.mid(edit.start, edit.end - edit.start));
+    undone.replace(edit.start, edit.replacement.size(),
+                   yaml.mid(edit.start, edit.end - edit.start));
     QCOMPARE(undone, yaml);
 
     const LoadResult after = SpecLoader::loadText(result, QStringLiteral("t.yml"));
@@ -1307,7 +1562,9 @@ void TestSpecOutline::keyEdits()
     QVERIFY(changed.ok());
     for (const auto &[name, value] : values) {
         const EndpointOutline &ep = changed.endpoints.at(endpoint);
-        const QList<KeyOutline> &keys = kind == 1 ? ep.onConnectKeys : kind == 2 ? ep.keys : ep.rules.at(rule).keys;
+        const QList<KeyOutline> &keys = kind == 1 ? ep.onConnectKeys
+            : kind == 2                           ? ep.keys
+                                                  : ep.rules.at(rule).keys;
         const KeyOutline *k = findKey(keys, name);
         if (value.isNull()) {
             QVERIFY2(!k, qPrintable(name));
@@ -1320,10 +1577,18 @@ void TestSpecOutline::keyEdits()
     // Setting the same values again changes nothing.
     TextEdit again;
     switch (kind) {
-    case 0: again = SpecEdits::setRuleKeys(result, changed, endpoint, rule, values); break;
-    case 1: again = SpecEdits::setGreetingKeys(result, changed, endpoint, values); break;
-    case 2: again = SpecEdits::setEndpointKeys(result, changed, endpoint, values); break;
-    default: again = SpecEdits::setRuleMatch(result, changed, endpoint, rule, values.first().first, values.first().second);
+    case 0:
+        again = SpecEdits::setRuleKeys(result, changed, endpoint, rule, values);
+        break;
+    case 1:
+        again = SpecEdits::setGreetingKeys(result, changed, endpoint, values);
+        break;
+    case 2:
+        again = SpecEdits::setEndpointKeys(result, changed, endpoint, values);
+        break;
+    default:
+        again = SpecEdits::setRuleMatch(result, changed, endpoint, rule, values.first().first,
+                                        values.first().second);
     }
     QCOMPARE(SpecEdits::apply(result, again), result);
 }
@@ -1337,12 +1602,17 @@ void TestSpecOutline::nullKeyEdits()
     QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("delay"), verbatim("250ms") } }).isNull());
     QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("to"), YamlValue() } }).isNull());
     QVERIFY(SpecEdits::setRuleKeys(yaml, o, 0, 9, { { y("delay"), verbatim("1s") } }).isNull());
-    QVERIFY(SpecEdits::setEndpointKeys(yaml, o, 3, { { y("subprotocols"), YamlValue() } }).isNull());
-    QVERIFY(SpecEdits::setGreetingKeys(commented(), SpecOutline::parse(commented()), 1, { { y("to"), YamlValue() } }).isNull());
+    QVERIFY(
+        SpecEdits::setEndpointKeys(yaml, o, 3, { { y("subprotocols"), YamlValue() } }).isNull());
+    QVERIFY(SpecEdits::setGreetingKeys(commented(), SpecOutline::parse(commented()), 1,
+                                       { { y("to"), YamlValue() } })
+                .isNull());
     QVERIFY(SpecEdits::setRuleMatch(yaml, o, 0, 1, y("binary"), text("any")).isNull());
     // Not YAML: no outline to edit against.
     const QString broken = y("- websocket:\n    path: /a\n   on-connect: x\n");
-    QVERIFY(SpecEdits::setEndpointKeys(broken, SpecOutline::parse(broken), 0, { { y("subprotocols"), text("a") } }).isNull());
+    QVERIFY(SpecEdits::setEndpointKeys(broken, SpecOutline::parse(broken), 0,
+                                       { { y("subprotocols"), text("a") } })
+                .isNull());
 }
 
 // Whatever a form may write reads back as the same value, in block and flow style.
@@ -1356,20 +1626,28 @@ void TestSpecOutline::renderedValuesReadBack_data()
     QTest::newRow("multi-line") << text("a\nb");
     QTest::newRow("list") << YamlValue::list({ text("a, b"), text("{\"x\": 1}"), text("") });
     QTest::newRow("flow list") << YamlValue::list({ text("a, b"), text("[c]") }, true);
-    QTest::newRow("frames") << YamlValue::list({ text("a"), YamlValue::map().insert(y("response"), text("b: c")).insert(y("delay"), verbatim("1s")),
-                                                YamlValue::map(true).insert(y("binary"), text("AA==")) });
-    QTest::newRow("streams") << YamlValue::list({ YamlValue::map().insert(y("every"), verbatim("1s")).insert(y("frames"),
-                                                     YamlValue::list({ text("x"), text("'y'") })) });
-    QTest::newRow("map") << YamlValue::map().insert(y("code"), verbatim("4000")).insert(y("reason"), text("#1 reason"));
+    QTest::newRow("frames") << YamlValue::list(
+        { text("a"),
+          YamlValue::map().insert(y("response"), text("b: c")).insert(y("delay"), verbatim("1s")),
+          YamlValue::map(true).insert(y("binary"), text("AA==")) });
+    QTest::newRow("streams") << YamlValue::list(
+        { YamlValue::map()
+              .insert(y("every"), verbatim("1s"))
+              .insert(y("frames"), YamlValue::list({ text("x"), text("'y'") })) });
+    QTest::newRow("map") << YamlValue::map()
+                                .insert(y("code"), verbatim("4000"))
+                                .insert(y("reason"), text("#1 reason"));
 }
 
 void TestSpecOutline::renderedValuesReadBack()
 {
     QFETCH(YamlValue, value);
     for (const bool flowMap : { false, true }) {
-        const QString yaml = flowMap ? y("- {websocket: {path: /a, x: 1}}\n") : y("- websocket:\n    path: /a\n    x: 1\n");
+        const QString yaml = flowMap ? y("- {websocket: {path: /a, x: 1}}\n")
+                                     : y("- websocket:\n    path: /a\n    x: 1\n");
         const SpecOutline o = SpecOutline::parse(yaml);
-        const QString result = SpecEdits::apply(yaml, SpecEdits::setEndpointKeys(yaml, o, 0, { { y("x"), value } }));
+        const QString result
+            = SpecEdits::apply(yaml, SpecEdits::setEndpointKeys(yaml, o, 0, { { y("x"), value } }));
         const SpecOutline changed = SpecOutline::parse(result);
         QVERIFY2(changed.ok(), qPrintable(result));
         const KeyOutline *k = findKey(changed.endpoints.at(0).keys, y("x"));
@@ -1383,40 +1661,57 @@ void TestSpecOutline::renderedValuesReadBack()
 void TestSpecOutline::keyEditFindings_data()
 {
     QTest::addColumn<QString>("yaml");
-    QTest::addColumn<int>("kind"); // 0 rule, 1 on-connect, 2 websocket, 3 setRuleMatch (first value)
+    QTest::addColumn<int>(
+        "kind"); // 0 rule, 1 on-connect, 2 websocket, 3 setRuleMatch (first value)
     QTest::addColumn<SpecEdits::KeyValues>("values");
     QTest::addColumn<QString>("wanted");
 
     // The only key of a flow map removed while another is added: it read "{, frames: [x]}"
     // (an empty key, which the safety net did not look for).
-    QTest::newRow("flow: only key replaced") << y("- {websocket: {path: /a, on-connect: {response: hi}}}\n") << 1
-        << SpecEdits::KeyValues { { y("frames"), YamlValue::list({ text("x") }) }, { y("response"), YamlValue() } }
+    QTest::newRow("flow: only key replaced")
+        << y("- {websocket: {path: /a, on-connect: {response: hi}}}\n") << 1
+        << SpecEdits::KeyValues { { y("frames"), YamlValue::list({ text("x") }) },
+                                  { y("response"), YamlValue() } }
         << y("- {websocket: {path: /a, on-connect: {frames: [x]}}}\n");
-    QTest::newRow("flow rule: both keys replaced") << y("- {websocket: {path: /a, on-message: [{pattern: a, delay: 1s}]}}\n") << 0
-        << SpecEdits::KeyValues { { y("pattern"), YamlValue() }, { y("delay"), YamlValue() }, { y("binary"), text("any") },
+    QTest::newRow("flow rule: both keys replaced")
+        << y("- {websocket: {path: /a, on-message: [{pattern: a, delay: 1s}]}}\n") << 0
+        << SpecEdits::KeyValues { { y("pattern"), YamlValue() },
+                                  { y("delay"), YamlValue() },
+                                  { y("binary"), text("any") },
                                   { y("response"), text("r") } }
         << y("- {websocket: {path: /a, on-message: [{binary: any, response: r}]}}\n");
     // The last keys of on-connect removed in a flow map: on-connect goes too (it was refused).
-    QTest::newRow("flow: on-connect emptied") << y("- {websocket: {path: /a, on-connect: {response: hi}, x: 1}}\n") << 1
+    QTest::newRow("flow: on-connect emptied")
+        << y("- {websocket: {path: /a, on-connect: {response: hi}, x: 1}}\n") << 1
         << SpecEdits::KeyValues { { y("response"), YamlValue() }, { y("delay"), YamlValue() } }
         << y("- {websocket: {path: /a, x: 1}}\n");
     // A key added after a literal block that ends the text without a line break gave that
     // block one (so the response changed); the safety net now compares the map's other keys
     // and values too, and refuses.
-    QTest::newRow("block scalar at the end") << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n"
-                                                  "        response: |\n          multi\n          line") << 0
-        << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
-    QTest::newRow("greeting block scalar at the end") << y("- websocket:\n    path: /a\n    on-connect:\n"
-                                                           "      response: |\n        multi\n        line") << 1
-        << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
+    QTest::newRow("block scalar at the end")
+        << y("- websocket:\n    path: /a\n    on-message:\n      - pattern: a\n"
+             "        response: |\n          multi\n          line")
+        << 0 << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
+    QTest::newRow("greeting block scalar at the end")
+        << y("- websocket:\n    path: /a\n    on-connect:\n"
+             "      response: |\n        multi\n        line")
+        << 1 << SpecEdits::KeyValues { { y("delay"), verbatim("250ms") } } << QString();
     // A value that already reads as the one given, in another style, is left alone (it was
     // rewritten as a block map, so setting it again kept changing the text).
-    QTest::newRow("same value in flow style") << y("- websocket:\n    path: /a\n    on-message:\n"
-                                                   "      - binary: {hex-prefix: cafe}\n        response: r\n") << 3
-        << SpecEdits::KeyValues { { y("binary"), YamlValue::map().insert(y("hex-prefix"), text("cafe")) } } << QString();
-    QTest::newRow("same close, quoted") << y("- websocket:\n    path: /a\n    on-message:\n"
-                                             "      - pattern: a\n        close: {code: '4000'}\n") << 0
-        << SpecEdits::KeyValues { { y("close"), YamlValue::map().insert(y("code"), verbatim("4000")) } } << QString();
+    QTest::newRow("same value in flow style")
+        << y("- websocket:\n    path: /a\n    on-message:\n"
+             "      - binary: {hex-prefix: cafe}\n        response: r\n")
+        << 3
+        << SpecEdits::KeyValues { { y("binary"),
+                                    YamlValue::map().insert(y("hex-prefix"), text("cafe")) } }
+        << QString();
+    QTest::newRow("same close, quoted")
+        << y("- websocket:\n    path: /a\n    on-message:\n"
+             "      - pattern: a\n        close: {code: '4000'}\n")
+        << 0
+        << SpecEdits::KeyValues { { y("close"),
+                                    YamlValue::map().insert(y("code"), verbatim("4000")) } }
+        << QString();
 }
 
 void TestSpecOutline::keyEditFindings()
@@ -1429,10 +1724,18 @@ void TestSpecOutline::keyEditFindings()
     QVERIFY(outline.ok());
     TextEdit edit;
     switch (kind) {
-    case 0: edit = SpecEdits::setRuleKeys(yaml, outline, 0, 0, values); break;
-    case 1: edit = SpecEdits::setGreetingKeys(yaml, outline, 0, values); break;
-    case 2: edit = SpecEdits::setEndpointKeys(yaml, outline, 0, values); break;
-    default: edit = SpecEdits::setRuleMatch(yaml, outline, 0, 0, values.first().first, values.first().second);
+    case 0:
+        edit = SpecEdits::setRuleKeys(yaml, outline, 0, 0, values);
+        break;
+    case 1:
+        edit = SpecEdits::setGreetingKeys(yaml, outline, 0, values);
+        break;
+    case 2:
+        edit = SpecEdits::setEndpointKeys(yaml, outline, 0, values);
+        break;
+    default:
+        edit = SpecEdits::setRuleMatch(yaml, outline, 0, 0, values.first().first,
+                                       values.first().second);
     }
     if (wanted.isEmpty()) {
         QVERIFY2(edit.isNull(), qPrintable(SpecEdits::apply(yaml, edit)));
@@ -1454,11 +1757,13 @@ void TestSpecOutline::repeatedKeyEditsTheOneInUse()
     const KeyOutline *delay = findKey(o.endpoints.at(0).rules.at(0).keys, y("delay"));
     QVERIFY(delay);
     QCOMPARE(delay->value.text, y("2s"));
-    const TextEdit edit = SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("delay"), verbatim("500ms") } });
+    const TextEdit edit
+        = SpecEdits::setRuleKeys(yaml, o, 0, 0, { { y("delay"), verbatim("500ms") } });
     QVERIFY(!edit.isNull());
     const QString result = SpecEdits::apply(yaml, edit);
-    QCOMPARE(result, y("- websocket:\n    path: /a\n    on-message:\n      - pattern: p\n"
-                       "        response: r\n        delay: 1s\n        delay: 500ms\n"));
+    QCOMPARE(result,
+             y("- websocket:\n    path: /a\n    on-message:\n      - pattern: p\n"
+               "        response: r\n        delay: 1s\n        delay: 500ms\n"));
     const LoadResult loaded = SpecLoader::loadText(result, y("t.yml"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
     QCOMPARE(loaded.spec->endpoints.at(0).rules.at(0).reply.delay.minMs, 500);

@@ -18,8 +18,8 @@
 
 namespace {
 
-const QString Greeting =
-    QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
+const QString Greeting
+    = QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
 
 QString example(const QString &name)
 {
@@ -27,7 +27,8 @@ QString example(const QString &name)
 }
 
 // A mocket-cli child process; keeps everything it printed.
-struct Cli {
+struct Cli
+{
     QProcess process;
     QByteArray out;
     QByteArray err;
@@ -44,13 +45,15 @@ struct Cli {
 };
 
 // What the ready line says: "Mocket serving FILE on ws://HOST:PORT (...)".
-struct Ready {
+struct Ready
+{
     QString host;
     quint16 port = 0;
 };
 
 // A real QWebSocket client that records what it receives.
-struct Client {
+struct Client
+{
     QWebSocket socket;
     QStringList received;
     bool disconnected = false;
@@ -58,9 +61,9 @@ struct Client {
     Client()
     {
         QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-            [this](const QString &text) { received.append(text); });
-        QObject::connect(
-            &socket, &QWebSocket::disconnected, &socket, [this] { disconnected = true; });
+                         [this](const QString &text) { received.append(text); });
+        QObject::connect(&socket, &QWebSocket::disconnected, &socket,
+                         [this] { disconnected = true; });
     }
     bool isConnected() const { return socket.state() == QAbstractSocket::ConnectedState; }
     // Sends and waits for the next message; a null string when none comes.
@@ -74,13 +77,13 @@ struct Client {
     }
 };
 
-std::unique_ptr<Client> connectClient(
-    quint16 port, const QString &path = QStringLiteral("/ws/echo"))
+std::unique_ptr<Client> connectClient(quint16 port,
+                                      const QString &path = QStringLiteral("/ws/echo"))
 {
     auto client = std::make_unique<Client>();
     client->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(path)));
-    [[maybe_unused]] const bool done =
-        QTest::qWaitFor([&] { return client->isConnected() || client->disconnected; }, 5000);
+    [[maybe_unused]] const bool done
+        = QTest::qWaitFor([&] { return client->isConnected() || client->disconnected; }, 5000);
     return client; // the caller checks isConnected()
 }
 
@@ -124,7 +127,8 @@ const QByteArray BadConfig = "- websocket:\n"
 
 } // namespace
 
-class TestCli : public QObject {
+class TestCli : public QObject
+{
     Q_OBJECT
 
 private:
@@ -141,8 +145,8 @@ private:
         environment.remove(QStringLiteral("PORT"));
         environment.remove(QStringLiteral("HOST"));
         for (const QString &entry : env)
-            environment.insert(
-                entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+            environment.insert(entry.section(QLatin1Char('='), 0, 0),
+                               entry.section(QLatin1Char('='), 1));
         cli->process.setProcessEnvironment(environment);
         cli->process.start(QStringLiteral(MOCKET_CLI), args);
         cli->process.waitForStarted(5000);
@@ -176,8 +180,8 @@ private:
 
     static bool waitExit(Cli *cli)
     {
-        const bool exited =
-            QTest::qWaitFor([cli] { return cli->process.state() == QProcess::NotRunning; }, 5000);
+        const bool exited
+            = QTest::qWaitFor([cli] { return cli->process.state() == QProcess::NotRunning; }, 5000);
         cli->stdOut();
         cli->stdErr();
         return exited;
@@ -233,10 +237,11 @@ private slots:
         QTRY_COMPARE(client->received, QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
 
-        const QStringList expectedLines = { QStringLiteral("#1 open /ws/echo from 127.0.0.1:"),
-            QStringLiteral("#1 -> ") + Greeting + QStringLiteral("   [on-connect]"),
-            QStringLiteral("#1 <- ping   [on-message[0]]"),
-            QStringLiteral("#1 -> pong   [on-message[0]]") };
+        const QStringList expectedLines
+            = { QStringLiteral("#1 open /ws/echo from 127.0.0.1:"),
+                QStringLiteral("#1 -> ") + Greeting + QStringLiteral("   [on-connect]"),
+                QStringLiteral("#1 <- ping   [on-message[0]]"),
+                QStringLiteral("#1 -> pong   [on-message[0]]") };
         for (const QString &line : expectedLines)
             QTRY_VERIFY2(QString::fromUtf8(cli->stdOut()).contains(line), qPrintable(line));
         QCOMPARE(cli->outLines().size(), 1 + expectedLines.size());
@@ -253,7 +258,7 @@ private slots:
         const QByteArray free = QByteArray::number(freePort());
         const QString localhost = QStringLiteral("127.0.0.1");
         auto row = [](const char *name, const QByteArray &env, const QByteArray &flags,
-                       const QString &host, int port, const char *error) {
+                      const QString &host, int port, const char *error) {
             QTest::newRow(name) << words(env.constData()) << words(flags.constData()) << host
                                 << port << QString::fromUtf8(error);
         };
@@ -280,8 +285,8 @@ private slots:
         QFETCH(QString, error);
 
         Cli *cli = start(QStringList { QStringLiteral("serve") } + flags
-                + QStringList { example(QStringLiteral("echo.yml")) },
-            env);
+                             + QStringList { example(QStringLiteral("echo.yml")) },
+                         env);
         if (!error.isEmpty()) {
             QVERIFY(waitExit(cli));
             QCOMPARE(cli->process.exitCode(), 2);
@@ -308,7 +313,7 @@ private slots:
         QTest::newRow("--config") << QStringList { QStringLiteral("--config"), file };
         QTest::newRow("--config=") << QStringList { QStringLiteral("--config=") + file };
         QTest::newRow("serve -c") << QStringList { QStringLiteral("serve"), QStringLiteral("-c"),
-            file };
+                                                   file };
     }
 
     void configOption()
@@ -327,12 +332,12 @@ private slots:
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
         const QString port = QString::number(blocker.serverPort());
         Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), port,
-            example(QStringLiteral("echo.yml")) });
+                           example(QStringLiteral("echo.yml")) });
         QVERIFY(waitExit(cli));
         QVERIFY(cli->process.exitCode() != 0);
         const QString err = QString::fromUtf8(cli->err);
-        QVERIFY2(
-            err.contains(QLatin1String("already in use")) && err.contains(port), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("already in use")) && err.contains(port),
+                 qPrintable(err));
         QCOMPARE(cli->out, QByteArray());
     }
 
@@ -347,9 +352,9 @@ private slots:
         QCOMPARE(cli->out, QByteArray());
         const QStringList err = QString::fromUtf8(cli->err).split(QLatin1Char('\n'));
         QVERIFY2(err.contains(file + QStringLiteral(":4:9: error: rule has no 'response'")),
-            cli->err.constData());
+                 cli->err.constData());
         QVERIFY2(err.contains(file + QStringLiteral(":5:3: error: websocket has no 'path'")),
-            cli->err.constData());
+                 cli->err.constData());
 
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, quint16(port.toUInt()));
@@ -363,7 +368,7 @@ private slots:
         Cli *cli = run({ QStringLiteral("check"), file });
         QCOMPARE(cli->process.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(cli->out),
-            file + QStringLiteral(": OK: 2 websocket endpoints, 3 rules, 0 warnings\n"));
+                 file + QStringLiteral(": OK: 2 websocket endpoints, 3 rules, 0 warnings\n"));
         QCOMPARE(cli->err, QByteArray());
     }
 
@@ -375,9 +380,9 @@ private slots:
         QCOMPARE(cli->process.exitCode(), 1);
         QCOMPARE(cli->out, QByteArray());
         QCOMPARE(QString::fromUtf8(cli->err),
-            file + QStringLiteral(":4:9: error: rule has no 'response'\n") + file
-                + QStringLiteral(":5:3: error: websocket has no 'path'\n") + file
-                + QStringLiteral(": invalid: 2 errors\n"));
+                 file + QStringLiteral(":4:9: error: rule has no 'response'\n") + file
+                     + QStringLiteral(":5:3: error: websocket has no 'path'\n") + file
+                     + QStringLiteral(": invalid: 2 errors\n"));
     }
 
     void quiet()
@@ -397,8 +402,8 @@ private slots:
     void jsonLog()
     {
         const QString log = tempPath(QStringLiteral("events.jsonl"));
-        Cli *cli =
-            start(words("serve --port 0 --log") << log << example(QStringLiteral("echo.yml")));
+        Cli *cli
+            = start(words("serve --port 0 --log") << log << example(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
@@ -419,7 +424,7 @@ private slots:
             const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
             QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
             for (const char *key :
-                { "time", "event", "connection", "direction", "path", "payload", "rule" })
+                 { "time", "event", "connection", "direction", "path", "payload", "rule" })
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             QVERIFY(
                 QDateTime::fromString(o.value(QLatin1String("time")).toString(), Qt::ISODateWithMs)
@@ -427,9 +432,9 @@ private slots:
             QCOMPARE(o.value(QLatin1String("connection")).toInt(), 1);
             QCOMPARE(o.value(QLatin1String("path")).toString(), QStringLiteral("/ws/echo"));
             seen.append(QStringList { o.value(QLatin1String("event")).toString(),
-                o.value(QLatin1String("direction")).toString(),
-                o.value(QLatin1String("rule")).toString(),
-                o.value(QLatin1String("payload")).toString() }
+                                      o.value(QLatin1String("direction")).toString(),
+                                      o.value(QLatin1String("rule")).toString(),
+                                      o.value(QLatin1String("payload")).toString() }
                             .join(QLatin1Char(' ')));
             if (o.value(QLatin1String("event")).toString() == QLatin1String("closed"))
                 QCOMPARE(o.value(QLatin1String("code")).toInt(), 1001);
@@ -447,7 +452,8 @@ private slots:
     void jsonLogSurvivesAKill()
     {
         const QString log = tempPath(QStringLiteral("killed.jsonl"));
-        Cli *cli = start(words("serve --quiet --port 0 --log") << log << example(QStringLiteral("echo.yml")));
+        Cli *cli = start(words("serve --quiet --port 0 --log")
+                         << log << example(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
@@ -533,7 +539,7 @@ private slots:
         QTRY_VERIFY2(cli->stdErr().contains("reload failed"), cli->err.constData());
         QVERIFY2(cli->err.contains(
                      QByteArray(QFile::encodeName(file) + ":4:9: error: rule has no 'response'")),
-            cli->err.constData());
+                 cli->err.constData());
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
         QVERIFY(client->isConnected());
         QVERIFY(!client->disconnected);

@@ -6,13 +6,14 @@
 // exactly the interaction websocket-support.md documents, byte for byte.
 namespace {
 
-const QString Python =
-    QStringLiteral("/usr/bin/python3"); // not PATH's python3: a pyenv without the module
+const QString Python
+    = QStringLiteral("/usr/bin/python3"); // not PATH's python3: a pyenv without the module
 const QString Script = QStringLiteral(MOCKET_SOURCE_DIR "/tests/cli/interop/spec_session.py");
 
 } // namespace
 
-class TestInterop : public QObject {
+class TestInterop : public QObject
+{
     Q_OBJECT
 
 private:
@@ -39,14 +40,14 @@ private slots:
         }
 
         m_server.start(QStringLiteral(MOCKET_CLI),
-            { QStringLiteral("serve"), QStringLiteral("--quiet"), QStringLiteral("--port"),
-                QStringLiteral("0"),
-                QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml") });
+                       { QStringLiteral("serve"), QStringLiteral("--quiet"),
+                         QStringLiteral("--port"), QStringLiteral("0"),
+                         QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml") });
         QVERIFY2(m_server.waitForStarted(5000), qPrintable(m_server.errorString()));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += m_server.readAllStandardOutput()).contains('\n')
-                || m_server.state() == QProcess::NotRunning,
-            5000);
+                                     || m_server.state() == QProcess::NotRunning,
+                                 5000);
         static const QRegularExpression url(QStringLiteral(R"(ws://127\.0\.0\.1:(\d+) )"));
         const QRegularExpressionMatch m = url.match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), QByteArray(out + m_server.readAllStandardError()).constData());
@@ -104,13 +105,14 @@ private slots:
         // The server listens on a free port; the transcript shows the documented URL.
         QProcess client;
         client.start(Python,
-            QStringList { Script, QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(path),
-                QStringLiteral("--display"), QStringLiteral("ws://localhost:8000") + path }
-                + messages);
+                     QStringList {
+                         Script, QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(path),
+                         QStringLiteral("--display"), QStringLiteral("ws://localhost:8000") + path }
+                         + messages);
         QVERIFY2(client.waitForFinished(15000), "spec_session.py did not finish");
         const QByteArray err = client.readAllStandardError();
-        QVERIFY2(
-            client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0, err.constData());
+        QVERIFY2(client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0,
+                 err.constData());
         QCOMPARE(client.readAllStandardOutput(), transcript);
     }
 };

@@ -56,12 +56,15 @@ private slots:
     // and its own prefix. The loader's fuzz target took it for a text rule.
     void binaryRuleIsNoTextRule()
     {
-        const LoadResult result = SpecLoader::loadData(regression("specloader-binary-rule-is-no-text-rule"), QStringLiteral("f.yml"));
+        const LoadResult result = SpecLoader::loadData(
+            regression("specloader-binary-rule-is-no-text-rule"), QStringLiteral("f.yml"));
         QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
         const Endpoint &endpoint = result.spec->endpoints.first();
         QCOMPARE(endpoint.rules.size(), 2);
         Bindings bindings;
-        QCOMPARE(endpoint.firstMatch(IncomingMessage(endpoint.rules.first().pattern.source()), &bindings), nullptr);
+        QCOMPARE(endpoint.firstMatch(IncomingMessage(endpoint.rules.first().pattern.source()),
+                                     &bindings),
+                 nullptr);
         QCOMPARE(endpoint.firstBinaryMatch(QByteArray("\xca\xfe\x01")), &endpoint.rules.at(0));
         QCOMPARE(endpoint.firstBinaryMatch(QByteArray("\x01")), &endpoint.rules.at(1));
     }
@@ -79,13 +82,15 @@ private slots:
         QVERIFY(p1.matches(IncomingMessage(QStringLiteral("[\"\\ue000\"]")), nullptr));
         QVERIFY(!p1.matches(IncomingMessage(QStringLiteral("[\"x\"]")), nullptr));
 
-        const QList<QByteArray> wildcard = regression("matcher-private-use-marker-wildcard").split('\0');
+        const QList<QByteArray> wildcard
+            = regression("matcher-private-use-marker-wildcard").split('\0');
         QCOMPARE(wildcard.size(), 2);
         const MessagePattern p2 = MessagePattern::compile(QString::fromUtf8(wildcard.at(0)));
         Bindings bindings;
         QVERIFY(!p2.matches(IncomingMessage(QString::fromUtf8(wildcard.at(1))), &bindings));
         QVERIFY(bindings.isEmpty());
-        QVERIFY(p2.matches(IncomingMessage(QString::fromUtf8(wildcard.at(0))), nullptr)); // its own text
+        QVERIFY(p2.matches(IncomingMessage(QString::fromUtf8(wildcard.at(0))),
+                           nullptr)); // its own text
     }
 
     // The workbench's outline recursed forever on an alias inside itself.
@@ -121,7 +126,8 @@ private slots:
         QCOMPARE(outline.endpoints.size(), 1);
         QVERIFY(outline.endpoints.first().hasGreeting);
         QVERIFY(outline.endpoints.first().greetingValue.isEmpty()); // over the budget
-        const LoadResult loaded = SpecLoader::loadText(QString::fromUtf8(text), QStringLiteral("f.yml"));
+        const LoadResult loaded
+            = SpecLoader::loadText(QString::fromUtf8(text), QStringLiteral("f.yml"));
         QVERIFY(!loaded.ok()); // too large, as before
     }
 
@@ -131,8 +137,9 @@ private slots:
     void outlineReproducers_data()
     {
         QTest::addColumn<QByteArray>("input");
-        const QStringList names = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
-                                      .entryList({ QStringLiteral("specoutline-*") }, QDir::Files, QDir::Name);
+        const QStringList names
+            = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+                  .entryList({ QStringLiteral("specoutline-*") }, QDir::Files, QDir::Name);
         QVERIFY(names.size() >= 18);
         for (const QString &name : names)
             QTest::newRow(qPrintable(name)) << regression(qPrintable(name));
@@ -146,14 +153,15 @@ private slots:
         const QString yaml = QString::fromUtf8(fields.at(0));
         const QString value = fields.size() > 1 ? QString::fromUtf8(fields.at(1)) : QString();
 
-        const QString greeting = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
+        const QString greeting
+            = QStringLiteral("- websocket:\n    path: /a\n    on-connect:\n      response: ")
             + SpecEdits::quoted(value) + QStringLiteral("\n");
         const LoadResult quotedBlock = SpecLoader::loadText(greeting, QStringLiteral("f.yml"));
         QVERIFY(quotedBlock.ok());
         QCOMPARE(quotedBlock.spec->endpoints.first().greeting->source(), value);
-        const SpecOutline quotedFlow = SpecOutline::parse(
-            QStringLiteral("- {websocket: {path: /a, on-connect: {response: ") + SpecEdits::quoted(value, true)
-            + QStringLiteral("}}}\n"));
+        const SpecOutline quotedFlow
+            = SpecOutline::parse(QStringLiteral("- {websocket: {path: /a, on-connect: {response: ")
+                                 + SpecEdits::quoted(value, true) + QStringLiteral("}}}\n"));
         QVERIFY(quotedFlow.ok());
         QCOMPARE(quotedFlow.endpoints.first().greetingValue, value);
 
@@ -183,37 +191,50 @@ private slots:
         };
         QList<Tried> tried;
         const qsizetype endpoints = outline.endpoints.size();
-        auto rules = [](const SpecOutline &o, qsizetype e) { return o.endpoints.at(e).rules.size(); };
+        auto rules
+            = [](const SpecOutline &o, qsizetype e) { return o.endpoints.at(e).rules.size(); };
         tried.append({ "addEndpoint", SpecEdits::addEndpoint(yaml, outline, QStringLiteral("/new")),
                        [&](const SpecOutline &o) {
                            return o.endpoints.size() == endpoints + 1
                                && o.endpoints.last().pathValue == QLatin1String("/new");
                        } });
         for (int e = 0; e < endpoints; ++e) {
-            tried.append({ "setPath", SpecEdits::setPath(yaml, outline, e, v),
-                           [&, e](const SpecOutline &o) { return o.endpoints.size() == endpoints && o.endpoints.at(e).pathValue == v; } });
+            tried.append(
+                { "setPath", SpecEdits::setPath(yaml, outline, e, v), [&, e](const SpecOutline &o) {
+                     return o.endpoints.size() == endpoints && o.endpoints.at(e).pathValue == v;
+                 } });
             tried.append({ "setGreeting", SpecEdits::setGreeting(yaml, outline, e, v),
                            [&, e](const SpecOutline &o) {
-                               return o.endpoints.size() == endpoints && o.endpoints.at(e).hasGreeting
+                               return o.endpoints.size() == endpoints
+                                   && o.endpoints.at(e).hasGreeting
                                    && o.endpoints.at(e).greetingValue == v;
                            } });
             tried.append({ "removeGreeting", SpecEdits::setGreeting(yaml, outline, e, QString()),
-                           [&, e](const SpecOutline &o) { return o.endpoints.size() == endpoints && !o.endpoints.at(e).hasGreeting; } });
-            tried.append({ "removeEndpoint", SpecEdits::removeEndpoint(yaml, outline, e),
-                           [&](const SpecOutline &o) { return o.endpoints.size() == endpoints - 1; } });
-            tried.append({ "duplicateEndpoint", SpecEdits::duplicateEndpoint(yaml, outline, e),
-                           [&](const SpecOutline &o) { return o.endpoints.size() == endpoints + 1; } });
+                           [&, e](const SpecOutline &o) {
+                               return o.endpoints.size() == endpoints
+                                   && !o.endpoints.at(e).hasGreeting;
+                           } });
+            tried.append(
+                { "removeEndpoint", SpecEdits::removeEndpoint(yaml, outline, e),
+                  [&](const SpecOutline &o) { return o.endpoints.size() == endpoints - 1; } });
+            tried.append(
+                { "duplicateEndpoint", SpecEdits::duplicateEndpoint(yaml, outline, e),
+                  [&](const SpecOutline &o) { return o.endpoints.size() == endpoints + 1; } });
             tried.append({ "addRule", SpecEdits::addRule(yaml, outline, e, v, QStringLiteral("r")),
                            [&, e](const SpecOutline &o) {
-                               return o.endpoints.size() == endpoints && rules(o, e) == rules(outline, e) + 1;
+                               return o.endpoints.size() == endpoints
+                                   && rules(o, e) == rules(outline, e) + 1;
                            } });
             for (int r = 0; r < rules(outline, e); ++r) {
                 tried.append({ "setRulePattern", SpecEdits::setRulePattern(yaml, outline, e, r, v),
                                [&, e, r](const SpecOutline &o) {
-                                   return rules(o, e) == rules(outline, e) && o.endpoints.at(e).rules.at(r).patternValue == v;
+                                   return rules(o, e) == rules(outline, e)
+                                       && o.endpoints.at(e).rules.at(r).patternValue == v;
                                } });
                 tried.append({ "removeRule", SpecEdits::removeRule(yaml, outline, e, r),
-                               [&, e](const SpecOutline &o) { return rules(o, e) == rules(outline, e) - 1; } });
+                               [&, e](const SpecOutline &o) {
+                                   return rules(o, e) == rules(outline, e) - 1;
+                               } });
             }
         }
         for (const Tried &t : std::as_const(tried)) {
@@ -234,8 +255,9 @@ private slots:
     void keyReproducers_data()
     {
         QTest::addColumn<QByteArray>("input");
-        const QStringList names = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
-                                      .entryList({ QStringLiteral("specoutline-keys-*") }, QDir::Files, QDir::Name);
+        const QStringList names
+            = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+                  .entryList({ QStringLiteral("specoutline-keys-*") }, QDir::Files, QDir::Name);
         QVERIFY(names.size() >= 4);
         for (const QString &name : names)
             QTest::newRow(qPrintable(name)) << regression(qPrintable(name));
@@ -249,10 +271,16 @@ private slots:
         const YamlValue null;
         const QList<SpecEdits::KeyValues> sets {
             { { QStringLiteral("delay"), YamlValue::verbatim(QStringLiteral("250ms")) } },
-            { { QStringLiteral("frames"), YamlValue::list({ YamlValue::scalar(QStringLiteral("x")) }) }, { QStringLiteral("response"), null } },
-            { { QStringLiteral("binary"), YamlValue::map().insert(QStringLiteral("hex-prefix"), YamlValue::scalar(QStringLiteral("cafe"))) },
+            { { QStringLiteral("frames"),
+                YamlValue::list({ YamlValue::scalar(QStringLiteral("x")) }) },
+              { QStringLiteral("response"), null } },
+            { { QStringLiteral("binary"),
+                YamlValue::map().insert(QStringLiteral("hex-prefix"),
+                                        YamlValue::scalar(QStringLiteral("cafe"))) },
               { QStringLiteral("pattern"), null } },
-            { { QStringLiteral("response"), null }, { QStringLiteral("delay"), null }, { QStringLiteral("frames"), null } },
+            { { QStringLiteral("response"), null },
+              { QStringLiteral("delay"), null },
+              { QStringLiteral("frames"), null } },
         };
         for (int kind = 0; kind < 3; ++kind) {
             if (kind == 0 && outline.endpoints.first().rules.isEmpty())
@@ -265,27 +293,37 @@ private slots:
                 };
                 auto keysOf = [kind](const SpecOutline &o) {
                     const EndpointOutline &ep = o.endpoints.first();
-                    return kind == 0 ? ep.rules.first().keys : kind == 1 ? ep.onConnectKeys : ep.keys;
+                    return kind == 0 ? ep.rules.first().keys
+                        : kind == 1  ? ep.onConnectKeys
+                                     : ep.keys;
                 };
                 const TextEdit edit = set(yaml, outline);
                 if (edit.isNull())
                     continue;
                 const QString result = SpecEdits::apply(yaml, edit);
                 const SpecOutline after = SpecOutline::parse(result);
-                QVERIFY2(after.ok() && after.endpoints.size() == outline.endpoints.size(), qPrintable(result));
+                QVERIFY2(after.ok() && after.endpoints.size() == outline.endpoints.size(),
+                         qPrintable(result));
                 const QList<KeyOutline> before = keysOf(outline), now = keysOf(after);
                 for (const auto &[name, value] : values) {
                     const KeyOutline *k = findKey(now, name);
-                    QVERIFY2(value.isNull() ? !k : (k && k->value == value), qPrintable(name + QLatin1Char('\n') + result));
+                    QVERIFY2(value.isNull() ? !k : (k && k->value == value),
+                             qPrintable(name + QLatin1Char('\n') + result));
                 }
                 for (const KeyOutline &k : before) {
-                    const bool named = std::any_of(values.cbegin(), values.cend(), [&k](const auto &v) { return v.first == k.name; });
+                    const bool named
+                        = std::any_of(values.cbegin(), values.cend(),
+                                      [&k](const auto &v) { return v.first == k.name; });
                     if (!named && kind != 2)
-                        QVERIFY2(findKey(now, k.name) && findKey(now, k.name)->value == k.value, qPrintable(k.name + QLatin1Char('\n') + result));
+                        QVERIFY2(findKey(now, k.name) && findKey(now, k.name)->value == k.value,
+                                 qPrintable(k.name + QLatin1Char('\n') + result));
                 }
                 for (const KeyOutline &k : now) {
-                    const bool named = std::any_of(values.cbegin(), values.cend(), [&k](const auto &v) { return v.first == k.name; });
-                    QVERIFY2(named || findKey(before, k.name) || (kind == 2 && k.name == QLatin1String("on-connect")),
+                    const bool named
+                        = std::any_of(values.cbegin(), values.cend(),
+                                      [&k](const auto &v) { return v.first == k.name; });
+                    QVERIFY2(named || findKey(before, k.name)
+                                 || (kind == 2 && k.name == QLatin1String("on-connect")),
                              qPrintable(QStringLiteral("'%1' appeared\n").arg(k.name) + result));
                 }
                 QCOMPARE(SpecEdits::apply(result, set(result, after)), result);

@@ -48,11 +48,11 @@ QString greeting()
 }
 
 // Stops a test function as soon as a helper it called has failed.
-#define CALL(expr)                                                                                 \
-    do {                                                                                           \
-        expr;                                                                                      \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
+#define CALL(expr) \
+    do { \
+        expr; \
+        if (QTest::currentTestFailed()) \
+            return; \
     } while (false)
 
 enum Opcode : int {
@@ -95,8 +95,8 @@ QByteArray masked(QByteArray payload)
     return payload;
 }
 
-QByteArray frame(
-    int opcode, const QByteArray &payload, bool fin = true, bool mask = true, int rsv = 0)
+QByteArray frame(int opcode, const QByteArray &payload, bool fin = true, bool mask = true,
+                 int rsv = 0)
 {
     QByteArray out = frameHeader(opcode, quint64(payload.size()), fin, mask, rsv);
     out += mask ? masked(payload) : payload;
@@ -112,8 +112,8 @@ QByteArray closePayload(int code, const QByteArray &reason = {})
     return out;
 }
 
-QByteArray handshakeRequest(
-    const QByteArray &path = "/ws/echo", const QByteArray &extraHeaders = {})
+QByteArray handshakeRequest(const QByteArray &path = "/ws/echo",
+                            const QByteArray &extraHeaders = {})
 {
     QByteArray request = "GET " + path + " HTTP/1.1\r\n";
     request += "Host: 127.0.0.1\r\n"
@@ -126,7 +126,8 @@ QByteArray handshakeRequest(
     return request;
 }
 
-struct Frame {
+struct Frame
+{
     int opcode = 0;
     bool fin = false;
     bool masked = false;
@@ -176,7 +177,8 @@ std::optional<Frame> takeFrame(QByteArray &data)
 }
 
 // A real QWebSocket client that records what happens to it.
-class Client : public QObject {
+class Client : public QObject
+{
 public:
     QStringList messages;
     bool connected = false;
@@ -185,15 +187,14 @@ public:
     QList<QSslError> sslErrors;
     QWebSocket socket; // last: destroyed first, while what its signals touch still exists
 
-    explicit Client(const QString &origin = QString())
-        : socket(origin)
+    explicit Client(const QString &origin = QString()) : socket(origin)
     {
         connect(&socket, &QWebSocket::textMessageReceived, this,
-            [this](const QString &m) { messages.append(m); });
+                [this](const QString &m) { messages.append(m); });
         connect(&socket, &QWebSocket::connected, this, [this] { connected = true; });
         connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
         connect(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError e) { errors.append(e); });
+                [this](QAbstractSocket::SocketError e) { errors.append(e); });
     }
     ~Client() override { QObject::disconnect(&socket, nullptr, this, nullptr); }
 
@@ -203,20 +204,21 @@ public:
     {
         socket.setSslConfiguration(configuration);
         connect(&socket, &QWebSocket::sslErrors, this,
-            [this, certificate](const QList<QSslError> &list) {
-                sslErrors += list;
-                if (std::all_of(list.cbegin(), list.cend(), [&certificate](const QSslError &e) {
-                        return e.certificate() == certificate;
-                    }))
-                    socket.ignoreSslErrors();
-            });
+                [this, certificate](const QList<QSslError> &list) {
+                    sslErrors += list;
+                    if (std::all_of(list.cbegin(), list.cend(), [&certificate](const QSslError &e) {
+                            return e.certificate() == certificate;
+                        }))
+                        socket.ignoreSslErrors();
+                });
     }
 
     bool failed() const { return disconnected || !errors.isEmpty(); }
 };
 
 // A raw TCP client that speaks HTTP and WebSocket frames by hand.
-class RawClient : public QObject {
+class RawClient : public QObject
+{
 public:
     QByteArray head; // the HTTP response head, once complete
     QByteArray buffer; // bytes after it, not yet parsed into frames
@@ -319,7 +321,8 @@ public:
 };
 
 // A server with the echo spec and a bystander connected before anything hostile happens.
-class Stage : public QObject {
+class Stage : public QObject
+{
 public:
     QList<TrafficEvent> events;
     MockServer server;
@@ -331,7 +334,7 @@ public:
     Stage()
     {
         connect(&server, &MockServer::trafficEvent, this,
-            [this](const TrafficEvent &e) { events.append(e); });
+                [this](const TrafficEvent &e) { events.append(e); });
     }
 
     quint16 port() const { return server.serverPort(); }
@@ -367,7 +370,7 @@ QString describe(const RawClient &raw)
     const Frame *close = raw.firstOf(Close);
     return QStringLiteral("head=[%1] texts=[%2] close=%3 [%4] disconnected=%5")
         .arg(QString::fromLatin1(raw.head.left(200)).simplified(),
-            raw.texts().join(QLatin1Char('|')).left(200))
+             raw.texts().join(QLatin1Char('|')).left(200))
         .arg(raw.closeCode())
         .arg(close ? QString::fromUtf8(close->payload.mid(2)) : QString())
         .arg(raw.disconnected);
@@ -375,7 +378,8 @@ QString describe(const RawClient &raw)
 
 } // namespace
 
-class TestHostile : public QObject {
+class TestHostile : public QObject
+{
     Q_OBJECT
 
 private:
@@ -403,7 +407,8 @@ private:
         const std::unique_ptr<Client> fresh = stage.newClient();
         fresh->socket.open(stage.url());
         QTRY_VERIFY_WITH_TIMEOUT(fresh->messages.size() >= 1 || fresh->failed(), WaitMs);
-        QVERIFY2(fresh->messages.size() == 1,
+        QVERIFY2(
+            fresh->messages.size() == 1,
             qPrintable(
                 QStringLiteral("fresh client not served: %1").arg(fresh->socket.errorString())));
         QCOMPARE(fresh->messages.at(0), greeting());
@@ -471,8 +476,8 @@ private:
 private slots:
     void initTestCase()
     {
-        const LoadResult result =
-            SpecLoader::loadData(QByteArray(EchoYaml), QStringLiteral("echo.yml"));
+        const LoadResult result
+            = SpecLoader::loadData(QByteArray(EchoYaml), QStringLiteral("echo.yml"));
         QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
         m_spec = result.spec;
     }
@@ -542,8 +547,8 @@ private slots:
         drip.start(50);
 
         auto hanging = [&lorises] {
-            return qsizetype(std::count_if(
-                lorises.cbegin(), lorises.cend(), [](const auto &r) { return !r->disconnected; }));
+            return qsizetype(std::count_if(lorises.cbegin(), lorises.cend(),
+                                           [](const auto &r) { return !r->disconnected; }));
         };
         for (int i = 0; i < 3; ++i)
             CALL(verifyServed(*m_stage));
@@ -601,8 +606,8 @@ private slots:
         QTest::newRow("no Connection")
             << QByteArray(start + "Upgrade: websocket\r\n" + key + version + "\r\n") << bad
             << false;
-        QTest::newRow("HTTP/1.0") << QByteArray(
-            "GET /ws/echo HTTP/1.0\r\nHost: 127.0.0.1\r\n" + upgrade + key + version + "\r\n")
+        QTest::newRow("HTTP/1.0") << QByteArray("GET /ws/echo HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+                                                + upgrade + key + version + "\r\n")
                                   << QList<int> { 400, 505 } << false;
     }
     void badHandshakeIsRefused()
@@ -618,7 +623,7 @@ private slots:
         QVERIFY2(raw.status() != 101, "upgraded");
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Opened).size(), 2); // bystander, fresh
         QVERIFY2(!m_stage->eventsOf(TrafficEvent::Kind::Refused).isEmpty(),
-            "the refusal was not logged");
+                 "the refusal was not logged");
         QVERIFY2(statuses.contains(raw.status()), qPrintable(describe(raw)));
         if (namesVersion)
             QVERIFY2(raw.head.contains("Sec-WebSocket-Version: 13"), qPrintable(describe(raw)));
@@ -628,7 +633,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("method");
         for (const char *method :
-            { "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT" })
+             { "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT" })
             QTest::newRow(method) << QByteArray(method);
     }
     void nonGetMethodIsRefused()
@@ -768,11 +773,11 @@ private slots:
             frame(Text, json.left(e + 1), false) + frame(Continuation, json.mid(e + 1), true));
         QTest::newRow("split inside, a ping between")
             << QByteArray(frame(Text, json.left(e + 1), false) + frame(Ping, "mid-char")
-                   + frame(Continuation, json.mid(e + 1), true));
+                          + frame(Continuation, json.mid(e + 1), true));
         QTest::newRow("3-byte character over three frames")
             << QByteArray(frame(Text, json.left(euro + 1), false)
-                   + frame(Continuation, json.mid(euro + 1, 1), false)
-                   + frame(Continuation, json.mid(euro + 2), true));
+                          + frame(Continuation, json.mid(euro + 1, 1), false)
+                          + frame(Continuation, json.mid(euro + 2), true));
     }
     void fragmentedUtf8IsReassembled()
     {
@@ -783,8 +788,10 @@ private slots:
         raw.socket.write(bytes);
         QTRY_VERIFY_WITH_TIMEOUT(raw.texts().size() == 2 || raw.closedByServer(), WaitMs);
         if (QByteArray(QTest::currentDataTag()) != "split between characters")
-            QEXPECT_FAIL("", "QtWebSockets 6.4 checks UTF-8 per frame, not per message: a character "
-                             "split across fragments is closed with 1007", Abort);
+            QEXPECT_FAIL("",
+                         "QtWebSockets 6.4 checks UTF-8 per frame, not per message: a character "
+                         "split across fragments is closed with 1007",
+                         Abort);
         QVERIFY2(raw.texts().size() == 2, qPrintable(describe(raw)));
         QCOMPARE(raw.texts().at(1), QStringLiteral("{\"echoed\": \"caf\u00e9 \u20ac\"}"));
         CALL(verifyUndisturbed(*m_stage));
@@ -815,7 +822,7 @@ private slots:
         bystander.socket.sendTextMessage(QStringLiteral("ping"));
         QTRY_COMPARE_WITH_TIMEOUT(bystander.messages.size(), before + 1, WaitMs);
         QVERIFY2(clock.elapsed() < 1000,
-            qPrintable(QStringLiteral("the bystander waited %1 ms").arg(clock.elapsed())));
+                 qPrintable(QStringLiteral("the bystander waited %1 ms").arg(clock.elapsed())));
         CALL(verifyUndisturbed(*m_stage));
     }
 
@@ -861,8 +868,9 @@ private slots:
         QTest::newRow("RSV1 without an extension") << frame(Text, "ping", true, true, 4);
         QTest::newRow("RSV3") << frame(Text, "ping", true, true, 1);
         QTest::newRow("unmasked client frame") << frame(Text, "ping", true, false);
-        QTest::newRow("non-minimal 16-bit length") << QByteArray(frameHeader(Text, 200).left(1)
-            + QByteArrayLiteral("\xfe\x00\x04") + QByteArray(MaskKey, 4) + masked("ping"));
+        QTest::newRow("non-minimal 16-bit length")
+            << QByteArray(frameHeader(Text, 200).left(1) + QByteArrayLiteral("\xfe\x00\x04")
+                          + QByteArray(MaskKey, 4) + masked("ping"));
         QTest::newRow("length with the top bit set")
             << QByteArray(frameHeader(Text, quint64(1) << 63) + "xxxx");
     }
@@ -874,12 +882,12 @@ private slots:
         CALL(openRaw(*m_stage, raw, &id));
         raw.socket.write(bytes);
         // Nothing of it is taken as a message.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            raw.closedByServer() || raw.disconnected || raw.texts().size() > 1, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.disconnected || raw.texts().size() > 1,
+                                 WaitMs);
         QEXPECT_FAIL("unmasked client frame",
                      "QtWebSockets 6.4 does not check that client frames are masked", Abort);
         QVERIFY2(raw.texts().size() == 1,
-            qPrintable(QStringLiteral("answered: ") + raw.texts().constLast()));
+                 qPrintable(QStringLiteral("answered: ") + raw.texts().constLast()));
         CALL(expectClosedWith(*m_stage, raw, id, 1002));
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -1007,7 +1015,7 @@ private slots:
         qInfo("dropped after %d pushes of 2 MiB", pushes);
         // Kernel buffers hold a few MiB; beyond them, at most the limit plus one message waits.
         QVERIFY2(pushes <= 16,
-            qPrintable(QStringLiteral("dropped only after %1 pushes of 2 MiB").arg(pushes)));
+                 qPrintable(QStringLiteral("dropped only after %1 pushes of 2 MiB").arg(pushes)));
         const QList<TrafficEvent> errors = m_stage->eventsOf(TrafficEvent::Kind::Error, id);
         QVERIFY(std::any_of(errors.cbegin(), errors.cend(), [](const TrafficEvent &e) {
             return e.payload.contains(QStringLiteral("not reading"));
@@ -1031,8 +1039,9 @@ private slots:
         raw.socket.write(frame(Text, "{\"echo\": \"" + mid + "\"}"));
         raw.socket.write(frame(Text, "{\"echo\": \"" + large + "\"}"));
         QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 4, WaitMs);
-        const QList<QByteArray> payloads = { greeting().toUtf8(), "pong", "{\"echoed\": \"" + mid + "\"}",
-                                             "{\"echoed\": \"" + large + "\"}" };
+        const QList<QByteArray> payloads
+            = { greeting().toUtf8(), "pong", "{\"echoed\": \"" + mid + "\"}",
+                "{\"echoed\": \"" + large + "\"}" };
         for (int i = 0; i < 4; ++i) {
             const Frame &f = raw.frames.at(i);
             QCOMPARE(f.payload, payloads.at(i));
@@ -1084,19 +1093,20 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         while (server().connectionIds().contains(id) && sent < 48 * 1024 * 1024
-            && clock.elapsed() < 10000) {
+               && clock.elapsed() < 10000) {
             if (raw.socket.bytesToWrite() < 4 * batch.size()) {
                 raw.socket.write(batch);
                 sent += batch.size();
             }
             QTest::qWait(2);
         }
-        const bool dropped =
-            QTest::qWaitFor([&] { return !server().connectionIds().contains(id); }, WaitMs);
+        const bool dropped
+            = QTest::qWaitFor([&] { return !server().connectionIds().contains(id); }, WaitMs);
         qint64 held = 0; // diagnosis only: findChildren is not the server's API
         for (const QWebSocket *socket : server().findChildren<QWebSocket *>())
             held = std::max(held, socket->bytesToWrite());
-        QVERIFY2(dropped,
+        QVERIFY2(
+            dropped,
             qPrintable(QStringLiteral("after %1 MiB of requests the server holds %2 bytes for it")
                            .arg(sent >> 20)
                            .arg(held)));
@@ -1193,10 +1203,10 @@ private slots:
             });
             connect(ws, &QWebSocket::disconnected, ws, finish);
             connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), ws,
-                [ws, finish](QAbstractSocket::SocketError) {
-                    if (ws->state() == QAbstractSocket::UnconnectedState)
-                        finish();
-                });
+                    [ws, finish](QAbstractSocket::SocketError) {
+                        if (ws->state() == QAbstractSocket::UnconnectedState)
+                            finish();
+                    });
             ws->open(url);
         };
         QElapsedTimer clock;
@@ -1224,13 +1234,13 @@ private slots:
         int highest = 0;
         QObject watch;
         connect(&server(), &MockServer::connectionCountChanged, &watch,
-            [&highest](int count) { highest = std::max(highest, count); });
+                [&highest](int count) { highest = std::max(highest, count); });
         std::vector<std::unique_ptr<RawClient>> flood;
         for (int i = 0; i < 40; ++i) {
             flood.push_back(std::make_unique<RawClient>());
             RawClient *raw = flood.back().get();
             connect(&raw->socket, &QTcpSocket::connected, raw,
-                [raw] { raw->socket.write(handshakeRequest()); });
+                    [raw] { raw->socket.write(handshakeRequest()); });
             raw->socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
         }
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -1283,8 +1293,8 @@ private slots:
             more.back()->socket.open(m_stage->url());
         }
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(more.cbegin(), more.cend(),
-                                     [](const auto &c) { return c->messages.size() == 1; }),
-            WaitMs);
+                                             [](const auto &c) { return c->messages.size() == 1; }),
+                                 WaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), limit - 1, WaitMs);
     }
 
@@ -1334,16 +1344,16 @@ private slots:
     void allowedOriginsWithRealClients()
     {
         server().setAllowedOrigins({ QStringLiteral("http://good.example") });
-        const std::unique_ptr<Client> good =
-            m_stage->newClient(QStringLiteral("http://good.example"));
+        const std::unique_ptr<Client> good
+            = m_stage->newClient(QStringLiteral("http://good.example"));
         good->socket.open(m_stage->url());
         QTRY_COMPARE_WITH_TIMEOUT(good->messages.size(), 1, WaitMs);
         good->socket.sendTextMessage(QStringLiteral("ping"));
         QTRY_COMPARE_WITH_TIMEOUT(good->messages.size(), 2, WaitMs);
         QCOMPARE(good->messages.at(1), QStringLiteral("pong"));
 
-        const std::unique_ptr<Client> evil =
-            m_stage->newClient(QStringLiteral("http://evil.example"));
+        const std::unique_ptr<Client> evil
+            = m_stage->newClient(QStringLiteral("http://evil.example"));
         evil->socket.open(m_stage->url());
         QTRY_VERIFY_WITH_TIMEOUT(evil->failed(), WaitMs);
         QVERIFY(!evil->connected);
@@ -1369,15 +1379,15 @@ private slots:
         const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
         QProcess process;
         process.start(openssl,
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                keyPath, QStringLiteral("-out"), certPath, QStringLiteral("-days"),
-                QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                QStringLiteral("-addext"),
-                QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
+                      { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                        QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
+                        QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                        QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                        QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
         QVERIFY(process.waitForFinished(30000));
         QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-            process.readAllStandardError().constData());
+                 process.readAllStandardError().constData());
         QFile certFile(certPath);
         QFile keyFile(keyPath);
         QVERIFY(certFile.open(QIODevice::ReadOnly));
@@ -1420,7 +1430,7 @@ private slots:
         RawClient silent;
         QVERIFY(silent.connectTo(tls.port()));
         QTRY_VERIFY_WITH_TIMEOUT(http.disconnected && garbage.disconnected && silent.disconnected,
-            HandshakeTimeoutMs + WaitMs);
+                                 HandshakeTimeoutMs + WaitMs);
         QVERIFY(http.status() != 101);
 
         // TLS completed, then no request: the handshake timeout drops it too.
@@ -1428,8 +1438,8 @@ private slots:
         quiet.setSslConfiguration(tls.clientTls);
         quiet.connectToHostEncrypted(QStringLiteral("127.0.0.1"), tls.port());
         QTRY_VERIFY_WITH_TIMEOUT(quiet.isEncrypted(), WaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            quiet.state(), QAbstractSocket::UnconnectedState, HandshakeTimeoutMs + WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(quiet.state(), QAbstractSocket::UnconnectedState,
+                                  HandshakeTimeoutMs + WaitMs);
 
         QCOMPARE(tls.server.connectionCount(), 1);
         QCOMPARE(tls.eventsOf(TrafficEvent::Kind::Opened).size(), 1);

@@ -26,8 +26,8 @@ MockSpecPtr loadSpec(const QString &yaml)
 
 MockSpecPtr loadExample(const QString &name)
 {
-    const LoadResult result =
-        SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/") + name);
+    const LoadResult result
+        = SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/") + name);
     return result.spec;
 }
 
@@ -106,8 +106,9 @@ private slots:
         Client client;
         client.open(*m_server, QStringLiteral("/ws/echo"));
         QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
-        QCOMPARE(client.messages.at(0),
-                 QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})"));
+        QCOMPARE(
+            client.messages.at(0),
+            QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})"));
         client.socket.sendTextMessage(QStringLiteral("ping"));
         QTRY_COMPARE(client.messages.size(), 2);
         QCOMPARE(client.messages.at(1), QStringLiteral("pong"));
@@ -147,7 +148,8 @@ private slots:
         client.socket.sendTextMessage(QStringLiteral("big ") + body);
         QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 4, 20000);
         for (int i = 0; i < 3; ++i)
-            QVERIFY2(client.messages.at(i) == QString::number(i + 1) + body, qPrintable(QString::number(i)));
+            QVERIFY2(client.messages.at(i) == QString::number(i + 1) + body,
+                     qPrintable(QString::number(i)));
         QCOMPARE(client.messages.at(3), QStringLiteral("end"));
     }
 
@@ -159,14 +161,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
         // Percent-decoded, and JSON-escaped inside the JSON reply.
         QCOMPARE(client.messages.at(0),
-                 QStringLiteral("{\"status\": \"connected\", \"message\": \"Welcome, Júlia \\\"B\\\"!\"}"));
+                 QStringLiteral(
+                     "{\"status\": \"connected\", \"message\": \"Welcome, Júlia \\\"B\\\"!\"}"));
         client.socket.sendTextMessage(QStringLiteral(R"({"action":"get-profile","extra":1})"));
         QTRY_COMPARE(client.messages.size(), 2);
         QCOMPARE(client.messages.at(1),
-                 QStringLiteral("{\"user\": \"Júlia \\\"B\\\"\", \"profile\": {\"joined\": \"2025-03-20\"}}"));
+                 QStringLiteral(
+                     "{\"user\": \"Júlia \\\"B\\\"\", \"profile\": {\"joined\": \"2025-03-20\"}}"));
         const QList<TrafficEvent> opened = eventsOfKind(m_events, TrafficEvent::Kind::Opened);
         QCOMPARE(opened.size(), 1);
-        QCOMPARE(opened.at(0).pathParams.value(QStringLiteral("username")), QStringLiteral("Júlia \"B\""));
+        QCOMPARE(opened.at(0).pathParams.value(QStringLiteral("username")),
+                 QStringLiteral("Júlia \"B\""));
         QCOMPARE(opened.at(0).queryParams.value(QStringLiteral("tab")), QStringLiteral("a&b"));
     }
 
@@ -201,7 +206,8 @@ private slots:
         for (const QString &path : { QStringLiteral("/ws/echo/"), QStringLiteral("/ws/user"),
                                      QStringLiteral("/ws/user/a/b") }) {
             Client client;
-            QSignalSpy errors(&client.socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+            QSignalSpy errors(&client.socket,
+                              qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
             QVERIFY(errors.isValid());
             client.open(*m_server, path);
             QTRY_VERIFY_WITH_TIMEOUT(errors.size() > 0 || client.disconnected, 5000);
@@ -209,7 +215,9 @@ private slots:
         }
         QCOMPARE(m_server->connectionCount(), 0);
         QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Refused).size(), 4);
-        QVERIFY(eventsOfKind(m_events, TrafficEvent::Kind::Refused).at(0).payload.contains(QStringLiteral("/ws/nope")));
+        QVERIFY(eventsOfKind(m_events, TrafficEvent::Kind::Refused)
+                    .at(0)
+                    .payload.contains(QStringLiteral("/ws/nope")));
 
         // The server still serves.
         Client ok;
@@ -243,12 +251,12 @@ private slots:
 
     void missingTemplateValueWarns()
     {
-        startWith(loadSpec(QStringLiteral(
-            "- websocket:\n"
-            "    path: /w\n"
-            "    on-message:\n"
-            "      - pattern: '{\"type\": \"hi\"}'\n"
-            "        response: '{\"name\": \"{{json-params.name}}\"}'\n")));
+        startWith(
+            loadSpec(QStringLiteral("- websocket:\n"
+                                    "    path: /w\n"
+                                    "    on-message:\n"
+                                    "      - pattern: '{\"type\": \"hi\"}'\n"
+                                    "        response: '{\"name\": \"{{json-params.name}}\"}'\n")));
         Client client;
         client.open(*m_server, QStringLiteral("/w"));
         QTRY_VERIFY_WITH_TIMEOUT(client.connected, 5000);
@@ -279,8 +287,9 @@ private slots:
             c->socket.sendTextMessage(QStringLiteral(R"({"action": "get-profile"})"));
         QTRY_VERIFY_WITH_TIMEOUT(allHave(2), 10000);
         for (int i = 0; i < 100; ++i) {
-            QCOMPARE(clients[i]->messages.at(1),
-                     QStringLiteral(R"({"user": "u%1", "profile": {"joined": "2025-03-20"}})").arg(i));
+            QCOMPARE(
+                clients[i]->messages.at(1),
+                QStringLiteral(R"({"user": "u%1", "profile": {"joined": "2025-03-20"}})").arg(i));
         }
         QSet<quint64> ids;
         for (const TrafficEvent &e : eventsOfKind(m_events, TrafficEvent::Kind::Opened))
@@ -297,12 +306,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(echo.messages.size() == 1 && user.messages.size() == 1, 5000);
 
         // New rules for /ws/echo; /ws/user/:username is gone.
-        m_server->setSpec(loadSpec(QStringLiteral(
-            "- websocket:\n"
-            "    path: /ws/echo\n"
-            "    on-message:\n"
-            "      - pattern: ping\n"
-            "        response: PONG v2\n")));
+        m_server->setSpec(loadSpec(QStringLiteral("- websocket:\n"
+                                                  "    path: /ws/echo\n"
+                                                  "    on-message:\n"
+                                                  "      - pattern: ping\n"
+                                                  "        response: PONG v2\n")));
         echo.socket.sendTextMessage(QStringLiteral("ping"));
         QTRY_COMPARE(echo.messages.size(), 2);
         QCOMPARE(echo.messages.at(1), QStringLiteral("PONG v2"));
@@ -315,7 +323,8 @@ private slots:
         // New connections see the new spec: the user endpoint now answers 404.
         Client late;
         late.open(*m_server, QStringLiteral("/ws/user/eve"));
-        QTRY_VERIFY_WITH_TIMEOUT(late.disconnected || late.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            late.disconnected || late.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
         QVERIFY(!late.connected);
     }
 
@@ -388,7 +397,8 @@ private slots:
         QVERIFY(m_server->sendMessage(ids.first(), QStringLiteral("server says hi")));
         QTRY_COMPARE(client.messages.size(), 2);
         QCOMPARE(client.messages.at(1), QStringLiteral("server says hi"));
-        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule, QStringLiteral("push"));
+        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule,
+                 QStringLiteral("push"));
         QVERIFY(!m_server->sendMessage(ids.first() + 100, QStringLiteral("nobody")));
         QVERIFY(m_server->closeConnection(ids.first(), QWebSocketProtocol::CloseCodePolicyViolated,
                                           QStringLiteral("bye")));
@@ -404,15 +414,17 @@ private slots:
         a.open(*m_server, QStringLiteral("/ws/user/a"));
         b.open(*m_server, QStringLiteral("/ws/user/b"));
         other.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_VERIFY_WITH_TIMEOUT(a.messages.size() == 1 && b.messages.size() == 1
-                                     && other.messages.size() == 1, 5000);
-        QCOMPARE(m_server->broadcast(QStringLiteral("/ws/user/:username"), QStringLiteral("news")), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            a.messages.size() == 1 && b.messages.size() == 1 && other.messages.size() == 1, 5000);
+        QCOMPARE(m_server->broadcast(QStringLiteral("/ws/user/:username"), QStringLiteral("news")),
+                 2);
         QTRY_VERIFY(a.messages.size() == 2 && b.messages.size() == 2);
         QCOMPARE(a.messages.at(1), QStringLiteral("news"));
         QCOMPARE(b.messages.at(1), QStringLiteral("news"));
         QTest::qWait(50);
         QCOMPARE(other.messages.size(), 1);
-        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule, QStringLiteral("broadcast"));
+        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule,
+                 QStringLiteral("broadcast"));
     }
 
     // The --log line is written by hand; it must read back as the same event.
@@ -437,7 +449,8 @@ private slots:
         expected += QLatin1Char('?'); // a lone surrogate goes out as '?', as QWebSocket sends it
         QCOMPARE(o.value(QStringLiteral("payload")).toString(), expected);
         QCOMPARE(o.value(QStringLiteral("path")).toString(), e.path);
-        QCOMPARE(o.value(QStringLiteral("time")).toString(), QStringLiteral("2025-11-24T16:00:00.123Z"));
+        QCOMPARE(o.value(QStringLiteral("time")).toString(),
+                 QStringLiteral("2025-11-24T16:00:00.123Z"));
         QCOMPARE(o.value(QStringLiteral("event")).toString(), QStringLiteral("received"));
         QCOMPARE(o.value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
         QCOMPARE(o.value(QStringLiteral("connection")).toInt(), 7);
@@ -465,10 +478,13 @@ private slots:
         QVERIFY(r.endpoint);
         QCOMPARE(r.endpoint->path.text(), QStringLiteral("/ws/user/:username"));
         QVERIFY(r.hasGreeting);
-        QCOMPARE(r.greeting, QStringLiteral("{\"status\": \"connected\", \"message\": \"Welcome, ana b!\"}"));
+        QCOMPARE(r.greeting,
+                 QStringLiteral("{\"status\": \"connected\", \"message\": \"Welcome, ana b!\"}"));
         QVERIFY(r.rule);
         QCOMPARE(r.rule->label(), QStringLiteral("on-message[0]"));
-        QCOMPARE(r.reply, QStringLiteral("{\"user\": \"ana b\", \"profile\": {\"joined\": \"2025-03-20\"}}"));
+        QCOMPARE(
+            r.reply,
+            QStringLiteral("{\"user\": \"ana b\", \"profile\": {\"joined\": \"2025-03-20\"}}"));
         QCOMPARE(r.queryParams.value(QStringLiteral("x")), QStringLiteral("1"));
 
         r = tryMessage(*spec, QStringLiteral("/ws/echo"), QStringLiteral("nothing matches this"));
@@ -484,7 +500,8 @@ private slots:
         QVERIFY(beyond);
         r = tryMessage(*beyond, QStringLiteral("/chat/a"), QStringLiteral("bye"));
         QVERIFY(r.hasGreeting);
-        QCOMPARE(r.greeting, QStringLiteral("{\"type\": \"hello\"}\n{\"type\": \"ready\"}\n<binary, 4 bytes>"));
+        QCOMPARE(r.greeting,
+                 QStringLiteral("{\"type\": \"hello\"}\n{\"type\": \"ready\"}\n<binary, 4 bytes>"));
         QCOMPARE(r.reply, QStringLiteral("see you"));
     }
 };

@@ -17,7 +17,8 @@ namespace {
 
 MockSpecPtr load(const char *yaml)
 {
-    const LoadResult result = SpecLoader::loadText(QString::fromUtf8(yaml), QStringLiteral("t.yml"));
+    const LoadResult result
+        = SpecLoader::loadText(QString::fromUtf8(yaml), QStringLiteral("t.yml"));
     if (!result.ok())
         qWarning("%s", qPrintable(result.diagnosticsText()));
     return result.spec;
@@ -38,7 +39,8 @@ public:
             messages.append(m);
             arrivals.append(clock.elapsed());
         });
-        connect(&socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &b) { binaries.append(b); });
+        connect(&socket, &QWebSocket::binaryMessageReceived, this,
+                [this](const QByteArray &b) { binaries.append(b); });
         connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
     }
     void open(const MockServer &server, const QString &path)
@@ -98,7 +100,8 @@ private slots:
     {
         m_events.clear();
         m_server = std::make_unique<MockServer>();
-        connect(m_server.get(), &MockServer::trafficEvent, this, [this](const TrafficEvent &e) { m_events.append(e); });
+        connect(m_server.get(), &MockServer::trafficEvent, this,
+                [this](const TrafficEvent &e) { m_events.append(e); });
         const MockSpecPtr spec = load(Chat);
         QVERIFY(spec);
         m_server->setSpec(spec);
@@ -126,10 +129,12 @@ private slots:
     // The README's examples, gathered in the bundled beyond.yml, load cleanly.
     void bundledExampleLoads()
     {
-        const LoadResult result = SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/beyond.yml"));
+        const LoadResult result = SpecLoader::loadFile(
+            QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/beyond.yml"));
         QVERIFY2(result.ok() && result.diagnostics.isEmpty(), qPrintable(result.diagnosticsText()));
         const Endpoint &e = result.spec->endpoints.at(0);
-        QCOMPARE(e.subprotocols, (QStringList { QStringLiteral("chat.v2"), QStringLiteral("chat.v1") }));
+        QCOMPARE(e.subprotocols,
+                 (QStringList { QStringLiteral("chat.v2"), QStringLiteral("chat.v1") }));
         QCOMPARE(e.greetingReply.frames.size(), 3);
         QCOMPARE(e.streams.size(), 2);
         QVERIFY(e.streams.at(1).toAll && e.streams.at(1).once);
@@ -141,19 +146,31 @@ private slots:
     {
         QTest::addColumn<QString>("yaml");
         QTest::addColumn<QString>("diagnostic");
-        const QString head = QStringLiteral("- websocket:\n    path: /a\n    on-message:\n      - pattern: x\n");
-        QTest::newRow("delay") << head + QStringLiteral("        response: y\n        delay: soon\n")
-                               << QStringLiteral("t.yml:6:16: error: 'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
-        QTest::newRow("reversed range") << head + QStringLiteral("        response: y\n        delay: 2s..1s\n")
-                                        << QStringLiteral("t.yml:6:16: error: 'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+        const QString head
+            = QStringLiteral("- websocket:\n    path: /a\n    on-message:\n      - pattern: x\n");
+        QTest::newRow("delay") << head
+                + QStringLiteral("        response: y\n        delay: soon\n")
+                               << QStringLiteral(
+                                      "t.yml:6:16: error: 'delay' must be a duration such as "
+                                      "250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+        QTest::newRow("reversed range")
+            << head + QStringLiteral("        response: y\n        delay: 2s..1s\n")
+            << QStringLiteral("t.yml:6:16: error: 'delay' must be a duration such as 250ms, 1.5s "
+                              "or 100ms..300ms (at most 1 hour)");
         QTest::newRow("to") << head + QStringLiteral("        response: y\n        to: everyone\n")
-                            << QStringLiteral("t.yml:6:13: error: 'to' must be sender, endpoint (every connection of this endpoint) or others");
-        QTest::newRow("close code") << head + QStringLiteral("        response: y\n        close: 1005\n")
-                                    << QStringLiteral("t.yml:6:16: error: close code 1005 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)");
-        QTest::newRow("response and frames") << head + QStringLiteral("        response: y\n        frames: [a]\n")
-                                             << QStringLiteral("t.yml:4:9: error: rule has both 'response' and 'frames'; use one");
-        QTest::newRow("binary") << head + QStringLiteral("        frames:\n          - binary: '***'\n")
-                                << QStringLiteral("t.yml:6:21: error: 'binary' must be base64 text");
+                            << QStringLiteral("t.yml:6:13: error: 'to' must be sender, endpoint "
+                                              "(every connection of this endpoint) or others");
+        QTest::newRow("close code")
+            << head + QStringLiteral("        response: y\n        close: 1005\n")
+            << QStringLiteral("t.yml:6:16: error: close code 1005 cannot be sent (use 1000-1003, "
+                              "1007-1014 or 3000-4999)");
+        QTest::newRow("response and frames")
+            << head + QStringLiteral("        response: y\n        frames: [a]\n")
+            << QStringLiteral("t.yml:4:9: error: rule has both 'response' and 'frames'; use one");
+        QTest::newRow("binary") << head
+                + QStringLiteral("        frames:\n          - binary: '***'\n")
+                                << QStringLiteral(
+                                       "t.yml:6:21: error: 'binary' must be base64 text");
     }
     void badValuesAreReported()
     {
@@ -174,7 +191,8 @@ private slots:
         c.socket.sendTextMessage(QStringLiteral("say nobody hears this")); // to others: none
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 2, 5000);
         QCOMPARE(c.messages.at(1), QStringLiteral("finally"));
-        QVERIFY2(c.arrivals.at(1) - sentAt >= 290, qPrintable(QString::number(c.arrivals.at(1) - sentAt)));
+        QVERIFY2(c.arrivals.at(1) - sentAt >= 290,
+                 qPrintable(QString::number(c.arrivals.at(1) - sentAt)));
         const TrafficEvent sent = m_events.constLast();
         QCOMPARE(sent.kind, TrafficEvent::Kind::Sent);
         QCOMPARE(sent.note, QStringLiteral("delayed 300ms"));
@@ -187,8 +205,15 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
         c.socket.sendTextMessage(QStringLiteral("story"));
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 4, 5000);
-        QCOMPARE(c.messages.mid(1), (QStringList { QStringLiteral("once"), QStringLiteral("upon"), QStringLiteral("a time") }));
-        QVERIFY2(c.arrivals.at(2) - c.arrivals.at(1) >= 140, qPrintable(QStringLiteral("%1 %2 %3 %4").arg(c.arrivals.at(0)).arg(c.arrivals.at(1)).arg(c.arrivals.at(2)).arg(c.arrivals.at(3))));
+        QCOMPARE(c.messages.mid(1),
+                 (QStringList { QStringLiteral("once"), QStringLiteral("upon"),
+                                QStringLiteral("a time") }));
+        QVERIFY2(c.arrivals.at(2) - c.arrivals.at(1) >= 140,
+                 qPrintable(QStringLiteral("%1 %2 %3 %4")
+                                .arg(c.arrivals.at(0))
+                                .arg(c.arrivals.at(1))
+                                .arg(c.arrivals.at(2))
+                                .arg(c.arrivals.at(3))));
         QVERIFY(c.arrivals.at(3) - c.arrivals.at(2) >= 140);
     }
 
@@ -214,13 +239,16 @@ private slots:
         alice.open(*m_server, QStringLiteral("/chat/a"));
         bob.open(*m_server, QStringLiteral("/chat/b"));
         carol.open(*m_server, QStringLiteral("/chat/c"));
-        QTRY_VERIFY_WITH_TIMEOUT(alice.messages.size() == 1 && bob.messages.size() == 1 && carol.messages.size() == 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(alice.messages.size() == 1 && bob.messages.size() == 1
+                                     && carol.messages.size() == 1,
+                                 5000);
         alice.socket.sendTextMessage(QStringLiteral("say hi all"));
         QTRY_VERIFY(bob.messages.size() == 2 && carol.messages.size() == 2);
         QCOMPARE(bob.messages.at(1), QStringLiteral("hi all"));
         QCOMPARE(carol.messages.at(1), QStringLiteral("hi all"));
         bob.socket.sendTextMessage(QStringLiteral("shout hey"));
-        QTRY_VERIFY(alice.messages.size() == 2 && bob.messages.size() == 3 && carol.messages.size() == 3);
+        QTRY_VERIFY(alice.messages.size() == 2 && bob.messages.size() == 3
+                    && carol.messages.size() == 3);
         QCOMPARE(alice.messages.at(1), QStringLiteral("hey!")); // never its own "say"
         QCOMPARE(bob.messages.at(2), QStringLiteral("hey!"));
         QCOMPARE(carol.messages.at(2), QStringLiteral("hey!"));
@@ -229,8 +257,10 @@ private slots:
             if (e.kind == TrafficEvent::Kind::Sent && !e.note.isEmpty())
                 notes.append(e.note);
         }
-        QVERIFY2(notes.contains(QStringLiteral("to others (2)")), qPrintable(notes.join(QLatin1Char('|'))));
-        QVERIFY2(notes.contains(QStringLiteral("to the endpoint (3)")), qPrintable(notes.join(QLatin1Char('|'))));
+        QVERIFY2(notes.contains(QStringLiteral("to others (2)")),
+                 qPrintable(notes.join(QLatin1Char('|'))));
+        QVERIFY2(notes.contains(QStringLiteral("to the endpoint (3)")),
+                 qPrintable(notes.join(QLatin1Char('|'))));
     }
 
     void ruleClosesAfterItsFrames()
@@ -276,7 +306,8 @@ private slots:
         first.open(*m_server, QStringLiteral("/room"));
         QTRY_VERIFY_WITH_TIMEOUT(first.socket.state() == QAbstractSocket::ConnectedState, 5000);
         second.open(*m_server, QStringLiteral("/room"));
-        QTRY_COMPARE_WITH_TIMEOUT(first.messages, QStringList { QStringLiteral("someone joined") }, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(first.messages, QStringList { QStringLiteral("someone joined") },
+                                  5000);
         QTest::qWait(50);
         QVERIFY(second.messages.isEmpty());
 
@@ -307,7 +338,8 @@ private slots:
         c.socket.open(request);
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
         const quint64 id = m_server->connectionIds().value(0);
-        QCOMPARE(c.messages.at(0), QStringLiteral("{\"agent\": \"test-suite \\\"1\\\"\", \"id\": %1}").arg(id));
+        QCOMPARE(c.messages.at(0),
+                 QStringLiteral("{\"agent\": \"test-suite \\\"1\\\"\", \"id\": %1}").arg(id));
         c.socket.sendTextMessage(QStringLiteral("count"));
         c.socket.sendTextMessage(QStringLiteral("count"));
         QTRY_COMPARE(c.messages.size(), 3);
@@ -335,19 +367,25 @@ private slots:
             return std::count_if(c.messages.cbegin(), c.messages.cend(),
                                  [&prefix](const QString &m) { return m.startsWith(prefix); });
         };
-        QTRY_VERIFY_WITH_TIMEOUT(count(a, QStringLiteral("t")) >= 4 && count(b, QStringLiteral("t")) >= 4, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            count(a, QStringLiteral("t")) >= 4 && count(b, QStringLiteral("t")) >= 4, 5000);
         // Each connection counts on its own and cycles through the frames in order.
         const QStringList ticks = a.messages.filter(QRegularExpression(QStringLiteral("^t")));
-        QCOMPARE(ticks.mid(0, 4), (QStringList { QStringLiteral("tick 1"), QStringLiteral("tock 2"),
-                                                 QStringLiteral("tick 3"), QStringLiteral("tock 4") }));
+        QCOMPARE(ticks.mid(0, 4),
+                 (QStringList { QStringLiteral("tick 1"), QStringLiteral("tock 2"),
+                                QStringLiteral("tick 3"), QStringLiteral("tock 4") }));
         // The broadcast goes to both, once through its frames, then stops.
-        QTRY_VERIFY_WITH_TIMEOUT(count(a, QStringLiteral("news")) == 2 && count(b, QStringLiteral("news")) == 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            count(a, QStringLiteral("news")) == 2 && count(b, QStringLiteral("news")) == 2, 5000);
         QTest::qWait(250);
         QCOMPARE(count(a, QStringLiteral("news")), 2);
-        QCOMPARE(a.messages.filter(QStringLiteral("news")), (QStringList { QStringLiteral("news 1"), QStringLiteral("news 2") }));
+        QCOMPARE(a.messages.filter(QStringLiteral("news")),
+                 (QStringList { QStringLiteral("news 1"), QStringLiteral("news 2") }));
         bool marked = false;
         for (const TrafficEvent &e : std::as_const(m_events))
-            marked = marked || (e.rule == QLatin1String("streams[1]") && e.note.contains(QLatin1String("to all")));
+            marked = marked
+                || (e.rule == QLatin1String("streams[1]")
+                    && e.note.contains(QLatin1String("to all")));
         QVERIFY(marked);
         // A stream stops with its connection; closing is clean.
         a.socket.close();
@@ -357,9 +395,14 @@ private slots:
 
     void streamsNeedASaneInterval()
     {
-        const LoadResult result = SpecLoader::loadText(QStringLiteral("- websocket:\n    path: /a\n    streams:\n      - every: 1ms\n        frames: [x]\n"), QStringLiteral("t.yml"));
+        const LoadResult result
+            = SpecLoader::loadText(QStringLiteral("- websocket:\n    path: /a\n    streams:\n      "
+                                                  "- every: 1ms\n        frames: [x]\n"),
+                                   QStringLiteral("t.yml"));
         QVERIFY(!result.ok());
-        QCOMPARE(result.diagnosticsText(), QStringLiteral("t.yml:4:16: error: 'every' must be at least 10ms, so a stream cannot flood"));
+        QCOMPARE(result.diagnosticsText(),
+                 QStringLiteral(
+                     "t.yml:4:16: error: 'every' must be at least 10ms, so a stream cannot flood"));
     }
 
     void binaryRules()
@@ -413,8 +456,10 @@ private slots:
         openWith(chat, QStringLiteral("/chat"), { QStringLiteral("chat.v1") });
         QTRY_COMPARE_WITH_TIMEOUT(chat.messages.size(), 1, 5000);
         QCOMPARE(chat.socket.subprotocol(), QStringLiteral("chat.v1"));
-        const TrafficEvent opened = *std::find_if(m_events.cbegin(), m_events.cend(),
-                                                  [](const TrafficEvent &e) { return e.kind == TrafficEvent::Kind::Opened; });
+        const TrafficEvent opened
+            = *std::find_if(m_events.cbegin(), m_events.cend(), [](const TrafficEvent &e) {
+                  return e.kind == TrafficEvent::Kind::Opened;
+              });
         QCOMPARE(opened.note, QStringLiteral("subprotocol chat.v1"));
 
         Client other;
@@ -425,9 +470,12 @@ private slots:
         // Another endpoint's protocol is not smuggled in through /plain.
         Client wrong;
         openWith(wrong, QStringLiteral("/plain"), { QStringLiteral("chat.v2") });
-        QTRY_VERIFY_WITH_TIMEOUT(wrong.disconnected || wrong.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(wrong.disconnected
+                                     || wrong.socket.error() != QAbstractSocket::UnknownSocketError,
+                                 5000);
         QVERIFY(wrong.messages.isEmpty());
-        QVERIFY(m_events.constLast().payload.contains(QStringLiteral("does not offer subprotocol chat.v2")));
+        QVERIFY(m_events.constLast().payload.contains(
+            QStringLiteral("does not offer subprotocol chat.v2")));
     }
 
     void aClosedConnectionMissesItsDelayedFrames()

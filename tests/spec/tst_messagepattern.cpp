@@ -55,18 +55,28 @@ void TestMessagePattern::kinds_data()
     QTest::addColumn<bool>("regex");
 
     using K = MessagePattern::Kind;
-    QTest::newRow("spec ping") << QStringLiteral("ping") << K::Text << QStringLiteral("text") << false;
+    QTest::newRow("spec ping") << QStringLiteral("ping") << K::Text << QStringLiteral("text")
+                               << false;
     QTest::newRow("spec echo") << EchoPattern << K::Json << QStringLiteral("JSON") << false;
-    QTest::newRow("spec get-profile") << QStringLiteral(R"({"action": "get-profile"})") << K::Json << QStringLiteral("JSON") << false;
-    QTest::newRow("bare placeholder value") << QStringLiteral(R"({"v": {{json-params.v}}})") << K::Json << QStringLiteral("JSON") << false;
-    QTest::newRow("json array") << QStringLiteral("[1, \"{{x}}\"]") << K::Json << QStringLiteral("JSON") << false;
-    QTest::newRow("plain words") << QStringLiteral("hello world") << K::Text << QStringLiteral("text") << false;
+    QTest::newRow("spec get-profile") << QStringLiteral(R"({"action": "get-profile"})") << K::Json
+                                      << QStringLiteral("JSON") << false;
+    QTest::newRow("bare placeholder value") << QStringLiteral(R"({"v": {{json-params.v}}})")
+                                            << K::Json << QStringLiteral("JSON") << false;
+    QTest::newRow("json array") << QStringLiteral("[1, \"{{x}}\"]") << K::Json
+                                << QStringLiteral("JSON") << false;
+    QTest::newRow("plain words") << QStringLiteral("hello world") << K::Text
+                                 << QStringLiteral("text") << false;
     QTest::newRow("empty") << QString() << K::Text << QStringLiteral("text") << false;
-    QTest::newRow("regex") << QStringLiteral("ping.*") << K::Text << QStringLiteral("regex") << true;
-    QTest::newRow("regex class, not json") << QStringLiteral("[abc]+") << K::Text << QStringLiteral("regex") << true;
-    QTest::newRow("named groups") << QStringLiteral("(?<cmd>\\w+) (?<arg>.*)") << K::Text << QStringLiteral("regex") << true;
-    QTest::newRow("broken json") << QStringLiteral(R"({"a": )") << K::Text << QStringLiteral("regex") << true;
-    QTest::newRow("invalid regex") << QStringLiteral("[abc") << K::Text << QStringLiteral("text") << false;
+    QTest::newRow("regex") << QStringLiteral("ping.*") << K::Text << QStringLiteral("regex")
+                           << true;
+    QTest::newRow("regex class, not json")
+        << QStringLiteral("[abc]+") << K::Text << QStringLiteral("regex") << true;
+    QTest::newRow("named groups") << QStringLiteral("(?<cmd>\\w+) (?<arg>.*)") << K::Text
+                                  << QStringLiteral("regex") << true;
+    QTest::newRow("broken json") << QStringLiteral(R"({"a": )") << K::Text
+                                 << QStringLiteral("regex") << true;
+    QTest::newRow("invalid regex")
+        << QStringLiteral("[abc") << K::Text << QStringLiteral("text") << false;
 }
 
 void TestMessagePattern::kinds()
@@ -97,8 +107,10 @@ void TestMessagePattern::specPatterns()
     QCOMPARE(echo.bindingNames(), QStringList { QStringLiteral("json-params.echo") });
     QVERIFY(echo.matches(IncomingMessage(QStringLiteral(R"({"echo": "hello world"})")), &bindings));
     QCOMPARE(bindings.size(), 1);
-    QCOMPARE(bindings.value(QStringLiteral("json-params.echo")), QJsonValue(QStringLiteral("hello world")));
-    QVERIFY(matches(QStringLiteral(R"({"action": "get-profile"})"), QStringLiteral(R"({"action":"get-profile"})")));
+    QCOMPARE(bindings.value(QStringLiteral("json-params.echo")),
+             QJsonValue(QStringLiteral("hello world")));
+    QVERIFY(matches(QStringLiteral(R"({"action": "get-profile"})"),
+                    QStringLiteral(R"({"action":"get-profile"})")));
 }
 
 void TestMessagePattern::jsonSubset_data()
@@ -117,8 +129,10 @@ void TestMessagePattern::jsonSubset_data()
     row("nested subset", R"({"a": {"b": 1}})", R"({"a": {"b": 1, "c": 2}, "d": 3})", true);
     row("nested value differs", R"({"a": {"b": 1}})", R"({"a": {"b": 2}})", false);
     row("nested key missing", R"({"a": {"b": 1}})", R"({"a": {}, "b": 1})", false);
-    row("deep nesting", R"({"a": {"b": {"c": [true]}}})", R"({"a": {"x": 0, "b": {"c": [true], "d": 1}}})", true);
-    row("array equal", R"({"a": [1, "two", true, null]})", R"({"a": [1, "two", true, null]})", true);
+    row("deep nesting", R"({"a": {"b": {"c": [true]}}})",
+        R"({"a": {"x": 0, "b": {"c": [true], "d": 1}}})", true);
+    row("array equal", R"({"a": [1, "two", true, null]})", R"({"a": [1, "two", true, null]})",
+        true);
     row("array longer", R"({"a": [1, 2]})", R"({"a": [1, 2, 3]})", false);
     row("array shorter", R"({"a": [1, 2]})", R"({"a": [1]})", false);
     row("array order matters", "[1, 2]", "[2, 1]", false);
@@ -146,7 +160,8 @@ void TestMessagePattern::jsonSubset_data()
     row("placeholder null", R"({"v": "{{json-params.v}}"})", R"({"v": null})", true);
     row("placeholder object", R"({"v": "{{json-params.v}}"})", R"({"v": {"k": []}})", true);
     row("placeholder missing key", R"({"v": "{{json-params.v}}"})", R"({"w": 1})", false);
-    row("placeholder plus literal mismatch", R"({"action": "say", "t": "{{t}}"})", R"({"action": "shout", "t": "x"})", false);
+    row("placeholder plus literal mismatch", R"({"action": "say", "t": "{{t}}"})",
+        R"({"action": "shout", "t": "x"})", false);
     row("bare placeholder", R"({"v": {{json-params.v}}})", R"({"v": [1]})", true);
     row("array placeholder, same length", R"(["{{a}}", 2])", R"([{"x": 1}, 2])", true);
     row("array placeholder, longer", R"(["{{a}}"])", R"([1, 2])", false);
@@ -172,19 +187,28 @@ void TestMessagePattern::placeholderBinds_data()
     QTest::addColumn<int>("count");
 
     QTest::newRow("string") << EchoPattern << QStringLiteral(R"({"echo": "hello world", "x": 1})")
-                            << QStringLiteral("json-params.echo") << QStringLiteral("\"hello world\"") << 1;
-    QTest::newRow("number keeps type") << EchoPattern << QStringLiteral(R"({"echo": 3})") << QStringLiteral("json-params.echo") << QStringLiteral("3") << 1;
-    QTest::newRow("null") << EchoPattern << QStringLiteral(R"({"echo": null})") << QStringLiteral("json-params.echo") << QStringLiteral("null") << 1;
-    QTest::newRow("bool") << EchoPattern << QStringLiteral(R"({"echo": false})") << QStringLiteral("json-params.echo") << QStringLiteral("false") << 1;
-    QTest::newRow("object") << EchoPattern << QStringLiteral(R"({"echo": {"k": [1, "a"]}})") << QStringLiteral("json-params.echo")
+                            << QStringLiteral("json-params.echo")
+                            << QStringLiteral("\"hello world\"") << 1;
+    QTest::newRow("number keeps type")
+        << EchoPattern << QStringLiteral(R"({"echo": 3})") << QStringLiteral("json-params.echo")
+        << QStringLiteral("3") << 1;
+    QTest::newRow("null") << EchoPattern << QStringLiteral(R"({"echo": null})")
+                          << QStringLiteral("json-params.echo") << QStringLiteral("null") << 1;
+    QTest::newRow("bool") << EchoPattern << QStringLiteral(R"({"echo": false})")
+                          << QStringLiteral("json-params.echo") << QStringLiteral("false") << 1;
+    QTest::newRow("object") << EchoPattern << QStringLiteral(R"({"echo": {"k": [1, "a"]}})")
+                            << QStringLiteral("json-params.echo")
                             << QStringLiteral(R"({"k": [1, "a"]})") << 1;
     QTest::newRow("nested") << QStringLiteral(R"({"user": {"name": "{{json-params.user.name}}"}})")
-                            << QStringLiteral(R"({"user": {"name": "ann", "age": 3}})") << QStringLiteral("json-params.user.name")
-                            << QStringLiteral("\"ann\"") << 1;
-    QTest::newRow("bare, spaces in braces") << QStringLiteral(R"({"v": {{ json-params.v }}})") << QStringLiteral(R"({"v": [1, 2]})")
-                                            << QStringLiteral("json-params.v") << QStringLiteral("[1, 2]") << 1;
-    QTest::newRow("array elements") << QStringLiteral(R"(["{{first}}", "{{second}}"])") << QStringLiteral(R"(["a", 2])")
-                                    << QStringLiteral("second") << QStringLiteral("2") << 2;
+                            << QStringLiteral(R"({"user": {"name": "ann", "age": 3}})")
+                            << QStringLiteral("json-params.user.name") << QStringLiteral("\"ann\"")
+                            << 1;
+    QTest::newRow("bare, spaces in braces")
+        << QStringLiteral(R"({"v": {{ json-params.v }}})") << QStringLiteral(R"({"v": [1, 2]})")
+        << QStringLiteral("json-params.v") << QStringLiteral("[1, 2]") << 1;
+    QTest::newRow("array elements")
+        << QStringLiteral(R"(["{{first}}", "{{second}}"])") << QStringLiteral(R"(["a", 2])")
+        << QStringLiteral("second") << QStringLiteral("2") << 2;
 }
 
 void TestMessagePattern::placeholderBinds()
@@ -209,7 +233,8 @@ void TestMessagePattern::failedJsonMatchBindsNothing()
 {
     // "a" is checked (and would bind) before "b" fails: nothing may leak out.
     Bindings bindings;
-    QVERIFY(!matches(QStringLiteral(R"({"a": "{{x}}", "b": 2})"), QStringLiteral(R"({"a": 1, "b": 3})"), &bindings));
+    QVERIFY(!matches(QStringLiteral(R"({"a": "{{x}}", "b": 2})"),
+                     QStringLiteral(R"({"a": 1, "b": 3})"), &bindings));
     QVERIFY(!matches(QStringLiteral(R"(["{{x}}", 2])"), QStringLiteral(R"([1, 3])"), &bindings));
     QVERIFY(bindings.isEmpty());
 }
@@ -222,19 +247,31 @@ void TestMessagePattern::stringTemplate_data()
     QTest::addColumn<QStringList>("captures"); // name=value pairs
 
     const QString user = QStringLiteral(R"({"name": "user-{{id}}"})");
-    QTest::newRow("binds captured part") << user << QStringLiteral(R"({"name": "user-42"})") << true << QStringList { QStringLiteral("id=42") };
-    QTest::newRow("empty capture") << user << QStringLiteral(R"({"name": "user-"})") << true << QStringList { QStringLiteral("id=") };
-    QTest::newRow("prefix differs") << user << QStringLiteral(R"({"name": "admin-42"})") << false << QStringList();
-    QTest::newRow("not anchored at start") << user << QStringLiteral(R"({"name": "xuser-42"})") << false << QStringList();
-    QTest::newRow("value not a string") << user << QStringLiteral(R"({"name": 42})") << false << QStringList();
-    QTest::newRow("two captures") << QStringLiteral(R"({"p": "{{a}}/{{b}}.txt"})") << QStringLiteral(R"({"p": "x/y/z.txt"})") << true
+    QTest::newRow("binds captured part") << user << QStringLiteral(R"({"name": "user-42"})") << true
+                                         << QStringList { QStringLiteral("id=42") };
+    QTest::newRow("empty capture") << user << QStringLiteral(R"({"name": "user-"})") << true
+                                   << QStringList { QStringLiteral("id=") };
+    QTest::newRow("prefix differs")
+        << user << QStringLiteral(R"({"name": "admin-42"})") << false << QStringList();
+    QTest::newRow("not anchored at start")
+        << user << QStringLiteral(R"({"name": "xuser-42"})") << false << QStringList();
+    QTest::newRow("value not a string")
+        << user << QStringLiteral(R"({"name": 42})") << false << QStringList();
+    QTest::newRow("two captures") << QStringLiteral(R"({"p": "{{a}}/{{b}}.txt"})")
+                                  << QStringLiteral(R"({"p": "x/y/z.txt"})") << true
                                   << QStringList { QStringLiteral("a=x"), QStringLiteral("b=y/z") };
-    QTest::newRow("suffix must match") << QStringLiteral(R"({"p": "{{a}}.txt"})") << QStringLiteral(R"({"p": "x.txt.bak"})") << false << QStringList();
-    QTest::newRow("metachars literal") << QStringLiteral(R"({"q": "a.b+{{x}}"})") << QStringLiteral(R"({"q": "a.b+c"})") << true
-                                       << QStringList { QStringLiteral("x=c") };
-    QTest::newRow("metachars not regex") << QStringLiteral(R"({"q": "a.b+{{x}}"})") << QStringLiteral(R"({"q": "aXbb+c"})") << false << QStringList();
-    QTest::newRow("newline captured") << QStringLiteral(R"({"q": "pre-{{x}}"})") << QStringLiteral(R"({"q": "pre-l1\nl2"})") << true
-                                      << QStringList { QStringLiteral("x=l1\nl2") };
+    QTest::newRow("suffix must match")
+        << QStringLiteral(R"({"p": "{{a}}.txt"})") << QStringLiteral(R"({"p": "x.txt.bak"})")
+        << false << QStringList();
+    QTest::newRow("metachars literal")
+        << QStringLiteral(R"({"q": "a.b+{{x}}"})") << QStringLiteral(R"({"q": "a.b+c"})") << true
+        << QStringList { QStringLiteral("x=c") };
+    QTest::newRow("metachars not regex")
+        << QStringLiteral(R"({"q": "a.b+{{x}}"})") << QStringLiteral(R"({"q": "aXbb+c"})") << false
+        << QStringList();
+    QTest::newRow("newline captured")
+        << QStringLiteral(R"({"q": "pre-{{x}}"})") << QStringLiteral(R"({"q": "pre-l1\nl2"})")
+        << true << QStringList { QStringLiteral("x=l1\nl2") };
 }
 
 void TestMessagePattern::stringTemplate()
@@ -388,7 +425,13 @@ void TestMessagePattern::incomingMessageParsesOnce()
     QVERIFY(first);
     QCOMPARE(message.json(), first);
     QVERIFY(first->isObject());
-    QCOMPARE(first->toObject().value(QLatin1String("a")).toObject().value(QLatin1String("b")).toArray().size(), 2);
+    QCOMPARE(first->toObject()
+                 .value(QLatin1String("a"))
+                 .toObject()
+                 .value(QLatin1String("b"))
+                 .toArray()
+                 .size(),
+             2);
     QCOMPARE(message.text(), QStringLiteral(R"({"a": {"b": [1, 2]}})"));
 
     // Matching several patterns reuses the same parse.

@@ -37,8 +37,8 @@ void TestPathPattern::parse_data()
                                << QStringList { QStringLiteral("username") };
     QTest::newRow("two params") << QStringLiteral("/ws/:room/:user") << 3
                                 << QStringList { QStringLiteral("room"), QStringLiteral("user") };
-    QTest::newRow("colon inside a segment is literal") << QStringLiteral("/ws/a:b") << 2
-                                                       << QStringList();
+    QTest::newRow("colon inside a segment is literal")
+        << QStringLiteral("/ws/a:b") << 2 << QStringList();
 }
 
 void TestPathPattern::parse()
@@ -61,12 +61,13 @@ void TestPathPattern::parseError_data()
     QTest::addColumn<QString>("error");
 
     QTest::newRow("empty") << QString() << QStringLiteral("path '' must start with '/'");
-    QTest::newRow("no leading slash") << QStringLiteral("ws/echo")
-                                      << QStringLiteral("path 'ws/echo' must start with '/'");
+    QTest::newRow("no leading slash")
+        << QStringLiteral("ws/echo") << QStringLiteral("path 'ws/echo' must start with '/'");
     QTest::newRow("param without leading slash")
         << QStringLiteral(":id") << QStringLiteral("path ':id' must start with '/'");
     QTest::newRow("colon without name, last")
-        << QStringLiteral("/ws/:") << QStringLiteral("path '/ws/:' has a ':' segment without a name");
+        << QStringLiteral("/ws/:")
+        << QStringLiteral("path '/ws/:' has a ':' segment without a name");
     QTest::newRow("colon without name, middle")
         << QStringLiteral("/ws/:/x")
         << QStringLiteral("path '/ws/:/x' has a ':' segment without a name");
@@ -74,12 +75,14 @@ void TestPathPattern::parseError_data()
         << QStringLiteral("/ws/:id/x/:id")
         << QStringLiteral("path '/ws/:id/x/:id' names parameter 'id' twice");
     QTest::newRow("query") << QStringLiteral("/ws/echo?x=1")
-                           << QStringLiteral("path '/ws/echo?x=1' must not contain a query or fragment");
+                           << QStringLiteral(
+                                  "path '/ws/echo?x=1' must not contain a query or fragment");
     QTest::newRow("bare question mark")
         << QStringLiteral("/ws/echo?")
         << QStringLiteral("path '/ws/echo?' must not contain a query or fragment");
     QTest::newRow("fragment") << QStringLiteral("/ws/echo#top")
-                              << QStringLiteral("path '/ws/echo#top' must not contain a query or fragment");
+                              << QStringLiteral(
+                                     "path '/ws/echo#top' must not contain a query or fragment");
 }
 
 void TestPathPattern::parseError()
@@ -105,10 +108,10 @@ void TestPathPattern::match_data()
 
     QTest::newRow("literal") << QStringLiteral("/ws/echo") << QStringLiteral("/ws/echo") << true
                              << ParamMap();
-    QTest::newRow("literal differs") << QStringLiteral("/ws/echo") << QStringLiteral("/ws/ech")
-                                     << false << ParamMap();
-    QTest::newRow("case sensitive") << QStringLiteral("/ws/echo") << QStringLiteral("/WS/echo")
-                                    << false << ParamMap();
+    QTest::newRow("literal differs")
+        << QStringLiteral("/ws/echo") << QStringLiteral("/ws/ech") << false << ParamMap();
+    QTest::newRow("case sensitive")
+        << QStringLiteral("/ws/echo") << QStringLiteral("/WS/echo") << false << ParamMap();
     QTest::newRow("trailing slash in request only")
         << QStringLiteral("/ws/echo") << QStringLiteral("/ws/echo/") << false << ParamMap();
     QTest::newRow("trailing slash in pattern only")
@@ -116,18 +119,18 @@ void TestPathPattern::match_data()
     QTest::newRow("trailing slash on both")
         << QStringLiteral("/ws/echo/") << QStringLiteral("/ws/echo/") << true << ParamMap();
     QTest::newRow("root") << QStringLiteral("/") << QStringLiteral("/") << true << ParamMap();
-    QTest::newRow("root vs segment") << QStringLiteral("/") << QStringLiteral("/ws") << false
-                                     << ParamMap();
-    QTest::newRow("fewer segments") << QStringLiteral("/ws/echo") << QStringLiteral("/ws") << false
-                                    << ParamMap();
-    QTest::newRow("more segments") << QStringLiteral("/ws/echo") << QStringLiteral("/ws/echo/x")
-                                   << false << ParamMap();
+    QTest::newRow("root vs segment")
+        << QStringLiteral("/") << QStringLiteral("/ws") << false << ParamMap();
+    QTest::newRow("fewer segments")
+        << QStringLiteral("/ws/echo") << QStringLiteral("/ws") << false << ParamMap();
+    QTest::newRow("more segments")
+        << QStringLiteral("/ws/echo") << QStringLiteral("/ws/echo/x") << false << ParamMap();
     QTest::newRow("param") << QStringLiteral("/ws/user/:username")
                            << QStringLiteral("/ws/user/alice") << true
                            << p(QStringLiteral("username"), QStringLiteral("alice"));
     QTest::newRow("param percent-decoded")
-        << QStringLiteral("/ws/user/:username") << QStringLiteral("/ws/user/J%C3%BAlia%20B")
-        << true << p(QStringLiteral("username"), QStringLiteral("Júlia B"));
+        << QStringLiteral("/ws/user/:username") << QStringLiteral("/ws/user/J%C3%BAlia%20B") << true
+        << p(QStringLiteral("username"), QStringLiteral("Júlia B"));
     QTest::newRow("param with encoded slash stays one segment")
         << QStringLiteral("/ws/user/:username") << QStringLiteral("/ws/user/a%2Fb") << true
         << p(QStringLiteral("username"), QStringLiteral("a/b"));
@@ -142,10 +145,10 @@ void TestPathPattern::match_data()
         << ParamMap();
     QTest::newRow("empty middle segment never binds a param")
         << QStringLiteral("/ws/:room/chat") << QStringLiteral("/ws//chat") << false << ParamMap();
-    QTest::newRow("two params")
-        << QStringLiteral("/ws/:room/:user") << QStringLiteral("/ws/lobby/bob") << true
-        << ParamMap { { QStringLiteral("room"), QStringLiteral("lobby") },
-                      { QStringLiteral("user"), QStringLiteral("bob") } };
+    QTest::newRow("two params") << QStringLiteral("/ws/:room/:user")
+                                << QStringLiteral("/ws/lobby/bob") << true
+                                << ParamMap { { QStringLiteral("room"), QStringLiteral("lobby") },
+                                              { QStringLiteral("user"), QStringLiteral("bob") } };
     QTest::newRow("literal after param must match")
         << QStringLiteral("/ws/:room/chat") << QStringLiteral("/ws/lobby/talk") << false
         << ParamMap();
@@ -155,8 +158,8 @@ void TestPathPattern::match_data()
     QTest::newRow("encoded literal in pattern")
         << QStringLiteral("/ws/hello%20world") << QStringLiteral("/ws/hello world") << true
         << ParamMap();
-    QTest::newRow("encoded unreserved letter") << QStringLiteral("/ws/echo")
-                                               << QStringLiteral("/ws/%65cho") << true << ParamMap();
+    QTest::newRow("encoded unreserved letter")
+        << QStringLiteral("/ws/echo") << QStringLiteral("/ws/%65cho") << true << ParamMap();
 }
 
 void TestPathPattern::match()
@@ -215,14 +218,14 @@ void TestPathPattern::sameShape_data()
     QTest::addColumn<bool>("same");
 
     QTest::newRow("identical") << QStringLiteral("/ws/echo") << QStringLiteral("/ws/echo") << true;
-    QTest::newRow("param names differ") << QStringLiteral("/a/:x") << QStringLiteral("/a/:y")
-                                        << true;
+    QTest::newRow("param names differ")
+        << QStringLiteral("/a/:x") << QStringLiteral("/a/:y") << true;
     QTest::newRow("param vs literal") << QStringLiteral("/a/:x") << QStringLiteral("/a/b") << false;
     QTest::newRow("literal vs param") << QStringLiteral("/a/b") << QStringLiteral("/a/:x") << false;
     QTest::newRow("different literal") << QStringLiteral("/a/b") << QStringLiteral("/a/c") << false;
     QTest::newRow("trailing slash") << QStringLiteral("/a") << QStringLiteral("/a/") << false;
-    QTest::newRow("segment count") << QStringLiteral("/a/:x") << QStringLiteral("/a/:x/:y")
-                                   << false;
+    QTest::newRow("segment count")
+        << QStringLiteral("/a/:x") << QStringLiteral("/a/:x/:y") << false;
     QTest::newRow("params in different places")
         << QStringLiteral("/:x/b") << QStringLiteral("/a/:y") << false;
     QTest::newRow("encoded literal equals decoded")
@@ -253,8 +256,8 @@ void TestPathPattern::route_data()
     const QString me = QStringLiteral("/ws/me");
     const ParamMap none;
 
-    QTest::newRow("param first, literal request") << QStringList { id, me } << QStringLiteral("/ws/me")
-                                                  << me << none;
+    QTest::newRow("param first, literal request")
+        << QStringList { id, me } << QStringLiteral("/ws/me") << me << none;
     QTest::newRow("param first, other request")
         << QStringList { id, me } << QStringLiteral("/ws/42") << id
         << ParamMap { { QStringLiteral("id"), QStringLiteral("42") } };
@@ -274,8 +277,8 @@ void TestPathPattern::route_data()
         << QStringLiteral("/ws/echo/") << QStringLiteral("/ws/echo/") << none;
     QTest::newRow("no match") << QStringList { id, me } << QStringLiteral("/ws") << QString()
                               << none;
-    QTest::newRow("empty segment is no match") << QStringList { id } << QStringLiteral("/ws/")
-                                               << QString() << none;
+    QTest::newRow("empty segment is no match")
+        << QStringList { id } << QStringLiteral("/ws/") << QString() << none;
     // Routes of other lengths in the list must not hide the literal one.
     QTest::newRow("literal beats param among routes of other lengths")
         << QStringList { QStringLiteral("/ws/health"), QStringLiteral("/ws/user/:name"),

@@ -53,52 +53,90 @@ void TestSpecLoader::diagnostics_data()
 
     QTest::newRow("clean") << y("- websocket:\n    path: /ws/echo\n") << true << QStringList() << 0;
     QTest::newRow("empty file") << QString() << true
-                                << QStringList { y("mocks.yml: warning: the file defines no endpoints") } << 0;
-    QTest::newRow("empty list") << y("[]\n") << true
-                                << QStringList { y("mocks.yml:1:1: warning: the file defines no websocket endpoints") } << 1;
-    QTest::newRow("syntax error") << y("- websocket:\n    path: /ws/echo\n   on-connect: x\n") << false
+                                << QStringList { y(
+                                       "mocks.yml: warning: the file defines no endpoints") }
+                                << 0;
+    QTest::newRow("empty list")
+        << y("[]\n") << true
+        << QStringList { y("mocks.yml:1:1: warning: the file defines no websocket endpoints") }
+        << 1;
+    QTest::newRow("syntax error")
+        << y("- websocket:\n    path: /ws/echo\n   on-connect: x\n") << false
         << QStringList { y("mocks.yml:3:4: error: YAML syntax error: end of map not found") } << 3;
     // yaml-cpp 0.7 accepts a quote left open at the end of the file, swallowing the rest of it.
     QTest::newRow("unclosed quote")
         << y("- websocket:\n    path: \"/ws/echo\n    on-connect:\n      response: hi\n") << false
-        << QStringList { y("mocks.yml:2:11: error: YAML syntax error: end of stream reached without closing quote") } << 2;
-    QTest::newRow("top level map") << y("websocket:\n  path: /ws/echo\n") << false
-        << QStringList { y("mocks.yml:1:1: error: expected a list of endpoints (\"- websocket: ...\"), found a map") } << 1;
-    QTest::newRow("top level text") << y("# comment\nhello\n") << false
-        << QStringList { y("mocks.yml:2:1: error: expected a list of endpoints (\"- websocket: ...\"), found text") } << 2;
+        << QStringList { y("mocks.yml:2:11: error: YAML syntax error: end of stream reached "
+                           "without closing quote") }
+        << 2;
+    QTest::newRow("top level map")
+        << y("websocket:\n  path: /ws/echo\n") << false
+        << QStringList { y("mocks.yml:1:1: error: expected a list of endpoints (\"- websocket: "
+                           "...\"), found a map") }
+        << 1;
+    QTest::newRow("top level text")
+        << y("# comment\nhello\n") << false
+        << QStringList { y("mocks.yml:2:1: error: expected a list of endpoints (\"- websocket: "
+                           "...\"), found text") }
+        << 2;
     QTest::newRow("item is a list") << y("- websocket:\n    path: /ws/echo\n- [a, b]\n") << false
-        << QStringList { y("mocks.yml:3:3: error: expected an endpoint (a map with 'websocket:'), found a list") } << 3;
-    QTest::newRow("item without websocket") << y("- sockets:\n    path: /ws\n") << false
+                                    << QStringList { y("mocks.yml:3:3: error: expected an endpoint "
+                                                       "(a map with 'websocket:'), found a list") }
+                                    << 3;
+    QTest::newRow("item without websocket")
+        << y("- sockets:\n    path: /ws\n") << false
         << QStringList { y("mocks.yml:1:3: warning: unknown key 'sockets' ignored"),
-                         y("mocks.yml:1:3: error: item has neither 'websocket' nor 'endpoint'") } << 1;
-    QTest::newRow("websocket empty") << y("- websocket:\n") << false
+                         y("mocks.yml:1:3: error: item has neither 'websocket' nor 'endpoint'") }
+        << 1;
+    QTest::newRow("websocket empty")
+        << y("- websocket:\n") << false
         << QStringList { y("mocks.yml:1:3: error: 'websocket' must be a map, found nothing") } << 1;
-    QTest::newRow("websocket text") << y("- websocket: /ws/echo\n") << false
+    QTest::newRow("websocket text")
+        << y("- websocket: /ws/echo\n") << false
         << QStringList { y("mocks.yml:1:14: error: 'websocket' must be a map, found text") } << 1;
     QTest::newRow("no path") << y("- websocket:\n    on-connect:\n      response: hi\n") << false
-        << QStringList { y("mocks.yml:1:3: error: websocket has no 'path'") } << 1;
-    QTest::newRow("path is a map") << y("- websocket:\n    path: {a: 1}\n") << false
+                             << QStringList { y("mocks.yml:1:3: error: websocket has no 'path'") }
+                             << 1;
+    QTest::newRow("path is a map")
+        << y("- websocket:\n    path: {a: 1}\n") << false
         << QStringList { y("mocks.yml:2:11: error: 'path' must be text, found a map") } << 2;
-    QTest::newRow("path is empty") << y("- websocket:\n    path:\n") << false
+    QTest::newRow("path is empty")
+        << y("- websocket:\n    path:\n") << false
         << QStringList { y("mocks.yml:2:5: error: 'path' must be text, found nothing") } << 2;
-    QTest::newRow("path without slash") << y("- websocket:\n    path: ws/echo\n") << false
+    QTest::newRow("path without slash")
+        << y("- websocket:\n    path: ws/echo\n") << false
         << QStringList { y("mocks.yml:2:11: error: path 'ws/echo' must start with '/'") } << 2;
-    QTest::newRow("path with query") << y("- websocket:\n    path: /ws?a=1\n") << false
-        << QStringList { y("mocks.yml:2:11: error: path '/ws?a=1' must not contain a query or fragment") } << 2;
+    QTest::newRow("path with query")
+        << y("- websocket:\n    path: /ws?a=1\n") << false
+        << QStringList { y(
+               "mocks.yml:2:11: error: path '/ws?a=1' must not contain a query or fragment") }
+        << 2;
     QTest::newRow("on-message is a map")
-        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      pattern: ping\n      response: pong\n")
-        << false << QStringList { y("mocks.yml:4:7: error: 'on-message' must be a list of rules, found a map") } << 4;
-    QTest::newRow("on-connect is text") << y("- websocket:\n    path: /ws/echo\n    on-connect: hello\n") << false
-        << QStringList { y("mocks.yml:3:17: error: 'on-connect' must be a map with 'response', found text") } << 3;
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      pattern: ping\n      "
+             "response: pong\n")
+        << false
+        << QStringList { y(
+               "mocks.yml:4:7: error: 'on-message' must be a list of rules, found a map") }
+        << 4;
+    QTest::newRow("on-connect is text")
+        << y("- websocket:\n    path: /ws/echo\n    on-connect: hello\n") << false
+        << QStringList { y(
+               "mocks.yml:3:17: error: 'on-connect' must be a map with 'response', found text") }
+        << 3;
     QTest::newRow("on-connect without response")
         << y("- websocket:\n    path: /ws/echo\n    on-connect:\n      message: hi\n") << false
         << QStringList { y("mocks.yml:3:5: error: 'on-connect' has no 'response'"),
-                         y("mocks.yml:4:7: warning: unknown key 'message' in on-connect ignored") } << 3;
+                         y("mocks.yml:4:7: warning: unknown key 'message' in on-connect ignored") }
+        << 3;
     QTest::newRow("empty on-connect response")
         << y("- websocket:\n    path: /ws/echo\n    on-connect:\n      response:\n") << false
         << QStringList { y("mocks.yml:4:7: error: 'response' is empty") } << 4;
-    QTest::newRow("rule is text") << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - ping\n") << false
-        << QStringList { y("mocks.yml:4:9: error: a rule must be a map with 'pattern' and 'response', found text") } << 4;
+    QTest::newRow("rule is text") << y(
+        "- websocket:\n    path: /ws/echo\n    on-message:\n      - ping\n")
+                                  << false
+                                  << QStringList { y("mocks.yml:4:9: error: a rule must be a map "
+                                                     "with 'pattern' and 'response', found text") }
+                                  << 4;
     QTest::newRow("rule without pattern")
         << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - response: pong\n") << false
         << QStringList { y("mocks.yml:4:9: error: rule has no 'pattern'") } << 4;
@@ -106,70 +144,109 @@ void TestSpecLoader::diagnostics_data()
         << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n") << false
         << QStringList { y("mocks.yml:4:9: error: rule has no 'response'") } << 4;
     QTest::newRow("rule with empty pattern")
-        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern:\n        response: pong\n")
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern:\n        "
+             "response: pong\n")
         << false << QStringList { y("mocks.yml:4:9: error: 'pattern' is empty") } << 4;
     QTest::newRow("duplicate path")
         << y("- websocket:\n    path: /ws/echo\n- websocket:\n    path: /ws/echo\n") << false
-        << QStringList { y("mocks.yml:4:11: error: duplicate path '/ws/echo' (first defined at line 2)") } << 4;
+        << QStringList { y(
+               "mocks.yml:4:11: error: duplicate path '/ws/echo' (first defined at line 2)") }
+        << 4;
     QTest::newRow("conflicting paths")
         << y("- websocket:\n    path: /a/:x\n- websocket:\n    path: /a/:y\n") << false
-        << QStringList { y("mocks.yml:4:11: error: path '/a/:y' conflicts with '/a/:x' (line 2): both match the same URLs") } << 4;
+        << QStringList { y("mocks.yml:4:11: error: path '/a/:y' conflicts with '/a/:x' (line 2): "
+                           "both match the same URLs") }
+        << 4;
     QTest::newRow("literal and param do not conflict")
-        << y("- websocket:\n    path: /a/:x\n- websocket:\n    path: /a/b\n") << true << QStringList() << 0;
+        << y("- websocket:\n    path: /a/:x\n- websocket:\n    path: /a/b\n") << true
+        << QStringList() << 0;
     QTest::newRow("unknown key at top level")
         << y("- websocket:\n    path: /ws/echo\n  name: echo\n") << true
         << QStringList { y("mocks.yml:3:3: warning: unknown key 'name' ignored") } << 3;
     QTest::newRow("unknown key in websocket")
         << y("- websocket:\n    path: /ws/echo\n    timeout: 5\n") << true
-        << QStringList { y("mocks.yml:3:5: warning: unknown key 'timeout' in websocket ignored") } << 3;
+        << QStringList { y("mocks.yml:3:5: warning: unknown key 'timeout' in websocket ignored") }
+        << 3;
     QTest::newRow("unknown key in on-connect")
-        << y("- websocket:\n    path: /ws/echo\n    on-connect:\n      response: hi\n      latency: 10\n") << true
-        << QStringList { y("mocks.yml:5:7: warning: unknown key 'latency' in on-connect ignored") } << 5;
+        << y("- websocket:\n    path: /ws/echo\n    on-connect:\n      response: hi\n      "
+             "latency: 10\n")
+        << true
+        << QStringList { y("mocks.yml:5:7: warning: unknown key 'latency' in on-connect ignored") }
+        << 5;
     QTest::newRow("unknown key in rule")
-        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        response: pong\n        latency: 10\n")
-        << true << QStringList { y("mocks.yml:6:9: warning: unknown key 'latency' in rule ignored") } << 6;
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        "
+             "response: pong\n        latency: 10\n")
+        << true
+        << QStringList { y("mocks.yml:6:9: warning: unknown key 'latency' in rule ignored") } << 6;
     QTest::newRow("several errors in line order")
-        << y("- websocket:\n"             // 1
-             "    on-message:\n"          // 2
-             "      - response: x\n"      // 3
-             "- websocket:\n"             // 4
-             "    path: ws/bad\n"         // 5
-             "- 42\n"                     // 6
-             "- websocket:\n"             // 7
-             "    path: /ok\n"            // 8
-             "    on-connect: hello\n"    // 9
-             "    colour: red\n")         // 10
+        << y("- websocket:\n" // 1
+             "    on-message:\n" // 2
+             "      - response: x\n" // 3
+             "- websocket:\n" // 4
+             "    path: ws/bad\n" // 5
+             "- 42\n" // 6
+             "- websocket:\n" // 7
+             "    path: /ok\n" // 8
+             "    on-connect: hello\n" // 9
+             "    colour: red\n") // 10
         << false
         << QStringList { y("mocks.yml:1:3: error: websocket has no 'path'"),
                          y("mocks.yml:3:9: error: rule has no 'pattern'"),
                          y("mocks.yml:5:11: error: path 'ws/bad' must start with '/'"),
-                         y("mocks.yml:6:3: error: expected an endpoint (a map with 'websocket:'), found text"),
-                         y("mocks.yml:9:17: error: 'on-connect' must be a map with 'response', found text"),
-                         y("mocks.yml:10:5: warning: unknown key 'colour' in websocket ignored") } << 1;
+                         y("mocks.yml:6:3: error: expected an endpoint (a map with 'websocket:'), "
+                           "found text"),
+                         y("mocks.yml:9:17: error: 'on-connect' must be a map with 'response', "
+                           "found text"),
+                         y("mocks.yml:10:5: warning: unknown key 'colour' in websocket ignored") }
+        << 1;
     QTest::newRow("path-params name not in path")
-        << y("- websocket:\n    path: /ws/user/:username\n    on-connect:\n      response: 'Hi {{path-params.name}}'\n")
-        << true << QStringList { y("mocks.yml:4:17: warning: '{{path-params.name}}' is not a parameter of path '/ws/user/:username'; it renders empty") } << 4;
+        << y("- websocket:\n    path: /ws/user/:username\n    on-connect:\n      response: 'Hi "
+             "{{path-params.name}}'\n")
+        << true
+        << QStringList { y("mocks.yml:4:17: warning: '{{path-params.name}}' is not a parameter of "
+                           "path '/ws/user/:username'; it renders empty") }
+        << 4;
     QTest::newRow("path-params in rule response")
-        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: ping\n        response: '{{path-params.id}} {{path-params.id}}'\n")
-        << true << QStringList { y("mocks.yml:5:19: warning: '{{path-params.id}}' is not a parameter of path '/ws'; it renders empty") } << 5;
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: ping\n        "
+             "response: '{{path-params.id}} {{path-params.id}}'\n")
+        << true
+        << QStringList { y("mocks.yml:5:19: warning: '{{path-params.id}}' is not a parameter of "
+                           "path '/ws'; it renders empty") }
+        << 5;
     QTest::newRow("json-params in on-connect")
-        << y("- websocket:\n    path: /ws\n    on-connect:\n      response: '{\"a\": \"{{json-params.a}}\"}'\n")
-        << true << QStringList { y("mocks.yml:4:17: warning: on-connect has no message; '{{json-params.a}}' renders empty") } << 4;
+        << y("- websocket:\n    path: /ws\n    on-connect:\n      response: '{\"a\": "
+             "\"{{json-params.a}}\"}'\n")
+        << true
+        << QStringList { y("mocks.yml:4:17: warning: on-connect has no message; "
+                           "'{{json-params.a}}' renders empty") }
+        << 4;
     QTest::newRow("message in on-connect")
-        << y("- websocket:\n    path: /ws\n    on-connect:\n      response: 'you said {{message}}'\n")
-        << true << QStringList { y("mocks.yml:4:17: warning: on-connect has no message; '{{message}}' renders empty") } << 4;
+        << y("- websocket:\n    path: /ws\n    on-connect:\n      response: 'you said "
+             "{{message}}'\n")
+        << true
+        << QStringList { y(
+               "mocks.yml:4:17: warning: on-connect has no message; '{{message}}' renders empty") }
+        << 4;
     QTest::newRow("unknown variable")
-        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: ping\n        response: '{{foo.bar}}'\n")
-        << true << QStringList { y("mocks.yml:5:19: warning: unknown template variable '{{foo.bar}}'; it renders empty") } << 5;
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: ping\n        "
+             "response: '{{foo.bar}}'\n")
+        << true
+        << QStringList { y("mocks.yml:5:19: warning: unknown template variable '{{foo.bar}}'; it "
+                           "renders empty") }
+        << 5;
     QTest::newRow("variables that are fine")
-        << y("- websocket:\n    path: /ws/:id\n    on-connect:\n      response: '{{path-params.id}} {{query-params.q}}'\n"
-             "    on-message:\n      - pattern: '{\"a\": \"{{foo}}\"}'\n        response: '{{foo}} {{json-params.a}} {{message}}'\n"
+        << y("- websocket:\n    path: /ws/:id\n    on-connect:\n      response: "
+             "'{{path-params.id}} {{query-params.q}}'\n"
+             "    on-message:\n      - pattern: '{\"a\": \"{{foo}}\"}'\n        response: '{{foo}} "
+             "{{json-params.a}} {{message}}'\n"
              "      - pattern: '(?<name>\\w+)!'\n        response: 'hi {{name}}'\n")
         << true << QStringList() << 0;
     // A broken path must not add a misleading "not a parameter of path ''" warning.
     QTest::newRow("no template warning after a path error")
-        << y("- websocket:\n    path: ws/:id\n    on-connect:\n      response: 'Hi {{path-params.id}}'\n")
-        << false << QStringList { y("mocks.yml:2:11: error: path 'ws/:id' must start with '/'") } << 2;
+        << y("- websocket:\n    path: ws/:id\n    on-connect:\n      response: 'Hi "
+             "{{path-params.id}}'\n")
+        << false << QStringList { y("mocks.yml:2:11: error: path 'ws/:id' must start with '/'") }
+        << 2;
 }
 
 void TestSpecLoader::diagnostics()
@@ -201,10 +278,12 @@ void TestSpecLoader::invalidRegexStillLoads()
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
     // Offsets count characters of the pattern as the user wrote it.
     QCOMPARE(texts(result.diagnostics),
-             (QStringList { y("mocks.yml:4:18: warning: pattern is not a valid regular expression "
-                              "(missing closing parenthesis at offset 3); it matches only the exact text"),
-                            y("mocks.yml:6:18: warning: pattern is not a valid regular expression "
-                              "(quantifier does not follow a repeatable item at offset 0); it matches only the exact text") }));
+             (QStringList {
+                 y("mocks.yml:4:18: warning: pattern is not a valid regular expression "
+                   "(missing closing parenthesis at offset 3); it matches only the exact text"),
+                 y("mocks.yml:6:18: warning: pattern is not a valid regular expression "
+                   "(quantifier does not follow a repeatable item at offset 0); it matches only "
+                   "the exact text") }));
     const Endpoint &endpoint = result.spec->endpoints.at(0);
     QCOMPARE(endpoint.rules.size(), 2);
     QCOMPARE(endpoint.rules.at(0).pattern.kind(), MessagePattern::Kind::Text);
@@ -219,12 +298,15 @@ void TestSpecLoader::invalidRegexStillLoads()
 
 void TestSpecLoader::httpEndpointSkipped()
 {
-    const QString yaml = y("- endpoint:\n    method: GET\n    path: /hello\n    response:\n      status: 200\n"
-                           "- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        response: pong\n");
+    const QString yaml
+        = y("- endpoint:\n    method: GET\n    path: /hello\n    response:\n      status: 200\n"
+            "- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        "
+            "response: pong\n");
     const LoadResult result = SpecLoader::loadText(yaml, FileName);
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
     QCOMPARE(texts(result.diagnostics),
-             QStringList { y("mocks.yml:1:3: warning: HTTP endpoints are not served yet; this 'endpoint' is skipped") });
+             QStringList { y("mocks.yml:1:3: warning: HTTP endpoints are not served yet; this "
+                             "'endpoint' is skipped") });
     QCOMPARE(result.spec->endpoints.size(), 1);
     QVERIFY(!result.spec->route(QStringLiteral("/hello")));
     const Endpoint *endpoint = result.spec->route(QStringLiteral("/ws/echo"));
@@ -233,11 +315,13 @@ void TestSpecLoader::httpEndpointSkipped()
     QVERIFY(rule);
     QCOMPARE(rule->response.source(), QStringLiteral("pong"));
 
-    const LoadResult onlyHttp = SpecLoader::loadText(y("- endpoint:\n    path: /hello\n"), FileName);
+    const LoadResult onlyHttp
+        = SpecLoader::loadText(y("- endpoint:\n    path: /hello\n"), FileName);
     QVERIFY(onlyHttp.ok());
     QCOMPARE(texts(onlyHttp.diagnostics),
              (QStringList { y("mocks.yml:1:1: warning: the file defines no websocket endpoints"),
-                            y("mocks.yml:1:3: warning: HTTP endpoints are not served yet; this 'endpoint' is skipped") }));
+                            y("mocks.yml:1:3: warning: HTTP endpoints are not served yet; this "
+                              "'endpoint' is skipped") }));
 }
 
 void TestSpecLoader::multipleDocuments()
@@ -254,10 +338,13 @@ void TestSpecLoader::examples_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("paths");
 
-    QTest::newRow("echo") << QStringLiteral("echo.yml") << QStringList { QStringLiteral("/ws/echo") };
-    QTest::newRow("user") << QStringLiteral("user.yml") << QStringList { QStringLiteral("/ws/user/:username") };
+    QTest::newRow("echo") << QStringLiteral("echo.yml")
+                          << QStringList { QStringLiteral("/ws/echo") };
+    QTest::newRow("user") << QStringLiteral("user.yml")
+                          << QStringList { QStringLiteral("/ws/user/:username") };
     QTest::newRow("bundled") << QStringLiteral("mocks.yml")
-                             << QStringList { QStringLiteral("/ws/echo"), QStringLiteral("/ws/user/:username") };
+                             << QStringList { QStringLiteral("/ws/echo"),
+                                              QStringLiteral("/ws/user/:username") };
 }
 
 void TestSpecLoader::examples()
@@ -282,8 +369,9 @@ void TestSpecLoader::examples()
     }
     const Endpoint &first = result.spec->endpoints.first();
     if (first.path.text() == QLatin1String("/ws/echo")) {
-        QCOMPARE(first.greeting->source(),
-                 QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})"));
+        QCOMPARE(
+            first.greeting->source(),
+            QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})"));
         QCOMPARE(first.rules.size(), 2);
         QCOMPARE(first.rules.at(1).pattern.kind(), MessagePattern::Kind::Json);
         QCOMPARE(first.rules.at(1).response.source(),
@@ -299,9 +387,11 @@ void TestSpecLoader::structuredResponse_data()
     QTest::newRow("flow map, typed scalars")
         << y(R"({status: connected, count: 3, ok: true, quoted: "3"})")
         << y(R"({"status":"connected","count":3,"ok":true,"quoted":"3"})");
-    QTest::newRow("key order kept") << y("{zeta: 1, alpha: 2, mid: 3}") << y(R"({"zeta":1,"alpha":2,"mid":3})");
+    QTest::newRow("key order kept")
+        << y("{zeta: 1, alpha: 2, mid: 3}") << y(R"({"zeta":1,"alpha":2,"mid":3})");
     QTest::newRow("block map with nesting")
-        << y("\n            user: alice\n            tags: [a, 1, null, ~, 2.5, -7, yes, 'no', 1e3]\n"
+        << y("\n            user: alice\n            tags: [a, 1, null, ~, 2.5, -7, yes, 'no', "
+             "1e3]\n"
              "            nested: {empty: , f: false, deep: [[]]}\n")
         << y(R"({"user":"alice","tags":["a",1,null,null,2.5,-7,"yes","no",1000],"nested":{"empty":null,"f":false,"deep":[[]]}})");
     QTest::newRow("list") << y("[1, two, {three: 3}]") << y(R"([1,"two",{"three":3}])");
@@ -310,7 +400,8 @@ void TestSpecLoader::structuredResponse_data()
     QTest::newRow("explicit str tag") << y("{n: !!str 42}") << y(R"({"n":"42"})");
     QTest::newRow("template kept") << y("{message: 'Welcome, {{path-params.id}}!'}")
                                    << y(R"({"message":"Welcome, {{path-params.id}}!"})");
-    QTest::newRow("text is sent as written") << y(R"('{"a": 1,  "b" : 2}')") << y(R"({"a": 1,  "b" : 2})");
+    QTest::newRow("text is sent as written")
+        << y(R"('{"a": 1,  "b" : 2}')") << y(R"({"a": 1,  "b" : 2})");
     QTest::newRow("number is text") << y("42") << y("42");
 }
 
@@ -319,8 +410,9 @@ void TestSpecLoader::structuredResponse()
     QFETCH(QString, response);
     QFETCH(QString, json);
 
-    const QString yaml = y("- websocket:\n    path: /ws/:id\n    on-connect:\n      response: ") + response
-        + y("\n    on-message:\n      - pattern: ping\n        response: ") + response + QLatin1Char('\n');
+    const QString yaml = y("- websocket:\n    path: /ws/:id\n    on-connect:\n      response: ")
+        + response + y("\n    on-message:\n      - pattern: ping\n        response: ") + response
+        + QLatin1Char('\n');
     const LoadResult result = SpecLoader::loadText(yaml, FileName);
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
     QVERIFY2(result.diagnostics.isEmpty(), qPrintable(result.diagnosticsText()));
@@ -372,8 +464,9 @@ void TestSpecLoader::loadFileNamesThePath()
     file.close();
     const LoadResult result = SpecLoader::loadFile(path);
     QVERIFY(!result.ok());
-    QCOMPARE(texts(result.diagnostics),
-             QStringList { path + QStringLiteral(":2:11: error: path 'nope' must start with '/'") });
+    QCOMPARE(
+        texts(result.diagnostics),
+        QStringList { path + QStringLiteral(":2:11: error: path 'nope' must start with '/'") });
 }
 
 void TestSpecLoader::garbage_data()
@@ -383,7 +476,8 @@ void TestSpecLoader::garbage_data()
 
     QTest::newRow("nul bytes") << QByteArray("\0\0\0\x01\x02", 5) << false;
     QTest::newRow("invalid utf-8") << QByteArray("\xff\xfe\xfd\x80\x81") << false;
-    QTest::newRow("invalid utf-8 in a path") << QByteArray("- websocket:\n    path: /ws/\xff\xfe\n") << true;
+    QTest::newRow("invalid utf-8 in a path")
+        << QByteArray("- websocket:\n    path: /ws/\xff\xfe\n") << true;
     QTest::newRow("utf-8 bom") << QByteArray("\xef\xbb\xbf- websocket:\n    path: /ws\n") << true;
     QTest::newRow("tabs") << QByteArray("-\twebsocket:\n\t\tpath: /ws\n") << false;
     QTest::newRow("deep flow nesting") << QByteArray(100000, '[') << false;

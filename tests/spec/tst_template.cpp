@@ -10,9 +10,13 @@
 #include <optional>
 
 namespace {
-QString str(const char *utf8) { return QString::fromUtf8(utf8); }
+QString str(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
 
-const ParamMap PathParams { { str("x"), str("a b") }, { str("username"), str("alice") },
+const ParamMap PathParams { { str("x"), str("a b") },
+                            { str("username"), str("alice") },
                             { str("empty"), QString() } };
 const ParamMap QueryParams { { str("x"), str("q1") }, { str("page"), str("2") } };
 
@@ -74,16 +78,21 @@ private slots:
 
 void TestTemplate::specExamples()
 {
-    const QString welcome = str(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
+    const QString welcome
+        = str(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
     QCOMPARE(renderWith(welcome, std::nullopt), welcome);
-    QCOMPARE(renderWith(str(R"({"echoed": "{{json-params.echo}}"})"), str(R"({"echo": "hello world"})")),
-             str(R"({"echoed": "hello world"})"));
-    QCOMPARE(renderWith(str(R"({"status": "connected", "message": "Welcome, {{path-params.username}}!"})"),
-                        std::nullopt),
+    QCOMPARE(
+        renderWith(str(R"({"echoed": "{{json-params.echo}}"})"), str(R"({"echo": "hello world"})")),
+        str(R"({"echoed": "hello world"})"));
+    QCOMPARE(renderWith(
+                 str(R"({"status": "connected", "message": "Welcome, {{path-params.username}}!"})"),
+                 std::nullopt),
              str(R"({"status": "connected", "message": "Welcome, alice!"})"));
-    QCOMPARE(renderWith(str(R"({"user": "{{path-params.username}}", "profile": {"joined": "2025-03-20"}})"),
-                        str(R"({"action": "get-profile"})")),
-             str(R"({"user": "alice", "profile": {"joined": "2025-03-20"}})"));
+    QCOMPARE(
+        renderWith(
+            str(R"({"user": "{{path-params.username}}", "profile": {"joined": "2025-03-20"}})"),
+            str(R"({"action": "get-profile"})")),
+        str(R"({"user": "alice", "profile": {"joined": "2025-03-20"}})"));
 }
 
 void TestTemplate::renderSources_data()
@@ -101,7 +110,8 @@ void TestTemplate::renderSources_data()
     row3("json nested object", "{{json-params.a.c.d}}", nested, "deep");
     row3("json array index 0", "{{json-params.a.b.0}}", nested, "first");
     row3("json array index 1", "{{json-params.a.b.1}}", nested, "second");
-    row3("json object in array", "{{json-params.items.1.id}}", R"({"items": [{"id": "x"}, {"id": "y"}]})", "y");
+    row3("json object in array", "{{json-params.items.1.id}}",
+         R"({"items": [{"id": "x"}, {"id": "y"}]})", "y");
     row3("json top-level array", "{{json-params.1}}", R"(["x", "y"])", "y");
     row3("message raw text", "got: {{message}}", "hello there", "got: hello there");
     row3("message raw json, as sent", "{{message}}", R"({ "a" :  1 })", R"({ "a" :  1 })");
@@ -153,7 +163,8 @@ void TestTemplate::valueFormatting_data()
     row("string keeps spaces", "\"  hi  \"", "  hi  ");
     row("empty string is present", "\"\"", "");
     row("object compact", R"({ "k" : [ 1 , 2.0 ], "s": "t" })", R"({"k":[1,2],"s":"t"})");
-    row("array compact", R"([1, "two", null, {"x": true}, 0.1])", R"([1,"two",null,{"x":true},0.1])");
+    row("array compact", R"([1, "two", null, {"x": true}, 0.1])",
+        R"([1,"two",null,{"x":true},0.1])");
     row("empty array", "[ ]", "[]");
 }
 
@@ -180,7 +191,8 @@ void TestTemplate::missingValues_data()
     };
     const char *json = R"({"a": "str", "arr": [1, 2]})";
     row("path param", "[{{path-params.nope}}]", json, "[]", { str("path-params.nope") });
-    row("query param, spaces", "a{{ query-params.nope }}b", json, "ab", { str("query-params.nope") });
+    row("query param, spaces", "a{{ query-params.nope }}b", json, "ab",
+        { str("query-params.nope") });
     row("json key", "{{json-params.absent}}", json, "", { str("json-params.absent") });
     row("json path through string", "{{json-params.a.b}}", json, "", { str("json-params.a.b") });
     row("index out of range", "{{json-params.arr.5}}", json, "", { str("json-params.arr.5") });
@@ -229,7 +241,8 @@ void TestTemplate::jsonStringEscaping()
     QFETCH(QString, value);
     QFETCH(QString, escaped);
     const ParamMap path { { str("x"), value } };
-    const QString out = renderWith(str(R"({"v": "{{path-params.x}}"})"), std::nullopt, nullptr, nullptr, path);
+    const QString out
+        = renderWith(str(R"({"v": "{{path-params.x}}"})"), std::nullopt, nullptr, nullptr, path);
     QCOMPARE(out, str(R"({"v": ")") + escaped + str("\"}"));
     bool ok = false;
     QCOMPARE(parseObject(out, &ok).value(QLatin1String("v")).toString(), value);
@@ -239,11 +252,12 @@ void TestTemplate::jsonStringEscaping()
 // Puts input in every source of a JSON reply; the reply must parse and give input back.
 static void checkRoundTrip(const QString &input)
 {
-    const QString text = str(R"({"p": "{{path-params.x}}", "q": "{{query-params.x}}", "j": "{{json-params.v}}", )"
-                             R"("m": "{{message}}", "n": {"deep": ["{{ json-params.v }}"]}})");
+    const QString text
+        = str(R"({"p": "{{path-params.x}}", "q": "{{query-params.x}}", "j": "{{json-params.v}}", )"
+              R"("m": "{{message}}", "n": {"deep": ["{{ json-params.v }}"]}})");
     const ParamMap params { { str("x"), input } };
     const QString message = QString::fromUtf8(
-            QJsonDocument(QJsonObject { { str("v"), input } }).toJson(QJsonDocument::Compact));
+        QJsonDocument(QJsonObject { { str("v"), input } }).toJson(QJsonDocument::Compact));
     QStringList missing;
     const QString out = renderWith(text, message, &missing, nullptr, params, params);
     QVERIFY(missing.isEmpty());
@@ -255,7 +269,8 @@ static void checkRoundTrip(const QString &input)
     QCOMPARE(reply.value(QLatin1String("q")).toString(), input);
     QCOMPARE(reply.value(QLatin1String("j")).toString(), input);
     QCOMPARE(reply.value(QLatin1String("m")).toString(), message);
-    const QJsonArray deep = reply.value(QLatin1String("n")).toObject().value(QLatin1String("deep")).toArray();
+    const QJsonArray deep
+        = reply.value(QLatin1String("n")).toObject().value(QLatin1String("deep")).toArray();
     QCOMPARE(deep.at(0).toString(), input);
 }
 
@@ -315,8 +330,10 @@ void TestTemplate::escapingByContext_data()
     // Outside a JSON string literal, or anywhere in a reply that is not JSON: as is.
     const char *nasty = "say \"hi\" \\ <b>&</b>\n";
     row3("plain text reply", "echo: {{message}}", nasty, "echo: say \"hi\" \\ <b>&</b>\n");
-    row3("broken json reply is text", R"({"a": "{{message}}")", nasty, "{\"a\": \"say \"hi\" \\ <b>&</b>\n\"");
-    row3("json number outside string", R"({"n": {{json-params.n}}})", R"({"n": 3.0})", R"({"n": 3})");
+    row3("broken json reply is text", R"({"a": "{{message}}")", nasty,
+         "{\"a\": \"say \"hi\" \\ <b>&</b>\n\"");
+    row3("json number outside string", R"({"n": {{json-params.n}}})", R"({"n": 3.0})",
+         R"({"n": 3})");
     row3("json object outside string", R"({"o": {{json-params.o}}})", R"({"o": {"k": "v\"w"}})",
          R"({"o": {"k":"v\"w"}})");
     row3("raw message embedded as json", R"({"raw": {{message}}})", R"({"a": [1, 2]})",
@@ -328,7 +345,8 @@ void TestTemplate::escapingByContext_data()
     row3("after escaped backslash, outside", R"({"a": "\\", "b": {{message}}})", "a\"b",
          R"({"a": "\\", "b": a"b})");
     row3("array, in and out", R"(["{{message}}", {{message}}])", "a\"b", R"(["a\"b", a"b])");
-    row3("string value outside string", R"({"s": {{json-params.s}}})", R"({"s": "x\"y"})", R"({"s": x"y})");
+    row3("string value outside string", R"({"s": {{json-params.s}}})", R"({"s": "x\"y"})",
+         R"({"s": x"y})");
 }
 
 void TestTemplate::escapingByContext()
@@ -348,7 +366,8 @@ void TestTemplate::isJson_data()
     auto row = [](const char *name, const char *text, bool json, bool variables) {
         QTest::newRow(name) << str(text) << json << variables;
     };
-    row("spec on-connect", R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})", true, false);
+    row("spec on-connect", R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})",
+        true, false);
     row("spec echo reply", R"({"echoed": "{{json-params.echo}}"})", true, true);
     row("placeholder as value", R"({"n": {{json-params.n}}})", true, true);
     row("array", R"([1, "{{message}}"])", true, true);
@@ -399,14 +418,16 @@ void TestTemplate::bindingsTakePrecedence()
     QCOMPARE(renderWith(str(R"({"c": "{{cmd}} {{arg}}"})"), message, &missing, &bindings), escaped);
     QVERIFY(missing.isEmpty());
     // Sources not shadowed by a binding still answer; unbound names are missing.
-    QCOMPARE(renderWith(str("{{query-params.page}}{{nope}}"), message, &missing, &bindings), str("2"));
+    QCOMPARE(renderWith(str("{{query-params.page}}{{nope}}"), message, &missing, &bindings),
+             str("2"));
     QCOMPARE(missing, QStringList { str("nope") });
 }
 
 void TestTemplate::onConnectHasNoMessage()
 {
-    const QString text = str(R"({"hello": "{{path-params.username}}", "page": "{{query-params.page}}", )"
-                             R"("echo": "{{json-params.echo}}", "raw": "{{message}}"})");
+    const QString text
+        = str(R"({"hello": "{{path-params.username}}", "page": "{{query-params.page}}", )"
+              R"("echo": "{{json-params.echo}}", "raw": "{{message}}"})");
     QStringList missing;
     QCOMPARE(renderWith(text, std::nullopt, &missing),
              str(R"({"hello": "alice", "page": "2", "echo": "", "raw": ""})"));

@@ -17,7 +17,10 @@
 #include <optional>
 
 namespace {
-QString str(const char *utf8) { return QString::fromUtf8(utf8); }
+QString str(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
 
 const ParamMap PathParams { { str("username"), str("alice") }, { str("empty"), QString() } };
 const ParamMap QueryParams { { str("page"), str("2") } };
@@ -68,7 +71,10 @@ QJsonObject parseObject(const QString &text, bool *ok)
     return doc.object();
 }
 
-QDateTime asUtc(const QDateTime &parsed) { return QDateTime(parsed.date(), parsed.time(), Qt::UTC); }
+QDateTime asUtc(const QDateTime &parsed)
+{
+    return QDateTime(parsed.date(), parsed.time(), Qt::UTC);
+}
 } // namespace
 
 class TestTemplateHelpers : public QObject
@@ -120,12 +126,13 @@ void TestTemplateHelpers::values_data()
     row("connection messages", "{{connection.messages}}", "7");
     row("counter", "{{counter}}", "3");
     row("together", "#{{connection.id}}/{{ connection.messages }}/{{counter}}", "#42/7/3");
-    row("bare in json", "{\"id\": {{connection.id}}, \"n\": {{connection.messages}}, \"t\": {{counter}}}",
+    row("bare in json",
+        "{\"id\": {{connection.id}}, \"n\": {{connection.messages}}, \"t\": {{counter}}}",
         "{\"id\": 42, \"n\": 7, \"t\": 3}");
     row("random, one value", "{{random 5 5}}", "5");
     row("random, negative", "{{random -2 -2}}", "-2");
-    row("old sources unchanged", "{{path-params.username}} {{query-params.page}} {{json-params.name}}",
-        "alice 2 Bob");
+    row("old sources unchanged",
+        "{{path-params.username}} {{query-params.page}} {{json-params.name}}", "alice 2 Bob");
 }
 
 void TestTemplateHelpers::values()
@@ -144,12 +151,13 @@ void TestTemplateHelpers::missingRules_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QStringList>("expectedMissing");
 
-    auto row = [](const char *name, const char *text, const char *expected,
-                  const QStringList &missing) {
-        QTest::newRow(name) << str(text) << str(expected) << missing;
-    };
+    auto row
+        = [](const char *name, const char *text, const char *expected, const QStringList &missing) {
+              QTest::newRow(name) << str(text) << str(expected) << missing;
+          };
     row("absent header", "[{{header-params.x-absent}}]", "[]", { str("header-params.x-absent") });
-    row("reported without filters", "{{ json-params.nope | upper }}", "", { str("json-params.nope") });
+    row("reported without filters", "{{ json-params.nope | upper }}", "",
+        { str("json-params.nope") });
     row("default on missing", "{{json-params.nope | default 'anonymous'}}", "anonymous", {});
     row("default on empty", "{{json-params.blank | default 'anonymous'}}", "anonymous", {});
     row("default on empty param", "{{path-params.empty | default \"none\"}}", "none", {});
@@ -159,7 +167,8 @@ void TestTemplateHelpers::missingRules_data()
     row("malformed value", "[{{random 5}}]", "[]", { str("random 5") });
     row("malformed value, default", "{{random 5 | default 'x'}}", "x", {});
     row("unknown connection value", "{{connection.nope}}", "", { str("connection.nope") });
-    row("json of missing is null", "{{json-params.nope | json}}", "null", { str("json-params.nope") });
+    row("json of missing is null", "{{json-params.nope | json}}", "null",
+        { str("json-params.nope") });
     row("default after json is too late", "{{json-params.nope | json | default 'x'}}", "null",
         { str("json-params.nope") });
     row("default before json", "{{json-params.nope | default 'x' | json}}", "\"x\"", {});
@@ -180,7 +189,7 @@ void TestTemplateHelpers::missingRules()
 void TestTemplateHelpers::connectionValuesDefaultToZero()
 {
     const Template t = Template::compile(
-            str("{{connection.id}}|{{connection.messages}}|{{counter}}|{{header-params.user-agent}}"));
+        str("{{connection.id}}|{{connection.messages}}|{{counter}}|{{header-params.user-agent}}"));
     QStringList missing;
     QCOMPARE(t.render(TemplateContext(), &missing), str("0|0|0|"));
     QCOMPARE(missing, QStringList { str("header-params.user-agent") });
@@ -189,7 +198,7 @@ void TestTemplateHelpers::connectionValuesDefaultToZero()
     const IncomingMessage message(str("hi"));
     const TemplateContext context { &PathParams, &QueryParams, &message, &bindings };
     QCOMPARE(Template::compile(str("{{message}} {{path-params.username}} {{connection.id}}"))
-                     .render(context),
+                 .render(context),
              str("hi alice 0"));
 }
 
@@ -203,7 +212,7 @@ void TestTemplateHelpers::regexGroups()
     const TemplateContext context = serverContext(&message, &bindings);
     QStringList missing;
     QCOMPARE(Template::compile(str("{{verb}}:{{regex.verb}}:{{ regex.target | upper }}"))
-                     .render(context, &missing),
+                 .render(context, &missing),
              str("say:say:HELLO WORLD"));
     QVERIFY(missing.isEmpty());
 }
@@ -212,7 +221,7 @@ void TestTemplateHelpers::nowIso()
 {
     const QString out = render(str("{{now}}"));
     static const QRegularExpression iso(
-            str("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+        str("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
     QVERIFY2(iso.match(out).hasMatch(), qPrintable(out));
     const QDateTime parsed = QDateTime::fromString(out, Qt::ISODateWithMs);
     QVERIFY(parsed.isValid());
@@ -226,10 +235,10 @@ void TestTemplateHelpers::nowFormats_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<int>("toleranceSecs");
 
-    QTest::newRow("single quotes") << str("{{now 'yyyy-MM-dd HH:mm:ss'}}")
-                                   << str("yyyy-MM-dd HH:mm:ss") << 5;
+    QTest::newRow("single quotes")
+        << str("{{now 'yyyy-MM-dd HH:mm:ss'}}") << str("yyyy-MM-dd HH:mm:ss") << 5;
     QTest::newRow("double quotes, quoted literal")
-            << str("{{ now \"yyyy-MM-dd'T'HH:mm:ss.zzz\" }}") << str("yyyy-MM-dd'T'HH:mm:ss.zzz") << 5;
+        << str("{{ now \"yyyy-MM-dd'T'HH:mm:ss.zzz\" }}") << str("yyyy-MM-dd'T'HH:mm:ss.zzz") << 5;
     QTest::newRow("minutes") << str("{{now 'dd.MM.yyyy HH:mm'}}") << str("dd.MM.yyyy HH:mm") << 120;
     QTest::newRow("bare word") << str("{{now yyyyMMddHHmmss}}") << str("yyyyMMddHHmmss") << 5;
 }
@@ -249,8 +258,8 @@ void TestTemplateHelpers::nowFormats()
 
 void TestTemplateHelpers::nowReadsTheClockOncePerRender()
 {
-    const QStringList parts = render(str("{{now 'epoch'}}|{{now epoch-ms}}|{{now}}|{{now}}"))
-                                      .split(QLatin1Char('|'));
+    const QStringList parts
+        = render(str("{{now 'epoch'}}|{{now epoch-ms}}|{{now}}|{{now}}")).split(QLatin1Char('|'));
     QCOMPARE(parts.size(), 4);
     bool ok = false;
     const qint64 secs = parts.at(0).toLongLong(&ok);
@@ -263,7 +272,8 @@ void TestTemplateHelpers::nowReadsTheClockOncePerRender()
     QCOMPARE(QDateTime::fromString(parts.at(2), Qt::ISODateWithMs).toMSecsSinceEpoch(), msecs);
     // Epoch time is a number to the json filter.
     bool isObject = false;
-    const QJsonObject reply = parseObject(render(str("{\"t\": {{now 'epoch-ms' | json}}}")), &isObject);
+    const QJsonObject reply
+        = parseObject(render(str("{\"t\": {{now 'epoch-ms' | json}}}")), &isObject);
     QVERIFY(isObject);
     QVERIFY(reply.value(QLatin1String("t")).isDouble());
 }
@@ -273,9 +283,9 @@ void TestTemplateHelpers::nowReadsTheClockOncePerRender()
 void TestTemplateHelpers::nowFormatInsideJsonString()
 {
     const QString fromYaml = QString::fromUtf8(
-            QJsonDocument(QJsonObject { { str("t"), str("{{now \"HH:mm\"}}") },
-                                        { str("d"), str("{{json-params.nope | default \"n/a\"}}") } })
-                    .toJson(QJsonDocument::Compact));
+        QJsonDocument(QJsonObject { { str("t"), str("{{now \"HH:mm\"}}") },
+                                    { str("d"), str("{{json-params.nope | default \"n/a\"}}") } })
+            .toJson(QJsonDocument::Compact));
     QVERIFY(fromYaml.contains(str("{{now \\\"HH:mm\\\"}}")));
     const Template t = Template::compile(fromYaml);
     QVERIFY(t.isJson());
@@ -291,7 +301,7 @@ void TestTemplateHelpers::nowFormatInsideJsonString()
 void TestTemplateHelpers::uuid()
 {
     static const QRegularExpression shape(
-            str("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        str("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     const QString a = render(str("{{uuid}}"));
     const QString b = render(str("{{ uuid }}"));
     for (const QString &id : { a, b }) {
@@ -324,7 +334,8 @@ void TestTemplateHelpers::randomRange()
 {
     QFETCH(qint64, lowest);
     QFETCH(qint64, highest);
-    const Template t = Template::compile(QStringLiteral("{{random %1 %2}}").arg(lowest).arg(highest));
+    const Template t
+        = Template::compile(QStringLiteral("{{random %1 %2}}").arg(lowest).arg(highest));
     QVERIFY(t.problems().isEmpty());
     const TemplateContext context;
     bool sawLowest = false;
@@ -419,10 +430,10 @@ void TestTemplateHelpers::unicodeCase()
     QCOMPARE(render(str("{{v | upper}}"), std::nullopt, nullptr, &bindings), upper);
     QCOMPARE(render(str("{{v | lower}}"), std::nullopt, nullptr, &bindings), lower);
     bool ok = false;
-    const QJsonObject reply = parseObject(
-            render(str("{\"u\": \"{{v | upper}}\", \"j\": {{v | lower | json}}}"), std::nullopt,
-                   nullptr, &bindings),
-            &ok);
+    const QJsonObject reply
+        = parseObject(render(str("{\"u\": \"{{v | upper}}\", \"j\": {{v | lower | json}}}"),
+                             std::nullopt, nullptr, &bindings),
+                      &ok);
     QVERIFY(ok);
     QCOMPARE(reply.value(QLatin1String("u")).toString(), upper);
     QCOMPARE(reply.value(QLatin1String("j")).toString(), lower);
@@ -457,13 +468,14 @@ void TestTemplateHelpers::jsonFilterInBarePosition_data()
 void TestTemplateHelpers::jsonFilterInBarePosition()
 {
     QFETCH(QString, input);
-    const QString text = str("{\"name\": {{json-params.name | json}}, \"path\": {{path-params.x | json}}, "
-                             "\"raw\": {{message | json}}, \"list\": [{{json-params.name|json}}]}");
+    const QString text
+        = str("{\"name\": {{json-params.name | json}}, \"path\": {{path-params.x | json}}, "
+              "\"raw\": {{message | json}}, \"list\": [{{json-params.name|json}}]}");
     const Template t = Template::compile(text);
     QVERIFY(t.isJson());
     QVERIFY(t.problems().isEmpty());
     const QString message = QString::fromUtf8(
-            QJsonDocument(QJsonObject { { str("name"), input } }).toJson(QJsonDocument::Compact));
+        QJsonDocument(QJsonObject { { str("name"), input } }).toJson(QJsonDocument::Compact));
     const IncomingMessage incoming(message);
     const ParamMap path { { str("x"), input } };
     QStringList missing;
@@ -482,7 +494,8 @@ void TestTemplateHelpers::jsonFilterInBarePosition()
 // JSON and carries the JSON text as a string.
 void TestTemplateHelpers::jsonFilterInsideString()
 {
-    const QString out = render(str("{\"s\": \"{{json-params.quote | json}}\", \"n\": \"{{json-params.n | json}}\"}"));
+    const QString out = render(
+        str("{\"s\": \"{{json-params.quote | json}}\", \"n\": \"{{json-params.n | json}}\"}"));
     bool ok = false;
     const QJsonObject reply = parseObject(out, &ok);
     QVERIFY2(ok, qPrintable(out));
@@ -494,24 +507,24 @@ void TestTemplateHelpers::escapingStillHolds_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected"); // the rendering
-    QTest::addColumn<QString>("value");    // "v" of the parsed reply; empty: not JSON
+    QTest::addColumn<QString>("value"); // "v" of the parsed reply; empty: not JSON
 
     QTest::newRow("upper in a string")
-            << str("{\"v\": \"{{json-params.quote | upper}}\"}")
-            << str("{\"v\": \"SAY \\\"HI\\\"\\n\"}") << str("SAY \"HI\"\n");
+        << str("{\"v\": \"{{json-params.quote | upper}}\"}")
+        << str("{\"v\": \"SAY \\\"HI\\\"\\n\"}") << str("SAY \"HI\"\n");
     QTest::newRow("header in a string")
-            << str("{\"v\": \"{{header-params.x-evil}}\"}")
-            << str("{\"v\": \"a\\\"b\\\\c\\n</script>\"}") << str("a\"b\\c\n</script>");
+        << str("{\"v\": \"{{header-params.x-evil}}\"}")
+        << str("{\"v\": \"a\\\"b\\\\c\\n</script>\"}") << str("a\"b\\c\n</script>");
     QTest::newRow("default with quotes in a string")
-            << str("{\"v\": \"{{json-params.nope | default 'say \"hi\"'}}\"}")
-            << str("{\"v\": \"say \\\"hi\\\"\"}") << str("say \"hi\"");
+        << str("{\"v\": \"{{json-params.nope | default 'say \"hi\"'}}\"}")
+        << str("{\"v\": \"say \\\"hi\\\"\"}") << str("say \"hi\"");
     QTest::newRow("counter in a string")
-            << str("{\"v\": \"#{{counter}}\"}") << str("{\"v\": \"#3\"}") << str("#3");
+        << str("{\"v\": \"#{{counter}}\"}") << str("{\"v\": \"#3\"}") << str("#3");
     QTest::newRow("text reply, as is")
-            << str("v={{json-params.quote | upper}}") << str("v=SAY \"HI\"\n") << QString();
+        << str("v={{json-params.quote | upper}}") << str("v=SAY \"HI\"\n") << QString();
     QTest::newRow("bare without json filter, as is")
-            << str("{\"v\": {{header-params.x-evil | lower}}}")
-            << str("{\"v\": a\"b\\c\n</script>}") << QString();
+        << str("{\"v\": {{header-params.x-evil | lower}}}") << str("{\"v\": a\"b\\c\n</script>}")
+        << QString();
 }
 
 void TestTemplateHelpers::escapingStillHolds()
@@ -537,33 +550,40 @@ void TestTemplateHelpers::problems_data()
         QTest::newRow(name) << str(text) << str(problem);
     };
     row("unknown filter", "{{json-params.name | uppr}}",
-        "unknown filter 'uppr' (there are default, upper, lower and json) in '{{json-params.name | uppr}}'");
+        "unknown filter 'uppr' (there are default, upper, lower and json) in '{{json-params.name | "
+        "uppr}}'");
     row("random, one integer", "{{random 5}}",
         "random needs two integers, lowest and highest in '{{random 5}}'");
     row("random, not integers", "{{random a 1.5}}",
         "random needs two integers, lowest and highest in '{{random a 1.5}}'");
     row("random, three", "{{random 1 2 3}}",
         "random needs two integers, lowest and highest in '{{random 1 2 3}}'");
-    row("random, reversed", "{{random 9 1}}", "random's lowest value 9 is above its highest 1 in '{{random 9 1}}'");
+    row("random, reversed", "{{random 9 1}}",
+        "random's lowest value 9 is above its highest 1 in '{{random 9 1}}'");
     row("now, two formats", "{{now 'a' 'b'}}", "now takes one format in '{{now 'a' 'b'}}'");
     row("now, empty format", "{{now ''}}", "now has an empty format in '{{now ''}}'");
     row("unterminated quote", "{{now 'HH:mm}}", "unterminated quote in '{{now 'HH:mm}}'");
     row("uuid with argument", "{{uuid 4}}", "'uuid' takes no arguments in '{{uuid 4}}'");
-    row("counter with argument", "{{counter x}}", "'counter' takes no arguments in '{{counter x}}'");
+    row("counter with argument", "{{counter x}}",
+        "'counter' takes no arguments in '{{counter x}}'");
     row("unknown connection value", "{{connection.idd}}",
-        "unknown connection value 'connection.idd' (there are connection.id and connection.messages) "
+        "unknown connection value 'connection.idd' (there are connection.id and "
+        "connection.messages) "
         "in '{{connection.idd}}'");
     row("default without value", "{{x | default}}",
         "filter 'default' needs one value (quote it if it has spaces) in '{{x | default}}'");
     row("default with two words", "{{x | default a b}}",
         "filter 'default' needs one value (quote it if it has spaces) in '{{x | default a b}}'");
-    row("filter with argument", "{{x | upper 1}}", "filter 'upper' takes no arguments in '{{x | upper 1}}'");
+    row("filter with argument", "{{x | upper 1}}",
+        "filter 'upper' takes no arguments in '{{x | upper 1}}'");
     row("trailing pipe", "{{x |}}", "empty filter after '|' in '{{x |}}'");
     row("double pipe", "{{x || upper}}", "empty filter after '|' in '{{x || upper}}'");
     row("nothing before pipe", "{{ | upper}}", "nothing before '|' in '{{| upper}}'");
-    row("all good", "{{header-params.Accept}} {{regex.g}} {{connection.id}} {{connection.messages}} "
-                    "{{counter}} {{now}} {{now 'HH'}} {{now \"epoch\"}} {{uuid}} {{random -1 1}} "
-                    "{{x | default 'a' | upper | lower | json}} {{json-params.first name}}", "");
+    row("all good",
+        "{{header-params.Accept}} {{regex.g}} {{connection.id}} {{connection.messages}} "
+        "{{counter}} {{now}} {{now 'HH'}} {{now \"epoch\"}} {{uuid}} {{random -1 1}} "
+        "{{x | default 'a' | upper | lower | json}} {{json-params.first name}}",
+        "");
 }
 
 void TestTemplateHelpers::problems()
@@ -579,7 +599,7 @@ void TestTemplateHelpers::problems()
 void TestTemplateHelpers::problemsListedOnceInOrder()
 {
     const Template t = Template::compile(
-            str("{{a | uppr}} {{random 5}} {{a | uppr}} {{ a | uppr }} {{b | x | y}}"));
+        str("{{a | uppr}} {{random 5}} {{a | uppr}} {{ a | uppr }} {{b | x | y}}"));
     QCOMPARE(t.problems().size(), 4);
     QVERIFY(t.problems().at(0).startsWith(str("unknown filter 'uppr'")));
     QVERIFY(t.problems().at(1).startsWith(str("random needs two integers")));
@@ -595,10 +615,11 @@ void TestTemplateHelpers::problemsListedOnceInOrder()
 void TestTemplateHelpers::parsedAtCompileTime()
 {
     using Source = TemplateVariable::Source;
-    const QList<TemplateVariable> vars = Template::compile(
-            str("{{ header-params.User-Agent }}{{now 'HH:mm'}}{{now epoch}}{{random -5 10}}"
-                "{{json-params.a.0 | default 0 | upper | default 'x y' | json}}{{regex.g}}"))
-                                                .variables();
+    const QList<TemplateVariable> vars
+        = Template::compile(
+              str("{{ header-params.User-Agent }}{{now 'HH:mm'}}{{now epoch}}{{random -5 10}}"
+                  "{{json-params.a.0 | default 0 | upper | default 'x y' | json}}{{regex.g}}"))
+              .variables();
     QCOMPARE(vars.size(), 6);
     QCOMPARE(vars.at(0).source, Source::HeaderParams);
     QCOMPARE(vars.at(0).expression, str("header-params.User-Agent"));

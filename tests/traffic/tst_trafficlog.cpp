@@ -13,7 +13,7 @@ namespace {
 constexpr qint64 BaseTime = 1700000000000; // ms since the epoch
 
 TrafficEvent makeEvent(TrafficEvent::Kind kind, quint64 connection,
-    const QString &payload = QString(), const QString &rule = QString())
+                       const QString &payload = QString(), const QString &rule = QString())
 {
     TrafficEvent e;
     e.kind = kind;
@@ -46,8 +46,9 @@ TrafficEvent closed(quint64 connection, int code, const QString &reason)
 // Event number n, distinguishable by payload and timestamp.
 TrafficEvent numbered(int n)
 {
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Received, 1 + quint64(n % 3),
-        QStringLiteral("message %1").arg(n), QStringLiteral("on-message[0]"));
+    TrafficEvent e
+        = makeEvent(TrafficEvent::Kind::Received, 1 + quint64(n % 3),
+                    QStringLiteral("message %1").arg(n), QStringLiteral("on-message[0]"));
     e.timestamp = BaseTime + n;
     return e;
 }
@@ -67,7 +68,7 @@ public:
     Client()
     {
         connect(&socket, &QWebSocket::textMessageReceived, this,
-            [this](const QString &m) { messages.append(m); });
+                [this](const QString &m) { messages.append(m); });
     }
 };
 
@@ -78,10 +79,11 @@ class TestTrafficLog : public QObject
     Q_OBJECT
 
 private:
-    template<typename Model> void watch(Model *model)
+    template<typename Model>
+    void watch(Model *model)
     {
-        new QAbstractItemModelTester(
-            model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
+        new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     model);
     }
 
 private slots:
@@ -91,7 +93,7 @@ private slots:
         watch(&model);
         QCOMPARE(model.columnCount(), int(ConnectionsModel::ColumnCount));
         QCOMPARE(model.headerData(ConnectionsModel::Params, Qt::Horizontal).toString(),
-            QStringLiteral("Params"));
+                 QStringLiteral("Params"));
         QSignalSpy opens(&model, &ConnectionsModel::openCountChanged);
         QVERIFY(opens.isValid());
 
@@ -101,9 +103,8 @@ private slots:
         QCOMPARE(model.openCount(), 2);
         QCOMPARE(opens.size(), 2);
 
-        const auto cell = [&model](int row, int column) {
-            return model.index(row, column).data().toString();
-        };
+        const auto cell
+            = [&model](int row, int column) { return model.index(row, column).data().toString(); };
         QCOMPARE(cell(0, ConnectionsModel::Id), QStringLiteral("#3"));
         QCOMPARE(cell(0, ConnectionsModel::Path), QStringLiteral("/ws/user/alice"));
         QCOMPARE(cell(0, ConnectionsModel::Params), QStringLiteral("username=alice \u00B7 tab=2"));
@@ -113,7 +114,7 @@ private slots:
         QCOMPARE(model.index(0, ConnectionsModel::In).data().toInt(), 0);
         QCOMPARE(model.index(1, 0).data(ConnectionsModel::ConnectionIdRole).toULongLong(), 4u);
         QCOMPARE(model.index(1, 0).data(ConnectionsModel::PathRole).toString(),
-            QStringLiteral("/ws/user/alice"));
+                 QStringLiteral("/ws/user/alice"));
         QVERIFY(model.index(1, 0).data(ConnectionsModel::IsOpenRole).toBool());
         QCOMPARE(model.indexForId(4).row(), 1);
         QVERIFY(!model.indexForId(99).isValid());
@@ -121,8 +122,8 @@ private slots:
         // A message touches one cell of one row.
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QVERIFY(changed.isValid());
-        model.addEvent(makeEvent(
-            TrafficEvent::Kind::Received, 4, QStringLiteral("a"), QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Received, 4, QStringLiteral("a"),
+                                 QStringLiteral("on-message[0]")));
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toModelIndex(), model.index(1, ConnectionsModel::In));
         QCOMPARE(changed.at(0).at(1).toModelIndex(), model.index(1, ConnectionsModel::In));
@@ -172,7 +173,7 @@ private slots:
         for (quint64 id : { 1, 2, 4, 6, 7 })
             model.addEvent(closed(id, 1000, QString()));
         QCOMPARE(model.index(0, ConnectionsModel::State).data().toString(),
-            QStringLiteral("closed 1000"));
+                 QStringLiteral("closed 1000"));
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QVERIFY(removed.isValid());
         model.clearClosed();
@@ -194,7 +195,7 @@ private slots:
         QCOMPARE(model.openCount(), 1);
         QCOMPARE(model.index(0, ConnectionsModel::Out).data().toInt(), 1);
         QCOMPARE(model.index(0, ConnectionsModel::Path).data().toString(),
-            QStringLiteral("/ws/user/alice"));
+                 QStringLiteral("/ws/user/alice"));
         QCOMPARE(model.index(0, ConnectionsModel::Opened).data().toString(), QString());
     }
 
@@ -212,7 +213,8 @@ private slots:
                    "opened /ws/user/alice from 127.0.0.1:5555 (username=alice \u00B7 tab=2)")
             << QStringLiteral("opened") << QVariant();
         QTest::newRow("received") << makeEvent(TrafficEvent::Kind::Received, 3,
-            QStringLiteral("ping"), QStringLiteral("on-message[0]"))
+                                               QStringLiteral("ping"),
+                                               QStringLiteral("on-message[0]"))
                                   << QStringLiteral("in") << QStringLiteral("ping")
                                   << QStringLiteral("on-message[0]") << QVariant(qint64(4));
         QTest::newRow("unmatched")
@@ -222,19 +224,20 @@ private slots:
         QTest::newRow("binary") << makeEvent(TrafficEvent::Kind::Binary, 3, QStringLiteral("de ad"))
                                 << QStringLiteral("in") << QStringLiteral("de ad")
                                 << QStringLiteral("binary, ignored") << QVariant(qint64(5));
-        QTest::newRow("sent") << makeEvent(
-            TrafficEvent::Kind::Sent, 3, QStringLiteral("a\nb\r\nc"), QStringLiteral("push"))
+        QTest::newRow("sent") << makeEvent(TrafficEvent::Kind::Sent, 3, QStringLiteral("a\nb\r\nc"),
+                                           QStringLiteral("push"))
                               << QStringLiteral("out") << QStringLiteral("a\u23CEb\u23CEc")
                               << QStringLiteral("push") << QVariant(qint64(6));
         QTest::newRow("warning") << makeEvent(TrafficEvent::Kind::Warning, 3,
-            QStringLiteral("value missing"), QStringLiteral("on-connect"))
+                                              QStringLiteral("value missing"),
+                                              QStringLiteral("on-connect"))
                                  << QString() << QStringLiteral("value missing")
                                  << QStringLiteral("warning \u00B7 on-connect") << QVariant();
         QTest::newRow("closed") << closed(3, 1001, QStringLiteral("going away")) << QString()
                                 << QStringLiteral("closed 1001 going away")
                                 << QStringLiteral("closed") << QVariant();
-        QTest::newRow("refused") << makeEvent(
-            TrafficEvent::Kind::Refused, 0, QStringLiteral("404 /nope"))
+        QTest::newRow("refused") << makeEvent(TrafficEvent::Kind::Refused, 0,
+                                              QStringLiteral("404 /nope"))
                                  << QString() << QStringLiteral("404 /nope")
                                  << QStringLiteral("refused") << QVariant();
         QTest::newRow("error") << makeEvent(TrafficEvent::Kind::Error, 0, QStringLiteral("boom"))
@@ -261,7 +264,7 @@ private slots:
         };
         QCOMPARE(cell(MessageLogModel::Time).toString(), timeOf(event.timestamp));
         QCOMPARE(cell(MessageLogModel::Connection).toString(),
-            event.connectionId ? QStringLiteral("#%1").arg(event.connectionId) : QString());
+                 event.connectionId ? QStringLiteral("#%1").arg(event.connectionId) : QString());
         QCOMPARE(cell(MessageLogModel::Direction).toString(), direction);
         QCOMPARE(cell(MessageLogModel::Payload).toString(), payload);
         QCOMPARE(cell(MessageLogModel::Rule).toString(), rule);
@@ -280,9 +283,9 @@ private slots:
     void messageHeaders()
     {
         MessageLogModel model;
-        const QStringList expected { QStringLiteral("Time"), QStringLiteral("Connection"),
-            QStringLiteral("Direction"), QStringLiteral("Payload"), QStringLiteral("Rule"),
-            QStringLiteral("Size") };
+        const QStringList expected { QStringLiteral("Time"),      QStringLiteral("Connection"),
+                                     QStringLiteral("Direction"), QStringLiteral("Payload"),
+                                     QStringLiteral("Rule"),      QStringLiteral("Size") };
         for (int c = 0; c < MessageLogModel::ColumnCount; ++c)
             QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected.at(c));
     }
@@ -295,9 +298,10 @@ private slots:
         model.addEvent(
             makeEvent(TrafficEvent::Kind::Received, 1, longText, QStringLiteral("on-message[0]")));
         model.addEvent(makeEvent(TrafficEvent::Kind::Sent, 1,
-            QStringLiteral("{\"b\":1,\"a\":[true,null]}"), QStringLiteral("on-message[0]")));
-        model.addEvent(makeEvent(
-            TrafficEvent::Kind::Sent, 1, QStringLiteral("{not json"), QStringLiteral("push")));
+                                 QStringLiteral("{\"b\":1,\"a\":[true,null]}"),
+                                 QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Sent, 1, QStringLiteral("{not json"),
+                                 QStringLiteral("push")));
         model.flush();
 
         const QString preview = model.index(0, MessageLogModel::Payload).data().toString();
@@ -307,14 +311,14 @@ private slots:
         QCOMPARE(model.index(0, 0).data(MessageLogModel::FullPayloadRole).toString(), longText);
         QCOMPARE(model.index(0, 0).data(MessageLogModel::PrettyPayloadRole).toString(), longText);
 
-        const QString pretty =
-            model.index(1, 0).data(MessageLogModel::PrettyPayloadRole).toString();
+        const QString pretty
+            = model.index(1, 0).data(MessageLogModel::PrettyPayloadRole).toString();
         QVERIFY2(pretty.contains(QLatin1Char('\n')), qPrintable(pretty));
         QVERIFY(pretty.startsWith(QLatin1Char('{')));
         QVERIFY(pretty.endsWith(QLatin1Char('}')));
         QVERIFY(pretty.contains(QStringLiteral("    \"b\": 1")));
         QCOMPARE(model.index(2, 0).data(MessageLogModel::PrettyPayloadRole).toString(),
-            QStringLiteral("{not json"));
+                 QStringLiteral("{not json"));
 
         // A cut never splits a surrogate pair.
         const QString emoji = QString(199, QLatin1Char('x')) + QString::fromUtf8("\xF0\x9F\x98\x80")
@@ -398,10 +402,10 @@ private slots:
         QCOMPARE(model.rowCount(), Capacity);
         QCOMPARE(model.droppedCount(), qint64(Extra));
         QCOMPARE(model.eventAt(0).payload, QStringLiteral("message %1").arg(Extra));
-        QCOMPARE(
-            model.index(0, 0).data(MessageLogModel::TimestampRole).toLongLong(), BaseTime + Extra);
+        QCOMPARE(model.index(0, 0).data(MessageLogModel::TimestampRole).toLongLong(),
+                 BaseTime + Extra);
         QCOMPARE(model.eventAt(Capacity - 1).payload,
-            QStringLiteral("message %1").arg(Capacity + Extra - 1));
+                 QStringLiteral("message %1").arg(Capacity + Extra - 1));
         QVERIFY(inserted.size() <= flushes);
         QVERIFY(removed.size() <= flushes);
         for (const QList<QVariant> &args : std::as_const(removed))
@@ -463,11 +467,12 @@ private slots:
         model.addEvent(opened(1));
         model.addEvent(opened(2));
         model.addEvent(makeEvent(TrafficEvent::Kind::Received, 1, QStringLiteral("PING"),
-            QStringLiteral("on-message[0]")));
-        model.addEvent(makeEvent(
-            TrafficEvent::Kind::Sent, 1, QStringLiteral("pong"), QStringLiteral("on-message[0]")));
+                                 QStringLiteral("on-message[0]")));
+        model.addEvent(makeEvent(TrafficEvent::Kind::Sent, 1, QStringLiteral("pong"),
+                                 QStringLiteral("on-message[0]")));
         model.addEvent(makeEvent(TrafficEvent::Kind::Received, 2,
-            QStringLiteral("{\"echo\":\"ping\"}"), QStringLiteral("on-message[1]")));
+                                 QStringLiteral("{\"echo\":\"ping\"}"),
+                                 QStringLiteral("on-message[1]")));
         model.addEvent(makeEvent(TrafficEvent::Kind::Unmatched, 2, QStringLiteral("what")));
         model.addEvent(makeEvent(TrafficEvent::Kind::Refused, 0, QStringLiteral("404 /nope")));
         model.flush();
@@ -484,8 +489,8 @@ private slots:
         QCOMPARE(proxy.rowCount(), 2); // "PING" and the JSON echo: case-insensitive payload
         proxy.setText(QStringLiteral("MESSAGE[1]"));
         QCOMPARE(proxy.rowCount(), 1); // matched by rule
-        QCOMPARE(
-            proxy.index(0, MessageLogModel::Connection).data().toString(), QStringLiteral("#2"));
+        QCOMPARE(proxy.index(0, MessageLogModel::Connection).data().toString(),
+                 QStringLiteral("#2"));
         proxy.setText(QStringLiteral("unmatched"));
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setText(QStringLiteral("username=alice"));
@@ -515,8 +520,8 @@ private slots:
     // A real server and client: the models tell the echo session's story.
     void endToEnd()
     {
-        const LoadResult loaded =
-            SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/echo.yml"));
+        const LoadResult loaded = SpecLoader::loadFile(
+            QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/echo.yml"));
         QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
         MockServer server;
         server.setSpec(loaded.spec);
@@ -540,20 +545,18 @@ private slots:
         QTRY_COMPARE(connections->index(0, ConnectionsModel::In).data().toInt(), 1);
         QCOMPARE(connections->index(0, ConnectionsModel::Out).data().toInt(), 2);
         QCOMPARE(connections->index(0, ConnectionsModel::Path).data().toString(),
-            QStringLiteral("/ws/echo"));
+                 QStringLiteral("/ws/echo"));
         QVERIFY(connections->index(0, ConnectionsModel::Peer)
                     .data()
                     .toString()
                     .startsWith(QStringLiteral("127.0.0.1:")));
-        const quint64 id =
-            connections->index(0, 0).data(ConnectionsModel::ConnectionIdRole).toULongLong();
+        const quint64 id
+            = connections->index(0, 0).data(ConnectionsModel::ConnectionIdRole).toULongLong();
         QVERIFY(id != 0);
 
         messages->flush();
         QCOMPARE(messages->rowCount(), 4);
-        const auto kindAt = [messages](int row) {
-            return messages->eventAt(row).kind;
-        };
+        const auto kindAt = [messages](int row) { return messages->eventAt(row).kind; };
         const auto text = [messages](int row, int column) {
             return messages->index(row, column).data().toString();
         };
@@ -561,8 +564,8 @@ private slots:
         QCOMPARE(kindAt(1), TrafficEvent::Kind::Sent);
         QCOMPARE(text(1, MessageLogModel::Rule), QStringLiteral("on-connect"));
         QCOMPARE(text(1, MessageLogModel::Payload),
-            QStringLiteral(
-                "{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}"));
+                 QStringLiteral(
+                     "{\"status\": \"connected\", \"message\": \"Welcome to WebSocket Echo!\"}"));
         QCOMPARE(text(1, MessageLogModel::Direction), QStringLiteral("out"));
         QVERIFY(messages->index(1, 0)
                     .data(MessageLogModel::PrettyPayloadRole)
@@ -628,8 +631,8 @@ private slots:
                 proxy.setText(QStringLiteral("SEQ\": 19")); // events 190000..199999
         }
 
-        TrafficEvent e =
-            makeEvent(TrafficEvent::Kind::Received, 1, QString(), QStringLiteral("on-message[1]"));
+        TrafficEvent e = makeEvent(TrafficEvent::Kind::Received, 1, QString(),
+                                   QStringLiteral("on-message[1]"));
         qint64 worstFlush = 0;
         qint64 totalFlush = 0;
         qint64 totalAdd = 0;
@@ -640,9 +643,9 @@ private slots:
             for (int n = sent; n < sent + Batch; ++n) {
                 e.connectionId = 1 + quint64(n % 4);
                 e.timestamp = BaseTime + n;
-                e.payload =
-                    QStringLiteral("{\"action\": \"tick\", \"channel\": \"ticker\", \"seq\": %1}")
-                        .arg(n);
+                e.payload
+                    = QStringLiteral("{\"action\": \"tick\", \"channel\": \"ticker\", \"seq\": %1}")
+                          .arg(n);
                 e.size = e.payload.size();
                 timer.start();
                 model.addEvent(e);
@@ -675,12 +678,13 @@ private slots:
         const int flushes = Total / Batch;
         qInfo("flood [%s]: %d events, batches of %d, capacity %d: rows %d (max %d), view rows %d, "
               "dropped %lld",
-            qPrintable(filter.isEmpty() ? QStringLiteral("model only") : filter), Total, Batch,
-            Capacity, model.rowCount(), maxRows, view->rowCount(), model.droppedCount());
+              qPrintable(filter.isEmpty() ? QStringLiteral("model only") : filter), Total, Batch,
+              Capacity, model.rowCount(), maxRows, view->rowCount(), model.droppedCount());
         qInfo("flood [%s]: flush worst %.3f ms, mean %.3f ms; addEvent mean %.3f us; "
               "repaint read of %d rows worst %.3f ms",
-            qPrintable(filter.isEmpty() ? QStringLiteral("model only") : filter), worstFlush / 1e6,
-            totalFlush / 1e6 / flushes, totalAdd / 1e3 / Total, VisibleRows, worstPaint / 1e6);
+              qPrintable(filter.isEmpty() ? QStringLiteral("model only") : filter),
+              worstFlush / 1e6, totalFlush / 1e6 / flushes, totalAdd / 1e3 / Total, VisibleRows,
+              worstPaint / 1e6);
     }
 };
 

@@ -39,21 +39,20 @@
 namespace {
 
 // The bundled echo example with a comment that no form edit may touch.
-const char *const EchoConfig =
-    "# Team mocks: keep this comment\n"
-    "- websocket:\n"
-    "    path: /ws/echo\n"
-    "    on-connect:\n"
-    "      response: '{\"status\": \"connected\"}'\n"
-    "    on-message:\n"
-    "      - pattern: \"ping\"   # the health check\n"
-    "        response: \"pong\"\n"
-    "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
-    "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n"
-    "- websocket:\n"
-    "    path: /ws/user/:username\n"
-    "    on-connect:\n"
-    "      response: 'Welcome, {{path-params.username}}!'\n";
+const char *const EchoConfig = "# Team mocks: keep this comment\n"
+                               "- websocket:\n"
+                               "    path: /ws/echo\n"
+                               "    on-connect:\n"
+                               "      response: '{\"status\": \"connected\"}'\n"
+                               "    on-message:\n"
+                               "      - pattern: \"ping\"   # the health check\n"
+                               "        response: \"pong\"\n"
+                               "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
+                               "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n"
+                               "- websocket:\n"
+                               "    path: /ws/user/:username\n"
+                               "    on-connect:\n"
+                               "      response: 'Welcome, {{path-params.username}}!'\n";
 
 class Client : public QObject
 {
@@ -91,7 +90,8 @@ private:
     // Opens the config and serves it on a free port; returns the ws:// base URL.
     QString openAndStart()
     {
-        const QString path = writeConfig(QStringLiteral("mocks.yml"), QString::fromUtf8(EchoConfig));
+        const QString path
+            = writeConfig(QStringLiteral("mocks.yml"), QString::fromUtf8(EchoConfig));
         if (!m_window->openFile(path))
             return {};
         m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
@@ -124,7 +124,8 @@ private slots:
     {
         const QString base = openAndStart();
         QVERIFY(!base.isEmpty());
-        QVERIFY2(m_window->serverStatusText().contains(base), qPrintable(m_window->serverStatusText()));
+        QVERIFY2(m_window->serverStatusText().contains(base),
+                 qPrintable(m_window->serverStatusText()));
         QVERIFY(m_window->problemsView()->topLevelItemCount() == 0);
 
         Client client;
@@ -141,25 +142,33 @@ private slots:
         QTRY_COMPARE(connections->rowCount(), 1);
         QTRY_COMPARE(connections->index(0, ConnectionsModel::In).data().toInt(), 2);
         QCOMPARE(connections->index(0, ConnectionsModel::Out).data().toInt(), 2);
-        QCOMPARE(connections->index(0, ConnectionsModel::Path).data().toString(), QStringLiteral("/ws/echo"));
+        QCOMPARE(connections->index(0, ConnectionsModel::Path).data().toString(),
+                 QStringLiteral("/ws/echo"));
 
         // Each frame in the messages view, with the rule that produced it.
         QAbstractItemModel *view = m_window->trafficPanel()->messagesView()->model();
         QStringList rules;
         QTRY_VERIFY_WITH_TIMEOUT(view->rowCount() >= 5, 3000);
         for (int row = 0; row < view->rowCount(); ++row)
-            rules.append(view->index(row, MessageLogModel::Rule).data(MessageLogModel::RuleRole).toString()
-                         + QLatin1Char('|') + view->index(row, MessageLogModel::Payload).data().toString());
-        QVERIFY2(rules.contains(QStringLiteral("on-connect|{\"status\": \"connected\"}")), qPrintable(rules.join(QLatin1Char('\n'))));
-        QVERIFY2(rules.contains(QStringLiteral("on-message[0]|ping")), qPrintable(rules.join(QLatin1Char('\n'))));
-        QVERIFY2(rules.contains(QStringLiteral("on-message[0]|pong")), qPrintable(rules.join(QLatin1Char('\n'))));
-        QVERIFY2(rules.contains(QStringLiteral("unmatched|no rule for this")), qPrintable(rules.join(QLatin1Char('\n'))));
+            rules.append(
+                view->index(row, MessageLogModel::Rule).data(MessageLogModel::RuleRole).toString()
+                + QLatin1Char('|') + view->index(row, MessageLogModel::Payload).data().toString());
+        QVERIFY2(rules.contains(QStringLiteral("on-connect|{\"status\": \"connected\"}")),
+                 qPrintable(rules.join(QLatin1Char('\n'))));
+        QVERIFY2(rules.contains(QStringLiteral("on-message[0]|ping")),
+                 qPrintable(rules.join(QLatin1Char('\n'))));
+        QVERIFY2(rules.contains(QStringLiteral("on-message[0]|pong")),
+                 qPrintable(rules.join(QLatin1Char('\n'))));
+        QVERIFY2(rules.contains(QStringLiteral("unmatched|no rule for this")),
+                 qPrintable(rules.join(QLatin1Char('\n'))));
         const int last = view->rowCount() - 1;
-        QCOMPARE(view->index(last, MessageLogModel::Rule).data().toString(), QStringLiteral("unmatched"));
+        QCOMPARE(view->index(last, MessageLogModel::Rule).data().toString(),
+                 QStringLiteral("unmatched"));
 
         // Selecting a message shows it in full in the detail pane.
         m_window->trafficPanel()->messagesView()->selectRow(last);
-        QVERIFY(m_window->trafficPanel()->detailText().contains(QStringLiteral("no rule for this")));
+        QVERIFY(
+            m_window->trafficPanel()->detailText().contains(QStringLiteral("no rule for this")));
 
         m_window->stopServer();
         QTRY_VERIFY_WITH_TIMEOUT(client.disconnected, 5000);
@@ -187,7 +196,8 @@ private slots:
         expected.replace(QStringLiteral("response: \"pong\""), QStringLiteral("response: PONG!"));
         QCOMPARE(edited, expected);
         QVERIFY(m_window->isModified());
-        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).response.source(), QStringLiteral("PONG!"));
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).response.source(),
+                 QStringLiteral("PONG!"));
 
         // A path edit from the endpoint form.
         mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
@@ -207,7 +217,8 @@ private slots:
         QCOMPARE(mocks->selection().type, MocksPanel::ItemType::Rule);
         mocks->removeSelected();
         QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).rules.size(), 0);
-        QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("# Team mocks: keep this comment\n")));
+        QVERIFY(m_window->editor()->toPlainText().contains(
+            QStringLiteral("# Team mocks: keep this comment\n")));
     }
 
     // A form edit the outline cannot make safely is refused with a word in the status bar,
@@ -227,7 +238,8 @@ private slots:
         // The path there can be set: that edit is safe.
         mocks->pathField()->setText(QStringLiteral("/ws/b"));
         mocks->commitForms();
-        QCOMPARE(m_window->editor()->toPlainText(), QStringLiteral("- websocket:\n    ? path\n    : /ws/b\n"));
+        QCOMPARE(m_window->editor()->toPlainText(),
+                 QStringLiteral("- websocket:\n    ? path\n    : /ws/b\n"));
     }
 
     void invalidEditKeepsServingLastGood()
@@ -239,7 +251,8 @@ private slots:
 
         // Break the YAML: a rule without a response.
         YamlEditor *editor = m_window->editor();
-        editor->setPlainText(editor->toPlainText().replace(QStringLiteral("        response: \"pong\"\n"), QString()));
+        editor->setPlainText(editor->toPlainText().replace(
+            QStringLiteral("        response: \"pong\"\n"), QString()));
         m_window->validateNow();
         QVERIFY(m_window->problemsView()->topLevelItemCount() >= 1);
         const QString problem = m_window->problemsView()->topLevelItem(0)->text(1);
@@ -317,9 +330,12 @@ private slots:
         connectClient(first, base + QStringLiteral("/ws/echo"));
         Client second;
         second.socket.open(QUrl(base + QStringLiteral("/ws/echo")));
-        QTRY_VERIFY_WITH_TIMEOUT(second.disconnected || second.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            second.disconnected || second.socket.error() != QAbstractSocket::UnknownSocketError,
+            5000);
         QVERIFY(second.messages.isEmpty());
-        QCOMPARE(m_window->server()->allowedOrigins(), QStringList { QStringLiteral("http://good.example") });
+        QCOMPARE(m_window->server()->allowedOrigins(),
+                 QStringList { QStringLiteral("http://good.example") });
 
         // Unusable TLS files: the server does not start, and says why.
         m_window->stopServer();
@@ -330,16 +346,19 @@ private slots:
         settings.save();
         QVERIFY(!m_window->startServer());
         ServerSettings().save();
-        QVERIFY2(m_window->serverStatusText().contains(QStringLiteral("certificate")), qPrintable(m_window->serverStatusText()));
+        QVERIFY2(m_window->serverStatusText().contains(QStringLiteral("certificate")),
+                 qPrintable(m_window->serverStatusText()));
     }
 
     void tryItShowsRuleAndReply()
     {
-        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("try.yml"), QString::fromUtf8(EchoConfig))));
+        QVERIFY(m_window->openFile(
+            writeConfig(QStringLiteral("try.yml"), QString::fromUtf8(EchoConfig))));
         TryItPanel *tryIt = m_window->tryItPanel();
         tryIt->setPath(QStringLiteral("/ws/echo"));
         tryIt->setMessage(QStringLiteral("{\"echo\": \"say \\\"hi\\\"\"}"));
-        QVERIFY2(tryIt->summary().contains(QStringLiteral("on-message[1]")), qPrintable(tryIt->summary()));
+        QVERIFY2(tryIt->summary().contains(QStringLiteral("on-message[1]")),
+                 qPrintable(tryIt->summary()));
         QCOMPARE(tryIt->reply(), QStringLiteral("{\"echoed\": \"say \\\"hi\\\"\"}"));
         tryIt->setPath(QStringLiteral("/nowhere"));
         QVERIFY(tryIt->summary().contains(QStringLiteral("404")));
@@ -349,7 +368,8 @@ private slots:
     {
         const QString target = m_dir.filePath(QStringLiteral("ci/mocks.yml"));
         QDir().mkpath(m_dir.filePath(QStringLiteral("ci")));
-        ExportDialog dialog(QString::fromUtf8(EchoConfig), target, QStringLiteral("127.0.0.1"), 9000);
+        ExportDialog dialog(QString::fromUtf8(EchoConfig), target, QStringLiteral("127.0.0.1"),
+                            9000);
         dialog.setWriteSnippets(true);
         QStringList written;
         QVERIFY2(dialog.exportFiles(&written), qPrintable(dialog.errorString()));
@@ -364,7 +384,8 @@ private slots:
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("ci/mocket-ci-step.yml"))));
 
         // A second export asks before replacing; refusing leaves the file alone.
-        ExportDialog again(QStringLiteral("- websocket:\n    path: /other\n"), target, QStringLiteral("127.0.0.1"), 9000);
+        ExportDialog again(QStringLiteral("- websocket:\n    path: /other\n"), target,
+                           QStringLiteral("127.0.0.1"), 9000);
         QStringList asked;
         again.setConfirmOverwrite([&asked](const QString &path) {
             asked.append(path);
@@ -380,14 +401,16 @@ private slots:
 
     void saveIsAtomicAndRecoveryCopyIsKept()
     {
-        const QString path = writeConfig(QStringLiteral("saved.yml"), QString::fromUtf8(EchoConfig));
+        const QString path
+            = writeConfig(QStringLiteral("saved.yml"), QString::fromUtf8(EchoConfig));
         QVERIFY(m_window->openFile(path));
         QTextCursor cursor(m_window->editor()->document());
         cursor.movePosition(QTextCursor::End);
         cursor.insertText(QStringLiteral("# unsaved thought\n"));
         QVERIFY(m_window->isModified());
         const QString recoveryDir = m_dir.filePath(QStringLiteral("recovery"));
-        QTRY_VERIFY_WITH_TIMEOUT(!QDir(recoveryDir).entryList({ QStringLiteral("*.yml") }).isEmpty(), 4000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !QDir(recoveryDir).entryList({ QStringLiteral("*.yml") }).isEmpty(), 4000);
         QVERIFY(m_window->save());
         QVERIFY(!m_window->isModified());
         QVERIFY(QDir(recoveryDir).entryList({ QStringLiteral("*.yml") }).isEmpty());
@@ -410,8 +433,9 @@ private slots:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("gui-config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("gui-data")));
         gui.setProcessEnvironment(env);
-        gui.start(QStringLiteral(MOCKET_GUI), { path, QStringLiteral("--start"), QStringLiteral("--port"),
-                                                QString::number(port) });
+        gui.start(
+            QStringLiteral(MOCKET_GUI),
+            { path, QStringLiteral("--start"), QStringLiteral("--port"), QString::number(port) });
         QVERIFY(gui.waitForStarted(5000));
         Client client;
         QElapsedTimer timer;
@@ -431,17 +455,20 @@ private slots:
     // and the next workbench offers the unsaved text back.
     void recoveryAfterAKilledProcess()
     {
-        const QString path = writeConfig(QStringLiteral("crash.yml"), QString::fromUtf8(EchoConfig));
+        const QString path
+            = writeConfig(QStringLiteral("crash.yml"), QString::fromUtf8(EchoConfig));
         const QString store = m_dir.filePath(QStringLiteral("crash-recovery"));
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         child.setProcessEnvironment(env);
-        child.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--child-edit"), path, store });
+        child.start(QCoreApplication::applicationFilePath(),
+                    { QStringLiteral("--child-edit"), path, store });
         QVERIFY(child.waitForStarted(5000));
         QByteArray childOut;
         QTRY_VERIFY2_WITH_TIMEOUT((childOut += child.readAllStandardOutput()).contains("edited"),
-                                  QByteArray(childOut + child.readAllStandardError()).constData(), 10000);
+                                  QByteArray(childOut + child.readAllStandardError()).constData(),
+                                  10000);
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(5000));
 
@@ -450,7 +477,8 @@ private slots:
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().documentPath, QFileInfo(path).absoluteFilePath());
         QVERIFY(m_window->restoreRecovery(pending.first()));
-        QVERIFY(m_window->editor()->toPlainText().endsWith(QStringLiteral("# typed before the crash\n")));
+        QVERIFY(m_window->editor()->toPlainText().endsWith(
+            QStringLiteral("# typed before the crash\n")));
         QVERIFY(m_window->isModified());
         QCOMPARE(m_window->filePath(), QFileInfo(path).absoluteFilePath());
         // The file itself was never touched.
@@ -466,11 +494,14 @@ private slots:
     // of the YAML that the loader reads back, and one Undo takes it back.
     void formsEditTheNewKeys()
     {
-        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("keys.yml"), QString::fromUtf8(EchoConfig))));
+        QVERIFY(m_window->openFile(
+            writeConfig(QStringLiteral("keys.yml"), QString::fromUtf8(EchoConfig))));
         YamlEditor *editor = m_window->editor();
         const QString original = editor->toPlainText();
         MocksPanel *mocks = m_window->mocksPanel();
-        auto rule0 = [this]() -> const Rule & { return m_window->lastGoodSpec()->endpoints.at(0).rules.at(0); };
+        auto rule0 = [this]() -> const Rule & {
+            return m_window->lastGoodSpec()->endpoints.at(0).rules.at(0);
+        };
         auto undoOnce = [&](const QString &before) {
             editor->undo();
             QCOMPARE(editor->toPlainText(), before);
@@ -500,7 +531,8 @@ private slots:
 
         // What the loader rejects is shown and not written.
         QTest::keyClicks(reply->delayField(), QStringLiteral("soon"));
-        QVERIFY2(reply->problems().contains(QStringLiteral("'delay' must be a duration")), qPrintable(reply->problems()));
+        QVERIFY2(reply->problems().contains(QStringLiteral("'delay' must be a duration")),
+                 qPrintable(reply->problems()));
         mocks->commitForms();
         QCOMPARE(editor->toPlainText(), original);
         reply->delayField()->selectAll();
@@ -509,15 +541,18 @@ private slots:
 
         // Audience and close: chosen, written at once.
         reply->toField()->setCurrentIndex(2);
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("        response: \"pong\"\n        to: others\n")));
+        QVERIFY(editor->toPlainText().contains(
+            QStringLiteral("        response: \"pong\"\n        to: others\n")));
         QCOMPARE(rule0().reply.to, Audience::Others);
         reply->closeField()->click();
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("        to: others\n        close: true\n")));
+        QVERIFY(editor->toPlainText().contains(
+            QStringLiteral("        to: others\n        close: true\n")));
         QCOMPARE(rule0().reply.closeCode, 1000);
         reply->closeCodeField()->setValue(4000);
         QTest::keyClicks(reply->closeReasonField(), QStringLiteral("bye"));
         mocks->commitForms();
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("        close: {code: 4000, reason: bye}\n")));
+        QVERIFY(editor->toPlainText().contains(
+            QStringLiteral("        close: {code: 4000, reason: bye}\n")));
         QCOMPARE(rule0().reply.closeCode, 4000);
         QCOMPARE(rule0().reply.closeReason, QStringLiteral("bye"));
         reply->closeCodeField()->setValue(1005); // reserved: not sendable
@@ -529,7 +564,8 @@ private slots:
         QString before = editor->toPlainText();
         reply->kindField()->setCurrentIndex(int(ReplyForm::Kind::Frames));
         QVERIFY(!editor->toPlainText().contains(QStringLiteral("response: \"pong\"")));
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("        frames:\n          - pong\n")));
+        QVERIFY(
+            editor->toPlainText().contains(QStringLiteral("        frames:\n          - pong\n")));
         QVERIFY(!rule0().hasResponse);
         QCOMPARE(rule0().reply.frames.size(), 1);
         undoOnce(before);
@@ -553,12 +589,14 @@ private slots:
         QCOMPARE(rule0().reply.frames.at(1).binary, QByteArray("\x00\x01\x02", 3));
         QCOMPARE(rule0().reply.frames.at(1).delay.minMs, 1000);
         QVERIFY(editor->toPlainText().contains(
-            QStringLiteral("        frames:\n          - pong\n          - binary: AAEC\n            delay: 1s\n")));
+            QStringLiteral("        frames:\n          - pong\n          - binary: AAEC\n          "
+                           "  delay: 1s\n")));
 
         // Binary messages instead of a pattern: the key is switched in place.
         MocksPanel *panel = mocks;
         panel->matchKindField()->setCurrentIndex(int(MocksPanel::MatchKind::AnyBinary));
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("      - binary: any   # the health check\n")));
+        QVERIFY(editor->toPlainText().contains(
+            QStringLiteral("      - binary: any   # the health check\n")));
         QVERIFY(rule0().matchesBinary);
         panel->matchKindField()->setCurrentIndex(int(MocksPanel::MatchKind::HexPrefix));
         QTest::keyClicks(panel->binaryPrefixField(), QStringLiteral("caf"));
@@ -578,7 +616,8 @@ private slots:
         panel->binaryPrefixField()->setFocus();
         QTest::keyClicks(panel->binaryPrefixField(), QStringLiteral("e"));
         mocks->commitForms();
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("      - binary: {hex-prefix: cafe}   # the health check\n")));
+        QVERIFY(editor->toPlainText().contains(
+            QStringLiteral("      - binary: {hex-prefix: cafe}   # the health check\n")));
         QCOMPARE(rule0().binaryPrefix, QByteArray("\xca\xfe"));
 
         // on-connect: only frames, sent to the others.
@@ -588,7 +627,8 @@ private slots:
         const Endpoint *echo = &m_window->lastGoodSpec()->endpoints.at(0);
         QVERIFY(!echo->greeting);
         QCOMPARE(echo->greetingReply.frames.size(), 1);
-        QCOMPARE(echo->greetingReply.frames.at(0).text.source(), QStringLiteral("{\"status\": \"connected\"}"));
+        QCOMPARE(echo->greetingReply.frames.at(0).text.source(),
+                 QStringLiteral("{\"status\": \"connected\"}"));
         if (!greeting->toField()->isVisible())
             greeting->deliveryToggle()->click();
         greeting->toField()->setCurrentIndex(2);
@@ -599,7 +639,8 @@ private slots:
         mocks->select({ MocksPanel::ItemType::Endpoint, 1, -1 });
         QTest::keyClicks(mocks->subprotocolsField(), QStringLiteral("chat.v2, chat.v1"));
         mocks->commitForms();
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("    path: /ws/user/:username\n    subprotocols: [chat.v2, chat.v1]\n")));
+        QVERIFY(editor->toPlainText().contains(QStringLiteral(
+            "    path: /ws/user/:username\n    subprotocols: [chat.v2, chat.v1]\n")));
         QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).subprotocols,
                  (QStringList { QStringLiteral("chat.v2"), QStringLiteral("chat.v1") }));
         StreamsEditor *streams = mocks->streamsEditor();
@@ -608,7 +649,8 @@ private slots:
         QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).intervalMs, 1000);
         streams->everyField()->selectAll();
         QTest::keyClicks(streams->everyField(), QStringLiteral("5ms"));
-        QVERIFY2(streams->problem().contains(QStringLiteral("at least 10ms")), qPrintable(streams->problem()));
+        QVERIFY2(streams->problem().contains(QStringLiteral("at least 10ms")),
+                 qPrintable(streams->problem()));
         mocks->commitForms();
         QCOMPARE(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).intervalMs, 1000);
         streams->everyField()->selectAll();
@@ -618,7 +660,8 @@ private slots:
         QVERIFY(m_window->lastGoodSpec()->endpoints.at(1).streams.at(0).once);
 
         // Comments elsewhere survived every edit; undoing them all gives the file back.
-        QVERIFY(editor->toPlainText().contains(QStringLiteral("# Team mocks: keep this comment\n")));
+        QVERIFY(
+            editor->toPlainText().contains(QStringLiteral("# Team mocks: keep this comment\n")));
         QVERIFY(m_window->problemsView()->topLevelItemCount() == 0);
         while (editor->document()->isUndoAvailable())
             editor->undo();
@@ -660,7 +703,8 @@ private slots:
         ReplyForm *reply = mocks->ruleReplyForm();
         reply->deliveryToggle()->click();
         reply->toField()->setCurrentIndex(2); // everyone but the sender
-        QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(0).reply.to, Audience::Others);
+        QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(0).reply.to,
+                 Audience::Others);
 
         a.socket.sendTextMessage(QStringLiteral("ping"));
         QTRY_COMPARE(b.messages.size(), 2);

@@ -47,14 +47,16 @@ int backgroundSelections(const QPlainTextEdit &editor)
     int count = 0;
     const auto selections = editor.extraSelections();
     for (const QTextEdit::ExtraSelection &selection : selections) {
-        if (selection.cursor.hasSelection() && selection.format.hasProperty(QTextFormat::BackgroundBrush))
+        if (selection.cursor.hasSelection()
+            && selection.format.hasProperty(QTextFormat::BackgroundBrush))
             ++count;
     }
     return count;
 }
 
 // The ranges the highlighter gave line `line` (0-based) with the foreground of `format`.
-QList<QTextLayout::FormatRange> rangesWith(const QPlainTextEdit &editor, int line, const QTextCharFormat &format)
+QList<QTextLayout::FormatRange> rangesWith(const QPlainTextEdit &editor, int line,
+                                           const QTextCharFormat &format)
 {
     QList<QTextLayout::FormatRange> result;
     const QTextBlock block = editor.document()->findBlockByNumber(line);
@@ -109,10 +111,12 @@ void TestYamlEditor::setupDefaults()
     QCOMPARE(editor.lineWrapMode(), QPlainTextEdit::NoWrap);
     // Metrics rather than QFontInfo::fixedPitch(): fontconfig calls Noto Sans Mono proportional.
     const QFontMetrics metrics(editor.font());
-    QCOMPARE(metrics.horizontalAdvance(QLatin1Char('i')), metrics.horizontalAdvance(QLatin1Char('W')));
+    QCOMPARE(metrics.horizontalAdvance(QLatin1Char('i')),
+             metrics.horizontalAdvance(QLatin1Char('W')));
     QCOMPARE(editor.tabStopDistance(), qreal(metrics.horizontalAdvance(QStringLiteral("  "))));
     QVERIFY(editor.lineNumberAreaWidth() > 0);
-    QCOMPARE(editor.viewport()->geometry().left() - editor.contentsRect().left(), editor.lineNumberAreaWidth());
+    QCOMPARE(editor.viewport()->geometry().left() - editor.contentsRect().left(),
+             editor.lineNumberAreaWidth());
     QVERIFY(editor.highlighter());
 }
 
@@ -140,7 +144,8 @@ void TestYamlEditor::diagnosticsMarkAndUnderline()
     QCOMPARE(error.format.underlineColor(), YamlEditor::severityColor(Diagnostic::Severity::Error));
 
     QCOMPARE(warning.cursor.selectedText(), QStringLiteral("'ping'"));
-    QCOMPARE(warning.format.underlineColor(), YamlEditor::severityColor(Diagnostic::Severity::Warning));
+    QCOMPARE(warning.format.underlineColor(),
+             YamlEditor::severityColor(Diagnostic::Severity::Warning));
     QVERIFY(YamlEditor::severityColor(Diagnostic::Severity::Error)
             != YamlEditor::severityColor(Diagnostic::Severity::Warning));
 
@@ -202,7 +207,8 @@ void TestYamlEditor::underlineRange()
 
     YamlEditor editor;
     editor.setPlainText(text);
-    editor.setDiagnostics({ diagnostic(Diagnostic::Severity::Error, line, column, QStringLiteral("m")) });
+    editor.setDiagnostics(
+        { diagnostic(Diagnostic::Severity::Error, line, column, QStringLiteral("m")) });
     QCOMPARE(editor.markedLines(), QList<int> { markedLine });
     const auto waves = waveSelections(editor);
     if (underlined.isEmpty()) {
@@ -217,7 +223,8 @@ void TestYamlEditor::diagnosticsFollowEdits()
 {
     YamlEditor editor;
     editor.setPlainText(Sample);
-    editor.setDiagnostics({ diagnostic(Diagnostic::Severity::Error, 3, 5, QStringLiteral("bad path")) });
+    editor.setDiagnostics(
+        { diagnostic(Diagnostic::Severity::Error, 3, 5, QStringLiteral("bad path")) });
 
     QTextCursor cursor(editor.document());
     cursor.insertText(QStringLiteral("# new first line\n"));
@@ -254,8 +261,9 @@ void TestYamlEditor::gutterTooltipAndClick()
     YamlEditor editor;
     editor.resize(400, 300);
     editor.setPlainText(Sample);
-    editor.setDiagnostics({ diagnostic(Diagnostic::Severity::Error, 3, 5, QStringLiteral("bad path")),
-                            diagnostic(Diagnostic::Severity::Warning, 3, 11, QStringLiteral("odd")) });
+    editor.setDiagnostics(
+        { diagnostic(Diagnostic::Severity::Error, 3, 5, QStringLiteral("bad path")),
+          diagnostic(Diagnostic::Severity::Warning, 3, 11, QStringLiteral("odd")) });
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     auto *gutter = editor.findChild<QWidget *>(QStringLiteral("lineNumberArea"));
@@ -266,7 +274,8 @@ void TestYamlEditor::gutterTooltipAndClick()
     const int y = editor.cursorRect(QTextCursor(line3)).center().y();
     QHelpEvent help(QEvent::ToolTip, QPoint(4, y), gutter->mapToGlobal(QPoint(4, y)));
     QCoreApplication::sendEvent(gutter, &help);
-    QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("Error: bad path\nWarning: odd"), 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("Error: bad path\nWarning: odd"),
+                              1000);
 
     QTest::mouseClick(gutter, Qt::LeftButton, Qt::NoModifier, QPoint(4, y));
     QCOMPARE(editor.textCursor().position(), line3.position() + 4);
@@ -287,7 +296,8 @@ void TestYamlEditor::goToLine()
     QCOMPARE(editor.textCursor().blockNumber(), 149);
     QCOMPARE(editor.textCursor().positionInBlock(), 3);
     QVERIFY(editor.cursorForPosition(QPoint(0, 0)).blockNumber() > 100);
-    QVERIFY(editor.cursorRect().top() > 0 && editor.cursorRect().bottom() < editor.viewport()->height());
+    QVERIFY(editor.cursorRect().top() > 0
+            && editor.cursorRect().bottom() < editor.viewport()->height());
     QTRY_VERIFY_WITH_TIMEOUT(editor.hasFocus(), 1000);
 
     editor.goToLine(3, 1000); // clamped to the line's end
@@ -305,10 +315,14 @@ void TestYamlEditor::autoIndent_data()
 
     QTest::newRow("key") << QStringLiteral("key:") << QStringLiteral("  ");
     QTest::newRow("nested key") << QStringLiteral("  on-connect:") << QStringLiteral("    ");
-    QTest::newRow("key with comment") << QStringLiteral("on-connect:  # greeting") << QStringLiteral("  ");
-    QTest::newRow("key and value") << QStringLiteral("    path: /ws/echo") << QStringLiteral("    ");
-    QTest::newRow("item opening a mapping") << QStringLiteral("- websocket:") << QStringLiteral("    ");
-    QTest::newRow("item with a key") << QStringLiteral("      - pattern: \"ping\"") << QStringLiteral("        ");
+    QTest::newRow("key with comment")
+        << QStringLiteral("on-connect:  # greeting") << QStringLiteral("  ");
+    QTest::newRow("key and value")
+        << QStringLiteral("    path: /ws/echo") << QStringLiteral("    ");
+    QTest::newRow("item opening a mapping")
+        << QStringLiteral("- websocket:") << QStringLiteral("    ");
+    QTest::newRow("item with a key")
+        << QStringLiteral("      - pattern: \"ping\"") << QStringLiteral("        ");
     QTest::newRow("plain item") << QStringLiteral("  - ping") << QStringLiteral("  ");
     QTest::newRow("block scalar") << QStringLiteral("  body: |") << QStringLiteral("    ");
     QTest::newRow("colon in a string") << QStringLiteral("  a: 'b:'") << QStringLiteral("  ");
@@ -388,8 +402,9 @@ void TestYamlEditor::undoRestoresTyping()
 void TestYamlEditor::highlighterFormats()
 {
     YamlEditor editor;
-    editor.setPlainText(Sample + QStringLiteral("        pattern: 'a # b' # real\n"
-                                                "    count: 42\n"));
+    editor.setPlainText(Sample
+                        + QStringLiteral("        pattern: 'a # b' # real\n"
+                                         "    count: 42\n"));
     const YamlHighlighter *highlighter = editor.highlighter();
     using Role = YamlHighlighter::Role;
 
@@ -405,7 +420,8 @@ void TestYamlEditor::highlighterFormats()
     QCOMPARE(placeholder.size(), 1);
     QCOMPARE(line5.mid(placeholder.first().start, placeholder.first().length),
              QStringLiteral("{{path-params.x}}"));
-    QVERIFY(highlighter->format(Role::Placeholder).foreground() != highlighter->format(Role::String).foreground());
+    QVERIFY(highlighter->format(Role::Placeholder).foreground()
+            != highlighter->format(Role::String).foreground());
 
     // Mocket's keys are bold, list dashes coloured.
     const auto key = rangesWith(editor, 5, highlighter->format(Role::MocketKey));
@@ -595,8 +611,9 @@ void TestYamlEditor::diagnosticsSurviveSearch()
     layout->addWidget(bar);
     bar->setEditor(editor);
     editor->setPlainText(Sample);
-    editor->setDiagnostics({ diagnostic(Diagnostic::Severity::Error, 3, 5, QStringLiteral("bad path")),
-                             diagnostic(Diagnostic::Severity::Warning, 5, 17, QStringLiteral("odd")) });
+    editor->setDiagnostics(
+        { diagnostic(Diagnostic::Severity::Error, 3, 5, QStringLiteral("bad path")),
+          diagnostic(Diagnostic::Severity::Warning, 5, 17, QStringLiteral("odd")) });
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -630,7 +647,8 @@ void TestYamlEditor::screenshot()
     editor.setPlainText(example);
     editor.setDiagnostics({
         diagnostic(Diagnostic::Severity::Error, 6, 11, QStringLiteral("path must start with '/'")),
-        diagnostic(Diagnostic::Severity::Warning, 12, 18, QStringLiteral("pattern matches any message")),
+        diagnostic(Diagnostic::Severity::Warning, 12, 18,
+                   QStringLiteral("pattern matches any message")),
     });
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));

@@ -21,7 +21,10 @@
 
 ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, const QString &host,
                            quint16 port, QWidget *parent)
-    : QDialog(parent), m_yaml(yaml), m_host(host), m_port(port)
+    : QDialog(parent)
+    , m_yaml(yaml)
+    , m_host(host)
+    , m_port(port)
 {
     setWindowTitle(tr("Export for CI"));
     m_target = new QLineEdit(suggestedPath, this);
@@ -30,9 +33,9 @@ ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, co
     targetRow->addWidget(m_target, 1);
     targetRow->addWidget(browse);
 
-    m_writeSnippets = new QCheckBox(
-        tr("Also write %1 and %2 beside the YAML").arg(CiExport::shellScriptName(), CiExport::workflowName()),
-        this);
+    m_writeSnippets = new QCheckBox(tr("Also write %1 and %2 beside the YAML")
+                                        .arg(CiExport::shellScriptName(), CiExport::workflowName()),
+                                    this);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
 
@@ -62,9 +65,10 @@ ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, co
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_target, &QLineEdit::textChanged, this, &ExportDialog::refresh);
     m_confirm = [this](const QString &path) {
-        return QMessageBox::question(this, tr("Replace file?"),
-                                     tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
-                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        return QMessageBox::question(
+                   this, tr("Replace file?"),
+                   tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             == QMessageBox::Yes;
     };
     refresh();
@@ -79,7 +83,8 @@ QWidget *ExportDialog::snippetBox(QPlainTextEdit **edit)
     (*edit)->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto *copy = new QToolButton(box);
     copy->setText(tr("Copy"));
-    copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy"), QIcon(QStringLiteral(":/icons/edit-copy.svg"))));
+    copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy"),
+                                   QIcon(QStringLiteral(":/icons/edit-copy.svg"))));
     copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     QPlainTextEdit *target = *edit;
     connect(copy, &QToolButton::clicked, this, [this, target] {
@@ -173,8 +178,9 @@ bool ExportDialog::exportFiles(QStringList *written)
         const QString script = dir.filePath(CiExport::shellScriptName());
         if (!writeFile(script, e.shellScript().toUtf8(), written))
             return false;
-        QFile::setPermissions(script, QFile::permissions(script) | QFile::ExeOwner | QFile::ExeGroup
-                                          | QFile::ExeOther);
+        QFile::setPermissions(script,
+                              QFile::permissions(script) | QFile::ExeOwner | QFile::ExeGroup
+                                  | QFile::ExeOther);
         if (!writeFile(dir.filePath(CiExport::workflowName()), e.workflowStep().toUtf8(), written))
             return false;
     }

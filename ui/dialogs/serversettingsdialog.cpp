@@ -19,7 +19,8 @@ ServerSettings ServerSettings::load()
     QSettings s;
     ServerSettings settings;
     settings.maxConnections = s.value(QStringLiteral("server/maxConnections"), 0).toInt();
-    settings.maxMessageSize = s.value(QStringLiteral("server/maxMessageSize"), settings.maxMessageSize).toLongLong();
+    settings.maxMessageSize
+        = s.value(QStringLiteral("server/maxMessageSize"), settings.maxMessageSize).toLongLong();
     settings.allowedOrigins = s.value(QStringLiteral("server/allowedOrigins")).toStringList();
     settings.tlsCertificate = s.value(QStringLiteral("server/tlsCertificate")).toString();
     settings.tlsKey = s.value(QStringLiteral("server/tlsKey")).toString();
@@ -44,7 +45,8 @@ bool ServerSettings::tlsConfiguration(QSslConfiguration *out, QString *error) co
     return MockServer::loadTlsFiles(tlsCertificate, tlsKey, out, error);
 }
 
-ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidget *parent) : QDialog(parent)
+ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Server Settings"));
     m_maxConnections = new QSpinBox(this);
@@ -58,7 +60,8 @@ ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidg
     m_maxMessageMiB->setValue(int(std::max<qint64>(1, settings.maxMessageSize / (1024 * 1024))));
     m_maxMessageMiB->setToolTip(tr("A larger message closes its connection with 1009"));
     m_origins = new QPlainTextEdit(settings.allowedOrigins.join(QLatin1Char('\n')), this);
-    m_origins->setPlaceholderText(tr("One origin per line, e.g. http://localhost:3000\nEmpty: any origin"));
+    m_origins->setPlaceholderText(
+        tr("One origin per line, e.g. http://localhost:3000\nEmpty: any origin"));
     m_origins->setMaximumHeight(90);
     m_certificate = new QLineEdit(settings.tlsCertificate, this);
     m_key = new QLineEdit(settings.tlsKey, this);
@@ -71,7 +74,8 @@ ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidg
         auto *button = new QPushButton(tr("Browse…"), this);
         row->addWidget(field, 1);
         row->addWidget(button);
-        connect(button, &QPushButton::clicked, this, [this, field, title] { browse(field, title); });
+        connect(button, &QPushButton::clicked, this,
+                [this, field, title] { browse(field, title); });
         return row;
     };
     auto *form = new QFormLayout;
@@ -94,8 +98,8 @@ ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidg
 
 void ServerSettingsDialog::browse(QLineEdit *field, const QString &title)
 {
-    const QString path = QFileDialog::getOpenFileName(this, title, field->text(),
-                                                      tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, title, field->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
     if (!path.isEmpty())
         field->setText(path);
 }

@@ -13,13 +13,13 @@ class QSpinBox;
 // origins, and TLS (wss://) with a certificate and key.
 struct ServerSettings
 {
-    int maxConnections = 0;             // 0: no limit
+    int maxConnections = 0; // 0: no limit
     qint64 maxMessageSize = 16 * 1024 * 1024;
-    QStringList allowedOrigins;         // empty: any
-    QString tlsCertificate;             // PEM files; both empty: plain ws://
+    QStringList allowedOrigins; // empty: any
+    QString tlsCertificate; // PEM files; both empty: plain ws://
     QString tlsKey;
 
-    static ServerSettings load();       // from QSettings
+    static ServerSettings load(); // from QSettings
     void save() const;
     // Reads the TLS files; false with *error when they are set but unusable.
     bool tlsConfiguration(QSslConfiguration *out, QString *error) const;

@@ -16,7 +16,7 @@
 namespace {
 // Past this many, highlighting every match costs more than it tells.
 constexpr int MaxHighlights = 2000;
-}
+} // namespace
 
 FindBar::FindBar(QWidget *parent)
     : QWidget(parent)
@@ -89,16 +89,18 @@ void FindBar::setEditor(QPlainTextEdit *editor)
     if (!m_editor)
         return;
     m_editor->installEventFilter(this);
-    m_editorConnections.append(connect(m_editor->document(), &QTextDocument::contentsChanged, this, [this] {
-        if (isVisible())
-            updateMatches();
-    }));
-    m_editorConnections.append(connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
-        if (isVisible()) {
-            updateHighlights();
-            updateStatus();
-        }
-    }));
+    m_editorConnections.append(
+        connect(m_editor->document(), &QTextDocument::contentsChanged, this, [this] {
+            if (isVisible())
+                updateMatches();
+        }));
+    m_editorConnections.append(
+        connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this, [this] {
+            if (isVisible()) {
+                updateHighlights();
+                updateStatus();
+            }
+        }));
     if (isVisible())
         updateMatches();
 }
@@ -310,7 +312,8 @@ int FindBar::indexOfSelection() const
         return -1;
     for (int i = 0; i < m_matches.size(); ++i) {
         const QTextCursor &match = m_matches.at(i);
-        if (match.selectionStart() == cursor.selectionStart() && match.selectionEnd() == cursor.selectionEnd())
+        if (match.selectionStart() == cursor.selectionStart()
+            && match.selectionEnd() == cursor.selectionEnd())
             return i;
     }
     return -1;
@@ -343,7 +346,8 @@ void FindBar::updateStatus()
     else if (const int current = currentMatch(); current > 0)
         m_status->setText(tr("%1 of %2").arg(current).arg(m_matches.size()));
     else
-        m_status->setText(m_matches.size() == 1 ? tr("1 match") : tr("%1 matches").arg(m_matches.size()));
+        m_status->setText(m_matches.size() == 1 ? tr("1 match")
+                                                : tr("%1 matches").arg(m_matches.size()));
 }
 
 void FindBar::setSearchSelections(const QList<QTextEdit::ExtraSelection> &selections)

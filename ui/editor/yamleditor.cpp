@@ -19,9 +19,7 @@
 class LineNumberArea : public QWidget
 {
 public:
-    explicit LineNumberArea(YamlEditor *editor)
-        : QWidget(editor)
-        , m_editor(editor)
+    explicit LineNumberArea(YamlEditor *editor) : QWidget(editor), m_editor(editor)
     {
         setObjectName(QStringLiteral("lineNumberArea"));
         setAttribute(Qt::WA_OpaquePaintEvent);
@@ -124,8 +122,8 @@ int nextIndent(const QString &before)
         itemIndent += skipped;
         content = content.mid(skipped);
     }
-    static const QRegularExpression key(QStringLiteral(
-        "^(\"[^\"]*\"|'[^']*'|[^\\s#'\"\\[\\]{}][^#]*?)\\s*:(\\s|$)"));
+    static const QRegularExpression key(
+        QStringLiteral("^(\"[^\"]*\"|'[^']*'|[^\\s#'\"\\[\\]{}][^#]*?)\\s*:(\\s|$)"));
     if (itemIndent != indent && key.match(content).hasMatch())
         indent = itemIndent;
     static const QRegularExpression opensBlock(QStringLiteral("(:|:\\s+[|>][-+0-9]*)$"));
@@ -150,7 +148,8 @@ YamlEditor::YamlEditor(QWidget *parent)
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &YamlEditor::updateLineNumberAreaWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &YamlEditor::updateLineNumberArea);
-    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &YamlEditor::refreshExtraSelections);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this,
+            &YamlEditor::refreshExtraSelections);
     connect(document(), &QTextDocument::contentsChange, this, &YamlEditor::onContentsChange);
 
     applyPalette();
@@ -174,8 +173,8 @@ void YamlEditor::setDiagnostics(const QList<Diagnostic> &diagnostics)
         mark.diagnostic = diagnostic;
         if (diagnostic.line > 0) {
             // A line past the end (yaml-cpp reports some at EOF) marks the last one.
-            const QTextBlock block
-                = document()->findBlockByNumber(std::min(diagnostic.line, document()->blockCount()) - 1);
+            const QTextBlock block = document()->findBlockByNumber(
+                std::min(diagnostic.line, document()->blockCount()) - 1);
             mark.place = QTextCursor(block);
             const auto [start, end] = underlineRange(block.text(), diagnostic.column);
             mark.range = QTextCursor(document());
@@ -240,14 +239,16 @@ YamlHighlighter *YamlEditor::highlighter() const
 
 QColor YamlEditor::severityColor(Diagnostic::Severity severity)
 {
-    return severity == Diagnostic::Severity::Error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xe0, 0x8e, 0x00);
+    return severity == Diagnostic::Severity::Error ? QColor(0xd3, 0x2f, 0x2f)
+                                                   : QColor(0xe0, 0x8e, 0x00);
 }
 
 void YamlEditor::goToLine(int line, int column)
 {
     if (line < 1)
         return;
-    const QTextBlock block = document()->findBlockByNumber(std::min(line, document()->blockCount()) - 1);
+    const QTextBlock block
+        = document()->findBlockByNumber(std::min(line, document()->blockCount()) - 1);
     QTextCursor cursor(block);
     cursor.setPosition(block.position() + std::clamp(column - 1, 0, block.length() - 1));
     setTextCursor(cursor);
@@ -389,8 +390,8 @@ void YamlEditor::paintLineNumberArea(QPaintEvent *event)
     const QColor text = pal.color(QPalette::Text);
     painter.fillRect(event->rect(), blend(base, text, 0.04));
     painter.setPen(blend(base, text, 0.15));
-    painter.drawLine(m_lineNumberArea->width() - 1, event->rect().top(), m_lineNumberArea->width() - 1,
-                     event->rect().bottom());
+    painter.drawLine(m_lineNumberArea->width() - 1, event->rect().top(),
+                     m_lineNumberArea->width() - 1, event->rect().bottom());
 
     // Worst severity per marked block.
     QMap<int, Diagnostic::Severity> worst;
@@ -477,8 +478,9 @@ bool YamlEditor::viewportEvent(QEvent *event)
         for (const Mark &mark : std::as_const(m_marks)) {
             if (mark.range.hasSelection() && mark.range.selectionStart() <= position
                 && position <= mark.range.selectionEnd()) {
-                messages.append(mark.diagnostic.isError() ? tr("Error: %1").arg(mark.diagnostic.message)
-                                                          : tr("Warning: %1").arg(mark.diagnostic.message));
+                messages.append(mark.diagnostic.isError()
+                                    ? tr("Error: %1").arg(mark.diagnostic.message)
+                                    : tr("Warning: %1").arg(mark.diagnostic.message));
             }
         }
         if (messages.isEmpty())
@@ -581,7 +583,8 @@ bool YamlEditor::smartBackspace()
     if (leadingSpaces(cursor.block().text()) < column)
         return false;
     // In the indentation, go back to the previous two-space stop.
-    cursor.movePosition(QTextCursor::PreviousCharacter, QTextCursor::KeepAnchor, column % 2 == 0 ? 2 : 1);
+    cursor.movePosition(QTextCursor::PreviousCharacter, QTextCursor::KeepAnchor,
+                        column % 2 == 0 ? 2 : 1);
     cursor.removeSelectedText();
     setTextCursor(cursor);
     return true;

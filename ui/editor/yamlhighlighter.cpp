@@ -10,13 +10,23 @@ namespace {
 const QSet<QString> &mocketKeys()
 {
     static const QSet<QString> keys {
-        QStringLiteral("websocket"), QStringLiteral("path"),     QStringLiteral("on-connect"),
-        QStringLiteral("on-message"), QStringLiteral("pattern"), QStringLiteral("response"),
+        QStringLiteral("websocket"),
+        QStringLiteral("path"),
+        QStringLiteral("on-connect"),
+        QStringLiteral("on-message"),
+        QStringLiteral("pattern"),
+        QStringLiteral("response"),
         QStringLiteral("endpoint"),
         // Beyond the spec
-        QStringLiteral("delay"), QStringLiteral("frames"), QStringLiteral("streams"),
-        QStringLiteral("every"), QStringLiteral("to"), QStringLiteral("mode"),
-        QStringLiteral("close"), QStringLiteral("binary"), QStringLiteral("subprotocols"),
+        QStringLiteral("delay"),
+        QStringLiteral("frames"),
+        QStringLiteral("streams"),
+        QStringLiteral("every"),
+        QStringLiteral("to"),
+        QStringLiteral("mode"),
+        QStringLiteral("close"),
+        QStringLiteral("binary"),
+        QStringLiteral("subprotocols"),
     };
     return keys;
 }
@@ -64,8 +74,7 @@ QTextCharFormat makeFormat(const QColor &foreground, bool bold = false, bool ita
 
 } // namespace
 
-YamlHighlighter::YamlHighlighter(QTextDocument *parent)
-    : QSyntaxHighlighter(parent)
+YamlHighlighter::YamlHighlighter(QTextDocument *parent) : QSyntaxHighlighter(parent)
 {
     setPalette(QGuiApplication::palette());
 }
@@ -78,17 +87,21 @@ void YamlHighlighter::setPalette(const QPalette &palette)
         m_formats[static_cast<size_t>(role)] = format;
     };
     const QColor key = dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae);
-    set(Role::Comment, makeFormat(dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81), false, true));
+    set(Role::Comment,
+        makeFormat(dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81), false, true));
     set(Role::Key, makeFormat(key));
     set(Role::MocketKey, makeFormat(key, true));
     set(Role::String, makeFormat(dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x11, 0x63, 0x29)));
-    QTextCharFormat placeholder = makeFormat(dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf));
+    QTextCharFormat placeholder
+        = makeFormat(dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf));
     placeholder.setBackground(dark ? QColor(0x3a, 0x2d, 0x52) : QColor(0xf3, 0xec, 0xff));
     set(Role::Placeholder, placeholder);
     set(Role::Dash, makeFormat(dark ? QColor(0xff, 0xa6, 0x57) : QColor(0x95, 0x38, 0x00), true));
     set(Role::Scalar, makeFormat(dark ? QColor(0x56, 0xd4, 0xdd) : QColor(0x0e, 0x74, 0x90)));
-    set(Role::Anchor, makeFormat(dark ? QColor(0xff, 0xa6, 0x57) : QColor(0x95, 0x38, 0x00), false, true));
-    set(Role::DocumentMarker, makeFormat(dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81), true));
+    set(Role::Anchor,
+        makeFormat(dark ? QColor(0xff, 0xa6, 0x57) : QColor(0x95, 0x38, 0x00), false, true));
+    set(Role::DocumentMarker,
+        makeFormat(dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81), true));
     rehighlight();
 }
 
@@ -122,7 +135,8 @@ void YamlHighlighter::highlightBlock(const QString &text)
     if (indent == n)
         return;
 
-    if (indent == 0 && (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
+    if (indent == 0
+        && (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
         && (n == 3 || text.at(3).isSpace())) {
         apply(0, 3, Role::DocumentMarker);
         highlightValue(text, 3, -1);
@@ -131,7 +145,8 @@ void YamlHighlighter::highlightBlock(const QString &text)
 
     int pos = indent;
     int parentIndent = indent;
-    while (pos < n && text.at(pos) == QLatin1Char('-') && (pos + 1 == n || text.at(pos + 1) == QLatin1Char(' '))) {
+    while (pos < n && text.at(pos) == QLatin1Char('-')
+           && (pos + 1 == n || text.at(pos + 1) == QLatin1Char(' '))) {
         apply(pos, pos + 1, Role::Dash);
         parentIndent = pos;
         ++pos;
@@ -164,7 +179,8 @@ void YamlHighlighter::highlightBlock(const QString &text)
     if (colon >= 0 && colon < n && text.at(colon) == QLatin1Char(':')
         && (colon + 1 == n || text.at(colon + 1).isSpace())) {
         QString name = text.mid(pos, keyEnd - pos).trimmed();
-        if (name.size() >= 2 && (name.startsWith(QLatin1Char('"')) || name.startsWith(QLatin1Char('\''))))
+        if (name.size() >= 2
+            && (name.startsWith(QLatin1Char('"')) || name.startsWith(QLatin1Char('\''))))
             name = name.mid(1, name.size() - 2);
         apply(pos, keyEnd, mocketKeys().contains(name) ? Role::MocketKey : Role::Key);
         parentIndent = pos;
@@ -203,13 +219,15 @@ void YamlHighlighter::highlightValue(const QString &text, int from, int parentIn
             i = end;
             continue;
         }
-        const bool placeholderStart = c == QLatin1Char('{') && i + 1 < n && text.at(i + 1) == QLatin1Char('{');
+        const bool placeholderStart
+            = c == QLatin1Char('{') && i + 1 < n && text.at(i + 1) == QLatin1Char('{');
         if (!placeholderStart && (c == QLatin1Char('[') || c == QLatin1Char('{'))) {
             ++flowDepth;
             ++i;
             continue;
         }
-        if (flowDepth > 0 && (c == QLatin1Char(']') || c == QLatin1Char('}') || c == QLatin1Char(','))) {
+        if (flowDepth > 0
+            && (c == QLatin1Char(']') || c == QLatin1Char('}') || c == QLatin1Char(','))) {
             if (c != QLatin1Char(','))
                 --flowDepth;
             ++i;
@@ -237,7 +255,8 @@ void YamlHighlighter::highlightValue(const QString &text, int from, int parentIn
                     continue;
                 }
             }
-            if (flowDepth > 0 && (d == QLatin1Char(',') || d == QLatin1Char(']') || d == QLatin1Char('}')))
+            if (flowDepth > 0
+                && (d == QLatin1Char(',') || d == QLatin1Char(']') || d == QLatin1Char('}')))
                 break;
             ++j;
         }

@@ -115,12 +115,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_recoveryTimer, &QTimer::timeout, this, &MainWindow::saveRecoveryCopy);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, &MainWindow::onTextChanged);
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &MainWindow::updateTitle);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this,
+            &MainWindow::updateTitle);
     connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        m_editor->goToLine(item->data(0, Qt::UserRole).toInt(), item->data(0, Qt::UserRole + 1).toInt());
+        m_editor->goToLine(item->data(0, Qt::UserRole).toInt(),
+                           item->data(0, Qt::UserRole + 1).toInt());
     });
     connect(m_problems, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        m_editor->goToLine(item->data(0, Qt::UserRole).toInt(), item->data(0, Qt::UserRole + 1).toInt());
+        m_editor->goToLine(item->data(0, Qt::UserRole).toInt(),
+                           item->data(0, Qt::UserRole + 1).toInt());
     });
     connect(m_mocks, &MocksPanel::editRequested, this, &MainWindow::applyEdit);
     connect(m_mocks, &MocksPanel::lineSelected, this, [this](int line) {
@@ -158,22 +161,26 @@ void MainWindow::createActions()
     connect(m_openAction, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a config"), QFileInfo(m_filePath).path(),
-                                                          tr("YAML files (*.yml *.yaml);;All files (*)"));
+        const QString path
+            = QFileDialog::getOpenFileName(this, tr("Open a config"), QFileInfo(m_filePath).path(),
+                                           tr("YAML files (*.yml *.yaml);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
     m_saveAction = new QAction(themeIcon(QStringLiteral("document-save")), tr("&Save"), this);
     m_saveAction->setShortcut(QKeySequence::Save);
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
-    m_saveAsAction = new QAction(themeIcon(QStringLiteral("document-save-as")), tr("Save &As…"), this);
+    m_saveAsAction
+        = new QAction(themeIcon(QStringLiteral("document-save-as")), tr("Save &As…"), this);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
-    m_exportAction = new QAction(themeIcon(QStringLiteral("document-export")), tr("&Export for CI…"), this);
+    m_exportAction
+        = new QAction(themeIcon(QStringLiteral("document-export")), tr("&Export for CI…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportForCi);
 
-    m_startAction = new QAction(themeIcon(QStringLiteral("media-playback-start")), tr("S&tart"), this);
+    m_startAction
+        = new QAction(themeIcon(QStringLiteral("media-playback-start")), tr("S&tart"), this);
     m_startAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_startAction->setToolTip(tr("Start serving this config (F5)"));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startServer);
@@ -183,7 +190,8 @@ void MainWindow::createActions()
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopServer);
     m_applyAction = new QAction(themeIcon(QStringLiteral("view-refresh")), tr("&Apply"), this);
     m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_applyAction->setToolTip(tr("Serve the edited config without dropping open connections (Ctrl+Enter)"));
+    m_applyAction->setToolTip(
+        tr("Serve the edited config without dropping open connections (Ctrl+Enter)"));
     connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyToServer);
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find…"), this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -280,7 +288,8 @@ void MainWindow::createMenus()
         if (dialog.exec() == QDialog::Accepted) {
             dialog.settings().save();
             if (m_server->isListening())
-                statusBar()->showMessage(tr("Server settings take effect at the next start."), 6000);
+                statusBar()->showMessage(tr("Server settings take effect at the next start."),
+                                         6000);
         }
     });
 
@@ -306,18 +315,23 @@ void MainWindow::readSettings()
         resize(1280, 820);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First run: room for the editor, a narrow Try it, a traffic area of useful height.
-        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("tryItDock")) }, { 300 }, Qt::Horizontal);
-        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("trafficDock")) }, { 320 }, Qt::Vertical);
+        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("tryItDock")) }, { 300 },
+                    Qt::Horizontal);
+        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("trafficDock")) }, { 320 },
+                    Qt::Vertical);
     }
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
-        if (!splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        if (!splitter->restoreState(
+                settings.value(QStringLiteral("window/splitter")).toByteArray()))
             splitter->setSizes({ 380, 620 });
     }
-    m_host->setText(settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString());
+    m_host->setText(
+        settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString());
     m_port->setValue(settings.value(QStringLiteral("server/port"), 8000).toInt());
     m_autoApply->setChecked(settings.value(QStringLiteral("server/autoApply"), false).toBool());
     m_trafficPanel->setLogCapacity(
-        settings.value(QStringLiteral("traffic/capacity"), MessageLogModel::DefaultCapacity).toInt());
+        settings.value(QStringLiteral("traffic/capacity"), MessageLogModel::DefaultCapacity)
+            .toInt());
     updateRecentMenu();
 }
 
@@ -391,9 +405,10 @@ void MainWindow::openExample()
 
 void MainWindow::newDocument()
 {
-    setDocumentText(QStringLiteral("- websocket:\n    path: /ws/new\n    on-connect:\n      response: hello\n"
-                                   "    on-message:\n      - pattern: ping\n        response: pong\n"),
-                    QString(), false);
+    setDocumentText(
+        QStringLiteral("- websocket:\n    path: /ws/new\n    on-connect:\n      response: hello\n"
+                       "    on-message:\n      - pattern: ping\n        response: pong\n"),
+        QString(), false);
 }
 
 bool MainWindow::maybeSave()
@@ -448,7 +463,8 @@ bool MainWindow::writeDocument(const QString &path)
     const QByteArray data = m_editor->toPlainText().toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
         QMessageBox::warning(this, tr("Not saved"),
-                             tr("Cannot save %1: %2\nYour text is still here, unchanged.").arg(path, file.errorString()));
+                             tr("Cannot save %1: %2\nYour text is still here, unchanged.")
+                                 .arg(path, file.errorString()));
         return false;
     }
     m_editor->document()->setModified(false);
@@ -537,7 +553,8 @@ void MainWindow::showProblems()
     }
     const int errors = countErrors(m_diagnostics);
     const int warnings = int(m_diagnostics.size()) - errors;
-    m_problems->setHeaderLabels({ tr("Line"), m_diagnostics.isEmpty()
+    m_problems->setHeaderLabels({ tr("Line"),
+                                  m_diagnostics.isEmpty()
                                       ? tr("No problems")
                                       : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
                                           + tr("%n warning(s)", nullptr, warnings) });
@@ -550,11 +567,13 @@ void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selec
     const TextEdit change = edit(m_outlineText, m_outline);
     if (change.isNull()) {
         if (!m_outline.ok())
-            statusBar()->showMessage(tr("That change cannot be made while the YAML has syntax errors."), 6000);
+            statusBar()->showMessage(
+                tr("That change cannot be made while the YAML has syntax errors."), 6000);
         else
-            statusBar()->showMessage(tr("The forms cannot make that change safely: this part of the file is "
-                                        "written in a way they do not edit. Edit it in the YAML editor."),
-                                     10000);
+            statusBar()->showMessage(
+                tr("The forms cannot make that change safely: this part of the file is "
+                   "written in a way they do not edit. Edit it in the YAML editor."),
+                10000);
         return;
     }
     // One edit block: a single Undo in the editor takes the whole form edit back.
@@ -572,12 +591,14 @@ bool MainWindow::applyToServer()
 {
     validateNow();
     if (!m_lastGood || hasErrors(m_diagnostics)) {
-        m_applyStatus->setText(tr("Not applied: fix the problems first; the server keeps the last good config"));
+        m_applyStatus->setText(
+            tr("Not applied: fix the problems first; the server keeps the last good config"));
         m_applyStatus->setStyleSheet(QStringLiteral("color: #b91c1c"));
         return false;
     }
     m_server->setSpec(m_lastGood);
-    m_applyStatus->setText(m_server->isListening() ? tr("Applied to the running server") : QString());
+    m_applyStatus->setText(m_server->isListening() ? tr("Applied to the running server")
+                                                   : QString());
     m_applyStatus->setStyleSheet(QString());
     updateActions();
     return true;
@@ -610,7 +631,8 @@ bool MainWindow::startServer()
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         address = QHostAddress::LocalHost;
     else if (!address.setAddress(host)) {
-        m_startError = tr("Cannot start: '%1' is not an IP address (try 127.0.0.1 or 0.0.0.0).").arg(host);
+        m_startError
+            = tr("Cannot start: '%1' is not an IP address (try 127.0.0.1 or 0.0.0.0).").arg(host);
         updateServerStatus();
         return false;
     }
@@ -649,12 +671,14 @@ void MainWindow::updateServerStatus()
         QString host = m_host->text().trimmed();
         if (host.contains(QLatin1Char(':')))
             host = QLatin1Char('[') + host + QLatin1Char(']');
-        text = tr("Listening on %1://%2:%3 · %n connection(s)", nullptr, m_server->connectionCount())
-                   .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
-                   .arg(m_server->serverPort());
+        text
+            = tr("Listening on %1://%2:%3 · %n connection(s)", nullptr, m_server->connectionCount())
+                  .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+                  .arg(m_server->serverPort());
         style = QStringLiteral("color: #15803d");
         const QHostAddress address = m_server->serverAddress();
-        if (address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 || address == QHostAddress::Any)
+        if (address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6
+            || address == QHostAddress::Any)
             text += QStringLiteral(" · ") + tr("reachable from other machines");
     } else if (m_server->isStopping()) {
         text = tr("Stopping…");
@@ -683,12 +707,15 @@ void MainWindow::exportForCi()
 {
     validateNow();
     if (hasErrors(m_diagnostics)
-        && QMessageBox::question(this, tr("Export a config with errors?"),
-                                 tr("The config has errors; mocket-cli will refuse to serve it. Export anyway?"))
+        && QMessageBox::question(
+               this, tr("Export a config with errors?"),
+               tr("The config has errors; mocket-cli will refuse to serve it. Export anyway?"))
             != QMessageBox::Yes)
         return;
-    const QString suggestion = m_filePath.isEmpty() ? QDir::home().filePath(QStringLiteral("mocks.yml")) : m_filePath;
-    ExportDialog dialog(m_editor->toPlainText(), suggestion, m_host->text().trimmed(), quint16(m_port->value()), this);
+    const QString suggestion
+        = m_filePath.isEmpty() ? QDir::home().filePath(QStringLiteral("mocks.yml")) : m_filePath;
+    ExportDialog dialog(m_editor->toPlainText(), suggestion, m_host->text().trimmed(),
+                        quint16(m_port->value()), this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
 }
@@ -728,7 +755,8 @@ void MainWindow::offerRecoveries()
 {
     const QList<RecoveryStore::Entry> entries = pendingRecoveries();
     for (const RecoveryStore::Entry &entry : entries) {
-        const QString name = entry.documentPath.isEmpty() ? tr("an unsaved config") : entry.documentPath;
+        const QString name
+            = entry.documentPath.isEmpty() ? tr("an unsaved config") : entry.documentPath;
         const auto answer = QMessageBox::question(
             this, tr("Recover unsaved work?"),
             tr("Mocket ended before %1 was saved. Its text from %2 was kept.\nRestore it?")

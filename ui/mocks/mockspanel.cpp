@@ -47,7 +47,8 @@ QString replySummary(const QList<KeyOutline> &keys)
     if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
         if (to->value.text == QLatin1String("others"))
             extras << MocksPanel::tr("to the others");
-        else if (to->value.text == QLatin1String("endpoint") || to->value.text == QLatin1String("all"))
+        else if (to->value.text == QLatin1String("endpoint")
+                 || to->value.text == QLatin1String("all"))
             extras << MocksPanel::tr("to the whole endpoint");
     }
     if (findKey(keys, QStringLiteral("close")))
@@ -120,7 +121,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
 
     m_addEndpoint = toolButton(QStringLiteral("list-add"), tr("Add endpoint"), this);
     m_addRule = toolButton(QStringLiteral("mail-send"), tr("Add rule"), this);
-    m_addRule->setIcon(QIcon::fromTheme(QStringLiteral("list-add"), QIcon(QStringLiteral(":/icons/list-add.svg"))));
+    m_addRule->setIcon(QIcon::fromTheme(QStringLiteral("list-add"),
+                                        QIcon(QStringLiteral(":/icons/list-add.svg"))));
     m_addRule->setText(tr("Rule"));
     m_addRule->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_remove = toolButton(QStringLiteral("list-remove"), tr("Remove"), this);
@@ -152,7 +154,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_subprotocols = new QLineEdit(endpointPage);
     m_subprotocols->setFont(fixed);
     m_subprotocols->setPlaceholderText(tr("none (e.g. chat.v2, chat.v1)"));
-    m_subprotocols->setToolTip(tr("Subprotocols this endpoint accepts, in order of preference, separated by commas"));
+    m_subprotocols->setToolTip(
+        tr("Subprotocols this endpoint accepts, in order of preference, separated by commas"));
     m_streams = new StreamsEditor(endpointPage);
     auto *endpointForm = new QFormLayout;
     endpointForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -321,18 +324,23 @@ void MocksPanel::rebuildTree()
             if (binary) {
                 QString prefix;
                 const MatchKind kind = matchKindOf(rule, &prefix);
-                const QString match = kind == MatchKind::HexPrefix      ? tr("binary starting %1 (hex)").arg(oneLine(prefix))
-                                      : kind == MatchKind::Base64Prefix ? tr("binary starting %1 (base64)").arg(oneLine(prefix))
-                                                                        : tr("any binary");
+                const QString match = kind == MatchKind::HexPrefix
+                    ? tr("binary starting %1 (hex)").arg(oneLine(prefix))
+                    : kind == MatchKind::Base64Prefix
+                    ? tr("binary starting %1 (base64)").arg(oneLine(prefix))
+                    : tr("any binary");
                 child->setText(0, tr("%1 → %2").arg(match, replySummary(rule.keys)));
-                child->setToolTip(0, tr("on-message[%1] · binary messages · line %2").arg(r).arg(rule.line));
+                child->setToolTip(
+                    0, tr("on-message[%1] · binary messages · line %2").arg(r).arg(rule.line));
             } else {
                 const MessagePattern compiled = MessagePattern::compile(rule.patternValue);
-                child->setText(0, tr("%1 → %2").arg(oneLine(rule.patternValue), replySummary(rule.keys)));
-                child->setToolTip(0, tr("on-message[%1] · %2 pattern · line %3")
-                                         .arg(r)
-                                         .arg(compiled.kindName())
-                                         .arg(rule.line));
+                child->setText(
+                    0, tr("%1 → %2").arg(oneLine(rule.patternValue), replySummary(rule.keys)));
+                child->setToolTip(0,
+                                  tr("on-message[%1] · %2 pattern · line %3")
+                                      .arg(r)
+                                      .arg(compiled.kindName())
+                                      .arg(rule.line));
             }
             child->setData(0, TypeRole, int(ItemType::Rule));
             child->setData(0, EndpointRole, e);
@@ -361,14 +369,15 @@ void MocksPanel::select(const Selection &selection)
     m_rebuilding = true;
     QTreeWidgetItem *target = nullptr;
     if (selection.endpoint >= 0 && m_tree->topLevelItemCount() > 0) {
-        QTreeWidgetItem *endpoint =
-            m_tree->topLevelItem(std::min(selection.endpoint, m_tree->topLevelItemCount() - 1));
+        QTreeWidgetItem *endpoint
+            = m_tree->topLevelItem(std::min(selection.endpoint, m_tree->topLevelItemCount() - 1));
         target = endpoint;
         for (int i = 0; i < endpoint->childCount(); ++i) {
             QTreeWidgetItem *child = endpoint->child(i);
             const auto type = ItemType(child->data(0, TypeRole).toInt());
             if (type == selection.type
-                && (type == ItemType::Greeting || child->data(0, RuleRole).toInt() == selection.rule))
+                && (type == ItemType::Greeting
+                    || child->data(0, RuleRole).toInt() == selection.rule))
                 target = child;
         }
     }
@@ -406,7 +415,6 @@ void MocksPanel::setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
         edit->setPlainText(text);
 }
 
-
 void MocksPanel::showForms()
 {
     const Selection s = selection();
@@ -421,7 +429,8 @@ void MocksPanel::showForms()
     const EndpointOutline &endpoint = m_outline.endpoints.at(s.endpoint);
     if (s.type == ItemType::Rule && s.rule >= 0 && s.rule < endpoint.rules.size()) {
         const RuleOutline &rule = endpoint.rules.at(s.rule);
-        m_ruleTitle->setText(tr("<b>%1</b> · on-message[%2]").arg(endpoint.pathValue.toHtmlEscaped()).arg(s.rule));
+        m_ruleTitle->setText(
+            tr("<b>%1</b> · on-message[%2]").arg(endpoint.pathValue.toHtmlEscaped()).arg(s.rule));
         QString prefix;
         const MatchKind fileKind = matchKindOf(rule, &prefix);
         // A binary prefix kind just chosen has nothing to write until its prefix is typed:
@@ -438,7 +447,8 @@ void MocksPanel::showForms()
         m_ruleReply->load(rule.keys);
         m_forms->setCurrentIndex(2);
     } else if (s.type == ItemType::Greeting) {
-        m_greetingTitle->setText(tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
+        m_greetingTitle->setText(
+            tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
         m_greetingReply->load(endpoint.onConnectKeys);
         m_forms->setCurrentIndex(3);
     } else {
@@ -448,10 +458,12 @@ void MocksPanel::showForms()
             m_path->setText(endpoint.pathValue);
         // Frames, or only a close: the on-connect item has the form for those.
         const bool plainGreeting = endpoint.hasGreeting || endpoint.onConnectKeys.isEmpty();
-        m_greeting->setReadOnly(!plainGreeting || findKey(endpoint.onConnectKeys, QStringLiteral("frames")));
-        m_greeting->setPlaceholderText(m_greeting->isReadOnly()
-                                           ? tr("on-connect sends more than a text: select on-connect above to edit it")
-                                           : tr("Sent when a client connects (empty: no greeting)"));
+        m_greeting->setReadOnly(!plainGreeting
+                                || findKey(endpoint.onConnectKeys, QStringLiteral("frames")));
+        m_greeting->setPlaceholderText(
+            m_greeting->isReadOnly()
+                ? tr("on-connect sends more than a text: select on-connect above to edit it")
+                : tr("Sent when a client connects (empty: no greeting)"));
         setTextUnlessFocused(m_greeting, endpoint.hasGreeting ? endpoint.greetingValue : QString());
         const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));
         if (!m_subprotocols->hasFocus() && splitNames(m_subprotocols->text()) != splitNames(names))
@@ -483,11 +495,14 @@ void MocksPanel::updateKind()
     const MessagePattern p = MessagePattern::compile(m_pattern->toPlainText());
     QString text;
     if (p.kind() == MessagePattern::Kind::Json)
-        text = tr("JSON: matches JSON messages holding these keys and values; {{…}} matches any value");
+        text = tr(
+            "JSON: matches JSON messages holding these keys and values; {{…}} matches any value");
     else if (p.isRegex())
-        text = tr("Regex: matches the exact text, or any message the regular expression matches in full");
+        text = tr(
+            "Regex: matches the exact text, or any message the regular expression matches in full");
     else if (!p.regexError().isEmpty())
-        text = tr("Text: matches exactly this text (not a valid regular expression: %1)").arg(p.regexError());
+        text = tr("Text: matches exactly this text (not a valid regular expression: %1)")
+                   .arg(p.regexError());
     else
         text = tr("Text: matches exactly this message");
     m_kind->setText(text);
@@ -503,8 +518,8 @@ QString MocksPanel::matchProblem() const
         if (clean.isEmpty() || clean.size() % 2 != 0 || bytes.toHex() != clean.toLower())
             return tr("The prefix is pairs of hex digits, such as cafe");
     } else if (kind == MatchKind::Base64Prefix) {
-        const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1().trimmed(),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded = QByteArray::fromBase64Encoding(
+            text.toLatin1().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || (*decoded).isEmpty())
             return tr("The prefix is base64 text, such as yv4=");
     }
@@ -518,9 +533,11 @@ void MocksPanel::updateMatch()
     if (form) {
         form->setRowVisible(m_pattern, kind == MatchKind::Pattern);
         form->setRowVisible(m_kind, kind == MatchKind::Pattern);
-        form->setRowVisible(m_binaryPrefix, kind == MatchKind::HexPrefix || kind == MatchKind::Base64Prefix);
+        form->setRowVisible(m_binaryPrefix,
+                            kind == MatchKind::HexPrefix || kind == MatchKind::Base64Prefix);
     }
-    m_binaryPrefix->setPlaceholderText(kind == MatchKind::HexPrefix ? tr("e.g. cafe") : tr("e.g. yv4="));
+    m_binaryPrefix->setPlaceholderText(kind == MatchKind::HexPrefix ? tr("e.g. cafe")
+                                                                    : tr("e.g. yv4="));
     const QString problem = matchProblem();
     m_matchProblem->setText(problem);
     m_matchProblem->setVisible(!problem.isEmpty());
@@ -536,7 +553,8 @@ const EndpointOutline *MocksPanel::shownEndpoint() const
 const RuleOutline *MocksPanel::shownRule() const
 {
     const EndpointOutline *endpoint = shownEndpoint();
-    if (!endpoint || m_shown.type != ItemType::Rule || m_shown.rule < 0 || m_shown.rule >= endpoint->rules.size())
+    if (!endpoint || m_shown.type != ItemType::Rule || m_shown.rule < 0
+        || m_shown.rule >= endpoint->rules.size())
         return nullptr;
     return &endpoint->rules.at(m_shown.rule);
 }
@@ -624,14 +642,16 @@ void MocksPanel::endpointKeysEdit(Pending *pending) const
         QList<YamlValue> items;
         for (const QString &name : names)
             items.append(YamlValue::scalar(name));
-        values.append({ QStringLiteral("subprotocols"), names.isEmpty() ? YamlValue() : YamlValue::list(items, true) });
+        values.append({ QStringLiteral("subprotocols"),
+                        names.isEmpty() ? YamlValue() : YamlValue::list(items, true) });
     }
     const KeyOutline *streamsKey = findKey(endpoint->keys, QStringLiteral("streams"));
     QList<StreamRow> current;
     const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &current);
     const QList<StreamRow> rows = m_streams->rows();
     if (shown && rows != current && m_streams->problem().isEmpty())
-        values.append({ QStringLiteral("streams"), rows.isEmpty() ? YamlValue() : streamsToValue(rows) });
+        values.append(
+            { QStringLiteral("streams"), rows.isEmpty() ? YamlValue() : streamsToValue(rows) });
     if (values.isEmpty())
         return;
     const int e = m_shown.endpoint;
@@ -681,8 +701,9 @@ void MocksPanel::matchEdit(Pending *pending) const
     case MatchKind::Base64Prefix:
         if (current == kind && currentPrefix == prefix)
             return;
-        value = YamlValue::map(true).insert(kind == MatchKind::HexPrefix ? QStringLiteral("hex-prefix")
-                                                                         : QStringLiteral("base64-prefix"),
+        value = YamlValue::map(true).insert(kind == MatchKind::HexPrefix
+                                                ? QStringLiteral("hex-prefix")
+                                                : QStringLiteral("base64-prefix"),
                                             YamlValue::scalar(prefix));
         break;
     }
@@ -712,16 +733,19 @@ void MocksPanel::addEndpoint()
     // A path no other endpoint uses: /ws/new, /ws/new-2, ...
     QString path = QStringLiteral("/ws/new");
     for (int n = 2;; ++n) {
-        const bool taken = std::any_of(m_outline.endpoints.cbegin(), m_outline.endpoints.cend(),
-                                       [&path](const EndpointOutline &e) { return e.pathValue == path; });
+        const bool taken
+            = std::any_of(m_outline.endpoints.cbegin(), m_outline.endpoints.cend(),
+                          [&path](const EndpointOutline &e) { return e.pathValue == path; });
         if (!taken)
             break;
         path = QStringLiteral("/ws/new-%1").arg(n);
     }
     Selection after { ItemType::Endpoint, int(m_outline.endpoints.size()), -1 };
-    emit editRequested([path](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::addEndpoint(yaml, o, path);
-    }, after);
+    emit editRequested(
+        [path](const QString &yaml, const SpecOutline &o) {
+            return SpecEdits::addEndpoint(yaml, o, path);
+        },
+        after);
 }
 
 void MocksPanel::addRule()
@@ -732,9 +756,11 @@ void MocksPanel::addRule()
         return;
     const int e = s.endpoint;
     Selection after { ItemType::Rule, e, int(m_outline.endpoints.at(e).rules.size()) };
-    emit editRequested([e](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::addRule(yaml, o, e, QStringLiteral("ping"), QStringLiteral("pong"));
-    }, after);
+    emit editRequested(
+        [e](const QString &yaml, const SpecOutline &o) {
+            return SpecEdits::addRule(yaml, o, e, QStringLiteral("ping"), QStringLiteral("pong"));
+        },
+        after);
 }
 
 void MocksPanel::removeSelected()
@@ -744,17 +770,23 @@ void MocksPanel::removeSelected()
         return;
     const int e = s.endpoint, r = s.rule;
     if (s.type == ItemType::Rule) {
-        emit editRequested([e, r](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::removeRule(yaml, o, e, r);
-        }, Selection { r > 0 ? ItemType::Rule : ItemType::Endpoint, e, std::max(0, r - 1) });
+        emit editRequested(
+            [e, r](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::removeRule(yaml, o, e, r);
+            },
+            Selection { r > 0 ? ItemType::Rule : ItemType::Endpoint, e, std::max(0, r - 1) });
     } else if (s.type == ItemType::Greeting) {
-        emit editRequested([e](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::setGreeting(yaml, o, e, QString());
-        }, Selection { ItemType::Endpoint, e, -1 });
+        emit editRequested(
+            [e](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::setGreeting(yaml, o, e, QString());
+            },
+            Selection { ItemType::Endpoint, e, -1 });
     } else {
-        emit editRequested([e](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::removeEndpoint(yaml, o, e);
-        }, Selection { ItemType::Endpoint, std::max(0, e - 1), -1 });
+        emit editRequested(
+            [e](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::removeEndpoint(yaml, o, e);
+            },
+            Selection { ItemType::Endpoint, std::max(0, e - 1), -1 });
     }
 }
 
@@ -766,13 +798,17 @@ void MocksPanel::duplicateSelected()
         return;
     const int e = s.endpoint, r = s.rule;
     if (s.type == ItemType::Rule) {
-        emit editRequested([e, r](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::duplicateRule(yaml, o, e, r);
-        }, Selection { ItemType::Rule, e, r + 1 });
+        emit editRequested(
+            [e, r](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::duplicateRule(yaml, o, e, r);
+            },
+            Selection { ItemType::Rule, e, r + 1 });
     } else {
-        emit editRequested([e](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::duplicateEndpoint(yaml, o, e);
-        }, Selection { ItemType::Endpoint, e + 1, -1 });
+        emit editRequested(
+            [e](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::duplicateEndpoint(yaml, o, e);
+            },
+            Selection { ItemType::Endpoint, e + 1, -1 });
     }
 }
 
@@ -787,15 +823,19 @@ void MocksPanel::moveSelected(int delta)
         const int count = int(m_outline.endpoints.at(e).rules.size());
         if (r + delta < 0 || r + delta >= count)
             return;
-        emit editRequested([e, r, delta](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::moveRule(yaml, o, e, r, delta);
-        }, Selection { ItemType::Rule, e, r + delta });
+        emit editRequested(
+            [e, r, delta](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::moveRule(yaml, o, e, r, delta);
+            },
+            Selection { ItemType::Rule, e, r + delta });
     } else if (s.type == ItemType::Endpoint) {
         if (e + delta < 0 || e + delta >= m_outline.endpoints.size())
             return;
-        emit editRequested([e, delta](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::moveEndpoint(yaml, o, e, delta);
-        }, Selection { ItemType::Endpoint, e + delta, -1 });
+        emit editRequested(
+            [e, delta](const QString &yaml, const SpecOutline &o) {
+                return SpecEdits::moveEndpoint(yaml, o, e, delta);
+            },
+            Selection { ItemType::Endpoint, e + delta, -1 });
     }
 }
 

@@ -57,7 +57,8 @@ class FrameKindDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &,
+                          const QModelIndex &) const override
     {
         auto *combo = new QComboBox(parent);
         combo->addItems({ FramesEditor::tr("Text"), FramesEditor::tr("Binary") });
@@ -66,9 +67,11 @@ public:
     }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
     {
-        static_cast<QComboBox *>(editor)->setCurrentIndex(index.data(Qt::UserRole).toBool() ? 1 : 0);
+        static_cast<QComboBox *>(editor)->setCurrentIndex(index.data(Qt::UserRole).toBool() ? 1
+                                                                                            : 0);
     }
-    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override
     {
         model->setData(index, static_cast<QComboBox *>(editor)->currentIndex() == 1, Qt::UserRole);
     }
@@ -87,7 +90,8 @@ QByteArray cleanBase64(const QString &text)
 
 bool isCloseCodeSendable(int c)
 {
-    return c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999);
+    return c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014)
+        || (c >= 3000 && c <= 4999);
 }
 
 int audienceIndex(const KeyOutline *to)
@@ -178,7 +182,8 @@ YamlValue framesToValue(const QList<FrameRow> &rows)
         }
         YamlValue item = YamlValue::map();
         if (row.binary)
-            item.insert(QStringLiteral("binary"), YamlValue::verbatim(QString::fromLatin1(cleanBase64(row.content))));
+            item.insert(QStringLiteral("binary"),
+                        YamlValue::verbatim(QString::fromLatin1(cleanBase64(row.content))));
         else
             item.insert(QStringLiteral("response"), YamlValue::scalar(row.content));
         if (!row.delay.isEmpty())
@@ -193,7 +198,8 @@ QString delayProblem(const QString &text)
     Delay d;
     if (text.trimmed().isEmpty() || Delay::parse(text.trimmed(), &d))
         return QString();
-    return SpecLoader::tr("'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+    return SpecLoader::tr(
+        "'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
 }
 
 QString base64Problem(const QString &text)
@@ -213,7 +219,8 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Fixed);
     {
         const QFontMetrics metrics(font());
-        const int widest = std::max({ metrics.horizontalAdvance(tr("Kind")), metrics.horizontalAdvance(tr("Text")),
+        const int widest = std::max({ metrics.horizontalAdvance(tr("Kind")),
+                                      metrics.horizontalAdvance(tr("Text")),
                                       metrics.horizontalAdvance(tr("Binary")) });
         m_table->setColumnWidth(0, widest + 3 * metrics.averageCharWidth());
     }
@@ -248,7 +255,8 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
 
     m_table->setItemDelegateForColumn(0, new FrameKindDelegate(m_table));
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
-                             | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+                             | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_loading)
             return;
@@ -377,15 +385,16 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
 {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_kind = new QComboBox(this);
-    m_kind->addItems({ greeting ? tr("Text greeting") : tr("Text response"), tr("One binary frame (base64)"),
-                       tr("Several frames") });
+    m_kind->addItems({ greeting ? tr("Text greeting") : tr("Text response"),
+                       tr("One binary frame (base64)"), tr("Several frames") });
     auto *response = new FormTextEdit(this);
     m_response = response;
     m_response->setFont(fixed);
     m_response->setTabChangesFocus(true);
     m_response->setMaximumHeight(140);
-    m_response->setPlaceholderText(greeting ? tr("Sent when a client connects (empty: no greeting)")
-                                            : tr("The reply; {{…}} inserts values from the message"));
+    m_response->setPlaceholderText(greeting
+                                       ? tr("Sent when a client connects (empty: no greeting)")
+                                       : tr("The reply; {{…}} inserts values from the message"));
     response->onFocusOut = [this] { emit committed(); };
     m_binary = new QLineEdit(this);
     m_binary->setFont(fixed);
@@ -428,12 +437,14 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     delivery->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_delay = new QLineEdit(m_delivery);
     m_delay->setPlaceholderText(tr("none (e.g. 250ms, 1.5s, 100ms..300ms)"));
-    m_delay->setToolTip(greeting ? tr("Wait this long before the greeting") : tr("Wait this long before replying"));
+    m_delay->setToolTip(greeting ? tr("Wait this long before the greeting")
+                                 : tr("Wait this long before replying"));
     m_delayProblem = problemLabel(m_delivery);
     m_to = new QComboBox(m_delivery);
-    m_to->addItems({ greeting ? tr("The new connection") : tr("The sender"),
-                     tr("Every connection of this endpoint"),
-                     greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
+    m_to->addItems(
+        { greeting ? tr("The new connection") : tr("The sender"),
+          tr("Every connection of this endpoint"),
+          greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
     m_close = new QCheckBox(tr("&Close the connection afterwards"), m_delivery);
     m_closeCode = new QSpinBox(m_delivery);
     m_closeCode->setRange(1000, 4999);
@@ -498,7 +509,8 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
                 if (!rows.isEmpty() && rows.first().binary)
                     m_binary->setText(rows.first().content);
                 else
-                    m_binary->setText(QString::fromLatin1(m_response->toPlainText().toUtf8().toBase64()));
+                    m_binary->setText(
+                        QString::fromLatin1(m_response->toPlainText().toUtf8().toBase64()));
             } else if (kind == Kind::Text && m_response->toPlainText().isEmpty()) {
                 const QList<FrameRow> rows = m_frames->rows();
                 for (const FrameRow &row : rows) {
@@ -554,8 +566,10 @@ void ReplyForm::validate()
 {
     const Kind kind = Kind(m_kind->currentIndex());
     QString reply;
-    if (kind == Kind::Text && m_greeting && m_response->toPlainText().isEmpty() && !m_close->isChecked())
-        reply = tr("An empty greeting sends nothing: type one, or remove on-connect with the Remove button");
+    if (kind == Kind::Text && m_greeting && m_response->toPlainText().isEmpty()
+        && !m_close->isChecked())
+        reply = tr("An empty greeting sends nothing: type one, or remove on-connect with the "
+                   "Remove button");
     else if (kind == Kind::Binary)
         reply = base64Problem(m_binary->text());
     else if (kind == Kind::Frames && !m_unshownFrames.isEmpty())
@@ -569,7 +583,8 @@ void ReplyForm::validate()
     QString close;
     if (m_close->isChecked()) {
         if (!isCloseCodeSendable(m_closeCode->value()))
-            close = SpecLoader::tr("close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)")
+            close = SpecLoader::tr(
+                        "close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)")
                         .arg(m_closeCode->value());
         else if (m_closeReason->text().toUtf8().size() > 123)
             close = SpecLoader::tr("a close reason holds at most 123 bytes");
@@ -598,12 +613,14 @@ void ReplyForm::load(const QList<KeyOutline> &keys)
 
     QList<FrameRow> rows;
     const bool shown = !frames || framesFromValue(frames->value, &rows);
-    m_unshownFrames = shown ? QString()
-                            : tr("These frames have keys the table cannot show; edit them in the YAML");
+    m_unshownFrames = shown
+        ? QString()
+        : tr("These frames have keys the table cannot show; edit them in the YAML");
     Kind kind = Kind::Text;
     if (frames)
-        kind = shown && rows.size() == 1 && rows.first().binary && rows.first().delay.isEmpty() ? Kind::Binary
-                                                                                                : Kind::Frames;
+        kind = shown && rows.size() == 1 && rows.first().binary && rows.first().delay.isEmpty()
+            ? Kind::Binary
+            : Kind::Frames;
     m_kind->setCurrentIndex(int(kind));
     const QString text = response ? response->value.toJson() : QString();
     if (!m_response->hasFocus() && m_response->toPlainText() != text)
@@ -688,8 +705,9 @@ SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
         if (audience == 0)
             out.append({ QStringLiteral("to"), none });
         else
-            out.append({ QStringLiteral("to"), YamlValue::scalar(audience == 1 ? QStringLiteral("endpoint")
-                                                                                : QStringLiteral("others")) });
+            out.append({ QStringLiteral("to"),
+                         YamlValue::scalar(audience == 1 ? QStringLiteral("endpoint")
+                                                         : QStringLiteral("others")) });
     }
 
     const Close current = closeOf(close);
@@ -704,10 +722,12 @@ SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
             YamlValue value;
             if (!reason.isEmpty())
                 value = YamlValue::map(true)
-                            .insert(QStringLiteral("code"), YamlValue::verbatim(QString::number(code)))
+                            .insert(QStringLiteral("code"),
+                                    YamlValue::verbatim(QString::number(code)))
                             .insert(QStringLiteral("reason"), YamlValue::scalar(reason));
             else
-                value = YamlValue::verbatim(code == 1000 ? QStringLiteral("true") : QString::number(code));
+                value = YamlValue::verbatim(code == 1000 ? QStringLiteral("true")
+                                                         : QString::number(code));
             out.append({ QStringLiteral("close"), value });
         }
     }
@@ -816,8 +836,9 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     m_every->setPlaceholderText(tr("e.g. 500ms, 2s"));
     m_to = new QComboBox(m_details);
     m_to->addItems({ tr("Each connection on its own"), tr("All connections at once") });
-    m_to->setToolTip(tr("Each: one stream per connection with its own {{counter}}; all: one broadcast "
-                        "with a shared counter"));
+    m_to->setToolTip(
+        tr("Each: one stream per connection with its own {{counter}}; all: one broadcast "
+           "with a shared counter"));
     m_mode = new QComboBox(m_details);
     m_mode->addItems({ tr("Cycle through the frames"), tr("Once, then stop") });
     auto *frames = new FormTextEdit(m_details);
@@ -827,7 +848,8 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     m_framesText->setPlaceholderText(tr("One frame per line"));
     m_framesText->setMinimumHeight(60);
     frames->onFocusOut = [this] { emit committed(); };
-    m_framesNote = new QLabel(tr("These frames have delays or binary data; edit them in the YAML"), m_details);
+    m_framesNote = new QLabel(tr("These frames have delays or binary data; edit them in the YAML"),
+                              m_details);
     m_framesNote->setWordWrap(true);
     m_framesNote->hide();
     m_problem = problemLabel(this);
@@ -848,7 +870,9 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     form->addRow(framesLabel, m_framesText);
     form->addRow(m_framesNote);
 
-    m_none = new QLabel(tr("None: this endpoint sends frames only in reply. Add one to send frames on a timer."), this);
+    m_none = new QLabel(
+        tr("None: this endpoint sends frames only in reply. Add one to send frames on a timer."),
+        this);
     m_none->setWordWrap(true);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
@@ -972,7 +996,8 @@ QString StreamsEditor::problem() const
         if (!Delay::parse(row.every, &every) || every.minMs != every.maxMs)
             p = SpecLoader::tr("'every' must be an interval such as 500ms or 2s");
         else if (every.minMs < Stream::MinimumIntervalMs)
-            p = SpecLoader::tr("'every' must be at least %1ms, so a stream cannot flood").arg(Stream::MinimumIntervalMs);
+            p = SpecLoader::tr("'every' must be at least %1ms, so a stream cannot flood")
+                    .arg(Stream::MinimumIntervalMs);
         else if (row.framesShown && row.frames.isEmpty())
             p = SpecLoader::tr("stream has no 'frames'");
         if (!p.isEmpty())
@@ -991,7 +1016,9 @@ void StreamsEditor::setEditable(bool editable)
     m_editable = editable;
     m_list->setEnabled(editable);
     m_add->setEnabled(editable);
-    m_list->setToolTip(editable ? QString() : tr("These streams have keys the form cannot show; edit them in the YAML"));
+    m_list->setToolTip(
+        editable ? QString()
+                 : tr("These streams have keys the form cannot show; edit them in the YAML"));
     showCurrent();
 }
 

@@ -20,7 +20,7 @@ struct FrameRow
 {
     bool binary = false;
     QString content; // text (a template) or base64
-    QString delay;   // empty: none
+    QString delay; // empty: none
 
     bool operator==(const FrameRow &o) const
     {
@@ -99,7 +99,7 @@ public:
     QString problems() const;
 
 signals:
-    void typing();   // text typed: commit after a pause
+    void typing(); // text typed: commit after a pause
     void committed(); // a choice made: commit now
 
 private:
@@ -138,8 +138,8 @@ struct StreamRow
     bool toAll = false;
     bool once = false;
     QStringList frames;
-    bool framesShown = true;   // false: frames with delays or binary ones, kept as written
-    YamlValue framesValue;     // as written, when not shown
+    bool framesShown = true; // false: frames with delays or binary ones, kept as written
+    YamlValue framesValue; // as written, when not shown
 
     bool operator==(const StreamRow &o) const
     {

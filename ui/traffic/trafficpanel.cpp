@@ -80,7 +80,9 @@ QTableView *makeTable(QWidget *parent)
 } // namespace
 
 TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
-    : QWidget(parent), m_log(log), m_server(server)
+    : QWidget(parent)
+    , m_log(log)
+    , m_server(server)
 {
     // Connections
     m_connections = makeTable(this);
@@ -88,7 +90,8 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     const QFontMetrics fm = m_connections->fontMetrics();
     auto fit = [&fm](QTableView *view, int column, const QString &sample) {
         const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
-        view->setColumnWidth(column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 24);
+        view->setColumnWidth(
+            column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 24);
     };
     fit(m_connections, ConnectionsModel::Id, QStringLiteral("#9999"));
     fit(m_connections, ConnectionsModel::Path, QStringLiteral("/ws/user/alice"));
@@ -129,7 +132,8 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     fit(m_messages, MessageLogModel::Size, QStringLiteral("99999"));
     // The payload takes whatever width is left; the columns around it stay put.
     m_messages->horizontalHeader()->setStretchLastSection(false);
-    m_messages->horizontalHeader()->setSectionResizeMode(MessageLogModel::Payload, QHeaderView::Stretch);
+    m_messages->horizontalHeader()->setSectionResizeMode(MessageLogModel::Payload,
+                                                         QHeaderView::Stretch);
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter messages"));
     m_filter->setClearButtonEnabled(true);
@@ -141,10 +145,12 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_capacity->setValue(log->messages()->capacity());
     m_capacity->setPrefix(tr("keep "));
     m_capacity->setSuffix(tr(" messages"));
-    m_capacity->setToolTip(tr("Older messages are dropped beyond this many, so memory stays bounded"));
+    m_capacity->setToolTip(
+        tr("Older messages are dropped beyond this many, so memory stays bounded"));
     auto *clear = new QToolButton(this);
     clear->setText(tr("Clear"));
-    clear->setIcon(QIcon::fromTheme(QStringLiteral("edit-clear"), QIcon(QStringLiteral(":/icons/edit-clear.svg"))));
+    clear->setIcon(QIcon::fromTheme(QStringLiteral("edit-clear"),
+                                    QIcon(QStringLiteral(":/icons/edit-clear.svg"))));
     clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_dropped = new QLabel(this);
     auto *messagesHeader = new QHBoxLayout;
@@ -169,20 +175,25 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_pushText = new QLineEdit(this);
     m_pushText->setPlaceholderText(tr("Message to push from the server"));
     m_pushText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_send = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-send"), QIcon(QStringLiteral(":/icons/mail-send.svg"))),
+    m_send = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-send"),
+                                              QIcon(QStringLiteral(":/icons/mail-send.svg"))),
                              tr("&Send"), this);
     m_send->setToolTip(tr("Send to the selected connection"));
     m_broadcast = new QPushButton(tr("&Broadcast"), this);
-    m_broadcast->setToolTip(tr("Send to every open connection of the selected connection's endpoint"));
+    m_broadcast->setToolTip(
+        tr("Send to every open connection of the selected connection's endpoint"));
     m_closeCode = new QSpinBox(this);
     m_closeCode->setRange(1000, 4999);
     m_closeCode->setValue(1000);
-    m_closeCode->setToolTip(tr("Close code (1000 normal, 1001 going away, 1008 policy, 4000-4999 yours)"));
+    m_closeCode->setToolTip(
+        tr("Close code (1000 normal, 1001 going away, 1008 policy, 4000-4999 yours)"));
     m_closeReason = new QLineEdit(this);
     m_closeReason->setPlaceholderText(tr("reason"));
     m_closeReason->setMaximumWidth(140);
-    m_close = new QPushButton(QIcon::fromTheme(QStringLiteral("network-disconnect"), QIcon(QStringLiteral(":/icons/network-disconnect.svg"))),
-                              tr("C&lose"), this);
+    m_close
+        = new QPushButton(QIcon::fromTheme(QStringLiteral("network-disconnect"),
+                                           QIcon(QStringLiteral(":/icons/network-disconnect.svg"))),
+                          tr("C&lose"), this);
     m_close->setToolTip(tr("Close the selected connection with this code and reason"));
     m_status = new QLabel(this);
     auto *push = new QHBoxLayout;
@@ -231,11 +242,15 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
         if (m_follow->isChecked())
             m_messages->scrollToBottom();
     });
-    connect(log->messages(), &MessageLogModel::droppedCountChanged, this, &TrafficPanel::updateDropped);
-    connect(log->connections(), &QAbstractItemModel::dataChanged, this, &TrafficPanel::updatePushButtons);
+    connect(log->messages(), &MessageLogModel::droppedCountChanged, this,
+            &TrafficPanel::updateDropped);
+    connect(log->connections(), &QAbstractItemModel::dataChanged, this,
+            &TrafficPanel::updatePushButtons);
     connect(m_send, &QPushButton::clicked, this, [this] { sendToSelected(m_pushText->text()); });
-    connect(m_pushText, &QLineEdit::returnPressed, this, [this] { sendToSelected(m_pushText->text()); });
-    connect(m_broadcast, &QPushButton::clicked, this, [this] { broadcastFromSelected(m_pushText->text()); });
+    connect(m_pushText, &QLineEdit::returnPressed, this,
+            [this] { sendToSelected(m_pushText->text()); });
+    connect(m_broadcast, &QPushButton::clicked, this,
+            [this] { broadcastFromSelected(m_pushText->text()); });
     connect(m_close, &QPushButton::clicked, this,
             [this] { closeSelected(m_closeCode->value(), m_closeReason->text()); });
     updatePushButtons();
@@ -279,8 +294,9 @@ void TrafficPanel::onMessageSelected()
     QString header;
     const QString rule = index.data(MessageLogModel::RuleRole).toString();
     const QString time = index.siblingAtColumn(MessageLogModel::Time).data().toString();
-    header = tr("%1 · connection %2 · %3").arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
-                                               TrafficEvent::kindName(kind));
+    header = tr("%1 · connection %2 · %3")
+                 .arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
+                      TrafficEvent::kindName(kind));
     if (!rule.isEmpty())
         header += tr(" · rule %1").arg(rule);
     const QString full = index.data(MessageLogModel::FullPayloadRole).toString();

@@ -93,22 +93,26 @@ void TryItPanel::update()
     }
     const TryResult r = tryMessage(*m_spec, m_path->text(), m_message->toPlainText());
     if (!r.endpoint) {
-        m_summary->setText(tr("No endpoint serves %1: a client would get HTTP 404.").arg(m_path->text()));
+        m_summary->setText(
+            tr("No endpoint serves %1: a client would get HTTP 404.").arg(m_path->text()));
         return;
     }
     m_greeting->setPlainText(r.hasGreeting ? r.greeting : tr("(no greeting)"));
     QString text;
     if (m_message->toPlainText().isEmpty()) {
-        text = tr("Endpoint %1. Type a message to see which rule answers.").arg(r.endpoint->path.text());
+        text = tr("Endpoint %1. Type a message to see which rule answers.")
+                   .arg(r.endpoint->path.text());
     } else if (!r.rule) {
-        text = tr("Endpoint %1: no rule matches, so no reply is sent.").arg(r.endpoint->path.text());
+        text
+            = tr("Endpoint %1: no rule matches, so no reply is sent.").arg(r.endpoint->path.text());
     } else {
         text = tr("Endpoint %1: %2 matches (%3 pattern).")
                    .arg(r.endpoint->path.text(), r.rule->label(), r.rule->pattern.kindName());
         m_reply->setPlainText(r.reply);
     }
     if (!r.missing.isEmpty())
-        text += QLatin1Char(' ') + tr("Rendered empty: %1.").arg(r.missing.join(QStringLiteral(", ")));
+        text += QLatin1Char(' ')
+            + tr("Rendered empty: %1.").arg(r.missing.join(QStringLiteral(", ")));
     m_summary->setText(text);
 }
 

@@ -74,9 +74,9 @@ public:
 
     // After the tags and anchors starting at pos.
     qsizetype skipProperties(qsizetype pos) const;
-    // The end of the quoted scalar whose quote is at pos.
+    // The end of the quoted scalar opening at quote.
     qsizetype quotedEnd(qsizetype quote) const;
-    // The end of the flow collection whose bracket is at pos.
+    // The end of the flow collection opening at bracket.
     qsizetype bracketEnd(qsizetype bracket) const;
     // The end of the scalar (or flow collection) starting at start. parentIndent: the column of
     // the key (or "-") owning it; a plain scalar continues on lines indented deeper.

@@ -7,17 +7,17 @@ QString shellQuoted(const QString &word)
     static const QString safe
         = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@%+");
     bool plain = !word.isEmpty();
-    for (QChar c : word) {
-        if (!safe.contains(c)) {
+    for (QChar character : word) {
+        if (!safe.contains(character)) {
             plain = false;
             break;
         }
     }
     if (plain)
         return word;
-    QString w = word;
-    w.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + w + QLatin1Char('\'');
+    QString escaped = word;
+    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 } // namespace
 

@@ -80,14 +80,14 @@ QList<RecoveryStore::Entry> RecoveryStore::entries() const
         if (!file.open(QIODevice::ReadOnly))
             continue;
         const QJsonObject meta = QJsonDocument::fromJson(file.readAll()).object();
-        Entry e;
-        e.documentPath = meta.value(QStringLiteral("document")).toString();
-        e.saved = QDateTime::fromString(meta.value(QStringLiteral("saved")).toString(),
-                                        Qt::ISODateWithMs);
-        e.pid = meta.value(QStringLiteral("pid")).toInteger();
-        e.copyPath = dir.filePath(name.chopped(5) + QStringLiteral(".yml"));
-        if (QFile::exists(e.copyPath))
-            result.append(e);
+        Entry entry;
+        entry.documentPath = meta.value(QStringLiteral("document")).toString();
+        entry.saved = QDateTime::fromString(meta.value(QStringLiteral("saved")).toString(),
+                                            Qt::ISODateWithMs);
+        entry.pid = meta.value(QStringLiteral("pid")).toInteger();
+        entry.copyPath = dir.filePath(name.chopped(5) + QStringLiteral(".yml"));
+        if (QFile::exists(entry.copyPath))
+            result.append(entry);
     }
     return result;
 }
@@ -95,9 +95,9 @@ QList<RecoveryStore::Entry> RecoveryStore::entries() const
 QList<RecoveryStore::Entry> RecoveryStore::orphans() const
 {
     QList<Entry> result;
-    for (const Entry &e : entries()) {
-        if (!processAlive(e.pid))
-            result.append(e);
+    for (const Entry &entry : entries()) {
+        if (!processAlive(entry.pid))
+            result.append(entry);
     }
     return result;
 }

@@ -43,32 +43,32 @@ struct YamlValue
 
     static YamlValue scalar(const QString &text)
     {
-        YamlValue v;
-        v.kind = Kind::Scalar;
-        v.text = text;
-        return v;
+        YamlValue value;
+        value.kind = Kind::Scalar;
+        value.text = text;
+        return value;
     }
     // Written exactly as given: numbers, true, 250ms.
     static YamlValue verbatim(const QString &text)
     {
-        YamlValue v = scalar(text);
-        v.plain = true;
-        return v;
+        YamlValue value = scalar(text);
+        value.plain = true;
+        return value;
     }
     static YamlValue list(const QList<YamlValue> &items, bool flow = false)
     {
-        YamlValue v;
-        v.kind = Kind::List;
-        v.items = items;
-        v.flow = flow;
-        return v;
+        YamlValue value;
+        value.kind = Kind::List;
+        value.items = items;
+        value.flow = flow;
+        return value;
     }
     static YamlValue map(bool flow = false)
     {
-        YamlValue v;
-        v.kind = Kind::Map;
-        v.flow = flow;
-        return v;
+        YamlValue value;
+        value.kind = Kind::Map;
+        value.flow = flow;
+        return value;
     }
     YamlValue &insert(const QString &key, const YamlValue &value)
     {
@@ -84,8 +84,8 @@ struct YamlValue
     // A map's value for key (the first one), or nullptr.
     const YamlValue *value(const QString &key) const
     {
-        const qsizetype i = keys.indexOf(key);
-        return kind == Kind::Map && i >= 0 && i < items.size() ? &items.at(i) : nullptr;
+        const qsizetype index = keys.indexOf(key);
+        return kind == Kind::Map && index >= 0 && index < items.size() ? &items.at(index) : nullptr;
     }
     // What the loader sends for it as a response: a scalar's text, a map or list as compact JSON.
     QString toJson() const;

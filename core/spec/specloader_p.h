@@ -147,8 +147,9 @@ private:
                        EndpointDraft *draft);
     void loadInterval(const YAML::Node &key, const YAML::Node &value, StreamDraft *stream,
                       EndpointDraft *draft);
-    void loadStreamAudience(const YAML::Node &value, StreamDraft *stream, EndpointDraft *draft);
-    void loadStreamMode(const YAML::Node &value, StreamDraft *stream, EndpointDraft *draft);
+    // A key with two possible values: true for the second, an error for anything else.
+    std::optional<bool> readChoice(const YAML::Node &value, const char *first, const char *second,
+                                   const QString &message, EndpointDraft *draft);
 
     QString m_file;
     Diagnostics m_diagnostics;

@@ -32,16 +32,22 @@ void Loader::readStreamKey(const YAML::Node &key, const YAML::Node &value, Strea
                            EndpointDraft *draft)
 {
     const std::string name = keyName(key);
-    if (name == "every")
+    if (name == "every") {
         loadInterval(key, value, stream, draft);
-    else if (name == "to")
-        loadStreamAudience(value, stream, draft);
-    else if (name == "mode")
-        loadStreamMode(value, stream, draft);
-    else if (name == "frames")
+    } else if (name == "to") {
+        const QString message = SpecLoader::tr(
+            "a stream's 'to' must be each (every connection on its own) or all (one broadcast)");
+        if (const auto toAll = readChoice(value, "each", "all", message, draft))
+            stream->stream.toAll = *toAll;
+    } else if (name == "mode") {
+        const QString message = SpecLoader::tr("a stream's 'mode' must be cycle or once");
+        if (const auto once = readChoice(value, "cycle", "once", message, draft))
+            stream->stream.once = *once;
+    } else if (name == "frames") {
         loadReplyKey(name, key, value, { &stream->frames, &draft->valid, draft->checkedPath });
-    else
+    } else {
         warning(key.Mark(), SpecLoader::tr("unknown key '%1' in stream ignored").arg(qs(name)));
+    }
 }
 
 void Loader::loadInterval(const YAML::Node &key, const YAML::Node &value, StreamDraft *stream,
@@ -57,28 +63,16 @@ void Loader::loadInterval(const YAML::Node &key, const YAML::Node &value, Stream
     draft->valid = false;
 }
 
-void Loader::loadStreamAudience(const YAML::Node &value, StreamDraft *stream, EndpointDraft *draft)
+std::optional<bool> Loader::readChoice(const YAML::Node &value, const char *first,
+                                       const char *second, const QString &message,
+                                       EndpointDraft *draft)
 {
-    const QString to = scalarText(value);
-    if (to == QLatin1String("each") || to == QLatin1String("all")) {
-        stream->stream.toAll = to == QLatin1String("all");
-        return;
-    }
-    error(value.Mark(),
-          SpecLoader::tr("a stream's 'to' must be each (every connection on its own) or all (one "
-                         "broadcast)"));
+    const QString chosen = scalarText(value);
+    if (chosen == QLatin1String(first) || chosen == QLatin1String(second))
+        return chosen == QLatin1String(second);
+    error(value.Mark(), message);
     draft->valid = false;
-}
-
-void Loader::loadStreamMode(const YAML::Node &value, StreamDraft *stream, EndpointDraft *draft)
-{
-    const QString mode = scalarText(value);
-    if (mode == QLatin1String("cycle") || mode == QLatin1String("once")) {
-        stream->stream.once = mode == QLatin1String("once");
-        return;
-    }
-    error(value.Mark(), SpecLoader::tr("a stream's 'mode' must be cycle or once"));
-    draft->valid = false;
+    return std::nullopt;
 }
 
 } // namespace SpecLoading

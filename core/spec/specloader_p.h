@@ -20,6 +20,10 @@ QString scalarText(const YAML::Node &node); // the node's text, or empty when it
 // One websocket item while it is read: the endpoint so far, and whether it is still valid.
 struct EndpointDraft
 {
+    EndpointDraft() = default;
+    EndpointDraft(const EndpointDraft &) = delete; // checkedPath points into endpoint
+    EndpointDraft &operator=(const EndpointDraft &) = delete;
+
     Endpoint endpoint;
     bool valid = true;
     bool hasPath = false;

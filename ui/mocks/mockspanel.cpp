@@ -3,6 +3,7 @@
 #include "formtextedit.h"
 #include "messagepattern.h"
 #include "replyform.h"
+#include "specrules.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -104,7 +105,7 @@ QStringList splitNames(const QString &text)
 {
     QStringList names;
     for (const QString &part : text.split(QLatin1Char(','))) {
-        if (!part.trimmed().isEmpty())
+        if (SpecRules::isSubprotocolName(part.trimmed()))
             names.append(part.trimmed());
     }
     return names;
@@ -428,24 +429,7 @@ void MocksPanel::showForms()
     m_rebuilding = true;
     const EndpointOutline &endpoint = m_outline.endpoints.at(s.endpoint);
     if (s.type == ItemType::Rule && s.rule >= 0 && s.rule < endpoint.rules.size()) {
-        const RuleOutline &rule = endpoint.rules.at(s.rule);
-        m_ruleTitle->setText(
-            tr("<b>%1</b> · on-message[%2]").arg(endpoint.pathValue.toHtmlEscaped()).arg(s.rule));
-        QString prefix;
-        const MatchKind fileKind = matchKindOf(rule, &prefix);
-        // A binary prefix kind just chosen has nothing to write until its prefix is typed:
-        // while the same rule stays shown, another edit does not take the choice back.
-        const bool unfinished = before.type == ItemType::Rule && before.endpoint == s.endpoint
-            && before.rule == s.rule && MatchKind(m_matchKind->currentIndex()) != fileKind
-            && !matchProblem().isEmpty();
-        if (!unfinished) {
-            m_matchKind->setCurrentIndex(int(fileKind));
-            if (!m_binaryPrefix->hasFocus() && m_binaryPrefix->text() != prefix)
-                m_binaryPrefix->setText(prefix);
-        }
-        setTextUnlessFocused(m_pattern, rule.patternValue);
-        m_ruleReply->load(rule.keys);
-        m_forms->setCurrentIndex(2);
+        showRuleForm(endpoint, before);
     } else if (s.type == ItemType::Greeting) {
         m_greetingTitle->setText(
             tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
@@ -453,31 +437,59 @@ void MocksPanel::showForms()
         m_forms->setCurrentIndex(3);
     } else {
         m_shown.type = ItemType::Endpoint;
-        m_endpointTitle->setText(tr("<b>Endpoint</b> · line %1").arg(endpoint.line));
-        if (!m_path->hasFocus() && m_path->text() != endpoint.pathValue)
-            m_path->setText(endpoint.pathValue);
-        // Frames, or only a close: the on-connect item has the form for those.
-        const bool plainGreeting = endpoint.hasGreeting || endpoint.onConnectKeys.isEmpty();
-        m_greeting->setReadOnly(!plainGreeting
-                                || findKey(endpoint.onConnectKeys, QStringLiteral("frames")));
-        m_greeting->setPlaceholderText(
-            m_greeting->isReadOnly()
-                ? tr("on-connect sends more than a text: select on-connect above to edit it")
-                : tr("Sent when a client connects (empty: no greeting)"));
-        setTextUnlessFocused(m_greeting, endpoint.hasGreeting ? endpoint.greetingValue : QString());
-        const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));
-        if (!m_subprotocols->hasFocus() && splitNames(m_subprotocols->text()) != splitNames(names))
-            m_subprotocols->setText(names);
-        QList<StreamRow> streams;
-        const KeyOutline *streamsKey = findKey(endpoint.keys, QStringLiteral("streams"));
-        const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &streams);
-        m_streams->setEditable(shown);
-        m_streams->setRows(streams);
-        m_forms->setCurrentIndex(1);
+        showEndpointForm(endpoint);
     }
     m_rebuilding = false;
     updateKind();
     updateMatch();
+}
+
+// The rule m_shown names; before is the item shown until now.
+void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &before)
+{
+    const RuleOutline &rule = endpoint.rules.at(m_shown.rule);
+    m_ruleTitle->setText(
+        tr("<b>%1</b> · on-message[%2]").arg(endpoint.pathValue.toHtmlEscaped()).arg(m_shown.rule));
+    QString prefix;
+    const MatchKind fileKind = matchKindOf(rule, &prefix);
+    // A binary prefix kind just chosen has nothing to write until its prefix is typed:
+    // while the same rule stays shown, another edit does not take the choice back.
+    const bool unfinished = before.type == ItemType::Rule && before.endpoint == m_shown.endpoint
+        && before.rule == m_shown.rule && MatchKind(m_matchKind->currentIndex()) != fileKind
+        && !matchProblem().isEmpty();
+    if (!unfinished) {
+        m_matchKind->setCurrentIndex(int(fileKind));
+        if (!m_binaryPrefix->hasFocus() && m_binaryPrefix->text() != prefix)
+            m_binaryPrefix->setText(prefix);
+    }
+    setTextUnlessFocused(m_pattern, rule.patternValue);
+    m_ruleReply->load(rule.keys);
+    m_forms->setCurrentIndex(2);
+}
+
+void MocksPanel::showEndpointForm(const EndpointOutline &endpoint)
+{
+    m_endpointTitle->setText(tr("<b>Endpoint</b> · line %1").arg(endpoint.line));
+    if (!m_path->hasFocus() && m_path->text() != endpoint.pathValue)
+        m_path->setText(endpoint.pathValue);
+    // Frames, or only a close: the on-connect item has the form for those.
+    const bool plainGreeting = endpoint.hasGreeting || endpoint.onConnectKeys.isEmpty();
+    m_greeting->setReadOnly(!plainGreeting
+                            || findKey(endpoint.onConnectKeys, QStringLiteral("frames")));
+    m_greeting->setPlaceholderText(
+        m_greeting->isReadOnly()
+            ? tr("on-connect sends more than a text: select on-connect above to edit it")
+            : tr("Sent when a client connects (empty: no greeting)"));
+    setTextUnlessFocused(m_greeting, endpoint.hasGreeting ? endpoint.greetingValue : QString());
+    const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));
+    if (!m_subprotocols->hasFocus() && splitNames(m_subprotocols->text()) != splitNames(names))
+        m_subprotocols->setText(names);
+    QList<StreamRow> streams;
+    const KeyOutline *streamsKey = findKey(endpoint.keys, QStringLiteral("streams"));
+    const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &streams);
+    m_streams->setEditable(shown);
+    m_streams->setRows(streams);
+    m_forms->setCurrentIndex(1);
 }
 
 QPlainTextEdit *MocksPanel::responseField() const
@@ -512,17 +524,10 @@ QString MocksPanel::matchProblem() const
 {
     const auto kind = MatchKind(m_matchKind->currentIndex());
     const QString text = m_binaryPrefix->text();
-    if (kind == MatchKind::HexPrefix) {
-        const QByteArray clean = text.toLatin1().simplified().replace(' ', "");
-        const QByteArray bytes = QByteArray::fromHex(clean);
-        if (clean.isEmpty() || clean.size() % 2 != 0 || bytes.toHex() != clean.toLower())
-            return tr("The prefix is pairs of hex digits, such as cafe");
-    } else if (kind == MatchKind::Base64Prefix) {
-        const auto decoded = QByteArray::fromBase64Encoding(
-            text.toLatin1().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded || (*decoded).isEmpty())
-            return tr("The prefix is base64 text, such as yv4=");
-    }
+    if (kind == MatchKind::HexPrefix && !SpecRules::hexPrefix(text))
+        return tr("The prefix is pairs of hex digits, such as cafe");
+    if (kind == MatchKind::Base64Prefix && !SpecRules::base64Prefix(text.trimmed()))
+        return tr("The prefix is base64 text, such as yv4=");
     return QString();
 }
 

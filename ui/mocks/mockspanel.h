@@ -81,6 +81,8 @@ private:
     void rebuildTree();
     void onSelectionChanged();
     void showForms();
+    void showRuleForm(const EndpointOutline &endpoint, const Selection &before);
+    void showEndpointForm(const EndpointOutline &endpoint);
     void updateKind();
     using Pending = QList<SpecEditFunction>;
     void commitPath();

@@ -2,7 +2,7 @@
 
 #include "formtextedit.h"
 #include "mockspec.h"
-#include "specloader.h"
+#include "specrules.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <functional>
+#include <optional>
 
 namespace {
 
@@ -83,27 +84,20 @@ bool hasFocusWithin(const QWidget *widget)
     return focus && (focus == widget || widget->isAncestorOf(focus));
 }
 
-QByteArray cleanBase64(const QString &text)
-{
-    return text.toLatin1().simplified().replace(' ', "");
-}
-
-bool isCloseCodeSendable(int c)
-{
-    return c == 1000 || (c >= 1001 && c <= 1003) || (c >= 1007 && c <= 1014)
-        || (c >= 3000 && c <= 4999);
-}
-
+// The audience field lists the audiences in Audience's order; what the loader would reject
+// shows as the default, the sender.
 int audienceIndex(const KeyOutline *to)
 {
     if (!to || !to->value.isScalar())
         return 0;
-    const QString t = to->value.text;
-    if (t == QLatin1String("endpoint") || t == QLatin1String("all"))
-        return 1;
-    if (t == QLatin1String("others"))
-        return 2;
-    return 0;
+    return int(SpecRules::audience(to->value.text).value_or(Audience::Sender));
+}
+
+// Why the loader would refuse this close, or an empty string.
+QString closeProblem(int code, const QString &reason)
+{
+    const QString codeProblem = SpecRules::closeCodeProblem(code);
+    return codeProblem.isEmpty() ? SpecRules::closeReasonProblem(reason) : codeProblem;
 }
 
 struct Close
@@ -182,8 +176,9 @@ YamlValue framesToValue(const QList<FrameRow> &rows)
         }
         YamlValue item = YamlValue::map();
         if (row.binary)
-            item.insert(QStringLiteral("binary"),
-                        YamlValue::verbatim(QString::fromLatin1(cleanBase64(row.content))));
+            item.insert(
+                QStringLiteral("binary"),
+                YamlValue::verbatim(QString::fromLatin1(SpecRules::withoutSpaces(row.content))));
         else
             item.insert(QStringLiteral("response"), YamlValue::scalar(row.content));
         if (!row.delay.isEmpty())
@@ -195,21 +190,15 @@ YamlValue framesToValue(const QList<FrameRow> &rows)
 
 QString delayProblem(const QString &text)
 {
-    Delay d;
-    if (text.trimmed().isEmpty() || Delay::parse(text.trimmed(), &d))
-        return QString();
-    return SpecLoader::tr(
-        "'delay' must be a duration such as 250ms, 1.5s or 100ms..300ms (at most 1 hour)");
+    const QString delay = text.trimmed();
+    return delay.isEmpty() ? QString() : SpecRules::delay(delay).problem;
 }
 
 QString base64Problem(const QString &text)
 {
-    const QByteArray clean = cleanBase64(text);
-    if (clean.isEmpty())
+    if (SpecRules::withoutSpaces(text).isEmpty())
         return ReplyForm::tr("Enter the bytes in base64, such as AAEC/w==");
-    if (!QByteArray::fromBase64Encoding(clean, QByteArray::AbortOnBase64DecodingErrors))
-        return SpecLoader::tr("'binary' must be base64 text");
-    return QString();
+    return SpecRules::base64Frame(text).problem;
 }
 
 FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
@@ -383,16 +372,33 @@ void FramesEditor::updateButtons()
 
 ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeting(greeting)
 {
+    m_form = new QFormLayout;
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    buildReplyFields();
+    buildDeliveryFields();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_form);
+    connectFields();
+    m_closeCode->setEnabled(false);
+    m_closeReason->setEnabled(false);
+    updateVisibility();
+}
+
+// What is sent: a text, one binary frame or several frames.
+void ReplyForm::buildReplyFields()
+{
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_kind = new QComboBox(this);
-    m_kind->addItems({ greeting ? tr("Text greeting") : tr("Text response"),
+    m_kind->addItems({ m_greeting ? tr("Text greeting") : tr("Text response"),
                        tr("One binary frame (base64)"), tr("Several frames") });
     auto *response = new FormTextEdit(this);
     m_response = response;
     m_response->setFont(fixed);
     m_response->setTabChangesFocus(true);
     m_response->setMaximumHeight(140);
-    m_response->setPlaceholderText(greeting
+    m_response->setPlaceholderText(m_greeting
                                        ? tr("Sent when a client connects (empty: no greeting)")
                                        : tr("The reply; {{…}} inserts values from the message"));
     response->onFocusOut = [this] { emit committed(); };
@@ -402,25 +408,24 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     m_frames = new FramesEditor(this);
     m_replyProblem = problemLabel(this);
 
-    auto *form = new QFormLayout;
-    m_form = form;
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *kindLabel = new QLabel(greeting ? tr("&Greeting:") : tr("Reply &with:"), this);
+    auto *kindLabel = new QLabel(m_greeting ? tr("&Greeting:") : tr("Reply &with:"), this);
     kindLabel->setBuddy(m_kind);
-    form->addRow(kindLabel, m_kind);
-    m_responseLabel = new QLabel(greeting ? tr("Te&xt:") : tr("&Response:"), this);
+    m_form->addRow(kindLabel, m_kind);
+    m_responseLabel = new QLabel(m_greeting ? tr("Te&xt:") : tr("&Response:"), this);
     m_responseLabel->setBuddy(m_response);
-    form->addRow(m_responseLabel, m_response);
+    m_form->addRow(m_responseLabel, m_response);
     m_binaryLabel = new QLabel(tr("&Base64:"), this);
     m_binaryLabel->setBuddy(m_binary);
-    form->addRow(m_binaryLabel, m_binary);
+    m_form->addRow(m_binaryLabel, m_binary);
     m_framesLabel = new QLabel(tr("&Frames:"), this);
     m_framesLabel->setBuddy(m_frames->table());
-    form->addRow(m_framesLabel, m_frames);
-    form->addRow(m_replyProblem);
+    m_form->addRow(m_framesLabel, m_frames);
+    m_form->addRow(m_replyProblem);
+}
 
-    // Timing & delivery: folded away until used, so the simple case stays simple.
+// Timing & delivery: folded away until used, so the simple case stays simple.
+void ReplyForm::buildDeliveryFields()
+{
     m_deliveryToggle = new QToolButton(this);
     m_deliveryToggle->setText(tr("Timing && delivery"));
     m_deliveryToggle->setCheckable(true);
@@ -429,7 +434,7 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     m_deliveryToggle->setAutoRaise(true);
     m_deliveryToggle->setFocusPolicy(Qt::StrongFocus);
     m_deliveryToggle->setToolTip(tr("Delay, recipients, and closing the connection afterwards"));
-    form->addRow(m_deliveryToggle);
+    m_form->addRow(m_deliveryToggle);
 
     m_delivery = new QWidget(this);
     auto *delivery = new QFormLayout(m_delivery);
@@ -437,14 +442,14 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     delivery->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_delay = new QLineEdit(m_delivery);
     m_delay->setPlaceholderText(tr("none (e.g. 250ms, 1.5s, 100ms..300ms)"));
-    m_delay->setToolTip(greeting ? tr("Wait this long before the greeting")
-                                 : tr("Wait this long before replying"));
+    m_delay->setToolTip(m_greeting ? tr("Wait this long before the greeting")
+                                   : tr("Wait this long before replying"));
     m_delayProblem = problemLabel(m_delivery);
     m_to = new QComboBox(m_delivery);
     m_to->addItems(
-        { greeting ? tr("The new connection") : tr("The sender"),
+        { m_greeting ? tr("The new connection") : tr("The sender"),
           tr("Every connection of this endpoint"),
-          greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
+          m_greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
     m_close = new QCheckBox(tr("&Close the connection afterwards"), m_delivery);
     m_closeCode = new QSpinBox(m_delivery);
     m_closeCode->setRange(1000, 4999);
@@ -453,6 +458,13 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     m_closeReason = new QLineEdit(m_delivery);
     m_closeReason->setPlaceholderText(tr("reason (optional)"));
     m_closeProblem = problemLabel(m_delivery);
+    layOutDeliveryFields(delivery);
+    m_form->addRow(m_delivery);
+    setDeliveryShown(false);
+}
+
+void ReplyForm::layOutDeliveryFields(QFormLayout *delivery)
+{
     auto *delayLabel = new QLabel(tr("&Delay:"), m_delivery);
     delayLabel->setBuddy(m_delay);
     delivery->addRow(delayLabel, m_delay);
@@ -473,13 +485,10 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     closeRow->addWidget(m_closeReason, 1);
     delivery->addRow(QString(), closeRow);
     delivery->addRow(QString(), m_closeProblem);
-    form->addRow(m_delivery);
-    setDeliveryShown(false);
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(form);
-
+void ReplyForm::connectFields()
+{
     auto typed = [this] {
         validate();
         if (!m_loading)
@@ -496,31 +505,8 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
         setDeliveryShown(shown);
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this, chosen](int index) {
-        if (!m_loading) {
-            // Carry the content over to the new kind, so the switch is a valid change at once.
-            const Kind kind = Kind(index);
-            if (kind == Kind::Frames && m_frames->rows().isEmpty()) {
-                if (!m_binary->text().isEmpty() && m_binary->isVisibleTo(this))
-                    m_frames->addRow({ true, m_binary->text(), QString() });
-                else
-                    m_frames->addRow({ false, m_response->toPlainText(), QString() });
-            } else if (kind == Kind::Binary && m_binary->text().isEmpty()) {
-                const QList<FrameRow> rows = m_frames->rows();
-                if (!rows.isEmpty() && rows.first().binary)
-                    m_binary->setText(rows.first().content);
-                else
-                    m_binary->setText(
-                        QString::fromLatin1(m_response->toPlainText().toUtf8().toBase64()));
-            } else if (kind == Kind::Text && m_response->toPlainText().isEmpty()) {
-                const QList<FrameRow> rows = m_frames->rows();
-                for (const FrameRow &row : rows) {
-                    if (!row.binary) {
-                        m_response->setPlainText(row.content);
-                        break;
-                    }
-                }
-            }
-        }
+        if (!m_loading)
+            carryContentOver(Kind(index));
         updateVisibility();
         chosen();
     });
@@ -540,9 +526,29 @@ ReplyForm::ReplyForm(bool greeting, QWidget *parent) : QWidget(parent), m_greeti
     connect(m_closeCode, &QSpinBox::editingFinished, this, chosen);
     connect(m_closeReason, &QLineEdit::textEdited, this, typed);
     connect(m_closeReason, &QLineEdit::editingFinished, this, chosen);
-    m_closeCode->setEnabled(false);
-    m_closeReason->setEnabled(false);
-    updateVisibility();
+}
+
+// Carries the content over to the kind just chosen, so the switch is a valid change at once.
+void ReplyForm::carryContentOver(Kind kind)
+{
+    if (kind == Kind::Frames && m_frames->rows().isEmpty()) {
+        if (!m_binary->text().isEmpty() && m_binary->isVisibleTo(this))
+            m_frames->addRow({ true, m_binary->text(), QString() });
+        else
+            m_frames->addRow({ false, m_response->toPlainText(), QString() });
+    } else if (kind == Kind::Binary && m_binary->text().isEmpty()) {
+        const QList<FrameRow> rows = m_frames->rows();
+        if (!rows.isEmpty() && rows.first().binary)
+            m_binary->setText(rows.first().content);
+        else
+            m_binary->setText(QString::fromLatin1(m_response->toPlainText().toUtf8().toBase64()));
+    } else if (kind == Kind::Text && m_response->toPlainText().isEmpty()) {
+        const QList<FrameRow> rows = m_frames->rows();
+        const auto text = std::find_if(rows.begin(), rows.end(),
+                                       [](const FrameRow &row) { return !row.binary; });
+        if (text != rows.end())
+            m_response->setPlainText(text->content);
+    }
 }
 
 void ReplyForm::setDeliveryShown(bool shown)
@@ -580,16 +586,9 @@ void ReplyForm::validate()
         reply = m_frames->problem();
     showProblem(m_replyProblem, reply);
     showProblem(m_delayProblem, delayProblem(m_delay->text()));
-    QString close;
-    if (m_close->isChecked()) {
-        if (!isCloseCodeSendable(m_closeCode->value()))
-            close = SpecLoader::tr(
-                        "close code %1 cannot be sent (use 1000-1003, 1007-1014 or 3000-4999)")
-                        .arg(m_closeCode->value());
-        else if (m_closeReason->text().toUtf8().size() > 123)
-            close = SpecLoader::tr("a close reason holds at most 123 bytes");
-    }
-    showProblem(m_closeProblem, close);
+    showProblem(m_closeProblem,
+                m_close->isChecked() ? closeProblem(m_closeCode->value(), m_closeReason->text())
+                                     : QString());
 }
 
 QString ReplyForm::problems() const
@@ -648,108 +647,207 @@ void ReplyForm::load(const QList<KeyOutline> &keys)
     m_loading = false;
 }
 
+// The reply keys as the file has them; null where a key is absent.
+struct ReplyKeyOutlines
+{
+    explicit ReplyKeyOutlines(const QList<KeyOutline> &keys)
+        : frames(findKey(keys, QStringLiteral("frames")))
+        , response(findKey(keys, QStringLiteral("response")))
+        , delay(findKey(keys, QStringLiteral("delay")))
+        , to(findKey(keys, QStringLiteral("to")))
+        , close(findKey(keys, QStringLiteral("close")))
+    { }
+    const KeyOutline *frames;
+    const KeyOutline *response;
+    const KeyOutline *delay;
+    const KeyOutline *to;
+    const KeyOutline *close;
+};
+
 SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
 {
+    const ReplyKeyOutlines current(keys);
     SpecEdits::KeyValues out;
-    const KeyOutline *frames = findKey(keys, QStringLiteral("frames"));
-    const KeyOutline *response = findKey(keys, QStringLiteral("response"));
-    const KeyOutline *delay = findKey(keys, QStringLiteral("delay"));
-    const KeyOutline *to = findKey(keys, QStringLiteral("to"));
-    const KeyOutline *close = findKey(keys, QStringLiteral("close"));
-    const YamlValue none;
-
-    const Kind kind = Kind(m_kind->currentIndex());
-    QList<FrameRow> currentRows;
-    const bool currentShown = !frames || framesFromValue(frames->value, &currentRows);
-    auto setFrames = [&](const QList<FrameRow> &rows) {
-        if (!frames || !currentShown || currentRows != rows)
-            out.append({ QStringLiteral("frames"), framesToValue(rows) });
-        if (response)
-            out.append({ QStringLiteral("response"), none });
-    };
-    if (kind == Kind::Text) {
-        const QString text = m_response->toPlainText();
-        if (text.isEmpty() && !response && !frames) {
-            // Nothing to say (a rule or greeting that only closes): left as it is.
-        } else if (m_greeting && text.isEmpty() && !m_close->isChecked()) {
-            // Left as it is: an empty greeting is no greeting (Remove drops on-connect).
-        } else {
-            if (frames)
-                out.append({ QStringLiteral("frames"), none });
-            if (m_greeting && text.isEmpty()) {
-                if (response)
-                    out.append({ QStringLiteral("response"), none });
-            } else if (!response || response->value.toJson() != text) {
-                out.append({ QStringLiteral("response"), YamlValue::scalar(text) });
-            }
-        }
-    } else if (kind == Kind::Binary) {
-        if (base64Problem(m_binary->text()).isEmpty())
-            setFrames({ { true, QString::fromLatin1(cleanBase64(m_binary->text())), QString() } });
-    } else if (m_unshownFrames.isEmpty()) {
-        const QList<FrameRow> rows = m_frames->rows();
-        if (!rows.isEmpty() && m_frames->problem().isEmpty())
-            setFrames(rows);
-    }
-
-    const QString delayText = m_delay->text().trimmed();
-    if (delayText.isEmpty()) {
-        if (delay)
-            out.append({ QStringLiteral("delay"), none });
-    } else if (delayProblem(delayText).isEmpty() && (!delay || delay->value.text != delayText)) {
-        out.append({ QStringLiteral("delay"), YamlValue::verbatim(delayText) });
-    }
-
-    const int audience = m_to->currentIndex();
-    if (audience != audienceIndex(to) || (to && audience == 0)) {
-        if (audience == 0)
-            out.append({ QStringLiteral("to"), none });
-        else
-            out.append({ QStringLiteral("to"),
-                         YamlValue::scalar(audience == 1 ? QStringLiteral("endpoint")
-                                                         : QStringLiteral("others")) });
-    }
-
-    const Close current = closeOf(close);
-    if (!m_close->isChecked()) {
-        if (close)
-            out.append({ QStringLiteral("close"), none });
-    } else {
-        const int code = m_closeCode->value();
-        const QString reason = m_closeReason->text();
-        const bool valid = isCloseCodeSendable(code) && reason.toUtf8().size() <= 123;
-        if (valid && (!current.on || current.code != code || current.reason != reason)) {
-            YamlValue value;
-            if (!reason.isEmpty())
-                value = YamlValue::map(true)
-                            .insert(QStringLiteral("code"),
-                                    YamlValue::verbatim(QString::number(code)))
-                            .insert(QStringLiteral("reason"), YamlValue::scalar(reason));
-            else
-                value = YamlValue::verbatim(code == 1000 ? QStringLiteral("true")
-                                                         : QString::number(code));
-            out.append({ QStringLiteral("close"), value });
-        }
-    }
-
-    // A reply must still say something: a response, frames or a close.
-    auto present = [&](const QString &name, const KeyOutline *current) {
-        for (const auto &[key, value] : std::as_const(out)) {
-            if (key == name)
-                return !value.isNull();
-        }
-        return current != nullptr;
-    };
-    if (!present(QStringLiteral("response"), response) && !present(QStringLiteral("frames"), frames)
-        && !present(QStringLiteral("close"), close) && (response || frames || close)) {
-        out.erase(std::remove_if(out.begin(), out.end(),
-                                 [](const auto &kv) { return kv.second.isNull(); }),
-                  out.end());
-    }
+    contentChanges(current, &out);
+    delayChange(current.delay, &out);
+    audienceChange(current.to, &out);
+    closeChange(current.close, &out);
+    keepSomethingToSay(current, &out);
     return out;
 }
 
+void ReplyForm::contentChanges(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out) const
+{
+    const Kind kind = Kind(m_kind->currentIndex());
+    if (kind == Kind::Text) {
+        textChanges(current, out);
+    } else if (kind == Kind::Binary) {
+        const QString base64 = m_binary->text();
+        if (base64Problem(base64).isEmpty())
+            framesChanges(
+                current,
+                { { true, QString::fromLatin1(SpecRules::withoutSpaces(base64)), QString() } },
+                out);
+    } else if (m_unshownFrames.isEmpty()) {
+        const QList<FrameRow> rows = m_frames->rows();
+        if (!rows.isEmpty() && m_frames->problem().isEmpty())
+            framesChanges(current, rows, out);
+    }
+}
+
+void ReplyForm::textChanges(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out) const
+{
+    const QString text = m_response->toPlainText();
+    // Nothing to say (a rule or greeting that only closes): left as it is.
+    if (text.isEmpty() && !current.response && !current.frames)
+        return;
+    // Left as it is: an empty greeting is no greeting (Remove drops on-connect).
+    if (m_greeting && text.isEmpty() && !m_close->isChecked())
+        return;
+    if (current.frames)
+        out->append({ QStringLiteral("frames"), YamlValue() });
+    if (m_greeting && text.isEmpty()) {
+        if (current.response)
+            out->append({ QStringLiteral("response"), YamlValue() });
+    } else if (!current.response || current.response->value.toJson() != text) {
+        out->append({ QStringLiteral("response"), YamlValue::scalar(text) });
+    }
+}
+
+void ReplyForm::framesChanges(const ReplyKeyOutlines &current, const QList<FrameRow> &rows,
+                              SpecEdits::KeyValues *out) const
+{
+    QList<FrameRow> currentRows;
+    const bool currentShown
+        = !current.frames || framesFromValue(current.frames->value, &currentRows);
+    if (!current.frames || !currentShown || currentRows != rows)
+        out->append({ QStringLiteral("frames"), framesToValue(rows) });
+    if (current.response)
+        out->append({ QStringLiteral("response"), YamlValue() });
+}
+
+void ReplyForm::delayChange(const KeyOutline *delay, SpecEdits::KeyValues *out) const
+{
+    const QString delayText = m_delay->text().trimmed();
+    if (delayText.isEmpty()) {
+        if (delay)
+            out->append({ QStringLiteral("delay"), YamlValue() });
+    } else if (delayProblem(delayText).isEmpty() && (!delay || delay->value.text != delayText)) {
+        out->append({ QStringLiteral("delay"), YamlValue::verbatim(delayText) });
+    }
+}
+
+void ReplyForm::audienceChange(const KeyOutline *to, SpecEdits::KeyValues *out) const
+{
+    const int audience = m_to->currentIndex();
+    if (audience == audienceIndex(to) && !(to && audience == 0))
+        return;
+    if (audience == 0)
+        out->append({ QStringLiteral("to"), YamlValue() });
+    else
+        out->append({ QStringLiteral("to"),
+                      YamlValue::scalar(audience == 1 ? QStringLiteral("endpoint")
+                                                      : QStringLiteral("others")) });
+}
+
+void ReplyForm::closeChange(const KeyOutline *close, SpecEdits::KeyValues *out) const
+{
+    if (!m_close->isChecked()) {
+        if (close)
+            out->append({ QStringLiteral("close"), YamlValue() });
+        return;
+    }
+    const int code = m_closeCode->value();
+    const QString reason = m_closeReason->text();
+    const Close current = closeOf(close);
+    if (!closeProblem(code, reason).isEmpty()
+        || (current.on && current.code == code && current.reason == reason))
+        return;
+    YamlValue value;
+    if (!reason.isEmpty())
+        value = YamlValue::map(true)
+                    .insert(QStringLiteral("code"), YamlValue::verbatim(QString::number(code)))
+                    .insert(QStringLiteral("reason"), YamlValue::scalar(reason));
+    else
+        value = YamlValue::verbatim(code == 1000 ? QStringLiteral("true") : QString::number(code));
+    out->append({ QStringLiteral("close"), value });
+}
+
+// A reply must still say something: a response, frames or a close. Removals that would leave
+// it saying nothing are dropped.
+void ReplyForm::keepSomethingToSay(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out)
+{
+    auto present = [out](const QString &name, const KeyOutline *key) {
+        for (const auto &[changed, value] : std::as_const(*out)) {
+            if (changed == name)
+                return !value.isNull();
+        }
+        return key != nullptr;
+    };
+    const bool hadSomething = current.response || current.frames || current.close;
+    if (!hadSomething || present(QStringLiteral("response"), current.response)
+        || present(QStringLiteral("frames"), current.frames)
+        || present(QStringLiteral("close"), current.close))
+        return;
+    out->erase(std::remove_if(out->begin(), out->end(),
+                              [](const auto &change) { return change.second.isNull(); }),
+               out->end());
+}
+
 // ---- streams ----
+
+namespace {
+
+// The frames as lines when each is a one-line text; otherwise kept as written, not shown.
+void readStreamFrames(const YamlValue &value, StreamRow *row)
+{
+    row->framesValue = value;
+    bool plain = value.isList();
+    for (const YamlValue &frame : value.items) {
+        if (!frame.isScalar() || frame.text.contains(QLatin1Char('\n')) || frame.text.isEmpty())
+            plain = false;
+        else
+            row->frames.append(frame.text);
+    }
+    row->framesShown = plain;
+    if (!plain)
+        row->frames.clear();
+}
+
+// False when the key is not one the form can show.
+bool readStreamKey(const QString &key, const YamlValue &value, StreamRow *row)
+{
+    if (key == QLatin1String("frames")) {
+        readStreamFrames(value, row);
+        return true;
+    }
+    if (!value.isScalar())
+        return false;
+    if (key == QLatin1String("every"))
+        row->every = value.text;
+    else if (key == QLatin1String("to"))
+        row->toAll = value.text == QLatin1String("all");
+    else if (key == QLatin1String("mode"))
+        row->once = value.text == QLatin1String("once");
+    else
+        return false;
+    return true;
+}
+
+std::optional<StreamRow> streamFromValue(const YamlValue &item)
+{
+    if (!item.isMap())
+        return std::nullopt;
+    StreamRow row;
+    row.every = QString();
+    for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i) {
+        if (!readStreamKey(item.keys.at(i), item.items.at(i), &row))
+            return std::nullopt;
+    }
+    return row;
+}
+
+} // namespace
 
 bool streamsFromValue(const YamlValue &value, QList<StreamRow> *rows)
 {
@@ -757,36 +855,10 @@ bool streamsFromValue(const YamlValue &value, QList<StreamRow> *rows)
     if (!value.isList())
         return false;
     for (const YamlValue &item : value.items) {
-        if (!item.isMap())
-            return false;
-        StreamRow row;
-        row.every = QString();
-        for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i) {
-            const QString &key = item.keys.at(i);
-            const YamlValue &v = item.items.at(i);
-            if (key == QLatin1String("every") && v.isScalar()) {
-                row.every = v.text;
-            } else if (key == QLatin1String("to") && v.isScalar()) {
-                row.toAll = v.text == QLatin1String("all");
-            } else if (key == QLatin1String("mode") && v.isScalar()) {
-                row.once = v.text == QLatin1String("once");
-            } else if (key == QLatin1String("frames")) {
-                row.framesValue = v;
-                bool plain = v.isList();
-                for (const YamlValue &f : v.items) {
-                    if (!f.isScalar() || f.text.contains(QLatin1Char('\n')) || f.text.isEmpty())
-                        plain = false;
-                    else
-                        row.frames.append(f.text);
-                }
-                row.framesShown = plain;
-                if (!plain)
-                    row.frames.clear();
-            } else {
-                return false;
-            }
-        }
-        rows->append(row);
+        const std::optional<StreamRow> row = streamFromValue(item);
+        if (!row)
+            return false; // the streams read so far stay in rows
+        rows->append(*row);
     }
     return true;
 }
@@ -991,15 +1063,9 @@ QString StreamsEditor::problem() const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
         const StreamRow &row = m_rows.at(i);
-        Delay every;
-        QString p;
-        if (!Delay::parse(row.every, &every) || every.minMs != every.maxMs)
-            p = SpecLoader::tr("'every' must be an interval such as 500ms or 2s");
-        else if (every.minMs < Stream::MinimumIntervalMs)
-            p = SpecLoader::tr("'every' must be at least %1ms, so a stream cannot flood")
-                    .arg(Stream::MinimumIntervalMs);
-        else if (row.framesShown && row.frames.isEmpty())
-            p = SpecLoader::tr("stream has no 'frames'");
+        QString p = SpecRules::streamInterval(row.every).problem;
+        if (p.isEmpty() && row.framesShown)
+            p = SpecRules::streamFramesProblem(row.frames.size());
         if (!p.isEmpty())
             return tr("Stream %1: %2").arg(i + 1).arg(p);
     }

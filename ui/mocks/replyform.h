@@ -14,6 +14,7 @@ class QPlainTextEdit;
 class QSpinBox;
 class QTableWidget;
 class QToolButton;
+struct ReplyKeyOutlines;
 
 // One frame of a "frames:" list as the forms show it.
 struct FrameRow
@@ -103,9 +104,24 @@ signals:
     void committed(); // a choice made: commit now
 
 private:
+    void buildReplyFields();
+    void buildDeliveryFields();
+    void layOutDeliveryFields(QFormLayout *delivery);
+    void connectFields();
+    void carryContentOver(Kind kind);
     void updateVisibility();
     void validate();
     void setDeliveryShown(bool shown);
+
+    // The steps of changes(), one per group of keys.
+    void contentChanges(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out) const;
+    void textChanges(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out) const;
+    void framesChanges(const ReplyKeyOutlines &current, const QList<FrameRow> &rows,
+                       SpecEdits::KeyValues *out) const;
+    void delayChange(const KeyOutline *delay, SpecEdits::KeyValues *out) const;
+    void audienceChange(const KeyOutline *to, SpecEdits::KeyValues *out) const;
+    void closeChange(const KeyOutline *close, SpecEdits::KeyValues *out) const;
+    static void keepSomethingToSay(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out);
 
     bool m_greeting = false;
     bool m_loading = false;

@@ -1,0 +1,163 @@
+#pragma once
+
+// The loader's inside, shared by the specloader*.cpp files, one per group of keys. Not part
+// of the spec layer's interface.
+
+#include "specloader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+
+namespace SpecLoading {
+
+QString kindOf(const YAML::Node &node); // "text", "a list"... for messages
+QString qs(const std::string &text);
+std::string keyName(const YAML::Node &key); // the key's text, or empty when it is not text
+QString scalarText(const YAML::Node &node); // the node's text, or empty when it is not text
+
+// One websocket item while it is read: the endpoint so far, and whether it is still valid.
+struct EndpointDraft
+{
+    EndpointDraft() = default;
+    EndpointDraft(const EndpointDraft &) = delete; // checkedPath points into endpoint
+    EndpointDraft &operator=(const EndpointDraft &) = delete;
+
+    Endpoint endpoint;
+    bool valid = true;
+    bool hasPath = false;
+    // The keys read once the path is known (their templates may name path parameters).
+    YAML::Node onConnectKey, onConnect, onMessage, streams;
+
+    // The path template variables are checked against: set once path and subprotocols are
+    // read, and left null when either is not valid.
+    const PathPattern *checkedPath = nullptr;
+};
+
+// A reply being read (of a rule, of on-connect or a stream's frames) and what its templates
+// may refer to.
+struct ReplyTarget
+{
+    Reply *reply = nullptr;
+    bool *valid = nullptr; // the endpoint's: cleared on an error
+    const PathPattern *path = nullptr;
+    const MessagePattern *pattern = nullptr; // null: no message (on-connect, streams)
+};
+
+// One on-message rule while it is read.
+struct RuleDraft
+{
+    Rule rule;
+    std::optional<QString> patternText, response;
+    YAML::Mark responseMark;
+    bool hasPattern = false;
+    bool hasResponse = false;
+};
+
+// One stream while it is read.
+struct StreamDraft
+{
+    Stream stream;
+    Reply frames;
+    bool hasEvery = false;
+};
+
+class Loader
+{
+public:
+    explicit Loader(QString fileName) : m_file(std::move(fileName)) { }
+
+    LoadResult run(const QByteArray &data);
+
+private:
+    void add(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &message)
+    {
+        add(severity, location(mark), message);
+    }
+    void add(Diagnostic::Severity severity, SourceLocation where, const QString &message);
+    void error(const YAML::Mark &mark, const QString &message)
+    {
+        add(Diagnostic::Severity::Error, mark, message);
+    }
+    void warning(const YAML::Mark &mark, const QString &message)
+    {
+        add(Diagnostic::Severity::Warning, mark, message);
+    }
+    static SourceLocation location(const YAML::Mark &mark)
+    {
+        return mark.is_null() ? SourceLocation {}
+                              : SourceLocation { mark.line + 1, mark.column + 1 };
+    }
+    void warnExtraDocument(const QByteArray &data, const YAML::Mark &mark);
+
+    void loadItem(const YAML::Node &item);
+    std::optional<QString> responseText(const YAML::Node &key, const YAML::Node &value);
+    void checkVariables(const Template &t, const YAML::Mark &mark, const PathPattern *path,
+                        const MessagePattern *pattern);
+
+    // specloader_endpoint.cpp: a websocket item, its path, subprotocols and on-connect, and
+    // how its path conflicts with the endpoints before it.
+    void loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws);
+    void readWebsocketKey(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
+    void loadPath(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
+    void loadSubprotocols(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
+    void loadOnConnect(EndpointDraft *draft);
+    using ItemLoader = void (Loader::*)(const YAML::Node &item, int index, EndpointDraft *draft);
+    void loadList(const YAML::Node &list, const QString &notAList, ItemLoader load,
+                  EndpointDraft *draft);
+    void checkGreetingComplete(const YAML::Node &onConnectKey, bool hasResponse,
+                               EndpointDraft *draft);
+    bool conflictsWithEarlierPath(const Endpoint &endpoint);
+
+    // specloader_rules.cpp: each on-message rule, its pattern or binary match and response.
+    void loadRule(const YAML::Node &item, int index, EndpointDraft *draft);
+    void readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                     EndpointDraft *draft);
+    void loadBinaryMatch(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                         EndpointDraft *draft);
+    void loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule);
+    bool checkRuleComplete(const YAML::Node &item, const RuleDraft &rule);
+
+    // specloader_reply.cpp: the keys that extend a response (delay, to, close, frames).
+    // False when key is not one of them.
+    bool loadReplyKey(const std::string &key, const YAML::Node &keyNode, const YAML::Node &value,
+                      const ReplyTarget &target);
+    void fail(const YAML::Node &at, const YAML::Node &keyNode, const QString &message,
+              const ReplyTarget &target);
+    void loadDelay(const YAML::Node &keyNode, const YAML::Node &value, Delay *delay,
+                   const ReplyTarget &target);
+    void loadReplyDelay(const YAML::Node &keyNode, const YAML::Node &value,
+                        const ReplyTarget &target);
+    void loadAudience(const YAML::Node &keyNode, const YAML::Node &value,
+                      const ReplyTarget &target);
+    void loadClose(const YAML::Node &keyNode, const YAML::Node &value, const ReplyTarget &target);
+    void loadCloseMap(const YAML::Node &keyNode, const YAML::Node &value,
+                      const ReplyTarget &target);
+    void loadFrames(const YAML::Node &keyNode, const YAML::Node &value, const ReplyTarget &target);
+    ReplyFrame loadFrame(const YAML::Node &keyNode, const YAML::Node &item,
+                         const ReplyTarget &target);
+    void loadFrameMap(const YAML::Node &keyNode, const YAML::Node &item, ReplyFrame *frame,
+                      const ReplyTarget &target);
+    // A response compiled and its variables checked; none when it is empty or too large.
+    std::optional<Template> compileResponse(const YAML::Node &key, const YAML::Node &value,
+                                            const ReplyTarget &target);
+    void loadFrameBinary(const YAML::Node &keyNode, const YAML::Node &value, ReplyFrame *frame,
+                         const ReplyTarget &target);
+
+    // specloader_streams.cpp: each stream, its interval, audience, mode and frames.
+    void loadStream(const YAML::Node &item, int index, EndpointDraft *draft);
+    void readStreamKey(const YAML::Node &key, const YAML::Node &value, StreamDraft *stream,
+                       EndpointDraft *draft);
+    void loadInterval(const YAML::Node &key, const YAML::Node &value, StreamDraft *stream,
+                      EndpointDraft *draft);
+    // A key with two possible values: true for the second, an error for anything else.
+    std::optional<bool> readChoice(const YAML::Node &value, const char *first, const char *second,
+                                   const QString &message, EndpointDraft *draft);
+
+    QString m_file;
+    Diagnostics m_diagnostics;
+    std::shared_ptr<MockSpec> m_spec = std::make_shared<MockSpec>();
+};
+
+} // namespace SpecLoading

@@ -1,0 +1,126 @@
+#include "specloader_p.h"
+#include "specrules.h"
+
+namespace SpecLoading {
+
+namespace {
+
+// The bytes a binary rule's map asks messages to start with: its last hex-prefix or
+// base64-prefix decides. False when that one is not valid, or when there is none.
+bool readBinaryPrefix(const YAML::Node &map, QByteArray *prefix)
+{
+    bool ok = false;
+    for (const auto &kv : map) {
+        const std::string kind = keyName(kv.first);
+        std::optional<QByteArray> bytes;
+        if (kind == "hex-prefix")
+            bytes = SpecRules::hexPrefix(scalarText(kv.second));
+        else if (kind == "base64-prefix")
+            bytes = SpecRules::base64Prefix(scalarText(kv.second));
+        else
+            continue;
+        ok = bytes.has_value();
+        *prefix = bytes.value_or(QByteArray());
+    }
+    return ok;
+}
+
+} // namespace
+
+void Loader::loadRule(const YAML::Node &item, int index, EndpointDraft *draft)
+{
+    RuleDraft rule;
+    rule.rule.index = index;
+    rule.rule.labelText = QStringLiteral("on-message[%1]").arg(index);
+    rule.rule.location = location(item.Mark());
+    if (!item.IsMap()) {
+        error(item.Mark(),
+              SpecLoader::tr("a rule must be a map with 'pattern' and 'response', found %1")
+                  .arg(kindOf(item)));
+        draft->valid = false;
+        return;
+    }
+    for (const auto &kv : item)
+        readRuleKey(kv.first, kv.second, &rule, draft);
+    if (!checkRuleComplete(item, rule)) {
+        draft->valid = false;
+        return;
+    }
+    if (rule.response) {
+        rule.rule.hasResponse = true;
+        rule.rule.response = Template::compile(*rule.response);
+        checkVariables(rule.rule.response, rule.responseMark, draft->checkedPath,
+                       &rule.rule.pattern);
+    }
+    draft->endpoint.rules.append(rule.rule);
+}
+
+void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                         EndpointDraft *draft)
+{
+    const std::string name = keyName(key);
+    if (name == "binary") {
+        loadBinaryMatch(key, value, rule, draft);
+    } else if (name == "pattern") {
+        loadPattern(key, value, rule);
+    } else if (name == "response") {
+        rule->hasResponse = true;
+        rule->responseMark = value.Mark();
+        rule->response = responseText(key, value);
+    } else if (!loadReplyKey(
+                   name, key, value,
+                   { &rule->rule.reply, &draft->valid, draft->checkedPath, &rule->rule.pattern })) {
+        warning(key.Mark(), SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name)));
+    }
+}
+
+void Loader::loadBinaryMatch(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                             EndpointDraft *draft)
+{
+    rule->rule.matchesBinary = true;
+    const QString any = scalarText(value);
+    const bool ok = value.IsMap() ? readBinaryPrefix(value, &rule->rule.binaryPrefix)
+                                  : any == QLatin1String("any") || any == QLatin1String("true");
+    if (!ok) {
+        error(value.IsNull() ? key.Mark() : value.Mark(),
+              SpecLoader::tr("'binary' must be any, or a map with hex-prefix or base64-prefix"));
+        draft->valid = false;
+    }
+    rule->hasPattern = true;
+    rule->patternText = QString();
+}
+
+void Loader::loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule)
+{
+    rule->hasPattern = true;
+    rule->patternText = responseText(key, value);
+    if (!rule->patternText)
+        return;
+    MessagePattern &pattern = rule->rule.pattern;
+    pattern = MessagePattern::compile(*rule->patternText);
+    if (!pattern.regexError().isEmpty())
+        warning(value.Mark(),
+                SpecLoader::tr("pattern is not a valid regular expression (%1 at offset %2); it "
+                               "matches only the exact text")
+                    .arg(pattern.regexError())
+                    .arg(pattern.regexErrorOffset()));
+}
+
+// Reports what the rule lacks; true when it has a pattern and exactly one way to answer.
+bool Loader::checkRuleComplete(const YAML::Node &item, const RuleDraft &rule)
+{
+    const Reply &reply = rule.rule.reply;
+    const bool hasOther = !reply.frames.isEmpty() || reply.closeCode;
+    const bool both = rule.hasResponse && !reply.frames.isEmpty();
+    if (!rule.hasPattern)
+        error(item.Mark(), SpecLoader::tr("rule has no 'pattern'"));
+    if (!rule.hasResponse && !hasOther)
+        error(item.Mark(), SpecLoader::tr("rule has no 'response'"));
+    if (both)
+        error(item.Mark(), SpecLoader::tr("rule has both 'response' and 'frames'; use one"));
+    const bool responseRead = rule.response.has_value();
+    return rule.patternText && (responseRead || hasOther) && (!rule.hasResponse || responseRead)
+        && !both;
+}
+
+} // namespace SpecLoading

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "mockspec.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// A value read from a config, or the reason it cannot be read.
+template<typename T>
+struct Verdict
+{
+    std::optional<T> value;
+    QString problem; // the loader's message; empty when value is set
+
+    bool ok() const { return value.has_value(); }
+    static Verdict accept(T v) { return { std::move(v), QString() }; }
+    static Verdict reject(QString why) { return { std::nullopt, std::move(why) }; }
+};
+
+// The rules a config's values follow, each with the message the loader reports when one is
+// broken, so that the loader and the workbench's forms judge a value the same way.
+namespace SpecRules {
+
+constexpr int MaxCloseReasonBytes = 123; // what a close frame leaves for the reason
+
+// 'delay': fixed ("250ms", "1.5s", "250") or a range ("100ms..300ms"), at most 1 hour.
+Verdict<Delay> delay(const QString &text);
+// A stream's 'every': one fixed interval of at least Stream::MinimumIntervalMs.
+Verdict<int> streamInterval(const QString &text);
+
+// The close codes an endpoint may send: 1000-1003, 1007-1014 and 3000-4999.
+bool isSendableCloseCode(int code);
+QString closeCodeProblem(int code); // empty when the code can be sent
+QString closeReasonProblem(const QString &reason); // empty when it fits a close frame
+
+// A stream needs frames to send.
+QString streamFramesProblem(qsizetype frameCount); // empty when there is one at least
+
+// A binary frame's base64 text; spaces and line breaks are ignored.
+Verdict<QByteArray> base64Frame(const QString &text);
+// The Latin-1 bytes of text without spaces and line breaks: what base64 and hex rules read.
+QByteArray withoutSpaces(const QString &text);
+// 'binary: {hex-prefix: ...}': pairs of hex digits (spaces ignored), at least one byte.
+std::optional<QByteArray> hexPrefix(const QString &text);
+// 'binary: {base64-prefix: ...}': base64 of at least one byte.
+std::optional<QByteArray> base64Prefix(const QString &text);
+
+// A subprotocol offered by an endpoint: a non-empty name such as chat.v1.
+bool isSubprotocolName(const QString &name);
+QString subprotocolNameProblem();
+
+// A reply's 'to': sender, endpoint (or its older name all) or others.
+std::optional<Audience> audience(const QString &text);
+
+} // namespace SpecRules

@@ -5,7 +5,6 @@
 namespace {
 
 constexpr int WaitMs = 5000;
-constexpr char MaskKey[4] = { '\x37', '\xfa', '\x21', '\x3d' };
 
 void appendLength(QByteArray &header, quint64 length, int maskBit)
 {

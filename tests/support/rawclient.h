@@ -19,6 +19,9 @@ enum Opcode : int {
     Pong = 0xA
 };
 
+// The key every masked frame written here uses.
+inline constexpr char MaskKey[4] = { '\x37', '\xfa', '\x21', '\x3d' };
+
 // A frame header as a client writes it (masked unless asked otherwise); `length` may lie.
 QByteArray frameHeader(int opcode, quint64 length, bool fin = true, bool masked = true,
                        int rsv = 0);

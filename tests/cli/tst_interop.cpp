@@ -1,3 +1,5 @@
+#include "testfiles.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -42,7 +44,7 @@ private slots:
         m_server.start(QStringLiteral(MOCKET_CLI),
                        { QStringLiteral("serve"), QStringLiteral("--quiet"),
                          QStringLiteral("--port"), QStringLiteral("0"),
-                         QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml") });
+                         examplePath(QStringLiteral("mocks.yml")) });
         QVERIFY2(m_server.waitForStarted(5000), qPrintable(m_server.errorString()));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += m_server.readAllStandardOutput()).contains('\n')

@@ -20,12 +20,10 @@
 #include <QTest>
 #include <QTimer>
 #include <QWebSocket>
-#include <QtEndian>
 
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace {

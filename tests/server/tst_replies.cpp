@@ -5,12 +5,10 @@
 #include "testclient.h"
 #include "testfiles.h"
 
-#include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
 #include <QRegularExpression>
-#include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
 #include <memory>

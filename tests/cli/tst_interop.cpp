@@ -10,7 +10,7 @@ namespace {
 
 const QString Python
     = QStringLiteral("/usr/bin/python3"); // not PATH's python3: a pyenv without the module
-const QString Script = QStringLiteral(MOCKET_SOURCE_DIR "/tests/cli/interop/spec_session.py");
+const QString Script = sourcePath(QStringLiteral("tests/cli/interop/spec_session.py"));
 
 } // namespace
 

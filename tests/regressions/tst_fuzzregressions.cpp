@@ -137,7 +137,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("input");
         const QStringList names
-            = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+            = QDir(sourcePath(QStringLiteral("fuzz/regressions")))
                   .entryList({ QStringLiteral("specoutline-*") }, QDir::Files, QDir::Name);
         QVERIFY(names.size() >= 18);
         for (const QString &name : names)
@@ -255,7 +255,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("input");
         const QStringList names
-            = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+            = QDir(sourcePath(QStringLiteral("fuzz/regressions")))
                   .entryList({ QStringLiteral("specoutline-keys-*") }, QDir::Files, QDir::Name);
         QVERIFY(names.size() >= 4);
         for (const QString &name : names)

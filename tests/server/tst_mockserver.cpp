@@ -352,9 +352,8 @@ private slots:
         a.open(m_fixture->url(QStringLiteral("/ws/user/a")));
         b.open(m_fixture->url(QStringLiteral("/ws/user/b")));
         other.open(m_fixture->url(QStringLiteral("/ws/echo")));
-        QTRY_VERIFY_WITH_TIMEOUT(a.messages().size() == 1 && b.messages().size() == 1
-                                     && other.messages().size() == 1,
-                                 5000);
+        for (const TestClient *client : { &a, &b, &other })
+            QTRY_COMPARE_WITH_TIMEOUT(client->messages().size(), 1, 5000);
         QCOMPARE(server().broadcast(QStringLiteral("/ws/user/:username"), QStringLiteral("news")),
                  2);
         QTRY_VERIFY(a.messages().size() == 2 && b.messages().size() == 2);

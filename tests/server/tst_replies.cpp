@@ -200,9 +200,8 @@ private slots:
         alice.open(m_fixture->url(QStringLiteral("/chat/a")));
         bob.open(m_fixture->url(QStringLiteral("/chat/b")));
         carol.open(m_fixture->url(QStringLiteral("/chat/c")));
-        QTRY_VERIFY_WITH_TIMEOUT(alice.messages().size() == 1 && bob.messages().size() == 1
-                                     && carol.messages().size() == 1,
-                                 5000);
+        for (const TestClient *client : { &alice, &bob, &carol })
+            QTRY_COMPARE_WITH_TIMEOUT(client->messages().size(), 1, 5000);
         alice.socket().sendTextMessage(QStringLiteral("say hi all"));
         QTRY_VERIFY(bob.messages().size() == 2 && carol.messages().size() == 2);
         QCOMPARE(bob.messages().at(1), QStringLiteral("hi all"));

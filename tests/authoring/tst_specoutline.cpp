@@ -1,8 +1,8 @@
 #include "mockspec.h"
 #include "specloader.h"
 #include "specoutline.h"
+#include "testfiles.h"
 
-#include <QFile>
 #include <QTest>
 
 #include <tuple>
@@ -236,14 +236,6 @@ QString describeLoaded(const MockSpec &spec, int kind, int e, int r)
     return parts.join(QLatin1Char(' '));
 }
 
-QString mocksExample()
-{
-    QFile file(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QString();
-    return QString::fromUtf8(file.readAll());
-}
-
 enum class Op {
     Path,
     Greeting,
@@ -450,7 +442,7 @@ void TestSpecOutline::example()
     QFETCH(QString, text);
     QFETCH(QString, value);
 
-    const QString yaml = mocksExample();
+    const QString yaml = readExample(QStringLiteral("mocks.yml"));
     QVERIFY(!yaml.isEmpty());
     const SpecOutline outline = SpecOutline::parse(yaml);
     QVERIFY(outline.ok());
@@ -488,7 +480,7 @@ void TestSpecOutline::example()
 
 void TestSpecOutline::exampleStructure()
 {
-    const QString yaml = mocksExample();
+    const QString yaml = readExample(QStringLiteral("mocks.yml"));
     const SpecOutline outline = SpecOutline::parse(yaml);
     QVERIFY(outline.ok());
     QVERIFY(outline.blockList);
@@ -530,7 +522,7 @@ void TestSpecOutline::exampleStructure()
 void TestSpecOutline::valuesMatchLoader_data()
 {
     QTest::addColumn<QString>("yaml");
-    QTest::newRow("mocks.yml") << mocksExample();
+    QTest::newRow("mocks.yml") << readExample(QStringLiteral("mocks.yml"));
     QTest::newRow("commented") << commented();
     QTest::newRow("four spaces") << four();
     QTest::newRow("crlf") << crlf();

@@ -1,3 +1,6 @@
+#include "testclient.h"
+#include "testfiles.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -9,7 +12,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QWebSocket>
 
 #include <csignal>
 #include <cstdio>
@@ -20,11 +22,6 @@ namespace {
 
 const QString Greeting
     = QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
-
-QString example(const QString &name)
-{
-    return QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/") + name;
-}
 
 // A mocket-cli child process; keeps everything it printed.
 struct Cli
@@ -51,39 +48,12 @@ struct Ready
     quint16 port = 0;
 };
 
-// A real QWebSocket client that records what it receives.
-struct Client
+std::unique_ptr<TestClient> connectClient(quint16 port,
+                                          const QString &path = QStringLiteral("/ws/echo"))
 {
-    QWebSocket socket;
-    QStringList received;
-    bool disconnected = false;
-
-    Client()
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) { received.append(text); });
-        QObject::connect(&socket, &QWebSocket::disconnected, &socket,
-                         [this] { disconnected = true; });
-    }
-    bool isConnected() const { return socket.state() == QAbstractSocket::ConnectedState; }
-    // Sends and waits for the next message; a null string when none comes.
-    QString ask(const QString &text)
-    {
-        const qsizetype before = received.size();
-        socket.sendTextMessage(text);
-        if (!QTest::qWaitFor([&] { return received.size() > before || disconnected; }, 5000))
-            return {};
-        return received.size() > before ? received.at(before) : QString();
-    }
-};
-
-std::unique_ptr<Client> connectClient(quint16 port,
-                                      const QString &path = QStringLiteral("/ws/echo"))
-{
-    auto client = std::make_unique<Client>();
-    client->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(path)));
-    [[maybe_unused]] const bool done
-        = QTest::qWaitFor([&] { return client->isConnected() || client->disconnected; }, 5000);
+    auto client = std::make_unique<TestClient>();
+    client->open(QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(port).arg(path)));
+    [[maybe_unused]] const bool connected = client->waitForConnected();
     return client; // the caller checks isConnected()
 }
 
@@ -91,19 +61,6 @@ std::unique_ptr<Client> connectClient(quint16 port,
 QStringList words(const char *text)
 {
     return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
 
 QByteArray watchedConfig(const QByteArray &reply)
@@ -226,7 +183,7 @@ private slots:
 
     void serveEcho()
     {
-        Cli *cli = start(words("serve --port 0") << example(QStringLiteral("echo.yml")));
+        Cli *cli = start(words("serve --port 0") << examplePath(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         QCOMPARE(ready.host, QStringLiteral("127.0.0.1"));
@@ -234,7 +191,7 @@ private slots:
 
         auto client = connectClient(ready.port);
         QVERIFY(client->isConnected());
-        QTRY_COMPARE(client->received, QStringList { Greeting });
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
 
         const QStringList expectedLines
@@ -285,7 +242,7 @@ private slots:
         QFETCH(QString, error);
 
         Cli *cli = start(QStringList { QStringLiteral("serve") } + flags
-                             + QStringList { example(QStringLiteral("echo.yml")) },
+                             + QStringList { examplePath(QStringLiteral("echo.yml")) },
                          env);
         if (!error.isEmpty()) {
             QVERIFY(waitExit(cli));
@@ -302,13 +259,13 @@ private slots:
         else
             QVERIFY(ready.port != 8000);
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList { Greeting });
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
     }
 
     void configOption_data()
     {
         QTest::addColumn<QStringList>("args");
-        const QString file = example(QStringLiteral("echo.yml"));
+        const QString file = examplePath(QStringLiteral("echo.yml"));
         QTest::newRow("-c") << QStringList { QStringLiteral("-c"), file };
         QTest::newRow("--config") << QStringList { QStringLiteral("--config"), file };
         QTest::newRow("--config=") << QStringList { QStringLiteral("--config=") + file };
@@ -323,7 +280,7 @@ private slots:
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList { Greeting });
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
     }
 
     void portInUse()
@@ -332,7 +289,7 @@ private slots:
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
         const QString port = QString::number(blocker.serverPort());
         Cli *cli = start({ QStringLiteral("serve"), QStringLiteral("--port"), port,
-                           example(QStringLiteral("echo.yml")) });
+                           examplePath(QStringLiteral("echo.yml")) });
         QVERIFY(waitExit(cli));
         QVERIFY(cli->process.exitCode() != 0);
         const QString err = QString::fromUtf8(cli->err);
@@ -364,7 +321,7 @@ private slots:
 
     void checkValid()
     {
-        const QString file = example(QStringLiteral("mocks.yml"));
+        const QString file = examplePath(QStringLiteral("mocks.yml"));
         Cli *cli = run({ QStringLiteral("check"), file });
         QCOMPARE(cli->process.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(cli->out),
@@ -387,11 +344,12 @@ private slots:
 
     void quiet()
     {
-        Cli *cli = start(words("serve --quiet --port 0") << example(QStringLiteral("echo.yml")));
+        Cli *cli
+            = start(words("serve --quiet --port 0") << examplePath(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList { Greeting });
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
         cli->process.terminate();
         QVERIFY(waitExit(cli));
@@ -402,12 +360,12 @@ private slots:
     void jsonLog()
     {
         const QString log = tempPath(QStringLiteral("events.jsonl"));
-        Cli *cli
-            = start(words("serve --port 0 --log") << log << example(QStringLiteral("echo.yml")));
+        Cli *cli = start(words("serve --port 0 --log")
+                         << log << examplePath(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList { Greeting });
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
         // Stopped at once: the writer's 100 ms buffer must still reach the file.
         cli->process.terminate();
@@ -453,11 +411,11 @@ private slots:
     {
         const QString log = tempPath(QStringLiteral("killed.jsonl"));
         Cli *cli = start(words("serve --quiet --port 0 --log")
-                         << log << example(QStringLiteral("echo.yml")));
+                         << log << examplePath(QStringLiteral("echo.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto client = connectClient(ready.port);
-        QTRY_COMPARE(client->received, QStringList { Greeting });
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
         for (int i = 0; i < 50; ++i)
             QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
         QElapsedTimer sinceLast;
@@ -484,18 +442,18 @@ private slots:
     void stopsOnSignal()
     {
         QFETCH(int, signal);
-        Cli *cli = start(words("serve --port 0") << example(QStringLiteral("mocks.yml")));
+        Cli *cli = start(words("serve --port 0") << examplePath(QStringLiteral("mocks.yml")));
         const Ready ready = waitReady(cli);
         QVERIFY2(ready.port != 0, cli->stdErr().constData());
         auto echo = connectClient(ready.port);
         auto user = connectClient(ready.port, QStringLiteral("/ws/user/alice"));
-        QTRY_COMPARE(echo->received.size(), 1);
-        QTRY_COMPARE(user->received.size(), 1);
+        QTRY_COMPARE(echo->messages().size(), 1);
+        QTRY_COMPARE(user->messages().size(), 1);
 
         QCOMPARE(::kill(pid_t(cli->process.processId()), signal), 0);
-        QTRY_VERIFY(echo->disconnected && user->disconnected);
-        QCOMPARE(echo->socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
-        QCOMPARE(user->socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_VERIFY(echo->isDisconnected() && user->isDisconnected());
+        QCOMPARE(echo->socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(user->socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
         QVERIFY(waitExit(cli));
         QCOMPARE(cli->process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(cli->process.exitCode(), 0);
@@ -542,7 +500,7 @@ private slots:
                  cli->err.constData());
         QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong-3"));
         QVERIFY(client->isConnected());
-        QVERIFY(!client->disconnected);
+        QVERIFY(!client->isDisconnected());
         QCOMPARE(cli->process.state(), QProcess::Running);
     }
 };

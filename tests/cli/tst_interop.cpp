@@ -1,3 +1,5 @@
+#include "testfiles.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -8,7 +10,7 @@ namespace {
 
 const QString Python
     = QStringLiteral("/usr/bin/python3"); // not PATH's python3: a pyenv without the module
-const QString Script = QStringLiteral(MOCKET_SOURCE_DIR "/tests/cli/interop/spec_session.py");
+const QString Script = sourcePath(QStringLiteral("tests/cli/interop/spec_session.py"));
 
 } // namespace
 
@@ -42,7 +44,7 @@ private slots:
         m_server.start(QStringLiteral(MOCKET_CLI),
                        { QStringLiteral("serve"), QStringLiteral("--quiet"),
                          QStringLiteral("--port"), QStringLiteral("0"),
-                         QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml") });
+                         examplePath(QStringLiteral("mocks.yml")) });
         QVERIFY2(m_server.waitForStarted(5000), qPrintable(m_server.errorString()));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += m_server.readAllStandardOutput()).contains('\n')

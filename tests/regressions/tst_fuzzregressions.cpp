@@ -4,11 +4,11 @@
 #include "specloader.h"
 #include "specoutline.h"
 #include "template.h"
+#include "testfiles.h"
 #include "yamljson.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -20,8 +20,7 @@
 namespace {
 QByteArray regression(const char *name)
 {
-    QFile file(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions/") + QLatin1String(name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return readFile(sourcePath(QStringLiteral("fuzz/regressions/") + QLatin1String(name)));
 }
 constexpr qint64 QuickMs = 2000; // generous for a loaded machine; the bugs were hangs
 } // namespace
@@ -138,7 +137,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("input");
         const QStringList names
-            = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+            = QDir(sourcePath(QStringLiteral("fuzz/regressions")))
                   .entryList({ QStringLiteral("specoutline-*") }, QDir::Files, QDir::Name);
         QVERIFY(names.size() >= 18);
         for (const QString &name : names)
@@ -256,7 +255,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("input");
         const QStringList names
-            = QDir(QStringLiteral(MOCKET_SOURCE_DIR "/fuzz/regressions"))
+            = QDir(sourcePath(QStringLiteral("fuzz/regressions")))
                   .entryList({ QStringLiteral("specoutline-keys-*") }, QDir::Files, QDir::Name);
         QVERIFY(names.size() >= 4);
         for (const QString &name : names)

@@ -1,8 +1,9 @@
 // A hostile-client battery: every test does one nasty thing to a running MockServer, then
 // checks that a fresh client is still served and that a bystander connected before the act
 // was never disturbed (semantics §5, §7).
-#include "mockserver.h"
-#include "specloader.h"
+#include "rawclient.h"
+#include "serverfixture.h"
+#include "testclient.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,12 +20,10 @@
 #include <QTest>
 #include <QTimer>
 #include <QWebSocket>
-#include <QtEndian>
 
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace {
@@ -55,326 +54,27 @@ QString greeting()
             return; \
     } while (false)
 
-enum Opcode : int {
-    Continuation = 0x0,
-    Text = 0x1,
-    Binary = 0x2,
-    Close = 0x8,
-    Ping = 0x9,
-    Pong = 0xA
-};
-
-constexpr char MaskKey[4] = { '\x37', '\xfa', '\x21', '\x3d' };
-
-// A frame header as a client writes it (masked unless asked otherwise); `length` may lie.
-QByteArray frameHeader(int opcode, quint64 length, bool fin = true, bool masked = true, int rsv = 0)
-{
-    QByteArray header;
-    header += char((fin ? 0x80 : 0) | ((rsv & 7) << 4) | (opcode & 0x0f));
-    const int maskBit = masked ? 0x80 : 0;
-    if (length < 126) {
-        header += char(maskBit | int(length));
-    } else if (length <= 0xffff) {
-        header += char(maskBit | 126);
-        header += char((length >> 8) & 0xff);
-        header += char(length & 0xff);
-    } else {
-        header += char(maskBit | 127);
-        for (int shift = 56; shift >= 0; shift -= 8)
-            header += char((length >> shift) & 0xff);
-    }
-    if (masked)
-        header.append(MaskKey, 4);
-    return header;
-}
-
-QByteArray masked(QByteArray payload)
-{
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        payload[i] = char(payload.at(i) ^ MaskKey[i % 4]);
-    return payload;
-}
-
-QByteArray frame(int opcode, const QByteArray &payload, bool fin = true, bool mask = true,
-                 int rsv = 0)
-{
-    QByteArray out = frameHeader(opcode, quint64(payload.size()), fin, mask, rsv);
-    out += mask ? masked(payload) : payload;
-    return out;
-}
-
-QByteArray closePayload(int code, const QByteArray &reason = {})
-{
-    QByteArray out;
-    out += char((code >> 8) & 0xff);
-    out += char(code & 0xff);
-    out += reason;
-    return out;
-}
-
-QByteArray handshakeRequest(const QByteArray &path = "/ws/echo",
-                            const QByteArray &extraHeaders = {})
-{
-    QByteArray request = "GET " + path + " HTTP/1.1\r\n";
-    request += "Host: 127.0.0.1\r\n"
-               "Upgrade: websocket\r\n"
-               "Connection: Upgrade\r\n"
-               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-               "Sec-WebSocket-Version: 13\r\n";
-    request += extraHeaders;
-    request += "\r\n";
-    return request;
-}
-
-struct Frame
-{
-    int opcode = 0;
-    bool fin = false;
-    bool masked = false;
-    QByteArray payload;
-    QByteArray header; // the frame's bytes before its payload, as they came
-};
-
-// Takes one complete server frame off the front of `data`.
-std::optional<Frame> takeFrame(QByteArray &data)
-{
-    if (data.size() < 2)
-        return std::nullopt;
-    const auto b0 = quint8(data.at(0));
-    const auto b1 = quint8(data.at(1));
-    quint64 length = b1 & 0x7f;
-    qsizetype offset = 2;
-    if (length == 126) {
-        if (data.size() < 4)
-            return std::nullopt;
-        length = qFromBigEndian<quint16>(data.constData() + 2);
-        offset = 4;
-    } else if (length == 127) {
-        if (data.size() < 10)
-            return std::nullopt;
-        length = qFromBigEndian<quint64>(data.constData() + 2);
-        offset = 10;
-    }
-    Frame f;
-    f.fin = b0 & 0x80;
-    f.opcode = b0 & 0x0f;
-    f.masked = b1 & 0x80;
-    QByteArray key;
-    if (f.masked) {
-        if (data.size() < offset + 4)
-            return std::nullopt;
-        key = data.mid(offset, 4);
-        offset += 4;
-    }
-    if (quint64(data.size() - offset) < length)
-        return std::nullopt;
-    f.payload = data.mid(offset, qsizetype(length));
-    f.header = data.left(offset);
-    for (qsizetype i = 0; f.masked && i < f.payload.size(); ++i)
-        f.payload[i] = char(f.payload.at(i) ^ key.at(i % 4));
-    data.remove(0, offset + qsizetype(length));
-    return f;
-}
-
-// A real QWebSocket client that records what happens to it.
-class Client : public QObject
-{
-public:
-    QStringList messages;
-    bool connected = false;
-    bool disconnected = false;
-    QList<QAbstractSocket::SocketError> errors;
-    QList<QSslError> sslErrors;
-    QWebSocket socket; // last: destroyed first, while what its signals touch still exists
-
-    explicit Client(const QString &origin = QString()) : socket(origin)
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &m) { messages.append(m); });
-        connect(&socket, &QWebSocket::connected, this, [this] { connected = true; });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-        connect(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-                [this](QAbstractSocket::SocketError e) { errors.append(e); });
-    }
-    ~Client() override { QObject::disconnect(&socket, nullptr, this, nullptr); }
-
-    // Trusts `certificate` as the only CA; should the peer name check still complain, only
-    // errors about that very certificate are ignored.
-    void trust(const QSslConfiguration &configuration, const QSslCertificate &certificate)
-    {
-        socket.setSslConfiguration(configuration);
-        connect(&socket, &QWebSocket::sslErrors, this,
-                [this, certificate](const QList<QSslError> &list) {
-                    sslErrors += list;
-                    if (std::all_of(list.cbegin(), list.cend(), [&certificate](const QSslError &e) {
-                            return e.certificate() == certificate;
-                        }))
-                        socket.ignoreSslErrors();
-                });
-    }
-
-    bool failed() const { return disconnected || !errors.isEmpty(); }
-};
-
-// A raw TCP client that speaks HTTP and WebSocket frames by hand.
-class RawClient : public QObject
-{
-public:
-    QByteArray head; // the HTTP response head, once complete
-    QByteArray buffer; // bytes after it, not yet parsed into frames
-    QList<Frame> frames;
-    bool disconnected = false;
-    bool reading = true;
-    bool answerClose = true; // reply to a close frame, as a well-behaved client does
-    QTcpSocket socket; // last: destroyed first
-
-    RawClient()
-    {
-        connect(&socket, &QTcpSocket::readyRead, this, [this] {
-            if (reading)
-                pump();
-        });
-        connect(&socket, &QTcpSocket::disconnected, this, [this] {
-            if (reading)
-                pump();
-            disconnected = true;
-        });
-    }
-    ~RawClient() override { QObject::disconnect(&socket, nullptr, this, nullptr); }
-
-    bool connectTo(quint16 port)
-    {
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        return socket.waitForConnected(WaitMs);
-    }
-
-    void pump()
-    {
-        if (socket.isOpen()) // not after a local abort()
-            buffer += socket.readAll();
-        if (head.isEmpty()) {
-            const qsizetype end = buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            head = buffer.left(end + 4);
-            buffer.remove(0, end + 4);
-        }
-        if (status() != 101)
-            return;
-        while (std::optional<Frame> f = takeFrame(buffer)) {
-            frames.append(*f);
-            if (f->opcode == Close && answerClose
-                && socket.state() == QAbstractSocket::ConnectedState) {
-                socket.write(frame(Close, f->payload.left(2)));
-                answerClose = false;
-            }
-        }
-    }
-
-    int status() const
-    {
-        if (!head.startsWith("HTTP/1.1 "))
-            return 0;
-        return head.mid(9, 3).toInt();
-    }
-    bool answered() const { return !head.isEmpty() || disconnected; }
-    const Frame *firstOf(int opcode) const
-    {
-        for (const Frame &f : frames) {
-            if (f.opcode == opcode)
-                return &f;
-        }
-        return nullptr;
-    }
-    bool closedByServer() const { return firstOf(Close) != nullptr; }
-    // The code of the server's close frame; 1005 when it carries none, 0 when none came.
-    int closeCode() const
-    {
-        const Frame *f = firstOf(Close);
-        if (!f)
-            return 0;
-        if (f->payload.size() < 2)
-            return 1005;
-        return qFromBigEndian<quint16>(f->payload.constData());
-    }
-    QStringList texts() const
-    {
-        QStringList out;
-        QByteArray message;
-        bool inText = false;
-        for (const Frame &f : frames) {
-            if (f.opcode == Text) {
-                inText = true;
-                message = f.payload;
-            } else if (f.opcode == Continuation && inText) {
-                message += f.payload;
-            } else {
-                continue;
-            }
-            if (f.fin) {
-                out.append(QString::fromUtf8(message));
-                inText = false;
-            }
-        }
-        return out;
-    }
-};
-
 // A server with the echo spec and a bystander connected before anything hostile happens.
-class Stage : public QObject
+class Stage : public ServerFixture
 {
 public:
-    QList<TrafficEvent> events;
-    MockServer server;
-    std::unique_ptr<Client> bystander;
+    std::unique_ptr<TestClient> bystander;
     quint64 bystanderId = 0;
     QSslConfiguration clientTls;
     QSslCertificate trusted;
 
-    Stage()
-    {
-        connect(&server, &MockServer::trafficEvent, this,
-                [this](const TrafficEvent &e) { events.append(e); });
-    }
-
-    quint16 port() const { return server.serverPort(); }
     QUrl url(const QString &path = QStringLiteral("/ws/echo")) const
     {
-        return QUrl(server.url().toString() + path);
+        return ServerFixture::url(path);
     }
-    std::unique_ptr<Client> newClient(const QString &origin = QString()) const
+    std::unique_ptr<TestClient> newClient(const QString &origin = QString()) const
     {
-        auto client = std::make_unique<Client>(origin);
-        if (server.isSecure())
+        auto client = std::make_unique<TestClient>(origin);
+        if (server().isSecure())
             client->trust(clientTls, trusted);
         return client;
     }
-    QList<TrafficEvent> eventsOf(TrafficEvent::Kind kind, quint64 id = 0) const
-    {
-        QList<TrafficEvent> out;
-        for (const TrafficEvent &e : events) {
-            if (e.kind == kind && (id == 0 || e.connectionId == id))
-                out.append(e);
-        }
-        return out;
-    }
-    quint64 newestId() const
-    {
-        const QList<quint64> ids = server.connectionIds();
-        return ids.isEmpty() ? 0 : ids.constLast();
-    }
 };
-
-QString describe(const RawClient &raw)
-{
-    const Frame *close = raw.firstOf(Close);
-    return QStringLiteral("head=[%1] texts=[%2] close=%3 [%4] disconnected=%5")
-        .arg(QString::fromLatin1(raw.head.left(200)).simplified(),
-             raw.texts().join(QLatin1Char('|')).left(200))
-        .arg(raw.closeCode())
-        .arg(close ? QString::fromUtf8(close->payload.mid(2)) : QString())
-        .arg(raw.disconnected);
-}
 
 } // namespace
 
@@ -386,62 +86,61 @@ private:
     MockSpecPtr m_spec;
     std::unique_ptr<Stage> m_stage;
 
-    MockServer &server() { return m_stage->server; }
+    MockServer &server() { return m_stage->server(); }
 
     void setUp(Stage &stage)
     {
-        stage.server.setSpec(m_spec);
-        stage.server.setHandshakeTimeout(HandshakeTimeoutMs);
-        QVERIFY(stage.server.start(QHostAddress::LocalHost, 0));
+        stage.server().setHandshakeTimeout(HandshakeTimeoutMs);
+        QVERIFY(stage.start(m_spec));
         stage.bystander = stage.newClient();
-        stage.bystander->socket.open(stage.url());
-        QTRY_COMPARE_WITH_TIMEOUT(stage.bystander->messages.size(), 1, WaitMs);
-        QCOMPARE(stage.bystander->messages.at(0), greeting());
-        QCOMPARE(stage.server.connectionCount(), 1);
-        stage.bystanderId = stage.server.connectionIds().constFirst();
+        stage.bystander->open(stage.url());
+        QTRY_COMPARE_WITH_TIMEOUT(stage.bystander->messages().size(), 1, WaitMs);
+        QCOMPARE(stage.bystander->messages().at(0), greeting());
+        QCOMPARE(stage.server().connectionCount(), 1);
+        stage.bystanderId = stage.server().connectionIds().constFirst();
     }
 
     // (a) a fresh client gets the greeting and a pong.
     void verifyServed(Stage &stage)
     {
-        const std::unique_ptr<Client> fresh = stage.newClient();
-        fresh->socket.open(stage.url());
-        QTRY_VERIFY_WITH_TIMEOUT(fresh->messages.size() >= 1 || fresh->failed(), WaitMs);
+        const std::unique_ptr<TestClient> fresh = stage.newClient();
+        fresh->socket().open(stage.url());
+        QTRY_VERIFY_WITH_TIMEOUT(fresh->messages().size() >= 1 || fresh->failed(), WaitMs);
         QVERIFY2(
-            fresh->messages.size() == 1,
+            fresh->messages().size() == 1,
             qPrintable(
-                QStringLiteral("fresh client not served: %1").arg(fresh->socket.errorString())));
-        QCOMPARE(fresh->messages.at(0), greeting());
-        fresh->socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE_WITH_TIMEOUT(fresh->messages.size(), 2, WaitMs);
-        QCOMPARE(fresh->messages.at(1), QStringLiteral("pong"));
-        QVERIFY(!fresh->disconnected);
+                QStringLiteral("fresh client not served: %1").arg(fresh->socket().errorString())));
+        QCOMPARE(fresh->messages().at(0), greeting());
+        fresh->socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(fresh->messages().size(), 2, WaitMs);
+        QCOMPARE(fresh->messages().at(1), QStringLiteral("pong"));
+        QVERIFY(!fresh->isDisconnected());
     }
 
     // (a), and (b) the bystander still gets a pong and was never disturbed.
     void verifyUndisturbed(Stage &stage)
     {
         CALL(verifyServed(stage));
-        Client &bystander = *stage.bystander;
-        QVERIFY2(!bystander.disconnected, "the bystander was disconnected");
-        QCOMPARE(bystander.socket.state(), QAbstractSocket::ConnectedState);
-        const qsizetype before = bystander.messages.size();
-        bystander.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE_WITH_TIMEOUT(bystander.messages.size(), before + 1, WaitMs);
-        QCOMPARE(bystander.messages.constFirst(), greeting());
-        for (qsizetype i = 1; i < bystander.messages.size(); ++i)
-            QCOMPARE(bystander.messages.at(i), QStringLiteral("pong"));
-        QVERIFY(stage.server.connectionIds().contains(stage.bystanderId));
+        TestClient &bystander = *stage.bystander;
+        QVERIFY2(!bystander.isDisconnected(), "the bystander was disconnected");
+        QCOMPARE(bystander.socket().state(), QAbstractSocket::ConnectedState);
+        const qsizetype before = bystander.messages().size();
+        bystander.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(bystander.messages().size(), before + 1, WaitMs);
+        QCOMPARE(bystander.messages().constFirst(), greeting());
+        for (qsizetype i = 1; i < bystander.messages().size(); ++i)
+            QCOMPARE(bystander.messages().at(i), QStringLiteral("pong"));
+        QVERIFY(stage.server().connectionIds().contains(stage.bystanderId));
         QVERIFY(stage.eventsOf(TrafficEvent::Kind::Closed, stage.bystanderId).isEmpty());
         QVERIFY(stage.eventsOf(TrafficEvent::Kind::Error, stage.bystanderId).isEmpty());
-        QVERIFY(!bystander.disconnected);
+        QVERIFY(!bystander.isDisconnected());
     }
 
     // A raw client through the handshake and the greeting; returns its connection id in *id.
     void openRaw(Stage &stage, RawClient &raw, quint64 *id)
     {
         QVERIFY(raw.connectTo(stage.port()));
-        raw.socket.write(handshakeRequest());
+        raw.socket().write(handshakeRequest());
         QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
         QCOMPARE(raw.status(), 101);
         QTRY_VERIFY_WITH_TIMEOUT(!raw.texts().isEmpty(), WaitMs);
@@ -453,11 +152,11 @@ private:
     // The server closes this connection with `code`, and the connection is gone.
     void expectClosedWith(Stage &stage, RawClient &raw, quint64 id, int code)
     {
-        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.disconnected, WaitMs);
-        QVERIFY2(raw.closedByServer(), qPrintable(describe(raw)));
+        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.isDisconnected(), WaitMs);
+        QVERIFY2(raw.closedByServer(), qPrintable(raw.describe()));
         QCOMPARE(raw.closeCode(), code);
-        QTRY_VERIFY_WITH_TIMEOUT(!stage.server.connectionIds().contains(id), WaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(raw.disconnected, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!stage.server().connectionIds().contains(id), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.isDisconnected(), WaitMs);
         const QList<TrafficEvent> closed = stage.eventsOf(TrafficEvent::Kind::Closed, id);
         QCOMPARE(closed.size(), 1);
         QCOMPARE(closed.at(0).closeCode, code);
@@ -467,19 +166,17 @@ private:
     void expectRefused(Stage &stage, RawClient &raw, int status)
     {
         QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
-        QVERIFY2(raw.status() == status, qPrintable(describe(raw)));
-        QTRY_VERIFY_WITH_TIMEOUT(raw.disconnected, WaitMs);
-        QCOMPARE(stage.server.connectionCount(), 1);
+        QVERIFY2(raw.status() == status, qPrintable(raw.describe()));
+        QTRY_VERIFY_WITH_TIMEOUT(raw.isDisconnected(), WaitMs);
+        QCOMPARE(stage.server().connectionCount(), 1);
         QVERIFY(!stage.eventsOf(TrafficEvent::Kind::Refused).isEmpty());
     }
 
 private slots:
     void initTestCase()
     {
-        const LoadResult result
-            = SpecLoader::loadData(QByteArray(EchoYaml), QStringLiteral("echo.yml"));
-        QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
-        m_spec = result.spec;
+        m_spec = specFromYaml(QString::fromUtf8(EchoYaml), QStringLiteral("echo.yml"));
+        QVERIFY(m_spec);
     }
 
     void init()
@@ -514,7 +211,7 @@ private slots:
         QFETCH(QByteArray, bytes);
         RawClient raw;
         QVERIFY(raw.connectTo(m_stage->port()));
-        raw.socket.write(bytes);
+        raw.socket().write(bytes);
         CALL(expectRefused(*m_stage, raw, 400));
         QVERIFY(m_stage->eventsOf(TrafficEvent::Kind::Opened).size() == 1);
         CALL(verifyUndisturbed(*m_stage));
@@ -532,23 +229,23 @@ private slots:
         for (int i = 0; i < 50; ++i) {
             lorises.push_back(std::make_unique<RawClient>());
             QVERIFY(lorises.back()->connectTo(m_stage->port()));
-            lorises.back()->socket.write("GET /ws/echo HTTP/1.1\r\n");
+            lorises.back()->socket().write("GET /ws/echo HTTP/1.1\r\n");
         }
         // One trickles a header byte every 50 ms: still dropped at the deadline.
         lorises.push_back(std::make_unique<RawClient>());
         RawClient *trickler = lorises.back().get();
         QVERIFY(trickler->connectTo(m_stage->port()));
-        trickler->socket.write("GET /ws/echo HTTP/1.1\r\nX-Slow: ");
+        trickler->socket().write("GET /ws/echo HTTP/1.1\r\nX-Slow: ");
         QTimer drip;
         connect(&drip, &QTimer::timeout, trickler, [trickler] {
-            if (trickler->socket.state() == QAbstractSocket::ConnectedState)
-                trickler->socket.write("a");
+            if (trickler->socket().state() == QAbstractSocket::ConnectedState)
+                trickler->socket().write("a");
         });
         drip.start(50);
 
         auto hanging = [&lorises] {
             return qsizetype(std::count_if(lorises.cbegin(), lorises.cend(),
-                                           [](const auto &r) { return !r->disconnected; }));
+                                           [](const auto &r) { return !r->isDisconnected(); }));
         };
         for (int i = 0; i < 3; ++i)
             CALL(verifyServed(*m_stage));
@@ -561,7 +258,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(hanging(), qsizetype(0), timeoutMs + WaitMs);
         QVERIFY2(clock.elapsed() >= timeoutMs, "dropped before the handshake timeout");
         for (const auto &r : lorises)
-            QVERIFY(r->head.isEmpty());
+            QVERIFY(r->head().isEmpty());
         QCOMPARE(server().connectionCount(), 1);
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -617,16 +314,16 @@ private slots:
         QFETCH(bool, namesVersion);
         RawClient raw;
         QVERIFY(raw.connectTo(m_stage->port()));
-        raw.socket.write(request);
-        QTRY_VERIFY_WITH_TIMEOUT(raw.disconnected || raw.status() == 101, WaitMs);
+        raw.socket().write(request);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.isDisconnected() || raw.status() == 101, WaitMs);
         CALL(verifyUndisturbed(*m_stage));
         QVERIFY2(raw.status() != 101, "upgraded");
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Opened).size(), 2); // bystander, fresh
         QVERIFY2(!m_stage->eventsOf(TrafficEvent::Kind::Refused).isEmpty(),
                  "the refusal was not logged");
-        QVERIFY2(statuses.contains(raw.status()), qPrintable(describe(raw)));
+        QVERIFY2(statuses.contains(raw.status()), qPrintable(raw.describe()));
         if (namesVersion)
-            QVERIFY2(raw.head.contains("Sec-WebSocket-Version: 13"), qPrintable(describe(raw)));
+            QVERIFY2(raw.head().contains("Sec-WebSocket-Version: 13"), qPrintable(raw.describe()));
     }
 
     void nonGetMethodIsRefused_data()
@@ -643,7 +340,7 @@ private slots:
         QVERIFY(raw.connectTo(m_stage->port()));
         QByteArray request = handshakeRequest();
         request.replace(0, 3, method);
-        raw.socket.write(request);
+        raw.socket().write(request);
         CALL(expectRefused(*m_stage, raw, 405));
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -667,7 +364,7 @@ private slots:
         QFETCH(int, status);
         RawClient raw;
         QVERIFY(raw.connectTo(m_stage->port()));
-        raw.socket.write(request);
+        raw.socket().write(request);
         CALL(expectRefused(*m_stage, raw, status));
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -693,7 +390,7 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(bytes);
+        raw.socket().write(bytes);
         CALL(expectClosedWith(*m_stage, raw, id, 1009));
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -720,7 +417,7 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(bytes);
+        raw.socket().write(bytes);
         CALL(expectClosedWith(*m_stage, raw, id, 1007));
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Received, id).size(), 0);
         CALL(verifyUndisturbed(*m_stage));
@@ -732,11 +429,11 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(frame(Text, "pi", false));
-        raw.socket.write(frame(Ping, "hb"));
-        raw.socket.write(frame(Continuation, "n", false));
-        raw.socket.write(frame(Pong, "unsolicited"));
-        raw.socket.write(frame(Continuation, "g", true));
+        raw.socket().write(frame(Text, "pi", false));
+        raw.socket().write(frame(Ping, "hb"));
+        raw.socket().write(frame(Continuation, "n", false));
+        raw.socket().write(frame(Pong, "unsolicited"));
+        raw.socket().write(frame(Continuation, "g", true));
         QTRY_COMPARE_WITH_TIMEOUT(raw.texts().size(), 2, WaitMs);
         QCOMPARE(raw.texts().at(1), QStringLiteral("pong"));
         const Frame *pong = raw.firstOf(Pong);
@@ -748,7 +445,7 @@ private slots:
         for (const char *part : { "", "i", "", "n" })
             tiny += frame(Continuation, part, false);
         tiny += frame(Continuation, "g", true);
-        raw.socket.write(tiny);
+        raw.socket().write(tiny);
         QTRY_COMPARE_WITH_TIMEOUT(raw.texts().size(), 3, WaitMs);
         QCOMPARE(raw.texts().at(2), QStringLiteral("pong"));
         QVERIFY(!raw.closedByServer());
@@ -785,14 +482,14 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(bytes);
+        raw.socket().write(bytes);
         QTRY_VERIFY_WITH_TIMEOUT(raw.texts().size() == 2 || raw.closedByServer(), WaitMs);
         if (QByteArray(QTest::currentDataTag()) != "split between characters")
             QEXPECT_FAIL("",
                          "QtWebSockets 6.4 checks UTF-8 per frame, not per message: a character "
                          "split across fragments is closed with 1007",
                          Abort);
-        QVERIFY2(raw.texts().size() == 2, qPrintable(describe(raw)));
+        QVERIFY2(raw.texts().size() == 2, qPrintable(raw.describe()));
         QCOMPARE(raw.texts().at(1), QStringLiteral("{\"echoed\": \"caf\u00e9 \u20ac\"}"));
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -812,15 +509,15 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(bytes);
-        raw.socket.flush();
+        raw.socket().write(bytes);
+        raw.socket().flush();
         QTest::qWait(20);
         QElapsedTimer clock;
         clock.start();
-        Client &bystander = *m_stage->bystander;
-        const qsizetype before = bystander.messages.size();
-        bystander.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE_WITH_TIMEOUT(bystander.messages.size(), before + 1, WaitMs);
+        TestClient &bystander = *m_stage->bystander;
+        const qsizetype before = bystander.messages().size();
+        bystander.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(bystander.messages().size(), before + 1, WaitMs);
         QVERIFY2(clock.elapsed() < 1000,
                  qPrintable(QStringLiteral("the bystander waited %1 ms").arg(clock.elapsed())));
         CALL(verifyUndisturbed(*m_stage));
@@ -842,9 +539,9 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(frame(Ping, payload));
-        QTRY_VERIFY_WITH_TIMEOUT(raw.firstOf(Pong) || raw.disconnected, WaitMs);
-        QVERIFY2(raw.firstOf(Pong), qPrintable(describe(raw)));
+        raw.socket().write(frame(Ping, payload));
+        QTRY_VERIFY_WITH_TIMEOUT(raw.firstOf(Pong) || raw.isDisconnected(), WaitMs);
+        QVERIFY2(raw.firstOf(Pong), qPrintable(raw.describe()));
         QCOMPARE(raw.firstOf(Pong)->payload, payload);
         QVERIFY(!raw.firstOf(Pong)->masked);
         QVERIFY(server().connectionIds().contains(id));
@@ -880,10 +577,10 @@ private slots:
         RawClient raw;
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(bytes);
+        raw.socket().write(bytes);
         // Nothing of it is taken as a message.
-        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.disconnected || raw.texts().size() > 1,
-                                 WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            raw.closedByServer() || raw.isDisconnected() || raw.texts().size() > 1, WaitMs);
         QEXPECT_FAIL("unmasked client frame",
                      "QtWebSockets 6.4 does not check that client frames are masked", Abort);
         QVERIFY2(raw.texts().size() == 1,
@@ -908,15 +605,15 @@ private slots:
         QFETCH(QByteArray, payload);
         QFETCH(int, reply);
         RawClient raw;
-        raw.answerClose = false; // the client sent its own close
+        raw.setAnswerClose(false); // the client sent its own close
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(frame(Close, payload));
-        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.disconnected, WaitMs);
-        QVERIFY2(raw.closedByServer(), qPrintable(describe(raw)));
+        raw.socket().write(frame(Close, payload));
+        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.isDisconnected(), WaitMs);
+        QVERIFY2(raw.closedByServer(), qPrintable(raw.describe()));
         QCOMPARE(raw.closeCode(), reply);
         // Both sides sent a close: the server ends the TCP connection (RFC 6455 §7.1.1).
-        QTRY_VERIFY_WITH_TIMEOUT(raw.disconnected, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.isDisconnected(), WaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!server().connectionIds().contains(id), WaitMs);
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Closed, id).size(), 1);
         CALL(verifyUndisturbed(*m_stage));
@@ -928,14 +625,14 @@ private slots:
     {
         server().setMaxMessageSize(64);
         RawClient raw;
-        raw.answerClose = false;
+        raw.setAnswerClose(false);
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.socket.write(frame(Text, QByteArray(100, 'x')));
+        raw.socket().write(frame(Text, QByteArray(100, 'x')));
         QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer(), WaitMs);
         QCOMPARE(raw.closeCode(), 1009);
         QTRY_VERIFY_WITH_TIMEOUT(!server().connectionIds().contains(id), 3 * WaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(raw.disconnected, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.isDisconnected(), WaitMs);
         CALL(verifyUndisturbed(*m_stage));
     }
 
@@ -967,19 +664,19 @@ private slots:
         server().setHandshakeTimeout(60000);
         server().setMaxConnections(2);
         RawClient raw;
-        raw.answerClose = false;
+        raw.setAnswerClose(false);
         quint64 id = 0;
         if (upgrade) {
             CALL(openRaw(*m_stage, raw, &id));
         } else {
             QVERIFY(raw.connectTo(m_stage->port()));
         }
-        raw.socket.write(bytes);
-        raw.socket.flush();
+        raw.socket().write(bytes);
+        raw.socket().flush();
         if (abortive)
-            raw.socket.abort();
+            raw.socket().abort();
         else
-            raw.socket.disconnectFromHost();
+            raw.socket().disconnectFromHost();
         if (upgrade) {
             QTRY_VERIFY_WITH_TIMEOUT(!server().connectionIds().contains(id), WaitMs);
             QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Closed, id).size(), 1);
@@ -997,10 +694,10 @@ private slots:
         const qint64 limit = 8 * 1024 * 1024;
         server().setMaxPendingBytes(limit);
         RawClient raw;
-        raw.socket.setReadBufferSize(64 * 1024);
+        raw.socket().setReadBufferSize(64 * 1024);
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.reading = false;
+        raw.setReading(false);
 
         const QString chunk(2 * 1024 * 1024, QLatin1Char('x'));
         int pushes = 0;
@@ -1035,15 +732,15 @@ private slots:
         const QByteArray ping = "ping";
         const QByteArray mid(200, 'm');
         const QByteArray large(70000, 'l'); // a reply past 64 KiB
-        raw.socket.write(frame(Text, ping));
-        raw.socket.write(frame(Text, "{\"echo\": \"" + mid + "\"}"));
-        raw.socket.write(frame(Text, "{\"echo\": \"" + large + "\"}"));
-        QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 4, WaitMs);
+        raw.socket().write(frame(Text, ping));
+        raw.socket().write(frame(Text, "{\"echo\": \"" + mid + "\"}"));
+        raw.socket().write(frame(Text, "{\"echo\": \"" + large + "\"}"));
+        QTRY_COMPARE_WITH_TIMEOUT(raw.frames().size(), 4, WaitMs);
         const QList<QByteArray> payloads
             = { greeting().toUtf8(), "pong", "{\"echoed\": \"" + mid + "\"}",
                 "{\"echoed\": \"" + large + "\"}" };
         for (int i = 0; i < 4; ++i) {
-            const Frame &f = raw.frames.at(i);
+            const Frame &f = raw.frames().at(i);
             QCOMPARE(f.payload, payloads.at(i));
             const quint64 n = quint64(payloads.at(i).size());
             QByteArray header("\x81", 1);
@@ -1081,10 +778,10 @@ private slots:
         const qint64 limit = 1024 * 1024;
         server().setMaxPendingBytes(limit);
         RawClient raw;
-        raw.socket.setReadBufferSize(64 * 1024);
+        raw.socket().setReadBufferSize(64 * 1024);
         quint64 id = 0;
         CALL(openRaw(*m_stage, raw, &id));
-        raw.reading = false;
+        raw.setReading(false);
 
         QByteArray batch;
         while (batch.size() < 512 * 1024)
@@ -1094,8 +791,8 @@ private slots:
         clock.start();
         while (server().connectionIds().contains(id) && sent < 48 * 1024 * 1024
                && clock.elapsed() < 10000) {
-            if (raw.socket.bytesToWrite() < 4 * batch.size()) {
-                raw.socket.write(batch);
+            if (raw.socket().bytesToWrite() < 4 * batch.size()) {
+                raw.socket().write(batch);
                 sent += batch.size();
             }
             QTest::qWait(2);
@@ -1135,10 +832,10 @@ private slots:
         QFETCH(QByteArray, bytes);
         RawClient raw;
         QVERIFY(raw.connectTo(m_stage->port()));
-        raw.socket.write(handshakeRequest() + bytes);
-        QTRY_VERIFY_WITH_TIMEOUT(raw.answered() || raw.disconnected, WaitMs);
+        raw.socket().write(handshakeRequest() + bytes);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.answered() || raw.isDisconnected(), WaitMs);
         QCOMPARE(raw.status(), 400);
-        QTRY_VERIFY_WITH_TIMEOUT(raw.disconnected, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.isDisconnected(), WaitMs);
         QVERIFY(!m_stage->eventsOf(TrafficEvent::Kind::Refused).isEmpty());
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -1239,9 +936,9 @@ private slots:
         for (int i = 0; i < 40; ++i) {
             flood.push_back(std::make_unique<RawClient>());
             RawClient *raw = flood.back().get();
-            connect(&raw->socket, &QTcpSocket::connected, raw,
-                    [raw] { raw->socket.write(handshakeRequest()); });
-            raw->socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
+            connect(&raw->socket(), &QTcpSocket::connected, raw,
+                    [raw] { raw->socket().write(handshakeRequest()); });
+            raw->socket().connectToHost(QHostAddress::LocalHost, m_stage->port());
         }
         QTRY_VERIFY_WITH_TIMEOUT(
             std::all_of(flood.cbegin(), flood.cend(), [](const auto &r) { return r->answered(); }),
@@ -1254,14 +951,14 @@ private slots:
             else if (r->status() == 503)
                 ++refused;
             else
-                QFAIL(qPrintable(describe(*r)));
+                QFAIL(qPrintable(r->describe()));
         }
         QCOMPARE(int(admitted.size()), limit - 1); // the bystander holds one
         QCOMPARE(refused, 40 - (limit - 1));
         QVERIFY2(highest <= limit, qPrintable(QString::number(highest)));
         for (const auto &r : flood) {
             if (r->status() == 503)
-                QTRY_VERIFY_WITH_TIMEOUT(r->disconnected, WaitMs);
+                QTRY_VERIFY_WITH_TIMEOUT(r->isDisconnected(), WaitMs);
         }
         QCOMPARE(server().connectionCount(), limit);
         const QList<TrafficEvent> refusals = m_stage->eventsOf(TrafficEvent::Kind::Refused);
@@ -1269,32 +966,33 @@ private slots:
         QVERIFY(refusals.at(0).payload.contains(QStringLiteral("too many")));
 
         // While full, a real client is refused too, and nothing else changes.
-        const std::unique_ptr<Client> late = m_stage->newClient();
-        late->socket.open(m_stage->url());
+        const std::unique_ptr<TestClient> late = m_stage->newClient();
+        late->socket().open(m_stage->url());
         QTRY_VERIFY_WITH_TIMEOUT(late->failed(), WaitMs);
-        QVERIFY(!late->connected);
+        QVERIFY(!late->hasConnected());
         QCOMPARE(server().connectionCount(), limit);
 
         // Room made by closing five (cleanly and abruptly) is admitted again.
         for (int i = 0; i < 5; ++i) {
-            admitted.at(i)->answerClose = false;
+            admitted.at(i)->setAnswerClose(false);
             if (i % 2)
-                admitted.at(i)->socket.abort();
+                admitted.at(i)->socket().abort();
             else
-                admitted.at(i)->socket.write(frame(Close, closePayload(1000)));
+                admitted.at(i)->socket().write(frame(Close, closePayload(1000)));
         }
         QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), limit - 5, WaitMs);
         for (std::size_t i = 5; i < admitted.size(); ++i)
-            QVERIFY(!admitted.at(i)->disconnected && !admitted.at(i)->closedByServer());
+            QVERIFY(!admitted.at(i)->isDisconnected() && !admitted.at(i)->closedByServer());
         CALL(verifyUndisturbed(*m_stage));
-        std::vector<std::unique_ptr<Client>> more;
+        std::vector<std::unique_ptr<TestClient>> more;
         for (int i = 0; i < 4; ++i) {
             more.push_back(m_stage->newClient());
-            more.back()->socket.open(m_stage->url());
+            more.back()->socket().open(m_stage->url());
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(more.cbegin(), more.cend(),
-                                             [](const auto &c) { return c->messages.size() == 1; }),
-                                 WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(more.cbegin(), more.cend(),
+                        [](const auto &c) { return c->messages().size() == 1; }),
+            WaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), limit - 1, WaitMs);
     }
 
@@ -1326,10 +1024,10 @@ private slots:
             { QStringLiteral("http://good.example"), QStringLiteral("https://app.example:8443") });
         RawClient raw;
         QVERIFY(raw.connectTo(m_stage->port()));
-        raw.socket.write(handshakeRequest("/ws/echo", originHeader));
+        raw.socket().write(handshakeRequest("/ws/echo", originHeader));
         if (status == 101) {
             QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
-            QVERIFY2(raw.status() == 101, qPrintable(describe(raw)));
+            QVERIFY2(raw.status() == 101, qPrintable(raw.describe()));
             QTRY_VERIFY_WITH_TIMEOUT(!raw.texts().isEmpty(), WaitMs);
             QCOMPARE(server().connectionCount(), 2);
         } else {
@@ -1344,20 +1042,20 @@ private slots:
     void allowedOriginsWithRealClients()
     {
         server().setAllowedOrigins({ QStringLiteral("http://good.example") });
-        const std::unique_ptr<Client> good
+        const std::unique_ptr<TestClient> good
             = m_stage->newClient(QStringLiteral("http://good.example"));
-        good->socket.open(m_stage->url());
-        QTRY_COMPARE_WITH_TIMEOUT(good->messages.size(), 1, WaitMs);
-        good->socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE_WITH_TIMEOUT(good->messages.size(), 2, WaitMs);
-        QCOMPARE(good->messages.at(1), QStringLiteral("pong"));
+        good->socket().open(m_stage->url());
+        QTRY_COMPARE_WITH_TIMEOUT(good->messages().size(), 1, WaitMs);
+        good->socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(good->messages().size(), 2, WaitMs);
+        QCOMPARE(good->messages().at(1), QStringLiteral("pong"));
 
-        const std::unique_ptr<Client> evil
+        const std::unique_ptr<TestClient> evil
             = m_stage->newClient(QStringLiteral("http://evil.example"));
-        evil->socket.open(m_stage->url());
+        evil->socket().open(m_stage->url());
         QTRY_VERIFY_WITH_TIMEOUT(evil->failed(), WaitMs);
-        QVERIFY(!evil->connected);
-        QVERIFY(evil->messages.isEmpty());
+        QVERIFY(!evil->hasConnected());
+        QVERIFY(evil->messages().isEmpty());
         QVERIFY(m_stage->eventsOf(TrafficEvent::Kind::Refused)
                     .constLast()
                     .payload.contains(QStringLiteral("evil.example")));
@@ -1405,31 +1103,32 @@ private slots:
         tls.clientTls = QSslConfiguration::defaultConfiguration();
         tls.clientTls.setCaCertificates({ certificate });
         tls.trusted = certificate;
-        tls.server.setTlsConfiguration(serverTls);
-        QVERIFY(tls.server.isSecure());
+        tls.server().setTlsConfiguration(serverTls);
+        QVERIFY(tls.server().isSecure());
         CALL(setUp(tls));
-        QCOMPARE(tls.server.url().scheme(), QStringLiteral("wss"));
-        for (const QSslError &e : std::as_const(tls.bystander->sslErrors))
+        QCOMPARE(tls.server().url().scheme(), QStringLiteral("wss"));
+        for (const QSslError &e : std::as_const(tls.bystander->sslErrors()))
             qWarning("TLS error ignored for the test certificate: %s", qPrintable(e.errorString()));
         const QUrl plainUrl(QStringLiteral("ws://127.0.0.1:%1/ws/echo").arg(tls.port()));
 
         // A plain ws:// client fails.
-        Client plain;
-        plain.socket.open(plainUrl);
+        TestClient plain;
+        plain.socket().open(plainUrl);
         QTRY_VERIFY_WITH_TIMEOUT(plain.failed(), WaitMs);
-        QVERIFY(!plain.connected);
-        QVERIFY(plain.messages.isEmpty());
+        QVERIFY(!plain.hasConnected());
+        QVERIFY(plain.messages().isEmpty());
 
         // A plain HTTP handshake, garbage, and silence on the TLS port.
         RawClient http;
         QVERIFY(http.connectTo(tls.port()));
-        http.socket.write(handshakeRequest());
+        http.socket().write(handshakeRequest());
         RawClient garbage;
         QVERIFY(garbage.connectTo(tls.port()));
-        garbage.socket.write(QByteArrayLiteral("\x16\x03\x01\x00\x05\xff\xff\xff\xff\xff"));
+        garbage.socket().write(QByteArrayLiteral("\x16\x03\x01\x00\x05\xff\xff\xff\xff\xff"));
         RawClient silent;
         QVERIFY(silent.connectTo(tls.port()));
-        QTRY_VERIFY_WITH_TIMEOUT(http.disconnected && garbage.disconnected && silent.disconnected,
+        QTRY_VERIFY_WITH_TIMEOUT(http.isDisconnected() && garbage.isDisconnected()
+                                     && silent.isDisconnected(),
                                  HandshakeTimeoutMs + WaitMs);
         QVERIFY(http.status() != 101);
 
@@ -1441,7 +1140,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(quiet.state(), QAbstractSocket::UnconnectedState,
                                   HandshakeTimeoutMs + WaitMs);
 
-        QCOMPARE(tls.server.connectionCount(), 1);
+        QCOMPARE(tls.server().connectionCount(), 1);
         QCOMPARE(tls.eventsOf(TrafficEvent::Kind::Opened).size(), 1);
         QVERIFY(!tls.eventsOf(TrafficEvent::Kind::Refused).isEmpty());
         CALL(verifyUndisturbed(tls));

@@ -1,85 +1,32 @@
-#include "mockserver.h"
-#include "specloader.h"
+#include "rawclient.h"
+#include "serverfixture.h"
+#include "testclient.h"
 
 #include <QTranslator>
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
 #include <memory>
-
-namespace {
-
-MockSpecPtr loadSpec(const QString &yaml)
-{
-    const LoadResult result = SpecLoader::loadText(yaml, QStringLiteral("test.yml"));
-    if (!result.ok())
-        qWarning("%s", qPrintable(result.diagnosticsText()));
-    return result.spec;
-}
-
-MockSpecPtr loadExample(const QString &name)
-{
-    const LoadResult result
-        = SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/") + name);
-    return result.spec;
-}
-
-// A real QWebSocket client that records what it receives.
-class Client : public QObject
-{
-public:
-    QWebSocket socket;
-    QStringList messages;
-    bool connected = false;
-    bool disconnected = false;
-
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &m) { messages.append(m); });
-        connect(&socket, &QWebSocket::connected, this, [this] { connected = true; });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-    }
-    void open(const MockServer &server, const QString &pathAndQuery)
-    {
-        socket.open(QUrl(server.url().toString() + pathAndQuery));
-    }
-};
-
-QList<TrafficEvent> eventsOfKind(const QList<TrafficEvent> &events, TrafficEvent::Kind kind)
-{
-    QList<TrafficEvent> out;
-    for (const TrafficEvent &e : events) {
-        if (e.kind == kind)
-            out.append(e);
-    }
-    return out;
-}
-
-} // namespace
 
 class TestMockServer : public QObject
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MockServer> m_server;
+    std::unique_ptr<ServerFixture> m_fixture;
     QTranslator m_plurals;
-    QList<TrafficEvent> m_events;
 
-    void startWith(MockSpecPtr spec)
+    MockServer &server() { return m_fixture->server(); }
+
+    void startWith(const MockSpecPtr &spec)
     {
         QVERIFY(spec);
-        m_server->setSpec(std::move(spec));
-        QVERIFY(m_server->start(QHostAddress::LocalHost, 0));
-        QVERIFY(m_server->serverPort() != 0);
+        QVERIFY(m_fixture->start(spec));
     }
 
 private slots:
@@ -90,43 +37,37 @@ private slots:
         QCoreApplication::installTranslator(&m_plurals);
     }
 
-    void init()
-    {
-        m_events.clear();
-        m_server = std::make_unique<MockServer>();
-        connect(m_server.get(), &MockServer::trafficEvent, this,
-                [this](const TrafficEvent &e) { m_events.append(e); });
-    }
-    void cleanup() { m_server.reset(); }
+    void init() { m_fixture = std::make_unique<ServerFixture>(); }
+    void cleanup() { m_fixture.reset(); }
 
     // The spec's example interaction, byte for byte.
     void specEchoSession()
     {
-        startWith(loadExample(QStringLiteral("echo.yml")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
+        startWith(exampleSpec(QStringLiteral("echo.yml")));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, 5000);
         QCOMPARE(
-            client.messages.at(0),
+            client.messages().at(0),
             QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})"));
-        client.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(client.messages.size(), 2);
-        QCOMPARE(client.messages.at(1), QStringLiteral("pong"));
-        client.socket.sendTextMessage(QStringLiteral(R"({"echo": "hello world"})"));
-        QTRY_COMPARE(client.messages.size(), 3);
-        QCOMPARE(client.messages.at(2), QStringLiteral(R"({"echoed": "hello world"})"));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 2);
+        QCOMPARE(client.messages().at(1), QStringLiteral("pong"));
+        client.socket().sendTextMessage(QStringLiteral(R"({"echo": "hello world"})"));
+        QTRY_COMPARE(client.messages().size(), 3);
+        QCOMPARE(client.messages().at(2), QStringLiteral(R"({"echoed": "hello world"})"));
 
         // The events tell the same story, each reply with the rule that produced it.
-        const QList<TrafficEvent> sent = eventsOfKind(m_events, TrafficEvent::Kind::Sent);
+        const QList<TrafficEvent> sent = m_fixture->eventsOf(TrafficEvent::Kind::Sent);
         QCOMPARE(sent.size(), 3);
         QCOMPARE(sent.at(0).rule, QStringLiteral("on-connect"));
         QCOMPARE(sent.at(1).rule, QStringLiteral("on-message[0]"));
         QCOMPARE(sent.at(2).rule, QStringLiteral("on-message[1]"));
-        const QList<TrafficEvent> opened = eventsOfKind(m_events, TrafficEvent::Kind::Opened);
+        const QList<TrafficEvent> opened = m_fixture->eventsOf(TrafficEvent::Kind::Opened);
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.at(0).path, QStringLiteral("/ws/echo"));
         QVERIFY(opened.at(0).peer.startsWith(QStringLiteral("127.0.0.1:")));
-        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Received).size(), 2);
+        QCOMPARE(m_fixture->eventsOf(TrafficEvent::Kind::Received).size(), 2);
     }
 
     // Replies larger than the kernel takes at once (the rest waits in the socket's queue) and
@@ -134,41 +75,41 @@ private slots:
     // so nothing is read while the server writes its ~9 MB.
     void largeRepliesArriveWholeAndInOrder()
     {
-        startWith(loadSpec(QStringLiteral(R"(
+        startWith(specFromYaml(QStringLiteral(R"(
 - websocket:
     path: /big
     on-message:
       - pattern: 'big (?<body>.*)'
         frames: ['1{{body}}', '2{{body}}', '3{{body}}', 'end']
 )")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/big"));
-        QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::ConnectedState, 5000);
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/big")));
+        QTRY_VERIFY_WITH_TIMEOUT(client.socket().state() == QAbstractSocket::ConnectedState, 5000);
         const QString body(3 * 1024 * 1024, QLatin1Char('x'));
-        client.socket.sendTextMessage(QStringLiteral("big ") + body);
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 4, 20000);
+        client.socket().sendTextMessage(QStringLiteral("big ") + body);
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 4, 20000);
         for (int i = 0; i < 3; ++i)
-            QVERIFY2(client.messages.at(i) == QString::number(i + 1) + body,
+            QVERIFY2(client.messages().at(i) == QString::number(i + 1) + body,
                      qPrintable(QString::number(i)));
-        QCOMPARE(client.messages.at(3), QStringLiteral("end"));
+        QCOMPARE(client.messages().at(3), QStringLiteral("end"));
     }
 
     void userExampleWithParams()
     {
-        startWith(loadExample(QStringLiteral("user.yml")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/ws/user/J%C3%BAlia%20%22B%22?tab=a%26b"));
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
+        startWith(exampleSpec(QStringLiteral("user.yml")));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/ws/user/J%C3%BAlia%20%22B%22?tab=a%26b")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, 5000);
         // Percent-decoded, and JSON-escaped inside the JSON reply.
-        QCOMPARE(client.messages.at(0),
+        QCOMPARE(client.messages().at(0),
                  QStringLiteral(
                      "{\"status\": \"connected\", \"message\": \"Welcome, Júlia \\\"B\\\"!\"}"));
-        client.socket.sendTextMessage(QStringLiteral(R"({"action":"get-profile","extra":1})"));
-        QTRY_COMPARE(client.messages.size(), 2);
-        QCOMPARE(client.messages.at(1),
+        client.socket().sendTextMessage(QStringLiteral(R"({"action":"get-profile","extra":1})"));
+        QTRY_COMPARE(client.messages().size(), 2);
+        QCOMPARE(client.messages().at(1),
                  QStringLiteral(
                      "{\"user\": \"Júlia \\\"B\\\"\", \"profile\": {\"joined\": \"2025-03-20\"}}"));
-        const QList<TrafficEvent> opened = eventsOfKind(m_events, TrafficEvent::Kind::Opened);
+        const QList<TrafficEvent> opened = m_fixture->eventsOf(TrafficEvent::Kind::Opened);
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.at(0).pathParams.value(QStringLiteral("username")),
                  QStringLiteral("Júlia \"B\""));
@@ -177,73 +118,69 @@ private slots:
 
     void queryParamsInTemplates()
     {
-        startWith(loadSpec(QStringLiteral(
+        startWith(specFromYaml(QStringLiteral(
             "- websocket:\n"
             "    path: /q\n"
             "    on-connect:\n"
             "      response: 'hello {{query-params.name}}, room {{ query-params.room }}'\n")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/q?name=Ana%20Lu&room=7"));
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
-        QCOMPARE(client.messages.at(0), QStringLiteral("hello Ana Lu, room 7"));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/q?name=Ana%20Lu&room=7")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, 5000);
+        QCOMPARE(client.messages().at(0), QStringLiteral("hello Ana Lu, room 7"));
     }
 
     void unknownPathIsRefusedBeforeUpgrade()
     {
-        startWith(loadExample(QStringLiteral("mocks.yml")));
-        QTcpSocket raw;
-        raw.connectToHost(QHostAddress::LocalHost, m_server->serverPort());
-        QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET /ws/nope HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
-                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                  "Sec-WebSocket-Version: 13\r\n\r\n");
-        QByteArray response;
-        QTRY_VERIFY_WITH_TIMEOUT((response += raw.readAll()).contains("\r\n\r\n"), 5000);
-        QVERIFY2(response.startsWith("HTTP/1.1 404 Not Found\r\n"), response.constData());
-        QTRY_COMPARE(raw.state(), QAbstractSocket::UnconnectedState);
+        startWith(exampleSpec(QStringLiteral("mocks.yml")));
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_fixture->port()));
+        raw.socket().write(handshakeRequest("/ws/nope"));
+        QTRY_VERIFY_WITH_TIMEOUT(!raw.head().isEmpty(), 5000);
+        QVERIFY2(raw.head().startsWith("HTTP/1.1 404 Not Found\r\n"), raw.head().constData());
+        QTRY_COMPARE(raw.socket().state(), QAbstractSocket::UnconnectedState);
 
         // Trailing slash and segment count are significant.
         for (const QString &path : { QStringLiteral("/ws/echo/"), QStringLiteral("/ws/user"),
                                      QStringLiteral("/ws/user/a/b") }) {
-            Client client;
-            QSignalSpy errors(&client.socket,
+            TestClient client;
+            QSignalSpy errors(&client.socket(),
                               qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
             QVERIFY(errors.isValid());
-            client.open(*m_server, path);
-            QTRY_VERIFY_WITH_TIMEOUT(errors.size() > 0 || client.disconnected, 5000);
-            QVERIFY2(!client.connected, qPrintable(path));
+            client.open(m_fixture->url(path));
+            QTRY_VERIFY_WITH_TIMEOUT(errors.size() > 0 || client.isDisconnected(), 5000);
+            QVERIFY2(!client.hasConnected(), qPrintable(path));
         }
-        QCOMPARE(m_server->connectionCount(), 0);
-        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Refused).size(), 4);
-        QVERIFY(eventsOfKind(m_events, TrafficEvent::Kind::Refused)
+        QCOMPARE(server().connectionCount(), 0);
+        QCOMPARE(m_fixture->eventsOf(TrafficEvent::Kind::Refused).size(), 4);
+        QVERIFY(m_fixture->eventsOf(TrafficEvent::Kind::Refused)
                     .at(0)
                     .payload.contains(QStringLiteral("/ws/nope")));
 
         // The server still serves.
-        Client ok;
-        ok.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_COMPARE_WITH_TIMEOUT(ok.messages.size(), 1, 5000);
+        TestClient ok;
+        ok.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(ok.messages().size(), 1, 5000);
     }
 
     void unmatchedAndBinaryKeepTheConnection()
     {
-        startWith(loadExample(QStringLiteral("echo.yml")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
-        client.socket.sendTextMessage(QStringLiteral("hello?"));
-        client.socket.sendTextMessage(QStringLiteral("{broken json"));
-        client.socket.sendBinaryMessage(QByteArray("\x00\x01\xff", 3));
-        client.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(client.messages.size(), 2);
-        QCOMPARE(client.messages.at(1), QStringLiteral("pong")); // nothing for the three before
-        QVERIFY(!client.disconnected);
+        startWith(exampleSpec(QStringLiteral("echo.yml")));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, 5000);
+        client.socket().sendTextMessage(QStringLiteral("hello?"));
+        client.socket().sendTextMessage(QStringLiteral("{broken json"));
+        client.socket().sendBinaryMessage(QByteArray("\x00\x01\xff", 3));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 2);
+        QCOMPARE(client.messages().at(1), QStringLiteral("pong")); // nothing for the three before
+        QVERIFY(!client.isDisconnected());
 
-        const QList<TrafficEvent> unmatched = eventsOfKind(m_events, TrafficEvent::Kind::Unmatched);
+        const QList<TrafficEvent> unmatched = m_fixture->eventsOf(TrafficEvent::Kind::Unmatched);
         QCOMPARE(unmatched.size(), 2);
         QCOMPARE(unmatched.at(0).payload, QStringLiteral("hello?"));
         QVERIFY(unmatched.at(0).rule.isEmpty());
-        const QList<TrafficEvent> binary = eventsOfKind(m_events, TrafficEvent::Kind::Binary);
+        const QList<TrafficEvent> binary = m_fixture->eventsOf(TrafficEvent::Kind::Binary);
         QCOMPARE(binary.size(), 1);
         QCOMPARE(binary.at(0).size, 3);
         QCOMPARE(binary.at(0).payload, QStringLiteral("00 01 ff"));
@@ -251,19 +188,19 @@ private slots:
 
     void missingTemplateValueWarns()
     {
-        startWith(
-            loadSpec(QStringLiteral("- websocket:\n"
-                                    "    path: /w\n"
-                                    "    on-message:\n"
-                                    "      - pattern: '{\"type\": \"hi\"}'\n"
-                                    "        response: '{\"name\": \"{{json-params.name}}\"}'\n")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/w"));
-        QTRY_VERIFY_WITH_TIMEOUT(client.connected, 5000);
-        client.socket.sendTextMessage(QStringLiteral(R"({"type": "hi"})"));
-        QTRY_COMPARE(client.messages.size(), 1);
-        QCOMPARE(client.messages.at(0), QStringLiteral(R"({"name": ""})"));
-        const QList<TrafficEvent> warnings = eventsOfKind(m_events, TrafficEvent::Kind::Warning);
+        startWith(specFromYaml(
+            QStringLiteral("- websocket:\n"
+                           "    path: /w\n"
+                           "    on-message:\n"
+                           "      - pattern: '{\"type\": \"hi\"}'\n"
+                           "        response: '{\"name\": \"{{json-params.name}}\"}'\n")));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/w")));
+        QTRY_VERIFY_WITH_TIMEOUT(client.hasConnected(), 5000);
+        client.socket().sendTextMessage(QStringLiteral(R"({"type": "hi"})"));
+        QTRY_COMPARE(client.messages().size(), 1);
+        QCOMPARE(client.messages().at(0), QStringLiteral(R"({"name": ""})"));
+        const QList<TrafficEvent> warnings = m_fixture->eventsOf(TrafficEvent::Kind::Warning);
         QCOMPARE(warnings.size(), 1);
         QVERIFY(warnings.at(0).payload.contains(QStringLiteral("json-params.name")));
         QCOMPARE(warnings.at(0).rule, QStringLiteral("on-message[0]"));
@@ -271,159 +208,160 @@ private slots:
 
     void hundredConcurrentClients()
     {
-        startWith(loadExample(QStringLiteral("mocks.yml")));
-        std::vector<std::unique_ptr<Client>> clients;
+        startWith(exampleSpec(QStringLiteral("mocks.yml")));
+        std::vector<std::unique_ptr<TestClient>> clients;
         for (int i = 0; i < 100; ++i) {
-            clients.push_back(std::make_unique<Client>());
-            clients.back()->open(*m_server, QStringLiteral("/ws/user/u%1").arg(i));
+            clients.push_back(std::make_unique<TestClient>());
+            clients.back()->open(m_fixture->url(QStringLiteral("/ws/user/u%1").arg(i)));
         }
         auto allHave = [&clients](int n) {
             return std::all_of(clients.begin(), clients.end(),
-                               [n](const auto &c) { return c->messages.size() >= n; });
+                               [n](const auto &c) { return c->messages().size() >= n; });
         };
         QTRY_VERIFY_WITH_TIMEOUT(allHave(1), 10000);
-        QCOMPARE(m_server->connectionCount(), 100);
+        QCOMPARE(server().connectionCount(), 100);
         for (auto &c : clients)
-            c->socket.sendTextMessage(QStringLiteral(R"({"action": "get-profile"})"));
+            c->socket().sendTextMessage(QStringLiteral(R"({"action": "get-profile"})"));
         QTRY_VERIFY_WITH_TIMEOUT(allHave(2), 10000);
         for (int i = 0; i < 100; ++i) {
             QCOMPARE(
-                clients[i]->messages.at(1),
+                clients[i]->messages().at(1),
                 QStringLiteral(R"({"user": "u%1", "profile": {"joined": "2025-03-20"}})").arg(i));
         }
         QSet<quint64> ids;
-        for (const TrafficEvent &e : eventsOfKind(m_events, TrafficEvent::Kind::Opened))
+        for (const TrafficEvent &e : m_fixture->eventsOf(TrafficEvent::Kind::Opened))
             ids.insert(e.connectionId);
         QCOMPARE(ids.size(), 100);
     }
 
     void liveSwapKeepsConnections()
     {
-        startWith(loadExample(QStringLiteral("mocks.yml")));
-        Client echo, user;
-        echo.open(*m_server, QStringLiteral("/ws/echo"));
-        user.open(*m_server, QStringLiteral("/ws/user/bob"));
-        QTRY_VERIFY_WITH_TIMEOUT(echo.messages.size() == 1 && user.messages.size() == 1, 5000);
+        startWith(exampleSpec(QStringLiteral("mocks.yml")));
+        TestClient echo, user;
+        echo.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        user.open(m_fixture->url(QStringLiteral("/ws/user/bob")));
+        QTRY_VERIFY_WITH_TIMEOUT(echo.messages().size() == 1 && user.messages().size() == 1, 5000);
 
         // New rules for /ws/echo; /ws/user/:username is gone.
-        m_server->setSpec(loadSpec(QStringLiteral("- websocket:\n"
-                                                  "    path: /ws/echo\n"
-                                                  "    on-message:\n"
-                                                  "      - pattern: ping\n"
-                                                  "        response: PONG v2\n")));
-        echo.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(echo.messages.size(), 2);
-        QCOMPARE(echo.messages.at(1), QStringLiteral("PONG v2"));
-        QVERIFY(!echo.disconnected);
+        server().setSpec(specFromYaml(QStringLiteral("- websocket:\n"
+                                                     "    path: /ws/echo\n"
+                                                     "    on-message:\n"
+                                                     "      - pattern: ping\n"
+                                                     "        response: PONG v2\n")));
+        echo.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(echo.messages().size(), 2);
+        QCOMPARE(echo.messages().at(1), QStringLiteral("PONG v2"));
+        QVERIFY(!echo.isDisconnected());
 
-        QTRY_VERIFY_WITH_TIMEOUT(user.disconnected, 5000);
-        QCOMPARE(user.socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
-        QCOMPARE(m_server->connectionCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(user.isDisconnected(), 5000);
+        QCOMPARE(user.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(server().connectionCount(), 1);
 
         // New connections see the new spec: the user endpoint now answers 404.
-        Client late;
-        late.open(*m_server, QStringLiteral("/ws/user/eve"));
+        TestClient late;
+        late.open(m_fixture->url(QStringLiteral("/ws/user/eve")));
         QTRY_VERIFY_WITH_TIMEOUT(
-            late.disconnected || late.socket.error() != QAbstractSocket::UnknownSocketError, 5000);
-        QVERIFY(!late.connected);
+            late.isDisconnected() || late.socket().error() != QAbstractSocket::UnknownSocketError,
+            5000);
+        QVERIFY(!late.hasConnected());
     }
 
     void gracefulStopClosesWith1001()
     {
-        startWith(loadExample(QStringLiteral("echo.yml")));
-        Client a, b;
-        a.open(*m_server, QStringLiteral("/ws/echo"));
-        b.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_VERIFY_WITH_TIMEOUT(a.messages.size() == 1 && b.messages.size() == 1, 5000);
-        QSignalSpy stopped(m_server.get(), &MockServer::stopped);
+        startWith(exampleSpec(QStringLiteral("echo.yml")));
+        TestClient a, b;
+        a.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        b.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_VERIFY_WITH_TIMEOUT(a.messages().size() == 1 && b.messages().size() == 1, 5000);
+        QSignalSpy stopped(&server(), &MockServer::stopped);
         QVERIFY(stopped.isValid());
-        m_server->stop();
-        QVERIFY(!m_server->isListening());
+        server().stop();
+        QVERIFY(!server().isListening());
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 5000);
-        QTRY_VERIFY(a.disconnected && b.disconnected);
-        QCOMPARE(a.socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
-        QCOMPARE(b.socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
-        const QList<TrafficEvent> closed = eventsOfKind(m_events, TrafficEvent::Kind::Closed);
+        QTRY_VERIFY(a.isDisconnected() && b.isDisconnected());
+        QCOMPARE(a.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(b.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        const QList<TrafficEvent> closed = m_fixture->eventsOf(TrafficEvent::Kind::Closed);
         QCOMPARE(closed.size(), 2);
         QCOMPARE(closed.at(0).closeCode, 1001);
-        QCOMPARE(m_server->connectionCount(), 0);
+        QCOMPARE(server().connectionCount(), 0);
 
         // And it can start again.
-        QVERIFY(m_server->start(QHostAddress::LocalHost, 0));
-        Client c;
-        c.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        QVERIFY(server().start(QHostAddress::LocalHost, 0));
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
     }
 
     void portInUseFailsClearly()
     {
         QTcpServer blocker;
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
-        m_server->setSpec(loadExample(QStringLiteral("echo.yml")));
-        QSignalSpy failed(m_server.get(), &MockServer::startFailed);
+        server().setSpec(exampleSpec(QStringLiteral("echo.yml")));
+        QSignalSpy failed(&server(), &MockServer::startFailed);
         QVERIFY(failed.isValid());
-        QVERIFY(!m_server->start(QHostAddress::LocalHost, blocker.serverPort()));
+        QVERIFY(!server().start(QHostAddress::LocalHost, blocker.serverPort()));
         QCOMPARE(failed.size(), 1);
         const QString reason = failed.at(0).at(0).toString();
         QVERIFY2(reason.contains(QStringLiteral("already in use")), qPrintable(reason));
         QVERIFY2(reason.contains(QString::number(blocker.serverPort())), qPrintable(reason));
-        QVERIFY(!m_server->isListening());
+        QVERIFY(!server().isListening());
     }
 
     void oversizedMessageClosesOnlyItsConnection()
     {
-        m_server->setMaxMessageSize(1024);
-        startWith(loadExample(QStringLiteral("echo.yml")));
-        Client big, bystander;
-        big.open(*m_server, QStringLiteral("/ws/echo"));
-        bystander.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_VERIFY_WITH_TIMEOUT(big.messages.size() == 1 && bystander.messages.size() == 1, 5000);
-        big.socket.sendTextMessage(QString(4096, QLatin1Char('x')));
-        QTRY_VERIFY_WITH_TIMEOUT(big.disconnected, 5000);
-        QCOMPARE(big.socket.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
-        bystander.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(bystander.messages.size(), 2);
-        QVERIFY(!bystander.disconnected);
+        server().setMaxMessageSize(1024);
+        startWith(exampleSpec(QStringLiteral("echo.yml")));
+        TestClient big, bystander;
+        big.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        bystander.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_VERIFY_WITH_TIMEOUT(big.messages().size() == 1 && bystander.messages().size() == 1,
+                                 5000);
+        big.socket().sendTextMessage(QString(4096, QLatin1Char('x')));
+        QTRY_VERIFY_WITH_TIMEOUT(big.isDisconnected(), 5000);
+        QCOMPARE(big.socket().closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        bystander.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(bystander.messages().size(), 2);
+        QVERIFY(!bystander.isDisconnected());
     }
 
     void pushAndCloseFromTheServer()
     {
-        startWith(loadExample(QStringLiteral("echo.yml")));
-        Client client;
-        client.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
-        const QList<quint64> ids = m_server->connectionIds();
+        startWith(exampleSpec(QStringLiteral("echo.yml")));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, 5000);
+        const QList<quint64> ids = server().connectionIds();
         QCOMPARE(ids.size(), 1);
-        QVERIFY(m_server->sendMessage(ids.first(), QStringLiteral("server says hi")));
-        QTRY_COMPARE(client.messages.size(), 2);
-        QCOMPARE(client.messages.at(1), QStringLiteral("server says hi"));
-        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule,
-                 QStringLiteral("push"));
-        QVERIFY(!m_server->sendMessage(ids.first() + 100, QStringLiteral("nobody")));
-        QVERIFY(m_server->closeConnection(ids.first(), QWebSocketProtocol::CloseCodePolicyViolated,
-                                          QStringLiteral("bye")));
-        QTRY_VERIFY_WITH_TIMEOUT(client.disconnected, 5000);
-        QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
-        QCOMPARE(client.socket.closeReason(), QStringLiteral("bye"));
+        QVERIFY(server().sendMessage(ids.first(), QStringLiteral("server says hi")));
+        QTRY_COMPARE(client.messages().size(), 2);
+        QCOMPARE(client.messages().at(1), QStringLiteral("server says hi"));
+        QCOMPARE(m_fixture->eventsOf(TrafficEvent::Kind::Sent).last().rule, QStringLiteral("push"));
+        QVERIFY(!server().sendMessage(ids.first() + 100, QStringLiteral("nobody")));
+        QVERIFY(server().closeConnection(ids.first(), QWebSocketProtocol::CloseCodePolicyViolated,
+                                         QStringLiteral("bye")));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), 5000);
+        QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(client.socket().closeReason(), QStringLiteral("bye"));
     }
 
     void broadcastReachesEveryConnectionOfTheEndpoint()
     {
-        startWith(loadExample(QStringLiteral("mocks.yml")));
-        Client a, b, other;
-        a.open(*m_server, QStringLiteral("/ws/user/a"));
-        b.open(*m_server, QStringLiteral("/ws/user/b"));
-        other.open(*m_server, QStringLiteral("/ws/echo"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            a.messages.size() == 1 && b.messages.size() == 1 && other.messages.size() == 1, 5000);
-        QCOMPARE(m_server->broadcast(QStringLiteral("/ws/user/:username"), QStringLiteral("news")),
+        startWith(exampleSpec(QStringLiteral("mocks.yml")));
+        TestClient a, b, other;
+        a.open(m_fixture->url(QStringLiteral("/ws/user/a")));
+        b.open(m_fixture->url(QStringLiteral("/ws/user/b")));
+        other.open(m_fixture->url(QStringLiteral("/ws/echo")));
+        for (const TestClient *client : { &a, &b, &other })
+            QTRY_COMPARE_WITH_TIMEOUT(client->messages().size(), 1, 5000);
+        QCOMPARE(server().broadcast(QStringLiteral("/ws/user/:username"), QStringLiteral("news")),
                  2);
-        QTRY_VERIFY(a.messages.size() == 2 && b.messages.size() == 2);
-        QCOMPARE(a.messages.at(1), QStringLiteral("news"));
-        QCOMPARE(b.messages.at(1), QStringLiteral("news"));
+        QTRY_VERIFY(a.messages().size() == 2 && b.messages().size() == 2);
+        QCOMPARE(a.messages().at(1), QStringLiteral("news"));
+        QCOMPARE(b.messages().at(1), QStringLiteral("news"));
         QTest::qWait(50);
-        QCOMPARE(other.messages.size(), 1);
-        QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Sent).last().rule,
+        QCOMPARE(other.messages().size(), 1);
+        QCOMPARE(m_fixture->eventsOf(TrafficEvent::Kind::Sent).last().rule,
                  QStringLiteral("broadcast"));
     }
 
@@ -471,7 +409,7 @@ private slots:
 
     void tryItWithoutClient()
     {
-        const MockSpecPtr spec = loadExample(QStringLiteral("mocks.yml"));
+        const MockSpecPtr spec = exampleSpec(QStringLiteral("mocks.yml"));
         QVERIFY(spec);
         TryResult r = tryMessage(*spec, QStringLiteral("/ws/user/ana%20b?x=1"),
                                  QStringLiteral("{\"action\": \"get-profile\"}"));
@@ -496,7 +434,7 @@ private slots:
         QVERIFY(!r.endpoint);
 
         // A greeting of several frames, and a rule answering with a binary frame.
-        const MockSpecPtr beyond = loadExample(QStringLiteral("beyond.yml"));
+        const MockSpecPtr beyond = exampleSpec(QStringLiteral("beyond.yml"));
         QVERIFY(beyond);
         r = tryMessage(*beyond, QStringLiteral("/chat/a"), QStringLiteral("bye"));
         QVERIFY(r.hasGreeting);

@@ -1,54 +1,19 @@
 // Beyond the spec: delays, several frames, other recipients, closing. Timing is asserted by
 // order and by generous bounds, never by tight absolute times.
-#include "mockserver.h"
+#include "serverfixture.h"
 #include "specloader.h"
+#include "testclient.h"
+#include "testfiles.h"
 
-#include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
 #include <QRegularExpression>
-#include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
 
 #include <memory>
 
 namespace {
-
-MockSpecPtr load(const char *yaml)
-{
-    const LoadResult result
-        = SpecLoader::loadText(QString::fromUtf8(yaml), QStringLiteral("t.yml"));
-    if (!result.ok())
-        qWarning("%s", qPrintable(result.diagnosticsText()));
-    return result.spec;
-}
-
-class Client : public QObject
-{
-public:
-    QWebSocket socket;
-    QStringList messages;
-    QList<QByteArray> binaries;
-    QList<qint64> arrivals; // ms since open() for each text message
-    QElapsedTimer clock;
-    bool disconnected = false;
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) {
-            messages.append(m);
-            arrivals.append(clock.elapsed());
-        });
-        connect(&socket, &QWebSocket::binaryMessageReceived, this,
-                [this](const QByteArray &b) { binaries.append(b); });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-    }
-    void open(const MockServer &server, const QString &path)
-    {
-        clock.start();
-        socket.open(QUrl(server.url().toString() + path));
-    }
-};
 
 const char *const Chat = R"(
 - websocket:
@@ -92,26 +57,23 @@ class TestReplies : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<MockServer> m_server;
-    QList<TrafficEvent> m_events;
+    std::unique_ptr<ServerFixture> m_fixture;
+
+    MockServer &server() { return m_fixture->server(); }
 
 private slots:
     void init()
     {
-        m_events.clear();
-        m_server = std::make_unique<MockServer>();
-        connect(m_server.get(), &MockServer::trafficEvent, this,
-                [this](const TrafficEvent &e) { m_events.append(e); });
-        const MockSpecPtr spec = load(Chat);
+        m_fixture = std::make_unique<ServerFixture>();
+        const MockSpecPtr spec = specFromYaml(QString::fromUtf8(Chat));
         QVERIFY(spec);
-        m_server->setSpec(spec);
-        QVERIFY(m_server->start(QHostAddress::LocalHost, 0));
+        QVERIFY(m_fixture->start(spec));
     }
-    void cleanup() { m_server.reset(); }
+    void cleanup() { m_fixture.reset(); }
 
     void loaderReadsTheNewKeys()
     {
-        const MockSpecPtr spec = load(Chat);
+        const MockSpecPtr spec = specFromYaml(QString::fromUtf8(Chat));
         QVERIFY(spec);
         const QList<Rule> &rules = spec->endpoints.at(0).rules;
         QCOMPARE(rules.at(0).reply.delay.minMs, 300);
@@ -129,8 +91,7 @@ private slots:
     // The README's examples, gathered in the bundled beyond.yml, load cleanly.
     void bundledExampleLoads()
     {
-        const LoadResult result = SpecLoader::loadFile(
-            QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/beyond.yml"));
+        const LoadResult result = SpecLoader::loadFile(examplePath(QStringLiteral("beyond.yml")));
         QVERIFY2(result.ok() && result.diagnostics.isEmpty(), qPrintable(result.diagnosticsText()));
         const Endpoint &e = result.spec->endpoints.at(0);
         QCOMPARE(e.subprotocols,
@@ -183,49 +144,49 @@ private slots:
 
     void delayedReplyComesLaterAndInOrder()
     {
-        Client c;
-        c.open(*m_server, QStringLiteral("/chat/a"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
-        const qint64 sentAt = c.clock.elapsed();
-        c.socket.sendTextMessage(QStringLiteral("slow"));
-        c.socket.sendTextMessage(QStringLiteral("say nobody hears this")); // to others: none
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 2, 5000);
-        QCOMPARE(c.messages.at(1), QStringLiteral("finally"));
-        QVERIFY2(c.arrivals.at(1) - sentAt >= 290,
-                 qPrintable(QString::number(c.arrivals.at(1) - sentAt)));
-        const TrafficEvent sent = m_events.constLast();
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/chat/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
+        const qint64 sentAt = c.elapsedMs();
+        c.socket().sendTextMessage(QStringLiteral("slow"));
+        c.socket().sendTextMessage(QStringLiteral("say nobody hears this")); // to others: none
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 2, 5000);
+        QCOMPARE(c.messages().at(1), QStringLiteral("finally"));
+        QVERIFY2(c.arrivals().at(1) - sentAt >= 290,
+                 qPrintable(QString::number(c.arrivals().at(1) - sentAt)));
+        const TrafficEvent sent = m_fixture->events().constLast();
         QCOMPARE(sent.kind, TrafficEvent::Kind::Sent);
         QCOMPARE(sent.note, QStringLiteral("delayed 300ms"));
     }
 
     void severalFramesArriveInOrderWithTheirDelays()
     {
-        Client c;
-        c.open(*m_server, QStringLiteral("/chat/a"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
-        c.socket.sendTextMessage(QStringLiteral("story"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 4, 5000);
-        QCOMPARE(c.messages.mid(1),
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/chat/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
+        c.socket().sendTextMessage(QStringLiteral("story"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 4, 5000);
+        QCOMPARE(c.messages().mid(1),
                  (QStringList { QStringLiteral("once"), QStringLiteral("upon"),
                                 QStringLiteral("a time") }));
-        QVERIFY2(c.arrivals.at(2) - c.arrivals.at(1) >= 140,
+        QVERIFY2(c.arrivals().at(2) - c.arrivals().at(1) >= 140,
                  qPrintable(QStringLiteral("%1 %2 %3 %4")
-                                .arg(c.arrivals.at(0))
-                                .arg(c.arrivals.at(1))
-                                .arg(c.arrivals.at(2))
-                                .arg(c.arrivals.at(3))));
-        QVERIFY(c.arrivals.at(3) - c.arrivals.at(2) >= 140);
+                                .arg(c.arrivals().at(0))
+                                .arg(c.arrivals().at(1))
+                                .arg(c.arrivals().at(2))
+                                .arg(c.arrivals().at(3))));
+        QVERIFY(c.arrivals().at(3) - c.arrivals().at(2) >= 140);
     }
 
     void randomDelayStaysInItsRange()
     {
-        Client c;
-        c.open(*m_server, QStringLiteral("/chat/a"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/chat/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
         for (int i = 0; i < 5; ++i)
-            c.socket.sendTextMessage(QStringLiteral("jitter"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 6, 5000);
-        for (const TrafficEvent &e : std::as_const(m_events)) {
+            c.socket().sendTextMessage(QStringLiteral("jitter"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 6, 5000);
+        for (const TrafficEvent &e : m_fixture->events()) {
             if (e.kind != TrafficEvent::Kind::Sent || e.rule != QLatin1String("on-message[6]"))
                 continue;
             const int ms = e.note.section(QLatin1Char(' '), 1).chopped(2).toInt();
@@ -235,25 +196,24 @@ private slots:
 
     void repliesToOthersAndToTheWholeEndpoint()
     {
-        Client alice, bob, carol, elsewhere;
-        alice.open(*m_server, QStringLiteral("/chat/a"));
-        bob.open(*m_server, QStringLiteral("/chat/b"));
-        carol.open(*m_server, QStringLiteral("/chat/c"));
-        QTRY_VERIFY_WITH_TIMEOUT(alice.messages.size() == 1 && bob.messages.size() == 1
-                                     && carol.messages.size() == 1,
-                                 5000);
-        alice.socket.sendTextMessage(QStringLiteral("say hi all"));
-        QTRY_VERIFY(bob.messages.size() == 2 && carol.messages.size() == 2);
-        QCOMPARE(bob.messages.at(1), QStringLiteral("hi all"));
-        QCOMPARE(carol.messages.at(1), QStringLiteral("hi all"));
-        bob.socket.sendTextMessage(QStringLiteral("shout hey"));
-        QTRY_VERIFY(alice.messages.size() == 2 && bob.messages.size() == 3
-                    && carol.messages.size() == 3);
-        QCOMPARE(alice.messages.at(1), QStringLiteral("hey!")); // never its own "say"
-        QCOMPARE(bob.messages.at(2), QStringLiteral("hey!"));
-        QCOMPARE(carol.messages.at(2), QStringLiteral("hey!"));
+        TestClient alice, bob, carol, elsewhere;
+        alice.open(m_fixture->url(QStringLiteral("/chat/a")));
+        bob.open(m_fixture->url(QStringLiteral("/chat/b")));
+        carol.open(m_fixture->url(QStringLiteral("/chat/c")));
+        for (const TestClient *client : { &alice, &bob, &carol })
+            QTRY_COMPARE_WITH_TIMEOUT(client->messages().size(), 1, 5000);
+        alice.socket().sendTextMessage(QStringLiteral("say hi all"));
+        QTRY_VERIFY(bob.messages().size() == 2 && carol.messages().size() == 2);
+        QCOMPARE(bob.messages().at(1), QStringLiteral("hi all"));
+        QCOMPARE(carol.messages().at(1), QStringLiteral("hi all"));
+        bob.socket().sendTextMessage(QStringLiteral("shout hey"));
+        QTRY_VERIFY(alice.messages().size() == 2 && bob.messages().size() == 3
+                    && carol.messages().size() == 3);
+        QCOMPARE(alice.messages().at(1), QStringLiteral("hey!")); // never its own "say"
+        QCOMPARE(bob.messages().at(2), QStringLiteral("hey!"));
+        QCOMPARE(carol.messages().at(2), QStringLiteral("hey!"));
         QStringList notes;
-        for (const TrafficEvent &e : std::as_const(m_events)) {
+        for (const TrafficEvent &e : m_fixture->events()) {
             if (e.kind == TrafficEvent::Kind::Sent && !e.note.isEmpty())
                 notes.append(e.note);
         }
@@ -265,31 +225,31 @@ private slots:
 
     void ruleClosesAfterItsFrames()
     {
-        Client c;
-        c.open(*m_server, QStringLiteral("/chat/a"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
-        c.socket.sendTextMessage(QStringLiteral("bye"));
-        QTRY_VERIFY_WITH_TIMEOUT(c.disconnected, 5000);
-        QCOMPARE(c.messages.constLast(), QStringLiteral("see you")); // the frame, then the close
-        QCOMPARE(int(c.socket.closeCode()), 4000);
-        QCOMPARE(c.socket.closeReason(), QStringLiteral("asked to leave"));
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/chat/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
+        c.socket().sendTextMessage(QStringLiteral("bye"));
+        QTRY_VERIFY_WITH_TIMEOUT(c.isDisconnected(), 5000);
+        QCOMPARE(c.messages().constLast(), QStringLiteral("see you")); // the frame, then the close
+        QCOMPARE(int(c.socket().closeCode()), 4000);
+        QCOMPARE(c.socket().closeReason(), QStringLiteral("asked to leave"));
     }
 
     void binaryFrames()
     {
-        Client c;
-        c.open(*m_server, QStringLiteral("/chat/a"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
-        c.socket.sendTextMessage(QStringLiteral("blob"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.binaries.size(), 1, 5000);
-        QCOMPARE(c.binaries.at(0), QByteArray("\x00\x01\x02\xff", 4));
-        QCOMPARE(m_events.constLast().note, QStringLiteral("binary"));
-        QCOMPARE(m_events.constLast().payload, QStringLiteral("00 01 02 ff"));
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/chat/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
+        c.socket().sendTextMessage(QStringLiteral("blob"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.binaries().size(), 1, 5000);
+        QCOMPARE(c.binaries().at(0), QByteArray("\x00\x01\x02\xff", 4));
+        QCOMPARE(m_fixture->events().constLast().note, QStringLiteral("binary"));
+        QCOMPARE(m_fixture->events().constLast().payload, QStringLiteral("00 01 02 ff"));
     }
 
     void greetingCanAnnounceAndClose()
     {
-        m_server->setSpec(load(R"(
+        server().setSpec(specFromYaml(QStringLiteral(R"(
 - websocket:
     path: /room
     on-connect:
@@ -301,27 +261,27 @@ private slots:
       frames:
         - sorry, full
       close: {code: 4001, reason: full}
-)"));
-        Client first, second;
-        first.open(*m_server, QStringLiteral("/room"));
-        QTRY_VERIFY_WITH_TIMEOUT(first.socket.state() == QAbstractSocket::ConnectedState, 5000);
-        second.open(*m_server, QStringLiteral("/room"));
-        QTRY_COMPARE_WITH_TIMEOUT(first.messages, QStringList { QStringLiteral("someone joined") },
-                                  5000);
+)")));
+        TestClient first, second;
+        first.open(m_fixture->url(QStringLiteral("/room")));
+        QTRY_VERIFY_WITH_TIMEOUT(first.socket().state() == QAbstractSocket::ConnectedState, 5000);
+        second.open(m_fixture->url(QStringLiteral("/room")));
+        QTRY_COMPARE_WITH_TIMEOUT(first.messages(),
+                                  QStringList { QStringLiteral("someone joined") }, 5000);
         QTest::qWait(50);
-        QVERIFY(second.messages.isEmpty());
+        QVERIFY(second.messages().isEmpty());
 
-        Client refused;
-        refused.open(*m_server, QStringLiteral("/full"));
-        QTRY_VERIFY_WITH_TIMEOUT(refused.disconnected, 5000);
-        QCOMPARE(refused.messages, QStringList { QStringLiteral("sorry, full") });
-        QCOMPARE(int(refused.socket.closeCode()), 4001);
+        TestClient refused;
+        refused.open(m_fixture->url(QStringLiteral("/full")));
+        QTRY_VERIFY_WITH_TIMEOUT(refused.isDisconnected(), 5000);
+        QCOMPARE(refused.messages(), QStringList { QStringLiteral("sorry, full") });
+        QCOMPARE(int(refused.socket().closeCode()), 4001);
     }
 
     // The server fills the template values that only it knows: headers, connection, counts.
     void serverSideTemplateValues()
     {
-        m_server->setSpec(load(R"(
+        server().setSpec(specFromYaml(QStringLiteral(R"(
 - websocket:
     path: /who
     on-connect:
@@ -329,27 +289,26 @@ private slots:
     on-message:
       - pattern: 'count'
         response: '{{connection.messages}} {{message | upper}}'
-)"));
-        Client c;
-        QNetworkRequest request(QUrl(m_server->url().toString() + QStringLiteral("/who")));
+)")));
+        TestClient c;
+        QNetworkRequest request(QUrl(server().url().toString() + QStringLiteral("/who")));
         // The header as the client spells it; the template names it in another case.
         request.setRawHeader("x-CLIENT", "test-suite \"1\"");
-        c.clock.start();
-        c.socket.open(request);
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
-        const quint64 id = m_server->connectionIds().value(0);
-        QCOMPARE(c.messages.at(0),
+        c.open(request);
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
+        const quint64 id = server().connectionIds().value(0);
+        QCOMPARE(c.messages().at(0),
                  QStringLiteral("{\"agent\": \"test-suite \\\"1\\\"\", \"id\": %1}").arg(id));
-        c.socket.sendTextMessage(QStringLiteral("count"));
-        c.socket.sendTextMessage(QStringLiteral("count"));
-        QTRY_COMPARE(c.messages.size(), 3);
-        QCOMPARE(c.messages.at(1), QStringLiteral("1 COUNT"));
-        QCOMPARE(c.messages.at(2), QStringLiteral("2 COUNT"));
+        c.socket().sendTextMessage(QStringLiteral("count"));
+        c.socket().sendTextMessage(QStringLiteral("count"));
+        QTRY_COMPARE(c.messages().size(), 3);
+        QCOMPARE(c.messages().at(1), QStringLiteral("1 COUNT"));
+        QCOMPARE(c.messages().at(2), QStringLiteral("2 COUNT"));
     }
 
     void streamsToEachAndToAll()
     {
-        m_server->setSpec(load(R"(
+        server().setSpec(specFromYaml(QStringLiteral(R"(
 - websocket:
     path: /ticker
     streams:
@@ -359,18 +318,18 @@ private slots:
         to: all
         mode: once
         frames: ['news 1', 'news 2']
-)"));
-        Client a, b;
-        a.open(*m_server, QStringLiteral("/ticker"));
-        b.open(*m_server, QStringLiteral("/ticker"));
-        auto count = [](const Client &c, const QString &prefix) {
-            return std::count_if(c.messages.cbegin(), c.messages.cend(),
+)")));
+        TestClient a, b;
+        a.open(m_fixture->url(QStringLiteral("/ticker")));
+        b.open(m_fixture->url(QStringLiteral("/ticker")));
+        auto count = [](const TestClient &c, const QString &prefix) {
+            return std::count_if(c.messages().cbegin(), c.messages().cend(),
                                  [&prefix](const QString &m) { return m.startsWith(prefix); });
         };
         QTRY_VERIFY_WITH_TIMEOUT(
             count(a, QStringLiteral("t")) >= 4 && count(b, QStringLiteral("t")) >= 4, 5000);
         // Each connection counts on its own and cycles through the frames in order.
-        const QStringList ticks = a.messages.filter(QRegularExpression(QStringLiteral("^t")));
+        const QStringList ticks = a.messages().filter(QRegularExpression(QStringLiteral("^t")));
         QCOMPARE(ticks.mid(0, 4),
                  (QStringList { QStringLiteral("tick 1"), QStringLiteral("tock 2"),
                                 QStringLiteral("tick 3"), QStringLiteral("tock 4") }));
@@ -379,18 +338,18 @@ private slots:
             count(a, QStringLiteral("news")) == 2 && count(b, QStringLiteral("news")) == 2, 5000);
         QTest::qWait(250);
         QCOMPARE(count(a, QStringLiteral("news")), 2);
-        QCOMPARE(a.messages.filter(QStringLiteral("news")),
+        QCOMPARE(a.messages().filter(QStringLiteral("news")),
                  (QStringList { QStringLiteral("news 1"), QStringLiteral("news 2") }));
         bool marked = false;
-        for (const TrafficEvent &e : std::as_const(m_events))
+        for (const TrafficEvent &e : m_fixture->events())
             marked = marked
                 || (e.rule == QLatin1String("streams[1]")
                     && e.note.contains(QLatin1String("to all")));
         QVERIFY(marked);
         // A stream stops with its connection; closing is clean.
-        a.socket.close();
-        QTRY_VERIFY_WITH_TIMEOUT(a.disconnected, 5000);
-        QTRY_COMPARE(m_server->connectionCount(), 1);
+        a.socket().close();
+        QTRY_VERIFY_WITH_TIMEOUT(a.isDisconnected(), 5000);
+        QTRY_COMPARE(server().connectionCount(), 1);
     }
 
     void streamsNeedASaneInterval()
@@ -407,7 +366,7 @@ private slots:
 
     void binaryRules()
     {
-        m_server->setSpec(load(R"(
+        server().setSpec(specFromYaml(QStringLiteral(R"(
 - websocket:
     path: /bin
     on-message:
@@ -418,24 +377,24 @@ private slots:
         response: 'got {{connection.messages}} binary'
       - pattern: ping
         response: pong
-)"));
-        Client c;
-        c.open(*m_server, QStringLiteral("/bin"));
-        QTRY_VERIFY_WITH_TIMEOUT(c.socket.state() == QAbstractSocket::ConnectedState, 5000);
-        c.socket.sendBinaryMessage(QByteArray::fromHex("cafe01"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.binaries.size(), 1, 5000);
-        QCOMPARE(c.binaries.at(0), QByteArray::fromHex("deadbeef"));
-        c.socket.sendBinaryMessage(QByteArray::fromHex("0102"));
-        QTRY_COMPARE(c.messages.size(), 1);
-        QCOMPARE(c.messages.at(0), QStringLiteral("got 2 binary"));
-        c.socket.sendTextMessage(QStringLiteral("ping")); // text never hits a binary rule
-        QTRY_COMPARE(c.messages.size(), 2);
-        QCOMPARE(c.messages.at(1), QStringLiteral("pong"));
+)")));
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/bin")));
+        QTRY_VERIFY_WITH_TIMEOUT(c.socket().state() == QAbstractSocket::ConnectedState, 5000);
+        c.socket().sendBinaryMessage(QByteArray::fromHex("cafe01"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.binaries().size(), 1, 5000);
+        QCOMPARE(c.binaries().at(0), QByteArray::fromHex("deadbeef"));
+        c.socket().sendBinaryMessage(QByteArray::fromHex("0102"));
+        QTRY_COMPARE(c.messages().size(), 1);
+        QCOMPARE(c.messages().at(0), QStringLiteral("got 2 binary"));
+        c.socket().sendTextMessage(QStringLiteral("ping")); // text never hits a binary rule
+        QTRY_COMPARE(c.messages().size(), 2);
+        QCOMPARE(c.messages().at(1), QStringLiteral("pong"));
     }
 
     void subprotocolsAreNegotiatedPerEndpoint()
     {
-        m_server->setSpec(load(R"(
+        server().setSpec(specFromYaml(QStringLiteral(R"(
 - websocket:
     path: /chat
     subprotocols: [chat.v2, chat.v1]
@@ -445,50 +404,48 @@ private slots:
     path: /plain
     on-connect:
       response: hello
-)"));
-        auto openWith = [this](Client &c, const QString &path, const QStringList &protocols) {
+)")));
+        auto openWith = [this](TestClient &c, const QString &path, const QStringList &protocols) {
             QWebSocketHandshakeOptions options;
             options.setSubprotocols(protocols);
-            c.clock.start();
-            c.socket.open(QUrl(m_server->url().toString() + path), options);
+            c.open(m_fixture->url(path), options);
         };
-        Client chat;
+        TestClient chat;
         openWith(chat, QStringLiteral("/chat"), { QStringLiteral("chat.v1") });
-        QTRY_COMPARE_WITH_TIMEOUT(chat.messages.size(), 1, 5000);
-        QCOMPARE(chat.socket.subprotocol(), QStringLiteral("chat.v1"));
-        const TrafficEvent opened
-            = *std::find_if(m_events.cbegin(), m_events.cend(), [](const TrafficEvent &e) {
-                  return e.kind == TrafficEvent::Kind::Opened;
-              });
+        QTRY_COMPARE_WITH_TIMEOUT(chat.messages().size(), 1, 5000);
+        QCOMPARE(chat.socket().subprotocol(), QStringLiteral("chat.v1"));
+        const TrafficEvent opened = *std::find_if(
+            m_fixture->events().cbegin(), m_fixture->events().cend(),
+            [](const TrafficEvent &e) { return e.kind == TrafficEvent::Kind::Opened; });
         QCOMPARE(opened.note, QStringLiteral("subprotocol chat.v1"));
 
-        Client other;
+        TestClient other;
         openWith(other, QStringLiteral("/chat"), { QStringLiteral("mqtt") });
-        QTRY_COMPARE_WITH_TIMEOUT(other.messages.size(), 1, 5000);
-        QVERIFY(other.socket.subprotocol().isEmpty()); // none agreed: the client decides
+        QTRY_COMPARE_WITH_TIMEOUT(other.messages().size(), 1, 5000);
+        QVERIFY(other.socket().subprotocol().isEmpty()); // none agreed: the client decides
 
         // Another endpoint's protocol is not smuggled in through /plain.
-        Client wrong;
+        TestClient wrong;
         openWith(wrong, QStringLiteral("/plain"), { QStringLiteral("chat.v2") });
-        QTRY_VERIFY_WITH_TIMEOUT(wrong.disconnected
-                                     || wrong.socket.error() != QAbstractSocket::UnknownSocketError,
-                                 5000);
-        QVERIFY(wrong.messages.isEmpty());
-        QVERIFY(m_events.constLast().payload.contains(
+        QTRY_VERIFY_WITH_TIMEOUT(
+            wrong.isDisconnected() || wrong.socket().error() != QAbstractSocket::UnknownSocketError,
+            5000);
+        QVERIFY(wrong.messages().isEmpty());
+        QVERIFY(m_fixture->events().constLast().payload.contains(
             QStringLiteral("does not offer subprotocol chat.v2")));
     }
 
     void aClosedConnectionMissesItsDelayedFrames()
     {
-        Client c;
-        c.open(*m_server, QStringLiteral("/chat/a"));
-        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
-        c.socket.sendTextMessage(QStringLiteral("slow"));
-        c.socket.close();
-        QTRY_VERIFY_WITH_TIMEOUT(c.disconnected, 5000);
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/chat/a")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 5000);
+        c.socket().sendTextMessage(QStringLiteral("slow"));
+        c.socket().close();
+        QTRY_VERIFY_WITH_TIMEOUT(c.isDisconnected(), 5000);
         QTest::qWait(400); // past the 300 ms delay: nothing may crash or be sent
-        QCOMPARE(m_server->connectionCount(), 0);
-        for (const TrafficEvent &e : std::as_const(m_events))
+        QCOMPARE(server().connectionCount(), 0);
+        for (const TrafficEvent &e : m_fixture->events())
             QVERIFY(!(e.kind == TrafficEvent::Kind::Sent && e.payload == QLatin1String("finally")));
     }
 };

@@ -1,7 +1,7 @@
 #include "mockspec.h"
 #include "specloader.h"
+#include "testfiles.h"
 
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -352,8 +352,7 @@ void TestSpecLoader::examples()
     QFETCH(QString, file);
     QFETCH(QStringList, paths);
 
-    const QString path = QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/") + file;
-    const LoadResult result = SpecLoader::loadFile(path);
+    const LoadResult result = SpecLoader::loadFile(examplePath(file));
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
     QVERIFY2(result.diagnostics.isEmpty(), qPrintable(result.diagnosticsText()));
     QStringList actual;
@@ -458,10 +457,7 @@ void TestSpecLoader::loadFileNamesThePath()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("bad.yml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("- websocket:\n    path: nope\n");
-    file.close();
+    QVERIFY(writeFile(path, "- websocket:\n    path: nope\n"));
     const LoadResult result = SpecLoader::loadFile(path);
     QVERIFY(!result.ok());
     QCOMPARE(

@@ -1,12 +1,12 @@
-#include "mockserver.h"
-#include "specloader.h"
+#include "modeldump.h"
+#include "serverfixture.h"
+#include "testclient.h"
 #include "trafficlog.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
-#include <QWebSocket>
 
 namespace {
 
@@ -58,19 +58,18 @@ QString timeOf(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
-// A real QWebSocket client that records what it receives.
-class Client : public QObject
+// Two connections: #1 pings and is answered, #2 gets a push and goes away.
+QList<TrafficEvent> shortSession()
 {
-public:
-    QWebSocket socket;
-    QStringList messages;
-
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &m) { messages.append(m); });
-    }
-};
+    return { opened(1),
+             makeEvent(TrafficEvent::Kind::Received, 1, QStringLiteral("ping"),
+                       QStringLiteral("on-message[0]")),
+             makeEvent(TrafficEvent::Kind::Sent, 1, QStringLiteral("pong"),
+                       QStringLiteral("on-message[0]")),
+             opened(2),
+             makeEvent(TrafficEvent::Kind::Sent, 2, QStringLiteral("news"), QStringLiteral("push")),
+             closed(2, 1001, QStringLiteral("going away")) };
+}
 
 } // namespace
 
@@ -197,6 +196,52 @@ private slots:
         QCOMPARE(model.index(0, ConnectionsModel::Path).data().toString(),
                  QStringLiteral("/ws/user/alice"));
         QCOMPARE(model.index(0, ConnectionsModel::Opened).data().toString(), QString());
+    }
+
+    // The table a user reads after a short session, row by row.
+    void connectionsReadAsTheSession()
+    {
+        ConnectionsModel model;
+        watch(&model); // before any row arrives
+        for (const TrafficEvent &event : shortSession())
+            model.addEvent(event);
+        const QString params = QStringLiteral("username=alice \u00B7 tab=2");
+        QCOMPARE(dumpModel(model),
+                 (QStringList {
+                     QStringLiteral("#1 | /ws/user/alice | %1 | 127.0.0.1:5555 | %2 | open | 1 | 1")
+                         .arg(params, timeOf(BaseTime + 1000)),
+                     QStringLiteral("#2 | /ws/user/alice | %1 | 127.0.0.1:5555 | %2 | closed 1001 "
+                                    "going away | 0 | 1")
+                         .arg(params, timeOf(BaseTime + 2000)) }));
+    }
+
+    // The log a user reads after the same session, whole and then filtered to one connection.
+    void messagesReadAsTheSession()
+    {
+        MessageLogModel model;
+        MessageFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        watch(&model); // before any row arrives
+        watch(&proxy);
+        for (const TrafficEvent &event : shortSession())
+            model.addEvent(event);
+        model.flush();
+        const QString first = timeOf(BaseTime + 1000);
+        const QString second = timeOf(BaseTime + 2000);
+        const QString opening = QStringLiteral(
+            "opened /ws/user/alice from 127.0.0.1:5555 (username=alice \u00B7 tab=2)");
+        const QStringList whole {
+            QStringLiteral("%1 | #1 |  | %2 | opened | ").arg(first, opening),
+            QStringLiteral("%1 | #1 | in | ping | on-message[0] | 4").arg(first),
+            QStringLiteral("%1 | #1 | out | pong | on-message[0] | 4").arg(first),
+            QStringLiteral("%1 | #2 |  | %2 | opened | ").arg(second, opening),
+            QStringLiteral("%1 | #2 | out | news | push | 4").arg(second),
+            QStringLiteral("%1 | #2 |  | closed 1001 going away | closed | ").arg(second),
+        };
+        QCOMPARE(dumpModel(model), whole);
+        QCOMPARE(dumpModel(proxy), whole);
+        proxy.setConnectionId(2);
+        QCOMPARE(dumpModel(proxy), whole.mid(3));
     }
 
     void messageColumns_data()
@@ -520,25 +565,23 @@ private slots:
     // A real server and client: the models tell the echo session's story.
     void endToEnd()
     {
-        const LoadResult loaded = SpecLoader::loadFile(
-            QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/echo.yml"));
-        QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
-        MockServer server;
-        server.setSpec(loaded.spec);
+        const MockSpecPtr spec = exampleSpec(QStringLiteral("echo.yml"));
+        QVERIFY(spec);
+        ServerFixture fixture;
         TrafficLog log;
-        log.attach(&server);
-        QCOMPARE(log.server(), &server);
+        log.attach(&fixture.server());
+        QCOMPARE(log.server(), &fixture.server());
         ConnectionsModel *connections = log.connections();
         MessageLogModel *messages = log.messages();
         watch(connections);
         watch(messages);
-        QVERIFY(server.start(QHostAddress::LocalHost, 0));
+        QVERIFY(fixture.start(spec));
 
-        Client client;
-        client.socket.open(QUrl(server.url().toString() + QStringLiteral("/ws/echo")));
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, 5000);
-        client.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(client.messages.size(), 2);
+        TestClient client;
+        client.open(fixture.url(QStringLiteral("/ws/echo")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, 5000);
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 2);
 
         QTRY_COMPARE(connections->rowCount(), 1);
         QCOMPARE(connections->openCount(), 1);
@@ -580,7 +623,7 @@ private slots:
         QCOMPARE(text(3, MessageLogModel::Rule), QStringLiteral("on-message[0]"));
         QCOMPARE(text(3, MessageLogModel::Connection), QStringLiteral("#%1").arg(id));
 
-        client.socket.close();
+        client.socket().close();
         QTRY_COMPARE_WITH_TIMEOUT(connections->openCount(), 0, 5000);
         QVERIFY(connections->index(0, ConnectionsModel::State)
                     .data()

@@ -3,6 +3,8 @@
 #include "mockspanel.h"
 #include "replyform.h"
 #include "serversettingsdialog.h"
+#include "testclient.h"
+#include "testfiles.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
@@ -18,7 +20,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QTcpServer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -29,7 +30,6 @@
 #include <QTest>
 #include <QTranslator>
 #include <QTreeWidget>
-#include <QWebSocket>
 
 #include <memory>
 
@@ -54,20 +54,6 @@ const char *const EchoConfig = "# Team mocks: keep this comment\n"
                                "    on-connect:\n"
                                "      response: 'Welcome, {{path-params.username}}!'\n";
 
-class Client : public QObject
-{
-public:
-    QWebSocket socket;
-    QStringList messages;
-    bool disconnected = false;
-    Client()
-    {
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &m) { messages.append(m); });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-    }
-};
-
 } // namespace
 
 class TestMainWindow : public QObject
@@ -81,9 +67,7 @@ private:
     QString writeConfig(const QString &name, const QString &text)
     {
         const QString path = m_dir.filePath(name);
-        QFile file(path);
-        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        file.write(text.toUtf8());
+        writeFile(path, text.toUtf8());
         return path;
     }
 
@@ -100,10 +84,10 @@ private:
         return QStringLiteral("ws://127.0.0.1:%1").arg(m_window->server()->serverPort());
     }
 
-    void connectClient(Client &client, const QString &url)
+    void connectClient(TestClient &client, const QString &url)
     {
-        client.socket.open(QUrl(url));
-        QTRY_VERIFY_WITH_TIMEOUT(!client.messages.isEmpty(), 5000);
+        client.open(QUrl(url));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.messages().isEmpty(), 5000);
     }
 
 private slots:
@@ -128,13 +112,13 @@ private slots:
                  qPrintable(m_window->serverStatusText()));
         QVERIFY(m_window->problemsView()->topLevelItemCount() == 0);
 
-        Client client;
+        TestClient client;
         connectClient(client, base + QStringLiteral("/ws/echo"));
-        QCOMPARE(client.messages.at(0), QStringLiteral("{\"status\": \"connected\"}"));
-        client.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(client.messages.size(), 2);
-        QCOMPARE(client.messages.at(1), QStringLiteral("pong"));
-        client.socket.sendTextMessage(QStringLiteral("no rule for this"));
+        QCOMPARE(client.messages().at(0), QStringLiteral("{\"status\": \"connected\"}"));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 2);
+        QCOMPARE(client.messages().at(1), QStringLiteral("pong"));
+        client.socket().sendTextMessage(QStringLiteral("no rule for this"));
         QVERIFY(m_window->serverStatusText().contains(QStringLiteral("1 connection")));
 
         // The connection, with its counts, in the connections view.
@@ -171,8 +155,8 @@ private slots:
             m_window->trafficPanel()->detailText().contains(QStringLiteral("no rule for this")));
 
         m_window->stopServer();
-        QTRY_VERIFY_WITH_TIMEOUT(client.disconnected, 5000);
-        QCOMPARE(client.socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), 5000);
+        QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
     }
 
     void formEditKeepsCommentsAndUndoes()
@@ -246,7 +230,7 @@ private slots:
     {
         const QString base = openAndStart();
         QVERIFY(!base.isEmpty());
-        Client client;
+        TestClient client;
         connectClient(client, base + QStringLiteral("/ws/echo"));
 
         // Break the YAML: a rule without a response.
@@ -260,9 +244,9 @@ private slots:
         QVERIFY(!editor->markedLines().isEmpty());
         QVERIFY(!m_window->applyToServer());
 
-        client.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(client.messages.size(), 2);
-        QCOMPARE(client.messages.at(1), QStringLiteral("pong"));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 2);
+        QCOMPARE(client.messages().at(1), QStringLiteral("pong"));
 
         // A valid edit, auto-applied, changes the reply without dropping the connection.
         m_window->setAutoApply(true);
@@ -270,17 +254,17 @@ private slots:
         text.replace(QStringLiteral("response: \"pong\""), QStringLiteral("response: \"pong v2\""));
         editor->setPlainText(text);
         m_window->validateNow();
-        client.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(client.messages.size(), 3);
-        QCOMPARE(client.messages.at(2), QStringLiteral("pong v2"));
-        QVERIFY(!client.disconnected);
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 3);
+        QCOMPARE(client.messages().at(2), QStringLiteral("pong v2"));
+        QVERIFY(!client.isDisconnected());
     }
 
     void pushBroadcastAndClose()
     {
         const QString base = openAndStart();
         QVERIFY(!base.isEmpty());
-        Client a, b, echo;
+        TestClient a, b, echo;
         connectClient(a, base + QStringLiteral("/ws/user/a"));
         connectClient(b, base + QStringLiteral("/ws/user/b"));
         connectClient(echo, base + QStringLiteral("/ws/echo"));
@@ -291,19 +275,19 @@ private slots:
         panel->selectConnection(1);
         QCOMPARE(panel->selectedConnection(), quint64(1));
         QVERIFY(panel->sendToSelected(QStringLiteral("just for a")));
-        QTRY_COMPARE(a.messages.size(), 2);
-        QCOMPARE(a.messages.at(1), QStringLiteral("just for a"));
+        QTRY_COMPARE(a.messages().size(), 2);
+        QCOMPARE(a.messages().at(1), QStringLiteral("just for a"));
 
         QCOMPARE(panel->broadcastFromSelected(QStringLiteral("to every user")), 2);
-        QTRY_VERIFY(a.messages.size() == 3 && b.messages.size() == 2);
-        QCOMPARE(b.messages.at(1), QStringLiteral("to every user"));
+        QTRY_VERIFY(a.messages().size() == 3 && b.messages().size() == 2);
+        QCOMPARE(b.messages().at(1), QStringLiteral("to every user"));
 
         QVERIFY(panel->closeSelected(4000, QStringLiteral("kicked")));
-        QTRY_VERIFY_WITH_TIMEOUT(a.disconnected, 5000);
-        QCOMPARE(int(a.socket.closeCode()), 4000);
-        QCOMPARE(a.socket.closeReason(), QStringLiteral("kicked"));
-        QCOMPARE(echo.messages.size(), 1);
-        QVERIFY(!b.disconnected && !echo.disconnected);
+        QTRY_VERIFY_WITH_TIMEOUT(a.isDisconnected(), 5000);
+        QCOMPARE(int(a.socket().closeCode()), 4000);
+        QCOMPARE(a.socket().closeReason(), QStringLiteral("kicked"));
+        QCOMPARE(echo.messages().size(), 1);
+        QVERIFY(!b.isDisconnected() && !echo.isDisconnected());
 
         // All of it in the log, marked as pushes.
         MessageLogModel *log = m_window->trafficLog()->messages();
@@ -326,14 +310,15 @@ private slots:
         ServerSettings().save(); // back to the defaults for the other tests
         QVERIFY(!base.isEmpty());
         QCOMPARE(m_window->server()->maxConnections(), 1);
-        Client first;
+        TestClient first;
         connectClient(first, base + QStringLiteral("/ws/echo"));
-        Client second;
-        second.socket.open(QUrl(base + QStringLiteral("/ws/echo")));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            second.disconnected || second.socket.error() != QAbstractSocket::UnknownSocketError,
-            5000);
-        QVERIFY(second.messages.isEmpty());
+        TestClient second;
+        second.socket().open(QUrl(base + QStringLiteral("/ws/echo")));
+        QTRY_VERIFY_WITH_TIMEOUT(second.isDisconnected()
+                                     || second.socket().error()
+                                         != QAbstractSocket::UnknownSocketError,
+                                 5000);
+        QVERIFY(second.messages().isEmpty());
         QCOMPARE(m_window->server()->allowedOrigins(),
                  QStringList { QStringLiteral("http://good.example") });
 
@@ -423,10 +408,8 @@ private slots:
     void commandLineOpensAndStarts()
     {
         const QString path = writeConfig(QStringLiteral("cli.yml"), QString::fromUtf8(EchoConfig));
-        QTcpServer probe; // find a free port, then let the workbench take it
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const quint16 port = freePort(); // the workbench takes it
+        QVERIFY(port != 0);
         QProcess gui;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -437,16 +420,16 @@ private slots:
             QStringLiteral(MOCKET_GUI),
             { path, QStringLiteral("--start"), QStringLiteral("--port"), QString::number(port) });
         QVERIFY(gui.waitForStarted(5000));
-        Client client;
+        TestClient client;
         QElapsedTimer timer;
         timer.start();
-        while (client.messages.isEmpty() && timer.elapsed() < 10000) {
-            client.socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/echo").arg(port)));
+        while (client.messages().isEmpty() && timer.elapsed() < 10000) {
+            client.socket().open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/echo").arg(port)));
             QTest::qWait(200);
-            if (client.messages.isEmpty())
-                client.socket.abort();
+            if (client.messages().isEmpty())
+                client.socket().abort();
         }
-        QCOMPARE(client.messages.value(0), QStringLiteral("{\"status\": \"connected\"}"));
+        QCOMPARE(client.messages().value(0), QStringLiteral("{\"status\": \"connected\"}"));
         gui.terminate();
         QVERIFY(gui.waitForFinished(5000));
     }
@@ -694,7 +677,7 @@ private slots:
         const QString base = openAndStart();
         QVERIFY(!base.isEmpty());
         m_window->setAutoApply(true);
-        Client a, b;
+        TestClient a, b;
         connectClient(a, base + QStringLiteral("/ws/echo"));
         connectClient(b, base + QStringLiteral("/ws/echo"));
 
@@ -706,13 +689,13 @@ private slots:
         QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(0).reply.to,
                  Audience::Others);
 
-        a.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_COMPARE(b.messages.size(), 2);
-        QCOMPARE(b.messages.at(1), QStringLiteral("pong"));
+        a.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(b.messages().size(), 2);
+        QCOMPARE(b.messages().at(1), QStringLiteral("pong"));
         // a's next answer is the one to its next message: the pong went to b only.
-        a.socket.sendTextMessage(QStringLiteral("{\"echo\": \"x\"}"));
-        QTRY_COMPARE(a.messages.size(), 2);
-        QCOMPARE(a.messages.at(1), QStringLiteral("{\"echoed\": \"x\"}"));
+        a.socket().sendTextMessage(QStringLiteral("{\"echo\": \"x\"}"));
+        QTRY_COMPARE(a.messages().size(), 2);
+        QCOMPARE(a.messages().at(1), QStringLiteral("{\"echoed\": \"x\"}"));
 
         // Close after the reply, with a code and a reason.
         reply->closeField()->click();
@@ -720,13 +703,13 @@ private slots:
         QTest::keyClicks(reply->closeReasonField(), QStringLiteral("bye"));
         mocks->commitForms();
         QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(0).reply.closeCode, 4000);
-        b.socket.sendTextMessage(QStringLiteral("ping"));
-        QTRY_VERIFY_WITH_TIMEOUT(b.disconnected, 5000);
-        QCOMPARE(int(b.socket.closeCode()), 4000);
-        QCOMPARE(b.socket.closeReason(), QStringLiteral("bye"));
-        QTRY_COMPARE(a.messages.size(), 3);
-        QCOMPARE(a.messages.at(2), QStringLiteral("pong"));
-        QVERIFY(!a.disconnected);
+        b.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_VERIFY_WITH_TIMEOUT(b.isDisconnected(), 5000);
+        QCOMPARE(int(b.socket().closeCode()), 4000);
+        QCOMPARE(b.socket().closeReason(), QStringLiteral("bye"));
+        QTRY_COMPARE(a.messages().size(), 3);
+        QCOMPARE(a.messages().at(2), QStringLiteral("pong"));
+        QVERIFY(!a.isDisconnected());
     }
 
     void translationLoads()

@@ -1,8 +1,8 @@
 #include "findbar.h"
+#include "testfiles.h"
 #include "yamleditor.h"
 #include "yamlhighlighter.h"
 
-#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -66,14 +66,6 @@ QList<QTextLayout::FormatRange> rangesWith(const QPlainTextEdit &editor, int lin
             result.append(range);
     }
     return result;
-}
-
-QString readExample()
-{
-    QFile file(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/mocks.yml"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(file.readAll());
 }
 
 } // namespace
@@ -639,7 +631,7 @@ void TestYamlEditor::screenshot()
 {
     if (!qEnvironmentVariableIsSet("MOCKET_SCREENSHOTS"))
         QSKIP("Set MOCKET_SCREENSHOTS to write /tmp/yamleditor.png");
-    const QString example = readExample();
+    const QString example = readExample(QStringLiteral("mocks.yml"));
     QVERIFY(!example.isEmpty());
 
     YamlEditor editor;

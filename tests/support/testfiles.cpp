@@ -1,0 +1,38 @@
+#include "testfiles.h"
+
+#include <QFile>
+#include <QTcpServer>
+
+QString sourcePath(const QString &relativePath)
+{
+    return QStringLiteral(MOCKET_SOURCE_DIR "/") + relativePath;
+}
+
+QString examplePath(const QString &name)
+{
+    return sourcePath(QStringLiteral("resources/examples/") + name);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString readExample(const QString &name)
+{
+    return QString::fromUtf8(readFile(examplePath(name)));
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+}
+
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}

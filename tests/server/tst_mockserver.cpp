@@ -1,3 +1,4 @@
+#include "eventtext.h"
 #include "mockserver.h"
 #include "specloader.h"
 
@@ -215,9 +216,8 @@ private slots:
         }
         QCOMPARE(m_server->connectionCount(), 0);
         QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Refused).size(), 4);
-        QVERIFY(eventsOfKind(m_events, TrafficEvent::Kind::Refused)
-                    .at(0)
-                    .payload.contains(QStringLiteral("/ws/nope")));
+        QVERIFY(EventText::detail(eventsOfKind(m_events, TrafficEvent::Kind::Refused).at(0))
+                    .contains(QStringLiteral("/ws/nope")));
 
         // The server still serves.
         Client ok;
@@ -265,7 +265,7 @@ private slots:
         QCOMPARE(client.messages.at(0), QStringLiteral(R"({"name": ""})"));
         const QList<TrafficEvent> warnings = eventsOfKind(m_events, TrafficEvent::Kind::Warning);
         QCOMPARE(warnings.size(), 1);
-        QVERIFY(warnings.at(0).payload.contains(QStringLiteral("json-params.name")));
+        QVERIFY(EventText::detail(warnings.at(0)).contains(QStringLiteral("json-params.name")));
         QCOMPARE(warnings.at(0).rule, QStringLiteral("on-message[0]"));
     }
 
@@ -438,7 +438,7 @@ private slots:
         e.payload = QStringLiteral("a\"b\\c\n\t") + QChar(1) + QStringLiteral(" \u00e9 \u20ac ")
             + QString::fromUcs4(U"\U0001F600") + QChar(0xD800);
         e.rule = QStringLiteral("on-message[0]");
-        e.note = QStringLiteral("delayed 5ms");
+        e.delivery.delayMs = 5;
         e.size = 3;
         const QByteArray line = e.toJsonLine();
         QJsonParseError error;

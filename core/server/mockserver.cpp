@@ -394,6 +394,8 @@ void MockServer::handOver(QTcpSocket *socket)
 
 void MockServer::refuse(QTcpSocket *socket, const HandshakeVerdict &verdict)
 {
+    // Taken first: once the answer is sent and the socket closed, it no longer knows its peer.
+    const QString peer = peerText(socket->peerAddress(), socket->peerPort());
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
     const QByteArray body = EventText::cause(verdict.cause, verdict.details).toUtf8() + '\n';
@@ -407,8 +409,8 @@ void MockServer::refuse(QTcpSocket *socket, const HandshakeVerdict &verdict)
     else
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (watched())
-        emit trafficEvent(TrafficEvent::refused(peerText(socket->peerAddress(), socket->peerPort()),
-                                                verdict.cause, verdict.status, verdict.details));
+        emit trafficEvent(
+            TrafficEvent::refused(peer, verdict.cause, verdict.status, verdict.details));
 }
 
 void MockServer::onWebSocketConnection()

@@ -218,6 +218,11 @@ private slots:
         QCOMPARE(eventsOfKind(m_events, TrafficEvent::Kind::Refused).size(), 4);
         QVERIFY(EventText::detail(eventsOfKind(m_events, TrafficEvent::Kind::Refused).at(0))
                     .contains(QStringLiteral("/ws/nope")));
+        // Who was refused, as the console line says ("... from 127.0.0.1:49980").
+        const TrafficEvent refusal = eventsOfKind(m_events, TrafficEvent::Kind::Refused).at(0);
+        QVERIFY2(refusal.peer.startsWith(QLatin1String("127.0.0.1:"))
+                     && !refusal.peer.endsWith(QLatin1String(":0")),
+                 qPrintable(refusal.peer));
 
         // The server still serves.
         Client ok;

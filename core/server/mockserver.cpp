@@ -544,18 +544,20 @@ QList<MockServer::OutFrame> MockServer::renderReply(const Reply &reply, const Te
 
 QList<quint64> MockServer::recipientsOf(const Connection *connection, Audience audience) const
 {
-    QList<quint64> recipients;
-    if (audience == Audience::Sender) {
-        recipients.append(connection->id);
-        return recipients;
+    if (audience == Audience::Sender)
+        return { connection->id };
+    return connectionsOf(connection->endpoint, audience == Audience::Others ? connection->id : 0);
+}
+
+QList<quint64> MockServer::connectionsOf(int endpoint, quint64 except) const
+{
+    QList<quint64> ids;
+    for (const auto &[id, connection] : m_connections) {
+        if (connection->endpoint == endpoint && id != except)
+            ids.append(id);
     }
-    for (const auto &[id, other] : m_connections) {
-        if (other->endpoint == connection->endpoint
-            && (audience == Audience::Endpoint || id != connection->id))
-            recipients.append(id);
-    }
-    std::sort(recipients.begin(), recipients.end());
-    return recipients;
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 void MockServer::deliver(Connection *connection, const Reply &reply, const Template *response,
@@ -745,24 +747,22 @@ void MockServer::restartBroadcastStreams()
             b.timer = std::make_unique<QTimer>();
             b.timer->setInterval(stream.intervalMs);
             const size_t slot = m_broadcasts.size();
-            connect(b.timer.get(), &QTimer::timeout, this, [this, slot] {
-                BroadcastStream &b = m_broadcasts.at(slot);
-                QList<quint64> recipients;
-                for (const auto &[id, c] : m_connections) {
-                    if (c->endpoint == b.endpoint)
-                        recipients.append(id);
-                }
-                std::sort(recipients.begin(), recipients.end());
-                const Stream &s = m_spec->endpoints.at(b.endpoint).streams.at(b.stream);
-                if (recipients.isEmpty())
-                    return; // nobody listening: the count waits too
-                if (!streamTick(s, ++b.ticks, recipients))
-                    b.timer->stop();
-            });
+            connect(b.timer.get(), &QTimer::timeout, this, [this, slot] { broadcastTick(slot); });
             b.timer->start();
             m_broadcasts.push_back(std::move(b));
         }
     }
+}
+
+void MockServer::broadcastTick(size_t slot)
+{
+    BroadcastStream &broadcast = m_broadcasts.at(slot);
+    const QList<quint64> recipients = connectionsOf(broadcast.endpoint);
+    if (recipients.isEmpty())
+        return; // nobody listening: the count waits too
+    const Stream &stream = m_spec->endpoints.at(broadcast.endpoint).streams.at(broadcast.stream);
+    if (!streamTick(stream, ++broadcast.ticks, recipients))
+        broadcast.timer->stop();
 }
 
 bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients)

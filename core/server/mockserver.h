@@ -141,6 +141,7 @@ private:
     void startStreams(Connection *connection);
     void updateSubprotocols();
     void restartBroadcastStreams();
+    void broadcastTick(size_t slot);
     // Sends tick number `tick` (1-based) of a stream to the given connections; false once a
     // `mode: once` stream has sent its last frame.
     bool streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients);
@@ -157,6 +158,8 @@ private:
     static QList<OutFrame> renderReply(const Reply &reply, const Template *response,
                                        const TemplateContext &context, QStringList *missing);
     QList<quint64> recipientsOf(const Connection *connection, Audience audience) const;
+    // The connections of an endpoint, in order, but for one (0: none).
+    QList<quint64> connectionsOf(int endpoint, quint64 except = 0) const;
     void sendFrame(const QList<quint64> &recipients, const OutFrame &frame, const QString &label,
                    TrafficDelivery delivery);
     void dropSlowReader(Connection *connection);

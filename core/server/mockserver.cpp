@@ -4,7 +4,6 @@
 #include "eventtext.h"
 #include "handshakerequest.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QMetaMethod>
 #include <QNetworkRequest>

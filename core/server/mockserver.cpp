@@ -1,6 +1,9 @@
 #include "mockserver.h"
 
-#include <QDateTime>
+#include "directwritesocket.h"
+#include "eventtext.h"
+#include "handshakerequest.h"
+
 #include <QHash>
 #include <QMetaMethod>
 #include <QNetworkRequest>
@@ -15,201 +18,37 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <cerrno>
-
 namespace {
-constexpr qsizetype MaxRequestHead = 16384;
 constexpr int StopGraceMs = 2000;
 constexpr qsizetype DirectFrameLimit = 64 * 1024; // UTF-16 units
 
-// A plain ws:// connection's socket. QAbstractSocket copies every write into a write buffer
-// whose 32 KiB chunk then stays allocated, and partly resident, for the socket's life: most of
-// what an idle connection costs. Here the writes of one event-loop pass (a frame's header and
-// payload, several frames) are gathered in a plain byte array and sent to the kernel together
-// at the end of the pass, in one send() as Qt would, so small frames still leave in one
-// segment. The array is released once sent; only what the kernel does not take right away
-// goes to QAbstractSocket's own buffer, which then sends it in order, reports errors and
-// counts it in bytesToWrite() as usual.
-class DirectWriteSocket;
-
-// The sockets of this thread holding gathered writes, all sent by one queued call at the end
-// of the pass (rather than a queued call per socket).
-struct GatheredSockets
+QString peerText(const QHostAddress &address, quint16 port)
 {
-    QObject context; // the queued call's receiver, living in this thread
-    std::vector<DirectWriteSocket *> sockets;
-    bool sendQueued = false;
-
-    static GatheredSockets &ofThisThread()
-    {
-        thread_local GatheredSockets gathered;
-        return gathered;
-    }
-    void add(DirectWriteSocket *socket);
-    void remove(DirectWriteSocket *socket)
-    {
-        sockets.erase(std::remove(sockets.begin(), sockets.end(), socket), sockets.end());
-    }
-    void sendAll();
-};
-
-class DirectWriteSocket : public QTcpSocket
-{
-public:
-    using QTcpSocket::QTcpSocket;
-    ~DirectWriteSocket() override
-    {
-        if (m_sendQueued)
-            GatheredSockets::ofThisThread().remove(this);
-    }
-
-    qint64 bytesToWrite() const override { return QTcpSocket::bytesToWrite() + m_out.size(); }
-
-    // QAbstractSocket keeps the 16 KiB chunk it read the handshake into for the socket's life,
-    // though an idle connection needs none. Pushing one byte back and reading it out again as
-    // a whole chunk (QIODevice::read's zero-copy path) hands that chunk over, and it is freed;
-    // the next message gets a new one. Only when nothing is waiting to be read.
-    void releaseReadChunk()
-    {
-        m_readChunkReleased = true;
-        if (QTcpSocket::bytesAvailable() != 0 || isTransactionStarted() || !isReadable())
-            return;
-        ungetChar('\0');
-        read(1);
-    }
-    void disconnectFromHost() override
-    {
-        sendGathered();
-        QTcpSocket::disconnectFromHost();
-    }
-    void close() override
-    {
-        sendGathered();
-        QTcpSocket::close();
-    }
-
-protected:
-    qint64 writeData(const char *data, qint64 size) override
-    {
-        // Once Qt holds data, everything after it queues behind it there.
-        if (size <= 0 || state() != ConnectedState || QTcpSocket::bytesToWrite() > 0)
-            return QTcpSocket::writeData(data, size);
-        if (!m_sendQueued) {
-            m_sendQueued = true;
-            GatheredSockets::ofThisThread().add(this);
-        }
-        if (m_out.isNull())
-            m_out.reserve(std::max<qsizetype>(
-                256, qsizetype(size) + 64)); // a frame's header, then its payload
-        m_out.append(data, qsizetype(size));
-        return size;
-    }
-
-public:
-    // One whole text message as a single unmasked frame (RFC 6455 5.2: FIN, opcode 1).
-    void writeTextFrame(const QString &text)
-    {
-        const QByteArray payload = text.toUtf8();
-        const quint64 length = quint64(payload.size());
-        char header[10];
-        int n = 0;
-        header[n++] = char(0x81);
-        if (length <= 125) {
-            header[n++] = char(length);
-        } else if (length <= 0xffff) {
-            header[n++] = char(126);
-            header[n++] = char(length >> 8);
-            header[n++] = char(length & 0xff);
-        } else {
-            header[n++] = char(127);
-            for (int shift = 56; shift >= 0; shift -= 8)
-                header[n++] = char((length >> shift) & 0xff);
-        }
-        write(header, n);
-        write(payload);
-    }
-
-    // From GatheredSockets, which has already taken this socket off its list.
-    void sendGatheredFromBatch()
-    {
-        m_sendQueued = false;
-        sendGathered();
-    }
-
-private:
-    void sendGathered()
-    {
-        if (m_sendQueued) {
-            m_sendQueued = false;
-            GatheredSockets::ofThisThread().remove(this);
-        }
-        // The first answer (the handshake's 101, or a refusal) is written once the request has
-        // been read in full: from then on the read buffer can go.
-        if (!m_readChunkReleased)
-            releaseReadChunk();
-        if (m_out.isEmpty())
-            return;
-        const QByteArray out = std::exchange(m_out, QByteArray());
-        if (state() != ConnectedState) {
-            QTcpSocket::writeData(out.constData(), out.size());
-            return;
-        }
-        const ssize_t sent = ::send(int(socketDescriptor()), out.constData(), size_t(out.size()),
-                                    MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent == out.size())
-            return;
-        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-            QTcpSocket::writeData(out.constData(), out.size()); // Qt meets the error and reports it
-            return;
-        }
-        const qint64 done = sent > 0 ? qint64(sent) : 0;
-        QTcpSocket::writeData(out.constData() + done, out.size() - done);
-    }
-
-    QByteArray m_out;
-    bool m_sendQueued = false;
-    bool m_readChunkReleased = false;
-};
-
-void GatheredSockets::add(DirectWriteSocket *socket)
-{
-    sockets.push_back(socket);
-    if (!sendQueued) {
-        sendQueued = true;
-        QMetaObject::invokeMethod(
-            &context, [this] { sendAll(); }, Qt::QueuedConnection);
-    }
+    return address.toString() + QLatin1Char(':') + QString::number(port);
 }
 
-void GatheredSockets::sendAll()
+TrafficReach reachOf(Audience audience)
 {
-    sendQueued = false;
-    // Sending may close or delete nothing synchronously, but take the list first all the same.
-    const std::vector<DirectWriteSocket *> batch = std::exchange(sockets, {});
-    for (DirectWriteSocket *socket : batch)
-        socket->sendGatheredFromBatch();
-}
-
-class DirectWriteServer : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new DirectWriteSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            ::close(int(descriptor));
-        } else
-            addPendingConnection(socket);
+    switch (audience) {
+    case Audience::Endpoint:
+        return TrafficReach::Endpoint;
+    case Audience::Others:
+        return TrafficReach::Others;
+    default:
+        return TrafficReach::Sender;
     }
-};
+}
 } // namespace
+
+// A reply's frame, rendered when the message came, waiting until it is due.
+struct MockServer::OutFrame
+{
+    int at = 0; // ms from now
+    int delay = 0;
+    bool binary = false;
+    QString text;
+    QByteArray data;
+};
 
 MockServer::MockServer(QObject *parent)
     : QObject(parent)
@@ -244,11 +83,9 @@ MockServer::MockServer(QObject *parent)
     m_ws->setHandshakeTimeout(m_handshakeTimeout);
     connect(m_ws, &QWebSocketServer::newConnection, this, &MockServer::onWebSocketConnection);
     connect(m_ws, &QWebSocketServer::serverError, this, [this](QWebSocketProtocol::CloseCode) {
-        if (watched()) {
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
-            e.payload = tr("bad WebSocket handshake: %1").arg(m_ws->errorString());
-            emit trafficEvent(e);
-        }
+        if (watched())
+            emit trafficEvent(TrafficEvent::refused({}, TrafficEvent::Cause::BadHandshake, 0,
+                                                    { m_ws->errorString() }));
     });
 }
 
@@ -312,13 +149,10 @@ void MockServer::createListener()
         ssl->setHandshakeTimeout(m_handshakeTimeout);
         connect(ssl, &QSslServer::errorOccurred, this,
                 [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-                    if (!watched())
-                        return;
-                    TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
-                    e.peer = socket->peerAddress().toString() + QLatin1Char(':')
-                        + QString::number(socket->peerPort());
-                    e.payload = tr("TLS handshake failed: %1").arg(socket->errorString());
-                    emit trafficEvent(e);
+                    if (watched())
+                        emit trafficEvent(TrafficEvent::refused(
+                            peerText(socket->peerAddress(), socket->peerPort()),
+                            TrafficEvent::Cause::TlsHandshakeFailed, 0, { socket->errorString() }));
                 });
         m_tcp = ssl;
     }
@@ -480,36 +314,22 @@ bool MockServer::watched() const
     return isSignalConnected(signal);
 }
 
-TrafficEvent MockServer::makeEvent(TrafficEvent::Kind kind, const Connection *connection) const
+TrafficEvent::Source MockServer::sourceOf(const Connection *connection)
 {
-    TrafficEvent e;
-    e.kind = kind;
-    e.timestamp = QDateTime::currentMSecsSinceEpoch();
-    if (connection) {
-        e.connectionId = connection->id;
-        e.path = connection->path;
-    }
-    return e;
+    return { connection->id, connection->path };
 }
 
-void MockServer::emitSent(const Connection *connection, const QString &text, const QString &rule)
+void MockServer::emitSent(const Connection *connection, const QString &text, const QString &rule,
+                          const TrafficDelivery &delivery)
 {
-    TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, connection);
-    e.payload = text;
-    e.size = TrafficEvent::utf8Size(text);
-    e.rule = rule;
-    emit trafficEvent(e);
+    emit trafficEvent(TrafficEvent::sent(sourceOf(connection), text, rule, delivery));
 }
 
 void MockServer::emitMissing(const Connection *connection, const QString &rule,
                              const QStringList &missing)
 {
-    for (const QString &expression : missing) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Warning, connection);
-        e.rule = rule;
-        e.payload = tr("template value '{{%1}}' is missing; rendered empty").arg(expression);
-        emit trafficEvent(e);
-    }
+    for (const QString &expression : missing)
+        emit trafficEvent(TrafficEvent::missingValue(sourceOf(connection), rule, expression));
 }
 
 void MockServer::onTcpConnection()
@@ -522,8 +342,7 @@ void MockServer::onTcpConnection()
         }
         if (m_maxConnections > 0
             && int(m_connections.size()) + int(m_pending.size()) >= m_maxConnections) {
-            refuse(socket, 503, "Service Unavailable",
-                   tr("too many connections (the limit is %1)").arg(m_maxConnections));
+            refuse(socket, HandshakeVerdict::overCapacity(m_maxConnections));
             continue;
         }
         // Checked by the sweep rather than a timer per socket: a timer would outlive the
@@ -545,136 +364,26 @@ void MockServer::inspectRequest(QTcpSocket *socket)
 {
     if (!m_pending.contains(socket))
         return;
-    // Decide on the whole request head: path, method and Origin, all before any upgrade.
-    const QByteArray head
-        = socket->peek(std::min<qint64>(socket->bytesAvailable(), MaxRequestHead));
-    const qsizetype eol = head.indexOf("\r\n");
-    const qsizetype end = head.indexOf("\r\n\r\n");
-    // Garbage is refused as soon as it shows: a request starts with an upper-case method.
-    bool looksLikeHttp = true;
-    for (qsizetype i = 0; i < head.size(); ++i) {
-        const char c = head.at(i);
-        if (c == ' ' && i > 0)
-            break;
-        if (c < 'A' || c > 'Z' || i >= 16) {
-            looksLikeHttp = false;
-            break;
-        }
-    }
-    QList<QByteArray> parts; // method, target, version
-    if (looksLikeHttp && eol > 0) {
-        parts = head.left(eol).split(' ');
-        looksLikeHttp = parts.size() == 3 && parts.at(2).startsWith("HTTP/");
-        if (looksLikeHttp && parts.at(2) < "HTTP/1.1") {
-            refuse(socket, 400, "Bad Request",
-                   tr("WebSocket needs HTTP/1.1 or later, not %1")
-                       .arg(QString::fromLatin1(parts.at(2))));
-            return;
-        }
-    }
-    if (!looksLikeHttp) {
-        refuse(socket, 400, "Bad Request", tr("not an HTTP request"));
+    // Decided on the whole request head: path, method and Origin, all before any upgrade.
+    const qint64 received = socket->bytesAvailable();
+    const QByteArray head = socket->peek(std::min<qint64>(received, HandshakeRequest::MaxHead));
+    const HandshakeVerdict verdict
+        = HandshakeRequest::parse(head, received)
+              .verdict({ m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins });
+    switch (verdict.outcome) {
+    case HandshakeVerdict::Outcome::Wait:
+        return;
+    case HandshakeVerdict::Outcome::Refuse:
+        refuse(socket, verdict);
+        return;
+    case HandshakeVerdict::Outcome::Upgrade:
+        handOver(socket);
         return;
     }
-    if (end < 0) {
-        if (head.size() >= MaxRequestHead)
-            refuse(socket, 431, "Request Header Fields Too Large", tr("request head too large"));
-        return; // wait for the rest (the handshake timeout drops a client that never sends it)
-    }
-    if (socket->bytesAvailable() > end + 4) {
-        // RFC 6455 4.1: a client waits for the 101 before sending frames. QtWebSockets would
-        // silently lose frames sent along with the request, so say so instead.
-        refuse(socket, 400, "Bad Request", tr("data sent before the handshake response"));
-        return;
-    }
-    // The request line was split above: a complete head has one, and it looked like HTTP.
-    const QByteArray &target = parts.at(1);
-    qsizetype pathEnd = target.indexOf('?');
-    if (pathEnd < 0)
-        pathEnd = target.indexOf('#');
-    const QString rawPath = QString::fromUtf8(pathEnd < 0 ? target : target.left(pathEnd));
-    if (parts.at(0) != "GET") {
-        refuse(socket, 405, "Method Not Allowed",
-               tr("%1 %2: WebSocket handshakes use GET")
-                   .arg(QString::fromLatin1(parts.at(0)), rawPath));
-        return;
-    }
-    const Endpoint *endpoint = m_spec->route(rawPath);
-    if (!endpoint) {
-        refuse(socket, 404, "Not Found", tr("%1: no endpoint serves this path (404)").arg(rawPath));
-        return;
-    }
-    // The upgrade headers (RFC 6455 4.2.1), checked here so a bad handshake gets a clear
-    // HTTP answer instead of a silent close. Read in place: this runs for every connection.
-    const auto header = [&head, eol, end](QByteArrayView name) {
-        QByteArrayView value;
-        for (qsizetype at = eol + 2; at < end;) {
-            qsizetype lineEnd = head.indexOf('\n', at);
-            if (lineEnd < 0 || lineEnd > end)
-                lineEnd = end;
-            const QByteArrayView line = QByteArrayView(head).sliced(at, lineEnd - at);
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0 && line.first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                value = line.sliced(colon + 1).trimmed(); // the last one, as a hash would keep
-            at = lineEnd + 1;
-        }
-        return value;
-    };
-    const QByteArray key = header("sec-websocket-key").toByteArray();
-    const QByteArray decodedKey
-        = QByteArray::fromBase64(key, QByteArray::AbortOnBase64DecodingErrors);
-    const auto mentions = [](QByteArrayView value, QByteArrayView token) {
-        return value.toByteArray().toLower().contains(token);
-    };
-    if (!mentions(header("upgrade"), "websocket") || !mentions(header("connection"), "upgrade")) {
-        refuse(socket, 400, "Bad Request", tr("%1: not a WebSocket upgrade request").arg(rawPath));
-        return;
-    }
-    if (decodedKey.size() != 16) {
-        refuse(socket, 400, "Bad Request",
-               tr("%1: missing or invalid Sec-WebSocket-Key").arg(rawPath));
-        return;
-    }
-    const QByteArrayView version = header("sec-websocket-version");
-    if (version != "13") {
-        refuse(socket, 426, "Upgrade Required",
-               tr("%1: unsupported Sec-WebSocket-Version '%2' (13 is supported)")
-                   .arg(rawPath, QString::fromLatin1(version)),
-               "Sec-WebSocket-Version: 13\r\n");
-        return;
-    }
-    // Subprotocols are negotiated by QWebSocketServer over the union of every endpoint's;
-    // a request it would answer with another endpoint's protocol is refused here instead.
-    const QByteArray requested = header("sec-websocket-protocol").toByteArray();
-    if (!requested.isEmpty()) {
-        const QStringList offered = m_ws->supportedSubprotocols();
-        for (const QByteArray &name : requested.split(',')) {
-            const QString protocol = QString::fromLatin1(name.trimmed());
-            if (offered.contains(protocol) && !endpoint->subprotocols.contains(protocol)) {
-                refuse(socket, 400, "Bad Request",
-                       tr("%1 does not offer subprotocol %2 (it offers: %3)")
-                           .arg(rawPath, protocol,
-                                endpoint->subprotocols.isEmpty()
-                                    ? tr("none")
-                                    : endpoint->subprotocols.join(QStringLiteral(", "))));
-                return;
-            }
-        }
-    }
-    if (!m_allowedOrigins.isEmpty()) {
-        const QString origin = QString::fromUtf8(header("origin"));
-        const bool allowed = origin.isEmpty()
-            || std::any_of(m_allowedOrigins.cbegin(), m_allowedOrigins.cend(),
-                           [&origin](const QString &o) {
-                               return o == QLatin1String("*")
-                                   || o.compare(origin, Qt::CaseInsensitive) == 0;
-                           });
-        if (!allowed) {
-            refuse(socket, 403, "Forbidden",
-                   tr("%1: origin %2 is not allowed (403)").arg(rawPath, origin));
-            return;
-        }
-    }
+}
+
+void MockServer::handOver(QTcpSocket *socket)
+{
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
     if (dynamic_cast<DirectWriteSocket *>(socket))
@@ -682,28 +391,25 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     m_ws->handleConnection(socket);
 }
 
-void MockServer::refuse(QTcpSocket *socket, int status, const QByteArray &statusText,
-                        const QString &why, const QByteArray &extraHeaders)
+void MockServer::refuse(QTcpSocket *socket, const HandshakeVerdict &verdict)
 {
+    // Taken first: once the answer is sent and the socket closed, it no longer knows its peer.
+    const QString peer = peerText(socket->peerAddress(), socket->peerPort());
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
-    const QByteArray body = why.toUtf8() + '\n';
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText
+    const QByteArray body = EventText::cause(verdict.cause, verdict.details).toUtf8() + '\n';
+    socket->write("HTTP/1.1 " + QByteArray::number(verdict.status) + ' ' + verdict.statusText()
                   + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders
-                  + "\r\n" + body);
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n"
+                  + verdict.extraHeaders + "\r\n" + body);
     socket->disconnectFromHost();
     if (socket->state() == QAbstractSocket::UnconnectedState)
         socket->deleteLater();
     else
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    if (watched()) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Refused, nullptr);
-        e.peer = socket->peerAddress().toString() + QLatin1Char(':')
-            + QString::number(socket->peerPort());
-        e.payload = why;
-        emit trafficEvent(e);
-    }
+    if (watched())
+        emit trafficEvent(
+            TrafficEvent::refused(peer, verdict.cause, verdict.status, verdict.details));
 }
 
 void MockServer::onWebSocketConnection()
@@ -736,10 +442,27 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->endpoint = m_spec->endpointIndex(endpoint);
     connection->queryParams = queryParamsOf(url);
     connection->handshake = socket->request();
+    connection->direct = takeHandedOver(socket);
+    m_connections.emplace(connection->id, std::move(owned));
+    watchConnection(connection);
+
+    if (watched())
+        emit trafficEvent(TrafficEvent::opened(
+            sourceOf(connection), peerText(socket->peerAddress(), socket->peerPort()),
+            connection->pathParams, connection->queryParams, socket->subprotocol()));
+    emit connectionCountChanged(connectionCount());
+
+    startStreams(connection);
+    greet(connection, *endpoint);
+}
+
+QTcpSocket *MockServer::takeHandedOver(const QWebSocket *socket)
+{
+    QTcpSocket *direct = nullptr;
     for (auto it = m_handedOver.find(socket->peerPort());
          it != m_handedOver.end() && it.key() == socket->peerPort();) {
         if (it.value() && it.value()->peerAddress() == socket->peerAddress()) {
-            connection->direct = it.value();
+            direct = it.value();
             it = m_handedOver.erase(it);
         } else if (!it.value()) {
             it = m_handedOver.erase(it);
@@ -747,8 +470,12 @@ void MockServer::setUpConnection(QWebSocket *socket)
             ++it;
         }
     }
-    m_connections.emplace(connection->id, std::move(owned));
+    return direct;
+}
 
+void MockServer::watchConnection(Connection *connection)
+{
+    QWebSocket *socket = connection->socket;
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
     socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
     connect(socket, &QWebSocket::textMessageReceived, this,
@@ -761,130 +488,99 @@ void MockServer::setUpConnection(QWebSocket *socket)
             [this, connection](QAbstractSocket::SocketError error) {
                 if (error == QAbstractSocket::RemoteHostClosedError || !watched())
                     return;
-                TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, connection);
-                e.payload = connection->socket->errorString();
-                emit trafficEvent(e);
+                emit trafficEvent(TrafficEvent::error(sourceOf(connection),
+                                                      TrafficEvent::Cause::SocketError,
+                                                      { connection->socket->errorString() }));
             });
+}
 
-    if (watched()) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Opened, connection);
-        e.peer = socket->peerAddress().toString() + QLatin1Char(':')
-            + QString::number(socket->peerPort());
-        e.pathParams = connection->pathParams;
-        e.queryParams = connection->queryParams;
-        if (!socket->subprotocol().isEmpty())
-            e.note = tr("subprotocol %1").arg(socket->subprotocol());
-        emit trafficEvent(e);
-    }
-    emit connectionCountChanged(connectionCount());
-
-    startStreams(connection);
+void MockServer::greet(Connection *connection, const Endpoint &endpoint)
+{
     static const QString greetingLabel = QStringLiteral("on-connect");
-    if (endpoint->greeting && endpoint->greetingReply.isPlain()) {
+    if (endpoint.greeting && endpoint.greetingReply.isPlain()) {
+        replyPlainly(connection, *endpoint.greeting, contextFor(connection, nullptr, nullptr),
+                     greetingLabel);
+    } else if (endpoint.greeting || !endpoint.greetingReply.isPlain()) {
         const TemplateContext context = contextFor(connection, nullptr, nullptr);
-        const bool logging = watched();
-        QStringList missing;
-        const QString text = endpoint->greeting->render(context, logging ? &missing : nullptr);
-        send(connection, text);
-        if (logging) {
-            emitMissing(connection, greetingLabel, missing);
-            emitSent(connection, text, greetingLabel);
-        }
-    } else if (endpoint->greeting || !endpoint->greetingReply.isPlain()) {
-        const TemplateContext context = contextFor(connection, nullptr, nullptr);
-        deliver(connection, endpoint->greetingReply,
-                endpoint->greeting ? &*endpoint->greeting : nullptr, context, greetingLabel);
+        deliver(connection, endpoint.greetingReply,
+                endpoint.greeting ? &*endpoint.greeting : nullptr, context, greetingLabel);
     }
+}
+
+void MockServer::replyPlainly(Connection *connection, const Template &response,
+                              const TemplateContext &context, const QString &label)
+{
+    const bool logging = watched();
+    QStringList missing;
+    const QString text = response.render(context, logging ? &missing : nullptr);
+    send(connection, text);
+    if (logging) {
+        emitMissing(connection, label, missing);
+        emitSent(connection, text, label);
+    }
+}
+
+QList<MockServer::OutFrame> MockServer::renderReply(const Reply &reply, const Template *response,
+                                                    const TemplateContext &context,
+                                                    QStringList *missing)
+{
+    QList<OutFrame> frames;
+    if (!reply.frames.isEmpty()) {
+        int at = 0;
+        for (const ReplyFrame &frame : reply.frames) {
+            const int delay = frame.delay.pick();
+            at += delay;
+            frames.append({ at, delay, frame.isBinary,
+                            frame.isBinary ? QString() : frame.text.render(context, missing),
+                            frame.binary });
+        }
+    } else if (response) {
+        const int delay = reply.delay.pick();
+        frames.append({ delay, delay, false, response->render(context, missing), {} });
+    }
+    return frames;
+}
+
+QList<quint64> MockServer::recipientsOf(const Connection *connection, Audience audience) const
+{
+    if (audience == Audience::Sender)
+        return { connection->id };
+    return connectionsOf(connection->endpoint, audience == Audience::Others ? connection->id : 0);
+}
+
+QList<quint64> MockServer::connectionsOf(int endpoint, quint64 except) const
+{
+    QList<quint64> ids;
+    for (const auto &[id, connection] : m_connections) {
+        if (connection->endpoint == endpoint && id != except)
+            ids.append(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 void MockServer::deliver(Connection *connection, const Reply &reply, const Template *response,
                          const TemplateContext &context, const QString &label)
 {
     const bool logging = watched();
-    QStringList missing;
-    struct Out
-    {
-        int at = 0; // ms from now
-        int delay = 0;
-        bool binary = false;
-        QString text;
-        QByteArray data;
-    };
     // Everything is rendered now, while the message is at hand, and sent when due.
-    QList<Out> outs;
-    int at = 0;
-    if (!reply.frames.isEmpty()) {
-        for (const ReplyFrame &frame : reply.frames) {
-            const int delay = frame.delay.pick();
-            at += delay;
-            outs.append({ at, delay, frame.isBinary,
-                          frame.isBinary ? QString()
-                                         : frame.text.render(context, logging ? &missing : nullptr),
-                          frame.binary });
-        }
-    } else if (response) {
-        const int delay = reply.delay.pick();
-        at = delay;
-        outs.append(
-            { at, delay, false, response->render(context, logging ? &missing : nullptr), {} });
-    }
+    QStringList missing;
+    const QList<OutFrame> frames
+        = renderReply(reply, response, context, logging ? &missing : nullptr);
     if (logging)
         emitMissing(connection, label, missing);
 
-    QList<quint64> recipients;
-    if (reply.to == Audience::Sender) {
-        recipients.append(connection->id);
-    } else {
-        for (const auto &[id, other] : m_connections) {
-            if (other->endpoint == connection->endpoint
-                && (reply.to == Audience::Endpoint || id != connection->id))
-                recipients.append(id);
-        }
-        std::sort(recipients.begin(), recipients.end());
-    }
-    QString audience;
-    if (reply.to == Audience::Endpoint)
-        audience = tr("to the endpoint (%1)").arg(recipients.size());
-    else if (reply.to == Audience::Others)
-        audience = tr("to others (%1)").arg(recipients.size());
-
-    auto sendOut = [this, label, audience](const QList<quint64> &ids, const Out &out) {
-        for (quint64 id : ids) {
-            const auto it = m_connections.find(id);
-            if (it == m_connections.end() || it->second->dropping)
-                continue; // gone while the frame waited
-            Connection *target = it->second.get();
-            if (out.binary)
-                target->socket->sendBinaryMessage(out.data);
-            else
-                send(target, out.text);
-            if (!watched())
-                continue;
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, target);
-            e.rule = label;
-            QStringList notes;
-            if (out.delay > 0)
-                notes.append(tr("delayed %1ms").arg(out.delay));
-            if (!audience.isEmpty())
-                notes.append(audience);
-            if (out.binary) {
-                notes.append(tr("binary"));
-                e.payload = QString::fromLatin1(out.data.left(64).toHex(' '));
-                e.size = out.data.size();
-            } else {
-                e.payload = out.text;
-                e.size = TrafficEvent::utf8Size(out.text);
-            }
-            e.note = notes.join(QStringLiteral(" · "));
-            emit trafficEvent(e);
-        }
-    };
-    for (const Out &out : std::as_const(outs)) {
-        if (out.at == 0)
-            sendOut(recipients, out);
+    const QList<quint64> recipients = recipientsOf(connection, reply.to);
+    TrafficDelivery delivery;
+    delivery.reach = reachOf(reply.to);
+    delivery.recipients = recipients.size();
+    for (const OutFrame &frame : frames) {
+        if (frame.at == 0)
+            sendFrame(recipients, frame, label, delivery);
         else
-            QTimer::singleShot(out.at, this,
-                               [sendOut, recipients, out] { sendOut(recipients, out); });
+            QTimer::singleShot(frame.at, this, [this, recipients, frame, label, delivery] {
+                sendFrame(recipients, frame, label, delivery);
+            });
     }
     if (reply.closeCode) {
         const quint64 id = connection->id;
@@ -894,7 +590,30 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
                 it->second->socket->close(QWebSocketProtocol::CloseCode(code), reason);
         };
         // After the frames, including those sent right now.
-        QTimer::singleShot(at, this, close);
+        QTimer::singleShot(frames.isEmpty() ? 0 : frames.constLast().at, this, close);
+    }
+}
+
+void MockServer::sendFrame(const QList<quint64> &recipients, const OutFrame &frame,
+                           const QString &label, TrafficDelivery delivery)
+{
+    delivery.delayMs = frame.delay;
+    for (quint64 id : recipients) {
+        const auto it = m_connections.find(id);
+        if (it == m_connections.end() || it->second->dropping)
+            continue; // gone while the frame waited
+        Connection *target = it->second.get();
+        if (frame.binary)
+            target->socket->sendBinaryMessage(frame.data);
+        else
+            send(target, frame.text);
+        if (!watched())
+            continue;
+        if (frame.binary)
+            emit trafficEvent(
+                TrafficEvent::sentBinary(sourceOf(target), frame.data, label, delivery));
+        else
+            emitSent(target, frame.text, label, delivery);
     }
 }
 
@@ -918,12 +637,9 @@ void MockServer::dropSlowReader(Connection *connection)
     if (connection->dropping)
         return;
     connection->dropping = true;
-    if (watched()) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Error, connection);
-        e.payload = tr("client is not reading (%1 bytes waiting); connection dropped")
-                        .arg(socket->bytesToWrite());
-        emit trafficEvent(e);
-    }
+    if (watched())
+        emit trafficEvent(TrafficEvent::error(sourceOf(connection), TrafficEvent::Cause::SlowReader,
+                                              { QString::number(socket->bytesToWrite()) }));
     // Aborted from the event loop: callers still use the connection after send().
     QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
 }
@@ -943,14 +659,6 @@ void MockServer::onText(Connection *connection, const QString &text)
 {
     ++connection->messages;
     const bool logging = watched();
-    const auto received = [&](TrafficEvent::Kind kind, const Rule *rule) {
-        TrafficEvent e = makeEvent(kind, connection);
-        e.payload = text;
-        e.size = TrafficEvent::utf8Size(text);
-        if (rule)
-            e.rule = rule->label();
-        emit trafficEvent(e);
-    };
     // No endpoint: the spec was swapped for one without it while connected.
     const Rule *rule = nullptr;
     Bindings bindings;
@@ -961,26 +669,19 @@ void MockServer::onText(Connection *connection, const QString &text)
     }
     if (!rule) {
         if (logging)
-            received(TrafficEvent::Kind::Unmatched, nullptr);
+            emit trafficEvent(TrafficEvent::unmatched(sourceOf(connection), text));
         return;
     }
     const TemplateContext context = contextFor(connection, &*message, &bindings);
     if (logging)
-        received(TrafficEvent::Kind::Received, rule);
+        emit trafficEvent(TrafficEvent::received(sourceOf(connection), text, rule->label()));
     if (!rule->reply.isPlain()) {
         deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context,
                 rule->label());
         return;
     }
     // The spec's plain case, kept direct: it is every message of a busy mock.
-    QStringList missing;
-    const QString reply = rule->response.render(context, logging ? &missing : nullptr);
-    send(connection, reply);
-    if (logging) {
-        const QString label = rule->label();
-        emitMissing(connection, label, missing);
-        emitSent(connection, reply, label);
-    }
+    replyPlainly(connection, rule->response, context, rule->label());
 }
 
 void MockServer::onBinary(Connection *connection, const QByteArray &data)
@@ -988,16 +689,9 @@ void MockServer::onBinary(Connection *connection, const QByteArray &data)
     const Rule *rule = connection->endpoint < 0
         ? nullptr
         : m_spec->endpoints.at(connection->endpoint).firstBinaryMatch(data);
-    if (watched()) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Binary, connection);
-        e.size = data.size();
-        e.payload = QString::fromLatin1(data.left(64).toHex(' '));
-        if (data.size() > 64)
-            e.payload += QStringLiteral(" …");
-        if (rule)
-            e.rule = rule->label();
-        emit trafficEvent(e);
-    }
+    if (watched())
+        emit trafficEvent(TrafficEvent::binaryReceived(sourceOf(connection), data,
+                                                       rule ? rule->label() : QString()));
     if (rule) {
         ++connection->messages;
         const TemplateContext context = contextFor(connection, nullptr, nullptr);
@@ -1052,24 +746,22 @@ void MockServer::restartBroadcastStreams()
             b.timer = std::make_unique<QTimer>();
             b.timer->setInterval(stream.intervalMs);
             const size_t slot = m_broadcasts.size();
-            connect(b.timer.get(), &QTimer::timeout, this, [this, slot] {
-                BroadcastStream &b = m_broadcasts.at(slot);
-                QList<quint64> recipients;
-                for (const auto &[id, c] : m_connections) {
-                    if (c->endpoint == b.endpoint)
-                        recipients.append(id);
-                }
-                std::sort(recipients.begin(), recipients.end());
-                const Stream &s = m_spec->endpoints.at(b.endpoint).streams.at(b.stream);
-                if (recipients.isEmpty())
-                    return; // nobody listening: the count waits too
-                if (!streamTick(s, ++b.ticks, recipients))
-                    b.timer->stop();
-            });
+            connect(b.timer.get(), &QTimer::timeout, this, [this, slot] { broadcastTick(slot); });
             b.timer->start();
             m_broadcasts.push_back(std::move(b));
         }
     }
+}
+
+void MockServer::broadcastTick(size_t slot)
+{
+    BroadcastStream &broadcast = m_broadcasts.at(slot);
+    const QList<quint64> recipients = connectionsOf(broadcast.endpoint);
+    if (recipients.isEmpty())
+        return; // nobody listening: the count waits too
+    const Stream &stream = m_spec->endpoints.at(broadcast.endpoint).streams.at(broadcast.stream);
+    if (!streamTick(stream, ++broadcast.ticks, recipients))
+        broadcast.timer->stop();
 }
 
 bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients)
@@ -1078,50 +770,46 @@ bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint
     if (stream.once && tick > count)
         return false;
     const ReplyFrame &frame = stream.frames.at(qsizetype((tick - 1) % count));
-    const bool logging = watched();
+    TrafficDelivery delivery;
+    delivery.streamTick = tick;
+    delivery.reach = stream.toAll ? TrafficReach::All : TrafficReach::Sender;
     for (quint64 id : recipients) {
         const auto it = m_connections.find(id);
-        if (it == m_connections.end() || it->second->dropping)
-            continue;
-        Connection *c = it->second.get();
-        QString text;
-        if (frame.isBinary) {
-            c->socket->sendBinaryMessage(frame.binary);
-        } else {
-            TemplateContext context = contextFor(c, nullptr, nullptr);
-            context.counter = tick;
-            QStringList missing;
-            text = frame.text.render(context, logging ? &missing : nullptr);
-            send(c, text);
-            if (logging)
-                emitMissing(c, stream.label(), missing);
-        }
-        if (logging) {
-            TrafficEvent e = makeEvent(TrafficEvent::Kind::Sent, c);
-            e.rule = stream.label();
-            e.payload
-                = frame.isBinary ? QString::fromLatin1(frame.binary.left(64).toHex(' ')) : text;
-            e.size = frame.isBinary ? frame.binary.size() : TrafficEvent::utf8Size(text);
-            e.note
-                = stream.toAll ? tr("stream #%1 · to all").arg(tick) : tr("stream #%1").arg(tick);
-            if (frame.isBinary)
-                e.note += QStringLiteral(" · ") + tr("binary");
-            emit trafficEvent(e);
-        }
+        if (it != m_connections.end() && !it->second->dropping)
+            sendStreamFrame(it->second.get(), stream.label(), frame, delivery);
     }
     return !(stream.once && tick >= count);
+}
+
+void MockServer::sendStreamFrame(Connection *connection, const QString &label,
+                                 const ReplyFrame &frame, const TrafficDelivery &delivery)
+{
+    const bool logging = watched();
+    if (frame.isBinary) {
+        connection->socket->sendBinaryMessage(frame.binary);
+        if (logging)
+            emit trafficEvent(
+                TrafficEvent::sentBinary(sourceOf(connection), frame.binary, label, delivery));
+        return;
+    }
+    TemplateContext context = contextFor(connection, nullptr, nullptr);
+    context.counter = delivery.streamTick;
+    QStringList missing;
+    const QString text = frame.text.render(context, logging ? &missing : nullptr);
+    send(connection, text);
+    if (logging) {
+        emitMissing(connection, label, missing);
+        emitSent(connection, text, label, delivery);
+    }
 }
 
 void MockServer::onDisconnected(Connection *connection)
 {
     QWebSocket *socket = connection->socket;
     socket->disconnect(this);
-    if (watched()) {
-        TrafficEvent e = makeEvent(TrafficEvent::Kind::Closed, connection);
-        e.closeCode = int(socket->closeCode());
-        e.closeReason = socket->closeReason();
-        emit trafficEvent(e);
-    }
+    if (watched())
+        emit trafficEvent(TrafficEvent::closed(sourceOf(connection), int(socket->closeCode()),
+                                               socket->closeReason()));
     m_connections.erase(connection->id);
     socket->deleteLater();
     emit connectionCountChanged(connectionCount());

@@ -23,6 +23,7 @@ class QTcpServer;
 class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
+struct HandshakeVerdict;
 
 // Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
 // no endpoint serves is refused with HTTP 404 before any upgrade; accepted sockets are
@@ -132,34 +133,55 @@ private:
         std::unique_ptr<QTimer> timer;
     };
 
+    struct OutFrame;
+
     void createListener();
     void onTcpConnection();
     void send(Connection *connection, const QString &text);
     void startStreams(Connection *connection);
     void updateSubprotocols();
     void restartBroadcastStreams();
+    void broadcastTick(size_t slot);
     // Sends tick number `tick` (1-based) of a stream to the given connections; false once a
     // `mode: once` stream has sent its last frame.
     bool streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients);
+    void sendStreamFrame(Connection *connection, const QString &label, const ReplyFrame &frame,
+                         const TrafficDelivery &delivery);
     static TemplateContext contextFor(const Connection *connection, const IncomingMessage *message,
                                       const Bindings *bindings);
+    // Renders a reply and sends it at once: the plain case, every message of a busy mock.
+    void replyPlainly(Connection *connection, const Template &response,
+                      const TemplateContext &context, const QString &label);
     // Sends a reply's frames (after their delays) to its audience, then closes if asked.
     void deliver(Connection *connection, const Reply &reply, const Template *response,
                  const TemplateContext &context, const QString &label);
+    static QList<OutFrame> renderReply(const Reply &reply, const Template *response,
+                                       const TemplateContext &context, QStringList *missing);
+    QList<quint64> recipientsOf(const Connection *connection, Audience audience) const;
+    // The connections of an endpoint, in order, but for one (0: none).
+    QList<quint64> connectionsOf(int endpoint, quint64 except = 0) const;
+    void sendFrame(const QList<quint64> &recipients, const OutFrame &frame, const QString &label,
+                   TrafficDelivery delivery);
     void dropSlowReader(Connection *connection);
+    // Reads the request head so far and refuses it, waits for more, or hands it over.
     void inspectRequest(QTcpSocket *socket);
-    void refuse(QTcpSocket *socket, int status, const QByteArray &statusText, const QString &why,
-                const QByteArray &extraHeaders = {});
+    void handOver(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket, const HandshakeVerdict &verdict);
     void onWebSocketConnection();
     void setUpConnection(QWebSocket *socket);
+    // The plain socket a QWebSocket was made from, when its frames can be written to it.
+    QTcpSocket *takeHandedOver(const QWebSocket *socket);
+    void watchConnection(Connection *connection);
+    void greet(Connection *connection, const Endpoint &endpoint);
     void onText(Connection *connection, const QString &text);
     void onBinary(Connection *connection, const QByteArray &data);
     void onDisconnected(Connection *connection);
     void finishStop();
 
     bool watched() const;
-    TrafficEvent makeEvent(TrafficEvent::Kind kind, const Connection *connection) const;
-    void emitSent(const Connection *connection, const QString &text, const QString &rule);
+    static TrafficEvent::Source sourceOf(const Connection *connection);
+    void emitSent(const Connection *connection, const QString &text, const QString &rule,
+                  const TrafficDelivery &delivery = {});
     void emitMissing(const Connection *connection, const QString &rule, const QStringList &missing);
 
     QTcpServer *m_tcp = nullptr;

@@ -1,5 +1,7 @@
 #include "trafficevent.h"
 
+#include "eventtext.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -44,6 +46,153 @@ QString TrafficEvent::direction() const
     default:
         return QStringLiteral("-");
     }
+}
+
+const char *TrafficEvent::causeName(Cause cause)
+{
+    static const char *const names[] = {
+        "",
+        "not-http",
+        "http-version",
+        "head-too-large",
+        "data-before-response",
+        "method-not-allowed",
+        "no-endpoint",
+        "not-upgrade",
+        "bad-key",
+        "bad-version",
+        "subprotocol-not-offered",
+        "origin-not-allowed",
+        "too-many-connections",
+        "tls-handshake-failed",
+        "bad-handshake",
+        "slow-reader",
+        "socket-error",
+        "missing-value",
+    };
+    static_assert(std::size(names) == size_t(Cause::MissingValue) + 1);
+    return names[int(cause)];
+}
+
+namespace {
+TrafficEvent eventOf(TrafficEvent::Kind kind, const TrafficEvent::Source &source)
+{
+    TrafficEvent event;
+    event.kind = kind;
+    event.timestamp = QDateTime::currentMSecsSinceEpoch();
+    event.connectionId = source.connectionId;
+    event.path = source.path;
+    return event;
+}
+
+// A refusal, error or warning: a cause and its raw details.
+TrafficEvent causedEvent(TrafficEvent::Kind kind, const TrafficEvent::Source &source,
+                         TrafficEvent::Cause cause, const QStringList &details)
+{
+    TrafficEvent event = eventOf(kind, source);
+    event.cause = cause;
+    event.details = details;
+    return event;
+}
+
+QString hexPreview(const QByteArray &data)
+{
+    return QString::fromLatin1(data.left(64).toHex(' '));
+}
+} // namespace
+
+TrafficEvent TrafficEvent::opened(const Source &source, const QString &peer,
+                                  const ParamMap &pathParams, const ParamMap &queryParams,
+                                  const QString &subprotocol)
+{
+    TrafficEvent event = eventOf(Kind::Opened, source);
+    event.peer = peer;
+    event.pathParams = pathParams;
+    event.queryParams = queryParams;
+    event.subprotocol = subprotocol;
+    return event;
+}
+
+TrafficEvent TrafficEvent::received(const Source &source, const QString &text, const QString &rule)
+{
+    TrafficEvent event = eventOf(Kind::Received, source);
+    event.payload = text;
+    event.size = utf8Size(text);
+    event.rule = rule;
+    return event;
+}
+
+TrafficEvent TrafficEvent::unmatched(const Source &source, const QString &text)
+{
+    TrafficEvent event = eventOf(Kind::Unmatched, source);
+    event.payload = text;
+    event.size = utf8Size(text);
+    return event;
+}
+
+TrafficEvent TrafficEvent::binaryReceived(const Source &source, const QByteArray &data,
+                                          const QString &rule)
+{
+    TrafficEvent event = eventOf(Kind::Binary, source);
+    event.size = data.size();
+    event.payload = hexPreview(data);
+    if (data.size() > 64)
+        event.payload += QStringLiteral(" …");
+    event.rule = rule;
+    return event;
+}
+
+TrafficEvent TrafficEvent::sent(const Source &source, const QString &text, const QString &rule,
+                                const Delivery &delivery)
+{
+    TrafficEvent event = eventOf(Kind::Sent, source);
+    event.payload = text;
+    event.size = utf8Size(text);
+    event.rule = rule;
+    event.delivery = delivery;
+    return event;
+}
+
+TrafficEvent TrafficEvent::sentBinary(const Source &source, const QByteArray &data,
+                                      const QString &rule, Delivery delivery)
+{
+    TrafficEvent event = eventOf(Kind::Sent, source);
+    event.payload = hexPreview(data);
+    event.size = data.size();
+    event.rule = rule;
+    delivery.binary = true;
+    event.delivery = delivery;
+    return event;
+}
+
+TrafficEvent TrafficEvent::missingValue(const Source &source, const QString &rule,
+                                        const QString &expression)
+{
+    TrafficEvent event = causedEvent(Kind::Warning, source, Cause::MissingValue, { expression });
+    event.rule = rule;
+    return event;
+}
+
+TrafficEvent TrafficEvent::closed(const Source &source, int code, const QString &reason)
+{
+    TrafficEvent event = eventOf(Kind::Closed, source);
+    event.closeCode = code;
+    event.closeReason = reason;
+    return event;
+}
+
+TrafficEvent TrafficEvent::refused(const QString &peer, Cause cause, int status,
+                                   const QStringList &details)
+{
+    TrafficEvent event = causedEvent(Kind::Refused, {}, cause, details);
+    event.peer = peer;
+    event.status = status;
+    return event;
+}
+
+TrafficEvent TrafficEvent::error(const Source &source, Cause cause, const QStringList &details)
+{
+    return causedEvent(Kind::Error, source, cause, details);
 }
 
 namespace {
@@ -192,58 +341,104 @@ qint64 TrafficEvent::utf8Size(QStringView text)
     return size;
 }
 
+namespace {
+void appendLiteral(QByteArray &out, const char *text)
+{
+    out.append(text, qsizetype(std::strlen(text)));
+}
+
+void appendNumber(QByteArray &out, qint64 number)
+{
+    char digits[24];
+    const auto result = std::to_chars(digits, digits + sizeof digits, number);
+    out.append(digits, result.ptr - digits);
+}
+
+bool carriesMessage(TrafficEvent::Kind kind)
+{
+    return kind == TrafficEvent::Kind::Received || kind == TrafficEvent::Kind::Unmatched
+        || kind == TrafficEvent::Kind::Binary || kind == TrafficEvent::Kind::Sent;
+}
+
+// Why a refusal, error or warning happened, as data: its cause's name, the HTTP status it
+// answered and the raw details.
+void appendCause(QByteArray &out, const TrafficEvent &event)
+{
+    appendLiteral(out, ",\"cause\":\"");
+    appendLiteral(out, TrafficEvent::causeName(event.cause));
+    out += '"';
+    if (event.status != 0) {
+        appendLiteral(out, ",\"status\":");
+        appendNumber(out, event.status);
+    }
+    appendLiteral(out, ",\"details\":[");
+    for (qsizetype i = 0; i < event.details.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, event.details.at(i));
+    }
+    out += ']';
+}
+
+// The fields only some kinds of event have.
+void appendKindFields(QByteArray &out, const TrafficEvent &event)
+{
+    if (carriesMessage(event.kind)) {
+        appendLiteral(out, ",\"size\":");
+        appendNumber(out, event.size);
+    }
+    if (!event.peer.isEmpty()) {
+        appendLiteral(out, ",\"peer\":");
+        appendJsonString(out, event.peer);
+    }
+    if (event.kind == TrafficEvent::Kind::Opened) {
+        appendParams(out, "path-params", event.pathParams);
+        appendParams(out, "query-params", event.queryParams);
+    }
+    if (event.kind == TrafficEvent::Kind::Closed) {
+        appendLiteral(out, ",\"code\":");
+        appendNumber(out, event.closeCode);
+        appendLiteral(out, ",\"reason\":");
+        appendJsonString(out, event.closeReason);
+    }
+    if (event.cause != TrafficEvent::Cause::None)
+        appendCause(out, event);
+}
+} // namespace
+
 void TrafficEvent::appendJsonLine(QByteArray &out) const
 {
     // Written with plain appends of known pieces: this runs for every frame when logging.
     static const char *const kinds[] = { "opened",  "received", "unmatched", "binary", "sent",
                                          "warning", "closed",   "refused",   "error" };
-    auto literal = [&out](const char *text) { out.append(text, qsizetype(std::strlen(text))); };
-    auto number = [&out](qint64 n) {
-        char digits[24];
-        const auto result = std::to_chars(digits, digits + sizeof digits, n);
-        out.append(digits, result.ptr - digits);
-    };
     const bool in = kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary;
-    literal("{\"time\":\"");
+    appendLiteral(out, "{\"time\":\"");
     appendTime(out, timestamp, true);
-    literal("\",\"event\":\"");
-    literal(kinds[int(kind)]);
-    literal("\",\"connection\":");
-    number(qint64(connectionId));
-    literal(",\"direction\":\"");
-    literal(in ? "in" : kind == Kind::Sent ? "out" : "-");
-    literal("\",\"path\":");
+    appendLiteral(out, "\",\"event\":\"");
+    appendLiteral(out, kinds[int(kind)]);
+    appendLiteral(out, "\",\"connection\":");
+    appendNumber(out, qint64(connectionId));
+    appendLiteral(out, ",\"direction\":\"");
+    appendLiteral(out, in ? "in" : kind == Kind::Sent ? "out" : "-");
+    appendLiteral(out, "\",\"path\":");
     appendJsonString(out, path);
-    literal(",\"payload\":");
-    appendJsonString(out, payload);
-    literal(",\"rule\":");
+    // A refusal, error or warning keeps its words in English here, beside its cause as data.
+    appendLiteral(out, ",\"payload\":");
+    if (cause == Cause::None)
+        appendJsonString(out, payload);
+    else
+        appendJsonString(out, EventText::cause(cause, details, EventText::Language::English));
+    appendLiteral(out, ",\"rule\":");
     if (rule.isEmpty())
-        literal("null");
+        appendLiteral(out, "null");
     else
         appendJsonString(out, rule);
+    const QString note = EventText::note(*this, EventText::Language::English);
     if (!note.isEmpty()) {
-        literal(",\"note\":");
+        appendLiteral(out, ",\"note\":");
         appendJsonString(out, note);
     }
-    if (kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary
-        || kind == Kind::Sent) {
-        literal(",\"size\":");
-        number(size);
-    }
-    if (!peer.isEmpty()) {
-        literal(",\"peer\":");
-        appendJsonString(out, peer);
-    }
-    if (kind == Kind::Opened) {
-        appendParams(out, "path-params", pathParams);
-        appendParams(out, "query-params", queryParams);
-    }
-    if (kind == Kind::Closed) {
-        literal(",\"code\":");
-        number(closeCode);
-        literal(",\"reason\":");
-        appendJsonString(out, closeReason);
-    }
+    appendKindFields(out, *this);
     out += '}';
 }
 
@@ -287,24 +482,26 @@ QString TrafficEvent::toLine() const
     case Kind::Binary:
         what = tr("<- binary message, %n bytes   [ignored]", nullptr, int(size));
         break;
-    case Kind::Sent:
+    case Kind::Sent: {
+        const QString note = EventText::note(*this);
         what = tr("-> %1   [%2]")
                    .arg(preview(payload),
                         note.isEmpty() ? rule : rule + QStringLiteral(" · ") + note);
         break;
+    }
     case Kind::Warning:
-        what = tr("warning: %1").arg(payload);
+        what = tr("warning: %1").arg(EventText::detail(*this));
         break;
     case Kind::Closed:
         what = closeReason.isEmpty() ? tr("closed %1").arg(closeCode)
                                      : tr("closed %1 %2").arg(closeCode).arg(closeReason);
         break;
     case Kind::Refused:
-        what = peer.isEmpty() ? tr("refused %1").arg(payload)
-                              : tr("refused %1 from %2").arg(payload, peer);
+        what = peer.isEmpty() ? tr("refused %1").arg(EventText::detail(*this))
+                              : tr("refused %1 from %2").arg(EventText::detail(*this), peer);
         break;
     case Kind::Error:
-        what = tr("error: %1").arg(payload);
+        what = tr("error: %1").arg(EventText::detail(*this));
         break;
     }
     return time + QLatin1Char(' ') + who + QLatin1Char(' ') + what;

@@ -5,6 +5,30 @@
 #include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
+
+// Whom a Sent frame went to, besides its connection.
+enum class TrafficReach {
+    Sender,
+    Endpoint, // every connection of the endpoint
+    Others, // the endpoint's other connections
+    All, // a broadcast stream
+};
+
+// How a Sent frame was sent when not plainly (the note of console lines and the log).
+struct TrafficDelivery
+{
+    int delayMs = 0;
+    TrafficReach reach = TrafficReach::Sender;
+    qsizetype recipients = 0; // for Reach::Endpoint and Reach::Others
+    qint64 streamTick = 0; // 1-based, for frames of a stream
+    bool binary = false;
+
+    bool isPlain() const
+    {
+        return delayMs == 0 && reach == TrafficReach::Sender && streamTick == 0 && !binary;
+    }
+};
 
 // Everything a MockServer does, as one stream of events: the single source for the CLI's
 // console lines, its JSON-lines log and the workbench's traffic views.
@@ -21,29 +45,88 @@ public:
         Sent, // a frame the server sent (rule says why: on-connect, on-message[i], push)
         Warning, // a template value was missing, and similar non-fatal problems
         Closed, // the connection ended (closeCode, reason)
-        Refused, // a handshake refused before the upgrade (payload: why, e.g. 404)
+        Refused, // a handshake refused before the upgrade (cause and status: why, e.g. 404)
         Error, // a socket or server error
+    };
+
+    // Why a Refused, Error or Warning event happened. The event carries the cause and its raw
+    // details (in the order listed); EventText words them for people.
+    enum class Cause {
+        None,
+        NotHttp, // refused 400
+        HttpVersion, // refused 400; details: the request's HTTP version
+        HeadTooLarge, // refused 431
+        DataBeforeResponse, // refused 400: frames sent along with the request
+        MethodNotAllowed, // refused 405; details: path, method
+        NoEndpoint, // refused 404; details: path
+        NotUpgrade, // refused 400; details: path
+        BadKey, // refused 400; details: path
+        BadVersion, // refused 426; details: path, the Sec-WebSocket-Version sent
+        SubprotocolNotOffered, // refused 400; details: path, protocol, then the endpoint's own
+        OriginNotAllowed, // refused 403; details: path, origin
+        TooManyConnections, // refused 503; details: the limit
+        TlsHandshakeFailed, // refused; details: the socket's error string
+        BadHandshake, // refused by QWebSocketServer; details: its error string
+        SlowReader, // error; details: bytes waiting
+        SocketError, // error; details: the socket's error string
+        MissingValue, // warning; details: the template expression
+    };
+
+    using Reach = TrafficReach;
+    using Delivery = TrafficDelivery;
+
+    // Which connection an event belongs to.
+    struct Source
+    {
+        quint64 connectionId = 0;
+        QString path;
     };
 
     Kind kind = Kind::Error;
     quint64 connectionId = 0; // 0 for server-wide events
     qint64 timestamp = 0; // ms since the epoch
     QString path; // the request path of the connection
-    QString payload; // message text, binary preview, warning or error text
+    QString payload; // message text or binary preview
     qint64 size = 0; // payload size in bytes as on the wire
     QString rule; // "on-connect", "on-message[0]", or empty
-    QString note; // how it was sent when not plainly: "delayed 250ms", "to others", "binary"
+    Delivery delivery; // Sent only
+    // Refused, Error and Warning:
+    Cause cause = Cause::None;
+    int status = 0; // the HTTP status a refusal answered, when it answered one
+    QStringList details;
     // Opened only:
     QString peer;
     ParamMap pathParams;
     ParamMap queryParams;
+    QString subprotocol;
     // Closed only:
     int closeCode = 0;
     QString closeReason;
 
+    // The one way events are made, stamped with the current time.
+    static TrafficEvent opened(const Source &source, const QString &peer,
+                               const ParamMap &pathParams, const ParamMap &queryParams,
+                               const QString &subprotocol);
+    static TrafficEvent received(const Source &source, const QString &text, const QString &rule);
+    static TrafficEvent unmatched(const Source &source, const QString &text);
+    static TrafficEvent binaryReceived(const Source &source, const QByteArray &data,
+                                       const QString &rule);
+    static TrafficEvent sent(const Source &source, const QString &text, const QString &rule,
+                             const Delivery &delivery = {});
+    static TrafficEvent sentBinary(const Source &source, const QByteArray &data,
+                                   const QString &rule, Delivery delivery = {});
+    static TrafficEvent missingValue(const Source &source, const QString &rule,
+                                     const QString &expression);
+    static TrafficEvent closed(const Source &source, int code, const QString &reason);
+    static TrafficEvent refused(const QString &peer, Cause cause, int status,
+                                const QStringList &details);
+    static TrafficEvent error(const Source &source, Cause cause, const QStringList &details);
+
     // "in", "out" or "-" as the JSON log writes it.
     QString direction() const;
     static QString kindName(Kind kind);
+    // The cause as the JSON log writes it: "no-endpoint", "slow-reader", ...
+    static const char *causeName(Cause cause);
     // The event as one compact JSON object (no newline), for the --log file. Written by hand:
     // it runs once per frame when logging, where QJsonDocument would cost several times more.
     QByteArray toJsonLine() const;

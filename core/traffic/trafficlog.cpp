@@ -1,5 +1,6 @@
 #include "trafficlog.h"
 
+#include "eventtext.h"
 #include "mockserver.h"
 
 #include <QDateTime>
@@ -285,7 +286,7 @@ QString payloadText(const TrafficEvent &e)
             ? MessageLogModel::tr("closed %1").arg(e.closeCode)
             : MessageLogModel::tr("closed %1 %2").arg(e.closeCode).arg(e.closeReason);
     default:
-        return e.payload;
+        return EventText::detail(e);
     }
 }
 
@@ -293,9 +294,11 @@ QString ruleText(const TrafficEvent &e)
 {
     switch (e.kind) {
     case TrafficEvent::Kind::Received:
-    case TrafficEvent::Kind::Sent:
+    case TrafficEvent::Kind::Sent: {
         // Delayed, streamed, broadcast and binary frames say so next to their rule.
-        return e.note.isEmpty() ? e.rule : e.rule + QStringLiteral(" \u00B7 ") + e.note;
+        const QString note = EventText::note(e);
+        return note.isEmpty() ? e.rule : e.rule + QStringLiteral(" \u00B7 ") + note;
+    }
     case TrafficEvent::Kind::Unmatched:
         return MessageLogModel::tr("unmatched");
     case TrafficEvent::Kind::Binary:

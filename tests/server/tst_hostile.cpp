@@ -1,6 +1,7 @@
 // A hostile-client battery: every test does one nasty thing to a running MockServer, then
 // checks that a fresh client is still served and that a bystander connected before the act
 // was never disturbed (semantics §5, §7).
+#include "eventtext.h"
 #include "rawclient.h"
 #include "serverfixture.h"
 #include "testclient.h"
@@ -715,7 +716,7 @@ private slots:
                  qPrintable(QStringLiteral("dropped only after %1 pushes of 2 MiB").arg(pushes)));
         const QList<TrafficEvent> errors = m_stage->eventsOf(TrafficEvent::Kind::Error, id);
         QVERIFY(std::any_of(errors.cbegin(), errors.cend(), [](const TrafficEvent &e) {
-            return e.payload.contains(QStringLiteral("not reading"));
+            return EventText::detail(e).contains(QStringLiteral("not reading"));
         }));
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Closed, id).size(), 1);
         QCOMPARE(server().connectionCount(), 1);
@@ -963,7 +964,7 @@ private slots:
         QCOMPARE(server().connectionCount(), limit);
         const QList<TrafficEvent> refusals = m_stage->eventsOf(TrafficEvent::Kind::Refused);
         QCOMPARE(refusals.size(), refused);
-        QVERIFY(refusals.at(0).payload.contains(QStringLiteral("too many")));
+        QVERIFY(EventText::detail(refusals.at(0)).contains(QStringLiteral("too many")));
 
         // While full, a real client is refused too, and nothing else changes.
         const std::unique_ptr<TestClient> late = m_stage->newClient();
@@ -1032,9 +1033,8 @@ private slots:
             QCOMPARE(server().connectionCount(), 2);
         } else {
             CALL(expectRefused(*m_stage, raw, status));
-            QVERIFY(m_stage->eventsOf(TrafficEvent::Kind::Refused)
-                        .constLast()
-                        .payload.contains(QStringLiteral("403")));
+            QVERIFY(EventText::detail(m_stage->eventsOf(TrafficEvent::Kind::Refused).constLast())
+                        .contains(QStringLiteral("403")));
         }
         CALL(verifyUndisturbed(*m_stage));
     }
@@ -1056,9 +1056,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(evil->failed(), WaitMs);
         QVERIFY(!evil->hasConnected());
         QVERIFY(evil->messages().isEmpty());
-        QVERIFY(m_stage->eventsOf(TrafficEvent::Kind::Refused)
-                    .constLast()
-                    .payload.contains(QStringLiteral("evil.example")));
+        QVERIFY(EventText::detail(m_stage->eventsOf(TrafficEvent::Kind::Refused).constLast())
+                    .contains(QStringLiteral("evil.example")));
         CALL(verifyUndisturbed(*m_stage));
     }
 

@@ -1,11 +1,15 @@
+#include "eventtext.h"
 #include "rawclient.h"
 #include "serverfixture.h"
 #include "testclient.h"
 
 #include <QTranslator>
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -152,9 +156,12 @@ private slots:
         }
         QCOMPARE(server().connectionCount(), 0);
         QCOMPARE(m_fixture->eventsOf(TrafficEvent::Kind::Refused).size(), 4);
-        QVERIFY(m_fixture->eventsOf(TrafficEvent::Kind::Refused)
-                    .at(0)
-                    .payload.contains(QStringLiteral("/ws/nope")));
+        const TrafficEvent refusal = m_fixture->eventsOf(TrafficEvent::Kind::Refused).at(0);
+        QVERIFY(EventText::detail(refusal).contains(QStringLiteral("/ws/nope")));
+        // Who was refused, as the console line says ("... from 127.0.0.1:49980").
+        QVERIFY2(refusal.peer.startsWith(QLatin1String("127.0.0.1:"))
+                     && !refusal.peer.endsWith(QLatin1String(":0")),
+                 qPrintable(refusal.peer));
 
         // The server still serves.
         TestClient ok;
@@ -202,7 +209,7 @@ private slots:
         QCOMPARE(client.messages().at(0), QStringLiteral(R"({"name": ""})"));
         const QList<TrafficEvent> warnings = m_fixture->eventsOf(TrafficEvent::Kind::Warning);
         QCOMPARE(warnings.size(), 1);
-        QVERIFY(warnings.at(0).payload.contains(QStringLiteral("json-params.name")));
+        QVERIFY(EventText::detail(warnings.at(0)).contains(QStringLiteral("json-params.name")));
         QCOMPARE(warnings.at(0).rule, QStringLiteral("on-message[0]"));
     }
 
@@ -376,7 +383,7 @@ private slots:
         e.payload = QStringLiteral("a\"b\\c\n\t") + QChar(1) + QStringLiteral(" \u00e9 \u20ac ")
             + QString::fromUcs4(U"\U0001F600") + QChar(0xD800);
         e.rule = QStringLiteral("on-message[0]");
-        e.note = QStringLiteral("delayed 5ms");
+        e.delivery.delayMs = 5;
         e.size = 3;
         const QByteArray line = e.toJsonLine();
         QJsonParseError error;
@@ -405,6 +412,61 @@ private slots:
             QVERIFY(error.error == QJsonParseError::NoError);
             QCOMPARE(big.value(QStringLiteral("payload")).toString(), e.payload);
         }
+    }
+
+    // The console and the workbench word events in the user's language; the --log file keeps
+    // English words beside the cause as data, whatever the language.
+    void jsonLogStaysEnglish()
+    {
+        class Portuguese : public QTranslator
+        {
+        public:
+            bool isEmpty() const override { return false; }
+            QString translate(const char *context, const char *source, const char *,
+                              int) const override
+            {
+                if (qstrcmp(context, "MockServer") != 0)
+                    return {};
+                if (qstrcmp(source, "%1: no endpoint serves this path (404)") == 0)
+                    return QStringLiteral("%1: nenhum endpoint serve este caminho (404)");
+                if (qstrcmp(source, "delayed %1ms") == 0)
+                    return QStringLiteral("atrasado %1ms");
+                return {};
+            }
+        } portuguese;
+        QCoreApplication::installTranslator(&portuguese);
+        const auto restore
+            = qScopeGuard([&portuguese] { QCoreApplication::removeTranslator(&portuguese); });
+
+        const TrafficEvent refused = TrafficEvent::refused(QStringLiteral("127.0.0.1:5555"),
+                                                           TrafficEvent::Cause::NoEndpoint, 404,
+                                                           { QStringLiteral("/ws/nope") });
+        QVERIFY2(refused.toLine().endsWith(QLatin1String(
+                     " -- refused /ws/nope: nenhum endpoint serve este caminho (404) from "
+                     "127.0.0.1:5555")),
+                 qPrintable(refused.toLine()));
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(refused.toJsonLine(), &error).object();
+        QVERIFY(error.error == QJsonParseError::NoError);
+        QCOMPARE(o.value(QStringLiteral("event")).toString(), QStringLiteral("refused"));
+        QCOMPARE(o.value(QStringLiteral("payload")).toString(),
+                 QStringLiteral("/ws/nope: no endpoint serves this path (404)"));
+        QCOMPARE(o.value(QStringLiteral("cause")).toString(), QStringLiteral("no-endpoint"));
+        QCOMPARE(o.value(QStringLiteral("status")).toInt(), 404);
+        QCOMPARE(o.value(QStringLiteral("details")).toArray(),
+                 QJsonArray { QStringLiteral("/ws/nope") });
+        QCOMPARE(o.value(QStringLiteral("peer")).toString(), QStringLiteral("127.0.0.1:5555"));
+
+        TrafficDelivery delayed;
+        delayed.delayMs = 5;
+        const TrafficEvent sent
+            = TrafficEvent::sent({ 2, QStringLiteral("/ws/echo") }, QStringLiteral("pong"),
+                                 QStringLiteral("on-message[0]"), delayed);
+        QVERIFY2(sent.toLine().endsWith(QStringLiteral("[on-message[0] \u00B7 atrasado 5ms]")),
+                 qPrintable(sent.toLine()));
+        const QJsonObject line = QJsonDocument::fromJson(sent.toJsonLine(), &error).object();
+        QCOMPARE(line.value(QStringLiteral("note")).toString(), QStringLiteral("delayed 5ms"));
+        QVERIFY(!line.contains(QStringLiteral("cause")));
     }
 
     void tryItWithoutClient()

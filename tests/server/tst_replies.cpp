@@ -1,5 +1,6 @@
 // Beyond the spec: delays, several frames, other recipients, closing. Timing is asserted by
 // order and by generous bounds, never by tight absolute times.
+#include "eventtext.h"
 #include "serverfixture.h"
 #include "specloader.h"
 #include "testclient.h"
@@ -156,7 +157,7 @@ private slots:
                  qPrintable(QString::number(c.arrivals().at(1) - sentAt)));
         const TrafficEvent sent = m_fixture->events().constLast();
         QCOMPARE(sent.kind, TrafficEvent::Kind::Sent);
-        QCOMPARE(sent.note, QStringLiteral("delayed 300ms"));
+        QCOMPARE(EventText::note(sent), QStringLiteral("delayed 300ms"));
     }
 
     void severalFramesArriveInOrderWithTheirDelays()
@@ -189,8 +190,8 @@ private slots:
         for (const TrafficEvent &e : m_fixture->events()) {
             if (e.kind != TrafficEvent::Kind::Sent || e.rule != QLatin1String("on-message[6]"))
                 continue;
-            const int ms = e.note.section(QLatin1Char(' '), 1).chopped(2).toInt();
-            QVERIFY2(ms >= 50 && ms <= 150, qPrintable(e.note));
+            const int ms = EventText::note(e).section(QLatin1Char(' '), 1).chopped(2).toInt();
+            QVERIFY2(ms >= 50 && ms <= 150, qPrintable(EventText::note(e)));
         }
     }
 
@@ -214,8 +215,8 @@ private slots:
         QCOMPARE(carol.messages().at(2), QStringLiteral("hey!"));
         QStringList notes;
         for (const TrafficEvent &e : m_fixture->events()) {
-            if (e.kind == TrafficEvent::Kind::Sent && !e.note.isEmpty())
-                notes.append(e.note);
+            if (e.kind == TrafficEvent::Kind::Sent && !EventText::note(e).isEmpty())
+                notes.append(EventText::note(e));
         }
         QVERIFY2(notes.contains(QStringLiteral("to others (2)")),
                  qPrintable(notes.join(QLatin1Char('|'))));
@@ -243,7 +244,7 @@ private slots:
         c.socket().sendTextMessage(QStringLiteral("blob"));
         QTRY_COMPARE_WITH_TIMEOUT(c.binaries().size(), 1, 5000);
         QCOMPARE(c.binaries().at(0), QByteArray("\x00\x01\x02\xff", 4));
-        QCOMPARE(m_fixture->events().constLast().note, QStringLiteral("binary"));
+        QCOMPARE(EventText::note(m_fixture->events().constLast()), QStringLiteral("binary"));
         QCOMPARE(m_fixture->events().constLast().payload, QStringLiteral("00 01 02 ff"));
     }
 
@@ -344,7 +345,7 @@ private slots:
         for (const TrafficEvent &e : m_fixture->events())
             marked = marked
                 || (e.rule == QLatin1String("streams[1]")
-                    && e.note.contains(QLatin1String("to all")));
+                    && EventText::note(e).contains(QLatin1String("to all")));
         QVERIFY(marked);
         // A stream stops with its connection; closing is clean.
         a.socket().close();
@@ -417,7 +418,7 @@ private slots:
         const TrafficEvent opened = *std::find_if(
             m_fixture->events().cbegin(), m_fixture->events().cend(),
             [](const TrafficEvent &e) { return e.kind == TrafficEvent::Kind::Opened; });
-        QCOMPARE(opened.note, QStringLiteral("subprotocol chat.v1"));
+        QCOMPARE(EventText::note(opened), QStringLiteral("subprotocol chat.v1"));
 
         TestClient other;
         openWith(other, QStringLiteral("/chat"), { QStringLiteral("mqtt") });
@@ -431,8 +432,8 @@ private slots:
             wrong.isDisconnected() || wrong.socket().error() != QAbstractSocket::UnknownSocketError,
             5000);
         QVERIFY(wrong.messages().isEmpty());
-        QVERIFY(m_fixture->events().constLast().payload.contains(
-            QStringLiteral("does not offer subprotocol chat.v2")));
+        QVERIFY(EventText::detail(m_fixture->events().constLast())
+                    .contains(QStringLiteral("does not offer subprotocol chat.v2")));
     }
 
     void aClosedConnectionMissesItsDelayedFrames()

@@ -288,6 +288,45 @@ private slots:
         QTest::newRow("error") << makeEvent(TrafficEvent::Kind::Error, 0, QStringLiteral("boom"))
                                << QString() << QStringLiteral("boom") << QStringLiteral("error")
                                << QVariant();
+
+        // As the server makes them: causes and details, worded by the model.
+        const TrafficEvent::Source alice { 3, QStringLiteral("/ws/user/alice") };
+        QTest::newRow("refused, no endpoint")
+            << TrafficEvent::refused(QStringLiteral("127.0.0.1:5555"),
+                                     TrafficEvent::Cause::NoEndpoint, 404,
+                                     { QStringLiteral("/ws/nope") })
+            << QString() << QStringLiteral("/ws/nope: no endpoint serves this path (404)")
+            << QStringLiteral("refused") << QVariant();
+        QTest::newRow("warning, missing value")
+            << TrafficEvent::missingValue(alice, QStringLiteral("on-message[0]"),
+                                          QStringLiteral("json-params.name"))
+            << QString()
+            << QStringLiteral("template value '{{json-params.name}}' is missing; rendered empty")
+            << QStringLiteral("warning \u00B7 on-message[0]") << QVariant();
+        QTest::newRow("error, slow reader")
+            << TrafficEvent::error(alice, TrafficEvent::Cause::SlowReader, { QStringLiteral("42") })
+            << QString()
+            << QStringLiteral("client is not reading (42 bytes waiting); connection dropped")
+            << QStringLiteral("error") << QVariant();
+        TrafficDelivery toOthers;
+        toOthers.delayMs = 250;
+        toOthers.reach = TrafficReach::Others;
+        toOthers.recipients = 2;
+        QTest::newRow("sent, delayed to others")
+            << TrafficEvent::sent(alice, QStringLiteral("hi"), QStringLiteral("on-message[1]"),
+                                  toOthers)
+            << QStringLiteral("out") << QStringLiteral("hi")
+            << QStringLiteral("on-message[1] \u00B7 delayed 250ms \u00B7 to others (2)")
+            << QVariant(qint64(2));
+        TrafficDelivery streamed;
+        streamed.streamTick = 3;
+        streamed.reach = TrafficReach::All;
+        QTest::newRow("sent, binary stream frame to all")
+            << TrafficEvent::sentBinary(alice, QByteArray("\x01\xff", 2),
+                                        QStringLiteral("stream[0]"), streamed)
+            << QStringLiteral("out") << QStringLiteral("01 ff")
+            << QStringLiteral("stream[0] \u00B7 stream #3 \u00B7 to all \u00B7 binary")
+            << QVariant(qint64(2));
     }
 
     void messageColumns()

@@ -1,0 +1,185 @@
+#include "eventtext.h"
+
+#include <QCoreApplication>
+
+namespace EventText {
+
+namespace {
+using Cause = TrafficEvent::Cause;
+
+// The strings keep the context they were first translated in (MockServer), so the catalogues
+// stay valid; English is the source text itself.
+QString say(const char *source, Language language)
+{
+    return language == Language::English ? QString::fromUtf8(source)
+                                         : QCoreApplication::translate("MockServer", source);
+}
+
+QString detailAt(const QStringList &details, qsizetype index)
+{
+    return details.value(index);
+}
+
+QString offeredSubprotocols(const QStringList &details, Language language)
+{
+    const QStringList offered = details.mid(2);
+    return offered.isEmpty() ? say(QT_TRANSLATE_NOOP("MockServer", "none"), language)
+                             : offered.join(QStringLiteral(", "));
+}
+
+// The causes that answered a request that was not a usable HTTP request at all.
+QString malformedRequest(Cause cause, const QStringList &details, Language language)
+{
+    switch (cause) {
+    case Cause::NotHttp:
+        return say(QT_TRANSLATE_NOOP("MockServer", "not an HTTP request"), language);
+    case Cause::HttpVersion:
+        return say(QT_TRANSLATE_NOOP("MockServer", "WebSocket needs HTTP/1.1 or later, not %1"),
+                   language)
+            .arg(detailAt(details, 0));
+    case Cause::HeadTooLarge:
+        return say(QT_TRANSLATE_NOOP("MockServer", "request head too large"), language);
+    case Cause::DataBeforeResponse:
+        return say(QT_TRANSLATE_NOOP("MockServer", "data sent before the handshake response"),
+                   language);
+    default:
+        return {};
+    }
+}
+
+// The causes that refused a well-formed request for its path or headers.
+QString refusedRequest(Cause cause, const QStringList &details, Language language)
+{
+    const QString path = detailAt(details, 0);
+    switch (cause) {
+    case Cause::MethodNotAllowed:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1 %2: WebSocket handshakes use GET"), language)
+            .arg(detailAt(details, 1), path);
+    case Cause::NoEndpoint:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: no endpoint serves this path (404)"),
+                   language)
+            .arg(path);
+    case Cause::NotUpgrade:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: not a WebSocket upgrade request"), language)
+            .arg(path);
+    case Cause::BadKey:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: missing or invalid Sec-WebSocket-Key"),
+                   language)
+            .arg(path);
+    case Cause::BadVersion:
+        return say(QT_TRANSLATE_NOOP(
+                       "MockServer",
+                       "%1: unsupported Sec-WebSocket-Version '%2' (13 is supported)"),
+                   language)
+            .arg(path, detailAt(details, 1));
+    case Cause::SubprotocolNotOffered:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "%1 does not offer subprotocol %2 (it offers: %3)"),
+                   language)
+            .arg(path, detailAt(details, 1), offeredSubprotocols(details, language));
+    case Cause::OriginNotAllowed:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: origin %2 is not allowed (403)"), language)
+            .arg(path, detailAt(details, 1));
+    default:
+        return {};
+    }
+}
+
+// The causes found by the server or a socket rather than in the request.
+QString serverCause(Cause cause, const QStringList &details, Language language)
+{
+    const QString first = detailAt(details, 0);
+    switch (cause) {
+    case Cause::TooManyConnections:
+        return say(QT_TRANSLATE_NOOP("MockServer", "too many connections (the limit is %1)"),
+                   language)
+            .arg(first);
+    case Cause::TlsHandshakeFailed:
+        return say(QT_TRANSLATE_NOOP("MockServer", "TLS handshake failed: %1"), language)
+            .arg(first);
+    case Cause::BadHandshake:
+        return say(QT_TRANSLATE_NOOP("MockServer", "bad WebSocket handshake: %1"), language)
+            .arg(first);
+    case Cause::SlowReader:
+        return say(QT_TRANSLATE_NOOP(
+                       "MockServer",
+                       "client is not reading (%1 bytes waiting); connection dropped"),
+                   language)
+            .arg(first);
+    case Cause::SocketError:
+        return first;
+    case Cause::MissingValue:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "template value '{{%1}}' is missing; rendered empty"),
+                   language)
+            .arg(first);
+    default:
+        return {};
+    }
+}
+
+QString audience(const TrafficEvent::Delivery &delivery, Language language)
+{
+    switch (delivery.reach) {
+    case TrafficEvent::Reach::Endpoint:
+        return say(QT_TRANSLATE_NOOP("MockServer", "to the endpoint (%1)"), language)
+            .arg(delivery.recipients);
+    case TrafficEvent::Reach::Others:
+        return say(QT_TRANSLATE_NOOP("MockServer", "to others (%1)"), language)
+            .arg(delivery.recipients);
+    default:
+        return {};
+    }
+}
+
+QString streamFrame(const TrafficEvent::Delivery &delivery, Language language)
+{
+    return delivery.reach == TrafficEvent::Reach::All
+        ? say(QT_TRANSLATE_NOOP("MockServer", "stream #%1 · to all"), language)
+              .arg(delivery.streamTick)
+        : say(QT_TRANSLATE_NOOP("MockServer", "stream #%1"), language).arg(delivery.streamTick);
+}
+
+QString deliveryNote(const TrafficEvent::Delivery &delivery, Language language)
+{
+    QStringList parts;
+    if (delivery.streamTick > 0)
+        parts.append(streamFrame(delivery, language));
+    if (delivery.delayMs > 0)
+        parts.append(
+            say(QT_TRANSLATE_NOOP("MockServer", "delayed %1ms"), language).arg(delivery.delayMs));
+    const QString to = audience(delivery, language);
+    if (!to.isEmpty())
+        parts.append(to);
+    if (delivery.binary)
+        parts.append(say(QT_TRANSLATE_NOOP("MockServer", "binary"), language));
+    return parts.join(QStringLiteral(" · "));
+}
+} // namespace
+
+QString cause(TrafficEvent::Cause cause, const QStringList &details, Language language)
+{
+    QString text = malformedRequest(cause, details, language);
+    if (text.isEmpty())
+        text = refusedRequest(cause, details, language);
+    if (text.isEmpty())
+        text = serverCause(cause, details, language);
+    return text;
+}
+
+QString detail(const TrafficEvent &event, Language language)
+{
+    return event.cause == Cause::None ? event.payload : cause(event.cause, event.details, language);
+}
+
+QString note(const TrafficEvent &event, Language language)
+{
+    if (event.kind == TrafficEvent::Kind::Opened)
+        return event.subprotocol.isEmpty()
+            ? QString()
+            : say(QT_TRANSLATE_NOOP("MockServer", "subprotocol %1"), language)
+                  .arg(event.subprotocol);
+    return event.delivery.isPlain() ? QString() : deliveryNote(event.delivery, language);
+}
+
+} // namespace EventText

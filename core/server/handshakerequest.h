@@ -1,0 +1,83 @@
+#pragma once
+
+#include "trafficevent.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QStringList>
+
+#include <optional>
+
+struct MockSpec;
+
+// What the server answers a WebSocket upgrade request, decided on its head before any upgrade.
+struct HandshakeVerdict
+{
+    enum class Outcome {
+        Upgrade, // hand the connection to the WebSocket handshake proper
+        Wait, // the head is not complete yet
+        Refuse, // answer with an HTTP error and close
+    };
+
+    Outcome outcome = Outcome::Wait;
+    int status = 0; // the HTTP status of a refusal
+    TrafficEvent::Cause cause = TrafficEvent::Cause::None;
+    QStringList details; // as TrafficEvent::Cause lists them
+    QByteArray extraHeaders; // response header lines ("Name: value\r\n") a refusal adds
+
+    static HandshakeVerdict upgrade();
+    static HandshakeVerdict wait();
+    static HandshakeVerdict refuse(int status, TrafficEvent::Cause cause,
+                                   const QStringList &details = {},
+                                   const QByteArray &extraHeaders = {});
+    // 503 for a client over the connection limit, refused before its request is read.
+    static HandshakeVerdict overCapacity(int limit);
+
+    QByteArray statusText() const; // "Not Found"
+};
+
+// What the server requires of a handshake beyond RFC 6455.
+struct HandshakePolicy
+{
+    const MockSpec *spec = nullptr; // routes the request's path
+    QStringList offeredSubprotocols; // every endpoint's, as QWebSocketServer negotiates them
+    QStringList allowedOrigins; // empty: every origin
+};
+
+// An HTTP upgrade request head as received so far, read in place: the bytes it was parsed
+// from must outlive it.
+class HandshakeRequest
+{
+public:
+    static constexpr qsizetype MaxHead = 16384;
+
+    // head: the bytes received so far, at most MaxHead of them; received: how many bytes
+    // arrived in all (-1: head's size), so frames sent after the head show.
+    static HandshakeRequest parse(QByteArrayView head, qint64 received = -1);
+
+    HandshakeVerdict verdict(const HandshakePolicy &policy) const;
+
+    bool isComplete() const { return m_headEnd >= 0; }
+    QByteArrayView method() const { return m_method; }
+    QByteArrayView version() const { return m_version; }
+    QString path() const; // the raw request target before any query or fragment
+    // A header's value, trimmed; the last one when it repeats; empty when absent.
+    QByteArrayView header(QByteArrayView name) const;
+
+private:
+    std::optional<HandshakeVerdict> formVerdict() const;
+    std::optional<HandshakeVerdict> upgradeVerdict(const QString &path) const;
+    std::optional<HandshakeVerdict> subprotocolVerdict(const QString &path,
+                                                       const QStringList &endpointProtocols,
+                                                       const QStringList &offered) const;
+    bool originAllowed(const QStringList &allowedOrigins) const;
+
+    QByteArrayView m_head;
+    qint64 m_received = 0;
+    qsizetype m_lineEnd = -1; // the request line's "\r\n"
+    qsizetype m_headEnd = -1; // the blank line's "\r\n\r\n"
+    bool m_looksLikeHttp = false;
+    QByteArrayView m_method;
+    QByteArrayView m_target;
+    QByteArrayView m_version;
+};

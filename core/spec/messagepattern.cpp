@@ -62,6 +62,8 @@ struct MessagePattern::Node
     bool matches(const QJsonValue &value, Bindings *bindings) const;
 
 private:
+    static Node buildString(const QString &string, const QStringList &expressions,
+                            const Markers &markers);
     bool matchesWildcard(const QJsonValue &value, Bindings *bindings) const;
     bool matchesStringTemplate(const QJsonValue &value, Bindings *bindings) const;
     bool matchesObject(const QJsonValue &value, Bindings *bindings) const;
@@ -83,41 +85,51 @@ MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
         for (const QJsonValue &element : value.toArray())
             node.children.append({ QString(), build(element, expressions, markers) });
     } else if (value.isString() && value.toString().contains(markers.open)) {
-        const QString string = value.toString();
-        QString regex;
-        qsizetype pos = 0;
-        while (pos < string.size()) {
-            const qsizetype open = string.indexOf(markers.open, pos);
-            if (open < 0) {
-                regex += QRegularExpression::escape(string.mid(pos));
-                break;
-            }
-            const qsizetype close = string.indexOf(markers.close, open);
-            bool ok = false;
-            const int index = close > open ? string.mid(open + 1, close - open - 1).toInt(&ok) : -1;
-            if (!ok || index < 0 || index >= expressions.size()) {
-                // Not one of ours after all: literal text, and always move on.
-                regex += QRegularExpression::escape(string.mid(pos, open + 1 - pos));
-                pos = open + 1;
-                continue;
-            }
-            regex += QRegularExpression::escape(string.mid(pos, open - pos));
-            node.captureBindings.append(expressions.at(index));
-            regex += QStringLiteral("(.*?)");
-            pos = close + 1;
-        }
-        if (node.captureBindings.size() == 1
-            && string == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
-            node.type = Type::Wildcard;
-            node.binding = node.captureBindings.first();
-            node.captureBindings.clear();
-        } else {
-            node.type = Type::StringTemplate;
-            node.regex.setPattern(QRegularExpression::anchoredPattern(regex));
-            node.regex.setPatternOptions(QRegularExpression::DotMatchesEverythingOption);
-        }
+        node = buildString(value.toString(), expressions, markers);
     } else {
         node.literal = value;
+    }
+    return node;
+}
+
+// A string holding placeholders: a wildcard when it is one placeholder alone, otherwise the
+// literal text around (.*?) captures.
+MessagePattern::Node MessagePattern::Node::buildString(const QString &string,
+                                                       const QStringList &expressions,
+                                                       const Markers &markers)
+{
+    Node node;
+    QString regex;
+    qsizetype pos = 0;
+    while (pos < string.size()) {
+        const qsizetype open = string.indexOf(markers.open, pos);
+        if (open < 0) {
+            regex += QRegularExpression::escape(string.mid(pos));
+            break;
+        }
+        const qsizetype close = string.indexOf(markers.close, open);
+        bool ok = false;
+        const int index = close > open ? string.mid(open + 1, close - open - 1).toInt(&ok) : -1;
+        if (!ok || index < 0 || index >= expressions.size()) {
+            // Not one of ours after all: literal text, and always move on.
+            regex += QRegularExpression::escape(string.mid(pos, open + 1 - pos));
+            pos = open + 1;
+            continue;
+        }
+        regex += QRegularExpression::escape(string.mid(pos, open - pos));
+        node.captureBindings.append(expressions.at(index));
+        regex += QStringLiteral("(.*?)");
+        pos = close + 1;
+    }
+    if (node.captureBindings.size() == 1
+        && string == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
+        node.type = Type::Wildcard;
+        node.binding = node.captureBindings.first();
+        node.captureBindings.clear();
+    } else {
+        node.type = Type::StringTemplate;
+        node.regex.setPattern(QRegularExpression::anchoredPattern(regex));
+        node.regex.setPatternOptions(QRegularExpression::DotMatchesEverythingOption);
     }
     return node;
 }

@@ -481,6 +481,24 @@ quint64 randomInRange(qint64 lowest, qint64 highest)
     return quint64(lowest) + value % (span + 1);
 }
 
+inline void timeValue(const TemplateVariable &variable, const QDateTime &now, Value *value)
+{
+    switch (variable.timeFormat) {
+    case TemplateVariable::TimeFormat::Iso:
+        value->text = now.toString(Qt::ISODateWithMs);
+        break;
+    case TemplateVariable::TimeFormat::Epoch:
+        *value = Value::number(now.toSecsSinceEpoch());
+        break;
+    case TemplateVariable::TimeFormat::EpochMs:
+        *value = Value::number(now.toMSecsSinceEpoch());
+        break;
+    case TemplateVariable::TimeFormat::Custom:
+        value->text = now.toString(variable.format);
+        break;
+    }
+}
+
 // *now is read from the clock once per rendering, so every {{now}} of a reply agrees.
 bool valueOf(const TemplateVariable &variable, const TemplateContext &context, Value *value,
              QDateTime *now)
@@ -542,20 +560,7 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
     case Source::Now:
         if (!now->isValid())
             *now = QDateTime::currentDateTimeUtc();
-        switch (variable.timeFormat) {
-        case TemplateVariable::TimeFormat::Iso:
-            value->text = now->toString(Qt::ISODateWithMs);
-            break;
-        case TemplateVariable::TimeFormat::Epoch:
-            *value = Value::number(now->toSecsSinceEpoch());
-            break;
-        case TemplateVariable::TimeFormat::EpochMs:
-            *value = Value::number(now->toMSecsSinceEpoch());
-            break;
-        case TemplateVariable::TimeFormat::Custom:
-            value->text = now->toString(variable.format);
-            break;
-        }
+        timeValue(variable, *now, value);
         return true;
     case Source::Uuid:
         value->text = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -85,33 +85,45 @@ void addProblem(TemplateVariable &variable, const QString &what)
     variable.problems.append(Tr::tr("%1 in '{{%2}}'").arg(what, variable.text));
 }
 
+struct NamedSource
+{
+    const char *name;
+    TemplateVariable::Source source;
+};
+
+template<size_t Size>
+const NamedSource *findSource(const NamedSource (&table)[Size], const QString &name)
+{
+    for (const NamedSource &entry : table) {
+        if (name == QLatin1String(entry.name))
+            return &entry;
+    }
+    return nullptr;
+}
+
 // path-params.NAME, query-params.NAME, json-params.A.B, header-params.NAME, regex.GROUP: the
 // source and the path below it. False for any other value.
 bool parseDottedValue(TemplateVariable &variable)
 {
     QStringList parts = variable.expression.split(QLatin1Char('.'));
     const QString root = parts.takeFirst();
-    static const struct
-    {
-        const char *root;
-        TemplateVariable::Source source;
-    } dotted[] = { { "path-params", TemplateVariable::Source::PathParams },
-                   { "query-params", TemplateVariable::Source::QueryParams },
-                   { "json-params", TemplateVariable::Source::JsonParams },
-                   { "header-params", TemplateVariable::Source::HeaderParams },
-                   { "regex", TemplateVariable::Source::Regex } };
-    for (const auto &entry : dotted) {
-        if (root != QLatin1String(entry.root))
-            continue;
-        variable.source = entry.source;
-        variable.path = parts;
-        if (variable.source == TemplateVariable::Source::HeaderParams) {
-            for (QString &name : variable.path)
-                name = name.toLower();
-        }
-        return true;
+    static const NamedSource dotted[] = {
+        { "path-params", TemplateVariable::Source::PathParams },
+        { "query-params", TemplateVariable::Source::QueryParams },
+        { "json-params", TemplateVariable::Source::JsonParams },
+        { "header-params", TemplateVariable::Source::HeaderParams },
+        { "regex", TemplateVariable::Source::Regex },
+    };
+    const NamedSource *entry = findSource(dotted, root);
+    if (!entry)
+        return false;
+    variable.source = entry->source;
+    variable.path = parts;
+    if (variable.source == TemplateVariable::Source::HeaderParams) {
+        for (QString &name : variable.path)
+            name = name.toLower();
     }
-    return false;
+    return true;
 }
 
 // now, now 'FORMAT', now epoch, now epoch-ms.
@@ -170,19 +182,14 @@ void parseGeneratedValue(TemplateVariable &variable, const Segment &segment)
         return;
     const QString &name = segment.tokens.first().text;
     const QList<Token> arguments = segment.tokens.mid(1);
-    static const struct
-    {
-        const char *name;
-        TemplateVariable::Source source;
-    } withoutArguments[]
-        = { { "uuid", TemplateVariable::Source::Uuid },
-            { "counter", TemplateVariable::Source::Counter },
-            { "connection.id", TemplateVariable::Source::ConnectionId },
-            { "connection.messages", TemplateVariable::Source::ConnectionMessages } };
-    for (const auto &entry : withoutArguments) {
-        if (name != QLatin1String(entry.name))
-            continue;
-        variable.source = entry.source;
+    static const NamedSource withoutArguments[] = {
+        { "uuid", TemplateVariable::Source::Uuid },
+        { "counter", TemplateVariable::Source::Counter },
+        { "connection.id", TemplateVariable::Source::ConnectionId },
+        { "connection.messages", TemplateVariable::Source::ConnectionMessages },
+    };
+    if (const NamedSource *entry = findSource(withoutArguments, name)) {
+        variable.source = entry->source;
         if (!arguments.isEmpty())
             addProblem(variable, Tr::tr("'%1' takes no arguments").arg(name));
         return;

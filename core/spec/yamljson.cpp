@@ -165,8 +165,7 @@ private:
             return again(*converted, depth, height);
         const qint64 before = *m_budget + 1;
         int childHeight = 0;
-        const QString out = node.IsMap() ? mapJson(node, depth, &childHeight)
-                                         : sequenceJson(node, depth, &childHeight);
+        const QString out = elementsJson(node, depth, &childHeight);
         if (*m_budget < 0)
             return {};
         *height = childHeight;
@@ -204,42 +203,34 @@ private:
         *maxHeight = std::max(*maxHeight, height + 1);
     }
 
-    // Keys become JSON strings: a scalar key as its text, any other as its JSON.
-    QString mapJson(const YAML::Node &node, int depth, int *childHeight)
+    // A key becomes a JSON string: a scalar key its text, any other its JSON.
+    void appendKey(const YAML::Node &key, int depth, QString *out, int *maxHeight)
     {
-        QString out = QStringLiteral("{");
-        bool first = true;
-        for (const auto &entry : node) {
-            if (!first)
-                out += QLatin1Char(',');
-            first = false;
-            QString key;
-            if (entry.first.IsScalar())
-                key = qs(entry.first.Scalar());
-            else
-                appendChild(entry.first, depth, &key, childHeight);
-            out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":");
-            appendChild(entry.second, depth, &out, childHeight);
-            if (*m_budget < 0)
-                return {};
-        }
-        out += QLatin1Char('}');
-        return out;
+        QString text;
+        if (key.IsScalar())
+            text = qs(key.Scalar());
+        else
+            appendChild(key, depth, &text, maxHeight);
+        *out += QLatin1Char('"') + jsonStringEscaped(text) + QStringLiteral("\":");
     }
 
-    QString sequenceJson(const YAML::Node &node, int depth, int *childHeight)
+    QString elementsJson(const YAML::Node &node, int depth, int *childHeight)
     {
-        QString out = QStringLiteral("[");
+        const bool isMap = node.IsMap();
+        QString out = isMap ? QStringLiteral("{") : QStringLiteral("[");
         bool first = true;
-        for (const auto &item : node) {
+        for (const auto &element : node) {
             if (!first)
                 out += QLatin1Char(',');
             first = false;
-            appendChild(item, depth, &out, childHeight);
+            if (isMap)
+                appendKey(element.first, depth, &out, childHeight);
+            appendChild(isMap ? element.second : static_cast<const YAML::Node &>(element), depth,
+                        &out, childHeight);
             if (*m_budget < 0)
                 return {};
         }
-        out += QLatin1Char(']');
+        out += isMap ? QLatin1Char('}') : QLatin1Char(']');
         return out;
     }
 

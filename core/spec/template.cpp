@@ -464,7 +464,7 @@ struct Value
     bool isJson = false;
 
     static Value of(const QJsonValue &json) { return { jsonValueText(json), !json.isString() }; }
-    static Value number(qint64 n) { return { QString::number(n), true }; }
+    static Value number(qint64 value) { return { QString::number(value), true }; }
 };
 
 quint64 randomInRange(qint64 lowest, qint64 highest)

@@ -23,13 +23,13 @@ struct Markers
     static Markers for_(const QString &text)
     {
         for (char16_t base = 0xE000; base < 0xF8F0; base += 2) {
-            const QChar a(base), b(char16_t(base + 1));
-            auto escaped = [&text](QChar c) {
-                const QString hex = QString::number(c.unicode(), 16);
+            const QChar open(base), close(char16_t(base + 1));
+            auto escaped = [&text](QChar marker) {
+                const QString hex = QString::number(marker.unicode(), 16);
                 return text.contains(QStringLiteral("\\u") + hex, Qt::CaseInsensitive);
             };
-            if (!text.contains(a) && !text.contains(b) && !escaped(a) && !escaped(b))
-                return { a, b };
+            if (!text.contains(open) && !text.contains(close) && !escaped(open) && !escaped(close))
+                return { open, close };
         }
         return { QChar(0xE000), QChar(0xE001) }; // unreachable for any sane pattern
     }
@@ -39,8 +39,8 @@ struct Markers
 bool hasRegexSyntax(const QString &text)
 {
     static const QString meta = QStringLiteral("\\^$.|?*+()[]{}");
-    for (QChar c : text) {
-        if (meta.contains(c))
+    for (QChar character : text) {
+        if (meta.contains(character))
             return true;
     }
     return false;
@@ -60,6 +60,14 @@ struct MessagePattern::Node
     static Node build(const QJsonValue &value, const QStringList &expressions,
                       const Markers &markers);
     bool matches(const QJsonValue &value, Bindings *bindings) const;
+
+private:
+    static Node buildString(const QString &string, const QStringList &expressions,
+                            const Markers &markers);
+    bool matchesWildcard(const QJsonValue &value, Bindings *bindings) const;
+    bool matchesStringTemplate(const QJsonValue &value, Bindings *bindings) const;
+    bool matchesObject(const QJsonValue &value, Bindings *bindings) const;
+    bool matchesArray(const QJsonValue &value, Bindings *bindings) const;
 };
 
 MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
@@ -77,41 +85,51 @@ MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
         for (const QJsonValue &element : value.toArray())
             node.children.append({ QString(), build(element, expressions, markers) });
     } else if (value.isString() && value.toString().contains(markers.open)) {
-        const QString s = value.toString();
-        QString regex;
-        qsizetype pos = 0;
-        while (pos < s.size()) {
-            const qsizetype open = s.indexOf(markers.open, pos);
-            if (open < 0) {
-                regex += QRegularExpression::escape(s.mid(pos));
-                break;
-            }
-            const qsizetype close = s.indexOf(markers.close, open);
-            bool ok = false;
-            const int index = close > open ? s.mid(open + 1, close - open - 1).toInt(&ok) : -1;
-            if (!ok || index < 0 || index >= expressions.size()) {
-                // Not one of ours after all: literal text, and always move on.
-                regex += QRegularExpression::escape(s.mid(pos, open + 1 - pos));
-                pos = open + 1;
-                continue;
-            }
-            regex += QRegularExpression::escape(s.mid(pos, open - pos));
-            node.captureBindings.append(expressions.at(index));
-            regex += QStringLiteral("(.*?)");
-            pos = close + 1;
-        }
-        if (node.captureBindings.size() == 1
-            && s == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
-            node.type = Type::Wildcard;
-            node.binding = node.captureBindings.first();
-            node.captureBindings.clear();
-        } else {
-            node.type = Type::StringTemplate;
-            node.regex.setPattern(QRegularExpression::anchoredPattern(regex));
-            node.regex.setPatternOptions(QRegularExpression::DotMatchesEverythingOption);
-        }
+        node = buildString(value.toString(), expressions, markers);
     } else {
         node.literal = value;
+    }
+    return node;
+}
+
+// A string holding placeholders: a wildcard when it is one placeholder alone, otherwise the
+// literal text around (.*?) captures.
+MessagePattern::Node MessagePattern::Node::buildString(const QString &string,
+                                                       const QStringList &expressions,
+                                                       const Markers &markers)
+{
+    Node node;
+    QString regex;
+    qsizetype pos = 0;
+    while (pos < string.size()) {
+        const qsizetype open = string.indexOf(markers.open, pos);
+        if (open < 0) {
+            regex += QRegularExpression::escape(string.mid(pos));
+            break;
+        }
+        const qsizetype close = string.indexOf(markers.close, open);
+        bool ok = false;
+        const int index = close > open ? string.mid(open + 1, close - open - 1).toInt(&ok) : -1;
+        if (!ok || index < 0 || index >= expressions.size()) {
+            // Not one of ours after all: literal text, and always move on.
+            regex += QRegularExpression::escape(string.mid(pos, open + 1 - pos));
+            pos = open + 1;
+            continue;
+        }
+        regex += QRegularExpression::escape(string.mid(pos, open - pos));
+        node.captureBindings.append(expressions.at(index));
+        regex += QStringLiteral("(.*?)");
+        pos = close + 1;
+    }
+    if (node.captureBindings.size() == 1
+        && string == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
+        node.type = Type::Wildcard;
+        node.binding = node.captureBindings.first();
+        node.captureBindings.clear();
+    } else {
+        node.type = Type::StringTemplate;
+        node.regex.setPattern(QRegularExpression::anchoredPattern(regex));
+        node.regex.setPatternOptions(QRegularExpression::DotMatchesEverythingOption);
     }
     return node;
 }
@@ -122,113 +140,123 @@ bool MessagePattern::Node::matches(const QJsonValue &value, Bindings *bindings) 
     case Type::Literal:
         return value == literal;
     case Type::Wildcard:
-        if (value.isUndefined())
-            return false;
-        if (bindings)
-            bindings->insert(binding, value);
-        return true;
-    case Type::StringTemplate: {
-        if (!value.isString())
-            return false;
-        const QRegularExpressionMatch m = regex.match(value.toString());
-        if (!m.hasMatch())
-            return false;
-        if (bindings) {
-            for (int i = 0; i < captureBindings.size(); ++i)
-                bindings->insert(captureBindings.at(i), m.captured(i + 1));
-        }
-        return true;
-    }
-    case Type::Object: {
-        if (!value.isObject())
-            return false;
-        const QJsonObject object = value.toObject();
-        for (const auto &[key, child] : children) {
-            const auto it = object.constFind(key);
-            if (it == object.constEnd() || !child.matches(it.value(), bindings))
-                return false;
-        }
-        return true;
-    }
-    case Type::Array: {
-        if (!value.isArray())
-            return false;
-        const QJsonArray array = value.toArray();
-        if (array.size() != children.size())
-            return false;
-        for (qsizetype i = 0; i < children.size(); ++i) {
-            if (!children.at(i).second.matches(array.at(i), bindings))
-                return false;
-        }
-        return true;
-    }
+        return matchesWildcard(value, bindings);
+    case Type::StringTemplate:
+        return matchesStringTemplate(value, bindings);
+    case Type::Object:
+        return matchesObject(value, bindings);
+    case Type::Array:
+        return matchesArray(value, bindings);
     }
     return false;
 }
 
+inline bool MessagePattern::Node::matchesWildcard(const QJsonValue &value, Bindings *bindings) const
+{
+    if (value.isUndefined())
+        return false;
+    if (bindings)
+        bindings->insert(binding, value);
+    return true;
+}
+
+inline bool MessagePattern::Node::matchesStringTemplate(const QJsonValue &value,
+                                                        Bindings *bindings) const
+{
+    if (!value.isString())
+        return false;
+    const QRegularExpressionMatch match = regex.match(value.toString());
+    if (!match.hasMatch())
+        return false;
+    if (bindings) {
+        for (int capture = 0; capture < captureBindings.size(); ++capture)
+            bindings->insert(captureBindings.at(capture), match.captured(capture + 1));
+    }
+    return true;
+}
+
+// Every key of the pattern, with a matching value; the message may have more.
+inline bool MessagePattern::Node::matchesObject(const QJsonValue &value, Bindings *bindings) const
+{
+    if (!value.isObject())
+        return false;
+    const QJsonObject object = value.toObject();
+    for (const auto &[key, child] : children) {
+        const auto it = object.constFind(key);
+        if (it == object.constEnd() || !child.matches(it.value(), bindings))
+            return false;
+    }
+    return true;
+}
+
+// Exactly as many elements as the pattern, each matching in order.
+inline bool MessagePattern::Node::matchesArray(const QJsonValue &value, Bindings *bindings) const
+{
+    if (!value.isArray())
+        return false;
+    const QJsonArray array = value.toArray();
+    if (array.size() != children.size())
+        return false;
+    for (qsizetype index = 0; index < children.size(); ++index) {
+        if (!children.at(index).second.matches(array.at(index), bindings))
+            return false;
+    }
+    return true;
+}
+
 MessagePattern MessagePattern::compile(const QString &text)
 {
-    MessagePattern p;
-    p.m_source = text;
+    MessagePattern pattern;
+    pattern.m_source = text;
 
     // JSON pattern? Each placeholder becomes a marker: bare ones as a JSON string.
     const Markers markers = Markers::for_(text);
     QStringList expressions;
     QString probe;
     qsizetype pos = 0;
-    bool inString = false;
-    bool escaped = false;
-    auto scan = [&](QStringView literal) {
-        for (QChar c : literal) {
-            if (escaped)
-                escaped = false;
-            else if (inString && c == QLatin1Char('\\'))
-                escaped = true;
-            else if (c == QLatin1Char('"'))
-                inString = !inString;
-        }
-    };
+    JsonStringScanner scanner;
     forEachPlaceholder(text, [&](qsizetype start, qsizetype length, const QString &expression) {
         const QStringView literal = QStringView(text).mid(pos, start - pos);
-        scan(literal);
+        scanner.scan(literal);
         probe += literal;
         qsizetype index = expressions.indexOf(expression);
         if (index < 0) {
             index = expressions.size();
             expressions.append(expression);
         }
-        probe += inString ? markers.marker(int(index))
-                          : QLatin1Char('"') + markers.marker(int(index)) + QLatin1Char('"');
+        probe += scanner.inString
+            ? markers.marker(int(index))
+            : QLatin1Char('"') + markers.marker(int(index)) + QLatin1Char('"');
         pos = start + length;
     });
     probe += QStringView(text).mid(pos);
     QJsonValue json;
     if (parseJsonContainer(probe, &json)) {
-        p.m_kind = Kind::Json;
-        p.m_json = std::make_shared<const Node>(Node::build(json, expressions, markers));
-        p.m_bindingNames = expressions;
-        return p;
+        pattern.m_kind = Kind::Json;
+        pattern.m_json = std::make_shared<const Node>(Node::build(json, expressions, markers));
+        pattern.m_bindingNames = expressions;
+        return pattern;
     }
 
-    p.m_kind = Kind::Text;
+    pattern.m_kind = Kind::Text;
     if (hasRegexSyntax(text)) {
-        p.m_regex.setPattern(QRegularExpression::anchoredPattern(text));
-        if (p.m_regex.isValid()) {
-            p.m_useRegex = true;
-            p.m_regex.optimize();
-            p.m_groupNames = p.m_regex.namedCaptureGroups();
-            for (const QString &name : std::as_const(p.m_groupNames)) {
+        pattern.m_regex.setPattern(QRegularExpression::anchoredPattern(text));
+        if (pattern.m_regex.isValid()) {
+            pattern.m_useRegex = true;
+            pattern.m_regex.optimize();
+            pattern.m_groupNames = pattern.m_regex.namedCaptureGroups();
+            for (const QString &name : std::as_const(pattern.m_groupNames)) {
                 if (!name.isEmpty())
-                    p.m_bindingNames.append(name);
+                    pattern.m_bindingNames.append(name);
             }
         } else {
             // Report against the pattern as written, not the anchored wrapper around it.
             const QRegularExpression plain(text);
-            p.m_regexError = plain.errorString();
-            p.m_regexErrorOffset = int(plain.patternErrorOffset());
+            pattern.m_regexError = plain.errorString();
+            pattern.m_regexErrorOffset = int(plain.patternErrorOffset());
         }
     }
-    return p;
+    return pattern;
 }
 
 QString MessagePattern::kindName() const
@@ -255,13 +283,13 @@ bool MessagePattern::matches(const IncomingMessage &message, Bindings *bindings)
         return true;
     if (!m_useRegex)
         return false;
-    const QRegularExpressionMatch m = m_regex.match(message.text());
-    if (!m.hasMatch())
+    const QRegularExpressionMatch match = m_regex.match(message.text());
+    if (!match.hasMatch())
         return false;
     if (bindings) {
         for (const QString &name : m_groupNames) {
-            if (!name.isEmpty() && m.hasCaptured(name))
-                bindings->insert(name, m.captured(name));
+            if (!name.isEmpty() && match.hasCaptured(name))
+                bindings->insert(name, match.captured(name));
         }
     }
     return true;

@@ -36,29 +36,29 @@ QList<Segment> splitSegments(const QString &text, QStringList *problems)
 {
     QList<Segment> segments(1);
     qsizetype segmentStart = 0;
-    const qsizetype n = text.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const QChar c = text.at(i);
-        if (c.isSpace()) {
-            ++i;
-        } else if (c == QLatin1Char('|')) {
-            segments.last().raw = text.mid(segmentStart, i - segmentStart).trimmed();
+    const qsizetype size = text.size();
+    qsizetype pos = 0;
+    while (pos < size) {
+        const QChar character = text.at(pos);
+        if (character.isSpace()) {
+            ++pos;
+        } else if (character == QLatin1Char('|')) {
+            segments.last().raw = text.mid(segmentStart, pos - segmentStart).trimmed();
             segments.append(Segment());
-            segmentStart = ++i;
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            qsizetype close = text.indexOf(c, i + 1);
+            segmentStart = ++pos;
+        } else if (character == QLatin1Char('\'') || character == QLatin1Char('"')) {
+            qsizetype close = text.indexOf(character, pos + 1);
             if (close < 0) {
                 problems->append(Tr::tr("unterminated quote in '{{%1}}'").arg(text));
-                close = n;
+                close = size;
             }
-            segments.last().tokens.append(Token { text.mid(i + 1, close - i - 1), true });
-            i = close + 1;
+            segments.last().tokens.append(Token { text.mid(pos + 1, close - pos - 1), true });
+            pos = close + 1;
         } else {
-            const qsizetype start = i;
-            while (i < n && !text.at(i).isSpace() && text.at(i) != QLatin1Char('|'))
-                ++i;
-            segments.last().tokens.append(Token { text.mid(start, i - start), false });
+            const qsizetype start = pos;
+            while (pos < size && !text.at(pos).isSpace() && text.at(pos) != QLatin1Char('|'))
+                ++pos;
+            segments.last().tokens.append(Token { text.mid(start, pos - start), false });
         }
     }
     segments.last().raw = text.mid(segmentStart).trimmed();
@@ -80,125 +80,163 @@ QJsonValue bareValue(const QString &word)
     return word;
 }
 
-void parseValue(TemplateVariable &v, const Segment &segment)
+void addProblem(TemplateVariable &variable, const QString &what)
 {
-    auto problem = [&](const QString &what) {
-        v.problems.append(Tr::tr("%1 in '{{%2}}'").arg(what, v.text));
-    };
-    auto noArguments = [&](const QString &name) {
-        if (segment.tokens.size() > 1)
-            problem(Tr::tr("'%1' takes no arguments").arg(name));
-    };
+    variable.problems.append(Tr::tr("%1 in '{{%2}}'").arg(what, variable.text));
+}
 
-    QStringList parts = v.expression.split(QLatin1Char('.'));
-    const QString root = parts.takeFirst();
-    static const struct
-    {
-        const char *root;
-        TemplateVariable::Source source;
-    } dotted[] = { { "path-params", TemplateVariable::Source::PathParams },
-                   { "query-params", TemplateVariable::Source::QueryParams },
-                   { "json-params", TemplateVariable::Source::JsonParams },
-                   { "header-params", TemplateVariable::Source::HeaderParams },
-                   { "regex", TemplateVariable::Source::Regex } };
-    for (const auto &d : dotted) {
-        if (root == QLatin1String(d.root)) {
-            v.source = d.source;
-            v.path = parts;
-            if (v.source == TemplateVariable::Source::HeaderParams) {
-                for (QString &name : v.path)
-                    name = name.toLower();
-            }
-            return;
-        }
+struct NamedSource
+{
+    const char *name;
+    TemplateVariable::Source source;
+};
+
+template<size_t Size>
+const NamedSource *findSource(const NamedSource (&table)[Size], const QString &name)
+{
+    for (const NamedSource &entry : table) {
+        if (name == QLatin1String(entry.name))
+            return &entry;
     }
-    if (v.expression == QLatin1String("message")) {
-        v.source = TemplateVariable::Source::Message;
+    return nullptr;
+}
+
+// path-params.NAME, query-params.NAME, json-params.A.B, header-params.NAME, regex.GROUP: the
+// source and the path below it. False for any other value.
+bool parseDottedValue(TemplateVariable &variable)
+{
+    QStringList parts = variable.expression.split(QLatin1Char('.'));
+    const QString root = parts.takeFirst();
+    static const NamedSource dotted[] = {
+        { "path-params", TemplateVariable::Source::PathParams },
+        { "query-params", TemplateVariable::Source::QueryParams },
+        { "json-params", TemplateVariable::Source::JsonParams },
+        { "header-params", TemplateVariable::Source::HeaderParams },
+        { "regex", TemplateVariable::Source::Regex },
+    };
+    const NamedSource *entry = findSource(dotted, root);
+    if (!entry)
+        return false;
+    variable.source = entry->source;
+    variable.path = parts;
+    if (variable.source == TemplateVariable::Source::HeaderParams) {
+        for (QString &name : variable.path)
+            name = name.toLower();
+    }
+    return true;
+}
+
+// now, now 'FORMAT', now epoch, now epoch-ms.
+void parseNow(TemplateVariable &variable, const QList<Token> &arguments)
+{
+    variable.source = TemplateVariable::Source::Now;
+    if (arguments.size() > 1) {
+        addProblem(variable, Tr::tr("now takes one format"));
+        variable.source = TemplateVariable::Source::Invalid;
         return;
     }
-
-    if (segment.tokens.isEmpty() || segment.tokens.first().quoted)
-        return; // Other: only a pattern binding can give it a value
-    const QString name = segment.tokens.first().text;
-    const QList<Token> args = segment.tokens.mid(1);
-    if (name == QLatin1String("now")) {
-        v.source = TemplateVariable::Source::Now;
-        if (args.size() > 1) {
-            problem(Tr::tr("now takes one format"));
-            v.source = TemplateVariable::Source::Invalid;
-        } else if (args.size() == 1) {
-            const QString &format = args.first().text;
-            if (format == QLatin1String("epoch")) {
-                v.timeFormat = TemplateVariable::TimeFormat::Epoch;
-            } else if (format == QLatin1String("epoch-ms")) {
-                v.timeFormat = TemplateVariable::TimeFormat::EpochMs;
-            } else if (format.isEmpty()) {
-                problem(Tr::tr("now has an empty format"));
-                v.source = TemplateVariable::Source::Invalid;
-            } else {
-                v.timeFormat = TemplateVariable::TimeFormat::Custom;
-                v.format = format;
-            }
-        }
-    } else if (name == QLatin1String("uuid")) {
-        v.source = TemplateVariable::Source::Uuid;
-        noArguments(name);
-    } else if (name == QLatin1String("counter")) {
-        v.source = TemplateVariable::Source::Counter;
-        noArguments(name);
-    } else if (name == QLatin1String("connection.id")) {
-        v.source = TemplateVariable::Source::ConnectionId;
-        noArguments(name);
-    } else if (name == QLatin1String("connection.messages")) {
-        v.source = TemplateVariable::Source::ConnectionMessages;
-        noArguments(name);
-    } else if (name.startsWith(QLatin1String("connection."))) {
-        v.source = TemplateVariable::Source::Invalid;
-        problem(Tr::tr("unknown connection value '%1' (there are connection.id and "
-                       "connection.messages)")
-                    .arg(name));
-    } else if (name == QLatin1String("random")) {
-        bool okLow = false;
-        bool okHigh = false;
-        if (args.size() == 2) {
-            v.lowest = args.at(0).text.toLongLong(&okLow);
-            v.highest = args.at(1).text.toLongLong(&okHigh);
-        }
-        if (!okLow || !okHigh) {
-            v.source = TemplateVariable::Source::Invalid;
-            problem(Tr::tr("random needs two integers, lowest and highest"));
-        } else if (v.lowest > v.highest) {
-            v.source = TemplateVariable::Source::Invalid;
-            problem(Tr::tr("random's lowest value %1 is above its highest %2")
-                        .arg(v.lowest)
-                        .arg(v.highest));
-        } else {
-            v.source = TemplateVariable::Source::Random;
-        }
+    if (arguments.isEmpty())
+        return;
+    const QString &format = arguments.first().text;
+    if (format == QLatin1String("epoch")) {
+        variable.timeFormat = TemplateVariable::TimeFormat::Epoch;
+    } else if (format == QLatin1String("epoch-ms")) {
+        variable.timeFormat = TemplateVariable::TimeFormat::EpochMs;
+    } else if (format.isEmpty()) {
+        addProblem(variable, Tr::tr("now has an empty format"));
+        variable.source = TemplateVariable::Source::Invalid;
+    } else {
+        variable.timeFormat = TemplateVariable::TimeFormat::Custom;
+        variable.format = format;
     }
 }
 
-void parseFilter(TemplateVariable &v, const Segment &segment)
+// random MIN MAX, both integers, MIN <= MAX.
+void parseRandom(TemplateVariable &variable, const QList<Token> &arguments)
 {
-    auto problem = [&](const QString &what) {
-        v.problems.append(Tr::tr("%1 in '{{%2}}'").arg(what, v.text));
+    bool okLow = false;
+    bool okHigh = false;
+    if (arguments.size() == 2) {
+        variable.lowest = arguments.at(0).text.toLongLong(&okLow);
+        variable.highest = arguments.at(1).text.toLongLong(&okHigh);
+    }
+    if (!okLow || !okHigh) {
+        variable.source = TemplateVariable::Source::Invalid;
+        addProblem(variable, Tr::tr("random needs two integers, lowest and highest"));
+    } else if (variable.lowest > variable.highest) {
+        variable.source = TemplateVariable::Source::Invalid;
+        addProblem(variable,
+                   Tr::tr("random's lowest value %1 is above its highest %2")
+                       .arg(variable.lowest)
+                       .arg(variable.highest));
+    } else {
+        variable.source = TemplateVariable::Source::Random;
+    }
+}
+
+// The values a template makes itself: uuid, counter, connection.*, now and random. Anything
+// else stays Other: only a pattern binding can give it a value.
+void parseGeneratedValue(TemplateVariable &variable, const Segment &segment)
+{
+    if (segment.tokens.isEmpty() || segment.tokens.first().quoted)
+        return;
+    const QString &name = segment.tokens.first().text;
+    const QList<Token> arguments = segment.tokens.mid(1);
+    static const NamedSource withoutArguments[] = {
+        { "uuid", TemplateVariable::Source::Uuid },
+        { "counter", TemplateVariable::Source::Counter },
+        { "connection.id", TemplateVariable::Source::ConnectionId },
+        { "connection.messages", TemplateVariable::Source::ConnectionMessages },
     };
+    if (const NamedSource *entry = findSource(withoutArguments, name)) {
+        variable.source = entry->source;
+        if (!arguments.isEmpty())
+            addProblem(variable, Tr::tr("'%1' takes no arguments").arg(name));
+        return;
+    }
+    if (name == QLatin1String("now")) {
+        parseNow(variable, arguments);
+    } else if (name == QLatin1String("random")) {
+        parseRandom(variable, arguments);
+    } else if (name.startsWith(QLatin1String("connection."))) {
+        variable.source = TemplateVariable::Source::Invalid;
+        addProblem(variable,
+                   Tr::tr("unknown connection value '%1' (there are connection.id and "
+                          "connection.messages)")
+                       .arg(name));
+    }
+}
+
+void parseValue(TemplateVariable &variable, const Segment &segment)
+{
+    if (parseDottedValue(variable))
+        return;
+    if (variable.expression == QLatin1String("message")) {
+        variable.source = TemplateVariable::Source::Message;
+        return;
+    }
+    parseGeneratedValue(variable, segment);
+}
+
+void parseFilter(TemplateVariable &variable, const Segment &segment)
+{
     if (segment.tokens.isEmpty()) {
-        problem(Tr::tr("empty filter after '|'"));
+        addProblem(variable, Tr::tr("empty filter after '|'"));
         return;
     }
     const Token &name = segment.tokens.first();
-    const QList<Token> args = segment.tokens.mid(1);
+    const QList<Token> arguments = segment.tokens.mid(1);
     TemplateFilter filter;
     if (!name.quoted && name.text == QLatin1String("default")) {
-        if (args.size() != 1) {
-            problem(Tr::tr("filter 'default' needs one value (quote it if it has spaces)"));
+        if (arguments.size() != 1) {
+            addProblem(variable,
+                       Tr::tr("filter 'default' needs one value (quote it if it has spaces)"));
             return;
         }
+        const Token &argument = arguments.first();
         filter.kind = TemplateFilter::Kind::Default;
-        filter.argument
-            = args.first().quoted ? QJsonValue(args.first().text) : bareValue(args.first().text);
-        v.filters.append(filter);
+        filter.argument = argument.quoted ? QJsonValue(argument.text) : bareValue(argument.text);
+        variable.filters.append(filter);
         return;
     }
     if (!name.quoted && name.text == QLatin1String("upper"))
@@ -208,31 +246,32 @@ void parseFilter(TemplateVariable &v, const Segment &segment)
     else if (!name.quoted && name.text == QLatin1String("json"))
         filter.kind = TemplateFilter::Kind::Json;
     else {
-        problem(Tr::tr("unknown filter '%1' (there are default, upper, lower and json)")
-                    .arg(name.text));
+        addProblem(variable,
+                   Tr::tr("unknown filter '%1' (there are default, upper, lower and json)")
+                       .arg(name.text));
         return;
     }
-    if (!args.isEmpty())
-        problem(Tr::tr("filter '%1' takes no arguments").arg(name.text));
-    v.filters.append(filter);
+    if (!arguments.isEmpty())
+        addProblem(variable, Tr::tr("filter '%1' takes no arguments").arg(name.text));
+    variable.filters.append(filter);
 }
 } // namespace
 
 TemplateVariable TemplateVariable::parse(const QString &expression)
 {
-    TemplateVariable v;
-    v.text = expression;
-    const QList<Segment> segments = splitSegments(expression, &v.problems);
-    v.expression = segments.first().raw;
-    if (v.expression.isEmpty() && segments.size() > 1) {
-        v.source = Source::Invalid;
-        v.problems.append(Tr::tr("%1 in '{{%2}}'").arg(Tr::tr("nothing before '|'"), v.text));
+    TemplateVariable variable;
+    variable.text = expression;
+    const QList<Segment> segments = splitSegments(expression, &variable.problems);
+    variable.expression = segments.first().raw;
+    if (variable.expression.isEmpty() && segments.size() > 1) {
+        variable.source = Source::Invalid;
+        addProblem(variable, Tr::tr("nothing before '|'"));
     } else {
-        parseValue(v, segments.first());
+        parseValue(variable, segments.first());
     }
-    for (qsizetype i = 1; i < segments.size(); ++i)
-        parseFilter(v, segments.at(i));
-    return v;
+    for (qsizetype index = 1; index < segments.size(); ++index)
+        parseFilter(variable, segments.at(index));
+    return variable;
 }
 
 QString jsonValueText(const QJsonValue &value)
@@ -241,10 +280,11 @@ QString jsonValueText(const QJsonValue &value)
     case QJsonValue::String:
         return value.toString();
     case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
-            return QString::number(qint64(d));
-        return QString::number(d, 'g', QLocale::FloatingPointShortest);
+        const double number = value.toDouble();
+        if (std::isfinite(number) && number == std::floor(number)
+            && std::fabs(number) < 9007199254740992.0)
+            return QString::number(qint64(number));
+        return QString::number(number, 'g', QLocale::FloatingPointShortest);
     }
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -264,8 +304,8 @@ QString jsonStringEscaped(const QString &text)
 {
     QString out;
     out.reserve(text.size() + 8);
-    for (QChar c : text) {
-        switch (c.unicode()) {
+    for (QChar character : text) {
+        switch (character.unicode()) {
         case '"':
             out += QLatin1String("\\\"");
             break;
@@ -288,10 +328,10 @@ QString jsonStringEscaped(const QString &text)
             out += QLatin1String("\\f");
             break;
         default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            if (character.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(character.unicode(), 4, 16, QLatin1Char('0'));
             else
-                out += c;
+                out += character;
         }
     }
     return out;
@@ -309,67 +349,64 @@ static QString jsonStringDecoded(const QString &text)
 
 Template Template::compile(const QString &text)
 {
-    Template t;
-    t.m_source = text;
+    Template compiled;
+    compiled.m_source = text;
+    QString probe;
+    const bool danglingEscape = compiled.splitParts(&probe);
+    QJsonValue parsed;
+    compiled.m_isJson = !danglingEscape && parseJsonContainer(probe, &parsed);
+    compiled.parseVariables();
+    return compiled;
+}
 
+bool Template::splitParts(QString *probe)
+{
     // Scan the literal text like a JSON lexer to know which placeholders sit inside a
     // string literal; the placeholders themselves do not change the lexer's state.
-    bool inString = false;
-    bool escaped = false;
+    JsonStringScanner scanner;
     bool danglingEscape = false;
-    auto scan = [&](QStringView literal) {
-        for (QChar c : literal) {
-            if (escaped)
-                escaped = false;
-            else if (inString && c == QLatin1Char('\\'))
-                escaped = true;
-            else if (c == QLatin1Char('"'))
-                inString = !inString;
-        }
-    };
-
-    QString probe; // the text with placeholders as neutral JSON, to decide whether it is JSON
     qsizetype pos = 0;
-    forEachPlaceholder(text, [&](qsizetype start, qsizetype length, const QString &expression) {
-        const QStringView literal = QStringView(text).mid(pos, start - pos);
-        scan(literal);
-        probe += literal;
+    auto appendLiteral = [this, probe](QStringView literal) {
+        *probe += literal;
         if (!literal.isEmpty())
-            t.m_parts.append(Part { literal.toString(), {}, false, false });
+            m_parts.append(Part { literal.toString(), {}, false, false });
+    };
+    forEachPlaceholder(m_source, [&](qsizetype start, qsizetype length, const QString &expression) {
+        const QStringView literal = QStringView(m_source).mid(pos, start - pos);
+        scanner.scan(literal);
+        appendLiteral(literal);
         Part part;
         part.isVariable = true;
-        part.variable.text = expression; // parsed below, once the text is known to be JSON
-        part.jsonEscape = inString;
+        part.variable.text = expression; // parsed later, once the text is known to be JSON
+        part.jsonEscape = scanner.inString;
         // A backslash right before a placeholder would escape the value's first character:
         // no sound JSON can come of that, so the template is not treated as JSON.
-        if (inString && escaped)
+        if (scanner.inString && scanner.escaped)
             danglingEscape = true;
-        probe += inString ? QStringLiteral("x") : QStringLiteral("0");
-        t.m_parts.append(part);
+        *probe += scanner.inString ? QStringLiteral("x") : QStringLiteral("0");
+        m_parts.append(part);
         pos = start + length;
     });
-    const QStringView tail = QStringView(text).mid(pos);
-    probe += tail;
-    if (!tail.isEmpty())
-        t.m_parts.append(Part { tail.toString(), {}, false, false });
+    appendLiteral(QStringView(m_source).mid(pos));
+    return danglingEscape;
+}
 
-    QJsonValue parsed;
-    t.m_isJson = !danglingEscape && parseJsonContainer(probe, &parsed);
-    for (Part &part : t.m_parts) {
+void Template::parseVariables()
+{
+    for (Part &part : m_parts) {
         if (!part.isVariable)
             continue;
-        t.m_hasVariables = true;
-        part.jsonEscape = part.jsonEscape && t.m_isJson;
+        m_hasVariables = true;
+        part.jsonEscape = part.jsonEscape && m_isJson;
         QString expression = part.variable.text;
         if (part.jsonEscape && expression.contains(QLatin1Char('\\')))
             expression = jsonStringDecoded(expression);
         part.variable = TemplateVariable::parse(expression);
         for (const QString &problem : std::as_const(part.variable.problems)) {
-            if (!t.m_problems.contains(problem))
-                t.m_problems.append(problem);
+            if (!m_problems.contains(problem))
+                m_problems.append(problem);
         }
     }
-    return t;
 }
 
 QList<TemplateVariable> Template::variables() const
@@ -427,7 +464,7 @@ struct Value
     bool isJson = false;
 
     static Value of(const QJsonValue &json) { return { jsonValueText(json), !json.isString() }; }
-    static Value number(qint64 n) { return { QString::number(n), true }; }
+    static Value number(qint64 value) { return { QString::number(value), true }; }
 };
 
 quint64 randomInRange(qint64 lowest, qint64 highest)
@@ -449,6 +486,24 @@ quint64 randomInRange(qint64 lowest, qint64 highest)
         value = rng->generate64();
     while (value >= limit);
     return quint64(lowest) + value % (span + 1);
+}
+
+inline void timeValue(const TemplateVariable &variable, const QDateTime &now, Value *value)
+{
+    switch (variable.timeFormat) {
+    case TemplateVariable::TimeFormat::Iso:
+        value->text = now.toString(Qt::ISODateWithMs);
+        break;
+    case TemplateVariable::TimeFormat::Epoch:
+        *value = Value::number(now.toSecsSinceEpoch());
+        break;
+    case TemplateVariable::TimeFormat::EpochMs:
+        *value = Value::number(now.toMSecsSinceEpoch());
+        break;
+    case TemplateVariable::TimeFormat::Custom:
+        value->text = now.toString(variable.format);
+        break;
+    }
 }
 
 // *now is read from the clock once per rendering, so every {{now}} of a reply agrees.
@@ -512,20 +567,7 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
     case Source::Now:
         if (!now->isValid())
             *now = QDateTime::currentDateTimeUtc();
-        switch (variable.timeFormat) {
-        case TemplateVariable::TimeFormat::Iso:
-            value->text = now->toString(Qt::ISODateWithMs);
-            break;
-        case TemplateVariable::TimeFormat::Epoch:
-            *value = Value::number(now->toSecsSinceEpoch());
-            break;
-        case TemplateVariable::TimeFormat::EpochMs:
-            *value = Value::number(now->toMSecsSinceEpoch());
-            break;
-        case TemplateVariable::TimeFormat::Custom:
-            value->text = now->toString(variable.format);
-            break;
-        }
+        timeValue(variable, *now, value);
         return true;
     case Source::Uuid:
         value->text = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -539,16 +581,45 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
     }
     return false;
 }
+// A default fills a missing or empty value, which then is no longer reported; json gives a
+// missing one as null.
+inline void applyFilter(const TemplateFilter &filter, Value &value, bool &present, bool &reported)
+{
+    switch (filter.kind) {
+    case TemplateFilter::Kind::Default:
+        if (!present || value.text.isEmpty()) {
+            value = Value::of(filter.argument);
+            present = true;
+            reported = false;
+        }
+        break;
+    case TemplateFilter::Kind::Upper:
+        value = { value.text.toUpper(), false };
+        break;
+    case TemplateFilter::Kind::Lower:
+        value = { value.text.toLower(), false };
+        break;
+    case TemplateFilter::Kind::Json:
+        if (!present)
+            value = { QStringLiteral("null"), false };
+        else if (!value.isJson)
+            value = { QLatin1Char('"') + jsonStringEscaped(value.text) + QLatin1Char('"'), false };
+        else
+            value.isJson = false; // JSON text now, a string to any later json filter
+        present = true;
+        break;
+    }
+}
 } // namespace
 
 bool Template::lookup(const TemplateVariable &variable, const TemplateContext &context,
                       QString *value)
 {
-    Value v;
+    Value found;
     QDateTime now;
-    if (!valueOf(variable, context, &v, &now))
+    if (!valueOf(variable, context, &found, &now))
         return false;
-    *value = v.text;
+    *value = found.text;
     return true;
 }
 
@@ -567,33 +638,8 @@ QString Template::render(const TemplateContext &context, QStringList *missing) c
         Value value;
         bool present = valueOf(part.variable, context, &value, &now);
         bool reported = !present; // a missing value stays reported unless a default fills it
-        for (const TemplateFilter &filter : part.variable.filters) {
-            switch (filter.kind) {
-            case TemplateFilter::Kind::Default:
-                if (!present || value.text.isEmpty()) {
-                    value = Value::of(filter.argument);
-                    present = true;
-                    reported = false;
-                }
-                break;
-            case TemplateFilter::Kind::Upper:
-                value = { value.text.toUpper(), false };
-                break;
-            case TemplateFilter::Kind::Lower:
-                value = { value.text.toLower(), false };
-                break;
-            case TemplateFilter::Kind::Json:
-                if (!present)
-                    value = { QStringLiteral("null"), false };
-                else if (!value.isJson)
-                    value = { QLatin1Char('"') + jsonStringEscaped(value.text) + QLatin1Char('"'),
-                              false };
-                else
-                    value.isJson = false; // JSON text now, a string to any later json filter
-                present = true;
-                break;
-            }
-        }
+        for (const TemplateFilter &filter : part.variable.filters)
+            applyFilter(filter, value, present, reported);
         if (reported && missing)
             missing->append(part.variable.expression);
         if (present)

@@ -120,6 +120,12 @@ private:
         bool isVariable = false;
         bool jsonEscape = false;
     };
+    // Cuts m_source into literal parts and placeholder parts (not parsed yet); *probe gets
+    // the text with each placeholder as neutral JSON. True when a placeholder follows a
+    // backslash inside a JSON string.
+    bool splitParts(QString *probe);
+    void parseVariables();
+
     QString m_source;
     QList<Part> m_parts;
     bool m_isJson = false;
@@ -132,6 +138,25 @@ private:
 QString jsonValueText(const QJsonValue &value);
 // Escapes text for the inside of a JSON string literal (no surrounding quotes).
 QString jsonStringEscaped(const QString &text);
+
+// Follows JSON string literals through text fed to it piece by piece, as a JSON lexer would.
+struct JsonStringScanner
+{
+    bool inString = false;
+    bool escaped = false; // the next character is escaped
+
+    void scan(QStringView text)
+    {
+        for (QChar character : text) {
+            if (escaped)
+                escaped = false;
+            else if (inString && character == QLatin1Char('\\'))
+                escaped = true;
+            else if (character == QLatin1Char('"'))
+                inString = !inString;
+        }
+    }
+};
 
 // Finds "{{ ... }}" placeholders; calls back with (start, length, trimmed expression).
 template<typename F>

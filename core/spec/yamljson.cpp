@@ -13,9 +13,9 @@
 #include <unordered_map>
 
 namespace {
-QString qs(const std::string &s)
+QString qs(const std::string &text)
 {
-    return QString::fromStdString(s);
+    return QString::fromStdString(text);
 }
 
 // Sees every scalar once, as the parser meets it, and checks a quoted one against the text
@@ -45,13 +45,13 @@ public:
         const char quote = m_data[size_t(mark.pos)];
         if (quote != '"' && quote != '\'')
             return;
-        for (qsizetype i = mark.pos + 1; i < size; ++i) {
-            const char c = m_data[size_t(i)];
-            if (quote == '"' && c == '\\') {
-                ++i;
-            } else if (c == quote) {
-                if (quote == '\'' && i + 1 < size && m_data[size_t(i + 1)] == '\'') {
-                    ++i;
+        for (qsizetype pos = mark.pos + 1; pos < size; ++pos) {
+            const char character = m_data[size_t(pos)];
+            if (quote == '"' && character == '\\') {
+                ++pos;
+            } else if (character == quote) {
+                if (quote == '\'' && pos + 1 < size && m_data[size_t(pos + 1)] == '\'') {
+                    ++pos;
                     continue;
                 }
                 return;
@@ -99,16 +99,16 @@ QString plainScalarJson(const std::string &raw)
         || text == QLatin1String("FALSE"))
         return QStringLiteral("false");
     if (intRe.match(text).hasMatch()) {
-        QString t = text;
-        if (t.startsWith(QLatin1Char('+')))
-            t.remove(0, 1);
-        return t;
+        QString integer = text;
+        if (integer.startsWith(QLatin1Char('+')))
+            integer.remove(0, 1);
+        return integer;
     }
     if (floatRe.match(text).hasMatch()) {
         bool ok = false;
-        const double d = text.toDouble(&ok);
+        const double number = text.toDouble(&ok);
         if (ok)
-            return jsonValueText(QJsonValue(d));
+            return jsonValueText(QJsonValue(number));
     }
     return QLatin1Char('"') + jsonStringEscaped(text) + QLatin1Char('"');
 }
@@ -161,63 +161,76 @@ private:
     QString collection(const YAML::Node &node, int depth, int *height)
     {
         const int pos = node.Mark().pos;
-        const auto [from, to] = m_done.equal_range(pos);
-        for (auto it = from; it != to; ++it) {
-            if (!it->second.node.is(node))
-                continue;
-            const Converted &c = it->second;
-            *m_budget -= c.nodes - 1; // this node was counted already
-            if (*m_budget < 0 || depth + c.height > MaxDepth) {
-                *m_budget = -1;
-                return {};
-            }
-            *height = c.height;
-            return c.json;
-        }
+        if (const Converted *converted = alreadyConverted(node, pos))
+            return again(*converted, depth, height);
         const qint64 before = *m_budget + 1;
-        QString out;
         int childHeight = 0;
-        auto child = [&](const YAML::Node &n) {
-            int h = 0;
-            out += toJson(n, depth + 1, &h);
-            childHeight = std::max(childHeight, h + 1);
-        };
-        if (node.IsMap()) {
-            out = QStringLiteral("{");
-            bool first = true;
-            for (const auto &kv : node) {
-                if (!first)
-                    out += QLatin1Char(',');
-                first = false;
-                QString key;
-                if (kv.first.IsScalar()) {
-                    key = qs(kv.first.Scalar());
-                } else {
-                    int h = 0;
-                    key = toJson(kv.first, depth + 1, &h);
-                    childHeight = std::max(childHeight, h + 1);
-                }
-                out += QLatin1Char('"') + jsonStringEscaped(key) + QStringLiteral("\":");
-                child(kv.second);
-                if (*m_budget < 0)
-                    return {};
-            }
-            out += QLatin1Char('}');
-        } else {
-            out = QStringLiteral("[");
-            bool first = true;
-            for (const auto &item : node) {
-                if (!first)
-                    out += QLatin1Char(',');
-                first = false;
-                child(item);
-                if (*m_budget < 0)
-                    return {};
-            }
-            out += QLatin1Char(']');
-        }
+        const QString out = elementsJson(node, depth, &childHeight);
+        if (*m_budget < 0)
+            return {};
         *height = childHeight;
         m_done.emplace(pos, Converted { node, out, before - *m_budget, childHeight });
+        return out;
+    }
+
+    const Converted *alreadyConverted(const YAML::Node &node, int pos) const
+    {
+        const auto [from, to] = m_done.equal_range(pos);
+        for (auto it = from; it != to; ++it) {
+            if (it->second.node.is(node))
+                return &it->second;
+        }
+        return nullptr;
+    }
+
+    // A collection met again through an alias: its JSON, charged to the budget as if walked.
+    QString again(const Converted &converted, int depth, int *height)
+    {
+        *m_budget -= converted.nodes - 1; // this node was counted already
+        if (*m_budget < 0 || depth + converted.height > MaxDepth) {
+            *m_budget = -1;
+            return {};
+        }
+        *height = converted.height;
+        return converted.json;
+    }
+
+    // A child's JSON appended to *out; *maxHeight grows to cover it.
+    void appendChild(const YAML::Node &child, int depth, QString *out, int *maxHeight)
+    {
+        int height = 0;
+        *out += toJson(child, depth + 1, &height);
+        *maxHeight = std::max(*maxHeight, height + 1);
+    }
+
+    // A key becomes a JSON string: a scalar key its text, any other its JSON.
+    void appendKey(const YAML::Node &key, int depth, QString *out, int *maxHeight)
+    {
+        QString text;
+        if (key.IsScalar())
+            text = qs(key.Scalar());
+        else
+            appendChild(key, depth, &text, maxHeight);
+        *out += QLatin1Char('"') + jsonStringEscaped(text) + QStringLiteral("\":");
+    }
+
+    QString elementsJson(const YAML::Node &node, int depth, int *childHeight)
+    {
+        const bool isMap = node.IsMap();
+        QString out = isMap ? QStringLiteral("{") : QStringLiteral("[");
+        bool first = true;
+        for (const auto &element : node) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            if (isMap)
+                appendKey(element.first, depth, &out, childHeight);
+            appendChild(isMap ? element.second : static_cast<const YAML::Node &>(element), depth,
+                        &out, childHeight);
+            if (*m_budget < 0)
+                return {};
+        }
+        out += isMap ? QLatin1Char('}') : QLatin1Char(']');
         return out;
     }
 

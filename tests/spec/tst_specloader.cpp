@@ -402,6 +402,10 @@ void TestSpecLoader::structuredResponse_data()
     QTest::newRow("text is sent as written")
         << y(R"('{"a": 1,  "b" : 2}')") << y(R"({"a": 1,  "b" : 2})");
     QTest::newRow("number is text") << y("42") << y("42");
+    QTest::newRow("alias repeats its anchor's value")
+        << y("{a: &pair [1, {b: 2}], again: *pair}")
+        << y(R"({"a":[1,{"b":2}],"again":[1,{"b":2}]})");
+    QTest::newRow("collection as key") << y("{[1, 2]: v}") << y(R"({"[1,2]":"v"})");
 }
 
 void TestSpecLoader::structuredResponse()

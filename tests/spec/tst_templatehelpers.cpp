@@ -390,6 +390,7 @@ void TestTemplateHelpers::filters_data()
     row("json, random", "{{random 4 4 | json}}", "4");
     row("json after upper is a string", "{{json-params.n | upper | json}}", "\"3\"");
     row("json twice", "{{json-params.name | json | json}}", "\"\\\"Bob\\\"\"");
+    row("json twice on a number", "{{json-params.n | json | json}}", "\"3\"");
     row("upper on a number", "{{connection.id | upper}}", "42");
     row("unknown filter, unfiltered", "{{json-params.name | uppr}}", "Bob");
     row("unknown filter skipped in a chain", "{{json-params.name | uppr | lower}}", "bob");

@@ -11,6 +11,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+Q_DECLARE_METATYPE(YamlHighlighter::Role)
+
 namespace {
 
 const QString Sample = QStringLiteral("# a comment\n"
@@ -68,6 +70,19 @@ QList<QTextLayout::FormatRange> rangesWith(const QPlainTextEdit &editor, int lin
     return result;
 }
 
+// The texts of line `line` (0-based) the highlighter gave exactly `format`.
+QStringList textsWith(const QPlainTextEdit &editor, int line, const QTextCharFormat &format)
+{
+    QStringList result;
+    const QTextBlock block = editor.document()->findBlockByNumber(line);
+    const auto formats = block.layout()->formats();
+    for (const QTextLayout::FormatRange &range : formats) {
+        if (range.format == format)
+            result.append(block.text().mid(range.start, range.length));
+    }
+    return result;
+}
+
 } // namespace
 
 class TestYamlEditor : public QObject
@@ -89,6 +104,8 @@ private Q_SLOTS:
     void shiftTabUnindentsLines();
     void undoRestoresTyping();
     void highlighterFormats();
+    void highlighterRoles_data();
+    void highlighterRoles();
     void findBarNextPreviousWrap();
     void findBarKeys();
     void findBarNoMatchesAndCase();
@@ -436,6 +453,63 @@ void TestYamlEditor::highlighterFormats()
     const auto number = rangesWith(editor, 7, highlighter->format(Role::Scalar));
     QCOMPARE(number.size(), 1);
     QCOMPARE(number.first().length, 2);
+}
+
+void TestYamlEditor::highlighterRoles_data()
+{
+    using Role = YamlHighlighter::Role;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<Role>("role");
+    QTest::addColumn<QStringList>("coloured");
+
+    auto row = [](const char *name, const char *text, int line, Role role,
+                  std::initializer_list<const char *> coloured) {
+        QStringList texts;
+        for (const char *part : coloured)
+            texts.append(QString::fromUtf8(part));
+        QTest::newRow(name) << QString::fromUtf8(text) << line << role << texts;
+    };
+    const char *block = "response: |\n  text {{x}}\n\nnext: 1\n";
+    row("document marker", "--- # top\n", 0, Role::DocumentMarker, { "---" });
+    row("comment after a document marker", "--- # top\n", 0, Role::Comment, { "# top" });
+    row("four dashes are no marker", "----\n", 0, Role::DocumentMarker, {});
+    row("block scalar indicator", block, 0, Role::Dash, { "|" });
+    row("block scalar line is text", block, 1, Role::String, { "text " });
+    row("placeholder in a block scalar", block, 1, Role::Placeholder, { "{{x}}" });
+    row("blank line keeps the block scalar, a key ends it", block, 3, Role::Key, { "next" });
+    row("block scalar under a list item", "- response: >-\n    folded\n  next: 2\n", 1,
+        Role::String, { "folded" });
+    row("key at the item's indent ends it", "- response: >-\n    folded\n  next: 2\n", 2,
+        Role::Scalar, { "2" });
+    row("nested list dashes", "- - a\n", 0, Role::Dash, { "-", "-" });
+    row("quoted Mocket key", "\"on-message\": x\n", 0, Role::MocketKey, { "\"on-message\"" });
+    row("plain key", "name: x\n", 0, Role::Key, { "name" });
+    row("colon without a blank is no key", "url: http://a:b\n", 0, Role::Key, { "url" });
+    row("flow list scalars", "to: [1, two, {{x}}, 2.5]\n", 0, Role::Scalar, { "1", "2.5" });
+    row("placeholder in a flow list", "to: [1, two, {{x}}, 2.5]\n", 0, Role::Placeholder,
+        { "{{x}}" });
+    row("block indicator inside a flow list is text", "to: [|]\n  x: 1\n", 1, Role::Key, { "x" });
+    row("anchor", "base: &b {a: 1}\nother: *b\n", 0, Role::Anchor, { "&b" });
+    row("alias", "base: &b {a: 1}\nother: *b\n", 1, Role::Anchor, { "*b" });
+    row("tag", "n: !!str 3\n", 0, Role::Anchor, { "!!str" });
+    row("scalar after a tag", "n: !!str 3\n", 0, Role::Scalar, { "3" });
+    row("comment after a placeholder", "response: {{x}} # c\n", 0, Role::Comment, { "# c" });
+    row("placeholder hides a #", "response: {{x | default ' # no'}}\n", 0, Role::Comment, {});
+    row("placeholder in a plain scalar", "response: {{x | default ' # no'}}\n", 0,
+        Role::Placeholder, { "{{x | default ' # no'}}" });
+}
+
+void TestYamlEditor::highlighterRoles()
+{
+    using Role = YamlHighlighter::Role;
+    QFETCH(QString, text);
+    QFETCH(int, line);
+    QFETCH(Role, role);
+    QFETCH(QStringList, coloured);
+    YamlEditor editor;
+    editor.setPlainText(text);
+    QCOMPARE(textsWith(editor, line, editor.highlighter()->format(role)), coloured);
 }
 
 void TestYamlEditor::findBarNextPreviousWrap()

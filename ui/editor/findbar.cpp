@@ -180,9 +180,9 @@ void FindBar::findNext()
         return;
     }
     const int after = m_editor->textCursor().selectionEnd();
-    for (int i = 0; i < m_matches.size(); ++i) {
-        if (m_matches.at(i).selectionStart() >= after) {
-            selectMatch(i);
+    for (int index = 0; index < m_matches.size(); ++index) {
+        if (m_matches.at(index).selectionStart() >= after) {
+            selectMatch(index);
             return;
         }
     }
@@ -202,9 +202,9 @@ void FindBar::findPrevious()
         return;
     }
     const int before = m_editor->textCursor().selectionStart();
-    for (int i = count - 1; i >= 0; --i) {
-        if (m_matches.at(i).selectionEnd() <= before) {
-            selectMatch(i);
+    for (int index = count - 1; index >= 0; --index) {
+        if (m_matches.at(index).selectionEnd() <= before) {
+            selectMatch(index);
             return;
         }
     }
@@ -264,9 +264,9 @@ void FindBar::searchChanged()
     if (m_matches.isEmpty() || !m_editor)
         return;
     const int from = m_editor->textCursor().selectionStart();
-    for (int i = 0; i < m_matches.size(); ++i) {
-        if (m_matches.at(i).selectionStart() >= from) {
-            selectMatch(i);
+    for (int index = 0; index < m_matches.size(); ++index) {
+        if (m_matches.at(index).selectionStart() >= from) {
+            selectMatch(index);
             return;
         }
     }
@@ -310,11 +310,11 @@ int FindBar::indexOfSelection() const
     const QTextCursor cursor = m_editor->textCursor();
     if (!cursor.hasSelection())
         return -1;
-    for (int i = 0; i < m_matches.size(); ++i) {
-        const QTextCursor &match = m_matches.at(i);
+    for (int index = 0; index < m_matches.size(); ++index) {
+        const QTextCursor &match = m_matches.at(index);
         if (match.selectionStart() == cursor.selectionStart()
             && match.selectionEnd() == cursor.selectionEnd())
-            return i;
+            return index;
     }
     return -1;
 }
@@ -328,10 +328,10 @@ void FindBar::updateHighlights()
     const QColor current = dark ? QColor(0xb3, 0x6b, 0x00) : QColor(0xff, 0xb0, 0x3b);
     const int currentIndex = indexOfSelection();
     QList<QTextEdit::ExtraSelection> selections;
-    for (int i = 0; i < m_matches.size() && i < MaxHighlights; ++i) {
+    for (int index = 0; index < m_matches.size() && index < MaxHighlights; ++index) {
         QTextEdit::ExtraSelection selection;
-        selection.cursor = m_matches.at(i);
-        selection.format.setBackground(i == currentIndex ? current : all);
+        selection.cursor = m_matches.at(index);
+        selection.format.setBackground(index == currentIndex ? current : all);
         selections.append(selection);
     }
     setSearchSelections(selections);

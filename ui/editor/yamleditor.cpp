@@ -44,20 +44,20 @@ namespace {
 
 const QString Indent = QStringLiteral("  ");
 
-QColor blend(const QColor &a, const QColor &b, qreal bShare)
+QColor blend(const QColor &base, const QColor &tint, qreal tintShare)
 {
-    const qreal aShare = 1.0 - bShare;
-    return QColor::fromRgbF(float(a.redF() * aShare + b.redF() * bShare),
-                            float(a.greenF() * aShare + b.greenF() * bShare),
-                            float(a.blueF() * aShare + b.blueF() * bShare));
+    const qreal baseShare = 1.0 - tintShare;
+    return QColor::fromRgbF(float(base.redF() * baseShare + tint.redF() * tintShare),
+                            float(base.greenF() * baseShare + tint.greenF() * tintShare),
+                            float(base.blueF() * baseShare + tint.blueF() * tintShare));
 }
 
 int leadingSpaces(const QString &text)
 {
-    int n = 0;
-    while (n < text.size() && text.at(n) == QLatin1Char(' '))
-        ++n;
-    return n;
+    int count = 0;
+    while (count < text.size() && text.at(count) == QLatin1Char(' '))
+        ++count;
+    return count;
 }
 
 // The part of a line a diagnostic underlines: from its column to the end of the token
@@ -65,28 +65,28 @@ int leadingSpaces(const QString &text)
 // nothing but blanks follows the column.
 std::pair<int, int> underlineRange(const QString &text, int column)
 {
-    const int n = int(text.size());
+    const int size = int(text.size());
     int start = std::max(column, 1) - 1;
-    while (start < n && text.at(start).isSpace())
+    while (start < size && text.at(start).isSpace())
         ++start;
-    if (start >= n) {
+    if (start >= size) {
         start = leadingSpaces(text);
-        int end = n;
+        int end = size;
         while (end > start && text.at(end - 1).isSpace())
             --end;
         return { start, end };
     }
-    const QChar c = text.at(start);
+    const QChar first = text.at(start);
     int end = start + 1;
-    if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-        while (end < n && text.at(end) != c) {
-            if (c == QLatin1Char('"') && text.at(end) == QLatin1Char('\\'))
+    if (first == QLatin1Char('"') || first == QLatin1Char('\'')) {
+        while (end < size && text.at(end) != first) {
+            if (first == QLatin1Char('"') && text.at(end) == QLatin1Char('\\'))
                 ++end;
             ++end;
         }
-        end = std::min(end + 1, n);
+        end = std::min(end + 1, size);
     } else {
-        while (end < n && !text.at(end).isSpace())
+        while (end < size && !text.at(end).isSpace())
             ++end;
     }
     return { start, end };
@@ -96,15 +96,15 @@ std::pair<int, int> underlineRange(const QString &text, int column)
 QString withoutComment(const QString &text)
 {
     QChar quote;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
+    for (int pos = 0; pos < text.size(); ++pos) {
+        const QChar character = text.at(pos);
         if (!quote.isNull()) {
-            if (c == quote)
+            if (character == quote)
                 quote = QChar();
-        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-            quote = c;
-        } else if (c == QLatin1Char('#') && (i == 0 || text.at(i - 1).isSpace())) {
-            return text.left(i).trimmed();
+        } else if (character == QLatin1Char('"') || character == QLatin1Char('\'')) {
+            quote = character;
+        } else if (character == QLatin1Char('#') && (pos == 0 || text.at(pos - 1).isSpace())) {
+            return text.left(pos).trimmed();
         }
     }
     return text.trimmed();
@@ -339,13 +339,13 @@ void YamlEditor::refreshExtraSelections()
     m_lineNumberArea->update();
 }
 
-int YamlEditor::lineAt(int y) const
+int YamlEditor::lineAt(int viewportY) const
 {
     QTextBlock block = firstVisibleBlock();
     qreal top = blockBoundingGeometry(block).translated(contentOffset()).top();
-    while (block.isValid() && top <= y) {
+    while (block.isValid() && top <= viewportY) {
         const qreal bottom = top + blockBoundingRect(block).height();
-        if (block.isVisible() && y < bottom)
+        if (block.isVisible() && viewportY < bottom)
             return block.blockNumber() + 1;
         block = block.next();
         top = bottom;
@@ -421,8 +421,8 @@ void YamlEditor::paintLineNumberArea(QPaintEvent *event)
                 painter.setRenderHint(QPainter::Antialiasing, true);
                 painter.setPen(Qt::NoPen);
                 painter.setBrush(severityColor(*marked));
-                const qreal y = top + (metrics.height() - markerSize) / 2.0;
-                painter.drawEllipse(QRectF(6, y, markerSize, markerSize));
+                const qreal markerTop = top + (metrics.height() - markerSize) / 2.0;
+                painter.drawEllipse(QRectF(6, markerTop, markerSize, markerSize));
                 painter.setRenderHint(QPainter::Antialiasing, false);
             }
             const bool current = blockNumber == currentBlock;

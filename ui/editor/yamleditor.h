@@ -59,7 +59,7 @@ private:
 
     void paintLineNumberArea(QPaintEvent *event);
     bool lineNumberAreaEvent(QEvent *event);
-    int lineAt(int y) const;
+    int lineAt(int viewportY) const;
     int problemLine(int markerY) const;
     QString problemsText(int line) const;
     const Mark *firstMarkOn(int line) const;

@@ -36,29 +36,131 @@ const QSet<QString> &mocketKeys()
 int quotedEnd(const QString &text, int from)
 {
     const QChar quote = text.at(from);
-    const int n = int(text.size());
-    int i = from + 1;
-    while (i < n) {
-        const QChar c = text.at(i);
-        if (quote == QLatin1Char('"') && c == QLatin1Char('\\')) {
-            i += 2;
+    const int size = int(text.size());
+    int pos = from + 1;
+    while (pos < size) {
+        const QChar character = text.at(pos);
+        if (quote == QLatin1Char('"') && character == QLatin1Char('\\')) {
+            pos += 2;
             continue;
         }
-        if (c == quote) {
-            if (quote == QLatin1Char('\'') && i + 1 < n && text.at(i + 1) == quote) {
-                i += 2;
+        if (character == quote) {
+            if (quote == QLatin1Char('\'') && pos + 1 < size && text.at(pos + 1) == quote) {
+                pos += 2;
                 continue;
             }
-            return i + 1;
+            return pos + 1;
         }
-        ++i;
+        ++pos;
     }
-    return n;
+    return size;
 }
 
-bool isCommentStart(const QString &text, int i)
+bool isCommentStart(const QString &text, int pos)
 {
-    return text.at(i) == QLatin1Char('#') && (i == 0 || text.at(i - 1).isSpace());
+    return text.at(pos) == QLatin1Char('#') && (pos == 0 || text.at(pos - 1).isSpace());
+}
+
+bool isPlaceholderStart(const QString &text, int pos)
+{
+    return text.at(pos) == QLatin1Char('{') && pos + 1 < text.size()
+        && text.at(pos + 1) == QLatin1Char('{');
+}
+
+bool isDocumentMarker(const QString &text)
+{
+    return (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
+        && (text.size() == 3 || text.at(3).isSpace());
+}
+
+// Where a key starting at `from` ends, and its colon; both -1 when no key starts there.
+// A key is plain or quoted, and its colon is followed by a blank or the line's end.
+struct KeySpan
+{
+    int end = -1;
+    int colon = -1;
+};
+
+KeySpan findKey(const QString &text, int from)
+{
+    const int size = int(text.size());
+    KeySpan key;
+    const QChar first = text.at(from);
+    if (first == QLatin1Char('"') || first == QLatin1Char('\'')) {
+        key.end = quotedEnd(text, from);
+        key.colon = key.end;
+        while (key.colon < size && text.at(key.colon) == QLatin1Char(' '))
+            ++key.colon;
+    } else {
+        static const QRegularExpression plainKey(
+            QStringLiteral("[^\\s'\"\\[\\]{}#&*!|>%@`,][^#]*?(?=:(\\s|$))"));
+        const QRegularExpressionMatch match
+            = plainKey.match(text, from, QRegularExpression::NormalMatch,
+                             QRegularExpression::AnchorAtOffsetMatchOption);
+        if (match.hasMatch()) {
+            key.end = int(match.capturedEnd());
+            key.colon = key.end;
+        }
+    }
+    if (key.colon < 0 || key.colon >= size || text.at(key.colon) != QLatin1Char(':')
+        || (key.colon + 1 < size && !text.at(key.colon + 1).isSpace()))
+        return {};
+    return key;
+}
+
+// A key's name without its quotes.
+QString keyName(const QString &text, int from, int to)
+{
+    QString name = text.mid(from, to - from).trimmed();
+    if (name.size() >= 2
+        && (name.startsWith(QLatin1Char('"')) || name.startsWith(QLatin1Char('\''))))
+        name = name.mid(1, name.size() - 2);
+    return name;
+}
+
+// One past a plain scalar starting at `from`: it runs to a comment, or in a flow collection
+// to its punctuation; a closed {{ ... }} inside it belongs to it whatever it holds.
+int plainScalarEnd(const QString &text, int from, bool inFlow)
+{
+    const int size = int(text.size());
+    int pos = from;
+    while (pos < size) {
+        const QChar character = text.at(pos);
+        if (pos > from && isCommentStart(text, pos))
+            break;
+        if (isPlaceholderStart(text, pos)) {
+            const int close = int(text.indexOf(QLatin1String("}}"), pos + 2));
+            if (close >= 0) {
+                pos = close + 2;
+                continue;
+            }
+        }
+        if (inFlow
+            && (character == QLatin1Char(',') || character == QLatin1Char(']')
+                || character == QLatin1Char('}')))
+            break;
+        ++pos;
+    }
+    return pos;
+}
+
+// Follows [ { } ] , of flow collections in *flowDepth; false when the character at `pos` is
+// none of them (a "{{" opens a placeholder, not a collection).
+bool followFlowPunctuation(const QString &text, int pos, int *flowDepth)
+{
+    const QChar character = text.at(pos);
+    if ((character == QLatin1Char('[') || character == QLatin1Char('{'))
+        && !isPlaceholderStart(text, pos)) {
+        ++*flowDepth;
+        return true;
+    }
+    if (*flowDepth == 0)
+        return false;
+    if (character == QLatin1Char(']') || character == QLatin1Char('}')) {
+        --*flowDepth;
+        return true;
+    }
+    return character == QLatin1Char(',');
 }
 
 QTextCharFormat makeFormat(const QColor &foreground, bool bold = false, bool italic = false)
@@ -118,79 +220,111 @@ void YamlHighlighter::apply(int from, int to, Role role)
 
 void YamlHighlighter::highlightBlock(const QString &text)
 {
-    const int n = int(text.size());
+    const int size = int(text.size());
     int indent = 0;
-    while (indent < n && text.at(indent) == QLatin1Char(' '))
+    while (indent < size && text.at(indent) == QLatin1Char(' '))
         ++indent;
-
-    // Inside a block scalar: every line indented deeper than its key is text.
-    const int blockScalarParent = previousBlockState();
-    if (blockScalarParent >= 0 && (indent == n || indent > blockScalarParent)) {
-        apply(indent, n, Role::String);
-        highlightPlaceholders(text, indent, n);
-        setCurrentBlockState(blockScalarParent);
+    if (continueBlockScalar(text, indent))
         return;
-    }
     setCurrentBlockState(-1);
-    if (indent == n)
+    if (indent == size)
         return;
-
-    if (indent == 0
-        && (text.startsWith(QLatin1String("---")) || text.startsWith(QLatin1String("...")))
-        && (n == 3 || text.at(3).isSpace())) {
+    if (isDocumentMarker(text)) {
         apply(0, 3, Role::DocumentMarker);
         highlightValue(text, 3, -1);
         return;
     }
-
-    int pos = indent;
     int parentIndent = indent;
-    while (pos < n && text.at(pos) == QLatin1Char('-')
-           && (pos + 1 == n || text.at(pos + 1) == QLatin1Char(' '))) {
+    int pos = highlightDashes(text, indent, &parentIndent);
+    if (pos == size)
+        return;
+    pos = highlightKey(text, pos, &parentIndent);
+    highlightValue(text, pos, parentIndent);
+}
+
+// Inside a block scalar every line indented deeper than its key, or blank, is text.
+bool YamlHighlighter::continueBlockScalar(const QString &text, int indent)
+{
+    const int size = int(text.size());
+    const int blockScalarParent = previousBlockState();
+    if (blockScalarParent < 0 || (indent < size && indent <= blockScalarParent))
+        return false;
+    apply(indent, size, Role::String);
+    highlightPlaceholders(text, indent, size);
+    setCurrentBlockState(blockScalarParent);
+    return true;
+}
+
+// The "- " of list items, nested ones too ("- - a"); returns where the item's content starts.
+int YamlHighlighter::highlightDashes(const QString &text, int from, int *parentIndent)
+{
+    const int size = int(text.size());
+    int pos = from;
+    while (pos < size && text.at(pos) == QLatin1Char('-')
+           && (pos + 1 == size || text.at(pos + 1) == QLatin1Char(' '))) {
         apply(pos, pos + 1, Role::Dash);
-        parentIndent = pos;
+        *parentIndent = pos;
         ++pos;
-        while (pos < n && text.at(pos) == QLatin1Char(' '))
+        while (pos < size && text.at(pos) == QLatin1Char(' '))
             ++pos;
     }
-    if (pos == n)
-        return;
+    return pos;
+}
 
-    // key: at the line's start or after "- ", plain or quoted.
-    int keyEnd = -1;
-    int colon = -1;
-    const QChar first = text.at(pos);
-    if (first == QLatin1Char('"') || first == QLatin1Char('\'')) {
-        keyEnd = quotedEnd(text, pos);
-        colon = keyEnd;
-        while (colon < n && text.at(colon) == QLatin1Char(' '))
-            ++colon;
-    } else {
-        static const QRegularExpression plainKey(
-            QStringLiteral("[^\\s'\"\\[\\]{}#&*!|>%@`,][^#]*?(?=:(\\s|$))"));
-        const QRegularExpressionMatch match
-            = plainKey.match(text, pos, QRegularExpression::NormalMatch,
-                             QRegularExpression::AnchorAtOffsetMatchOption);
-        if (match.hasMatch()) {
-            keyEnd = int(match.capturedEnd());
-            colon = keyEnd;
-        }
-    }
-    if (colon >= 0 && colon < n && text.at(colon) == QLatin1Char(':')
-        && (colon + 1 == n || text.at(colon + 1).isSpace())) {
-        QString name = text.mid(pos, keyEnd - pos).trimmed();
-        if (name.size() >= 2
-            && (name.startsWith(QLatin1Char('"')) || name.startsWith(QLatin1Char('\''))))
-            name = name.mid(1, name.size() - 2);
-        apply(pos, keyEnd, mocketKeys().contains(name) ? Role::MocketKey : Role::Key);
-        parentIndent = pos;
-        pos = colon + 1;
-    }
-    highlightValue(text, pos, parentIndent);
+// key: at the line's start or after "- ", Mocket's own in bold; returns where its value
+// starts, `from` itself when there is no key.
+int YamlHighlighter::highlightKey(const QString &text, int from, int *parentIndent)
+{
+    const KeySpan key = findKey(text, from);
+    if (key.colon < 0)
+        return from;
+    apply(from, key.end,
+          mocketKeys().contains(keyName(text, from, key.end)) ? Role::MocketKey : Role::Key);
+    *parentIndent = from;
+    return key.colon + 1;
 }
 
 // Colours what follows a key or a dash: strings, flow punctuation, plain scalars, comments.
 void YamlHighlighter::highlightValue(const QString &text, int from, int parentIndent)
+{
+    const int size = int(text.size());
+    int flowDepth = 0;
+    int pos = from;
+    while (pos < size) {
+        const QChar character = text.at(pos);
+        if (character.isSpace() || followFlowPunctuation(text, pos, &flowDepth)) {
+            ++pos;
+        } else if (isCommentStart(text, pos)) {
+            apply(pos, size, Role::Comment);
+            return;
+        } else if (character == QLatin1Char('"') || character == QLatin1Char('\'')) {
+            const int end = quotedEnd(text, pos);
+            apply(pos, end, Role::String);
+            highlightPlaceholders(text, pos, end);
+            pos = end;
+        } else if (character == QLatin1Char('&') || character == QLatin1Char('*')
+                   || character == QLatin1Char('!')) {
+            pos = highlightAnchor(text, pos);
+        } else {
+            pos = highlightPlainScalar(text, pos, flowDepth > 0, parentIndent);
+        }
+    }
+}
+
+// &anchor, *alias or !tag, up to the next blank; returns its end.
+int YamlHighlighter::highlightAnchor(const QString &text, int from)
+{
+    int end = from + 1;
+    while (end < text.size() && !text.at(end).isSpace())
+        ++end;
+    apply(from, end, Role::Anchor);
+    return end;
+}
+
+// A number, boolean or null, or the | or > opening a block scalar (which the next lines
+// continue); returns where the scalar ends.
+int YamlHighlighter::highlightPlainScalar(const QString &text, int from, bool inFlow,
+                                          int parentIndent)
 {
     static const QRegularExpression scalar(QStringLiteral(
         "^(true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF"
@@ -199,81 +333,20 @@ void YamlHighlighter::highlightValue(const QString &text, int from, int parentIn
         "|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
     static const QRegularExpression blockIndicator(QStringLiteral("^[|>][-+0-9]*$"));
 
-    const int n = int(text.size());
-    int flowDepth = 0;
-    int i = from;
-    while (i < n) {
-        const QChar c = text.at(i);
-        if (c.isSpace()) {
-            ++i;
-            continue;
-        }
-        if (isCommentStart(text, i)) {
-            apply(i, n, Role::Comment);
-            return;
-        }
-        if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-            const int end = quotedEnd(text, i);
-            apply(i, end, Role::String);
-            highlightPlaceholders(text, i, end);
-            i = end;
-            continue;
-        }
-        const bool placeholderStart
-            = c == QLatin1Char('{') && i + 1 < n && text.at(i + 1) == QLatin1Char('{');
-        if (!placeholderStart && (c == QLatin1Char('[') || c == QLatin1Char('{'))) {
-            ++flowDepth;
-            ++i;
-            continue;
-        }
-        if (flowDepth > 0
-            && (c == QLatin1Char(']') || c == QLatin1Char('}') || c == QLatin1Char(','))) {
-            if (c != QLatin1Char(','))
-                --flowDepth;
-            ++i;
-            continue;
-        }
-        if (c == QLatin1Char('&') || c == QLatin1Char('*') || c == QLatin1Char('!')) {
-            int end = i + 1;
-            while (end < n && !text.at(end).isSpace())
-                ++end;
-            apply(i, end, Role::Anchor);
-            i = end;
-            continue;
-        }
-
-        // A plain scalar runs to a comment, or in a flow collection to its punctuation.
-        int j = i;
-        while (j < n) {
-            const QChar d = text.at(j);
-            if (j > i && isCommentStart(text, j))
-                break;
-            if (d == QLatin1Char('{') && j + 1 < n && text.at(j + 1) == QLatin1Char('{')) {
-                const int close = int(text.indexOf(QLatin1String("}}"), j + 2));
-                if (close >= 0) {
-                    j = close + 2;
-                    continue;
-                }
-            }
-            if (flowDepth > 0
-                && (d == QLatin1Char(',') || d == QLatin1Char(']') || d == QLatin1Char('}')))
-                break;
-            ++j;
-        }
-        int end = j;
-        while (end > i && text.at(end - 1).isSpace())
-            --end;
-        const QString plain = text.mid(i, end - i);
-        if (scalar.match(plain).hasMatch()) {
-            apply(i, end, Role::Scalar);
-        } else if (flowDepth == 0 && blockIndicator.match(plain).hasMatch()) {
-            apply(i, end, Role::Dash);
-            if (parentIndent >= 0)
-                setCurrentBlockState(parentIndent);
-        }
-        highlightPlaceholders(text, i, end);
-        i = j;
+    const int next = plainScalarEnd(text, from, inFlow);
+    int end = next;
+    while (end > from && text.at(end - 1).isSpace())
+        --end;
+    const QString plain = text.mid(from, end - from);
+    if (scalar.match(plain).hasMatch()) {
+        apply(from, end, Role::Scalar);
+    } else if (!inFlow && blockIndicator.match(plain).hasMatch()) {
+        apply(from, end, Role::Dash);
+        if (parentIndent >= 0)
+            setCurrentBlockState(parentIndent);
     }
+    highlightPlaceholders(text, from, end);
+    return next;
 }
 
 void YamlHighlighter::highlightPlaceholders(const QString &text, int from, int to)

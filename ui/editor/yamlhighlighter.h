@@ -39,7 +39,12 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    bool continueBlockScalar(const QString &text, int indent);
+    int highlightDashes(const QString &text, int from, int *parentIndent);
+    int highlightKey(const QString &text, int from, int *parentIndent);
     void highlightValue(const QString &text, int from, int parentIndent);
+    int highlightAnchor(const QString &text, int from);
+    int highlightPlainScalar(const QString &text, int from, bool inFlow, int parentIndent);
     void highlightPlaceholders(const QString &text, int from, int to);
     void apply(int from, int to, Role role);
 

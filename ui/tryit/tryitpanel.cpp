@@ -53,9 +53,9 @@ TryItPanel::TryItPanel(QWidget *parent) : QWidget(parent)
 QString TryItPanel::samplePath(const Endpoint &endpoint)
 {
     QStringList segments = PathPattern::splitPath(endpoint.path.text());
-    for (QString &s : segments) {
-        if (s.startsWith(QLatin1Char(':')))
-            s = s.mid(1); // "/ws/user/:username" -> "/ws/user/username"
+    for (QString &segment : segments) {
+        if (segment.startsWith(QLatin1Char(':')))
+            segment = segment.mid(1); // "/ws/user/:username" -> "/ws/user/username"
     }
     return QLatin1Char('/') + segments.join(QLatin1Char('/'));
 }

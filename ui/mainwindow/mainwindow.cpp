@@ -117,7 +117,7 @@ void MainWindow::createPanels()
 // every parse goes to the panels.
 void MainWindow::connectPanels()
 {
-    connect(m_editor, &QPlainTextEdit::textChanged, this,
+    connect(m_editor, &QPlainTextEdit::textChanged, m_document,
             [this] { m_document->setText(m_editor->toPlainText()); });
     connect(m_editor->document(), &QTextDocument::modificationChanged, m_document,
             &SpecDocument::setModified);

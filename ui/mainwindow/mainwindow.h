@@ -3,8 +3,8 @@
 #include "diagnostic.h"
 #include "mockserver.h"
 #include "mockspanel.h"
-#include "serveroptions.h"
 #include "recoverystore.h"
+#include "serveroptions.h"
 #include "specdocument.h"
 
 #include <QMainWindow>

@@ -64,7 +64,6 @@ public:
     void offerRecoveries();
     void exportForCi();
 
-    SpecDocument *document() const { return m_document; }
     YamlEditor *editor() const { return m_editor; }
     MockServer *server() const { return m_server; }
     TrafficLog *trafficLog() const { return m_traffic; }

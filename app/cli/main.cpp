@@ -34,26 +34,156 @@ int check(const QString &path)
     return Ok;
 }
 
-bool parseHost(const QString &text, QHostAddress *address)
+// The command line's options, made once.
+struct Flags
 {
-    if (text.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
-        *address = QHostAddress::LocalHost;
-        return true;
+    QCommandLineOption config { { QStringLiteral("c"), QStringLiteral("config") },
+                                Tr::tr("The YAML config to use."),
+                                Tr::tr("CONFIG") };
+    QCommandLineOption host { QStringLiteral("host"),
+                              Tr::tr("Address to listen on (default 127.0.0.1)."), Tr::tr("HOST") };
+    QCommandLineOption port { QStringLiteral("port"),
+                              Tr::tr("Port to listen on; 0 picks a free one (default 8000)."),
+                              Tr::tr("PORT") };
+    QCommandLineOption watch { QStringLiteral("watch"),
+                               Tr::tr("Reload the config when the file changes.") };
+    QCommandLineOption log { QStringLiteral("log"),
+                             Tr::tr("Append every event as a JSON line to FILE."), Tr::tr("FILE") };
+    QCommandLineOption quiet { { QStringLiteral("q"), QStringLiteral("quiet") },
+                               Tr::tr("Print no line per event.") };
+    QCommandLineOption maxSize { QStringLiteral("max-message-size"),
+                                 Tr::tr("Largest message accepted, in bytes (default 16 MiB); "
+                                        "a larger one closes its connection with 1009."),
+                                 Tr::tr("BYTES") };
+    QCommandLineOption maxConnections {
+        QStringLiteral("max-connections"),
+        Tr::tr("Most clients served at once (default: no limit); more get HTTP 503."),
+        Tr::tr("COUNT")
+    };
+    QCommandLineOption origin {
+        QStringLiteral("allowed-origin"),
+        Tr::tr(
+            "Accept browser handshakes only from this Origin (repeatable), e.g. "
+            "http://localhost:3000; others get HTTP 403. Clients without an Origin are accepted."),
+        Tr::tr("ORIGIN")
+    };
+    QCommandLineOption tlsCert { QStringLiteral("tls-cert"),
+                                 Tr::tr("Serve wss:// with this PEM certificate (chain)."),
+                                 Tr::tr("FILE") };
+    QCommandLineOption tlsKey { QStringLiteral("tls-key"),
+                                Tr::tr("The PEM private key of --tls-cert."), Tr::tr("FILE") };
+
+    QList<QCommandLineOption> all() const
+    {
+        return { config,  host,           port,   watch,   log,   quiet,
+                 maxSize, maxConnections, origin, tlsCert, tlsKey };
     }
-    QString t = text;
-    if (t.startsWith(QLatin1Char('[')) && t.endsWith(QLatin1Char(']')))
-        t = t.mid(1, t.size() - 2);
-    return address->setAddress(t);
+};
+
+void setUpParser(QCommandLineParser *parser, const Flags &flags)
+{
+    parser->setApplicationDescription(
+        Tr::tr("Serves WebSocket mocks from a YAML file in Moclojer's format.\n\n"
+               "Commands:\n"
+               "  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;\n"
+               "                 env HOST and PORT are honoured, flags win)\n"
+               "  check CONFIG   validate the file and print its problems"));
+    parser->addHelpOption();
+    parser->addVersionOption();
+    parser->addOptions(flags.all());
+    parser->addPositionalArgument(QStringLiteral("command"), Tr::tr("serve or check"));
+    parser->addPositionalArgument(QStringLiteral("config"), Tr::tr("The YAML config."),
+                                  QStringLiteral("[CONFIG]"));
 }
 
-bool parsePort(const QString &text, quint16 *port)
+// The command and its config from the positional arguments (or --config); Usage, with a
+// message, when they do not fit.
+int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *command,
+                QString *config)
 {
-    bool ok = false;
-    const uint value = text.toUInt(&ok);
-    if (!ok || value > 65535)
-        return false;
-    *port = quint16(value);
-    return true;
+    QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()
+        && (args.first() == QLatin1String("serve") || args.first() == QLatin1String("check")))
+        *command = args.takeFirst();
+    else if (!args.isEmpty() || parser.isSet(flags.config))
+        *command = QStringLiteral("serve");
+    if (command->isEmpty()) {
+        printErr(
+            Tr::tr("mocket-cli: a command is needed: serve CONFIG or check CONFIG (see --help)"));
+        return Usage;
+    }
+    *config = parser.value(flags.config);
+    if (config->isEmpty() && !args.isEmpty())
+        *config = args.takeFirst();
+    if (config->isEmpty()) {
+        printErr(Tr::tr("mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml")
+                     .arg(*command));
+        return Usage;
+    }
+    if (!args.isEmpty()) {
+        printErr(Tr::tr("mocket-cli: unexpected argument '%1'").arg(args.first()));
+        return Usage;
+    }
+    return Ok;
+}
+
+// Host and port: flags, else the HOST and PORT environment variables, else the defaults.
+int readListenAddress(const QCommandLineParser &parser, const Flags &flags, ServerOptions *options)
+{
+    const QString host = parser.isSet(flags.host) ? parser.value(flags.host)
+                                                  : qEnvironmentVariable("HOST", options->host);
+    if (!options->setHost(host)) {
+        printErr(
+            Tr::tr("mocket-cli: invalid host '%1' (use an IP address such as 127.0.0.1 or 0.0.0.0)")
+                .arg(host));
+        return Usage;
+    }
+    const QString port = parser.isSet(flags.port)
+        ? parser.value(flags.port)
+        : qEnvironmentVariable("PORT", QStringLiteral("8000"));
+    if (!ServerOptions::parsePort(port, &options->port)) {
+        printErr(Tr::tr("mocket-cli: invalid port '%1' (0 to 65535)").arg(port));
+        return Usage;
+    }
+    return Ok;
+}
+
+int readLimits(const QCommandLineParser &parser, const Flags &flags, ServerOptions *options)
+{
+    if (parser.isSet(flags.maxSize)) {
+        bool ok = false;
+        options->maxMessageSize = parser.value(flags.maxSize).toLongLong(&ok);
+        if (!ok || options->maxMessageSize <= 0) {
+            printErr(Tr::tr("mocket-cli: invalid --max-message-size '%1'")
+                         .arg(parser.value(flags.maxSize)));
+            return Usage;
+        }
+    }
+    if (parser.isSet(flags.maxConnections)) {
+        bool ok = false;
+        options->maxConnections = parser.value(flags.maxConnections).toInt(&ok);
+        if (!ok || options->maxConnections < 0) {
+            printErr(Tr::tr("mocket-cli: invalid --max-connections '%1'")
+                         .arg(parser.value(flags.maxConnections)));
+            return Usage;
+        }
+    }
+    return Ok;
+}
+
+int readServeOptions(const QCommandLineParser &parser, const Flags &flags, ServeOptions *options)
+{
+    if (const int failed = readListenAddress(parser, flags, &options->server))
+        return failed;
+    if (const int failed = readLimits(parser, flags, &options->server))
+        return failed;
+    options->server.allowedOrigins = parser.values(flags.origin);
+    options->server.tlsCertificate = parser.value(flags.tlsCert);
+    options->server.tlsKey = parser.value(flags.tlsKey);
+    options->watch = parser.isSet(flags.watch);
+    options->quiet = parser.isSet(flags.quiet);
+    options->logPath = parser.value(flags.log);
+    return Ok;
 }
 } // namespace
 
@@ -66,128 +196,19 @@ int main(int argc, char *argv[])
     if (plurals.load(QStringLiteral(":/i18n/mocket_en.qm")))
         QCoreApplication::installTranslator(&plurals);
 
+    const Flags flags;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Tr::tr("Serves WebSocket mocks from a YAML file in Moclojer's format.\n\n"
-               "Commands:\n"
-               "  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;\n"
-               "                 env HOST and PORT are honoured, flags win)\n"
-               "  check CONFIG   validate the file and print its problems"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption configOption({ QStringLiteral("c"), QStringLiteral("config") },
-                                          Tr::tr("The YAML config to use."), Tr::tr("CONFIG"));
-    const QCommandLineOption hostOption(QStringLiteral("host"),
-                                        Tr::tr("Address to listen on (default 127.0.0.1)."),
-                                        Tr::tr("HOST"));
-    const QCommandLineOption portOption(
-        QStringLiteral("port"), Tr::tr("Port to listen on; 0 picks a free one (default 8000)."),
-        Tr::tr("PORT"));
-    const QCommandLineOption watchOption(QStringLiteral("watch"),
-                                         Tr::tr("Reload the config when the file changes."));
-    const QCommandLineOption logOption(QStringLiteral("log"),
-                                       Tr::tr("Append every event as a JSON line to FILE."),
-                                       Tr::tr("FILE"));
-    const QCommandLineOption quietOption({ QStringLiteral("q"), QStringLiteral("quiet") },
-                                         Tr::tr("Print no line per event."));
-    const QCommandLineOption maxSizeOption(
-        QStringLiteral("max-message-size"),
-        Tr::tr("Largest message accepted, in bytes (default 16 MiB); "
-               "a larger one closes its connection with 1009."),
-        Tr::tr("BYTES"));
-    const QCommandLineOption maxConnectionsOption(
-        QStringLiteral("max-connections"),
-        Tr::tr("Most clients served at once (default: no limit); more get HTTP 503."),
-        Tr::tr("COUNT"));
-    const QCommandLineOption originOption(
-        QStringLiteral("allowed-origin"),
-        Tr::tr(
-            "Accept browser handshakes only from this Origin (repeatable), e.g. "
-            "http://localhost:3000; others get HTTP 403. Clients without an Origin are accepted."),
-        Tr::tr("ORIGIN"));
-    const QCommandLineOption tlsCertOption(
-        QStringLiteral("tls-cert"), Tr::tr("Serve wss:// with this PEM certificate (chain)."),
-        Tr::tr("FILE"));
-    const QCommandLineOption tlsKeyOption(
-        QStringLiteral("tls-key"), Tr::tr("The PEM private key of --tls-cert."), Tr::tr("FILE"));
-    parser.addOptions({ configOption, hostOption, portOption, watchOption, logOption, quietOption,
-                        maxSizeOption, maxConnectionsOption, originOption, tlsCertOption,
-                        tlsKeyOption });
-    parser.addPositionalArgument(QStringLiteral("command"), Tr::tr("serve or check"));
-    parser.addPositionalArgument(QStringLiteral("config"), Tr::tr("The YAML config."),
-                                 QStringLiteral("[CONFIG]"));
+    setUpParser(&parser, flags);
     parser.process(app);
 
-    QStringList args = parser.positionalArguments();
     QString command;
-    if (!args.isEmpty()
-        && (args.first() == QLatin1String("serve") || args.first() == QLatin1String("check")))
-        command = args.takeFirst();
-    else if (!args.isEmpty() || parser.isSet(configOption))
-        command = QStringLiteral("serve");
-    if (command.isEmpty()) {
-        printErr(
-            Tr::tr("mocket-cli: a command is needed: serve CONFIG or check CONFIG (see --help)"));
-        return Usage;
-    }
-    QString config = parser.value(configOption);
-    if (config.isEmpty() && !args.isEmpty())
-        config = args.takeFirst();
-    if (config.isEmpty()) {
-        printErr(Tr::tr("mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml")
-                     .arg(command));
-        return Usage;
-    }
-    if (!args.isEmpty()) {
-        printErr(Tr::tr("mocket-cli: unexpected argument '%1'").arg(args.first()));
-        return Usage;
-    }
-
-    if (command == QLatin1String("check"))
-        return check(config);
-
     ServeOptions options;
-    options.configPath = config;
-    const QString host = parser.isSet(hostOption) ? parser.value(hostOption)
-                                                  : qEnvironmentVariable("HOST", options.host);
-    if (!parseHost(host, &options.address)) {
-        printErr(
-            Tr::tr("mocket-cli: invalid host '%1' (use an IP address such as 127.0.0.1 or 0.0.0.0)")
-                .arg(host));
-        return Usage;
-    }
-    options.host = host;
-    const QString port = parser.isSet(portOption)
-        ? parser.value(portOption)
-        : qEnvironmentVariable("PORT", QStringLiteral("8000"));
-    if (!parsePort(port, &options.port)) {
-        printErr(Tr::tr("mocket-cli: invalid port '%1' (0 to 65535)").arg(port));
-        return Usage;
-    }
-    if (parser.isSet(maxSizeOption)) {
-        bool ok = false;
-        options.maxMessageSize = parser.value(maxSizeOption).toLongLong(&ok);
-        if (!ok || options.maxMessageSize <= 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-message-size '%1'")
-                         .arg(parser.value(maxSizeOption)));
-            return Usage;
-        }
-    }
-    if (parser.isSet(maxConnectionsOption)) {
-        bool ok = false;
-        options.maxConnections = parser.value(maxConnectionsOption).toInt(&ok);
-        if (!ok || options.maxConnections < 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-connections '%1'")
-                         .arg(parser.value(maxConnectionsOption)));
-            return Usage;
-        }
-    }
-    options.allowedOrigins = parser.values(originOption);
-    options.tlsCertificate = parser.value(tlsCertOption);
-    options.tlsKey = parser.value(tlsKeyOption);
-    options.watch = parser.isSet(watchOption);
-    options.quiet = parser.isSet(quietOption);
-    options.logPath = parser.value(logOption);
+    if (const int failed = readCommand(parser, flags, &command, &options.configPath))
+        return failed;
+    if (command == QLatin1String("check"))
+        return check(options.configPath);
+    if (const int failed = readServeOptions(parser, flags, &options))
+        return failed;
 
     ServeCommand serve(options);
     QObject::connect(&serve, &ServeCommand::finished, &app, &QCoreApplication::exit);

@@ -83,56 +83,14 @@ int ServeCommand::start()
         printErr(tr("%1: not served: fix the errors above").arg(m_options.configPath));
         return 1;
     }
+    if (const int failed = startServing(result.spec))
+        return failed;
 
-    if (!m_options.logPath.isEmpty() && !m_log.open(m_options.logPath)) {
-        printErr(m_log.errorString());
-        return 2;
-    }
-    if (!m_options.quiet || !m_options.logPath.isEmpty())
-        connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
-    m_server.setMaxMessageSize(m_options.maxMessageSize);
-    m_server.setMaxConnections(m_options.maxConnections);
-    m_server.setAllowedOrigins(m_options.allowedOrigins);
-    if (!m_options.tlsCertificate.isEmpty() || !m_options.tlsKey.isEmpty()) {
-        QSslConfiguration tls;
-        if (!loadTls(&tls))
-            return 2;
-        m_server.setTlsConfiguration(tls);
-    }
-    m_server.setSpec(result.spec);
-    if (!m_server.start(m_options.address, m_options.port)) {
-        printErr(m_server.errorString());
-        return 3;
-    }
-
-    if (m_options.address == QHostAddress::AnyIPv4 || m_options.address == QHostAddress::AnyIPv6
-        || m_options.address == QHostAddress::Any)
+    if (isAllInterfaces(m_options.server.address))
         printErr(tr("warning: listening on all interfaces (%1): other machines can reach this mock")
-                     .arg(m_options.host));
-
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        m_signalNotifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
-        connect(m_signalNotifier, &QSocketNotifier::activated, this, &ServeCommand::onSignal);
-        struct sigaction action = {};
-        action.sa_handler = handleSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-    }
-    std::signal(SIGPIPE, SIG_IGN);
-
-    QString host = m_options.host;
-    if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol
-        && !host.startsWith(QLatin1Char('[')))
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    const QString url
-        = QStringLiteral("%1://%2:%3")
-              .arg(m_server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
-              .arg(m_server.serverPort());
-    const MockSpec &spec = *result.spec;
-    printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
-                 .arg(QFileInfo(m_options.configPath).fileName(), url, endpointList(spec)));
+                     .arg(m_options.server.host));
+    catchSignals();
+    printReady(*result.spec);
 
     connect(&m_server, &MockServer::stopped, this, [this] {
         m_log.close();
@@ -144,13 +102,50 @@ int ServeCommand::start()
     return -1;
 }
 
-bool ServeCommand::loadTls(QSslConfiguration *tls)
+int ServeCommand::startServing(const MockSpecPtr &spec)
 {
+    if (!m_options.logPath.isEmpty() && !m_log.open(m_options.logPath)) {
+        printErr(m_log.errorString());
+        return 2;
+    }
+    if (!m_options.quiet || !m_options.logPath.isEmpty())
+        connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
     QString error;
-    if (MockServer::loadTlsFiles(m_options.tlsCertificate, m_options.tlsKey, tls, &error))
-        return true;
-    printErr(QStringLiteral("mocket-cli: ") + error);
-    return false;
+    if (!m_server.applyOptions(m_options.server, &error)) {
+        printErr(QStringLiteral("mocket-cli: ") + error);
+        return 2;
+    }
+    m_server.setSpec(spec);
+    if (!m_server.start(m_options.server.address, m_options.server.port)) {
+        printErr(m_server.errorString());
+        return 3;
+    }
+    return 0;
+}
+
+void ServeCommand::catchSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        m_signalNotifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
+        connect(m_signalNotifier, &QSocketNotifier::activated, this, &ServeCommand::onSignal);
+        struct sigaction action = {};
+        action.sa_handler = handleSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+void ServeCommand::printReady(const MockSpec &spec)
+{
+    const QString url = QStringLiteral("%1://%2:%3")
+                            .arg(m_server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"),
+                                 m_options.server.urlHost())
+                            .arg(m_server.serverPort());
+    printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
+                 .arg(QFileInfo(m_options.configPath).fileName(), url, endpointList(spec)));
 }
 
 void ServeCommand::printLine(const QString &line)

@@ -2,11 +2,10 @@
 
 #include "eventlogwriter.h"
 #include "mockserver.h"
+#include "serveroptions.h"
 
 #include <QByteArray>
 #include <QFileSystemWatcher>
-#include <QHostAddress>
-#include <QSslConfiguration>
 #include <QObject>
 #include <QTimer>
 
@@ -15,20 +14,14 @@
 class ConsoleWriter;
 class QSocketNotifier;
 
+// `serve`'s options: the server's own, and what only the command line has.
 struct ServeOptions
 {
     QString configPath;
-    QString host = QStringLiteral("127.0.0.1");
-    QHostAddress address = QHostAddress::LocalHost;
-    quint16 port = 8000;
+    ServerOptions server;
     bool watch = false;
     bool quiet = false;
     QString logPath;
-    qint64 maxMessageSize = MockServer::DefaultMaxMessageSize;
-    int maxConnections = 0;
-    QStringList allowedOrigins;
-    QString tlsCertificate;
-    QString tlsKey;
 };
 
 // `mocket-cli serve`: loads the config, serves it, prints one line per event, optionally
@@ -52,7 +45,10 @@ private:
     void onSignal();
     void reload();
     void watchFile();
-    bool loadTls(QSslConfiguration *tls);
+    // Opens the log, applies the options and the spec, listens; an exit code on failure.
+    int startServing(const MockSpecPtr &spec);
+    void catchSignals();
+    void printReady(const MockSpec &spec);
     // Event and status lines after the ready line: through the console writer, in order.
     void printLine(const QString &line);
 

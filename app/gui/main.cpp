@@ -7,6 +7,66 @@
 #include <QTimer>
 #include <QTranslator>
 
+namespace {
+// The system locale's translations (LANGUAGE=pt_BR mocket shows Portuguese), over English
+// plural forms ("1 connection").
+void installTranslators(QTranslator *qt, QTranslator *plurals, QTranslator *mocket)
+{
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    if (plurals->load(QStringLiteral(":/i18n/mocket_en.qm")))
+        QApplication::installTranslator(plurals);
+    if (mocket->load(QLocale(), QStringLiteral("mocket"), QStringLiteral("_"),
+                     QStringLiteral(":/i18n")))
+        QApplication::installTranslator(mocket);
+}
+
+struct Flags
+{
+    QCommandLineOption start { QStringLiteral("start"),
+                               QApplication::translate("main", "Start serving at once.") };
+    QCommandLineOption host { QStringLiteral("host"),
+                              QApplication::translate("main", "Address to listen on."),
+                              QApplication::translate("main", "HOST") };
+    QCommandLineOption port { QStringLiteral("port"),
+                              QApplication::translate("main",
+                                                      "Port to listen on (0 picks a free one)."),
+                              QApplication::translate("main", "PORT") };
+};
+
+void setUpParser(QCommandLineParser *parser, const Flags &flags)
+{
+    parser->setApplicationDescription(QApplication::translate(
+        "main",
+        "A workbench for mocking WebSocket servers. With no FILE, the bundled example opens."));
+    parser->addHelpOption();
+    parser->addVersionOption();
+    parser->addOptions({ flags.start, flags.host, flags.port });
+    parser->addPositionalArgument(QStringLiteral("file"),
+                                  QApplication::translate("main", "A YAML config to open."),
+                                  QStringLiteral("[FILE]"));
+}
+
+// --host and --port over the toolbar's saved address; false on an invalid port.
+bool applyListenAddress(const QCommandLineParser &parser, const Flags &flags, MainWindow *window)
+{
+    if (!parser.isSet(flags.host) && !parser.isSet(flags.port))
+        return true;
+    ServerOptions options;
+    if (parser.isSet(flags.port)
+        && !ServerOptions::parsePort(parser.value(flags.port), &options.port)) {
+        qWarning("%s",
+                 qPrintable(QApplication::translate("main", "mocket: invalid port '%1'")
+                                .arg(parser.value(flags.port))));
+        return false;
+    }
+    window->setListenAddress(parser.isSet(flags.host) ? parser.value(flags.host) : options.host,
+                             options.port);
+    return true;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -15,61 +75,24 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MOCKET_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("mocket"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mocket.svg")));
-
-    // The UI follows the system locale (LANGUAGE=pt_BR mocket shows Portuguese).
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    // English plural forms ("1 connection"), then the user's language over them.
     QTranslator plurals;
-    if (plurals.load(QStringLiteral(":/i18n/mocket_en.qm")))
-        QApplication::installTranslator(&plurals);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("mocket"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    installTranslators(&qtTranslator, &plurals, &translator);
 
+    const Flags flags;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main",
-        "A workbench for mocking WebSocket servers. With no FILE, the bundled example opens."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption startOption(QStringLiteral("start"),
-                                         QApplication::translate("main", "Start serving at once."));
-    const QCommandLineOption hostOption(QStringLiteral("host"),
-                                        QApplication::translate("main", "Address to listen on."),
-                                        QApplication::translate("main", "HOST"));
-    const QCommandLineOption portOption(
-        QStringLiteral("port"),
-        QApplication::translate("main", "Port to listen on (0 picks a free one)."),
-        QApplication::translate("main", "PORT"));
-    parser.addOptions({ startOption, hostOption, portOption });
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QApplication::translate("main", "A YAML config to open."),
-                                 QStringLiteral("[FILE]"));
+    setUpParser(&parser, flags);
     parser.process(app);
 
     MainWindow window;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty() || !window.openFile(files.first()))
         window.openExample();
-    if (parser.isSet(hostOption) || parser.isSet(portOption)) {
-        bool ok = true;
-        const uint port = parser.isSet(portOption) ? parser.value(portOption).toUInt(&ok) : 8000;
-        if (!ok || port > 65535) {
-            qWarning("%s",
-                     qPrintable(QApplication::translate("main", "mocket: invalid port '%1'")
-                                    .arg(parser.value(portOption))));
-            return 2;
-        }
-        window.setListenAddress(parser.isSet(hostOption) ? parser.value(hostOption)
-                                                         : QStringLiteral("127.0.0.1"),
-                                quint16(port));
-    }
+    if (!applyListenAddress(parser, flags, &window))
+        return 2;
     window.show();
-    if (parser.isSet(startOption))
+    if (parser.isSet(flags.start))
         window.startServer();
     QTimer::singleShot(0, &window, &MainWindow::offerRecoveries);
     return app.exec();

@@ -1,5 +1,6 @@
 #include "specoutline.h"
 #include "outlinebuilder.h"
+#include "parsedyaml.h"
 #include "yamljson.h"
 
 #include "template.h"
@@ -58,26 +59,26 @@ QString YamlValue::toJson() const
 
 SpecOutline SpecOutline::parse(const QString &yaml)
 {
+    return parse(ParsedYaml::fromText(yaml));
+}
+
+SpecOutline SpecOutline::parse(const ParsedYaml &yaml)
+{
     SpecOutline out;
-    YAML::Node root;
-    try {
-        // What the loader rejects before reading nodes, the outline rejects too.
-        const std::string text = yaml.toStdString();
-        const YamlPrescan scan = prescanYaml(text);
-        if (!scan.unclosedQuote.is_null()) {
-            out.m_error = QCoreApplication::translate(
-                "SpecLoader", "YAML syntax error: end of stream reached without closing quote");
-            out.m_errorLine = scan.unclosedQuote.line + 1;
-            return out;
-        }
-        root = YAML::Load(text);
-    } catch (const YAML::Exception &error) {
-        out.m_error = tr("YAML syntax error: %1").arg(QString::fromStdString(error.msg));
-        out.m_errorLine = error.mark.is_null() ? 0 : error.mark.line + 1;
+    // What the loader rejects before reading nodes, the outline rejects too.
+    if (yaml.failure() == ParsedYaml::Failure::UnclosedQuote) {
+        out.m_error = QCoreApplication::translate(
+            "SpecLoader", "YAML syntax error: end of stream reached without closing quote");
+        out.m_errorLine = yaml.failureMark().line + 1;
+        return out;
+    }
+    if (yaml.failure() == ParsedYaml::Failure::Syntax) {
+        out.m_error = tr("YAML syntax error: %1").arg(yaml.syntaxMessage());
+        out.m_errorLine = yaml.failureMark().is_null() ? 0 : yaml.failureMark().line + 1;
         return out;
     }
     try {
-        Outline::Builder(yaml).build(root, out);
+        Outline::Builder(yaml.text()).build(yaml.root(), out);
         out.m_ok = true;
     } catch (const std::exception &error) {
         out = SpecOutline();

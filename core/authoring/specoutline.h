@@ -7,6 +7,8 @@
 
 #include <utility>
 
+class ParsedYaml;
+
 // A span of a config's text in QString (UTF-16) offsets, end exclusive.
 struct TextRange
 {
@@ -187,6 +189,8 @@ class SpecOutline
 public:
     // Never throws; ok() is false when the text is not YAML (error() says why).
     static SpecOutline parse(const QString &yaml);
+    // Text already parsed, e.g. shared with the SpecLoader run on the same text.
+    static SpecOutline parse(const ParsedYaml &yaml);
 
     bool ok() const { return m_ok; }
     QString error() const { return m_error; }

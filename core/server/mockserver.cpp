@@ -1,4 +1,5 @@
 #include "mockserver.h"
+#include "serveroptions.h"
 
 #include "directwritesocket.h"
 #include "eventtext.h"
@@ -133,6 +134,20 @@ void MockServer::setTlsConfiguration(const QSslConfiguration &configuration)
         m_tls.reset();
     else
         m_tls = configuration;
+}
+
+bool MockServer::applyOptions(const ServerOptions &options, QString *error)
+{
+    std::optional<QSslConfiguration> tls;
+    if (!options.loadTls(&tls, error))
+        return false;
+    m_tls = std::move(tls);
+    setMaxMessageSize(options.maxMessageSize);
+    setMaxConnections(options.maxConnections);
+    setAllowedOrigins(options.allowedOrigins);
+    setHandshakeTimeout(options.handshakeTimeoutMs);
+    setMaxPendingBytes(options.maxPendingBytes);
+    return true;
 }
 
 void MockServer::createListener()

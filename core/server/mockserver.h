@@ -19,6 +19,7 @@
 #include <optional>
 #include <unordered_map>
 
+struct ServerOptions;
 class QTcpServer;
 class QTcpSocket;
 class QWebSocket;
@@ -69,6 +70,9 @@ public:
     // false with a message in *error when they are unusable.
     static bool loadTlsFiles(const QString &certificate, const QString &key, QSslConfiguration *out,
                              QString *error);
+    // Every option but the address and port (start() takes those), TLS files loaded; false
+    // with *error, and nothing changed, when the TLS files are unusable.
+    bool applyOptions(const ServerOptions &options, QString *error);
 
     // Emits started() or startFailed(); returns whether it listens.
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 8000);

@@ -1,4 +1,5 @@
 #include "specloader.h"
+#include "parsedyaml.h"
 #include "specloader_p.h"
 #include "yamljson.h"
 
@@ -65,28 +66,22 @@ void Loader::warnExtraDocument(const QByteArray &data, const YAML::Mark &mark)
         SpecLoader::tr("only the first YAML document is read; everything from here on is ignored"));
 }
 
-LoadResult Loader::run(const QByteArray &data)
+LoadResult Loader::run(const ParsedYaml &yaml)
 {
     m_spec->fileName = m_file;
-    YAML::Node root;
-    try {
-        const std::string text = data.toStdString();
-        // A first pass over the parser's events (no nodes, so aliases are not expanded):
-        // an unclosed quote, and whether more documents follow. At most two documents are
-        // read: yaml-cpp 0.7's LoadAll can loop forever on some broken input.
-        const YamlPrescan scan = prescanYaml(text);
-        if (!scan.unclosedQuote.is_null()) {
-            error(scan.unclosedQuote,
-                  SpecLoader::tr("YAML syntax error: end of stream reached without closing quote"));
-            return { nullptr, m_diagnostics };
-        }
-        root = YAML::Load(text);
-        if (scan.documents > 1)
-            warnExtraDocument(data, scan.secondDocument);
-    } catch (const YAML::Exception &e) {
-        error(e.mark, SpecLoader::tr("YAML syntax error: %1").arg(qs(e.msg)));
+    if (yaml.failure() == ParsedYaml::Failure::UnclosedQuote) {
+        error(yaml.failureMark(),
+              SpecLoader::tr("YAML syntax error: end of stream reached without closing quote"));
         return { nullptr, m_diagnostics };
     }
+    if (yaml.failure() == ParsedYaml::Failure::Syntax) {
+        error(yaml.failureMark(),
+              SpecLoader::tr("YAML syntax error: %1").arg(yaml.syntaxMessage()));
+        return { nullptr, m_diagnostics };
+    }
+    if (yaml.documents() > 1)
+        warnExtraDocument(yaml.data(), yaml.secondDocument());
+    const YAML::Node &root = yaml.root();
 
     try {
         if (root.IsNull()) {
@@ -256,6 +251,11 @@ LoadResult SpecLoader::loadText(const QString &yaml, const QString &fileName)
 }
 
 LoadResult SpecLoader::loadData(const QByteArray &yaml, const QString &fileName)
+{
+    return load(ParsedYaml::fromData(yaml), fileName);
+}
+
+LoadResult SpecLoader::load(const ParsedYaml &yaml, const QString &fileName)
 {
     return SpecLoading::Loader(fileName).run(yaml);
 }

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class ParsedYaml;
+
 struct LoadResult
 {
     std::shared_ptr<MockSpec> spec; // null when there are errors
@@ -29,4 +31,6 @@ public:
     // fileName is only used to name the file in diagnostics.
     static LoadResult loadText(const QString &yaml, const QString &fileName);
     static LoadResult loadData(const QByteArray &yaml, const QString &fileName);
+    // Text already parsed, e.g. shared with a SpecOutline of the same text.
+    static LoadResult load(const ParsedYaml &yaml, const QString &fileName);
 };

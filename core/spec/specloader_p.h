@@ -68,7 +68,7 @@ class Loader
 public:
     explicit Loader(QString fileName) : m_file(std::move(fileName)) { }
 
-    LoadResult run(const QByteArray &data);
+    LoadResult run(const ParsedYaml &yaml);
 
 private:
     void add(Diagnostic::Severity severity, const YAML::Mark &mark, const QString &message)

@@ -3,6 +3,7 @@
 #include "mockspanel.h"
 #include "replyform.h"
 #include "serversettingsdialog.h"
+#include "settings.h"
 #include "testclient.h"
 #include "testfiles.h"
 #include "trafficlog.h"
@@ -302,12 +303,12 @@ private slots:
     // Server Settings (the same options as mocket-cli's) apply at the next start.
     void serverSettingsApplyAtStart()
     {
-        ServerSettings settings;
-        settings.maxConnections = 1;
-        settings.allowedOrigins = { QStringLiteral("http://good.example") };
-        settings.save();
+        ServerOptions options;
+        options.maxConnections = 1;
+        options.allowedOrigins = { QStringLiteral("http://good.example") };
+        Settings().setServerOptions(options);
         const QString base = openAndStart();
-        ServerSettings().save(); // back to the defaults for the other tests
+        Settings().setServerOptions(ServerOptions()); // back to the defaults for the other tests
         QVERIFY(!base.isEmpty());
         QCOMPARE(m_window->server()->maxConnections(), 1);
         TestClient first;
@@ -325,12 +326,12 @@ private slots:
         // Unusable TLS files: the server does not start, and says why.
         m_window->stopServer();
         QTRY_VERIFY(!m_window->server()->isListening());
-        settings = ServerSettings();
-        settings.tlsCertificate = m_dir.filePath(QStringLiteral("missing.pem"));
-        settings.tlsKey = m_dir.filePath(QStringLiteral("missing.key"));
-        settings.save();
+        options = ServerOptions();
+        options.tlsCertificate = m_dir.filePath(QStringLiteral("missing.pem"));
+        options.tlsKey = m_dir.filePath(QStringLiteral("missing.key"));
+        Settings().setServerOptions(options);
         QVERIFY(!m_window->startServer());
-        ServerSettings().save();
+        Settings().setServerOptions(ServerOptions());
         QVERIFY2(m_window->serverStatusText().contains(QStringLiteral("certificate")),
                  qPrintable(m_window->serverStatusText()));
     }

@@ -1,7 +1,5 @@
 #include "serversettingsdialog.h"
 
-#include "mockserver.h"
-
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -10,65 +8,44 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
+#include <QSslConfiguration>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-ServerSettings ServerSettings::load()
-{
-    QSettings s;
-    ServerSettings settings;
-    settings.maxConnections = s.value(QStringLiteral("server/maxConnections"), 0).toInt();
-    settings.maxMessageSize
-        = s.value(QStringLiteral("server/maxMessageSize"), settings.maxMessageSize).toLongLong();
-    settings.allowedOrigins = s.value(QStringLiteral("server/allowedOrigins")).toStringList();
-    settings.tlsCertificate = s.value(QStringLiteral("server/tlsCertificate")).toString();
-    settings.tlsKey = s.value(QStringLiteral("server/tlsKey")).toString();
-    return settings;
-}
-
-void ServerSettings::save() const
-{
-    QSettings s;
-    s.setValue(QStringLiteral("server/maxConnections"), maxConnections);
-    s.setValue(QStringLiteral("server/maxMessageSize"), maxMessageSize);
-    s.setValue(QStringLiteral("server/allowedOrigins"), allowedOrigins);
-    s.setValue(QStringLiteral("server/tlsCertificate"), tlsCertificate);
-    s.setValue(QStringLiteral("server/tlsKey"), tlsKey);
-}
-
-bool ServerSettings::tlsConfiguration(QSslConfiguration *out, QString *error) const
-{
-    *out = QSslConfiguration();
-    if (tlsCertificate.isEmpty() && tlsKey.isEmpty())
-        return true; // plain ws://
-    return MockServer::loadTlsFiles(tlsCertificate, tlsKey, out, error);
-}
-
-ServerSettingsDialog::ServerSettingsDialog(const ServerSettings &settings, QWidget *parent)
+ServerSettingsDialog::ServerSettingsDialog(const ServerOptions &options, QWidget *parent)
     : QDialog(parent)
+    , m_given(options)
 {
     setWindowTitle(tr("Server Settings"));
+    createFields(options);
+    createLayout();
+}
+
+void ServerSettingsDialog::createFields(const ServerOptions &options)
+{
     m_maxConnections = new QSpinBox(this);
     m_maxConnections->setRange(0, 1000000);
     m_maxConnections->setSpecialValueText(tr("no limit"));
-    m_maxConnections->setValue(settings.maxConnections);
+    m_maxConnections->setValue(options.maxConnections);
     m_maxConnections->setToolTip(tr("Clients beyond this many get HTTP 503"));
     m_maxMessageMiB = new QSpinBox(this);
     m_maxMessageMiB->setRange(1, 1024);
     m_maxMessageMiB->setSuffix(tr(" MiB"));
-    m_maxMessageMiB->setValue(int(std::max<qint64>(1, settings.maxMessageSize / (1024 * 1024))));
+    m_maxMessageMiB->setValue(int(std::max<qint64>(1, options.maxMessageSize / (1024 * 1024))));
     m_maxMessageMiB->setToolTip(tr("A larger message closes its connection with 1009"));
-    m_origins = new QPlainTextEdit(settings.allowedOrigins.join(QLatin1Char('\n')), this);
+    m_origins = new QPlainTextEdit(options.allowedOrigins.join(QLatin1Char('\n')), this);
     m_origins->setPlaceholderText(
         tr("One origin per line, e.g. http://localhost:3000\nEmpty: any origin"));
     m_origins->setMaximumHeight(90);
-    m_certificate = new QLineEdit(settings.tlsCertificate, this);
-    m_key = new QLineEdit(settings.tlsKey, this);
+    m_certificate = new QLineEdit(options.tlsCertificate, this);
+    m_key = new QLineEdit(options.tlsKey, this);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b91c1c"));
+}
 
+void ServerSettingsDialog::createLayout()
+{
     auto fileRow = [this](QLineEdit *field, const QString &title) {
         auto *row = new QHBoxLayout;
         auto *button = new QPushButton(tr("Browse…"), this);
@@ -104,25 +81,26 @@ void ServerSettingsDialog::browse(QLineEdit *field, const QString &title)
         field->setText(path);
 }
 
-ServerSettings ServerSettingsDialog::settings() const
+ServerOptions ServerSettingsDialog::options() const
 {
-    ServerSettings s;
-    s.maxConnections = m_maxConnections->value();
-    s.maxMessageSize = qint64(m_maxMessageMiB->value()) * 1024 * 1024;
+    ServerOptions options = m_given;
+    options.allowedOrigins.clear();
+    options.maxConnections = m_maxConnections->value();
+    options.maxMessageSize = qint64(m_maxMessageMiB->value()) * 1024 * 1024;
     for (const QString &line : m_origins->toPlainText().split(QLatin1Char('\n'))) {
         if (!line.trimmed().isEmpty())
-            s.allowedOrigins.append(line.trimmed());
+            options.allowedOrigins.append(line.trimmed());
     }
-    s.tlsCertificate = m_certificate->text().trimmed();
-    s.tlsKey = m_key->text().trimmed();
-    return s;
+    options.tlsCertificate = m_certificate->text().trimmed();
+    options.tlsKey = m_key->text().trimmed();
+    return options;
 }
 
 void ServerSettingsDialog::accept()
 {
-    QSslConfiguration tls;
+    std::optional<QSslConfiguration> tls;
     QString error;
-    if (!settings().tlsConfiguration(&tls, &error)) {
+    if (!options().loadTls(&tls, &error)) {
         m_error->setText(error);
         return;
     }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "serveroptions.h"
+
 #include <QDialog>
-#include <QSslConfiguration>
-#include <QStringList>
 
 class QLabel;
 class QLineEdit;
@@ -11,32 +11,22 @@ class QSpinBox;
 
 // The workbench's server options, the same as mocket-cli's: limits, allowed browser
 // origins, and TLS (wss://) with a certificate and key.
-struct ServerSettings
-{
-    int maxConnections = 0; // 0: no limit
-    qint64 maxMessageSize = 16 * 1024 * 1024;
-    QStringList allowedOrigins; // empty: any
-    QString tlsCertificate; // PEM files; both empty: plain ws://
-    QString tlsKey;
-
-    static ServerSettings load(); // from QSettings
-    void save() const;
-    // Reads the TLS files; false with *error when they are set but unusable.
-    bool tlsConfiguration(QSslConfiguration *out, QString *error) const;
-};
-
 class ServerSettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit ServerSettingsDialog(const ServerSettings &settings, QWidget *parent = nullptr);
-    ServerSettings settings() const;
+    // Host and port are not the dialog's: options() returns them as given.
+    explicit ServerSettingsDialog(const ServerOptions &options, QWidget *parent = nullptr);
+    ServerOptions options() const;
 
 private:
     void accept() override;
     void browse(QLineEdit *field, const QString &title);
+    void createFields(const ServerOptions &options);
+    void createLayout();
 
+    ServerOptions m_given;
     QSpinBox *m_maxConnections = nullptr;
     QSpinBox *m_maxMessageMiB = nullptr;
     QPlainTextEdit *m_origins = nullptr;

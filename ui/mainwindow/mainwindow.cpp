@@ -3,7 +3,7 @@
 #include "exportdialog.h"
 #include "findbar.h"
 #include "serversettingsdialog.h"
-#include "specloader.h"
+#include "settings.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
@@ -25,8 +25,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -38,10 +36,6 @@
 #include <QVBoxLayout>
 
 namespace {
-constexpr int MaxRecentFiles = 8;
-constexpr int ValidateDelayMs = 300;
-constexpr int RecoveryDelayMs = 1000;
-
 QIcon themeIcon(const QString &name)
 {
     return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/%1.svg").arg(name)));
@@ -58,11 +52,32 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_server(new MockServer(this))
     , m_traffic(new TrafficLog(this))
+    , m_document(new SpecDocument(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mocket.svg")));
     m_traffic->attach(m_server);
 
+    createPanels();
+    createActions();
+    createToolBar();
+    createDocks();
+    createMenus();
+
+    m_serverStatus = new QLabel(this);
+    m_applyStatus = new QLabel(this);
+    statusBar()->addWidget(m_serverStatus, 1);
+    statusBar()->addPermanentWidget(m_applyStatus);
+
+    connectPanels();
+    connectServer();
+    readSettings();
+    updateServerStatus();
+    updateTitle();
+}
+
+void MainWindow::createPanels()
+{
     m_editor = new YamlEditor(this);
     m_findBar = new FindBar(this);
     m_findBar->setEditor(m_editor);
@@ -96,42 +111,37 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_trafficPanel = new TrafficPanel(m_traffic, m_server, this);
     m_tryIt = new TryItPanel(this);
+}
 
-    createActions();
-    createToolBar();
-    createDocks();
-    createMenus();
-
-    m_serverStatus = new QLabel(this);
-    m_applyStatus = new QLabel(this);
-    statusBar()->addWidget(m_serverStatus, 1);
-    statusBar()->addPermanentWidget(m_applyStatus);
-
-    m_validateTimer.setSingleShot(true);
-    m_validateTimer.setInterval(ValidateDelayMs);
-    connect(&m_validateTimer, &QTimer::timeout, this, &MainWindow::validateNow);
-    m_recoveryTimer.setSingleShot(true);
-    m_recoveryTimer.setInterval(RecoveryDelayMs);
-    connect(&m_recoveryTimer, &QTimer::timeout, this, &MainWindow::saveRecoveryCopy);
-
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &MainWindow::onTextChanged);
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this,
-            &MainWindow::updateTitle);
-    connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+// The editor is the document's view: its text and modified state go to the document, and
+// every parse goes to the panels.
+void MainWindow::connectPanels()
+{
+    connect(m_editor, &QPlainTextEdit::textChanged, m_document,
+            [this] { m_document->setText(m_editor->toPlainText()); });
+    connect(m_editor->document(), &QTextDocument::modificationChanged, m_document,
+            &SpecDocument::setModified);
+    connect(m_document, &SpecDocument::modificationChanged, this, [this](bool modified) {
+        m_editor->document()->setModified(modified);
+        updateTitle();
+    });
+    connect(m_document, &SpecDocument::parsed, this, &MainWindow::onParsed);
+    const auto goToProblem = [this](QTreeWidgetItem *item) {
         m_editor->goToLine(item->data(0, Qt::UserRole).toInt(),
                            item->data(0, Qt::UserRole + 1).toInt());
-    });
-    connect(m_problems, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        m_editor->goToLine(item->data(0, Qt::UserRole).toInt(),
-                           item->data(0, Qt::UserRole + 1).toInt());
-    });
+    };
+    connect(m_problems, &QTreeWidget::itemActivated, this, goToProblem);
+    connect(m_problems, &QTreeWidget::itemClicked, this, goToProblem);
     connect(m_mocks, &MocksPanel::editRequested, this, &MainWindow::applyEdit);
     connect(m_mocks, &MocksPanel::lineSelected, this, [this](int line) {
         QTextCursor cursor(m_editor->document()->findBlockByNumber(line - 1));
         m_editor->setTextCursor(cursor);
         m_editor->centerCursor();
     });
+}
 
+void MainWindow::connectServer()
+{
     connect(m_server, &MockServer::started, this, &MainWindow::updateServerStatus);
     connect(m_server, &MockServer::stopped, this, &MainWindow::updateServerStatus);
     connect(m_server, &MockServer::startFailed, this, [this](const QString &reason) {
@@ -140,15 +150,20 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_server, &MockServer::connectionCountChanged, this, &MainWindow::updateServerStatus);
     connect(m_server, &MockServer::specChanged, this, &MainWindow::updateActions);
-
-    readSettings();
-    updateServerStatus();
-    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
+{
+    createFileActions();
+    createServerActions();
+    m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, m_findBar, &FindBar::activate);
+}
+
+void MainWindow::createFileActions()
 {
     m_newAction = new QAction(themeIcon(QStringLiteral("document-new")), tr("&New"), this);
     m_newAction->setShortcut(QKeySequence::New);
@@ -161,9 +176,9 @@ void MainWindow::createActions()
     connect(m_openAction, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
-        const QString path
-            = QFileDialog::getOpenFileName(this, tr("Open a config"), QFileInfo(m_filePath).path(),
-                                           tr("YAML files (*.yml *.yaml);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a config"), QFileInfo(m_document->filePath()).path(),
+            tr("YAML files (*.yml *.yaml);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
@@ -178,7 +193,10 @@ void MainWindow::createActions()
         = new QAction(themeIcon(QStringLiteral("document-export")), tr("&Export for CI…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportForCi);
+}
 
+void MainWindow::createServerActions()
+{
     m_startAction
         = new QAction(themeIcon(QStringLiteral("media-playback-start")), tr("S&tart"), this);
     m_startAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -193,9 +211,6 @@ void MainWindow::createActions()
     m_applyAction->setToolTip(
         tr("Serve the edited config without dropping open connections (Ctrl+Enter)"));
     connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyToServer);
-    m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find…"), this);
-    m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, m_findBar, &FindBar::activate);
 }
 
 void MainWindow::createToolBar()
@@ -208,14 +223,14 @@ void MainWindow::createToolBar()
     bar->addAction(m_saveAction);
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Host "), bar));
-    m_host = new QLineEdit(QStringLiteral("127.0.0.1"), bar);
+    m_host = new QLineEdit(ServerOptions().host, bar);
     m_host->setMaximumWidth(120);
     m_host->setToolTip(tr("Address to listen on; 0.0.0.0 lets other machines connect"));
     bar->addWidget(m_host);
     bar->addWidget(new QLabel(tr(" Port "), bar));
     m_port = new QSpinBox(bar);
     m_port->setRange(0, 65535);
-    m_port->setValue(8000);
+    m_port->setValue(ServerOptions().port);
     m_port->setToolTip(tr("0 picks a free port"));
     bar->addWidget(m_port);
     bar->addAction(m_startAction);
@@ -283,15 +298,7 @@ void MainWindow::createMenus()
     server->addAction(m_stopAction);
     server->addAction(m_applyAction);
     server->addSeparator();
-    server->addAction(tr("Server &Settings…"), this, [this] {
-        ServerSettingsDialog dialog(ServerSettings::load(), this);
-        if (dialog.exec() == QDialog::Accepted) {
-            dialog.settings().save();
-            if (m_server->isListening())
-                statusBar()->showMessage(tr("Server settings take effect at the next start."),
-                                         6000);
-        }
-    });
+    server->addAction(tr("Server &Settings…"), this, &MainWindow::editServerSettings);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
@@ -307,13 +314,23 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::editServerSettings()
+{
+    ServerSettingsDialog dialog(Settings().serverOptions(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Settings().setServerOptions(dialog.options());
+    if (m_server->isListening())
+        statusBar()->showMessage(tr("Server settings take effect at the next start."), 6000);
+}
+
 void MainWindow::readSettings()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
+    const Settings settings;
+    restoreGeometry(settings.windowGeometry());
+    if (!settings.hasWindowGeometry())
         resize(1280, 820);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+    if (!restoreState(settings.windowState())) {
         // First run: room for the editor, a narrow Try it, a traffic area of useful height.
         resizeDocks({ findChild<QDockWidget *>(QStringLiteral("tryItDock")) }, { 300 },
                     Qt::Horizontal);
@@ -321,65 +338,46 @@ void MainWindow::readSettings()
                     Qt::Vertical);
     }
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
-        if (!splitter->restoreState(
-                settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        if (!splitter->restoreState(settings.splitterState()))
             splitter->setSizes({ 380, 620 });
     }
-    m_host->setText(
-        settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString());
-    m_port->setValue(settings.value(QStringLiteral("server/port"), 8000).toInt());
-    m_autoApply->setChecked(settings.value(QStringLiteral("server/autoApply"), false).toBool());
-    m_trafficPanel->setLogCapacity(
-        settings.value(QStringLiteral("traffic/capacity"), MessageLogModel::DefaultCapacity)
-            .toInt());
+    m_host->setText(settings.host());
+    m_port->setValue(settings.port());
+    m_autoApply->setChecked(settings.autoApply());
+    m_trafficPanel->setLogCapacity(settings.trafficCapacity());
     updateRecentMenu();
 }
 
 void MainWindow::writeSettings()
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    Settings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
-        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
-    settings.setValue(QStringLiteral("server/host"), m_host->text());
-    settings.setValue(QStringLiteral("server/port"), m_port->value());
-    settings.setValue(QStringLiteral("server/autoApply"), m_autoApply->isChecked());
-    settings.setValue(QStringLiteral("traffic/capacity"), m_trafficPanel->logCapacity());
-}
-
-QString MainWindow::displayName() const
-{
-    if (m_isExample)
-        return tr("example.yml");
-    if (m_filePath.isEmpty())
-        return tr("untitled.yml");
-    return QFileInfo(m_filePath).fileName();
+        settings.setSplitterState(splitter->saveState());
+    settings.setHost(m_host->text());
+    settings.setPort(m_port->value());
+    settings.setAutoApply(m_autoApply->isChecked());
+    settings.setTrafficCapacity(m_trafficPanel->logCapacity());
 }
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("%1[*] — Mocket").arg(displayName()));
+    setWindowTitle(tr("%1[*] — Mocket").arg(m_document->displayName()));
     setWindowModified(isModified());
 }
 
 bool MainWindow::isModified() const
 {
-    return m_editor->document()->isModified();
+    return m_document->isModified();
 }
 
 void MainWindow::setDocumentText(const QString &text, const QString &path, bool example)
 {
-    if (!m_filePath.isEmpty() || m_isExample)
-        m_recovery.discard(m_filePath);
-    m_filePath = path;
-    m_isExample = example;
     m_editor->setPlainText(text);
     m_editor->document()->setModified(false);
-    m_recovery.discard(m_filePath);
-    m_lastGood.reset();
-    validateNow();
-    if (!m_outline.endpoints.isEmpty())
+    m_document->reset(text, path, example);
+    if (!m_document->outline().endpoints.isEmpty())
         m_mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
     updateTitle();
 }
@@ -416,12 +414,13 @@ bool MainWindow::maybeSave()
     if (!isModified())
         return true;
     const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(displayName()),
+        this, tr("Unsaved changes"),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
     if (answer == QMessageBox::Discard) {
-        m_recovery.discard(m_filePath);
+        m_document->discardRecovery();
         return true;
     }
     return false;
@@ -429,66 +428,55 @@ bool MainWindow::maybeSave()
 
 bool MainWindow::save()
 {
-    if (m_filePath.isEmpty() || m_isExample)
+    if (m_document->filePath().isEmpty() || m_document->isExample())
         return saveAs();
-    return writeDocument(m_filePath);
+    return writeDocument(m_document->filePath());
 }
 
 bool MainWindow::saveAs(const QString &path)
 {
     QString target = path;
     if (target.isEmpty()) {
-        const QString suggestion = m_filePath.isEmpty() ? QStringLiteral("mocks.yml") : m_filePath;
+        const QString current = m_document->filePath();
+        const QString suggestion = current.isEmpty() ? QStringLiteral("mocks.yml") : current;
         target = QFileDialog::getSaveFileName(this, tr("Save the config"), suggestion,
                                               tr("YAML files (*.yml *.yaml)"));
         if (target.isEmpty())
             return false;
     }
-    const QString old = m_filePath;
     if (!writeDocument(target))
         return false;
-    m_recovery.discard(old);
-    m_filePath = QFileInfo(target).absoluteFilePath();
-    m_isExample = false;
-    addRecentFile(m_filePath);
+    addRecentFile(m_document->filePath());
     updateTitle();
     return true;
 }
 
+// Saves to path, making it the document's file; on failure says why and keeps the text.
 bool MainWindow::writeDocument(const QString &path)
 {
-    // QSaveFile writes a temporary file and renames it over the target: a crash or a full
-    // disk mid-save never leaves a half-written config.
-    QSaveFile file(path);
-    const QByteArray data = m_editor->toPlainText().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        QMessageBox::warning(this, tr("Not saved"),
-                             tr("Cannot save %1: %2\nYour text is still here, unchanged.")
-                                 .arg(path, file.errorString()));
+    QString error;
+    const bool saved = path == m_document->filePath() ? m_document->save(&error)
+                                                      : m_document->saveAs(path, &error);
+    if (!saved) {
+        QMessageBox::warning(
+            this, tr("Not saved"),
+            tr("Cannot save %1: %2\nYour text is still here, unchanged.").arg(path, error));
         return false;
     }
-    m_editor->document()->setModified(false);
-    m_recovery.discard(m_filePath);
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     return true;
 }
 
 void MainWindow::addRecentFile(const QString &path)
 {
-    QSettings settings;
-    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    while (files.size() > MaxRecentFiles)
-        files.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), files);
+    Settings().addRecentFile(path);
     updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    const QStringList files = Settings().recentFiles();
     for (const QString &path : files) {
         QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
             if (maybeSave())
@@ -500,35 +488,18 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->setEnabled(!files.isEmpty());
 }
 
-void MainWindow::onTextChanged()
-{
-    m_validateTimer.start();
-    if (isModified())
-        m_recoveryTimer.start();
-}
-
-void MainWindow::saveRecoveryCopy()
-{
-    if (isModified())
-        m_recovery.save(m_filePath, m_editor->toPlainText());
-}
-
 void MainWindow::validateNow()
 {
-    m_validateTimer.stop();
-    const QString text = m_editor->toPlainText();
-    if (text == m_outlineText && !m_outlineText.isNull())
-        return;
-    m_outlineText = text;
-    const LoadResult result = SpecLoader::loadText(text, displayName());
-    m_diagnostics = result.diagnostics;
-    m_editor->setDiagnostics(m_diagnostics);
+    m_document->parse();
+}
+
+void MainWindow::onParsed()
+{
+    m_editor->setDiagnostics(m_document->diagnostics());
     showProblems();
-    m_outline = SpecOutline::parse(text);
-    m_mocks->setOutline(m_outline);
-    if (result.ok()) {
-        m_lastGood = result.spec;
-        m_tryIt->setSpec(m_lastGood);
+    m_mocks->setOutline(m_document->outline());
+    if (m_document->isValid()) {
+        m_tryIt->setSpec(m_document->lastGoodSpec());
         if (m_autoApply->isChecked() && m_server->isListening())
             applyToServer();
     } else {
@@ -540,9 +511,10 @@ void MainWindow::validateNow()
 void MainWindow::showProblems()
 {
     m_problems->clear();
+    const Diagnostics &diagnostics = m_document->diagnostics();
     const QIcon error = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (const Diagnostic &d : std::as_const(m_diagnostics)) {
+    for (const Diagnostic &d : diagnostics) {
         auto *item = new QTreeWidgetItem(m_problems);
         item->setIcon(0, d.isError() ? error : warning);
         item->setText(0, d.line > 0 ? QString::number(d.line) : QString());
@@ -551,10 +523,10 @@ void MainWindow::showProblems()
         item->setData(0, Qt::UserRole, d.line);
         item->setData(0, Qt::UserRole + 1, d.column);
     }
-    const int errors = countErrors(m_diagnostics);
-    const int warnings = int(m_diagnostics.size()) - errors;
+    const int errors = countErrors(diagnostics);
+    const int warnings = int(diagnostics.size()) - errors;
     m_problems->setHeaderLabels({ tr("Line"),
-                                  m_diagnostics.isEmpty()
+                                  diagnostics.isEmpty()
                                       ? tr("No problems")
                                       : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
                                           + tr("%n warning(s)", nullptr, warnings) });
@@ -562,11 +534,10 @@ void MainWindow::showProblems()
 
 void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selection &selectAfter)
 {
-    if (m_editor->toPlainText() != m_outlineText)
-        validateNow(); // the outline must describe the text the edit applies to
-    const TextEdit change = edit(m_outlineText, m_outline);
+    validateNow(); // the outline must describe the text the edit applies to
+    const TextEdit change = edit(m_document->parsedText(), m_document->outline());
     if (change.isNull()) {
-        if (!m_outline.ok())
+        if (!m_document->outline().ok())
             statusBar()->showMessage(
                 tr("That change cannot be made while the YAML has syntax errors."), 6000);
         else
@@ -590,13 +561,14 @@ void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selec
 bool MainWindow::applyToServer()
 {
     validateNow();
-    if (!m_lastGood || hasErrors(m_diagnostics)) {
+    const MockSpecPtr spec = m_document->lastGoodSpec();
+    if (!spec || hasErrors(m_document->diagnostics())) {
         m_applyStatus->setText(
             tr("Not applied: fix the problems first; the server keeps the last good config"));
         m_applyStatus->setStyleSheet(QStringLiteral("color: #b91c1c"));
         return false;
     }
-    m_server->setSpec(m_lastGood);
+    m_server->setSpec(spec);
     m_applyStatus->setText(m_server->isListening() ? tr("Applied to the running server")
                                                    : QString());
     m_applyStatus->setStyleSheet(QString());
@@ -621,35 +593,39 @@ bool MainWindow::startServer()
         return true;
     validateNow();
     m_startError.clear();
-    if (!m_lastGood) {
-        m_startError = tr("Cannot start: the config has errors (see Problems).");
-        updateServerStatus();
+    if (!m_document->lastGoodSpec()) {
+        failStart(tr("Cannot start: the config has errors (see Problems)."));
         return false;
     }
-    QString host = m_host->text().trimmed();
-    QHostAddress address;
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        address = QHostAddress::LocalHost;
-    else if (!address.setAddress(host)) {
-        m_startError
-            = tr("Cannot start: '%1' is not an IP address (try 127.0.0.1 or 0.0.0.0).").arg(host);
-        updateServerStatus();
+    ServerOptions options;
+    if (!serverOptions(&options))
+        return false;
+    QString error;
+    if (!m_server->applyOptions(options, &error)) {
+        failStart(tr("Cannot start: %1").arg(error));
         return false;
     }
-    const ServerSettings settings = ServerSettings::load();
-    QSslConfiguration tls;
-    QString tlsError;
-    if (!settings.tlsConfiguration(&tls, &tlsError)) {
-        m_startError = tr("Cannot start: %1").arg(tlsError);
-        updateServerStatus();
+    m_server->setSpec(m_document->lastGoodSpec());
+    return m_server->start(options.address, options.port);
+}
+
+bool MainWindow::serverOptions(ServerOptions *options)
+{
+    *options = Settings().serverOptions();
+    const QString host = m_host->text().trimmed();
+    if (!options->setHost(host)) {
+        failStart(
+            tr("Cannot start: '%1' is not an IP address (try 127.0.0.1 or 0.0.0.0).").arg(host));
         return false;
     }
-    m_server->setTlsConfiguration(tls);
-    m_server->setMaxConnections(settings.maxConnections);
-    m_server->setMaxMessageSize(settings.maxMessageSize);
-    m_server->setAllowedOrigins(settings.allowedOrigins);
-    m_server->setSpec(m_lastGood);
-    return m_server->start(address, quint16(m_port->value()));
+    options->port = quint16(m_port->value());
+    return true;
+}
+
+void MainWindow::failStart(const QString &reason)
+{
+    m_startError = reason;
+    updateServerStatus();
 }
 
 void MainWindow::stopServer()
@@ -668,18 +644,8 @@ void MainWindow::updateServerStatus()
     QString text;
     QString style;
     if (m_server->isListening()) {
-        QString host = m_host->text().trimmed();
-        if (host.contains(QLatin1Char(':')))
-            host = QLatin1Char('[') + host + QLatin1Char(']');
-        text
-            = tr("Listening on %1://%2:%3 · %n connection(s)", nullptr, m_server->connectionCount())
-                  .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
-                  .arg(m_server->serverPort());
+        text = listeningText();
         style = QStringLiteral("color: #15803d");
-        const QHostAddress address = m_server->serverAddress();
-        if (address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6
-            || address == QHostAddress::Any)
-            text += QStringLiteral(" · ") + tr("reachable from other machines");
     } else if (m_server->isStopping()) {
         text = tr("Stopping…");
     } else if (!m_startError.isEmpty()) {
@@ -693,6 +659,20 @@ void MainWindow::updateServerStatus()
     updateActions();
 }
 
+QString MainWindow::listeningText() const
+{
+    ServerOptions options;
+    options.host = m_host->text().trimmed();
+    QString text
+        = tr("Listening on %1://%2:%3 · %n connection(s)", nullptr, m_server->connectionCount())
+              .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"),
+                   options.urlHost())
+              .arg(m_server->serverPort());
+    if (isAllInterfaces(m_server->serverAddress()))
+        text += QStringLiteral(" · ") + tr("reachable from other machines");
+    return text;
+}
+
 void MainWindow::updateActions()
 {
     const bool listening = m_server->isListening();
@@ -700,21 +680,23 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(listening);
     m_host->setEnabled(!listening);
     m_port->setEnabled(!listening);
-    m_applyAction->setEnabled(listening && m_lastGood && m_server->spec() != m_lastGood);
+    const MockSpecPtr spec = m_document->lastGoodSpec();
+    m_applyAction->setEnabled(listening && spec && m_server->spec() != spec);
 }
 
 void MainWindow::exportForCi()
 {
     validateNow();
-    if (hasErrors(m_diagnostics)
+    if (hasErrors(m_document->diagnostics())
         && QMessageBox::question(
                this, tr("Export a config with errors?"),
                tr("The config has errors; mocket-cli will refuse to serve it. Export anyway?"))
             != QMessageBox::Yes)
         return;
+    const QString path = m_document->filePath();
     const QString suggestion
-        = m_filePath.isEmpty() ? QDir::home().filePath(QStringLiteral("mocks.yml")) : m_filePath;
-    ExportDialog dialog(m_editor->toPlainText(), suggestion, m_host->text().trimmed(),
+        = path.isEmpty() ? QDir::home().filePath(QStringLiteral("mocks.yml")) : path;
+    ExportDialog dialog(m_document->text(), suggestion, m_host->text().trimmed(),
                         quint16(m_port->value()), this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
@@ -722,12 +704,12 @@ void MainWindow::exportForCi()
 
 void MainWindow::setRecoveryStore(const RecoveryStore &store)
 {
-    m_recovery = store;
+    m_document->setRecoveryStore(store);
 }
 
 QList<RecoveryStore::Entry> MainWindow::pendingRecoveries() const
 {
-    return m_recovery.orphans();
+    return m_document->pendingRecoveries();
 }
 
 bool MainWindow::restoreRecovery(const RecoveryStore::Entry &entry)
@@ -747,7 +729,7 @@ bool MainWindow::restoreRecovery(const RecoveryStore::Entry &entry)
     cursor.endEditBlock();
     RecoveryStore::remove(entry);
     validateNow();
-    saveRecoveryCopy();
+    m_document->saveRecoveryCopy();
     return true;
 }
 
@@ -777,7 +759,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
-    m_recovery.discard(m_filePath);
+    m_document->discardRecovery();
     m_server->stop();
     event->accept();
 }

@@ -4,10 +4,10 @@
 #include "mockserver.h"
 #include "mockspanel.h"
 #include "recoverystore.h"
-#include "specoutline.h"
+#include "serveroptions.h"
+#include "specdocument.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
 class FindBar;
 class QAction;
@@ -39,7 +39,7 @@ public:
     void newDocument();
     bool save();
     bool saveAs(const QString &path = QString());
-    QString filePath() const { return m_filePath; }
+    QString filePath() const { return m_document->filePath(); }
     bool isModified() const;
 
     void setListenAddress(const QString &host, quint16 port);
@@ -52,8 +52,8 @@ public:
 
     // Re-reads the editor now instead of after the typing pause.
     void validateNow();
-    const Diagnostics &diagnostics() const { return m_diagnostics; }
-    MockSpecPtr lastGoodSpec() const { return m_lastGood; }
+    const Diagnostics &diagnostics() const { return m_document->diagnostics(); }
+    MockSpecPtr lastGoodSpec() const { return m_document->lastGoodSpec(); }
     QString serverStatusText() const;
 
     // Recovery copies of unsaved work from sessions that ended unexpectedly.
@@ -76,10 +76,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createPanels();
     void createActions();
+    void createFileActions();
+    void createServerActions();
     void createMenus();
     void createToolBar();
     void createDocks();
+    void connectPanels();
+    void connectServer();
     void readSettings();
     void writeSettings();
 
@@ -89,13 +94,16 @@ private:
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void updateTitle();
-    void onTextChanged();
-    void saveRecoveryCopy();
+    void onParsed();
     void showProblems();
+    void editServerSettings();
+    // The toolbar's host and port over the saved Server Settings; false with m_startError.
+    bool serverOptions(ServerOptions *options);
+    void failStart(const QString &reason);
+    QString listeningText() const;
     void applyEdit(const SpecEditFunction &edit, const MocksPanel::Selection &selectAfter);
     void updateServerStatus();
     void updateActions();
-    QString displayName() const;
 
     MockServer *m_server = nullptr;
     TrafficLog *m_traffic = nullptr;
@@ -123,14 +131,6 @@ private:
     QAction *m_applyAction = nullptr;
     QAction *m_findAction = nullptr;
 
-    QString m_filePath;
-    bool m_isExample = false;
-    Diagnostics m_diagnostics;
-    MockSpecPtr m_lastGood;
-    SpecOutline m_outline;
-    QString m_outlineText; // the text m_outline and m_diagnostics describe
-    QTimer m_validateTimer;
-    QTimer m_recoveryTimer;
-    RecoveryStore m_recovery;
+    SpecDocument *m_document = nullptr;
     QString m_startError;
 };

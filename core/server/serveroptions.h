@@ -1,0 +1,43 @@
+#pragma once
+
+#include "mockserver.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QSslConfiguration;
+
+// How a MockServer listens and what it accepts: the one set of options mocket-cli's flags and
+// the workbench's toolbar and Server Settings both fill, applied by MockServer::applyOptions.
+struct ServerOptions
+{
+    QString host = QStringLiteral("127.0.0.1"); // as the user wrote it
+    QHostAddress address = QHostAddress::LocalHost; // host, parsed
+    quint16 port = 8000; // 0 picks a free one
+    qint64 maxMessageSize = MockServer::DefaultMaxMessageSize;
+    int maxConnections = 0; // 0: no limit
+    QStringList allowedOrigins; // empty: any
+    QString tlsCertificate; // PEM files; both empty: plain ws://
+    QString tlsKey;
+    int handshakeTimeoutMs = MockServer::DefaultHandshakeTimeoutMs;
+    qint64 maxPendingBytes = MockServer::DefaultMaxPendingBytes;
+
+    // "localhost" or an IP address, IPv6 optionally in brackets; false (nothing changed) when
+    // the text is neither.
+    bool setHost(const QString &text);
+    // A decimal port, 0 to 65535.
+    static bool parsePort(const QString &text, quint16 *port);
+
+    bool usesTls() const { return !tlsCertificate.isEmpty() || !tlsKey.isEmpty(); }
+    // Reads the TLS files into *out; false with *error when they are set but unusable. No
+    // configuration (and no TLS backend loaded) for plain ws://.
+    bool loadTls(std::optional<QSslConfiguration> *out, QString *error) const;
+    // The host as it goes into a URL: an IPv6 address in brackets.
+    QString urlHost() const;
+};
+
+// 0.0.0.0, :: and the like: other machines can reach a server listening there.
+bool isAllInterfaces(const QHostAddress &address);

@@ -1,0 +1,193 @@
+#include "mockserver.h"
+#include "serveroptions.h"
+#include "specloader.h"
+
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+namespace {
+MockSpecPtr echoSpec()
+{
+    const LoadResult result = SpecLoader::loadText(
+        QStringLiteral("- websocket:\n    path: /ws/echo\n    on-connect:\n      response: hi\n"),
+        QStringLiteral("test.yml"));
+    return result.spec;
+}
+
+// Applies the options and serves an echo endpoint on a free port.
+bool start(MockServer *server, const ServerOptions &options)
+{
+    QString error;
+    if (!server->applyOptions(options, &error))
+        return false;
+    server->setSpec(echoSpec());
+    return server->start(options.address, 0);
+}
+
+// Opens a client with this Origin; true once it is connected, false once it failed.
+bool connects(const MockServer &server, const QString &origin)
+{
+    QWebSocket socket(origin);
+    bool connected = false;
+    bool failed = false;
+    QObject::connect(&socket, &QWebSocket::connected, [&] { connected = true; });
+    QObject::connect(&socket, &QWebSocket::disconnected, [&] { failed = true; });
+    QObject::connect(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error),
+                     [&] { failed = true; });
+    socket.open(QUrl(server.url().toString() + QStringLiteral("/ws/echo")));
+    return QTest::qWaitFor([&] { return connected || failed; }, 5000) && connected && !failed;
+}
+} // namespace
+
+class TestServerOptions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults()
+    {
+        const ServerOptions options;
+        QCOMPARE(options.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(options.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(options.port, quint16(8000));
+        QVERIFY(!options.usesTls());
+    }
+
+    // The defaults are the server's own: applying a default ServerOptions changes nothing.
+    void defaultsAreTheServers()
+    {
+        MockServer server;
+        QString error;
+        QVERIFY(server.applyOptions(ServerOptions(), &error));
+        QCOMPARE(server.maxMessageSize(), MockServer::DefaultMaxMessageSize);
+        QCOMPARE(server.maxConnections(), 0);
+        QCOMPARE(server.maxPendingBytes(), MockServer::DefaultMaxPendingBytes);
+        QVERIFY(server.allowedOrigins().isEmpty());
+        QVERIFY(!server.isSecure());
+    }
+
+    void hosts()
+    {
+        ServerOptions options;
+        QVERIFY(options.setHost(QStringLiteral("LocalHost")));
+        QCOMPARE(options.address, QHostAddress(QHostAddress::LocalHost));
+        QVERIFY(options.setHost(QStringLiteral("0.0.0.0")));
+        QVERIFY(isAllInterfaces(options.address));
+        QVERIFY(options.setHost(QStringLiteral("[::1]")));
+        QCOMPARE(options.address, QHostAddress(QHostAddress::LocalHostIPv6));
+        QCOMPARE(options.urlHost(), QStringLiteral("[::1]"));
+    }
+
+    void ipv6HostsGoInBracketsInUrls()
+    {
+        ServerOptions options;
+        QVERIFY(options.setHost(QStringLiteral("::1")));
+        QCOMPARE(options.urlHost(), QStringLiteral("[::1]"));
+        QVERIFY(options.setHost(QStringLiteral("127.0.0.1")));
+        QCOMPARE(options.urlHost(), QStringLiteral("127.0.0.1"));
+    }
+
+    void invalidHostChangesNothing()
+    {
+        ServerOptions options;
+        QVERIFY(!options.setHost(QStringLiteral("example.com")));
+        QCOMPARE(options.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(options.address, QHostAddress(QHostAddress::LocalHost));
+    }
+
+    void ports_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("port");
+        QTest::newRow("zero") << QStringLiteral("0") << true << 0;
+        QTest::newRow("highest") << QStringLiteral("65535") << true << 65535;
+        QTest::newRow("too high") << QStringLiteral("65536") << false << 1;
+        QTest::newRow("negative") << QStringLiteral("-1") << false << 1;
+        QTest::newRow("a name") << QStringLiteral("http") << false << 1;
+    }
+
+    void ports()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(int, port);
+        quint16 parsed = 1;
+        QCOMPARE(ServerOptions::parsePort(text, &parsed), valid);
+        QCOMPARE(int(parsed), port);
+    }
+
+    void applyingSetsTheLimits()
+    {
+        MockServer server;
+        ServerOptions options;
+        options.maxMessageSize = 1024;
+        options.maxConnections = 2;
+        options.maxPendingBytes = 4096;
+        options.allowedOrigins = { QStringLiteral("http://good.example") };
+        QString error;
+        QVERIFY(server.applyOptions(options, &error));
+        QCOMPARE(server.maxMessageSize(), qint64(1024));
+        QCOMPARE(server.maxConnections(), 2);
+        QCOMPARE(server.maxPendingBytes(), qint64(4096));
+        QCOMPARE(server.allowedOrigins(), options.allowedOrigins);
+    }
+
+    // Applied options change what the server does: the allowed origins turn clients away...
+    void allowedOriginsTurnClientsAway()
+    {
+        MockServer server;
+        ServerOptions options;
+        options.allowedOrigins = { QStringLiteral("http://good.example") };
+        QVERIFY(start(&server, options));
+        QVERIFY(!connects(server, QStringLiteral("http://evil.example")));
+        QVERIFY(connects(server, QStringLiteral("http://good.example")));
+    }
+
+    // ... and so does the connection limit.
+    void connectionLimitTurnsClientsAway()
+    {
+        MockServer server;
+        ServerOptions options;
+        options.maxConnections = 1;
+        QVERIFY(start(&server, options));
+        QWebSocket first;
+        first.open(QUrl(server.url().toString() + QStringLiteral("/ws/echo")));
+        QVERIFY(QTest::qWaitFor([&] { return server.connectionCount() == 1; }, 5000));
+        QVERIFY(!connects(server, QString()));
+    }
+
+    void tlsNeedsBothFiles()
+    {
+        MockServer server;
+        ServerOptions options;
+        options.tlsCertificate = QStringLiteral("cert.pem");
+        QVERIFY(options.usesTls());
+        QString error;
+        QVERIFY(!server.applyOptions(options, &error));
+        QVERIFY2(error.contains(QStringLiteral("key")), qPrintable(error));
+    }
+
+    // Unusable TLS files: applying fails with the reason and leaves the server as it was.
+    void unreadableTlsFilesAreReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MockServer server;
+        ServerOptions options;
+        options.maxConnections = 3;
+        options.tlsCertificate = dir.filePath(QStringLiteral("missing.pem"));
+        options.tlsKey = dir.filePath(QStringLiteral("key.pem"));
+        QString error;
+        QVERIFY(!server.applyOptions(options, &error));
+        QVERIFY2(error.contains(options.tlsCertificate), qPrintable(error));
+        QVERIFY(!server.isSecure());
+        QCOMPARE(server.maxConnections(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerOptions)
+#include "tst_serveroptions.moc"

@@ -1,0 +1,130 @@
+#include "settings.h"
+
+#include "trafficlog.h"
+
+namespace {
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString SplitterKey = QStringLiteral("window/splitter");
+const QString HostKey = QStringLiteral("server/host");
+const QString PortKey = QStringLiteral("server/port");
+const QString AutoApplyKey = QStringLiteral("server/autoApply");
+const QString CapacityKey = QStringLiteral("traffic/capacity");
+const QString RecentFilesKey = QStringLiteral("recentFiles");
+const QString MaxConnectionsKey = QStringLiteral("server/maxConnections");
+const QString MaxMessageSizeKey = QStringLiteral("server/maxMessageSize");
+const QString AllowedOriginsKey = QStringLiteral("server/allowedOrigins");
+const QString TlsCertificateKey = QStringLiteral("server/tlsCertificate");
+const QString TlsKeyKey = QStringLiteral("server/tlsKey");
+} // namespace
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(GeometryKey).toByteArray();
+}
+
+bool Settings::hasWindowGeometry() const
+{
+    return m_settings.contains(GeometryKey);
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(GeometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(StateKey).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(StateKey, state);
+}
+
+QByteArray Settings::splitterState() const
+{
+    return m_settings.value(SplitterKey).toByteArray();
+}
+
+void Settings::setSplitterState(const QByteArray &state)
+{
+    m_settings.setValue(SplitterKey, state);
+}
+
+QString Settings::host() const
+{
+    return m_settings.value(HostKey, ServerOptions().host).toString();
+}
+
+void Settings::setHost(const QString &host)
+{
+    m_settings.setValue(HostKey, host);
+}
+
+int Settings::port() const
+{
+    return m_settings.value(PortKey, ServerOptions().port).toInt();
+}
+
+void Settings::setPort(int port)
+{
+    m_settings.setValue(PortKey, port);
+}
+
+bool Settings::autoApply() const
+{
+    return m_settings.value(AutoApplyKey, false).toBool();
+}
+
+void Settings::setAutoApply(bool on)
+{
+    m_settings.setValue(AutoApplyKey, on);
+}
+
+int Settings::trafficCapacity() const
+{
+    return m_settings.value(CapacityKey, MessageLogModel::DefaultCapacity).toInt();
+}
+
+void Settings::setTrafficCapacity(int capacity)
+{
+    m_settings.setValue(CapacityKey, capacity);
+}
+
+QStringList Settings::recentFiles() const
+{
+    return m_settings.value(RecentFilesKey).toStringList();
+}
+
+void Settings::addRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    m_settings.setValue(RecentFilesKey, files);
+}
+
+ServerOptions Settings::serverOptions() const
+{
+    ServerOptions options;
+    options.maxConnections = m_settings.value(MaxConnectionsKey, 0).toInt();
+    options.maxMessageSize
+        = m_settings.value(MaxMessageSizeKey, options.maxMessageSize).toLongLong();
+    options.allowedOrigins = m_settings.value(AllowedOriginsKey).toStringList();
+    options.tlsCertificate = m_settings.value(TlsCertificateKey).toString();
+    options.tlsKey = m_settings.value(TlsKeyKey).toString();
+    return options;
+}
+
+void Settings::setServerOptions(const ServerOptions &options)
+{
+    m_settings.setValue(MaxConnectionsKey, options.maxConnections);
+    m_settings.setValue(MaxMessageSizeKey, options.maxMessageSize);
+    m_settings.setValue(AllowedOriginsKey, options.allowedOrigins);
+    m_settings.setValue(TlsCertificateKey, options.tlsCertificate);
+    m_settings.setValue(TlsKeyKey, options.tlsKey);
+}

@@ -100,8 +100,7 @@ TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int end
     std::optional<EndpointItem> found = endpointItem(yaml, outline, endpoint);
     if (!found)
         return {};
-    Values &want = found->want;
-    const int item = found->item;
+    auto &[want, item] = *found;
     want.endpoints.removeAt(endpoint);
     want.items.removeAt(item);
     shiftItemsAfter(want, item, -1);
@@ -113,8 +112,7 @@ TextEdit duplicateEndpoint(const QString &yaml, const SpecOutline &outline, int 
     std::optional<EndpointItem> found = endpointItem(yaml, outline, endpoint);
     if (!found)
         return {};
-    Values &want = found->want;
-    const int item = found->item;
+    auto &[want, item] = *found;
     EndpointValues copy = want.endpoints.at(endpoint);
     copy.path = copyPath(outline, copy.path);
     shiftItemsAfter(want, item, 1);

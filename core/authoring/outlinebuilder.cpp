@@ -202,6 +202,13 @@ qsizetype Builder::nodeEnd(const YAML::Node &node, int parentIndent, bool flow) 
     return start;
 }
 
+Builder::MapKeys Builder::mapKeys(const YAML::Node &map, bool parentFlow) const
+{
+    MapKeys out { entries(map), parentFlow || isFlow(map), -1 };
+    out.column = keyColumn(out.keys, out.flow);
+    return out;
+}
+
 qsizetype Builder::blockMapEnd(const YAML::Node &node, qsizetype start) const
 {
     const KeyNodes keys = entries(node);
@@ -299,11 +306,10 @@ void Builder::build(const YAML::Node &root, SpecOutline &out) const
 void Builder::appendEndpoints(const YAML::Node &item, const ItemOutline &top, int index,
                               bool flowRoot, SpecOutline &out) const
 {
-    const KeyNodes keys = entries(item);
-    const bool flow = flowRoot || isFlow(item);
-    for (const auto &[key, value] : keys) {
+    const MapKeys map = mapKeys(item, flowRoot);
+    for (const auto &[key, value] : map.keys) {
         if (keyName(key) == "websocket")
-            out.endpoints.append(endpoint(top, index, key, value, keyColumn(keys, flow), flow));
+            out.endpoints.append(endpoint(top, index, key, value, map.column, map.flow));
     }
 }
 
@@ -320,21 +326,20 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
     ep.flow = itemFlow;
     if (!ws.IsMap())
         return ep;
-    ep.flow = itemFlow || isFlow(ws);
-    const KeyNodes keys = entries(ws);
-    const int column = keyColumn(keys, ep.flow);
-    ep.keyIndent = column;
-    for (const auto &[key, value] : keys) {
+    const MapKeys map = mapKeys(ws, itemFlow);
+    ep.flow = map.flow;
+    ep.keyIndent = map.column;
+    for (const auto &[key, value] : map.keys) {
         const std::string name = keyName(key);
         // on-connect and on-message have outlines of their own.
-        ep.keys.append(
-            keyOutline(key, value, column, ep.flow, name != "on-connect" && name != "on-message"));
+        ep.keys.append(keyOutline(key, value, map.column, ep.flow,
+                                  name != "on-connect" && name != "on-message"));
         if (name == "path")
-            readPath(ep, key, value, column);
+            readPath(ep, key, value, map.column);
         else if (name == "on-connect")
-            readOnConnect(ep, key, value, column);
+            readOnConnect(ep, key, value, map.column);
         else if (name == "on-message")
-            readOnMessage(ep, key, value, column);
+            readOnMessage(ep, key, value, map.column);
     }
     return ep;
 }
@@ -360,12 +365,12 @@ void Builder::readOnConnect(EndpointOutline &ep, const YAML::Node &key, const YA
     ep.onConnect = valueRange(key, value, column, ep.flow);
     if (!value.IsMap())
         return;
-    const bool flow = ep.flow || isFlow(value);
-    const KeyNodes inner = entries(value);
-    const int innerColumn = keyColumn(inner, flow);
+    const MapKeys inner = mapKeys(value, ep.flow);
+    const bool flow = inner.flow;
+    const int innerColumn = inner.column;
     ep.onConnectIndent = innerColumn;
     ep.onConnectFlow = flow;
-    for (const auto &[innerKey, innerValue] : inner) {
+    for (const auto &[innerKey, innerValue] : inner.keys) {
         ep.onConnectKeys.append(keyOutline(innerKey, innerValue, innerColumn, flow));
         if (keyName(innerKey) != "response")
             continue;
@@ -402,11 +407,11 @@ RuleOutline Builder::rule(const YAML::Node &item, bool flowList) const
     outline.flow = flowList;
     if (!item.IsMap())
         return outline;
-    outline.flow = flowList || isFlow(item);
-    const KeyNodes keys = entries(item);
-    const int column = keyColumn(keys, outline.flow);
+    const MapKeys map = mapKeys(item, flowList);
+    const int column = map.column;
+    outline.flow = map.flow;
     outline.keyIndent = column;
-    for (const auto &[key, value] : keys) {
+    for (const auto &[key, value] : map.keys) {
         const std::string name = keyName(key);
         outline.keys.append(keyOutline(key, value, column, outline.flow));
         if (name == "pattern") {

@@ -42,6 +42,15 @@ private:
     qsizetype blockSequenceEnd(const YAML::Node &node, qsizetype start) const;
     // The column of a block map's keys; -1 for a flow or empty map.
     int keyColumn(const KeyNodes &keys, bool flow) const;
+    // A map's keys, whether it is written in flow style (it or a parent is a flow collection),
+    // and their keyColumn().
+    struct MapKeys
+    {
+        KeyNodes keys;
+        bool flow = false;
+        int column = -1;
+    };
+    MapKeys mapKeys(const YAML::Node &map, bool parentFlow) const;
     TextRange keyRange(const YAML::Node &key, bool flow) const;
     TextRange valueRange(const YAML::Node &key, const YAML::Node &value, int keyColumn,
                          bool flow) const;

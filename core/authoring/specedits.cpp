@@ -3,6 +3,7 @@
 #include "uncheckededits.h"
 
 #include <algorithm>
+#include <optional>
 
 // Each edit says what the text reads as after it, and is handed out only when it does (see
 // editverification.h).
@@ -19,6 +20,26 @@ void shiftItemsAfter(Values &want, int item, int delta)
         if (other.item > item)
             other.item += delta;
     }
+}
+
+// The values the text reads as, with the item an endpoint stands at.
+struct EndpointItem
+{
+    Values want;
+    int item = -1;
+};
+
+// Nothing when the endpoint is not one of the outline's or stands at no item.
+std::optional<EndpointItem> endpointItem(const QString &yaml, const SpecOutline &outline,
+                                         int endpoint)
+{
+    if (!validEndpoint(outline, endpoint))
+        return std::nullopt;
+    EndpointItem found { valuesOf(yaml, outline), -1 };
+    found.item = itemOf(found.want, endpoint);
+    if (found.item < 0)
+        return std::nullopt;
+    return found;
 }
 
 } // namespace
@@ -76,12 +97,10 @@ TextEdit addEndpoint(const QString &yaml, const SpecOutline &outline, const QStr
 
 TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
 {
-    if (!validEndpoint(outline, endpoint))
+    std::optional<EndpointItem> found = endpointItem(yaml, outline, endpoint);
+    if (!found)
         return {};
-    Values want = valuesOf(yaml, outline);
-    const int item = itemOf(want, endpoint);
-    if (item < 0)
-        return {};
+    auto &[want, item] = *found;
     want.endpoints.removeAt(endpoint);
     want.items.removeAt(item);
     shiftItemsAfter(want, item, -1);
@@ -90,12 +109,10 @@ TextEdit removeEndpoint(const QString &yaml, const SpecOutline &outline, int end
 
 TextEdit duplicateEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)
 {
-    if (!validEndpoint(outline, endpoint))
+    std::optional<EndpointItem> found = endpointItem(yaml, outline, endpoint);
+    if (!found)
         return {};
-    Values want = valuesOf(yaml, outline);
-    const int item = itemOf(want, endpoint);
-    if (item < 0)
-        return {};
+    auto &[want, item] = *found;
     EndpointValues copy = want.endpoints.at(endpoint);
     copy.path = copyPath(outline, copy.path);
     shiftItemsAfter(want, item, 1);

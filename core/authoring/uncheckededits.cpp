@@ -171,6 +171,22 @@ TextEdit onMessageWithRule(const Scanner &scanner, const EndpointOutline &ep, co
     return insertLines(lines, scanner.extendItem(ep.websocket.end, ep.keyIndent - 1), text, eol);
 }
 
+// Where one scalar key of a rule stands: the key's range and its value's.
+struct RuleScalar
+{
+    TextRange RuleOutline::*key;
+    TextRange RuleOutline::*value;
+};
+
+TextEdit ruleScalarEdit(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
+                        RuleScalar scalar, const QString &value)
+{
+    const RuleOutline *found = ruleAt(yaml, outline, endpoint, rule);
+    if (!found)
+        return {};
+    return scalarEdit(yaml, found->*scalar.key, found->*scalar.value, value, found->flow);
+}
+
 } // namespace
 
 TextEdit uncheckedSetPath(const QString &yaml, const SpecOutline &outline, int endpoint,
@@ -205,19 +221,15 @@ TextEdit uncheckedSetGreeting(const QString &yaml, const SpecOutline &outline, i
 TextEdit uncheckedSetRulePattern(const QString &yaml, const SpecOutline &outline, int endpoint,
                                  int rule, const QString &value)
 {
-    const RuleOutline *found = ruleAt(yaml, outline, endpoint, rule);
-    if (!found)
-        return {};
-    return scalarEdit(yaml, found->patternKey, found->pattern, value, found->flow);
+    return ruleScalarEdit(yaml, outline, endpoint, rule,
+                          { &RuleOutline::patternKey, &RuleOutline::pattern }, value);
 }
 
 TextEdit uncheckedSetRuleResponse(const QString &yaml, const SpecOutline &outline, int endpoint,
                                   int rule, const QString &value)
 {
-    const RuleOutline *found = ruleAt(yaml, outline, endpoint, rule);
-    if (!found)
-        return {};
-    return scalarEdit(yaml, found->responseKey, found->response, value, found->flow);
+    return ruleScalarEdit(yaml, outline, endpoint, rule,
+                          { &RuleOutline::responseKey, &RuleOutline::response }, value);
 }
 
 TextEdit uncheckedSetRuleKeys(const QString &yaml, const SpecOutline &outline, int endpoint,

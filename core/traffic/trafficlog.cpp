@@ -60,27 +60,15 @@ QVariant rightAligned()
 // ---------------------------------------------------------------------------------------------
 // ConnectionsModel
 
-ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent) { }
+ConnectionsModel::ConnectionsModel(QObject *parent) : TableModel(parent) { }
 
-int ConnectionsModel::rowCount(const QModelIndex &parent) const
+QVariant ConnectionsModel::cell(int rowNumber, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ConnectionsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = m_rows.at(rowNumber);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
-        switch (index.column()) {
+        switch (column) {
         case Id:
             return connectionText(row.id);
         case Path:
@@ -104,7 +92,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == Id || index.column() == In || index.column() == Out)
+        if (column == Id || column == In || column == Out)
             return rightAligned();
         break;
     case ConnectionIdRole:
@@ -117,11 +105,9 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ConnectionsModel::columnName(int column)
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case Id:
         return tr("Id");
     case Path:
@@ -320,31 +306,19 @@ QString ruleText(const TrafficEvent &e)
 
 } // namespace
 
-MessageLogModel::MessageLogModel(QObject *parent) : QAbstractTableModel(parent)
+MessageLogModel::MessageLogModel(QObject *parent) : TableModel(parent)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(DefaultBatchInterval);
     connect(&m_timer, &QTimer::timeout, this, &MessageLogModel::flush);
 }
 
-int MessageLogModel::rowCount(const QModelIndex &parent) const
+QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int MessageLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant MessageLogModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const TrafficEvent &e = m_rows[std::size_t(index.row())];
+    const TrafficEvent &e = m_rows[std::size_t(rowNumber)];
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case Time:
             return timeText(e.timestamp);
         case Connection:
@@ -364,7 +338,7 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == Size)
+        if (column == Size)
             return rightAligned();
         break;
     case EventKindRole:
@@ -383,11 +357,9 @@ QVariant MessageLogModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString MessageLogModel::columnName(int column)
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case Time:
         return tr("Time");
     case Connection:

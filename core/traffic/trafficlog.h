@@ -1,9 +1,9 @@
 #pragma once
 
 #include "mockserver.h"
+#include "tablemodel.h"
 #include "trafficevent.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 #include <QPointer>
@@ -14,7 +14,7 @@
 
 // One row per connection seen since the last clear: where it came from, whether it is still
 // open, and how many messages went each way. Updated per event; a count change touches one row.
-class ConnectionsModel : public QAbstractTableModel
+class ConnectionsModel : public TableModel<ConnectionsModel>
 {
     Q_OBJECT
 
@@ -30,12 +30,6 @@ public:
 
     explicit ConnectionsModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
     // Opened appends a row; messages count on their connection's row; Closed sets its state.
     // A connection first seen mid-life (attached late, or after clear()) is adopted from its
     // next event; a Closed for an unknown connection is ignored.
@@ -50,6 +44,8 @@ signals:
     void openCountChanged(int count);
 
 private:
+    friend class TableModel<ConnectionsModel>;
+
     struct Row
     {
         quint64 id = 0;
@@ -64,6 +60,10 @@ private:
         int out = 0;
     };
 
+    int rowTotal() const { return int(m_rows.size()); }
+    QVariant cell(int row, int column, int role) const;
+    static QString columnName(int column);
+
     int appendRow(const TrafficEvent &event);
     void rebuildIndex();
     void setOpenCount(int count);
@@ -76,7 +76,7 @@ private:
 // Every event of every connection, in order, one row each. Built for floods: addEvent() only
 // queues; a short timer appends the queue with one beginInsertRows() per batch, and the
 // oldest rows beyond capacity() go with one beginRemoveRows() per batch.
-class MessageLogModel : public QAbstractTableModel
+class MessageLogModel : public TableModel<MessageLogModel>
 {
     Q_OBJECT
 
@@ -98,12 +98,6 @@ public:
     Q_ENUM(Role)
 
     explicit MessageLogModel(QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
     // Queues the event; it becomes a row at the next flush.
     void addEvent(const TrafficEvent &event);
@@ -131,6 +125,12 @@ signals:
     void droppedCountChanged(qint64 count);
 
 private:
+    friend class TableModel<MessageLogModel>;
+
+    int rowTotal() const { return int(m_rows.size()); }
+    QVariant cell(int row, int column, int role) const;
+    static QString columnName(int column);
+
     void dropOldest(int count);
 
     std::deque<TrafficEvent> m_rows;

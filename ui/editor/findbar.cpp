@@ -13,9 +13,21 @@
 #include <QTextDocument>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace {
 // Past this many, highlighting every match costs more than it tells.
 constexpr int MaxHighlights = 2000;
+
+// The first match starting at or after position, wrapping round to the first of all.
+int firstMatchFrom(const QList<QTextCursor> &matches, int position)
+{
+    const auto found
+        = std::find_if(matches.cbegin(), matches.cend(), [position](const QTextCursor &match) {
+              return match.selectionStart() >= position;
+          });
+    return found == matches.cend() ? 0 : int(found - matches.cbegin());
+}
 } // namespace
 
 FindBar::FindBar(QWidget *parent)
@@ -179,14 +191,7 @@ void FindBar::findNext()
         selectMatch((current + 1) % int(m_matches.size()));
         return;
     }
-    const int after = m_editor->textCursor().selectionEnd();
-    for (int index = 0; index < m_matches.size(); ++index) {
-        if (m_matches.at(index).selectionStart() >= after) {
-            selectMatch(index);
-            return;
-        }
-    }
-    selectMatch(0);
+    selectMatch(firstMatchFrom(m_matches, m_editor->textCursor().selectionEnd()));
 }
 
 void FindBar::findPrevious()
@@ -263,14 +268,7 @@ void FindBar::searchChanged()
     updateMatches();
     if (m_matches.isEmpty() || !m_editor)
         return;
-    const int from = m_editor->textCursor().selectionStart();
-    for (int index = 0; index < m_matches.size(); ++index) {
-        if (m_matches.at(index).selectionStart() >= from) {
-            selectMatch(index);
-            return;
-        }
-    }
-    selectMatch(0);
+    selectMatch(firstMatchFrom(m_matches, m_editor->textCursor().selectionStart()));
 }
 
 void FindBar::updateMatches()

@@ -1,5 +1,6 @@
 #include "mockspanel.h"
 
+#include "formhelpers.h"
 #include "formtextedit.h"
 #include "messagepattern.h"
 #include "replyform.h"
@@ -59,14 +60,29 @@ QString replySummary(const QList<KeyOutline> &keys)
     return text;
 }
 
-QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent)
+// An edit of the spec with its endpoint and rule numbers and values bound now, applied later to
+// the text and outline as they then are.
+template<typename Edit, typename... Args>
+SpecEditFunction boundEdit(Edit edit, Args... args)
 {
-    auto *b = new QToolButton(parent);
-    b->setIcon(QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon))));
-    b->setToolTip(text);
-    b->setText(text);
-    b->setAutoRaise(true);
-    return b;
+    return [edit, args...](const QString &yaml, const SpecOutline &outline) {
+        return edit(yaml, outline, args...);
+    };
+}
+
+// Lays parts out top to bottom on a form page, the spare room below them.
+void stackOnPage(QWidget *page, std::initializer_list<QWidget *> parts)
+{
+    auto *layout = new QVBoxLayout(page);
+    for (QWidget *part : parts)
+        layout->addWidget(part);
+    layout->addStretch();
+}
+
+// Whether the selection is on one of the outline's endpoints (or its greeting or a rule).
+bool isOnEndpoint(const MocksPanel::Selection &selection, const SpecOutline &outline)
+{
+    return selection.endpoint >= 0 && selection.endpoint < outline.endpoints.size();
 }
 
 } // namespace
@@ -120,16 +136,16 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
 
-    m_addEndpoint = toolButton(QStringLiteral("list-add"), tr("Add endpoint"), this);
-    m_addRule = toolButton(QStringLiteral("mail-send"), tr("Add rule"), this);
+    m_addEndpoint = Forms::toolButton(QStringLiteral("list-add"), tr("Add endpoint"), this);
+    m_addRule = Forms::toolButton(QStringLiteral("mail-send"), tr("Add rule"), this);
     m_addRule->setIcon(QIcon::fromTheme(QStringLiteral("list-add"),
                                         QIcon(QStringLiteral(":/icons/list-add.svg"))));
     m_addRule->setText(tr("Rule"));
     m_addRule->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_remove = toolButton(QStringLiteral("list-remove"), tr("Remove"), this);
-    m_duplicate = toolButton(QStringLiteral("edit-copy"), tr("Duplicate"), this);
-    m_up = toolButton(QStringLiteral("go-up"), tr("Move up"), this);
-    m_down = toolButton(QStringLiteral("go-down"), tr("Move down"), this);
+    m_remove = Forms::toolButton(QStringLiteral("list-remove"), tr("Remove"), this);
+    m_duplicate = Forms::toolButton(QStringLiteral("edit-copy"), tr("Duplicate"), this);
+    m_up = Forms::toolButton(QStringLiteral("go-up"), tr("Move up"), this);
+    m_down = Forms::toolButton(QStringLiteral("go-down"), tr("Move down"), this);
     m_addEndpoint->setText(tr("Endpoint"));
     m_addEndpoint->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *buttons = new QHBoxLayout;
@@ -176,10 +192,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *greetingPage = new QWidget(this);
     m_greetingTitle = new QLabel(greetingPage);
     m_greetingReply = new ReplyForm(true, greetingPage);
-    auto *greetingLayout = new QVBoxLayout(greetingPage);
-    greetingLayout->addWidget(m_greetingTitle);
-    greetingLayout->addWidget(m_greetingReply);
-    greetingLayout->addStretch();
+    stackOnPage(greetingPage, { m_greetingTitle, m_greetingReply });
 
     // Rule form
     auto *rulePage = new QWidget(this);
@@ -213,11 +226,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
     auto *replyLayout = new QVBoxLayout(replyBox);
     replyLayout->addWidget(m_ruleReply);
-    auto *ruleLayout = new QVBoxLayout(rulePage);
-    ruleLayout->addWidget(m_ruleTitle);
-    ruleLayout->addWidget(matchBox);
-    ruleLayout->addWidget(replyBox);
-    ruleLayout->addStretch();
+    stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox });
 
     auto *hint = new QLabel(tr("Select an endpoint or a rule to edit it here, or add one."), this);
     hint->setWordWrap(true);
@@ -401,7 +410,7 @@ void MocksPanel::onSelectionChanged()
     showForms();
     updateButtons();
     const Selection s = selection();
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    if (!isOnEndpoint(s, m_outline))
         return;
     const EndpointOutline &endpoint = m_outline.endpoints.at(s.endpoint);
     if (s.type == ItemType::Rule && s.rule < endpoint.rules.size())
@@ -544,8 +553,7 @@ void MocksPanel::updateMatch()
     m_binaryPrefix->setPlaceholderText(kind == MatchKind::HexPrefix ? tr("e.g. cafe")
                                                                     : tr("e.g. yv4="));
     const QString problem = matchProblem();
-    m_matchProblem->setText(problem);
-    m_matchProblem->setVisible(!problem.isEmpty());
+    Forms::showProblem(m_matchProblem, problem);
 }
 
 const EndpointOutline *MocksPanel::shownEndpoint() const
@@ -567,19 +575,22 @@ const RuleOutline *MocksPanel::shownRule() const
 void MocksPanel::commitForms()
 {
     m_commitTimer.stop();
-    if (m_rebuilding || !shownEndpoint())
+    const EndpointOutline *endpoint = shownEndpoint();
+    if (m_rebuilding || !endpoint)
         return;
     // Every change is worked out before the first is applied: applying one reloads the forms.
     Pending pending;
     if (m_shown.type == ItemType::Rule) {
-        matchEdit(&pending);
-        ruleKeysEdit(&pending);
+        if (const RuleOutline *rule = shownRule()) {
+            matchEdit(*rule, &pending);
+            ruleKeysEdit(*rule, &pending);
+        }
     } else if (m_shown.type == ItemType::Greeting) {
-        greetingKeysEdit(&pending);
-    } else {
-        pathEdit(&pending);
-        greetingEdit(&pending);
-        endpointKeysEdit(&pending);
+        greetingKeysEdit(*endpoint, &pending);
+    } else if (m_shown.type == ItemType::Endpoint) {
+        pathEdit(*endpoint, &pending);
+        greetingEdit(*endpoint, &pending);
+        endpointKeysEdit(*endpoint, &pending);
     }
     emitEdits(pending);
 }
@@ -592,65 +603,44 @@ void MocksPanel::emitEdits(const Pending &pending)
 
 void MocksPanel::commitPath()
 {
-    if (m_rebuilding)
-        return;
-    Pending pending;
-    pathEdit(&pending);
-    emitEdits(pending);
-}
-
-void MocksPanel::commitGreeting()
-{
-    if (m_rebuilding)
-        return;
-    Pending pending;
-    greetingEdit(&pending);
-    emitEdits(pending);
-}
-
-void MocksPanel::pathEdit(Pending *pending) const
-{
     const EndpointOutline *endpoint = shownEndpoint();
-    if (!endpoint || m_shown.type != ItemType::Endpoint)
+    if (m_rebuilding || !endpoint || m_shown.type != ItemType::Endpoint)
         return;
+    Pending pending;
+    pathEdit(*endpoint, &pending);
+    emitEdits(pending);
+}
+
+void MocksPanel::pathEdit(const EndpointOutline &endpoint, Pending *pending) const
+{
     const QString value = m_path->text();
-    if (value == endpoint->pathValue || value.isEmpty())
+    if (value == endpoint.pathValue || value.isEmpty())
         return;
-    const int e = m_shown.endpoint;
-    pending->append([e, value](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setPath(yaml, o, e, value);
-    });
+    pending->append(boundEdit(&SpecEdits::setPath, m_shown.endpoint, value));
 }
 
-void MocksPanel::greetingEdit(Pending *pending) const
+void MocksPanel::greetingEdit(const EndpointOutline &endpoint, Pending *pending) const
 {
-    const EndpointOutline *endpoint = shownEndpoint();
-    if (!endpoint || m_shown.type != ItemType::Endpoint || m_greeting->isReadOnly())
+    if (m_greeting->isReadOnly())
         return;
     const QString value = m_greeting->toPlainText();
-    if (value == (endpoint->hasGreeting ? endpoint->greetingValue : QString()))
+    if (value == (endpoint.hasGreeting ? endpoint.greetingValue : QString()))
         return;
-    const int e = m_shown.endpoint;
-    pending->append([e, value](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setGreeting(yaml, o, e, value);
-    });
+    pending->append(boundEdit(&SpecEdits::setGreeting, m_shown.endpoint, value));
 }
 
-void MocksPanel::endpointKeysEdit(Pending *pending) const
+void MocksPanel::endpointKeysEdit(const EndpointOutline &endpoint, Pending *pending) const
 {
-    const EndpointOutline *endpoint = shownEndpoint();
-    if (!endpoint || m_shown.type != ItemType::Endpoint)
-        return;
     SpecEdits::KeyValues values;
     const QStringList names = splitNames(m_subprotocols->text());
-    if (names != subprotocolsOf(*endpoint)) {
+    if (names != subprotocolsOf(endpoint)) {
         QList<YamlValue> items;
         for (const QString &name : names)
             items.append(YamlValue::scalar(name));
         values.append({ QStringLiteral("subprotocols"),
                         names.isEmpty() ? YamlValue() : YamlValue::list(items, true) });
     }
-    const KeyOutline *streamsKey = findKey(endpoint->keys, QStringLiteral("streams"));
+    const KeyOutline *streamsKey = findKey(endpoint.keys, QStringLiteral("streams"));
     QList<StreamRow> current;
     const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &current);
     const QList<StreamRow> rows = m_streams->rows();
@@ -659,40 +649,30 @@ void MocksPanel::endpointKeysEdit(Pending *pending) const
             { QStringLiteral("streams"), rows.isEmpty() ? YamlValue() : streamsToValue(rows) });
     if (values.isEmpty())
         return;
-    const int e = m_shown.endpoint;
-    pending->append([e, values](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setEndpointKeys(yaml, o, e, values);
-    });
+    pending->append(boundEdit(&SpecEdits::setEndpointKeys, m_shown.endpoint, values));
 }
 
-void MocksPanel::greetingKeysEdit(Pending *pending) const
+void MocksPanel::greetingKeysEdit(const EndpointOutline &endpoint, Pending *pending) const
 {
-    const EndpointOutline *endpoint = shownEndpoint();
-    if (!endpoint || m_shown.type != ItemType::Greeting)
-        return;
-    const SpecEdits::KeyValues values = m_greetingReply->changes(endpoint->onConnectKeys);
+    const SpecEdits::KeyValues values = m_greetingReply->changes(endpoint.onConnectKeys);
     if (values.isEmpty())
         return;
-    const int e = m_shown.endpoint;
-    pending->append([e, values](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setGreetingKeys(yaml, o, e, values);
-    });
+    pending->append(boundEdit(&SpecEdits::setGreetingKeys, m_shown.endpoint, values));
 }
 
-void MocksPanel::matchEdit(Pending *pending) const
+void MocksPanel::matchEdit(const RuleOutline &rule, Pending *pending) const
 {
-    const RuleOutline *rule = shownRule();
-    if (!rule || !matchProblem().isEmpty())
+    if (!matchProblem().isEmpty())
         return;
     const auto kind = MatchKind(m_matchKind->currentIndex());
     QString currentPrefix;
-    const MatchKind current = matchKindOf(*rule, &currentPrefix);
+    const MatchKind current = matchKindOf(rule, &currentPrefix);
     const QString prefix = m_binaryPrefix->text().trimmed();
     QString key = QStringLiteral("binary");
     YamlValue value;
     switch (kind) {
     case MatchKind::Pattern:
-        if (current == kind && m_pattern->toPlainText() == rule->patternValue)
+        if (current == kind && m_pattern->toPlainText() == rule.patternValue)
             return;
         key = QStringLiteral("pattern");
         value = YamlValue::scalar(m_pattern->toPlainText());
@@ -712,24 +692,16 @@ void MocksPanel::matchEdit(Pending *pending) const
                                             YamlValue::scalar(prefix));
         break;
     }
-    const int e = m_shown.endpoint, r = m_shown.rule;
-    pending->append([e, r, key, value](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setRuleMatch(yaml, o, e, r, key, value);
-    });
+    pending->append(
+        boundEdit(&SpecEdits::setRuleMatch, m_shown.endpoint, m_shown.rule, key, value));
 }
 
-void MocksPanel::ruleKeysEdit(Pending *pending) const
+void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
-    const RuleOutline *rule = shownRule();
-    if (!rule)
-        return;
-    const SpecEdits::KeyValues values = m_ruleReply->changes(rule->keys);
+    const SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
     if (values.isEmpty())
         return;
-    const int e = m_shown.endpoint, r = m_shown.rule;
-    pending->append([e, r, values](const QString &yaml, const SpecOutline &o) {
-        return SpecEdits::setRuleKeys(yaml, o, e, r, values);
-    });
+    pending->append(boundEdit(&SpecEdits::setRuleKeys, m_shown.endpoint, m_shown.rule, values));
 }
 
 void MocksPanel::addEndpoint()
@@ -746,101 +718,79 @@ void MocksPanel::addEndpoint()
         path = QStringLiteral("/ws/new-%1").arg(n);
     }
     Selection after { ItemType::Endpoint, int(m_outline.endpoints.size()), -1 };
-    emit editRequested(
-        [path](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::addEndpoint(yaml, o, path);
-        },
-        after);
+    emit editRequested(boundEdit(&SpecEdits::addEndpoint, path), after);
+}
+
+std::optional<MocksPanel::Selection> MocksPanel::selectionToEdit()
+{
+    commitForms(); // what was typed goes in before the edit that follows
+    const Selection s = selection();
+    if (!isOnEndpoint(s, m_outline))
+        return std::nullopt;
+    return s;
 }
 
 void MocksPanel::addRule()
 {
-    commitForms();
-    const Selection s = selection();
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    const std::optional<Selection> selected = selectionToEdit();
+    if (!selected)
         return;
-    const int e = s.endpoint;
-    Selection after { ItemType::Rule, e, int(m_outline.endpoints.at(e).rules.size()) };
+    const int endpoint = selected->endpoint;
+    const int rules = int(m_outline.endpoints.at(endpoint).rules.size());
     emit editRequested(
-        [e](const QString &yaml, const SpecOutline &o) {
-            return SpecEdits::addRule(yaml, o, e, QStringLiteral("ping"), QStringLiteral("pong"));
-        },
-        after);
+        boundEdit(&SpecEdits::addRule, endpoint, QStringLiteral("ping"), QStringLiteral("pong")),
+        Selection { ItemType::Rule, endpoint, rules });
 }
 
 void MocksPanel::removeSelected()
 {
     const Selection s = selection();
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    if (!isOnEndpoint(s, m_outline))
         return;
-    const int e = s.endpoint, r = s.rule;
     if (s.type == ItemType::Rule) {
-        emit editRequested(
-            [e, r](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::removeRule(yaml, o, e, r);
-            },
-            Selection { r > 0 ? ItemType::Rule : ItemType::Endpoint, e, std::max(0, r - 1) });
+        const ItemType afterType = s.rule > 0 ? ItemType::Rule : ItemType::Endpoint;
+        emit editRequested(boundEdit(&SpecEdits::removeRule, s.endpoint, s.rule),
+                           Selection { afterType, s.endpoint, std::max(0, s.rule - 1) });
     } else if (s.type == ItemType::Greeting) {
-        emit editRequested(
-            [e](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::setGreeting(yaml, o, e, QString());
-            },
-            Selection { ItemType::Endpoint, e, -1 });
+        emit editRequested(boundEdit(&SpecEdits::setGreeting, s.endpoint, QString()),
+                           Selection { ItemType::Endpoint, s.endpoint, -1 });
     } else {
-        emit editRequested(
-            [e](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::removeEndpoint(yaml, o, e);
-            },
-            Selection { ItemType::Endpoint, std::max(0, e - 1), -1 });
+        emit editRequested(boundEdit(&SpecEdits::removeEndpoint, s.endpoint),
+                           Selection { ItemType::Endpoint, std::max(0, s.endpoint - 1), -1 });
     }
 }
 
 void MocksPanel::duplicateSelected()
 {
-    commitForms();
-    const Selection s = selection();
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    const std::optional<Selection> s = selectionToEdit();
+    if (!s)
         return;
-    const int e = s.endpoint, r = s.rule;
-    if (s.type == ItemType::Rule) {
-        emit editRequested(
-            [e, r](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::duplicateRule(yaml, o, e, r);
-            },
-            Selection { ItemType::Rule, e, r + 1 });
+    if (s->type == ItemType::Rule) {
+        emit editRequested(boundEdit(&SpecEdits::duplicateRule, s->endpoint, s->rule),
+                           Selection { ItemType::Rule, s->endpoint, s->rule + 1 });
     } else {
-        emit editRequested(
-            [e](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::duplicateEndpoint(yaml, o, e);
-            },
-            Selection { ItemType::Endpoint, e + 1, -1 });
+        emit editRequested(boundEdit(&SpecEdits::duplicateEndpoint, s->endpoint),
+                           Selection { ItemType::Endpoint, s->endpoint + 1, -1 });
     }
 }
 
 void MocksPanel::moveSelected(int delta)
 {
-    commitForms();
-    const Selection s = selection();
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size())
+    const std::optional<Selection> s = selectionToEdit();
+    if (!s)
         return;
-    const int e = s.endpoint, r = s.rule;
-    if (s.type == ItemType::Rule) {
-        const int count = int(m_outline.endpoints.at(e).rules.size());
-        if (r + delta < 0 || r + delta >= count)
+    if (s->type == ItemType::Rule) {
+        const int count = int(m_outline.endpoints.at(s->endpoint).rules.size());
+        if (s->rule + delta < 0 || s->rule + delta >= count)
             return;
-        emit editRequested(
-            [e, r, delta](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::moveRule(yaml, o, e, r, delta);
-            },
-            Selection { ItemType::Rule, e, r + delta });
-    } else if (s.type == ItemType::Endpoint) {
-        if (e + delta < 0 || e + delta >= m_outline.endpoints.size())
+        emit editRequested(boundEdit(&SpecEdits::moveRule, s->endpoint, s->rule, delta),
+                           Selection { ItemType::Rule, s->endpoint, s->rule + delta });
+    } else if (s->type == ItemType::Endpoint) {
+        const int to = s->endpoint + delta;
+        if (to < 0 || to >= m_outline.endpoints.size())
             return;
-        emit editRequested(
-            [e, delta](const QString &yaml, const SpecOutline &o) {
-                return SpecEdits::moveEndpoint(yaml, o, e, delta);
-            },
-            Selection { ItemType::Endpoint, e + delta, -1 });
+        emit editRequested(boundEdit(&SpecEdits::moveEndpoint, s->endpoint, delta),
+                           Selection { ItemType::Endpoint, to, -1 });
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -86,19 +87,20 @@ private:
     void updateKind();
     using Pending = QList<SpecEditFunction>;
     void commitPath();
-    void commitGreeting();
-    void pathEdit(Pending *pending) const;
-    void greetingEdit(Pending *pending) const;
-    void endpointKeysEdit(Pending *pending) const;
-    void greetingKeysEdit(Pending *pending) const;
-    void matchEdit(Pending *pending) const;
-    void ruleKeysEdit(Pending *pending) const;
+    void pathEdit(const EndpointOutline &endpoint, Pending *pending) const;
+    void greetingEdit(const EndpointOutline &endpoint, Pending *pending) const;
+    void endpointKeysEdit(const EndpointOutline &endpoint, Pending *pending) const;
+    void greetingKeysEdit(const EndpointOutline &endpoint, Pending *pending) const;
+    void matchEdit(const RuleOutline &rule, Pending *pending) const;
+    void ruleKeysEdit(const RuleOutline &rule, Pending *pending) const;
     void emitEdits(const Pending &pending);
     void updateMatch();
     // The forms' item while they show it (the tree's selection may already be elsewhere).
     const EndpointOutline *shownEndpoint() const;
     const RuleOutline *shownRule() const;
     void updateButtons();
+    // Commits the forms, then the selection when it is on an endpoint (or its greeting or a rule).
+    std::optional<Selection> selectionToEdit();
     static void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
 
     SpecOutline m_outline;

@@ -1,5 +1,6 @@
 #include "replyform.h"
 
+#include "formhelpers.h"
 #include "formtextedit.h"
 #include "mockspec.h"
 #include "specrules.h"
@@ -24,33 +25,11 @@
 #include <functional>
 #include <optional>
 
+using Forms::problemLabel;
+using Forms::showProblem;
+using Forms::toolButton;
+
 namespace {
-
-QToolButton *smallButton(const QString &icon, const QString &text, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setIcon(QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon))));
-    b->setToolTip(text);
-    b->setText(text);
-    b->setAutoRaise(true);
-    return b;
-}
-
-QLabel *problemLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b91c1c"));
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->hide();
-    return label;
-}
-
-void showProblem(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 // Text or binary, picked from a list when the kind cell is edited (F2, a key, a click).
 class FrameKindDelegate : public QStyledItemDelegate
@@ -128,42 +107,72 @@ Close closeOf(const KeyOutline *key)
     return c;
 }
 
+// Reads each key of a map into row; false at the first key readKey cannot read.
+template<typename Row>
+bool readKeys(const YamlValue &map, Row *row,
+              bool (*readKey)(const QString &key, const YamlValue &value, Row *row))
+{
+    for (qsizetype i = 0; i < map.keys.size() && i < map.items.size(); ++i) {
+        if (!readKey(map.keys.at(i), map.items.at(i), row))
+            return false;
+    }
+    return true;
+}
+
+// Reads each item of a list as a row; false when value is no list or at the first item
+// readItem cannot read (rows then hold the items before it).
+template<typename Row>
+bool rowsFromList(const YamlValue &value, QList<Row> *rows,
+                  std::optional<Row> (*readItem)(const YamlValue &item))
+{
+    rows->clear();
+    if (!value.isList())
+        return false;
+    for (const YamlValue &item : value.items) {
+        const std::optional<Row> row = readItem(item);
+        if (!row)
+            return false;
+        rows->append(*row);
+    }
+    return true;
+}
+
+bool readFrameKey(const QString &key, const YamlValue &value, FrameRow *row)
+{
+    if (key == QLatin1String("response")) {
+        row->content = value.toJson();
+    } else if (key == QLatin1String("binary") && value.isScalar()) {
+        row->binary = true;
+        row->content = value.text;
+    } else if (key == QLatin1String("delay") && value.isScalar()) {
+        row->delay = value.text;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// A frame is its text, or a map of response or binary and delay.
+std::optional<FrameRow> frameFromValue(const YamlValue &item)
+{
+    FrameRow row;
+    if (item.isScalar())
+        row.content = item.text;
+    else if (!item.isMap() || !readKeys(item, &row, readFrameKey))
+        return std::nullopt;
+    return row;
+}
+
 } // namespace
 
 // ---- frames ----
 
 bool framesFromValue(const YamlValue &value, QList<FrameRow> *rows)
 {
-    rows->clear();
-    if (!value.isList())
-        return false;
-    for (const YamlValue &item : value.items) {
-        FrameRow row;
-        if (item.isScalar()) {
-            row.content = item.text;
-        } else if (item.isMap()) {
-            for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i) {
-                const QString &key = item.keys.at(i);
-                const YamlValue &v = item.items.at(i);
-                if (key == QLatin1String("response")) {
-                    row.content = v.toJson();
-                } else if (key == QLatin1String("binary") && v.isScalar()) {
-                    row.binary = true;
-                    row.content = v.text;
-                } else if (key == QLatin1String("delay") && v.isScalar()) {
-                    row.delay = v.text;
-                } else {
-                    rows->clear();
-                    return false;
-                }
-            }
-        } else {
-            rows->clear();
-            return false;
-        }
-        rows->append(row);
-    }
-    return true;
+    if (rowsFromList(value, rows, frameFromValue))
+        return true;
+    rows->clear(); // unlike streams, no frames show when one cannot
+    return false;
 }
 
 YamlValue framesToValue(const QList<FrameRow> &rows)
@@ -228,10 +237,10 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
     m_table->setToolTip(tr("Each frame is sent after its own delay from the previous one. "
                            "Binary frames are written in base64."));
 
-    m_add = smallButton(QStringLiteral("list-add"), tr("Add frame"), this);
-    m_remove = smallButton(QStringLiteral("list-remove"), tr("Remove frame"), this);
-    m_up = smallButton(QStringLiteral("go-up"), tr("Move frame up"), this);
-    m_down = smallButton(QStringLiteral("go-down"), tr("Move frame down"), this);
+    m_add = toolButton(QStringLiteral("list-add"), tr("Add frame"), this);
+    m_remove = toolButton(QStringLiteral("list-remove"), tr("Remove frame"), this);
+    m_up = toolButton(QStringLiteral("go-up"), tr("Move frame up"), this);
+    m_down = toolButton(QStringLiteral("go-down"), tr("Move frame down"), this);
     auto *buttons = new QVBoxLayout;
     buttons->setSpacing(0);
     for (QToolButton *b : { m_add, m_remove, m_up, m_down })
@@ -840,10 +849,8 @@ std::optional<StreamRow> streamFromValue(const YamlValue &item)
         return std::nullopt;
     StreamRow row;
     row.every = QString();
-    for (qsizetype i = 0; i < item.keys.size() && i < item.items.size(); ++i) {
-        if (!readStreamKey(item.keys.at(i), item.items.at(i), &row))
-            return std::nullopt;
-    }
+    if (!readKeys(item, &row, readStreamKey))
+        return std::nullopt;
     return row;
 }
 
@@ -851,16 +858,7 @@ std::optional<StreamRow> streamFromValue(const YamlValue &item)
 
 bool streamsFromValue(const YamlValue &value, QList<StreamRow> *rows)
 {
-    rows->clear();
-    if (!value.isList())
-        return false;
-    for (const YamlValue &item : value.items) {
-        const std::optional<StreamRow> row = streamFromValue(item);
-        if (!row)
-            return false; // the streams read so far stay in rows
-        rows->append(*row);
-    }
-    return true;
+    return rowsFromList(value, rows, streamFromValue); // the streams read so far stay in rows
 }
 
 YamlValue streamsToValue(const QList<StreamRow> &rows)
@@ -895,8 +893,8 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     m_list->setMinimumWidth(150);
     m_list->setMaximumHeight(100);
     m_list->setAccessibleName(tr("Streams"));
-    m_add = smallButton(QStringLiteral("list-add"), tr("Add stream"), this);
-    m_remove = smallButton(QStringLiteral("list-remove"), tr("Remove stream"), this);
+    m_add = toolButton(QStringLiteral("list-add"), tr("Add stream"), this);
+    m_remove = toolButton(QStringLiteral("list-remove"), tr("Remove stream"), this);
     auto *buttons = new QVBoxLayout;
     buttons->setSpacing(0);
     buttons->addWidget(m_add);

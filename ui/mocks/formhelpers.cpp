@@ -1,0 +1,35 @@
+#include "formhelpers.h"
+
+#include <QIcon>
+#include <QLabel>
+#include <QToolButton>
+
+namespace Forms {
+
+QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setIcon(QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon))));
+    button->setToolTip(text);
+    button->setText(text);
+    button->setAutoRaise(true);
+    return button;
+}
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b91c1c"));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+void showProblem(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace Forms

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+class QLabel;
+class QToolButton;
+class QWidget;
+
+// Pieces the mock forms build alike.
+namespace Forms {
+
+// A flat button showing the theme icon (or the bundled one of that name) with text as tooltip.
+QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent);
+
+// A hidden, red, selectable label for what is wrong with a field; see showProblem().
+QLabel *problemLabel(QWidget *parent);
+
+// Shows text in label, or hides label when there is nothing wrong.
+void showProblem(QLabel *label, const QString &text);
+
+} // namespace Forms

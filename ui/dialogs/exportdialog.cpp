@@ -1,4 +1,5 @@
 #include "exportdialog.h"
+#include "themeicon.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -83,8 +84,7 @@ QWidget *ExportDialog::snippetBox(QPlainTextEdit **edit)
     (*edit)->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto *copy = new QToolButton(box);
     copy->setText(tr("Copy"));
-    copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy"),
-                                   QIcon(QStringLiteral(":/icons/edit-copy.svg"))));
+    copy->setIcon(themeIcon(QStringLiteral("edit-copy")));
     copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     QPlainTextEdit *target = *edit;
     connect(copy, &QToolButton::clicked, this, [this, target] {

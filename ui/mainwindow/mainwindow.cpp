@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "themeicon.h"
 
 #include "exportdialog.h"
 #include "findbar.h"
@@ -36,11 +37,6 @@
 #include <QVBoxLayout>
 
 namespace {
-QIcon themeIcon(const QString &name)
-{
-    return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/%1.svg").arg(name)));
-}
-
 QString exampleText()
 {
     QFile file(QStringLiteral(":/examples/mocks.yml"));

@@ -1,4 +1,5 @@
 #include "formhelpers.h"
+#include "themeicon.h"
 
 #include <QIcon>
 #include <QLabel>
@@ -9,7 +10,7 @@ namespace Forms {
 QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
-    button->setIcon(QIcon::fromTheme(icon, QIcon(QStringLiteral(":/icons/%1.svg").arg(icon))));
+    button->setIcon(themeIcon(icon));
     button->setToolTip(text);
     button->setText(text);
     button->setAutoRaise(true);

@@ -1,4 +1,5 @@
 #include "mockspanel.h"
+#include "themeicon.h"
 
 #include "formhelpers.h"
 #include "formtextedit.h"
@@ -138,8 +139,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
 
     m_addEndpoint = Forms::toolButton(QStringLiteral("list-add"), tr("Add endpoint"), this);
     m_addRule = Forms::toolButton(QStringLiteral("mail-send"), tr("Add rule"), this);
-    m_addRule->setIcon(QIcon::fromTheme(QStringLiteral("list-add"),
-                                        QIcon(QStringLiteral(":/icons/list-add.svg"))));
+    m_addRule->setIcon(themeIcon(QStringLiteral("list-add")));
     m_addRule->setText(tr("Rule"));
     m_addRule->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_remove = Forms::toolButton(QStringLiteral("list-remove"), tr("Remove"), this);

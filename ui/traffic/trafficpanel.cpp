@@ -1,4 +1,5 @@
 #include "trafficpanel.h"
+#include "themeicon.h"
 
 #include "mockserver.h"
 #include "trafficlog.h"
@@ -149,8 +150,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
         tr("Older messages are dropped beyond this many, so memory stays bounded"));
     auto *clear = new QToolButton(this);
     clear->setText(tr("Clear"));
-    clear->setIcon(QIcon::fromTheme(QStringLiteral("edit-clear"),
-                                    QIcon(QStringLiteral(":/icons/edit-clear.svg"))));
+    clear->setIcon(themeIcon(QStringLiteral("edit-clear")));
     clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_dropped = new QLabel(this);
     auto *messagesHeader = new QHBoxLayout;
@@ -175,9 +175,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_pushText = new QLineEdit(this);
     m_pushText->setPlaceholderText(tr("Message to push from the server"));
     m_pushText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_send = new QPushButton(QIcon::fromTheme(QStringLiteral("mail-send"),
-                                              QIcon(QStringLiteral(":/icons/mail-send.svg"))),
-                             tr("&Send"), this);
+    m_send = new QPushButton(themeIcon(QStringLiteral("mail-send")), tr("&Send"), this);
     m_send->setToolTip(tr("Send to the selected connection"));
     m_broadcast = new QPushButton(tr("&Broadcast"), this);
     m_broadcast->setToolTip(
@@ -190,10 +188,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_closeReason = new QLineEdit(this);
     m_closeReason->setPlaceholderText(tr("reason"));
     m_closeReason->setMaximumWidth(140);
-    m_close
-        = new QPushButton(QIcon::fromTheme(QStringLiteral("network-disconnect"),
-                                           QIcon(QStringLiteral(":/icons/network-disconnect.svg"))),
-                          tr("C&lose"), this);
+    m_close = new QPushButton(themeIcon(QStringLiteral("network-disconnect")), tr("C&lose"), this);
     m_close->setToolTip(tr("Close the selected connection with this code and reason"));
     m_status = new QLabel(this);
     auto *push = new QHBoxLayout;

@@ -19,5 +19,5 @@ bool hasErrors(const Diagnostics &diagnostics)
 int countErrors(const Diagnostics &diagnostics)
 {
     return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(),
-                             [](const Diagnostic &d) { return d.isError(); }));
+                             [](const Diagnostic &diagnostic) { return diagnostic.isError(); }));
 }

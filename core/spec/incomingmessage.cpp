@@ -7,10 +7,12 @@
 bool parseJsonContainer(const QString &text, QJsonValue *out)
 {
     // Cheap test first: plain text messages ("ping") never reach the JSON parser.
-    qsizetype i = 0;
-    while (i < text.size() && text.at(i).isSpace())
-        ++i;
-    if (i == text.size() || (text.at(i) != QLatin1Char('{') && text.at(i) != QLatin1Char('[')))
+    qsizetype firstNonSpace = 0;
+    while (firstNonSpace < text.size() && text.at(firstNonSpace).isSpace())
+        ++firstNonSpace;
+    if (firstNonSpace == text.size()
+        || (text.at(firstNonSpace) != QLatin1Char('{')
+            && text.at(firstNonSpace) != QLatin1Char('[')))
         return false;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);

@@ -27,26 +27,26 @@ bool Delay::parse(const QString &text, Delay *out)
 {
     static const QRegularExpression one(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s)?\\s*$"));
     auto toMs = [](const QString &part, int *ms) {
-        const QRegularExpressionMatch m = one.match(part);
-        if (!m.hasMatch())
+        const QRegularExpressionMatch match = one.match(part);
+        if (!match.hasMatch())
             return false;
-        const double value = m.captured(1).toDouble();
-        const double result = m.captured(2) == QLatin1String("s") ? value * 1000 : value;
+        const double value = match.captured(1).toDouble();
+        const double result = match.captured(2) == QLatin1String("s") ? value * 1000 : value;
         if (result > 3600 * 1000)
             return false;
         *ms = int(result);
         return true;
     };
     const QStringList parts = text.split(QStringLiteral(".."));
-    Delay d;
-    if (parts.size() == 1 && toMs(parts.first(), &d.minMs)) {
-        d.maxMs = d.minMs;
-    } else if (parts.size() == 2 && toMs(parts.at(0), &d.minMs) && toMs(parts.at(1), &d.maxMs)
-               && d.minMs <= d.maxMs) {
+    Delay delay;
+    if (parts.size() == 1 && toMs(parts.first(), &delay.minMs)) {
+        delay.maxMs = delay.minMs;
+    } else if (parts.size() == 2 && toMs(parts.at(0), &delay.minMs)
+               && toMs(parts.at(1), &delay.maxMs) && delay.minMs <= delay.maxMs) {
     } else {
         return false;
     }
-    *out = d;
+    *out = delay;
     return true;
 }
 
@@ -83,8 +83,8 @@ void MockSpec::buildRoutes()
     m_routeOrder.clear();
     for (int i = 0; i < endpoints.size(); ++i)
         m_routeOrder.append(i);
-    std::stable_sort(m_routeOrder.begin(), m_routeOrder.end(), [this](int a, int b) {
-        return endpoints.at(a).path.moreSpecificThan(endpoints.at(b).path);
+    std::stable_sort(m_routeOrder.begin(), m_routeOrder.end(), [this](int left, int right) {
+        return endpoints.at(left).path.moreSpecificThan(endpoints.at(right).path);
     });
 }
 
@@ -113,10 +113,10 @@ int MockSpec::endpointIndex(const Endpoint *endpoint) const
 
 int MockSpec::ruleCount() const
 {
-    int n = 0;
-    for (const Endpoint &e : endpoints)
-        n += int(e.rules.size());
-    return n;
+    int count = 0;
+    for (const Endpoint &endpoint : endpoints)
+        count += int(endpoint.rules.size());
+    return count;
 }
 
 ParamMap queryParamsOf(const QUrl &url)

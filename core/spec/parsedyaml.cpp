@@ -32,10 +32,10 @@ ParsedYaml ParsedYaml::parse(Data data)
             data.documents = scan.documents;
             data.secondDocument = scan.secondDocument;
         }
-    } catch (const YAML::Exception &e) {
+    } catch (const YAML::Exception &error) {
         data.failure = Failure::Syntax;
-        data.failureMark = e.mark;
-        data.syntaxMessage = QString::fromStdString(e.msg);
+        data.failureMark = error.mark;
+        data.syntaxMessage = QString::fromStdString(error.msg);
         data.root = YAML::Node();
     }
     ParsedYaml parsed;

@@ -47,9 +47,9 @@ std::optional<PathPattern> PathPattern::parse(const QString &text, QString *erro
 QStringList PathPattern::parameterNames() const
 {
     QStringList names;
-    for (const Segment &s : m_segments) {
-        if (s.isParam)
-            names.append(s.text);
+    for (const Segment &segment : m_segments) {
+        if (segment.isParam)
+            names.append(segment.text);
     }
     return names;
 }
@@ -75,14 +75,14 @@ std::optional<ParamMap> PathPattern::match(const QStringList &decodedSegments) c
     if (decodedSegments.size() != m_segments.size())
         return std::nullopt;
     ParamMap params;
-    for (qsizetype i = 0; i < m_segments.size(); ++i) {
-        const Segment &s = m_segments.at(i);
-        const QString &value = decodedSegments.at(i);
-        if (s.isParam) {
+    for (qsizetype index = 0; index < m_segments.size(); ++index) {
+        const Segment &segment = m_segments.at(index);
+        const QString &value = decodedSegments.at(index);
+        if (segment.isParam) {
             if (value.isEmpty())
                 return std::nullopt;
-            params.insert(s.text, value);
-        } else if (s.text != value) {
+            params.insert(segment.text, value);
+        } else if (segment.text != value) {
             return std::nullopt;
         }
     }
@@ -93,10 +93,10 @@ bool PathPattern::sameShape(const PathPattern &other) const
 {
     if (m_segments.size() != other.m_segments.size())
         return false;
-    for (qsizetype i = 0; i < m_segments.size(); ++i) {
-        const Segment &a = m_segments.at(i);
-        const Segment &b = other.m_segments.at(i);
-        if (a.isParam != b.isParam || (!a.isParam && a.text != b.text))
+    for (qsizetype index = 0; index < m_segments.size(); ++index) {
+        const Segment &mine = m_segments.at(index);
+        const Segment &theirs = other.m_segments.at(index);
+        if (mine.isParam != theirs.isParam || (!mine.isParam && mine.text != theirs.text))
             return false;
     }
     return true;
@@ -107,10 +107,10 @@ bool PathPattern::moreSpecificThan(const PathPattern &other) const
     // A strict weak order: segment kinds compared in order (a literal before a parameter),
     // then fewer segments first. Patterns of different lengths never match the same path,
     // so only the first part decides between routes that compete.
-    const qsizetype n = std::min(m_segments.size(), other.m_segments.size());
-    for (qsizetype i = 0; i < n; ++i) {
-        const bool mine = m_segments.at(i).isParam;
-        const bool theirs = other.m_segments.at(i).isParam;
+    const qsizetype shared = std::min(m_segments.size(), other.m_segments.size());
+    for (qsizetype index = 0; index < shared; ++index) {
+        const bool mine = m_segments.at(index).isParam;
+        const bool theirs = other.m_segments.at(index).isParam;
         if (mine != theirs)
             return !mine;
     }

@@ -45,13 +45,13 @@ QString scalarText(const YAML::Node &node)
 
 void Loader::add(Diagnostic::Severity severity, SourceLocation where, const QString &message)
 {
-    Diagnostic d;
-    d.severity = severity;
-    d.file = m_file;
-    d.line = where.line;
-    d.column = where.column;
-    d.message = message;
-    m_diagnostics.append(d);
+    Diagnostic diagnostic;
+    diagnostic.severity = severity;
+    diagnostic.file = m_file;
+    diagnostic.line = where.line;
+    diagnostic.column = where.column;
+    diagnostic.message = message;
+    m_diagnostics.append(diagnostic);
 }
 
 void Loader::warnExtraDocument(const QByteArray &data, const YAML::Mark &mark)
@@ -96,16 +96,18 @@ LoadResult Loader::run(const ParsedYaml &yaml)
             if (m_spec->endpoints.isEmpty() && !hasErrors(m_diagnostics))
                 warning(root.Mark(), SpecLoader::tr("the file defines no websocket endpoints"));
         }
-    } catch (const YAML::Exception &e) {
-        error(e.mark, SpecLoader::tr("cannot read the file: %1").arg(qs(e.msg)));
-    } catch (const std::exception &e) {
-        error(YAML::Mark::null_mark(),
-              SpecLoader::tr("cannot read the file: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (const YAML::Exception &yamlError) {
+        error(yamlError.mark, SpecLoader::tr("cannot read the file: %1").arg(qs(yamlError.msg)));
+    } catch (const std::exception &failure) {
+        error(
+            YAML::Mark::null_mark(),
+            SpecLoader::tr("cannot read the file: %1").arg(QString::fromLocal8Bit(failure.what())));
     }
 
     std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
-                     [](const Diagnostic &a, const Diagnostic &b) {
-                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     [](const Diagnostic &earlier, const Diagnostic &later) {
+                         return std::tie(earlier.line, earlier.column)
+                             < std::tie(later.line, later.column);
                      });
     if (hasErrors(m_diagnostics))
         return { nullptr, m_diagnostics };
@@ -166,28 +168,30 @@ namespace {
 
 // Why a template variable renders empty where it is used, or an empty string when it does not.
 // Invalid variables are left to Template::problems(); the others have a value at run time.
-QString variableProblem(const TemplateVariable &v, const PathPattern *path,
+QString variableProblem(const TemplateVariable &variable, const PathPattern *path,
                         const MessagePattern *pattern, const QStringList &bound)
 {
-    switch (v.source) {
+    switch (variable.source) {
     case TemplateVariable::Source::PathParams:
-        if (path && (v.path.size() != 1 || !path->parameterNames().contains(v.path.first())))
+        if (path
+            && (variable.path.size() != 1
+                || !path->parameterNames().contains(variable.path.first())))
             return SpecLoader::tr("'{{%1}}' is not a parameter of path '%2'; it renders empty")
-                .arg(v.expression, path->text());
+                .arg(variable.expression, path->text());
         break;
     case TemplateVariable::Source::JsonParams:
     case TemplateVariable::Source::Message:
         if (!pattern)
             return SpecLoader::tr("on-connect has no message; '{{%1}}' renders empty")
-                .arg(v.expression);
+                .arg(variable.expression);
         break;
     case TemplateVariable::Source::Other:
         return SpecLoader::tr("unknown template variable '{{%1}}'; it renders empty")
-            .arg(v.expression);
+            .arg(variable.expression);
     case TemplateVariable::Source::Regex:
-        if (!bound.contains(v.path.value(0)))
+        if (!bound.contains(variable.path.value(0)))
             return SpecLoader::tr("the pattern has no named group for '{{%1}}'; it renders empty")
-                .arg(v.expression);
+                .arg(variable.expression);
         break;
     case TemplateVariable::Source::QueryParams:
     case TemplateVariable::Source::HeaderParams:
@@ -205,21 +209,21 @@ QString variableProblem(const TemplateVariable &v, const PathPattern *path,
 
 } // namespace
 
-void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const PathPattern *path,
-                            const MessagePattern *pattern)
+void Loader::checkVariables(const Template &replyTemplate, const YAML::Mark &mark,
+                            const PathPattern *path, const MessagePattern *pattern)
 {
     const QStringList bound = pattern ? pattern->bindingNames() : QStringList();
     QSet<QString> reported;
-    for (const TemplateVariable &v : t.variables()) {
-        if (bound.contains(v.expression) || reported.contains(v.expression))
+    for (const TemplateVariable &variable : replyTemplate.variables()) {
+        if (bound.contains(variable.expression) || reported.contains(variable.expression))
             continue;
-        const QString problem = variableProblem(v, path, pattern, bound);
+        const QString problem = variableProblem(variable, path, pattern, bound);
         if (!problem.isEmpty()) {
-            reported.insert(v.expression);
+            reported.insert(variable.expression);
             warning(mark, problem);
         }
     }
-    for (const QString &problem : t.problems())
+    for (const QString &problem : replyTemplate.problems())
         warning(mark, problem);
 }
 
@@ -228,8 +232,8 @@ void Loader::checkVariables(const Template &t, const YAML::Mark &mark, const Pat
 QString LoadResult::diagnosticsText() const
 {
     QStringList lines;
-    for (const Diagnostic &d : diagnostics)
-        lines.append(d.toString());
+    for (const Diagnostic &diagnostic : diagnostics)
+        lines.append(diagnostic.toString());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -237,10 +241,10 @@ LoadResult SpecLoader::loadFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        Diagnostic d;
-        d.file = path;
-        d.message = tr("cannot open the file: %1").arg(file.errorString());
-        return { nullptr, { d } };
+        Diagnostic diagnostic;
+        diagnostic.file = path;
+        diagnostic.message = tr("cannot open the file: %1").arg(file.errorString());
+        return { nullptr, { diagnostic } };
     }
     return loadData(file.readAll(), path);
 }

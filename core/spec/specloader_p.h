@@ -93,8 +93,8 @@ private:
 
     void loadItem(const YAML::Node &item);
     std::optional<QString> responseText(const YAML::Node &key, const YAML::Node &value);
-    void checkVariables(const Template &t, const YAML::Mark &mark, const PathPattern *path,
-                        const MessagePattern *pattern);
+    void checkVariables(const Template &replyTemplate, const YAML::Mark &mark,
+                        const PathPattern *path, const MessagePattern *pattern);
 
     // specloader_endpoint.cpp: a websocket item, its path, subprotocols and on-connect, and
     // how its path conflicts with the endpoints before it.

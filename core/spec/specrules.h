@@ -15,7 +15,7 @@ struct Verdict
     QString problem; // the loader's message; empty when value is set
 
     bool ok() const { return value.has_value(); }
-    static Verdict accept(T v) { return { std::move(v), QString() }; }
+    static Verdict accept(T accepted) { return { std::move(accepted), QString() }; }
     static Verdict reject(QString why) { return { std::nullopt, std::move(why) }; }
 };
 

@@ -54,20 +54,20 @@ public:
         const QByteArray payload = text.toUtf8();
         const quint64 length = quint64(payload.size());
         char header[10];
-        int n = 0;
-        header[n++] = char(0x81);
+        int headerSize = 0;
+        header[headerSize++] = char(0x81);
         if (length <= 125) {
-            header[n++] = char(length);
+            header[headerSize++] = char(length);
         } else if (length <= 0xffff) {
-            header[n++] = char(126);
-            header[n++] = char(length >> 8);
-            header[n++] = char(length & 0xff);
+            header[headerSize++] = char(126);
+            header[headerSize++] = char(length >> 8);
+            header[headerSize++] = char(length & 0xff);
         } else {
-            header[n++] = char(127);
+            header[headerSize++] = char(127);
             for (int shift = 56; shift >= 0; shift -= 8)
-                header[n++] = char((length >> shift) & 0xff);
+                header[headerSize++] = char((length >> shift) & 0xff);
         }
-        write(header, n);
+        write(header, headerSize);
         write(payload);
     }
 

@@ -62,11 +62,11 @@ namespace {
 // Garbage is refused as soon as it shows: a request starts with an upper-case method.
 bool startsLikeAMethod(QByteArrayView head)
 {
-    for (qsizetype i = 0; i < head.size(); ++i) {
-        const char c = head.at(i);
-        if (c == ' ' && i > 0)
+    for (qsizetype position = 0; position < head.size(); ++position) {
+        const char character = head.at(position);
+        if (character == ' ' && position > 0)
             return true;
-        if (c < 'A' || c > 'Z' || i >= 16)
+        if (character < 'A' || character > 'Z' || position >= 16)
             return false;
     }
     return true;
@@ -192,9 +192,11 @@ bool HandshakeRequest::originAllowed(const QStringList &allowedOrigins) const
         return true;
     const QString origin = QString::fromUtf8(header("origin"));
     return origin.isEmpty()
-        || std::any_of(allowedOrigins.cbegin(), allowedOrigins.cend(), [&origin](const QString &o) {
-               return o == QLatin1String("*") || o.compare(origin, Qt::CaseInsensitive) == 0;
-           });
+        || std::any_of(allowedOrigins.cbegin(), allowedOrigins.cend(),
+                       [&origin](const QString &allowed) {
+                           return allowed == QLatin1String("*")
+                               || allowed.compare(origin, Qt::CaseInsensitive) == 0;
+                       });
 }
 
 HandshakeVerdict HandshakeRequest::verdict(const HandshakePolicy &policy) const

@@ -197,11 +197,11 @@ quint16 MockServer::serverPort() const
 
 QUrl MockServer::url() const
 {
-    QUrl u;
-    u.setScheme(isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"));
-    u.setHost(m_tcp->serverAddress().toString());
-    u.setPort(m_tcp->serverPort());
-    return u;
+    QUrl address;
+    address.setScheme(isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"));
+    address.setHost(m_tcp->serverAddress().toString());
+    address.setPort(m_tcp->serverPort());
+    return address;
 }
 
 QList<quint64> MockServer::connectionIds() const
@@ -736,10 +736,11 @@ void MockServer::startStreams(Connection *connection)
             const auto it = m_connections.find(id);
             if (it == m_connections.end() || it->second->endpoint < 0)
                 return;
-            Connection *c = it->second.get();
-            const Stream &s = m_spec->endpoints.at(c->endpoint).streams.at(index);
-            if (!streamTick(s, ++c->streamTicks[size_t(index)], { id }))
-                c->streamTimers[size_t(index)]->stop();
+            Connection *liveConnection = it->second.get();
+            const Stream &liveStream
+                = m_spec->endpoints.at(liveConnection->endpoint).streams.at(index);
+            if (!streamTick(liveStream, ++liveConnection->streamTicks[size_t(index)], { id }))
+                liveConnection->streamTimers[size_t(index)]->stop();
         });
         timer->start();
         connection->streamTimers.push_back(std::move(timer));
@@ -751,19 +752,20 @@ void MockServer::restartBroadcastStreams()
     m_broadcasts.clear();
     if (!m_tcp->isListening())
         return;
-    for (int e = 0; e < m_spec->endpoints.size(); ++e) {
-        for (const Stream &stream : m_spec->endpoints.at(e).streams) {
+    for (int endpointIndex = 0; endpointIndex < m_spec->endpoints.size(); ++endpointIndex) {
+        for (const Stream &stream : m_spec->endpoints.at(endpointIndex).streams) {
             if (!stream.toAll)
                 continue;
-            BroadcastStream b;
-            b.endpoint = e;
-            b.stream = stream.index;
-            b.timer = std::make_unique<QTimer>();
-            b.timer->setInterval(stream.intervalMs);
+            BroadcastStream broadcast;
+            broadcast.endpoint = endpointIndex;
+            broadcast.stream = stream.index;
+            broadcast.timer = std::make_unique<QTimer>();
+            broadcast.timer->setInterval(stream.intervalMs);
             const size_t slot = m_broadcasts.size();
-            connect(b.timer.get(), &QTimer::timeout, this, [this, slot] { broadcastTick(slot); });
-            b.timer->start();
-            m_broadcasts.push_back(std::move(b));
+            connect(broadcast.timer.get(), &QTimer::timeout, this,
+                    [this, slot] { broadcastTick(slot); });
+            broadcast.timer->start();
+            m_broadcasts.push_back(std::move(broadcast));
         }
     }
 }

@@ -203,65 +203,65 @@ void appendJsonString(QByteArray &out, QStringView text)
     // beforehand: no temporary and no per-character append. A UTF-16 unit takes at most 6
     // bytes ("\u001f"); long texts go a slice at a time so the room made stays small.
     constexpr qsizetype Slice = 4096;
-    const qsizetype n = text.size();
+    const qsizetype length = text.size();
     out += '"';
-    qsizetype i = 0;
-    while (i < n) {
-        const qsizetype sliceEnd = std::min(n, i + Slice);
+    qsizetype position = 0;
+    while (position < length) {
+        const qsizetype sliceEnd = std::min(length, position + Slice);
         const qsizetype start = out.size();
-        out.resize(start + (sliceEnd - i) * 6
+        out.resize(start + (sliceEnd - position) * 6
                    + 4); // +4: a surrogate pair straddling the slice's end
-        char *p = out.data() + start;
-        for (; i < sliceEnd; ++i) {
-            const char16_t c = text[i].unicode();
-            if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    *p++ = char(c);
+        char *cursor = out.data() + start;
+        for (; position < sliceEnd; ++position) {
+            const char16_t unit = text[position].unicode();
+            if (unit < 0x80) {
+                if (unit >= 0x20 && unit != '"' && unit != '\\') {
+                    *cursor++ = char(unit);
                     continue;
                 }
-                *p++ = '\\';
-                switch (c) {
+                *cursor++ = '\\';
+                switch (unit) {
                 case '"':
-                    *p++ = '"';
+                    *cursor++ = '"';
                     break;
                 case '\\':
-                    *p++ = '\\';
+                    *cursor++ = '\\';
                     break;
                 case '\n':
-                    *p++ = 'n';
+                    *cursor++ = 'n';
                     break;
                 case '\r':
-                    *p++ = 'r';
+                    *cursor++ = 'r';
                     break;
                 case '\t':
-                    *p++ = 't';
+                    *cursor++ = 't';
                     break;
                 default:
-                    *p++ = 'u';
-                    *p++ = '0';
-                    *p++ = '0';
-                    *p++ = hex[c >> 4];
-                    *p++ = hex[c & 0xf];
+                    *cursor++ = 'u';
+                    *cursor++ = '0';
+                    *cursor++ = '0';
+                    *cursor++ = hex[unit >> 4];
+                    *cursor++ = hex[unit & 0xf];
                 }
-            } else if (c < 0x800) {
-                *p++ = char(0xc0 | (c >> 6));
-                *p++ = char(0x80 | (c & 0x3f));
-            } else if (QChar::isHighSurrogate(c) && i + 1 < n
-                       && QChar::isLowSurrogate(text[i + 1].unicode())) {
-                const char32_t u = QChar::surrogateToUcs4(c, text[++i].unicode());
-                *p++ = char(0xf0 | (u >> 18));
-                *p++ = char(0x80 | ((u >> 12) & 0x3f));
-                *p++ = char(0x80 | ((u >> 6) & 0x3f));
-                *p++ = char(0x80 | (u & 0x3f));
-            } else if (QChar::isSurrogate(c)) {
-                *p++ = '?'; // a lone surrogate, sent as QString::toUtf8() sends it
+            } else if (unit < 0x800) {
+                *cursor++ = char(0xc0 | (unit >> 6));
+                *cursor++ = char(0x80 | (unit & 0x3f));
+            } else if (QChar::isHighSurrogate(unit) && position + 1 < length
+                       && QChar::isLowSurrogate(text[position + 1].unicode())) {
+                const char32_t codePoint = QChar::surrogateToUcs4(unit, text[++position].unicode());
+                *cursor++ = char(0xf0 | (codePoint >> 18));
+                *cursor++ = char(0x80 | ((codePoint >> 12) & 0x3f));
+                *cursor++ = char(0x80 | ((codePoint >> 6) & 0x3f));
+                *cursor++ = char(0x80 | (codePoint & 0x3f));
+            } else if (QChar::isSurrogate(unit)) {
+                *cursor++ = '?'; // a lone surrogate, sent as QString::toUtf8() sends it
             } else {
-                *p++ = char(0xe0 | (c >> 12));
-                *p++ = char(0x80 | ((c >> 6) & 0x3f));
-                *p++ = char(0x80 | (c & 0x3f));
+                *cursor++ = char(0xe0 | (unit >> 12));
+                *cursor++ = char(0x80 | ((unit >> 6) & 0x3f));
+                *cursor++ = char(0x80 | (unit & 0x3f));
             }
         }
-        out.truncate(p - out.constData());
+        out.truncate(cursor - out.constData());
     }
     out += '"';
 }
@@ -280,13 +280,13 @@ void appendParams(QByteArray &out, const char *key, const ParamMap &map)
     QStringList keys = map.keys();
     keys.sort();
     bool first = true;
-    for (const QString &k : std::as_const(keys)) {
+    for (const QString &key : std::as_const(keys)) {
         if (!first)
             out += ',';
         first = false;
-        appendJsonString(out, k);
+        appendJsonString(out, key);
         out += ':';
-        appendJsonString(out, map.value(k));
+        appendJsonString(out, map.value(key));
     }
     out += '}';
 }
@@ -306,10 +306,10 @@ static void appendTime(QByteArray &out, qint64 msecs, bool utcIso)
     const qint64 second = msecs >= 0 ? msecs / 1000 : (msecs - 999) / 1000;
     if (second != cache.second) {
         cache.second = second;
-        const QDateTime t = utcIso ? QDateTime::fromSecsSinceEpoch(second, Qt::UTC)
-                                   : QDateTime::fromSecsSinceEpoch(second);
-        cache.prefix = (utcIso ? t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
-                               : t.toString(QStringLiteral("HH:mm:ss.")))
+        const QDateTime secondStart = utcIso ? QDateTime::fromSecsSinceEpoch(second, Qt::UTC)
+                                             : QDateTime::fromSecsSinceEpoch(second);
+        cache.prefix = (utcIso ? secondStart.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
+                               : secondStart.toString(QStringLiteral("HH:mm:ss.")))
                            .toLatin1();
     }
     const int ms = int(msecs - second * 1000);
@@ -322,17 +322,17 @@ static void appendTime(QByteArray &out, qint64 msecs, bool utcIso)
 qint64 TrafficEvent::utf8Size(QStringView text)
 {
     qint64 size = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c < 0x80) {
+    for (qsizetype position = 0; position < text.size(); ++position) {
+        const char16_t unit = text.at(position).unicode();
+        if (unit < 0x80) {
             size += 1;
-        } else if (c < 0x800) {
+        } else if (unit < 0x800) {
             size += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size()
-                   && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+        } else if (QChar::isHighSurrogate(unit) && position + 1 < text.size()
+                   && QChar::isLowSurrogate(text.at(position + 1).unicode())) {
             size += 4;
-            ++i;
-        } else if (QChar::isSurrogate(c)) {
+            ++position;
+        } else if (QChar::isSurrogate(unit)) {
             size += 1; // toUtf8() sends a lone surrogate as '?'
         } else {
             size += 3;
@@ -453,12 +453,13 @@ QByteArray TrafficEvent::toJsonLine() const
 static QString preview(const QString &text)
 {
     constexpr int Max = 200;
-    QString t = text;
-    t.replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+    QString shown = text;
+    shown.replace(QLatin1Char('\n'), QStringLiteral("\\n"))
         .replace(QLatin1Char('\r'), QStringLiteral("\\r"));
-    if (t.size() > Max)
-        t = t.left(Max) + TrafficEvent::tr("… (%n bytes)", nullptr, int(text.toUtf8().size()));
-    return t;
+    if (shown.size() > Max)
+        shown = shown.left(Max)
+            + TrafficEvent::tr("… (%n bytes)", nullptr, int(text.toUtf8().size()));
+    return shown;
 }
 
 QString TrafficEvent::toLine() const

@@ -140,13 +140,13 @@ void ConnectionsModel::addEvent(const TrafficEvent &event)
         if (row < 0) {
             appendRow(event);
         } else { // an id seen before its Opened (cannot happen with one MockServer); refresh it
-            Row &r = m_rows[row];
-            r.path = event.path;
-            r.params = paramsText(event.pathParams, event.queryParams);
-            r.peer = event.peer;
-            r.opened = event.timestamp;
-            if (!r.open) {
-                r.open = true;
+            Row &entry = m_rows[row];
+            entry.path = event.path;
+            entry.params = paramsText(event.pathParams, event.queryParams);
+            entry.peer = event.peer;
+            entry.opened = event.timestamp;
+            if (!entry.open) {
+                entry.open = true;
                 setOpenCount(m_openCount + 1);
             }
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -158,9 +158,9 @@ void ConnectionsModel::addEvent(const TrafficEvent &event)
     case TrafficEvent::Kind::Sent: {
         if (row < 0)
             row = appendRow(event);
-        Row &r = m_rows[row];
+        Row &entry = m_rows[row];
         const bool in = isIncoming(event.kind);
-        ++(in ? r.in : r.out);
+        ++(in ? entry.in : entry.out);
         const QModelIndex changed = index(row, in ? In : Out);
         emit dataChanged(changed, changed, { Qt::DisplayRole });
         break;
@@ -168,10 +168,10 @@ void ConnectionsModel::addEvent(const TrafficEvent &event)
     case TrafficEvent::Kind::Closed: {
         if (row < 0 || !m_rows.at(row).open)
             return;
-        Row &r = m_rows[row];
-        r.open = false;
-        r.closeCode = event.closeCode;
-        r.closeReason = event.closeReason;
+        Row &entry = m_rows[row];
+        entry.open = false;
+        entry.closeCode = event.closeCode;
+        entry.closeReason = event.closeReason;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         setOpenCount(m_openCount - 1);
         break;
@@ -185,17 +185,17 @@ void ConnectionsModel::addEvent(const TrafficEvent &event)
 
 int ConnectionsModel::appendRow(const TrafficEvent &event)
 {
-    Row r;
-    r.id = event.connectionId;
-    r.path = event.path;
+    Row entry;
+    entry.id = event.connectionId;
+    entry.path = event.path;
     if (event.kind == TrafficEvent::Kind::Opened) {
-        r.params = paramsText(event.pathParams, event.queryParams);
-        r.peer = event.peer;
-        r.opened = event.timestamp;
+        entry.params = paramsText(event.pathParams, event.queryParams);
+        entry.peer = event.peer;
+        entry.opened = event.timestamp;
     }
     const int row = int(m_rows.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_rows.append(std::move(r));
+    m_rows.append(std::move(entry));
     m_rowOfId.insert(event.connectionId, row);
     endInsertRows();
     setOpenCount(m_openCount + 1);
@@ -258,40 +258,40 @@ void ConnectionsModel::setOpenCount(int count)
 namespace {
 
 // What the Payload column says: the payload itself, or for events that have none, a summary.
-QString payloadText(const TrafficEvent &e)
+QString payloadText(const TrafficEvent &event)
 {
-    switch (e.kind) {
+    switch (event.kind) {
     case TrafficEvent::Kind::Opened: {
-        const QString params = paramsText(e.pathParams, e.queryParams);
+        const QString params = paramsText(event.pathParams, event.queryParams);
         return params.isEmpty()
-            ? MessageLogModel::tr("opened %1 from %2").arg(e.path, e.peer)
-            : MessageLogModel::tr("opened %1 from %2 (%3)").arg(e.path, e.peer, params);
+            ? MessageLogModel::tr("opened %1 from %2").arg(event.path, event.peer)
+            : MessageLogModel::tr("opened %1 from %2 (%3)").arg(event.path, event.peer, params);
     }
     case TrafficEvent::Kind::Closed:
-        return e.closeReason.isEmpty()
-            ? MessageLogModel::tr("closed %1").arg(e.closeCode)
-            : MessageLogModel::tr("closed %1 %2").arg(e.closeCode).arg(e.closeReason);
+        return event.closeReason.isEmpty()
+            ? MessageLogModel::tr("closed %1").arg(event.closeCode)
+            : MessageLogModel::tr("closed %1 %2").arg(event.closeCode).arg(event.closeReason);
     default:
-        return EventText::detail(e);
+        return EventText::detail(event);
     }
 }
 
-QString ruleText(const TrafficEvent &e)
+QString ruleText(const TrafficEvent &event)
 {
-    switch (e.kind) {
+    switch (event.kind) {
     case TrafficEvent::Kind::Received:
     case TrafficEvent::Kind::Sent: {
         // Delayed, streamed, broadcast and binary frames say so next to their rule.
-        const QString note = EventText::note(e);
-        return note.isEmpty() ? e.rule : e.rule + QStringLiteral(" \u00B7 ") + note;
+        const QString note = EventText::note(event);
+        return note.isEmpty() ? event.rule : event.rule + QStringLiteral(" \u00B7 ") + note;
     }
     case TrafficEvent::Kind::Unmatched:
         return MessageLogModel::tr("unmatched");
     case TrafficEvent::Kind::Binary:
-        return e.rule.isEmpty() ? MessageLogModel::tr("binary, ignored") : e.rule;
+        return event.rule.isEmpty() ? MessageLogModel::tr("binary, ignored") : event.rule;
     case TrafficEvent::Kind::Warning:
-        return e.rule.isEmpty() ? MessageLogModel::tr("warning")
-                                : MessageLogModel::tr("warning \u00B7 %1").arg(e.rule);
+        return event.rule.isEmpty() ? MessageLogModel::tr("warning")
+                                    : MessageLogModel::tr("warning \u00B7 %1").arg(event.rule);
     case TrafficEvent::Kind::Opened:
         return MessageLogModel::tr("opened");
     case TrafficEvent::Kind::Closed:
@@ -301,7 +301,7 @@ QString ruleText(const TrafficEvent &e)
     case TrafficEvent::Kind::Error:
         return MessageLogModel::tr("error");
     }
-    return e.rule;
+    return event.rule;
 }
 
 } // namespace
@@ -315,26 +315,26 @@ MessageLogModel::MessageLogModel(QObject *parent) : TableModel(parent)
 
 QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
 {
-    const TrafficEvent &e = m_rows[std::size_t(rowNumber)];
+    const TrafficEvent &event = m_rows[std::size_t(rowNumber)];
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
         case Time:
-            return timeText(e.timestamp);
+            return timeText(event.timestamp);
         case Connection:
-            return connectionText(e.connectionId);
+            return connectionText(event.connectionId);
         case Direction:
-            if (isIncoming(e.kind))
+            if (isIncoming(event.kind))
                 return tr("in");
-            if (e.kind == TrafficEvent::Kind::Sent)
+            if (event.kind == TrafficEvent::Kind::Sent)
                 return tr("out");
             return QString();
         case Payload:
-            return preview(payloadText(e));
+            return preview(payloadText(event));
         case Rule:
-            return ruleText(e);
+            return ruleText(event);
         case Size:
-            return hasSize(e.kind) ? QVariant(e.size) : QVariant();
+            return hasSize(event.kind) ? QVariant(event.size) : QVariant();
         }
         break;
     case Qt::TextAlignmentRole:
@@ -342,17 +342,17 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
             return rightAligned();
         break;
     case EventKindRole:
-        return int(e.kind);
+        return int(event.kind);
     case ConnectionIdRole:
-        return QVariant::fromValue(e.connectionId);
+        return QVariant::fromValue(event.connectionId);
     case FullPayloadRole:
-        return payloadText(e);
+        return payloadText(event);
     case PrettyPayloadRole:
-        return prettyPayload(payloadText(e));
+        return prettyPayload(payloadText(event));
     case TimestampRole:
-        return e.timestamp;
+        return event.timestamp;
     case RuleRole:
-        return ruleText(e);
+        return ruleText(event);
     }
     return {};
 }
@@ -467,25 +467,26 @@ QString MessageLogModel::preview(const QString &text)
 
     const QChar *begin = text.constData();
     const QChar *end = begin + cut;
-    const bool multiline = std::any_of(begin, end, [](QChar c) {
-        return c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t');
+    const bool multiline = std::any_of(begin, end, [](QChar character) {
+        return character == QLatin1Char('\n') || character == QLatin1Char('\r')
+            || character == QLatin1Char('\t');
     });
     if (!multiline && !truncated)
         return text; // the common case: shared, no copy
 
     QString line;
     line.reserve(cut + 1);
-    for (const QChar *p = begin; p != end; ++p) {
-        if (*p == QLatin1Char('\r')) {
+    for (const QChar *cursor = begin; cursor != end; ++cursor) {
+        if (*cursor == QLatin1Char('\r')) {
             line.append(QChar(0x23CE)); // ⏎
-            if (p + 1 != end && p[1] == QLatin1Char('\n'))
-                ++p;
-        } else if (*p == QLatin1Char('\n')) {
+            if (cursor + 1 != end && cursor[1] == QLatin1Char('\n'))
+                ++cursor;
+        } else if (*cursor == QLatin1Char('\n')) {
             line.append(QChar(0x23CE));
-        } else if (*p == QLatin1Char('\t')) {
+        } else if (*cursor == QLatin1Char('\t')) {
             line.append(QLatin1Char(' '));
         } else {
-            line.append(*p);
+            line.append(*cursor);
         }
     }
     if (truncated)
@@ -495,8 +496,8 @@ QString MessageLogModel::preview(const QString &text)
 
 QString MessageLogModel::prettyPayload(const QString &text)
 {
-    const auto first
-        = std::find_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+    const auto first = std::find_if(text.cbegin(), text.cend(),
+                                    [](QChar character) { return !character.isSpace(); });
     if (first == text.cend() || (*first != QLatin1Char('{') && *first != QLatin1Char('[')))
         return text;
     QJsonParseError error;

@@ -120,21 +120,21 @@ void ExportDialog::setConfirmOverwrite(std::function<bool(const QString &)> conf
 
 CiExport ExportDialog::snippets() const
 {
-    CiExport e;
+    CiExport ciExport;
     const QString name = QFileInfo(targetPath()).fileName();
     if (!name.isEmpty())
-        e.configFileName = name;
-    e.host = m_host;
-    e.port = m_port;
-    return e;
+        ciExport.configFileName = name;
+    ciExport.host = m_host;
+    ciExport.port = m_port;
+    return ciExport;
 }
 
 void ExportDialog::refresh()
 {
-    const CiExport e = snippets();
-    m_command->setPlainText(e.command());
-    m_script->setPlainText(e.shellScript());
-    m_workflow->setPlainText(e.workflowStep());
+    const CiExport ciExport = snippets();
+    m_command->setPlainText(ciExport.command());
+    m_script->setPlainText(ciExport.shellScript());
+    m_workflow->setPlainText(ciExport.workflowStep());
 }
 
 void ExportDialog::browse()
@@ -174,14 +174,15 @@ bool ExportDialog::exportFiles(QStringList *written)
         return false;
     if (m_writeSnippets->isChecked()) {
         const QDir dir = QFileInfo(target).absoluteDir();
-        const CiExport e = snippets();
+        const CiExport ciExport = snippets();
         const QString script = dir.filePath(CiExport::shellScriptName());
-        if (!writeFile(script, e.shellScript().toUtf8(), written))
+        if (!writeFile(script, ciExport.shellScript().toUtf8(), written))
             return false;
         QFile::setPermissions(script,
                               QFile::permissions(script) | QFile::ExeOwner | QFile::ExeGroup
                                   | QFile::ExeOther);
-        if (!writeFile(dir.filePath(CiExport::workflowName()), e.workflowStep().toUtf8(), written))
+        if (!writeFile(dir.filePath(CiExport::workflowName()), ciExport.workflowStep().toUtf8(),
+                       written))
             return false;
     }
     return true;

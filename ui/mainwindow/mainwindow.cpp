@@ -510,14 +510,14 @@ void MainWindow::showProblems()
     const Diagnostics &diagnostics = m_document->diagnostics();
     const QIcon error = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (const Diagnostic &d : diagnostics) {
+    for (const Diagnostic &diagnostic : diagnostics) {
         auto *item = new QTreeWidgetItem(m_problems);
-        item->setIcon(0, d.isError() ? error : warning);
-        item->setText(0, d.line > 0 ? QString::number(d.line) : QString());
-        item->setText(1, d.message);
-        item->setToolTip(1, d.toString());
-        item->setData(0, Qt::UserRole, d.line);
-        item->setData(0, Qt::UserRole + 1, d.column);
+        item->setIcon(0, diagnostic.isError() ? error : warning);
+        item->setText(0, diagnostic.line > 0 ? QString::number(diagnostic.line) : QString());
+        item->setText(1, diagnostic.message);
+        item->setToolTip(1, diagnostic.toString());
+        item->setData(0, Qt::UserRole, diagnostic.line);
+        item->setData(0, Qt::UserRole + 1, diagnostic.column);
     }
     const int errors = countErrors(diagnostics);
     const int warnings = int(diagnostics.size()) - errors;

@@ -30,10 +30,10 @@ constexpr int RuleRole = Qt::UserRole + 2;
 
 QString oneLine(const QString &text)
 {
-    QString t = text.simplified();
-    if (t.size() > 60)
-        t = t.left(59) + QChar(0x2026);
-    return t;
+    QString line = text.simplified();
+    if (line.size() > 60)
+        line = line.left(59) + QChar(0x2026);
+    return line;
 }
 
 // "pong", "3 frames", with the delay, audience and close when there are.
@@ -150,8 +150,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_addEndpoint->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
-    for (QToolButton *b : { m_addEndpoint, m_addRule, m_remove, m_duplicate, m_up, m_down })
-        buttons->addWidget(b);
+    for (QToolButton *button : { m_addEndpoint, m_addRule, m_remove, m_duplicate, m_up, m_down })
+        buttons->addWidget(button);
     buttons->addStretch();
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -314,21 +314,21 @@ void MocksPanel::rebuildTree()
 {
     m_rebuilding = true;
     m_tree->clear();
-    for (int e = 0; e < m_outline.endpoints.size(); ++e) {
-        const EndpointOutline &endpoint = m_outline.endpoints.at(e);
+    for (int endpointIndex = 0; endpointIndex < m_outline.endpoints.size(); ++endpointIndex) {
+        const EndpointOutline &endpoint = m_outline.endpoints.at(endpointIndex);
         auto *item = new QTreeWidgetItem(m_tree);
         item->setText(0, endpoint.pathValue.isEmpty() ? tr("(no path)") : endpoint.pathValue);
         item->setData(0, TypeRole, int(ItemType::Endpoint));
-        item->setData(0, EndpointRole, e);
+        item->setData(0, EndpointRole, endpointIndex);
         item->setToolTip(0, tr("Line %1").arg(endpoint.line));
         if (endpoint.hasGreeting || !endpoint.onConnectKeys.isEmpty()) {
-            auto *g = new QTreeWidgetItem(item);
-            g->setText(0, tr("on-connect: %1").arg(replySummary(endpoint.onConnectKeys)));
-            g->setData(0, TypeRole, int(ItemType::Greeting));
-            g->setData(0, EndpointRole, e);
+            auto *greeting = new QTreeWidgetItem(item);
+            greeting->setText(0, tr("on-connect: %1").arg(replySummary(endpoint.onConnectKeys)));
+            greeting->setData(0, TypeRole, int(ItemType::Greeting));
+            greeting->setData(0, EndpointRole, endpointIndex);
         }
-        for (int r = 0; r < endpoint.rules.size(); ++r) {
-            const RuleOutline &rule = endpoint.rules.at(r);
+        for (int ruleIndex = 0; ruleIndex < endpoint.rules.size(); ++ruleIndex) {
+            const RuleOutline &rule = endpoint.rules.at(ruleIndex);
             auto *child = new QTreeWidgetItem(item);
             const KeyOutline *binary = findKey(rule.keys, QStringLiteral("binary"));
             if (binary) {
@@ -341,20 +341,21 @@ void MocksPanel::rebuildTree()
                     : tr("any binary");
                 child->setText(0, tr("%1 → %2").arg(match, replySummary(rule.keys)));
                 child->setToolTip(
-                    0, tr("on-message[%1] · binary messages · line %2").arg(r).arg(rule.line));
+                    0,
+                    tr("on-message[%1] · binary messages · line %2").arg(ruleIndex).arg(rule.line));
             } else {
                 const MessagePattern compiled = MessagePattern::compile(rule.patternValue);
                 child->setText(
                     0, tr("%1 → %2").arg(oneLine(rule.patternValue), replySummary(rule.keys)));
                 child->setToolTip(0,
                                   tr("on-message[%1] · %2 pattern · line %3")
-                                      .arg(r)
+                                      .arg(ruleIndex)
                                       .arg(compiled.kindName())
                                       .arg(rule.line));
             }
             child->setData(0, TypeRole, int(ItemType::Rule));
-            child->setData(0, EndpointRole, e);
-            child->setData(0, RuleRole, r);
+            child->setData(0, EndpointRole, endpointIndex);
+            child->setData(0, RuleRole, ruleIndex);
         }
         item->setExpanded(true);
     }
@@ -363,15 +364,15 @@ void MocksPanel::rebuildTree()
 
 MocksPanel::Selection MocksPanel::selection() const
 {
-    Selection s;
+    Selection result;
     const QList<QTreeWidgetItem *> items = m_tree->selectedItems();
     if (items.isEmpty())
-        return s;
+        return result;
     QTreeWidgetItem *item = items.first();
-    s.type = ItemType(item->data(0, TypeRole).toInt());
-    s.endpoint = item->data(0, EndpointRole).toInt();
-    s.rule = s.type == ItemType::Rule ? item->data(0, RuleRole).toInt() : -1;
-    return s;
+    result.type = ItemType(item->data(0, TypeRole).toInt());
+    result.endpoint = item->data(0, EndpointRole).toInt();
+    result.rule = result.type == ItemType::Rule ? item->data(0, RuleRole).toInt() : -1;
+    return result;
 }
 
 void MocksPanel::select(const Selection &selection)
@@ -382,8 +383,8 @@ void MocksPanel::select(const Selection &selection)
         QTreeWidgetItem *endpoint
             = m_tree->topLevelItem(std::min(selection.endpoint, m_tree->topLevelItemCount() - 1));
         target = endpoint;
-        for (int i = 0; i < endpoint->childCount(); ++i) {
-            QTreeWidgetItem *child = endpoint->child(i);
+        for (int childIndex = 0; childIndex < endpoint->childCount(); ++childIndex) {
+            QTreeWidgetItem *child = endpoint->child(childIndex);
             const auto type = ItemType(child->data(0, TypeRole).toInt());
             if (type == selection.type
                 && (type == ItemType::Greeting
@@ -409,12 +410,12 @@ void MocksPanel::onSelectionChanged()
     commitForms();
     showForms();
     updateButtons();
-    const Selection s = selection();
-    if (!isOnEndpoint(s, m_outline))
+    const Selection chosen = selection();
+    if (!isOnEndpoint(chosen, m_outline))
         return;
-    const EndpointOutline &endpoint = m_outline.endpoints.at(s.endpoint);
-    if (s.type == ItemType::Rule && s.rule < endpoint.rules.size())
-        emit lineSelected(endpoint.rules.at(s.rule).line);
+    const EndpointOutline &endpoint = m_outline.endpoints.at(chosen.endpoint);
+    if (chosen.type == ItemType::Rule && chosen.rule < endpoint.rules.size())
+        emit lineSelected(endpoint.rules.at(chosen.rule).line);
     else
         emit lineSelected(endpoint.line);
 }
@@ -427,19 +428,19 @@ void MocksPanel::setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
 
 void MocksPanel::showForms()
 {
-    const Selection s = selection();
+    const Selection chosen = selection();
     const Selection before = m_shown;
-    m_shown = s;
-    if (s.endpoint < 0 || s.endpoint >= m_outline.endpoints.size()) {
+    m_shown = chosen;
+    if (chosen.endpoint < 0 || chosen.endpoint >= m_outline.endpoints.size()) {
         m_shown = Selection();
         m_forms->setCurrentIndex(0);
         return;
     }
     m_rebuilding = true;
-    const EndpointOutline &endpoint = m_outline.endpoints.at(s.endpoint);
-    if (s.type == ItemType::Rule && s.rule >= 0 && s.rule < endpoint.rules.size()) {
+    const EndpointOutline &endpoint = m_outline.endpoints.at(chosen.endpoint);
+    if (chosen.type == ItemType::Rule && chosen.rule >= 0 && chosen.rule < endpoint.rules.size()) {
         showRuleForm(endpoint, before);
-    } else if (s.type == ItemType::Greeting) {
+    } else if (chosen.type == ItemType::Greeting) {
         m_greetingTitle->setText(
             tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
         m_greetingReply->load(endpoint.onConnectKeys);
@@ -513,17 +514,17 @@ QString MocksPanel::patternKindText() const
 
 void MocksPanel::updateKind()
 {
-    const MessagePattern p = MessagePattern::compile(m_pattern->toPlainText());
+    const MessagePattern pattern = MessagePattern::compile(m_pattern->toPlainText());
     QString text;
-    if (p.kind() == MessagePattern::Kind::Json)
+    if (pattern.kind() == MessagePattern::Kind::Json)
         text = tr(
             "JSON: matches JSON messages holding these keys and values; {{…}} matches any value");
-    else if (p.isRegex())
+    else if (pattern.isRegex())
         text = tr(
             "Regex: matches the exact text, or any message the regular expression matches in full");
-    else if (!p.regexError().isEmpty())
+    else if (!pattern.regexError().isEmpty())
         text = tr("Text: matches exactly this text (not a valid regular expression: %1)")
-                   .arg(p.regexError());
+                   .arg(pattern.regexError());
     else
         text = tr("Text: matches exactly this message");
     m_kind->setText(text);
@@ -709,13 +710,13 @@ void MocksPanel::addEndpoint()
     commitForms();
     // A path no other endpoint uses: /ws/new, /ws/new-2, ...
     QString path = QStringLiteral("/ws/new");
-    for (int n = 2;; ++n) {
-        const bool taken
-            = std::any_of(m_outline.endpoints.cbegin(), m_outline.endpoints.cend(),
-                          [&path](const EndpointOutline &e) { return e.pathValue == path; });
+    for (int suffix = 2;; ++suffix) {
+        const bool taken = std::any_of(
+            m_outline.endpoints.cbegin(), m_outline.endpoints.cend(),
+            [&path](const EndpointOutline &endpoint) { return endpoint.pathValue == path; });
         if (!taken)
             break;
-        path = QStringLiteral("/ws/new-%1").arg(n);
+        path = QStringLiteral("/ws/new-%1").arg(suffix);
     }
     Selection after { ItemType::Endpoint, int(m_outline.endpoints.size()), -1 };
     emit editRequested(boundEdit(&SpecEdits::addEndpoint, path), after);
@@ -724,10 +725,10 @@ void MocksPanel::addEndpoint()
 std::optional<MocksPanel::Selection> MocksPanel::selectionToEdit()
 {
     commitForms(); // what was typed goes in before the edit that follows
-    const Selection s = selection();
-    if (!isOnEndpoint(s, m_outline))
+    const Selection chosen = selection();
+    if (!isOnEndpoint(chosen, m_outline))
         return std::nullopt;
-    return s;
+    return chosen;
 }
 
 void MocksPanel::addRule()
@@ -744,63 +745,63 @@ void MocksPanel::addRule()
 
 void MocksPanel::removeSelected()
 {
-    const Selection s = selection();
-    if (!isOnEndpoint(s, m_outline))
+    const Selection chosen = selection();
+    if (!isOnEndpoint(chosen, m_outline))
         return;
-    if (s.type == ItemType::Rule) {
-        const ItemType afterType = s.rule > 0 ? ItemType::Rule : ItemType::Endpoint;
-        emit editRequested(boundEdit(&SpecEdits::removeRule, s.endpoint, s.rule),
-                           Selection { afterType, s.endpoint, std::max(0, s.rule - 1) });
-    } else if (s.type == ItemType::Greeting) {
-        emit editRequested(boundEdit(&SpecEdits::setGreeting, s.endpoint, QString()),
-                           Selection { ItemType::Endpoint, s.endpoint, -1 });
+    if (chosen.type == ItemType::Rule) {
+        const ItemType afterType = chosen.rule > 0 ? ItemType::Rule : ItemType::Endpoint;
+        emit editRequested(boundEdit(&SpecEdits::removeRule, chosen.endpoint, chosen.rule),
+                           Selection { afterType, chosen.endpoint, std::max(0, chosen.rule - 1) });
+    } else if (chosen.type == ItemType::Greeting) {
+        emit editRequested(boundEdit(&SpecEdits::setGreeting, chosen.endpoint, QString()),
+                           Selection { ItemType::Endpoint, chosen.endpoint, -1 });
     } else {
-        emit editRequested(boundEdit(&SpecEdits::removeEndpoint, s.endpoint),
-                           Selection { ItemType::Endpoint, std::max(0, s.endpoint - 1), -1 });
+        emit editRequested(boundEdit(&SpecEdits::removeEndpoint, chosen.endpoint),
+                           Selection { ItemType::Endpoint, std::max(0, chosen.endpoint - 1), -1 });
     }
 }
 
 void MocksPanel::duplicateSelected()
 {
-    const std::optional<Selection> s = selectionToEdit();
-    if (!s)
+    const std::optional<Selection> chosen = selectionToEdit();
+    if (!chosen)
         return;
-    if (s->type == ItemType::Rule) {
-        emit editRequested(boundEdit(&SpecEdits::duplicateRule, s->endpoint, s->rule),
-                           Selection { ItemType::Rule, s->endpoint, s->rule + 1 });
+    if (chosen->type == ItemType::Rule) {
+        emit editRequested(boundEdit(&SpecEdits::duplicateRule, chosen->endpoint, chosen->rule),
+                           Selection { ItemType::Rule, chosen->endpoint, chosen->rule + 1 });
     } else {
-        emit editRequested(boundEdit(&SpecEdits::duplicateEndpoint, s->endpoint),
-                           Selection { ItemType::Endpoint, s->endpoint + 1, -1 });
+        emit editRequested(boundEdit(&SpecEdits::duplicateEndpoint, chosen->endpoint),
+                           Selection { ItemType::Endpoint, chosen->endpoint + 1, -1 });
     }
 }
 
 void MocksPanel::moveSelected(int delta)
 {
-    const std::optional<Selection> s = selectionToEdit();
-    if (!s)
+    const std::optional<Selection> chosen = selectionToEdit();
+    if (!chosen)
         return;
-    if (s->type == ItemType::Rule) {
-        const int count = int(m_outline.endpoints.at(s->endpoint).rules.size());
-        if (s->rule + delta < 0 || s->rule + delta >= count)
+    if (chosen->type == ItemType::Rule) {
+        const int count = int(m_outline.endpoints.at(chosen->endpoint).rules.size());
+        if (chosen->rule + delta < 0 || chosen->rule + delta >= count)
             return;
-        emit editRequested(boundEdit(&SpecEdits::moveRule, s->endpoint, s->rule, delta),
-                           Selection { ItemType::Rule, s->endpoint, s->rule + delta });
-    } else if (s->type == ItemType::Endpoint) {
-        const int to = s->endpoint + delta;
+        emit editRequested(boundEdit(&SpecEdits::moveRule, chosen->endpoint, chosen->rule, delta),
+                           Selection { ItemType::Rule, chosen->endpoint, chosen->rule + delta });
+    } else if (chosen->type == ItemType::Endpoint) {
+        const int to = chosen->endpoint + delta;
         if (to < 0 || to >= m_outline.endpoints.size())
             return;
-        emit editRequested(boundEdit(&SpecEdits::moveEndpoint, s->endpoint, delta),
+        emit editRequested(boundEdit(&SpecEdits::moveEndpoint, chosen->endpoint, delta),
                            Selection { ItemType::Endpoint, to, -1 });
     }
 }
 
 void MocksPanel::updateButtons()
 {
-    const Selection s = selection();
-    const bool any = s.endpoint >= 0;
+    const Selection chosen = selection();
+    const bool any = chosen.endpoint >= 0;
     m_addRule->setEnabled(any);
     m_remove->setEnabled(any);
-    m_duplicate->setEnabled(any && s.type != ItemType::Greeting);
-    m_up->setEnabled(any && s.type != ItemType::Greeting);
-    m_down->setEnabled(any && s.type != ItemType::Greeting);
+    m_duplicate->setEnabled(any && chosen.type != ItemType::Greeting);
+    m_up->setEnabled(any && chosen.type != ItemType::Greeting);
+    m_down->setEnabled(any && chosen.type != ItemType::Greeting);
 }

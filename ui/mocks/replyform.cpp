@@ -88,23 +88,23 @@ struct Close
 
 Close closeOf(const KeyOutline *key)
 {
-    Close c;
+    Close result;
     if (!key)
-        return c;
-    c.on = true;
-    const YamlValue &v = key->value;
-    if (v.isScalar()) {
+        return result;
+    result.on = true;
+    const YamlValue &closeValue = key->value;
+    if (closeValue.isScalar()) {
         bool ok = false;
-        const int code = v.text.toInt(&ok);
+        const int code = closeValue.text.toInt(&ok);
         if (ok)
-            c.code = code;
-    } else if (v.isMap()) {
-        if (const YamlValue *code = v.value(QStringLiteral("code")))
-            c.code = code->text.toInt();
-        if (const YamlValue *reason = v.value(QStringLiteral("reason")))
-            c.reason = reason->text;
+            result.code = code;
+    } else if (closeValue.isMap()) {
+        if (const YamlValue *code = closeValue.value(QStringLiteral("code")))
+            result.code = code->text.toInt();
+        if (const YamlValue *reason = closeValue.value(QStringLiteral("reason")))
+            result.reason = reason->text;
     }
-    return c;
+    return result;
 }
 
 // Reads each key of a map into row; false at the first key readKey cannot read.
@@ -243,8 +243,8 @@ FramesEditor::FramesEditor(QWidget *parent) : QWidget(parent)
     m_down = toolButton(QStringLiteral("go-down"), tr("Move frame down"), this);
     auto *buttons = new QVBoxLayout;
     buttons->setSpacing(0);
-    for (QToolButton *b : { m_add, m_remove, m_up, m_down })
-        buttons->addWidget(b);
+    for (QToolButton *button : { m_add, m_remove, m_up, m_down })
+        buttons->addWidget(button);
     buttons->addStretch();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -292,11 +292,11 @@ QList<FrameRow> FramesEditor::rows() const
 {
     QList<FrameRow> out;
     for (int row = 0; row < m_table->rowCount(); ++row) {
-        FrameRow f;
-        f.binary = m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toBool();
-        f.content = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
-        f.delay = m_table->item(row, 2) ? m_table->item(row, 2)->text().trimmed() : QString();
-        out.append(f);
+        FrameRow frame;
+        frame.binary = m_table->item(row, 0) && m_table->item(row, 0)->data(Qt::UserRole).toBool();
+        frame.content = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
+        frame.delay = m_table->item(row, 2) ? m_table->item(row, 2)->text().trimmed() : QString();
+        out.append(frame);
     }
     return out;
 }
@@ -319,13 +319,13 @@ void FramesEditor::setRows(const QList<FrameRow> &rows)
 QString FramesEditor::problem() const
 {
     const QList<FrameRow> all = rows();
-    for (int i = 0; i < all.size(); ++i) {
-        const FrameRow &f = all.at(i);
-        QString p = f.binary ? base64Problem(f.content) : QString();
-        if (p.isEmpty())
-            p = delayProblem(f.delay);
-        if (!p.isEmpty())
-            return tr("Frame %1: %2").arg(i + 1).arg(p);
+    for (int index = 0; index < all.size(); ++index) {
+        const FrameRow &frame = all.at(index);
+        QString frameProblem = frame.binary ? base64Problem(frame.content) : QString();
+        if (frameProblem.isEmpty())
+            frameProblem = delayProblem(frame.delay);
+        if (!frameProblem.isEmpty())
+            return tr("Frame %1: %2").arg(index + 1).arg(frameProblem);
     }
     return QString();
 }
@@ -643,14 +643,14 @@ void ReplyForm::load(const QList<KeyOutline> &keys)
     if (!m_delay->hasFocus() && m_delay->text() != delayText)
         m_delay->setText(delayText);
     m_to->setCurrentIndex(audienceIndex(to));
-    const Close c = closeOf(close);
-    m_close->setChecked(c.on);
+    const Close closing = closeOf(close);
+    m_close->setChecked(closing.on);
     if (!m_closeCode->hasFocus())
-        m_closeCode->setValue(c.code);
-    if (!m_closeReason->hasFocus() && m_closeReason->text() != c.reason)
-        m_closeReason->setText(c.reason);
-    m_closeCode->setEnabled(c.on);
-    m_closeReason->setEnabled(c.on);
+        m_closeCode->setValue(closing.code);
+    if (!m_closeReason->hasFocus() && m_closeReason->text() != closing.reason)
+        m_closeReason->setText(closing.reason);
+    m_closeCode->setEnabled(closing.on);
+    m_closeReason->setEnabled(closing.on);
     setDeliveryShown(delay || to || close || m_userExpanded);
     updateVisibility();
     m_loading = false;
@@ -874,9 +874,9 @@ YamlValue streamsToValue(const QList<StreamRow> &rows)
         if (row.framesShown) {
             QList<YamlValue> frames;
             qsizetype length = 0;
-            for (const QString &f : row.frames) {
-                frames.append(YamlValue::scalar(f));
-                length += f.size() + 4;
+            for (const QString &frame : row.frames) {
+                frames.append(YamlValue::scalar(frame));
+                length += frame.size() + 4;
             }
             item.insert(QStringLiteral("frames"), YamlValue::list(frames, length <= 60));
         } else {
@@ -1003,10 +1003,10 @@ void StreamsEditor::refreshList()
     m_loading = true;
     while (m_list->count() > m_rows.size())
         delete m_list->takeItem(m_list->count() - 1);
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (i >= m_list->count())
+    for (int index = 0; index < m_rows.size(); ++index) {
+        if (index >= m_list->count())
             m_list->addItem(QString());
-        m_list->item(i)->setText(summary(m_rows.at(i)));
+        m_list->item(index)->setText(summary(m_rows.at(index)));
     }
     m_loading = wasLoading;
     m_list->setVisible(!m_rows.isEmpty());
@@ -1018,12 +1018,12 @@ void StreamsEditor::showCurrent()
 {
     if (m_loading)
         return;
-    const int i = m_list->currentRow();
-    const bool any = i >= 0 && i < m_rows.size();
+    const int current = m_list->currentRow();
+    const bool any = current >= 0 && current < m_rows.size();
     m_details->setVisible(any && m_editable);
     m_remove->setEnabled(any && m_editable);
     m_loading = true;
-    const StreamRow row = any ? m_rows.at(i) : StreamRow();
+    const StreamRow row = any ? m_rows.at(current) : StreamRow();
     if (m_every->text() != (any ? row.every : QString()))
         m_every->setText(any ? row.every : QString());
     m_to->setCurrentIndex(row.toAll ? 1 : 0);
@@ -1040,10 +1040,10 @@ void StreamsEditor::storeCurrent()
 {
     if (m_loading)
         return;
-    const int i = m_list->currentRow();
-    if (i < 0 || i >= m_rows.size())
+    const int current = m_list->currentRow();
+    if (current < 0 || current >= m_rows.size())
         return;
-    StreamRow &row = m_rows[i];
+    StreamRow &row = m_rows[current];
     row.every = m_every->text().trimmed();
     row.toAll = m_to->currentIndex() == 1;
     row.once = m_mode->currentIndex() == 1;
@@ -1059,13 +1059,13 @@ void StreamsEditor::storeCurrent()
 
 QString StreamsEditor::problem() const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        const StreamRow &row = m_rows.at(i);
-        QString p = SpecRules::streamInterval(row.every).problem;
-        if (p.isEmpty() && row.framesShown)
-            p = SpecRules::streamFramesProblem(row.frames.size());
-        if (!p.isEmpty())
-            return tr("Stream %1: %2").arg(i + 1).arg(p);
+    for (int index = 0; index < m_rows.size(); ++index) {
+        const StreamRow &row = m_rows.at(index);
+        QString streamProblem = SpecRules::streamInterval(row.every).problem;
+        if (streamProblem.isEmpty() && row.framesShown)
+            streamProblem = SpecRules::streamFramesProblem(row.frames.size());
+        if (!streamProblem.isEmpty())
+            return tr("Stream %1: %2").arg(index + 1).arg(streamProblem);
     }
     return QString();
 }
@@ -1098,13 +1098,13 @@ void StreamsEditor::addStream()
 
 void StreamsEditor::removeCurrent()
 {
-    const int i = m_list->currentRow();
-    if (i < 0 || i >= m_rows.size())
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_rows.size())
         return;
-    m_rows.removeAt(i);
+    m_rows.removeAt(row);
     m_loading = true;
     refreshList();
-    m_list->setCurrentRow(m_rows.isEmpty() ? -1 : std::min(i, int(m_rows.size()) - 1));
+    m_list->setCurrentRow(m_rows.isEmpty() ? -1 : std::min(row, int(m_rows.size()) - 1));
     m_loading = false;
     showCurrent();
     emit committed();

@@ -23,9 +23,9 @@ struct FrameRow
     QString content; // text (a template) or base64
     QString delay; // empty: none
 
-    bool operator==(const FrameRow &o) const
+    bool operator==(const FrameRow &other) const
     {
-        return binary == o.binary && content == o.content && delay == o.delay;
+        return binary == other.binary && content == other.content && delay == other.delay;
     }
 };
 
@@ -157,10 +157,11 @@ struct StreamRow
     bool framesShown = true; // false: frames with delays or binary ones, kept as written
     YamlValue framesValue; // as written, when not shown
 
-    bool operator==(const StreamRow &o) const
+    bool operator==(const StreamRow &other) const
     {
-        return every == o.every && toAll == o.toAll && once == o.once && frames == o.frames
-            && framesShown == o.framesShown && (framesShown || framesValue == o.framesValue);
+        return every == other.every && toAll == other.toAll && once == other.once
+            && frames == other.frames && framesShown == other.framesShown
+            && (framesShown || framesValue == other.framesValue);
     }
 };
 

@@ -348,9 +348,9 @@ int TrafficPanel::broadcastFromSelected(const QString &text)
         m_status->setText(tr("Not sent: select an open connection to choose its endpoint."));
         return 0;
     }
-    const int n = m_server->broadcast(endpoint, text);
-    m_status->setText(tr("Broadcast to %n connection(s) of %1.", nullptr, n).arg(endpoint));
-    return n;
+    const int reached = m_server->broadcast(endpoint, text);
+    m_status->setText(tr("Broadcast to %n connection(s) of %1.", nullptr, reached).arg(endpoint));
+    return reached;
 }
 
 bool TrafficPanel::closeSelected(int code, const QString &reason)

@@ -91,28 +91,29 @@ void TryItPanel::update()
         m_summary->setText(tr("Fix the config's errors to try messages."));
         return;
     }
-    const TryResult r = tryMessage(*m_spec, m_path->text(), m_message->toPlainText());
-    if (!r.endpoint) {
+    const TryResult result = tryMessage(*m_spec, m_path->text(), m_message->toPlainText());
+    if (!result.endpoint) {
         m_summary->setText(
             tr("No endpoint serves %1: a client would get HTTP 404.").arg(m_path->text()));
         return;
     }
-    m_greeting->setPlainText(r.hasGreeting ? r.greeting : tr("(no greeting)"));
+    m_greeting->setPlainText(result.hasGreeting ? result.greeting : tr("(no greeting)"));
     QString text;
     if (m_message->toPlainText().isEmpty()) {
         text = tr("Endpoint %1. Type a message to see which rule answers.")
-                   .arg(r.endpoint->path.text());
-    } else if (!r.rule) {
-        text
-            = tr("Endpoint %1: no rule matches, so no reply is sent.").arg(r.endpoint->path.text());
+                   .arg(result.endpoint->path.text());
+    } else if (!result.rule) {
+        text = tr("Endpoint %1: no rule matches, so no reply is sent.")
+                   .arg(result.endpoint->path.text());
     } else {
         text = tr("Endpoint %1: %2 matches (%3 pattern).")
-                   .arg(r.endpoint->path.text(), r.rule->label(), r.rule->pattern.kindName());
-        m_reply->setPlainText(r.reply);
+                   .arg(result.endpoint->path.text(), result.rule->label(),
+                        result.rule->pattern.kindName());
+        m_reply->setPlainText(result.reply);
     }
-    if (!r.missing.isEmpty())
+    if (!result.missing.isEmpty())
         text += QLatin1Char(' ')
-            + tr("Rendered empty: %1.").arg(r.missing.join(QStringLiteral(", ")));
+            + tr("Rendered empty: %1.").arg(result.missing.join(QStringLiteral(", ")));
     m_summary->setText(text);
 }
 

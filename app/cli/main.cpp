@@ -18,8 +18,8 @@ enum ExitCode { Ok = 0, ConfigInvalid = 1, Usage = 2 };
 int check(const QString &path)
 {
     const LoadResult result = SpecLoader::loadFile(path);
-    for (const Diagnostic &d : result.diagnostics)
-        printErr(d.toString());
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        printErr(diagnostic.toString());
     const int errors = countErrors(result.diagnostics);
     const int warnings = int(result.diagnostics.size()) - errors;
     if (!result.ok()) {

@@ -18,15 +18,15 @@ int signalPipe[2] = { -1, -1 };
 
 void handleSignal(int)
 {
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+    const char wakeByte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &wakeByte, 1);
 }
 
 QString endpointList(const MockSpec &spec)
 {
     QStringList paths;
-    for (const Endpoint &e : spec.endpoints)
-        paths.append(e.path.text());
+    for (const Endpoint &endpoint : spec.endpoints)
+        paths.append(endpoint.path.text());
     return paths.join(QStringLiteral(", "));
 }
 } // namespace
@@ -77,8 +77,8 @@ int ServeCommand::start()
     }
     m_lastData = file.readAll();
     const LoadResult result = SpecLoader::loadData(m_lastData, m_options.configPath);
-    for (const Diagnostic &d : result.diagnostics)
-        printErr(d.toString());
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        printErr(diagnostic.toString());
     if (!result.ok()) {
         printErr(tr("%1: not served: fix the errors above").arg(m_options.configPath));
         return 1;
@@ -165,8 +165,8 @@ void ServeCommand::onEvent(const TrafficEvent &event)
 
 void ServeCommand::onSignal()
 {
-    char c;
-    [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+    char wakeByte;
+    [[maybe_unused]] const auto bytesRead = ::read(signalPipe[0], &wakeByte, 1);
     if (m_server.isStopping())
         return;
     if (!m_options.quiet)
@@ -197,8 +197,8 @@ void ServeCommand::reload()
         return;
     m_lastData = data;
     const LoadResult result = SpecLoader::loadData(data, m_options.configPath);
-    for (const Diagnostic &d : result.diagnostics)
-        printErr(d.toString());
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        printErr(diagnostic.toString());
     if (!result.ok()) {
         printErr(
             tr("%1: reload failed; still serving the last good config").arg(m_options.configPath));

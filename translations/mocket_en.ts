@@ -28,10 +28,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Listening on %1://%2:%3 · %n connection(s)</source>
+        <source>Listening on %1 · %n connection(s)</source>
         <translation>
-            <numerusform>Listening on %1://%2:%3 · %n connection</numerusform>
-            <numerusform>Listening on %1://%2:%3 · %n connections</numerusform>
+            <numerusform>Listening on %1 · %n connection</numerusform>
+            <numerusform>Listening on %1 · %n connections</numerusform>
         </translation>
     </message>
 </context>

@@ -557,13 +557,6 @@ Deseja restaurá-lo?</translation>
         <source>Cannot start: %1</source>
         <translation>Não é possível iniciar: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Listening on %1://%2:%3 · %n connection(s)</source>
-        <translation>
-            <numerusform>Escutando em %1://%2:%3 · %n conexão</numerusform>
-            <numerusform>Escutando em %1://%2:%3 · %n conexões</numerusform>
-        </translation>
-    </message>
     <message>
         <source>reachable from other machines</source>
         <translation>acessível a partir de outras máquinas</translation>
@@ -571,6 +564,13 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>The forms cannot make that change safely: this part of the file is written in a way they do not edit. Edit it in the YAML editor.</source>
         <translation>Os formulários não conseguem fazer essa alteração com segurança: esta parte do arquivo está escrita de um jeito que eles não editam. Edite-a no editor de YAML.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on %1 · %n connection(s)</source>
+        <translation>
+            <numerusform>Escutando em %1 · %n conexão</numerusform>
+            <numerusform>Escutando em %1 · %n conexões</numerusform>
+        </translation>
     </message>
 </context>
 <context>

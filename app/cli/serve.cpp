@@ -140,12 +140,9 @@ void ServeCommand::catchSignals()
 
 void ServeCommand::printReady(const MockSpec &spec)
 {
-    const QString url = QStringLiteral("%1://%2:%3")
-                            .arg(m_server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"),
-                                 m_options.server.urlHost())
-                            .arg(m_server.serverPort());
     printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
-                 .arg(QFileInfo(m_options.configPath).fileName(), url, endpointList(spec)));
+                 .arg(QFileInfo(m_options.configPath).fileName(), m_options.server.urlOf(m_server),
+                      endpointList(spec)));
 }
 
 void ServeCommand::printLine(const QString &line)

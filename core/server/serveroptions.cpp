@@ -48,6 +48,13 @@ QString ServerOptions::urlHost() const
     return host;
 }
 
+QString ServerOptions::urlOf(const MockServer &server) const
+{
+    return QStringLiteral("%1://%2:%3")
+        .arg(server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), urlHost())
+        .arg(server.serverPort());
+}
+
 bool isAllInterfaces(const QHostAddress &address)
 {
     return address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6

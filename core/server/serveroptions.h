@@ -37,6 +37,8 @@ struct ServerOptions
     bool loadTls(std::optional<QSslConfiguration> *out, QString *error) const;
     // The host as it goes into a URL: an IPv6 address in brackets.
     QString urlHost() const;
+    // Where server listens, as the user named its host: "ws://localhost:8000", "wss://[::1]:443".
+    QString urlOf(const MockServer &server) const;
 };
 
 // 0.0.0.0, :: and the like: other machines can reach a server listening there.

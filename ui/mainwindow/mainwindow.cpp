@@ -602,6 +602,7 @@ bool MainWindow::startServer()
         return false;
     }
     m_server->setSpec(m_document->lastGoodSpec());
+    m_served = options;
     return m_server->start(options.address, options.port);
 }
 
@@ -657,13 +658,8 @@ void MainWindow::updateServerStatus()
 
 QString MainWindow::listeningText() const
 {
-    ServerOptions options;
-    options.host = m_host->text().trimmed();
-    QString text
-        = tr("Listening on %1://%2:%3 · %n connection(s)", nullptr, m_server->connectionCount())
-              .arg(m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"),
-                   options.urlHost())
-              .arg(m_server->serverPort());
+    QString text = tr("Listening on %1 · %n connection(s)", nullptr, m_server->connectionCount())
+                       .arg(m_served.urlOf(*m_server));
     if (isAllInterfaces(m_server->serverAddress()))
         text += QStringLiteral(" · ") + tr("reachable from other machines");
     return text;

@@ -133,4 +133,5 @@ private:
 
     SpecDocument *m_document = nullptr;
     QString m_startError;
+    ServerOptions m_served; // what the running server was started with
 };

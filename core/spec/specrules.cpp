@@ -32,7 +32,7 @@ Verdict<int> streamInterval(const QString &text)
 bool isSendableCloseCode(int code)
 {
     // 1004-1006 and 1015 are reserved: never sent in a close frame.
-    return code == 1000 || (code >= 1001 && code <= 1003) || (code >= 1007 && code <= 1014)
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014)
         || (code >= 3000 && code <= 4999);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httpendpoint.h"
 #include "messagepattern.h"
 #include "pathpattern.h"
 #include "template.h"
@@ -111,10 +112,14 @@ struct MockSpec
 {
     QString fileName;
     QList<Endpoint> endpoints; // in file order
+    QList<HttpEndpoint> httpEndpoints; // `endpoint:` items, in file order
 
     // Finds the endpoint for a raw request path; fills *params with its path parameters.
     const Endpoint *route(const QString &rawPath, ParamMap *params = nullptr) const;
     int endpointIndex(const Endpoint *endpoint) const;
+    // Routes an HTTP request: method (upper case; HEAD is served by GET), Host header value
+    // (a port is ignored), raw path without the query.
+    HttpRoute routeHttp(QByteArrayView method, QStringView host, const QString &rawPath) const;
     int ruleCount() const;
 
     // Called once after loading: orders routes by specificity.

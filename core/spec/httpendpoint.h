@@ -1,0 +1,120 @@
+#pragma once
+
+#include "pathpattern.h"
+#include "template.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+
+// Moclojer's HTTP `endpoint:` items, as a MockSpec holds them (see http-endpoints in the
+// README). Compiled once at load; the server only renders and sends.
+
+// The type a path or query parameter declares: ":id|int", "query: {limit: int}".
+enum class ParamType { String, Int, Float, Bool, Uuid, Date };
+
+// "int" -> Int ("float" and "double", "bool" and "boolean" are the same); nullopt when unknown.
+std::optional<ParamType> paramTypeNamed(const QString &name);
+QString paramTypeName(ParamType type); // "int"
+// Whether a (decoded) value is of the type: "42" is an int, "2024-05-01" a date.
+bool valueHasType(const QString &value, ParamType type);
+
+// `external-body:` instead of `body:`: a JSON file (relative to the config's folder) or URL.
+struct ExternalBody
+{
+    enum class Provider { Json, Xlsx };
+    Provider provider = Provider::Json;
+    Template path; // rendered per request
+    QString baseDirectory; // the config file's folder, for relative paths
+};
+
+// `rate-limit:`: a fixed window per key.
+struct RateLimit
+{
+    int windowMs = 60000;
+    int maxRequests = 0; // > 0 once loaded
+    QByteArray keyHeader; // lower case; empty: the client's address (key-fn: remote-addr)
+};
+
+// `webhook: {if: ...}`: VARIABLE OP LITERAL, e.g. json-params.name = "bob".
+struct WebhookCondition
+{
+    enum class Op { Equal, Greater, Less, GreaterOrEqual, LessOrEqual };
+    TemplateVariable variable;
+    Op op = Op::Equal;
+    QString literal; // unquoted
+    bool literalIsNumber = false;
+    QString text; // as written
+
+    // True when the condition holds in this context (a missing value never holds).
+    bool holds(const TemplateContext &context) const;
+};
+
+// `webhook:`: a request the mock sends, after the response, sleep-time seconds later.
+struct Webhook
+{
+    Template url;
+    QByteArray method = "POST"; // upper case
+    int sleepMs = 60000; // sleep-time is documented in seconds
+    std::optional<WebhookCondition> condition;
+    Template body;
+    bool hasBody = false;
+    QList<std::pair<QByteArray, Template>> headers;
+};
+
+// `push:` (Mocket's own): frames sent to WebSocket clients when the endpoint is hit.
+struct HttpPush
+{
+    // Rendered per request. When it equals a `websocket:` item's path pattern text
+    // ("/ws/user/:name") every connection of that endpoint gets the frame; otherwise every
+    // connection whose decoded path equals it ("/ws/user/alice").
+    Template path;
+    Template message;
+    int delayMs = 0;
+};
+
+struct HttpEndpoint
+{
+    QByteArray method = "GET"; // upper case
+    QString host; // lower case, without a port; empty: any host
+    PathPattern path; // may hold typed parameters
+    QList<std::pair<QString, ParamType>> query; // declared query parameters
+    int status = 200;
+    QList<std::pair<QByteArray, Template>> headers; // response headers, as written
+    Template body; // a YAML map or list body arrives here as JSON text
+    bool hasBody = false;
+    std::optional<ExternalBody> externalBody;
+    int delayMs = 0; // `response: {delay: ...}`
+    std::optional<RateLimit> rateLimit;
+    std::optional<Webhook> webhook;
+    QList<HttpPush> pushes;
+    int line = 0; // of the `endpoint:` key, 1-based
+    int column = 0;
+
+    // "GET /users/:id": how logs and the workbench name it.
+    QString label() const;
+    // Empty when every declared query parameter present has its type; otherwise what is
+    // wrong ("query parameter 'limit' must be an int, got 'ten'"), answered with 400.
+    QString queryProblem(const ParamMap &query) const;
+};
+
+// How a request was routed.
+struct HttpRoute
+{
+    enum class Outcome {
+        Found, // endpoint is set
+        NotFound, // no endpoint's path (and host) fits
+        BadParameter, // a path fits but for a typed parameter's value: 404, problem says which
+        MethodNotAllowed, // the path fits, another method serves it: 405, allowed lists them
+    };
+    Outcome outcome = Outcome::NotFound;
+    const HttpEndpoint *endpoint = nullptr;
+    ParamMap pathParams;
+    QStringList allowed; // MethodNotAllowed: "GET", "POST" (HEAD with GET), sorted
+    QString problem; // BadParameter: "path parameter 'id' must be an int, got 'abc'"
+};

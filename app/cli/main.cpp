@@ -30,6 +30,9 @@ int check(const QString &path)
     printOut(
         Tr::tr("%1: OK: %n websocket endpoint(s)", nullptr, int(spec.endpoints.size())).arg(path)
         + Tr::tr(", %n rule(s)", nullptr, spec.ruleCount())
+        + (spec.httpEndpoints.isEmpty()
+               ? QString()
+               : Tr::tr(", %n HTTP endpoint(s)", nullptr, int(spec.httpEndpoints.size())))
         + Tr::tr(", %n warning(s)", nullptr, warnings));
     return Ok;
 }
@@ -72,18 +75,25 @@ struct Flags
                                  Tr::tr("FILE") };
     QCommandLineOption tlsKey { QStringLiteral("tls-key"),
                                 Tr::tr("The PEM private key of --tls-cert."), Tr::tr("FILE") };
+    QCommandLineOption maxBody { QStringLiteral("max-body-size"),
+                                 Tr::tr("Largest HTTP request body accepted, in bytes (default "
+                                        "16 MiB); a larger one gets HTTP 413."),
+                                 Tr::tr("BYTES") };
+    QCommandLineOption noCors { QStringLiteral("no-cors"),
+                                Tr::tr("Do not answer CORS preflights nor add "
+                                       "Access-Control-Allow-Origin to HTTP responses.") };
 
     QList<QCommandLineOption> all() const
     {
-        return { config,  host,           port,   watch,   log,   quiet,
-                 maxSize, maxConnections, origin, tlsCert, tlsKey };
+        return { config,         host,   port,    watch,  log,     quiet, maxSize,
+                 maxConnections, origin, tlsCert, tlsKey, maxBody, noCors };
     }
 };
 
 void setUpParser(QCommandLineParser *parser, const Flags &flags)
 {
     parser->setApplicationDescription(
-        Tr::tr("Serves WebSocket mocks from a YAML file in Moclojer's format.\n\n"
+        Tr::tr("Serves WebSocket and HTTP mocks from a YAML file in Moclojer's format.\n\n"
                "Commands:\n"
                "  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;\n"
                "                 env HOST and PORT are honoured, flags win)\n"
@@ -168,6 +178,15 @@ int readLimits(const QCommandLineParser &parser, const Flags &flags, ServerOptio
             return Usage;
         }
     }
+    if (parser.isSet(flags.maxBody)) {
+        bool ok = false;
+        options->maxBodySize = parser.value(flags.maxBody).toLongLong(&ok);
+        if (!ok || options->maxBodySize < 0) {
+            printErr(Tr::tr("mocket-cli: invalid --max-body-size '%1'")
+                         .arg(parser.value(flags.maxBody)));
+            return Usage;
+        }
+    }
     return Ok;
 }
 
@@ -178,6 +197,7 @@ int readServeOptions(const QCommandLineParser &parser, const Flags &flags, Serve
     if (const int failed = readLimits(parser, flags, &options->server))
         return failed;
     options->server.allowedOrigins = parser.values(flags.origin);
+    options->server.cors = !parser.isSet(flags.noCors);
     options->server.tlsCertificate = parser.value(flags.tlsCert);
     options->server.tlsKey = parser.value(flags.tlsKey);
     options->watch = parser.isSet(flags.watch);

@@ -29,6 +29,14 @@ QString endpointList(const MockSpec &spec)
         paths.append(endpoint.path.text());
     return paths.join(QStringLiteral(", "));
 }
+
+QString httpRouteList(const MockSpec &spec)
+{
+    QStringList routes;
+    for (const HttpEndpoint &endpoint : spec.httpEndpoints)
+        routes.append(endpoint.label());
+    return routes.join(QStringLiteral(", "));
+}
 } // namespace
 
 void printOut(const QString &line)
@@ -143,6 +151,10 @@ void ServeCommand::printReady(const MockSpec &spec)
     printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
                  .arg(QFileInfo(m_options.configPath).fileName(), m_options.server.urlOf(m_server),
                       endpointList(spec)));
+    if (!spec.httpEndpoints.isEmpty())
+        printOut(tr("HTTP on %1 (%n route(s): %2)", nullptr, int(spec.httpEndpoints.size()))
+                     .arg(m_options.server.urlOf(m_server, ServerOptions::Scheme::Http),
+                          httpRouteList(spec)));
 }
 
 void ServeCommand::printLine(const QString &line)

@@ -108,6 +108,14 @@ QString serverCause(Cause cause, const QStringList &details, Language language)
             .arg(first);
     case Cause::SocketError:
         return first;
+    case Cause::WebhookFailed:
+        return say(QT_TRANSLATE_NOOP("MockServer", "webhook to %1 failed: %2"), language)
+            .arg(first, detailAt(details, 1));
+    case Cause::BodyTooLarge:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "request body to %1 is larger than the limit of %2 bytes"),
+                   language)
+            .arg(first, detailAt(details, 1));
     case Cause::MissingValue:
         return say(QT_TRANSLATE_NOOP("MockServer",
                                      "template value '{{%1}}' is missing; rendered empty"),

@@ -18,6 +18,13 @@ HandshakeVerdict HandshakeVerdict::wait()
     return {};
 }
 
+HandshakeVerdict HandshakeVerdict::http()
+{
+    HandshakeVerdict verdict;
+    verdict.outcome = Outcome::Http;
+    return verdict;
+}
+
 HandshakeVerdict HandshakeVerdict::refuse(int status, TrafficEvent::Cause cause,
                                           const QStringList &details,
                                           const QByteArray &extraHeaders)
@@ -47,6 +54,8 @@ QByteArray HandshakeVerdict::statusText() const
         return QByteArrayLiteral("Not Found");
     case 405:
         return QByteArrayLiteral("Method Not Allowed");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
     case 426:
         return QByteArrayLiteral("Upgrade Required");
     case 431:
@@ -204,6 +213,8 @@ HandshakeVerdict HandshakeRequest::verdict(const HandshakePolicy &policy) const
     if (std::optional<HandshakeVerdict> form = formVerdict())
         return *form;
     const QString rawPath = path();
+    if (policy.serveHttp && !mentions(header("upgrade"), "websocket"))
+        return httpVerdict(policy);
     if (m_method != "GET")
         return HandshakeVerdict::refuse(405, Cause::MethodNotAllowed,
                                         { rawPath, QString::fromLatin1(m_method) });
@@ -219,4 +230,15 @@ HandshakeVerdict HandshakeRequest::verdict(const HandshakePolicy &policy) const
         return HandshakeVerdict::refuse(403, Cause::OriginNotAllowed,
                                         { rawPath, QString::fromUtf8(header("origin")) });
     return HandshakeVerdict::upgrade();
+}
+
+// A plain HTTP request goes to the HTTP service, unless its declared body is over the limit.
+HandshakeVerdict HandshakeRequest::httpVerdict(const HandshakePolicy &policy) const
+{
+    bool known = false;
+    const qint64 length = header("content-length").toLongLong(&known);
+    if (known && length > policy.maxBodySize)
+        return HandshakeVerdict::refuse(413, Cause::BodyTooLarge,
+                                        { path(), QString::number(policy.maxBodySize) });
+    return HandshakeVerdict::http();
 }

@@ -17,6 +17,7 @@ struct HandshakeVerdict
         Upgrade, // hand the connection to the WebSocket handshake proper
         Wait, // the head is not complete yet
         Refuse, // answer with an HTTP error and close
+        Http, // a plain HTTP request: hand the connection to the HTTP service
     };
 
     Outcome outcome = Outcome::Wait;
@@ -27,6 +28,7 @@ struct HandshakeVerdict
 
     static HandshakeVerdict upgrade();
     static HandshakeVerdict wait();
+    static HandshakeVerdict http();
     static HandshakeVerdict refuse(int status, TrafficEvent::Cause cause,
                                    const QStringList &details = {},
                                    const QByteArray &extraHeaders = {});
@@ -42,6 +44,8 @@ struct HandshakePolicy
     const MockSpec *spec = nullptr; // routes the request's path
     QStringList offeredSubprotocols; // every endpoint's, as QWebSocketServer negotiates them
     QStringList allowedOrigins; // empty: every origin
+    bool serveHttp = false; // plain requests go to the HTTP service instead of being refused
+    qint64 maxBodySize = 0; // with serveHttp: a larger Content-Length is refused with 413
 };
 
 // An HTTP upgrade request head as received so far, read in place: the bytes it was parsed
@@ -66,6 +70,7 @@ public:
 
 private:
     std::optional<HandshakeVerdict> formVerdict() const;
+    HandshakeVerdict httpVerdict(const HandshakePolicy &policy) const;
     std::optional<HandshakeVerdict> upgradeVerdict(const QString &path) const;
     std::optional<HandshakeVerdict> subprotocolVerdict(const QString &path,
                                                        const QStringList &endpointProtocols,

@@ -4,6 +4,7 @@
 #include "directwritesocket.h"
 #include "eventtext.h"
 #include "handshakerequest.h"
+#include "httpservice.h"
 
 #include <QHash>
 #include <QMetaMethod>
@@ -57,6 +58,11 @@ MockServer::MockServer(QObject *parent)
     , m_spec(std::make_shared<MockSpec>())
 {
     qRegisterMetaType<TrafficEvent>();
+    m_http = new HttpService(
+        [this](const QString &path, const QString &text) { return pushToPath(path, text); },
+        [this] { return watched(); }, this);
+    connect(m_http, &HttpService::trafficEvent, this, &MockServer::trafficEvent);
+    m_http->setMaxBodySize(DefaultMaxBodySize);
     createListener();
     // Qt answers pings by itself; a client that floods pings and never reads is caught here.
     m_sweep.setInterval(250);
@@ -121,6 +127,7 @@ void MockServer::setMaxConnections(int count)
 void MockServer::setAllowedOrigins(const QStringList &origins)
 {
     m_allowedOrigins = origins;
+    m_http->setAllowedOrigins(origins);
 }
 
 void MockServer::setMaxPendingBytes(qint64 bytes)
@@ -147,6 +154,8 @@ bool MockServer::applyOptions(const ServerOptions &options, QString *error)
     setAllowedOrigins(options.allowedOrigins);
     setHandshakeTimeout(options.handshakeTimeoutMs);
     setMaxPendingBytes(options.maxPendingBytes);
+    setMaxBodySize(options.maxBodySize);
+    setCors(options.cors);
     return true;
 }
 
@@ -256,6 +265,7 @@ void MockServer::stop()
     }
     m_pending.clear();
     m_handedOver.clear();
+    m_http->closeAll();
     if (m_connections.empty()) {
         m_stopping = true;
         finishStop();
@@ -302,6 +312,7 @@ void MockServer::setSpec(MockSpecPtr spec)
     if (!spec)
         spec = std::make_shared<MockSpec>();
     m_spec = std::move(spec);
+    m_http->setSpec(m_spec);
     QList<QWebSocket *> orphans;
     for (auto &[id, connection] : m_connections) {
         ParamMap params;
@@ -384,7 +395,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     const QByteArray head = socket->peek(std::min<qint64>(received, HandshakeRequest::MaxHead));
     const HandshakeVerdict verdict
         = HandshakeRequest::parse(head, received)
-              .verdict({ m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins });
+              .verdict({ m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins,
+                         !m_spec->httpEndpoints.isEmpty(), m_http->maxBodySize() });
     switch (verdict.outcome) {
     case HandshakeVerdict::Outcome::Wait:
         return;
@@ -393,6 +405,9 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         return;
     case HandshakeVerdict::Outcome::Upgrade:
         handOver(socket);
+        return;
+    case HandshakeVerdict::Outcome::Http:
+        handToHttp(socket);
         return;
     }
 }
@@ -404,6 +419,13 @@ void MockServer::handOver(QTcpSocket *socket)
     if (dynamic_cast<DirectWriteSocket *>(socket))
         m_handedOver.insert(socket->peerPort(), socket);
     m_ws->handleConnection(socket);
+}
+
+void MockServer::handToHttp(QTcpSocket *socket)
+{
+    m_pending.remove(socket);
+    disconnect(socket, nullptr, this, nullptr);
+    m_http->take(socket);
 }
 
 void MockServer::refuse(QTcpSocket *socket, const HandshakeVerdict &verdict)
@@ -871,6 +893,46 @@ int MockServer::broadcast(const QString &endpointPath, const QString &text)
         send(connection.get(), text);
     }
     return sent;
+}
+
+int MockServer::pushToPath(const QString &path, const QString &text)
+{
+    const bool isPattern
+        = std::any_of(m_spec->endpoints.cbegin(), m_spec->endpoints.cend(),
+                      [&path](const Endpoint &endpoint) { return endpoint.path.text() == path; });
+    if (isPattern)
+        return broadcast(path, text);
+    int sent = 0;
+    const bool logging = watched();
+    for (auto &[id, connection] : m_connections) {
+        if (connection->path != path)
+            continue;
+        ++sent;
+        if (logging)
+            emitSent(connection.get(), text, QStringLiteral("push"));
+        send(connection.get(), text);
+    }
+    return sent;
+}
+
+void MockServer::setCors(bool enabled)
+{
+    m_http->setCors(enabled);
+}
+
+void MockServer::setMaxBodySize(qint64 bytes)
+{
+    m_http->setMaxBodySize(bytes);
+}
+
+qint64 MockServer::maxBodySize() const
+{
+    return m_http->maxBodySize();
+}
+
+int MockServer::httpConnectionCount() const
+{
+    return m_http->connectionCount();
 }
 
 QString MockServer::endpointPathOf(quint64 connectionId) const

@@ -24,6 +24,7 @@ class QTcpServer;
 class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
+class HttpService;
 struct HandshakeVerdict;
 
 // Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
@@ -38,6 +39,7 @@ public:
     static constexpr qint64 DefaultMaxMessageSize = 16 * 1024 * 1024;
     static constexpr int DefaultHandshakeTimeoutMs = 10000;
     static constexpr qint64 DefaultMaxPendingBytes = 64 * 1024 * 1024;
+    static constexpr qint64 DefaultMaxBodySize = 16 * 1024 * 1024;
 
     explicit MockServer(QObject *parent = nullptr);
     ~MockServer() override;
@@ -97,6 +99,15 @@ public:
     int broadcast(const QString &endpointPath, const QString &text);
     // The path pattern of the endpoint serving a connection ("/ws/user/:username"), or empty.
     QString endpointPathOf(quint64 connectionId) const;
+    // Pushes a text frame for an HTTP endpoint's `push:`: to every connection of the endpoint
+    // whose path pattern is exactly `path`, otherwise to every connection whose decoded path is.
+    int pushToPath(const QString &path, const QString &text);
+    // HTTP `endpoint:` items: CORS answers (on by default) and the request body limit.
+    void setCors(bool enabled);
+    void setMaxBodySize(qint64 bytes);
+    qint64 maxBodySize() const;
+    // Open keep-alive HTTP connections.
+    int httpConnectionCount() const;
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
                          const QString &reason);
 
@@ -170,6 +181,7 @@ private:
     // Reads the request head so far and refuses it, waits for more, or hands it over.
     void inspectRequest(QTcpSocket *socket);
     void handOver(QTcpSocket *socket);
+    void handToHttp(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, const HandshakeVerdict &verdict);
     void onWebSocketConnection();
     void setUpConnection(QWebSocket *socket);
@@ -190,6 +202,7 @@ private:
 
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_ws = nullptr;
+    HttpService *m_http = nullptr;
     MockSpecPtr m_spec;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
     QHash<QTcpSocket *, QDeadlineTimer>

@@ -48,11 +48,13 @@ QString ServerOptions::urlHost() const
     return host;
 }
 
-QString ServerOptions::urlOf(const MockServer &server) const
+QString ServerOptions::urlOf(const MockServer &server, Scheme scheme) const
 {
-    return QStringLiteral("%1://%2:%3")
-        .arg(server.isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"), urlHost())
-        .arg(server.serverPort());
+    const bool secure = server.isSecure();
+    const QString name = scheme == Scheme::WebSocket
+        ? (secure ? QStringLiteral("wss") : QStringLiteral("ws"))
+        : (secure ? QStringLiteral("https") : QStringLiteral("http"));
+    return QStringLiteral("%1://%2:%3").arg(name, urlHost()).arg(server.serverPort());
 }
 
 bool isAllInterfaces(const QHostAddress &address)

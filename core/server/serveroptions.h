@@ -24,6 +24,8 @@ struct ServerOptions
     QString tlsKey;
     int handshakeTimeoutMs = MockServer::DefaultHandshakeTimeoutMs;
     qint64 maxPendingBytes = MockServer::DefaultMaxPendingBytes;
+    qint64 maxBodySize = MockServer::DefaultMaxBodySize; // HTTP request bodies
+    bool cors = true; // answer HTTP CORS preflights and name the allowed origin
 
     // "localhost" or an IP address, IPv6 optionally in brackets; false (nothing changed) when
     // the text is neither.
@@ -37,8 +39,10 @@ struct ServerOptions
     bool loadTls(std::optional<QSslConfiguration> *out, QString *error) const;
     // The host as it goes into a URL: an IPv6 address in brackets.
     QString urlHost() const;
-    // Where server listens, as the user named its host: "ws://localhost:8000", "wss://[::1]:443".
-    QString urlOf(const MockServer &server) const;
+    enum class Scheme { WebSocket, Http };
+    // Where server listens, as the user named its host: "ws://localhost:8000", "wss://[::1]:443",
+    // or for HTTP "http://localhost:8000".
+    QString urlOf(const MockServer &server, Scheme scheme = Scheme::WebSocket) const;
 };
 
 // 0.0.0.0, :: and the like: other machines can reach a server listening there.

@@ -30,6 +30,8 @@ QString TrafficEvent::kindName(Kind kind)
         return QStringLiteral("refused");
     case Kind::Error:
         return QStringLiteral("error");
+    case Kind::Http:
+        return QStringLiteral("http");
     }
     return {};
 }
@@ -69,8 +71,10 @@ const char *TrafficEvent::causeName(Cause cause)
         "slow-reader",
         "socket-error",
         "missing-value",
+        "webhook-failed",
+        "body-too-large",
     };
-    static_assert(std::size(names) == size_t(Cause::MissingValue) + 1);
+    static_assert(std::size(names) == size_t(Cause::BodyTooLarge) + 1);
     return names[int(cause)];
 }
 
@@ -150,6 +154,20 @@ TrafficEvent TrafficEvent::sent(const Source &source, const QString &text, const
     event.size = utf8Size(text);
     event.rule = rule;
     event.delivery = delivery;
+    return event;
+}
+
+TrafficEvent TrafficEvent::httpExchange(const QString &peer, const QString &path,
+                                        const QString &rule,
+                                        std::shared_ptr<const HttpExchange> exchange)
+{
+    TrafficEvent event = eventOf(Kind::Http, { 0, path });
+    event.peer = peer;
+    event.rule = rule;
+    event.status = exchange->status;
+    event.size = exchange->responseBody.size();
+    event.payload = QString::fromUtf8(exchange->responseBody);
+    event.http = std::move(exchange);
     return event;
 }
 
@@ -357,7 +375,8 @@ void appendNumber(QByteArray &out, qint64 number)
 bool carriesMessage(TrafficEvent::Kind kind)
 {
     return kind == TrafficEvent::Kind::Received || kind == TrafficEvent::Kind::Unmatched
-        || kind == TrafficEvent::Kind::Binary || kind == TrafficEvent::Kind::Sent;
+        || kind == TrafficEvent::Kind::Binary || kind == TrafficEvent::Kind::Sent
+        || kind == TrafficEvent::Kind::Http;
 }
 
 // Why a refusal, error or warning happened, as data: its cause's name, the HTTP status it
@@ -378,6 +397,40 @@ void appendCause(QByteArray &out, const TrafficEvent &event)
         appendJsonString(out, event.details.at(i));
     }
     out += ']';
+}
+
+void appendHeaders(QByteArray &out, const HttpExchange::Headers &headers)
+{
+    out += '{';
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, QString::fromLatin1(headers.at(i).first));
+        out += ':';
+        appendJsonString(out, QString::fromUtf8(headers.at(i).second));
+    }
+    out += '}';
+}
+
+// An HTTP exchange in full: enough to see, and to replay, what was asked and answered.
+void appendHttp(QByteArray &out, const TrafficEvent &event)
+{
+    const HttpExchange &http = *event.http;
+    appendLiteral(out, ",\"method\":");
+    appendJsonString(out, QString::fromLatin1(http.method));
+    appendLiteral(out, ",\"target\":");
+    appendJsonString(out, http.target);
+    appendLiteral(out, ",\"status\":");
+    appendNumber(out, http.status);
+    appendLiteral(out, ",\"ms\":");
+    appendNumber(out, http.durationMs);
+    appendLiteral(out, ",\"request\":{\"headers\":");
+    appendHeaders(out, http.requestHeaders);
+    appendLiteral(out, ",\"body\":");
+    appendJsonString(out, QString::fromUtf8(http.requestBody));
+    appendLiteral(out, "},\"response\":{\"headers\":");
+    appendHeaders(out, http.responseHeaders);
+    appendLiteral(out, "}");
 }
 
 // The fields only some kinds of event have.
@@ -403,6 +456,8 @@ void appendKindFields(QByteArray &out, const TrafficEvent &event)
     }
     if (event.cause != TrafficEvent::Cause::None)
         appendCause(out, event);
+    if (event.http)
+        appendHttp(out, event);
 }
 } // namespace
 
@@ -410,7 +465,7 @@ void TrafficEvent::appendJsonLine(QByteArray &out) const
 {
     // Written with plain appends of known pieces: this runs for every frame when logging.
     static const char *const kinds[] = { "opened",  "received", "unmatched", "binary", "sent",
-                                         "warning", "closed",   "refused",   "error" };
+                                         "warning", "closed",   "refused",   "error",  "http" };
     const bool in = kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary;
     appendLiteral(out, "{\"time\":\"");
     appendTime(out, timestamp, true);
@@ -462,6 +517,18 @@ static QString preview(const QString &text)
     return shown;
 }
 
+QString TrafficEvent::httpLine() const
+{
+    const QString answered = rule.isEmpty() ? QString() : QStringLiteral("   [%1]").arg(rule);
+    return tr("http %1 %2 -> %3 · %4 B in · %5 B out · %6 ms%7")
+        .arg(QString::fromLatin1(http->method), preview(http->target))
+        .arg(http->status)
+        .arg(http->requestBody.size())
+        .arg(size)
+        .arg(http->durationMs)
+        .arg(answered);
+}
+
 QString TrafficEvent::toLine() const
 {
     QByteArray timeBytes;
@@ -503,6 +570,9 @@ QString TrafficEvent::toLine() const
         break;
     case Kind::Error:
         what = tr("error: %1").arg(EventText::detail(*this));
+        break;
+    case Kind::Http:
+        what = httpLine();
         break;
     }
     return time + QLatin1Char(' ') + who + QLatin1Char(' ') + what;

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <utility>
+
 // Whom a Sent frame went to, besides its connection.
 enum class TrafficReach {
     Sender,
@@ -30,6 +33,21 @@ struct TrafficDelivery
     }
 };
 
+// One HTTP request and the response it got, in full: for the log and the workbench's detail
+// pane. Shared, not copied, by the events that carry it.
+struct HttpExchange
+{
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    QByteArray method;
+    QString target; // path and query, as requested (still percent-encoded)
+    Headers requestHeaders;
+    QByteArray requestBody;
+    int status = 0;
+    Headers responseHeaders;
+    QByteArray responseBody; // empty for HEAD
+    qint64 durationMs = 0; // from the whole request received to the response written
+};
+
 // Everything a MockServer does, as one stream of events: the single source for the CLI's
 // console lines, its JSON-lines log and the workbench's traffic views.
 struct TrafficEvent
@@ -47,6 +65,7 @@ public:
         Closed, // the connection ended (closeCode, reason)
         Refused, // a handshake refused before the upgrade (cause and status: why, e.g. 404)
         Error, // a socket or server error
+        Http, // an HTTP request answered (status, rule: the endpoint, http: both in full)
     };
 
     // Why a Refused, Error or Warning event happened. The event carries the cause and its raw
@@ -70,6 +89,8 @@ public:
         SlowReader, // error; details: bytes waiting
         SocketError, // error; details: the socket's error string
         MissingValue, // warning; details: the template expression
+        WebhookFailed, // error; details: the URL, the error string
+        BodyTooLarge, // refused 413; details: path, the limit in bytes
     };
 
     using Reach = TrafficReach;
@@ -102,6 +123,9 @@ public:
     // Closed only:
     int closeCode = 0;
     QString closeReason;
+    // Http only (also peer, status, rule; path is the decoded path, payload the response
+    // body as text, size its bytes):
+    std::shared_ptr<const HttpExchange> http;
 
     // The one way events are made, stamped with the current time.
     static TrafficEvent opened(const Source &source, const QString &peer,
@@ -121,6 +145,9 @@ public:
     static TrafficEvent refused(const QString &peer, Cause cause, int status,
                                 const QStringList &details);
     static TrafficEvent error(const Source &source, Cause cause, const QStringList &details);
+    // rule: the endpoint's label, or empty when none answered (404, 405, a preflight).
+    static TrafficEvent httpExchange(const QString &peer, const QString &path, const QString &rule,
+                                     std::shared_ptr<const HttpExchange> exchange);
 
     // "in", "out" or "-" as the JSON log writes it.
     QString direction() const;
@@ -135,6 +162,9 @@ public:
     static qint64 utf8Size(QStringView text);
     // One concise human-readable line (no trailing newline), as `mocket-cli serve` prints.
     QString toLine() const;
+
+private:
+    QString httpLine() const;
 };
 
 Q_DECLARE_METATYPE(TrafficEvent)

@@ -55,7 +55,8 @@ void Loader::loadHttp(const YAML::Node &endpointKey, const YAML::Node &item)
                       { "max-requests", &Loader::loadRateLimitKey },
                       { "key-fn", &Loader::loadRateLimitKey } },
                     "rate-limit", &draft);
-        if (draft.endpoint.rateLimit->maxRequests == 0)
+        const YAML::Node &limit = draft.rateLimit; // the const lookup adds no key
+        if (!limit["max-requests"])
             failHttp(draft.rateLimitKey, draft.rateLimitKey,
                      SpecLoader::tr("'rate-limit' has no 'max-requests'"), &draft);
     }
@@ -117,8 +118,8 @@ std::optional<Template> Loader::httpTemplate(const YAML::Node &key, const YAML::
     return compiled;
 }
 
-// The request body's example (`endpoint: {body: ...}`) documents the endpoint; no answer
-// depends on it.
+// Keys that only document: the request body's example (`endpoint: {body: ...}`), an xlsx
+// sheet's name. No answer depends on them.
 void Loader::ignoreHttpKey(const YAML::Node &, const YAML::Node &, HttpDraft *) { }
 
 // The keys whose templates may name path parameters wait until the path is read.
@@ -232,7 +233,9 @@ void Loader::loadExternalBody(const YAML::Node &key, const YAML::Node &value, Ht
     if (isHttpMap(key, value, draft))
         readHttpMap(value,
                     { { "provider", &Loader::loadExternalBodyKey },
-                      { "path", &Loader::loadExternalBodyKey } },
+                      { "path", &Loader::loadExternalBodyKey },
+                      // Moclojer's xlsx provider names its sheet; unsupported, so unread.
+                      { "sheet-name", &Loader::ignoreHttpKey } },
                     "external-body", draft);
     if (external.path.source().isEmpty())
         failHttp(key, key, SpecLoader::tr("'external-body' has no 'path'"), draft);

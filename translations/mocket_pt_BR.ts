@@ -270,6 +270,13 @@
     </message>
 </context>
 <context>
+    <name>HttpEndpoint</name>
+    <message>
+        <source>query parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
+        <translation>o parâmetro de consulta &apos;%1&apos; deve ser %2, mas veio &apos;%3&apos;</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Line</source>
@@ -1208,6 +1215,42 @@ Comandos:
         <source>path &apos;%1&apos; names parameter &apos;%2&apos; twice</source>
         <translation>o caminho &apos;%1&apos; usa o nome de parâmetro &apos;%2&apos; duas vezes</translation>
     </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>an int</source>
+        <translation>um inteiro</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>um número</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>a UUID</source>
+        <translation>um UUID</translation>
+    </message>
+    <message>
+        <source>a date (yyyy-MM-dd)</source>
+        <translation>uma data (aaaa-MM-dd)</translation>
+    </message>
+    <message>
+        <source>unknown type &apos;%1&apos; (use string, int, float, bool, uuid or date)</source>
+        <translation>tipo desconhecido &apos;%1&apos; (use string, int, float, bool, uuid ou date)</translation>
+    </message>
+    <message>
+        <source>path &apos;%1&apos;: %2</source>
+        <translation>caminho &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>path parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
+        <translation>o parâmetro de caminho &apos;%1&apos; deve ser %2, mas veio &apos;%3&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ReplyForm</name>
@@ -1512,10 +1555,6 @@ Vazio: qualquer origem</translation>
         <translation>esperava-se um endpoint (um mapa com &apos;websocket:&apos;), mas o item é %1</translation>
     </message>
     <message>
-        <source>HTTP endpoints are not served yet; this &apos;endpoint&apos; is skipped</source>
-        <translation>endpoints HTTP ainda não são servidos; este &apos;endpoint&apos; é ignorado</translation>
-    </message>
-    <message>
         <source>unknown key &apos;%1&apos; ignored</source>
         <translation>chave desconhecida &apos;%1&apos; ignorada</translation>
     </message>
@@ -1538,10 +1577,6 @@ Vazio: qualquer origem</translation>
     <message>
         <source>unknown template variable &apos;{{%1}}&apos;; it renders empty</source>
         <translation>variável de template desconhecida &apos;{{%1}}&apos;; será renderizada vazia</translation>
-    </message>
-    <message>
-        <source>&apos;websocket&apos; must be a map, found %1</source>
-        <translation>&apos;websocket&apos; deve ser um mapa, mas o valor é %1</translation>
     </message>
     <message>
         <source>&apos;path&apos; must be text, found %1</source>
@@ -1714,6 +1749,94 @@ Vazio: qualquer origem</translation>
     <message>
         <source>&apos;%1&apos; is too large or too deep (over %2 values or 200 levels; an alias inside itself?)</source>
         <translation>&apos;%1&apos; é grande ou profundo demais (mais de %2 valores ou 200 níveis; um alias dentro de si mesmo?)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a map, found %2</source>
+        <translation>&apos;%1&apos; deve ser um mapa, mas o valor é %2</translation>
+    </message>
+    <message>
+        <source>endpoint has no &apos;path&apos;</source>
+        <translation>o endpoint não tem &apos;path&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;rate-limit&apos; has no &apos;max-requests&apos;</source>
+        <translation>&apos;rate-limit&apos; não tem &apos;max-requests&apos;</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in %2 ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; em %2 ignorada</translation>
+    </message>
+    <message>
+        <source>header &apos;%1&apos; must be text, found %2</source>
+        <translation>o cabeçalho &apos;%1&apos; deve ser texto, mas o valor é %2</translation>
+    </message>
+    <message>
+        <source>&apos;external-body&apos; has no &apos;path&apos;</source>
+        <translation>&apos;external-body&apos; não tem &apos;path&apos;</translation>
+    </message>
+    <message>
+        <source>external-body provider &apos;xlsx&apos; is not supported; this endpoint answers 501</source>
+        <translation>o provedor &apos;xlsx&apos; de external-body não é suportado; este endpoint responde 501</translation>
+    </message>
+    <message>
+        <source>&apos;provider&apos; must be json or xlsx, found &apos;%1&apos;</source>
+        <translation>&apos;provider&apos; deve ser json ou xlsx, mas o valor é &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;response&apos; has both &apos;body&apos; and &apos;external-body&apos;; use one</source>
+        <translation>&apos;response&apos; tem &apos;body&apos; e &apos;external-body&apos;; use só um</translation>
+    </message>
+    <message>
+        <source>&apos;webhook&apos; has no &apos;url&apos;</source>
+        <translation>&apos;webhook&apos; não tem &apos;url&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;push&apos; must be a list of pushes, found %1</source>
+        <translation>&apos;push&apos; deve ser uma lista de envios, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>a push is a map with &apos;path&apos; and &apos;message&apos;, found %1</source>
+        <translation>um envio é um mapa com &apos;path&apos; e &apos;message&apos;, mas o valor é %1</translation>
+    </message>
+    <message>
+        <source>a push needs &apos;path&apos; and &apos;message&apos;</source>
+        <translation>um envio precisa de &apos;path&apos; e &apos;message&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is shadowed by &apos;%2&apos; (line %3), which answers the same requests; it is never used</source>
+        <translation>&apos;%1&apos; é encoberto por &apos;%2&apos; (linha %3), que responde às mesmas requisições; nunca é usado</translation>
+    </message>
+    <message>
+        <source>&apos;method&apos; must be an HTTP method such as GET or POST, found &apos;%1&apos;</source>
+        <translation>&apos;method&apos; deve ser um método HTTP como GET ou POST, mas o valor é &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;host&apos; must be a host name such as api.example.test, found &apos;%1&apos;</source>
+        <translation>&apos;host&apos; deve ser um nome de host como api.example.test, mas o valor é &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;status&apos; must be an HTTP status code from 100 to 599, found &apos;%1&apos;</source>
+        <translation>&apos;status&apos; deve ser um código de status HTTP de 100 a 599, mas o valor é &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a header name (letters, digits and -, such as X-Request-Id)</source>
+        <translation>&apos;%1&apos; não é um nome de cabeçalho (letras, dígitos e -, como X-Request-Id)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number above 0, found &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; deve ser um número inteiro maior que 0, mas o valor é &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;sleep-time&apos; must be a number of seconds such as 2 or 0.5 (at most 1 hour), found &apos;%1&apos;</source>
+        <translation>&apos;sleep-time&apos; deve ser um número de segundos como 2 ou 0.5 (no máximo 1 hora), mas o valor é &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;if&apos; must be VALUE OP LITERAL such as json-params.name = &quot;bob&quot; (OP: = &gt; &lt; &gt;= &lt;=; LITERAL: a number or a quoted string), found &apos;%1&apos;</source>
+        <translation>&apos;if&apos; deve ser VALOR OP LITERAL como json-params.name = &quot;bob&quot; (OP: = &gt; &lt; &gt;= &lt;=; LITERAL: um número ou um texto entre aspas), mas o valor é &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;if&apos; compares &apos;%1&apos;, which is no value of the request (use path-params, query-params, json-params or header-params)</source>
+        <translation>&apos;if&apos; compara &apos;%1&apos;, que não é um valor da requisição (use path-params, query-params, json-params ou header-params)</translation>
     </message>
 </context>
 <context>

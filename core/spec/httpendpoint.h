@@ -15,14 +15,12 @@
 // Moclojer's HTTP `endpoint:` items, as a MockSpec holds them (see http-endpoints in the
 // README). Compiled once at load; the server only renders and sends.
 
-// The type a path or query parameter declares: ":id|int", "query: {limit: int}".
-enum class ParamType { String, Int, Float, Bool, Uuid, Date };
+// ParamType, paramTypeNamed, paramTypeName and valueHasType are declared in pathpattern.h:
+// a path pattern holds its segments' types.
 
-// "int" -> Int ("float" and "double", "bool" and "boolean" are the same); nullopt when unknown.
-std::optional<ParamType> paramTypeNamed(const QString &name);
-QString paramTypeName(ParamType type); // "int"
-// Whether a (decoded) value is of the type: "42" is an int, "2024-05-01" a date.
-bool valueHasType(const QString &value, ParamType type);
+// A Host header value as endpoints compare it: lower case, without a port
+// ("API.example.test:8080" -> "api.example.test", "[::1]:80" -> "[::1]").
+QString normalizedHost(QStringView host);
 
 // `external-body:` instead of `body:`: a JSON file (relative to the config's folder) or URL.
 struct ExternalBody
@@ -75,7 +73,9 @@ struct HttpPush
     // connection whose decoded path equals it ("/ws/user/alice").
     Template path;
     Template message;
-    int delayMs = 0;
+    int delayMs = 0; // a range ("100ms..300ms") is drawn like HttpEndpoint's
+    int delayMaxMs = 0;
+    int pickDelayMs() const;
 };
 
 struct HttpEndpoint
@@ -89,15 +89,19 @@ struct HttpEndpoint
     Template body; // a YAML map or list body arrives here as JSON text
     bool hasBody = false;
     std::optional<ExternalBody> externalBody;
-    int delayMs = 0; // `response: {delay: ...}`
+    // `response: {delay: ...}`: a fixed delay has delayMs == delayMaxMs; a range
+    // ("100ms..300ms") is drawn from [delayMs, delayMaxMs] per request by pickDelayMs().
+    int delayMs = 0;
+    int delayMaxMs = 0;
     std::optional<RateLimit> rateLimit;
     std::optional<Webhook> webhook;
     QList<HttpPush> pushes;
     int line = 0; // of the `endpoint:` key, 1-based
     int column = 0;
 
-    // "GET /users/:id": how logs and the workbench name it.
+    // "GET /users/:id", "GET api.example.test/users/:id": how logs and the workbench name it.
     QString label() const;
+    int pickDelayMs() const; // the response's delay for one request
     // Empty when every declared query parameter present has its type; otherwise what is
     // wrong ("query parameter 'limit' must be an int, got 'ten'"), answered with 400.
     QString queryProblem(const ParamMap &query) const;

@@ -86,6 +86,7 @@ void MockSpec::buildRoutes()
     std::stable_sort(m_routeOrder.begin(), m_routeOrder.end(), [this](int left, int right) {
         return endpoints.at(left).path.moreSpecificThan(endpoints.at(right).path);
     });
+    buildHttpRoutes();
 }
 
 const Endpoint *MockSpec::route(const QString &rawPath, ParamMap *params) const

@@ -126,7 +126,10 @@ struct MockSpec
     void buildRoutes();
 
 private:
+    void buildHttpRoutes(); // httproute.cpp
+
     QList<int> m_routeOrder;
+    QList<int> m_httpRouteOrder; // httpEndpoints, the most specific path first
 };
 
 using MockSpecPtr = std::shared_ptr<const MockSpec>;

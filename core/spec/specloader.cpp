@@ -93,7 +93,8 @@ LoadResult Loader::run(const ParsedYaml &yaml)
         } else {
             for (const auto &item : root)
                 loadItem(item);
-            if (m_spec->endpoints.isEmpty() && !hasErrors(m_diagnostics))
+            if (m_spec->endpoints.isEmpty() && m_spec->httpEndpoints.isEmpty()
+                && !hasErrors(m_diagnostics))
                 warning(root.Mark(), SpecLoader::tr("the file defines no websocket endpoints"));
         }
     } catch (const YAML::Exception &yamlError) {
@@ -131,15 +132,22 @@ void Loader::loadItem(const YAML::Node &item)
             loadWebsocket(kv.first, kv.second);
         } else if (key == "endpoint") {
             known = true;
-            warning(
-                kv.first.Mark(),
-                SpecLoader::tr("HTTP endpoints are not served yet; this 'endpoint' is skipped"));
+            loadHttp(kv.first, kv.second);
         } else {
             warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' ignored").arg(qs(key)));
         }
     }
     if (!known)
         error(item.Mark(), SpecLoader::tr("item has neither 'websocket' nor 'endpoint'"));
+}
+
+bool Loader::expectMap(const YAML::Node &key, const YAML::Node &value)
+{
+    if (value.IsMap())
+        return true;
+    error(value.IsNull() ? key.Mark() : value.Mark(),
+          SpecLoader::tr("'%1' must be a map, found %2").arg(qs(key.Scalar()), kindOf(value)));
+    return false;
 }
 
 std::optional<QString> Loader::responseText(const YAML::Node &key, const YAML::Node &value)
@@ -169,7 +177,7 @@ namespace {
 // Why a template variable renders empty where it is used, or an empty string when it does not.
 // Invalid variables are left to Template::problems(); the others have a value at run time.
 QString variableProblem(const TemplateVariable &variable, const PathPattern *path,
-                        const MessagePattern *pattern, const QStringList &bound)
+                        const MessagePattern *pattern, bool requestBody, const QStringList &bound)
 {
     switch (variable.source) {
     case TemplateVariable::Source::PathParams:
@@ -181,7 +189,7 @@ QString variableProblem(const TemplateVariable &variable, const PathPattern *pat
         break;
     case TemplateVariable::Source::JsonParams:
     case TemplateVariable::Source::Message:
-        if (!pattern)
+        if (!pattern && !requestBody)
             return SpecLoader::tr("on-connect has no message; '{{%1}}' renders empty")
                 .arg(variable.expression);
         break;
@@ -210,14 +218,15 @@ QString variableProblem(const TemplateVariable &variable, const PathPattern *pat
 } // namespace
 
 void Loader::checkVariables(const Template &replyTemplate, const YAML::Mark &mark,
-                            const PathPattern *path, const MessagePattern *pattern)
+                            const PathPattern *path, const MessagePattern *pattern,
+                            bool requestBody)
 {
     const QStringList bound = pattern ? pattern->bindingNames() : QStringList();
     QSet<QString> reported;
     for (const TemplateVariable &variable : replyTemplate.variables()) {
         if (bound.contains(variable.expression) || reported.contains(variable.expression))
             continue;
-        const QString problem = variableProblem(variable, path, pattern, bound);
+        const QString problem = variableProblem(variable, path, pattern, requestBody, bound);
         if (!problem.isEmpty()) {
             reported.insert(variable.expression);
             warning(mark, problem);

@@ -5,11 +5,8 @@ namespace SpecLoading {
 
 void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
 {
-    if (!ws.IsMap()) {
-        error(ws.IsNull() ? wsKey.Mark() : ws.Mark(),
-              SpecLoader::tr("'websocket' must be a map, found %1").arg(kindOf(ws)));
+    if (!expectMap(wsKey, ws))
         return;
-    }
     EndpointDraft draft;
     draft.endpoint.location = location(wsKey.Mark());
     for (const auto &kv : ws)

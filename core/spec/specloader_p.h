@@ -10,6 +10,9 @@
 #include <optional>
 #include <string>
 
+template<typename T>
+struct Verdict;
+
 namespace SpecLoading {
 
 QString kindOf(const YAML::Node &node); // "text", "a list"... for messages
@@ -63,6 +66,35 @@ struct StreamDraft
     bool hasEvery = false;
 };
 
+// One endpoint (HTTP) item while it is read.
+struct HttpDraft
+{
+    HttpDraft() = default;
+    HttpDraft(const HttpDraft &) = delete; // checkedPath points into endpoint
+    HttpDraft &operator=(const HttpDraft &) = delete;
+
+    HttpEndpoint endpoint;
+    bool valid = true;
+    bool hasPath = false;
+    YAML::Mark pathMark;
+    // The keys read once the path is known (their templates may name path parameters).
+    YAML::Node responseKey, response, rateLimitKey, rateLimit, webhookKey, webhook, pushKey, push;
+
+    // The path template variables are checked against: set once the path is read, and left
+    // null when it is not valid.
+    const PathPattern *checkedPath = nullptr;
+};
+
+class Loader;
+// Reads one key of an HTTP item's map (the item, its response, webhook, rate limit, push).
+using HttpKeyLoader
+    = void (Loader::*)(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+struct HttpKey
+{
+    const char *name;
+    HttpKeyLoader load;
+};
+
 class Loader
 {
 public:
@@ -92,9 +124,13 @@ private:
     void warnExtraDocument(const QByteArray &data, const YAML::Mark &mark);
 
     void loadItem(const YAML::Node &item);
+    // Whether key holds a map; an error when it does not.
+    bool expectMap(const YAML::Node &key, const YAML::Node &value);
     std::optional<QString> responseText(const YAML::Node &key, const YAML::Node &value);
+    // requestBody: json-params and message are the HTTP request's body (with no pattern).
     void checkVariables(const Template &replyTemplate, const YAML::Mark &mark,
-                        const PathPattern *path, const MessagePattern *pattern);
+                        const PathPattern *path, const MessagePattern *pattern,
+                        bool requestBody = false);
 
     // specloader_endpoint.cpp: a websocket item, its path, subprotocols and on-connect, and
     // how its path conflicts with the endpoints before it.
@@ -154,6 +190,44 @@ private:
     // A key with two possible values: true for the second, an error for anything else.
     std::optional<bool> readChoice(const YAML::Node &value, const char *first, const char *second,
                                    const QString &message, EndpointDraft *draft);
+
+    // specloader_http.cpp: an endpoint (HTTP) item: its route, response, rate limit,
+    // webhook and pushes.
+    void loadHttp(const YAML::Node &endpointKey, const YAML::Node &item);
+    void readHttpMap(const YAML::Node &map, std::initializer_list<HttpKey> keys, const char *place,
+                     HttpDraft *draft);
+    bool isHttpMap(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void failHttp(const YAML::Node &at, const YAML::Node &key, const QString &message,
+                  HttpDraft *draft);
+    std::optional<Template> httpTemplate(const YAML::Node &key, const YAML::Node &value,
+                                         HttpDraft *draft);
+    void ignoreHttpKey(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void keepHttpKey(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpMethod(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpHost(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpPath(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpQuery(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpStatus(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpHeaders(const YAML::Node &key, const YAML::Node &value,
+                         QList<std::pair<QByteArray, Template>> *headers, HttpDraft *draft);
+    void loadResponseHeaders(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadHttpBody(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadExternalBody(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadExternalBodyKey(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void checkOneBody(const YAML::Node &key, HttpDraft *draft);
+    void loadHttpDelay(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void readHttpDelay(const YAML::Node &key, const YAML::Node &value, int *minMs, int *maxMs,
+                       HttpDraft *draft);
+    // The value a rule accepted, or its problem reported.
+    template<typename T>
+    void takeVerdict(const Verdict<T> &verdict, T *into, const YAML::Node &key,
+                     const YAML::Node &value, HttpDraft *draft);
+    void loadRateLimitKey(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadWebhook(HttpDraft *draft);
+    void loadWebhookKey(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void loadPushes(HttpDraft *draft);
+    void loadPushKey(const YAML::Node &key, const YAML::Node &value, HttpDraft *draft);
+    void checkShadowed(const HttpDraft &draft);
 
     QString m_file;
     Diagnostics m_diagnostics;

@@ -2,6 +2,10 @@
 
 #include "specloader.h"
 
+#include <QRegularExpression>
+
+#include <cmath>
+
 // The messages keep SpecLoader's translation context: they are the loader's diagnostics.
 
 namespace SpecRules {
@@ -107,6 +111,150 @@ std::optional<Audience> audience(const QString &text)
     if (text == QLatin1String("others"))
         return Audience::Others;
     return std::nullopt;
+}
+
+namespace {
+
+// A token of RFC 9110: what a method and a header name are made of.
+bool isToken(const QString &text)
+{
+    static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    return token.match(text).hasMatch();
+}
+
+std::optional<WebhookCondition::Op> conditionOp(const QString &text)
+{
+    using Op = WebhookCondition::Op;
+    static const std::pair<const char *, Op> ops[] = {
+        { "=", Op::Equal },           { ">", Op::Greater },      { "<", Op::Less },
+        { ">=", Op::GreaterOrEqual }, { "<=", Op::LessOrEqual },
+    };
+    for (const auto &[name, op] : ops) {
+        if (text == QLatin1String(name))
+            return op;
+    }
+    return std::nullopt;
+}
+
+// A condition's literal: a number as it is, or a string in single or double quotes.
+bool readLiteral(const QString &text, WebhookCondition *condition)
+{
+    bool isNumber = false;
+    const double number = text.toDouble(&isNumber);
+    if (isNumber && std::isfinite(number)) {
+        condition->literal = text;
+        condition->literalIsNumber = true;
+        return true;
+    }
+    const bool quoted = text.size() >= 2 && text.front() == text.back()
+        && (text.front() == QLatin1Char('"') || text.front() == QLatin1Char('\''));
+    if (!quoted)
+        return false;
+    condition->literal = text.mid(1, text.size() - 2);
+    return true;
+}
+
+// Whether a request can give the condition's value: a parameter, header or body value.
+bool isRequestValue(const TemplateVariable &variable)
+{
+    using Source = TemplateVariable::Source;
+    return variable.problems.isEmpty()
+        && (variable.source == Source::PathParams || variable.source == Source::QueryParams
+            || variable.source == Source::JsonParams || variable.source == Source::HeaderParams
+            || variable.source == Source::Message);
+}
+
+} // namespace
+
+Verdict<QByteArray> httpMethod(const QString &text)
+{
+    if (!isToken(text))
+        return Verdict<QByteArray>::reject(
+            SpecLoader::tr("'method' must be an HTTP method such as GET or POST, found '%1'")
+                .arg(text));
+    return Verdict<QByteArray>::accept(text.toUpper().toLatin1());
+}
+
+Verdict<QString> httpHost(const QString &text)
+{
+    const QString host = normalizedHost(text);
+    static const QRegularExpression hostName(
+        QStringLiteral("^([A-Za-z0-9._~-]+|\\[[0-9A-Fa-f:.]+\\])$"));
+    if (!hostName.match(host).hasMatch())
+        return Verdict<QString>::reject(
+            SpecLoader::tr("'host' must be a host name such as api.example.test, found '%1'")
+                .arg(text));
+    return Verdict<QString>::accept(host);
+}
+
+Verdict<int> httpStatus(const QString &text)
+{
+    bool isNumber = false;
+    const int status = text.toInt(&isNumber);
+    if (!isNumber || status < 100 || status > 599)
+        return Verdict<int>::reject(
+            SpecLoader::tr("'status' must be an HTTP status code from 100 to 599, found '%1'")
+                .arg(text));
+    return Verdict<int>::accept(status);
+}
+
+bool isHeaderName(const QString &name)
+{
+    return isToken(name);
+}
+
+QString headerNameProblem(const QString &name)
+{
+    return SpecLoader::tr("'%1' is not a header name (letters, digits and -, such as "
+                          "X-Request-Id)")
+        .arg(name);
+}
+
+Verdict<int> positiveCount(const QString &text, const QString &key)
+{
+    bool isNumber = false;
+    const int count = text.toInt(&isNumber);
+    if (!isNumber || count <= 0)
+        return Verdict<int>::reject(
+            SpecLoader::tr("'%1' must be a whole number above 0, found '%2'").arg(key, text));
+    return Verdict<int>::accept(count);
+}
+
+Verdict<int> sleepTimeMs(const QString &text)
+{
+    constexpr double MaxSeconds = 3600;
+    bool isNumber = false;
+    const double seconds = text.toDouble(&isNumber);
+    if (!isNumber || !(seconds >= 0 && seconds <= MaxSeconds))
+        return Verdict<int>::reject(
+            SpecLoader::tr("'sleep-time' must be a number of seconds such as 2 or 0.5 (at most "
+                           "1 hour), found '%1'")
+                .arg(text));
+    return Verdict<int>::accept(int(std::lround(seconds * 1000)));
+}
+
+Verdict<WebhookCondition> webhookCondition(const QString &text)
+{
+    static const QRegularExpression shape(
+        QStringLiteral("^\\s*(.+?)\\s*(>=|<=|=|>|<)\\s*(.*?)\\s*$"));
+    const QRegularExpressionMatch parts = shape.match(text);
+    WebhookCondition condition;
+    condition.text = text;
+    if (parts.hasMatch()) {
+        condition.variable = TemplateVariable::parse(parts.captured(1));
+        condition.op = *conditionOp(parts.captured(2));
+    }
+    if (!parts.hasMatch() || !readLiteral(parts.captured(3), &condition))
+        return Verdict<WebhookCondition>::reject(
+            SpecLoader::tr("'if' must be VALUE OP LITERAL such as json-params.name = \"bob\" "
+                           "(OP: = > < >= <=; LITERAL: a number or a quoted string), found '%1'")
+                .arg(text));
+    if (!isRequestValue(condition.variable))
+        return Verdict<WebhookCondition>::reject(
+            SpecLoader::tr("'if' compares '%1', which is no value of the request (use "
+                           "path-params, query-params, json-params or header-params)")
+                .arg(parts.captured(1)));
+    return Verdict<WebhookCondition>::accept(condition);
 }
 
 } // namespace SpecRules

@@ -54,4 +54,23 @@ QString subprotocolNameProblem();
 // A reply's 'to': sender, endpoint (or its older name all) or others.
 std::optional<Audience> audience(const QString &text);
 
+// HTTP `endpoint:` items.
+
+// 'method': an HTTP method (a token such as GET, PATCH or PURGE) in any case; upper case.
+Verdict<QByteArray> httpMethod(const QString &text);
+// 'host': a host name, in any case and perhaps with a port; lower case without the port.
+Verdict<QString> httpHost(const QString &text);
+// A response's 'status': a code from 100 to 599.
+Verdict<int> httpStatus(const QString &text);
+// A header name ('headers' keys, a rate limit's 'key-fn'): a token such as X-Request-Id.
+bool isHeaderName(const QString &name);
+QString headerNameProblem(const QString &name);
+// A rate limit's 'window-ms' and 'max-requests': whole numbers above 0.
+Verdict<int> positiveCount(const QString &text, const QString &key);
+// A webhook's 'sleep-time': seconds, fractions allowed ("2", "0.5"), at most 1 hour.
+Verdict<int> sleepTimeMs(const QString &text);
+// A webhook's 'if': VALUE OP LITERAL with OP one of = > < >= <= and LITERAL a number or a
+// quoted string, e.g. json-params.name = "bob".
+Verdict<WebhookCondition> webhookCondition(const QString &text);
+
 } // namespace SpecRules

@@ -31,7 +31,7 @@ private Q_SLOTS:
     void diagnostics_data();
     void diagnostics();
     void invalidRegexStillLoads();
-    void httpEndpointSkipped();
+    void httpEndpointLoaded();
     void multipleDocuments();
     void examples_data();
     void examples();
@@ -296,7 +296,7 @@ void TestSpecLoader::invalidRegexStillLoads()
     QCOMPARE(endpoint.firstMatch(IncomingMessage(QStringLiteral("ab")), &bindings), nullptr);
 }
 
-void TestSpecLoader::httpEndpointSkipped()
+void TestSpecLoader::httpEndpointLoaded()
 {
     const QString yaml
         = y("- endpoint:\n    method: GET\n    path: /hello\n    response:\n      status: 200\n"
@@ -304,10 +304,10 @@ void TestSpecLoader::httpEndpointSkipped()
             "response: pong\n");
     const LoadResult result = SpecLoader::loadText(yaml, FileName);
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
-    QCOMPARE(texts(result.diagnostics),
-             QStringList { y("mocks.yml:1:3: warning: HTTP endpoints are not served yet; this "
-                             "'endpoint' is skipped") });
+    QCOMPARE(texts(result.diagnostics), QStringList());
     QCOMPARE(result.spec->endpoints.size(), 1);
+    QCOMPARE(result.spec->httpEndpoints.size(), 1);
+    // The HTTP item is no WebSocket endpoint.
     QVERIFY(!result.spec->route(QStringLiteral("/hello")));
     const Endpoint *endpoint = result.spec->route(QStringLiteral("/ws/echo"));
     QVERIFY(endpoint);
@@ -315,13 +315,13 @@ void TestSpecLoader::httpEndpointSkipped()
     QVERIFY(rule);
     QCOMPARE(rule->response.source(), QStringLiteral("pong"));
 
+    // A file of HTTP items only loads without a word.
     const LoadResult onlyHttp
         = SpecLoader::loadText(y("- endpoint:\n    path: /hello\n"), FileName);
     QVERIFY(onlyHttp.ok());
-    QCOMPARE(texts(onlyHttp.diagnostics),
-             (QStringList { y("mocks.yml:1:1: warning: the file defines no websocket endpoints"),
-                            y("mocks.yml:1:3: warning: HTTP endpoints are not served yet; this "
-                              "'endpoint' is skipped") }));
+    QCOMPARE(texts(onlyHttp.diagnostics), QStringList());
+    QCOMPARE(onlyHttp.spec->httpEndpoints.size(), 1);
+    QVERIFY(onlyHttp.spec->endpoints.isEmpty());
 }
 
 void TestSpecLoader::multipleDocuments()

@@ -152,8 +152,9 @@ std::optional<HandshakeVerdict> HandshakeRequest::formVerdict() const
                                         : HandshakeVerdict::wait();
     }
     // RFC 6455 4.1: a client waits for the 101 before sending frames. QtWebSockets would
-    // silently lose frames sent along with the request, so say so instead.
-    if (m_received > m_headEnd + 4)
+    // silently lose frames sent along with the request, so say so instead. (A plain HTTP
+    // request may carry a body, or the next pipelined requests.)
+    if (m_received > m_headEnd + 4 && isUpgrade())
         return HandshakeVerdict::refuse(400, Cause::DataBeforeResponse);
     return std::nullopt;
 }
@@ -208,12 +209,17 @@ bool HandshakeRequest::originAllowed(const QStringList &allowedOrigins) const
                        });
 }
 
+bool HandshakeRequest::isUpgrade() const
+{
+    return mentions(header("upgrade"), "websocket");
+}
+
 HandshakeVerdict HandshakeRequest::verdict(const HandshakePolicy &policy) const
 {
     if (std::optional<HandshakeVerdict> form = formVerdict())
         return *form;
     const QString rawPath = path();
-    if (policy.serveHttp && !mentions(header("upgrade"), "websocket"))
+    if (policy.serveHttp && !isUpgrade())
         return httpVerdict(policy);
     if (m_method != "GET")
         return HandshakeVerdict::refuse(405, Cause::MethodNotAllowed,

@@ -62,6 +62,8 @@ public:
     HandshakeVerdict verdict(const HandshakePolicy &policy) const;
 
     bool isComplete() const { return m_headEnd >= 0; }
+    // Asks for a WebSocket (Upgrade: websocket); anything else is a plain HTTP request.
+    bool isUpgrade() const;
     QByteArrayView method() const { return m_method; }
     QByteArrayView version() const { return m_version; }
     QString path() const; // the raw request target before any query or fragment

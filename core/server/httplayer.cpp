@@ -54,7 +54,9 @@ void withoutBindWarning(QLoggingCategory *category)
 } // namespace
 
 HttpLayer::HttpLayer(Handler handler, QObject *parent)
-    : QAbstractHttpServer(parent), m_feed(new Feed(this)), m_handler(std::move(handler))
+    : QAbstractHttpServer(parent)
+    , m_feed(new Feed(this))
+    , m_handler(std::move(handler))
 {
     g_previousFilter = QLoggingCategory::installFilter(withoutBindWarning);
     bind(m_feed);

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "httpresponder.h"
 #include "mockspec.h"
 #include "trafficevent.h"
 
-#include <QElapsedTimer>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QMap>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -18,9 +19,11 @@ class QHttpServerRequest;
 class QNetworkAccessManager;
 class QTcpSocket;
 
-// Serves a spec's HTTP `endpoint:` items on connections the listener handed over: routing,
-// templates, CORS, rate limits, external bodies, webhooks, pushes to WebSocket clients and
-// response delays. Responses go out in the order their requests came, whatever each waits for.
+// Serves a spec's HTTP `endpoint:` items on connections the listener handed over. What to
+// answer is HttpResponder's; this is the plumbing: responses go out in the order their
+// requests came whatever each waits for (a delay, an external body), pushes and webhooks are
+// sent, request bodies are bounded as they arrive, idle connections are closed, and each
+// exchange is a traffic event.
 class HttpService : public QObject
 {
     Q_OBJECT
@@ -35,12 +38,11 @@ public:
     ~HttpService() override;
 
     void setSpec(MockSpecPtr spec); // forgets the rate limits' windows
-    void setCors(bool enabled) { m_cors = enabled; }
-    bool cors() const { return m_cors; }
-    // The origins CORS answers name; empty: the request's own origin.
-    void setAllowedOrigins(const QStringList &origins) { m_allowedOrigins = origins; }
-    void setMaxBodySize(qint64 bytes) { m_maxBodySize = bytes; }
-    qint64 maxBodySize() const { return m_maxBodySize; }
+    HttpPolicy &policy() { return m_policy; }
+    const HttpPolicy &policy() const { return m_policy; }
+    // A kept-alive connection that sends nothing for this long is closed (and one that
+    // started a request and stalls: a slowloris).
+    void setIdleTimeout(int ms) { m_idleTimeoutMs = ms; }
 
     // Takes a connection whose first request head was inspected (peeked, not read).
     void take(QTcpSocket *socket);
@@ -51,44 +53,28 @@ signals:
     void trafficEvent(const TrafficEvent &event);
 
 private:
-    struct Answer;
-    struct Request;
+    struct Pending;
     struct SocketState;
 
     void onRequest(const QHttpServerRequest &request, QTcpSocket *socket);
     void onBytes(QTcpSocket *socket);
-    Answer decide(const Request &request, qint64 sequence, QTcpSocket *socket);
-    Answer routed(const Request &request, const HttpRoute &route, qint64 sequence,
-                  QTcpSocket *socket);
-    Answer endpointAnswer(const Request &request, const HttpEndpoint &endpoint,
-                          const ParamMap &pathParams, qint64 sequence, QTcpSocket *socket);
-    bool overRateLimit(const Request &request, const HttpEndpoint &endpoint, Answer *answer);
-    void renderBody(const HttpEndpoint &endpoint, const TemplateContext &context,
-                    const Request &request, Answer *answer, QTcpSocket *socket, qint64 sequence);
-    void fetchExternal(const QUrl &url, Answer answer, QTcpSocket *socket, qint64 sequence);
-    void sendLater(const Webhook &webhook, const TemplateContext &context);
-    void pushFrames(const HttpEndpoint &endpoint, const TemplateContext &context);
-    void addCors(const Request &request, Answer *answer) const;
-    Answer preflight(const Request &request) const;
+    void closeIdle();
+    void fetchExternal(QTcpSocket *socket, qint64 sequence, Pending pending);
+    void sendWebhook(const HttpPlannedWebhook &webhook);
+    void sendPushes(const QList<HttpPlannedPush> &pushes);
     // Queues an answer in its request's place; writes every answer that is due, in order.
-    void complete(QTcpSocket *socket, qint64 sequence, Answer answer);
-    void write(QTcpSocket *socket, const Answer &answer);
+    void complete(QTcpSocket *socket, qint64 sequence, Pending pending);
+    void write(QTcpSocket *socket, const Pending &pending);
     QNetworkAccessManager *network();
 
     HttpLayer *m_layer = nullptr;
     Push m_push;
     std::function<bool()> m_watched;
     MockSpecPtr m_spec;
-    bool m_cors = true;
-    QStringList m_allowedOrigins;
-    qint64 m_maxBodySize = 0; // set by MockServer
+    HttpPolicy m_policy;
+    RateWindows m_windows;
+    int m_idleTimeoutMs = 60000;
+    QTimer *m_idleSweep = nullptr;
     QHash<QTcpSocket *, std::shared_ptr<SocketState>> m_sockets;
-    // A rate limit's window per endpoint and key: when it started and how many it let in.
-    struct Window
-    {
-        qint64 start = 0;
-        int count = 0;
-    };
-    QHash<QString, Window> m_windows;
     QNetworkAccessManager *m_network = nullptr;
 };

@@ -62,7 +62,7 @@ MockServer::MockServer(QObject *parent)
         [this](const QString &path, const QString &text) { return pushToPath(path, text); },
         [this] { return watched(); }, this);
     connect(m_http, &HttpService::trafficEvent, this, &MockServer::trafficEvent);
-    m_http->setMaxBodySize(DefaultMaxBodySize);
+    m_http->policy().maxBodySize = DefaultMaxBodySize;
     createListener();
     // Qt answers pings by itself; a client that floods pings and never reads is caught here.
     m_sweep.setInterval(250);
@@ -127,7 +127,7 @@ void MockServer::setMaxConnections(int count)
 void MockServer::setAllowedOrigins(const QStringList &origins)
 {
     m_allowedOrigins = origins;
-    m_http->setAllowedOrigins(origins);
+    m_http->policy().allowedOrigins = origins;
 }
 
 void MockServer::setMaxPendingBytes(qint64 bytes)
@@ -367,7 +367,8 @@ void MockServer::onTcpConnection()
             continue;
         }
         if (m_maxConnections > 0
-            && int(m_connections.size()) + int(m_pending.size()) >= m_maxConnections) {
+            && int(m_connections.size()) + int(m_pending.size()) + m_http->connectionCount()
+                >= m_maxConnections) {
             refuse(socket, HandshakeVerdict::overCapacity(m_maxConnections));
             continue;
         }
@@ -396,7 +397,7 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     const HandshakeVerdict verdict
         = HandshakeRequest::parse(head, received)
               .verdict({ m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins,
-                         !m_spec->httpEndpoints.isEmpty(), m_http->maxBodySize() });
+                         !m_spec->httpEndpoints.isEmpty(), m_http->policy().maxBodySize });
     switch (verdict.outcome) {
     case HandshakeVerdict::Outcome::Wait:
         return;
@@ -917,17 +918,22 @@ int MockServer::pushToPath(const QString &path, const QString &text)
 
 void MockServer::setCors(bool enabled)
 {
-    m_http->setCors(enabled);
+    m_http->policy().cors = enabled;
 }
 
 void MockServer::setMaxBodySize(qint64 bytes)
 {
-    m_http->setMaxBodySize(bytes);
+    m_http->policy().maxBodySize = bytes;
 }
 
 qint64 MockServer::maxBodySize() const
 {
-    return m_http->maxBodySize();
+    return m_http->policy().maxBodySize;
+}
+
+void MockServer::setHttpIdleTimeout(int ms)
+{
+    m_http->setIdleTimeout(ms);
 }
 
 int MockServer::httpConnectionCount() const

@@ -106,6 +106,8 @@ public:
     void setCors(bool enabled);
     void setMaxBodySize(qint64 bytes);
     qint64 maxBodySize() const;
+    // A kept-alive HTTP connection that sends nothing this long is closed (default 60 s).
+    void setHttpIdleTimeout(int ms);
     // Open keep-alive HTTP connections.
     int httpConnectionCount() const;
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,

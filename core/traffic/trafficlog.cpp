@@ -179,6 +179,7 @@ void ConnectionsModel::addEvent(const TrafficEvent &event)
     case TrafficEvent::Kind::Warning:
     case TrafficEvent::Kind::Refused:
     case TrafficEvent::Kind::Error:
+    case TrafficEvent::Kind::Http:
         break;
     }
 }
@@ -271,6 +272,11 @@ QString payloadText(const TrafficEvent &event)
         return event.closeReason.isEmpty()
             ? MessageLogModel::tr("closed %1").arg(event.closeCode)
             : MessageLogModel::tr("closed %1 %2").arg(event.closeCode).arg(event.closeReason);
+    case TrafficEvent::Kind::Http:
+        return MessageLogModel::tr("%1 %2 -> %3 %4")
+            .arg(QString::fromLatin1(event.http->method), event.http->target)
+            .arg(event.status)
+            .arg(event.payload.left(200));
     default:
         return EventText::detail(event);
     }
@@ -300,6 +306,9 @@ QString ruleText(const TrafficEvent &event)
         return MessageLogModel::tr("refused");
     case TrafficEvent::Kind::Error:
         return MessageLogModel::tr("error");
+    case TrafficEvent::Kind::Http:
+        return event.rule.isEmpty() ? MessageLogModel::tr("http")
+                                    : MessageLogModel::tr("http \u00B7 %1").arg(event.rule);
     }
     return event.rule;
 }

@@ -1,5 +1,6 @@
 #include "testfiles.h"
 
+#include <QDeadlineTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -11,6 +12,29 @@ namespace {
 const QString Python
     = QStringLiteral("/usr/bin/python3"); // not PATH's python3: a pyenv without the module
 const QString Script = sourcePath(QStringLiteral("tests/cli/interop/spec_session.py"));
+const QString HttpScript = sourcePath(QStringLiteral("tests/cli/interop/http_session.py"));
+
+// Starts mocket-cli serving `config` on a free port; the port from its ready line, or 0.
+quint16 startServing(QProcess &server, const QString &config)
+{
+    server.start(QStringLiteral(MOCKET_CLI),
+                 { QStringLiteral("serve"), QStringLiteral("--quiet"), QStringLiteral("--port"),
+                   QStringLiteral("0"), config });
+    if (!server.waitForStarted(5000))
+        return 0;
+    QByteArray out;
+    QDeadlineTimer deadline(5000);
+    while (!out.contains('\n') && server.state() != QProcess::NotRunning
+           && !deadline.hasExpired()) {
+        server.waitForReadyRead(100);
+        out += server.readAllStandardOutput();
+    }
+    static const QRegularExpression url(QStringLiteral(R"(ws://127\.0\.0\.1:(\d+) )"));
+    const QRegularExpressionMatch match = url.match(QString::fromUtf8(out));
+    if (!match.hasMatch())
+        qWarning("%s", QByteArray(out + server.readAllStandardError()).constData());
+    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
+}
 
 } // namespace
 
@@ -41,19 +65,8 @@ private slots:
             QSKIP(why.constData());
         }
 
-        m_server.start(QStringLiteral(MOCKET_CLI),
-                       { QStringLiteral("serve"), QStringLiteral("--quiet"),
-                         QStringLiteral("--port"), QStringLiteral("0"),
-                         examplePath(QStringLiteral("mocks.yml")) });
-        QVERIFY2(m_server.waitForStarted(5000), qPrintable(m_server.errorString()));
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += m_server.readAllStandardOutput()).contains('\n')
-                                     || m_server.state() == QProcess::NotRunning,
-                                 5000);
-        static const QRegularExpression url(QStringLiteral(R"(ws://127\.0\.0\.1:(\d+) )"));
-        const QRegularExpressionMatch m = url.match(QString::fromUtf8(out));
-        QVERIFY2(m.hasMatch(), QByteArray(out + m_server.readAllStandardError()).constData());
-        m_port = quint16(m.captured(1).toUInt());
+        m_port = startServing(m_server, examplePath(QStringLiteral("mocks.yml")));
+        QVERIFY2(m_port != 0, qPrintable(m_server.errorString()));
     }
 
     void cleanupTestCase()
@@ -116,6 +129,25 @@ private slots:
         QVERIFY2(client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0,
                  err.constData());
         QCOMPARE(client.readAllStandardOutput(), transcript);
+    }
+
+    // A Moclojer file that mixes HTTP and WebSocket items, served whole to clients that are
+    // not Qt: http.client on a kept-alive connection, pipelined raw requests, and a WebSocket
+    // open on the same port all the while.
+    void mixedFileToPythonClients()
+    {
+        QProcess server;
+        const quint16 port = startServing(server, examplePath(QStringLiteral("moclojer.yml")));
+        QVERIFY(port != 0);
+        QProcess client;
+        client.start(Python, { HttpScript, QString::number(port) });
+        QVERIFY2(client.waitForFinished(20000), "http_session.py did not finish");
+        const QByteArray output = client.readAllStandardOutput() + client.readAllStandardError();
+        QVERIFY2(client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0,
+                 output.constData());
+        server.terminate();
+        QVERIFY(server.waitForFinished(5000));
+        QCOMPARE(server.exitCode(), 0);
     }
 };
 

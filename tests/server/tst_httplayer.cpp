@@ -77,7 +77,8 @@ private slots:
         QVERIFY(accepted);
         layer.take(accepted);
 
-        QByteArray answers = readUntil(client, [](const QByteArray &got) { return got.endsWith("/three"); });
+        QByteArray answers
+            = readUntil(client, [](const QByteArray &got) { return got.endsWith("/three"); });
         QCOMPARE(seen.join(QLatin1Char(',')), QStringLiteral("/one,/two,/three"));
         QVERIFY(answers.startsWith("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n/one"));
         QVERIFY(answers.endsWith("/three"));
@@ -111,7 +112,8 @@ private slots:
         QTest::qWait(50);
         QVERIFY(body.isEmpty()); // not complete yet
         client.write("56789");
-        const QByteArray answer = readUntil(client, [](const QByteArray &got) { return got.endsWith("\r\n\r\n"); });
+        const QByteArray answer
+            = readUntil(client, [](const QByteArray &got) { return got.endsWith("\r\n\r\n"); });
         QCOMPARE(body, QByteArray("0123456789"));
         QVERIFY(answer.startsWith("HTTP/1.1 204"));
     }
@@ -131,7 +133,8 @@ private slots:
         QPointer<QTcpSocket> accepted = acceptWithBuffered(listener, 10);
         QVERIFY(accepted);
         layer.take(accepted);
-        QVERIFY(!readUntil(*client, [](const QByteArray &got) { return !got.isEmpty(); }).isEmpty());
+        QVERIFY(
+            !readUntil(*client, [](const QByteArray &got) { return !got.isEmpty(); }).isEmpty());
         client->abort();
         delete client;
         QTRY_VERIFY(accepted.isNull());

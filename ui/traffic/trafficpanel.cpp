@@ -55,6 +55,10 @@ protected:
         case TrafficEvent::Kind::Closed:
             color = option->palette.color(QPalette::PlaceholderText);
             break;
+        case TrafficEvent::Kind::Http:
+            if (index.column() == MessageLogModel::Direction)
+                color = QColor(0x6d, 0x28, 0xd9);
+            break;
         }
         if (color.isValid()) {
             option->palette.setColor(QPalette::Text, color);

@@ -1,32 +1,18 @@
 // SpecLoader::loadData on arbitrary bytes: it must never throw, crash or hang, and what it
 // returns must be consistent. A spec that loads is then exercised: every endpoint routed,
-// greeted and sent a few messages through tryMessage, as the workbench's "Try it" does.
+// greeted and sent a few messages through tryMessage, as the workbench's "Try it" does, and
+// every HTTP endpoint routed a request its path accepts.
 
 #include "fuzzcommon.h"
+#include "fuzzhttp.h"
 
 #include "diagnostic.h"
 #include "mockspec.h"
 #include "specloader.h"
 
 #include <QStringList>
-#include <QUrl>
 
 namespace {
-
-// A raw request path the endpoint's pattern accepts: each ":name" segment becomes "v", the
-// literal segments are percent-encoded again.
-QString samplePath(const PathPattern &pattern)
-{
-    QString path;
-    for (const QString &segment : PathPattern::splitPath(pattern.text())) {
-        path += QLatin1Char('/');
-        if (segment.startsWith(QLatin1Char(':')))
-            path += QLatin1Char('v');
-        else
-            path += QString::fromLatin1(QUrl::toPercentEncoding(segment));
-    }
-    return path;
-}
 
 void exercise(const MockSpec &spec)
 {
@@ -38,7 +24,7 @@ void exercise(const MockSpec &spec)
         QString(),
     };
     for (const Endpoint &endpoint : spec.endpoints) {
-        const QString path = samplePath(endpoint.path);
+        const QString path = fuzz::samplePath(endpoint.path);
         // Every endpoint is reachable: some endpoint (this one, or a more specific one)
         // serves a path this one's pattern accepts.
         FUZZ_CHECK(endpoint.path.match(path).has_value(),
@@ -63,6 +49,7 @@ void exercise(const MockSpec &spec)
                        rule.pattern.source());
         }
     }
+    fuzz::exerciseHttp(spec);
 }
 
 } // namespace

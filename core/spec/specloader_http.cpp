@@ -230,14 +230,16 @@ void Loader::loadExternalBody(const YAML::Node &key, const YAML::Node &value, Ht
 {
     ExternalBody &external = draft->endpoint.externalBody.emplace();
     external.baseDirectory = QFileInfo(m_file).absolutePath();
-    if (isHttpMap(key, value, draft))
+    const bool isMap = isHttpMap(key, value, draft);
+    if (isMap)
         readHttpMap(value,
                     { { "provider", &Loader::loadExternalBodyKey },
                       { "path", &Loader::loadExternalBodyKey },
                       // Moclojer's xlsx provider names its sheet; unsupported, so unread.
                       { "sheet-name", &Loader::ignoreHttpKey } },
                     "external-body", draft);
-    if (external.path.source().isEmpty())
+    // Something else than a map has been reported already.
+    if ((isMap || value.IsNull()) && external.path.source().isEmpty())
         failHttp(key, key, SpecLoader::tr("'external-body' has no 'path'"), draft);
     if (external.provider == ExternalBody::Provider::Xlsx)
         warning(key.Mark(),

@@ -288,6 +288,11 @@ void TestHttpSpec::diagnostics_data()
     row("external-body without path",
         "- endpoint:\n    path: /a\n    response:\n      external-body: {provider: json}\n",
         "mocks.yml:4:7: error: 'external-body' has no 'path'");
+    row("external-body empty", "- endpoint:\n    path: /a\n    response:\n      external-body:\n",
+        "mocks.yml:4:7: error: 'external-body' has no 'path'");
+    row("external-body not a map",
+        "- endpoint:\n    path: /a\n    response:\n      external-body: a.json\n",
+        "mocks.yml:4:22: error: 'external-body' must be a map, found text");
     row("unknown provider",
         "- endpoint:\n    path: /a\n    response:\n      external-body: {provider: csv, path: "
         "a.csv}\n",

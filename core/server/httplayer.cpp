@@ -42,9 +42,10 @@ private:
 namespace {
 QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
 
-// Silences one warning of QAbstractHttpServer::bind(): that the server it is given does not
-// listen, which is by design here.
-void withoutBindWarning(QLoggingCategory *category)
+// QAbstractHttpServer's own warnings are about uses made here by design (bind() given a
+// server that does not listen) or handled here (an upgrade on a connection that carried HTTP
+// is answered with a reason before Qt drops it): they would only confuse a user's terminal.
+void withoutHttpServerWarnings(QLoggingCategory *category)
 {
     if (g_previousFilter)
         g_previousFilter(category);
@@ -58,10 +59,12 @@ HttpLayer::HttpLayer(Handler handler, QObject *parent)
     , m_feed(new Feed(this))
     , m_handler(std::move(handler))
 {
-    g_previousFilter = QLoggingCategory::installFilter(withoutBindWarning);
+    static const bool filtered = [] {
+        g_previousFilter = QLoggingCategory::installFilter(withoutHttpServerWarnings);
+        return true;
+    }();
+    Q_UNUSED(filtered);
     bind(m_feed);
-    QLoggingCategory::installFilter(g_previousFilter);
-    g_previousFilter = nullptr;
 }
 
 void HttpLayer::take(QTcpSocket *socket)

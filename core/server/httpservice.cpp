@@ -132,6 +132,18 @@ void HttpService::onRequest(const QHttpServerRequest &parsed, QTcpSocket *socket
     if (!state)
         return;
     state->requestBytes = socket->bytesAvailable();
+    if (!parsed.value("upgrade").isEmpty()) {
+        // An upgrade on a connection that already carried HTTP: Qt's parser closes it after
+        // this; the client is told why. WebSockets start on a connection of their own.
+        HttpReply refused;
+        refused.status = 400;
+        refused.body = HttpResponder::errorBody(
+            HttpResponder::tr("a WebSocket must be opened on a new connection, not one that "
+                              "already carried HTTP requests"));
+        refused.close = true;
+        socket->write(HttpResponder::serialize(refused, false));
+        return;
+    }
     HttpRequestData request;
     request.method = methodName(parsed.method());
     const QUrl url = parsed.url();
@@ -252,8 +264,17 @@ void HttpService::complete(QTcpSocket *socket, qint64 sequence, Pending pending)
 void HttpService::write(QTcpSocket *socket, const Pending &pending)
 {
     socket->write(HttpResponder::serialize(pending.reply, pending.omitBody));
-    if (pending.reply.close)
+    if (pending.reply.close) {
         socket->disconnectFromHost();
+    } else if (m_maxPendingBytes > 0 && socket->bytesToWrite() > m_maxPendingBytes) {
+        // Requests keep coming and the answers are never read: not buffered without bound.
+        if (m_watched())
+            emit trafficEvent(TrafficEvent::error({ 0, pending.path },
+                                                  TrafficEvent::Cause::SlowReader,
+                                                  { QString::number(socket->bytesToWrite()) }));
+        socket->abort();
+        return;
+    }
     if (!pending.exchange || !m_watched())
         return;
     auto exchange = pending.exchange;

@@ -43,6 +43,9 @@ public:
     // A kept-alive connection that sends nothing for this long is closed (and one that
     // started a request and stalls: a slowloris).
     void setIdleTimeout(int ms) { m_idleTimeoutMs = ms; }
+    // A client that sends requests and does not read the answers is dropped once this many
+    // bytes wait for it.
+    void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = bytes; }
 
     // Takes a connection whose first request head was inspected (peeked, not read).
     void take(QTcpSocket *socket);
@@ -74,6 +77,7 @@ private:
     HttpPolicy m_policy;
     RateWindows m_windows;
     int m_idleTimeoutMs = 60000;
+    qint64 m_maxPendingBytes = 0;
     QTimer *m_idleSweep = nullptr;
     QHash<QTcpSocket *, std::shared_ptr<SocketState>> m_sockets;
     QNetworkAccessManager *m_network = nullptr;

@@ -63,6 +63,7 @@ MockServer::MockServer(QObject *parent)
         [this] { return watched(); }, this);
     connect(m_http, &HttpService::trafficEvent, this, &MockServer::trafficEvent);
     m_http->policy().maxBodySize = DefaultMaxBodySize;
+    m_http->setMaxPendingBytes(DefaultMaxPendingBytes);
     createListener();
     // Qt answers pings by itself; a client that floods pings and never reads is caught here.
     m_sweep.setInterval(250);
@@ -133,6 +134,7 @@ void MockServer::setAllowedOrigins(const QStringList &origins)
 void MockServer::setMaxPendingBytes(qint64 bytes)
 {
     m_maxPendingBytes = bytes;
+    m_http->setMaxPendingBytes(bytes);
 }
 
 void MockServer::setTlsConfiguration(const QSslConfiguration &configuration)

@@ -42,6 +42,49 @@ const char EchoYaml[] = "- websocket:\n"
                         "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
                         "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n";
 
+// The echo spec with HTTP endpoint items beside it, for the HTTP hostiles.
+const char HttpItemsYaml[] = "- endpoint:\n"
+                             "    path: /fast\n"
+                             "    response:\n"
+                             "      body: fast\n"
+                             "- endpoint:\n"
+                             "    method: POST\n"
+                             "    path: /echo\n"
+                             "    response:\n"
+                             "      body: '{\"got\": \"{{json-params.x}}\"}'\n"
+                             "- endpoint:\n"
+                             "    path: /big\n"
+                             "    response:\n"
+                             "      body: '%1'\n";
+
+// Reads whole HTTP responses (Content-Length framed) from a raw socket, spinning the event
+// loop the server runs in, until `count` came, the socket closed or the wait ran out.
+QList<QByteArray> httpResponses(QTcpSocket &socket, int count, int timeoutMs = WaitMs)
+{
+    QList<QByteArray> responses;
+    QByteArray buffer;
+    QElapsedTimer clock;
+    clock.start();
+    while (responses.size() < count && clock.elapsed() < timeoutMs) {
+        QTest::qWait(5);
+        buffer += socket.readAll();
+        for (qsizetype headEnd = buffer.indexOf("\r\n\r\n"); headEnd >= 0;
+             headEnd = buffer.indexOf("\r\n\r\n")) {
+            const QByteArray head = buffer.left(headEnd).toLower();
+            const qsizetype at = head.indexOf("content-length: ");
+            const qsizetype length
+                = at < 0 ? 0 : head.mid(at + 16).split('\r').first().toLongLong();
+            if (buffer.size() < headEnd + 4 + length)
+                break;
+            responses.append(buffer.left(headEnd + 4 + length));
+            buffer.remove(0, headEnd + 4 + length);
+        }
+        if (socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0)
+            break;
+    }
+    return responses;
+}
+
 QString greeting()
 {
     return QStringLiteral("welcome");
@@ -85,6 +128,7 @@ class TestHostile : public QObject
 
 private:
     MockSpecPtr m_spec;
+    MockSpecPtr m_httpSpec; // m_spec with HTTP endpoint items
     std::unique_ptr<Stage> m_stage;
 
     MockServer &server() { return m_stage->server(); }
@@ -178,12 +222,165 @@ private slots:
     {
         m_spec = specFromYaml(QString::fromUtf8(EchoYaml), QStringLiteral("echo.yml"));
         QVERIFY(m_spec);
+        m_httpSpec = specFromYaml(
+            QString::fromUtf8(EchoYaml)
+                + QString::fromUtf8(HttpItemsYaml).arg(QString(32 * 1024, QLatin1Char('b'))),
+            QStringLiteral("echo-http.yml"));
+        QVERIFY(m_httpSpec);
     }
 
     void init()
     {
         m_stage = std::make_unique<Stage>();
+        // The HTTP hostiles run against a spec with endpoint items: plain requests then go
+        // to the HTTP service instead of being refused.
+        const bool http = QByteArray(QTest::currentTestFunction()).startsWith("http");
+        std::swap(m_spec, http ? m_httpSpec : m_spec);
         setUp(*m_stage);
+        std::swap(m_spec, http ? m_httpSpec : m_spec);
+    }
+
+    // (a) and (b), and a fresh HTTP client is answered.
+    void verifyHttpServed(Stage &stage)
+    {
+        CALL(verifyUndisturbed(stage));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, stage.port());
+        QVERIFY(socket.waitForConnected(WaitMs));
+        socket.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        const QList<QByteArray> responses = httpResponses(socket, 1);
+        QCOMPARE(responses.size(), 1);
+        QVERIFY2(responses.at(0).startsWith("HTTP/1.1 200") && responses.at(0).endsWith("fast"),
+                 responses.at(0).constData());
+    }
+
+    // Bytes no HTTP client sends, after a good request on a kept-alive connection: that
+    // connection ends, nobody else notices.
+    void httpGarbageOnAKeptAliveConnection_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("binary") << QByteArrayLiteral("\x00\x01\x02\xff\xfe\r\n\r\n");
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "zz\r\nhello\r\n0\r\n\r\n");
+        QTest::newRow("no request line") << QByteArray(": value\r\n\r\n");
+        QTest::newRow("header without colon") << QByteArray("GET /fast HTTP/1.1\r\nHost x\r\n\r\n");
+        QTest::newRow("100 KiB header") << QByteArray("GET /fast HTTP/1.1\r\nX-Big: ")
+                + QByteArray(100 * 1024, 'a') + QByteArray("\r\n\r\n");
+    }
+    void httpGarbageOnAKeptAliveConnection()
+    {
+        QFETCH(QByteArray, bytes);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
+        QVERIFY(socket.waitForConnected(WaitMs));
+        socket.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(httpResponses(socket, 1).size(), 1);
+        // Closed at once, or answered (a lenient parse) and closed by the idle timeout: either
+        // way the connection does not hang on.
+        server().setHttpIdleTimeout(300);
+        socket.write(bytes);
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // Content-Length and Transfer-Encoding together (a smuggling attempt): never two
+    // requests answered where one was sent, and the server goes on.
+    void httpSmugglingAttempt()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
+        QVERIFY(socket.waitForConnected(WaitMs));
+        socket.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n"
+                     "0\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        const QList<QByteArray> responses = httpResponses(socket, 3, 1500);
+        QVERIFY(responses.size() <= 2);
+        for (const QByteArray &response : responses)
+            QVERIFY(response.startsWith("HTTP/1.1 "));
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // A kept-alive connection that goes quiet, one that stalls mid-request, and one that
+    // sends a request head and never its body are all closed after the idle time.
+    void httpIdleAndStalledConnectionsAreClosed()
+    {
+        server().setHttpIdleTimeout(300);
+        QTcpSocket quiet;
+        QTcpSocket stalled;
+        QTcpSocket bodiless;
+        for (QTcpSocket *socket : { &quiet, &stalled, &bodiless }) {
+            socket->connectToHost(QHostAddress::LocalHost, m_stage->port());
+            QVERIFY(socket->waitForConnected(WaitMs));
+            socket->write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+            QCOMPARE(httpResponses(*socket, 1).size(), 1);
+        }
+        stalled.write("GET /fast HTTP/1.1\r\nHo");
+        bodiless.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{");
+        QTRY_COMPARE_WITH_TIMEOUT(quiet.state(), QAbstractSocket::UnconnectedState, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(stalled.state(), QAbstractSocket::UnconnectedState, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(bodiless.state(), QAbstractSocket::UnconnectedState, WaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(server().httpConnectionCount(), 0, WaitMs);
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // A WebSocket upgrade on a connection that already carried HTTP is refused with a reason.
+    void httpThenUpgradeOnTheSameConnection()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
+        QVERIFY(socket.waitForConnected(WaitMs));
+        socket.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(httpResponses(socket, 1).size(), 1);
+        socket.write(handshakeRequest("/ws/echo"));
+        const QList<QByteArray> responses = httpResponses(socket, 1);
+        QCOMPARE(responses.size(), 1);
+        QVERIFY2(responses.at(0).startsWith("HTTP/1.1 400"), responses.at(0).constData());
+        QVERIFY(responses.at(0).contains("new connection"));
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+        QCOMPARE(server().connectionCount(), 1); // the bystander only
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // Thousands of pipelined requests whose answers are never read: the connection is
+    // dropped once its unread answers pass the limit, not buffered without end.
+    void httpRequestFloodWithoutReading()
+    {
+        server().setMaxPendingBytes(256 * 1024);
+        QTcpSocket flood;
+        flood.setReadBufferSize(1); // reads (almost) nothing: the answers pile up server-side
+        flood.connectToHost(QHostAddress::LocalHost, m_stage->port());
+        QVERIFY(flood.waitForConnected(WaitMs));
+        QByteArray requests;
+        for (int i = 0; i < 500; ++i)
+            requests += "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (int round = 0; round < 20 && flood.state() == QAbstractSocket::ConnectedState;
+             ++round) {
+            flood.write(requests);
+            QTest::qWait(50);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!m_stage->eventsOf(TrafficEvent::Kind::Error).isEmpty()
+                                     || flood.state() == QAbstractSocket::UnconnectedState,
+                                 WaitMs * 2);
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // Many HTTP clients that vanish mid-request: nothing is left behind.
+    void httpClientsVanishMidRequest()
+    {
+        for (int i = 0; i < 200; ++i) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
+            QVERIFY(socket.waitForConnected(WaitMs));
+            socket.write(i % 2 ? QByteArray("GET /fast HTTP/1.1\r\nHost: x\r\n\r\nGET /fa")
+                               : QByteArray("POST /echo HTTP/1.1\r\nHost: x\r\n"
+                                            "Content-Length: 100\r\n\r\n{\"x\""));
+            QVERIFY(socket.waitForBytesWritten(WaitMs));
+            QTest::qWait(1);
+            socket.abort();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(server().httpConnectionCount(), 0, WaitMs);
+        CALL(verifyHttpServed(*m_stage));
     }
 
     void cleanup() { m_stage.reset(); }

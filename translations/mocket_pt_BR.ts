@@ -277,6 +277,45 @@
     </message>
 </context>
 <context>
+    <name>HttpResponder</name>
+    <message>
+        <source>The request body is larger than the limit of %1 bytes.</source>
+        <translation>O corpo da requisição é maior que o limite de %1 bytes.</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; allowed: %3</source>
+        <translation>%1 não é permitido em %2; permitidos: %3</translation>
+    </message>
+    <message>
+        <source>%1 is a WebSocket endpoint: connect with a WebSocket client</source>
+        <translation>%1 é um endpoint WebSocket: conecte-se com um cliente WebSocket</translation>
+    </message>
+    <message>
+        <source>No endpoint serves %1 %2</source>
+        <translation>Nenhum endpoint atende %1 %2</translation>
+    </message>
+    <message>
+        <source>external-body provider &apos;xlsx&apos; is not supported</source>
+        <translation>o provedor &apos;xlsx&apos; de external-body não é suportado</translation>
+    </message>
+    <message>
+        <source>external-body path &apos;%1&apos; is outside the config&apos;s folder</source>
+        <translation>o caminho &apos;%1&apos; de external-body está fora da pasta da configuração</translation>
+    </message>
+    <message>
+        <source>external-body file &apos;%1&apos; cannot be read: %2</source>
+        <translation>não é possível ler o arquivo &apos;%1&apos; de external-body: %2</translation>
+    </message>
+    <message>
+        <source>a WebSocket must be opened on a new connection, not one that already carried HTTP requests</source>
+        <translation>um WebSocket precisa ser aberto em uma conexão nova, não em uma que já levou requisições HTTP</translation>
+    </message>
+    <message>
+        <source>external-body URL %1 failed: %2</source>
+        <translation>a URL %1 de external-body falhou: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Line</source>
@@ -662,6 +701,18 @@ Deseja restaurá-lo?</translation>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
+    <message>
+        <source>%1 %2 -&gt; %3 %4</source>
+        <translation>%1 %2 -&gt; %3 %4</translation>
+    </message>
+    <message>
+        <source>http</source>
+        <translation>http</translation>
+    </message>
+    <message>
+        <source>http · %1</source>
+        <translation>http · %1</translation>
+    </message>
 </context>
 <context>
     <name>MessagePattern</name>
@@ -820,6 +871,14 @@ Deseja restaurá-lo?</translation>
         <source>%1 holds no usable PEM private key (RSA or EC, unencrypted).</source>
         <translation>%1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada).</translation>
     </message>
+    <message>
+        <source>webhook to %1 failed: %2</source>
+        <translation>o webhook para %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>request body to %1 is larger than the limit of %2 bytes</source>
+        <translation>o corpo da requisição para %1 é maior que o limite de %2 bytes</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -850,21 +909,6 @@ Deseja restaurá-lo?</translation>
             <numerusform>, %n aviso</numerusform>
             <numerusform>, %n avisos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Serves WebSocket mocks from a YAML file in Moclojer&apos;s format.
-
-Commands:
-  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
-                 env HOST and PORT are honoured, flags win)
-  check CONFIG   validate the file and print its problems</source>
-        <translation>Serve mocks de WebSocket a partir de um arquivo YAML no formato do Moclojer.
-
-Comandos:
-  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
-                 as variáveis de ambiente HOST e PORT são respeitadas,
-                 mas as opções têm precedência)
-  check CONFIG   valida o arquivo e mostra seus problemas</translation>
     </message>
     <message>
         <source>The YAML config to use.</source>
@@ -943,10 +987,6 @@ Comandos:
         <translation>mocket-cli: porta inválida &apos;%1&apos; (de 0 a 65535)</translation>
     </message>
     <message>
-        <source>mocket-cli: invalid --max-message-size &apos;%1&apos;</source>
-        <translation>mocket-cli: valor inválido para --max-message-size: &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>Most clients served at once (default: no limit); more get HTTP 503.</source>
         <translation>Máximo de clientes atendidos ao mesmo tempo (padrão: sem limite); os excedentes recebem HTTP 503.</translation>
     </message>
@@ -970,9 +1010,38 @@ Comandos:
         <source>The PEM private key of --tls-cert.</source>
         <translation>A chave privada PEM do --tls-cert.</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n HTTP endpoint(s)</source>
+        <translation>
+            <numerusform>, %n endpoint HTTP</numerusform>
+            <numerusform>, %n endpoints HTTP</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>mocket-cli: invalid --max-connections &apos;%1&apos;</source>
-        <translation>mocket-cli: valor inválido para --max-connections: &apos;%1&apos;</translation>
+        <source>Largest HTTP request body accepted, in bytes (default 16 MiB); a larger one gets HTTP 413.</source>
+        <translation>Maior corpo de requisição HTTP aceito, em bytes (padrão 16 MiB); um maior recebe HTTP 413.</translation>
+    </message>
+    <message>
+        <source>Do not answer CORS preflights nor add Access-Control-Allow-Origin to HTTP responses.</source>
+        <translation>Não responder a preflights de CORS nem adicionar Access-Control-Allow-Origin às respostas HTTP.</translation>
+    </message>
+    <message>
+        <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
+
+Commands:
+  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
+                 env HOST and PORT are honoured, flags win)
+  check CONFIG   validate the file and print its problems</source>
+        <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
+
+Comandos:
+  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
+                 as variáveis HOST e PORT são respeitadas, as opções prevalecem)
+  check CONFIG   valida o arquivo e mostra os problemas</translation>
+    </message>
+    <message>
+        <source>mocket-cli: invalid --%1 &apos;%2&apos;</source>
+        <translation>mocket-cli: --%1 inválido &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1501,13 @@ Comandos:
         <translation>
             <numerusform>%1 recarregado (%n endpoint: %2)</numerusform>
             <numerusform>%1 recarregado (%n endpoints: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP on %1 (%n route(s): %2)</source>
+        <translation>
+            <numerusform>HTTP em %1 (%n rota: %2)</numerusform>
+            <numerusform>HTTP em %1 (%n rotas: %2)</numerusform>
         </translation>
     </message>
 </context>
@@ -2058,6 +2134,10 @@ Vazio: qualquer origem</translation>
     <message>
         <source>error: %1</source>
         <translation>erro: %1</translation>
+    </message>
+    <message>
+        <source>http %1 %2 -&gt; %3 · %4 B in · %5 B out · %6 ms%7</source>
+        <translation>http %1 %2 -&gt; %3 · %4 B recebidos · %5 B enviados · %6 ms%7</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QTranslator>
 
+#include <limits>
+
 namespace {
 struct Tr
 {
@@ -158,36 +160,31 @@ int readListenAddress(const QCommandLineParser &parser, const Flags &flags, Serv
     return Ok;
 }
 
+// A number option, when given: at least `minimum`, else Usage with a message.
+template<typename Number>
+int readNumber(const QCommandLineParser &parser, const QCommandLineOption &option, Number minimum,
+               Number *out)
+{
+    if (!parser.isSet(option))
+        return Ok;
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < qint64(minimum) || value > qint64(std::numeric_limits<Number>::max())) {
+        printErr(Tr::tr("mocket-cli: invalid --%1 '%2'")
+                     .arg(option.names().constLast(), parser.value(option)));
+        return Usage;
+    }
+    *out = Number(value);
+    return Ok;
+}
+
 int readLimits(const QCommandLineParser &parser, const Flags &flags, ServerOptions *options)
 {
-    if (parser.isSet(flags.maxSize)) {
-        bool ok = false;
-        options->maxMessageSize = parser.value(flags.maxSize).toLongLong(&ok);
-        if (!ok || options->maxMessageSize <= 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-message-size '%1'")
-                         .arg(parser.value(flags.maxSize)));
-            return Usage;
-        }
-    }
-    if (parser.isSet(flags.maxConnections)) {
-        bool ok = false;
-        options->maxConnections = parser.value(flags.maxConnections).toInt(&ok);
-        if (!ok || options->maxConnections < 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-connections '%1'")
-                         .arg(parser.value(flags.maxConnections)));
-            return Usage;
-        }
-    }
-    if (parser.isSet(flags.maxBody)) {
-        bool ok = false;
-        options->maxBodySize = parser.value(flags.maxBody).toLongLong(&ok);
-        if (!ok || options->maxBodySize < 0) {
-            printErr(Tr::tr("mocket-cli: invalid --max-body-size '%1'")
-                         .arg(parser.value(flags.maxBody)));
-            return Usage;
-        }
-    }
-    return Ok;
+    if (const int failed = readNumber(parser, flags.maxSize, qint64(1), &options->maxMessageSize))
+        return failed;
+    if (const int failed = readNumber(parser, flags.maxConnections, 0, &options->maxConnections))
+        return failed;
+    return readNumber(parser, flags.maxBody, qint64(0), &options->maxBodySize);
 }
 
 int readServeOptions(const QCommandLineParser &parser, const Flags &flags, ServeOptions *options)

@@ -882,20 +882,30 @@ bool MockServer::closeConnection(quint64 connectionId, QWebSocketProtocol::Close
     return true;
 }
 
-int MockServer::broadcast(const QString &endpointPath, const QString &text)
+int MockServer::sendToEach(const std::function<bool(const Connection &)> &chosen,
+                           const QString &text, const QString &rule)
 {
     int sent = 0;
     const bool logging = watched();
     for (auto &[id, connection] : m_connections) {
-        if (connection->endpoint < 0
-            || m_spec->endpoints.at(connection->endpoint).path.text() != endpointPath)
+        if (!chosen(*connection))
             continue;
         ++sent;
         if (logging)
-            emitSent(connection.get(), text, QStringLiteral("broadcast"));
+            emitSent(connection.get(), text, rule);
         send(connection.get(), text);
     }
     return sent;
+}
+
+int MockServer::broadcast(const QString &endpointPath, const QString &text)
+{
+    return sendToEach(
+        [this, &endpointPath](const Connection &connection) {
+            return connection.endpoint >= 0
+                && m_spec->endpoints.at(connection.endpoint).path.text() == endpointPath;
+        },
+        text, QStringLiteral("broadcast"));
 }
 
 int MockServer::pushToPath(const QString &path, const QString &text)
@@ -905,17 +915,8 @@ int MockServer::pushToPath(const QString &path, const QString &text)
                       [&path](const Endpoint &endpoint) { return endpoint.path.text() == path; });
     if (isPattern)
         return broadcast(path, text);
-    int sent = 0;
-    const bool logging = watched();
-    for (auto &[id, connection] : m_connections) {
-        if (connection->path != path)
-            continue;
-        ++sent;
-        if (logging)
-            emitSent(connection.get(), text, QStringLiteral("push"));
-        send(connection.get(), text);
-    }
-    return sent;
+    return sendToEach([&path](const Connection &connection) { return connection.path == path; },
+                      text, QStringLiteral("push"));
 }
 
 void MockServer::setCors(bool enabled)

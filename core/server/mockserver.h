@@ -15,6 +15,7 @@
 #include <QUrl>
 #include <QWebSocketProtocol>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -180,6 +181,9 @@ private:
     void sendFrame(const QList<quint64> &recipients, const OutFrame &frame, const QString &label,
                    TrafficDelivery delivery);
     void dropSlowReader(Connection *connection);
+    // Sends a text frame to every connection `chosen` accepts; returns how many.
+    int sendToEach(const std::function<bool(const Connection &)> &chosen, const QString &text,
+                   const QString &rule);
     // Reads the request head so far and refuses it, waits for more, or hands it over.
     void inspectRequest(QTcpSocket *socket);
     void handOver(QTcpSocket *socket);

@@ -57,34 +57,6 @@ const char HttpItemsYaml[] = "- endpoint:\n"
                              "    response:\n"
                              "      body: '%1'\n";
 
-// Reads whole HTTP responses (Content-Length framed) from a raw socket, spinning the event
-// loop the server runs in, until `count` came, the socket closed or the wait ran out.
-QList<QByteArray> httpResponses(QTcpSocket &socket, int count, int timeoutMs = WaitMs)
-{
-    QList<QByteArray> responses;
-    QByteArray buffer;
-    QElapsedTimer clock;
-    clock.start();
-    while (responses.size() < count && clock.elapsed() < timeoutMs) {
-        QTest::qWait(5);
-        buffer += socket.readAll();
-        for (qsizetype headEnd = buffer.indexOf("\r\n\r\n"); headEnd >= 0;
-             headEnd = buffer.indexOf("\r\n\r\n")) {
-            const QByteArray head = buffer.left(headEnd).toLower();
-            const qsizetype at = head.indexOf("content-length: ");
-            const qsizetype length
-                = at < 0 ? 0 : head.mid(at + 16).split('\r').first().toLongLong();
-            if (buffer.size() < headEnd + 4 + length)
-                break;
-            responses.append(buffer.left(headEnd + 4 + length));
-            buffer.remove(0, headEnd + 4 + length);
-        }
-        if (socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0)
-            break;
-    }
-    return responses;
-}
-
 QString greeting()
 {
     return QStringLiteral("welcome");
@@ -248,7 +220,7 @@ private slots:
         socket.connectToHost(QHostAddress::LocalHost, stage.port());
         QVERIFY(socket.waitForConnected(WaitMs));
         socket.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
-        const QList<QByteArray> responses = httpResponses(socket, 1);
+        const QList<QByteArray> responses = readHttpResponses(socket, 1);
         QCOMPARE(responses.size(), 1);
         QVERIFY2(responses.at(0).startsWith("HTTP/1.1 200") && responses.at(0).endsWith("fast"),
                  responses.at(0).constData());
@@ -275,7 +247,7 @@ private slots:
         socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
         QVERIFY(socket.waitForConnected(WaitMs));
         socket.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
-        QCOMPARE(httpResponses(socket, 1).size(), 1);
+        QCOMPARE(readHttpResponses(socket, 1).size(), 1);
         // Closed at once, or answered (a lenient parse) and closed by the idle timeout: either
         // way the connection does not hang on.
         server().setHttpIdleTimeout(300);
@@ -294,7 +266,7 @@ private slots:
         socket.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
                      "Transfer-Encoding: chunked\r\n\r\n"
                      "0\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
-        const QList<QByteArray> responses = httpResponses(socket, 3, 1500);
+        const QList<QByteArray> responses = readHttpResponses(socket, 3, 1500);
         QVERIFY(responses.size() <= 2);
         for (const QByteArray &response : responses)
             QVERIFY(response.startsWith("HTTP/1.1 "));
@@ -313,7 +285,7 @@ private slots:
             socket->connectToHost(QHostAddress::LocalHost, m_stage->port());
             QVERIFY(socket->waitForConnected(WaitMs));
             socket->write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
-            QCOMPARE(httpResponses(*socket, 1).size(), 1);
+            QCOMPARE(readHttpResponses(*socket, 1).size(), 1);
         }
         stalled.write("GET /fast HTTP/1.1\r\nHo");
         bodiless.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{");
@@ -331,9 +303,9 @@ private slots:
         socket.connectToHost(QHostAddress::LocalHost, m_stage->port());
         QVERIFY(socket.waitForConnected(WaitMs));
         socket.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
-        QCOMPARE(httpResponses(socket, 1).size(), 1);
+        QCOMPARE(readHttpResponses(socket, 1).size(), 1);
         socket.write(handshakeRequest("/ws/echo"));
-        const QList<QByteArray> responses = httpResponses(socket, 1);
+        const QList<QByteArray> responses = readHttpResponses(socket, 1);
         QCOMPARE(responses.size(), 1);
         QVERIFY2(responses.at(0).startsWith("HTTP/1.1 400"), responses.at(0).constData());
         QVERIFY(responses.at(0).contains("new connection"));

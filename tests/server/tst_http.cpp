@@ -1,6 +1,7 @@
 // HTTP `endpoint:` items served on the WebSocket port, through real clients: Qt's network
 // access manager and raw sockets for keep-alive, pipelining and what no polite client sends.
 
+#include "rawclient.h"
 #include "serverfixture.h"
 #include "testclient.h"
 
@@ -50,38 +51,6 @@ Response request(QNetworkAccessManager &network, const QByteArray &method, const
     response.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return response;
-}
-
-// Reads whole HTTP responses (Content-Length framed) off a raw socket, spinning the event
-// loop the server runs in.
-QList<QByteArray> readResponses(QTcpSocket &socket, int count, int timeoutMs = 5000)
-{
-    QList<QByteArray> responses;
-    QByteArray buffer;
-    QElapsedTimer clock;
-    clock.start();
-    while (responses.size() < count && clock.elapsed() < timeoutMs) {
-        QTest::qWait(5);
-        buffer += socket.readAll();
-        for (;;) {
-            const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-            if (headEnd < 0)
-                break;
-            const QByteArray head = buffer.left(headEnd).toLower();
-            const qsizetype at = head.indexOf("content-length:");
-            const qsizetype length = at < 0
-                ? 0
-                : head.mid(at + 15,
-                           head.indexOf('\r', at) < 0 ? -1 : head.indexOf('\r', at) - at - 15)
-                      .trimmed()
-                      .toLongLong();
-            if (buffer.size() < headEnd + 4 + length)
-                break;
-            responses.append(buffer.left(headEnd + 4 + length));
-            buffer.remove(0, headEnd + 4 + length);
-        }
-    }
-    return responses;
 }
 
 const char *const MixedYaml = R"(
@@ -263,14 +232,14 @@ private slots:
         socket.write("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n"
                      "GET /fast HTTP/1.1\r\nHost: a\r\n\r\n"
                      "GET /hello/p HTTP/1.1\r\nHost: a\r\n\r\n");
-        const QList<QByteArray> responses = readResponses(socket, 3);
+        const QList<QByteArray> responses = readHttpResponses(socket, 3);
         QCOMPARE(responses.size(), 3);
         QVERIFY(responses.at(0).endsWith("slow"));
         QVERIFY(responses.at(1).endsWith("fast"));
         QVERIFY(responses.at(2).contains("\"p\""));
         // Still open: a fourth request on the same connection.
         socket.write("GET /fast HTTP/1.1\r\nHost: a\r\n\r\n");
-        QCOMPARE(readResponses(socket, 1).size(), 1);
+        QCOMPARE(readHttpResponses(socket, 1).size(), 1);
         QCOMPARE(fixture.server().httpConnectionCount(), 1);
     }
 
@@ -284,7 +253,7 @@ private slots:
         socket.write("POST /users HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
                      "Content-Type: application/json\r\n\r\n"
                      "7\r\n{\"name\"\r\n8\r\n: \"cat\"}\r\n0\r\n\r\n");
-        const QList<QByteArray> responses = readResponses(socket, 1);
+        const QList<QByteArray> responses = readHttpResponses(socket, 1);
         QCOMPARE(responses.size(), 1);
         QVERIFY2(responses.at(0).startsWith("HTTP/1.1 201"), responses.at(0).constData());
         QVERIFY(responses.at(0).contains("\"created\": \"cat\""));
@@ -510,7 +479,7 @@ private slots:
             socket.connectToHost(QHostAddress::LocalHost, fixture.port());
             QVERIFY(socket.waitForConnected());
             socket.write("POST /users HTTP/1.1\r\nHost: a\r\nContent-Length: 5000\r\n\r\n");
-            const QList<QByteArray> responses = readResponses(socket, 1);
+            const QList<QByteArray> responses = readHttpResponses(socket, 1);
             QCOMPARE(responses.size(), 1);
             QVERIFY2(responses.at(0).startsWith("HTTP/1.1 413"), responses.at(0).constData());
         }
@@ -520,10 +489,10 @@ private slots:
             socket.connectToHost(QHostAddress::LocalHost, fixture.port());
             QVERIFY(socket.waitForConnected());
             socket.write("GET /fast HTTP/1.1\r\nHost: a\r\n\r\n");
-            QCOMPARE(readResponses(socket, 1).size(), 1);
+            QCOMPARE(readHttpResponses(socket, 1).size(), 1);
             socket.write("POST /users HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n"
                          + QByteArray(100000, 'x'));
-            const QList<QByteArray> responses = readResponses(socket, 1);
+            const QList<QByteArray> responses = readHttpResponses(socket, 1);
             QCOMPARE(responses.size(), 1);
             QVERIFY2(responses.at(0).startsWith("HTTP/1.1 413"), responses.at(0).constData());
             QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);

@@ -1,5 +1,7 @@
 #include "rawclient.h"
 
+#include <QElapsedTimer>
+#include <QTest>
 #include <QtEndian>
 
 namespace {
@@ -224,4 +226,30 @@ QString RawClient::describe() const
         .arg(closeCode())
         .arg(close ? QString::fromUtf8(close->payload.mid(2)) : QString())
         .arg(m_disconnected);
+}
+
+QList<QByteArray> readHttpResponses(QTcpSocket &socket, int count, int timeoutMs)
+{
+    QList<QByteArray> responses;
+    QByteArray buffer;
+    QElapsedTimer clock;
+    clock.start();
+    while (responses.size() < count && clock.elapsed() < timeoutMs) {
+        QTest::qWait(5);
+        buffer += socket.readAll();
+        for (qsizetype headEnd = buffer.indexOf("\r\n\r\n"); headEnd >= 0;
+             headEnd = buffer.indexOf("\r\n\r\n")) {
+            const QByteArray head = buffer.left(headEnd).toLower();
+            const qsizetype at = head.indexOf("content-length: ");
+            const qsizetype length
+                = at < 0 ? 0 : head.mid(at + 16).split('\r').constFirst().toLongLong();
+            if (buffer.size() < headEnd + 4 + length)
+                break;
+            responses.append(buffer.left(headEnd + 4 + length));
+            buffer.remove(0, headEnd + 4 + length);
+        }
+        if (socket.state() == QAbstractSocket::UnconnectedState && socket.bytesAvailable() == 0)
+            break;
+    }
+    return responses;
 }

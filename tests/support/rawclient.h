@@ -43,6 +43,11 @@ struct Frame
     QByteArray header; // the frame's bytes before its payload, as they came
 };
 
+// Reads whole HTTP responses (Content-Length framed) off a raw socket, spinning the event
+// loop a server in this process runs in, until `count` came, the socket closed or the time
+// ran out.
+QList<QByteArray> readHttpResponses(QTcpSocket &socket, int count, int timeoutMs = 5000);
+
 // Takes one complete server frame off the front of `data`.
 std::optional<Frame> takeFrame(QByteArray &data);
 

@@ -1579,6 +1579,22 @@ Vazio: qualquer origem</translation>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
         <translation>Arquivos PEM (*.pem *.crt *.key);;Todos os arquivos (*)</translation>
     </message>
+    <message>
+        <source>An HTTP request with a larger body gets 413</source>
+        <translation>Uma requisição HTTP com corpo maior recebe 413</translation>
+    </message>
+    <message>
+        <source>Answer CORS &amp;preflights and name the allowed origin</source>
+        <translation>Responder a &amp;preflights de CORS e indicar a origem permitida</translation>
+    </message>
+    <message>
+        <source>Lets a web page on another origin call the HTTP endpoints; the allowed origins above limit which ones</source>
+        <translation>Permite que uma página web em outra origem chame os endpoints HTTP; as origens permitidas acima limitam quais</translation>
+    </message>
+    <message>
+        <source>Largest HTTP &amp;body:</source>
+        <translation>&amp;Tamanho máximo do corpo HTTP:</translation>
+    </message>
 </context>
 <context>
     <name>SpecLoader</name>

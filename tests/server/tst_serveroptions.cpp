@@ -2,6 +2,8 @@
 #include "serveroptions.h"
 #include "specloader.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -67,6 +69,44 @@ private slots:
         QCOMPARE(server.maxPendingBytes(), MockServer::DefaultMaxPendingBytes);
         QVERIFY(server.allowedOrigins().isEmpty());
         QVERIFY(!server.isSecure());
+        QCOMPARE(server.maxBodySize(), MockServer::DefaultMaxBodySize);
+        QVERIFY(ServerOptions().cors);
+    }
+
+    // The HTTP options reach the HTTP endpoints: the body limit and CORS.
+    void httpOptionsApply()
+    {
+        MockServer server;
+        ServerOptions options;
+        options.maxBodySize = 10;
+        options.cors = false;
+        QString error;
+        QVERIFY(server.applyOptions(options, &error));
+        QCOMPARE(server.maxBodySize(), qint64(10));
+        const LoadResult result = SpecLoader::loadText(
+            QStringLiteral("- endpoint:\n    method: POST\n    path: /p\n    response:\n"
+                           "      body: ok\n"),
+            QStringLiteral("test.yml"));
+        QVERIFY(result.ok());
+        server.setSpec(result.spec);
+        QVERIFY(server.start(QHostAddress::LocalHost, 0));
+        QNetworkAccessManager network;
+        auto post = [&](const QByteArray &body) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/p").arg(server.serverPort())));
+            request.setRawHeader("Origin", "http://app.example");
+            QNetworkReply *reply = network.post(request, body);
+            [[maybe_unused]] const bool finished
+                = QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
+            reply->deleteLater();
+            return std::make_pair(
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                reply->rawHeader("Access-Control-Allow-Origin"));
+        };
+        const auto small = post("12345");
+        QCOMPARE(small.first, 200);
+        QVERIFY(small.second.isEmpty()); // CORS is off
+        QCOMPARE(post("12345678901").first, 413);
     }
 
     void hosts()

@@ -1,5 +1,6 @@
 #include "serversettingsdialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -37,6 +38,15 @@ void ServerSettingsDialog::createFields(const ServerOptions &options)
     m_origins->setPlaceholderText(
         tr("One origin per line, e.g. http://localhost:3000\nEmpty: any origin"));
     m_origins->setMaximumHeight(90);
+    m_maxBodyMiB = new QSpinBox(this);
+    m_maxBodyMiB->setRange(1, 1024);
+    m_maxBodyMiB->setSuffix(tr(" MiB"));
+    m_maxBodyMiB->setValue(int(std::max<qint64>(1, options.maxBodySize / (1024 * 1024))));
+    m_maxBodyMiB->setToolTip(tr("An HTTP request with a larger body gets 413"));
+    m_cors = new QCheckBox(tr("Answer CORS &preflights and name the allowed origin"), this);
+    m_cors->setChecked(options.cors);
+    m_cors->setToolTip(tr("Lets a web page on another origin call the HTTP endpoints; the "
+                          "allowed origins above limit which ones"));
     m_certificate = new QLineEdit(options.tlsCertificate, this);
     m_key = new QLineEdit(options.tlsKey, this);
     m_error = new QLabel(this);
@@ -59,6 +69,8 @@ void ServerSettingsDialog::createLayout()
     form->addRow(tr("Most &connections:"), m_maxConnections);
     form->addRow(tr("Largest &message:"), m_maxMessageMiB);
     form->addRow(tr("Allowed &origins:"), m_origins);
+    form->addRow(tr("Largest HTTP &body:"), m_maxBodyMiB);
+    form->addRow(QString(), m_cors);
     form->addRow(tr("TLS &certificate (PEM):"), fileRow(m_certificate, tr("TLS certificate")));
     form->addRow(tr("TLS &key (PEM):"), fileRow(m_key, tr("TLS private key")));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -87,6 +99,8 @@ ServerOptions ServerSettingsDialog::options() const
     options.allowedOrigins.clear();
     options.maxConnections = m_maxConnections->value();
     options.maxMessageSize = qint64(m_maxMessageMiB->value()) * 1024 * 1024;
+    options.maxBodySize = qint64(m_maxBodyMiB->value()) * 1024 * 1024;
+    options.cors = m_cors->isChecked();
     for (const QString &line : m_origins->toPlainText().split(QLatin1Char('\n'))) {
         if (!line.trimmed().isEmpty())
             options.allowedOrigins.append(line.trimmed());

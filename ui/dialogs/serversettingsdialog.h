@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -30,6 +31,8 @@ private:
     QSpinBox *m_maxConnections = nullptr;
     QSpinBox *m_maxMessageMiB = nullptr;
     QPlainTextEdit *m_origins = nullptr;
+    QSpinBox *m_maxBodyMiB = nullptr;
+    QCheckBox *m_cors = nullptr;
     QLineEdit *m_certificate = nullptr;
     QLineEdit *m_key = nullptr;
     QLabel *m_error = nullptr;

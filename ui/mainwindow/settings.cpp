@@ -14,6 +14,8 @@ const QString RecentFilesKey = QStringLiteral("recentFiles");
 const QString MaxConnectionsKey = QStringLiteral("server/maxConnections");
 const QString MaxMessageSizeKey = QStringLiteral("server/maxMessageSize");
 const QString AllowedOriginsKey = QStringLiteral("server/allowedOrigins");
+const QString MaxBodySizeKey = QStringLiteral("server/maxBodySize");
+const QString CorsKey = QStringLiteral("server/cors");
 const QString TlsCertificateKey = QStringLiteral("server/tlsCertificate");
 const QString TlsKeyKey = QStringLiteral("server/tlsKey");
 } // namespace
@@ -115,6 +117,8 @@ ServerOptions Settings::serverOptions() const
     options.maxMessageSize
         = m_settings.value(MaxMessageSizeKey, options.maxMessageSize).toLongLong();
     options.allowedOrigins = m_settings.value(AllowedOriginsKey).toStringList();
+    options.maxBodySize = m_settings.value(MaxBodySizeKey, options.maxBodySize).toLongLong();
+    options.cors = m_settings.value(CorsKey, options.cors).toBool();
     options.tlsCertificate = m_settings.value(TlsCertificateKey).toString();
     options.tlsKey = m_settings.value(TlsKeyKey).toString();
     return options;
@@ -125,6 +129,8 @@ void Settings::setServerOptions(const ServerOptions &options)
     m_settings.setValue(MaxConnectionsKey, options.maxConnections);
     m_settings.setValue(MaxMessageSizeKey, options.maxMessageSize);
     m_settings.setValue(AllowedOriginsKey, options.allowedOrigins);
+    m_settings.setValue(MaxBodySizeKey, options.maxBodySize);
+    m_settings.setValue(CorsKey, options.cors);
     m_settings.setValue(TlsCertificateKey, options.tlsCertificate);
     m_settings.setValue(TlsKeyKey, options.tlsKey);
 }

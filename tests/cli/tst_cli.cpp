@@ -405,6 +405,60 @@ private slots:
         QVERIFY2(seen.at(4).startsWith(QLatin1String("closed - ")), qPrintable(seen.at(4)));
     }
 
+    // A Moclojer file with HTTP items: the ready lines say where and which routes, each
+    // exchange is a console line and a log object, and `check` counts and locates them.
+    void serveHttpEndpoints()
+    {
+        const QString log = tempPath(QStringLiteral("http-events.jsonl"));
+        Cli *cli = start(words("serve --port 0 --log")
+                         << log << examplePath(QStringLiteral("moclojer.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        QTRY_COMPARE(cli->outLines().size(), 2);
+        QCOMPARE(QString::fromUtf8(cli->outLines().at(1)),
+                 QStringLiteral("HTTP on http://127.0.0.1:%1 (6 routes: GET /hello/:username, GET "
+                                "/hello-world, GET /with-params/:param1, POST /first-post-route, "
+                                "GET /user/:username/age/:age|int, DELETE "
+                                "/user/:username/age/:age|int)")
+                     .arg(ready.port));
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, ready.port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /hello/cli HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(socket.waitForReadyRead(5000));
+        QVERIFY(socket.readAll().contains("\"hello\": \"cli!\""));
+        QTRY_VERIFY(cli->stdOut().contains("-- http GET /hello/cli -> 200 · 0 B in · 22 B out · "));
+        QVERIFY(cli->out.contains(" ms   [GET /hello/:username]\n"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject logged
+            = QJsonDocument::fromJson(file.readAll().split('\n').first()).object();
+        QCOMPARE(logged.value(QLatin1String("event")).toString(), QStringLiteral("http"));
+        QCOMPARE(logged.value(QLatin1String("method")).toString(), QStringLiteral("GET"));
+        QCOMPARE(logged.value(QLatin1String("target")).toString(), QStringLiteral("/hello/cli"));
+        QCOMPARE(logged.value(QLatin1String("status")).toInt(), 200);
+        QCOMPARE(logged.value(QLatin1String("rule")).toString(),
+                 QStringLiteral("GET /hello/:username"));
+        QVERIFY(logged.value(QLatin1String("payload")).toString().contains(QLatin1String("cli!")));
+
+        const QString bad = tempPath(QStringLiteral("bad-http.yml"));
+        QVERIFY(writeFile(bad, "- endpoint:\n    method: GE T\n    path: /x/:id|number\n"));
+        Cli *check = run({ QStringLiteral("check"), bad });
+        QCOMPARE(check->process.exitCode(), 1);
+        QVERIFY2(check->err.startsWith(QByteArray(bad.toUtf8() + ":2:13: error: ")),
+                 check->err.constData());
+        QVERIFY2(check->err.contains(QByteArray(bad.toUtf8() + ":3:11: error: ")),
+                 check->err.constData());
+        Cli *good = run({ QStringLiteral("check"), examplePath(QStringLiteral("moclojer.yml")) });
+        QCOMPARE(good->process.exitCode(), 0);
+        QVERIFY(good->out.endsWith(": OK: 1 websocket endpoint, 2 rules, 6 HTTP endpoints, 0 "
+                                   "warnings\n"));
+    }
+
     // Killed outright (SIGKILL: no chance to flush), the log still holds every event older
     // than 100 ms, written without a write per event.
     void jsonLogSurvivesAKill()

@@ -527,6 +527,77 @@ private slots:
         QVERIFY(missing.rule.isEmpty());
     }
 
+    // `host:` routes by the Host header (any case, the port ignored).
+    void hostRouting()
+    {
+        ServerFixture fixture;
+        QVERIFY(fixture.start(specFromYaml(QStringLiteral(R"(
+- endpoint:
+    host: api.example.test
+    path: /who
+    response:
+      body: api
+- endpoint:
+    host: admin.example.test
+    path: /who
+    response:
+      body: admin
+- endpoint:
+    path: /who
+    response:
+      body: anyone
+)"))));
+        QNetworkAccessManager network;
+        QCOMPARE(request(network, "GET", http(fixture, "/who"), {},
+                         { { "Host", "API.example.test:8080" } })
+                     .body,
+                 QByteArray("api"));
+        QCOMPARE(
+            request(network, "GET", http(fixture, "/who"), {}, { { "Host", "admin.example.test" } })
+                .body,
+            QByteArray("admin"));
+        QCOMPARE(request(network, "GET", http(fixture, "/who")).body, QByteArray("anyone"));
+    }
+
+    // An external body at a URL is fetched per request (here from the mock itself), without
+    // holding up the other requests of the connection.
+    void externalBodyFromUrl()
+    {
+        ServerFixture fixture;
+        QVERIFY(fixture.start(specFromYaml(QStringLiteral("- endpoint:\n    path: /x\n"))));
+        const QString yaml = QStringLiteral(R"(
+- endpoint:
+    path: /data/:name
+    response:
+      body: '{"name": "{{path-params.name}}"}'
+- endpoint:
+    path: /proxy/:name
+    response:
+      external-body:
+        provider: json
+        path: http://127.0.0.1:%1/data/{{path-params.name}}
+- endpoint:
+    path: /broken
+    response:
+      external-body:
+        provider: json
+        path: http://127.0.0.1:1/nothing-listens-here
+)")
+                                 .arg(fixture.port());
+        fixture.server().setSpec(specFromYaml(yaml));
+        QNetworkAccessManager network;
+        const Response proxied = request(network, "GET", http(fixture, "/proxy/rex"));
+        QCOMPARE(proxied.status, 200);
+        QCOMPARE(proxied.json().value(QLatin1String("name")).toString(), QStringLiteral("rex"));
+        QCOMPARE(proxied.header("content-type"), QByteArray("application/json"));
+        const Response broken = request(network, "GET", http(fixture, "/broken"));
+        QCOMPARE(broken.status, 502);
+        QVERIFY(broken.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("nothing-listens-here")));
+    }
+
     void reloadKeepsServingHttp()
     {
         ServerFixture fixture;

@@ -82,6 +82,57 @@
     </message>
 </context>
 <context>
+    <name>ControlApi</name>
+    <message>
+        <source>use %1 here</source>
+        <translation>use %1 aqui</translation>
+    </message>
+    <message>
+        <source>&apos;connection&apos; must be a connection id</source>
+        <translation>&apos;connection&apos; precisa ser o id de uma conexão</translation>
+    </message>
+    <message>
+        <source>&apos;direction&apos; must be in or out</source>
+        <translation>&apos;direction&apos; precisa ser in ou out</translation>
+    </message>
+    <message>
+        <source>&apos;since&apos; must be a sequence number</source>
+        <translation>&apos;since&apos; precisa ser um número de sequência</translation>
+    </message>
+    <message>
+        <source>&apos;limit&apos; must be a count</source>
+        <translation>&apos;limit&apos; precisa ser uma contagem</translation>
+    </message>
+    <message>
+        <source>the control API needs Authorization: Bearer TOKEN</source>
+        <translation>a API de controle exige Authorization: Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>no control route %1 (see the README&apos;s control API)</source>
+        <translation>nenhuma rota de controle %1 (veja a API de controle no README)</translation>
+    </message>
+    <message>
+        <source>&apos;timeout&apos; must be milliseconds</source>
+        <translation>&apos;timeout&apos; precisa ser em milissegundos</translation>
+    </message>
+    <message>
+        <source>no matching frame within %1 ms</source>
+        <translation>nenhum frame correspondente em %1 ms</translation>
+    </message>
+    <message>
+        <source>no open connection %1</source>
+        <translation>nenhuma conexão aberta %1</translation>
+    </message>
+    <message>
+        <source>say which endpoint: /__mocket/send?path=/ws/...</source>
+        <translation>diga qual endpoint: /__mocket/send?path=/ws/...</translation>
+    </message>
+    <message>
+        <source>%1 is not a close code a server may send</source>
+        <translation>%1 não é um código de fechamento que um servidor possa enviar</translation>
+    </message>
+</context>
+<context>
     <name>EventLogWriter</name>
     <message>
         <source>cannot open log file %1: %2</source>
@@ -879,6 +930,10 @@ Deseja restaurá-lo?</translation>
         <source>request body to %1 is larger than the limit of %2 bytes</source>
         <translation>o corpo da requisição para %1 é maior que o limite de %2 bytes</translation>
     </message>
+    <message>
+        <source>the control API on %1 would let other machines drive the mock: give it a token (--control-token)</source>
+        <translation>a API de controle em %1 deixaria outras máquinas controlarem o mock: dê a ela um token (--control-token)</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -1042,6 +1097,22 @@ Comandos:
     <message>
         <source>mocket-cli: invalid --%1 &apos;%2&apos;</source>
         <translation>mocket-cli: --%1 inválido &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Serve the control API under /__mocket/ (health, connections, the message journal, send, close, config).</source>
+        <translation>Serve a API de controle em /__mocket/ (saúde, conexões, o diário de mensagens, envio, fechamento, configuração).</translation>
+    </message>
+    <message>
+        <source>Every control API call must send Authorization: Bearer TOKEN (required with --control beyond 127.0.0.1).</source>
+        <translation>Toda chamada à API de controle precisa enviar Authorization: Bearer TOKEN (obrigatório com --control fora de 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>Frames the control API&apos;s journal keeps (default 100000); older ones are dropped and counted.</source>
+        <translation>Frames que o diário da API de controle guarda (padrão 100000); os mais antigos são descartados e contados.</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1580,14 @@ Comandos:
             <numerusform>HTTP em %1 (%n rota: %2)</numerusform>
             <numerusform>HTTP em %1 (%n rotas: %2)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Control API on %1/__mocket/%2</source>
+        <translation>API de controle em %1/__mocket/%2</translation>
+    </message>
+    <message>
+        <source> (Authorization: Bearer TOKEN)</source>
+        <translation> (Authorization: Bearer TOKEN)</translation>
     </message>
 </context>
 <context>

@@ -81,14 +81,28 @@ struct Flags
                                  Tr::tr("Largest HTTP request body accepted, in bytes (default "
                                         "16 MiB); a larger one gets HTTP 413."),
                                  Tr::tr("BYTES") };
+    QCommandLineOption control { QStringLiteral("control"),
+                                 Tr::tr(
+                                     "Serve the control API under /__mocket/ (health, "
+                                     "connections, the message journal, send, close, config).") };
+    QCommandLineOption controlToken {
+        QStringLiteral("control-token"),
+        Tr::tr("Every control API call must send Authorization: Bearer TOKEN (required with "
+               "--control beyond 127.0.0.1)."),
+        Tr::tr("TOKEN")
+    };
+    QCommandLineOption journalSize { QStringLiteral("journal-size"),
+                                     Tr::tr("Frames the control API's journal keeps (default "
+                                            "100000); older ones are dropped and counted."),
+                                     Tr::tr("COUNT") };
     QCommandLineOption noCors { QStringLiteral("no-cors"),
                                 Tr::tr("Do not answer CORS preflights nor add "
                                        "Access-Control-Allow-Origin to HTTP responses.") };
 
     QList<QCommandLineOption> all() const
     {
-        return { config,         host,   port,    watch,  log,     quiet, maxSize,
-                 maxConnections, origin, tlsCert, tlsKey, maxBody, noCors };
+        return { config, host,    port,   watch,   log,    quiet,   maxSize,      maxConnections,
+                 origin, tlsCert, tlsKey, maxBody, noCors, control, controlToken, journalSize };
     }
 };
 
@@ -184,7 +198,9 @@ int readLimits(const QCommandLineParser &parser, const Flags &flags, ServerOptio
         return failed;
     if (const int failed = readNumber(parser, flags.maxConnections, 0, &options->maxConnections))
         return failed;
-    return readNumber(parser, flags.maxBody, qint64(0), &options->maxBodySize);
+    if (const int failed = readNumber(parser, flags.maxBody, qint64(0), &options->maxBodySize))
+        return failed;
+    return readNumber(parser, flags.journalSize, qsizetype(1), &options->journalCapacity);
 }
 
 int readServeOptions(const QCommandLineParser &parser, const Flags &flags, ServeOptions *options)
@@ -195,6 +211,12 @@ int readServeOptions(const QCommandLineParser &parser, const Flags &flags, Serve
         return failed;
     options->server.allowedOrigins = parser.values(flags.origin);
     options->server.cors = !parser.isSet(flags.noCors);
+    options->server.control = parser.isSet(flags.control);
+    options->server.controlToken = parser.value(flags.controlToken);
+    if (const QString problem = options->server.controlProblem(); !problem.isEmpty()) {
+        printErr(QStringLiteral("mocket-cli: ") + problem);
+        return Usage;
+    }
     options->server.tlsCertificate = parser.value(flags.tlsCert);
     options->server.tlsKey = parser.value(flags.tlsKey);
     options->watch = parser.isSet(flags.watch);

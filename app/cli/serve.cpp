@@ -151,6 +151,12 @@ void ServeCommand::printReady(const MockSpec &spec)
     printOut(tr("Mocket serving %1 on %2 (%n endpoint(s): %3)", nullptr, int(spec.endpoints.size()))
                  .arg(QFileInfo(m_options.configPath).fileName(), m_options.server.urlOf(m_server),
                       endpointList(spec)));
+    if (m_options.server.control)
+        printOut(tr("Control API on %1/__mocket/%2")
+                     .arg(m_options.server.urlOf(m_server, ServerOptions::Scheme::Http),
+                          m_options.server.controlToken.isEmpty()
+                              ? QString()
+                              : tr(" (Authorization: Bearer TOKEN)")));
     if (!spec.httpEndpoints.isEmpty())
         printOut(tr("HTTP on %1 (%n route(s): %2)", nullptr, int(spec.httpEndpoints.size()))
                      .arg(m_options.server.urlOf(m_server, ServerOptions::Scheme::Http),

@@ -158,12 +158,24 @@ void HttpService::onRequest(const QHttpServerRequest &parsed, QTcpSocket *socket
 
     Pending pending;
     pending.receivedAt = QDateTime::currentMSecsSinceEpoch();
-    pending.reply = HttpResponder::respond(*m_spec, request, m_policy, &m_windows);
-    pending.reply.close
-        = pending.reply.close || request.header("connection").toLower().contains("close");
     pending.omitBody = request.method == "HEAD";
     pending.path = url.path(QUrl::FullyDecoded);
     pending.peer = request.peer;
+    const qint64 sequence = state->nextSequence++;
+    if (m_control) {
+        QPointer<QTcpSocket> guard(socket);
+        const bool claimed = m_control(request, [this, guard, sequence, pending](HttpReply reply) {
+            Pending answered = pending;
+            answered.reply = std::move(reply);
+            if (guard)
+                complete(guard, sequence, std::move(answered));
+        });
+        if (claimed)
+            return;
+    }
+    pending.reply = HttpResponder::respond(*m_spec, request, m_policy, &m_windows);
+    pending.reply.close
+        = pending.reply.close || request.header("connection").toLower().contains("close");
     if (m_watched()) {
         auto exchange = std::make_shared<HttpExchange>();
         exchange->method = request.method;
@@ -179,7 +191,6 @@ void HttpService::onRequest(const QHttpServerRequest &parsed, QTcpSocket *socket
     if (pending.reply.webhook)
         sendWebhook(*pending.reply.webhook);
 
-    const qint64 sequence = state->nextSequence++;
     if (!pending.reply.fetch.isEmpty())
         fetchExternal(socket, sequence, std::move(pending));
     else

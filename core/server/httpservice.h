@@ -47,6 +47,11 @@ public:
     // bytes wait for it.
     void setMaxPendingBytes(qint64 bytes) { m_maxPendingBytes = bytes; }
 
+    // Requests a handler claims (the control API's) are answered by it, now or later.
+    using Handler = std::function<bool(const HttpRequestData &request,
+                                       const std::function<void(HttpReply)> &respond)>;
+    void setControl(Handler handler) { m_control = std::move(handler); }
+
     // Takes a connection whose first request head was inspected (peeked, not read).
     void take(QTcpSocket *socket);
     int connectionCount() const { return int(m_sockets.size()); }
@@ -72,6 +77,7 @@ private:
 
     HttpLayer *m_layer = nullptr;
     Push m_push;
+    Handler m_control;
     std::function<bool()> m_watched;
     MockSpecPtr m_spec;
     HttpPolicy m_policy;

@@ -4,6 +4,7 @@
 #include "directwritesocket.h"
 #include "eventtext.h"
 #include "handshakerequest.h"
+#include "controlapi.h"
 #include "httpservice.h"
 
 #include <QHash>
@@ -147,6 +148,10 @@ void MockServer::setTlsConfiguration(const QSslConfiguration &configuration)
 
 bool MockServer::applyOptions(const ServerOptions &options, QString *error)
 {
+    if (const QString problem = options.controlProblem(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     std::optional<QSslConfiguration> tls;
     if (!options.loadTls(&tls, error))
         return false;
@@ -158,6 +163,7 @@ bool MockServer::applyOptions(const ServerOptions &options, QString *error)
     setMaxPendingBytes(options.maxPendingBytes);
     setMaxBodySize(options.maxBodySize);
     setCors(options.cors);
+    setControl(options.control, options.controlToken, options.journalCapacity);
     return true;
 }
 
@@ -399,7 +405,8 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     const HandshakeVerdict verdict
         = HandshakeRequest::parse(head, received)
               .verdict({ m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins,
-                         !m_spec->httpEndpoints.isEmpty(), m_http->policy().maxBodySize });
+                         !m_spec->httpEndpoints.isEmpty() || m_control,
+                         m_http->policy().maxBodySize });
     switch (verdict.outcome) {
     case HandshakeVerdict::Outcome::Wait:
         return;
@@ -883,7 +890,7 @@ bool MockServer::closeConnection(quint64 connectionId, QWebSocketProtocol::Close
 }
 
 int MockServer::sendToEach(const std::function<bool(const Connection &)> &chosen,
-                           const QString &text, const QString &rule)
+                           const OutFrame &frame, const QString &rule)
 {
     int sent = 0;
     const bool logging = watched();
@@ -891,11 +898,48 @@ int MockServer::sendToEach(const std::function<bool(const Connection &)> &chosen
         if (!chosen(*connection))
             continue;
         ++sent;
+        if (!frame.binary) {
+            if (logging)
+                emitSent(connection.get(), frame.text, rule);
+            send(connection.get(), frame.text);
+            continue;
+        }
         if (logging)
-            emitSent(connection.get(), text, rule);
-        send(connection.get(), text);
+            emit trafficEvent(
+                TrafficEvent::sentBinary(sourceOf(connection.get()), frame.data, rule));
+        connection->socket->sendBinaryMessage(frame.data);
+        if (connection->socket->bytesToWrite() > m_maxPendingBytes)
+            dropSlowReader(connection.get());
     }
     return sent;
+}
+
+MockServer::OutFrame MockServer::textFrame(const QString &text)
+{
+    OutFrame frame;
+    frame.text = text;
+    return frame;
+}
+
+MockServer::OutFrame MockServer::binaryFrame(const QByteArray &data)
+{
+    OutFrame frame;
+    frame.binary = true;
+    frame.data = data;
+    return frame;
+}
+
+bool MockServer::sendBinaryMessage(quint64 connectionId, const QByteArray &data)
+{
+    return sendToEach([connectionId](
+                          const Connection &connection) { return connection.id == connectionId; },
+                      binaryFrame(data), QStringLiteral("push"))
+        > 0;
+}
+
+int MockServer::pushBinaryToPath(const QString &path, const QByteArray &data)
+{
+    return sendToPath(path, binaryFrame(data));
 }
 
 int MockServer::broadcast(const QString &endpointPath, const QString &text)
@@ -905,18 +949,46 @@ int MockServer::broadcast(const QString &endpointPath, const QString &text)
             return connection.endpoint >= 0
                 && m_spec->endpoints.at(connection.endpoint).path.text() == endpointPath;
         },
-        text, QStringLiteral("broadcast"));
+        textFrame(text), QStringLiteral("broadcast"));
 }
 
 int MockServer::pushToPath(const QString &path, const QString &text)
 {
+    return sendToPath(path, textFrame(text));
+}
+
+int MockServer::sendToPath(const QString &path, const OutFrame &frame)
+{
     const bool isPattern
         = std::any_of(m_spec->endpoints.cbegin(), m_spec->endpoints.cend(),
                       [&path](const Endpoint &endpoint) { return endpoint.path.text() == path; });
-    if (isPattern)
-        return broadcast(path, text);
-    return sendToEach([&path](const Connection &connection) { return connection.path == path; },
-                      text, QStringLiteral("push"));
+    return sendToEach(
+        [this, &path, isPattern](const Connection &connection) {
+            return isPattern ? connection.endpoint >= 0
+                    && m_spec->endpoints.at(connection.endpoint).path.text() == path
+                             : connection.path == path;
+        },
+        frame, QStringLiteral("push"));
+}
+
+void MockServer::setControl(bool enabled, const QString &token, qsizetype journalCapacity)
+{
+    if (!enabled) {
+        delete m_control;
+        m_control = nullptr;
+        m_http->setControl({});
+        return;
+    }
+    if (!m_control) {
+        m_control = new ControlApi(this, this);
+        connect(this, &MockServer::trafficEvent, m_control, &ControlApi::onEvent);
+        m_http->setControl(
+            [this](const HttpRequestData &request, const ControlApi::Respond &respond) {
+                return m_control->handle(request, respond);
+            });
+    }
+    m_control->setToken(token);
+    m_control->journal().setCapacity(journalCapacity);
 }
 
 void MockServer::setCors(bool enabled)

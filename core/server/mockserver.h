@@ -1,5 +1,6 @@
 #pragma once
 
+#include "journal.h"
 #include "mockspec.h"
 #include "trafficevent.h"
 
@@ -26,6 +27,7 @@ class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
 class HttpService;
+class ControlApi;
 struct HandshakeVerdict;
 
 // Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
@@ -103,6 +105,14 @@ public:
     // Pushes a text frame for an HTTP endpoint's `push:`: to every connection of the endpoint
     // whose path pattern is exactly `path`, otherwise to every connection whose decoded path is.
     int pushToPath(const QString &path, const QString &text);
+    int pushBinaryToPath(const QString &path, const QByteArray &data);
+    // Pushes a binary frame to one connection; logged as a Sent event with rule "push".
+    bool sendBinaryMessage(quint64 connectionId, const QByteArray &data);
+    // The control API under /__mocket/ (off by default): with a token, every call must send
+    // "Authorization: Bearer TOKEN". journalCapacity bounds its journal of frames.
+    void setControl(bool enabled, const QString &token = {},
+                    qsizetype journalCapacity = Journal::DefaultCapacity);
+    ControlApi *control() const { return m_control; }
     // HTTP `endpoint:` items: CORS answers (on by default) and the request body limit.
     void setCors(bool enabled);
     void setMaxBodySize(qint64 bytes);
@@ -181,9 +191,12 @@ private:
     void sendFrame(const QList<quint64> &recipients, const OutFrame &frame, const QString &label,
                    TrafficDelivery delivery);
     void dropSlowReader(Connection *connection);
-    // Sends a text frame to every connection `chosen` accepts; returns how many.
-    int sendToEach(const std::function<bool(const Connection &)> &chosen, const QString &text,
+    // Sends a frame to every connection `chosen` accepts; returns how many.
+    int sendToEach(const std::function<bool(const Connection &)> &chosen, const OutFrame &frame,
                    const QString &rule);
+    int sendToPath(const QString &path, const OutFrame &frame); // see pushToPath
+    static OutFrame textFrame(const QString &text);
+    static OutFrame binaryFrame(const QByteArray &data);
     // Reads the request head so far and refuses it, waits for more, or hands it over.
     void inspectRequest(QTcpSocket *socket);
     void handOver(QTcpSocket *socket);
@@ -209,6 +222,7 @@ private:
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_ws = nullptr;
     HttpService *m_http = nullptr;
+    ControlApi *m_control = nullptr;
     MockSpecPtr m_spec;
     std::unordered_map<quint64, std::unique_ptr<Connection>> m_connections;
     QHash<QTcpSocket *, QDeadlineTimer>

@@ -57,6 +57,15 @@ QString ServerOptions::urlOf(const MockServer &server, Scheme scheme) const
     return QStringLiteral("%1://%2:%3").arg(name, urlHost()).arg(server.serverPort());
 }
 
+QString ServerOptions::controlProblem() const
+{
+    if (control && controlToken.isEmpty() && !address.isLoopback())
+        return MockServer::tr("the control API on %1 would let other machines drive the mock: "
+                              "give it a token (--control-token)")
+            .arg(host);
+    return {};
+}
+
 bool isAllInterfaces(const QHostAddress &address)
 {
     return address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6

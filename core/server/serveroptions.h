@@ -26,6 +26,9 @@ struct ServerOptions
     qint64 maxPendingBytes = MockServer::DefaultMaxPendingBytes;
     qint64 maxBodySize = MockServer::DefaultMaxBodySize; // HTTP request bodies
     bool cors = true; // answer HTTP CORS preflights and name the allowed origin
+    bool control = false; // the control API under /__mocket/
+    QString controlToken; // required beyond loopback; every call then sends it
+    qsizetype journalCapacity = Journal::DefaultCapacity;
 
     // "localhost" or an IP address, IPv6 optionally in brackets; false (nothing changed) when
     // the text is neither.
@@ -33,6 +36,9 @@ struct ServerOptions
     // A decimal port, 0 to 65535.
     static bool parsePort(const QString &text, quint16 *port);
 
+    // Why the control API may not be served as set (beyond loopback without a token), or
+    // empty.
+    QString controlProblem() const;
     bool usesTls() const { return !tlsCertificate.isEmpty() || !tlsKey.isEmpty(); }
     // Reads the TLS files into *out; false with *error when they are set but unusable. No
     // configuration (and no TLS backend loaded) for plain ws://.

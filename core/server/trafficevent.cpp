@@ -139,6 +139,7 @@ TrafficEvent TrafficEvent::binaryReceived(const Source &source, const QByteArray
 {
     TrafficEvent event = eventOf(Kind::Binary, source);
     event.size = data.size();
+    event.data = data;
     event.payload = hexPreview(data);
     if (data.size() > 64)
         event.payload += QStringLiteral(" …");
@@ -177,6 +178,7 @@ TrafficEvent TrafficEvent::sentBinary(const Source &source, const QByteArray &da
     TrafficEvent event = eventOf(Kind::Sent, source);
     event.payload = hexPreview(data);
     event.size = data.size();
+    event.data = data;
     event.rule = rule;
     delivery.binary = true;
     event.delivery = delivery;

@@ -108,6 +108,7 @@ public:
     qint64 timestamp = 0; // ms since the epoch
     QString path; // the request path of the connection
     QString payload; // message text or binary preview
+    QByteArray data; // a binary frame's bytes (Binary, and Sent with delivery.binary); shared
     qint64 size = 0; // payload size in bytes as on the wire
     QString rule; // "on-connect", "on-message[0]", or empty
     Delivery delivery; // Sent only

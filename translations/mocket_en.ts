@@ -2,12 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CommandRun</name>
+    <message numerus="yes">
+        <source>FAIL: %n client frame(s) matched no rule:</source>
+        <translation>
+            <numerusform>FAIL: %n client frame matched no rule:</numerusform>
+            <numerusform>FAIL: %n client frames matched no rule:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConsoleWriter</name>
     <message numerus="yes">
         <source>… %n event line(s) dropped: the output was too slow</source>
         <translation>
             <numerusform>… %n event line dropped: the output was too slow</numerusform>
             <numerusform>… %n event lines dropped: the output was too slow</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExpectationsLoader</name>
+    <message numerus="yes">
+        <source>%1 at most %n time(s)</source>
+        <translation>
+            <numerusform>%1 at most %n time</numerusform>
+            <numerusform>%1 at most %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at least %n time(s)</source>
+        <translation>
+            <numerusform>%1 at least %n time</numerusform>
+            <numerusform>%1 at least %n times</numerusform>
         </translation>
     </message>
 </context>

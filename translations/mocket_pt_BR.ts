@@ -25,6 +25,36 @@
     </message>
 </context>
 <context>
+    <name>CommandRun</name>
+    <message>
+        <source>mocket-cli run: the command crashed or was killed</source>
+        <translation>mocket-cli run: o comando travou ou foi encerrado</translation>
+    </message>
+    <message>
+        <source>mocket-cli run: cannot run &apos;%1&apos;: %2</source>
+        <translation>mocket-cli run: não é possível executar &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>mocket-cli run: cannot write %1: %2</source>
+        <translation>mocket-cli run: não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>PASS: %1</source>
+        <translation>OK: %1</translation>
+    </message>
+    <message>
+        <source>FAIL: %1</source>
+        <translation>FALHA: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>FAIL: %n client frame(s) matched no rule:</source>
+        <translation>
+            <numerusform>FALHA: %n frame de cliente não correspondeu a nenhuma regra:</numerusform>
+            <numerusform>FALHA: %n frames de cliente não corresponderam a nenhuma regra:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionsModel</name>
     <message>
         <source>open</source>
@@ -137,6 +167,75 @@
     <message>
         <source>cannot open log file %1: %2</source>
         <translation>não é possível abrir o arquivo de log %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExpectationsLoader</name>
+    <message>
+        <source>expected a list of expectations</source>
+        <translation>esperava uma lista de expectativas</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a count (0 or more)</source>
+        <translation>&apos;%1&apos; precisa ser uma contagem (0 ou mais)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a value</source>
+        <translation>&apos;%1&apos; precisa de um valor</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; (there are rule, connected, received, endpoint, at-least and at-most)</source>
+        <translation>chave desconhecida &apos;%1&apos; (existem rule, connected, received, endpoint, at-least e at-most)</translation>
+    </message>
+    <message>
+        <source>expected an expectation (a map with rule, connected or received)</source>
+        <translation>esperava uma expectativa (um mapa com rule, connected ou received)</translation>
+    </message>
+    <message>
+        <source>an expectation has exactly one of rule, connected or received</source>
+        <translation>uma expectativa tem exatamente um de rule, connected ou received</translation>
+    </message>
+    <message>
+        <source>rule %1 matched</source>
+        <translation>a regra %1 correspondeu</translation>
+    </message>
+    <message>
+        <source>a client connected to %1</source>
+        <translation>um cliente se conectou a %1</translation>
+    </message>
+    <message>
+        <source>a frame containing &quot;%1&quot; received</source>
+        <translation>um frame contendo &quot;%1&quot; foi recebido</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation> em %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 times</source>
+        <translation>%1 de %2 a %3 vezes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at most %n time(s)</source>
+        <translation>
+            <numerusform>%1 no máximo %n vez</numerusform>
+            <numerusform>%1 no máximo %n vezes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at least %n time(s)</source>
+        <translation>
+            <numerusform>%1 pelo menos %n vez</numerusform>
+            <numerusform>%1 pelo menos %n vezes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>não é possível ler o arquivo: %1</translation>
+    </message>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>não é possível abrir o arquivo: %1</translation>
     </message>
 </context>
 <context>
@@ -1014,10 +1113,6 @@ Deseja restaurá-lo?</translation>
         <translation>BYTES</translation>
     </message>
     <message>
-        <source>serve or check</source>
-        <translation>serve ou check</translation>
-    </message>
-    <message>
         <source>The YAML config.</source>
         <translation>A configuração YAML.</translation>
     </message>
@@ -1081,20 +1176,6 @@ Deseja restaurá-lo?</translation>
         <translation>Não responder a preflights de CORS nem adicionar Access-Control-Allow-Origin às respostas HTTP.</translation>
     </message>
     <message>
-        <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
-
-Commands:
-  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
-                 env HOST and PORT are honoured, flags win)
-  check CONFIG   validate the file and print its problems</source>
-        <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
-
-Comandos:
-  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
-                 as variáveis HOST e PORT são respeitadas, as opções prevalecem)
-  check CONFIG   valida o arquivo e mostra os problemas</translation>
-    </message>
-    <message>
         <source>mocket-cli: invalid --%1 &apos;%2&apos;</source>
         <translation>mocket-cli: --%1 inválido &apos;%2&apos;</translation>
     </message>
@@ -1113,6 +1194,52 @@ Comandos:
     <message>
         <source>Frames the control API&apos;s journal keeps (default 100000); older ones are dropped and counted.</source>
         <translation>Frames que o diário da API de controle guarda (padrão 100000); os mais antigos são descartados e contados.</translation>
+    </message>
+    <message>
+        <source>run: fail (exit 1) and list them when any client frame matched no rule.</source>
+        <translation>run: falhar (saída 1) e listá-los quando algum frame de cliente não corresponder a nenhuma regra.</translation>
+    </message>
+    <message>
+        <source>run: a YAML file of expectations the traffic must meet.</source>
+        <translation>run: um arquivo YAML de expectativas que o tráfego deve cumprir.</translation>
+    </message>
+    <message>
+        <source>run: write a JUnit XML report to FILE.</source>
+        <translation>run: gravar um relatório JUnit XML em FILE.</translation>
+    </message>
+    <message>
+        <source>run: write a Markdown summary to FILE.</source>
+        <translation>run: gravar um resumo em Markdown em FILE.</translation>
+    </message>
+    <message>
+        <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
+
+Commands:
+  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
+                 env HOST and PORT are honoured, flags win)
+  check CONFIG   validate the file and print its problems
+  run CONFIG -- COMMAND [ARGS...]
+                 serve (port 0 unless given), run the command with MOCKET_URL,
+                 MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit
+                 with its code (1 when --fail-on-unmatched or --expect fail)</source>
+        <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
+
+Comandos:
+  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
+                 as variáveis HOST e PORT são respeitadas, as opções prevalecem)
+  check CONFIG   valida o arquivo e mostra os problemas
+  run CONFIG -- COMANDO [ARGS...]
+                 serve (porta 0 se não for dada), executa o comando com MOCKET_URL,
+                 MOCKET_HTTP_URL (e MOCKET_CONTROL_URL) definidos, para e sai
+                 com o código dele (1 quando --fail-on-unmatched ou --expect falham)</translation>
+    </message>
+    <message>
+        <source>serve, check or run</source>
+        <translation>serve, check ou run</translation>
+    </message>
+    <message>
+        <source>mocket-cli run: give the test command after --, e.g. mocket-cli run mocks.yml -- npm test</source>
+        <translation>mocket-cli run: informe o comando de teste depois de --, por exemplo mocket-cli run mocks.yml -- npm test</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1656,103 @@ Comandos:
     <message>
         <source>These frames have keys the table cannot show; edit them in the YAML</source>
         <translation>Estes frames têm chaves que a tabela não mostra; edite-os no YAML</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>expected %1; counted %2</source>
+        <translation>esperado: %1; contado: %2</translation>
+    </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>the test command</source>
+        <translation>o comando de teste</translation>
+    </message>
+    <message>
+        <source>the command exited with %1</source>
+        <translation>o comando saiu com %1</translation>
+    </message>
+    <message>
+        <source>unmatched frame %1</source>
+        <translation>frame sem correspondência %1</translation>
+    </message>
+    <message>
+        <source>no rule matched %1</source>
+        <translation>nenhuma regra correspondeu a %1</translation>
+    </message>
+    <message>
+        <source>more unmatched frames</source>
+        <translation>mais frames sem correspondência</translation>
+    </message>
+    <message>
+        <source>%1 more frames matched no rule</source>
+        <translation>mais %1 frames não corresponderam a nenhuma regra</translation>
+    </message>
+    <message>
+        <source>## Mocket: %1
+
+</source>
+        <translation>## Mocket: %1
+
+</translation>
+    </message>
+    <message>
+        <source>The test command passed.
+
+</source>
+        <translation>O comando de teste passou.
+
+</translation>
+    </message>
+    <message>
+        <source>The test command failed (exit %1).
+
+</source>
+        <translation>O comando de teste falhou (saída %1).
+
+</translation>
+    </message>
+    <message>
+        <source>| Expectation | Counted | Result |
+|---|---|---|
+</source>
+        <translation>| Expectativa | Contado | Resultado |
+|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passou</translation>
+    </message>
+    <message>
+        <source>**failed**</source>
+        <translation>**falhou**</translation>
+    </message>
+    <message>
+        <source>| Endpoint | Connections | Closes | Rule | Matched |
+|---|---|---|---|---|
+</source>
+        <translation>| Endpoint | Conexões | Fechamentos | Regra | Correspondências |
+|---|---|---|---|---|
+</translation>
+    </message>
+    <message>
+        <source>*unmatched*</source>
+        <translation>*sem correspondência*</translation>
+    </message>
+    <message>
+        <source>
+| HTTP endpoint | Requests |
+|---|---|
+</source>
+        <translation>
+| Endpoint HTTP | Requisições |
+|---|---|
+</translation>
     </message>
 </context>
 <context>

@@ -95,14 +95,43 @@ struct Flags
                                      Tr::tr("Frames the control API's journal keeps (default "
                                             "100000); older ones are dropped and counted."),
                                      Tr::tr("COUNT") };
+    QCommandLineOption failOnUnmatched {
+        QStringLiteral("fail-on-unmatched"),
+        Tr::tr("run: fail (exit 1) and list them when any client frame matched no rule.")
+    };
+    QCommandLineOption expect { QStringLiteral("expect"),
+                                Tr::tr("run: a YAML file of expectations the traffic must meet."),
+                                Tr::tr("FILE") };
+    QCommandLineOption report { QStringLiteral("report"),
+                                Tr::tr("run: write a JUnit XML report to FILE."), Tr::tr("FILE") };
+    QCommandLineOption summary { QStringLiteral("summary"),
+                                 Tr::tr("run: write a Markdown summary to FILE."), Tr::tr("FILE") };
     QCommandLineOption noCors { QStringLiteral("no-cors"),
                                 Tr::tr("Do not answer CORS preflights nor add "
                                        "Access-Control-Allow-Origin to HTTP responses.") };
 
     QList<QCommandLineOption> all() const
     {
-        return { config, host,    port,   watch,   log,    quiet,   maxSize,      maxConnections,
-                 origin, tlsCert, tlsKey, maxBody, noCors, control, controlToken, journalSize };
+        return { config,
+                 host,
+                 port,
+                 watch,
+                 log,
+                 quiet,
+                 maxSize,
+                 maxConnections,
+                 origin,
+                 tlsCert,
+                 tlsKey,
+                 maxBody,
+                 noCors,
+                 control,
+                 controlToken,
+                 journalSize,
+                 failOnUnmatched,
+                 expect,
+                 report,
+                 summary };
     }
 };
 
@@ -113,11 +142,15 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
                "Commands:\n"
                "  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;\n"
                "                 env HOST and PORT are honoured, flags win)\n"
-               "  check CONFIG   validate the file and print its problems"));
+               "  check CONFIG   validate the file and print its problems\n"
+               "  run CONFIG -- COMMAND [ARGS...]\n"
+               "                 serve (port 0 unless given), run the command with MOCKET_URL,\n"
+               "                 MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit\n"
+               "                 with its code (1 when --fail-on-unmatched or --expect fail)"));
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions(flags.all());
-    parser->addPositionalArgument(QStringLiteral("command"), Tr::tr("serve or check"));
+    parser->addPositionalArgument(QStringLiteral("command"), Tr::tr("serve, check or run"));
     parser->addPositionalArgument(QStringLiteral("config"), Tr::tr("The YAML config."),
                                   QStringLiteral("[CONFIG]"));
 }
@@ -125,11 +158,12 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
 // The command and its config from the positional arguments (or --config); Usage, with a
 // message, when they do not fit.
 int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *command,
-                QString *config)
+                QString *config, QStringList *rest)
 {
     QStringList args = parser.positionalArguments();
-    if (!args.isEmpty()
-        && (args.first() == QLatin1String("serve") || args.first() == QLatin1String("check")))
+    static const QStringList commands
+        = { QStringLiteral("serve"), QStringLiteral("check"), QStringLiteral("run") };
+    if (!args.isEmpty() && commands.contains(args.first()))
         *command = args.takeFirst();
     else if (!args.isEmpty() || parser.isSet(flags.config))
         *command = QStringLiteral("serve");
@@ -146,10 +180,31 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
                      .arg(*command));
         return Usage;
     }
-    if (!args.isEmpty()) {
+    if (!args.isEmpty() && *command != QLatin1String("run")) {
         printErr(Tr::tr("mocket-cli: unexpected argument '%1'").arg(args.first()));
         return Usage;
     }
+    *rest = args;
+    return Ok;
+}
+
+// `run`: the command after "--" (the parser hands it over as positional arguments) and the
+// verification flags; the port is 0 unless given.
+int readRunOptions(const QCommandLineParser &parser, const Flags &flags, const QStringList &rest,
+                   ServeOptions *options)
+{
+    if (rest.isEmpty() || !QCoreApplication::arguments().contains(QStringLiteral("--"))) {
+        printErr(Tr::tr("mocket-cli run: give the test command after --, e.g. mocket-cli run "
+                        "mocks.yml -- npm test"));
+        return Usage;
+    }
+    options->run.command = rest;
+    options->run.failOnUnmatched = parser.isSet(flags.failOnUnmatched);
+    options->run.expectPath = parser.value(flags.expect);
+    options->run.reportPath = parser.value(flags.report);
+    options->run.summaryPath = parser.value(flags.summary);
+    if (!parser.isSet(flags.port) && qEnvironmentVariableIsEmpty("PORT"))
+        options->server.port = 0;
     return Ok;
 }
 
@@ -242,12 +297,16 @@ int main(int argc, char *argv[])
 
     QString command;
     ServeOptions options;
-    if (const int failed = readCommand(parser, flags, &command, &options.configPath))
+    QStringList rest;
+    if (const int failed = readCommand(parser, flags, &command, &options.configPath, &rest))
         return failed;
     if (command == QLatin1String("check"))
         return check(options.configPath);
     if (const int failed = readServeOptions(parser, flags, &options))
         return failed;
+    if (command == QLatin1String("run"))
+        if (const int failed = readRunOptions(parser, flags, rest, &options))
+            return failed;
 
     ServeCommand serve(options);
     QObject::connect(&serve, &ServeCommand::finished, &app, &QCoreApplication::exit);

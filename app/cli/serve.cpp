@@ -84,6 +84,11 @@ int ServeCommand::start()
         return 1;
     }
     m_lastData = file.readAll();
+    if (!m_options.run.command.isEmpty()) {
+        m_run = std::make_unique<CommandRun>(m_options.run);
+        if (!m_run->loadExpectations())
+            return 2;
+    }
     const LoadResult result = SpecLoader::loadData(m_lastData, m_options.configPath);
     for (const Diagnostic &diagnostic : result.diagnostics)
         printErr(diagnostic.toString());
@@ -102,11 +107,23 @@ int ServeCommand::start()
 
     connect(&m_server, &MockServer::stopped, this, [this] {
         m_log.close();
-        emit finished(0);
+        m_console.reset(); // its lines before the verdicts
+        emit finished(m_run ? m_run->finish(m_options.configPath) : 0);
     });
     if (m_options.watch)
         watchFile();
     m_console = std::make_unique<ConsoleWriter>(stdout);
+    return m_run ? startCommand() : -1;
+}
+
+int ServeCommand::startCommand()
+{
+    connect(m_run.get(), &CommandRun::commandFinished, this, [this] {
+        if (!m_server.isStopping())
+            m_server.stop();
+    });
+    if (!m_run->start(m_options.server, m_server)) // the exit code comes with stopped(): 127
+        QTimer::singleShot(0, &m_server, &MockServer::stop);
     return -1;
 }
 
@@ -116,7 +133,7 @@ int ServeCommand::startServing(const MockSpecPtr &spec)
         printErr(m_log.errorString());
         return 2;
     }
-    if (!m_options.quiet || !m_options.logPath.isEmpty())
+    if (!m_options.quiet || !m_options.logPath.isEmpty() || m_run)
         connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
     QString error;
     if (!m_server.applyOptions(m_options.server, &error)) {
@@ -173,6 +190,11 @@ void ServeCommand::printLine(const QString &line)
 
 void ServeCommand::onEvent(const TrafficEvent &event)
 {
+    if (m_run)
+        m_run->tally(event,
+                     event.kind == TrafficEvent::Kind::Opened
+                         ? m_server.endpointPathOf(event.connectionId)
+                         : QString());
     if (!m_options.quiet)
         printLine(event.toLine());
     m_log.write(event);
@@ -184,6 +206,10 @@ void ServeCommand::onSignal()
     [[maybe_unused]] const auto bytesRead = ::read(signalPipe[0], &wakeByte, 1);
     if (m_server.isStopping())
         return;
+    if (m_run) { // the command first: the server stops once it has ended
+        m_run->terminate();
+        return;
+    }
     if (!m_options.quiet)
         printLine(tr("Stopping: closing %n connection(s)", nullptr, m_server.connectionCount()));
     m_server.stop();

@@ -2,6 +2,7 @@
 
 #include "eventlogwriter.h"
 #include "mockserver.h"
+#include "run.h"
 #include "serveroptions.h"
 
 #include <QByteArray>
@@ -22,6 +23,7 @@ struct ServeOptions
     bool watch = false;
     bool quiet = false;
     QString logPath;
+    RunOptions run; // `mocket-cli run`: a command to run against the mock
 };
 
 // `mocket-cli serve`: loads the config, serves it, prints one line per event, optionally
@@ -51,6 +53,8 @@ private:
     void printReady(const MockSpec &spec);
     // Event and status lines after the ready line: through the console writer, in order.
     void printLine(const QString &line);
+    // `run`: starts the test command; the server stops when it ends.
+    int startCommand();
 
     ServeOptions m_options;
     MockServer m_server;
@@ -60,6 +64,7 @@ private:
     QByteArray m_lastData;
     QSocketNotifier *m_signalNotifier = nullptr;
     std::unique_ptr<ConsoleWriter> m_console;
+    std::unique_ptr<CommandRun> m_run;
 };
 
 void printOut(const QString &line);

@@ -768,6 +768,10 @@ Deseja restaurá-lo?</translation>
             <numerusform>Escutando em %1 · %n conexões</numerusform>
         </translation>
     </message>
+    <message>
+        <source>control API at %1/__mocket/</source>
+        <translation>API de controle em %1/__mocket/</translation>
+    </message>
 </context>
 <context>
     <name>MessageLogModel</name>
@@ -1897,6 +1901,48 @@ Vazio: qualquer origem</translation>
     <message>
         <source>Largest HTTP &amp;body:</source>
         <translation>&amp;Tamanho máximo do corpo HTTP:</translation>
+    </message>
+    <message>
+        <source>Serve the control &amp;API under /__mocket/</source>
+        <translation>Servir a &amp;API de controle em /__mocket/</translation>
+    </message>
+    <message>
+        <source>Lets a test ask what its client sent, push frames, close connections and change the config over HTTP</source>
+        <translation>Permite que um teste pergunte o que o cliente enviou, envie frames, feche conexões e mude a configuração por HTTP</translation>
+    </message>
+    <message>
+        <source>none (loopback only)</source>
+        <translation>nenhum (só loopback)</translation>
+    </message>
+    <message>
+        <source>Every call must send Authorization: Bearer TOKEN; required when the server listens beyond 127.0.0.1</source>
+        <translation>Toda chamada precisa enviar Authorization: Bearer TOKEN; obrigatório quando o servidor escuta fora de 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Gerar</translation>
+    </message>
+    <message>
+        <source>A new random token</source>
+        <translation>Um novo token aleatório</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desligada</translation>
+    </message>
+    <message>
+        <source>%1
+Authorization: Bearer %2</source>
+        <translation>%1
+Authorization: Bearer %2</translation>
+    </message>
+    <message>
+        <source>Control &amp;token:</source>
+        <translation>To&amp;ken de controle:</translation>
+    </message>
+    <message>
+        <source>Control URL:</source>
+        <translation>URL de controle:</translation>
     </message>
 </context>
 <context>

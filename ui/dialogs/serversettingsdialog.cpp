@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSslConfiguration>
 #include <QSpinBox>
+#include <QUuid>
 #include <QVBoxLayout>
 
 ServerSettingsDialog::ServerSettingsDialog(const ServerOptions &options, QWidget *parent)
@@ -47,11 +48,59 @@ void ServerSettingsDialog::createFields(const ServerOptions &options)
     m_cors->setChecked(options.cors);
     m_cors->setToolTip(tr("Lets a web page on another origin call the HTTP endpoints; the "
                           "allowed origins above limit which ones"));
+    createControlFields(options);
     m_certificate = new QLineEdit(options.tlsCertificate, this);
     m_key = new QLineEdit(options.tlsKey, this);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b91c1c"));
+}
+
+void ServerSettingsDialog::createControlFields(const ServerOptions &options)
+{
+    m_control = new QCheckBox(tr("Serve the control &API under /__mocket/"), this);
+    m_control->setChecked(options.control);
+    m_control->setToolTip(tr("Lets a test ask what its client sent, push frames, close "
+                             "connections and change the config over HTTP"));
+    m_controlToken = new QLineEdit(options.controlToken, this);
+    m_controlToken->setPlaceholderText(tr("none (loopback only)"));
+    m_controlToken->setToolTip(tr("Every call must send Authorization: Bearer TOKEN; required "
+                                  "when the server listens beyond 127.0.0.1"));
+    m_controlUrl = new QLabel(this);
+    m_controlUrl->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_controlUrl->setWordWrap(true);
+    connect(m_control, &QCheckBox::toggled, this, &ServerSettingsDialog::updateControlUrl);
+    connect(m_controlToken, &QLineEdit::textChanged, this, &ServerSettingsDialog::updateControlUrl);
+    updateControlUrl();
+}
+
+QLayout *ServerSettingsDialog::controlRow()
+{
+    auto *row = new QHBoxLayout;
+    auto *generate = new QPushButton(tr("&Generate"), this);
+    generate->setToolTip(tr("A new random token"));
+    connect(generate, &QPushButton::clicked, this, [this] {
+        m_controlToken->setText(QString::fromLatin1(QUuid::createUuid().toRfc4122().toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    });
+    row->addWidget(m_controlToken, 1);
+    row->addWidget(generate);
+    return row;
+}
+
+void ServerSettingsDialog::updateControlUrl()
+{
+    m_controlToken->setEnabled(m_control->isChecked());
+    if (!m_control->isChecked()) {
+        m_controlUrl->setText(tr("Off"));
+        return;
+    }
+    const QString url
+        = QStringLiteral("http://%1:%2/__mocket/").arg(m_given.urlHost()).arg(m_given.port);
+    m_controlUrl->setText(
+        m_controlToken->text().trimmed().isEmpty()
+            ? url
+            : tr("%1\nAuthorization: Bearer %2").arg(url, m_controlToken->text().trimmed()));
 }
 
 void ServerSettingsDialog::createLayout()
@@ -71,8 +120,19 @@ void ServerSettingsDialog::createLayout()
     form->addRow(tr("Allowed &origins:"), m_origins);
     form->addRow(tr("Largest HTTP &body:"), m_maxBodyMiB);
     form->addRow(QString(), m_cors);
-    form->addRow(tr("TLS &certificate (PEM):"), fileRow(m_certificate, tr("TLS certificate")));
-    form->addRow(tr("TLS &key (PEM):"), fileRow(m_key, tr("TLS private key")));
+    form->addRow(QString(), m_control);
+    // A row whose field is a layout gets no buddy from QFormLayout: its mnemonic would show
+    // as a literal '&'.
+    auto labelFor = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(labelFor(tr("Control &token:"), m_controlToken), controlRow());
+    form->addRow(tr("Control URL:"), m_controlUrl);
+    form->addRow(labelFor(tr("TLS &certificate (PEM):"), m_certificate),
+                 fileRow(m_certificate, tr("TLS certificate")));
+    form->addRow(labelFor(tr("TLS &key (PEM):"), m_key), fileRow(m_key, tr("TLS private key")));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ServerSettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -101,6 +161,8 @@ ServerOptions ServerSettingsDialog::options() const
     options.maxMessageSize = qint64(m_maxMessageMiB->value()) * 1024 * 1024;
     options.maxBodySize = qint64(m_maxBodyMiB->value()) * 1024 * 1024;
     options.cors = m_cors->isChecked();
+    options.control = m_control->isChecked();
+    options.controlToken = m_controlToken->text().trimmed();
     for (const QString &line : m_origins->toPlainText().split(QLatin1Char('\n'))) {
         if (!line.trimmed().isEmpty())
             options.allowedOrigins.append(line.trimmed());
@@ -113,8 +175,8 @@ ServerOptions ServerSettingsDialog::options() const
 void ServerSettingsDialog::accept()
 {
     std::optional<QSslConfiguration> tls;
-    QString error;
-    if (!options().loadTls(&tls, &error)) {
+    QString error = options().controlProblem();
+    if (!error.isEmpty() || !options().loadTls(&tls, &error)) {
         m_error->setText(error);
         return;
     }

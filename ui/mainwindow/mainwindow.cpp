@@ -312,7 +312,10 @@ void MainWindow::createMenus()
 
 void MainWindow::editServerSettings()
 {
-    ServerSettingsDialog dialog(Settings().serverOptions(), this);
+    ServerOptions options = Settings().serverOptions();
+    options.setHost(m_host->text().trimmed()); // for the control API's URL; not kept
+    options.port = quint16(m_port->value());
+    ServerSettingsDialog dialog(options, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     Settings().setServerOptions(dialog.options());
@@ -662,6 +665,10 @@ QString MainWindow::listeningText() const
                        .arg(m_served.urlOf(*m_server));
     if (isAllInterfaces(m_server->serverAddress()))
         text += QStringLiteral(" · ") + tr("reachable from other machines");
+    if (m_served.control)
+        text += QStringLiteral(" · ")
+            + tr("control API at %1/__mocket/")
+                  .arg(m_served.urlOf(*m_server, ServerOptions::Scheme::Http));
     return text;
 }
 

@@ -16,6 +16,8 @@ const QString MaxMessageSizeKey = QStringLiteral("server/maxMessageSize");
 const QString AllowedOriginsKey = QStringLiteral("server/allowedOrigins");
 const QString MaxBodySizeKey = QStringLiteral("server/maxBodySize");
 const QString CorsKey = QStringLiteral("server/cors");
+const QString ControlKey = QStringLiteral("server/control");
+const QString ControlTokenKey = QStringLiteral("server/controlToken");
 const QString TlsCertificateKey = QStringLiteral("server/tlsCertificate");
 const QString TlsKeyKey = QStringLiteral("server/tlsKey");
 } // namespace
@@ -119,6 +121,8 @@ ServerOptions Settings::serverOptions() const
     options.allowedOrigins = m_settings.value(AllowedOriginsKey).toStringList();
     options.maxBodySize = m_settings.value(MaxBodySizeKey, options.maxBodySize).toLongLong();
     options.cors = m_settings.value(CorsKey, options.cors).toBool();
+    options.control = m_settings.value(ControlKey, false).toBool();
+    options.controlToken = m_settings.value(ControlTokenKey).toString();
     options.tlsCertificate = m_settings.value(TlsCertificateKey).toString();
     options.tlsKey = m_settings.value(TlsKeyKey).toString();
     return options;
@@ -131,6 +135,8 @@ void Settings::setServerOptions(const ServerOptions &options)
     m_settings.setValue(AllowedOriginsKey, options.allowedOrigins);
     m_settings.setValue(MaxBodySizeKey, options.maxBodySize);
     m_settings.setValue(CorsKey, options.cors);
+    m_settings.setValue(ControlKey, options.control);
+    m_settings.setValue(ControlTokenKey, options.controlToken);
     m_settings.setValue(TlsCertificateKey, options.tlsCertificate);
     m_settings.setValue(TlsKeyKey, options.tlsKey);
 }

@@ -163,6 +163,17 @@
     </message>
 </context>
 <context>
+    <name>EventLogReader</name>
+    <message>
+        <source>%1:%2: not a Mocket event line</source>
+        <translation>%1:%2: não é uma linha de evento do Mocket</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>não é possível abrir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>EventLogWriter</name>
     <message>
         <source>cannot open log file %1: %2</source>

@@ -435,12 +435,32 @@ void appendHttp(QByteArray &out, const TrafficEvent &event)
     appendLiteral(out, "}");
 }
 
+// How a frame was sent when not plainly, as data (the note says it in words).
+void appendDelivery(QByteArray &out, const TrafficDelivery &delivery)
+{
+    appendLiteral(out, ",\"delivery\":{\"delay-ms\":");
+    appendNumber(out, delivery.delayMs);
+    appendLiteral(out, ",\"reach\":");
+    appendNumber(out, int(delivery.reach));
+    appendLiteral(out, ",\"recipients\":");
+    appendNumber(out, delivery.recipients);
+    appendLiteral(out, ",\"stream-tick\":");
+    appendNumber(out, delivery.streamTick);
+    appendLiteral(out, ",\"binary\":");
+    appendLiteral(out, delivery.binary ? "true}" : "false}");
+}
+
 // The fields only some kinds of event have.
 void appendKindFields(QByteArray &out, const TrafficEvent &event)
 {
     if (carriesMessage(event.kind)) {
         appendLiteral(out, ",\"size\":");
         appendNumber(out, event.size);
+    }
+    if (!event.data.isEmpty()) { // a binary frame in full; payload is only its preview
+        appendLiteral(out, ",\"base64\":\"");
+        out += event.data.toBase64();
+        out += '"';
     }
     if (!event.peer.isEmpty()) {
         appendLiteral(out, ",\"peer\":");
@@ -449,7 +469,13 @@ void appendKindFields(QByteArray &out, const TrafficEvent &event)
     if (event.kind == TrafficEvent::Kind::Opened) {
         appendParams(out, "path-params", event.pathParams);
         appendParams(out, "query-params", event.queryParams);
+        if (!event.subprotocol.isEmpty()) {
+            appendLiteral(out, ",\"subprotocol\":");
+            appendJsonString(out, event.subprotocol);
+        }
     }
+    if (!event.delivery.isPlain())
+        appendDelivery(out, event.delivery);
     if (event.kind == TrafficEvent::Kind::Closed) {
         appendLiteral(out, ",\"code\":");
         appendNumber(out, event.closeCode);

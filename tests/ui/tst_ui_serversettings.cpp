@@ -39,7 +39,8 @@ private slots:
         given.port = 9123;
         ServerSettingsDialog dialog(given);
         dialog.show();
-        QCheckBox *control = findWithText<QCheckBox>(&dialog, QStringLiteral("Serve the control API"));
+        QCheckBox *control
+            = findWithText<QCheckBox>(&dialog, QStringLiteral("Serve the control API"));
         QCheckBox *cors = findWithText<QCheckBox>(&dialog, QStringLiteral("Answer CORS"));
         QVERIFY(control && cors);
         QVERIFY(!control->isChecked());

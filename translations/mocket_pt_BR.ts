@@ -1227,6 +1227,14 @@ Deseja restaurá-lo?</translation>
         <translation>run: gravar um resumo em Markdown em FILE.</translation>
     </message>
     <message>
+        <source>serve, check or run</source>
+        <translation>serve, check ou run</translation>
+    </message>
+    <message>
+        <source>mocket-cli run: give the test command after --, e.g. mocket-cli run mocks.yml -- npm test</source>
+        <translation>mocket-cli run: informe o comando de teste depois de --, por exemplo mocket-cli run mocks.yml -- npm test</translation>
+    </message>
+    <message>
         <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
 
 Commands:
@@ -1236,7 +1244,9 @@ Commands:
   run CONFIG -- COMMAND [ARGS...]
                  serve (port 0 unless given), run the command with MOCKET_URL,
                  MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit
-                 with its code (1 when --fail-on-unmatched or --expect fail)</source>
+                 with its code (1 when --fail-on-unmatched or --expect fail)
+  verify CONFIG LOG.jsonl
+                 the same verdicts and reports from a --log file</source>
         <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
 
 Comandos:
@@ -1246,15 +1256,13 @@ Comandos:
   run CONFIG -- COMANDO [ARGS...]
                  serve (porta 0 se não for dada), executa o comando com MOCKET_URL,
                  MOCKET_HTTP_URL (e MOCKET_CONTROL_URL) definidos, para e sai
-                 com o código dele (1 quando --fail-on-unmatched ou --expect falham)</translation>
+                 com o código dele (1 quando --fail-on-unmatched ou --expect falham)
+  verify CONFIG LOG.jsonl
+                 os mesmos veredictos e relatórios a partir de um arquivo de --log</translation>
     </message>
     <message>
-        <source>serve, check or run</source>
-        <translation>serve, check ou run</translation>
-    </message>
-    <message>
-        <source>mocket-cli run: give the test command after --, e.g. mocket-cli run mocks.yml -- npm test</source>
-        <translation>mocket-cli run: informe o comando de teste depois de --, por exemplo mocket-cli run mocks.yml -- npm test</translation>
+        <source>mocket-cli verify: give the config and the --log file, e.g. mocket-cli verify mocks.yml mocket-events.jsonl</source>
+        <translation>mocket-cli verify: informe a configuração e o arquivo de --log, por exemplo mocket-cli verify mocks.yml mocket-events.jsonl</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,9 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
                "  run CONFIG -- COMMAND [ARGS...]\n"
                "                 serve (port 0 unless given), run the command with MOCKET_URL,\n"
                "                 MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit\n"
-               "                 with its code (1 when --fail-on-unmatched or --expect fail)"));
+               "                 with its code (1 when --fail-on-unmatched or --expect fail)\n"
+               "  verify CONFIG LOG.jsonl\n"
+               "                 the same verdicts and reports from a --log file"));
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions(flags.all());
@@ -161,8 +163,8 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
                 QString *config, QStringList *rest)
 {
     QStringList args = parser.positionalArguments();
-    static const QStringList commands
-        = { QStringLiteral("serve"), QStringLiteral("check"), QStringLiteral("run") };
+    static const QStringList commands = { QStringLiteral("serve"), QStringLiteral("check"),
+                                          QStringLiteral("run"), QStringLiteral("verify") };
     if (!args.isEmpty() && commands.contains(args.first()))
         *command = args.takeFirst();
     else if (!args.isEmpty() || parser.isSet(flags.config))
@@ -180,12 +182,36 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
                      .arg(*command));
         return Usage;
     }
-    if (!args.isEmpty() && *command != QLatin1String("run")) {
+    if (!args.isEmpty() && *command != QLatin1String("run")
+        && *command != QLatin1String("verify")) {
         printErr(Tr::tr("mocket-cli: unexpected argument '%1'").arg(args.first()));
         return Usage;
     }
     *rest = args;
     return Ok;
+}
+
+// The flags `run` and `verify` judge a run by.
+void readVerification(const QCommandLineParser &parser, const Flags &flags, RunOptions *options)
+{
+    options->failOnUnmatched = parser.isSet(flags.failOnUnmatched);
+    options->expectPath = parser.value(flags.expect);
+    options->reportPath = parser.value(flags.report);
+    options->summaryPath = parser.value(flags.summary);
+}
+
+// `verify CONFIG LOG`: the verdicts of a run from its --log file.
+int verify(const QCommandLineParser &parser, const Flags &flags, const QString &config,
+           const QStringList &rest)
+{
+    if (rest.size() != 1) {
+        printErr(Tr::tr("mocket-cli verify: give the config and the --log file, e.g. mocket-cli "
+                        "verify mocks.yml mocket-events.jsonl"));
+        return Usage;
+    }
+    RunOptions options;
+    readVerification(parser, flags, &options);
+    return verifyLog(options, config, rest.first());
 }
 
 // `run`: the command after "--" (the parser hands it over as positional arguments) and the
@@ -199,10 +225,7 @@ int readRunOptions(const QCommandLineParser &parser, const Flags &flags, const Q
         return Usage;
     }
     options->run.command = rest;
-    options->run.failOnUnmatched = parser.isSet(flags.failOnUnmatched);
-    options->run.expectPath = parser.value(flags.expect);
-    options->run.reportPath = parser.value(flags.report);
-    options->run.summaryPath = parser.value(flags.summary);
+    readVerification(parser, flags, &options->run);
     if (!parser.isSet(flags.port) && qEnvironmentVariableIsEmpty("PORT"))
         options->server.port = 0;
     return Ok;
@@ -302,6 +325,8 @@ int main(int argc, char *argv[])
         return failed;
     if (command == QLatin1String("check"))
         return check(options.configPath);
+    if (command == QLatin1String("verify"))
+        return verify(parser, flags, options.configPath, rest);
     if (const int failed = readServeOptions(parser, flags, &options))
         return failed;
     if (command == QLatin1String("run"))

@@ -1,13 +1,16 @@
 #include "run.h"
 
+#include "eventlogreader.h"
 #include "mockserver.h"
 #include "serve.h"
 #include "serveroptions.h"
+#include "specloader.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSaveFile>
+#include <QUrl>
 
 CommandRun::CommandRun(RunOptions options, QObject *parent)
     : QObject(parent)
@@ -62,45 +65,87 @@ void CommandRun::terminate()
         m_process.terminate();
 }
 
-bool CommandRun::writeFile(const QString &path, const QByteArray &data)
+int CommandRun::finish(const QString &configPath)
+{
+    return judgeRun(m_options, m_expectations, m_tally, m_commandExit, m_clock.elapsed(),
+                    configPath);
+}
+
+namespace {
+bool writeReport(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(data) == data.size() && file.commit())
         return true;
-    printErr(tr("mocket-cli run: cannot write %1: %2").arg(path, file.errorString()));
+    printErr(CommandRun::tr("mocket-cli run: cannot write %1: %2").arg(path, file.errorString()));
     return false;
 }
 
-int CommandRun::finish(const QString &configPath)
+// Prints each verdict like a test failure; false when any failed.
+bool printVerdicts(const RunOptions &options, const QList<ExpectationResult> &results,
+                   const RunTally &tally)
 {
-    const QList<ExpectationResult> results = RunReport::evaluate(m_expectations, m_tally);
     bool verified = true;
     for (const ExpectationResult &result : results) {
-        printErr(result.passed ? tr("PASS: %1").arg(result.expectation.describe())
-                               : tr("FAIL: %1").arg(result.message));
+        printErr(result.passed ? CommandRun::tr("PASS: %1").arg(result.expectation.describe())
+                               : CommandRun::tr("FAIL: %1").arg(result.message));
         verified = verified && result.passed;
     }
-    const QStringList unmatched = RunReport::unmatchedLines(m_tally);
-    if (m_options.failOnUnmatched && !unmatched.isEmpty()) {
-        printErr(tr("FAIL: %n client frame(s) matched no rule:", nullptr, int(unmatched.size())));
+    const QStringList unmatched = RunReport::unmatchedLines(tally);
+    if (options.failOnUnmatched && !unmatched.isEmpty()) {
+        printErr(CommandRun::tr("FAIL: %n client frame(s) matched no rule:", nullptr,
+                                int(unmatched.size())));
         for (const QString &line : unmatched)
             printErr(QStringLiteral("  ") + line);
         verified = false;
     }
-    const QString suite = QStringLiteral("mocket ") + QFileInfo(configPath).fileName();
+    return verified;
+}
+} // namespace
+
+int judgeRun(const RunOptions &options, const QList<Expectation> &expectations,
+             const RunTally &tally, int commandExit, qint64 durationMs, const QString &configPath)
+{
+    const QList<ExpectationResult> results = RunReport::evaluate(expectations, tally);
+    const bool verified = printVerdicts(options, results, tally);
+    const QString name = QFileInfo(configPath).fileName();
     bool written = true;
-    if (!m_options.reportPath.isEmpty())
-        written = writeFile(m_options.reportPath,
-                            RunReport::junitXml(suite, results, m_tally, m_options.failOnUnmatched,
-                                                m_commandExit, m_clock.elapsed()))
+    if (!options.reportPath.isEmpty())
+        written
+            = writeReport(options.reportPath,
+                          RunReport::junitXml(QStringLiteral("mocket ") + name, results, tally,
+                                              options.failOnUnmatched, commandExit, durationMs));
+    if (!options.summaryPath.isEmpty())
+        written = writeReport(options.summaryPath,
+                              RunReport::markdown(name, results, tally, commandExit).toUtf8())
             && written;
-    if (!m_options.summaryPath.isEmpty())
-        written = writeFile(m_options.summaryPath,
-                            RunReport::markdown(QFileInfo(configPath).fileName(), results, m_tally,
-                                                m_commandExit)
-                                .toUtf8())
-            && written;
-    if (m_commandExit != 0)
-        return m_commandExit;
+    if (commandExit != 0)
+        return commandExit;
     return verified && written ? 0 : 1;
+}
+
+int verifyLog(const RunOptions &options, const QString &configPath, const QString &logPath)
+{
+    const LoadResult config = SpecLoader::loadFile(configPath);
+    for (const Diagnostic &diagnostic : config.diagnostics)
+        printErr(diagnostic.toString());
+    CommandRun expectations(options);
+    if (!config.ok() || !expectations.loadExpectations())
+        return config.ok() ? 2 : 1;
+    const EventLogReader::Result log = EventLogReader::readFile(logPath);
+    for (const QString &problem : log.problems)
+        printErr(problem);
+    if (!log.opened)
+        return 2;
+    RunTally tally;
+    for (const TrafficEvent &event : log.events) {
+        const Endpoint *endpoint = event.kind == TrafficEvent::Kind::Opened
+            ? config.spec->route(QString::fromUtf8(QUrl::toPercentEncoding(event.path, "/")))
+            : nullptr;
+        tally.add(event, endpoint ? endpoint->path.text() : QString());
+    }
+    const qint64 duration = log.events.isEmpty()
+        ? 0
+        : log.events.constLast().timestamp - log.events.constFirst().timestamp;
+    return judgeRun(options, expectations.expectations(), tally, 0, duration, configPath);
 }

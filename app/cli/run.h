@@ -42,12 +42,12 @@ public:
     // code of the whole run.
     int finish(const QString &configPath);
 
+    const QList<Expectation> &expectations() const { return m_expectations; }
+
 signals:
     void commandFinished();
 
 private:
-    bool writeFile(const QString &path, const QByteArray &data);
-
     RunOptions m_options;
     QProcess m_process;
     QList<Expectation> m_expectations;
@@ -55,3 +55,11 @@ private:
     QElapsedTimer m_clock;
     int m_commandExit = 0;
 };
+
+// Prints the verdicts, writes the reports, returns the run's exit code: the command's when
+// it failed, else 1 when a verification failed, else 0.
+int judgeRun(const RunOptions &options, const QList<Expectation> &expectations,
+             const RunTally &tally, int commandExit, qint64 durationMs, const QString &configPath);
+// `mocket-cli verify CONFIG LOG`: the same verdicts and reports from a --log file written
+// by a mock that ran elsewhere (a container, another job).
+int verifyLog(const RunOptions &options, const QString &configPath, const QString &logPath);

@@ -55,8 +55,8 @@ std::shared_ptr<const HttpExchange> exchangeOf(const QJsonObject &object)
     const QJsonObject request = object.value(QLatin1String("request")).toObject();
     exchange->requestHeaders = headersOf(request.value(QLatin1String("headers")));
     exchange->requestBody = request.value(QLatin1String("body")).toString().toUtf8();
-    exchange->responseHeaders
-        = headersOf(object.value(QLatin1String("response")).toObject().value(QLatin1String("headers")));
+    exchange->responseHeaders = headersOf(
+        object.value(QLatin1String("response")).toObject().value(QLatin1String("headers")));
     exchange->responseBody = object.value(QLatin1String("payload")).toString().toUtf8();
     return exchange;
 }
@@ -70,7 +70,8 @@ void readKindFields(const QJsonObject &object, TrafficEvent *event)
     event->closeCode = object.value(QLatin1String("code")).toInt();
     event->closeReason = object.value(QLatin1String("reason")).toString();
     event->status = object.value(QLatin1String("status")).toInt();
-    event->data = QByteArray::fromBase64(object.value(QLatin1String("base64")).toString().toLatin1());
+    event->data
+        = QByteArray::fromBase64(object.value(QLatin1String("base64")).toString().toLatin1());
     event->subprotocol = object.value(QLatin1String("subprotocol")).toString();
     const QJsonObject delivery = object.value(QLatin1String("delivery")).toObject();
     event->delivery.delayMs = delivery.value(QLatin1String("delay-ms")).toInt();
@@ -93,8 +94,8 @@ void readKindFields(const QJsonObject &object, TrafficEvent *event)
 std::optional<TrafficEvent> EventLogReader::fromJson(const QJsonObject &object)
 {
     const std::optional<Kind> kind = kindNamed(object.value(QLatin1String("event")).toString());
-    const QDateTime time = QDateTime::fromString(object.value(QLatin1String("time")).toString(),
-                                                 Qt::ISODateWithMs);
+    const QDateTime time
+        = QDateTime::fromString(object.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
     if (!kind || !time.isValid())
         return std::nullopt;
     TrafficEvent event;

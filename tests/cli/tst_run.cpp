@@ -204,6 +204,35 @@ private slots:
         QVERIFY(text.contains("| rule on-message[0] matched at least 1 time | 1 | passed |"));
     }
 
+    // A mock that ran elsewhere (a container) leaves its --log; verify judges it the same way.
+    void verifiesALogFile()
+    {
+        const QString log = path(QStringLiteral("verify.jsonl"));
+        QFile::remove(log);
+        const Result served = run(runEcho({ QStringLiteral("--log"), log },
+                                          { QStringLiteral("ping"), QStringLiteral("stray") }));
+        QVERIFY2(served.exitCode == 0, served.err.constData());
+        const QString summary = path(QStringLiteral("verify.md"));
+        const Result verified
+            = run({ QStringLiteral("verify"), QStringLiteral("--fail-on-unmatched"),
+                    QStringLiteral("--summary"), summary, examplePath(QStringLiteral("mocks.yml")),
+                    log });
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.err.contains("#1 /ws/echo: stray"), verified.err.constData());
+        QFile markdown(summary);
+        QVERIFY(markdown.open(QIODevice::ReadOnly));
+        QVERIFY(markdown.readAll().contains("| /ws/echo | 1 | 1 | on-message[0] | 1 |"));
+
+        const QString expect = path(QStringLiteral("verify-expect.yml"));
+        QVERIFY(writeFile(expect, "- connected: /ws/echo\n- rule: on-message[0]\n"));
+        const Result expected = run({ QStringLiteral("verify"), QStringLiteral("--expect"), expect,
+                                      examplePath(QStringLiteral("mocks.yml")), log });
+        QVERIFY2(expected.exitCode == 0, expected.err.constData());
+        QCOMPARE(
+            run({ QStringLiteral("verify"), examplePath(QStringLiteral("mocks.yml")) }).exitCode,
+            2);
+    }
+
     void cannotListen()
     {
         QTcpServer taken;

@@ -26,7 +26,8 @@ private slots:
                                  { { QStringLiteral("name"), QStringLiteral("ana") } },
                                  { { QStringLiteral("q"), QStringLiteral("1") } },
                                  QStringLiteral("chat")),
-            TrafficEvent::received(source, QStringLiteral("ping\nline"), QStringLiteral("on-message[0]")),
+            TrafficEvent::received(source, QStringLiteral("ping\nline"),
+                                   QStringLiteral("on-message[0]")),
             TrafficEvent::unmatched(source, QStringLiteral("what?")),
             TrafficEvent::binaryReceived(source, QByteArray("\x00\x01\xff", 3), QString()),
             TrafficEvent::sent(source, QStringLiteral("pong"), QStringLiteral("on-message[0]"),
@@ -45,7 +46,8 @@ private slots:
             event.appendJsonLine(log);
             log += '\n';
         }
-        const EventLogReader::Result read = EventLogReader::readData(log, QStringLiteral("t.jsonl"));
+        const EventLogReader::Result read
+            = EventLogReader::readData(log, QStringLiteral("t.jsonl"));
         QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
         QCOMPARE(read.events.size(), events.size());
         for (qsizetype i = 0; i < events.size(); ++i) {
@@ -67,7 +69,8 @@ private slots:
             = TrafficEvent::unmatched({ 1, QStringLiteral("/ws") }, QStringLiteral("x"));
         const QByteArray log
             = event.toJsonLine() + "\nnot json\n{\"event\": \"nothing\"}\n\n" + event.toJsonLine();
-        const EventLogReader::Result read = EventLogReader::readData(log, QStringLiteral("s.jsonl"));
+        const EventLogReader::Result read
+            = EventLogReader::readData(log, QStringLiteral("s.jsonl"));
         QCOMPARE(read.events.size(), 2);
         QCOMPARE(read.problems,
                  (QStringList { QStringLiteral("s.jsonl:2: not a Mocket event line"),

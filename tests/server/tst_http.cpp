@@ -343,6 +343,28 @@ private slots:
         QVERIFY(third.header("x-ratelimit-reset").toInt() > 0);
     }
 
+    // Declared query parameters are checked by type: a wrong one is a 400 naming it.
+    void typedQueryParameters()
+    {
+        ServerFixture fixture;
+        QVERIFY(fixture.start(specFromYaml(QStringLiteral(R"(
+- endpoint:
+    path: /items
+    query:
+      limit: int
+      exact: bool
+    response:
+      body: '{"limit": "{{query-params.limit}}"}'
+)"))));
+        QNetworkAccessManager network;
+        QCOMPARE(request(network, "GET", http(fixture, "/items?limit=5&exact=true")).status, 200);
+        QCOMPARE(request(network, "GET", http(fixture, "/items")).status, 200);
+        const Response wrong = request(network, "GET", http(fixture, "/items?limit=ten"));
+        QCOMPARE(wrong.status, 400);
+        QCOMPARE(wrong.json().value(QLatin1String("error")).toString(),
+                 QStringLiteral("query parameter 'limit' must be an int, got 'ten'"));
+    }
+
     void externalBodyFromFile()
     {
         QTemporaryDir dir;

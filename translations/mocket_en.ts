@@ -65,6 +65,13 @@
             <numerusform>, %n warnings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>, %n HTTP endpoint(s)</source>
+        <translation>
+            <numerusform>, %n HTTP endpoint</numerusform>
+            <numerusform>, %n HTTP endpoints</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MocksPanel</name>
@@ -97,6 +104,13 @@
         <translation>
             <numerusform>Reloaded %1 (%n endpoint: %2)</numerusform>
             <numerusform>Reloaded %1 (%n endpoints: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP on %1 (%n route(s): %2)</source>
+        <translation>
+            <numerusform>HTTP on %1 (%n route: %2)</numerusform>
+            <numerusform>HTTP on %1 (%n routes: %2)</numerusform>
         </translation>
     </message>
 </context>

@@ -277,6 +277,41 @@
     </message>
 </context>
 <context>
+    <name>HttpResponder</name>
+    <message>
+        <source>The request body is larger than the limit of %1 bytes.</source>
+        <translation>O corpo da requisição é maior que o limite de %1 bytes.</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2; allowed: %3</source>
+        <translation>%1 não é permitido em %2; permitidos: %3</translation>
+    </message>
+    <message>
+        <source>%1 is a WebSocket endpoint: connect with a WebSocket client</source>
+        <translation>%1 é um endpoint WebSocket: conecte-se com um cliente WebSocket</translation>
+    </message>
+    <message>
+        <source>No endpoint serves %1 %2</source>
+        <translation>Nenhum endpoint serve %1 %2</translation>
+    </message>
+    <message>
+        <source>external-body provider &apos;xlsx&apos; is not supported</source>
+        <translation>o provedor &apos;xlsx&apos; de external-body não é suportado</translation>
+    </message>
+    <message>
+        <source>external-body path &apos;%1&apos; is outside the config&apos;s folder</source>
+        <translation>o caminho &apos;%1&apos; de external-body está fora da pasta da configuração</translation>
+    </message>
+    <message>
+        <source>external-body file &apos;%1&apos; cannot be read: %2</source>
+        <translation>o arquivo &apos;%1&apos; de external-body não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <source>external-body URL %1 failed: %2</source>
+        <translation>a URL %1 de external-body falhou: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Line</source>
@@ -662,6 +697,34 @@ Deseja restaurá-lo?</translation>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>no endpoint</source>
+        <translation>nenhum endpoint</translation>
+    </message>
+    <message>
+        <source>An HTTP request: listed with every connection&apos;s messages (Show all), never under one WebSocket connection</source>
+        <translation>Uma requisição HTTP: listada com as mensagens de todas as conexões (Mostrar todas), nunca sob uma conexão WebSocket</translation>
+    </message>
+    <message>
+        <source>Request body %1 bytes, response body %2 bytes</source>
+        <translation>Corpo da requisição: %1 bytes; corpo da resposta: %2 bytes</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Requisição:</translation>
+    </message>
+    <message>
+        <source>Response, after %1 ms:</source>
+        <translation>Resposta, após %1 ms:</translation>
+    </message>
 </context>
 <context>
     <name>MessagePattern</name>
@@ -820,6 +883,14 @@ Deseja restaurá-lo?</translation>
         <source>%1 holds no usable PEM private key (RSA or EC, unencrypted).</source>
         <translation>%1 não contém nenhuma chave privada PEM utilizável (RSA ou EC, não criptografada).</translation>
     </message>
+    <message>
+        <source>webhook to %1 failed: %2</source>
+        <translation>o webhook para %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>request body to %1 is larger than the limit of %2 bytes</source>
+        <translation>o corpo da requisição para %1 é maior que o limite de %2 bytes</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -850,21 +921,6 @@ Deseja restaurá-lo?</translation>
             <numerusform>, %n aviso</numerusform>
             <numerusform>, %n avisos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Serves WebSocket mocks from a YAML file in Moclojer&apos;s format.
-
-Commands:
-  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
-                 env HOST and PORT are honoured, flags win)
-  check CONFIG   validate the file and print its problems</source>
-        <translation>Serve mocks de WebSocket a partir de um arquivo YAML no formato do Moclojer.
-
-Comandos:
-  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
-                 as variáveis de ambiente HOST e PORT são respeitadas,
-                 mas as opções têm precedência)
-  check CONFIG   valida o arquivo e mostra seus problemas</translation>
     </message>
     <message>
         <source>The YAML config to use.</source>
@@ -973,6 +1029,40 @@ Comandos:
     <message>
         <source>mocket-cli: invalid --max-connections &apos;%1&apos;</source>
         <translation>mocket-cli: valor inválido para --max-connections: &apos;%1&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n HTTP endpoint(s)</source>
+        <translation>
+            <numerusform>, %n endpoint HTTP</numerusform>
+            <numerusform>, %n endpoints HTTP</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Largest HTTP request body accepted, in bytes (default 16 MiB); a larger one gets HTTP 413.</source>
+        <translation>Maior corpo de requisição HTTP aceito, em bytes (padrão 16 MiB); um maior recebe HTTP 413.</translation>
+    </message>
+    <message>
+        <source>Do not answer CORS preflights nor add Access-Control-Allow-Origin to HTTP responses.</source>
+        <translation>Não responder a preflights de CORS nem adicionar Access-Control-Allow-Origin às respostas HTTP.</translation>
+    </message>
+    <message>
+        <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
+
+Commands:
+  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
+                 env HOST and PORT are honoured, flags win)
+  check CONFIG   validate the file and print its problems</source>
+        <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
+
+Comandos:
+  serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
+                 as variáveis de ambiente HOST e PORT são respeitadas,
+                 mas as opções têm precedência)
+  check CONFIG   valida o arquivo e mostra seus problemas</translation>
+    </message>
+    <message>
+        <source>mocket-cli: invalid --max-body-size &apos;%1&apos;</source>
+        <translation>mocket-cli: --max-body-size inválido &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1522,13 @@ Comandos:
         <translation>
             <numerusform>%1 recarregado (%n endpoint: %2)</numerusform>
             <numerusform>%1 recarregado (%n endpoints: %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP on %1 (%n route(s): %2)</source>
+        <translation>
+            <numerusform>HTTP em %1 (%n rota: %2)</numerusform>
+            <numerusform>HTTP em %1 (%n rotas: %2)</numerusform>
         </translation>
     </message>
 </context>
@@ -2059,16 +2156,16 @@ Vazio: qualquer origem</translation>
         <source>error: %1</source>
         <translation>erro: %1</translation>
     </message>
+    <message>
+        <source>http %1 %2 -&gt; %3 · %4 B in · %5 B out · %6 ms%7</source>
+        <translation>http %1 %2 -&gt; %3 · %4 B recebidos · %5 B enviados · %6 ms%7</translation>
+    </message>
 </context>
 <context>
     <name>TrafficPanel</name>
     <message>
         <source>Show all</source>
         <translation>Mostrar todas</translation>
-    </message>
-    <message>
-        <source>Show the messages of every connection</source>
-        <translation>Mostrar as mensagens de todas as conexões</translation>
     </message>
     <message>
         <source>Forget closed</source>
@@ -2201,6 +2298,14 @@ Vazio: qualquer origem</translation>
         <source>Exactly as on the wire:</source>
         <translation>Exatamente como trafegou:</translation>
     </message>
+    <message>
+        <source>Show the messages of every connection, and the HTTP requests</source>
+        <translation>Mostrar as mensagens de todas as conexões e as requisições HTTP</translation>
+    </message>
+    <message>
+        <source>%1 · HTTP · endpoint %2</source>
+        <translation>%1 · HTTP · endpoint %2</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>
@@ -2255,6 +2360,94 @@ Vazio: qualquer origem</translation>
     <message>
         <source>Rendered empty: %1.</source>
         <translation>Renderizado como vazio: %1.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s method</source>
+        <translation>O método da requisição</translation>
+    </message>
+    <message>
+        <source>/path?name=value</source>
+        <translation>/caminho?nome=valor</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Accept: application/json</source>
+        <translation>Um por linha, por exemplo: Accept: application/json</translation>
+    </message>
+    <message>
+        <source>The request body, e.g. {&quot;name&quot;: &quot;ana&quot;}</source>
+        <translation>O corpo da requisição, por exemplo: {&quot;name&quot;: &quot;ana&quot;}</translation>
+    </message>
+    <message>
+        <source>No push to WebSocket clients, no webhook.</source>
+        <translation>Nenhum envio a clientes WebSocket, nenhum webhook.</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Resposta:</translation>
+    </message>
+    <message>
+        <source>Also sets off:</source>
+        <translation>Também dispara:</translation>
+    </message>
+    <message>
+        <source>Fix the config&apos;s errors to try requests.</source>
+        <translation>Corrija os erros da configuração para experimentar requisições.</translation>
+    </message>
+    <message>
+        <source>No endpoint answers: the server replies %1 itself.</source>
+        <translation>Nenhum endpoint responde: o próprio servidor responde %1.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 answers %2.</source>
+        <translation>O endpoint %1 responde %2.</translation>
+    </message>
+    <message>
+        <source>Sent after %1 ms.</source>
+        <translation>Enviada após %1 ms.</translation>
+    </message>
+    <message>
+        <source>The body is fetched from %1 when served.</source>
+        <translation>O corpo é buscado em %1 ao ser servido.</translation>
+    </message>
+    <message>
+        <source>Not a &quot;Name: value&quot; header, left out: %1.</source>
+        <translation>Não é um cabeçalho &quot;Nome: valor&quot;, deixado de fora: %1.</translation>
+    </message>
+    <message>
+        <source>Push to %1 after %2 ms: %3</source>
+        <translation>Envio para %1 após %2 ms: %3</translation>
+    </message>
+    <message>
+        <source>Push to %1: %2</source>
+        <translation>Envio para %1: %2</translation>
+    </message>
+    <message>
+        <source>Webhook, %1 ms after the response:</source>
+        <translation>Webhook, %1 ms após a resposta:</translation>
+    </message>
+    <message>
+        <source>Webhook, after the response:</source>
+        <translation>Webhook, após a resposta:</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>&amp;Requisição:</translation>
+    </message>
+    <message>
+        <source>Hea&amp;ders:</source>
+        <translation>Ca&amp;beçalhos:</translation>
+    </message>
+    <message>
+        <source>Bod&amp;y:</source>
+        <translation>C&amp;orpo:</translation>
     </message>
 </context>
 <context>

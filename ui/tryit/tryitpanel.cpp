@@ -59,8 +59,8 @@ TryItPanel::TryItPanel(QWidget *parent) : QWidget(parent)
 {
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(makeWebSocketPage(), tr("&WebSocket"));
-    m_tabs->addTab(makeHttpPage(), tr("&HTTP"));
+    m_tabs->addTab(makeWebSocketPage(), tr("WebSocket"));
+    m_tabs->addTab(makeHttpPage(), tr("HTTP"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -122,23 +122,26 @@ QWidget *TryItPanel::makeHttpPage()
     m_target = new QLineEdit(page);
     m_target->setPlaceholderText(tr("/path?name=value"));
     m_target->setFont(fixed);
-    m_headers = makeInput(fixed, tr("One per line, e.g. Accept: application/json"), 60, page);
-    m_body = makeInput(fixed, tr("The request body, e.g. {\"name\": \"ana\"}"), 70, page);
+    m_headers = makeInput(fixed, tr("One per line, e.g. Accept: application/json"), 48, page);
+    m_body = makeInput(fixed, tr("The request body, e.g. {\"name\": \"ana\"}"), 56, page);
     m_httpSummary = new QLabel(page);
     m_httpSummary->setWordWrap(true);
     m_httpSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_response = makeOutput(fixed, page);
     m_effects = makeOutput(fixed, page);
-    m_effects->setMaximumHeight(80);
+    m_effects->setMaximumHeight(56);
     m_effects->setPlaceholderText(tr("No push to WebSocket clients, no webhook."));
 
     auto *request = new QHBoxLayout;
     request->addWidget(m_method);
     request->addWidget(m_target, 1);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Request:"), request);
-    form->addRow(tr("H&eaders:"), m_headers);
-    form->addRow(tr("&Body:"), m_body);
+    // A row holding a layout gets no buddy from addRow(); the label names the path field.
+    auto *requestLabel = new QLabel(tr("Re&quest:"), page);
+    requestLabel->setBuddy(m_target);
+    form->addRow(requestLabel, request);
+    form->addRow(tr("Hea&ders:"), m_headers);
+    form->addRow(tr("Bod&y:"), m_body);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(m_httpSummary);

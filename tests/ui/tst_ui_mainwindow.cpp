@@ -455,6 +455,47 @@ private slots:
         QVERIFY(tryIt->httpEffects().isEmpty());
     }
 
+    void tryItShowsWhatAnHttpRequestSetsOff()
+    {
+        const char *const yaml = R"(- websocket:
+    path: /ws/orders
+- endpoint:
+    method: POST
+    path: /orders
+    response:
+      status: 201
+      body: '{"id": {{json-params.id}}, "note": "{{json-params.note}}"}'
+    push:
+      - path: /ws/orders
+        message: '{"event": "order-created", "id": {{json-params.id}}}'
+    webhook:
+      url: http://127.0.0.1:9/hook
+      sleep-time: 0.2
+      body: '{"created": {{json-params.id}}}'
+)";
+        QVERIFY(
+            m_window->openFile(writeConfig(QStringLiteral("orders.yml"), QString::fromUtf8(yaml))));
+        TryItPanel *tryIt = m_window->tryItPanel();
+        tryIt->setHttpRequest(QStringLiteral("POST"), QStringLiteral("/orders"),
+                              QStringLiteral("Content-Type: application/json\nnot a header"),
+                              QStringLiteral("{\"id\": 7}"));
+        QVERIFY2(tryIt->httpResponse().startsWith(QStringLiteral("HTTP/1.1 201 Created\n")),
+                 qPrintable(tryIt->httpResponse()));
+        QVERIFY2(tryIt->httpResponse().endsWith(QStringLiteral("{\"id\": 7, \"note\": \"\"}")),
+                 qPrintable(tryIt->httpResponse()));
+        const QString effects = tryIt->httpEffects();
+        QVERIFY2(effects.contains(
+                     QStringLiteral("/ws/orders: {\"event\": \"order-created\", \"id\": 7}")),
+                 qPrintable(effects));
+        QVERIFY2(effects.contains(QStringLiteral("200 ms")), qPrintable(effects));
+        QVERIFY2(effects.contains(QStringLiteral("POST http://127.0.0.1:9/hook")),
+                 qPrintable(effects));
+        QVERIFY2(effects.contains(QStringLiteral("{\"created\": 7}")), qPrintable(effects));
+        const QString summary = tryIt->httpSummary();
+        QVERIFY2(summary.contains(QStringLiteral("json-params.note")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("not a header")), qPrintable(summary));
+    }
+
     void exportWritesWhatItPromises()
     {
         const QString target = m_dir.filePath(QStringLiteral("ci/mocks.yml"));

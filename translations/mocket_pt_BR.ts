@@ -867,16 +867,32 @@ Deseja restaurá-lo?</translation>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <source>%1 %2 -&gt; %3 %4</source>
-        <translation>%1 %2 -&gt; %3 %4</translation>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
-        <source>http</source>
-        <translation>http</translation>
+        <source>no endpoint</source>
+        <translation>nenhum endpoint</translation>
     </message>
     <message>
-        <source>http · %1</source>
-        <translation>http · %1</translation>
+        <source>An HTTP request: listed with every connection&apos;s messages (Show all), never under one WebSocket connection</source>
+        <translation>Uma requisição HTTP: listada com as mensagens de todas as conexões (Mostrar todas), nunca sob uma conexão WebSocket</translation>
+    </message>
+    <message>
+        <source>Request body %1 bytes, response body %2 bytes</source>
+        <translation>Corpo da requisição: %1 bytes; corpo da resposta: %2 bytes</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Requisição:</translation>
+    </message>
+    <message>
+        <source>Response, after %1 ms:</source>
+        <translation>Resposta, após %1 ms:</translation>
     </message>
 </context>
 <context>
@@ -2531,10 +2547,6 @@ Authorization: Bearer %2</translation>
         <translation>Mostrar todas</translation>
     </message>
     <message>
-        <source>Show the messages of every connection</source>
-        <translation>Mostrar as mensagens de todas as conexões</translation>
-    </message>
-    <message>
         <source>Forget closed</source>
         <translation>Esquecer fechadas</translation>
     </message>
@@ -2665,6 +2677,14 @@ Authorization: Bearer %2</translation>
         <source>Exactly as on the wire:</source>
         <translation>Exatamente como trafegou:</translation>
     </message>
+    <message>
+        <source>Show the messages of every connection, and the HTTP requests</source>
+        <translation>Mostrar as mensagens de todas as conexões e as requisições HTTP</translation>
+    </message>
+    <message>
+        <source>%1 · HTTP · endpoint %2</source>
+        <translation>%1 · HTTP · endpoint %2</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>
@@ -2719,6 +2739,94 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Rendered empty: %1.</source>
         <translation>Renderizado como vazio: %1.</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>The request&apos;s method</source>
+        <translation>O método da requisição</translation>
+    </message>
+    <message>
+        <source>/path?name=value</source>
+        <translation>/caminho?nome=valor</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Accept: application/json</source>
+        <translation>Um por linha, por exemplo: Accept: application/json</translation>
+    </message>
+    <message>
+        <source>The request body, e.g. {&quot;name&quot;: &quot;ana&quot;}</source>
+        <translation>O corpo da requisição, por exemplo: {&quot;name&quot;: &quot;ana&quot;}</translation>
+    </message>
+    <message>
+        <source>No push to WebSocket clients, no webhook.</source>
+        <translation>Nenhum envio a clientes WebSocket, nenhum webhook.</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest:</source>
+        <translation>&amp;Requisição:</translation>
+    </message>
+    <message>
+        <source>Hea&amp;ders:</source>
+        <translation>Ca&amp;beçalhos:</translation>
+    </message>
+    <message>
+        <source>Bod&amp;y:</source>
+        <translation>C&amp;orpo:</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Resposta:</translation>
+    </message>
+    <message>
+        <source>Also sets off:</source>
+        <translation>Também dispara:</translation>
+    </message>
+    <message>
+        <source>Fix the config&apos;s errors to try requests.</source>
+        <translation>Corrija os erros da configuração para experimentar requisições.</translation>
+    </message>
+    <message>
+        <source>No endpoint answers: the server replies %1 itself.</source>
+        <translation>Nenhum endpoint responde: o próprio servidor responde %1.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 answers %2.</source>
+        <translation>O endpoint %1 responde %2.</translation>
+    </message>
+    <message>
+        <source>Sent after %1 ms.</source>
+        <translation>Enviada após %1 ms.</translation>
+    </message>
+    <message>
+        <source>The body is fetched from %1 when served.</source>
+        <translation>O corpo é buscado em %1 ao ser servido.</translation>
+    </message>
+    <message>
+        <source>Not a &quot;Name: value&quot; header, left out: %1.</source>
+        <translation>Não é um cabeçalho &quot;Nome: valor&quot;, deixado de fora: %1.</translation>
+    </message>
+    <message>
+        <source>Push to %1 after %2 ms: %3</source>
+        <translation>Envio para %1 após %2 ms: %3</translation>
+    </message>
+    <message>
+        <source>Push to %1: %2</source>
+        <translation>Envio para %1: %2</translation>
+    </message>
+    <message>
+        <source>Webhook, %1 ms after the response:</source>
+        <translation>Webhook, %1 ms após a resposta:</translation>
+    </message>
+    <message>
+        <source>Webhook, after the response:</source>
+        <translation>Webhook, após a resposta:</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "trafficlog.h"
 
 #include "eventtext.h"
+#include "httpresponder.h"
 #include "mockserver.h"
 
 #include <QDateTime>
@@ -273,10 +274,7 @@ QString payloadText(const TrafficEvent &event)
             ? MessageLogModel::tr("closed %1").arg(event.closeCode)
             : MessageLogModel::tr("closed %1 %2").arg(event.closeCode).arg(event.closeReason);
     case TrafficEvent::Kind::Http:
-        return MessageLogModel::tr("%1 %2 -> %3 %4")
-            .arg(QString::fromLatin1(event.http->method), event.http->target)
-            .arg(event.status)
-            .arg(event.payload.left(200));
+        return MessageLogModel::httpExchangeText(*event.http, false);
     default:
         return EventText::detail(event);
     }
@@ -306,11 +304,33 @@ QString ruleText(const TrafficEvent &event)
         return MessageLogModel::tr("refused");
     case TrafficEvent::Kind::Error:
         return MessageLogModel::tr("error");
-    case TrafficEvent::Kind::Http:
-        return event.rule.isEmpty() ? MessageLogModel::tr("http")
-                                    : MessageLogModel::tr("http \u00B7 %1").arg(event.rule);
+    case TrafficEvent::Kind::Http: {
+        const QString took = MessageLogModel::tr("%1 ms").arg(event.http->durationMs);
+        // 404, 405 and preflights are answered by the server itself, not by an endpoint.
+        const QString endpoint
+            = event.rule.isEmpty() ? MessageLogModel::tr("no endpoint") : event.rule;
+        return endpoint + QStringLiteral(" \u00B7 ") + took;
+    }
     }
     return event.rule;
+}
+
+// The Payload column of an HTTP exchange: what was asked, then the start of the answer.
+QString httpSummary(const TrafficEvent &event)
+{
+    const QString request
+        = QString::fromLatin1(event.http->method) + QLatin1Char(' ') + event.http->target;
+    return event.payload.isEmpty() ? request
+                                   : request + QStringLiteral("  \u2192  ") + event.payload;
+}
+
+// The Size column of an HTTP exchange: the response body's bytes, after the request body's
+// when there was one.
+QVariant httpSizes(const TrafficEvent &event)
+{
+    if (event.http->requestBody.isEmpty())
+        return event.size;
+    return QStringLiteral("%1 / %2").arg(event.http->requestBody.size()).arg(event.size);
 }
 
 } // namespace
@@ -325,26 +345,18 @@ MessageLogModel::MessageLogModel(QObject *parent) : TableModel(parent)
 QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
 {
     const TrafficEvent &event = m_rows[std::size_t(rowNumber)];
+    const bool isHttp = event.kind == TrafficEvent::Kind::Http;
     switch (role) {
     case Qt::DisplayRole:
-        switch (column) {
-        case Time:
-            return timeText(event.timestamp);
-        case Connection:
-            return connectionText(event.connectionId);
-        case Direction:
-            if (isIncoming(event.kind))
-                return tr("in");
-            if (event.kind == TrafficEvent::Kind::Sent)
-                return tr("out");
-            return QString();
-        case Payload:
-            return preview(payloadText(event));
-        case Rule:
-            return ruleText(event);
-        case Size:
-            return hasSize(event.kind) ? QVariant(event.size) : QVariant();
-        }
+        return displayCell(event, column);
+    case Qt::ToolTipRole:
+        if (isHttp && column == Connection)
+            return tr("An HTTP request: listed with every connection's messages (Show all), "
+                      "never under one WebSocket connection");
+        if (isHttp && column == Size)
+            return tr("Request body %1 bytes, response body %2 bytes")
+                .arg(event.http->requestBody.size())
+                .arg(event.size);
         break;
     case Qt::TextAlignmentRole:
         if (column == Size)
@@ -357,11 +369,41 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
     case FullPayloadRole:
         return payloadText(event);
     case PrettyPayloadRole:
-        return prettyPayload(payloadText(event));
+        return isHttp ? httpExchangeText(*event.http, true) : prettyPayload(payloadText(event));
     case TimestampRole:
         return event.timestamp;
     case RuleRole:
         return ruleText(event);
+    case HttpStatusRole:
+        return isHttp ? event.status : 0;
+    }
+    return {};
+}
+
+QVariant MessageLogModel::displayCell(const TrafficEvent &event, int column)
+{
+    const bool isHttp = event.kind == TrafficEvent::Kind::Http;
+    switch (column) {
+    case Time:
+        return timeText(event.timestamp);
+    case Connection:
+        return isHttp ? tr("HTTP") : connectionText(event.connectionId);
+    case Direction:
+        if (isHttp)
+            return QString::number(event.status);
+        if (isIncoming(event.kind))
+            return tr("in");
+        if (event.kind == TrafficEvent::Kind::Sent)
+            return tr("out");
+        return QString();
+    case Payload:
+        return preview(isHttp ? httpSummary(event) : payloadText(event));
+    case Rule:
+        return ruleText(event);
+    case Size:
+        if (isHttp)
+            return httpSizes(event);
+        return hasSize(event.kind) ? QVariant(event.size) : QVariant();
     }
     return {};
 }
@@ -517,6 +559,37 @@ QString MessageLogModel::prettyPayload(const QString &text)
     if (pretty.endsWith(QLatin1Char('\n')))
         pretty.chop(1);
     return pretty;
+}
+
+QString MessageLogModel::httpMessageText(const QString &startLine,
+                                         const HttpExchange::Headers &headers,
+                                         const QByteArray &body, bool pretty)
+{
+    QString text = startLine + QLatin1Char('\n');
+    for (const auto &[name, value] : headers)
+        text += QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromUtf8(value)
+            + QLatin1Char('\n');
+    if (!body.isEmpty()) {
+        const QString bodyText = QString::fromUtf8(body);
+        text += QLatin1Char('\n') + (pretty ? prettyPayload(bodyText) : bodyText)
+            + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString MessageLogModel::httpExchangeText(const HttpExchange &exchange, bool pretty)
+{
+    const QString requestLine = QString::fromLatin1(exchange.method) + QLatin1Char(' ')
+        + exchange.target + QStringLiteral(" HTTP/1.1");
+    const QString statusLine
+        = QStringLiteral("HTTP/1.1 %1 %2")
+              .arg(exchange.status)
+              .arg(QString::fromLatin1(HttpResponder::reasonPhrase(exchange.status)));
+    return tr("Request:") + QLatin1Char('\n')
+        + httpMessageText(requestLine, exchange.requestHeaders, exchange.requestBody, pretty)
+        + QLatin1Char('\n') + tr("Response, after %1 ms:").arg(exchange.durationMs)
+        + QLatin1Char('\n')
+        + httpMessageText(statusLine, exchange.responseHeaders, exchange.responseBody, pretty);
 }
 
 // ---------------------------------------------------------------------------------------------

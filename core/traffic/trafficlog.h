@@ -94,6 +94,7 @@ public:
         PrettyPayloadRole, // QString, indented JSON when the payload is JSON
         TimestampRole, // qint64, ms since the epoch
         RuleRole, // QString, the Rule column's text ("on-message[0]", "unmatched")
+        HttpStatusRole, // int, the status an HTTP exchange answered; 0 for other events
     };
     Q_ENUM(Role)
 
@@ -120,6 +121,13 @@ public:
     static QString preview(const QString &text);
     // Indented JSON if text is a JSON object or array, else text unchanged.
     static QString prettyPayload(const QString &text);
+    // One HTTP message as a person reads it: the start line, the headers one per line, a blank
+    // line and the body (indented when JSON and pretty is set).
+    static QString httpMessageText(const QString &startLine, const HttpExchange::Headers &headers,
+                                   const QByteArray &body, bool pretty);
+    // An exchange in full, request then response: the text filter searches the raw form, the
+    // detail pane shows the pretty one.
+    static QString httpExchangeText(const HttpExchange &exchange, bool pretty);
 
 signals:
     void droppedCountChanged(qint64 count);
@@ -129,6 +137,7 @@ private:
 
     int rowTotal() const { return int(m_rows.size()); }
     QVariant cell(int row, int column, int role) const;
+    static QVariant displayCell(const TrafficEvent &event, int column);
     static QString columnName(int column);
 
     void dropOldest(int count);
@@ -150,10 +159,12 @@ class MessageFilterProxy : public QSortFilterProxyModel
 public:
     explicit MessageFilterProxy(QObject *parent = nullptr);
 
-    // 0 shows every connection (and server-wide events); otherwise only that connection.
+    // 0 shows every connection, server-wide events and HTTP exchanges (which belong to no
+    // WebSocket connection); otherwise only that connection.
     void setConnectionId(quint64 connectionId);
     quint64 connectionId() const { return m_connectionId; }
-    // Case-insensitive substring of the payload or the rule; empty shows all.
+    // Case-insensitive substring of the payload or the rule (of an HTTP exchange: its target,
+    // headers and bodies, or its endpoint); empty shows all.
     void setText(const QString &text);
     QString text() const { return m_text; }
     void setHideKinds(const QList<TrafficEvent::Kind> &kinds);

@@ -24,6 +24,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QStatusBar>
@@ -348,6 +351,149 @@ private slots:
         QCOMPARE(tryIt->reply(), QStringLiteral("{\"echoed\": \"say \\\"hi\\\"\"}"));
         tryIt->setPath(QStringLiteral("/nowhere"));
         QVERIFY(tryIt->summary().contains(QStringLiteral("404")));
+    }
+
+    void httpExchangeShowsInTraffic()
+    {
+        QVERIFY(m_window->openFile(examplePath(QStringLiteral("moclojer.yml"))));
+        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY(m_window->startServer());
+        const quint16 port = m_window->server()->serverPort();
+
+        QNetworkAccessManager network;
+        const auto get = [&network, port](const QString &target) {
+            QNetworkReply *reply = network.get(QNetworkRequest(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(target))));
+            reply->setParent(&network);
+            return reply;
+        };
+        QNetworkReply *hello = get(QStringLiteral("/hello/ana"));
+        QNetworkReply *missing = get(QStringLiteral("/nowhere"));
+        QTRY_VERIFY_WITH_TIMEOUT(hello->isFinished() && missing->isFinished(), 5000);
+        QCOMPARE(hello->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(missing->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+
+        // Each exchange is a row: the method and target, its status, the endpoint that answered.
+        TrafficPanel *panel = m_window->trafficPanel();
+        QAbstractItemModel *view = panel->messagesView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 2, 3000);
+        int helloRow = -1;
+        int missingRow = -1;
+        for (int row = 0; row < view->rowCount(); ++row) {
+            const QString payload = view->index(row, MessageLogModel::Payload).data().toString();
+            if (payload.startsWith(QStringLiteral("GET /hello/ana")))
+                helloRow = row;
+            else if (payload.startsWith(QStringLiteral("GET /nowhere")))
+                missingRow = row;
+        }
+        QVERIFY(helloRow >= 0 && missingRow >= 0);
+        QCOMPARE(view->index(helloRow, MessageLogModel::Connection).data().toString(),
+                 QStringLiteral("HTTP"));
+        QCOMPARE(view->index(helloRow, MessageLogModel::Direction).data().toString(),
+                 QStringLiteral("200"));
+        QCOMPARE(view->index(missingRow, MessageLogModel::Direction).data().toString(),
+                 QStringLiteral("404"));
+        QVERIFY2(view->index(helloRow, MessageLogModel::Rule)
+                     .data()
+                     .toString()
+                     .startsWith(QStringLiteral("GET /hello/:username")),
+                 qPrintable(view->index(helloRow, MessageLogModel::Rule).data().toString()));
+        // HTTP requests open no WebSocket connection, so the connection counts stay as they were.
+        QCOMPARE(m_window->trafficLog()->connections()->rowCount(), 0);
+
+        // The detail pane shows the request and the response in full, the body indented.
+        panel->messagesView()->selectRow(helloRow);
+        const QString detail = panel->detailText();
+        QVERIFY2(detail.contains(QStringLiteral("GET /hello/ana HTTP/1.1")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("HTTP/1.1 200 OK")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("Content-Type: application/json")),
+                 qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("{\n    \"hello\": \"ana!\"\n}")),
+                 qPrintable(detail));
+
+        // The text filter finds an exchange by its target; a selected connection hides them.
+        panel->messagesProxy()->setText(QStringLiteral("nowhere"));
+        QCOMPARE(view->rowCount(), 1);
+        QCOMPARE(view->index(0, MessageLogModel::Direction).data().toString(),
+                 QStringLiteral("404"));
+        panel->messagesProxy()->setText(QString());
+        panel->messagesProxy()->setConnectionId(1);
+        QCOMPARE(view->rowCount(), 0);
+        panel->messagesProxy()->setConnectionId(0);
+        QCOMPARE(view->rowCount(), 2);
+    }
+
+    void tryItAnswersHttpRequests()
+    {
+        QVERIFY(m_window->openFile(examplePath(QStringLiteral("moclojer.yml"))));
+        TryItPanel *tryIt = m_window->tryItPanel();
+        tryIt->showHttp();
+        tryIt->setHttpRequest(QStringLiteral("GET"), QStringLiteral("/hello/ana"));
+        QVERIFY2(tryIt->httpSummary().contains(QStringLiteral("GET /hello/:username")),
+                 qPrintable(tryIt->httpSummary()));
+        const QString hello = tryIt->httpResponse();
+        QVERIFY2(hello.startsWith(QStringLiteral("HTTP/1.1 200 OK\n")), qPrintable(hello));
+        QVERIFY2(hello.contains(QStringLiteral("Content-Type: application/json\n")),
+                 qPrintable(hello));
+        QVERIFY2(hello.endsWith(QStringLiteral("\n\n{\n  \"hello\": \"ana!\"\n}\n")),
+                 qPrintable(hello));
+
+        tryIt->setHttpRequest(QStringLiteral("GET"), QStringLiteral("/nowhere"));
+        QVERIFY2(tryIt->httpResponse().startsWith(QStringLiteral("HTTP/1.1 404 Not Found\n")),
+                 qPrintable(tryIt->httpResponse()));
+        QVERIFY2(tryIt->httpSummary().contains(QStringLiteral("404")),
+                 qPrintable(tryIt->httpSummary()));
+
+        // /hello-world serves GET only: a PUT gets 405 and the methods it may use.
+        tryIt->setHttpRequest(QStringLiteral("PUT"), QStringLiteral("/hello-world"),
+                              QStringLiteral("Content-Type: application/json"),
+                              QStringLiteral("{}"));
+        const QString refused = tryIt->httpResponse();
+        QVERIFY2(refused.startsWith(QStringLiteral("HTTP/1.1 405 Method Not Allowed\n")),
+                 qPrintable(refused));
+        QVERIFY2(refused.contains(QStringLiteral("\nAllow: GET")), qPrintable(refused));
+        QVERIFY(tryIt->httpEffects().isEmpty());
+    }
+
+    void tryItShowsWhatAnHttpRequestSetsOff()
+    {
+        const char *const yaml = R"(- websocket:
+    path: /ws/orders
+- endpoint:
+    method: POST
+    path: /orders
+    response:
+      status: 201
+      body: '{"id": {{json-params.id}}, "note": "{{json-params.note}}"}'
+    push:
+      - path: /ws/orders
+        message: '{"event": "order-created", "id": {{json-params.id}}}'
+    webhook:
+      url: http://127.0.0.1:9/hook
+      sleep-time: 0.2
+      body: '{"created": {{json-params.id}}}'
+)";
+        QVERIFY(
+            m_window->openFile(writeConfig(QStringLiteral("orders.yml"), QString::fromUtf8(yaml))));
+        TryItPanel *tryIt = m_window->tryItPanel();
+        tryIt->setHttpRequest(QStringLiteral("POST"), QStringLiteral("/orders"),
+                              QStringLiteral("Content-Type: application/json\nnot a header"),
+                              QStringLiteral("{\"id\": 7}"));
+        QVERIFY2(tryIt->httpResponse().startsWith(QStringLiteral("HTTP/1.1 201 Created\n")),
+                 qPrintable(tryIt->httpResponse()));
+        QVERIFY2(tryIt->httpResponse().endsWith(QStringLiteral("{\"id\": 7, \"note\": \"\"}")),
+                 qPrintable(tryIt->httpResponse()));
+        const QString effects = tryIt->httpEffects();
+        QVERIFY2(effects.contains(
+                     QStringLiteral("/ws/orders: {\"event\": \"order-created\", \"id\": 7}")),
+                 qPrintable(effects));
+        QVERIFY2(effects.contains(QStringLiteral("200 ms")), qPrintable(effects));
+        QVERIFY2(effects.contains(QStringLiteral("POST http://127.0.0.1:9/hook")),
+                 qPrintable(effects));
+        QVERIFY2(effects.contains(QStringLiteral("{\"created\": 7}")), qPrintable(effects));
+        const QString summary = tryIt->httpSummary();
+        QVERIFY2(summary.contains(QStringLiteral("json-params.note")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("not a header")), qPrintable(summary));
     }
 
     void exportWritesWhatItPromises()

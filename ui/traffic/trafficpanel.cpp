@@ -28,6 +28,21 @@ class EventKindDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+private:
+    // Client errors read like unmatched messages, server errors like errors; a success only
+    // marks its status, as a direction marks a frame.
+    static QColor httpStatusColor(const QModelIndex &index)
+    {
+        const int status = index.data(MessageLogModel::HttpStatusRole).toInt();
+        if (status >= 500)
+            return QColor(0xb9, 0x1c, 0x1c);
+        if (status >= 400)
+            return QColor(0xb4, 0x53, 0x09);
+        if (index.column() == MessageLogModel::Direction)
+            return QColor(0x6d, 0x28, 0xd9);
+        return {};
+    }
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
@@ -56,8 +71,7 @@ protected:
             color = option->palette.color(QPalette::PlaceholderText);
             break;
         case TrafficEvent::Kind::Http:
-            if (index.column() == MessageLogModel::Direction)
-                color = QColor(0x6d, 0x28, 0xd9);
+            color = httpStatusColor(index);
             break;
         }
         if (color.isValid()) {
@@ -108,7 +122,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     fit(m_connections, ConnectionsModel::Out, QStringLiteral("9999"));
     auto *allButton = new QToolButton(this);
     allButton->setText(tr("Show all"));
-    allButton->setToolTip(tr("Show the messages of every connection"));
+    allButton->setToolTip(tr("Show the messages of every connection, and the HTTP requests"));
     auto *clearClosed = new QToolButton(this);
     clearClosed->setText(tr("Forget closed"));
     auto *connectionsHeader = new QHBoxLayout;
@@ -132,8 +146,10 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     fit(m_messages, MessageLogModel::Connection, QStringLiteral("#9999"));
     fit(m_messages, MessageLogModel::Direction, tr("out"));
     const QString unmatched = QCoreApplication::translate("MessageLogModel", "unmatched");
+    // Wide enough for a rule, and for a short HTTP endpoint with its time.
+    const QString ruleSample = QStringLiteral("GET /users/:id \u00B7 9 ms");
     fit(m_messages, MessageLogModel::Rule,
-        unmatched.size() > 14 ? unmatched : QStringLiteral("on-message[10]"));
+        unmatched.size() > ruleSample.size() ? unmatched : ruleSample);
     fit(m_messages, MessageLogModel::Size, QStringLiteral("99999"));
     // The payload takes whatever width is left; the columns around it stay put.
     m_messages->horizontalHeader()->setStretchLastSection(false);
@@ -293,15 +309,21 @@ void TrafficPanel::onMessageSelected()
     QString header;
     const QString rule = index.data(MessageLogModel::RuleRole).toString();
     const QString time = index.siblingAtColumn(MessageLogModel::Time).data().toString();
-    header = tr("%1 · connection %2 · %3")
-                 .arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
-                      TrafficEvent::kindName(kind));
-    if (!rule.isEmpty())
-        header += tr(" · rule %1").arg(rule);
+    if (kind == TrafficEvent::Kind::Http) {
+        header = tr("%1 · HTTP · endpoint %2").arg(time, rule);
+    } else {
+        header
+            = tr("%1 · connection %2 · %3")
+                  .arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
+                       TrafficEvent::kindName(kind));
+        if (!rule.isEmpty())
+            header += tr(" · rule %1").arg(rule);
+    }
     const QString full = index.data(MessageLogModel::FullPayloadRole).toString();
     const QString pretty = index.data(MessageLogModel::PrettyPayloadRole).toString();
     QString text = header + QStringLiteral("\n\n") + pretty;
-    if (pretty != full) {
+    // An exchange's pretty form differs only in its bodies; twice the headers would be noise.
+    if (pretty != full && kind != TrafficEvent::Kind::Http) {
         // The pretty form reorders keys; the exact frame is what a client saw.
         text += QStringLiteral("\n\n") + tr("Exactly as on the wire:") + QLatin1Char('\n') + full;
     }

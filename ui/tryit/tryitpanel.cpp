@@ -1,43 +1,69 @@
 #include "tryitpanel.h"
 
+#include "httpresponder.h"
+#include "mockserver.h"
+#include "trafficlog.h"
+
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QVBoxLayout>
+
+namespace {
+
+QPlainTextEdit *makeOutput(const QFont &font, QWidget *parent)
+{
+    auto *output = new QPlainTextEdit(parent);
+    output->setReadOnly(true);
+    output->setFont(font);
+    return output;
+}
+
+QPlainTextEdit *makeInput(const QFont &font, const QString &placeholder, int maxHeight,
+                          QWidget *parent)
+{
+    auto *input = new QPlainTextEdit(parent);
+    input->setPlaceholderText(placeholder);
+    input->setFont(font);
+    input->setTabChangesFocus(true);
+    input->setMaximumHeight(maxHeight);
+    return input;
+}
+
+// "Name: value" lines as headers; the lines that are no header come back in bad.
+HttpExchange::Headers parseHeaders(const QString &text, QStringList *bad)
+{
+    HttpExchange::Headers headers;
+    const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        const int colon = line.indexOf(QLatin1Char(':'));
+        const QString name = line.left(colon).trimmed();
+        if (colon <= 0 || name.contains(QLatin1Char(' '))) {
+            if (!line.trimmed().isEmpty())
+                bad->append(line.trimmed());
+            continue;
+        }
+        headers.emplace_back(name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8());
+    }
+    return headers;
+}
+
+} // namespace
 
 TryItPanel::TryItPanel(QWidget *parent) : QWidget(parent)
 {
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_path = new QLineEdit(this);
-    m_path->setPlaceholderText(tr("/ws/echo?name=value"));
-    m_path->setFont(fixed);
-    m_message = new QPlainTextEdit(this);
-    m_message->setPlaceholderText(tr("A message a client would send, e.g. ping"));
-    m_message->setFont(fixed);
-    m_message->setTabChangesFocus(true);
-    m_message->setMaximumHeight(90);
-    m_summary = new QLabel(this);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_greeting = new QPlainTextEdit(this);
-    m_greeting->setReadOnly(true);
-    m_greeting->setFont(fixed);
-    m_greeting->setMaximumHeight(70);
-    m_reply = new QPlainTextEdit(this);
-    m_reply->setReadOnly(true);
-    m_reply->setFont(fixed);
-
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Path:"), m_path);
-    form->addRow(tr("&Message:"), m_message);
-    form->addRow(tr("Greeting:"), m_greeting);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(makeWebSocketPage(), tr("WebSocket"));
+    m_tabs->addTab(makeHttpPage(), tr("HTTP"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_summary);
-    layout->addWidget(new QLabel(tr("Reply:"), this));
-    layout->addWidget(m_reply, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
 
     m_timer.setSingleShot(true);
     m_timer.setInterval(150);
@@ -47,15 +73,92 @@ TryItPanel::TryItPanel(QWidget *parent) : QWidget(parent)
         m_timer.start();
     });
     connect(m_message, &QPlainTextEdit::textChanged, &m_timer, qOverload<>(&QTimer::start));
+    connect(m_target, &QLineEdit::textEdited, this, [this] {
+        m_targetTouched = true;
+        m_timer.start();
+    });
+    connect(m_method, &QComboBox::currentIndexChanged, &m_timer, qOverload<>(&QTimer::start));
+    connect(m_headers, &QPlainTextEdit::textChanged, &m_timer, qOverload<>(&QTimer::start));
+    connect(m_body, &QPlainTextEdit::textChanged, &m_timer, qOverload<>(&QTimer::start));
     update();
 }
 
-QString TryItPanel::samplePath(const Endpoint &endpoint)
+QWidget *TryItPanel::makeWebSocketPage()
 {
-    QStringList segments = PathPattern::splitPath(endpoint.path.text());
+    auto *page = new QWidget(this);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_path = new QLineEdit(page);
+    m_path->setPlaceholderText(tr("/ws/echo?name=value"));
+    m_path->setFont(fixed);
+    m_message = makeInput(fixed, tr("A message a client would send, e.g. ping"), 90, page);
+    m_summary = new QLabel(page);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_greeting = makeOutput(fixed, page);
+    m_greeting->setMaximumHeight(70);
+    m_reply = makeOutput(fixed, page);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Path:"), m_path);
+    form->addRow(tr("&Message:"), m_message);
+    form->addRow(tr("Greeting:"), m_greeting);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(new QLabel(tr("Reply:"), page));
+    layout->addWidget(m_reply, 1);
+    return page;
+}
+
+QWidget *TryItPanel::makeHttpPage()
+{
+    auto *page = new QWidget(this);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_method = new QComboBox(page);
+    m_method->addItems({ QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                         QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"),
+                         QStringLiteral("OPTIONS") });
+    m_method->setToolTip(tr("The request's method"));
+    m_target = new QLineEdit(page);
+    m_target->setPlaceholderText(tr("/path?name=value"));
+    m_target->setFont(fixed);
+    m_headers = makeInput(fixed, tr("One per line, e.g. Accept: application/json"), 48, page);
+    m_body = makeInput(fixed, tr("The request body, e.g. {\"name\": \"ana\"}"), 56, page);
+    m_httpSummary = new QLabel(page);
+    m_httpSummary->setWordWrap(true);
+    m_httpSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_response = makeOutput(fixed, page);
+    m_effects = makeOutput(fixed, page);
+    m_effects->setMaximumHeight(56);
+    m_effects->setPlaceholderText(tr("No push to WebSocket clients, no webhook."));
+
+    auto *request = new QHBoxLayout;
+    request->addWidget(m_method);
+    request->addWidget(m_target, 1);
+    auto *form = new QFormLayout;
+    // A row holding a layout gets no buddy from addRow(); the label names the path field.
+    auto *requestLabel = new QLabel(tr("Re&quest:"), page);
+    requestLabel->setBuddy(m_target);
+    form->addRow(requestLabel, request);
+    form->addRow(tr("Hea&ders:"), m_headers);
+    form->addRow(tr("Bod&y:"), m_body);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(m_httpSummary);
+    layout->addWidget(new QLabel(tr("Response:"), page));
+    layout->addWidget(m_response, 1);
+    layout->addWidget(new QLabel(tr("Also sets off:"), page));
+    layout->addWidget(m_effects);
+    return page;
+}
+
+QString TryItPanel::samplePath(const PathPattern &path)
+{
+    QStringList segments = PathPattern::splitPath(path.text());
     for (QString &segment : segments) {
+        // "/ws/user/:username" -> "/ws/user/username"; a typed ":age|int" -> "age"
         if (segment.startsWith(QLatin1Char(':')))
-            segment = segment.mid(1); // "/ws/user/:username" -> "/ws/user/username"
+            segment = segment.mid(1).section(QLatin1Char('|'), 0, 0);
     }
     return QLatin1Char('/') + segments.join(QLatin1Char('/'));
 }
@@ -65,7 +168,12 @@ void TryItPanel::setSpec(MockSpecPtr spec)
     m_spec = std::move(spec);
     if (m_spec && !m_pathTouched && !m_spec->endpoints.isEmpty()
         && !m_spec->route(m_path->text().section(QLatin1Char('?'), 0, 0)))
-        m_path->setText(samplePath(m_spec->endpoints.first()));
+        m_path->setText(samplePath(m_spec->endpoints.first().path));
+    if (m_spec && !m_targetTouched && !m_spec->httpEndpoints.isEmpty()) {
+        const HttpEndpoint &first = m_spec->httpEndpoints.first();
+        m_method->setCurrentText(QString::fromLatin1(first.method));
+        m_target->setText(samplePath(first.path));
+    }
     m_timer.start();
 }
 
@@ -85,6 +193,12 @@ void TryItPanel::setMessage(const QString &message)
 void TryItPanel::update()
 {
     m_timer.stop();
+    updateWebSocket();
+    updateHttp();
+}
+
+void TryItPanel::updateWebSocket()
+{
     m_greeting->clear();
     m_reply->clear();
     if (!m_spec) {
@@ -117,6 +231,92 @@ void TryItPanel::update()
     m_summary->setText(text);
 }
 
+void TryItPanel::updateHttp()
+{
+    m_response->clear();
+    m_effects->clear();
+    if (!m_spec) {
+        m_httpSummary->setText(tr("Fix the config's errors to try requests."));
+        return;
+    }
+    QString target = m_target->text().trimmed();
+    if (!target.startsWith(QLatin1Char('/')))
+        target.prepend(QLatin1Char('/'));
+    const QByteArray method = m_method->currentText().toLatin1();
+    HttpRequestData request = HttpRequestData::fromTarget(method, target);
+    QStringList badHeaders;
+    request.headers = parseHeaders(m_headers->toPlainText(), &badHeaders);
+    request.body = m_body->toPlainText().toUtf8();
+    request.peer = QStringLiteral("127.0.0.1");
+    HttpPolicy policy;
+    policy.maxBodySize = MockServer::DefaultMaxBodySize;
+    // No rate windows: Try it answers as if no limit had been reached, and counts nothing.
+    const HttpReply reply = HttpResponder::respond(*m_spec, request, policy, nullptr);
+    QString wire = QString::fromUtf8(HttpResponder::serialize(reply, method == "HEAD"));
+    wire.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    m_response->setPlainText(wire);
+    m_effects->setPlainText(effectsText(reply));
+    m_httpSummary->setText(httpOutcome(reply, badHeaders));
+}
+
+QString TryItPanel::httpOutcome(const HttpReply &reply, const QStringList &badHeaders) const
+{
+    QString text = reply.rule.isEmpty()
+        ? tr("No endpoint answers: the server replies %1 itself.").arg(reply.status)
+        : tr("Endpoint %1 answers %2.").arg(reply.rule).arg(reply.status);
+    if (reply.delayMs > 0)
+        text += QLatin1Char(' ') + tr("Sent after %1 ms.").arg(reply.delayMs);
+    if (!reply.fetch.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("The body is fetched from %1 when served.").arg(reply.fetch.toString());
+    if (!reply.missing.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("Rendered empty: %1.").arg(reply.missing.join(QStringLiteral(", ")));
+    if (!badHeaders.isEmpty())
+        text += QLatin1Char(' ')
+            + tr("Not a \"Name: value\" header, left out: %1.")
+                  .arg(badHeaders.join(QStringLiteral(", ")));
+    return text;
+}
+
+QString TryItPanel::effectsText(const HttpReply &reply)
+{
+    QStringList parts;
+    for (const HttpPlannedPush &push : reply.pushes) {
+        parts.append(
+            push.delayMs > 0
+                ? tr("Push to %1 after %2 ms: %3").arg(push.path).arg(push.delayMs).arg(push.text)
+                : tr("Push to %1: %2").arg(push.path, push.text));
+    }
+    if (reply.webhook) {
+        const HttpPlannedWebhook &hook = *reply.webhook;
+        const QString heading = hook.sleepMs > 0
+            ? tr("Webhook, %1 ms after the response:").arg(hook.sleepMs)
+            : tr("Webhook, after the response:");
+        const QString startLine
+            = QString::fromLatin1(hook.method) + QLatin1Char(' ') + hook.url.toString();
+        parts.append(heading + QLatin1Char('\n')
+                     + MessageLogModel::httpMessageText(startLine, hook.headers, hook.body, false));
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+void TryItPanel::setHttpRequest(const QString &method, const QString &target,
+                                const QString &headers, const QString &body)
+{
+    m_targetTouched = true;
+    m_method->setCurrentText(method);
+    m_target->setText(target);
+    m_headers->setPlainText(headers);
+    m_body->setPlainText(body);
+    update();
+}
+
+void TryItPanel::showHttp()
+{
+    m_tabs->setCurrentIndex(1);
+}
+
 QString TryItPanel::summary() const
 {
     return m_summary->text();
@@ -130,4 +330,19 @@ QString TryItPanel::reply() const
 QString TryItPanel::greeting() const
 {
     return m_greeting->toPlainText();
+}
+
+QString TryItPanel::httpSummary() const
+{
+    return m_httpSummary->text();
+}
+
+QString TryItPanel::httpResponse() const
+{
+    return m_response->toPlainText();
+}
+
+QString TryItPanel::httpEffects() const
+{
+    return m_effects->toPlainText();
 }

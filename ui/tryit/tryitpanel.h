@@ -5,12 +5,16 @@
 #include <QTimer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTabWidget;
+struct HttpReply;
 
-// "Try it": a sample path and message in, which rule matches and the exact reply out,
-// worked out from the current config with no client and no running server.
+// "Try it": a sample path and message in, which rule matches and the exact reply out; or a
+// sample HTTP request in and the response, pushes and webhook it sets off out. Worked out
+// from the current config with no client and no running server.
 class TryItPanel : public QWidget
 {
     Q_OBJECT
@@ -28,15 +32,38 @@ public:
     QString reply() const;
     QString greeting() const;
 
+    // The HTTP tab. headers: one "Name: value" per line.
+    void setHttpRequest(const QString &method, const QString &target, const QString &headers = {},
+                        const QString &body = {});
+    void showHttp();
+    QString httpSummary() const;
+    QString httpResponse() const; // status line, headers and body as the server sends them
+    QString httpEffects() const; // the pushes and the webhook the request sets off
+
 private:
-    static QString samplePath(const Endpoint &endpoint);
+    QWidget *makeWebSocketPage();
+    QWidget *makeHttpPage();
+    void updateWebSocket();
+    void updateHttp();
+    QString httpOutcome(const HttpReply &reply, const QStringList &badHeaders) const;
+    static QString effectsText(const HttpReply &reply);
+    static QString samplePath(const PathPattern &path);
 
     MockSpecPtr m_spec;
+    QTabWidget *m_tabs = nullptr;
     QLineEdit *m_path = nullptr;
     QPlainTextEdit *m_message = nullptr;
     QLabel *m_summary = nullptr;
     QPlainTextEdit *m_greeting = nullptr;
     QPlainTextEdit *m_reply = nullptr;
+    QComboBox *m_method = nullptr;
+    QLineEdit *m_target = nullptr;
+    QPlainTextEdit *m_headers = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QLabel *m_httpSummary = nullptr;
+    QPlainTextEdit *m_response = nullptr;
+    QPlainTextEdit *m_effects = nullptr;
     QTimer m_timer;
     bool m_pathTouched = false;
+    bool m_targetTouched = false;
 };

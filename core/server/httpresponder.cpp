@@ -91,7 +91,8 @@ RateWindows::Verdict RateWindows::admit(const QString &key, const RateLimit &lim
     if (verdict.admitted)
         ++window.count;
     verdict.remaining = limit.maxRequests - window.count;
-    verdict.resetSeconds = qint64(std::ceil(double(window.start + limit.windowMs - nowMs) / 1000.0));
+    verdict.resetSeconds
+        = qint64(std::ceil(double(window.start + limit.windowMs - nowMs) / 1000.0));
     return verdict;
 }
 
@@ -151,12 +152,13 @@ HttpReply HttpResponder::respond(const MockSpec &spec, const HttpRequestData &re
 {
     HttpReply reply;
     if (policy.maxBodySize > 0 && request.body.size() > policy.maxBodySize) {
-        reply = errorReply(413, tr("The request body is larger than the limit of %1 bytes.")
-                                    .arg(policy.maxBodySize));
+        reply = errorReply(
+            413,
+            tr("The request body is larger than the limit of %1 bytes.").arg(policy.maxBodySize));
         reply.close = true;
     } else {
-        const HttpRoute route = spec.routeHttp(request.method, QString::fromUtf8(request.header("host")),
-                                               request.rawPath);
+        const HttpRoute route = spec.routeHttp(
+            request.method, QString::fromUtf8(request.header("host")), request.rawPath);
         const bool isPreflight = request.method == "OPTIONS" && !request.header("origin").isEmpty()
             && !request.header("access-control-request-method").isEmpty();
         reply = policy.cors && isPreflight && route.outcome != HttpRoute::Outcome::Found
@@ -188,17 +190,16 @@ HttpReply HttpResponder::routed(const MockSpec &spec, const HttpRequestData &req
     }
     if (spec.route(request.rawPath)) {
         HttpReply reply = errorReply(
-            426, tr("%1 is a WebSocket endpoint: connect with a WebSocket client")
-                     .arg(request.rawPath));
+            426,
+            tr("%1 is a WebSocket endpoint: connect with a WebSocket client").arg(request.rawPath));
         reply.setHeader("Upgrade", "websocket");
         return reply;
     }
     return errorReply(404, tr("No endpoint serves %1 %2").arg(method, request.rawPath));
 }
 
-HttpReply HttpResponder::endpointReply(const HttpEndpoint &endpoint,
-                                       const HttpRequestData &request, const ParamMap &pathParams,
-                                       RateWindows *windows)
+HttpReply HttpResponder::endpointReply(const HttpEndpoint &endpoint, const HttpRequestData &request,
+                                       const ParamMap &pathParams, RateWindows *windows)
 {
     const QString queryProblem = endpoint.queryProblem(request.query);
     HttpReply reply = queryProblem.isEmpty() ? HttpReply() : errorReply(400, queryProblem);
@@ -271,7 +272,8 @@ void HttpResponder::renderBody(const HttpEndpoint &endpoint, const TemplateConte
     if (QDir::isRelativePath(path) && QFileInfo::exists(file)
         && !insideFolder(external.baseDirectory, file)) {
         reply->status = 500;
-        reply->body = errorBody(tr("external-body path '%1' is outside the config's folder").arg(path));
+        reply->body
+            = errorBody(tr("external-body path '%1' is outside the config's folder").arg(path));
         return;
     }
     QFile input(file);
@@ -289,8 +291,7 @@ void HttpResponder::planSideEffects(const HttpEndpoint &endpoint, const Template
 {
     for (const HttpPush &push : endpoint.pushes)
         reply->pushes.append({ push.path.render(context, &reply->missing),
-                               push.message.render(context, &reply->missing),
-                               push.pickDelayMs() });
+                               push.message.render(context, &reply->missing), push.pickDelayMs() });
     if (!endpoint.webhook)
         return;
     const Webhook &webhook = *endpoint.webhook;
@@ -318,7 +319,8 @@ void HttpResponder::addCors(const HttpRequestData &request, const HttpPolicy &po
     const QByteArray origin = request.header("origin");
     if (!policy.cors || origin.isEmpty())
         return;
-    if (!policy.allowedOrigins.isEmpty() && !policy.allowedOrigins.contains(QString::fromUtf8(origin)))
+    if (!policy.allowedOrigins.isEmpty()
+        && !policy.allowedOrigins.contains(QString::fromUtf8(origin)))
         return;
     reply->setHeader("Access-Control-Allow-Origin", origin);
     reply->setHeader("Access-Control-Allow-Credentials", "true");

@@ -123,7 +123,6 @@ private:
                            HttpReply *reply);
     static void planSideEffects(const HttpEndpoint &endpoint, const TemplateContext &context,
                                 HttpReply *reply);
-    static void addCors(const HttpRequestData &request, const HttpPolicy &policy,
-                        HttpReply *reply);
+    static void addCors(const HttpRequestData &request, const HttpPolicy &policy, HttpReply *reply);
     static HttpReply preflight(const HttpRequestData &request);
 };

@@ -34,7 +34,8 @@ struct Response
 
 // One request through QNetworkAccessManager, waited for.
 Response request(QNetworkAccessManager &network, const QByteArray &method, const QUrl &url,
-                 const QByteArray &body = {}, const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+                 const QByteArray &body = {},
+                 const QList<std::pair<QByteArray, QByteArray>> &headers = {})
 {
     QNetworkRequest request(url);
     for (const auto &[name, value] : headers)
@@ -70,7 +71,8 @@ QList<QByteArray> readResponses(QTcpSocket &socket, int count, int timeoutMs = 5
             const qsizetype at = head.indexOf("content-length:");
             const qsizetype length = at < 0
                 ? 0
-                : head.mid(at + 15, head.indexOf('\r', at) < 0 ? -1 : head.indexOf('\r', at) - at - 15)
+                : head.mid(at + 15,
+                           head.indexOf('\r', at) < 0 ? -1 : head.indexOf('\r', at) - at - 15)
                       .trimmed()
                       .toLongLong();
             if (buffer.size() < headEnd + 4 + length)
@@ -182,8 +184,9 @@ private slots:
 
         const Response notInt = request(network, "GET", http(fixture, "/users/abc"));
         QCOMPARE(notInt.status, 404);
-        QVERIFY2(notInt.json().value(QLatin1String("error")).toString().contains(QLatin1String("id")),
-                 notInt.body.constData());
+        QVERIFY2(
+            notInt.json().value(QLatin1String("error")).toString().contains(QLatin1String("id")),
+            notInt.body.constData());
 
         const Response deleted = request(network, "DELETE", http(fixture, "/users/7"));
         QCOMPARE(deleted.status, 204);
@@ -194,10 +197,9 @@ private slots:
         ServerFixture fixture;
         QVERIFY(fixture.start(specFromYaml(QString::fromUtf8(MixedYaml))));
         QNetworkAccessManager network;
-        const Response created = request(network, "POST", http(fixture, "/users?q=x%20y"),
-                                         R"({"name": "bob"})",
-                                         { { "Content-Type", "application/json" },
-                                           { "X-Agent", "tests" } });
+        const Response created
+            = request(network, "POST", http(fixture, "/users?q=x%20y"), R"({"name": "bob"})",
+                      { { "Content-Type", "application/json" }, { "X-Agent", "tests" } });
         QCOMPARE(created.status, 201);
         QCOMPARE(created.json().value(QLatin1String("created")).toString(), QStringLiteral("bob"));
         QCOMPARE(created.json().value(QLatin1String("agent")).toString(), QStringLiteral("tests"));
@@ -211,7 +213,10 @@ private slots:
         QNetworkAccessManager network;
         const Response missing = request(network, "GET", http(fixture, "/nowhere"));
         QCOMPARE(missing.status, 404);
-        QVERIFY(missing.json().value(QLatin1String("error")).toString().contains(QLatin1String("/nowhere")));
+        QVERIFY(missing.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("/nowhere")));
 
         const Response wrongMethod = request(network, "PUT", http(fixture, "/users/1"));
         QCOMPARE(wrongMethod.status, 405);
@@ -229,7 +234,8 @@ private slots:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, fixture.port());
         QVERIFY(socket.waitForConnected());
-        socket.write("HEAD /hello/x HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\n");
+        socket.write(
+            "HEAD /hello/x HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\n");
         // The HEAD answer announces its length but carries no body: the next response
         // follows its head directly.
         QByteArray all;
@@ -323,8 +329,8 @@ private slots:
         QVERIFY(first.waitForConnected());
         QVERIFY(second.waitForConnected());
         QNetworkAccessManager network;
-        const Response created = request(network, "POST", http(fixture, "/orders"),
-                                         R"({"id": 77})", { { "Content-Type", "application/json" } });
+        const Response created = request(network, "POST", http(fixture, "/orders"), R"({"id": 77})",
+                                         { { "Content-Type", "application/json" } });
         QCOMPARE(created.status, 201);
         const QString expected = QStringLiteral(R"({"event": "order-created", "id": 77})");
         QTRY_COMPARE(first.messages(), QStringList { expected });
@@ -362,7 +368,8 @@ private slots:
         QCOMPARE(request(network, "GET", http(fixture, "/limited")).status, 200);
         const Response third = request(network, "GET", http(fixture, "/limited"));
         QCOMPARE(third.status, 429);
-        QCOMPARE(third.json().value(QLatin1String("error")).toString(), QStringLiteral("Rate limit exceeded"));
+        QCOMPARE(third.json().value(QLatin1String("error")).toString(),
+                 QStringLiteral("Rate limit exceeded"));
         QCOMPARE(third.header("x-ratelimit-remaining"), QByteArray("0"));
         QVERIFY(third.header("x-ratelimit-reset").toInt() > 0);
     }
@@ -404,7 +411,10 @@ private slots:
 
         const Response missing = request(network, "GET", http(fixture, "/data/none"));
         QCOMPARE(missing.status, 500);
-        QVERIFY(missing.json().value(QLatin1String("error")).toString().contains(QLatin1String("data-none.json")));
+        QVERIFY(missing.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("data-none.json")));
         QCOMPARE(request(network, "GET", http(fixture, "/sheet")).status, 501);
     }
 
@@ -541,7 +551,8 @@ private slots:
         const QJsonObject logged = QJsonDocument::fromJson(line).object();
         QCOMPARE(logged.value(QLatin1String("event")).toString(), QStringLiteral("http"));
         QCOMPARE(logged.value(QLatin1String("status")).toInt(), 200);
-        QCOMPARE(logged.value(QLatin1String("rule")).toString(), QStringLiteral("GET /hello/:username"));
+        QCOMPARE(logged.value(QLatin1String("rule")).toString(),
+                 QStringLiteral("GET /hello/:username"));
         const TrafficEvent missing = fixture.eventsOf(TrafficEvent::Kind::Http).at(1);
         QCOMPARE(missing.status, 404);
         QVERIFY(missing.rule.isEmpty());

@@ -15,9 +15,10 @@
 // Usage: bench-floor-server [--port N] [--host ADDR]   (port 0, the default, picks a free one)
 // Prints "listening on ws://HOST:PORT" once listening, then serves until killed.
 
+#include "floor_common.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -33,26 +34,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     std::signal(SIGPIPE, SIG_IGN);
 
-    quint16 port = 0;
-    QHostAddress host(QHostAddress::LocalHost);
-    const QStringList args = app.arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--port") && i + 1 < args.size()) {
-            port = quint16(args.at(++i).toUInt());
-        } else if (args.at(i) == QLatin1String("--host") && i + 1 < args.size()) {
-            host = QHostAddress(args.at(++i));
-        } else {
-            std::fprintf(stderr, "usage: bench-floor-server [--port N] [--host ADDR]\n");
-            return 2;
-        }
-    }
+    FloorArgs args;
+    if (!parseFloorArgs(app.arguments(), "bench-floor-server", &args))
+        return 2;
 
     const QString greeting
         = QStringLiteral(R"({"status": "connected", "message": "Welcome to WebSocket Echo!"})");
 
     QTcpServer tcp;
-    tcp.setListenBacklogSize(1024);
-    tcp.setMaxPendingConnections(1024);
     QWebSocketServer ws(QStringLiteral("floor"), QWebSocketServer::NonSecureMode);
     ws.setMaxPendingConnections(1024);
 
@@ -74,23 +63,18 @@ int main(int argc, char *argv[])
                     const QJsonValue echo = doc.object().value(QLatin1String("echo"));
                     if (!echo.isString())
                         return;
-                    // ["X"] -> "X": the value as a JSON string, escaped.
-                    QByteArray quoted
-                        = QJsonDocument(QJsonArray { echo }).toJson(QJsonDocument::Compact);
-                    quoted = quoted.mid(1, quoted.size() - 2);
                     socket->sendTextMessage(QLatin1String("{\"echoed\": ")
-                                            + QString::fromUtf8(quoted) + QLatin1Char('}'));
+                                            + QString::fromUtf8(jsonQuoted(echo.toString()))
+                                            + QLatin1Char('}'));
                 });
             QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             socket->sendTextMessage(greeting);
         }
     });
 
-    if (!tcp.listen(host, port)) {
-        std::fprintf(stderr, "bench-floor-server: %s\n", qPrintable(tcp.errorString()));
+    if (!listenLikeMocket(&tcp, args, "bench-floor-server"))
         return 3;
-    }
-    std::printf("listening on ws://%s:%u\n", qPrintable(host.toString()),
+    std::printf("listening on ws://%s:%u\n", qPrintable(args.host.toString()),
                 unsigned(tcp.serverPort()));
     std::fflush(stdout);
     return app.exec();

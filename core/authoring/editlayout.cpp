@@ -272,4 +272,16 @@ TextEdit moveIn(const TextLines &lines, const QList<TextRange> &blocks, int from
     return swapBlocks(lines, blocks.at(from), blocks.at(to), eolOf(lines.text()));
 }
 
+TextEdit appendItem(const TextLines &lines, const SpecOutline &outline, const QString &item)
+{
+    const QString eol = eolOf(lines.text());
+    QString prefix;
+    if (lines.size() > 0 && lines.text().back() != u'\n')
+        prefix = eol;
+    if (!outline.items.isEmpty() && blankSeparated(lines, itemBlocks(lines, outline), true)
+        && !endsWithBlankLine(lines))
+        prefix += eol;
+    return { lines.size(), lines.size(), prefix + item };
+}
+
 } // namespace Outline

@@ -40,6 +40,8 @@ bool endsWithBlankLine(const TextLines &lines);
 
 // An insertion at a line start; at the end of a text without a final line break, one first.
 TextEdit insertLines(const TextLines &lines, qsizetype at, const QString &text, const QString &eol);
+// A new top-level item at the end of the text, set apart by a blank line when the items are.
+TextEdit appendItem(const TextLines &lines, const SpecOutline &outline, const QString &item);
 // Removes a block (whole lines) and the blank lines that would otherwise double up.
 TextEdit removeBlock(const TextLines &lines, const QList<TextRange> &blocks, int index);
 // Swaps blocks from and to, leaving what lies between them in place.

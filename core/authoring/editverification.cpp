@@ -12,7 +12,8 @@ namespace {
 
 bool matches(const Values &want, const Values &got)
 {
-    if (want.endpoints != got.endpoints || want.items.size() != got.items.size())
+    if (want.endpoints != got.endpoints || want.httpItems != got.httpItems
+        || want.items.size() != got.items.size())
         return false;
     for (qsizetype index = 0; index < want.items.size(); ++index) {
         if (want.items.at(index) && want.items.at(index) != got.items.at(index))
@@ -173,6 +174,15 @@ bool keysReadAsGiven(const EndpointOutline &after, const KeyChange &change)
     return true;
 }
 
+// The keys read as given: present with that value, or gone for a null one.
+bool readAsGiven(const QList<KeyOutline> &keys, const SpecEdits::KeyValues &values)
+{
+    return std::all_of(values.cbegin(), values.cend(), [&keys](const auto &entry) {
+        const KeyOutline *key = findKey(keys, entry.first);
+        return entry.second.isNull() ? key == nullptr : (key && key->value == entry.second);
+    });
+}
+
 } // namespace
 
 Values valuesOf(const QString &yaml, const SpecOutline &outline)
@@ -188,6 +198,8 @@ Values valuesOf(const QString &yaml, const SpecOutline &outline)
             endpoint.rules.append({ rule.patternValue, rule.responseValue });
         read.endpoints.append(endpoint);
     }
+    for (const HttpEndpointOutline &http : outline.httpEndpoints)
+        read.httpItems.append(http.itemIndex);
     for (const ItemOutline &item : outline.items) {
         QString text
             = fits(yaml, item.item) ? yaml.mid(item.item.start, item.item.length()) : QString();
@@ -196,6 +208,18 @@ Values valuesOf(const QString &yaml, const SpecOutline &outline)
         read.items.append(text);
     }
     return read;
+}
+
+void shiftItemsAfter(Values &want, int item, int delta)
+{
+    for (EndpointValues &other : want.endpoints) {
+        if (other.item > item)
+            other.item += delta;
+    }
+    for (int &other : want.httpItems) {
+        if (other > item)
+            other += delta;
+    }
 }
 
 int itemOf(const Values &values, int endpoint)
@@ -253,6 +277,39 @@ TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const Text
     const EndpointOutline &now = after->outline.endpoints.at(endpoint);
     if (!unnamedKept(before, now, change) || !mapOthersKept(before, now, change)
         || !keysReadAsGiven(now, change))
+        return {};
+    return edit;
+}
+
+TextEdit checkedHttpKeys(const QString &yaml, const SpecOutline &outline, const TextEdit &edit,
+                         int http, bool response, const SpecEdits::KeyValues &values)
+{
+    if (edit.isNull() || http < 0 || http >= outline.httpEndpoints.size())
+        return {};
+    const std::optional<Reread> after = reread(yaml, edit);
+    if (!after || after->outline.httpEndpoints.size() != outline.httpEndpoints.size())
+        return {};
+    // Everything outside the item concerned, to the byte.
+    Values want = valuesOf(yaml, outline);
+    const int item = outline.httpEndpoints.at(http).itemIndex;
+    if (item < 0 || item >= want.items.size())
+        return {};
+    want.items[item].reset();
+    if (!matches(want, valuesOf(after->text, after->outline)))
+        return {};
+    const HttpEndpointOutline &before = outline.httpEndpoints.at(http);
+    const HttpEndpointOutline &now = after->outline.httpEndpoints.at(http);
+    const QString responseKey = QStringLiteral("response");
+    if (response) {
+        // response itself may come with its keys.
+        if (!othersKept(before.keys, now.keys, {}, { responseKey })
+            || !othersKept(before.responseKeys, now.responseKeys, values)
+            || !readAsGiven(now.responseKeys, values))
+            return {};
+        return edit;
+    }
+    if (!othersKept(before.keys, now.keys, values, { responseKey })
+        || !sameKeys(before.responseKeys, now.responseKeys) || !readAsGiven(now.keys, values))
         return {};
     return edit;
 }

@@ -43,9 +43,13 @@ struct Values
 {
     QList<EndpointValues> endpoints;
     QList<std::optional<QString>> items; // each top-level item's text; nullopt: not compared
+    QList<int> httpItems; // the top-level item of each HTTP endpoint, in order
 };
 
 Values valuesOf(const QString &yaml, const SpecOutline &outline);
+// The endpoints (websocket and HTTP) of the items after item move by delta: one was removed
+// or inserted.
+void shiftItemsAfter(Values &want, int item, int delta);
 // The index of endpoint's top-level item in values.items; -1 when it has none there.
 int itemOf(const Values &values, int endpoint);
 // The values with what concerns endpoint (its item's text) left open.
@@ -64,5 +68,10 @@ enum class KeyMap { Rule, Greeting, Endpoint };
 // null edit. rule: the rule concerned, for KeyMap::Rule.
 TextEdit checkedKeys(const QString &yaml, const SpecOutline &outline, const TextEdit &edit,
                      KeyMap map, int endpoint, int rule, const SpecEdits::KeyValues &values);
+
+// The edit, when the text it gives reads as before except for the keys given in the HTTP
+// endpoint's map (or its response map, when response), which read as given; else a null edit.
+TextEdit checkedHttpKeys(const QString &yaml, const SpecOutline &outline, const TextEdit &edit,
+                         int http, bool response, const SpecEdits::KeyValues &values);
 
 } // namespace Outline

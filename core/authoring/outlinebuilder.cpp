@@ -81,6 +81,19 @@ YamlValue yamlValue(const YAML::Node &node, qint64 *budget, int depth = 0)
     return value;
 }
 
+// Where a websocket or HTTP endpoint's item sits among the top-level items, and how its map
+// is written.
+template<typename Endpoint>
+void placeItem(Endpoint &endpoint, const ItemOutline &top, int index, bool flow, int keyIndent)
+{
+    endpoint.item = top.item;
+    endpoint.comments = top.comments;
+    endpoint.line = top.line;
+    endpoint.itemIndex = index;
+    endpoint.flow = flow;
+    endpoint.keyIndent = keyIndent;
+}
+
 int utf8Length(const QString &text, qsizetype pos)
 {
     const char16_t unit = text.at(pos).unicode();
@@ -302,7 +315,8 @@ void Builder::build(const YAML::Node &root, SpecOutline &out) const
     }
 }
 
-// Each "websocket" key of a top-level item is an endpoint, as the loader has it.
+// Each "websocket" key of a top-level item is an endpoint, as the loader has it; each
+// "endpoint" key an HTTP one.
 void Builder::appendEndpoints(const YAML::Node &item, const ItemOutline &top, int index,
                               bool flowRoot, SpecOutline &out) const
 {
@@ -310,25 +324,31 @@ void Builder::appendEndpoints(const YAML::Node &item, const ItemOutline &top, in
     for (const auto &[key, value] : map.keys) {
         if (keyName(key) == "websocket")
             out.endpoints.append(endpoint(top, index, key, value, map.column, map.flow));
+        else if (keyName(key) == "endpoint")
+            out.httpEndpoints.append(httpEndpoint(top, index, key, value, map.column, map.flow));
     }
+}
+
+Builder::EndpointPlace Builder::endpointPlace(const YAML::Node &key, const YAML::Node &value,
+                                              int itemKeyColumn, bool itemFlow) const
+{
+    EndpointPlace place { keyRange(key, itemFlow),
+                          valueRange(key, value, itemKeyColumn, itemFlow),
+                          { {}, itemFlow, -1 } };
+    if (value.IsMap())
+        place.map = mapKeys(value, itemFlow);
+    return place;
 }
 
 EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
                                   const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const
 {
     EndpointOutline ep;
-    ep.item = top.item;
-    ep.comments = top.comments;
-    ep.line = top.line;
-    ep.itemIndex = index;
-    ep.websocketKey = keyRange(wsKey, itemFlow);
-    ep.websocket = valueRange(wsKey, ws, itemKeyColumn, itemFlow);
-    ep.flow = itemFlow;
-    if (!ws.IsMap())
-        return ep;
-    const MapKeys map = mapKeys(ws, itemFlow);
-    ep.flow = map.flow;
-    ep.keyIndent = map.column;
+    const EndpointPlace place = endpointPlace(wsKey, ws, itemKeyColumn, itemFlow);
+    const MapKeys &map = place.map;
+    placeItem(ep, top, index, map.flow, map.column);
+    ep.websocketKey = place.key;
+    ep.websocket = place.value;
     for (const auto &[key, value] : map.keys) {
         const std::string name = keyName(key);
         // on-connect and on-message have outlines of their own.
@@ -342,6 +362,39 @@ EndpointOutline Builder::endpoint(const ItemOutline &top, int index, const YAML:
             readOnMessage(ep, key, value, map.column);
     }
     return ep;
+}
+
+HttpEndpointOutline Builder::httpEndpoint(const ItemOutline &top, int index, const YAML::Node &key,
+                                          const YAML::Node &value, int itemKeyColumn,
+                                          bool itemFlow) const
+{
+    HttpEndpointOutline http;
+    const EndpointPlace place = endpointPlace(key, value, itemKeyColumn, itemFlow);
+    const MapKeys &map = place.map;
+    placeItem(http, top, index, map.flow, map.column);
+    http.endpointKey = place.key;
+    http.endpoint = place.value;
+    for (const auto &[innerKey, innerValue] : map.keys) {
+        const bool isResponse = keyName(innerKey) == "response";
+        http.keys.append(keyOutline(innerKey, innerValue, map.column, http.flow, !isResponse));
+        if (!isResponse)
+            continue;
+        // A repeated key: the loader takes the last one, so does the outline.
+        http.responseKey = keyRange(innerKey, http.flow);
+        http.response = valueRange(innerKey, innerValue, map.column, http.flow);
+        http.responseKeys.clear();
+        http.responseIndent = -1;
+        http.responseFlow = http.flow;
+        if (!innerValue.IsMap())
+            continue;
+        const MapKeys response = mapKeys(innerValue, http.flow);
+        http.responseFlow = response.flow;
+        http.responseIndent = response.column;
+        for (const auto &[responseKey, responseValue] : response.keys)
+            http.responseKeys.append(
+                keyOutline(responseKey, responseValue, response.column, response.flow));
+    }
+    return http;
 }
 
 void Builder::readPath(EndpointOutline &ep, const YAML::Node &key, const YAML::Node &value,

@@ -55,10 +55,23 @@ private:
     TextRange valueRange(const YAML::Node &key, const YAML::Node &value, int keyColumn,
                          bool flow) const;
     TextRange missingValueRange(const YAML::Node &key, int keyColumn, bool flow) const;
+    // Where an item's "websocket:" or "endpoint:" key and its value sit, and the keys of the
+    // map it holds (none, and the item's flow, when it holds no map).
+    struct EndpointPlace
+    {
+        TextRange key;
+        TextRange value;
+        MapKeys map;
+    };
+    EndpointPlace endpointPlace(const YAML::Node &key, const YAML::Node &value, int itemKeyColumn,
+                                bool itemFlow) const;
     void appendEndpoints(const YAML::Node &item, const ItemOutline &top, int index, bool flowRoot,
                          SpecOutline &out) const;
     EndpointOutline endpoint(const ItemOutline &top, int index, const YAML::Node &wsKey,
                              const YAML::Node &ws, int itemKeyColumn, bool itemFlow) const;
+    HttpEndpointOutline httpEndpoint(const ItemOutline &top, int index, const YAML::Node &key,
+                                     const YAML::Node &value, int itemKeyColumn,
+                                     bool itemFlow) const;
     void readPath(EndpointOutline &ep, const YAML::Node &key, const YAML::Node &value,
                   int column) const;
     void readOnConnect(EndpointOutline &ep, const YAML::Node &key, const YAML::Node &value,

@@ -13,15 +13,6 @@ using namespace Outline;
 
 namespace {
 
-// The endpoints of the items after item move by delta: one was removed or inserted.
-void shiftItemsAfter(Values &want, int item, int delta)
-{
-    for (EndpointValues &other : want.endpoints) {
-        if (other.item > item)
-            other.item += delta;
-    }
-}
-
 // The values the text reads as, with the item an endpoint stands at.
 struct EndpointItem
 {

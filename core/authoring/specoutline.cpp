@@ -86,3 +86,30 @@ SpecOutline SpecOutline::parse(const ParsedYaml &yaml)
     }
     return out;
 }
+
+YamlValue HttpEndpointOutline::value(const QString &key) const
+{
+    const KeyOutline *found = findKey(keys, key);
+    return found ? found->value : YamlValue();
+}
+
+YamlValue HttpEndpointOutline::responseValue(const QString &key) const
+{
+    const KeyOutline *found = findKey(responseKeys, key);
+    return found ? found->value : YamlValue();
+}
+
+QString HttpEndpointOutline::method() const
+{
+    const YamlValue written = value(QStringLiteral("method"));
+    return written.isScalar() && !written.text.isEmpty() ? written.text.toUpper()
+                                                         : QStringLiteral("GET");
+}
+
+QString HttpEndpointOutline::label() const
+{
+    const YamlValue host = value(QStringLiteral("host"));
+    const YamlValue path = value(QStringLiteral("path"));
+    return method() + QLatin1Char(' ') + (host.isScalar() ? host.text : QString())
+        + (path.isScalar() ? path.text : QString());
+}

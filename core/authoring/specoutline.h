@@ -171,7 +171,36 @@ struct EndpointOutline
     bool onConnectFlow = false; // on-connect holds a flow map
 };
 
-// Any top-level list item, websocket or not (HTTP "endpoint:" items are left alone).
+// An HTTP "endpoint:" item: the keys of its map (method, path, host, response, push, ...) and
+// of its response map (status, headers, body, delay, ...), in file order, with their ranges,
+// so that forms edit them key by key as they do a websocket item's.
+struct HttpEndpointOutline
+{
+    TextRange item;
+    TextRange comments;
+    TextRange endpointKey;
+    TextRange endpoint; // the value of "endpoint:"
+    int line = 0;
+    int itemIndex = -1; // among all top-level items
+    bool flow = false; // "endpoint:" holds a flow map
+    int keyIndent = -1; // column of its keys; -1 when it is not a block map
+    QList<KeyOutline> keys; // response's value left out: responseKeys has it key by key
+    TextRange responseKey;
+    TextRange response;
+    bool responseFlow = false;
+    int responseIndent = -1; // column of the response map's keys; -1 when it is no block map
+    QList<KeyOutline> responseKeys;
+
+    // A key's value as the loader reads it, or a null value when the key is absent.
+    YamlValue value(const QString &key) const;
+    YamlValue responseValue(const QString &key) const;
+    // "GET" when absent, upper case as the loader compares it.
+    QString method() const;
+    // "GET /hello/:username": how the Mocks tree names it.
+    QString label() const;
+};
+
+// Any top-level list item, websocket, HTTP or other.
 struct ItemOutline
 {
     TextRange item;
@@ -197,6 +226,7 @@ public:
     int errorLine() const { return m_errorLine; }
 
     QList<EndpointOutline> endpoints; // websocket items, in file order
+    QList<HttpEndpointOutline> httpEndpoints; // "endpoint:" items, in file order
     QList<ItemOutline> items; // all top-level items, in file order
     bool blockList = false; // the top level is a block list or empty: items can be added
 
@@ -273,6 +303,21 @@ TextEdit removeRule(const QString &yaml, const SpecOutline &outline, int endpoin
 TextEdit duplicateRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule);
 TextEdit moveRule(const QString &yaml, const SpecOutline &outline, int endpoint, int rule,
                   int delta);
+
+// HTTP "endpoint:" items; http is an index in SpecOutline::httpEndpoints. The keys of the
+// endpoint map (method, path, host, push, ...) or of its response map (status, headers,
+// body, delay, ...) are set, added or removed as setEndpointKeys does a websocket map's;
+// setHttpResponseKeys adds "response:" when it is absent. Every other item, and every other
+// key of the item, reads as before, or the edit is refused.
+TextEdit setHttpKeys(const QString &yaml, const SpecOutline &outline, int http,
+                     const KeyValues &values);
+TextEdit setHttpResponseKeys(const QString &yaml, const SpecOutline &outline, int http,
+                             const KeyValues &values);
+// Appends "- endpoint:" with method GET, the path and a 200 response with body.
+TextEdit addHttpEndpoint(const QString &yaml, const SpecOutline &outline, const QString &path,
+                         const QString &body);
+// Removes the item with the comments right above it.
+TextEdit removeHttpEndpoint(const QString &yaml, const SpecOutline &outline, int http);
 
 // The text with the edit applied (the text itself for a null edit).
 QString apply(const QString &yaml, const TextEdit &edit);

@@ -62,15 +62,6 @@ TextEdit onConnectWithGreeting(const TextLines &lines, const EndpointOutline &ep
     return insertLines(lines, lines.nextLine(after), added, eol);
 }
 
-MapTarget mapTarget(const QList<KeyOutline> &keys, bool flow, int keyIndent)
-{
-    MapTarget target;
-    target.keys = keys;
-    target.flow = flow;
-    target.keyIndent = keyIndent;
-    return target;
-}
-
 // New keys go after the last one.
 qsizetype afterLastKey(const TextLines &lines, const QList<KeyOutline> &keys)
 {
@@ -312,13 +303,7 @@ TextEdit uncheckedAddEndpoint(const QString &yaml, const SpecOutline &outline, c
         + spaces(style.websocketOffset - 1) + QLatin1String("websocket:") + eol
         + spaces(style.dashColumn + style.mapOffset) + QLatin1String("path: ")
         + SpecEdits::quoted(path) + eol;
-    QString prefix;
-    if (lines.size() > 0 && yaml.back() != u'\n')
-        prefix = eol;
-    if (!outline.items.isEmpty() && blankSeparated(lines, itemBlocks(lines, outline), true)
-        && !endsWithBlankLine(lines))
-        prefix += eol;
-    return { lines.size(), lines.size(), prefix + item };
+    return appendItem(lines, outline, item);
 }
 
 TextEdit uncheckedRemoveEndpoint(const QString &yaml, const SpecOutline &outline, int endpoint)

@@ -21,6 +21,15 @@ struct MapTarget
     qsizetype insertAt = -1; // block: the line start where new keys go
 };
 
+inline MapTarget mapTarget(const QList<KeyOutline> &keys, bool flow, int keyIndent)
+{
+    MapTarget target;
+    target.keys = keys;
+    target.flow = flow;
+    target.keyIndent = keyIndent;
+    return target;
+}
+
 // Where a key's text ends: after its value, or after the key when the value is missing.
 qsizetype keyEnd(const KeyOutline &key);
 qsizetype lastKeyEnd(const QList<KeyOutline> &keys);

@@ -123,6 +123,32 @@ private slots:
         QCOMPARE(itemRanges(m_document->outline()), itemRanges(alone));
     }
 
+    // A Moclojer file: the outline names each HTTP endpoint as the loader does, in file order,
+    // and a status set through it is what the loader then reads.
+    void httpEndpointsOutlinedAsLoaded()
+    {
+        QFile example(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/moclojer.yml"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(example.readAll());
+        m_document->reset(text, QStringLiteral("/tmp/moclojer.yml"), false);
+        QVERIFY(m_document->isValid());
+        const QList<HttpEndpoint> &loaded = m_document->lastGoodSpec()->httpEndpoints;
+        const QList<HttpEndpointOutline> &outlined = m_document->outline().httpEndpoints;
+        QCOMPARE(outlined.size(), loaded.size());
+        for (qsizetype index = 0; index < loaded.size(); ++index) {
+            QCOMPARE(outlined.at(index).label(), loaded.at(index).label());
+            QCOMPARE(outlined.at(index).line, loaded.at(index).line);
+        }
+        const TextEdit edit = SpecEdits::setHttpResponseKeys(
+            text, m_document->outline(), 5,
+            { { QStringLiteral("status"), YamlValue::verbatim(QStringLiteral("410")) } });
+        m_document->setText(SpecEdits::apply(text, edit));
+        m_document->parse();
+        QVERIFY(m_document->isValid());
+        QCOMPARE(m_document->lastGoodSpec()->httpEndpoints.at(5).status, 410);
+        QCOMPARE(m_document->text().size(), text.size());
+    }
+
     // No copy of text without unsaved edits.
     void noRecoveryCopyWhenUnmodified()
     {

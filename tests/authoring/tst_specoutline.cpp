@@ -363,6 +363,10 @@ private Q_SLOTS:
     void keyEditFindings_data();
     void keyEditFindings();
     void repeatedKeyEditsTheOneInUse();
+    void httpEndpointOutline();
+    void httpEdits_data();
+    void httpEdits();
+    void httpEditsAreVerified();
 };
 
 void TestSpecOutline::example_data()
@@ -1759,4 +1763,215 @@ void TestSpecOutline::repeatedKeyEditsTheOneInUse()
     const LoadResult loaded = SpecLoader::loadText(result, y("t.yml"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
     QCOMPARE(loaded.spec->endpoints.at(0).rules.at(0).reply.delay.minMs, 500);
+}
+
+namespace {
+// An HTTP item as users write them: comments, a folded body, a push list.
+QString helloHttp()
+{
+    return y("# Greets a user\n"
+             "- endpoint:\n"
+             "    # GET is the default\n"
+             "    method: GET  # method tail\n"
+             "    path: /hello/:username\n"
+             "    response:\n"
+             "      status: 200  # status tail\n"
+             "      headers:\n"
+             "        Content-Type: application/json\n"
+             "      body: >\n"
+             "        {\"hello\": \"{{path-params.username}}!\"}\n"
+             "    push:\n"
+             "      - path: /ws/echo\n"
+             "        message: hi\n");
+}
+
+QString plainHttp()
+{
+    return y("- endpoint:\n"
+             "    path: /bare\n");
+}
+
+QString httpConfig()
+{
+    return helloHttp() + y("\n") + echoItem("/ws/echo") + y("\n") + plainHttp();
+}
+
+QString textAt(const QString &yaml, const TextRange &range)
+{
+    return yaml.mid(range.start, range.length());
+}
+} // namespace
+
+void TestSpecOutline::httpEndpointOutline()
+{
+    const QString yaml = httpConfig();
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    QVERIFY(outline.ok());
+    QCOMPARE(outline.endpoints.size(), 1);
+    QCOMPARE(outline.httpEndpoints.size(), 2);
+    QCOMPARE(outline.items.size(), 3);
+
+    const HttpEndpointOutline &hello = outline.httpEndpoints.at(0);
+    QCOMPARE(hello.itemIndex, 0);
+    QCOMPARE(hello.line, 2);
+    QCOMPARE(textAt(yaml, hello.comments), y("# Greets a user\n"));
+    QVERIFY(textAt(yaml, hello.item).startsWith(y("- endpoint:\n")));
+    QVERIFY(textAt(yaml, hello.item).endsWith(y("message: hi\n")));
+    QCOMPARE(hello.keyIndent, 4);
+    QCOMPARE(hello.method(), y("GET"));
+    QCOMPARE(hello.label(), y("GET /hello/:username"));
+    QCOMPARE(textAt(yaml, findKey(hello.keys, y("method"))->range), y("GET"));
+    QCOMPARE(textAt(yaml, findKey(hello.keys, y("path"))->range), y("/hello/:username"));
+    QCOMPARE(hello.responseIndent, 6);
+    QCOMPARE(hello.responseValue(y("status")).text, y("200"));
+    QCOMPARE(textAt(yaml, findKey(hello.responseKeys, y("status"))->range), y("200"));
+    QCOMPARE(hello.responseValue(y("headers")).value(y("Content-Type"))->text,
+             y("application/json"));
+    QCOMPARE(hello.responseValue(y("body")).text,
+             y("{\"hello\": \"{{path-params.username}}!\"}\n"));
+    QCOMPARE(textAt(yaml, findKey(hello.responseKeys, y("body"))->range),
+             y(">\n        {\"hello\": \"{{path-params.username}}!\"}"));
+    const YamlValue push = hello.value(y("push"));
+    QVERIFY(push.isList());
+    QCOMPARE(push.items.size(), 1);
+    QCOMPARE(push.items.at(0).value(y("path"))->text, y("/ws/echo"));
+    QCOMPARE(push.items.at(0).value(y("message"))->text, y("hi"));
+
+    const HttpEndpointOutline &bare = outline.httpEndpoints.at(1);
+    QCOMPARE(bare.itemIndex, 2);
+    QCOMPARE(bare.method(), y("GET"));
+    QCOMPARE(bare.label(), y("GET /bare"));
+    QVERIFY(!bare.response.isValid());
+    QVERIFY(bare.responseKeys.isEmpty());
+}
+
+void TestSpecOutline::httpEdits_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("http");
+    QTest::addColumn<bool>("response");
+    QTest::addColumn<SpecEdits::KeyValues>("values");
+    QTest::addColumn<QString>("expected");
+
+    const QString hello = helloHttp();
+    const auto replaced = [&hello](const char *from, const char *to) {
+        QString text = hello;
+        return QString(text.replace(y(from), y(to)) + y("\n") + echoItem("/ws/echo") + y("\n")
+                       + plainHttp());
+    };
+    const QString yaml = httpConfig();
+    QTest::newRow("status, its comment kept")
+        << yaml << 0 << true
+        << SpecEdits::KeyValues { { y("status"), YamlValue::verbatim(y("201")) } }
+        << replaced("status: 200  # status tail", "status: 201  # status tail");
+    QTest::newRow("body, a folded block becomes a literal one")
+        << yaml << 0 << true
+        << SpecEdits::KeyValues { { y("body"), YamlValue::scalar(y("{\"bye\": 1}\n")) } }
+        << replaced("body: >\n        {\"hello\": \"{{path-params.username}}!\"}\n",
+                    "body: |\n        {\"bye\": 1}\n");
+    QTest::newRow("method") << yaml << 0 << false
+                            << SpecEdits::KeyValues { { y("method"),
+                                                        YamlValue::scalar(y("POST")) } }
+                            << replaced("method: GET  # method tail",
+                                        "method: POST  # method tail");
+    QTest::newRow("path") << yaml << 0 << false
+                          << SpecEdits::KeyValues { { y("path"),
+                                                      YamlValue::scalar(y("/hi/:name")) } }
+                          << replaced("path: /hello/:username", "path: /hi/:name");
+    QTest::newRow("delay added after the last response key")
+        << yaml << 0 << true
+        << SpecEdits::KeyValues { { y("delay"), YamlValue::verbatim(y("250ms")) } }
+        << replaced("{{path-params.username}}!\"}\n",
+                    "{{path-params.username}}!\"}\n      delay: 250ms\n");
+    QTest::newRow("headers removed")
+        << yaml << 0 << true << SpecEdits::KeyValues { { y("headers"), YamlValue() } }
+        << replaced("      headers:\n        Content-Type: application/json\n", "");
+    YamlValue headers = YamlValue::map();
+    headers.insert(y("Content-Type"), YamlValue::scalar(y("text/plain")));
+    headers.insert(y("X-Mock"), YamlValue::scalar(y("yes")));
+    QTest::newRow("headers replaced")
+        << yaml << 0 << true << SpecEdits::KeyValues { { y("headers"), headers } }
+        << replaced("        Content-Type: application/json\n",
+                    "        Content-Type: text/plain\n        X-Mock: 'yes'\n");
+    YamlValue pushes = YamlValue::list({});
+    YamlValue first = YamlValue::map();
+    first.insert(y("path"), YamlValue::scalar(y("/ws/echo")));
+    first.insert(y("message"), YamlValue::scalar(y("hi")));
+    YamlValue second = YamlValue::map();
+    second.insert(y("path"), YamlValue::scalar(y("/ws/room")));
+    second.insert(y("message"), YamlValue::scalar(y("{\"n\": 1}")));
+    pushes.items = { first, second };
+    QTest::newRow("a push added") << yaml << 0 << false
+                                  << SpecEdits::KeyValues { { y("push"), pushes } }
+                                  << replaced("        message: hi\n",
+                                              "        message: hi\n      - path: /ws/room\n"
+                                              "        message: '{\"n\": 1}'\n");
+    QTest::newRow("pushes removed")
+        << yaml << 0 << false << SpecEdits::KeyValues { { y("push"), YamlValue() } }
+        << replaced("    push:\n      - path: /ws/echo\n        message: hi\n", "");
+    QTest::newRow("response added where there is none")
+        << yaml << 1 << true
+        << SpecEdits::KeyValues { { y("status"), YamlValue::verbatim(y("404")) } }
+        << QString(hello + y("\n") + echoItem("/ws/echo") + y("\n")
+                   + y("- endpoint:\n    path: /bare\n    response:\n      status: 404\n"));
+}
+
+void TestSpecOutline::httpEdits()
+{
+    QFETCH(QString, yaml);
+    QFETCH(int, http);
+    QFETCH(bool, response);
+    QFETCH(SpecEdits::KeyValues, values);
+    QFETCH(QString, expected);
+    const SpecOutline outline = SpecOutline::parse(yaml);
+    const TextEdit edit = response ? SpecEdits::setHttpResponseKeys(yaml, outline, http, values)
+                                   : SpecEdits::setHttpKeys(yaml, outline, http, values);
+    QVERIFY(!edit.isNull());
+    const QString after = SpecEdits::apply(yaml, edit);
+    QCOMPARE(after, expected);
+    const LoadResult loaded = SpecLoader::loadText(after, y("t.yml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+}
+
+void TestSpecOutline::httpEditsAreVerified()
+{
+    const QString yaml = httpConfig();
+    const SpecOutline outline = SpecOutline::parse(yaml);
+
+    // Added at the end, in the file's layout, and read back as an HTTP endpoint.
+    const QString added = SpecEdits::apply(
+        yaml, SpecEdits::addHttpEndpoint(yaml, outline, y("/new"), y("{\"ok\": true}")));
+    QCOMPARE(added,
+             yaml
+                 + y("\n- endpoint:\n    method: GET\n    path: /new\n    response:\n"
+                     "      status: 200\n      body: '{\"ok\": true}'\n"));
+    const LoadResult loaded = SpecLoader::loadText(added, y("t.yml"));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+    QCOMPARE(loaded.spec->httpEndpoints.size(), 3);
+    QCOMPARE(loaded.spec->httpEndpoints.last().label(), y("GET /new"));
+
+    // Removed with the comment above it; the websocket item keeps its place in the outline.
+    const QString removed = SpecEdits::apply(yaml, SpecEdits::removeHttpEndpoint(yaml, outline, 0));
+    QCOMPARE(removed, echoItem("/ws/echo") + y("\n") + plainHttp());
+    const SpecOutline after = SpecOutline::parse(removed);
+    QCOMPARE(after.endpoints.at(0).itemIndex, 0);
+    QCOMPARE(after.httpEndpoints.at(0).itemIndex, 1);
+
+    // Out of range, or a flow item's key edit that would not read as asked: nothing.
+    QVERIFY(SpecEdits::setHttpKeys(yaml, outline, 2, { { y("path"), YamlValue::scalar(y("/x")) } })
+                .isNull());
+    QVERIFY(SpecEdits::removeHttpEndpoint(yaml, outline, -1).isNull());
+    const QString flow = y("- endpoint: {path: /a, response: {status: 200}}\n");
+    const SpecOutline flowOutline = SpecOutline::parse(flow);
+    QCOMPARE(SpecEdits::apply(
+                 flow,
+                 SpecEdits::setHttpResponseKeys(
+                     flow, flowOutline, 0, { { y("status"), YamlValue::verbatim(y("500")) } })),
+             y("- endpoint: {path: /a, response: {status: 500}}\n"));
+
+    // Removing a websocket item: the HTTP item after it moves up one item, and nothing else.
+    QCOMPARE(SpecOutline::parse(SpecEdits::apply(yaml, SpecEdits::removeEndpoint(yaml, outline, 0)))
+                 .httpEndpoints.at(1)
+                 .itemIndex,
+             1);
 }

@@ -438,6 +438,73 @@
     </message>
 </context>
 <context>
+    <name>HttpEndpointForm</name>
+    <message>
+        <source>The request method this endpoint answers; any HTTP method</source>
+        <translation>O método de requisição que este endpoint responde; qualquer método HTTP</translation>
+    </message>
+    <message>
+        <source>/users/:id|int</source>
+        <translation>/usuarios/:id|int</translation>
+    </message>
+    <message>
+        <source>The URL path; :name segments capture a value for {{path-params.name}}, :name|int only whole numbers</source>
+        <translation>O caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}, :nome|int só números inteiros</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Content-Type: application/json</source>
+        <translation>Um por linha, ex.: Content-Type: application/json</translation>
+    </message>
+    <message>
+        <source>none (e.g. 250ms, 1.5s, 100ms..300ms)</source>
+        <translation>nenhum (ex.: 250ms, 1.5s, 100ms..300ms)</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Método:</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Caminho:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>Ca&amp;beçalhos:</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>C&amp;orpo:</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>A&amp;traso:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;HTTP endpoint&lt;/b&gt; · line %1</source>
+        <translation>&lt;b&gt;Endpoint HTTP&lt;/b&gt; · linha %1</translation>
+    </message>
+    <message>
+        <source>Headers written in a way this box cannot show: edit them in the YAML editor</source>
+        <translation>Cabeçalhos escritos de um jeito que esta caixa não consegue mostrar: edite-os no editor de YAML</translation>
+    </message>
+    <message>
+        <source>Sent as the response body; a template (empty: no body)</source>
+        <translation>Enviado como corpo da resposta; um template (vazio: sem corpo)</translation>
+    </message>
+    <message>
+        <source>Line %1: write Name: value</source>
+        <translation>Linha %1: escreva Nome: valor</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Linha %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HttpResponder</name>
     <message>
         <source>The request body is larger than the limit of %1 bytes.</source>
@@ -1501,6 +1568,18 @@ Comandos:
     <message>
         <source>on-connect sends more than a text: select on-connect above to edit it</source>
         <translation>on-connect envia mais que um texto: selecione on-connect acima para editá-lo</translation>
+    </message>
+    <message>
+        <source>WebSocket endpoint</source>
+        <translation>Endpoint WebSocket</translation>
+    </message>
+    <message>
+        <source>HTTP endpoint</source>
+        <translation>Endpoint HTTP</translation>
+    </message>
+    <message>
+        <source>HTTP endpoint · line %1</source>
+        <translation>Endpoint HTTP · linha %1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "exportdialog.h"
+#include "httpform.h"
 #include "mainwindow.h"
 #include "mockspanel.h"
 #include "replyform.h"
@@ -15,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QListWidget>
+#include <QMenu>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
@@ -351,6 +353,89 @@ private slots:
         QCOMPARE(tryIt->reply(), QStringLiteral("{\"echoed\": \"say \\\"hi\\\"\"}"));
         tryIt->setPath(QStringLiteral("/nowhere"));
         QVERIFY(tryIt->summary().contains(QStringLiteral("404")));
+    }
+
+    // An HTTP endpoint picked in the Mocks tree is edited in its own form: each committed
+    // field is one minimal edit of the YAML, and the server answers as the form now says.
+    void httpEndpointFormEditsAndServes()
+    {
+        QVERIFY(m_window->openFile(examplePath(QStringLiteral("moclojer.yml"))));
+        const QString original = m_window->editor()->toPlainText();
+        MocksPanel *mocks = m_window->mocksPanel();
+        // HTTP rows are named by method and path, in file order before the websocket one.
+        QTreeWidget *tree = mocks->tree();
+        QCOMPARE(tree->topLevelItemCount(), 7);
+        QCOMPARE(tree->topLevelItem(5)->text(0),
+                 QStringLiteral("DELETE /user/:username/age/:age|int"));
+        QCOMPARE(tree->topLevelItem(6)->text(0), QStringLiteral("/ws/echo"));
+        const QList<QTreeWidgetItem *> rows
+            = tree->findItems(QStringLiteral("GET /hello/:username"), Qt::MatchExactly);
+        QCOMPARE(rows.size(), 1);
+        tree->setCurrentItem(rows.first());
+        QCOMPARE(mocks->selection().type, MocksPanel::ItemType::Http);
+
+        HttpEndpointForm *form = mocks->httpForm();
+        QVERIFY(form->isVisible());
+        QCOMPARE(form->methodField()->currentText(), QStringLiteral("GET"));
+        QCOMPARE(form->pathField()->text(), QStringLiteral("/hello/:username"));
+        QCOMPARE(form->statusField()->value(), 200);
+        QCOMPARE(form->headersField()->toPlainText(),
+                 QStringLiteral("Content-Type: application/json"));
+        QCOMPARE(form->bodyField()->toPlainText(),
+                 QStringLiteral("{\n  \"hello\": \"{{path-params.username}}!\"\n}\n"));
+
+        form->statusField()->setValue(201);
+        form->bodyField()->setPlainText(QStringLiteral("created {{path-params.username}}"));
+        mocks->commitForms();
+        QString expected = original;
+        expected.replace(QStringLiteral("      status: 200\n"),
+                         QStringLiteral("      status: 201\n"));
+        expected.replace(QStringLiteral("      body: >\n        {\n"
+                                        "          \"hello\": \"{{path-params.username}}!\"\n"
+                                        "        }\n"),
+                         QStringLiteral("      body: 'created {{path-params.username}}'\n"));
+        QCOMPARE(m_window->editor()->toPlainText(), expected);
+        QCOMPARE(form->statusField()->value(), 201);
+
+        // A delay the loader would refuse is shown next to its field and not written.
+        QTest::keyClicks(form->delayField(), QStringLiteral("soon"));
+        QVERIFY2(form->problems().contains(QStringLiteral("'delay' must be a duration")),
+                 qPrintable(form->problems()));
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), expected);
+        form->delayField()->clear();
+
+        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY(m_window->startServer());
+        QNetworkAccessManager network;
+        QNetworkReply *reply
+            = network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/hello/ana")
+                                                   .arg(m_window->server()->serverPort()))));
+        reply->setParent(&network);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        QCOMPARE(reply->readAll(), QByteArray("created ana"));
+
+        // Undo takes the form's edits back, one step each.
+        m_window->editor()->undo();
+        m_window->editor()->undo();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+
+        // "+ Endpoint" offers both kinds; the HTTP one is appended, selected, and removed.
+        QMenu *menu = mocks->addEndpointButton()->menu();
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), 2);
+        QCOMPARE(menu->actions().at(1)->text(), QStringLiteral("HTTP endpoint"));
+        menu->actions().at(1)->trigger();
+        const QString added = original
+            + QStringLiteral("- endpoint:\n    method: GET\n    path: /new\n    response:\n"
+                             "      status: 200\n      body: ok\n");
+        QCOMPARE(m_window->editor()->toPlainText(), added);
+        QCOMPARE(mocks->selection().type, MocksPanel::ItemType::Http);
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("GET /new"));
+        QCOMPARE(form->pathField()->text(), QStringLiteral("/new"));
+        mocks->removeSelected();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
     }
 
     void httpExchangeShowsInTraffic()

@@ -3,6 +3,8 @@
 
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QToolButton>
 
 namespace Forms {
@@ -31,6 +33,18 @@ void showProblem(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setVisible(!text.isEmpty());
+}
+
+void setTextUnlessFocused(QLineEdit *edit, const QString &text)
+{
+    if (!edit->hasFocus() && edit->text() != text)
+        edit->setText(text);
+}
+
+void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
+{
+    if (!edit->hasFocus() && edit->toPlainText() != text)
+        edit->setPlainText(text);
 }
 
 } // namespace Forms

@@ -3,6 +3,8 @@
 #include <QString>
 
 class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
 class QToolButton;
 class QWidget;
 
@@ -17,5 +19,10 @@ QLabel *problemLabel(QWidget *parent);
 
 // Shows text in label, or hides label when there is nothing wrong.
 void showProblem(QLabel *label, const QString &text);
+
+// Shows text in the field unless the user is typing in it (a reload after an edit must not
+// take the cursor away or undo what is being typed).
+void setTextUnlessFocused(QLineEdit *edit, const QString &text);
+void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
 
 } // namespace Forms

@@ -3,6 +3,7 @@
 
 #include "formhelpers.h"
 #include "formtextedit.h"
+#include "httpform.h"
 #include "messagepattern.h"
 #include "replyform.h"
 #include "specrules.h"
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -80,13 +82,37 @@ void stackOnPage(QWidget *page, std::initializer_list<QWidget *> parts)
     layout->addStretch();
 }
 
-// Whether the selection is on one of the outline's endpoints (or its greeting or a rule).
+// Whether the selection is on one of the outline's websocket endpoints (or its greeting or a
+// rule).
 bool isOnEndpoint(const MocksPanel::Selection &selection, const SpecOutline &outline)
 {
-    return selection.endpoint >= 0 && selection.endpoint < outline.endpoints.size();
+    return selection.type != MocksPanel::ItemType::Http && selection.endpoint >= 0
+        && selection.endpoint < outline.endpoints.size();
+}
+
+bool isOnHttpEndpoint(const MocksPanel::Selection &selection, const SpecOutline &outline)
+{
+    return selection.type == MocksPanel::ItemType::Http && selection.endpoint >= 0
+        && selection.endpoint < outline.httpEndpoints.size();
+}
+
+// A path no item of the list uses: base, base-2, base-3, ...
+template<typename Items, typename PathOf>
+QString unusedPath(const QString &base, const Items &items, PathOf pathOf)
+{
+    QString path = base;
+    for (int suffix = 2;; ++suffix) {
+        const bool taken = std::any_of(items.cbegin(), items.cend(),
+                                       [&](const auto &item) { return pathOf(item) == path; });
+        if (!taken)
+            return path;
+        path = QStringLiteral("%1-%2").arg(base).arg(suffix);
+    }
 }
 
 } // namespace
+
+using Forms::setTextUnlessFocused;
 
 namespace {
 MocksPanel::MatchKind matchKindOf(const RuleOutline &rule, QString *prefix)
@@ -148,6 +174,12 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_down = Forms::toolButton(QStringLiteral("go-down"), tr("Move down"), this);
     m_addEndpoint->setText(tr("Endpoint"));
     m_addEndpoint->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Two kinds of endpoint: the button asks which one.
+    auto *addMenu = new QMenu(m_addEndpoint);
+    addMenu->addAction(tr("WebSocket endpoint"), this, &MocksPanel::addEndpoint);
+    addMenu->addAction(tr("HTTP endpoint"), this, &MocksPanel::addHttpEndpoint);
+    m_addEndpoint->setMenu(addMenu);
+    m_addEndpoint->setPopupMode(QToolButton::InstantPopup);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
     for (QToolButton *button : { m_addEndpoint, m_addRule, m_remove, m_duplicate, m_up, m_down })
@@ -228,12 +260,17 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     replyLayout->addWidget(m_ruleReply);
     stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox });
 
+    // HTTP endpoint form
+    auto *httpPage = new QWidget(this);
+    m_httpForm = new HttpEndpointForm(httpPage);
+    stackOnPage(httpPage, { m_httpForm });
+
     auto *hint = new QLabel(tr("Select an endpoint or a rule to edit it here, or add one."), this);
     hint->setWordWrap(true);
     hint->setAlignment(Qt::AlignCenter);
     m_forms = new QStackedWidget(this);
     m_forms->addWidget(hint);
-    for (QWidget *page : { endpointPage, rulePage, greetingPage }) {
+    for (QWidget *page : { endpointPage, rulePage, greetingPage, httpPage }) {
         // Long forms scroll instead of squeezing the tree.
         auto *scroll = new QScrollArea(this);
         scroll->setWidgetResizable(true);
@@ -279,6 +316,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         connect(form, &ReplyForm::typing, this, typing);
         connect(form, &ReplyForm::committed, this, chosen);
     }
+    connect(m_httpForm, &HttpEndpointForm::typing, this, typing);
+    connect(m_httpForm, &HttpEndpointForm::committed, this, chosen);
     connect(m_streams, &StreamsEditor::typing, this, typing);
     connect(m_streams, &StreamsEditor::committed, this, chosen);
     connect(m_subprotocols, &QLineEdit::textEdited, this, typing);
@@ -292,7 +331,6 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         typing();
     });
     connect(m_binaryPrefix, &QLineEdit::editingFinished, this, chosen);
-    connect(m_addEndpoint, &QToolButton::clicked, this, &MocksPanel::addEndpoint);
     connect(m_addRule, &QToolButton::clicked, this, &MocksPanel::addRule);
     connect(m_remove, &QToolButton::clicked, this, &MocksPanel::removeSelected);
     connect(m_duplicate, &QToolButton::clicked, this, &MocksPanel::duplicateSelected);
@@ -314,52 +352,78 @@ void MocksPanel::rebuildTree()
 {
     m_rebuilding = true;
     m_tree->clear();
-    for (int endpointIndex = 0; endpointIndex < m_outline.endpoints.size(); ++endpointIndex) {
-        const EndpointOutline &endpoint = m_outline.endpoints.at(endpointIndex);
-        auto *item = new QTreeWidgetItem(m_tree);
-        item->setText(0, endpoint.pathValue.isEmpty() ? tr("(no path)") : endpoint.pathValue);
-        item->setData(0, TypeRole, int(ItemType::Endpoint));
-        item->setData(0, EndpointRole, endpointIndex);
-        item->setToolTip(0, tr("Line %1").arg(endpoint.line));
-        if (endpoint.hasGreeting || !endpoint.onConnectKeys.isEmpty()) {
-            auto *greeting = new QTreeWidgetItem(item);
-            greeting->setText(0, tr("on-connect: %1").arg(replySummary(endpoint.onConnectKeys)));
-            greeting->setData(0, TypeRole, int(ItemType::Greeting));
-            greeting->setData(0, EndpointRole, endpointIndex);
-        }
-        for (int ruleIndex = 0; ruleIndex < endpoint.rules.size(); ++ruleIndex) {
-            const RuleOutline &rule = endpoint.rules.at(ruleIndex);
-            auto *child = new QTreeWidgetItem(item);
-            const KeyOutline *binary = findKey(rule.keys, QStringLiteral("binary"));
-            if (binary) {
-                QString prefix;
-                const MatchKind kind = matchKindOf(rule, &prefix);
-                const QString match = kind == MatchKind::HexPrefix
-                    ? tr("binary starting %1 (hex)").arg(oneLine(prefix))
-                    : kind == MatchKind::Base64Prefix
-                    ? tr("binary starting %1 (base64)").arg(oneLine(prefix))
-                    : tr("any binary");
-                child->setText(0, tr("%1 → %2").arg(match, replySummary(rule.keys)));
-                child->setToolTip(
-                    0,
-                    tr("on-message[%1] · binary messages · line %2").arg(ruleIndex).arg(rule.line));
-            } else {
-                const MessagePattern compiled = MessagePattern::compile(rule.patternValue);
-                child->setText(
-                    0, tr("%1 → %2").arg(oneLine(rule.patternValue), replySummary(rule.keys)));
-                child->setToolTip(0,
-                                  tr("on-message[%1] · %2 pattern · line %3")
-                                      .arg(ruleIndex)
-                                      .arg(compiled.kindName())
-                                      .arg(rule.line));
-            }
-            child->setData(0, TypeRole, int(ItemType::Rule));
-            child->setData(0, EndpointRole, endpointIndex);
-            child->setData(0, RuleRole, ruleIndex);
-        }
-        item->setExpanded(true);
+    // Websocket and HTTP items in file order, as the YAML lists them.
+    int websocket = 0;
+    int http = 0;
+    const auto websockets = int(m_outline.endpoints.size());
+    const auto https = int(m_outline.httpEndpoints.size());
+    while (websocket < websockets || http < https) {
+        const bool httpFirst = http < https
+            && (websocket == websockets
+                || m_outline.httpEndpoints.at(http).itemIndex
+                    < m_outline.endpoints.at(websocket).itemIndex);
+        if (httpFirst)
+            addHttpRow(http++);
+        else
+            addWebSocketRow(websocket++);
     }
     m_rebuilding = false;
+}
+
+void MocksPanel::addHttpRow(int httpIndex)
+{
+    const HttpEndpointOutline &endpoint = m_outline.httpEndpoints.at(httpIndex);
+    auto *item = new QTreeWidgetItem(m_tree);
+    item->setText(0, endpoint.label());
+    item->setData(0, TypeRole, int(ItemType::Http));
+    item->setData(0, EndpointRole, httpIndex);
+    item->setToolTip(0, tr("HTTP endpoint · line %1").arg(endpoint.line));
+}
+
+void MocksPanel::addWebSocketRow(int endpointIndex)
+{
+    const EndpointOutline &endpoint = m_outline.endpoints.at(endpointIndex);
+    auto *item = new QTreeWidgetItem(m_tree);
+    item->setText(0, endpoint.pathValue.isEmpty() ? tr("(no path)") : endpoint.pathValue);
+    item->setData(0, TypeRole, int(ItemType::Endpoint));
+    item->setData(0, EndpointRole, endpointIndex);
+    item->setToolTip(0, tr("Line %1").arg(endpoint.line));
+    if (endpoint.hasGreeting || !endpoint.onConnectKeys.isEmpty()) {
+        auto *greeting = new QTreeWidgetItem(item);
+        greeting->setText(0, tr("on-connect: %1").arg(replySummary(endpoint.onConnectKeys)));
+        greeting->setData(0, TypeRole, int(ItemType::Greeting));
+        greeting->setData(0, EndpointRole, endpointIndex);
+    }
+    for (int ruleIndex = 0; ruleIndex < endpoint.rules.size(); ++ruleIndex) {
+        const RuleOutline &rule = endpoint.rules.at(ruleIndex);
+        auto *child = new QTreeWidgetItem(item);
+        const KeyOutline *binary = findKey(rule.keys, QStringLiteral("binary"));
+        if (binary) {
+            QString prefix;
+            const MatchKind kind = matchKindOf(rule, &prefix);
+            const QString match = kind == MatchKind::HexPrefix
+                ? tr("binary starting %1 (hex)").arg(oneLine(prefix))
+                : kind == MatchKind::Base64Prefix
+                ? tr("binary starting %1 (base64)").arg(oneLine(prefix))
+                : tr("any binary");
+            child->setText(0, tr("%1 → %2").arg(match, replySummary(rule.keys)));
+            child->setToolTip(
+                0, tr("on-message[%1] · binary messages · line %2").arg(ruleIndex).arg(rule.line));
+        } else {
+            const MessagePattern compiled = MessagePattern::compile(rule.patternValue);
+            child->setText(0,
+                           tr("%1 → %2").arg(oneLine(rule.patternValue), replySummary(rule.keys)));
+            child->setToolTip(0,
+                              tr("on-message[%1] · %2 pattern · line %3")
+                                  .arg(ruleIndex)
+                                  .arg(compiled.kindName())
+                                  .arg(rule.line));
+        }
+        child->setData(0, TypeRole, int(ItemType::Rule));
+        child->setData(0, EndpointRole, endpointIndex);
+        child->setData(0, RuleRole, ruleIndex);
+    }
+    item->setExpanded(true);
 }
 
 MocksPanel::Selection MocksPanel::selection() const
@@ -378,11 +442,8 @@ MocksPanel::Selection MocksPanel::selection() const
 void MocksPanel::select(const Selection &selection)
 {
     m_rebuilding = true;
-    QTreeWidgetItem *target = nullptr;
-    if (selection.endpoint >= 0 && m_tree->topLevelItemCount() > 0) {
-        QTreeWidgetItem *endpoint
-            = m_tree->topLevelItem(std::min(selection.endpoint, m_tree->topLevelItemCount() - 1));
-        target = endpoint;
+    QTreeWidgetItem *target = topLevelRow(selection);
+    if (QTreeWidgetItem *endpoint = target) {
         for (int childIndex = 0; childIndex < endpoint->childCount(); ++childIndex) {
             QTreeWidgetItem *child = endpoint->child(childIndex);
             const auto type = ItemType(child->data(0, TypeRole).toInt());
@@ -403,6 +464,25 @@ void MocksPanel::select(const Selection &selection)
     updateButtons();
 }
 
+QTreeWidgetItem *MocksPanel::topLevelRow(const Selection &selection) const
+{
+    const bool http = selection.type == ItemType::Http;
+    const int count = m_tree->topLevelItemCount();
+    if (selection.endpoint < 0 || count == 0)
+        return nullptr;
+    // The row of that kind and number, else the last one of that kind (its item was removed).
+    QTreeWidgetItem *last = nullptr;
+    for (int row = 0; row < count; ++row) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(row);
+        if ((ItemType(item->data(0, TypeRole).toInt()) == ItemType::Http) != http)
+            continue;
+        last = item;
+        if (item->data(0, EndpointRole).toInt() == selection.endpoint)
+            return item;
+    }
+    return last ? last : m_tree->topLevelItem(count - 1);
+}
+
 void MocksPanel::onSelectionChanged()
 {
     if (m_rebuilding)
@@ -411,6 +491,8 @@ void MocksPanel::onSelectionChanged()
     showForms();
     updateButtons();
     const Selection chosen = selection();
+    if (isOnHttpEndpoint(chosen, m_outline))
+        emit lineSelected(m_outline.httpEndpoints.at(chosen.endpoint).line);
     if (!isOnEndpoint(chosen, m_outline))
         return;
     const EndpointOutline &endpoint = m_outline.endpoints.at(chosen.endpoint);
@@ -420,18 +502,19 @@ void MocksPanel::onSelectionChanged()
         emit lineSelected(endpoint.line);
 }
 
-void MocksPanel::setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
-{
-    if (!edit->hasFocus() && edit->toPlainText() != text)
-        edit->setPlainText(text);
-}
-
 void MocksPanel::showForms()
 {
     const Selection chosen = selection();
     const Selection before = m_shown;
     m_shown = chosen;
-    if (chosen.endpoint < 0 || chosen.endpoint >= m_outline.endpoints.size()) {
+    if (isOnHttpEndpoint(chosen, m_outline)) {
+        m_rebuilding = true;
+        m_httpForm->load(m_outline.httpEndpoints.at(chosen.endpoint));
+        m_forms->setCurrentIndex(4);
+        m_rebuilding = false;
+        return;
+    }
+    if (!isOnEndpoint(chosen, m_outline)) {
         m_shown = Selection();
         m_forms->setCurrentIndex(0);
         return;
@@ -576,6 +659,10 @@ const RuleOutline *MocksPanel::shownRule() const
 void MocksPanel::commitForms()
 {
     m_commitTimer.stop();
+    if (m_shown.type == ItemType::Http) {
+        commitHttpForm();
+        return;
+    }
     const EndpointOutline *endpoint = shownEndpoint();
     if (m_rebuilding || !endpoint)
         return;
@@ -593,6 +680,22 @@ void MocksPanel::commitForms()
         greetingEdit(*endpoint, &pending);
         endpointKeysEdit(*endpoint, &pending);
     }
+    emitEdits(pending);
+}
+
+void MocksPanel::commitHttpForm()
+{
+    if (m_rebuilding || !isOnHttpEndpoint(m_shown, m_outline))
+        return;
+    const HttpEndpointOutline &endpoint = m_outline.httpEndpoints.at(m_shown.endpoint);
+    // Both sets of keys are worked out before the first edit reloads the form.
+    const SpecEdits::KeyValues keys = m_httpForm->endpointChanges(endpoint);
+    const SpecEdits::KeyValues responseKeys = m_httpForm->responseChanges(endpoint);
+    Pending pending;
+    if (!keys.isEmpty())
+        pending.append(boundEdit(&SpecEdits::setHttpKeys, m_shown.endpoint, keys));
+    if (!responseKeys.isEmpty())
+        pending.append(boundEdit(&SpecEdits::setHttpResponseKeys, m_shown.endpoint, responseKeys));
     emitEdits(pending);
 }
 
@@ -708,18 +811,22 @@ void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 void MocksPanel::addEndpoint()
 {
     commitForms();
-    // A path no other endpoint uses: /ws/new, /ws/new-2, ...
-    QString path = QStringLiteral("/ws/new");
-    for (int suffix = 2;; ++suffix) {
-        const bool taken = std::any_of(
-            m_outline.endpoints.cbegin(), m_outline.endpoints.cend(),
-            [&path](const EndpointOutline &endpoint) { return endpoint.pathValue == path; });
-        if (!taken)
-            break;
-        path = QStringLiteral("/ws/new-%1").arg(suffix);
-    }
+    const QString path
+        = unusedPath(QStringLiteral("/ws/new"), m_outline.endpoints,
+                     [](const EndpointOutline &endpoint) { return endpoint.pathValue; });
     Selection after { ItemType::Endpoint, int(m_outline.endpoints.size()), -1 };
     emit editRequested(boundEdit(&SpecEdits::addEndpoint, path), after);
+}
+
+void MocksPanel::addHttpEndpoint()
+{
+    commitForms();
+    const QString path = unusedPath(QStringLiteral("/new"), m_outline.httpEndpoints,
+                                    [](const HttpEndpointOutline &endpoint) {
+                                        return endpoint.value(QStringLiteral("path")).text;
+                                    });
+    Selection after { ItemType::Http, int(m_outline.httpEndpoints.size()), -1 };
+    emit editRequested(boundEdit(&SpecEdits::addHttpEndpoint, path, QStringLiteral("ok")), after);
 }
 
 std::optional<MocksPanel::Selection> MocksPanel::selectionToEdit()
@@ -746,6 +853,11 @@ void MocksPanel::addRule()
 void MocksPanel::removeSelected()
 {
     const Selection chosen = selection();
+    if (isOnHttpEndpoint(chosen, m_outline)) {
+        emit editRequested(boundEdit(&SpecEdits::removeHttpEndpoint, chosen.endpoint),
+                           Selection { ItemType::Http, std::max(0, chosen.endpoint - 1), -1 });
+        return;
+    }
     if (!isOnEndpoint(chosen, m_outline))
         return;
     if (chosen.type == ItemType::Rule) {
@@ -799,9 +911,12 @@ void MocksPanel::updateButtons()
 {
     const Selection chosen = selection();
     const bool any = chosen.endpoint >= 0;
-    m_addRule->setEnabled(any);
+    // HTTP items have no rules, and are duplicated and moved in the YAML editor.
+    const bool websocket = isOnEndpoint(chosen, m_outline);
+    const bool whole = websocket && chosen.type != ItemType::Greeting;
+    m_addRule->setEnabled(websocket);
     m_remove->setEnabled(any);
-    m_duplicate->setEnabled(any && chosen.type != ItemType::Greeting);
-    m_up->setEnabled(any && chosen.type != ItemType::Greeting);
-    m_down->setEnabled(any && chosen.type != ItemType::Greeting);
+    m_duplicate->setEnabled(whole);
+    m_up->setEnabled(whole);
+    m_down->setEnabled(whole);
 }

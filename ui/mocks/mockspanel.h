@@ -17,13 +17,15 @@ class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class HttpEndpointForm;
 class ReplyForm;
 class StreamsEditor;
 
 // A form edit, worked out against the YAML text and its outline at the moment it is applied.
 using SpecEditFunction = std::function<TextEdit(const QString &yaml, const SpecOutline &outline)>;
 
-// Point-and-click authoring: a tree of endpoints (path, on-connect, rules) with add, remove,
+// Point-and-click authoring: a tree of endpoints (websocket ones with their on-connect and
+// rules, HTTP ones with their method) in file order, with add, remove,
 // duplicate and reorder, and forms for the selected item. Every change is requested as a
 // small text edit of the YAML (editRequested), so the editor stays the one source of truth,
 // comments elsewhere survive, and undo works from the editor.
@@ -32,7 +34,8 @@ class MocksPanel : public QWidget
     Q_OBJECT
 
 public:
-    enum class ItemType { None, Endpoint, Greeting, Rule };
+    // Http: an "endpoint:" item; its Selection::endpoint indexes SpecOutline::httpEndpoints.
+    enum class ItemType { None, Endpoint, Greeting, Rule, Http };
     struct Selection
     {
         ItemType type = ItemType::None;
@@ -64,10 +67,13 @@ public:
     ReplyForm *greetingForm() const { return m_greetingReply; }
     QLineEdit *subprotocolsField() const { return m_subprotocols; }
     StreamsEditor *streamsEditor() const { return m_streams; }
+    HttpEndpointForm *httpForm() const { return m_httpForm; }
+    QToolButton *addEndpointButton() const { return m_addEndpoint; }
     // Commits whatever the forms hold now (instead of waiting for the typing pause).
     void commitForms();
 
     void addEndpoint();
+    void addHttpEndpoint();
     void addRule();
     void removeSelected();
     void duplicateSelected();
@@ -80,7 +86,12 @@ signals:
 
 private:
     void rebuildTree();
+    void addWebSocketRow(int endpointIndex);
+    void addHttpRow(int httpIndex);
+    void commitHttpForm();
     void onSelectionChanged();
+    // The top-level row of the selection's endpoint (websocket or HTTP).
+    QTreeWidgetItem *topLevelRow(const Selection &selection) const;
     void showForms();
     void showRuleForm(const EndpointOutline &endpoint, const Selection &before);
     void showEndpointForm(const EndpointOutline &endpoint);
@@ -101,7 +112,6 @@ private:
     void updateButtons();
     // Commits the forms, then the selection when it is on an endpoint (or its greeting or a rule).
     std::optional<Selection> selectionToEdit();
-    static void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
 
     SpecOutline m_outline;
     QTreeWidget *m_tree = nullptr;
@@ -118,6 +128,7 @@ private:
     QLabel *m_greetingTitle = nullptr;
     QLineEdit *m_subprotocols = nullptr;
     StreamsEditor *m_streams = nullptr;
+    HttpEndpointForm *m_httpForm = nullptr;
     Selection m_shown; // what the forms show
     QLabel *m_endpointTitle = nullptr;
     QLabel *m_ruleTitle = nullptr;

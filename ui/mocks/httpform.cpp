@@ -235,8 +235,8 @@ SpecEdits::KeyValues HttpEndpointForm::responseChanges(const HttpEndpointOutline
     SpecEdits::KeyValues out;
     const std::optional<int> status = statusOf(endpoint);
     if (status && m_status->value() != *status)
-        out.append({ QStringLiteral("status"),
-                     YamlValue::verbatim(QString::number(m_status->value())) });
+        out.append(
+            { QStringLiteral("status"), YamlValue::verbatim(QString::number(m_status->value())) });
     const YamlValue currentHeaders = endpoint.responseValue(QStringLiteral("headers"));
     QString problem;
     const YamlValue headers = m_headers->isReadOnly() ? currentHeaders : headersValue(&problem);

@@ -503,6 +503,28 @@
         <source>Line %1: %2</source>
         <translation>Linha %1: %2</translation>
     </message>
+    <message>
+        <source>Frames sent to WebSocket clients when this endpoint is hit: a websocket item&apos;s path reaches all its connections, any other path the connections on exactly that path; both are templates</source>
+        <translation>Frames enviados a clientes WebSocket quando este endpoint é chamado: o caminho de um item websocket alcança todas as conexões dele, qualquer outro caminho as conexões exatamente nesse caminho; ambos são templates</translation>
+    </message>
+    <message>
+        <source>P&amp;ushes:</source>
+        <translation>E&amp;nvios:</translation>
+    </message>
+    <message>
+        <source>One per line: the WebSocket path, a space, the message, e.g.
+/ws/orders {&quot;event&quot;: &quot;created&quot;, &quot;id&quot;: {{json-params.id}}}</source>
+        <translation>Um por linha: o caminho WebSocket, um espaço, a mensagem, por exemplo
+/ws/orders {&quot;event&quot;: &quot;created&quot;, &quot;id&quot;: {{json-params.id}}}</translation>
+    </message>
+    <message>
+        <source>Pushes written in a way this box cannot show (a delay, a map message): edit them in the YAML editor</source>
+        <translation>Envios escritos de um jeito que esta caixa não mostra (um atraso, uma mensagem em mapa): edite-os no editor de YAML</translation>
+    </message>
+    <message>
+        <source>Line %1: write the WebSocket path, a space, then the message</source>
+        <translation>Linha %1: escreva o caminho WebSocket, um espaço e então a mensagem</translation>
+    </message>
 </context>
 <context>
     <name>HttpResponder</name>

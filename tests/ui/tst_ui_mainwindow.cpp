@@ -34,6 +34,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 #include <QTranslator>
 #include <QTreeWidget>
 
@@ -357,6 +358,63 @@ private slots:
 
     // An HTTP endpoint picked in the Mocks tree is edited in its own form: each committed
     // field is one minimal edit of the YAML, and the server answers as the form now says.
+    // The pushes box: "PATH MESSAGE" lines become the item's push list, and a hit on the
+    // endpoint then sends the message to the WebSocket clients of that path.
+    void httpEndpointFormPushes()
+    {
+        QVERIFY(m_window->openFile(examplePath(QStringLiteral("moclojer.yml"))));
+        const QString original = m_window->editor()->toPlainText();
+        MocksPanel *mocks = m_window->mocksPanel();
+        const QList<QTreeWidgetItem *> rows
+            = mocks->tree()->findItems(QStringLiteral("POST /first-post-route"), Qt::MatchExactly);
+        QCOMPARE(rows.size(), 1);
+        mocks->tree()->setCurrentItem(rows.first());
+        HttpEndpointForm *form = mocks->httpForm();
+        QVERIFY(form->pushesField()->toPlainText().isEmpty());
+
+        form->pushesField()->setPlainText(QStringLiteral("ws/echo no slash"));
+        QVERIFY2(form->problems().contains(QStringLiteral("Line 1")), qPrintable(form->problems()));
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+
+        form->pushesField()->setPlainText(
+            QStringLiteral("/ws/echo {\"new-project\": \"{{json-params.project}}\"}"));
+        mocks->commitForms();
+        QString expected = original;
+        // Appended as the endpoint map's last key, after its response.
+        const QString body = QStringLiteral("        {\"project\": \"{{json-params.project}}\"}\n");
+        QVERIFY(expected.contains(body));
+        expected.replace(body,
+                         body
+                             + QStringLiteral("    push:\n      - path: /ws/echo\n"
+                                              "        message: '{\"new-project\": "
+                                              "\"{{json-params.project}}\"}'\n"));
+        QCOMPARE(m_window->editor()->toPlainText(), expected);
+
+        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY(m_window->startServer());
+        const quint16 port = m_window->server()->serverPort();
+        QWebSocket client;
+        client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/echo").arg(port)));
+        QStringList received;
+        connect(&client, &QWebSocket::textMessageReceived, this,
+                [&received](const QString &text) { received.append(text); });
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 5000); // the greeting
+        QNetworkAccessManager network;
+        QNetworkRequest request(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/first-post-route").arg(port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = network.post(request, R"({"project": "mocket"})");
+        reply->setParent(&network);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 5000);
+        QCOMPARE(received.at(1), QStringLiteral(R"({"new-project": "mocket"})"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+
+        form->pushesField()->clear();
+        mocks->commitForms();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+    }
+
     void httpEndpointFormEditsAndServes()
     {
         QVERIFY(m_window->openFile(examplePath(QStringLiteral("moclojer.yml"))));

@@ -35,6 +35,28 @@ bool headersToText(const YamlValue &headers, QString *text)
     return true;
 }
 
+// The push list as "PATH MESSAGE" lines, or false when some push has more than a path and a
+// one-line text message (a delay, a map message) that the box could not give back as it is.
+bool pushesToText(const YamlValue &pushes, QString *text)
+{
+    text->clear();
+    if (pushes.isNull())
+        return true;
+    if (!pushes.isList())
+        return false;
+    QStringList lines;
+    for (const YamlValue &push : pushes.items) {
+        const YamlValue *path = push.isMap() ? push.value(QStringLiteral("path")) : nullptr;
+        const YamlValue *message = push.isMap() ? push.value(QStringLiteral("message")) : nullptr;
+        if (!path || !message || push.keys.size() != 2 || !path->isScalar() || !message->isScalar()
+            || message->text.contains(QLatin1Char('\n')) || path->text.contains(QLatin1Char(' ')))
+            return false;
+        lines.append(path->text + QLatin1Char(' ') + message->text);
+    }
+    *text = lines.join(QLatin1Char('\n'));
+    return true;
+}
+
 // The status the file asks for (the default when absent), or nullopt when it is no status.
 std::optional<int> statusOf(const HttpEndpointOutline &endpoint)
 {
@@ -81,6 +103,14 @@ HttpEndpointForm::HttpEndpointForm(QWidget *parent) : QWidget(parent)
     m_delay = new QLineEdit(this);
     m_delay->setPlaceholderText(tr("none (e.g. 250ms, 1.5s, 100ms..300ms)"));
     m_delayProblem = Forms::problemLabel(this);
+    m_pushes = new FormTextEdit(this);
+    m_pushes->setFont(fixed);
+    m_pushes->setTabChangesFocus(true);
+    m_pushes->setMaximumHeight(70);
+    m_pushes->setToolTip(tr("Frames sent to WebSocket clients when this endpoint is hit: a "
+                            "websocket item's path reaches all its connections, any other path "
+                            "the connections on exactly that path; both are templates"));
+    m_pushesProblem = Forms::problemLabel(this);
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
@@ -95,6 +125,8 @@ HttpEndpointForm::HttpEndpointForm(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Body:"), m_body);
     form->addRow(tr("&Delay:"), m_delay);
     form->addRow(QString(), m_delayProblem);
+    form->addRow(tr("P&ushes:"), m_pushes);
+    form->addRow(QString(), m_pushesProblem);
     connectFields();
 }
 
@@ -116,7 +148,7 @@ void HttpEndpointForm::connectFields()
     connect(m_path, &QLineEdit::editingFinished, this, left);
     connect(m_status, &QSpinBox::valueChanged, this, typed);
     connect(m_status, &QSpinBox::editingFinished, this, left);
-    for (FormTextEdit *edit : { m_headers, m_body }) {
+    for (FormTextEdit *edit : { m_headers, m_body, m_pushes }) {
         connect(edit, &QPlainTextEdit::textChanged, this, typed);
         edit->onFocusOut = left;
     }
@@ -132,6 +164,27 @@ QPlainTextEdit *HttpEndpointForm::headersField() const
 QPlainTextEdit *HttpEndpointForm::bodyField() const
 {
     return m_body;
+}
+
+QPlainTextEdit *HttpEndpointForm::pushesField() const
+{
+    return m_pushes;
+}
+
+void HttpEndpointForm::loadPushes(const HttpEndpointOutline &endpoint)
+{
+    QString pushes;
+    const bool shown = pushesToText(endpoint.value(QStringLiteral("push")), &pushes);
+    m_pushes->setReadOnly(!shown);
+    if (shown)
+        setTextUnlessFocused(m_pushes, pushes);
+    else
+        m_pushes->setPlainText(QString());
+    m_pushes->setPlaceholderText(
+        shown ? tr("One per line: the WebSocket path, a space, the message, e.g.\n"
+                   "/ws/orders {\"event\": \"created\", \"id\": {{json-params.id}}}")
+              : tr("Pushes written in a way this box cannot show (a delay, a map message): "
+                   "edit them in the YAML editor"));
 }
 
 void HttpEndpointForm::load(const HttpEndpointOutline &endpoint)
@@ -165,6 +218,7 @@ void HttpEndpointForm::load(const HttpEndpointOutline &endpoint)
     setTextUnlessFocused(m_body, bodyShown ? body.text : body.toJson());
     m_body->setPlaceholderText(tr("Sent as the response body; a template (empty: no body)"));
     setTextUnlessFocused(m_delay, endpoint.responseValue(QStringLiteral("delay")).text);
+    loadPushes(endpoint);
     m_loading = false;
     validate();
 }
@@ -196,6 +250,29 @@ YamlValue HttpEndpointForm::headersValue(QString *problem) const
     return headers;
 }
 
+YamlValue HttpEndpointForm::pushesValue(QString *problem) const
+{
+    QList<YamlValue> pushes;
+    problem->clear();
+    const QStringList lines = m_pushes->toPlainText().split(QLatin1Char('\n'));
+    for (int index = 0; index < lines.size(); ++index) {
+        const QString line = lines.at(index).trimmed();
+        if (line.isEmpty())
+            continue;
+        const qsizetype space = line.indexOf(QLatin1Char(' '));
+        if (!line.startsWith(QLatin1Char('/')) || space < 0) {
+            *problem
+                = tr("Line %1: write the WebSocket path, a space, then the message").arg(index + 1);
+            return YamlValue();
+        }
+        YamlValue push = YamlValue::map();
+        push.insert(QStringLiteral("path"), YamlValue::scalar(line.left(space)));
+        push.insert(QStringLiteral("message"), YamlValue::scalar(line.mid(space + 1).trimmed()));
+        pushes.append(push);
+    }
+    return pushes.isEmpty() ? YamlValue() : YamlValue::list(pushes);
+}
+
 void HttpEndpointForm::validate()
 {
     const QString method = methodText();
@@ -206,12 +283,17 @@ void HttpEndpointForm::validate()
         headersValue(&headersProblem);
     Forms::showProblem(m_headersProblem, headersProblem);
     Forms::showProblem(m_delayProblem, delayProblem(m_delay->text()));
+    QString pushesProblem;
+    if (!m_pushes->isReadOnly())
+        pushesValue(&pushesProblem);
+    Forms::showProblem(m_pushesProblem, pushesProblem);
 }
 
 QString HttpEndpointForm::problems() const
 {
     QStringList texts;
-    for (const QLabel *label : { m_methodProblem, m_headersProblem, m_delayProblem }) {
+    for (const QLabel *label :
+         { m_methodProblem, m_headersProblem, m_delayProblem, m_pushesProblem }) {
         if (!label->text().isEmpty())
             texts.append(label->text());
     }
@@ -227,6 +309,11 @@ SpecEdits::KeyValues HttpEndpointForm::endpointChanges(const HttpEndpointOutline
     const QString path = m_path->text();
     if (!path.isEmpty() && path != endpoint.value(QStringLiteral("path")).text)
         out.append({ QStringLiteral("path"), YamlValue::scalar(path) });
+    QString problem;
+    const YamlValue current = endpoint.value(QStringLiteral("push"));
+    const YamlValue pushes = m_pushes->isReadOnly() ? current : pushesValue(&problem);
+    if (problem.isEmpty() && pushes != current)
+        out.append({ QStringLiteral("push"), pushes });
     return out;
 }
 

@@ -11,10 +11,10 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 
-// The form of an HTTP "endpoint:" item: method, path, and the response's status, headers,
-// body and delay. Like ReplyForm it reads the keys from the outline and says which keys
-// should change; a value the loader would reject shows the loader's message next to its
-// field and is left out.
+// The form of an HTTP "endpoint:" item: method, path, the response's status, headers, body
+// and delay, and the frames it pushes to WebSocket clients. Like ReplyForm it reads the keys from
+// the outline and says which keys should change; a value the loader would reject shows the loader's
+// message next to its field and is left out.
 class HttpEndpointForm : public QWidget
 {
     Q_OBJECT
@@ -35,6 +35,7 @@ public:
     QPlainTextEdit *headersField() const;
     QPlainTextEdit *bodyField() const;
     QLineEdit *delayField() const { return m_delay; }
+    QPlainTextEdit *pushesField() const;
     // The messages shown next to the fields, joined; empty when all is well.
     QString problems() const;
 
@@ -48,6 +49,9 @@ private:
     QString methodText() const;
     // The headers box as a map, or a problem with one of its lines.
     YamlValue headersValue(QString *problem) const;
+    // The pushes box as a list of {path, message}, or a problem with one of its lines.
+    YamlValue pushesValue(QString *problem) const;
+    void loadPushes(const HttpEndpointOutline &endpoint);
 
     bool m_loading = false;
     QLabel *m_title = nullptr;
@@ -60,4 +64,6 @@ private:
     FormTextEdit *m_body = nullptr;
     QLineEdit *m_delay = nullptr;
     QLabel *m_delayProblem = nullptr;
+    FormTextEdit *m_pushes = nullptr;
+    QLabel *m_pushesProblem = nullptr;
 };

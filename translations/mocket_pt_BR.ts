@@ -4,24 +4,74 @@
 <context>
     <name>CiExport</name>
     <message>
-        <source>Starts the WebSocket mock in the background; stop it with: kill $(cat mocket.pid)</source>
-        <translation>Inicia o mock de WebSocket em segundo plano; para pará-lo: kill $(cat mocket.pid)</translation>
+        <source>Installing mocket-cli from %1</source>
+        <translation>Instalando o mocket-cli a partir de %1</translation>
     </message>
     <message>
-        <source>mocket-cli is not installed: build it from the Mocket sources (scripts/build) and put build/app/mocket-cli on PATH</source>
-        <translation>mocket-cli não está instalado: compile-o a partir do código-fonte do Mocket (scripts/build) e coloque build/app/mocket-cli no PATH</translation>
+        <source>mocket-cli is not installed: install its .deb or its container image, or build it from the Mocket sources (see Packages in Mocket&apos;s README)</source>
+        <translation>o mocket-cli não está instalado: instale o .deb ou a imagem de contêiner dele, ou compile-o a partir do código do Mocket (veja Packages no README do Mocket)</translation>
     </message>
     <message>
-        <source>Wait until it prints its ready line (at most 10 s).</source>
-        <translation>Espera até ele imprimir a linha que indica que está pronto (no máximo 10 s).</translation>
+        <source>Runs a test command against the Mocket mock in %1: mocket-cli serves it on a free port and gives the command MOCKET_URL, MOCKET_HTTP_URL and MOCKET_CONTROL_URL. Fails when the command fails or when a client sent a frame that no rule expected.
+Usage: %2 [COMMAND [ARGS...]]   (default: %3)
+Leaves %4 (JUnit XML), %5 and %6 (every frame) for CI to keep.</source>
+        <translation>Roda um comando de teste contra o mock do Mocket em %1: o mocket-cli o serve numa porta livre e passa ao comando MOCKET_URL, MOCKET_HTTP_URL e MOCKET_CONTROL_URL. Falha quando o comando falha ou quando um cliente enviou um frame que nenhuma regra esperava.
+Uso: %2 [COMANDO [ARGUMENTOS...]]   (padrão: %3)
+Deixa %4 (JUnit XML), %5 e %6 (todos os frames) para o CI guardar.</translation>
     </message>
     <message>
-        <source>Mocket is serving on ws://%1:%2</source>
-        <translation>O Mocket está servindo em ws://%1:%2</translation>
+        <source>Runs the tests against the Mocket mock in %1 and fails when they fail or when a client sent a frame that no rule expected. The JUnit report, the summary and every frame are kept as the job&apos;s artifacts.
+Paths are relative to the repository&apos;s root.</source>
+        <translation>Roda os testes contra o mock do Mocket em %1 e falha quando eles falham ou quando um cliente enviou um frame que nenhuma regra esperava. O relatório JUnit, o resumo e todos os frames ficam guardados como artefatos do job.
+Os caminhos são relativos à raiz do repositório.</translation>
     </message>
     <message>
-        <source>Steps for a CI workflow; mocket-cli must be on PATH (built from the Mocket sources).</source>
-        <translation>Passos para um workflow de CI; o mocket-cli precisa estar no PATH (compilado a partir do código-fonte do Mocket).</translation>
+        <source>Tests against the Mocket mock</source>
+        <translation>Testes contra o mock do Mocket</translation>
+    </message>
+    <message>
+        <source>Start the mock</source>
+        <translation>Iniciar o mock</translation>
+    </message>
+    <message>
+        <source>Run the tests</source>
+        <translation>Rodar os testes</translation>
+    </message>
+    <message>
+        <source>Check what the clients sent</source>
+        <translation>Verificar o que os clientes enviaram</translation>
+    </message>
+    <message>
+        <source>The .deb is built for Debian 12, so the job runs in a Debian 12 container: install what your tests need in it too.</source>
+        <translation>O .deb é feito para o Debian 12, então o job roda num contêiner Debian 12: instale nele também o que seus testes precisam.</translation>
+    </message>
+    <message>
+        <source>Install mocket-cli</source>
+        <translation>Instalar o mocket-cli</translation>
+    </message>
+    <message>
+        <source>Run the tests against the mock</source>
+        <translation>Rodar os testes contra o mock</translation>
+    </message>
+    <message>
+        <source>Show the mock&apos;s summary</source>
+        <translation>Mostrar o resumo do mock</translation>
+    </message>
+    <message>
+        <source>Keep the mock&apos;s report and traffic</source>
+        <translation>Guardar o relatório e o tráfego do mock</translation>
+    </message>
+    <message>
+        <source>Name the command that runs your tests.</source>
+        <translation>Informe o comando que roda seus testes.</translation>
+    </message>
+    <message>
+        <source>Name the container image your CI can pull: build it from the Mocket sources (podman build -t IMAGE .) and push it to your registry.</source>
+        <translation>Informe a imagem de contêiner que seu CI consegue baixar: gere-a a partir do código do Mocket (podman build -t IMAGEM .) e envie-a ao seu registro.</translation>
+    </message>
+    <message>
+        <source>Give the URL your CI can download mocket-cli&apos;s .deb from (cpack builds it; see Packages in Mocket&apos;s README).</source>
+        <translation>Informe a URL de onde seu CI pode baixar o .deb do mocket-cli (o cpack o gera; veja Packages no README do Mocket).</translation>
     </message>
 </context>
 <context>
@@ -260,10 +310,6 @@
         <translation>&amp;Procurar…</translation>
     </message>
     <message>
-        <source>Also write %1 and %2 beside the YAML</source>
-        <translation>Gravar também %1 e %2 ao lado do YAML</translation>
-    </message>
-    <message>
         <source>&amp;Save the config as:</source>
         <translation>&amp;Salvar a configuração como:</translation>
     </message>
@@ -276,16 +322,8 @@
         <translation>Script de shell:</translation>
     </message>
     <message>
-        <source>CI workflow step:</source>
-        <translation>Passo do workflow de CI:</translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
-    </message>
-    <message>
-        <source>Saves the config as YAML that Moclojer and mocket-cli both read, and shows how to start it in a CI job.</source>
-        <translation>Salva a configuração como YAML, que tanto o Moclojer quanto o mocket-cli leem, e mostra como iniciá-la em um job de CI.</translation>
     </message>
     <message>
         <source>Replace file?</source>
@@ -322,6 +360,62 @@
     <message>
         <source>Choose where to save the config.</source>
         <translation>Escolha onde salvar a configuração.</translation>
+    </message>
+    <message>
+        <source>Also &amp;write %1 and %2 beside the YAML</source>
+        <translation>Também &amp;gravar %1 e %2 ao lado do YAML</translation>
+    </message>
+    <message>
+        <source>The command that runs your tests; it finds the mock in MOCKET_URL, MOCKET_HTTP_URL and MOCKET_CONTROL_URL</source>
+        <translation>O comando que roda seus testes; ele encontra o mock em MOCKET_URL, MOCKET_HTTP_URL e MOCKET_CONTROL_URL</translation>
+    </message>
+    <message>
+        <source>&amp;Test command:</source>
+        <translation>Comando de &amp;teste:</translation>
+    </message>
+    <message>
+        <source>CI workflow:</source>
+        <translation>Workflow de CI:</translation>
+    </message>
+    <message>
+        <source>Saves the config as YAML that Moclojer and mocket-cli both read, and shows how to run your tests against it in a CI job that fails when a client sends a frame no rule expected.</source>
+        <translation>Salva a configuração como YAML que o Moclojer e o mocket-cli leem, e mostra como rodar seus testes contra ela num job de CI que falha quando um cliente envia um frame que nenhuma regra esperava.</translation>
+    </message>
+    <message>
+        <source>Container image (docker)</source>
+        <translation>Imagem de contêiner (docker)</translation>
+    </message>
+    <message>
+        <source>Debian 12 package (.deb)</source>
+        <translation>Pacote do Debian 12 (.deb)</translation>
+    </message>
+    <message>
+        <source>Already installed on the runner</source>
+        <translation>Já instalado no runner</translation>
+    </message>
+    <message>
+        <source>&amp;Get mocket-cli from:</source>
+        <translation>&amp;Obter o mocket-cli de:</translation>
+    </message>
+    <message>
+        <source>An image your CI can pull, built from the Mocket sources with podman build -t IMAGE . (or docker build) and pushed to your registry</source>
+        <translation>Uma imagem que seu CI consegue baixar, gerada a partir do código do Mocket com podman build -t IMAGEM . (ou docker build) e enviada ao seu registro</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Imagem:</translation>
+    </message>
+    <message>
+        <source>https://example.com/releases/mocket-cli_%1_amd64.deb</source>
+        <translation>https://example.com/releases/mocket-cli_%1_amd64.deb</translation>
+    </message>
+    <message>
+        <source>Where your CI can download the mocket-cli .deb that cpack builds from the Mocket sources</source>
+        <translation>De onde seu CI pode baixar o .deb do mocket-cli que o cpack gera a partir do código do Mocket</translation>
+    </message>
+    <message>
+        <source>Package &amp;URL:</source>
+        <translation>&amp;URL do pacote:</translation>
     </message>
 </context>
 <context>

@@ -84,13 +84,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QProcess probe;
-        probe.start(Python, { QStringLiteral("-c"), QStringLiteral("import websockets") });
-        if (!probe.waitForFinished(10000) || probe.exitCode() != 0) {
-            if (qEnvironmentVariable("MOCKET_REQUIRE_INTEROP") == QLatin1String("1"))
-                QFAIL("/usr/bin/python3 cannot import websockets (apt install python3-websockets)");
-            QSKIP("/usr/bin/python3 cannot import websockets (apt install python3-websockets)");
-        }
+        MOCKET_REQUIRE_PYTHON_WEBSOCKETS();
         m_client = path(QStringLiteral("client.py"));
         QVERIFY(writeFile(m_client, ClientScript));
     }

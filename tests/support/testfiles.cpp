@@ -1,6 +1,7 @@
 #include "testfiles.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTcpServer>
 
 QString sourcePath(const QString &relativePath)
@@ -35,4 +36,13 @@ quint16 freePort()
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
+}
+
+bool pythonHasWebsockets()
+{
+    QProcess probe;
+    probe.start(QStringLiteral("/usr/bin/python3"),
+                { QStringLiteral("-c"), QStringLiteral("import websockets") });
+    return probe.waitForFinished(10000) && probe.exitStatus() == QProcess::NormalExit
+        && probe.exitCode() == 0;
 }

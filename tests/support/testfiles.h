@@ -14,3 +14,19 @@ QString readExample(const QString &name);
 bool writeFile(const QString &path, const QByteArray &data);
 // A local port nobody listened on a moment ago.
 quint16 freePort();
+
+// True when /usr/bin/python3 can import the websockets package (the real clients of the CLI
+// tests).
+bool pythonHasWebsockets();
+
+// In initTestCase: skips the test without Python's websockets, or fails it where CI requires
+// the interoperability tests to run (MOCKET_REQUIRE_INTEROP=1).
+#define MOCKET_REQUIRE_PYTHON_WEBSOCKETS() \
+    do { \
+        if (!pythonHasWebsockets()) { \
+            if (qEnvironmentVariable("MOCKET_REQUIRE_INTEROP") == QLatin1String("1")) \
+                QFAIL( \
+                    "/usr/bin/python3 cannot import websockets (apt install python3-websockets)"); \
+            QSKIP("/usr/bin/python3 cannot import websockets (apt install python3-websockets)"); \
+        } \
+    } while (false)

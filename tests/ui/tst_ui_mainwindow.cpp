@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QSpinBox>
@@ -646,17 +647,33 @@ private slots:
         ExportDialog dialog(QString::fromUtf8(EchoConfig), target, QStringLiteral("127.0.0.1"),
                             9000);
         dialog.setWriteSnippets(true);
+        dialog.setTestCommand(QStringLiteral("pytest -q tests/"));
+        // The placeholder image is flagged until a real one is named; a .deb needs its URL.
+        auto *status = dialog.findChild<QLabel *>(QStringLiteral("exportStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("container image")),
+                 qPrintable(status->text()));
+        dialog.setSource(CiExport::Source::DebianPackage);
+        QVERIFY2(status->text().contains(QStringLiteral(".deb")), qPrintable(status->text()));
+        dialog.setPackageUrl(QStringLiteral("https://example.com/mocket-cli.deb"));
+        QCOMPARE(status->text(), QString());
         QStringList written;
         QVERIFY2(dialog.exportFiles(&written), qPrintable(dialog.errorString()));
         QCOMPARE(written.size(), 3);
         QFile yaml(target);
         QVERIFY(yaml.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(yaml.readAll()), QString::fromUtf8(EchoConfig));
-        QFile script(m_dir.filePath(QStringLiteral("ci/start-mocket.sh")));
+        QFile script(m_dir.filePath(QStringLiteral("ci/run-with-mocket.sh")));
         QVERIFY(script.open(QIODevice::ReadOnly));
-        QVERIFY(script.readAll().contains("mocket-cli serve --port 9000 mocks.yml"));
+        const QByteArray scriptText = script.readAll();
+        QVERIFY2(scriptText.contains("exec mocket-cli run --quiet --control --fail-on-unmatched"),
+                 scriptText.constData());
+        QVERIFY(scriptText.contains("set -- sh -c 'pytest -q tests/'"));
+        QVERIFY(scriptText.contains("curl -fsSLo \"$deb\" https://example.com/mocket-cli.deb"));
         QVERIFY(script.permissions() & QFile::ExeOwner);
-        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("ci/mocket-ci-step.yml"))));
+        QCOMPARE(readFile(m_dir.filePath(QStringLiteral("ci/mocket-ci.yml"))),
+                 dialog.snippets().workflow().toUtf8());
+        QVERIFY(dialog.snippets().workflow().contains(QStringLiteral("container: debian:12")));
 
         // A second export asks before replacing; refusing leaves the file alone.
         ExportDialog again(QStringLiteral("- websocket:\n    path: /other\n"), target,

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -34,18 +35,26 @@ ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, co
     targetRow->addWidget(m_target, 1);
     targetRow->addWidget(browse);
 
-    m_writeSnippets = new QCheckBox(tr("Also write %1 and %2 beside the YAML")
+    m_writeSnippets = new QCheckBox(tr("Also &write %1 and %2 beside the YAML")
                                         .arg(CiExport::shellScriptName(), CiExport::workflowName()),
                                     this);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("exportStatus"));
     m_status->setWordWrap(true);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Save the config as:"), targetRow);
-    form->addRow(QString(), m_writeSnippets);
-    form->addRow(tr("Command:"), snippetBox(&m_command));
-    form->addRow(tr("Shell script:"), snippetBox(&m_script));
-    form->addRow(tr("CI workflow step:"), snippetBox(&m_workflow));
+    m_form = new QFormLayout;
+    auto *targetLabel = new QLabel(tr("&Save the config as:"), this);
+    targetLabel->setBuddy(m_target);
+    m_form->addRow(targetLabel, targetRow);
+    m_testCommand = new QLineEdit(CiExport().testCommand, this);
+    m_testCommand->setToolTip(tr("The command that runs your tests; it finds the mock in "
+                                 "MOCKET_URL, MOCKET_HTTP_URL and MOCKET_CONTROL_URL"));
+    m_form->addRow(tr("&Test command:"), m_testCommand);
+    buildSourceRows();
+    m_form->addRow(QString(), m_writeSnippets);
+    m_form->addRow(tr("Command:"), snippetBox(&m_command));
+    m_form->addRow(tr("Shell script:"), snippetBox(&m_script));
+    m_form->addRow(tr("CI workflow:"), snippetBox(&m_workflow));
     m_command->setMaximumHeight(48);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -56,15 +65,18 @@ ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, co
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(
         tr("Saves the config as YAML that Moclojer and mocket-cli both read, and shows how to "
-           "start it in a CI job."),
+           "run your tests against it in a CI job that fails when a client sends a frame no "
+           "rule expected."),
         this));
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(760, 620);
+    resize(780, 720);
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_target, &QLineEdit::textChanged, this, &ExportDialog::refresh);
+    for (QLineEdit *edit : { m_testCommand, m_image, m_packageUrl })
+        connect(edit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
     m_confirm = [this](const QString &path) {
         return QMessageBox::question(
                    this, tr("Replace file?"),
@@ -73,6 +85,27 @@ ExportDialog::ExportDialog(const QString &yaml, const QString &suggestedPath, co
             == QMessageBox::Yes;
     };
     refresh();
+}
+
+void ExportDialog::buildSourceRows()
+{
+    m_source = new QComboBox(this);
+    m_source->addItem(tr("Container image (docker)"), int(CiExport::Source::ContainerImage));
+    m_source->addItem(tr("Debian 12 package (.deb)"), int(CiExport::Source::DebianPackage));
+    m_source->addItem(tr("Already installed on the runner"), int(CiExport::Source::Installed));
+    m_form->addRow(tr("&Get mocket-cli from:"), m_source);
+    m_image = new QLineEdit(CiExport().image, this);
+    m_image->setToolTip(tr("An image your CI can pull, built from the Mocket sources with "
+                           "podman build -t IMAGE . (or docker build) and pushed to your "
+                           "registry"));
+    m_form->addRow(tr("&Image:"), m_image);
+    m_packageUrl = new QLineEdit(this);
+    m_packageUrl->setPlaceholderText(tr("https://example.com/releases/mocket-cli_%1_amd64.deb")
+                                         .arg(QStringLiteral(MOCKET_VERSION)));
+    m_packageUrl->setToolTip(tr("Where your CI can download the mocket-cli .deb that cpack "
+                                "builds from the Mocket sources"));
+    m_form->addRow(tr("Package &URL:"), m_packageUrl);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
 }
 
 QWidget *ExportDialog::snippetBox(QPlainTextEdit **edit)
@@ -113,6 +146,26 @@ void ExportDialog::setWriteSnippets(bool write)
     m_writeSnippets->setChecked(write);
 }
 
+void ExportDialog::setTestCommand(const QString &command)
+{
+    m_testCommand->setText(command);
+}
+
+void ExportDialog::setSource(CiExport::Source source)
+{
+    m_source->setCurrentIndex(m_source->findData(int(source)));
+}
+
+void ExportDialog::setImage(const QString &image)
+{
+    m_image->setText(image);
+}
+
+void ExportDialog::setPackageUrl(const QString &url)
+{
+    m_packageUrl->setText(url);
+}
+
 void ExportDialog::setConfirmOverwrite(std::function<bool(const QString &)> confirm)
 {
     m_confirm = std::move(confirm);
@@ -126,6 +179,10 @@ CiExport ExportDialog::snippets() const
         ciExport.configFileName = name;
     ciExport.host = m_host;
     ciExport.port = m_port;
+    ciExport.testCommand = m_testCommand->text();
+    ciExport.source = CiExport::Source(m_source->currentData().toInt());
+    ciExport.image = m_image->text();
+    ciExport.packageUrl = m_packageUrl->text();
     return ciExport;
 }
 
@@ -134,7 +191,17 @@ void ExportDialog::refresh()
     const CiExport ciExport = snippets();
     m_command->setPlainText(ciExport.command());
     m_script->setPlainText(ciExport.shellScript());
-    m_workflow->setPlainText(ciExport.workflowStep());
+    m_workflow->setPlainText(ciExport.workflow());
+    m_form->setRowVisible(m_image, ciExport.source == CiExport::Source::ContainerImage);
+    m_form->setRowVisible(m_packageUrl, ciExport.source == CiExport::Source::DebianPackage);
+    showStatus();
+}
+
+// What the workflow still needs, or nothing.
+void ExportDialog::showStatus()
+{
+    const QStringList problems = snippets().problems();
+    m_status->setText(problems.join(QLatin1Char('\n')));
 }
 
 void ExportDialog::browse()
@@ -181,7 +248,7 @@ bool ExportDialog::exportFiles(QStringList *written)
         QFile::setPermissions(script,
                               QFile::permissions(script) | QFile::ExeOwner | QFile::ExeGroup
                                   | QFile::ExeOther);
-        if (!writeFile(dir.filePath(CiExport::workflowName()), ciExport.workflowStep().toUtf8(),
+        if (!writeFile(dir.filePath(CiExport::workflowName()), ciExport.workflow().toUtf8(),
                        written))
             return false;
     }

@@ -7,13 +7,17 @@
 #include <functional>
 
 class QCheckBox;
+class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 
 // "Export for CI": saves the config as a Moclojer-compatible YAML file and shows, with copy
-// buttons, the exact mocket-cli command, a shell script and a CI workflow step that start it.
-// Optionally writes the two snippets beside the YAML. Never overwrites a file without asking.
+// buttons, the exact mocket-cli command, a shell script that runs the tests inside
+// `mocket-cli run`, and a CI workflow that gets mocket-cli (container image or .deb) on a
+// runner with nothing preinstalled. Optionally writes the script and the workflow beside the
+// YAML. Never overwrites a file without asking.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -25,6 +29,10 @@ public:
     QString targetPath() const;
     void setTargetPath(const QString &path);
     void setWriteSnippets(bool write);
+    void setTestCommand(const QString &command);
+    void setSource(CiExport::Source source);
+    void setImage(const QString &image);
+    void setPackageUrl(const QString &url);
     CiExport snippets() const;
 
     // Asked before any existing file is replaced; the default asks with a message box.
@@ -39,11 +47,18 @@ private:
     void accept() override;
     bool writeFile(const QString &path, const QByteArray &data, QStringList *written);
     QWidget *snippetBox(QPlainTextEdit **edit);
+    void buildSourceRows();
+    void showStatus();
 
     QString m_yaml;
     QString m_host;
     quint16 m_port = 8000;
     QLineEdit *m_target = nullptr;
+    QLineEdit *m_testCommand = nullptr;
+    QComboBox *m_source = nullptr;
+    QLineEdit *m_image = nullptr;
+    QLineEdit *m_packageUrl = nullptr;
+    QFormLayout *m_form = nullptr;
     QCheckBox *m_writeSnippets = nullptr;
     QPlainTextEdit *m_command = nullptr;
     QPlainTextEdit *m_script = nullptr;

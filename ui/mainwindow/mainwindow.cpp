@@ -697,8 +697,16 @@ void MainWindow::exportForCi()
         = path.isEmpty() ? QDir::home().filePath(QStringLiteral("mocks.yml")) : path;
     ExportDialog dialog(m_document->text(), suggestion, m_host->text().trimmed(),
                         quint16(m_port->value()), this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
+    Settings settings;
+    const CiExport choices = settings.ciExport();
+    dialog.setTestCommand(choices.testCommand);
+    dialog.setSource(choices.source);
+    dialog.setImage(choices.image);
+    dialog.setPackageUrl(choices.packageUrl);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.setCiExport(dialog.snippets());
+    statusBar()->showMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
 }
 
 void MainWindow::setRecoveryStore(const RecoveryStore &store)

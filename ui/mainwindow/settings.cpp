@@ -20,6 +20,10 @@ const QString ControlKey = QStringLiteral("server/control");
 const QString ControlTokenKey = QStringLiteral("server/controlToken");
 const QString TlsCertificateKey = QStringLiteral("server/tlsCertificate");
 const QString TlsKeyKey = QStringLiteral("server/tlsKey");
+const QString TestCommandKey = QStringLiteral("export/testCommand");
+const QString SourceKey = QStringLiteral("export/source");
+const QString ImageKey = QStringLiteral("export/image");
+const QString PackageUrlKey = QStringLiteral("export/packageUrl");
 } // namespace
 
 QByteArray Settings::windowGeometry() const
@@ -139,4 +143,25 @@ void Settings::setServerOptions(const ServerOptions &options)
     m_settings.setValue(ControlTokenKey, options.controlToken);
     m_settings.setValue(TlsCertificateKey, options.tlsCertificate);
     m_settings.setValue(TlsKeyKey, options.tlsKey);
+}
+
+CiExport Settings::ciExport() const
+{
+    CiExport choices;
+    choices.testCommand = m_settings.value(TestCommandKey, choices.testCommand).toString();
+    const int source = m_settings.value(SourceKey, int(choices.source)).toInt();
+    if (source >= int(CiExport::Source::ContainerImage)
+        && source <= int(CiExport::Source::Installed))
+        choices.source = CiExport::Source(source);
+    choices.image = m_settings.value(ImageKey, choices.image).toString();
+    choices.packageUrl = m_settings.value(PackageUrlKey).toString();
+    return choices;
+}
+
+void Settings::setCiExport(const CiExport &choices)
+{
+    m_settings.setValue(TestCommandKey, choices.testCommand);
+    m_settings.setValue(SourceKey, int(choices.source));
+    m_settings.setValue(ImageKey, choices.image);
+    m_settings.setValue(PackageUrlKey, choices.packageUrl);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ciexport.h"
 #include "serveroptions.h"
 
 #include <QByteArray>
@@ -40,6 +41,10 @@ public:
     // and left at their defaults here.
     ServerOptions serverOptions() const;
     void setServerOptions(const ServerOptions &options);
+
+    // Export for CI: the test command and where CI gets mocket-cli (the rest is the config's).
+    CiExport ciExport() const;
+    void setCiExport(const CiExport &choices);
 
 private:
     QSettings m_settings;

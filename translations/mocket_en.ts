@@ -177,6 +177,27 @@
             <numerusform>Broadcast to %n connections of %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Saved %n message(s) to %1.</source>
+        <translation>
+            <numerusform>Saved %n message to %1.</numerusform>
+            <numerusform>Saved %n messages to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) from %1.</source>
+        <translation>
+            <numerusform>%n event from %1.</numerusform>
+            <numerusform>%n events from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) skipped, the first: %1</source>
+        <translation>
+            <numerusform>%n line skipped, the first: %1</numerusform>
+            <numerusform>%n lines skipped, the first: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TryResult</name>

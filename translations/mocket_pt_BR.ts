@@ -2880,6 +2880,67 @@ Authorization: Bearer %2</translation>
         <source>%1 · HTTP · endpoint %2</source>
         <translation>%1 · HTTP · endpoint %2</translation>
     </message>
+    <message>
+        <source>Save log…</source>
+        <translation>Salvar log…</translation>
+    </message>
+    <message>
+        <source>Save every message of this log as JSON lines, the format of mocket-cli --log</source>
+        <translation>Salva todas as mensagens deste log como linhas JSON, o formato do mocket-cli --log</translation>
+    </message>
+    <message>
+        <source>Open log…</source>
+        <translation>Abrir log…</translation>
+    </message>
+    <message>
+        <source>Open a saved traffic log, or the --log file of a CI run, read-only in its own window</source>
+        <translation>Abre um log de tráfego salvo, ou o arquivo --log de uma execução de CI, somente leitura numa janela própria</translation>
+    </message>
+    <message>
+        <source>Not saved: %1: %2</source>
+        <translation>Não salvo: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n message(s) to %1.</source>
+        <translation>
+            <numerusform>%n mensagem salva em %1.</numerusform>
+            <numerusform>%n mensagens salvas em %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the traffic</source>
+        <translation>Salvar o tráfego</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;All files (*)</source>
+        <translation>Linhas JSON (*.jsonl);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Open saved traffic</source>
+        <translation>Abrir tráfego salvo</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>Não foi possível ler %1</translation>
+    </message>
+    <message>
+        <source>%1 (saved traffic, read-only)</source>
+        <translation>%1 (tráfego salvo, somente leitura)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) from %1.</source>
+        <translation>
+            <numerusform>%n evento de %1.</numerusform>
+            <numerusform>%n eventos de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) skipped, the first: %1</source>
+        <translation>
+            <numerusform>%n linha ignorada: %1</numerusform>
+            <numerusform>%n linhas ignoradas, a primeira: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>

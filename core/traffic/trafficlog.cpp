@@ -690,3 +690,23 @@ void TrafficLog::clear()
     m_messages->clear();
     m_connections->clearClosed();
 }
+
+void TrafficLog::load(const QList<TrafficEvent> &events)
+{
+    if (events.size() > m_messages->capacity())
+        m_messages->setCapacity(int(events.size()));
+    for (const TrafficEvent &event : events) {
+        m_connections->addEvent(event);
+        m_messages->addEvent(event);
+    }
+    m_messages->flush();
+}
+
+QByteArray TrafficLog::jsonLines()
+{
+    m_messages->flush();
+    QByteArray lines;
+    for (int row = 0; row < m_messages->rowCount(); ++row)
+        lines += m_messages->eventAt(row).toJsonLine() + '\n';
+    return lines;
+}

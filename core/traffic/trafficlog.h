@@ -199,6 +199,12 @@ public:
     // they are still live on the server.
     void clear();
 
+    // Shows saved events (a --log file, a saved Traffic panel) at once; the message log's
+    // capacity grows to hold them all.
+    void load(const QList<TrafficEvent> &events);
+    // Every event the message log holds, oldest first, as JSON lines (the --log format).
+    QByteArray jsonLines();
+
 private:
     ConnectionsModel *m_connections = nullptr;
     MessageLogModel *m_messages = nullptr;

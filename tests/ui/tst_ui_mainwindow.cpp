@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QMenu>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -305,6 +306,79 @@ private slots:
             rules.append(log->index(row, 0).data(MessageLogModel::RuleRole).toString());
         QVERIFY(rules.contains(QStringLiteral("push")));
         QCOMPARE(rules.count(QStringLiteral("broadcast")), 2);
+    }
+
+    // The Traffic panel saves its log as JSON lines and opens a saved one read-only, with
+    // the same views and filters; a line that is not an event is skipped and counted.
+    void trafficSavedAndOpenedReadOnly()
+    {
+        const QString base = openAndStart();
+        QVERIFY(!base.isEmpty());
+        TestClient client;
+        connectClient(client, base + QStringLiteral("/ws/echo"));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 2);
+        client.socket().sendTextMessage(QStringLiteral("nobody expects this"));
+        ConnectionsModel *connections = m_window->trafficLog()->connections();
+        QTRY_COMPARE(connections->index(0, ConnectionsModel::In).data().toInt(), 2);
+        client.socket().close();
+        QTRY_VERIFY(!connections->index(0, 0).data(ConnectionsModel::IsOpenRole).toBool());
+
+        TrafficPanel *live = m_window->trafficPanel();
+        const QString saved = m_dir.filePath(QStringLiteral("traffic.jsonl"));
+        QVERIFY2(live->saveTraffic(saved), qPrintable(live->statusText()));
+        MessageLogModel *liveLog = m_window->trafficLog()->messages();
+        const QList<QByteArray> lines = readFile(saved).split('\n');
+        QCOMPARE(lines.size() - 1, liveLog->rowCount()); // one line per event, each complete
+        QVERIFY(lines.last().isEmpty());
+        QVERIFY(live->statusText().contains(QStringLiteral("Saved")));
+        QVERIFY(!live->saveTraffic(m_dir.filePath(QStringLiteral("no/such/dir/t.jsonl"))));
+        QVERIFY(live->statusText().contains(QStringLiteral("Not saved")));
+
+        // A broken line (a cut-off write) is skipped and said.
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("{\"time\":\"12:00:00.000\",\"event\":\"rec\n");
+        file.close();
+        QString error;
+        TrafficPanel *opened = TrafficPanel::openSaved(saved, m_window.get(), &error);
+        QVERIFY2(opened, qPrintable(error));
+        std::unique_ptr<QWidget> window(opened->window());
+        QVERIFY(window->isWindow());
+        QVERIFY(window->windowTitle().contains(QStringLiteral("traffic.jsonl")));
+        QVERIFY(opened->isReadOnly());
+        QVERIFY2(opened->statusText().contains(
+                     QStringLiteral("traffic.jsonl:7: not a Mocket event line")),
+                 qPrintable(opened->statusText()));
+        window->show();
+        for (auto *button : window->findChildren<QPushButton *>())
+            QVERIFY2(!button->isVisible(), qPrintable(button->text())); // no push bar
+
+        // The same rows, rules and connection as the live log.
+        QAbstractItemModel *view = opened->messagesView()->model();
+        QCOMPARE(view->rowCount(), liveLog->rowCount());
+        for (int row = 0; row < view->rowCount(); ++row) {
+            for (int column : { int(MessageLogModel::Connection), int(MessageLogModel::Direction),
+                                int(MessageLogModel::Payload), int(MessageLogModel::Rule) })
+                QCOMPARE(view->index(row, column).data().toString(),
+                         liveLog->index(row, column).data().toString());
+        }
+        QAbstractItemModel *openedConnections = opened->connectionsView()->model();
+        QCOMPARE(openedConnections->rowCount(), 1);
+        QCOMPARE(openedConnections->index(0, ConnectionsModel::Path).data().toString(),
+                 QStringLiteral("/ws/echo"));
+        QCOMPARE(openedConnections->index(0, ConnectionsModel::In).data().toInt(), 2);
+        QVERIFY(!openedConnections->index(0, 0).data(ConnectionsModel::IsOpenRole).toBool());
+
+        // Filters work as on the live log.
+        opened->messagesProxy()->setText(QStringLiteral("nobody expects"));
+        QCOMPARE(view->rowCount(), 1);
+        QCOMPARE(view->index(0, MessageLogModel::Rule).data().toString(),
+                 QStringLiteral("unmatched"));
+
+        QVERIFY(!TrafficPanel::openSaved(m_dir.filePath(QStringLiteral("missing.jsonl")),
+                                         m_window.get(), &error));
+        QVERIFY2(error.contains(QStringLiteral("missing.jsonl")), qPrintable(error));
     }
 
     // Server Settings (the same options as mocket-cli's) apply at the next start.

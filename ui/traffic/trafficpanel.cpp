@@ -1,11 +1,15 @@
 #include "trafficpanel.h"
 #include "themeicon.h"
 
+#include "eventlogreader.h"
 #include "mockserver.h"
 #include "trafficlog.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyledItemDelegate>
@@ -125,6 +130,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     allButton->setToolTip(tr("Show the messages of every connection, and the HTTP requests"));
     auto *clearClosed = new QToolButton(this);
     clearClosed->setText(tr("Forget closed"));
+    m_forgetClosed = clearClosed;
     auto *connectionsHeader = new QHBoxLayout;
     connectionsHeader->addWidget(new QLabel(tr("<b>Connections</b>"), this));
     connectionsHeader->addStretch();
@@ -172,6 +178,19 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     clear->setText(tr("Clear"));
     clear->setIcon(themeIcon(QStringLiteral("edit-clear")));
     clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_clear = clear;
+    auto *save = new QToolButton(this);
+    save->setText(tr("Save log…"));
+    save->setIcon(themeIcon(QStringLiteral("document-save-as")));
+    save->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    save->setToolTip(tr("Save every message of this log as JSON lines, the format of "
+                        "mocket-cli --log"));
+    auto *open = new QToolButton(this);
+    open->setText(tr("Open log…"));
+    open->setIcon(themeIcon(QStringLiteral("document-open")));
+    open->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    open->setToolTip(tr("Open a saved traffic log, or the --log file of a CI run, read-only in "
+                        "its own window"));
     m_dropped = new QLabel(this);
     auto *messagesHeader = new QHBoxLayout;
     messagesHeader->addWidget(new QLabel(tr("<b>Messages</b>"), this));
@@ -179,6 +198,8 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     messagesHeader->addWidget(m_follow);
     messagesHeader->addWidget(m_capacity);
     messagesHeader->addWidget(clear);
+    messagesHeader->addWidget(save);
+    messagesHeader->addWidget(open);
 
     m_detail = new QPlainTextEdit(this);
     m_detail->setReadOnly(true);
@@ -253,6 +274,8 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
         updateDropped();
     });
     connect(m_capacity, &QSpinBox::valueChanged, this, &TrafficPanel::setLogCapacity);
+    connect(save, &QToolButton::clicked, this, &TrafficPanel::chooseSaveFile);
+    connect(open, &QToolButton::clicked, this, &TrafficPanel::chooseSavedFile);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow->isChecked())
             m_messages->scrollToBottom();
@@ -269,6 +292,84 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     connect(m_close, &QPushButton::clicked, this,
             [this] { closeSelected(m_closeCode->value(), m_closeReason->text()); });
     updatePushButtons();
+    if (!m_server)
+        hideLiveControls();
+}
+
+void TrafficPanel::hideLiveControls()
+{
+    for (QWidget *widget : std::initializer_list<QWidget *> { m_pushText, m_send, m_broadcast,
+                                                              m_closeCode, m_closeReason, m_close,
+                                                              m_clear, m_forgetClosed, m_capacity })
+        widget->hide();
+    m_follow->setChecked(false);
+}
+
+bool TrafficPanel::saveTraffic(const QString &path)
+{
+    const QByteArray lines = m_log->jsonLines();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(lines) != lines.size() || !file.commit()) {
+        m_status->setText(
+            tr("Not saved: %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    const int count = m_log->messages()->rowCount();
+    m_status->setText(
+        tr("Saved %n message(s) to %1.", nullptr, count).arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void TrafficPanel::chooseSaveFile()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the traffic"), QDir::home().filePath(QStringLiteral("traffic.jsonl")),
+        tr("JSON lines (*.jsonl);;All files (*)"));
+    if (!path.isEmpty())
+        saveTraffic(path);
+}
+
+void TrafficPanel::chooseSavedFile()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open saved traffic"), QDir::homePath(),
+                                       tr("JSON lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    TrafficPanel *panel = openSaved(path, window(), &error);
+    if (!panel) {
+        m_status->setText(error);
+        return;
+    }
+    panel->window()->show();
+}
+
+TrafficPanel *TrafficPanel::openSaved(const QString &path, QWidget *parent, QString *error)
+{
+    const EventLogReader::Result read = EventLogReader::readFile(path);
+    if (!read.opened) {
+        *error = read.problems.value(0, tr("Cannot read %1").arg(QDir::toNativeSeparators(path)));
+        return nullptr;
+    }
+    auto *window = new QWidget(parent, Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("%1 (saved traffic, read-only)").arg(QFileInfo(path).fileName()));
+    auto *log = new TrafficLog(window);
+    auto *panel = new TrafficPanel(log, nullptr, window);
+    log->load(read.events);
+    auto *layout = new QVBoxLayout(window);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(panel);
+    QString status = tr("%n event(s) from %1.", nullptr, int(read.events.size()))
+                         .arg(QDir::toNativeSeparators(path));
+    if (!read.problems.isEmpty())
+        status += QLatin1Char(' ')
+            + tr("%n line(s) skipped, the first: %1", nullptr, int(read.problems.size()))
+                  .arg(read.problems.first());
+    panel->m_status->setText(status);
+    window->resize(1100, 600);
+    return panel;
 }
 
 quint64 TrafficPanel::selectedConnection() const
@@ -342,6 +443,8 @@ void TrafficPanel::updatePushButtons()
     m_send->setEnabled(open);
     m_broadcast->setEnabled(open);
     m_close->setEnabled(open);
+    if (!m_server) // read-only: the status says what was loaded
+        return;
     if (rows.isEmpty())
         m_status->setText(tr("Select a connection to push messages to it."));
     else if (!open)
@@ -359,7 +462,7 @@ void TrafficPanel::updateDropped()
 bool TrafficPanel::sendToSelected(const QString &text)
 {
     const quint64 id = selectedConnection();
-    if (!id || !m_server->sendMessage(id, text)) {
+    if (!id || !m_server || !m_server->sendMessage(id, text)) {
         m_status->setText(tr("Not sent: select an open connection first."));
         return false;
     }
@@ -369,7 +472,7 @@ bool TrafficPanel::sendToSelected(const QString &text)
 
 int TrafficPanel::broadcastFromSelected(const QString &text)
 {
-    const QString endpoint = m_server->endpointPathOf(selectedConnection());
+    const QString endpoint = m_server ? m_server->endpointPathOf(selectedConnection()) : QString();
     if (endpoint.isEmpty()) {
         m_status->setText(tr("Not sent: select an open connection to choose its endpoint."));
         return 0;
@@ -382,7 +485,8 @@ int TrafficPanel::broadcastFromSelected(const QString &text)
 bool TrafficPanel::closeSelected(int code, const QString &reason)
 {
     const quint64 id = selectedConnection();
-    if (!id || !m_server->closeConnection(id, QWebSocketProtocol::CloseCode(code), reason)) {
+    if (!id || !m_server
+        || !m_server->closeConnection(id, QWebSocketProtocol::CloseCode(code), reason)) {
         m_status->setText(tr("Nothing closed: select an open connection first."));
         return false;
     }

@@ -11,11 +11,14 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QToolButton;
 class TrafficLog;
 
 // Live traffic: the connections list, the selected connection's messages (all connections
 // when none is selected) with a filter and a detail pane, and a push bar to send, broadcast
-// and close from the server side.
+// and close from the server side. The log can be saved as JSON lines (the --log format), and
+// a saved one (or a mocket-cli --log file from CI) opened in a read-only window with the same
+// views and filters. Without a server the panel is read-only: no push bar, nothing cleared.
 class TrafficPanel : public QWidget
 {
     Q_OBJECT
@@ -41,11 +44,22 @@ public:
     void setLogCapacity(int rows);
     int logCapacity() const;
 
+    // Writes every message the log holds as JSON lines; false with a status message when it
+    // cannot.
+    bool saveTraffic(const QString &path);
+    // A read-only window showing a saved log (lines that are not events are skipped and
+    // counted in its status); nullptr with *error set when the file cannot be read.
+    static TrafficPanel *openSaved(const QString &path, QWidget *parent, QString *error);
+    bool isReadOnly() const { return m_server == nullptr; }
+
 private:
     void onConnectionSelected();
     void onMessageSelected();
     void updatePushButtons();
     void updateDropped();
+    void chooseSaveFile();
+    void chooseSavedFile();
+    void hideLiveControls();
 
     TrafficLog *m_log = nullptr;
     MockServer *m_server = nullptr;
@@ -64,4 +78,6 @@ private:
     QLineEdit *m_closeReason = nullptr;
     QPushButton *m_close = nullptr;
     QLabel *m_status = nullptr;
+    QToolButton *m_clear = nullptr;
+    QToolButton *m_forgetClosed = nullptr;
 };

@@ -166,10 +166,11 @@ QString CiExport::containerSteps() const
         + QStringLiteral("      - name: %1\n"
                          "        if: always()\n")
               .arg(yamlQuoted(tr("Check what the clients sent")))
-        + runBlock({ QStringLiteral("docker stop mocket"), QStringLiteral("docker logs mocket"),
-                     docker.arg(QStringLiteral("--rm "), shellQuoted(image.trimmed()))
-                         + QStringLiteral(" verify --fail-on-unmatched %1 %2 %3")
-                               .arg(reportOptions(), shellQuoted(configFileName), eventsName()) });
+        + runBlock(
+               { QStringLiteral("docker stop mocket"), QStringLiteral("docker logs mocket"),
+                 docker.arg(QStringLiteral("--rm --network none "), shellQuoted(image.trimmed()))
+                     + QStringLiteral(" verify --fail-on-unmatched %1 %2 %3")
+                           .arg(reportOptions(), shellQuoted(configFileName), eventsName()) });
 }
 
 QString CiExport::packageSteps() const

@@ -19,8 +19,10 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QDir>
 #include <QElapsedTimer>
@@ -763,6 +765,45 @@ private slots:
         yaml.close();
         QVERIFY(yaml.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(yaml.readAll()), QString::fromUtf8(EchoConfig));
+    }
+
+    // Exporting onto the file that is open saves it: no "Replace it?", and the title is no
+    // longer marked modified.
+    void exportOntoTheOpenFileSavesIt()
+    {
+        const QString path = writeConfig(QStringLiteral("open.yml"), QString::fromUtf8(EchoConfig));
+        QVERIFY(m_window->openFile(path));
+        m_window->editor()->moveCursor(QTextCursor::End);
+        m_window->editor()->insertPlainText(QStringLiteral("# edited\n"));
+        QVERIFY(m_window->isModified());
+        QVERIFY(m_window->isWindowModified());
+
+        QStringList asked;
+        bool accepted = false;
+        QTimer watchdog; // a question box would block the test: answer No and record it
+        connect(&watchdog, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked << box->text();
+                box->reject();
+            } else if (auto *dialog
+                       = qobject_cast<ExportDialog *>(QApplication::activeModalWidget())) {
+                if (accepted) { // still open: the export was refused
+                    dialog->reject();
+                    return;
+                }
+                accepted = true;
+                QCOMPARE(dialog->targetPath(), path);
+                QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+            }
+        });
+        watchdog.start(50);
+        m_window->exportForCi();
+        watchdog.stop();
+        QVERIFY(accepted);
+        QVERIFY2(asked.isEmpty(), qPrintable(asked.join(QLatin1Char('\n'))));
+        QVERIFY(readFile(path).endsWith("# edited\n"));
+        QVERIFY(!m_window->isModified());
+        QVERIFY(!m_window->isWindowModified());
     }
 
     void saveIsAtomicAndRecoveryCopyIsKept()

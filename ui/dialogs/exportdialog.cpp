@@ -166,6 +166,11 @@ void ExportDialog::setPackageUrl(const QString &url)
     m_packageUrl->setText(url);
 }
 
+void ExportDialog::setOpenFilePath(const QString &path)
+{
+    m_openFilePath = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+}
+
 void ExportDialog::setConfirmOverwrite(std::function<bool(const QString &)> confirm)
 {
     m_confirm = std::move(confirm);
@@ -215,7 +220,9 @@ void ExportDialog::browse()
 
 bool ExportDialog::writeFile(const QString &path, const QByteArray &data, QStringList *written)
 {
-    if (QFileInfo::exists(path) && !m_confirm(path)) {
+    const bool openFile
+        = !m_openFilePath.isEmpty() && QFileInfo(path).absoluteFilePath() == m_openFilePath;
+    if (QFileInfo::exists(path) && !openFile && !m_confirm(path)) {
         m_error = tr("Not exported: %1 was left as it is.").arg(QDir::toNativeSeparators(path));
         return false;
     }

@@ -35,7 +35,9 @@ public:
     void setPackageUrl(const QString &url);
     CiExport snippets() const;
 
-    // Asked before any existing file is replaced; the default asks with a message box.
+    // The file open in the workbench: exporting onto it saves it, without asking to replace.
+    void setOpenFilePath(const QString &path);
+    // Asked before any other existing file is replaced; the default asks with a message box.
     void setConfirmOverwrite(std::function<bool(const QString &path)> confirm);
     // Writes the files; returns false (and sets errorString()) on failure or refusal.
     bool exportFiles(QStringList *written = nullptr);
@@ -65,5 +67,6 @@ private:
     QPlainTextEdit *m_workflow = nullptr;
     QLabel *m_status = nullptr;
     QString m_error;
+    QString m_openFilePath;
     std::function<bool(const QString &)> m_confirm;
 };

@@ -697,6 +697,8 @@ void MainWindow::exportForCi()
         = path.isEmpty() ? QDir::home().filePath(QStringLiteral("mocks.yml")) : path;
     ExportDialog dialog(m_document->text(), suggestion, m_host->text().trimmed(),
                         quint16(m_port->value()), this);
+    if (!m_document->isExample())
+        dialog.setOpenFilePath(path);
     Settings settings;
     const CiExport choices = settings.ciExport();
     dialog.setTestCommand(choices.testCommand);
@@ -706,6 +708,14 @@ void MainWindow::exportForCi()
     if (dialog.exec() != QDialog::Accepted)
         return;
     settings.setCiExport(dialog.snippets());
+    // Exported onto the open file: that is saving it.
+    if (!path.isEmpty() && !m_document->isExample()
+        && QFileInfo(dialog.targetPath()).absoluteFilePath()
+            == QFileInfo(path).absoluteFilePath()) {
+        m_document->setModified(false);
+        m_document->discardRecovery();
+        updateTitle();
+    }
     statusBar()->showMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
 }
 

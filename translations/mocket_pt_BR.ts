@@ -966,6 +966,14 @@ Deseja restaurá-lo?</translation>
         <source>control API at %1/__mocket/</source>
         <translation>API de controle em %1/__mocket/</translation>
     </message>
+    <message>
+        <source>Not applied, line %1: %2. The server still runs the last good config.</source>
+        <translation>Não aplicado, linha %1: %2. O servidor continua com a última configuração válida.</translation>
+    </message>
+    <message>
+        <source>Edited: Apply serves these changes</source>
+        <translation>Editado: Aplicar serve estas mudanças</translation>
+    </message>
 </context>
 <context>
     <name>MessageLogModel</name>

@@ -269,6 +269,29 @@ private slots:
         QTRY_COMPARE(client.messages().size(), 3);
         QCOMPARE(client.messages().at(2), QStringLiteral("pong v2"));
         QVERIFY(!client.isDisconnected());
+        QCOMPARE(m_window->applyStatusText(), QStringLiteral("Applied to the running server"));
+
+        // With Auto-apply on, an edit with errors is not applied, and the status bar says so
+        // (and why) until it is fixed.
+        editor->setPlainText(text.replace(QStringLiteral("response: \"pong v2\""),
+                                          QStringLiteral("respons: \"pong v3\"")));
+        m_window->validateNow();
+        QVERIFY2(m_window->applyStatusText().startsWith(QStringLiteral("Not applied, line ")),
+                 qPrintable(m_window->applyStatusText()));
+        QVERIFY(m_window->applyStatusText().contains(QStringLiteral("last good config")));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE(client.messages().size(), 4);
+        QCOMPARE(client.messages().at(3), QStringLiteral("pong v2"));
+        editor->setPlainText(text.replace(QStringLiteral("respons:"), QStringLiteral("response:")));
+        m_window->validateNow();
+        QCOMPARE(m_window->applyStatusText(), QStringLiteral("Applied to the running server"));
+
+        // Without Auto-apply, a valid edit waits for Apply, and the status bar says that too.
+        m_window->setAutoApply(false);
+        editor->setPlainText(text.replace(QStringLiteral("pong v3"), QStringLiteral("pong v4")));
+        m_window->validateNow();
+        QVERIFY2(m_window->applyStatusText().contains(QStringLiteral("Apply serves")),
+                 qPrintable(m_window->applyStatusText()));
     }
 
     void pushBroadcastAndClose()

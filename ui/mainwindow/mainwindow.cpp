@@ -507,6 +507,38 @@ void MainWindow::onParsed()
     updateActions();
 }
 
+QString MainWindow::applyStatusText() const
+{
+    return m_applyStatus->text();
+}
+
+void MainWindow::updateApplyStatus()
+{
+    if (!m_server->isListening()) {
+        m_applyStatus->clear();
+        return;
+    }
+    const Diagnostics &diagnostics = m_document->diagnostics();
+    const auto error
+        = std::find_if(diagnostics.cbegin(), diagnostics.cend(),
+                       [](const Diagnostic &diagnostic) { return diagnostic.isError(); });
+    if (error != diagnostics.cend()) {
+        m_applyStatus->setText(tr("Not applied, line %1: %2. The server still runs the last good "
+                                  "config.")
+                                   .arg(error->line)
+                                   .arg(error->message));
+        m_applyStatus->setToolTip(error->toString());
+        m_applyStatus->setStyleSheet(QStringLiteral("color: #b91c1c"));
+        return;
+    }
+    m_applyStatus->setToolTip(QString());
+    m_applyStatus->setStyleSheet(QString());
+    if (m_server->spec() == m_document->lastGoodSpec())
+        m_applyStatus->setText(tr("Applied to the running server"));
+    else
+        m_applyStatus->setText(tr("Edited: Apply serves these changes"));
+}
+
 void MainWindow::showProblems()
 {
     m_problems->clear();
@@ -568,9 +600,6 @@ bool MainWindow::applyToServer()
         return false;
     }
     m_server->setSpec(spec);
-    m_applyStatus->setText(m_server->isListening() ? tr("Applied to the running server")
-                                                   : QString());
-    m_applyStatus->setStyleSheet(QString());
     updateActions();
     return true;
 }
@@ -674,6 +703,7 @@ QString MainWindow::listeningText() const
 
 void MainWindow::updateActions()
 {
+    updateApplyStatus();
     const bool listening = m_server->isListening();
     m_startAction->setEnabled(!listening);
     m_stopAction->setEnabled(listening);

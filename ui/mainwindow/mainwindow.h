@@ -55,6 +55,8 @@ public:
     const Diagnostics &diagnostics() const { return m_document->diagnostics(); }
     MockSpecPtr lastGoodSpec() const { return m_document->lastGoodSpec(); }
     QString serverStatusText() const;
+    // Whether the running server serves the editor's text (the status bar's right end).
+    QString applyStatusText() const;
 
     // Recovery copies of unsaved work from sessions that ended unexpectedly.
     void setRecoveryStore(const RecoveryStore &store);
@@ -96,6 +98,8 @@ private:
     void updateTitle();
     void onParsed();
     void showProblems();
+    // Says whether the running server serves the editor's text, and why not when it does not.
+    void updateApplyStatus();
     void editServerSettings();
     // The toolbar's host and port over the saved Server Settings; false with m_startError.
     bool serverOptions(ServerOptions *options);

@@ -562,22 +562,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>&amp;Caminho:</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
-        <translation>&amp;Status:</translation>
-    </message>
-    <message>
-        <source>&amp;Headers:</source>
-        <translation>Ca&amp;beçalhos:</translation>
-    </message>
-    <message>
-        <source>&amp;Body:</source>
-        <translation>C&amp;orpo:</translation>
-    </message>
-    <message>
-        <source>&amp;Delay:</source>
-        <translation>A&amp;traso:</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;HTTP endpoint&lt;/b&gt; · line %1</source>
         <translation>&lt;b&gt;Endpoint HTTP&lt;/b&gt; · linha %1</translation>
     </message>
@@ -603,7 +587,7 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
     <message>
         <source>P&amp;ushes:</source>
-        <translation>E&amp;nvios:</translation>
+        <translation>En&amp;vios:</translation>
     </message>
     <message>
         <source>One per line: the WebSocket path, a space, the message, e.g.
@@ -618,6 +602,22 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Line %1: write the WebSocket path, a space, then the message</source>
         <translation>Linha %1: escreva o caminho WebSocket, um espaço e então a mensagem</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Hea&amp;ders:</source>
+        <translation>Ca&amp;beçalhos:</translation>
+    </message>
+    <message>
+        <source>B&amp;ody:</source>
+        <translation>Cor&amp;po:</translation>
+    </message>
+    <message>
+        <source>Dela&amp;y:</source>
+        <translation>At&amp;raso:</translation>
     </message>
 </context>
 <context>
@@ -768,10 +768,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;recente</translation>
-    </message>
-    <message>
-        <source>Open the &amp;Example</source>
-        <translation>Abrir o &amp;exemplo</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -973,6 +969,18 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>Edited: Apply serves these changes</source>
         <translation>Editado: Aplicar serve estas mudanças</translation>
+    </message>
+    <message>
+        <source>Open the E&amp;xample</source>
+        <translation>Abrir o &amp;exemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1527,10 +1535,6 @@ Comandos:
         <translation>Sau&amp;dação:</translation>
     </message>
     <message>
-        <source>P&amp;attern:</source>
-        <translation>&amp;Padrão:</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
@@ -1606,10 +1610,6 @@ Comandos:
         <translation>Subprotocolos que este endpoint aceita, em ordem de preferência, separados por vírgulas</translation>
     </message>
     <message>
-        <source>&amp;Subprotocols:</source>
-        <translation>&amp;Subprotocolos:</translation>
-    </message>
-    <message>
         <source>Streams: frames sent on a timer</source>
         <translation>Streams: frames enviados periodicamente</translation>
     </message>
@@ -1679,7 +1679,7 @@ Comandos:
     </message>
     <message>
         <source>Prefi&amp;x:</source>
-        <translation>Prefi&amp;xo:</translation>
+        <translation>Pref&amp;ixo:</translation>
     </message>
     <message>
         <source>to the others</source>
@@ -1704,6 +1704,14 @@ Comandos:
     <message>
         <source>HTTP endpoint · line %1</source>
         <translation>Endpoint HTTP · linha %1</translation>
+    </message>
+    <message>
+        <source>Subprot&amp;ocols:</source>
+        <translation>Su&amp;bprotocolos:</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>&amp;Padrão:</translation>
     </message>
 </context>
 <context>
@@ -1801,7 +1809,7 @@ Comandos:
     </message>
     <message>
         <source>Reply &amp;with:</source>
-        <translation>Respo&amp;nder com:</translation>
+        <translation>Responder co&amp;m:</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
@@ -1810,14 +1818,6 @@ Comandos:
     <message>
         <source>&amp;Response:</source>
         <translation>&amp;Resposta:</translation>
-    </message>
-    <message>
-        <source>&amp;Base64:</source>
-        <translation>&amp;Base64:</translation>
-    </message>
-    <message>
-        <source>&amp;Frames:</source>
-        <translation>&amp;Frames:</translation>
     </message>
     <message>
         <source>Timing &amp;&amp; delivery</source>
@@ -1861,7 +1861,7 @@ Comandos:
     </message>
     <message>
         <source>&amp;Close the connection afterwards</source>
-        <translation>F&amp;echar a conexão em seguida</translation>
+        <translation>Fec&amp;har a conexão em seguida</translation>
     </message>
     <message>
         <source>1000 normal closure; 3000-4999 for applications</source>
@@ -1877,15 +1877,11 @@ Comandos:
     </message>
     <message>
         <source>Send &amp;to:</source>
-        <translation>Enviar p&amp;ara:</translation>
+        <translation>En&amp;viar para:</translation>
     </message>
     <message>
         <source>C&amp;ode:</source>
-        <translation>Códi&amp;go:</translation>
-    </message>
-    <message>
-        <source>Rea&amp;son:</source>
-        <translation>&amp;Motivo:</translation>
+        <translation>Có&amp;digo:</translation>
     </message>
     <message>
         <source>An empty greeting sends nothing: type one, or remove on-connect with the Remove button</source>
@@ -1898,6 +1894,18 @@ Comandos:
     <message>
         <source>These frames have keys the table cannot show; edit them in the YAML</source>
         <translation>Estes frames têm chaves que a tabela não mostra; edite-os no YAML</translation>
+    </message>
+    <message>
+        <source>Base&amp;64:</source>
+        <translation>&amp;Base64:</translation>
+    </message>
+    <message>
+        <source>F&amp;rames:</source>
+        <translation>F&amp;rames:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
     </message>
 </context>
 <context>
@@ -2101,10 +2109,6 @@ Vazio: qualquer origem</translation>
         <translation>&amp;Origens permitidas:</translation>
     </message>
     <message>
-        <source>TLS &amp;certificate (PEM):</source>
-        <translation>Ce&amp;rtificado TLS (PEM):</translation>
-    </message>
-    <message>
         <source>TLS certificate</source>
         <translation>Certificado TLS</translation>
     </message>
@@ -2181,6 +2185,10 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Control URL:</source>
         <translation>URL de controle:</translation>
+    </message>
+    <message>
+        <source>TLS ce&amp;rtificate (PEM):</source>
+        <translation>Ce&amp;rtificado TLS (PEM):</translation>
     </message>
 </context>
 <context>
@@ -2576,20 +2584,8 @@ Authorization: Bearer %2</translation>
         <translation>Estes frames têm atrasos ou dados binários; edite-os no YAML</translation>
     </message>
     <message>
-        <source>E&amp;very:</source>
-        <translation>&amp;A cada:</translation>
-    </message>
-    <message>
-        <source>T&amp;o:</source>
-        <translation>&amp;Para:</translation>
-    </message>
-    <message>
         <source>&amp;Mode:</source>
         <translation>&amp;Modo:</translation>
-    </message>
-    <message>
-        <source>&amp;Frames:</source>
-        <translation>&amp;Frames:</translation>
     </message>
     <message numerus="yes">
         <source>every %1 · %2 · %3 · %n frame(s)</source>
@@ -2625,6 +2621,18 @@ Authorization: Bearer %2</translation>
     <message>
         <source>These streams have keys the form cannot show; edit them in the YAML</source>
         <translation>Estes streams têm chaves que o formulário não mostra; edite-os no YAML</translation>
+    </message>
+    <message>
+        <source>Ever&amp;y:</source>
+        <translation>&amp;Intervalo:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>F&amp;rames:</source>
+        <translation>F&amp;rames:</translation>
     </message>
 </context>
 <context>
@@ -2794,16 +2802,12 @@ Authorization: Bearer %2</translation>
         <translation>Mensagem a enviar a partir do servidor</translation>
     </message>
     <message>
-        <source>&amp;Send</source>
-        <translation>E&amp;nviar</translation>
-    </message>
-    <message>
         <source>Send to the selected connection</source>
         <translation>Enviar para a conexão selecionada</translation>
     </message>
     <message>
         <source>&amp;Broadcast</source>
-        <translation>Enviar a &amp;todos</translation>
+        <translation>Enviar a t&amp;odos</translation>
     </message>
     <message>
         <source>Send to every open connection of the selected connection&apos;s endpoint</source>
@@ -2949,6 +2953,10 @@ Authorization: Bearer %2</translation>
             <numerusform>%n linhas ignoradas, a primeira: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>E&amp;nviar</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>
@@ -2959,14 +2967,6 @@ Authorization: Bearer %2</translation>
     <message>
         <source>A message a client would send, e.g. ping</source>
         <translation>Uma mensagem que um cliente enviaria, por exemplo: ping</translation>
-    </message>
-    <message>
-        <source>&amp;Path:</source>
-        <translation>Camin&amp;ho:</translation>
-    </message>
-    <message>
-        <source>&amp;Message:</source>
-        <translation>&amp;Mensagem:</translation>
     </message>
     <message>
         <source>Greeting:</source>
@@ -3034,15 +3034,7 @@ Authorization: Bearer %2</translation>
     </message>
     <message>
         <source>Re&amp;quest:</source>
-        <translation>&amp;Requisição:</translation>
-    </message>
-    <message>
-        <source>Hea&amp;ders:</source>
-        <translation>Ca&amp;beçalhos:</translation>
-    </message>
-    <message>
-        <source>Bod&amp;y:</source>
-        <translation>C&amp;orpo:</translation>
+        <translation>Re&amp;quisição:</translation>
     </message>
     <message>
         <source>Response:</source>
@@ -3091,6 +3083,22 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Webhook, after the response:</source>
         <translation>Webhook, após a resposta:</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>Caminho:</translation>
+    </message>
+    <message>
+        <source>Mess&amp;age:</source>
+        <translation>Mensa&amp;gem:</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Cabeçalhos:</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Corpo:</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,7 @@ void ServerSettingsDialog::createLayout()
     };
     form->addRow(labelFor(tr("Control &token:"), m_controlToken), controlRow());
     form->addRow(tr("Control URL:"), m_controlUrl);
-    form->addRow(labelFor(tr("TLS &certificate (PEM):"), m_certificate),
+    form->addRow(labelFor(tr("TLS ce&rtificate (PEM):"), m_certificate),
                  fileRow(m_certificate, tr("TLS certificate")));
     form->addRow(labelFor(tr("TLS &key (PEM):"), m_key), fileRow(m_key, tr("TLS private key")));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

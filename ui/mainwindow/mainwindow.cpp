@@ -26,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -35,6 +36,8 @@
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace {
 QString exampleText()
@@ -187,7 +190,7 @@ void MainWindow::createFileActions()
     connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
     m_exportAction
         = new QAction(themeIcon(QStringLiteral("document-export")), tr("&Export for CI…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportForCi);
 }
 
@@ -263,7 +266,7 @@ void MainWindow::createMenus()
     file->addAction(m_newAction);
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open the &Example"), this, [this] {
+    file->addAction(tr("Open the E&xample"), this, [this] {
         if (maybeSave())
             openExample();
     });
@@ -408,14 +411,25 @@ void MainWindow::newDocument()
         QString(), false);
 }
 
+QMessageBox *MainWindow::unsavedChangesBox(const QString &name, QWidget *parent)
+{
+    auto *box
+        = new QMessageBox(QMessageBox::Warning, tr("Unsaved changes"),
+                          tr("%1 has unsaved changes. Save them?").arg(name),
+                          QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box->setDefaultButton(QMessageBox::Save);
+    box->button(QMessageBox::Save)->setText(tr("&Save"));
+    box->button(QMessageBox::Discard)->setText(tr("&Discard"));
+    box->button(QMessageBox::Cancel)->setText(tr("&Cancel"));
+    return box;
+}
+
 bool MainWindow::maybeSave()
 {
     if (!isModified())
         return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const std::unique_ptr<QMessageBox> box(unsavedChangesBox(m_document->displayName(), this));
+    const auto answer = QMessageBox::StandardButton(box->exec());
     if (answer == QMessageBox::Save)
         return save();
     if (answer == QMessageBox::Discard) {

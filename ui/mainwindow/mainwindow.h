@@ -13,6 +13,7 @@ class FindBar;
 class QAction;
 class QCheckBox;
 class QLabel;
+class QMessageBox;
 class QLineEdit;
 class QMenu;
 class QSpinBox;
@@ -65,6 +66,8 @@ public:
     // Asks, for each pending recovery, whether to restore it.
     void offerRecoveries();
     void exportForCi();
+    // "NAME has unsaved changes. Save them?" with Save, Discard and Cancel, each with a mnemonic.
+    static QMessageBox *unsavedChangesBox(const QString &name, QWidget *parent);
 
     YamlEditor *editor() const { return m_editor; }
     MockServer *server() const { return m_server; }

@@ -119,11 +119,11 @@ HttpEndpointForm::HttpEndpointForm(QWidget *parent) : QWidget(parent)
     form->addRow(tr("&Method:"), m_method);
     form->addRow(QString(), m_methodProblem);
     form->addRow(tr("&Path:"), m_path);
-    form->addRow(tr("&Status:"), m_status);
-    form->addRow(tr("&Headers:"), m_headers);
+    form->addRow(tr("S&tatus:"), m_status);
+    form->addRow(tr("Hea&ders:"), m_headers);
     form->addRow(QString(), m_headersProblem);
-    form->addRow(tr("&Body:"), m_body);
-    form->addRow(tr("&Delay:"), m_delay);
+    form->addRow(tr("B&ody:"), m_body);
+    form->addRow(tr("Dela&y:"), m_delay);
     form->addRow(QString(), m_delayProblem);
     form->addRow(tr("P&ushes:"), m_pushes);
     form->addRow(QString(), m_pushesProblem);

@@ -211,7 +211,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     endpointForm->addRow(m_endpointTitle);
     endpointForm->addRow(tr("&Path:"), m_path);
     endpointForm->addRow(tr("&Greeting:"), m_greeting);
-    endpointForm->addRow(tr("&Subprotocols:"), m_subprotocols);
+    endpointForm->addRow(tr("Subprot&ocols:"), m_subprotocols);
     auto *streamsBox = new QGroupBox(tr("Streams: frames sent on a timer"), endpointPage);
     auto *streamsLayout = new QVBoxLayout(streamsBox);
     streamsLayout->addWidget(m_streams);
@@ -250,7 +250,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *matchForm = new QFormLayout(matchBox);
     matchForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     matchForm->addRow(tr("&Match:"), m_matchKind);
-    matchForm->addRow(tr("P&attern:"), m_pattern);
+    matchForm->addRow(tr("&Pattern:"), m_pattern);
     matchForm->addRow(tr("Kind:"), m_kind);
     matchForm->addRow(tr("Prefi&x:"), m_binaryPrefix);
     matchForm->addRow(m_matchProblem);

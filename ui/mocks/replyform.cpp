@@ -423,10 +423,10 @@ void ReplyForm::buildReplyFields()
     m_responseLabel = new QLabel(m_greeting ? tr("Te&xt:") : tr("&Response:"), this);
     m_responseLabel->setBuddy(m_response);
     m_form->addRow(m_responseLabel, m_response);
-    m_binaryLabel = new QLabel(tr("&Base64:"), this);
+    m_binaryLabel = new QLabel(tr("Base&64:"), this);
     m_binaryLabel->setBuddy(m_binary);
     m_form->addRow(m_binaryLabel, m_binary);
-    m_framesLabel = new QLabel(tr("&Frames:"), this);
+    m_framesLabel = new QLabel(tr("F&rames:"), this);
     m_framesLabel->setBuddy(m_frames->table());
     m_form->addRow(m_framesLabel, m_frames);
     m_form->addRow(m_replyProblem);
@@ -436,6 +436,7 @@ void ReplyForm::buildReplyFields()
 void ReplyForm::buildDeliveryFields()
 {
     m_deliveryToggle = new QToolButton(this);
+    m_deliveryToggle->setObjectName(QStringLiteral("deliveryToggle"));
     m_deliveryToggle->setText(tr("Timing && delivery"));
     m_deliveryToggle->setCheckable(true);
     m_deliveryToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -486,7 +487,7 @@ void ReplyForm::layOutDeliveryFields(QFormLayout *delivery)
     closeRow->setContentsMargins(0, 0, 0, 0);
     auto *codeLabel = new QLabel(tr("C&ode:"), m_delivery);
     codeLabel->setBuddy(m_closeCode);
-    auto *reasonLabel = new QLabel(tr("Rea&son:"), m_delivery);
+    auto *reasonLabel = new QLabel(tr("Reason:"), m_delivery);
     reasonLabel->setBuddy(m_closeReason);
     closeRow->addWidget(codeLabel);
     closeRow->addWidget(m_closeCode);
@@ -926,16 +927,16 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout(m_details);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *everyLabel = new QLabel(tr("E&very:"), m_details);
+    auto *everyLabel = new QLabel(tr("Ever&y:"), m_details);
     everyLabel->setBuddy(m_every);
     form->addRow(everyLabel, m_every);
-    auto *toLabel = new QLabel(tr("T&o:"), m_details);
+    auto *toLabel = new QLabel(tr("&To:"), m_details);
     toLabel->setBuddy(m_to);
     form->addRow(toLabel, m_to);
     auto *modeLabel = new QLabel(tr("&Mode:"), m_details);
     modeLabel->setBuddy(m_mode);
     form->addRow(modeLabel, m_mode);
-    auto *framesLabel = new QLabel(tr("&Frames:"), m_details);
+    auto *framesLabel = new QLabel(tr("F&rames:"), m_details);
     framesLabel->setBuddy(m_framesText);
     form->addRow(framesLabel, m_framesText);
     form->addRow(m_framesNote);

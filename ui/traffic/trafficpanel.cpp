@@ -93,6 +93,7 @@ QTableView *makeTable(QWidget *parent)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
+    view->setTabKeyNavigation(false); // Tab leaves the table; the arrows move within it
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
@@ -216,7 +217,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_pushText = new QLineEdit(this);
     m_pushText->setPlaceholderText(tr("Message to push from the server"));
     m_pushText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_send = new QPushButton(themeIcon(QStringLiteral("mail-send")), tr("&Send"), this);
+    m_send = new QPushButton(themeIcon(QStringLiteral("mail-send")), tr("Se&nd"), this);
     m_send->setToolTip(tr("Send to the selected connection"));
     m_broadcast = new QPushButton(tr("&Broadcast"), this);
     m_broadcast->setToolTip(

@@ -99,8 +99,8 @@ QWidget *TryItPanel::makeWebSocketPage()
     m_reply = makeOutput(fixed, page);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Path:"), m_path);
-    form->addRow(tr("&Message:"), m_message);
+    form->addRow(tr("Path:"), m_path);
+    form->addRow(tr("Mess&age:"), m_message);
     form->addRow(tr("Greeting:"), m_greeting);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
@@ -140,8 +140,8 @@ QWidget *TryItPanel::makeHttpPage()
     auto *requestLabel = new QLabel(tr("Re&quest:"), page);
     requestLabel->setBuddy(m_target);
     form->addRow(requestLabel, request);
-    form->addRow(tr("Hea&ders:"), m_headers);
-    form->addRow(tr("Bod&y:"), m_body);
+    form->addRow(tr("Headers:"), m_headers);
+    form->addRow(tr("Body:"), m_body);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(m_httpSummary);

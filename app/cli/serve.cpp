@@ -1,6 +1,7 @@
 #include "serve.h"
 
 #include "consolewriter.h"
+#include "eventtext.h"
 #include "specloader.h"
 
 #include <QCoreApplication>
@@ -39,16 +40,21 @@ QString httpRouteList(const MockSpec &spec)
 }
 } // namespace
 
+QByteArray consoleBytes(const QString &line)
+{
+    return EventText::visible(line).toUtf8();
+}
+
 void printOut(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = consoleBytes(line) + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void printErr(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = consoleBytes(line) + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }
@@ -183,7 +189,7 @@ void ServeCommand::printReady(const MockSpec &spec)
 void ServeCommand::printLine(const QString &line)
 {
     if (m_console)
-        m_console->write(line.toUtf8());
+        m_console->write(consoleBytes(line));
     else
         printOut(line);
 }

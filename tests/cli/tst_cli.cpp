@@ -1,3 +1,4 @@
+#include "rawclient.h"
 #include "testclient.h"
 #include "testfiles.h"
 
@@ -202,6 +203,47 @@ private slots:
         for (const QString &line : expectedLines)
             QTRY_VERIFY2(QString::fromUtf8(cli->stdOut()).contains(line), qPrintable(line));
         QCOMPARE(cli->outLines().size(), 1 + expectedLines.size());
+    }
+
+    // Every byte a client chose reaches the terminal as visible text, never as a control: an
+    // ESC-laden path (percent-encoded, then decoded for the open line), message, close reason
+    // and refused request target and version, one with a forged event line after a newline.
+    void hostileTextIsShownNotObeyed()
+    {
+        Cli *cli = start(words("serve --port 0") << examplePath(QStringLiteral("mocks.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+
+        RawClient raw;
+        QVERIFY(raw.connectTo(ready.port));
+        raw.socket().write(handshakeRequest("/ws/user/%1B]0;pwned%07%1B%5B2J"));
+        QTRY_VERIFY(raw.answered());
+        QVERIFY2(raw.status() == 101, qPrintable(raw.describe()));
+        QTRY_VERIFY(!raw.texts().isEmpty());
+        raw.socket().write(frame(Text, "\x1b[31mred\u202e"));
+        raw.socket().write(
+            frame(Close, closePayload(1000, "\x1b[2J\n12:00:00.000 #9 open /ws/admin")));
+        QTRY_VERIFY(raw.isDisconnected());
+        RawClient refused;
+        QVERIFY(refused.connectTo(ready.port));
+        refused.socket().write("GET /ws/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                               "Connection: Upgrade\r\n"
+                               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                               "Sec-WebSocket-Version: 13\x1b[5m\u009b\r\n\r\n");
+        QTRY_VERIFY(refused.answered());
+        QTRY_VERIFY(cli->stdOut().contains("closed 1000"));
+        QTRY_VERIFY(cli->stdOut().contains("refused"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+
+        const QByteArray printed = cli->out + cli->err;
+        QVERIFY2(!printed.contains('\x1b') && !printed.contains('\x07'), printed.constData());
+        const QString out = QString::fromUtf8(cli->out);
+        for (const char *expected : { "#1 open /ws/user/\\x1b]0;pwned\\x07\\x1b[2J from 127.0.0.1:",
+                                      "#1 <- \\x1b[31mred\\u202e   [unmatched, no reply]",
+                                      "#1 closed 1000 \\x1b[2J\\n12:00:00.000 #9 open /ws/admin\n",
+                                      "'13\\x1b[5m\u00c2\\u009b'" })
+            QVERIFY2(out.contains(QString::fromUtf8(expected)), expected);
     }
 
     void portAndHost_data()

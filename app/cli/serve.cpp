@@ -142,9 +142,9 @@ int ServeCommand::startServing(const MockSpecPtr &spec)
     if (!m_options.quiet || !m_options.logPath.isEmpty() || m_run)
         connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
     QString error;
-    if (!m_server.applyOptions(m_options.server, &error)) {
+    if (!m_server.applyOptions(m_options.server, &error)) { // the TLS files cannot be served
         printErr(QStringLiteral("mocket-cli: ") + error);
-        return 2;
+        return 3;
     }
     m_server.setSpec(spec);
     if (!m_server.start(m_options.server.address, m_options.server.port)) {

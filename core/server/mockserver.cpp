@@ -6,6 +6,7 @@
 #include "handshakerequest.h"
 #include "controlapi.h"
 #include "httpservice.h"
+#include "tlskeypair.h"
 
 #include <QHash>
 #include <QMetaMethod>
@@ -1064,6 +1065,12 @@ bool MockServer::loadTlsFiles(const QString &certificate, const QString &key,
         privateKey = QSslKey(data, QSsl::Ec, QSsl::Pem);
     if (privateKey.isNull()) {
         *error = tr("%1 holds no usable PEM private key (RSA or EC, unencrypted).").arg(key);
+        return false;
+    }
+    if (!TlsKeyPair::belongTogether(privateKey, chain.first())) {
+        *error = tr("The key %1 does not belong to the certificate %2: give the key the "
+                    "certificate was made with.")
+                     .arg(key, certificate);
         return false;
     }
     *out = QSslConfiguration::defaultConfiguration();

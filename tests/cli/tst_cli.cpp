@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -144,6 +145,33 @@ private:
         cli->stdErr();
         return exited;
     }
+
+    // A self-signed certificate NAME.crt and its key NAME.key in the temporary folder, made by
+    // openssl once per name; empty when openssl is missing or failed.
+    QString makeTlsPair(const QString &name, const QStringList &keyOptions)
+    {
+        const QString base = tempPath(name);
+        if (QFileInfo::exists(base + QStringLiteral(".crt")))
+            return base;
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            return {};
+        QProcess process;
+        process.start(openssl,
+                      QStringList { QStringLiteral("req"), QStringLiteral("-x509"),
+                                    QStringLiteral("-nodes"), QStringLiteral("-days"),
+                                    QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"),
+                                    base + QStringLiteral(".key"), QStringLiteral("-out"),
+                                    base + QStringLiteral(".crt") }
+                          + keyOptions);
+        if (!process.waitForFinished(30000) || process.exitCode() != 0)
+            return {};
+        return base;
+    }
+
+    static QStringList rsaKey() { return words("-newkey rsa:2048"); }
+    static QStringList ecKey() { return words("-newkey ec -pkeyopt ec_paramgen_curve:prime256v1"); }
 
 private slots:
     void initTestCase()
@@ -338,6 +366,79 @@ private slots:
         QVERIFY2(err.contains(QLatin1String("already in use")) && err.contains(port),
                  qPrintable(err));
         QCOMPARE(cli->out, QByteArray());
+    }
+
+    // A key that is not the certificate's is refused at start, naming both files, instead of
+    // serving wss:// and failing every handshake.
+    void tlsKeyOfAnotherCertificate_data()
+    {
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("RSA key of another RSA certificate") << "rsa-a"
+                                                            << "rsa-b";
+        QTest::newRow("EC key of another EC certificate") << "ec-a"
+                                                          << "ec-b";
+        QTest::newRow("EC key, RSA certificate") << "rsa-a"
+                                                 << "ec-a";
+        QTest::newRow("RSA key, EC certificate") << "ec-a"
+                                                 << "rsa-a";
+    }
+
+    void tlsKeyOfAnotherCertificate()
+    {
+        QFETCH(QString, certificate);
+        QFETCH(QString, key);
+        const QString certBase = makeTlsPair(
+            certificate, certificate.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        const QString keyBase
+            = makeTlsPair(key, key.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        if (certBase.isEmpty() || keyBase.isEmpty())
+            QSKIP("openssl is missing or cannot make a key pair");
+        const QString certPath = certBase + QStringLiteral(".crt");
+        const QString keyPath = keyBase + QStringLiteral(".key");
+        Cli *cli = start(QStringList { QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--tls-cert"), certPath,
+                                       QStringLiteral("--tls-key"), keyPath,
+                                       examplePath(QStringLiteral("echo.yml")) });
+        QVERIFY2(waitExit(cli), cli->out.constData());
+        QCOMPARE(cli->process.exitCode(), 3);
+        QCOMPARE(cli->out, QByteArray());
+        QCOMPARE(QString::fromUtf8(cli->err),
+                 QStringLiteral("mocket-cli: The key %1 does not belong to the certificate %2: "
+                                "give the key the certificate was made with.\n")
+                     .arg(keyPath, certPath));
+    }
+
+    void tlsCertificateWithoutKeyIsUsage()
+    {
+        Cli *cli = run({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                         QStringLiteral("--tls-cert"), tempPath(QStringLiteral("any.crt")),
+                         examplePath(QStringLiteral("echo.yml")) });
+        QCOMPARE(cli->process.exitCode(), 2);
+        QCOMPARE(cli->err,
+                 QByteArray("mocket-cli: --tls-cert and --tls-key go together: give both\n"));
+    }
+
+    void tlsMatchingPairServesWss_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("RSA") << "rsa-a";
+        QTest::newRow("EC") << "ec-a";
+    }
+
+    void tlsMatchingPairServesWss()
+    {
+        QFETCH(QString, name);
+        const QString base
+            = makeTlsPair(name, name.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        if (base.isEmpty())
+            QSKIP("openssl is missing or cannot make a key pair");
+        Cli *cli = start(QStringList { QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--tls-cert"),
+                                       base + QStringLiteral(".crt"), QStringLiteral("--tls-key"),
+                                       base + QStringLiteral(".key"),
+                                       examplePath(QStringLiteral("echo.yml")) });
+        QTRY_VERIFY2(cli->stdOut().contains(" on wss://127.0.0.1:"), cli->stdErr().constData());
     }
 
     void badConfig()

@@ -101,9 +101,9 @@ private slots:
             "-- refused /ws/echo: unsupported Sec-WebSocket-Version '13\\r\\n' (13 is supported) "
             "from 127.0.0.1:50000");
         row("refused origin",
-            TrafficEvent::refused(Peer, Cause::OriginNotAllowed, 403,
-                                  { QStringLiteral("/ws/echo"),
-                                    QStringLiteral("http://a\u2066.test") }),
+            TrafficEvent::refused(
+                Peer, Cause::OriginNotAllowed, 403,
+                { QStringLiteral("/ws/echo"), QStringLiteral("http://a\u2066.test") }),
             "-- refused /ws/echo: origin http://a\\u2066.test is not allowed (403) "
             "from 127.0.0.1:50000");
         row("refused subprotocols",

@@ -99,6 +99,16 @@ QString serverCause(Cause cause, const QStringList &details, Language language)
     case Cause::TlsHandshakeFailed:
         return say(QT_TRANSLATE_NOOP("MockServer", "TLS handshake failed: %1"), language)
             .arg(first);
+    case Cause::NotTls:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "TLS handshake failed: not a TLS client hello: plain HTTP "
+                                     "or ws:// sent to a wss:// port"),
+                   language);
+    case Cause::TlsTimedOut:
+        return say(
+            QT_TRANSLATE_NOOP("MockServer",
+                              "TLS handshake failed: none came before the handshake timeout"),
+            language);
     case Cause::BadHandshake:
         return say(QT_TRANSLATE_NOOP("MockServer", "bad WebSocket handshake: %1"), language)
             .arg(first);

@@ -73,8 +73,10 @@ const char *TrafficEvent::causeName(Cause cause)
         "missing-value",
         "webhook-failed",
         "body-too-large",
+        "not-tls",
+        "tls-timed-out",
     };
-    static_assert(std::size(names) == size_t(Cause::BodyTooLarge) + 1);
+    static_assert(std::size(names) == size_t(Cause::TlsTimedOut) + 1);
     return names[int(cause)];
 }
 

@@ -113,6 +113,8 @@ int ServeCommand::start()
 
     connect(&m_server, &MockServer::stopped, this, [this] {
         m_log.close();
+        if (const QString lost = m_log.summary(); !lost.isEmpty())
+            printErr(QStringLiteral("mocket-cli: ") + lost);
         m_console.reset(); // its lines before the verdicts
         emit finished(m_run ? m_run->finish(m_options.configPath) : 0);
     });
@@ -139,6 +141,8 @@ int ServeCommand::startServing(const MockSpecPtr &spec)
         printErr(m_log.errorString());
         return 2;
     }
+    connect(&m_log, &EventLogWriter::problem, this,
+            [](const QString &message) { printErr(QStringLiteral("mocket-cli: ") + message); });
     if (!m_options.quiet || !m_options.logPath.isEmpty() || m_run)
         connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
     QString error;

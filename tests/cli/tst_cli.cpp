@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -16,6 +17,9 @@
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -627,6 +631,79 @@ private slots:
         ::kill(pid_t(cli->process.processId()), SIGKILL);
         QVERIFY(waitExit(cli));
         QVERIFY(complete());
+    }
+
+    // A --log nobody reads (a FIFO whose reader stalls) never holds up the replies: the log is
+    // written from its own thread; once 8 MiB wait, lines are dropped, said once on stderr and
+    // counted when serving stops, which does not wait for the stalled reader for long.
+    void logIntoAStalledFifoDoesNotStopServing()
+    {
+        const QString fifo = tempPath(QStringLiteral("stalled.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        // A reader that never reads: the writer's open does not block, its writes soon do.
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDWR | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+        Cli *cli = start(words("serve --quiet --port 0 --log")
+                         << fifo << examplePath(QStringLiteral("echo.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
+        const QString big(100 * 1024, QLatin1Char('x')); // 120 asks: 24 MB of log lines
+        const QString question = QStringLiteral(R"({"echo": "%1"})").arg(big);
+        const QString answer = QStringLiteral(R"({"echoed": "%1"})").arg(big);
+        QElapsedTimer slowest;
+        qint64 slowestMs = 0;
+        for (int i = 0; i < 120; ++i) {
+            slowest.start();
+            QVERIFY2(client->ask(question, 2000) == answer, qPrintable(QString::number(i)));
+            slowestMs = std::max(slowestMs, slowest.elapsed());
+        }
+        qInfo("slowest reply %lld ms", slowestMs);
+        QTRY_VERIFY(cli->stdErr().contains("dropped"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+        const QList<QByteArray> errLines = cli->err.trimmed().split('\n');
+        QCOMPARE(errLines.size(), 2);
+        QCOMPARE(errLines.at(0),
+                 "mocket-cli: the log " + fifo.toUtf8()
+                     + " is not keeping up: event lines are being dropped");
+        QVERIFY2(
+            errLines.at(1).startsWith("mocket-cli: ")
+                && errLines.at(1).contains(QByteArray(" did not reach the log " + fifo.toUtf8())),
+            errLines.at(1).constData());
+    }
+
+    // On a full disk every write fails: said once on stderr, however many lines fail, and
+    // counted when serving stops.
+    void logOnAFullDiskIsReportedOnce()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full");
+        Cli *cli = start(words("serve --quiet --port 0 --log /dev/full")
+                         << examplePath(QStringLiteral("echo.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
+            QTest::qWait(150); // each in a batch of its own
+        }
+        QTRY_VERIFY(cli->stdErr().contains("\n"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+        const QList<QByteArray> errLines = cli->err.trimmed().split('\n');
+        QCOMPARE(errLines.size(), 2);
+        QCOMPARE(errLines.at(0),
+                 QByteArray("mocket-cli: cannot write the log /dev/full: No space left on device; "
+                            "event lines are being lost"));
+        QVERIFY2(errLines.at(1).startsWith("mocket-cli: ")
+                     && errLines.at(1).contains(" lost to write errors"),
+                 errLines.at(1).constData());
     }
 
     void stopsOnSignal_data()

@@ -147,7 +147,7 @@ void EventLogWriter::open(std::unique_ptr<QFileDevice> file, const QString &name
 
 void EventLogWriter::write(const TrafficEvent &event)
 {
-    if (!m_shared)
+    if (!m_thread.joinable()) // not open, or closed
         return;
     event.appendJsonLine(m_buffer);
     m_buffer += '\n';
@@ -161,7 +161,7 @@ void EventLogWriter::write(const TrafficEvent &event)
 void EventLogWriter::flush()
 {
     m_timer.stop();
-    if (m_buffer.isEmpty() || !m_shared)
+    if (m_buffer.isEmpty() || !m_thread.joinable())
         return;
     Batch batch { std::exchange(m_buffer, {}), std::exchange(m_bufferLines, 0) };
     bool dropped = false;

@@ -99,6 +99,34 @@ void EventLogWriter::Shared::writeBatch(const Batch &batch)
     }
 }
 
+namespace {
+// A log that ends inside a line (an older run cut off mid-write) is cut back to its last whole
+// line, so what is appended now starts on a line of its own. Regular files only.
+void dropUnfinishedLine(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly) || file.isSequential() || file.size() == 0)
+        return;
+    constexpr qint64 Chunk = 64 * 1024;
+    qint64 end = file.size();
+    qint64 keep = -1;
+    while (end > 0 && keep < 0) {
+        const qint64 start = std::max<qint64>(0, end - Chunk);
+        if (!file.seek(start))
+            return;
+        const QByteArray tail = file.read(end - start);
+        const qsizetype newline = tail.lastIndexOf('\n');
+        if (newline >= 0)
+            keep = start + newline + 1;
+        else if (start == 0)
+            keep = 0;
+        end = start;
+    }
+    if (keep >= 0 && keep < file.size())
+        QFile::resize(fileName, keep);
+}
+} // namespace
+
 EventLogWriter::EventLogWriter(QObject *parent) : QObject(parent)
 {
     m_timer.setInterval(FlushIntervalMs);
@@ -113,6 +141,7 @@ EventLogWriter::~EventLogWriter()
 
 bool EventLogWriter::open(const QString &fileName)
 {
+    dropUnfinishedLine(fileName);
     // Opened here rather than by QFile's Append mode, which seeks, and warns on a FIFO or a
     // device; O_APPEND alone puts every write at the end.
     const int descriptor = ::open(QFile::encodeName(fileName).constData(),

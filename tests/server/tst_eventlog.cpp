@@ -169,6 +169,31 @@ private slots:
                                 QStringLiteral("message 002"), QStringLiteral("message 100") }));
     }
 
+    // A log an older run left cut off mid-line: the unfinished line goes, and what is written
+    // now starts on a line of its own.
+    void anUnfinishedLineIsNotAppendedTo()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("cut.jsonl"));
+        const QByteArray second = numbered(2).toJsonLine();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(numbered(1).toJsonLine() + '\n' + second.left(second.size() / 2));
+        file.close();
+
+        EventLogWriter writer;
+        QVERIFY(writer.open(path));
+        writer.write(numbered(3));
+        writer.close();
+
+        const EventLogReader::Result read = EventLogReader::readData(readAll(path), path);
+        QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(read.events.size(), 2);
+        QVERIFY(read.events.at(0).payload.startsWith(QLatin1String("message 001")));
+        QVERIFY(read.events.at(1).payload.startsWith(QLatin1String("message 003")));
+    }
+
     void linesThatAreNotEventsAreNamed()
     {
         const TrafficEvent event

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>EventLogWriter</name>
+    <message numerus="yes">
+        <source>%n event line(s) did not reach the log %1 (%2 dropped while it was too slow, %3 lost to write errors)</source>
+        <translation>
+            <numerusform>%n event line did not reach the log %1 (%2 dropped while it was too slow, %3 lost to write errors)</numerusform>
+            <numerusform>%n event lines did not reach the log %1 (%2 dropped while it was too slow, %3 lost to write errors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExpectationsLoader</name>
     <message numerus="yes">
         <source>%1 at most %n time(s)</source>

@@ -229,6 +229,21 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <source>cannot open log file %1: %2</source>
         <translation>não é possível abrir o arquivo de log %1: %2</translation>
     </message>
+    <message>
+        <source>the log %1 is not keeping up: event lines are being dropped</source>
+        <translation>o log %1 não está acompanhando: linhas de evento estão sendo descartadas</translation>
+    </message>
+    <message>
+        <source>cannot write the log %1: %2; event lines are being lost</source>
+        <translation>não é possível escrever o log %1: %2; linhas de evento estão sendo perdidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event line(s) did not reach the log %1 (%2 dropped while it was too slow, %3 lost to write errors)</source>
+        <translation>
+            <numerusform>%n linha de evento não chegou ao log %1 (%2 descartadas enquanto ele estava lento demais, %3 perdidas por erros de escrita)</numerusform>
+            <numerusform>%n linhas de evento não chegaram ao log %1 (%2 descartadas enquanto ele estava lento demais, %3 perdidas por erros de escrita)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExpectationsLoader</name>
@@ -1263,6 +1278,18 @@ Deseja restaurá-lo?</translation>
         <source>the control API on %1 would let other machines drive the mock: give it a token (--control-token)</source>
         <translation>a API de controle em %1 deixaria outras máquinas controlarem o mock: dê a ela um token (--control-token)</translation>
     </message>
+    <message>
+        <source>TLS handshake failed: not a TLS client hello: plain HTTP or ws:// sent to a wss:// port</source>
+        <translation>falha no handshake TLS: não é um client hello TLS: HTTP simples ou ws:// enviado a uma porta wss://</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: none came before the handshake timeout</source>
+        <translation>falha no handshake TLS: nenhum chegou antes do tempo limite do handshake</translation>
+    </message>
+    <message>
+        <source>The key %1 does not belong to the certificate %2: give the key the certificate was made with.</source>
+        <translation>A chave %1 não pertence ao certificado %2: informe a chave com que o certificado foi criado.</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -1478,6 +1505,10 @@ Comandos:
     <message>
         <source>mocket-cli verify: give the config and the --log file, e.g. mocket-cli verify mocks.yml mocket-events.jsonl</source>
         <translation>mocket-cli verify: informe a configuração e o arquivo de --log, por exemplo mocket-cli verify mocks.yml mocket-events.jsonl</translation>
+    </message>
+    <message>
+        <source>mocket-cli: --tls-cert and --tls-key go together: give both</source>
+        <translation>mocket-cli: --tls-cert e --tls-key andam juntos: informe os dois</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,10 @@ int readServeOptions(const QCommandLineParser &parser, const Flags &flags, Serve
     }
     options->server.tlsCertificate = parser.value(flags.tlsCert);
     options->server.tlsKey = parser.value(flags.tlsKey);
+    if (options->server.tlsCertificate.isEmpty() != options->server.tlsKey.isEmpty()) {
+        printErr(Tr::tr("mocket-cli: --tls-cert and --tls-key go together: give both"));
+        return Usage;
+    }
     options->watch = parser.isSet(flags.watch);
     options->quiet = parser.isSet(flags.quiet);
     options->logPath = parser.value(flags.log);

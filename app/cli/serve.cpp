@@ -1,6 +1,7 @@
 #include "serve.h"
 
 #include "consolewriter.h"
+#include "eventtext.h"
 #include "specloader.h"
 
 #include <QCoreApplication>
@@ -39,16 +40,21 @@ QString httpRouteList(const MockSpec &spec)
 }
 } // namespace
 
+QByteArray consoleBytes(const QString &line)
+{
+    return EventText::visible(line).toUtf8();
+}
+
 void printOut(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = consoleBytes(line) + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void printErr(const QString &line)
 {
-    const QByteArray bytes = line.toUtf8() + '\n';
+    const QByteArray bytes = consoleBytes(line) + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }
@@ -107,6 +113,8 @@ int ServeCommand::start()
 
     connect(&m_server, &MockServer::stopped, this, [this] {
         m_log.close();
+        if (const QString lost = m_log.summary(); !lost.isEmpty())
+            printErr(QStringLiteral("mocket-cli: ") + lost);
         m_console.reset(); // its lines before the verdicts
         emit finished(m_run ? m_run->finish(m_options.configPath) : 0);
     });
@@ -133,12 +141,14 @@ int ServeCommand::startServing(const MockSpecPtr &spec)
         printErr(m_log.errorString());
         return 2;
     }
+    connect(&m_log, &EventLogWriter::problem, this,
+            [](const QString &message) { printErr(QStringLiteral("mocket-cli: ") + message); });
     if (!m_options.quiet || !m_options.logPath.isEmpty() || m_run)
         connect(&m_server, &MockServer::trafficEvent, this, &ServeCommand::onEvent);
     QString error;
-    if (!m_server.applyOptions(m_options.server, &error)) {
+    if (!m_server.applyOptions(m_options.server, &error)) { // the TLS files cannot be served
         printErr(QStringLiteral("mocket-cli: ") + error);
-        return 2;
+        return 3;
     }
     m_server.setSpec(spec);
     if (!m_server.start(m_options.server.address, m_options.server.port)) {
@@ -183,7 +193,7 @@ void ServeCommand::printReady(const MockSpec &spec)
 void ServeCommand::printLine(const QString &line)
 {
     if (m_console)
-        m_console->write(line.toUtf8());
+        m_console->write(consoleBytes(line));
     else
         printOut(line);
 }

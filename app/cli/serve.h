@@ -67,5 +67,8 @@ private:
     std::unique_ptr<CommandRun> m_run;
 };
 
+// Every line mocket-cli prints goes through consoleBytes(): what a client chose is shown, never
+// obeyed by the terminal (EventText::visible).
+QByteArray consoleBytes(const QString &line);
 void printOut(const QString &line);
 void printErr(const QString &line);

@@ -1,6 +1,7 @@
 #include "directwritesocket.h"
 
 #include <QObject>
+#include <QVariant>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -108,6 +109,34 @@ void DirectWriteServer::incomingConnection(qintptr descriptor)
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         ::close(int(descriptor));
-    } else
-        addPendingConnection(socket);
+        return;
+    }
+    socket->rememberPeer();
+    addPendingConnection(socket);
+}
+
+namespace {
+// Where a listener other than DirectWriteServer keeps the peer (a TLS socket is Qt's own).
+constexpr char PeerProperty[] = "mocketAcceptedPeer";
+} // namespace
+
+QString peerText(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char(':') + QString::number(port);
+}
+
+void rememberPeer(QAbstractSocket *socket)
+{
+    if (auto *direct = dynamic_cast<DirectWriteSocket *>(socket))
+        direct->rememberPeer();
+    else
+        socket->setProperty(PeerProperty, peerText(socket->peerAddress(), socket->peerPort()));
+}
+
+QString acceptedPeer(const QAbstractSocket *socket)
+{
+    if (const auto *direct = dynamic_cast<const DirectWriteSocket *>(socket))
+        return peerText(direct->acceptedAddress(), direct->acceptedPort());
+    const QVariant kept = socket->property(PeerProperty);
+    return kept.isValid() ? kept.toString() : peerText(socket->peerAddress(), socket->peerPort());
 }

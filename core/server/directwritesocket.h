@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QString>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -71,6 +72,15 @@ public:
         write(payload);
     }
 
+    // Kept from the moment the connection is accepted: see acceptedPeer().
+    void rememberPeer()
+    {
+        m_acceptedAddress = peerAddress();
+        m_acceptedPort = peerPort();
+    }
+    const QHostAddress &acceptedAddress() const { return m_acceptedAddress; }
+    quint16 acceptedPort() const { return m_acceptedPort; }
+
     // From GatheredSockets, which has already taken this socket off its list.
     void sendGatheredFromBatch()
     {
@@ -82,9 +92,19 @@ private:
     void sendGathered();
 
     QByteArray m_out;
+    QHostAddress m_acceptedAddress;
+    quint16 m_acceptedPort = 0;
     bool m_sendQueued = false;
     bool m_readChunkReleased = false;
 };
+
+// "address:port", as event lines and the log show a client.
+QString peerText(const QHostAddress &address, quint16 port);
+// The client of a socket a listener accepted, as it was at that moment: a socket that was
+// closed, reset by its client or failed its TLS handshake has forgotten its peer by the time
+// it is refused or reported. Both listeners record it (rememberPeer()).
+QString acceptedPeer(const QAbstractSocket *socket);
+void rememberPeer(QAbstractSocket *socket);
 
 // Accepts plain ws:// connections as DirectWriteSockets.
 class DirectWriteServer : public QTcpServer

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace EventText {
 
 namespace {
@@ -97,6 +99,16 @@ QString serverCause(Cause cause, const QStringList &details, Language language)
     case Cause::TlsHandshakeFailed:
         return say(QT_TRANSLATE_NOOP("MockServer", "TLS handshake failed: %1"), language)
             .arg(first);
+    case Cause::NotTls:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "TLS handshake failed: not a TLS client hello: plain HTTP "
+                                     "or ws:// sent to a wss:// port"),
+                   language);
+    case Cause::TlsTimedOut:
+        return say(
+            QT_TRANSLATE_NOOP("MockServer",
+                              "TLS handshake failed: none came before the handshake timeout"),
+            language);
     case Cause::BadHandshake:
         return say(QT_TRANSLATE_NOOP("MockServer", "bad WebSocket handshake: %1"), language)
             .arg(first);
@@ -148,6 +160,23 @@ QString streamFrame(const TrafficEvent::Delivery &delivery, Language language)
         : say(QT_TRANSLATE_NOOP("MockServer", "stream #%1"), language).arg(delivery.streamTick);
 }
 
+QString escaped(char16_t unit)
+{
+    switch (unit) {
+    case u'\n':
+        return QStringLiteral("\\n");
+    case u'\r':
+        return QStringLiteral("\\r");
+    case u'\t':
+        return QStringLiteral("\\t");
+    default:
+        break;
+    }
+    if (unit < 0x80)
+        return QStringLiteral("\\x%1").arg(uint(unit), 2, 16, QLatin1Char('0'));
+    return QStringLiteral("\\u%1").arg(uint(unit), 4, 16, QLatin1Char('0'));
+}
+
 QString deliveryNote(const TrafficEvent::Delivery &delivery, Language language)
 {
     QStringList parts;
@@ -188,6 +217,23 @@ QString note(const TrafficEvent &event, Language language)
             : say(QT_TRANSLATE_NOOP("MockServer", "subprotocol %1"), language)
                   .arg(event.subprotocol);
     return event.delivery.isPlain() ? QString() : deliveryNote(event.delivery, language);
+}
+
+QString visible(const QString &text)
+{
+    const auto first = std::find_if(text.cbegin(), text.cend(),
+                                    [](QChar c) { return obeyedByTerminals(c.unicode()); });
+    if (first == text.cend())
+        return text; // the usual case: shared, not copied
+    QString shown = text.left(first - text.cbegin());
+    shown.reserve(text.size() + 16);
+    for (auto it = first; it != text.cend(); ++it) {
+        if (obeyedByTerminals(it->unicode()))
+            shown += escaped(it->unicode());
+        else
+            shown += *it;
+    }
+    return shown;
 }
 
 } // namespace EventText

@@ -6,6 +6,8 @@
 #include "handshakerequest.h"
 #include "controlapi.h"
 #include "httpservice.h"
+#include "tlskeypair.h"
+#include "tlsserver.h"
 
 #include <QHash>
 #include <QMetaMethod>
@@ -24,11 +26,6 @@
 namespace {
 constexpr int StopGraceMs = 2000;
 constexpr qsizetype DirectFrameLimit = 64 * 1024; // UTF-16 units
-
-QString peerText(const QHostAddress &address, quint16 port)
-{
-    return address.toString() + QLatin1Char(':') + QString::number(port);
-}
 
 TrafficReach reachOf(Audience audience)
 {
@@ -176,16 +173,27 @@ void MockServer::createListener()
     } else {
         // The TLS handshake happens first; the decrypted request is then inspected and
         // upgraded exactly as on plain ws://.
-        auto *ssl = new QSslServer(this);
+        auto *ssl = new TlsServer(this);
         ssl->setSslConfiguration(*m_tls);
         ssl->setHandshakeTimeout(m_handshakeTimeout);
         connect(ssl, &QSslServer::errorOccurred, this,
-                [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-                    if (watched())
+                [this](QSslSocket *socket, QAbstractSocket::SocketError error) {
+                    if (!watched())
+                        return;
+                    // At its handshake timeout QSslServer closes the socket first, which then
+                    // only says "Unknown error".
+                    if (error == QAbstractSocket::SocketTimeoutError)
                         emit trafficEvent(TrafficEvent::refused(
-                            peerText(socket->peerAddress(), socket->peerPort()),
-                            TrafficEvent::Cause::TlsHandshakeFailed, 0, { socket->errorString() }));
+                            acceptedPeer(socket), TrafficEvent::Cause::TlsTimedOut, 0, {}));
+                    else
+                        emit trafficEvent(TrafficEvent::refused(
+                            acceptedPeer(socket), TrafficEvent::Cause::TlsHandshakeFailed, 0,
+                            { socket->errorString() }));
                 });
+        connect(ssl, &TlsServer::notTlsClient, this, [this](const QString &peer) {
+            if (watched())
+                emit trafficEvent(TrafficEvent::refused(peer, TrafficEvent::Cause::NotTls, 0, {}));
+        });
         m_tcp = ssl;
     }
     // QTcpServer's default backlog and pending queue are small; a burst of clients (a test
@@ -440,8 +448,7 @@ void MockServer::handToHttp(QTcpSocket *socket)
 
 void MockServer::refuse(QTcpSocket *socket, const HandshakeVerdict &verdict)
 {
-    // Taken first: once the answer is sent and the socket closed, it no longer knows its peer.
-    const QString peer = peerText(socket->peerAddress(), socket->peerPort());
+    const QString peer = acceptedPeer(socket);
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
     const QByteArray body = EventText::cause(verdict.cause, verdict.details).toUtf8() + '\n';
@@ -1064,6 +1071,12 @@ bool MockServer::loadTlsFiles(const QString &certificate, const QString &key,
         privateKey = QSslKey(data, QSsl::Ec, QSsl::Pem);
     if (privateKey.isNull()) {
         *error = tr("%1 holds no usable PEM private key (RSA or EC, unencrypted).").arg(key);
+        return false;
+    }
+    if (!TlsKeyPair::belongTogether(privateKey, chain.first())) {
+        *error = tr("The key %1 does not belong to the certificate %2: give the key the "
+                    "certificate was made with.")
+                     .arg(key, certificate);
         return false;
     }
     *out = QSslConfiguration::defaultConfiguration();

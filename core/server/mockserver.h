@@ -72,7 +72,8 @@ public:
     bool isSecure() const { return m_tls.has_value(); }
     // Reads a PEM certificate (chain) and its unencrypted RSA or EC key into *out, as
     // mocket-cli's --tls-cert/--tls-key and the workbench's Server Settings give them;
-    // false with a message in *error when they are unusable.
+    // false with a message in *error when they are unusable (unreadable, or a key that is not
+    // the certificate's).
     static bool loadTlsFiles(const QString &certificate, const QString &key, QSslConfiguration *out,
                              QString *error);
     // Every option but the address and port (start() takes those), TLS files loaded; false

@@ -73,8 +73,10 @@ const char *TrafficEvent::causeName(Cause cause)
         "missing-value",
         "webhook-failed",
         "body-too-large",
+        "not-tls",
+        "tls-timed-out",
     };
-    static_assert(std::size(names) == size_t(Cause::BodyTooLarge) + 1);
+    static_assert(std::size(names) == size_t(Cause::TlsTimedOut) + 1);
     return names[int(cause)];
 }
 
@@ -216,9 +218,18 @@ TrafficEvent TrafficEvent::error(const Source &source, Cause cause, const QStrin
 }
 
 namespace {
-void appendJsonString(QByteArray &out, QStringView text)
+// "u" and four hex digits, after the backslash.
+char *writeUnicodeEscape(char *cursor, char16_t unit)
 {
     static const char hex[] = "0123456789abcdef";
+    *cursor++ = 'u';
+    for (int shift = 12; shift >= 0; shift -= 4)
+        *cursor++ = hex[(unit >> shift) & 0xf];
+    return cursor;
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
     // Encoded straight into out, UTF-16 to UTF-8 by hand, through a raw pointer into room made
     // beforehand: no temporary and no per-character append. A UTF-16 unit takes at most 6
     // bytes ("\u001f"); long texts go a slice at a time so the room made stays small.
@@ -235,7 +246,7 @@ void appendJsonString(QByteArray &out, QStringView text)
         for (; position < sliceEnd; ++position) {
             const char16_t unit = text[position].unicode();
             if (unit < 0x80) {
-                if (unit >= 0x20 && unit != '"' && unit != '\\') {
+                if (unit >= 0x20 && unit != '"' && unit != '\\' && unit != 0x7f) {
                     *cursor++ = char(unit);
                     continue;
                 }
@@ -257,12 +268,12 @@ void appendJsonString(QByteArray &out, QStringView text)
                     *cursor++ = 't';
                     break;
                 default:
-                    *cursor++ = 'u';
-                    *cursor++ = '0';
-                    *cursor++ = '0';
-                    *cursor++ = hex[unit >> 4];
-                    *cursor++ = hex[unit & 0xf];
+                    cursor = writeUnicodeEscape(cursor, unit);
                 }
+            } else if (EventText::obeyedByTerminals(unit)) {
+                *cursor++ = '\\';
+                cursor
+                    = writeUnicodeEscape(cursor, unit); // for whoever reads the log in a terminal
             } else if (unit < 0x800) {
                 *cursor++ = char(0xc0 | (unit >> 6));
                 *cursor++ = char(0x80 | (unit & 0x3f));
@@ -533,16 +544,14 @@ QByteArray TrafficEvent::toJsonLine() const
     return out;
 }
 
+// The start of a long text; its line breaks and controls are made visible where it is printed
+// (EventText::visible).
 static QString preview(const QString &text)
 {
     constexpr int Max = 200;
-    QString shown = text;
-    shown.replace(QLatin1Char('\n'), QStringLiteral("\\n"))
-        .replace(QLatin1Char('\r'), QStringLiteral("\\r"));
-    if (shown.size() > Max)
-        shown = shown.left(Max)
-            + TrafficEvent::tr("… (%n bytes)", nullptr, int(text.toUtf8().size()));
-    return shown;
+    if (text.size() <= Max)
+        return text;
+    return text.left(Max) + TrafficEvent::tr("… (%n bytes)", nullptr, int(text.toUtf8().size()));
 }
 
 QString TrafficEvent::httpLine() const

@@ -91,6 +91,8 @@ public:
         MissingValue, // warning; details: the template expression
         WebhookFailed, // error; details: the URL, the error string
         BodyTooLarge, // refused 413; details: path, the limit in bytes
+        NotTls, // refused: a client on a wss:// port whose first byte starts no TLS handshake
+        TlsTimedOut, // refused: a client on a wss:// port that sent no TLS handshake in time
     };
 
     using Reach = TrafficReach;

@@ -1,3 +1,4 @@
+#include "rawclient.h"
 #include "testclient.h"
 #include "testfiles.h"
 
@@ -8,12 +9,17 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -144,6 +150,33 @@ private:
         return exited;
     }
 
+    // A self-signed certificate NAME.crt and its key NAME.key in the temporary folder, made by
+    // openssl once per name; empty when openssl is missing or failed.
+    QString makeTlsPair(const QString &name, const QStringList &keyOptions)
+    {
+        const QString base = tempPath(name);
+        if (QFileInfo::exists(base + QStringLiteral(".crt")))
+            return base;
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            return {};
+        QProcess process;
+        process.start(openssl,
+                      QStringList { QStringLiteral("req"), QStringLiteral("-x509"),
+                                    QStringLiteral("-nodes"), QStringLiteral("-days"),
+                                    QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"),
+                                    base + QStringLiteral(".key"), QStringLiteral("-out"),
+                                    base + QStringLiteral(".crt") }
+                          + keyOptions);
+        if (!process.waitForFinished(30000) || process.exitCode() != 0)
+            return {};
+        return base;
+    }
+
+    static QStringList rsaKey() { return words("-newkey rsa:2048"); }
+    static QStringList ecKey() { return words("-newkey ec -pkeyopt ec_paramgen_curve:prime256v1"); }
+
 private slots:
     void initTestCase()
     {
@@ -202,6 +235,47 @@ private slots:
         for (const QString &line : expectedLines)
             QTRY_VERIFY2(QString::fromUtf8(cli->stdOut()).contains(line), qPrintable(line));
         QCOMPARE(cli->outLines().size(), 1 + expectedLines.size());
+    }
+
+    // Every byte a client chose reaches the terminal as visible text, never as a control: an
+    // ESC-laden path (percent-encoded, then decoded for the open line), message, close reason
+    // and refused request target and version, one with a forged event line after a newline.
+    void hostileTextIsShownNotObeyed()
+    {
+        Cli *cli = start(words("serve --port 0") << examplePath(QStringLiteral("mocks.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+
+        RawClient raw;
+        QVERIFY(raw.connectTo(ready.port));
+        raw.socket().write(handshakeRequest("/ws/user/%1B]0;pwned%07%1B%5B2J"));
+        QTRY_VERIFY(raw.answered());
+        QVERIFY2(raw.status() == 101, qPrintable(raw.describe()));
+        QTRY_VERIFY(!raw.texts().isEmpty());
+        raw.socket().write(frame(Text, "\x1b[31mred\u202e"));
+        raw.socket().write(
+            frame(Close, closePayload(1000, "\x1b[2J\n12:00:00.000 #9 open /ws/admin")));
+        QTRY_VERIFY(raw.isDisconnected());
+        RawClient refused;
+        QVERIFY(refused.connectTo(ready.port));
+        refused.socket().write("GET /ws/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                               "Connection: Upgrade\r\n"
+                               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                               "Sec-WebSocket-Version: 13\x1b[5m\u009b\r\n\r\n");
+        QTRY_VERIFY(refused.answered());
+        QTRY_VERIFY(cli->stdOut().contains("closed 1000"));
+        QTRY_VERIFY(cli->stdOut().contains("refused"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+
+        const QByteArray printed = cli->out + cli->err;
+        QVERIFY2(!printed.contains('\x1b') && !printed.contains('\x07'), printed.constData());
+        const QString out = QString::fromUtf8(cli->out);
+        for (const char *expected : { "#1 open /ws/user/\\x1b]0;pwned\\x07\\x1b[2J from 127.0.0.1:",
+                                      "#1 <- \\x1b[31mred\\u202e   [unmatched, no reply]",
+                                      "#1 closed 1000 \\x1b[2J\\n12:00:00.000 #9 open /ws/admin\n",
+                                      "'13\\x1b[5m\u00c2\\u009b'" })
+            QVERIFY2(out.contains(QString::fromUtf8(expected)), expected);
     }
 
     void portAndHost_data()
@@ -296,6 +370,79 @@ private slots:
         QVERIFY2(err.contains(QLatin1String("already in use")) && err.contains(port),
                  qPrintable(err));
         QCOMPARE(cli->out, QByteArray());
+    }
+
+    // A key that is not the certificate's is refused at start, naming both files, instead of
+    // serving wss:// and failing every handshake.
+    void tlsKeyOfAnotherCertificate_data()
+    {
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("RSA key of another RSA certificate") << "rsa-a"
+                                                            << "rsa-b";
+        QTest::newRow("EC key of another EC certificate") << "ec-a"
+                                                          << "ec-b";
+        QTest::newRow("EC key, RSA certificate") << "rsa-a"
+                                                 << "ec-a";
+        QTest::newRow("RSA key, EC certificate") << "ec-a"
+                                                 << "rsa-a";
+    }
+
+    void tlsKeyOfAnotherCertificate()
+    {
+        QFETCH(QString, certificate);
+        QFETCH(QString, key);
+        const QString certBase = makeTlsPair(
+            certificate, certificate.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        const QString keyBase
+            = makeTlsPair(key, key.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        if (certBase.isEmpty() || keyBase.isEmpty())
+            QSKIP("openssl is missing or cannot make a key pair");
+        const QString certPath = certBase + QStringLiteral(".crt");
+        const QString keyPath = keyBase + QStringLiteral(".key");
+        Cli *cli = start(QStringList { QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--tls-cert"), certPath,
+                                       QStringLiteral("--tls-key"), keyPath,
+                                       examplePath(QStringLiteral("echo.yml")) });
+        QVERIFY2(waitExit(cli), cli->out.constData());
+        QCOMPARE(cli->process.exitCode(), 3);
+        QCOMPARE(cli->out, QByteArray());
+        QCOMPARE(QString::fromUtf8(cli->err),
+                 QStringLiteral("mocket-cli: The key %1 does not belong to the certificate %2: "
+                                "give the key the certificate was made with.\n")
+                     .arg(keyPath, certPath));
+    }
+
+    void tlsCertificateWithoutKeyIsUsage()
+    {
+        Cli *cli = run({ QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                         QStringLiteral("--tls-cert"), tempPath(QStringLiteral("any.crt")),
+                         examplePath(QStringLiteral("echo.yml")) });
+        QCOMPARE(cli->process.exitCode(), 2);
+        QCOMPARE(cli->err,
+                 QByteArray("mocket-cli: --tls-cert and --tls-key go together: give both\n"));
+    }
+
+    void tlsMatchingPairServesWss_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("RSA") << "rsa-a";
+        QTest::newRow("EC") << "ec-a";
+    }
+
+    void tlsMatchingPairServesWss()
+    {
+        QFETCH(QString, name);
+        const QString base
+            = makeTlsPair(name, name.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        if (base.isEmpty())
+            QSKIP("openssl is missing or cannot make a key pair");
+        Cli *cli = start(QStringList { QStringLiteral("serve"), QStringLiteral("--port"),
+                                       QStringLiteral("0"), QStringLiteral("--tls-cert"),
+                                       base + QStringLiteral(".crt"), QStringLiteral("--tls-key"),
+                                       base + QStringLiteral(".key"),
+                                       examplePath(QStringLiteral("echo.yml")) });
+        QTRY_VERIFY2(cli->stdOut().contains(" on wss://127.0.0.1:"), cli->stdErr().constData());
     }
 
     void badConfig()
@@ -484,6 +631,79 @@ private slots:
         ::kill(pid_t(cli->process.processId()), SIGKILL);
         QVERIFY(waitExit(cli));
         QVERIFY(complete());
+    }
+
+    // A --log nobody reads (a FIFO whose reader stalls) never holds up the replies: the log is
+    // written from its own thread; once 8 MiB wait, lines are dropped, said once on stderr and
+    // counted when serving stops, which does not wait for the stalled reader for long.
+    void logIntoAStalledFifoDoesNotStopServing()
+    {
+        const QString fifo = tempPath(QStringLiteral("stalled.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        // A reader that never reads: the writer's open does not block, its writes soon do.
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDWR | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+        Cli *cli = start(words("serve --quiet --port 0 --log")
+                         << fifo << examplePath(QStringLiteral("echo.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
+        const QString big(100 * 1024, QLatin1Char('x')); // 120 asks: 24 MB of log lines
+        const QString question = QStringLiteral(R"({"echo": "%1"})").arg(big);
+        const QString answer = QStringLiteral(R"({"echoed": "%1"})").arg(big);
+        QElapsedTimer slowest;
+        qint64 slowestMs = 0;
+        for (int i = 0; i < 120; ++i) {
+            slowest.start();
+            QVERIFY2(client->ask(question, 2000) == answer, qPrintable(QString::number(i)));
+            slowestMs = std::max(slowestMs, slowest.elapsed());
+        }
+        qInfo("slowest reply %lld ms", slowestMs);
+        QTRY_VERIFY(cli->stdErr().contains("dropped"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+        const QList<QByteArray> errLines = cli->err.trimmed().split('\n');
+        QCOMPARE(errLines.size(), 2);
+        QCOMPARE(errLines.at(0),
+                 "mocket-cli: the log " + fifo.toUtf8()
+                     + " is not keeping up: event lines are being dropped");
+        QVERIFY2(
+            errLines.at(1).startsWith("mocket-cli: ")
+                && errLines.at(1).contains(QByteArray(" did not reach the log " + fifo.toUtf8())),
+            errLines.at(1).constData());
+    }
+
+    // On a full disk every write fails: said once on stderr, however many lines fail, and
+    // counted when serving stops.
+    void logOnAFullDiskIsReportedOnce()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full");
+        Cli *cli = start(words("serve --quiet --port 0 --log /dev/full")
+                         << examplePath(QStringLiteral("echo.yml")));
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QTRY_COMPARE(client->messages(), QStringList { Greeting });
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("pong"));
+            QTest::qWait(150); // each in a batch of its own
+        }
+        QTRY_VERIFY(cli->stdErr().contains("\n"));
+        cli->process.terminate();
+        QVERIFY(waitExit(cli));
+        QCOMPARE(cli->process.exitCode(), 0);
+        const QList<QByteArray> errLines = cli->err.trimmed().split('\n');
+        QCOMPARE(errLines.size(), 2);
+        QCOMPARE(errLines.at(0),
+                 QByteArray("mocket-cli: cannot write the log /dev/full: No space left on device; "
+                            "event lines are being lost"));
+        QVERIFY2(errLines.at(1).startsWith("mocket-cli: ")
+                     && errLines.at(1).contains(" lost to write errors"),
+                 errLines.at(1).constData());
     }
 
     void stopsOnSignal_data()

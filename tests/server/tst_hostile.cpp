@@ -189,6 +189,47 @@ private:
         QVERIFY(!stage.eventsOf(TrafficEvent::Kind::Refused).isEmpty());
     }
 
+    static QString openssl() { return QStandardPaths::findExecutable(QStringLiteral("openssl")); }
+    static bool canServeTls() { return QSslSocket::supportsSsl() && !openssl().isEmpty(); }
+
+    // Serves `tls` over wss:// with a certificate made here by openssl (canServeTls()).
+    void setUpTls(Stage &tls, const QTemporaryDir &dir)
+    {
+        QVERIFY(dir.isValid());
+        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+        QProcess process;
+        process.start(openssl(),
+                      { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                        QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
+                        QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                        QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                        QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
+        QVERIFY(process.waitForFinished(30000));
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 process.readAllStandardError().constData());
+        QFile certFile(certPath);
+        QFile keyFile(keyPath);
+        QVERIFY(certFile.open(QIODevice::ReadOnly));
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QSslCertificate certificate(&certFile, QSsl::Pem);
+        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        QVERIFY(!certificate.isNull());
+        QVERIFY(!key.isNull());
+
+        QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+        serverTls.setLocalCertificate(certificate);
+        serverTls.setPrivateKey(key);
+        serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        tls.clientTls = QSslConfiguration::defaultConfiguration();
+        tls.clientTls.setCaCertificates({ certificate });
+        tls.trusted = certificate;
+        tls.server().setTlsConfiguration(serverTls);
+        QVERIFY(tls.server().isSecure());
+        CALL(setUp(tls));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -1230,50 +1271,86 @@ private slots:
         CALL(verifyUndisturbed(*m_stage));
     }
 
+    // A refusal names the client it refused (address and port, taken when it connected, so
+    // a client already gone still has them) and why, also on a wss:// port spoken to in plain.
+    void refusalsNameTheirPeer_data()
+    {
+        QTest::addColumn<bool>("overTls");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("goneAtOnce"); // the client resets the connection after sending
+        QTest::addColumn<QString>("expected"); // %1: the client's port; * stands for any text
+        const QString notTls = QStringLiteral(
+            "-- refused TLS handshake failed: not a TLS client hello: plain HTTP or ws:// sent "
+            "to a wss:// port from 127.0.0.1:%1");
+        const QString noEndpoint = QStringLiteral(
+            "-- refused /ws/nope: no endpoint serves this path (404) from 127.0.0.1:%1");
+        QTest::newRow("garbage") << false << QByteArray("\x01\x02\r\n\r\n") << false
+                                 << QStringLiteral(
+                                        "-- refused not an HTTP request from 127.0.0.1:%1");
+        QTest::newRow("unknown path")
+            << false << handshakeRequest("/ws/nope") << false << noEndpoint;
+        QTest::newRow("unknown path, client gone at once")
+            << false << handshakeRequest("/ws/nope") << true << noEndpoint;
+        QTest::newRow("ws:// to a wss:// port") << true << handshakeRequest() << false << notTls;
+        QTest::newRow("ws:// to a wss:// port, client gone at once")
+            << true << handshakeRequest() << true << notTls;
+        QTest::newRow("plain HTTP to a wss:// port")
+            << true << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << false << notTls;
+        QTest::newRow("broken TLS record")
+            << true << QByteArrayLiteral("\x16\x03\x01\x00\x05\xff\xff\xff\xff\xff") << false
+            << QStringLiteral("-- refused TLS handshake failed: * from 127.0.0.1:%1");
+        QTest::newRow("no TLS handshake before the timeout")
+            << true << QByteArray() << false
+            << QStringLiteral("-- refused TLS handshake failed: none came before the handshake "
+                              "timeout from 127.0.0.1:%1");
+    }
+
+    void refusalsNameTheirPeer()
+    {
+        QFETCH(bool, overTls);
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, goneAtOnce);
+        QFETCH(QString, expected);
+        if (overTls && !canServeTls())
+            QSKIP("no TLS backend or no openssl");
+        QTemporaryDir dir;
+        Stage tls;
+        if (overTls)
+            CALL(setUpTls(tls, dir));
+        Stage &stage = overTls ? tls : *m_stage;
+        const qsizetype before = stage.eventsOf(TrafficEvent::Kind::Refused).size();
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, stage.port());
+        QVERIFY(client.waitForConnected(WaitMs));
+        const quint16 clientPort = client.localPort();
+        if (!bytes.isEmpty()) {
+            client.write(bytes);
+            QVERIFY(client.waitForBytesWritten(WaitMs));
+        }
+        if (goneAtOnce)
+            client.abort();
+        QTRY_VERIFY_WITH_TIMEOUT(stage.eventsOf(TrafficEvent::Kind::Refused).size() > before,
+                                 WaitMs);
+        const TrafficEvent refusal = stage.eventsOf(TrafficEvent::Kind::Refused).at(before);
+        const QString line = refusal.toLine().section(QLatin1Char(' '), 1);
+        const QStringList around = expected.arg(clientPort).split(QLatin1Char('*'));
+        if (around.size() == 1)
+            QCOMPARE(line, around.at(0));
+        else
+            QVERIFY2(line.startsWith(around.at(0)) && line.endsWith(around.at(1)),
+                     qPrintable(line));
+        CALL(verifyUndisturbed(stage));
+    }
+
     // wss:// with a certificate made here; plain and broken clients on the TLS port fail
     // without harming it.
     void tlsServesWssAndSurvivesPlainClients()
     {
-        if (!QSslSocket::supportsSsl())
-            QSKIP("no TLS backend");
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty())
-            QSKIP("openssl is not installed");
+        if (!canServeTls())
+            QSKIP("no TLS backend or no openssl");
         QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
-        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
-        QProcess process;
-        process.start(openssl,
-                      { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                        QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
-                        QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                        QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-                        QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
-        QVERIFY(process.waitForFinished(30000));
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-                 process.readAllStandardError().constData());
-        QFile certFile(certPath);
-        QFile keyFile(keyPath);
-        QVERIFY(certFile.open(QIODevice::ReadOnly));
-        QVERIFY(keyFile.open(QIODevice::ReadOnly));
-        const QSslCertificate certificate(&certFile, QSsl::Pem);
-        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
-        QVERIFY(!certificate.isNull());
-        QVERIFY(!key.isNull());
-
-        QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
-        serverTls.setLocalCertificate(certificate);
-        serverTls.setPrivateKey(key);
-        serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
         Stage tls;
-        tls.clientTls = QSslConfiguration::defaultConfiguration();
-        tls.clientTls.setCaCertificates({ certificate });
-        tls.trusted = certificate;
-        tls.server().setTlsConfiguration(serverTls);
-        QVERIFY(tls.server().isSecure());
-        CALL(setUp(tls));
+        CALL(setUpTls(tls, dir));
         QCOMPARE(tls.server().url().scheme(), QStringLiteral("wss"));
         for (const QSslError &e : std::as_const(tls.bystander->sslErrors()))
             qWarning("TLS error ignored for the test certificate: %s", qPrintable(e.errorString()));

@@ -5,7 +5,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSslConfiguration>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -17,6 +20,32 @@ MockSpecPtr echoSpec()
         QStringLiteral("- websocket:\n    path: /ws/echo\n    on-connect:\n      response: hi\n"),
         QStringLiteral("test.yml"));
     return result.spec;
+}
+
+// A self-signed certificate DIR/NAME.crt and its key DIR/NAME.key ("rsa..." names an RSA
+// pair, others EC), made by openssl unless already there; false when openssl cannot.
+bool makePair(const QTemporaryDir &dir, const QString &name)
+{
+    const QString base = dir.filePath(name);
+    if (QFileInfo::exists(base + QStringLiteral(".crt")))
+        return true;
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        return false;
+    const QStringList key = name.startsWith(QLatin1String("rsa"))
+        ? QStringList { QStringLiteral("-newkey"), QStringLiteral("rsa:2048") }
+        : QStringList { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                        QStringLiteral("ec_paramgen_curve:prime256v1") };
+    QProcess process;
+    process.start(openssl,
+                  QStringList { QStringLiteral("req"), QStringLiteral("-x509"),
+                                QStringLiteral("-nodes"), QStringLiteral("-days"),
+                                QStringLiteral("1"), QStringLiteral("-subj"),
+                                QStringLiteral("/CN=localhost"), QStringLiteral("-keyout"),
+                                base + QStringLiteral(".key"), QStringLiteral("-out"),
+                                base + QStringLiteral(".crt") }
+                      + key);
+    return process.waitForFinished(30000) && process.exitCode() == 0;
 }
 
 // Applies the options and serves an echo endpoint on a free port.
@@ -47,6 +76,8 @@ bool connects(const MockServer &server, const QString &origin)
 class TestServerOptions : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_tlsDir; // the key pairs, made once for the rows that share them
 
 private slots:
     void defaults()
@@ -209,6 +240,46 @@ private slots:
         QString error;
         QVERIFY(!server.applyOptions(options, &error));
         QVERIFY2(error.contains(QStringLiteral("key")), qPrintable(error));
+    }
+
+    // What both front ends load (mocket-cli's flags, the Server Settings dialog): a key is
+    // taken only with its own certificate.
+    void tlsKeyMustBelongToTheCertificate_data()
+    {
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<bool>("belongs");
+        QTest::newRow("RSA pair") << "rsa-a"
+                                  << "rsa-a" << true;
+        QTest::newRow("EC pair") << "ec-a"
+                                 << "ec-a" << true;
+        QTest::newRow("RSA key of another RSA certificate") << "rsa-a"
+                                                            << "rsa-b" << false;
+        QTest::newRow("EC key of another EC certificate") << "ec-a"
+                                                          << "ec-b" << false;
+        QTest::newRow("EC key, RSA certificate") << "rsa-a"
+                                                 << "ec-a" << false;
+    }
+
+    void tlsKeyMustBelongToTheCertificate()
+    {
+        QFETCH(QString, certificate);
+        QFETCH(QString, key);
+        QFETCH(bool, belongs);
+        if (!m_tlsDir.isValid() || !makePair(m_tlsDir, certificate) || !makePair(m_tlsDir, key))
+            QSKIP("openssl is missing or cannot make a key pair");
+        ServerOptions options;
+        options.tlsCertificate = m_tlsDir.filePath(certificate + QStringLiteral(".crt"));
+        options.tlsKey = m_tlsDir.filePath(key + QStringLiteral(".key"));
+        std::optional<QSslConfiguration> tls;
+        QString error;
+        QCOMPARE(options.loadTls(&tls, &error), belongs);
+        QCOMPARE(tls.has_value(), belongs);
+        QCOMPARE(error,
+                 belongs ? QString()
+                         : QStringLiteral("The key %1 does not belong to the certificate %2: give "
+                                          "the key the certificate was made with.")
+                               .arg(options.tlsKey, options.tlsCertificate));
     }
 
     // Unusable TLS files: applying fails with the reason and leaves the server as it was.

@@ -2415,6 +2415,10 @@ Authorization: Bearer %2</translation>
         <source>&apos;if&apos; compares &apos;%1&apos;, which is no value of the request (use path-params, query-params, json-params or header-params)</source>
         <translation>&apos;if&apos; compara &apos;%1&apos;, que não é um valor da requisição (use path-params, query-params, json-params ou header-params)</translation>
     </message>
+    <message>
+        <source>the aliases repeat more than %L1 bytes in all (%2 MiB plus %3 times the file&apos;s size); this one goes over</source>
+        <translation>os aliases repetem mais de %L1 bytes no total (%2 MiB mais %3 vezes o tamanho do arquivo); este ultrapassa o limite</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>

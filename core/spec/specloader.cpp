@@ -79,6 +79,15 @@ LoadResult Loader::run(const ParsedYaml &yaml)
               SpecLoader::tr("YAML syntax error: %1").arg(yaml.syntaxMessage()));
         return { nullptr, m_diagnostics };
     }
+    if (!yaml.aliasOverBudget().is_null()) {
+        error(yaml.aliasOverBudget(),
+              SpecLoader::tr("the aliases repeat more than %L1 bytes in all (%2 MiB plus %3 "
+                             "times the file's size); this one goes over")
+                  .arg(aliasExpansionBudget(yaml.data().size()))
+                  .arg(AliasExpansionFloor / (1024 * 1024))
+                  .arg(AliasExpansionPerFileByte));
+        return { nullptr, m_diagnostics };
+    }
     if (yaml.documents() > 1)
         warnExtraDocument(yaml.data(), yaml.secondDocument());
     const YAML::Node &root = yaml.root();

@@ -2419,6 +2419,10 @@ Authorization: Bearer %2</translation>
         <source>the aliases repeat more than %L1 bytes in all (%2 MiB plus %3 times the file&apos;s size); this one goes over</source>
         <translation>os aliases repetem mais de %L1 bytes no total (%2 MiB mais %3 vezes o tamanho do arquivo); este ultrapassa o limite</translation>
     </message>
+    <message>
+        <source>&apos;{{%1}}&apos; goes into the JSON without quotes: a client can add keys of its own through it; write &apos;{{%1 | json}}&apos; to insert one JSON value</source>
+        <translation>&apos;{{%1}}&apos; entra no JSON sem aspas: um cliente pode acrescentar chaves próprias por ele; escreva &apos;{{%1 | json}}&apos; para inserir um único valor JSON</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>

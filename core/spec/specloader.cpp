@@ -1,6 +1,7 @@
 #include "specloader.h"
 #include "parsedyaml.h"
 #include "specloader_p.h"
+#include "specrules.h"
 #include "yamljson.h"
 
 #include <QFile>
@@ -243,6 +244,17 @@ void Loader::checkVariables(const Template &replyTemplate, const YAML::Mark &mar
     }
     for (const QString &problem : replyTemplate.problems())
         warning(mark, problem);
+    // A value that renders empty is reported once, as that.
+    QSet<QString> bare;
+    for (const TemplateVariable &variable : replyTemplate.bareVariables()) {
+        if (reported.contains(variable.expression) || bare.contains(variable.text))
+            continue;
+        const QString problem = SpecRules::bareJsonValueProblem(variable, path, bound);
+        if (!problem.isEmpty()) {
+            bare.insert(variable.text);
+            warning(mark, problem);
+        }
+    }
 }
 
 } // namespace SpecLoading

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void aliasesOverTheBudget();
     void aliasesWithinTheBudget_data();
     void aliasesWithinTheBudget();
+    void bareValuesInJson_data();
+    void bareValuesInJson();
 };
 
 void TestHostileSpec::aliasesOverTheBudget_data()
@@ -114,6 +116,94 @@ void TestHostileSpec::aliasesWithinTheBudget()
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
     QVERIFY2(result.diagnostics.isEmpty(), qPrintable(result.diagnosticsText()));
     QCOMPARE(result.spec->ruleCount(), rules);
+}
+
+namespace {
+// A websocket whose one rule has pattern and response (both as YAML single-quoted text); the
+// response's value is at line 5, column 19.
+QString ruleYaml(const char *pattern, const char *response)
+{
+    return QStringLiteral(
+               "- websocket:\n    path: /ws/:id\n    on-message:\n      - pattern: '%1'\n"
+               "        response: '%2'\n")
+        .arg(QString::fromUtf8(pattern), QString::fromUtf8(response));
+}
+
+// An HTTP endpoint on path whose body is at line 5, column 13.
+QString httpYaml(const char *path, const char *body)
+{
+    return QStringLiteral(
+               "- endpoint:\n    method: GET\n    path: %1\n    response:\n      body: '%2'\n")
+        .arg(QString::fromUtf8(path), QString::fromUtf8(body));
+}
+
+QString bareWarning(const char *where, const char *placeholder)
+{
+    return QStringLiteral("mocks.yml:%1: warning: '{{%2}}' goes into the JSON without quotes: a "
+                          "client can add keys of its own through it; write '{{%2 | json}}' to "
+                          "insert one JSON value")
+        .arg(QString::fromUtf8(where), QString::fromUtf8(placeholder));
+}
+} // namespace
+
+void TestHostileSpec::bareValuesInJson_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("json-params bare")
+        << ruleYaml("{\"raw\": \"{{r}}\"}", "{\"raw\": {{json-params.raw}}}")
+        << QStringList { bareWarning("5:19", "json-params.raw") };
+    QTest::newRow("message bare in a list")
+        << ruleYaml("hi", "[{{message}}, 1]") << QStringList { bareWarning("5:19", "message") };
+    QTest::newRow("untyped path parameter bare")
+        << ruleYaml("hi", "{\"id\": {{path-params.id}}}")
+        << QStringList { bareWarning("5:19", "path-params.id") };
+    QTest::newRow("query parameter with a default")
+        << ruleYaml("hi", "{\"q\": {{query-params.q | default 0}}}")
+        << QStringList { bareWarning("5:19", "query-params.q | default 0") };
+    QTest::newRow("header parameter bare")
+        << ruleYaml("hi", "{\"h\": {{header-params.x-id}}}")
+        << QStringList { bareWarning("5:19", "header-params.x-id") };
+    QTest::newRow("value the pattern binds")
+        << ruleYaml("{\"v\": \"{{value}}\"}", "{\"v\": {{value}}, \"again\": {{value}}}")
+        << QStringList { bareWarning("5:19", "value") };
+    QTest::newRow("regex group") << ruleYaml("n=(?<n>\\d+)", "{\"n\": {{n}}, \"m\": {{regex.n}}}")
+                                 << QStringList { bareWarning("5:19", "n"),
+                                                  bareWarning("5:19", "regex.n") };
+    QTest::newRow("json filter before another")
+        << ruleYaml("hi", "{\"a\": {{json-params.a | json | upper}}}")
+        << QStringList { bareWarning("5:19", "json-params.a | json | upper") };
+    QTest::newRow("HTTP body, untyped path parameter")
+        << httpYaml("/u/:id", "{\"id\": {{path-params.id}}}")
+        << QStringList { bareWarning("5:13", "path-params.id") };
+
+    QTest::newRow("json filter") << ruleYaml("hi", "{\"raw\": {{json-params.raw | json}}}")
+                                 << QStringList();
+    QTest::newRow("json filter last")
+        << ruleYaml("hi", "{\"a\": {{json-params.a | upper | json}}}") << QStringList();
+    QTest::newRow("quoted") << ruleYaml("hi", "{\"raw\": \"{{json-params.raw}} {{message}}\"}")
+                            << QStringList();
+    QTest::newRow("values the server makes")
+        << ruleYaml("hi",
+                    "{\"n\": {{counter}}, \"id\": {{connection.id}}, \"m\": "
+                    "{{connection.messages}}, \"r\": {{random 1 6}}, \"t\": {{now epoch}}}")
+        << QStringList();
+    QTest::newRow("not JSON") << ruleYaml("hi", "you said {{message}} {{json-params.a}}")
+                              << QStringList();
+    QTest::newRow("HTTP body, typed path parameter")
+        << httpYaml("/u/:id|int", "{\"id\": {{path-params.id}}}") << QStringList();
+}
+
+// check and the workbench's Problems warn where a client's text goes bare into a JSON reply.
+void TestHostileSpec::bareValuesInJson()
+{
+    QFETCH(QString, yaml);
+    QFETCH(QStringList, expected);
+
+    const LoadResult result = SpecLoader::loadText(yaml, FileName);
+    QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
+    QCOMPARE(texts(result.diagnostics), expected);
 }
 
 QTEST_GUILESS_MAIN(TestHostileSpec)

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void aliasesWithinTheBudget();
     void bareValuesInJson_data();
     void bareValuesInJson();
+    void sameUrlsAmongManyEndpoints();
+    void manyEndpointsLoadInLinearTime();
 };
 
 void TestHostileSpec::aliasesOverTheBudget_data()
@@ -204,6 +206,142 @@ void TestHostileSpec::bareValuesInJson()
     const LoadResult result = SpecLoader::loadText(yaml, FileName);
     QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
     QCOMPARE(texts(result.diagnostics), expected);
+}
+
+namespace {
+// A config written item by item, each item's first line known.
+class ConfigText
+{
+public:
+    const QByteArray &yaml() const { return m_yaml; }
+
+    // Returns the line of the path.
+    int websocket(const QByteArray &path)
+    {
+        append("- websocket:\n");
+        return append("    path: " + path + "\n");
+    }
+    // Returns the line of the item.
+    int http(const QByteArray &method, const QByteArray &path, const QByteArray &host = {})
+    {
+        const int first = append("- endpoint:\n");
+        append("    method: " + method + "\n");
+        if (!host.isEmpty())
+            append("    host: " + host + "\n");
+        append("    path: " + path + "\n");
+        append("    response: {body: ok}\n");
+        return first;
+    }
+
+private:
+    // Appends one line; returns its number.
+    int append(const QByteArray &line)
+    {
+        m_yaml += line;
+        return ++m_lines;
+    }
+
+    QByteArray m_yaml;
+    int m_lines = 0;
+};
+
+QString duplicatePath(int line, const QString &path, int firstLine)
+{
+    return QStringLiteral("mocks.yml:%1:11: error: duplicate path '%2' (first defined at line %3)")
+        .arg(line)
+        .arg(path)
+        .arg(firstLine);
+}
+
+QString conflictingPath(int line, const QString &path, const QString &earlier, int earlierLine)
+{
+    return QStringLiteral("mocks.yml:%1:11: error: path '%2' conflicts with '%3' (line %4): both "
+                          "match the same URLs")
+        .arg(line)
+        .arg(path, earlier)
+        .arg(earlierLine);
+}
+
+QString shadowed(int line, const QString &label, const QString &earlier, int earlierLine)
+{
+    return QStringLiteral("mocks.yml:%1:11: warning: '%2' is shadowed by '%3' (line %4), which "
+                          "answers the same requests; it is never used")
+        .arg(line)
+        .arg(label, earlier)
+        .arg(earlierLine);
+}
+
+QString str(const QByteArray &text)
+{
+    return QString::fromUtf8(text);
+}
+} // namespace
+
+// Among a few thousand endpoints, each one that serves URLs an earlier one serves is reported
+// against the earlier one that is kept: a duplicate, a conflict, an HTTP endpoint shadowed.
+void TestHostileSpec::sameUrlsAmongManyEndpoints()
+{
+    constexpr int Count = 2000;
+    ConfigText config;
+    QList<int> wsLines;
+    QList<int> httpLines;
+    for (int index = 0; index < Count; ++index) {
+        const QByteArray number = QByteArray::number(index);
+        wsLines.append(config.websocket("/ws/" + number + "/:id"));
+        httpLines.append(config.http("GET", "/api/" + number + "/:id"));
+    }
+    QStringList expected;
+    for (int index = 0; index < Count; index += 97) {
+        const QByteArray number = QByteArray::number(index);
+        const QByteArray kept = "/ws/" + number + "/:id";
+        int line = config.websocket(kept);
+        expected.append(duplicatePath(line, str(kept), wsLines.at(index)));
+        const QByteArray other = "/ws/" + number + "/:other";
+        line = config.websocket(other);
+        expected.append(conflictingPath(line, str(other), str(kept), wsLines.at(index)));
+        // Not kept: the same path again conflicts with the one that is, still.
+        line = config.websocket(other);
+        expected.append(conflictingPath(line, str(other), str(kept), wsLines.at(index)));
+        config.websocket("/ws/" + number + "/literal"); // a literal is no parameter
+        config.websocket("/ws/" + number + "/:id/"); // nor is a trailing slash
+
+        const QByteArray api = "/api/" + number + "/:id";
+        const QString first = QStringLiteral("GET ") + str(api);
+        line = config.http("GET", "/api/" + number + "/:n");
+        expected.append(shadowed(line + 2, QStringLiteral("GET /api/%1/:n").arg(index), first,
+                                 httpLines.at(index)));
+        line = config.http("GET", api); // shadowed by the first, not by the one just before
+        expected.append(shadowed(line + 2, first, first, httpLines.at(index)));
+        config.http("POST", api); // another method
+        config.http("GET", api, "a.example"); // bound to a host
+        config.http("GET", "/api/" + number + "/:id|int"); // typed
+    }
+
+    const LoadResult result = SpecLoader::loadData(config.yaml(), FileName);
+    QCOMPARE(texts(result.diagnostics), expected);
+}
+
+// 2,500 and 10,000 endpoints of each kind: four times as many take about four times as long to
+// load, not sixteen (each endpoint was compared with every earlier one).
+void TestHostileSpec::manyEndpointsLoadInLinearTime()
+{
+    auto loadMs = [](int count) {
+        ConfigText config;
+        for (int index = 0; index < count; ++index) {
+            config.websocket("/ws/" + QByteArray::number(index) + "/:id");
+            config.http("GET", "/api/" + QByteArray::number(index) + "/:id");
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const LoadResult result = SpecLoader::loadData(config.yaml(), FileName);
+        const qint64 elapsed = timer.elapsed();
+        return result.ok() ? elapsed : -1;
+    };
+    const qint64 small = std::max<qint64>(loadMs(2500), 1);
+    const qint64 large = std::min(loadMs(10000), loadMs(10000)); // the best of two
+    QVERIFY2(large >= 0, "the config must load");
+    QVERIFY2(large < 8 * small,
+             qPrintable(QStringLiteral("%1 ms, then %2 ms").arg(small).arg(large)));
 }
 
 QTEST_GUILESS_MAIN(TestHostileSpec)

@@ -2423,6 +2423,10 @@ Authorization: Bearer %2</translation>
         <source>&apos;{{%1}}&apos; goes into the JSON without quotes: a client can add keys of its own through it; write &apos;{{%1 | json}}&apos; to insert one JSON value</source>
         <translation>&apos;{{%1}}&apos; entra no JSON sem aspas: um cliente pode acrescentar chaves próprias por ele; escreva &apos;{{%1 | json}}&apos; para inserir um único valor JSON</translation>
     </message>
+    <message>
+        <source>pattern is prone to catastrophic backtracking: the group at offset %1 is repeated and holds a repetition of its own or alternatives that match alike (as (a+)+ and (a|a)* do), so a message that almost matches can take seconds; repeat one thing once (a+ instead of (a+)+)</source>
+        <translation>o padrão é propenso a retrocesso catastrófico: o grupo na posição %1 é repetido e contém uma repetição própria ou alternativas que casam igual (como (a+)+ e (a|a)*), então uma mensagem que quase casa pode levar segundos; repita uma coisa só uma vez (a+ em vez de (a+)+)</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>

@@ -1,5 +1,6 @@
 #include "specrules.h"
 
+#include "regexrisk.h"
 #include "specloader.h"
 
 #include <QRegularExpression>
@@ -146,6 +147,20 @@ QString bareJsonValueProblem(const TemplateVariable &variable, const PathPattern
     return SpecLoader::tr("'{{%1}}' goes into the JSON without quotes: a client can add keys of "
                           "its own through it; write '{{%1 | json}}' to insert one JSON value")
         .arg(variable.text);
+}
+
+QString backtrackingProblem(const MessagePattern &pattern)
+{
+    if (!pattern.isRegex())
+        return QString();
+    const qsizetype group = backtrackingProneGroup(pattern.source());
+    if (group < 0)
+        return QString();
+    return SpecLoader::tr("pattern is prone to catastrophic backtracking: the group at offset %1 "
+                          "is repeated and holds a repetition of its own or alternatives that "
+                          "match alike (as (a+)+ and (a|a)* do), so a message that almost "
+                          "matches can take seconds; repeat one thing once (a+ instead of (a+)+)")
+        .arg(group);
 }
 
 std::optional<Audience> audience(const QString &text)

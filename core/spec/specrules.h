@@ -63,6 +63,11 @@ std::optional<Audience> audience(const QString &text);
 QString bareJsonValueProblem(const TemplateVariable &variable, const PathPattern *path,
                              const QStringList &bound);
 
+// A rule's text pattern used as a regular expression that is prone to catastrophic
+// backtracking, as backtrackingProneGroup judges it ((a+)+, (a|a)*...). Empty when it is not
+// (or the pattern is no regex).
+QString backtrackingProblem(const MessagePattern &pattern);
+
 // HTTP `endpoint:` items.
 
 // 'method': an HTTP method (a token such as GET, PATCH or PURGE) in any case; upper case.

@@ -1,4 +1,5 @@
 #include "diagnostic.h"
+#include "regexrisk.h"
 #include "specloader.h"
 #include "yamljson.h"
 
@@ -46,6 +47,9 @@ private Q_SLOTS:
     void bareValuesInJson();
     void sameUrlsAmongManyEndpoints();
     void manyEndpointsLoadInLinearTime();
+    void backtrackingProneGroups_data();
+    void backtrackingProneGroups();
+    void backtrackingPatternWarning();
 };
 
 void TestHostileSpec::aliasesOverTheBudget_data()
@@ -342,6 +346,79 @@ void TestHostileSpec::manyEndpointsLoadInLinearTime()
     QVERIFY2(large >= 0, "the config must load");
     QVERIFY2(large < 8 * small,
              qPrintable(QStringLiteral("%1 ms, then %2 ms").arg(small).arg(large)));
+}
+
+void TestHostileSpec::backtrackingProneGroups_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<int>("group"); // offset of the prone group's "(", -1 for none
+
+    auto row = [](const char *name, const char *pattern, int group) {
+        QTest::newRow(name) << QString::fromUtf8(pattern) << group;
+    };
+    row("(a+)+", "(a+)+", 0);
+    row("(a*)*", "(a*)*", 0);
+    row("(a|a)*", "(a|a)*", 0);
+    row("(.*)*", "(.*)*", 0);
+    row("(\\w+\\s?)*", "(\\w+\\s?)*", 0);
+    row("anchored, after text", "^id=(\\d+)*$", 4);
+    row("x+x+ repeated", "(x+x+)+y", 0);
+    row("class repeated twice", "([a-z]+)*!", 0);
+    row("alternative begins with another", "(a|ab)+c", 0);
+    row("named, non-capturing", "(?<n>(?:\\w+\\s*)+)$", 5);
+    row("bounded above, at least n", "(a+){2,}", 0);
+    row("inner group repeats alone", "((a+)b?)*", 0);
+    row("lazy quantifiers", "(a+?)+?", 0);
+    row("only the second group", "(ab)+-(c+)*", 6);
+    row("inside a lookahead", "(?=(a+)+)b", 3);
+
+    row("no group repeated", "a+a+b", -1);
+    row("a group not repeated", "^(\\d+)$", -1);
+    row("separator must match", "(\\d+,)*\\d+", -1);
+    row("alternatives differ", "(ab|cd)*", -1);
+    row("bounded repetition", "(a+){1,3}", -1);
+    row("optional group", "(a+)?", -1);
+    row("atomic group", "(?>a+)+", -1);
+    row("possessive inner", "(a++)+", -1);
+    row("possessive outer", "(a+)++", -1);
+    row("escaped parentheses", "\\(a+\\)+", -1);
+    row("parentheses in a class", "[(]a+[)]+", -1);
+    row("class holding ]", "([]a]b)+", -1);
+    row("quantifier chars quoted", "(\\Q+*\\E)+", -1);
+    row("inline flags", "(?i)(ab)+", -1);
+    row("comment", "(?#(a+)+)x", -1);
+    row("braces as text", "(a{x})+", -1);
+    row("unclosed group", "(a+", -1);
+    row("trailing backslash", "(a)+\\", -1);
+}
+
+// The heuristic over a pattern's text: which groups it calls prone to backtracking.
+void TestHostileSpec::backtrackingProneGroups()
+{
+    QFETCH(QString, pattern);
+    QFETCH(int, group);
+
+    QCOMPARE(backtrackingProneGroup(pattern), qsizetype(group));
+}
+
+// check and the workbench's Problems name the pattern and the group; a fine regex, a JSON
+// pattern and a text pattern that is no regex get nothing.
+void TestHostileSpec::backtrackingPatternWarning()
+{
+    const QString yaml = QStringLiteral("- websocket:\n    path: /ws\n    on-message:\n"
+                                        "      - pattern: 'id=(\\d+)*!'\n        response: one\n"
+                                        "      - pattern: '(\\d+,)*\\d+'\n        response: two\n"
+                                        "      - pattern: '{\"a\": \"{{x}}\"}'\n"
+                                        "        response: three\n"
+                                        "      - pattern: ping\n        response: four\n");
+    const LoadResult result = SpecLoader::loadText(yaml, FileName);
+    QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
+    QCOMPARE(texts(result.diagnostics),
+             QStringList { QStringLiteral(
+                 "mocks.yml:4:18: warning: pattern is prone to catastrophic backtracking: the "
+                 "group at offset 3 is repeated and holds a repetition of its own or "
+                 "alternatives that match alike (as (a+)+ and (a|a)* do), so a message that "
+                 "almost matches can take seconds; repeat one thing once (a+ instead of (a+)+)") });
 }
 
 QTEST_GUILESS_MAIN(TestHostileSpec)

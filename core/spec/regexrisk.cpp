@@ -137,8 +137,8 @@ private:
         const Quantifier quantifier = readQuantifier(pos);
         const bool judged = read.isGroup && read.kind == GroupKind::Plain;
         Item result;
-        result.canBeEmpty = read.zeroWidth || quantifier.allowsNone
-            || (read.isGroup && read.body.canBeEmpty);
+        result.canBeEmpty
+            = read.zeroWidth || quantifier.allowsNone || (read.isGroup && read.body.canBeEmpty);
         result.repeats = !read.zeroWidth && !quantifier.possessive
             && (quantifier.unbounded || (judged && read.body.repeatsAlone));
         if (judged && quantifier.unbounded && !quantifier.possessive
@@ -161,7 +161,8 @@ private:
         else
             ++*pos;
         *pos = std::min(*pos, m_pattern.size()); // a pattern that ends in "\\" or "[\\"
-        result.zeroWidth = result.zeroWidth || first == QLatin1Char('^') || first == QLatin1Char('$');
+        result.zeroWidth
+            = result.zeroWidth || first == QLatin1Char('^') || first == QLatin1Char('$');
         return result;
     }
 

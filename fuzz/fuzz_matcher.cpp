@@ -9,11 +9,14 @@
 // - Matching does not depend on whether bindings are collected, and only binds names the
 //   pattern declares.
 // - A JSON message always matches the same pattern again once re-serialised compactly.
+// - The backtracking heuristic (regexrisk.h) reads any text and names one of its "(", or
+//   none.
 
 #include "fuzzcommon.h"
 
 #include "incomingmessage.h"
 #include "messagepattern.h"
+#include "regexrisk.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +58,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const MessagePattern pattern = MessagePattern::compile(patternText);
     FUZZ_CHECK(pattern.source() == patternText, what);
     (void)pattern.kindName();
+    const qsizetype prone = backtrackingProneGroup(patternText);
+    FUZZ_CHECK(prone == -1
+                   || (prone >= 0 && prone < patternText.size()
+                       && patternText.at(prone) == QLatin1Char('(')),
+               what + QStringLiteral("\nprone group at ") + QString::number(prone));
 
     const IncomingMessage message(messageText);
     Bindings bindings;

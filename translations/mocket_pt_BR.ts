@@ -2556,6 +2556,18 @@ Authorization: Bearer %2</translation>
         <source>&apos;if&apos; compares &apos;%1&apos;, which is no value of the request (use path-params, query-params, json-params or header-params)</source>
         <translation>&apos;if&apos; compara &apos;%1&apos;, que não é um valor da requisição (use path-params, query-params, json-params ou header-params)</translation>
     </message>
+    <message>
+        <source>the aliases repeat more than %L1 bytes in all (%2 MiB plus %3 times the file&apos;s size); this one goes over</source>
+        <translation>os aliases repetem mais de %L1 bytes no total (%2 MiB mais %3 vezes o tamanho do arquivo); este ultrapassa o limite</translation>
+    </message>
+    <message>
+        <source>&apos;{{%1}}&apos; goes into the JSON without quotes: a client can add keys of its own through it; write &apos;{{%1 | json}}&apos; to insert one JSON value</source>
+        <translation>&apos;{{%1}}&apos; entra no JSON sem aspas: um cliente pode acrescentar chaves próprias por ele; escreva &apos;{{%1 | json}}&apos; para inserir um único valor JSON</translation>
+    </message>
+    <message>
+        <source>pattern is prone to catastrophic backtracking: the group at offset %1 is repeated and holds a repetition of its own or alternatives that match alike (as (a+)+ and (a|a)* do), so a message that almost matches can take seconds; repeat one thing once (a+ instead of (a+)+)</source>
+        <translation>o padrão é propenso a retrocesso catastrófico: o grupo na posição %1 é repetido e contém uma repetição própria ou alternativas que casam igual (como (a+)+ e (a|a)*), então uma mensagem que quase casa pode levar segundos; repita uma coisa só uma vez (a+ em vez de (a+)+)</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>

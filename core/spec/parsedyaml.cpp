@@ -31,6 +31,7 @@ ParsedYaml ParsedYaml::parse(Data data)
             data.root = YAML::Load(text);
             data.documents = scan.documents;
             data.secondDocument = scan.secondDocument;
+            data.aliasOverBudget = scan.aliasOverBudget;
         }
     } catch (const YAML::Exception &error) {
         data.failure = Failure::Syntax;

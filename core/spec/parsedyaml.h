@@ -32,6 +32,10 @@ public:
     QString syntaxMessage() const { return m_data->syntaxMessage; }
     // The first document; null when the text fails to parse.
     const YAML::Node &root() const { return m_data->root; }
+    // The first alias that takes what the aliases repeat over aliasExpansionBudget(); null
+    // when they stay within it. The nodes are read all the same (aliases share their anchor's
+    // node); it is whoever copies values out of them that must refuse.
+    const YAML::Mark &aliasOverBudget() const { return m_data->aliasOverBudget; }
     int documents() const { return m_data->documents; }
     const YAML::Mark &secondDocument() const { return m_data->secondDocument; }
 
@@ -46,6 +50,7 @@ private:
         YAML::Node root;
         int documents = 0;
         YAML::Mark secondDocument = YAML::Mark::null_mark();
+        YAML::Mark aliasOverBudget = YAML::Mark::null_mark();
     };
 
     ParsedYaml() = default;

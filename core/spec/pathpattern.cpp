@@ -259,6 +259,19 @@ bool PathPattern::sameShape(const PathPattern &other) const
     return true;
 }
 
+QString PathPattern::shapeKey() const
+{
+    // Each literal segment as its length and text, so no text can pose as a separator.
+    QString key;
+    for (const Segment &segment : m_segments) {
+        if (segment.isParam)
+            key += QLatin1Char(':') + QString::number(int(segment.type)) + QLatin1Char(';');
+        else
+            key += QString::number(segment.text.size()) + QLatin1Char('=') + segment.text;
+    }
+    return key;
+}
+
 bool PathPattern::moreSpecificThan(const PathPattern &other) const
 {
     // A strict weak order: segment kinds compared in order (a literal before a typed

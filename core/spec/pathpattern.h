@@ -56,6 +56,9 @@ public:
     // True when both patterns accept exactly the same paths (e.g. "/a/:x" and "/a/:y"; not
     // "/a/:x|int" and "/a/:y").
     bool sameShape(const PathPattern &other) const;
+    // Text that is equal for two patterns exactly when they have the same shape, to look
+    // patterns up by shape instead of comparing each with every other.
+    QString shapeKey() const;
     // Orders routes so that, among patterns that both match a path, the one with a literal
     // segment earliest wins over the one with a parameter there, and a typed parameter over
     // an untyped one.

@@ -1,6 +1,7 @@
 #include "specloader.h"
 #include "parsedyaml.h"
 #include "specloader_p.h"
+#include "specrules.h"
 #include "yamljson.h"
 
 #include <QFile>
@@ -77,6 +78,15 @@ LoadResult Loader::run(const ParsedYaml &yaml)
     if (yaml.failure() == ParsedYaml::Failure::Syntax) {
         error(yaml.failureMark(),
               SpecLoader::tr("YAML syntax error: %1").arg(yaml.syntaxMessage()));
+        return { nullptr, m_diagnostics };
+    }
+    if (!yaml.aliasOverBudget().is_null()) {
+        error(yaml.aliasOverBudget(),
+              SpecLoader::tr("the aliases repeat more than %L1 bytes in all (%2 MiB plus %3 "
+                             "times the file's size); this one goes over")
+                  .arg(aliasExpansionBudget(yaml.data().size()))
+                  .arg(AliasExpansionFloor / (1024 * 1024))
+                  .arg(AliasExpansionPerFileByte));
         return { nullptr, m_diagnostics };
     }
     if (yaml.documents() > 1)
@@ -234,6 +244,17 @@ void Loader::checkVariables(const Template &replyTemplate, const YAML::Mark &mar
     }
     for (const QString &problem : replyTemplate.problems())
         warning(mark, problem);
+    // A value that renders empty is reported once, as that.
+    QSet<QString> bare;
+    for (const TemplateVariable &variable : replyTemplate.bareVariables()) {
+        if (reported.contains(variable.expression) || bare.contains(variable.text))
+            continue;
+        const QString problem = SpecRules::bareJsonValueProblem(variable, path, bound);
+        if (!problem.isEmpty()) {
+            bare.insert(variable.text);
+            warning(mark, problem);
+        }
+    }
 }
 
 } // namespace SpecLoading

@@ -147,26 +147,30 @@ void Loader::checkGreetingComplete(const YAML::Node &onConnectKey, bool hasRespo
     }
 }
 
-// Reports the first endpoint before this one that serves the same URLs.
+// Reports the endpoint before this one that serves the same URLs (there is one at most: a
+// conflicting endpoint is not kept). False, and the endpoint is taken as the next one kept,
+// when there is none.
 bool Loader::conflictsWithEarlierPath(const Endpoint &endpoint)
 {
-    for (const Endpoint &other : std::as_const(m_spec->endpoints)) {
-        if (other.path.text() == endpoint.path.text()) {
-            add(Diagnostic::Severity::Error, endpoint.location,
-                SpecLoader::tr("duplicate path '%1' (first defined at line %2)")
-                    .arg(endpoint.path.text())
-                    .arg(other.location.line));
-            return true;
-        }
-        if (other.path.sameShape(endpoint.path)) {
-            add(Diagnostic::Severity::Error, endpoint.location,
-                SpecLoader::tr("path '%1' conflicts with '%2' (line %3): both match the same URLs")
-                    .arg(endpoint.path.text(), other.path.text())
-                    .arg(other.location.line));
-            return true;
-        }
+    const QString shape = endpoint.path.shapeKey();
+    const auto found = m_endpointByShape.constFind(shape);
+    if (found == m_endpointByShape.constEnd()) {
+        m_endpointByShape.insert(shape, m_spec->endpoints.size());
+        return false;
     }
-    return false;
+    const Endpoint &other = m_spec->endpoints.at(found.value());
+    if (other.path.text() == endpoint.path.text()) {
+        add(Diagnostic::Severity::Error, endpoint.location,
+            SpecLoader::tr("duplicate path '%1' (first defined at line %2)")
+                .arg(endpoint.path.text())
+                .arg(other.location.line));
+    } else {
+        add(Diagnostic::Severity::Error, endpoint.location,
+            SpecLoader::tr("path '%1' conflicts with '%2' (line %3): both match the same URLs")
+                .arg(endpoint.path.text(), other.path.text())
+                .arg(other.location.line));
+    }
+    return true;
 }
 
 } // namespace SpecLoading

@@ -398,17 +398,20 @@ void Loader::loadPushKey(const YAML::Node &key, const YAML::Node &value, HttpDra
 void Loader::checkShadowed(const HttpDraft &draft)
 {
     const HttpEndpoint &endpoint = draft.endpoint;
-    for (const HttpEndpoint &other : std::as_const(m_spec->httpEndpoints)) {
-        if (other.method == endpoint.method && other.host == endpoint.host
-            && other.path.sameShape(endpoint.path)) {
-            warning(draft.pathMark,
-                    SpecLoader::tr("'%1' is shadowed by '%2' (line %3), which answers the same "
-                                   "requests; it is never used")
-                        .arg(endpoint.label(), other.label())
-                        .arg(other.line));
-            return;
-        }
+    // Method and host are tokens without spaces.
+    const QString route = QString::fromLatin1(endpoint.method) + QLatin1Char(' ') + endpoint.host
+        + QLatin1Char(' ') + endpoint.path.shapeKey();
+    const auto found = m_httpEndpointByRoute.constFind(route);
+    if (found == m_httpEndpointByRoute.constEnd()) {
+        m_httpEndpointByRoute.insert(route, m_spec->httpEndpoints.size());
+        return;
     }
+    const HttpEndpoint &other = m_spec->httpEndpoints.at(found.value());
+    warning(draft.pathMark,
+            SpecLoader::tr("'%1' is shadowed by '%2' (line %3), which answers the same "
+                           "requests; it is never used")
+                .arg(endpoint.label(), other.label())
+                .arg(other.line));
 }
 
 } // namespace SpecLoading

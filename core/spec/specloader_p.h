@@ -232,6 +232,11 @@ private:
     QString m_file;
     Diagnostics m_diagnostics;
     std::shared_ptr<MockSpec> m_spec = std::make_shared<MockSpec>();
+    // Each websocket endpoint kept so far by its path's shape (no two share one), and the
+    // first HTTP endpoint of each method, host and path shape: a new item is looked up, not
+    // compared with every earlier one.
+    QHash<QString, qsizetype> m_endpointByShape;
+    QHash<QString, qsizetype> m_httpEndpointByRoute;
 };
 
 } // namespace SpecLoading

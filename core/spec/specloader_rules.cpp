@@ -104,6 +104,9 @@ void Loader::loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDra
                                "matches only the exact text")
                     .arg(pattern.regexError())
                     .arg(pattern.regexErrorOffset()));
+    const QString backtracking = SpecRules::backtrackingProblem(pattern);
+    if (!backtracking.isEmpty())
+        warning(value.Mark(), backtracking);
 }
 
 // Reports what the rule lacks; true when it has a pattern and exactly one way to answer.

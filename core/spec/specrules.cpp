@@ -1,5 +1,6 @@
 #include "specrules.h"
 
+#include "regexrisk.h"
 #include "specloader.h"
 
 #include <QRegularExpression>
@@ -100,6 +101,66 @@ bool isSubprotocolName(const QString &name)
 QString subprotocolNameProblem()
 {
     return SpecLoader::tr("a subprotocol is a name such as chat.v1");
+}
+
+namespace {
+bool clientChooses(const TemplateVariable &variable, const PathPattern *path,
+                   const QStringList &bound)
+{
+    using Source = TemplateVariable::Source;
+    if (bound.contains(variable.expression))
+        return true; // a binding comes before every source
+    switch (variable.source) {
+    case Source::PathParams: {
+        const ParamType type = path && variable.path.size() == 1
+            ? path->parameterType(variable.path.first())
+            : ParamType::String;
+        return type != ParamType::Int && type != ParamType::Float && type != ParamType::Bool;
+    }
+    case Source::QueryParams:
+    case Source::JsonParams:
+    case Source::Message:
+    case Source::HeaderParams:
+    case Source::Regex:
+        return true;
+    case Source::Other:
+    case Source::ConnectionId:
+    case Source::ConnectionMessages:
+    case Source::Counter:
+    case Source::Now:
+    case Source::Uuid:
+    case Source::Random:
+    case Source::Invalid:
+        break;
+    }
+    return false;
+}
+} // namespace
+
+QString bareJsonValueProblem(const TemplateVariable &variable, const PathPattern *path,
+                             const QStringList &bound)
+{
+    if (!variable.filters.isEmpty() && variable.filters.last().kind == TemplateFilter::Kind::Json)
+        return QString();
+    if (!clientChooses(variable, path, bound))
+        return QString();
+    return SpecLoader::tr("'{{%1}}' goes into the JSON without quotes: a client can add keys of "
+                          "its own through it; write '{{%1 | json}}' to insert one JSON value")
+        .arg(variable.text);
+}
+
+QString backtrackingProblem(const MessagePattern &pattern)
+{
+    if (!pattern.isRegex())
+        return QString();
+    const qsizetype group = backtrackingProneGroup(pattern.source());
+    if (group < 0)
+        return QString();
+    return SpecLoader::tr("pattern is prone to catastrophic backtracking: the group at offset %1 "
+                          "is repeated and holds a repetition of its own or alternatives that "
+                          "match alike (as (a+)+ and (a|a)* do), so a message that almost "
+                          "matches can take seconds; repeat one thing once (a+ instead of (a+)+)")
+        .arg(group);
 }
 
 std::optional<Audience> audience(const QString &text)

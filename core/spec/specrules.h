@@ -54,6 +54,20 @@ QString subprotocolNameProblem();
 // A reply's 'to': sender, endpoint (or its older name all) or others.
 std::optional<Audience> audience(const QString &text);
 
+// A placeholder a JSON reply inserts without quotes ({"raw": {{json-params.raw}}}): when a
+// client chooses its value (a message, a JSON or query or header parameter, a regex group, a
+// value the pattern binds, an untyped path parameter), it can add keys and values of its own.
+// Safe: a value whose last filter is json (one JSON value, strings quoted), the values the
+// server makes (uuid, now, counter, connection.*, random) and a path parameter typed int,
+// float or bool. bound: the names the rule's pattern binds. Empty when the placeholder is safe.
+QString bareJsonValueProblem(const TemplateVariable &variable, const PathPattern *path,
+                             const QStringList &bound);
+
+// A rule's text pattern used as a regular expression that is prone to catastrophic
+// backtracking, as backtrackingProneGroup judges it ((a+)+, (a|a)*...). Empty when it is not
+// (or the pattern is no regex).
+QString backtrackingProblem(const MessagePattern &pattern);
+
 // HTTP `endpoint:` items.
 
 // 'method': an HTTP method (a token such as GET, PATCH or PURGE) in any case; upper case.

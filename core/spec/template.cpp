@@ -419,6 +419,18 @@ QList<TemplateVariable> Template::variables() const
     return result;
 }
 
+QList<TemplateVariable> Template::bareVariables() const
+{
+    QList<TemplateVariable> result;
+    if (!m_isJson)
+        return result;
+    for (const Part &part : m_parts) {
+        if (part.isVariable && !part.jsonEscape)
+            result.append(part.variable);
+    }
+    return result;
+}
+
 static bool lookupJson(const QJsonValue &root, const QStringList &path, QJsonValue *value)
 {
     QJsonValue current = root;

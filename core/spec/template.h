@@ -102,6 +102,10 @@ public:
     bool isJson() const { return m_isJson; }
     bool hasVariables() const { return m_hasVariables; }
     QList<TemplateVariable> variables() const;
+    // The placeholders a JSON template inserts as they are, outside every string literal
+    // ({"n": {{x}}}), where a value's own quotes and braces become the reply's; none when the
+    // template is not JSON.
+    QList<TemplateVariable> bareVariables() const;
     // Mistakes in placeholders found when compiling ("unknown filter 'uppr'"), each once.
     const QStringList &problems() const { return m_problems; }
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 namespace {
 QString qs(const std::string &text)
@@ -18,12 +19,74 @@ QString qs(const std::string &text)
     return QString::fromStdString(text);
 }
 
+// Adds up, per anchor, the bytes its value expands to, and the total the aliases repeat (see
+// YamlPrescan). Sums saturate: nested aliases can name more bytes than fit in 64 bits.
+class AliasTally
+{
+public:
+    explicit AliasTally(qint64 budget) : m_budget(budget) { }
+
+    void value(YAML::anchor_t anchor, qint64 bytes)
+    {
+        const qint64 counted = std::max<qint64>(1, bytes);
+        if (anchor != YAML::NullAnchor)
+            m_anchorBytes[anchor] = counted;
+        add(counted);
+    }
+    // True when this alias takes the total over the budget.
+    bool alias(YAML::anchor_t anchor)
+    {
+        const auto found = m_anchorBytes.find(anchor);
+        // An alias inside its own anchor's collection names what is not complete yet; its
+        // depth is bounded where the nodes are read.
+        const qint64 bytes = found == m_anchorBytes.end() ? 1 : found->second;
+        add(bytes);
+        const bool wasOver = m_total > m_budget;
+        m_total = saturatedSum(m_total, bytes);
+        return !wasOver && m_total > m_budget;
+    }
+    void open(YAML::anchor_t anchor) { m_open.push_back({ anchor, 1 }); }
+    void close()
+    {
+        if (m_open.empty())
+            return;
+        const Open done = m_open.back();
+        m_open.pop_back();
+        value(done.anchor, done.bytes);
+    }
+
+private:
+    struct Open
+    {
+        YAML::anchor_t anchor;
+        qint64 bytes;
+    };
+    static constexpr qint64 Saturated = qint64(1) << 62;
+    static qint64 saturatedSum(qint64 left, qint64 right)
+    {
+        return std::min(Saturated, left + right); // both are at most Saturated
+    }
+    void add(qint64 bytes)
+    {
+        if (!m_open.empty())
+            m_open.back().bytes = saturatedSum(m_open.back().bytes, bytes);
+    }
+
+    qint64 m_budget;
+    qint64 m_total = 0;
+    std::unordered_map<YAML::anchor_t, qint64> m_anchorBytes;
+    std::vector<Open> m_open;
+};
+
 // Sees every scalar once, as the parser meets it, and checks a quoted one against the text
-// for its closing quote.
+// for its closing quote; tallies what the first document's aliases repeat.
 class ScalarScan : public YAML::EventHandler
 {
 public:
-    explicit ScalarScan(const std::string &data) : m_data(data) { }
+    explicit ScalarScan(const std::string &data)
+        : m_data(data)
+        , m_aliases(aliasExpansionBudget(qint64(data.size())))
+    { }
 
     YamlPrescan result;
 
@@ -33,10 +96,48 @@ public:
             result.secondDocument = mark;
     }
     void OnDocumentEnd() override { }
-    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
-    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
-                  const std::string &) override
+    void OnNull(const YAML::Mark &, YAML::anchor_t anchor) override
+    {
+        if (result.documents == 1)
+            m_aliases.value(anchor, 1);
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (result.documents == 1 && m_aliases.alias(anchor))
+            result.aliasOverBudget = mark;
+    }
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        if (result.documents == 1)
+            m_aliases.value(anchor, qint64(value.size()));
+        checkClosingQuote(mark, tag);
+    }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        if (result.documents == 1)
+            m_aliases.open(anchor);
+    }
+    void OnSequenceEnd() override
+    {
+        if (result.documents == 1)
+            m_aliases.close();
+    }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        if (result.documents == 1)
+            m_aliases.open(anchor);
+    }
+    void OnMapEnd() override
+    {
+        if (result.documents == 1)
+            m_aliases.close();
+    }
+
+private:
+    void checkClosingQuote(const YAML::Mark &mark, const std::string &tag)
     {
         const qsizetype size = qsizetype(m_data.size());
         if (result.documents != 1 || tag != "!" || !result.unclosedQuote.is_null() || mark.pos < 0
@@ -59,17 +160,9 @@ public:
         }
         result.unclosedQuote = mark;
     }
-    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override
-    { }
-    void OnSequenceEnd() override { }
-    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override
-    { }
-    void OnMapEnd() override { }
 
-private:
     const std::string &m_data;
+    AliasTally m_aliases;
 };
 } // namespace
 

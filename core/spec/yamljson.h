@@ -16,13 +16,28 @@
 // of the text (swallowing the rest into one scalar), which both reject; and whether more
 // documents follow the first. At most two documents are read: yaml-cpp 0.7's LoadAll can loop
 // forever on some broken input. Throws YAML::Exception on a syntax error.
+// It also adds up what the first document's aliases repeat: each alias counts the bytes of
+// its anchor's value (every scalar its text, at least 1; every collection 1 plus its
+// contents, aliases inside expanded), and aliasOverBudget is the first alias that takes the
+// total over aliasExpansionBudget(size of the text).
 struct YamlPrescan
 {
     int documents = 0;
     YAML::Mark secondDocument = YAML::Mark::null_mark();
     YAML::Mark unclosedQuote = YAML::Mark::null_mark();
+    YAML::Mark aliasOverBudget = YAML::Mark::null_mark();
 };
 YamlPrescan prescanYaml(const std::string &text);
+
+// How many bytes a file's aliases may repeat in all: 8 MiB plus 4 times the file's size. A
+// reader copies what an alias names into each place that uses it, so without a bound a 1 MB
+// file whose 300 aliases name a 1 MiB text costs over a gigabyte to load.
+constexpr qint64 AliasExpansionFloor = 8 * 1024 * 1024;
+constexpr qint64 AliasExpansionPerFileByte = 4;
+constexpr qint64 aliasExpansionBudget(qint64 fileBytes)
+{
+    return AliasExpansionFloor + AliasExpansionPerFileByte * fileBytes;
+}
 
 // A plain (unquoted) scalar as a JSON value: null, true/false, a number, or a string.
 QString plainScalarJson(const std::string &raw);

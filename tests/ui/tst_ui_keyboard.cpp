@@ -178,10 +178,9 @@ private:
         MocksPanel *mocks = window->findChild<MocksPanel *>();
         QVERIFY(mocks);
         QStringList problems;
-        const QList<MocksPanel::Selection> selections
-            = { { MocksPanel::ItemType::Endpoint, 0, -1 },
-                { MocksPanel::ItemType::Rule, 0, 0 },
-                { MocksPanel::ItemType::Http, 0, -1 } };
+        const QList<MocksPanel::Selection> selections = { { MocksPanel::ItemType::Endpoint, 0, -1 },
+                                                          { MocksPanel::ItemType::Rule, 0, 0 },
+                                                          { MocksPanel::ItemType::Http, 0, -1 } };
         auto *tabs = window->findChild<TryItPanel *>()->findChild<QTabBar *>();
         QVERIFY(tabs);
         for (const MocksPanel::Selection &selection : selections) {
@@ -209,14 +208,16 @@ private:
 
     void checkDialogs()
     {
-        ExportDialog exportDialog(QString::fromUtf8(MixedConfig), m_dir.filePath(QStringLiteral("x.yml")),
+        ExportDialog exportDialog(QString::fromUtf8(MixedConfig),
+                                  m_dir.filePath(QStringLiteral("x.yml")),
                                   QStringLiteral("127.0.0.1"), 8000);
         exportDialog.show();
         QStringList problems = mnemonicProblems(&exportDialog);
         ServerSettingsDialog settings { ServerOptions() };
         settings.show();
         problems << mnemonicProblems(&settings);
-        std::unique_ptr<QMessageBox> unsaved(MainWindow::unsavedChangesBox(QStringLiteral("x.yml"), nullptr));
+        std::unique_ptr<QMessageBox> unsaved(
+            MainWindow::unsavedChangesBox(QStringLiteral("x.yml"), nullptr));
         unsaved->show();
         problems << mnemonicProblems(unsaved.get());
         for (QAbstractButton *button : unsaved->buttons())
@@ -289,8 +290,8 @@ private slots:
         QVERIFY(!exportAction->toolTip().isEmpty());
         // On X11 a line edit takes these Ctrl keys for itself (Ctrl+E: end of line), so a
         // window shortcut on one of them never fires while a field has the focus.
-        for (const Qt::Key key : { Qt::Key_A, Qt::Key_B, Qt::Key_D, Qt::Key_E, Qt::Key_F,
-                                   Qt::Key_H, Qt::Key_K, Qt::Key_N, Qt::Key_P, Qt::Key_U })
+        for (const Qt::Key key : { Qt::Key_A, Qt::Key_B, Qt::Key_D, Qt::Key_E, Qt::Key_F, Qt::Key_H,
+                                   Qt::Key_K, Qt::Key_N, Qt::Key_P, Qt::Key_U })
             QVERIFY2(shortcut != QKeySequence(Qt::CTRL | key), qPrintable(shortcut.toString()));
         QSignalSpy triggered(exportAction, &QAction::triggered);
         QTimer closer; // the dialog it opens is modal: close it
@@ -305,17 +306,19 @@ private slots:
             if (!lineEdit && edit->isVisible() && edit->isEnabled())
                 lineEdit = edit;
         }
-        for (QWidget *target : { static_cast<QWidget *>(lineEdit),
-                                 static_cast<QWidget *>(window->editor()) }) {
+        for (QWidget *target :
+             { static_cast<QWidget *>(lineEdit), static_cast<QWidget *>(window->editor()) }) {
             QVERIFY(target);
             target->activateWindow();
             target->setFocus();
             QTRY_VERIFY(target->hasFocus());
             const int before = int(triggered.size());
             QTest::keySequence(target, shortcut);
-            QTRY_VERIFY2(triggered.size() == before + 1,
-                         qPrintable(QStringLiteral("%1 in %2").arg(shortcut.toString(),
-                                                                   QString::fromLatin1(target->metaObject()->className()))));
+            QTRY_VERIFY2(
+                triggered.size() == before + 1,
+                qPrintable(QStringLiteral("%1 in %2")
+                               .arg(shortcut.toString(),
+                                    QString::fromLatin1(target->metaObject()->className()))));
         }
     }
 };

@@ -677,10 +677,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Line</source>
-        <translation>Linha</translation>
-    </message>
-    <message>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
@@ -996,6 +992,14 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Line:Col</source>
+        <translation>Linha:Col</translation>
+    </message>
+    <message>
+        <source>Listening on %1 · no connections</source>
+        <translation>Escutando em %1 · nenhuma conexão</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3004,10 @@ Authorization: Bearer %2</translation>
         <source>Se&amp;nd</source>
         <translation>E&amp;nviar</translation>
     </message>
+    <message>
+        <source>Broadcast to no connection of %1.</source>
+        <translation>Enviado a nenhuma conexão de %1.</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>
@@ -3168,10 +3176,6 @@ Authorization: Bearer %2</translation>
 <context>
     <name>main</name>
     <message>
-        <source>A workbench for mocking WebSocket servers. With no FILE, the bundled example opens.</source>
-        <translation>Uma bancada para simular servidores WebSocket. Sem FILE, abre o exemplo incluído.</translation>
-    </message>
-    <message>
         <source>Start serving at once.</source>
         <translation>Começa a servir imediatamente.</translation>
     </message>
@@ -3198,6 +3202,14 @@ Authorization: Bearer %2</translation>
     <message>
         <source>mocket: invalid port &apos;%1&apos;</source>
         <translation>mocket: porta inválida &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>With no FILE, open the bundled example rather than the last file worked on.</source>
+        <translation>Sem ARQUIVO, abre o exemplo incluído em vez do último arquivo trabalhado.</translation>
+    </message>
+    <message>
+        <source>A workbench for mocking WebSocket servers. With no FILE, the last file worked on opens (the bundled example the first time).</source>
+        <translation>Uma bancada para simular servidores WebSocket. Sem ARQUIVO, abre o último arquivo trabalhado (o exemplo incluído na primeira vez).</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,11 @@ struct Flags
 {
     QCommandLineOption start { QStringLiteral("start"),
                                QApplication::translate("main", "Start serving at once.") };
+    QCommandLineOption example { QStringLiteral("example"),
+                                 QApplication::translate(
+                                     "main",
+                                     "With no FILE, open the bundled example rather than "
+                                     "the last file worked on.") };
     QCommandLineOption host { QStringLiteral("host"),
                               QApplication::translate("main", "Address to listen on."),
                               QApplication::translate("main", "HOST") };
@@ -39,10 +44,11 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
 {
     parser->setApplicationDescription(QApplication::translate(
         "main",
-        "A workbench for mocking WebSocket servers. With no FILE, the bundled example opens."));
+        "A workbench for mocking WebSocket servers. With no FILE, the last file worked on "
+        "opens (the bundled example the first time)."));
     parser->addHelpOption();
     parser->addVersionOption();
-    parser->addOptions({ flags.start, flags.host, flags.port });
+    parser->addOptions({ flags.start, flags.example, flags.host, flags.port });
     parser->addPositionalArgument(QStringLiteral("file"),
                                   QApplication::translate("main", "A YAML config to open."),
                                   QStringLiteral("[FILE]"));
@@ -87,7 +93,11 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty() || !window.openFile(files.first()))
+    if (files.isEmpty() && parser.isSet(flags.example))
+        window.openExample();
+    else if (files.isEmpty())
+        window.openLastOrExample();
+    else if (!window.openFile(files.first()))
         window.openExample();
     if (!applyListenAddress(parser, flags, &window))
         return 2;

@@ -323,5 +323,16 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestKeyboard)
+int main(int argc, char *argv[])
+{
+    // Keep settings and recent files out of the user's home.
+    QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
+    QApplication::setApplicationName(QStringLiteral("MocketKeyboardTest"));
+    TestKeyboard test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_ui_keyboard.moc"

@@ -21,6 +21,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QRegularExpression>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -829,6 +831,72 @@ private slots:
         QVERIFY(!m_window->isWindowModified());
     }
 
+    // Started without a file, the workbench reopens the last file worked on, or the example
+    // when that file is gone.
+    void relaunchReopensTheLastFile()
+    {
+        const QString path = writeConfig(QStringLiteral("last.yml"), QString::fromUtf8(EchoConfig));
+        QVERIFY(m_window->openFile(path));
+        MainWindow again;
+        again.openLastOrExample();
+        QCOMPARE(again.filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY(QFile::remove(path));
+        MainWindow gone;
+        gone.openLastOrExample();
+        QVERIFY(gone.filePath().isEmpty());
+        QVERIFY(gone.editor()->toPlainText().contains(QStringLiteral("/ws/echo")));
+    }
+
+    // The Traffic panel's splits are kept between sessions.
+    void trafficSplitIsRemembered()
+    {
+        m_window->resize(1280, 800);
+        auto *split = m_window->trafficPanel()->findChild<QSplitter *>();
+        QVERIFY(split);
+        QTRY_VERIFY(split->width() > 300);
+        const int total = split->sizes().value(0) + split->sizes().value(1);
+        split->setSizes({ total / 2, total - total / 2 });
+        const QList<int> chosen = split->sizes();
+        QVERIFY(m_window->close());
+        MainWindow again;
+        again.resize(1280, 800);
+        again.show();
+        auto *restored = again.trafficPanel()->findChild<QSplitter *>();
+        QTRY_COMPARE(restored->sizes(), chosen);
+    }
+
+    // Problems name the column as well as the line.
+    void problemsShowTheColumn()
+    {
+        m_window->editor()->setPlainText(
+            QStringLiteral("- websocket:\n    path: /a\n    on-message:\n"
+                           "      - pattern: x\n"));
+        m_window->validateNow();
+        QVERIFY(m_window->problemsView()->topLevelItemCount() >= 1);
+        const QString where = m_window->problemsView()->topLevelItem(0)->text(0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+:\\d+$")).match(where).hasMatch(),
+                 qPrintable(where));
+    }
+
+    // "+ Endpoint" adds it at the end of the file, and the editor shows it there.
+    void newEndpointShowsInTheEditor()
+    {
+        QString text = QString::fromUtf8(EchoConfig);
+        for (int line = 0; line < 120; ++line)
+            text += QStringLiteral("# filler line %1\n").arg(line);
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("long.yml"), text)));
+        m_window->editor()->moveCursor(QTextCursor::Start);
+        auto *mocks = m_window->findChild<MocksPanel *>();
+        QVERIFY(mocks);
+        mocks->addEndpoint();
+        const QString added = m_window->editor()->toPlainText();
+        const int newLine = int(added.left(added.lastIndexOf(QStringLiteral("- websocket:")))
+                                    .count(QLatin1Char('\n')))
+            + 1;
+        QVERIFY(newLine > 120);
+        QCOMPARE(m_window->editor()->textCursor().blockNumber() + 1, newLine);
+    }
+
     void saveIsAtomicAndRecoveryCopyIsKept()
     {
         const QString path
@@ -1155,6 +1223,34 @@ private slots:
         QTRY_COMPARE(a.messages().size(), 3);
         QCOMPARE(a.messages().at(2), QStringLiteral("pong"));
         QVERIFY(!a.isDisconnected());
+    }
+
+    // Zero is "no connections" in both languages (Portuguese words a count of 0 as plural,
+    // which Qt's numerus rules would make singular).
+    void noConnectionsIsWordedInBothLanguages()
+    {
+        const QString path = writeConfig(QStringLiteral("zero.yml"), QString::fromUtf8(EchoConfig));
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        auto window = std::make_unique<MainWindow>();
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY(window->openFile(path));
+        window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        QCoreApplication::installTranslator(&translator);
+        const bool started = window->startServer();
+        const QString portuguese = window->serverStatusText();
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY(started);
+        QVERIFY2(portuguese.contains(QStringLiteral("nenhuma conexão")), qPrintable(portuguese));
+        QVERIFY(!portuguese.contains(QStringLiteral("0 conex")));
+        window->stopServer();
+
+        QVERIFY(m_window->openFile(path));
+        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        QVERIFY(m_window->startServer());
+        QVERIFY2(m_window->serverStatusText().contains(QStringLiteral("no connections")),
+                 qPrintable(m_window->serverStatusText()));
     }
 
     void translationLoads()

@@ -85,7 +85,7 @@ void MainWindow::createPanels()
     m_problems = new QTreeWidget(this);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setColumnCount(2);
-    m_problems->setHeaderLabels({ tr("Line"), tr("Problem") });
+    m_problems->setHeaderLabels({ tr("Line:Col"), tr("Problem") });
     m_problems->setRootIsDecorated(false);
     m_problems->setUniformRowHeights(true);
     m_problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -347,6 +347,7 @@ void MainWindow::readSettings()
     m_port->setValue(settings.port());
     m_autoApply->setChecked(settings.autoApply());
     m_trafficPanel->setLogCapacity(settings.trafficCapacity());
+    m_trafficPanel->restoreSplitterState(settings.trafficSplitterState());
     updateRecentMenu();
 }
 
@@ -357,6 +358,7 @@ void MainWindow::writeSettings()
     settings.setWindowState(saveState());
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
         settings.setSplitterState(splitter->saveState());
+    settings.setTrafficSplitterState(m_trafficPanel->splitterState());
     settings.setHost(m_host->text());
     settings.setPort(m_port->value());
     settings.setAutoApply(m_autoApply->isChecked());
@@ -401,6 +403,13 @@ bool MainWindow::openFile(const QString &path)
 void MainWindow::openExample()
 {
     setDocumentText(exampleText(), QString(), true);
+}
+
+void MainWindow::openLastOrExample()
+{
+    const QStringList recent = Settings().recentFiles();
+    if (recent.isEmpty() || !QFileInfo::exists(recent.first()) || !openFile(recent.first()))
+        openExample();
 }
 
 void MainWindow::newDocument()
@@ -562,7 +571,11 @@ void MainWindow::showProblems()
     for (const Diagnostic &diagnostic : diagnostics) {
         auto *item = new QTreeWidgetItem(m_problems);
         item->setIcon(0, diagnostic.isError() ? error : warning);
-        item->setText(0, diagnostic.line > 0 ? QString::number(diagnostic.line) : QString());
+        item->setText(0,
+                      diagnostic.line <= 0 ? QString()
+                          : diagnostic.column > 0
+                          ? QStringLiteral("%1:%2").arg(diagnostic.line).arg(diagnostic.column)
+                          : QString::number(diagnostic.line));
         item->setText(1, diagnostic.message);
         item->setToolTip(1, diagnostic.toString());
         item->setData(0, Qt::UserRole, diagnostic.line);
@@ -570,7 +583,7 @@ void MainWindow::showProblems()
     }
     const int errors = countErrors(diagnostics);
     const int warnings = int(diagnostics.size()) - errors;
-    m_problems->setHeaderLabels({ tr("Line"),
+    m_problems->setHeaderLabels({ tr("Line:Col"),
                                   diagnostics.isEmpty()
                                       ? tr("No problems")
                                       : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
@@ -600,7 +613,12 @@ void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selec
     cursor.insertText(change.replacement);
     cursor.endEditBlock();
     validateNow();
+    const MocksPanel::Selection before = m_mocks->selection();
     m_mocks->select(selectAfter);
+    // A new or moved item: the editor shows it too.
+    if (before.type != selectAfter.type || before.endpoint != selectAfter.endpoint
+        || before.rule != selectAfter.rule)
+        m_mocks->revealSelection();
 }
 
 bool MainWindow::applyToServer()
@@ -704,8 +722,12 @@ void MainWindow::updateServerStatus()
 
 QString MainWindow::listeningText() const
 {
-    QString text = tr("Listening on %1 · %n connection(s)", nullptr, m_server->connectionCount())
-                       .arg(m_served.urlOf(*m_server));
+    const int connections = m_server->connectionCount();
+    // "no connections" rather than a count of 0, which some languages word as singular.
+    QString text
+        = (connections == 0 ? tr("Listening on %1 · no connections")
+                            : tr("Listening on %1 · %n connection(s)", nullptr, connections))
+              .arg(m_served.urlOf(*m_server));
     if (isAllInterfaces(m_server->serverAddress()))
         text += QStringLiteral(" · ") + tr("reachable from other machines");
     if (m_served.control)

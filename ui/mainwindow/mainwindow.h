@@ -37,6 +37,9 @@ public:
     bool openFile(const QString &path);
     // The bundled example (the spec's echo and user endpoints), as an unsaved document.
     void openExample();
+    // What a start without a file shows: the last file worked on if it is still there,
+    // otherwise the example.
+    void openLastOrExample();
     void newDocument();
     bool save();
     bool saveAs(const QString &path = QString());

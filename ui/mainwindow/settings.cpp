@@ -6,6 +6,7 @@ namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/splitter");
+const QString TrafficSplitterKey = QStringLiteral("traffic/splitters");
 const QString HostKey = QStringLiteral("server/host");
 const QString PortKey = QStringLiteral("server/port");
 const QString AutoApplyKey = QStringLiteral("server/autoApply");
@@ -59,6 +60,16 @@ QByteArray Settings::splitterState() const
 void Settings::setSplitterState(const QByteArray &state)
 {
     m_settings.setValue(SplitterKey, state);
+}
+
+QByteArray Settings::trafficSplitterState() const
+{
+    return m_settings.value(TrafficSplitterKey).toByteArray();
+}
+
+void Settings::setTrafficSplitterState(const QByteArray &state)
+{
+    m_settings.setValue(TrafficSplitterKey, state);
 }
 
 QString Settings::host() const

@@ -22,6 +22,9 @@ public:
     void setWindowState(const QByteArray &state);
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
+    // The Traffic panel's splits (connections | messages | detail).
+    QByteArray trafficSplitterState() const;
+    void setTrafficSplitterState(const QByteArray &state);
 
     // The toolbar's listen address.
     QString host() const;

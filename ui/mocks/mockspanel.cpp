@@ -490,6 +490,11 @@ void MocksPanel::onSelectionChanged()
     commitForms();
     showForms();
     updateButtons();
+    revealSelection();
+}
+
+void MocksPanel::revealSelection()
+{
     const Selection chosen = selection();
     if (isOnHttpEndpoint(chosen, m_outline))
         emit lineSelected(m_outline.httpEndpoints.at(chosen.endpoint).line);

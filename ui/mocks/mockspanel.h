@@ -50,6 +50,8 @@ public:
     void setOutline(const SpecOutline &outline);
     Selection selection() const;
     void select(const Selection &selection);
+    // Says the selected item's line (lineSelected), for the editor to show it.
+    void revealSelection();
     QTreeWidget *tree() const { return m_tree; }
 
     // The forms, as a user would fill them (tests and keyboard users).

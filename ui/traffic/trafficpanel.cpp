@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QDataStream>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -208,6 +209,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_detail->setPlaceholderText(tr("Select a message to see it in full"));
 
     auto *messagesSplit = new QSplitter(Qt::Horizontal, this);
+    m_messagesSplit = messagesSplit;
     messagesSplit->addWidget(m_messages);
     messagesSplit->addWidget(m_detail);
     messagesSplit->setStretchFactor(0, 3);
@@ -254,6 +256,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     ml->addLayout(statusRow);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
+    m_split = split;
     split->addWidget(connectionsBox);
     split->addWidget(messagesBox);
     split->setStretchFactor(0, 2);
@@ -479,7 +482,9 @@ int TrafficPanel::broadcastFromSelected(const QString &text)
         return 0;
     }
     const int reached = m_server->broadcast(endpoint, text);
-    m_status->setText(tr("Broadcast to %n connection(s) of %1.", nullptr, reached).arg(endpoint));
+    m_status->setText((reached == 0 ? tr("Broadcast to no connection of %1.")
+                                    : tr("Broadcast to %n connection(s) of %1.", nullptr, reached))
+                          .arg(endpoint));
     return reached;
 }
 
@@ -498,6 +503,25 @@ bool TrafficPanel::closeSelected(int code, const QString &reason)
 QString TrafficPanel::statusText() const
 {
     return m_status->text();
+}
+
+QByteArray TrafficPanel::splitterState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << m_split->saveState() << m_messagesSplit->saveState();
+    return state;
+}
+
+bool TrafficPanel::restoreSplitterState(const QByteArray &state)
+{
+    QDataStream in(state);
+    QByteArray split;
+    QByteArray messagesSplit;
+    in >> split >> messagesSplit;
+    if (in.status() != QDataStream::Ok)
+        return false;
+    return m_split->restoreState(split) && m_messagesSplit->restoreState(messagesSplit);
 }
 
 void TrafficPanel::setLogCapacity(int rows)

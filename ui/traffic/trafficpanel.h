@@ -10,6 +10,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 class QToolButton;
 class TrafficLog;
@@ -40,6 +41,10 @@ public:
     int broadcastFromSelected(const QString &text);
     bool closeSelected(int code, const QString &reason);
     QString statusText() const;
+
+    // The two splits (connections | messages, messages | detail), to keep between sessions.
+    QByteArray splitterState() const;
+    bool restoreSplitterState(const QByteArray &state);
 
     void setLogCapacity(int rows);
     int logCapacity() const;
@@ -79,5 +84,7 @@ private:
     QPushButton *m_close = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_clear = nullptr;
+    QSplitter *m_split = nullptr;
+    QSplitter *m_messagesSplit = nullptr;
     QToolButton *m_forgetClosed = nullptr;
 };

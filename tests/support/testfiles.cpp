@@ -46,3 +46,9 @@ bool pythonHasWebsockets()
     return probe.waitForFinished(10000) && probe.exitStatus() == QProcess::NormalExit
         && probe.exitCode() == 0;
 }
+
+void keepOutOfTheUsersHome(const QString &home)
+{
+    qputenv("XDG_CONFIG_HOME", QString(home + QStringLiteral("/config")).toUtf8());
+    qputenv("XDG_DATA_HOME", QString(home + QStringLiteral("/data")).toUtf8());
+}

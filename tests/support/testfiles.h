@@ -30,3 +30,7 @@ bool pythonHasWebsockets();
             QSKIP("/usr/bin/python3 cannot import websockets (apt install python3-websockets)"); \
         } \
     } while (false)
+
+// Points the settings, recent files and recovery copies at folders under home, so a test
+// keeps out of the user's home; call before the application object is made.
+void keepOutOfTheUsersHome(const QString &home);

@@ -325,10 +325,8 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    // Keep settings and recent files out of the user's home.
     QTemporaryDir home;
-    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    keepOutOfTheUsersHome(home.path());
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MocketTest"));
     QApplication::setApplicationName(QStringLiteral("MocketKeyboardTest"));

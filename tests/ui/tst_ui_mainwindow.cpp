@@ -1287,10 +1287,8 @@ static int childEdit(const QString &path, const QString &store)
 
 int main(int argc, char *argv[])
 {
-    // Keep settings, recent files and recovery copies out of the user's home.
     QTemporaryDir home;
-    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    keepOutOfTheUsersHome(home.path());
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MocketTest"));
     QApplication::setApplicationName(QStringLiteral("MocketTest"));

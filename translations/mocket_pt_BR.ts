@@ -2572,6 +2572,10 @@ Authorization: Bearer %2</translation>
         <source>pattern is prone to catastrophic backtracking: the group at offset %1 is repeated and holds a repetition of its own or alternatives that match alike (as (a+)+ and (a|a)* do), so a message that almost matches can take seconds; repeat one thing once (a+ instead of (a+)+)</source>
         <translation>o padrão é propenso a retrocesso catastrófico: o grupo na posição %1 é repetido e contém uma repetição própria ou alternativas que casam igual (como (a+)+ e (a|a)*), então uma mensagem que quase casa pode levar segundos; repita uma coisa só uma vez (a+ em vez de (a+)+)</translation>
     </message>
+    <message>
+        <source>; did you mean &apos;%1&apos;?</source>
+        <translation>; você quis dizer &apos;%1&apos;?</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>

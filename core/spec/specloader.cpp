@@ -34,6 +34,49 @@ QString qs(const std::string &text)
     return QString::fromStdString(text);
 }
 
+namespace {
+// Edits (insert, delete, replace, swap of neighbours) between two short keys.
+int editDistance(const QString &from, const QString &to)
+{
+    const qsizetype columns = to.size() + 1;
+    QList<int> previous(columns);
+    QList<int> before(columns);
+    QList<int> current(columns);
+    for (qsizetype j = 0; j < columns; ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= from.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j < columns; ++j) {
+            const int replace = previous[j - 1] + (from[i - 1] == to[j - 1] ? 0 : 1);
+            current[j] = std::min({ previous[j] + 1, current[j - 1] + 1, replace });
+            if (i > 1 && j > 1 && from[i - 1] == to[j - 2] && from[i - 2] == to[j - 1])
+                current[j] = std::min(current[j], before[j - 2] + 1);
+        }
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return previous[columns - 1];
+}
+} // namespace
+
+QString keySuggestion(const std::string &unknown, const std::vector<const char *> &known)
+{
+    const QString typed = qs(unknown).toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
+    if (typed.isEmpty() || typed.size() > 40)
+        return {};
+    QString best;
+    int bestDistance = 3;
+    for (const char *candidate : known) {
+        const QString name = QString::fromLatin1(candidate);
+        const int distance = editDistance(typed, name);
+        if (distance < bestDistance && distance < name.size() / 2 + 1) {
+            best = name;
+            bestDistance = distance;
+        }
+    }
+    return best.isEmpty() ? QString() : SpecLoader::tr("; did you mean '%1'?").arg(best);
+}
+
 std::string keyName(const YAML::Node &key)
 {
     return key.IsScalar() ? key.Scalar() : std::string();
@@ -144,7 +187,9 @@ void Loader::loadItem(const YAML::Node &item)
             known = true;
             loadHttp(kv.first, kv.second);
         } else {
-            warning(kv.first.Mark(), SpecLoader::tr("unknown key '%1' ignored").arg(qs(key)));
+            warning(kv.first.Mark(),
+                    SpecLoader::tr("unknown key '%1' ignored").arg(qs(key))
+                        + keySuggestion(key, { "websocket", "endpoint" }));
         }
     }
     if (!known)

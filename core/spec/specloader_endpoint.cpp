@@ -44,7 +44,10 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
     } else if (name == "streams") {
         draft->streams = value;
     } else {
-        warning(key.Mark(), SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name)));
+        warning(key.Mark(),
+                SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name))
+                    + keySuggestion(
+                        name, { "path", "subprotocols", "on-connect", "on-message", "streams" }));
     }
 }
 
@@ -111,7 +114,8 @@ void Loader::loadOnConnect(EndpointDraft *draft)
                 endpoint.greeting = *greeting;
         } else if (!loadReplyKey(key, kv.first, kv.second, target)) {
             warning(kv.first.Mark(),
-                    SpecLoader::tr("unknown key '%1' in on-connect ignored").arg(qs(key)));
+                    SpecLoader::tr("unknown key '%1' in on-connect ignored").arg(qs(key))
+                        + keySuggestion(key, { "response", "delay", "close", "frames", "to" }));
         }
     }
     checkGreetingComplete(draft->onConnectKey, hasResponse, draft);

@@ -68,6 +68,16 @@ void Loader::loadHttp(const YAML::Node &endpointKey, const YAML::Node &item)
     m_spec->httpEndpoints.append(draft.endpoint);
 }
 
+namespace {
+std::vector<const char *> keyNames(std::initializer_list<HttpKey> keys)
+{
+    std::vector<const char *> names;
+    for (const HttpKey &key : keys)
+        names.push_back(key.name);
+    return names;
+}
+} // namespace
+
 // Each key of map goes to the loader its name picks; any other key is reported and ignored.
 void Loader::readHttpMap(const YAML::Node &map, std::initializer_list<HttpKey> keys,
                          const char *place, HttpDraft *draft)
@@ -79,9 +89,10 @@ void Loader::readHttpMap(const YAML::Node &map, std::initializer_list<HttpKey> k
         if (known != keys.end())
             (this->*known->load)(kv.first, kv.second, draft);
         else
-            warning(kv.first.Mark(),
-                    SpecLoader::tr("unknown key '%1' in %2 ignored")
-                        .arg(qs(name), QLatin1String(place)));
+            warning(
+                kv.first.Mark(),
+                SpecLoader::tr("unknown key '%1' in %2 ignored").arg(qs(name), QLatin1String(place))
+                    + keySuggestion(name, keyNames(keys)));
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 template<typename T>
 struct Verdict;
@@ -17,6 +18,9 @@ namespace SpecLoading {
 
 QString kindOf(const YAML::Node &node); // "text", "a list"... for messages
 QString qs(const std::string &text);
+// "; did you mean 'on-message'?" when an unknown key is a typo of one of the known ones (at
+// most two edits away, or the same but for case and '_' for '-'); otherwise empty.
+QString keySuggestion(const std::string &unknown, const std::vector<const char *> &known);
 std::string keyName(const YAML::Node &key); // the key's text, or empty when it is not text
 QString scalarText(const YAML::Node &node); // the node's text, or empty when it is not text
 

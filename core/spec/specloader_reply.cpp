@@ -103,7 +103,8 @@ void Loader::loadCloseMap(const YAML::Node &keyNode, const YAML::Node &value,
             target.reply->closeReason = scalarText(kv.second);
         } else {
             warning(kv.first.Mark(),
-                    SpecLoader::tr("unknown key '%1' in close ignored").arg(qs(key)));
+                    SpecLoader::tr("unknown key '%1' in close ignored").arg(qs(key))
+                        + keySuggestion(key, { "code", "reason" }));
         }
     }
 }
@@ -155,7 +156,8 @@ void Loader::loadFrameMap(const YAML::Node &keyNode, const YAML::Node &item, Rep
             loadDelay(keyNode, kv.second, &frame->delay, target);
         } else {
             warning(kv.first.Mark(),
-                    SpecLoader::tr("unknown key '%1' in frame ignored").arg(qs(key)));
+                    SpecLoader::tr("unknown key '%1' in frame ignored").arg(qs(key))
+                        + keySuggestion(key, { "response", "binary", "delay" }));
         }
     }
     if (!hasBody)

@@ -70,7 +70,11 @@ void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDra
     } else if (!loadReplyKey(
                    name, key, value,
                    { &rule->rule.reply, &draft->valid, draft->checkedPath, &rule->rule.pattern })) {
-        warning(key.Mark(), SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name)));
+        warning(
+            key.Mark(),
+            SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
+                + keySuggestion(
+                    name, { "pattern", "binary", "response", "delay", "close", "frames", "to" }));
     }
 }
 

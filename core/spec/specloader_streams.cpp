@@ -46,7 +46,9 @@ void Loader::readStreamKey(const YAML::Node &key, const YAML::Node &value, Strea
     } else if (name == "frames") {
         loadReplyKey(name, key, value, { &stream->frames, &draft->valid, draft->checkedPath });
     } else {
-        warning(key.Mark(), SpecLoader::tr("unknown key '%1' in stream ignored").arg(qs(name)));
+        warning(key.Mark(),
+                SpecLoader::tr("unknown key '%1' in stream ignored").arg(qs(name))
+                    + keySuggestion(name, { "every", "to", "mode", "frames" }));
     }
 }
 

@@ -356,9 +356,9 @@ void TestHttpSpec::diagnostics_data()
         "(at most 1 hour)");
 
     row("unknown key", "- endpoint:\n    path: /a\n    methd: GET\n",
-        "mocks.yml:3:5: warning: unknown key 'methd' in endpoint ignored");
+        "mocks.yml:3:5: warning: unknown key 'methd' in endpoint ignored; did you mean 'method'?");
     row("unknown response key", "- endpoint:\n    path: /a\n    response: {stat: 201}\n",
-        "mocks.yml:3:16: warning: unknown key 'stat' in response ignored");
+        "mocks.yml:3:16: warning: unknown key 'stat' in response ignored; did you mean 'status'?");
     row("unknown webhook key", "- endpoint:\n    path: /a\n    webhook: {url: x, wait: 1}\n",
         "mocks.yml:3:23: warning: unknown key 'wait' in webhook ignored");
     row("unknown rate-limit key",

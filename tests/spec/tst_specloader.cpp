@@ -178,6 +178,31 @@ void TestSpecLoader::diagnostics_data()
              "response: pong\n        latency: 10\n")
         << true
         << QStringList { y("mocks.yml:6:9: warning: unknown key 'latency' in rule ignored") } << 6;
+    QTest::newRow("a typo of on-message is named")
+        << y("- websocket:\n    path: /ws/echo\n    on-mesage:\n      - pattern: a\n"
+             "        response: b\n")
+        << true
+        << QStringList { y("mocks.yml:3:5: warning: unknown key 'on-mesage' in websocket "
+                           "ignored; did you mean 'on-message'?") }
+        << 3;
+    QTest::newRow("case and underscore are forgiven in the hint")
+        << y("- websocket:\n    path: /ws/echo\n    On_Connect:\n      response: hi\n") << true
+        << QStringList { y("mocks.yml:3:5: warning: unknown key 'On_Connect' in websocket "
+                           "ignored; did you mean 'on-connect'?") }
+        << 3;
+    QTest::newRow("a swapped pair in a rule")
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n        "
+             "respnose: pong\n        response: pong\n")
+        << true
+        << QStringList { y("mocks.yml:5:9: warning: unknown key 'respnose' in rule ignored; "
+                           "did you mean 'response'?") }
+        << 5;
+    QTest::newRow("a typo at top level")
+        << y("- websockt:\n    path: /ws\n") << false
+        << QStringList { y("mocks.yml:1:3: warning: unknown key 'websockt' ignored; did you mean "
+                           "'websocket'?"),
+                         y("mocks.yml:1:3: error: item has neither 'websocket' nor 'endpoint'") }
+        << 1;
     QTest::newRow("several errors in line order")
         << y("- websocket:\n" // 1
              "    on-message:\n" // 2

@@ -79,12 +79,7 @@ fi
 exec podman --runtime runc "$@"
 )";
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = ProcessResult;
 
 // The JUnit report's failures (their messages), or nullopt when it is not a JUnit file.
 std::optional<QStringList> reportFailures(const QString &path)
@@ -141,23 +136,10 @@ private:
 
     static QString cliDir() { return QFileInfo(QStringLiteral(MOCKET_CLI)).absolutePath(); }
 
-    Result runIn(const QString &workdir, const QString &program, const QStringList &arguments,
-                 const QProcessEnvironment &env) const
+    static Result runIn(const QString &workdir, const QString &program,
+                        const QStringList &arguments, const QProcessEnvironment &env)
     {
-        QProcess process;
-        process.setWorkingDirectory(workdir);
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        Result result;
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runProcess(program, arguments, env, workdir);
     }
 
     // A fresh checkout: the config in config/, the client at the root.

@@ -10,7 +10,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -150,32 +149,13 @@ private:
         return exited;
     }
 
-    // A self-signed certificate NAME.crt and its key NAME.key in the temporary folder, made by
-    // openssl once per name; empty when openssl is missing or failed.
-    QString makeTlsPair(const QString &name, const QStringList &keyOptions)
+    // A self-signed pair NAME.crt and NAME.key in the temporary folder ("rsa..." names an RSA
+    // pair, others EC), made once per name; empty when openssl is missing or failed.
+    QString makeTlsPair(const QString &name)
     {
         const QString base = tempPath(name);
-        if (QFileInfo::exists(base + QStringLiteral(".crt")))
-            return base;
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty())
-            return {};
-        QProcess process;
-        process.start(openssl,
-                      QStringList { QStringLiteral("req"), QStringLiteral("-x509"),
-                                    QStringLiteral("-nodes"), QStringLiteral("-days"),
-                                    QStringLiteral("1"), QStringLiteral("-subj"),
-                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"),
-                                    base + QStringLiteral(".key"), QStringLiteral("-out"),
-                                    base + QStringLiteral(".crt") }
-                          + keyOptions);
-        if (!process.waitForFinished(30000) || process.exitCode() != 0)
-            return {};
-        return base;
+        return makeSelfSignedPair(base) ? base : QString();
     }
-
-    static QStringList rsaKey() { return words("-newkey rsa:2048"); }
-    static QStringList ecKey() { return words("-newkey ec -pkeyopt ec_paramgen_curve:prime256v1"); }
 
 private slots:
     void initTestCase()
@@ -392,10 +372,8 @@ private slots:
     {
         QFETCH(QString, certificate);
         QFETCH(QString, key);
-        const QString certBase = makeTlsPair(
-            certificate, certificate.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
-        const QString keyBase
-            = makeTlsPair(key, key.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        const QString certBase = makeTlsPair(certificate);
+        const QString keyBase = makeTlsPair(key);
         if (certBase.isEmpty() || keyBase.isEmpty())
             QSKIP("openssl is missing or cannot make a key pair");
         const QString certPath = certBase + QStringLiteral(".crt");
@@ -433,8 +411,7 @@ private slots:
     void tlsMatchingPairServesWss()
     {
         QFETCH(QString, name);
-        const QString base
-            = makeTlsPair(name, name.startsWith(QLatin1String("rsa")) ? rsaKey() : ecKey());
+        const QString base = makeTlsPair(name);
         if (base.isEmpty())
             QSKIP("openssl is missing or cannot make a key pair");
         Cli *cli = start(QStringList { QStringLiteral("serve"), QStringLiteral("--port"),

@@ -33,12 +33,7 @@ asyncio.run(main())
 sys.exit(int(os.environ.get("EXIT_CODE", "0")))
 )";
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = ProcessResult;
 } // namespace
 
 class TestRun : public QObject
@@ -53,23 +48,11 @@ private:
 
     Result run(const QStringList &arguments, int exitCode = 0)
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("PORT"));
         environment.insert(QStringLiteral("ENV_OUT"), path(QStringLiteral("env.txt")));
         environment.insert(QStringLiteral("EXIT_CODE"), QString::number(exitCode));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(MOCKET_CLI), arguments);
-        Result result;
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runProcess(QStringLiteral(MOCKET_CLI), arguments, environment);
     }
 
     QStringList runEcho(const QStringList &flags, const QStringList &messages) const

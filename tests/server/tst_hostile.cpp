@@ -5,6 +5,7 @@
 #include "rawclient.h"
 #include "serverfixture.h"
 #include "testclient.h"
+#include "testfiles.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -196,19 +197,10 @@ private:
     void setUpTls(Stage &tls, const QTemporaryDir &dir)
     {
         QVERIFY(dir.isValid());
-        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
-        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
-        QProcess process;
-        process.start(openssl(),
-                      { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                        QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                        QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), certPath,
-                        QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                        QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-                        QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost") });
-        QVERIFY(process.waitForFinished(30000));
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-                 process.readAllStandardError().constData());
+        const QString base = dir.filePath(QStringLiteral("rsa-localhost"));
+        QVERIFY2(makeSelfSignedPair(base), "openssl could not make a key pair");
+        const QString keyPath = base + QStringLiteral(".key");
+        const QString certPath = base + QStringLiteral(".crt");
         QFile certFile(certPath);
         QFile keyFile(keyPath);
         QVERIFY(certFile.open(QIODevice::ReadOnly));

@@ -1,6 +1,7 @@
 #include "mockserver.h"
 #include "serveroptions.h"
 #include "specloader.h"
+#include "testfiles.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSslConfiguration>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -22,30 +22,11 @@ MockSpecPtr echoSpec()
     return result.spec;
 }
 
-// A self-signed certificate DIR/NAME.crt and its key DIR/NAME.key ("rsa..." names an RSA
-// pair, others EC), made by openssl unless already there; false when openssl cannot.
+// A self-signed pair DIR/NAME.crt and DIR/NAME.key ("rsa..." names an RSA pair, others EC);
+// false when openssl cannot make it.
 bool makePair(const QTemporaryDir &dir, const QString &name)
 {
-    const QString base = dir.filePath(name);
-    if (QFileInfo::exists(base + QStringLiteral(".crt")))
-        return true;
-    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-    if (openssl.isEmpty())
-        return false;
-    const QStringList key = name.startsWith(QLatin1String("rsa"))
-        ? QStringList { QStringLiteral("-newkey"), QStringLiteral("rsa:2048") }
-        : QStringList { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                        QStringLiteral("ec_paramgen_curve:prime256v1") };
-    QProcess process;
-    process.start(openssl,
-                  QStringList { QStringLiteral("req"), QStringLiteral("-x509"),
-                                QStringLiteral("-nodes"), QStringLiteral("-days"),
-                                QStringLiteral("1"), QStringLiteral("-subj"),
-                                QStringLiteral("/CN=localhost"), QStringLiteral("-keyout"),
-                                base + QStringLiteral(".key"), QStringLiteral("-out"),
-                                base + QStringLiteral(".crt") }
-                      + key);
-    return process.waitForFinished(30000) && process.exitCode() == 0;
+    return makeSelfSignedPair(dir.filePath(name));
 }
 
 // Applies the options and serves an echo endpoint on a free port.

@@ -1,7 +1,9 @@
 #include "testfiles.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 
 QString sourcePath(const QString &relativePath)
@@ -51,4 +53,49 @@ void keepOutOfTheUsersHome(const QString &home)
 {
     qputenv("XDG_CONFIG_HOME", QString(home + QStringLiteral("/config")).toUtf8());
     qputenv("XDG_DATA_HOME", QString(home + QStringLiteral("/data")).toUtf8());
+}
+
+ProcessResult runProcess(const QString &program, const QStringList &arguments,
+                         const QProcessEnvironment &environment, const QString &workdir)
+{
+    QProcess process;
+    if (!workdir.isEmpty())
+        process.setWorkingDirectory(workdir);
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    ProcessResult result;
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+bool makeSelfSignedPair(const QString &base)
+{
+    if (QFileInfo::exists(base + QStringLiteral(".crt"))
+        && QFileInfo::exists(base + QStringLiteral(".key")))
+        return true;
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        return false;
+    const QStringList key = QFileInfo(base).fileName().startsWith(QLatin1String("rsa"))
+        ? QStringList { QStringLiteral("-newkey"), QStringLiteral("rsa:2048") }
+        : QStringList { QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                        QStringLiteral("ec_paramgen_curve:prime256v1") };
+    const ProcessResult made = runProcess(
+        openssl,
+        QStringList { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-nodes"),
+                      QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                      QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                      QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost"),
+                      QStringLiteral("-keyout"), base + QStringLiteral(".key"),
+                      QStringLiteral("-out"), base + QStringLiteral(".crt") }
+            + key,
+        QProcessEnvironment::systemEnvironment());
+    return made.exitCode == 0;
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 // A file of the source tree, e.g. "fuzz/regressions/x.yml".
 QString sourcePath(const QString &relativePath);
@@ -34,3 +36,21 @@ bool pythonHasWebsockets();
 // Points the settings, recent files and recovery copies at folders under home, so a test
 // keeps out of the user's home; call before the application object is made.
 void keepOutOfTheUsersHome(const QString &home);
+
+// What a program did: its exit code (-1 when it ran past the time limit and was killed, -2
+// when it crashed) and all it wrote.
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+// Runs program to the end (at most 30 s) in workdir (the current folder when empty).
+ProcessResult runProcess(const QString &program, const QStringList &arguments,
+                         const QProcessEnvironment &environment,
+                         const QString &workdir = QString());
+
+// A self-signed certificate BASE.crt for localhost and 127.0.0.1 and its unencrypted key
+// BASE.key: an RSA pair when BASE's file name starts with "rsa", otherwise EC (P-256). Made
+// by openssl unless already there; false when openssl is missing or fails.
+bool makeSelfSignedPair(const QString &base);

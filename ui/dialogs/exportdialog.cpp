@@ -171,6 +171,12 @@ void ExportDialog::setOpenFilePath(const QString &path)
     m_openFilePath = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
 }
 
+bool ExportDialog::isTargetTheOpenFile() const
+{
+    return !m_openFilePath.isEmpty()
+        && QFileInfo(targetPath()).absoluteFilePath() == m_openFilePath;
+}
+
 void ExportDialog::setConfirmOverwrite(std::function<bool(const QString &)> confirm)
 {
     m_confirm = std::move(confirm);
@@ -220,8 +226,7 @@ void ExportDialog::browse()
 
 bool ExportDialog::writeFile(const QString &path, const QByteArray &data, QStringList *written)
 {
-    const bool openFile
-        = !m_openFilePath.isEmpty() && QFileInfo(path).absoluteFilePath() == m_openFilePath;
+    const bool openFile = path == targetPath() && isTargetTheOpenFile();
     if (QFileInfo::exists(path) && !openFile && !m_confirm(path)) {
         m_error = tr("Not exported: %1 was left as it is.").arg(QDir::toNativeSeparators(path));
         return false;

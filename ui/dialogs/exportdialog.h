@@ -37,6 +37,8 @@ public:
 
     // The file open in the workbench: exporting onto it saves it, without asking to replace.
     void setOpenFilePath(const QString &path);
+    // Whether the config was saved onto that file (then the open document is saved too).
+    bool isTargetTheOpenFile() const;
     // Asked before any other existing file is replaced; the default asks with a message box.
     void setConfirmOverwrite(std::function<bool(const QString &path)> confirm);
     // Writes the files; returns false (and sets errorString()) on failure or refusal.

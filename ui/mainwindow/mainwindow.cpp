@@ -775,9 +775,7 @@ void MainWindow::exportForCi()
         return;
     settings.setCiExport(dialog.snippets());
     // Exported onto the open file: that is saving it.
-    if (!path.isEmpty() && !m_document->isExample()
-        && QFileInfo(dialog.targetPath()).absoluteFilePath()
-            == QFileInfo(path).absoluteFilePath()) {
+    if (dialog.isTargetTheOpenFile()) {
         m_document->setModified(false);
         m_document->discardRecovery();
         updateTitle();

@@ -1294,6 +1294,22 @@ Deseja restaurá-lo?</translation>
         <source>The key %1 does not belong to the certificate %2: give the key the certificate was made with.</source>
         <translation>A chave %1 não pertence ao certificado %2: informe a chave com que o certificado foi criado.</translation>
     </message>
+    <message>
+        <source>client has more waiting than its limit (%1 bytes of delayed replies and unanswered messages, the limit is %2); connection dropped</source>
+        <translation>o cliente tem mais em espera que o seu limite (%1 bytes de respostas atrasadas e mensagens não respondidas, o limite é %2); conexão derrubada</translation>
+    </message>
+    <message>
+        <source>clients have more waiting than the server&apos;s limit (%2 bytes in all, the limit is %3); this one, holding the most (%1 bytes), dropped</source>
+        <translation>os clientes têm mais em espera que o limite do servidor (%2 bytes no total, o limite é %3); este, o que mais retém (%1 bytes), foi derrubado</translation>
+    </message>
+    <message>
+        <source>the server holds too much for its clients</source>
+        <translation>o servidor retém dados demais para os seus clientes</translation>
+    </message>
+    <message>
+        <source>too much waits for this connection</source>
+        <translation>há dados demais em espera para esta conexão</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -1513,6 +1529,14 @@ Comandos:
     <message>
         <source>mocket-cli: --tls-cert and --tls-key go together: give both</source>
         <translation>mocket-cli: --tls-cert e --tls-key andam juntos: informe os dois</translation>
+    </message>
+    <message>
+        <source>Most bytes waiting for one client (default 64 MiB): replies it does not read, delayed replies, messages not yet answered; beyond it the client is dropped.</source>
+        <translation>Máximo de bytes em espera para um cliente (padrão 64 MiB): respostas que ele não lê, respostas atrasadas, mensagens ainda não respondidas; além disso, o cliente é derrubado.</translation>
+    </message>
+    <message>
+        <source>Most bytes waiting for all clients together (default 512 MiB); beyond it the client holding the most is dropped.</source>
+        <translation>Máximo de bytes em espera para todos os clientes juntos (padrão 512 MiB); além disso, o cliente que mais retém é derrubado.</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2248,22 @@ Authorization: Bearer %2</translation>
     <message>
         <source>TLS ce&amp;rtificate (PEM):</source>
         <translation>Ce&amp;rtificado TLS (PEM):</translation>
+    </message>
+    <message>
+        <source>A client with more waiting for it (replies it does not read, delayed replies, messages not yet answered) is dropped</source>
+        <translation>Um cliente com mais em espera (respostas que ele não lê, respostas atrasadas, mensagens ainda não respondidas) é derrubado</translation>
+    </message>
+    <message>
+        <source>With more waiting for all clients together, the client holding the most is dropped</source>
+        <translation>Com mais em espera para todos os clientes juntos, o cliente que mais retém é derrubado</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting per client:</source>
+        <translation>&amp;Em espera por cliente:</translation>
+    </message>
+    <message>
+        <source>Waiting in a&amp;ll:</source>
+        <translation>Em espera no tota&amp;l:</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,18 @@ struct Flags
         Tr::tr("Most clients served at once (default: no limit); more get HTTP 503."),
         Tr::tr("COUNT")
     };
+    QCommandLineOption maxPending {
+        QStringLiteral("max-pending-bytes"),
+        Tr::tr("Most bytes waiting for one client (default 64 MiB): replies it does not read, "
+               "delayed replies, messages not yet answered; beyond it the client is dropped."),
+        Tr::tr("BYTES")
+    };
+    QCommandLineOption maxTotalPending {
+        QStringLiteral("max-total-pending-bytes"),
+        Tr::tr("Most bytes waiting for all clients together (default 512 MiB); beyond it the "
+               "client holding the most is dropped."),
+        Tr::tr("BYTES")
+    };
     QCommandLineOption origin {
         QStringLiteral("allowed-origin"),
         Tr::tr(
@@ -112,26 +124,11 @@ struct Flags
 
     QList<QCommandLineOption> all() const
     {
-        return { config,
-                 host,
-                 port,
-                 watch,
-                 log,
-                 quiet,
-                 maxSize,
-                 maxConnections,
-                 origin,
-                 tlsCert,
-                 tlsKey,
-                 maxBody,
-                 noCors,
-                 control,
-                 controlToken,
-                 journalSize,
-                 failOnUnmatched,
-                 expect,
-                 report,
-                 summary };
+        return { config,  host,         port,           watch,           log,
+                 quiet,   maxSize,      maxConnections, maxPending,      maxTotalPending,
+                 origin,  tlsCert,      tlsKey,         maxBody,         noCors,
+                 control, controlToken, journalSize,    failOnUnmatched, expect,
+                 report,  summary };
     }
 };
 
@@ -277,6 +274,12 @@ int readLimits(const QCommandLineParser &parser, const Flags &flags, ServerOptio
     if (const int failed = readNumber(parser, flags.maxConnections, 0, &options->maxConnections))
         return failed;
     if (const int failed = readNumber(parser, flags.maxBody, qint64(0), &options->maxBodySize))
+        return failed;
+    if (const int failed
+        = readNumber(parser, flags.maxPending, qint64(1), &options->maxPendingBytes))
+        return failed;
+    if (const int failed
+        = readNumber(parser, flags.maxTotalPending, qint64(1), &options->maxTotalPendingBytes))
         return failed;
     return readNumber(parser, flags.journalSize, qsizetype(1), &options->journalCapacity);
 }

@@ -118,6 +118,20 @@ QString serverCause(Cause cause, const QStringList &details, Language language)
                        "client is not reading (%1 bytes waiting); connection dropped"),
                    language)
             .arg(first);
+    case Cause::OverBudget:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "client has more waiting than its limit (%1 bytes of "
+                                     "delayed replies and unanswered messages, the limit is "
+                                     "%2); connection dropped"),
+                   language)
+            .arg(first, detailAt(details, 1));
+    case Cause::TotalBudget:
+        return say(QT_TRANSLATE_NOOP("MockServer",
+                                     "clients have more waiting than the server's limit (%2 "
+                                     "bytes in all, the limit is %3); this one, holding the "
+                                     "most (%1 bytes), dropped"),
+                   language)
+            .arg(first, detailAt(details, 1), detailAt(details, 2));
     case Cause::SocketError:
         return first;
     case Cause::WebhookFailed:

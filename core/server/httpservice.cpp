@@ -22,6 +22,11 @@ struct HttpService::Pending
     QString path; // decoded, for the event
     QString peer;
     qint64 receivedAt = 0;
+
+    qint64 heldBytes() const
+    {
+        return reply.body.size() + (exchange ? exchange->requestBody.size() : 0);
+    }
 };
 
 // A connection's place in its own stream of requests, and the bytes it has sent towards the
@@ -31,6 +36,8 @@ struct HttpService::SocketState
     qint64 nextSequence = 0; // given to the next complete request
     qint64 nextToWrite = 0;
     QMap<qint64, Pending> ready; // answers waiting for an earlier one
+    QMap<qint64, Pending> delayed; // answers waiting for their delay
+    qint64 heldBytes = 0; // of ready and delayed
     qint64 requestBytes = 0; // received since the last complete request
     qint64 unread = 0; // bytes the parser left in the socket last time
     QDeadlineTimer idle; // when it is closed unless it sends something
@@ -124,6 +131,35 @@ void HttpService::closeAll()
     const QList<QTcpSocket *> sockets = m_sockets.keys();
     for (QTcpSocket *socket : sockets)
         socket->abort();
+}
+
+void HttpService::forEachHolder(const std::function<void(QTcpSocket *, qint64)> &visit) const
+{
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        const qint64 held = it.key()->bytesToWrite() + it.value()->heldBytes;
+        if (held > 0 && it.key()->state() == QAbstractSocket::ConnectedState)
+            visit(it.key(), held);
+    }
+}
+
+void HttpService::drop(QTcpSocket *socket, TrafficEvent::Cause cause, const QStringList &details)
+{
+    if (const auto state = m_sockets.value(socket)) {
+        state->ready.clear();
+        state->delayed.clear();
+        state->heldBytes = 0;
+    }
+    if (m_watched())
+        emit trafficEvent(TrafficEvent::error({ 0, QString() }, cause, details));
+    socket->abort();
+}
+
+void HttpService::checkBudget(QTcpSocket *socket, const SocketState &state)
+{
+    const qint64 held = socket->bytesToWrite() + state.heldBytes;
+    if (m_maxPendingBytes > 0 && state.heldBytes > 0 && held > m_maxPendingBytes)
+        drop(socket, TrafficEvent::Cause::OverBudget,
+             { QString::number(held), QString::number(m_maxPendingBytes) });
 }
 
 void HttpService::onRequest(const QHttpServerRequest &parsed, QTcpSocket *socket)
@@ -251,25 +287,34 @@ void HttpService::complete(QTcpSocket *socket, qint64 sequence, Pending pending)
     const auto state = m_sockets.value(socket);
     if (!state)
         return;
+    state->heldBytes += pending.heldBytes();
     if (pending.reply.delayMs > 0) {
+        // Kept with the connection, not in the timer: it goes when the connection does.
         const int delay = pending.reply.delayMs;
         pending.reply.delayMs = 0;
+        state->delayed.insert(sequence, std::move(pending));
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(delay, this,
-                           [this, guard, sequence, pending = std::move(pending)]() mutable {
-                               if (guard)
-                                   complete(guard, sequence, std::move(pending));
-                           });
+        QTimer::singleShot(delay, this, [this, guard, sequence] {
+            const auto waiting = guard ? m_sockets.value(guard) : nullptr;
+            if (!waiting || !waiting->delayed.contains(sequence))
+                return;
+            Pending due = waiting->delayed.take(sequence);
+            waiting->heldBytes -= due.heldBytes();
+            complete(guard, sequence, std::move(due));
+        });
+        checkBudget(socket, *state);
         return;
     }
     state->ready.insert(sequence, std::move(pending));
     while (!state->ready.isEmpty() && state->ready.firstKey() == state->nextToWrite) {
         const Pending due = state->ready.take(state->nextToWrite);
+        state->heldBytes -= due.heldBytes();
         ++state->nextToWrite;
         write(socket, due);
-        if (due.reply.close)
+        if (due.reply.close || socket->state() != QAbstractSocket::ConnectedState)
             return;
     }
+    checkBudget(socket, *state);
 }
 
 void HttpService::write(QTcpSocket *socket, const Pending &pending)

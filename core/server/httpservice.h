@@ -56,6 +56,11 @@ public:
     void take(QTcpSocket *socket);
     int connectionCount() const { return int(m_sockets.size()); }
     void closeAll();
+    // Every connection holding something for its client (answers not yet taken by the
+    // kernel, answers waiting for their delay or for an earlier one), with how many bytes.
+    void forEachHolder(const std::function<void(QTcpSocket *, qint64)> &visit) const;
+    // Ends a connection, saying why in an Error event.
+    void drop(QTcpSocket *socket, TrafficEvent::Cause cause, const QStringList &details);
 
 signals:
     void trafficEvent(const TrafficEvent &event);
@@ -73,6 +78,8 @@ private:
     // Queues an answer in its request's place; writes every answer that is due, in order.
     void complete(QTcpSocket *socket, qint64 sequence, Pending pending);
     void write(QTcpSocket *socket, const Pending &pending);
+    // Drops the connection when it holds more than the limit.
+    void checkBudget(QTcpSocket *socket, const SocketState &state);
     QNetworkAccessManager *network();
 
     HttpLayer *m_layer = nullptr;

@@ -9,6 +9,7 @@
 #include "tlskeypair.h"
 #include "tlsserver.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMetaMethod>
 #include <QNetworkRequest>
@@ -23,9 +24,20 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <deque>
+#include <map>
+
 namespace {
 constexpr int StopGraceMs = 2000;
 constexpr qsizetype DirectFrameLimit = 64 * 1024; // UTF-16 units
+// Matching time a connection may use before its next messages wait for a later event-loop
+// pass, so that one client's slow patterns never keep the others waiting longer than this.
+constexpr qint64 MatchSliceNs = 10'000'000;
+
+qint64 monotonicMs()
+{
+    return QDeadlineTimer::current().deadline();
+}
 
 TrafficReach reachOf(Audience audience)
 {
@@ -48,6 +60,46 @@ struct MockServer::OutFrame
     bool binary = false;
     QString text;
     QByteArray data;
+
+    qint64 heldBytes() const { return text.size() * qint64(sizeof(QChar)) + data.size(); }
+};
+
+// A frame a delay holds back, or the close that follows a reply's frames.
+struct MockServer::DelayQueueItem
+{
+    OutFrame frame;
+    QList<quint64> recipients;
+    QString label;
+    TrafficDelivery delivery;
+    int closeCode = 0; // a close rather than a frame
+    QString closeReason;
+};
+
+// A connection's delayed replies, by when they are due (equal times in the order queued):
+// they count towards what it holds and go with it.
+struct MockServer::DelayQueue
+{
+    std::multimap<qint64, DelayQueueItem> items; // by due time, ms on the monotonic clock
+    QTimer timer; // single shot, at the first item's time
+    qint64 bytes = 0;
+};
+
+// A message, text or binary, as it came.
+struct MockServer::Inbound
+{
+    bool binary = false;
+    QString text;
+    QByteArray data;
+
+    qint64 heldBytes() const { return text.size() * qint64(sizeof(QChar)) + data.size(); }
+};
+
+// Messages that wait for their turn to be matched, in the order they came.
+struct MockServer::Inbox
+{
+    std::deque<Inbound> messages;
+    qint64 bytes = 0;
+    bool workQueued = false;
 };
 
 MockServer::MockServer(QObject *parent)
@@ -84,6 +136,7 @@ MockServer::MockServer(QObject *parent)
             if (connection->socket->bytesToWrite() > m_maxPendingBytes)
                 dropSlowReader(connection.get());
         }
+        enforceTotalBudget();
     });
     m_ws->setMaxPendingConnections(1024);
     m_ws->setHandshakeTimeout(m_handshakeTimeout);
@@ -158,6 +211,7 @@ bool MockServer::applyOptions(const ServerOptions &options, QString *error)
     setAllowedOrigins(options.allowedOrigins);
     setHandshakeTimeout(options.handshakeTimeoutMs);
     setMaxPendingBytes(options.maxPendingBytes);
+    setMaxTotalPendingBytes(options.maxTotalPendingBytes);
     setMaxBodySize(options.maxBodySize);
     setCors(options.cors);
     setControl(options.control, options.controlToken, options.journalCapacity);
@@ -533,9 +587,13 @@ void MockServer::watchConnection(Connection *connection)
     socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
     socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageSize));
     connect(socket, &QWebSocket::textMessageReceived, this,
-            [this, connection](const QString &text) { onText(connection, text); });
+            [this, connection](const QString &text) {
+                receive(connection, { false, text, {} });
+            });
     connect(socket, &QWebSocket::binaryMessageReceived, this,
-            [this, connection](const QByteArray &data) { onBinary(connection, data); });
+            [this, connection](const QByteArray &data) {
+                receive(connection, { true, {}, data });
+            });
     connect(socket, &QWebSocket::disconnected, this,
             [this, connection] { onDisconnected(connection); });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
@@ -628,23 +686,81 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
     TrafficDelivery delivery;
     delivery.reach = reachOf(reply.to);
     delivery.recipients = recipients.size();
+    const qint64 now = monotonicMs();
     for (const OutFrame &frame : frames) {
-        if (frame.at == 0)
+        if (frame.at == 0) {
             sendFrame(recipients, frame, label, delivery);
-        else
-            QTimer::singleShot(frame.at, this, [this, recipients, frame, label, delivery] {
-                sendFrame(recipients, frame, label, delivery);
-            });
+            continue;
+        }
+        DelayQueueItem item;
+        item.frame = frame;
+        item.recipients = recipients;
+        item.label = label;
+        item.delivery = delivery;
+        queueDelayed(connection, now + frame.at, std::move(item));
     }
     if (reply.closeCode) {
-        const quint64 id = connection->id;
-        auto close = [this, id, code = reply.closeCode, reason = reply.closeReason] {
-            const auto it = m_connections.find(id);
-            if (it != m_connections.end())
-                it->second->socket->close(QWebSocketProtocol::CloseCode(code), reason);
-        };
         // After the frames, including those sent right now.
-        QTimer::singleShot(frames.isEmpty() ? 0 : frames.constLast().at, this, close);
+        DelayQueueItem close;
+        close.closeCode = reply.closeCode;
+        close.closeReason = reply.closeReason;
+        queueDelayed(connection, now + (frames.isEmpty() ? 0 : frames.constLast().at),
+                     std::move(close));
+    }
+    if (connection->delays)
+        checkBudget(connection);
+}
+
+void MockServer::queueDelayed(Connection *connection, qint64 due, DelayQueueItem item)
+{
+    if (connection->dropping)
+        return;
+    if (!connection->delays) {
+        connection->delays = std::make_unique<DelayQueue>();
+        QTimer &timer = connection->delays->timer;
+        timer.setSingleShot(true);
+        timer.setTimerType(Qt::PreciseTimer);
+        connect(&timer, &QTimer::timeout, this,
+                [this, id = connection->id] { sendDueDelayed(id); });
+    }
+    DelayQueue &queue = *connection->delays;
+    queue.bytes += item.frame.heldBytes();
+    const bool first = queue.items.empty() || due < queue.items.begin()->first;
+    queue.items.emplace(due, std::move(item)); // after those due at the same time
+    if (first)
+        queue.timer.start(int(std::max<qint64>(0, due - monotonicMs())));
+}
+
+void MockServer::sendDueDelayed(quint64 connectionId)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || !it->second->delays)
+        return;
+    DelayQueue &queue = *it->second->delays;
+    const qint64 now = monotonicMs();
+    std::vector<DelayQueueItem> due;
+    while (!queue.items.empty() && queue.items.begin()->first <= now) {
+        due.push_back(std::move(queue.items.begin()->second));
+        queue.bytes -= due.back().frame.heldBytes();
+        queue.items.erase(queue.items.begin());
+    }
+    if (!queue.items.empty())
+        queue.timer.start(int(std::max<qint64>(0, queue.items.begin()->first - now)));
+    // The queue is not touched from here on: sending may drop its connection.
+    for (const DelayQueueItem &item : due) {
+        if (item.closeCode == 0) {
+            sendFrame(item.recipients, item.frame, item.label, item.delivery);
+            continue;
+        }
+        // From the event loop, after what was just sent: closing may end the connection.
+        QMetaObject::invokeMethod(
+            this,
+            [this, connectionId, code = item.closeCode, reason = item.closeReason] {
+                const auto open = m_connections.find(connectionId);
+                if (open != m_connections.end())
+                    open->second->socket->close(QWebSocketProtocol::CloseCode(code), reason);
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -687,15 +803,114 @@ void MockServer::send(Connection *connection, const QString &text)
 
 void MockServer::dropSlowReader(Connection *connection)
 {
-    QWebSocket *socket = connection->socket;
+    dropConnection(connection, TrafficEvent::Cause::SlowReader,
+                   { QString::number(connection->socket->bytesToWrite()) },
+                   QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void MockServer::dropConnection(Connection *connection, TrafficEvent::Cause cause,
+                                const QStringList &details, QWebSocketProtocol::CloseCode code)
+{
     if (connection->dropping)
         return;
     connection->dropping = true;
+    // Freed now; the (empty) queues go with the connection.
+    if (connection->delays) {
+        connection->delays->timer.stop();
+        connection->delays->items.clear();
+        connection->delays->bytes = 0;
+    }
+    if (connection->inbox) {
+        std::deque<Inbound>().swap(connection->inbox->messages);
+        connection->inbox->bytes = 0;
+    }
     if (watched())
-        emit trafficEvent(TrafficEvent::error(sourceOf(connection), TrafficEvent::Cause::SlowReader,
-                                              { QString::number(socket->bytesToWrite()) }));
-    // Aborted from the event loop: callers still use the connection after send().
-    QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
+        emit trafficEvent(TrafficEvent::error(sourceOf(connection), cause, details));
+    // From the event loop: callers still use the connection. A client that reads is told
+    // why; one that does not is cut off, as a close frame would wait behind what it left.
+    QWebSocket *socket = connection->socket;
+    if (socket->bytesToWrite() > 0) {
+        QMetaObject::invokeMethod(socket, &QWebSocket::abort, Qt::QueuedConnection);
+        return;
+    }
+    const QString reason = cause == TrafficEvent::Cause::TotalBudget
+        ? tr("the server holds too much for its clients")
+        : tr("too much waits for this connection");
+    QMetaObject::invokeMethod(
+        socket, [socket, code, reason] { socket->close(code, reason); }, Qt::QueuedConnection);
+}
+
+qint64 MockServer::heldBy(const Connection &connection)
+{
+    return connection.socket->bytesToWrite() + (connection.delays ? connection.delays->bytes : 0)
+        + (connection.inbox ? connection.inbox->bytes : 0);
+}
+
+void MockServer::checkBudget(Connection *connection)
+{
+    const qint64 held = heldBy(*connection);
+    if (m_maxPendingBytes > 0 && held > m_maxPendingBytes)
+        dropConnection(connection, TrafficEvent::Cause::OverBudget,
+                       { QString::number(held), QString::number(m_maxPendingBytes) },
+                       QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void MockServer::enforceTotalBudget()
+{
+    if (m_maxTotalPendingBytes <= 0)
+        return;
+    struct Holder
+    {
+        qint64 bytes = 0;
+        Connection *connection = nullptr; // or an HTTP one:
+        QTcpSocket *http = nullptr;
+    };
+    std::vector<Holder> holders;
+    qint64 total = 0;
+    for (auto &[id, connection] : m_connections) {
+        const qint64 held = connection->dropping ? 0 : heldBy(*connection);
+        if (held > 0)
+            holders.push_back({ held, connection.get(), nullptr });
+        total += held;
+    }
+    m_http->forEachHolder([&holders, &total](QTcpSocket *socket, qint64 held) {
+        holders.push_back({ held, nullptr, socket });
+        total += held;
+    });
+    if (total <= m_maxTotalPendingBytes)
+        return;
+    std::sort(holders.begin(), holders.end(),
+              [](const Holder &a, const Holder &b) { return a.bytes > b.bytes; });
+    const QString all = QString::number(total);
+    const QString limit = QString::number(m_maxTotalPendingBytes);
+    for (const Holder &holder : holders) {
+        if (total <= m_maxTotalPendingBytes)
+            break;
+        total -= holder.bytes;
+        const QStringList details = { QString::number(holder.bytes), all, limit };
+        if (holder.connection)
+            dropConnection(holder.connection, TrafficEvent::Cause::TotalBudget, details,
+                           QWebSocketProtocol::CloseCodePolicyViolated);
+        else
+            m_http->drop(holder.http, TrafficEvent::Cause::TotalBudget, details);
+    }
+}
+
+qint64 MockServer::heldBytes() const
+{
+    qint64 total = 0;
+    for (const auto &[id, connection] : m_connections)
+        total += heldBy(*connection);
+    m_http->forEachHolder([&total](QTcpSocket *, qint64 held) { total += held; });
+    return total;
+}
+
+int MockServer::delayedFrameCount() const
+{
+    qsizetype count = 0;
+    for (const auto &[id, connection] : m_connections)
+        count += connection->delays ? qsizetype(connection->delays->items.size()) : 0;
+    return int(count);
 }
 
 TemplateContext MockServer::contextFor(const Connection *connection, const IncomingMessage *message,
@@ -709,7 +924,74 @@ TemplateContext MockServer::contextFor(const Connection *connection, const Incom
     return context;
 }
 
-void MockServer::onText(Connection *connection, const QString &text)
+void MockServer::receive(Connection *connection, Inbound message)
+{
+    if (connection->dropping)
+        return;
+    // Matching is timed: once a connection has used its slice, its messages wait, in order,
+    // for a later pass of the event loop, where the other clients are served first.
+    if (connection->spentNs >= MatchSliceNs
+        || (connection->inbox && !connection->inbox->messages.empty())) {
+        queueInbound(connection, std::move(message));
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    handle(connection, message);
+    connection->spentNs += clock.nsecsElapsed();
+}
+
+void MockServer::queueInbound(Connection *connection, Inbound message)
+{
+    if (!connection->inbox)
+        connection->inbox = std::make_unique<Inbox>();
+    Inbox &inbox = *connection->inbox;
+    inbox.bytes += message.heldBytes();
+    inbox.messages.push_back(std::move(message));
+    if (!inbox.workQueued) {
+        inbox.workQueued = true;
+        QMetaObject::invokeMethod(
+            this, [this, id = connection->id] { workInbox(id); }, Qt::QueuedConnection);
+    }
+    checkBudget(connection);
+}
+
+void MockServer::workInbox(quint64 connectionId)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || !it->second->inbox)
+        return;
+    Connection *connection = it->second.get();
+    Inbox &inbox = *connection->inbox;
+    inbox.workQueued = false;
+    QElapsedTimer clock;
+    clock.start();
+    while (!inbox.messages.empty() && !connection->dropping
+           && clock.nsecsElapsed() < MatchSliceNs) {
+        const Inbound message = std::move(inbox.messages.front());
+        inbox.messages.pop_front();
+        inbox.bytes -= message.heldBytes();
+        handle(connection, message);
+    }
+    connection->spentNs = clock.nsecsElapsed();
+    if (inbox.messages.empty()) {
+        connection->inbox.reset();
+        return;
+    }
+    inbox.workQueued = true;
+    QMetaObject::invokeMethod(
+        this, [this, connectionId] { workInbox(connectionId); }, Qt::QueuedConnection);
+}
+
+void MockServer::handle(Connection *connection, const Inbound &message)
+{
+    if (message.binary)
+        handleBinary(connection, message.data);
+    else
+        handleText(connection, message.text);
+}
+
+void MockServer::handleText(Connection *connection, const QString &text)
 {
     ++connection->messages;
     const bool logging = watched();
@@ -738,7 +1020,7 @@ void MockServer::onText(Connection *connection, const QString &text)
     replyPlainly(connection, rule->response, context, rule->label());
 }
 
-void MockServer::onBinary(Connection *connection, const QByteArray &data)
+void MockServer::handleBinary(Connection *connection, const QByteArray &data)
 {
     const Rule *rule = connection->endpoint < 0
         ? nullptr

@@ -42,6 +42,7 @@ public:
     static constexpr qint64 DefaultMaxMessageSize = 16 * 1024 * 1024;
     static constexpr int DefaultHandshakeTimeoutMs = 10000;
     static constexpr qint64 DefaultMaxPendingBytes = 64 * 1024 * 1024;
+    static constexpr qint64 DefaultMaxTotalPendingBytes = 512 * 1024 * 1024;
     static constexpr qint64 DefaultMaxBodySize = 16 * 1024 * 1024;
 
     explicit MockServer(QObject *parent = nullptr);
@@ -64,8 +65,20 @@ public:
     QStringList allowedOrigins() const { return m_allowedOrigins; }
     // A client that does not read while the server writes to it is dropped once this many
     // bytes wait for it, instead of being buffered without bound.
+    // Replies held back by a delay and messages waiting for their turn to be matched count
+    // towards it too.
     void setMaxPendingBytes(qint64 bytes);
     qint64 maxPendingBytes() const { return m_maxPendingBytes; }
+    // The same across every WebSocket and HTTP connection: while more waits in all, the
+    // connection holding the most is dropped (WebSocket close code 1013), checked four times
+    // a second.
+    void setMaxTotalPendingBytes(qint64 bytes) { m_maxTotalPendingBytes = bytes; }
+    qint64 maxTotalPendingBytes() const { return m_maxTotalPendingBytes; }
+    // What the server holds for its clients now: replies not yet taken by the kernel, replies
+    // a delay holds back, messages waiting to be matched; WebSocket and HTTP.
+    qint64 heldBytes() const;
+    // Reply frames (and closes) a delay holds back, over all connections.
+    int delayedFrameCount() const;
     // Serves wss:// with this certificate and key from the next start(); a null
     // configuration goes back to plain ws://.
     void setTlsConfiguration(const QSslConfiguration &configuration);
@@ -134,6 +147,11 @@ signals:
     void trafficEvent(const TrafficEvent &event);
 
 private:
+    struct DelayQueue;
+    struct DelayQueueItem;
+    struct Inbox;
+    struct Inbound;
+
     struct Connection
     {
         quint64 id = 0;
@@ -148,6 +166,10 @@ private:
         qint64 messages = 0; // text messages received
         int endpoint = -1;
         bool dropping = false;
+        // Nanoseconds spent on its messages since it last yielded (see receive).
+        qint64 spentNs = 0;
+        std::unique_ptr<DelayQueue> delays; // created by the first delayed reply
+        std::unique_ptr<Inbox> inbox; // created when its messages must wait their turn
         // The endpoint's per-connection streams, and their tick counts.
         std::vector<std::unique_ptr<QTimer>> streamTimers;
         std::vector<qint64> streamTicks;
@@ -192,6 +214,25 @@ private:
     void sendFrame(const QList<quint64> &recipients, const OutFrame &frame, const QString &label,
                    TrafficDelivery delivery);
     void dropSlowReader(Connection *connection);
+    // Frees what waits for the connection, says why in an Error event, and ends it: a close
+    // frame with `code` when nothing waits in its socket, otherwise an abort.
+    void dropConnection(Connection *connection, TrafficEvent::Cause cause,
+                        const QStringList &details, QWebSocketProtocol::CloseCode code);
+    // What waits for one connection: the socket's unsent bytes, delayed replies, queued
+    // messages.
+    static qint64 heldBy(const Connection &connection);
+    // Drops the connection if it holds more than maxPendingBytes.
+    void checkBudget(Connection *connection);
+    // Drops the connections holding most until the total is within maxTotalPendingBytes.
+    void enforceTotalBudget();
+    void queueDelayed(Connection *connection, qint64 due, DelayQueueItem item);
+    void sendDueDelayed(quint64 connectionId);
+    // A message that waits because its connection used up its slice of matching time.
+    void queueInbound(Connection *connection, Inbound message);
+    void workInbox(quint64 connectionId);
+    void handle(Connection *connection, const Inbound &message);
+    void handleText(Connection *connection, const QString &text);
+    void handleBinary(Connection *connection, const QByteArray &data);
     // Sends a frame to every connection `chosen` accepts; returns how many.
     int sendToEach(const std::function<bool(const Connection &)> &chosen, const OutFrame &frame,
                    const QString &rule);
@@ -209,8 +250,8 @@ private:
     QTcpSocket *takeHandedOver(const QWebSocket *socket);
     void watchConnection(Connection *connection);
     void greet(Connection *connection, const Endpoint &endpoint);
-    void onText(Connection *connection, const QString &text);
-    void onBinary(Connection *connection, const QByteArray &data);
+    // A message from a client: handled now, or queued behind those waiting their turn.
+    void receive(Connection *connection, Inbound message);
     void onDisconnected(Connection *connection);
     void finishStop();
 
@@ -236,6 +277,7 @@ private:
     int m_maxConnections = 0;
     QStringList m_allowedOrigins;
     qint64 m_maxPendingBytes = DefaultMaxPendingBytes;
+    qint64 m_maxTotalPendingBytes = DefaultMaxTotalPendingBytes;
     // Optional, not a null QSslConfiguration: constructing one loads the TLS backend and
     // OpenSSL, megabytes a plain ws:// server never needs.
     std::optional<QSslConfiguration> m_tls;

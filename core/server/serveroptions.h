@@ -23,7 +23,8 @@ struct ServerOptions
     QString tlsCertificate; // PEM files; both empty: plain ws://
     QString tlsKey;
     int handshakeTimeoutMs = MockServer::DefaultHandshakeTimeoutMs;
-    qint64 maxPendingBytes = MockServer::DefaultMaxPendingBytes;
+    qint64 maxPendingBytes = MockServer::DefaultMaxPendingBytes; // per connection
+    qint64 maxTotalPendingBytes = MockServer::DefaultMaxTotalPendingBytes; // all together
     qint64 maxBodySize = MockServer::DefaultMaxBodySize; // HTTP request bodies
     bool cors = true; // answer HTTP CORS preflights and name the allowed origin
     bool control = false; // the control API under /__mocket/

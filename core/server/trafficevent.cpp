@@ -75,8 +75,10 @@ const char *TrafficEvent::causeName(Cause cause)
         "body-too-large",
         "not-tls",
         "tls-timed-out",
+        "over-budget",
+        "total-budget",
     };
-    static_assert(std::size(names) == size_t(Cause::TlsTimedOut) + 1);
+    static_assert(std::size(names) == size_t(Cause::TotalBudget) + 1);
     return names[int(cause)];
 }
 

@@ -93,6 +93,8 @@ public:
         BodyTooLarge, // refused 413; details: path, the limit in bytes
         NotTls, // refused: a client on a wss:// port whose first byte starts no TLS handshake
         TlsTimedOut, // refused: a client on a wss:// port that sent no TLS handshake in time
+        OverBudget, // error; details: bytes waiting (delayed replies, queued messages), the limit
+        TotalBudget, // error; details: this connection's bytes waiting, all clients', the limit
     };
 
     using Reach = TrafficReach;

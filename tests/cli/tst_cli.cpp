@@ -285,6 +285,12 @@ private slots:
         row("HOST=notahost", "HOST=notahost PORT=0", "", {}, 0, "invalid host 'notahost'");
         row("--host 127.0.0.1, HOST=notahost", "HOST=notahost", "--host 127.0.0.1 --port 0",
             localhost, 0, "");
+        // The budgets are read with the listen address.
+        row("with budgets", "",
+            "--port 0 --max-pending-bytes 100000 --max-total-pending-bytes 1000000", localhost, 0,
+            "");
+        row("--max-total-pending-bytes 0", "", "--port 0 --max-total-pending-bytes 0", {}, 0,
+            "invalid --max-total-pending-bytes '0'");
     }
 
     void portAndHost()

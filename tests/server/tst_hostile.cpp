@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -20,10 +21,12 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -56,7 +59,32 @@ const char HttpItemsYaml[] = "- endpoint:\n"
                              "- endpoint:\n"
                              "    path: /big\n"
                              "    response:\n"
-                             "      body: '%1'\n";
+                             "      body: '%1'\n"
+                             "- endpoint:\n"
+                             "    path: /later\n"
+                             "    response:\n"
+                             "      body: '%1'\n"
+                             "      delay: 10s\n";
+
+// The echo spec, with an endpoint whose echoes wait 10 s and one whose first rule is a
+// backtracking-prone regex.
+const char SlowWorkYaml[] = "- websocket:\n"
+                            "    path: /ws/later\n"
+                            "    on-message:\n"
+                            "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
+                            "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n"
+                            "        delay: 10s\n"
+                            "- websocket:\n"
+                            "    path: /ws/slow\n"
+                            "    on-message:\n"
+                            "      - pattern: '(a+)+b'\n"
+                            "        response: matched\n";
+
+// A message (a run of a's, then "!b") on which (a+)+b backtracks as long as PCRE2 lets it.
+QByteArray backtrackingBait()
+{
+    return QByteArray(18, 'a') + "!b";
+}
 
 QString greeting()
 {
@@ -92,6 +120,58 @@ public:
         return client;
     }
 };
+
+// A client served from a thread of its own, so that its clock runs while the server's thread
+// works: it opens /ws/echo with blocking calls and says when it is greeted; once told to go
+// it waits 200 ms more, sends "ping" and keeps how many ms its pong took (-1: none came).
+struct ThreadPing
+{
+    std::atomic<bool> greeted = false;
+    std::atomic<bool> go = false;
+    std::atomic<qint64> waitedMs = -1;
+
+    void run(quint16 port);
+};
+
+void ThreadPing::run(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(WaitMs))
+        return;
+    socket.write(handshakeRequest());
+    QByteArray received;
+    auto waitForText = [&](const QByteArray &text, int timeoutMs) {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < timeoutMs) {
+            const qsizetype head = received.indexOf("\r\n\r\n");
+            if (head >= 0) {
+                QByteArray frames = received.mid(head + 4);
+                while (const std::optional<Frame> next = takeFrame(frames)) {
+                    if (next->payload == text)
+                        return true;
+                }
+            }
+            if (socket.waitForReadyRead(50))
+                received += socket.readAll();
+        }
+        return false;
+    };
+    if (!waitForText(greeting().toUtf8(), 4 * WaitMs))
+        return;
+    greeted = true;
+    while (!go)
+        QThread::msleep(5);
+    QThread::msleep(200); // the server is at work on the flood by now
+    received = "\r\n\r\n"; // the frames from here on
+    QElapsedTimer clock;
+    clock.start();
+    socket.write(frame(Text, "ping"));
+    socket.waitForBytesWritten(WaitMs);
+    if (waitForText("pong", 6 * WaitMs))
+        waitedMs = clock.elapsed();
+}
 
 } // namespace
 
@@ -347,23 +427,30 @@ private slots:
         CALL(verifyHttpServed(*m_stage));
     }
 
+    // Connects `flood` and sends `rounds` times `perRound` pipelined requests for /big (32 KiB
+    // answers), `pauseMs` apart, reading (almost) nothing: the answers pile up server-side.
+    void requestBigWithoutReading(QTcpSocket &flood, int perRound, int rounds, int pauseMs)
+    {
+        flood.setReadBufferSize(1);
+        flood.connectToHost(QHostAddress::LocalHost, m_stage->port());
+        QVERIFY(flood.waitForConnected(WaitMs));
+        QByteArray requests;
+        for (int i = 0; i < perRound; ++i)
+            requests += "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (int round = 0; round < rounds && flood.state() == QAbstractSocket::ConnectedState;
+             ++round) {
+            flood.write(requests);
+            QTest::qWait(pauseMs);
+        }
+    }
+
     // Thousands of pipelined requests whose answers are never read: the connection is
     // dropped once its unread answers pass the limit, not buffered without end.
     void httpRequestFloodWithoutReading()
     {
         server().setMaxPendingBytes(256 * 1024);
         QTcpSocket flood;
-        flood.setReadBufferSize(1); // reads (almost) nothing: the answers pile up server-side
-        flood.connectToHost(QHostAddress::LocalHost, m_stage->port());
-        QVERIFY(flood.waitForConnected(WaitMs));
-        QByteArray requests;
-        for (int i = 0; i < 500; ++i)
-            requests += "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
-        for (int round = 0; round < 20 && flood.state() == QAbstractSocket::ConnectedState;
-             ++round) {
-            flood.write(requests);
-            QTest::qWait(50);
-        }
+        CALL(requestBigWithoutReading(flood, 500, 20, 50));
         QTRY_VERIFY_WITH_TIMEOUT(!m_stage->eventsOf(TrafficEvent::Kind::Error).isEmpty()
                                      || flood.state() == QAbstractSocket::UnconnectedState,
                                  WaitMs * 2);
@@ -389,6 +476,218 @@ private slots:
     }
 
     void cleanup() { m_stage.reset(); }
+
+    // Opens a client that reads nothing (its id in *id) and writes `request` again and again
+    // until the server drops it; fails when 48 MiB or 10 s did not get it dropped.
+    void floodUntilDropped(RawClient &raw, const QByteArray &request, quint64 *id)
+    {
+        raw.socket().setReadBufferSize(64 * 1024);
+        CALL(openRaw(*m_stage, raw, id));
+        raw.setReading(false);
+        QByteArray batch;
+        while (batch.size() < 512 * 1024)
+            batch += request;
+        qint64 sent = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (server().connectionIds().contains(*id) && sent < 48 * 1024 * 1024
+               && clock.elapsed() < 10000) {
+            if (raw.socket().bytesToWrite() < 4 * batch.size()) {
+                raw.socket().write(batch);
+                sent += batch.size();
+            }
+            QTest::qWait(2);
+        }
+        QVERIFY2(QTest::qWaitFor([&] { return !server().connectionIds().contains(*id); }, WaitMs),
+                 qPrintable(QStringLiteral("after %1 MiB of requests the server holds %2 bytes")
+                                .arg(sent >> 20)
+                                .arg(server().heldBytes())));
+    }
+
+    // The errors of this cause, of connection `id` unless it is 0.
+    QList<TrafficEvent> errorsOf(TrafficEvent::Cause cause, quint64 id = 0) const
+    {
+        QList<TrafficEvent> found;
+        for (const TrafficEvent &event : m_stage->eventsOf(TrafficEvent::Kind::Error, id)) {
+            if (event.cause == cause)
+                found.append(event);
+        }
+        return found;
+    }
+
+    void useSlowWorkSpec()
+    {
+        // The echo endpoint stays: the bystander keeps its connection.
+        const MockSpecPtr spec
+            = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(SlowWorkYaml),
+                           QStringLiteral("slow-work.yml"));
+        QVERIFY(spec);
+        server().setSpec(spec);
+    }
+
+    // Clients that never read hold their answers in the server; past the total budget the
+    // one holding most is dropped, and the others (one that holds a little, the bystander)
+    // keep going.
+    void totalBudgetDropsTheLargestHolder()
+    {
+        server().setMaxTotalPendingBytes(2 * 1024 * 1024); // the per-connection limit: 64 MiB
+        RawClient small;
+        quint64 smallId = 0;
+        CALL(openRaw(*m_stage, small, &smallId));
+        small.setReading(false);
+        for (int i = 0; i < 3; ++i)
+            small.socket().write(frame(Text, "ping"));
+
+        RawClient flood;
+        quint64 floodId = 0;
+        CALL(floodUntilDropped(flood, frame(Text, "{\"echo\": \"" + QByteArray(4000, 'e') + "\"}"),
+                               &floodId));
+        const QList<TrafficEvent> errors = errorsOf(TrafficEvent::Cause::TotalBudget, floodId);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(EventText::detail(errors.at(0)).contains(QStringLiteral("holding the most")),
+                 qPrintable(EventText::detail(errors.at(0))));
+        QCOMPARE(errors.at(0).details.at(2), QString::number(2 * 1024 * 1024));
+        QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Closed, floodId).size(), 1);
+
+        QVERIFY(server().connectionIds().contains(smallId));
+        small.setReading(true);
+        small.pump();
+        QTRY_COMPARE_WITH_TIMEOUT(small.texts().size(), 4, WaitMs);
+        QCOMPARE(small.texts().constLast(), QStringLiteral("pong"));
+        QVERIFY(m_stage->eventsOf(TrafficEvent::Kind::Error, smallId).isEmpty());
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // HTTP answers never read count towards the same total.
+    void httpRequestsNeverReadCountTowardsTheTotalBudget()
+    {
+        server().setMaxTotalPendingBytes(1024 * 1024);
+        QTcpSocket flood;
+        // 600 answers of 32 KiB: more than the kernel's buffers take, less than the
+        // connection's own limit (64 MiB).
+        CALL(requestBigWithoutReading(flood, 12, 50, 10));
+        QTRY_VERIFY_WITH_TIMEOUT(!errorsOf(TrafficEvent::Cause::TotalBudget).isEmpty(), WaitMs);
+        QVERIFY(errorsOf(TrafficEvent::Cause::SlowReader).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(flood.state(), QAbstractSocket::UnconnectedState, WaitMs);
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // HTTP answers a delay holds back are their connection's too: counted while it lasts,
+    // freed when it ends.
+    void httpDelayedAnswersGoWithTheirClient()
+    {
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, m_stage->port());
+        QVERIFY(client.waitForConnected(WaitMs));
+        for (int i = 0; i < 20; ++i)
+            client.write("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(server().heldBytes() >= 20 * 32 * 1024, WaitMs);
+        client.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(server().httpConnectionCount(), 0, WaitMs);
+        QCOMPARE(server().heldBytes(), qint64(0));
+        CALL(verifyHttpServed(*m_stage));
+    }
+
+    // Replies a delay holds back are the connection's: counted in what the server holds, and
+    // gone (timers and all) as soon as their client is.
+    void delayedRepliesGoWithTheirClient()
+    {
+        CALL(useSlowWorkSpec());
+        auto client = m_stage->newClient();
+        client->open(m_stage->url(QStringLiteral("/ws/later")));
+        QVERIFY(client->waitForConnected());
+        const QString echo(100 * 1024, QLatin1Char('e'));
+        for (int i = 0; i < 50; ++i)
+            client->socket().sendTextMessage(QStringLiteral("{\"echo\": \"%1\"}").arg(echo));
+        QTRY_COMPARE_WITH_TIMEOUT(server().delayedFrameCount(), 50, WaitMs);
+        QVERIFY2(server().heldBytes() >= 50 * 100 * 1024,
+                 qPrintable(QString::number(server().heldBytes())));
+        client->socket().abort();
+        QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), 1, WaitMs);
+        QCOMPARE(server().delayedFrameCount(), 0);
+        QVERIFY2(server().heldBytes() < 64 * 1024,
+                 qPrintable(QString::number(server().heldBytes())));
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // A client that asks for more delayed replies than its budget is closed with 1008, and
+    // what it asked for is freed.
+    void delayedRepliesBeyondTheBudgetDropTheClient()
+    {
+        CALL(useSlowWorkSpec());
+        server().setMaxPendingBytes(1024 * 1024);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(handshakeRequest("/ws/later"));
+        QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
+        QCOMPARE(raw.status(), 101);
+        const quint64 id = m_stage->newestId();
+        const QByteArray message = "{\"echo\": \"" + QByteArray(100 * 1024, 'e') + "\"}";
+        // One at a time: the close frame must not meet a connection reset by bytes in flight.
+        for (int i = 0; i < 20 && errorsOf(TrafficEvent::Cause::OverBudget, id).isEmpty(); ++i) {
+            raw.socket().write(frame(Text, message));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                server().delayedFrameCount() == i + 1
+                    || !errorsOf(TrafficEvent::Cause::OverBudget, id).isEmpty(),
+                WaitMs);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(raw.closedByServer() || raw.isDisconnected(), WaitMs);
+        QVERIFY2(raw.closedByServer(), qPrintable(raw.describe()));
+        QCOMPARE(raw.closeCode(), 1008);
+        const QList<TrafficEvent> errors = errorsOf(TrafficEvent::Cause::OverBudget, id);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(EventText::detail(errors.at(0)).contains(QStringLiteral("delayed replies")),
+                 qPrintable(EventText::detail(errors.at(0))));
+        QTRY_VERIFY_WITH_TIMEOUT(!server().connectionIds().contains(id), WaitMs);
+        QCOMPARE(server().delayedFrameCount(), 0);
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // One client floods messages that make a backtracking-prone pattern work hard; another,
+    // served from a thread of its own so that its clock runs while the server works, still
+    // gets its pong at once.
+    void slowPatternFloodDoesNotStallOthers()
+    {
+        CALL(useSlowWorkSpec());
+        RawClient flood;
+        QVERIFY(flood.connectTo(m_stage->port()));
+        flood.socket().write(handshakeRequest("/ws/slow"));
+        QTRY_VERIFY_WITH_TIMEOUT(flood.answered(), WaitMs);
+        QCOMPARE(flood.status(), 101);
+
+        // One match costs as long as PCRE2's match limit lets it backtrack: enough messages
+        // for several seconds of work.
+        QElapsedTimer clock;
+        clock.start();
+        const QRegularExpression pattern(QStringLiteral("^(?:(a+)+b)$"));
+        int tried = 0;
+        while (clock.elapsed() < 100) {
+            pattern.match(QString::fromLatin1(backtrackingBait())).hasMatch();
+            ++tried;
+        }
+        const qint64 perMatchMs = std::max<qint64>(1, clock.elapsed() / tried);
+        const int count = std::clamp(int(6000 / perMatchMs), 50, 20000);
+        QByteArray messages;
+        for (int i = 0; i < count; ++i)
+            messages += frame(Text, backtrackingBait());
+
+        ThreadPing ping;
+        const quint16 port = m_stage->port();
+        std::unique_ptr<QThread> pinger(QThread::create([&ping, port] { ping.run(port); }));
+        pinger->start();
+        QTRY_VERIFY_WITH_TIMEOUT(ping.greeted || pinger->isFinished(), WaitMs);
+        QVERIFY2(ping.greeted, "the other client was not served");
+        flood.socket().write(messages);
+        flood.socket().flush();
+        ping.go = true;
+        QTRY_VERIFY_WITH_TIMEOUT(pinger->isFinished(), 6 * WaitMs);
+        const qint64 waitedMs = ping.waitedMs;
+        qInfo("%d messages of %lld ms; the other client waited %lld ms", count, perMatchMs,
+              waitedMs);
+        QVERIFY2(waitedMs >= 0, "the other client got no pong");
+        QVERIFY2(waitedMs < 2000, qPrintable(QStringLiteral("waited %1 ms").arg(waitedMs)));
+        CALL(verifyUndisturbed(*m_stage));
+    }
 
     void rawGarbageIsRefused_data()
     {
@@ -981,35 +1280,8 @@ private slots:
         const qint64 limit = 1024 * 1024;
         server().setMaxPendingBytes(limit);
         RawClient raw;
-        raw.socket().setReadBufferSize(64 * 1024);
         quint64 id = 0;
-        CALL(openRaw(*m_stage, raw, &id));
-        raw.setReading(false);
-
-        QByteArray batch;
-        while (batch.size() < 512 * 1024)
-            batch += request;
-        qint64 sent = 0;
-        QElapsedTimer clock;
-        clock.start();
-        while (server().connectionIds().contains(id) && sent < 48 * 1024 * 1024
-               && clock.elapsed() < 10000) {
-            if (raw.socket().bytesToWrite() < 4 * batch.size()) {
-                raw.socket().write(batch);
-                sent += batch.size();
-            }
-            QTest::qWait(2);
-        }
-        const bool dropped
-            = QTest::qWaitFor([&] { return !server().connectionIds().contains(id); }, WaitMs);
-        qint64 held = 0; // diagnosis only: findChildren is not the server's API
-        for (const QWebSocket *socket : server().findChildren<QWebSocket *>())
-            held = std::max(held, socket->bytesToWrite());
-        QVERIFY2(
-            dropped,
-            qPrintable(QStringLiteral("after %1 MiB of requests the server holds %2 bytes for it")
-                           .arg(sent >> 20)
-                           .arg(held)));
+        CALL(floodUntilDropped(raw, request, &id));
         QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Closed, id).size(), 1);
         CALL(verifyUndisturbed(*m_stage));
     }

@@ -79,6 +79,7 @@ private slots:
         QCOMPARE(server.maxMessageSize(), MockServer::DefaultMaxMessageSize);
         QCOMPARE(server.maxConnections(), 0);
         QCOMPARE(server.maxPendingBytes(), MockServer::DefaultMaxPendingBytes);
+        QCOMPARE(server.maxTotalPendingBytes(), qint64(512) * 1024 * 1024);
         QVERIFY(server.allowedOrigins().isEmpty());
         QVERIFY(!server.isSecure());
         QCOMPARE(server.maxBodySize(), MockServer::DefaultMaxBodySize);
@@ -179,12 +180,14 @@ private slots:
         options.maxMessageSize = 1024;
         options.maxConnections = 2;
         options.maxPendingBytes = 4096;
+        options.maxTotalPendingBytes = 65536;
         options.allowedOrigins = { QStringLiteral("http://good.example") };
         QString error;
         QVERIFY(server.applyOptions(options, &error));
         QCOMPARE(server.maxMessageSize(), qint64(1024));
         QCOMPARE(server.maxConnections(), 2);
         QCOMPARE(server.maxPendingBytes(), qint64(4096));
+        QCOMPARE(server.maxTotalPendingBytes(), qint64(65536));
         QCOMPARE(server.allowedOrigins(), options.allowedOrigins);
     }
 

@@ -68,6 +68,30 @@ private slots:
                                + QStringLiteral("/server-settings.png"));
     }
 
+    // The memory budgets, per client and in all, show in MiB and come back in bytes.
+    void budgetsRoundTrip()
+    {
+        ServerOptions given;
+        given.maxTotalPendingBytes = qint64(256) * 1024 * 1024;
+        ServerSettingsDialog dialog(given);
+        QSpinBox *perClient = nullptr;
+        QSpinBox *total = nullptr;
+        for (QSpinBox *box : dialog.findChildren<QSpinBox *>()) {
+            if (box->toolTip().startsWith(QLatin1String("A client with more waiting")))
+                perClient = box;
+            else if (box->toolTip().startsWith(QLatin1String("With more waiting for all")))
+                total = box;
+        }
+        QVERIFY(perClient && total);
+        QCOMPARE(perClient->value(), 64);
+        QCOMPARE(total->value(), 256);
+        perClient->setValue(8);
+        total->setValue(100);
+        const ServerOptions options = dialog.options();
+        QCOMPARE(options.maxPendingBytes, qint64(8) * 1024 * 1024);
+        QCOMPARE(options.maxTotalPendingBytes, qint64(100) * 1024 * 1024);
+    }
+
     void controlBeyondLoopbackNeedsAToken()
     {
         ServerOptions given;

@@ -35,6 +35,19 @@ void ServerSettingsDialog::createFields(const ServerOptions &options)
     m_maxMessageMiB->setSuffix(tr(" MiB"));
     m_maxMessageMiB->setValue(int(std::max<qint64>(1, options.maxMessageSize / (1024 * 1024))));
     m_maxMessageMiB->setToolTip(tr("A larger message closes its connection with 1009"));
+    m_maxPendingMiB = new QSpinBox(this);
+    m_maxPendingMiB->setRange(1, 65536);
+    m_maxPendingMiB->setSuffix(tr(" MiB"));
+    m_maxPendingMiB->setValue(int(std::max<qint64>(1, options.maxPendingBytes / (1024 * 1024))));
+    m_maxPendingMiB->setToolTip(tr("A client with more waiting for it (replies it does not "
+                                   "read, delayed replies, messages not yet answered) is dropped"));
+    m_maxTotalPendingMiB = new QSpinBox(this);
+    m_maxTotalPendingMiB->setRange(1, 1024 * 1024);
+    m_maxTotalPendingMiB->setSuffix(tr(" MiB"));
+    m_maxTotalPendingMiB->setValue(
+        int(std::max<qint64>(1, options.maxTotalPendingBytes / (1024 * 1024))));
+    m_maxTotalPendingMiB->setToolTip(
+        tr("With more waiting for all clients together, the client holding the most is dropped"));
     m_origins = new QPlainTextEdit(options.allowedOrigins.join(QLatin1Char('\n')), this);
     m_origins->setPlaceholderText(
         tr("One origin per line, e.g. http://localhost:3000\nEmpty: any origin"));
@@ -117,6 +130,8 @@ void ServerSettingsDialog::createLayout()
     auto *form = new QFormLayout;
     form->addRow(tr("Most &connections:"), m_maxConnections);
     form->addRow(tr("Largest &message:"), m_maxMessageMiB);
+    form->addRow(tr("&Waiting per client:"), m_maxPendingMiB);
+    form->addRow(tr("Waiting in a&ll:"), m_maxTotalPendingMiB);
     form->addRow(tr("Allowed &origins:"), m_origins);
     form->addRow(tr("Largest HTTP &body:"), m_maxBodyMiB);
     form->addRow(QString(), m_cors);
@@ -159,6 +174,8 @@ ServerOptions ServerSettingsDialog::options() const
     options.allowedOrigins.clear();
     options.maxConnections = m_maxConnections->value();
     options.maxMessageSize = qint64(m_maxMessageMiB->value()) * 1024 * 1024;
+    options.maxPendingBytes = qint64(m_maxPendingMiB->value()) * 1024 * 1024;
+    options.maxTotalPendingBytes = qint64(m_maxTotalPendingMiB->value()) * 1024 * 1024;
     options.maxBodySize = qint64(m_maxBodyMiB->value()) * 1024 * 1024;
     options.cors = m_cors->isChecked();
     options.control = m_control->isChecked();

@@ -36,6 +36,8 @@ private:
     ServerOptions m_given;
     QSpinBox *m_maxConnections = nullptr;
     QSpinBox *m_maxMessageMiB = nullptr;
+    QSpinBox *m_maxPendingMiB = nullptr;
+    QSpinBox *m_maxTotalPendingMiB = nullptr;
     QPlainTextEdit *m_origins = nullptr;
     QSpinBox *m_maxBodyMiB = nullptr;
     QCheckBox *m_cors = nullptr;

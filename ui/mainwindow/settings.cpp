@@ -16,6 +16,8 @@ const QString MaxConnectionsKey = QStringLiteral("server/maxConnections");
 const QString MaxMessageSizeKey = QStringLiteral("server/maxMessageSize");
 const QString AllowedOriginsKey = QStringLiteral("server/allowedOrigins");
 const QString MaxBodySizeKey = QStringLiteral("server/maxBodySize");
+const QString MaxPendingKey = QStringLiteral("server/maxPendingBytes");
+const QString MaxTotalPendingKey = QStringLiteral("server/maxTotalPendingBytes");
 const QString CorsKey = QStringLiteral("server/cors");
 const QString ControlKey = QStringLiteral("server/control");
 const QString ControlTokenKey = QStringLiteral("server/controlToken");
@@ -135,6 +137,9 @@ ServerOptions Settings::serverOptions() const
         = m_settings.value(MaxMessageSizeKey, options.maxMessageSize).toLongLong();
     options.allowedOrigins = m_settings.value(AllowedOriginsKey).toStringList();
     options.maxBodySize = m_settings.value(MaxBodySizeKey, options.maxBodySize).toLongLong();
+    options.maxPendingBytes = m_settings.value(MaxPendingKey, options.maxPendingBytes).toLongLong();
+    options.maxTotalPendingBytes
+        = m_settings.value(MaxTotalPendingKey, options.maxTotalPendingBytes).toLongLong();
     options.cors = m_settings.value(CorsKey, options.cors).toBool();
     options.control = m_settings.value(ControlKey, false).toBool();
     options.controlToken = m_settings.value(ControlTokenKey).toString();
@@ -149,6 +154,8 @@ void Settings::setServerOptions(const ServerOptions &options)
     m_settings.setValue(MaxMessageSizeKey, options.maxMessageSize);
     m_settings.setValue(AllowedOriginsKey, options.allowedOrigins);
     m_settings.setValue(MaxBodySizeKey, options.maxBodySize);
+    m_settings.setValue(MaxPendingKey, options.maxPendingBytes);
+    m_settings.setValue(MaxTotalPendingKey, options.maxTotalPendingBytes);
     m_settings.setValue(CorsKey, options.cors);
     m_settings.setValue(ControlKey, options.control);
     m_settings.setValue(ControlTokenKey, options.controlToken);

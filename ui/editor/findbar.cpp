@@ -12,8 +12,10 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 // Past this many, highlighting every match costs more than it tells.
@@ -58,8 +60,11 @@ FindBar::FindBar(QWidget *parent)
 
     m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("No matches")) + 8);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(6, 3, 3, 3);
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(6, 3, 3, 3);
+    rows->setSpacing(3);
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(layout);
     layout->addWidget(m_field);
     layout->addWidget(m_previous);
     layout->addWidget(m_next);
@@ -74,8 +79,39 @@ FindBar::FindBar(QWidget *parent)
     connect(m_next, &QToolButton::clicked, this, &FindBar::findNext);
     connect(m_close, &QToolButton::clicked, this, &FindBar::deactivate);
 
+    buildReplaceRow();
+    rows->addWidget(m_replaceRow);
     setFocusProxy(m_field);
     hide();
+}
+
+void FindBar::buildReplaceRow()
+{
+    m_replaceRow = new QWidget(this);
+    m_replaceField = new QLineEdit(m_replaceRow);
+    m_replaceField->setPlaceholderText(tr("Replace with"));
+    m_replaceField->setClearButtonEnabled(true);
+    m_replaceField->setMinimumWidth(m_field->minimumWidth());
+    m_replaceField->installEventFilter(this);
+    m_replace = new QToolButton(m_replaceRow);
+    m_replace->setText(tr("Replace"));
+    m_replace->setToolTip(tr("Replace this match and go to the next (Enter)"));
+    m_replace->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_replaceAll = new QToolButton(m_replaceRow);
+    m_replaceAll->setText(tr("Replace all"));
+    m_replaceAll->setToolTip(tr("Replace every match, in one undo step (Ctrl+Enter)"));
+    m_replaceAll->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *layout = new QHBoxLayout(m_replaceRow);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_replaceField);
+    layout->addWidget(m_replace);
+    layout->addWidget(m_replaceAll);
+    layout->addStretch();
+
+    connect(m_replace, &QToolButton::clicked, this, &FindBar::replaceCurrent);
+    connect(m_replaceAll, &QToolButton::clicked, this, &FindBar::replaceAll);
+    m_replaceRow->hide();
 }
 
 FindBar::~FindBar()
@@ -158,8 +194,34 @@ QString FindBar::statusText() const
     return m_status->text();
 }
 
+QString FindBar::replaceText() const
+{
+    return m_replaceField->text();
+}
+
+void FindBar::setReplaceText(const QString &text)
+{
+    m_replaceField->setText(text);
+}
+
+bool FindBar::isReplaceVisible() const
+{
+    return isVisible() && m_replaceRow->isVisibleTo(this);
+}
+
 void FindBar::activate()
 {
+    openIn(Mode::Find);
+}
+
+void FindBar::activateReplace()
+{
+    openIn(Mode::Replace);
+}
+
+void FindBar::openIn(Mode mode)
+{
+    m_replaceRow->setVisible(mode == Mode::Replace);
     if (m_editor) {
         const QTextCursor cursor = m_editor->textCursor();
         const QString selected = cursor.selectedText();
@@ -194,6 +256,46 @@ void FindBar::findNext()
     selectMatch(firstMatchFrom(m_matches, m_editor->textCursor().selectionEnd()));
 }
 
+void FindBar::replaceCurrent()
+{
+    if (!m_editor || m_editor->isReadOnly())
+        return;
+    const int current = indexOfSelection();
+    if (current < 0) {
+        findNext();
+        return;
+    }
+    QTextCursor cursor = m_editor->textCursor();
+    const int after = cursor.selectionStart() + int(m_replaceField->text().size());
+    cursor.insertText(m_replaceField->text());
+    updateMatches();
+    if (m_matches.isEmpty())
+        return;
+    selectMatch(firstMatchFrom(m_matches, after));
+}
+
+int FindBar::replaceAll()
+{
+    if (!m_editor || m_editor->isReadOnly())
+        return 0;
+    updateMatches();
+    const QList<QTextCursor> matches = m_matches;
+    if (matches.isEmpty())
+        return 0;
+    QTextCursor edit(m_editor->document());
+    edit.beginEditBlock();
+    // Last to first, so the earlier matches' positions still hold.
+    for (auto match = matches.crbegin(); match != matches.crend(); ++match) {
+        edit.setPosition(match->selectionStart());
+        edit.setPosition(match->selectionEnd(), QTextCursor::KeepAnchor);
+        edit.insertText(m_replaceField->text());
+    }
+    edit.endEditBlock();
+    updateMatches();
+    m_status->setText(tr("Replaced %n match(es)", nullptr, int(matches.size())));
+    return int(matches.size());
+}
+
 void FindBar::findPrevious()
 {
     if (m_matches.isEmpty())
@@ -221,23 +323,38 @@ bool FindBar::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (watched == m_field) {
-            if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-                if (key->modifiers() & Qt::ShiftModifier)
-                    findPrevious();
-                else
-                    findNext();
-                return true;
-            }
-            if (key->key() == Qt::Key_Escape) {
-                deactivate();
-                return true;
-            }
-        } else if (watched == m_editor && key->key() == Qt::Key_Escape && isVisible()) {
+            return fieldKey(
+                key, Qt::ShiftModifier, [this] { findPrevious(); }, [this] { findNext(); });
+        }
+        if (watched == m_replaceField) {
+            return fieldKey(
+                key, Qt::ControlModifier, [this] { replaceAll(); }, [this] { replaceCurrent(); });
+        }
+        if (watched == m_editor && key->key() == Qt::Key_Escape && isVisible()) {
             deactivate();
             return true;
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+// Enter in one of the bar's fields does plain(), with the modifier held modified();
+// Escape closes the bar.
+bool FindBar::fieldKey(const QKeyEvent *key, Qt::KeyboardModifier modifier,
+                       const std::function<void()> &modified, const std::function<void()> &plain)
+{
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+        if (key->modifiers() & modifier)
+            modified();
+        else
+            plain();
+        return true;
+    }
+    if (key->key() == Qt::Key_Escape) {
+        deactivate();
+        return true;
+    }
+    return false;
 }
 
 void FindBar::keyPressEvent(QKeyEvent *event)

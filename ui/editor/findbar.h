@@ -5,6 +5,8 @@
 #include <QTextEdit>
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -13,6 +15,8 @@ class QToolButton;
 
 // Incremental search in one text editor: all matches highlighted, the current one
 // selected, Enter / Shift+Enter for next / previous (wrapping), Escape to close.
+// In replace mode a second row replaces the current match or all of them, each
+// replacement one undo step.
 // On a YamlEditor the highlights go through setSearchSelections(), so the
 // diagnostics' underlines stay; on any other editor they replace its extra selections.
 class FindBar : public QWidget
@@ -37,13 +41,24 @@ public:
     // What the bar shows: "2 of 3", "No matches", or empty for an empty field.
     QString statusText() const;
 
+    QString replaceText() const;
+    void setReplaceText(const QString &text);
+    bool isReplaceVisible() const;
+
 public Q_SLOTS:
     // Shows the bar with the field focused, pre-filled with the editor's selection.
     void activate();
+    // Shows the bar with its replace row, the find field focused.
+    void activateReplace();
     // Hides the bar, drops its highlights and gives the focus back to the editor.
     void deactivate();
     void findNext();
     void findPrevious();
+    // Replaces the selected match and selects the next one; selects the next match when
+    // none is selected.
+    void replaceCurrent();
+    // Replaces every match in one undo step; returns how many were replaced.
+    int replaceAll();
 
 Q_SIGNALS:
     void deactivated();
@@ -57,6 +72,11 @@ protected:
 private:
     void searchChanged();
     void updateMatches();
+    enum class Mode { Find, Replace };
+    void buildReplaceRow();
+    void openIn(Mode mode);
+    bool fieldKey(const QKeyEvent *key, Qt::KeyboardModifier modifier,
+                  const std::function<void()> &modified, const std::function<void()> &plain);
     void selectMatch(int index);
     int indexOfSelection() const;
     void updateHighlights();
@@ -71,5 +91,9 @@ private:
     QCheckBox *m_matchCase = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_close = nullptr;
+    QWidget *m_replaceRow = nullptr;
+    QLineEdit *m_replaceField = nullptr;
+    QToolButton *m_replace = nullptr;
+    QToolButton *m_replaceAll = nullptr;
     QList<QTextCursor> m_matches;
 };

@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 #include "themeicon.h"
 
+#include "colorscheme.h"
 #include "exportdialog.h"
 #include "findbar.h"
+#include "mocksyntaxdialog.h"
 #include "serversettingsdialog.h"
 #include "settings.h"
+#include "shortcutsdialog.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
@@ -17,7 +20,12 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QActionGroup>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
+#include <QMimeData>
+#include <QUrl>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -55,6 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mocket.svg")));
+    setAcceptDrops(true);
+    m_colorScheme = new ColorScheme(this);
     m_traffic->attach(m_server);
 
     createPanels();
@@ -80,6 +90,7 @@ void MainWindow::createPanels()
     m_editor = new YamlEditor(this);
     m_findBar = new FindBar(this);
     m_findBar->setEditor(m_editor);
+    m_editor->viewport()->installEventFilter(this);
     m_findBar->hide();
 
     m_problems = new QTreeWidget(this);
@@ -160,6 +171,9 @@ void MainWindow::createActions()
     m_findAction = new QAction(themeIcon(QStringLiteral("edit-find")), tr("&Find…"), this);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, m_findBar, &FindBar::activate);
+    m_replaceAction = new QAction(tr("R&eplace…"), this);
+    m_replaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(m_replaceAction, &QAction::triggered, m_findBar, &FindBar::activateReplace);
 }
 
 void MainWindow::createFileActions()
@@ -291,6 +305,7 @@ void MainWindow::createMenus()
     redo->setEnabled(false);
     edit->addSeparator();
     edit->addAction(m_findAction);
+    edit->addAction(m_replaceAction);
 
     QMenu *server = menuBar()->addMenu(tr("&Server"));
     server->addAction(m_startAction);
@@ -303,7 +318,41 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
+    createAppearanceMenu();
+    createHelpMenu();
+}
+
+void MainWindow::createAppearanceMenu()
+{
+    m_viewMenu->addSeparator();
+    QMenu *appearance = m_viewMenu->addMenu(tr("A&ppearance"));
+    auto *group = new QActionGroup(appearance);
+    const QList<std::pair<QString, ColorScheme::Choice>> choices {
+        { tr("Follow the &System"), ColorScheme::Choice::System },
+        { tr("&Light"), ColorScheme::Choice::Light },
+        { tr("&Dark"), ColorScheme::Choice::Dark },
+    };
+    const auto saved = ColorScheme::Choice(Settings().colorScheme());
+    for (const auto &[text, choice] : choices) {
+        QAction *action = appearance->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(choice == saved);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            m_colorScheme->setChoice(choice);
+            Settings().setColorScheme(int(choice));
+        });
+    }
+    m_colorScheme->setChoice(saved);
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *syntax = help->addAction(tr("&Mock Syntax"), this, &MainWindow::showMockSyntax);
+    syntax->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    help->addSeparator();
     help->addAction(tr("&About Mocket"), this, [this] {
         QMessageBox::about(this, tr("About Mocket"),
                            tr("<h3>Mocket %1</h3><p>A workbench for mocking WebSocket servers: "
@@ -311,6 +360,25 @@ void MainWindow::createMenus()
                               "frame.</p><p>Headless: <code>mocket-cli serve mocks.yml</code></p>")
                                .arg(QStringLiteral(MOCKET_VERSION)));
     });
+}
+
+void MainWindow::showMockSyntax()
+{
+    auto *dialog = findChild<MockSyntaxDialog *>();
+    if (!dialog) {
+        dialog = new MockSyntaxDialog(this);
+        dialog->setModal(false);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::editServerSettings()
@@ -398,6 +466,61 @@ bool MainWindow::openFile(const QString &path)
     addRecentFile(absolute);
     statusBar()->showMessage(tr("Opened %1").arg(absolute), 4000);
     return true;
+}
+
+namespace {
+QString firstLocalFile(const QMimeData *data)
+{
+    if (!data || !data->hasUrls())
+        return {};
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+} // namespace
+
+bool MainWindow::openDropped(const QMimeData *data)
+{
+    const QString path = firstLocalFile(data);
+    if (path.isEmpty() || !maybeSave())
+        return false;
+    return openFile(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!firstLocalFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (openDropped(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+// A file dropped on the editor opens it, rather than pasting its path into the YAML.
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor->viewport()) {
+        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (!firstLocalFile(drag->mimeData()).isEmpty()) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (!firstLocalFile(drop->mimeData()).isEmpty()) {
+                if (openDropped(drop->mimeData()))
+                    drop->acceptProposedAction();
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::openExample()

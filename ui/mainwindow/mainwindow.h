@@ -9,7 +9,9 @@
 
 #include <QMainWindow>
 
+class ColorScheme;
 class FindBar;
+class QMimeData;
 class QAction;
 class QCheckBox;
 class QLabel;
@@ -35,6 +37,9 @@ public:
 
     // Loads a file into the editor; false with the reason in the status bar.
     bool openFile(const QString &path);
+    // Opens the first local file of a drop (asking first about unsaved changes); false when
+    // the drop holds no local file or the user cancelled.
+    bool openDropped(const QMimeData *data);
     // The bundled example (the spec's echo and user endpoints), as an unsaved document.
     void openExample();
     // What a start without a file shows: the last file worked on if it is still there,
@@ -79,9 +84,16 @@ public:
     MocksPanel *mocksPanel() const { return m_mocks; }
     TryItPanel *tryItPanel() const { return m_tryIt; }
     QTreeWidget *problemsView() const { return m_problems; }
+    FindBar *findBar() const { return m_findBar; }
+    ColorScheme *colorScheme() const { return m_colorScheme; }
+    void showMockSyntax();
+    void showShortcuts();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createPanels();
@@ -89,6 +101,8 @@ private:
     void createFileActions();
     void createServerActions();
     void createMenus();
+    void createAppearanceMenu();
+    void createHelpMenu();
     void createToolBar();
     void createDocks();
     void connectPanels();
@@ -140,6 +154,8 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_applyAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_replaceAction = nullptr;
+    ColorScheme *m_colorScheme = nullptr;
 
     SpecDocument *m_document = nullptr;
     QString m_startError;

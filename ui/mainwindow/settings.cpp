@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <algorithm>
+
 #include "trafficlog.h"
 
 namespace {
@@ -10,6 +12,7 @@ const QString TrafficSplitterKey = QStringLiteral("traffic/splitters");
 const QString HostKey = QStringLiteral("server/host");
 const QString PortKey = QStringLiteral("server/port");
 const QString AutoApplyKey = QStringLiteral("server/autoApply");
+const QString ColorSchemeKey = QStringLiteral("view/colorScheme");
 const QString CapacityKey = QStringLiteral("traffic/capacity");
 const QString RecentFilesKey = QStringLiteral("recentFiles");
 const QString MaxConnectionsKey = QStringLiteral("server/maxConnections");
@@ -102,6 +105,16 @@ bool Settings::autoApply() const
 void Settings::setAutoApply(bool on)
 {
     m_settings.setValue(AutoApplyKey, on);
+}
+
+int Settings::colorScheme() const
+{
+    return std::clamp(m_settings.value(ColorSchemeKey, 0).toInt(), 0, 2);
+}
+
+void Settings::setColorScheme(int choice)
+{
+    m_settings.setValue(ColorSchemeKey, choice);
 }
 
 int Settings::trafficCapacity() const

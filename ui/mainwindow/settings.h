@@ -33,6 +33,9 @@ public:
     void setPort(int port);
     bool autoApply() const;
     void setAutoApply(bool on);
+    // Appearance: follow the system (0), light (1) or dark (2).
+    int colorScheme() const;
+    void setColorScheme(int choice);
     int trafficCapacity() const;
     void setTrafficCapacity(int capacity);
 

@@ -1481,12 +1481,32 @@ Deseja restaurá-lo?</translation>
         <translation>mocket-cli run: informe o comando de teste depois de --, por exemplo mocket-cli run mocks.yml -- npm test</translation>
     </message>
     <message>
+        <source>mocket-cli verify: give the config and the --log file, e.g. mocket-cli verify mocks.yml mocket-events.jsonl</source>
+        <translation>mocket-cli verify: informe a configuração e o arquivo de --log, por exemplo mocket-cli verify mocks.yml mocket-events.jsonl</translation>
+    </message>
+    <message>
+        <source>mocket-cli: --tls-cert and --tls-key go together: give both</source>
+        <translation>mocket-cli: --tls-cert e --tls-key andam juntos: informe os dois</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: fails --strict: %n warning(s)</source>
+        <translation>
+            <numerusform>%1: falha no --strict: %n aviso</numerusform>
+            <numerusform>%1: falha no --strict: %n avisos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>check: fail (exit 1) when the config has warnings.</source>
+        <translation>check: falhar (saída 1) quando a configuração tiver avisos.</translation>
+    </message>
+    <message>
         <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
 
 Commands:
   serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;
                  env HOST and PORT are honoured, flags win)
-  check CONFIG   validate the file and print its problems
+  check CONFIG   validate the file and print its problems (--strict:
+                 exit 1 on warnings too)
   run CONFIG -- COMMAND [ARGS...]
                  serve (port 0 unless given), run the command with MOCKET_URL,
                  MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit
@@ -1498,21 +1518,14 @@ Commands:
 Comandos:
   serve CONFIG   serve os mocks (host padrão 127.0.0.1, porta 8000;
                  as variáveis HOST e PORT são respeitadas, as opções prevalecem)
-  check CONFIG   valida o arquivo e mostra os problemas
+  check CONFIG   valida o arquivo e mostra os problemas (--strict:
+                 sai com 1 também quando há avisos)
   run CONFIG -- COMANDO [ARGS...]
                  serve (porta 0 se não for dada), executa o comando com MOCKET_URL,
                  MOCKET_HTTP_URL (e MOCKET_CONTROL_URL) definidos, para e sai
                  com o código dele (1 quando --fail-on-unmatched ou --expect falham)
   verify CONFIG LOG.jsonl
                  os mesmos veredictos e relatórios a partir de um arquivo de --log</translation>
-    </message>
-    <message>
-        <source>mocket-cli verify: give the config and the --log file, e.g. mocket-cli verify mocks.yml mocket-events.jsonl</source>
-        <translation>mocket-cli verify: informe a configuração e o arquivo de --log, por exemplo mocket-cli verify mocks.yml mocket-events.jsonl</translation>
-    </message>
-    <message>
-        <source>mocket-cli: --tls-cert and --tls-key go together: give both</source>
-        <translation>mocket-cli: --tls-cert e --tls-key andam juntos: informe os dois</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1760,18 @@ Comandos:
     <message>
         <source>&amp;Pattern:</source>
         <translation>&amp;Padrão:</translation>
+    </message>
+    <message>
+        <source>Showing the last valid file; fix the YAML syntax on line %1 to edit here.</source>
+        <translation>Mostrando o último arquivo válido; corrija a sintaxe YAML na linha %1 para editar aqui.</translation>
+    </message>
+    <message>
+        <source>The YAML has a syntax error on line %1: fix it to edit here.</source>
+        <translation>O YAML tem um erro de sintaxe na linha %1: corrija-o para editar aqui.</translation>
+    </message>
+    <message>
+        <source>The YAML has a syntax error: the forms cannot edit it until it is fixed in the editor</source>
+        <translation>O YAML tem um erro de sintaxe: os formulários não podem editá-lo até que seja corrigido no editor</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2601,10 @@ Authorization: Bearer %2</translation>
         <source>; did you mean &apos;%1&apos;?</source>
         <translation>; você quis dizer &apos;%1&apos;?</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; never matches: &apos;%2&apos; (line %3) matches every message it does, first</source>
+        <translation>&apos;%1&apos; nunca corresponde: &apos;%2&apos; (linha %3) corresponde antes a toda mensagem a que ela corresponderia</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>
@@ -3154,6 +3183,70 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Body:</source>
         <translation>Corpo:</translation>
+    </message>
+    <message>
+        <source>Why each rule of the endpoint does not answer this message</source>
+        <translation>Por que cada regra do endpoint não responde a esta mensagem</translation>
+    </message>
+    <message>
+        <source>The text has errors: Try it answers from the config the server runs.</source>
+        <translation>O texto tem erros: o Experimente responde pela configuração que o servidor executa.</translation>
+    </message>
+    <message>
+        <source>The text has errors: Try it answers from the last valid config.</source>
+        <translation>O texto tem erros: o Experimente responde pela última configuração válida.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Linha %1</translation>
+    </message>
+    <message>
+        <source>%1: its pattern is JSON, and the message is not JSON.</source>
+        <translation>%1: o padrão é JSON, e a mensagem não é JSON.</translation>
+    </message>
+    <message>
+        <source>%1: the message has no &quot;%2&quot; key.</source>
+        <translation>%1: a mensagem não tem a chave &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, the message is %3.</source>
+        <translation>%1: esperado %2, a mensagem é %3.</translation>
+    </message>
+    <message>
+        <source>%1: at %2, expected %3, got %4.</source>
+        <translation>%1: em %2, esperado %3, veio %4.</translation>
+    </message>
+    <message>
+        <source>%1: the array at %2 must hold %3 elements; the message&apos;s holds %4.</source>
+        <translation>%1: o array em %2 deve ter %3 elementos; o da mensagem tem %4.</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>a raiz</translation>
+    </message>
+    <message>
+        <source>%1: the text differs from %2 at character %3.</source>
+        <translation>%1: o texto difere de %2 no caractere %3.</translation>
+    </message>
+    <message>
+        <source>%1: the regular expression %2 does not match.</source>
+        <translation>%1: a expressão regular %2 não corresponde.</translation>
+    </message>
+    <message>
+        <source>%1: answers binary messages only.</source>
+        <translation>%1: responde só a mensagens binárias.</translation>
+    </message>
+    <message>
+        <source>%1: answers text messages only.</source>
+        <translation>%1: responde só a mensagens de texto.</translation>
+    </message>
+    <message>
+        <source>%1: the data does not start with %2 (hex).</source>
+        <translation>%1: os dados não começam com %2 (hex).</translation>
+    </message>
+    <message>
+        <source>%1: matches.</source>
+        <translation>%1: corresponde.</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,13 @@
             <numerusform>, %n HTTP endpoints</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: fails --strict: %n warning(s)</source>
+        <translation>
+            <numerusform>%1: fails --strict: %n warning</numerusform>
+            <numerusform>%1: fails --strict: %n warnings</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MocksPanel</name>

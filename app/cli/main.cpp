@@ -17,7 +17,9 @@ struct Tr
 
 enum ExitCode { Ok = 0, ConfigInvalid = 1, Usage = 2 };
 
-int check(const QString &path)
+enum class Strictness { WarningsPass, WarningsFail };
+
+int check(const QString &path, Strictness strictness)
 {
     const LoadResult result = SpecLoader::loadFile(path);
     for (const Diagnostic &diagnostic : result.diagnostics)
@@ -36,6 +38,10 @@ int check(const QString &path)
                ? QString()
                : Tr::tr(", %n HTTP endpoint(s)", nullptr, int(spec.httpEndpoints.size())))
         + Tr::tr(", %n warning(s)", nullptr, warnings));
+    if (strictness == Strictness::WarningsFail && warnings > 0) {
+        printErr(Tr::tr("%1: fails --strict: %n warning(s)", nullptr, warnings).arg(path));
+        return ConfigInvalid;
+    }
     return Ok;
 }
 
@@ -118,6 +124,8 @@ struct Flags
                                 Tr::tr("run: write a JUnit XML report to FILE."), Tr::tr("FILE") };
     QCommandLineOption summary { QStringLiteral("summary"),
                                  Tr::tr("run: write a Markdown summary to FILE."), Tr::tr("FILE") };
+    QCommandLineOption strict { QStringLiteral("strict"),
+                                Tr::tr("check: fail (exit 1) when the config has warnings.") };
     QCommandLineOption noCors { QStringLiteral("no-cors"),
                                 Tr::tr("Do not answer CORS preflights nor add "
                                        "Access-Control-Allow-Origin to HTTP responses.") };
@@ -128,7 +136,7 @@ struct Flags
                  quiet,   maxSize,      maxConnections, maxPending,      maxTotalPending,
                  origin,  tlsCert,      tlsKey,         maxBody,         noCors,
                  control, controlToken, journalSize,    failOnUnmatched, expect,
-                 report,  summary };
+                 report,  summary,      strict };
     }
 };
 
@@ -139,7 +147,8 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
                "Commands:\n"
                "  serve CONFIG   serve the mocks (default host 127.0.0.1, port 8000;\n"
                "                 env HOST and PORT are honoured, flags win)\n"
-               "  check CONFIG   validate the file and print its problems\n"
+               "  check CONFIG   validate the file and print its problems (--strict:\n"
+               "                 exit 1 on warnings too)\n"
                "  run CONFIG -- COMMAND [ARGS...]\n"
                "                 serve (port 0 unless given), run the command with MOCKET_URL,\n"
                "                 MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit\n"
@@ -331,7 +340,9 @@ int main(int argc, char *argv[])
     if (const int failed = readCommand(parser, flags, &command, &options.configPath, &rest))
         return failed;
     if (command == QLatin1String("check"))
-        return check(options.configPath);
+        return check(options.configPath,
+                     parser.isSet(flags.strict) ? Strictness::WarningsFail
+                                                : Strictness::WarningsPass);
     if (command == QLatin1String("verify"))
         return verify(parser, flags, options.configPath, rest);
     if (const int failed = readServeOptions(parser, flags, &options))

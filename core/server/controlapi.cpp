@@ -326,8 +326,28 @@ HttpReply ControlApi::putConfig(const HttpRequestData &request)
 void ControlApi::onEvent(const TrafficEvent &event)
 {
     noteConnection(event);
-    if (const JournalEntry *entry = m_journal.add(event))
+    if (const JournalEntry *entry = m_journal.add(event, missesOf(event)))
         wakeWaiters(*entry);
+}
+
+// An incoming frame no rule answered: why each rule of its endpoint did not, worked out
+// against the spec that just refused it.
+QList<std::pair<QString, PatternMiss>> ControlApi::missesOf(const TrafficEvent &event) const
+{
+    using Kind = TrafficEvent::Kind;
+    const bool unmatched
+        = event.kind == Kind::Unmatched || (event.kind == Kind::Binary && event.rule.isEmpty());
+    const MockSpecPtr spec = m_server->spec();
+    const Endpoint *endpoint = unmatched && spec ? spec->route(event.path) : nullptr;
+    if (!endpoint)
+        return {};
+    const QList<PatternMiss> misses = event.kind == Kind::Binary
+        ? endpoint->explainBinaryMisses(event.data)
+        : endpoint->explainMisses(IncomingMessage(event.payload));
+    QList<std::pair<QString, PatternMiss>> labelled;
+    for (qsizetype index = 0; index < misses.size(); ++index)
+        labelled.append({ endpoint->rules.at(index).label(), misses.at(index) });
+    return labelled;
 }
 
 void ControlApi::noteConnection(const TrafficEvent &event)

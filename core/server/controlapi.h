@@ -78,6 +78,7 @@ private:
     HttpReply close(const HttpRequestData &request, quint64 connectionId);
     HttpReply putConfig(const HttpRequestData &request);
     void noteConnection(const TrafficEvent &event);
+    QList<std::pair<QString, PatternMiss>> missesOf(const TrafficEvent &event) const;
     void wakeWaiters(const JournalEntry &entry);
 
     MockServer *m_server = nullptr;

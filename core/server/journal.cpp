@@ -3,10 +3,28 @@
 #include "pathpattern.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+
+namespace {
+QJsonObject missJson(const QString &rule, const PatternMiss &miss)
+{
+    QJsonObject json { { QStringLiteral("rule"), rule },
+                       { QStringLiteral("reason"), miss.reasonName() } };
+    if (!miss.path.isEmpty())
+        json.insert(QStringLiteral("at"), miss.path);
+    if (!miss.expected.isEmpty() || !miss.actual.isEmpty()) {
+        json.insert(QStringLiteral("expected"), miss.expected);
+        json.insert(QStringLiteral("actual"), miss.actual);
+    }
+    if (miss.position >= 0)
+        json.insert(QStringLiteral("position"), miss.position);
+    return json;
+}
+} // namespace
 
 QJsonObject JournalEntry::toJson() const
 {
-    return QJsonObject {
+    QJsonObject json {
         { QStringLiteral("seq"), sequence },
         { QStringLiteral("connection"), qint64(connectionId) },
         { QStringLiteral("path"), path },
@@ -17,6 +35,13 @@ QJsonObject JournalEntry::toJson() const
         { QStringLiteral("time"),
           QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODateWithMs) },
     };
+    if (unmatched()) {
+        QJsonArray why;
+        for (const auto &[label, miss] : misses)
+            why.append(missJson(label, miss));
+        json.insert(QStringLiteral("why"), why);
+    }
+    return json;
 }
 
 bool JournalFilter::matches(const JournalEntry &entry) const
@@ -46,7 +71,8 @@ void Journal::setCapacity(qsizetype capacity)
     trim();
 }
 
-const JournalEntry *Journal::add(const TrafficEvent &event)
+const JournalEntry *Journal::add(const TrafficEvent &event,
+                                 QList<std::pair<QString, PatternMiss>> misses)
 {
     using Kind = TrafficEvent::Kind;
     if (event.kind != Kind::Received && event.kind != Kind::Unmatched && event.kind != Kind::Binary
@@ -64,6 +90,8 @@ const JournalEntry *Journal::add(const TrafficEvent &event)
         entry.text = event.payload;
     entry.rule = event.kind == Kind::Unmatched ? QString() : event.rule;
     entry.time = event.timestamp;
+    if (entry.unmatched())
+        entry.misses = std::move(misses);
     m_entries.push_back(std::move(entry));
     trim();
     return &m_entries.back();

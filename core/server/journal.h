@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messagepattern.h"
 #include "trafficevent.h"
 
 #include <QByteArray>
@@ -23,9 +24,13 @@ struct JournalEntry
     QString rule; // the rule that answered or sent it; empty: an incoming frame no rule matched
     qint64 time = 0; // ms since the epoch
 
+    // An unmatched frame: why each rule of its endpoint did not answer it (label, miss).
+    QList<std::pair<QString, PatternMiss>> misses;
+
     bool unmatched() const { return incoming && rule.isEmpty(); }
     // {"seq", "connection", "path", "direction", "payload" (base64 when "binary"), "binary",
-    //  "rule" (or "unmatched"), "time"}
+    //  "rule" (or "unmatched"), "time"}, and for an unmatched frame "why": [{"rule",
+    //  "reason", and as the reason has them "at", "expected", "actual", "position"}]
     QJsonObject toJson() const;
 };
 
@@ -56,7 +61,9 @@ public:
     void setCapacity(qsizetype capacity);
     qsizetype capacity() const { return m_capacity; }
     // Keeps the event when it is a frame (received, unmatched, binary or sent); returns it.
-    const JournalEntry *add(const TrafficEvent &event);
+    // misses: for an unmatched frame, why each rule did not answer it.
+    const JournalEntry *add(const TrafficEvent &event,
+                            QList<std::pair<QString, PatternMiss>> misses = {});
     QList<const JournalEntry *> find(const JournalFilter &filter) const;
     void clear();
 

@@ -4,7 +4,10 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace {
 struct Tr
@@ -60,6 +63,11 @@ struct MessagePattern::Node
     static Node build(const QJsonValue &value, const QStringList &expressions,
                       const Markers &markers);
     bool matches(const QJsonValue &value, Bindings *bindings) const;
+    // Whether every value `later` matches, this node matches.
+    bool covers(const Node &later) const;
+    // Why value does not match (None when it does); path names where value is.
+    PatternMiss explainMiss(const QJsonValue &value, const QString &path) const;
+    QString display; // StringTemplate: the string as written, placeholders and all
 
 private:
     static Node buildString(const QString &string, const QStringList &expressions,
@@ -80,6 +88,10 @@ MessagePattern::Node MessagePattern::Node::build(const QJsonValue &value,
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
             node.children.append({ it.key(), build(it.value(), expressions, markers) });
+        // In key order, whatever QJsonObject's own: covers() pairs keys in one walk.
+        std::stable_sort(
+            node.children.begin(), node.children.end(),
+            [](const auto &left, const auto &right) { return left.first < right.first; });
     } else if (value.isArray()) {
         node.type = Type::Array;
         for (const QJsonValue &element : value.toArray())
@@ -121,6 +133,10 @@ MessagePattern::Node MessagePattern::Node::buildString(const QString &string,
         regex += QStringLiteral("(.*?)");
         pos = close + 1;
     }
+    node.display = string;
+    for (qsizetype index = 0; index < expressions.size(); ++index)
+        node.display.replace(markers.marker(int(index)),
+                             QStringLiteral("{{") + expressions.at(index) + QStringLiteral("}}"));
     if (node.captureBindings.size() == 1
         && string == markers.marker(int(expressions.indexOf(node.captureBindings.first())))) {
         node.type = Type::Wildcard;
@@ -149,6 +165,108 @@ bool MessagePattern::Node::matches(const QJsonValue &value, Bindings *bindings) 
         return matchesArray(value, bindings);
     }
     return false;
+}
+
+bool MessagePattern::Node::covers(const Node &later) const
+{
+    switch (type) {
+    case Type::Wildcard:
+        return true; // any value there is
+    case Type::Literal:
+        return later.type == Type::Literal && later.literal == literal;
+    case Type::StringTemplate:
+        return (later.type == Type::Literal && later.literal.isString()
+                && regex.match(later.literal.toString()).hasMatch())
+            || (later.type == Type::StringTemplate && later.regex.pattern() == regex.pattern());
+    case Type::Object:
+    case Type::Array:
+        break;
+    }
+    if (later.type != type || (type == Type::Array && later.children.size() != children.size()))
+        return false;
+    // Object children are in key order, so one walk pairs equal keys.
+    qsizetype laterIndex = 0;
+    for (const auto &[key, child] : children) {
+        while (type == Type::Object && laterIndex < later.children.size()
+               && later.children.at(laterIndex).first < key)
+            ++laterIndex;
+        if (laterIndex >= later.children.size() || later.children.at(laterIndex).first != key
+            || !child.covers(later.children.at(laterIndex).second))
+            return false;
+        ++laterIndex;
+    }
+    return true;
+}
+
+namespace {
+
+QString shown(const QString &text)
+{
+    if (text.size() <= PatternMiss::MaxShown)
+        return text;
+    return text.left(PatternMiss::MaxShown - 1) + QChar(0x2026);
+}
+
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    // A scalar: as the one element of an array, without the brackets.
+    const QByteArray array = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+PatternMiss valueMiss(const QString &path, const QString &expected, const QJsonValue &actual)
+{
+    return { PatternMiss::Reason::ValueDiffers, path, shown(expected), shown(compactJson(actual)),
+             -1 };
+}
+
+QString childPath(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+}
+
+} // namespace
+
+PatternMiss MessagePattern::Node::explainMiss(const QJsonValue &value, const QString &path) const
+{
+    if (matches(value, nullptr))
+        return {};
+    switch (type) {
+    case Type::Literal:
+        return valueMiss(path, compactJson(literal), value);
+    case Type::Wildcard: // matches every value that is there
+    case Type::StringTemplate:
+        return valueMiss(path, QLatin1Char('"') + display + QLatin1Char('"'), value);
+    case Type::Object:
+        if (!value.isObject())
+            return valueMiss(path, QStringLiteral("{\u2026}"), value);
+        for (const auto &[key, child] : children) {
+            const QJsonValue there = value.toObject().value(key);
+            if (there.isUndefined())
+                return { PatternMiss::Reason::MissingKey, childPath(path, key), {}, {}, -1 };
+            if (!child.matches(there, nullptr))
+                return child.explainMiss(there, childPath(path, key));
+        }
+        break;
+    case Type::Array:
+        if (!value.isArray())
+            return valueMiss(path, QStringLiteral("[\u2026]"), value);
+        if (value.toArray().size() != children.size())
+            return { PatternMiss::Reason::LengthDiffers, path, QString::number(children.size()),
+                     QString::number(value.toArray().size()), -1 };
+        for (qsizetype index = 0; index < children.size(); ++index) {
+            const Node &child = children.at(index).second;
+            if (!child.matches(value.toArray().at(index), nullptr))
+                return child.explainMiss(value.toArray().at(index),
+                                         path + QStringLiteral("[%1]").arg(index));
+        }
+        break;
+    }
+    return {};
 }
 
 inline bool MessagePattern::Node::matchesWildcard(const QJsonValue &value, Bindings *bindings) const
@@ -293,4 +411,60 @@ bool MessagePattern::matches(const IncomingMessage &message, Bindings *bindings)
         }
     }
     return true;
+}
+
+bool MessagePattern::covers(const MessagePattern &later) const
+{
+    if (m_kind != later.m_kind)
+        return false;
+    if (m_kind == Kind::Text)
+        return m_source == later.m_source;
+    return m_json->covers(*later.m_json);
+}
+
+PatternMiss MessagePattern::explainMiss(const IncomingMessage &message) const
+{
+    if (matches(message, nullptr))
+        return {};
+    if (m_kind == Kind::Json) {
+        const QJsonValue *json = message.json();
+        if (!json)
+            return { PatternMiss::Reason::NotJson, {}, {}, shown(message.text()), -1 };
+        return m_json->explainMiss(*json, QString());
+    }
+    if (m_useRegex)
+        return { PatternMiss::Reason::RegexFailed, {}, shown(m_source), shown(message.text()), -1 };
+    const QString &text = message.text();
+    qsizetype position = 0;
+    while (position < text.size() && position < m_source.size()
+           && text.at(position) == m_source.at(position))
+        ++position;
+    return { PatternMiss::Reason::TextDiffers, {}, shown(m_source), shown(text), position };
+}
+
+QString PatternMiss::reasonName() const
+{
+    switch (reason) {
+    case Reason::None:
+        return QStringLiteral("none");
+    case Reason::NotJson:
+        return QStringLiteral("not-json");
+    case Reason::MissingKey:
+        return QStringLiteral("missing-key");
+    case Reason::ValueDiffers:
+        return QStringLiteral("value-differs");
+    case Reason::LengthDiffers:
+        return QStringLiteral("length-differs");
+    case Reason::TextDiffers:
+        return QStringLiteral("text-differs");
+    case Reason::RegexFailed:
+        return QStringLiteral("regex-failed");
+    case Reason::BinaryRule:
+        return QStringLiteral("binary-rule");
+    case Reason::TextRule:
+        return QStringLiteral("text-rule");
+    case Reason::PrefixDiffers:
+        return QStringLiteral("prefix-differs");
+    }
+    return QString();
 }

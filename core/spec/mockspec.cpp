@@ -55,6 +55,26 @@ QString Rule::label() const
     return labelText.isEmpty() ? QStringLiteral("on-message[%1]").arg(index) : labelText;
 }
 
+PatternMiss Rule::explainMiss(const IncomingMessage &message) const
+{
+    if (matchesBinary)
+        return { PatternMiss::Reason::BinaryRule, {}, {}, {}, -1 };
+    return pattern.explainMiss(message);
+}
+
+PatternMiss Rule::explainBinaryMiss(const QByteArray &data) const
+{
+    if (!matchesBinary)
+        return { PatternMiss::Reason::TextRule, {}, {}, {}, -1 };
+    if (data.startsWith(binaryPrefix))
+        return {};
+    return { PatternMiss::Reason::PrefixDiffers,
+             {},
+             QString::fromLatin1(binaryPrefix.toHex(' ')),
+             QString::fromLatin1(data.left(binaryPrefix.size()).toHex(' ')),
+             -1 };
+}
+
 const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindings) const
 {
     for (const Rule &rule : rules) {
@@ -71,6 +91,22 @@ const Rule *Endpoint::firstBinaryMatch(const QByteArray &data) const
             return &rule;
     }
     return nullptr;
+}
+
+QList<PatternMiss> Endpoint::explainMisses(const IncomingMessage &message) const
+{
+    QList<PatternMiss> misses;
+    for (const Rule &rule : rules)
+        misses.append(rule.explainMiss(message));
+    return misses;
+}
+
+QList<PatternMiss> Endpoint::explainBinaryMisses(const QByteArray &data) const
+{
+    QList<PatternMiss> misses;
+    for (const Rule &rule : rules)
+        misses.append(rule.explainBinaryMiss(data));
+    return misses;
 }
 
 QString Stream::label() const
@@ -171,6 +207,8 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
         result.reply = renderForTry(result.rule->reply,
                                     result.rule->hasResponse ? &result.rule->response : nullptr,
                                     context, &result.missing);
+    } else {
+        result.misses = endpoint.explainMisses(incoming);
     }
     return result;
 }

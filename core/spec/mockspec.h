@@ -70,6 +70,11 @@ struct Rule
     bool hasResponse = false;
     Reply reply;
     SourceLocation location;
+    SourceLocation patternLocation; // of the pattern's (or binary match's) value
+
+    // Why this rule does not answer a text message, or binary data (None when it does).
+    PatternMiss explainMiss(const IncomingMessage &message) const;
+    PatternMiss explainBinaryMiss(const QByteArray &data) const;
 
     // "on-message[0]": how logs and the workbench name the rule.
     QString label() const; // "on-message[0]"
@@ -104,6 +109,9 @@ struct Endpoint
     const Rule *firstBinaryMatch(const QByteArray &data) const;
     // First rule whose pattern matches, or nullptr; bindings receive its captured values.
     const Rule *firstMatch(const IncomingMessage &message, Bindings *bindings) const;
+    // For a message no rule answers: why not, for each rule in order.
+    QList<PatternMiss> explainMisses(const IncomingMessage &message) const;
+    QList<PatternMiss> explainBinaryMisses(const QByteArray &data) const;
 };
 
 // A loaded, validated config: what a MockServer serves. Immutable once built, shared by
@@ -146,6 +154,7 @@ struct TryResult
     const Rule *rule = nullptr; // null: unmatched, no reply
     QString reply;
     QStringList missing; // template values that rendered empty
+    QList<PatternMiss> misses; // no rule matches: why not, for each of the endpoint's rules
 };
 
 // Query parameters of a request URL, percent-decoded; the first of repeated keys wins.

@@ -24,6 +24,7 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
              &Loader::loadRule, &draft);
     loadList(draft.streams, SpecLoader::tr("'streams' must be a list of streams"),
              &Loader::loadStream, &draft);
+    warnShadowedRules(draft.endpoint);
     if (draft.valid && !conflictsWithEarlierPath(draft.endpoint))
         m_spec->endpoints.append(draft.endpoint);
 }

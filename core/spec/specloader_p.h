@@ -158,6 +158,7 @@ private:
                          EndpointDraft *draft);
     void loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule);
     bool checkRuleComplete(const YAML::Node &item, const RuleDraft &rule);
+    void warnShadowedRules(const Endpoint &endpoint);
 
     // specloader_reply.cpp: the keys that extend a response (delay, to, close, frames).
     // False when key is not one of them.

@@ -82,6 +82,7 @@ void Loader::loadBinaryMatch(const YAML::Node &key, const YAML::Node &value, Rul
                              EndpointDraft *draft)
 {
     rule->rule.matchesBinary = true;
+    rule->rule.patternLocation = location(value.IsNull() ? key.Mark() : value.Mark());
     const QString any = scalarText(value);
     const bool ok = value.IsMap() ? readBinaryPrefix(value, &rule->rule.binaryPrefix)
                                   : any == QLatin1String("any") || any == QLatin1String("true");
@@ -98,6 +99,7 @@ void Loader::loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDra
 {
     rule->hasPattern = true;
     rule->patternText = responseText(key, value);
+    rule->rule.patternLocation = location(value.IsNull() ? key.Mark() : value.Mark());
     if (!rule->patternText)
         return;
     MessagePattern &pattern = rule->rule.pattern;
@@ -128,6 +130,14 @@ bool Loader::checkRuleComplete(const YAML::Node &item, const RuleDraft &rule)
     const bool responseRead = rule.response.has_value();
     return rule.patternText && (responseRead || hasOther) && (!rule.hasResponse || responseRead)
         && !both;
+}
+
+void Loader::warnShadowedRules(const Endpoint &endpoint)
+{
+    const QList<SpecRules::ShadowedRule> shadowed = SpecRules::shadowedRules(endpoint.rules);
+    for (const SpecRules::ShadowedRule &found : shadowed)
+        add(Diagnostic::Severity::Warning, endpoint.rules.at(found.rule).patternLocation,
+            found.problem);
 }
 
 } // namespace SpecLoading

@@ -163,6 +163,63 @@ QString backtrackingProblem(const MessagePattern &pattern)
         .arg(group);
 }
 
+namespace {
+
+bool shadows(const Rule &earlier, const Rule &later)
+{
+    if (earlier.matchesBinary != later.matchesBinary)
+        return false;
+    if (earlier.matchesBinary)
+        return later.binaryPrefix.startsWith(earlier.binaryPrefix);
+    return earlier.pattern.covers(later.pattern);
+}
+
+// Text patterns shadow only their equals: one lookup. Others are compared, boundedly.
+std::optional<qsizetype> shadowingRule(const QList<Rule> &rules, qsizetype index,
+                                       const QList<qsizetype> &compared,
+                                       QHash<QString, qsizetype> *textRules)
+{
+    const Rule &rule = rules.at(index);
+    if (!rule.matchesBinary && rule.pattern.kind() == MessagePattern::Kind::Text) {
+        const auto found = textRules->constFind(rule.pattern.source());
+        if (found != textRules->constEnd())
+            return found.value();
+        textRules->insert(rule.pattern.source(), index);
+        return std::nullopt;
+    }
+    for (const qsizetype earlier : compared) {
+        if (shadows(rules.at(earlier), rule))
+            return earlier;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QList<ShadowedRule> shadowedRules(const QList<Rule> &rules)
+{
+    QList<ShadowedRule> shadowed;
+    QHash<QString, qsizetype> textRules;
+    QList<qsizetype> jsonRules, binaryRules; // the first MaxShadowComparisons of each kind
+    for (qsizetype index = 0; index < rules.size(); ++index) {
+        const Rule &rule = rules.at(index);
+        QList<qsizetype> &ofKind = rule.matchesBinary ? binaryRules : jsonRules;
+        const std::optional<qsizetype> earlier = shadowingRule(rules, index, ofKind, &textRules);
+        if (earlier) {
+            const Rule &first = rules.at(*earlier);
+            shadowed.append({ index, *earlier,
+                              SpecLoader::tr("'%1' never matches: '%2' (line %3) matches every "
+                                             "message it does, first")
+                                  .arg(rule.label(), first.label())
+                                  .arg(first.location.line) });
+        } else if (ofKind.size() < MaxShadowComparisons
+                   && (rule.matchesBinary || rule.pattern.kind() == MessagePattern::Kind::Json)) {
+            ofKind.append(index);
+        }
+    }
+    return shadowed;
+}
+
 std::optional<Audience> audience(const QString &text)
 {
     if (text == QLatin1String("sender"))

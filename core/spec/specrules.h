@@ -68,6 +68,20 @@ QString bareJsonValueProblem(const TemplateVariable &variable, const PathPattern
 // (or the pattern is no regex).
 QString backtrackingProblem(const MessagePattern &pattern);
 
+// Rules of one endpoint that can never match because an earlier rule of it matches every
+// message they do first: the same text pattern, a JSON pattern the earlier one's implies
+// (MessagePattern::covers), a binary prefix that starts with an earlier one's. Each rule is
+// compared with at most MaxShadowComparisons earlier ones of its kind, so a long list stays
+// fast; a rule's text is looked up, not compared.
+constexpr int MaxShadowComparisons = 256;
+struct ShadowedRule
+{
+    qsizetype rule = 0; // index in the list
+    qsizetype earlier = 0; // the first earlier rule that shadows it
+    QString problem; // the loader's warning, naming the earlier rule's line
+};
+QList<ShadowedRule> shadowedRules(const QList<Rule> &rules);
+
 // HTTP `endpoint:` items.
 
 // 'method': an HTTP method (a token such as GET, PATCH or PURGE) in any case; upper case.

@@ -472,6 +472,47 @@ private slots:
                      + QStringLiteral(": invalid: 2 errors\n"));
     }
 
+    // A rule shadowed by an earlier one is a warning: check passes, check --strict fails (1).
+    void checkStrict_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("check") << QStringList() << 0 << QString();
+        QTest::newRow("check --strict") << QStringList { QStringLiteral("--strict") } << 1
+                                        << QStringLiteral(": fails --strict: 1 warning\n");
+    }
+
+    void checkStrict()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(int, exitCode);
+        QFETCH(QString, verdict);
+        const QString file = tempPath(QStringLiteral("shadowed.yml"));
+        QVERIFY(writeFile(file,
+                          "- websocket:\n    path: /ws\n    on-message:\n"
+                          "      - {pattern: ping, response: pong}\n"
+                          "      - {pattern: ping, response: again}\n"));
+        Cli *cli = run(QStringList { QStringLiteral("check") } + flags + QStringList { file });
+        QCOMPARE(cli->process.exitCode(), exitCode);
+        QCOMPARE(QString::fromUtf8(cli->out),
+                 file + QStringLiteral(": OK: 1 websocket endpoint, 2 rules, 1 warning\n"));
+        QCOMPARE(QString::fromUtf8(cli->err),
+                 file
+                     + QStringLiteral(":5:19: warning: 'on-message[1]' never matches: "
+                                      "'on-message[0]' (line 4) matches every message it does, "
+                                      "first\n")
+                     + (verdict.isEmpty() ? QString() : file + verdict));
+    }
+
+    void checkStrictPassesACleanConfig()
+    {
+        Cli *cli = run({ QStringLiteral("check"), QStringLiteral("--strict"),
+                         examplePath(QStringLiteral("mocks.yml")) });
+        QCOMPARE(cli->process.exitCode(), 0);
+        QCOMPARE(cli->err, QByteArray());
+    }
+
     void quiet()
     {
         Cli *cli

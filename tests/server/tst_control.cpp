@@ -188,6 +188,39 @@ private slots:
         QVERIFY(control.get(QStringLiteral("messages")).messages().isEmpty());
     }
 
+    // An unmatched frame in the journal says why each rule of its endpoint did not answer.
+    void journalExplainsUnmatched()
+    {
+        Control control(fixture());
+        auto echo = connectClient(fixture(), QStringLiteral("/ws/echo"));
+        QTRY_COMPARE(echo->messages().size(), 1);
+        echo->socket().sendTextMessage(QStringLiteral("pint"));
+        echo->socket().sendBinaryMessage(QByteArray("\x01", 1));
+        echo->socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(echo->messages().size(), 2, 15000);
+        const QJsonArray unmatched
+            = control.get(QStringLiteral("messages?unmatched=true")).messages();
+        QCOMPARE(unmatched.size(), 2);
+        const QJsonArray text = unmatched.at(0).toObject().value(QLatin1String("why")).toArray();
+        QCOMPARE(text,
+                 (QJsonArray {
+                     QJsonObject { { QStringLiteral("rule"), QStringLiteral("on-message[0]") },
+                                   { QStringLiteral("reason"), QStringLiteral("text-differs") },
+                                   { QStringLiteral("expected"), QStringLiteral("ping") },
+                                   { QStringLiteral("actual"), QStringLiteral("pint") },
+                                   { QStringLiteral("position"), 3 } } }));
+        const QJsonArray binary = unmatched.at(1).toObject().value(QLatin1String("why")).toArray();
+        QCOMPARE(binary,
+                 (QJsonArray {
+                     QJsonObject { { QStringLiteral("rule"), QStringLiteral("on-message[0]") },
+                                   { QStringLiteral("reason"), QStringLiteral("text-rule") } } }));
+        const QJsonObject matched = control.get(QStringLiteral("messages?rule=on-message[0]"))
+                                        .messages()
+                                        .at(0)
+                                        .toObject();
+        QVERIFY(!matched.contains(QLatin1String("why")));
+    }
+
     void longPoll()
     {
         Control control(fixture());

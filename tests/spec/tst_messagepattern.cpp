@@ -32,6 +32,8 @@ private slots:
     void specPatterns();
     void jsonSubset_data();
     void jsonSubset();
+    void explainMiss_data();
+    void explainMiss();
     void placeholderBinds_data();
     void placeholderBinds();
     void failedJsonMatchBindsNothing();
@@ -176,6 +178,66 @@ void TestMessagePattern::jsonSubset()
     QCOMPARE(matches(pattern, message), match);
     Bindings bindings;
     QCOMPARE(matches(pattern, message, &bindings), match);
+}
+
+namespace {
+// Why a message misses, as one line: "reason @path expected | actual #position".
+QString missText(const PatternMiss &miss)
+{
+    QString line = miss.reasonName();
+    if (!miss.path.isEmpty())
+        line += QStringLiteral(" @") + miss.path;
+    if (!miss.expected.isEmpty() || !miss.actual.isEmpty())
+        line += QLatin1Char(' ') + miss.expected + QStringLiteral(" | ") + miss.actual;
+    if (miss.position >= 0)
+        line += QStringLiteral(" #") + QString::number(miss.position);
+    return line;
+}
+} // namespace
+
+void TestMessagePattern::explainMiss_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("miss");
+    auto row = [](const char *name, const char *pattern, const char *message, const char *miss) {
+        QTest::newRow(name) << QString::fromUtf8(pattern) << QString::fromUtf8(message)
+                            << QString::fromUtf8(miss);
+    };
+    row("matches", R"({"type": "join"})", R"({"type": "join", "x": 1})", "none");
+    row("not JSON", R"({"type": "join"})", "hello", "not-json  | hello");
+    row("missing key", R"({"type": "join", "user": "{{u}}"})", R"({"type": "join"})",
+        "missing-key @user");
+    row("missing nested key", R"({"a": {"b": 1}})", R"({"a": {"c": 1}})", "missing-key @a.b");
+    row("value differs", R"({"a": {"b": 1}})", R"({"a": {"b": 2}})", "value-differs @a.b 1 | 2");
+    row("string differs", R"({"type": "join"})", R"({"type": "leave"})",
+        R"(value-differs @type "join" | "leave")");
+    row("type differs", R"({"n": 1})", R"({"n": "1"})", R"(value-differs @n 1 | "1")");
+    row("object expected", R"({"u": {"id": 1}})", R"({"u": 7})", "value-differs @u {…} | 7");
+    row("array length", R"({"xs": [1, 2]})", R"({"xs": [1]})", "length-differs @xs 2 | 1");
+    row("array element", R"([1, {"k": "v"}])", R"([1, {"k": "w"}])",
+        R"(value-differs @[1].k "v" | "w")");
+    row("string template", R"({"to": "room-{{n}}"})", R"({"to": "hall-1"})",
+        R"(value-differs @to "room-{{n}}" | "hall-1")");
+    row("a long value is shortened", R"({"a": 1})",
+        "{\"a\": \"0123456789012345678901234567890123456789012345678901234567890123456789"
+        "0123456789\"}",
+        "value-differs @a 1 | \"0123456789012345678901234567890123456789012345678901234567890"
+        "12345678901234567…");
+    row("text differs", "ping", "pinx", "text-differs ping | pinx #3");
+    row("text longer", "ping", "pings", "text-differs ping | pings #4");
+    row("text shorter", "ping", "pin", "text-differs ping | pin #3");
+    row("regex fails", "say (?<w>.*)", "shout x", "regex-failed say (?<w>.*) | shout x");
+    row("text matches", "ping", "ping", "none");
+}
+
+void TestMessagePattern::explainMiss()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, message);
+    QFETCH(QString, miss);
+    QCOMPARE(missText(MessagePattern::compile(pattern).explainMiss(IncomingMessage(message))),
+             miss);
 }
 
 void TestMessagePattern::placeholderBinds_data()

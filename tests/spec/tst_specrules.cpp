@@ -1,5 +1,7 @@
+#include "specloader.h"
 #include "specrules.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <functional>
@@ -117,6 +119,9 @@ private Q_SLOTS:
     void verdicts_data();
     void verdicts();
     void closeCodesFollowTheProtocol();
+    void shadowedRules_data();
+    void shadowedRules();
+    void shadowingStaysBounded();
 };
 
 void TestSpecRules::verdicts_data()
@@ -229,6 +234,144 @@ void TestSpecRules::closeCodesFollowTheProtocol()
         expected.append(code);
     QCOMPARE(sendable, expected);
     QCOMPARE(disagreements, 0);
+}
+
+namespace {
+
+// An endpoint whose on-message list is rules, each rule one "pattern => response" flow map.
+QString endpointWithRules(const QStringList &rules)
+{
+    QString yaml = QStringLiteral("- websocket:\n    path: /ws\n    on-message:\n");
+    for (const QString &rule : rules)
+        yaml += QStringLiteral("      - ") + rule + QLatin1Char('\n');
+    return yaml;
+}
+
+QStringList warningsOf(const QString &yaml)
+{
+    const LoadResult result = SpecLoader::loadText(yaml, QStringLiteral("mocks.yml"));
+    QStringList lines;
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        lines.append(diagnostic.toString());
+    return lines;
+}
+
+QString shadowed(int line, int column, int rule, int earlier)
+{
+    return QStringLiteral("mocks.yml:%1:%2: warning: 'on-message[%3]' never matches: "
+                          "'on-message[%4]' (line %5) matches every message it does, first")
+        .arg(line)
+        .arg(column)
+        .arg(rule)
+        .arg(earlier)
+        .arg(earlier + 4);
+}
+
+} // namespace
+
+// A rule an earlier one of its endpoint always answers first: warned at its pattern.
+void TestSpecRules::shadowedRules_data()
+{
+    QTest::addColumn<QStringList>("rules");
+    QTest::addColumn<QStringList>("warnings");
+    auto row = [](const char *name, const QStringList &rules, const QStringList &warnings) {
+        QTest::newRow(name) << rules << warnings;
+    };
+    const QString ping = QStringLiteral("{pattern: ping, response: pong}");
+    row("same text twice", { ping, ping }, { shadowed(5, 19, 1, 0) });
+    row("same text three times", { ping, ping, ping },
+        { shadowed(5, 19, 1, 0), shadowed(6, 19, 2, 0) });
+    row("different texts", { ping, QStringLiteral("{pattern: pong, response: ping}") }, {});
+    row("same regex twice",
+        { QStringLiteral("{pattern: 'say .*', response: a}"),
+          QStringLiteral("{pattern: 'say .*', response: b}") },
+        { shadowed(5, 19, 1, 0) });
+    row("a regex before a text it matches is not judged",
+        { QStringLiteral("{pattern: 'p.*', response: a}"), ping }, {});
+    row("JSON subset first",
+        { QStringLiteral(R"({pattern: '{"type": "join"}', response: a})"),
+          QStringLiteral(R"({pattern: '{"type": "join", "room": "x"}', response: b})") },
+        { shadowed(5, 19, 1, 0) });
+    row("JSON superset first",
+        { QStringLiteral(R"({pattern: '{"type": "join", "room": "x"}', response: a})"),
+          QStringLiteral(R"({pattern: '{"type": "join"}', response: b})") },
+        {});
+    row("JSON placeholder first",
+        { QStringLiteral(R"({pattern: '{"type": "{{kind}}"}', response: a})"),
+          QStringLiteral(R"({pattern: '{"type": "join", "user": {"id": 1}}', response: b})") },
+        { shadowed(5, 19, 1, 0) });
+    row("JSON literal does not cover a placeholder",
+        { QStringLiteral(R"({pattern: '{"type": "join"}', response: a})"),
+          QStringLiteral(R"({pattern: '{"type": "{{kind}}"}', response: b})") },
+        {});
+    row("JSON value differs",
+        { QStringLiteral(R"({pattern: '{"type": "join"}', response: a})"),
+          QStringLiteral(R"({pattern: '{"type": "leave"}', response: b})") },
+        {});
+    row("JSON nested subset",
+        { QStringLiteral(R"({pattern: '{"user": {"role": "admin"}}', response: a})"),
+          QStringLiteral(
+              R"({pattern: '{"user": {"role": "admin", "id": 7}, "x": 1}', response: b})") },
+        { shadowed(5, 19, 1, 0) });
+    row("JSON string template covers a literal it matches",
+        { QStringLiteral(R"({pattern: '{"to": "room-{{n}}"}', response: a})"),
+          QStringLiteral(R"({pattern: '{"to": "room-7"}', response: b})") },
+        { shadowed(5, 19, 1, 0) });
+    row("JSON arrays of other lengths",
+        { QStringLiteral(R"({pattern: '[1, "{{x}}"]', response: a})"),
+          QStringLiteral(R"({pattern: '[1, 2, 3]', response: b})") },
+        {});
+    row("text and JSON of the same words",
+        { QStringLiteral(R"({pattern: '{"a": 1}', response: a})"),
+          QStringLiteral(R"({pattern: '{"a": 1} and more', response: b})") },
+        {});
+    row("binary any, then a prefix",
+        { QStringLiteral("{binary: any, response: a}"),
+          QStringLiteral("{binary: {hex-prefix: cafe}, response: b}") },
+        { shadowed(5, 18, 1, 0) });
+    row("binary prefix, then a longer one",
+        { QStringLiteral("{binary: {hex-prefix: ca}, response: a}"),
+          QStringLiteral("{binary: {hex-prefix: cafe}, response: b}") },
+        { shadowed(5, 18, 1, 0) });
+    row("binary prefix, then any",
+        { QStringLiteral("{binary: {hex-prefix: cafe}, response: a}"),
+          QStringLiteral("{binary: any, response: b}") },
+        {});
+    row("binary and text", { QStringLiteral("{binary: any, response: a}"), ping }, {});
+}
+
+void TestSpecRules::shadowedRules()
+{
+    QFETCH(QStringList, rules);
+    QFETCH(QStringList, warnings);
+    QCOMPARE(warningsOf(endpointWithRules(rules)), warnings);
+}
+
+// Thousands of distinct JSON rules: each is compared with a bounded number of earlier ones,
+// and texts are looked up, so the check stays linear.
+void TestSpecRules::shadowingStaysBounded()
+{
+    QList<Rule> rules;
+    constexpr int Count = 20000;
+    for (int index = 0; index < Count; ++index) {
+        Rule rule;
+        rule.index = index;
+        rule.pattern = MessagePattern::compile(
+            index % 2 ? QStringLiteral("text %1").arg(index)
+                      : QStringLiteral(R"({"id": %1, "kind": "k"})").arg(index));
+        rules.append(rule);
+    }
+    Rule last;
+    last.index = Count;
+    last.pattern = MessagePattern::compile(QStringLiteral(R"({"id": 0, "kind": "k", "x": 1})"));
+    rules.append(last);
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SpecRules::ShadowedRule> found = SpecRules::shadowedRules(rules);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().rule, Count);
+    QCOMPARE(found.first().earlier, 0);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestSpecRules)

@@ -448,6 +448,7 @@ void MainWindow::setDocumentText(const QString &text, const QString &path, bool 
 {
     m_editor->setPlainText(text);
     m_editor->document()->setModified(false);
+    m_mocks->forgetOutline();
     m_document->reset(text, path, example);
     if (!m_document->outline().endpoints.isEmpty())
         m_mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
@@ -647,8 +648,10 @@ void MainWindow::onParsed()
         m_tryIt->setSpec(m_document->lastGoodSpec());
         if (m_autoApply->isChecked() && m_server->isListening())
             applyToServer();
+    } else if (m_server->isListening() && m_server->spec()) {
+        m_tryIt->setSpec(m_server->spec(), TryItPanel::SpecSource::Served);
     } else {
-        m_tryIt->setSpec(nullptr);
+        m_tryIt->setSpec(m_document->lastGoodSpec(), TryItPanel::SpecSource::LastValid);
     }
     updateActions();
 }

@@ -182,9 +182,16 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_addEndpoint->setPopupMode(QToolButton::InstantPopup);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
-    for (QToolButton *button : { m_addEndpoint, m_addRule, m_remove, m_duplicate, m_up, m_down })
+    for (QToolButton *button : { m_addEndpoint, m_addRule, m_remove, m_duplicate, m_up, m_down }) {
         buttons->addWidget(button);
+        m_buttonTips.append({ button, button->toolTip() });
+    }
     buttons->addStretch();
+    m_staleBanner = new QLabel(this);
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->setStyleSheet(
+        QStringLiteral("background: #fef3c7; color: #92400e; padding: 4px"));
+    m_staleBanner->hide();
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     // Endpoint form
@@ -289,6 +296,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
+    layout->addWidget(m_staleBanner);
     layout->addWidget(split, 1);
 
     m_commitTimer.setSingleShot(true);
@@ -341,11 +349,46 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
 
 void MocksPanel::setOutline(const SpecOutline &outline)
 {
-    m_outline = outline;
-    const Selection keep = selection();
-    rebuildTree();
-    select(keep);
-    showForms();
+    if (outline.ok() || !m_outline.ok()) {
+        m_outline = outline;
+        const Selection keep = selection();
+        rebuildTree();
+        select(keep);
+        showForms();
+    }
+    showStale(outline);
+}
+
+void MocksPanel::forgetOutline()
+{
+    m_outline = SpecOutline();
+    setOutline(m_outline);
+}
+
+// Forms edit the text through its outline: with none to be had, they wait, and say why.
+void MocksPanel::showStale(const SpecOutline &current)
+{
+    const bool stale = !current.ok();
+    const QString line
+        = current.errorLine() > 0 ? QString::number(current.errorLine()) : QStringLiteral("?");
+    m_staleBanner->setText(
+        !stale ? QString()
+            : m_outline.ok()
+            ? tr("Showing the last valid file; fix the YAML syntax on line %1 to "
+                 "edit here.")
+                  .arg(line)
+            : tr("The YAML has a syntax error on line %1: fix it to edit here.").arg(line));
+    m_staleBanner->setVisible(stale);
+    if (stale)
+        m_commitTimer.stop();
+    m_tree->setEnabled(!stale);
+    m_forms->setEnabled(!stale);
+    updateButtons();
+}
+
+QString MocksPanel::staleText() const
+{
+    return m_staleBanner->isHidden() ? QString() : m_staleBanner->text();
 }
 
 void MocksPanel::rebuildTree()
@@ -924,4 +967,13 @@ void MocksPanel::updateButtons()
     m_duplicate->setEnabled(whole);
     m_up->setEnabled(whole);
     m_down->setEnabled(whole);
+    m_addEndpoint->setEnabled(true);
+    const bool stale = !m_staleBanner->isHidden();
+    const QString why = tr("The YAML has a syntax error: the forms cannot edit it until it is "
+                           "fixed in the editor");
+    for (const auto &[button, tip] : std::as_const(m_buttonTips)) {
+        if (stale)
+            button->setEnabled(false);
+        button->setToolTip(stale ? why : tip);
+    }
 }

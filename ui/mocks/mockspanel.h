@@ -46,8 +46,13 @@ public:
     explicit MocksPanel(QWidget *parent = nullptr);
 
     // Shows the outline of the current text; keeps the selection and does not overwrite a
-    // field the user is typing in.
+    // field the user is typing in. While the text is no YAML the forms cannot edit it: the
+    // last valid outline stays, greyed, under a banner that says which line to fix.
     void setOutline(const SpecOutline &outline);
+    // Drops the outline kept from another text (a file opened in place of this one).
+    void forgetOutline();
+    // The banner shown while the text has a syntax error; empty otherwise.
+    QString staleText() const;
     Selection selection() const;
     void select(const Selection &selection);
     // Says the selected item's line (lineSelected), for the editor to show it.
@@ -112,6 +117,7 @@ private:
     const EndpointOutline *shownEndpoint() const;
     const RuleOutline *shownRule() const;
     void updateButtons();
+    void showStale(const SpecOutline &current);
     // Commits the forms, then the selection when it is on an endpoint (or its greeting or a rule).
     std::optional<Selection> selectionToEdit();
 
@@ -140,6 +146,8 @@ private:
     QToolButton *m_duplicate = nullptr;
     QToolButton *m_up = nullptr;
     QToolButton *m_down = nullptr;
+    QLabel *m_staleBanner = nullptr;
+    QList<std::pair<QToolButton *, QString>> m_buttonTips; // each button's own tooltip
     QTimer m_commitTimer;
     bool m_rebuilding = false;
 };

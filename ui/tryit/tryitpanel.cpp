@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -59,10 +60,15 @@ TryItPanel::TryItPanel(QWidget *parent) : QWidget(parent)
 {
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
+    m_source = new QLabel(this);
+    m_source->setWordWrap(true);
+    m_source->setStyleSheet(QStringLiteral("color: #92400e"));
+    m_source->hide();
     m_tabs->addTab(makeWebSocketPage(), tr("WebSocket"));
     m_tabs->addTab(makeHttpPage(), tr("HTTP"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_source);
     layout->addWidget(m_tabs);
 
     m_timer.setSingleShot(true);
@@ -97,6 +103,10 @@ QWidget *TryItPanel::makeWebSocketPage()
     m_greeting = makeOutput(fixed, page);
     m_greeting->setMaximumHeight(70);
     m_reply = makeOutput(fixed, page);
+    m_misses = new QListWidget(page);
+    m_misses->setWordWrap(true);
+    m_misses->setToolTip(tr("Why each rule of the endpoint does not answer this message"));
+    m_misses->hide();
 
     auto *form = new QFormLayout;
     form->addRow(tr("Path:"), m_path);
@@ -105,6 +115,7 @@ QWidget *TryItPanel::makeWebSocketPage()
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_misses, 1);
     layout->addWidget(new QLabel(tr("Reply:"), page));
     layout->addWidget(m_reply, 1);
     return page;
@@ -163,9 +174,16 @@ QString TryItPanel::samplePath(const PathPattern &path)
     return QLatin1Char('/') + segments.join(QLatin1Char('/'));
 }
 
-void TryItPanel::setSpec(MockSpecPtr spec)
+void TryItPanel::setSpec(MockSpecPtr spec, SpecSource source)
 {
     m_spec = std::move(spec);
+    const bool fromText = source == SpecSource::CurrentText || !m_spec;
+    m_source->setText(
+        fromText ? QString()
+            : source == SpecSource::Served
+            ? tr("The text has errors: Try it answers from the config the server runs.")
+            : tr("The text has errors: Try it answers from the last valid config."));
+    m_source->setVisible(!fromText);
     if (m_spec && !m_pathTouched && !m_spec->endpoints.isEmpty()
         && !m_spec->route(m_path->text().section(QLatin1Char('?'), 0, 0)))
         m_path->setText(samplePath(m_spec->endpoints.first().path));
@@ -201,6 +219,8 @@ void TryItPanel::updateWebSocket()
 {
     m_greeting->clear();
     m_reply->clear();
+    m_misses->clear();
+    m_misses->hide();
     if (!m_spec) {
         m_summary->setText(tr("Fix the config's errors to try messages."));
         return;
@@ -219,6 +239,7 @@ void TryItPanel::updateWebSocket()
     } else if (!result.rule) {
         text = tr("Endpoint %1: no rule matches, so no reply is sent.")
                    .arg(result.endpoint->path.text());
+        showMisses(result);
     } else {
         text = tr("Endpoint %1: %2 matches (%3 pattern).")
                    .arg(result.endpoint->path.text(), result.rule->label(),
@@ -229,6 +250,53 @@ void TryItPanel::updateWebSocket()
         text += QLatin1Char(' ')
             + tr("Rendered empty: %1.").arg(result.missing.join(QStringLiteral(", ")));
     m_summary->setText(text);
+}
+
+void TryItPanel::showMisses(const TryResult &result)
+{
+    const QList<Rule> &rules = result.endpoint->rules;
+    for (qsizetype index = 0; index < rules.size() && index < result.misses.size(); ++index) {
+        const Rule &rule = rules.at(index);
+        auto *item = new QListWidgetItem(missText(rule, result.misses.at(index)), m_misses);
+        item->setToolTip(tr("Line %1").arg(rule.location.line));
+    }
+    m_misses->setVisible(m_misses->count() > 0);
+}
+
+QString TryItPanel::missText(const Rule &rule, const PatternMiss &miss)
+{
+    using Reason = PatternMiss::Reason;
+    const QString label = rule.label();
+    switch (miss.reason) {
+    case Reason::None:
+        break;
+    case Reason::NotJson:
+        return tr("%1: its pattern is JSON, and the message is not JSON.").arg(label);
+    case Reason::MissingKey:
+        return tr("%1: the message has no \"%2\" key.").arg(label, miss.path);
+    case Reason::ValueDiffers:
+        return miss.path.isEmpty()
+            ? tr("%1: expected %2, the message is %3.").arg(label, miss.expected, miss.actual)
+            : tr("%1: at %2, expected %3, got %4.")
+                  .arg(label, miss.path, miss.expected, miss.actual);
+    case Reason::LengthDiffers:
+        return tr("%1: the array at %2 must hold %3 elements; the message's holds %4.")
+            .arg(label, miss.path.isEmpty() ? tr("the top") : miss.path, miss.expected,
+                 miss.actual);
+    case Reason::TextDiffers:
+        return tr("%1: the text differs from %2 at character %3.")
+            .arg(label, miss.expected)
+            .arg(miss.position + 1);
+    case Reason::RegexFailed:
+        return tr("%1: the regular expression %2 does not match.").arg(label, miss.expected);
+    case Reason::BinaryRule:
+        return tr("%1: answers binary messages only.").arg(label);
+    case Reason::TextRule:
+        return tr("%1: answers text messages only.").arg(label);
+    case Reason::PrefixDiffers:
+        return tr("%1: the data does not start with %2 (hex).").arg(label, miss.expected);
+    }
+    return tr("%1: matches.").arg(label);
 }
 
 void TryItPanel::updateHttp()
@@ -320,6 +388,19 @@ void TryItPanel::showHttp()
 QString TryItPanel::summary() const
 {
     return m_summary->text();
+}
+
+QStringList TryItPanel::missReasons() const
+{
+    QStringList lines;
+    for (int row = 0; row < m_misses->count(); ++row)
+        lines.append(m_misses->item(row)->text());
+    return lines;
+}
+
+QString TryItPanel::sourceNote() const
+{
+    return m_source->isHidden() ? QString() : m_source->text();
 }
 
 QString TryItPanel::reply() const

@@ -8,6 +8,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QTabWidget;
 struct HttpReply;
@@ -22,7 +23,10 @@ class TryItPanel : public QWidget
 public:
     explicit TryItPanel(QWidget *parent = nullptr);
 
-    void setSpec(MockSpecPtr spec);
+    // Where the spec comes from: the text as it is, or (while the text has errors) the
+    // config the running server serves, or the last valid one when it is stopped.
+    enum class SpecSource { CurrentText, Served, LastValid };
+    void setSpec(MockSpecPtr spec, SpecSource source = SpecSource::CurrentText);
     void setPath(const QString &pathAndQuery);
     void setMessage(const QString &message);
     // Recomputes now instead of after the short typing delay.
@@ -31,6 +35,10 @@ public:
     QString summary() const;
     QString reply() const;
     QString greeting() const;
+    // When no rule matches: why not, one line per rule of the endpoint.
+    QStringList missReasons() const;
+    // Which config Try it answers from, when it is not the text as it is; empty otherwise.
+    QString sourceNote() const;
 
     // The HTTP tab. headers: one "Name: value" per line.
     void setHttpRequest(const QString &method, const QString &target, const QString &headers = {},
@@ -48,12 +56,16 @@ private:
     QString httpOutcome(const HttpReply &reply, const QStringList &badHeaders) const;
     static QString effectsText(const HttpReply &reply);
     static QString samplePath(const PathPattern &path);
+    static QString missText(const Rule &rule, const PatternMiss &miss);
+    void showMisses(const TryResult &result);
 
     MockSpecPtr m_spec;
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_path = nullptr;
     QPlainTextEdit *m_message = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_source = nullptr;
+    QListWidget *m_misses = nullptr;
     QPlainTextEdit *m_greeting = nullptr;
     QPlainTextEdit *m_reply = nullptr;
     QComboBox *m_method = nullptr;

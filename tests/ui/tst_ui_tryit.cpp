@@ -1,0 +1,233 @@
+#include "mainwindow.h"
+#include "mockspanel.h"
+#include "testfiles.h"
+#include "tryitpanel.h"
+#include "yamleditor.h"
+
+#include <QApplication>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+#include <memory>
+
+namespace {
+
+const char *const Config = "- websocket:\n"
+                           "    path: /ws/echo\n"
+                           "    on-message:\n"
+                           "      - pattern: ping\n"
+                           "        response: pong\n"
+                           "      - pattern: '{\"type\": \"join\", \"user\": \"{{u}}\"}'\n"
+                           "        response: welcome\n"
+                           "      - pattern: '{\"type\": \"say\", \"to\": {\"room\": 1}}'\n"
+                           "        response: said\n"
+                           "      - pattern: 'say (?<words>.*)'\n"
+                           "        response: '{{words}}'\n"
+                           "      - binary: any\n"
+                           "        response: bytes\n"
+                           "- websocket:\n"
+                           "    path: /ws/other\n";
+
+// The config with a map value on line 16 where none may be: no YAML at all.
+QString broken()
+{
+    return QString::fromUtf8(Config) + QStringLiteral("    on-connect: response: oops\n");
+}
+
+} // namespace
+
+// Try it and the Mocks panel while the text cannot be read, and Try it explaining a miss.
+class TestTryIt : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    bool openConfig()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("mocks.yml"));
+        return writeFile(path, Config) && m_window->openFile(path);
+    }
+
+    void breakTheText()
+    {
+        m_window->editor()->setPlainText(broken());
+        m_window->validateNow();
+    }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_window = std::make_unique<MainWindow>();
+        m_window->setRecoveryStore(RecoveryStore(m_dir.filePath(QStringLiteral("recovery"))));
+        m_window->show();
+    }
+
+    void cleanup()
+    {
+        m_window->editor()->document()->setModified(false);
+        m_window.reset();
+    }
+
+    // A syntax error keeps the last valid outline on show, greyed under a banner naming the
+    // line, with the forms and their buttons off (saying why) until the text is fixed.
+    void syntaxErrorKeepsTheLastOutline()
+    {
+        QVERIFY(openConfig());
+        MocksPanel *mocks = m_window->findChild<MocksPanel *>();
+        QVERIFY(mocks);
+        QCOMPARE(mocks->tree()->topLevelItemCount(), 2);
+        QVERIFY(mocks->staleText().isEmpty());
+
+        breakTheText();
+        QCOMPARE(mocks->tree()->topLevelItemCount(), 2);
+        QCOMPARE(mocks->tree()->topLevelItem(0)->text(0), QStringLiteral("/ws/echo"));
+        QVERIFY(!mocks->tree()->isEnabled());
+        QVERIFY2(mocks->staleText().contains(QStringLiteral("last valid")),
+                 qPrintable(mocks->staleText()));
+        QVERIFY2(mocks->staleText().contains(QStringLiteral("line 16")),
+                 qPrintable(mocks->staleText()));
+        QToolButton *add = mocks->addEndpointButton();
+        QVERIFY(!add->isEnabled());
+        QVERIFY2(add->toolTip().contains(QStringLiteral("syntax error")),
+                 qPrintable(add->toolTip()));
+
+        m_window->editor()->setPlainText(QString::fromUtf8(Config));
+        m_window->validateNow();
+        QVERIFY(mocks->tree()->isEnabled());
+        QVERIFY(mocks->staleText().isEmpty());
+        QVERIFY(add->isEnabled());
+        QCOMPARE(add->toolTip(), QStringLiteral("Add endpoint"));
+    }
+
+    // Opened with a syntax error, there is no earlier outline: the banner says what to fix.
+    void syntaxErrorInAFreshFile()
+    {
+        QVERIFY(openConfig());
+        const QString path = m_dir.filePath(QStringLiteral("broken.yml"));
+        QVERIFY(writeFile(path, broken().toUtf8()));
+        QVERIFY(m_window->openFile(path));
+        MocksPanel *mocks = m_window->findChild<MocksPanel *>();
+        QCOMPARE(mocks->tree()->topLevelItemCount(), 0);
+        QVERIFY2(mocks->staleText().contains(QStringLiteral("line 16")),
+                 qPrintable(mocks->staleText()));
+        QVERIFY(!mocks->addEndpointButton()->isEnabled());
+        QCOMPARE(m_window->tryItPanel()->summary(),
+                 QStringLiteral("Fix the config's errors to try messages."));
+    }
+
+    // Try it answers from the config being served while the text is broken: the running
+    // server's (not the valid edit it was never given), else the last valid one; and says so.
+    void tryItAnswersFromWhatIsServed_data()
+    {
+        QTest::addColumn<bool>("serving");
+        QTest::addColumn<QString>("reply");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("stopped") << false << QStringLiteral("pong v2")
+                                 << QStringLiteral("The text has errors: Try it answers from the "
+                                                   "last valid config.");
+        QTest::newRow("serving") << true << QStringLiteral("pong")
+                                 << QStringLiteral("The text has errors: Try it answers from the "
+                                                   "config the server runs.");
+    }
+
+    void tryItAnswersFromWhatIsServed()
+    {
+        QFETCH(bool, serving);
+        QFETCH(QString, reply);
+        QFETCH(QString, note);
+        QVERIFY(openConfig());
+        m_window->setAutoApply(false);
+        if (serving) {
+            m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+            QVERIFY(m_window->startServer());
+        }
+        TryItPanel *tryIt = m_window->tryItPanel();
+        QVERIFY(tryIt->sourceNote().isEmpty());
+        QString text = QString::fromUtf8(Config);
+        m_window->editor()->setPlainText(
+            text.replace(QStringLiteral("response: pong"), QStringLiteral("response: pong v2")));
+        m_window->validateNow(); // valid, and not applied
+        m_window->editor()->setPlainText(text + QStringLiteral("    on-connect: response: oops\n"));
+        m_window->validateNow();
+        tryIt->setPath(QStringLiteral("/ws/echo"));
+        tryIt->setMessage(QStringLiteral("ping"));
+        QVERIFY2(tryIt->summary().contains(QStringLiteral("on-message[0] matches")),
+                 qPrintable(tryIt->summary()));
+        QCOMPARE(tryIt->reply(), reply);
+        QCOMPARE(tryIt->sourceNote(), note);
+    }
+
+    // No rule matches: each rule says why not.
+    void tryItExplainsAMiss_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QStringList>("reasons");
+        QTest::newRow("JSON without a key")
+            << QStringLiteral(R"({"type": "join"})")
+            << QStringList {
+                   QStringLiteral("on-message[0]: the text differs from ping at character 1."),
+                   QStringLiteral("on-message[1]: the message has no \"user\" key."),
+                   QStringLiteral("on-message[2]: the message has no \"to\" key."),
+                   QStringLiteral("on-message[3]: the regular expression say (?<words>.*) does "
+                                  "not match."),
+                   QStringLiteral("on-message[4]: answers binary messages only."),
+               };
+        QTest::newRow("nested value")
+            << QStringLiteral(R"({"type": "say", "to": {"room": 2}})")
+            << QStringList {
+                   QStringLiteral("on-message[0]: the text differs from ping at character 1."),
+                   QStringLiteral(R"(on-message[1]: at type, expected "join", got "say".)"),
+                   QStringLiteral("on-message[2]: at to.room, expected 1, got 2."),
+                   QStringLiteral("on-message[3]: the regular expression say (?<words>.*) does "
+                                  "not match."),
+                   QStringLiteral("on-message[4]: answers binary messages only."),
+               };
+        QTest::newRow("text")
+            << QStringLiteral("pint")
+            << QStringList {
+                   QStringLiteral("on-message[0]: the text differs from ping at character 4."),
+                   QStringLiteral("on-message[1]: its pattern is JSON, and the message is not "
+                                  "JSON."),
+                   QStringLiteral("on-message[2]: its pattern is JSON, and the message is not "
+                                  "JSON."),
+                   QStringLiteral("on-message[3]: the regular expression say (?<words>.*) does "
+                                  "not match."),
+                   QStringLiteral("on-message[4]: answers binary messages only."),
+               };
+    }
+
+    void tryItExplainsAMiss()
+    {
+        QFETCH(QString, message);
+        QFETCH(QStringList, reasons);
+        QVERIFY(openConfig());
+        TryItPanel *tryIt = m_window->tryItPanel();
+        tryIt->setPath(QStringLiteral("/ws/echo"));
+        tryIt->setMessage(message);
+        QVERIFY2(tryIt->summary().contains(QStringLiteral("no rule matches")),
+                 qPrintable(tryIt->summary()));
+        QCOMPARE(tryIt->missReasons(), reasons);
+
+        tryIt->setMessage(QStringLiteral("ping"));
+        QVERIFY(tryIt->missReasons().isEmpty());
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir home;
+    keepOutOfTheUsersHome(home.path());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
+    QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    TestTryIt test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ui_tryit.moc"

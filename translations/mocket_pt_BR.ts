@@ -483,6 +483,33 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <source>%1 matches</source>
         <translation>%1 ocorrências</translation>
     </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Substituir por</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Substituir</translation>
+    </message>
+    <message>
+        <source>Replace this match and go to the next (Enter)</source>
+        <translation>Substituir esta ocorrência e ir para a próxima (Enter)</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Substituir todas</translation>
+    </message>
+    <message>
+        <source>Replace every match, in one undo step (Ctrl+Enter)</source>
+        <translation>Substituir todas as ocorrências, num só passo de desfazer (Ctrl+Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n match(es)</source>
+        <translation>
+            <numerusform>%n ocorrência substituída</numerusform>
+            <numerusform>%n ocorrências substituídas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FramesEditor</name>
@@ -1001,6 +1028,34 @@ Deseja restaurá-lo?</translation>
         <source>Listening on %1 · no connections</source>
         <translation>Escutando em %1 · nenhuma conexão</translation>
     </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>Substi&amp;tuir…</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance</source>
+        <translation>A&amp;parência</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Seguir o &amp;sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Escuro</translation>
+    </message>
+    <message>
+        <source>&amp;Mock Syntax</source>
+        <translation>Sintaxe dos &amp;mocks</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atalhos de teclado</translation>
+    </message>
 </context>
 <context>
     <name>MessageLogModel</name>
@@ -1294,6 +1349,241 @@ Deseja restaurá-lo?</translation>
         <source>The key %1 does not belong to the certificate %2: give the key the certificate was made with.</source>
         <translation>A chave %1 não pertence ao certificado %2: informe a chave com que o certificado foi criado.</translation>
     </message>
+    <message>
+        <source>client has more waiting than its limit (%1 bytes of delayed replies and unanswered messages, the limit is %2); connection dropped</source>
+        <translation>o cliente tem mais em espera que o seu limite (%1 bytes de respostas atrasadas e mensagens não respondidas, o limite é %2); conexão derrubada</translation>
+    </message>
+    <message>
+        <source>clients have more waiting than the server&apos;s limit (%2 bytes in all, the limit is %3); this one, holding the most (%1 bytes), dropped</source>
+        <translation>os clientes têm mais em espera que o limite do servidor (%2 bytes no total, o limite é %3); este, o que mais retém (%1 bytes), foi derrubado</translation>
+    </message>
+    <message>
+        <source>the server holds too much for its clients</source>
+        <translation>o servidor retém dados demais para os seus clientes</translation>
+    </message>
+    <message>
+        <source>too much waits for this connection</source>
+        <translation>há dados demais em espera para esta conexão</translation>
+    </message>
+</context>
+<context>
+    <name>MockSyntaxDialog</name>
+    <message>
+        <source>websocket item</source>
+        <translation>item websocket</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>nível superior</translation>
+    </message>
+    <message>
+        <source>A WebSocket endpoint: the path clients connect to and how it answers.</source>
+        <translation>Um endpoint WebSocket: o caminho ao qual os clientes se conectam e como ele responde.</translation>
+    </message>
+    <message>
+        <source>The path clients connect to. &quot;:name&quot; segments capture one segment, read as {{path-params.name}}; a literal segment wins over a parameter.</source>
+        <translation>O caminho ao qual os clientes se conectam. Segmentos &quot;:nome&quot; capturam um segmento, lido como {{path-params.nome}}; um segmento literal tem precedência sobre um parâmetro.</translation>
+    </message>
+    <message>
+        <source>The subprotocols the endpoint accepts, in order of preference; the handshake picks one the client asked for.</source>
+        <translation>Os subprotocolos que o endpoint aceita, em ordem de preferência; o handshake escolhe um que o cliente pediu.</translation>
+    </message>
+    <message>
+        <source>What the server sends as soon as a client connects: a response, frames, a delay, recipients, a close.</source>
+        <translation>O que o servidor envia assim que um cliente se conecta: uma resposta, quadros, um atraso, destinatários, um fechamento.</translation>
+    </message>
+    <message>
+        <source>The rules, tried in order on each message; the first that matches replies. No match, no reply.</source>
+        <translation>As regras, testadas em ordem a cada mensagem; a primeira que corresponder responde. Sem correspondência, sem resposta.</translation>
+    </message>
+    <message>
+        <source>Frames the server sends on its own, every interval (at least 10 ms), with keys every, to, mode and frames.</source>
+        <translation>Quadros que o servidor envia por conta própria, a cada intervalo (no mínimo 10 ms), com as chaves every, to, mode e frames.</translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation>stream</translation>
+    </message>
+    <message>
+        <source>How often the stream sends its next frame.</source>
+        <translation>Com que frequência o stream envia o próximo quadro.</translation>
+    </message>
+    <message>
+        <source>cycle (the default) repeats the frames; once stops after the last.</source>
+        <translation>cycle (o padrão) repete os quadros; once para depois do último.</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>regra</translation>
+    </message>
+    <message>
+        <source>rule or on-connect</source>
+        <translation>regra ou on-connect</translation>
+    </message>
+    <message>
+        <source>What a text message must be. A JSON object or array matches a message containing those keys and values, with {{...}} matching any value; anything else must equal the message or be a regular expression matching all of it.</source>
+        <translation>O que uma mensagem de texto deve ser. Um objeto ou array JSON corresponde a uma mensagem que contenha essas chaves e valores, com {{...}} correspondendo a qualquer valor; qualquer outra coisa deve ser igual à mensagem ou ser uma expressão regular que corresponda a ela inteira.</translation>
+    </message>
+    <message>
+        <source>Instead of pattern: matches binary messages, any of them or those starting with a prefix in hex or base64. In a frame, a binary frame to send, in base64.</source>
+        <translation>Em vez de pattern: corresponde a mensagens binárias, qualquer uma ou as que começam com um prefixo em hex ou base64. Num quadro, um quadro binário a enviar, em base64.</translation>
+    </message>
+    <message>
+        <source>The reply, a template. A YAML map or list is sent as JSON text.</source>
+        <translation>A resposta, um template. Um mapa ou lista YAML é enviado como texto JSON.</translation>
+    </message>
+    <message>
+        <source>Several frames for one event, each text or binary, each after its own delay from the previous one.</source>
+        <translation>Vários quadros para um evento, cada um texto ou binário, cada um após seu próprio atraso em relação ao anterior.</translation>
+    </message>
+    <message>
+        <source>Wait before sending: fixed (250ms, 1.5s) or drawn from a range (100ms..300ms).</source>
+        <translation>Esperar antes de enviar: fixo (250ms, 1.5s) ou sorteado de um intervalo (100ms..300ms).</translation>
+    </message>
+    <message>
+        <source>Who gets the reply: sender (the default), endpoint (every connection of the endpoint) or others (all but the sender). For a stream: each (one per connection) or all.</source>
+        <translation>Quem recebe a resposta: sender (o padrão), endpoint (todas as conexões do endpoint) ou others (todas menos o remetente). Para um stream: each (um por conexão) ou all.</translation>
+    </message>
+    <message>
+        <source>Close the connection after the frames, with a code and a reason (close: true or close: 1000 also work).</source>
+        <translation>Fechar a conexão depois dos quadros, com um código e um motivo (close: true ou close: 1000 também funcionam).</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>template</translation>
+    </message>
+    <message>
+        <source>A &quot;:NAME&quot; segment of the path the client connected to, percent-decoded.</source>
+        <translation>Um segmento &quot;:NOME&quot; do caminho ao qual o cliente se conectou, com a codificação percentual decodificada.</translation>
+    </message>
+    <message>
+        <source>A query parameter of the connection&apos;s URL.</source>
+        <translation>Um parâmetro de consulta da URL da conexão.</translation>
+    </message>
+    <message>
+        <source>A value of the JSON message (or request body): nested keys and array indexes, joined by dots.</source>
+        <translation>Um valor da mensagem JSON (ou do corpo da requisição): chaves aninhadas e índices de array, unidos por pontos.</translation>
+    </message>
+    <message>
+        <source>The whole message as it came.</source>
+        <translation>A mensagem inteira, como chegou.</translation>
+    </message>
+    <message>
+        <source>A header of the handshake (or HTTP request), any case.</source>
+        <translation>Um cabeçalho do handshake (ou da requisição HTTP), sem distinção de maiúsculas.</translation>
+    </message>
+    <message>
+        <source>A named group of a text pattern; {{NAME}} alone works too.</source>
+        <translation>Um grupo nomeado de um padrão de texto; {{NOME}} sozinho também funciona.</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s number; {{connection.messages}} counts its messages so far.</source>
+        <translation>O número da conexão; {{connection.messages}} conta as mensagens dela até agora.</translation>
+    </message>
+    <message>
+        <source>A stream&apos;s tick, from 1.</source>
+        <translation>O tique de um stream, a partir de 1.</translation>
+    </message>
+    <message>
+        <source>The time in ISO 8601 UTC; {{now &apos;HH:mm:ss&apos;}} or {{now epoch-ms}} for other forms.</source>
+        <translation>A hora em ISO 8601 UTC; {{now &apos;HH:mm:ss&apos;}} ou {{now epoch-ms}} para outras formas.</translation>
+    </message>
+    <message>
+        <source>A new random UUID.</source>
+        <translation>Um novo UUID aleatório.</translation>
+    </message>
+    <message>
+        <source>A random whole number from MIN to MAX.</source>
+        <translation>Um número inteiro aleatório de MIN a MAX.</translation>
+    </message>
+    <message>
+        <source>template filter</source>
+        <translation>filtro de template</translation>
+    </message>
+    <message>
+        <source>A value to use when the placeholder is missing or empty.</source>
+        <translation>Um valor a usar quando o marcador falta ou está vazio.</translation>
+    </message>
+    <message>
+        <source>The value in upper case; | lower for lower case.</source>
+        <translation>O valor em maiúsculas; | lower para minúsculas.</translation>
+    </message>
+    <message>
+        <source>The value as JSON, for bare positions in a JSON reply; without it a client could add keys of its own.</source>
+        <translation>O valor como JSON, para posições sem aspas numa resposta JSON; sem ele um cliente poderia acrescentar chaves próprias.</translation>
+    </message>
+    <message>
+        <source>endpoint item</source>
+        <translation>item endpoint</translation>
+    </message>
+    <message>
+        <source>endpoint response</source>
+        <translation>resposta do endpoint</translation>
+    </message>
+    <message>
+        <source>An HTTP endpoint, served on the same port as the WebSockets.</source>
+        <translation>Um endpoint HTTP, servido na mesma porta que os WebSockets.</translation>
+    </message>
+    <message>
+        <source>Any HTTP method, in any case; GET by default.</source>
+        <translation>Qualquer método HTTP, em maiúsculas ou minúsculas; GET por padrão.</translation>
+    </message>
+    <message>
+        <source>Only requests for this host name (any case, port ignored).</source>
+        <translation>Apenas requisições para este nome de host (sem distinção de maiúsculas, porta ignorada).</translation>
+    </message>
+    <message>
+        <source>A typed path parameter: string, int, float, bool, uuid or date; other values are 404.</source>
+        <translation>Um parâmetro de caminho tipado: string, int, float, bool, uuid ou date; outros valores dão 404.</translation>
+    </message>
+    <message>
+        <source>Declared query parameters with their types; a wrong type is 400.</source>
+        <translation>Parâmetros de consulta declarados com seus tipos; um tipo errado dá 400.</translation>
+    </message>
+    <message>
+        <source>100 to 599; 200 by default.</source>
+        <translation>De 100 a 599; 200 por padrão.</translation>
+    </message>
+    <message>
+        <source>Response headers; values are templates.</source>
+        <translation>Cabeçalhos da resposta; os valores são templates.</translation>
+    </message>
+    <message>
+        <source>The response body: a template, or a YAML map or list sent as JSON.</source>
+        <translation>O corpo da resposta: um template, ou um mapa ou lista YAML enviado como JSON.</translation>
+    </message>
+    <message>
+        <source>A body read from a JSON file (relative to the config) or fetched from a URL at each request.</source>
+        <translation>Um corpo lido de um arquivo JSON (relativo à configuração) ou buscado de uma URL a cada requisição.</translation>
+    </message>
+    <message>
+        <source>At most max-requests per key in each window; over it, 429.</source>
+        <translation>No máximo max-requests por chave em cada janela; acima disso, 429.</translation>
+    </message>
+    <message>
+        <source>A request the mock sends after answering, sleep-time seconds later, optionally only if a condition holds.</source>
+        <translation>Uma requisição que o mock envia depois de responder, sleep-time segundos depois, opcionalmente só se uma condição for verdadeira.</translation>
+    </message>
+    <message>
+        <source>Frames sent to WebSocket clients of a path when the endpoint is hit.</source>
+        <translation>Quadros enviados aos clientes WebSocket de um caminho quando o endpoint é chamado.</translation>
+    </message>
+    <message>
+        <source>Mock Syntax</source>
+        <translation>Sintaxe dos mocks</translation>
+    </message>
+    <message>
+        <source>Search keys, placeholders and examples</source>
+        <translation>Buscar chaves, marcadores e exemplos</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>Nada corresponde a &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -1526,6 +1816,14 @@ Comandos:
                  com o código dele (1 quando --fail-on-unmatched ou --expect falham)
   verify CONFIG LOG.jsonl
                  os mesmos veredictos e relatórios a partir de um arquivo de --log</translation>
+    </message>
+    <message>
+        <source>Most bytes waiting for one client (default 64 MiB): replies it does not read, delayed replies, messages not yet answered; beyond it the client is dropped.</source>
+        <translation>Máximo de bytes em espera para um cliente (padrão 64 MiB): respostas que ele não lê, respostas atrasadas, mensagens ainda não respondidas; além disso, o cliente é derrubado.</translation>
+    </message>
+    <message>
+        <source>Most bytes waiting for all clients together (default 512 MiB); beyond it the client holding the most is dropped.</source>
+        <translation>Máximo de bytes em espera para todos os clientes juntos (padrão 512 MiB); além disso, o cliente que mais retém é derrubado.</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2547,69 @@ Authorization: Bearer %2</translation>
     <message>
         <source>TLS ce&amp;rtificate (PEM):</source>
         <translation>Ce&amp;rtificado TLS (PEM):</translation>
+    </message>
+    <message>
+        <source>A client with more waiting for it (replies it does not read, delayed replies, messages not yet answered) is dropped</source>
+        <translation>Um cliente com mais em espera (respostas que ele não lê, respostas atrasadas, mensagens ainda não respondidas) é derrubado</translation>
+    </message>
+    <message>
+        <source>With more waiting for all clients together, the client holding the most is dropped</source>
+        <translation>Com mais em espera para todos os clientes juntos, o cliente que mais retém é derrubado</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting per client:</source>
+        <translation>&amp;Em espera por cliente:</translation>
+    </message>
+    <message>
+        <source>Waiting in a&amp;ll:</source>
+        <translation>Em espera no tota&amp;l:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Find: next / previous match</source>
+        <translation>Localizar: ocorrência seguinte / anterior</translation>
+    </message>
+    <message>
+        <source>Enter / Shift+Enter</source>
+        <translation>Enter / Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Replace: this match / all matches</source>
+        <translation>Substituir: esta ocorrência / todas</translation>
+    </message>
+    <message>
+        <source>Enter / Ctrl+Enter</source>
+        <translation>Enter / Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Fechar a barra de busca</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Tables: move between rows / leave the table</source>
+        <translation>Tabelas: mover entre linhas / sair da tabela</translation>
+    </message>
+    <message>
+        <source>Arrows / Tab</source>
+        <translation>Setas / Tab</translation>
     </message>
 </context>
 <context>

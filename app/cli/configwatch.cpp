@@ -69,26 +69,34 @@ void ConfigWatch::rewatch()
 void ConfigWatch::onChange()
 {
     rewatch();
-    m_seen = stamp();
-    m_sinceLastChange.start();
     if (!m_poll.isActive()) {
         m_sinceFirstChange.start();
+        m_sinceLastChange.start();
         m_poll.start();
     }
+    noteStamp();
+}
+
+// Only a change of the file itself restarts the settle time, not one of its folder.
+bool ConfigWatch::noteStamp()
+{
+    const Stamp now = stamp();
+    if (now == m_seen)
+        return false;
+    m_seen = now;
+    m_sinceLastChange.start();
+    return true;
 }
 
 void ConfigWatch::onPoll()
 {
-    if (const Stamp now = stamp(); now != m_seen) {
+    if (noteStamp())
         rewatch();
-        m_seen = now;
-        m_sinceLastChange.start();
-    }
     if (m_sinceLastChange.elapsed() < SettleMs && m_sinceFirstChange.elapsed() < CapMs)
         return;
     m_poll.stop();
     if (m_seen == m_reported)
-        return; // the folder changed, not the config (a log written next to it)
+        return; // the folder changed, not the config (another file made next to it)
     m_reported = m_seen;
     emit settled();
 }

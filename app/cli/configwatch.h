@@ -25,9 +25,10 @@ public:
     // Starts watching; the file as it is now counts as already seen.
     explicit ConfigWatch(const QString &path, QObject *parent = nullptr);
 
-    // A change has been seen and the file has not settled yet: a load of it started earlier
-    // may have read a state that is already gone.
-    bool isSettling() const { return m_poll.isActive(); }
+    // The file has changed since it was last reported and has not settled yet: a load started
+    // at that report may have read a state that is already gone. (A change of the folder alone,
+    // such as another file made there, is not one.)
+    bool hasUnsettledChange() const { return m_poll.isActive() && stamp() != m_reported; }
 
 signals:
     void settled();
@@ -51,6 +52,7 @@ private:
     Stamp stamp() const;
     void rewatch();
     void onChange();
+    bool noteStamp(); // true when the file has changed since the last look
     void onPoll();
 
     QString m_path;

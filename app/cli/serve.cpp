@@ -229,7 +229,7 @@ void ServeCommand::reload()
 
 void ServeCommand::applyReload(const SpecLoadOutcome &outcome)
 {
-    if (m_watch->isSettling())
+    if (m_watch->hasUnsettledChange())
         return; // the file changed while it was read: its settled state is loaded next
     if (!outcome.readable || outcome.unchanged)
         return; // mid-replace, or touched only; the next change notification tries again
@@ -249,7 +249,9 @@ void ServeCommand::applyReload(const SpecLoadOutcome &outcome)
                      .arg(m_options.configPath));
         return;
     }
+    MockSpecPtr replaced = m_server.spec();
     m_server.setSpec(result.spec);
+    m_loader.dispose(std::move(replaced));
     if (!m_options.quiet)
         printLine(
             tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))

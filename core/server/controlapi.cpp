@@ -329,8 +329,11 @@ void ControlApi::onConfigLoaded(const SpecLoadOutcome &outcome)
               diagnostic.isError() ? QStringLiteral("error") : QStringLiteral("warning") },
             { QStringLiteral("message"), diagnostic.message },
             { QStringLiteral("text"), diagnostic.toString() } });
-    if (result.ok())
+    if (result.ok()) {
+        MockSpecPtr replaced = m_server->spec();
         m_server->setSpec(result.spec);
+        m_loader->dispose(std::move(replaced));
+    }
     if (respond)
         respond(jsonReply(result.ok() ? 200 : 422,
                           { { QStringLiteral("applied"), result.ok() },

@@ -41,6 +41,12 @@ quint64 AsyncSpecLoader::enqueue(Job job)
     return m_lastTicket;
 }
 
+void AsyncSpecLoader::dispose(MockSpecPtr spec)
+{
+    QMetaObject::invokeMethod(
+        m_inThread, [spec = std::move(spec)]() mutable { spec.reset(); }, Qt::QueuedConnection);
+}
+
 void AsyncSpecLoader::startNext()
 {
     if (m_running || m_waiting.empty())

@@ -41,6 +41,9 @@ public:
     // fileName is only used to name the file in diagnostics.
     quint64 loadData(const QByteArray &data, const QString &fileName);
     bool isBusy() const { return m_running || !m_waiting.empty(); }
+    // Lets go of a spec on the loader's thread: freeing a large one takes long too (100,000
+    // endpoints: over a second), so the spec a reload replaces is handed here.
+    void dispose(MockSpecPtr spec);
 
 signals:
     void loaded(const SpecLoadOutcome &outcome);

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <csignal>
 #include <fcntl.h>
@@ -846,7 +847,8 @@ private slots:
     }
 
     // A reload of a config of several MB is read and loaded off the serving thread: a client's
-    // pings are answered all along, then the new config is served.
+    // pings are answered all along, then the new config is served, also while other files
+    // come and go next to it.
     void watchReloadKeepsServing()
     {
         const QString path = tempPath(QStringLiteral("growing.yml"));
@@ -862,6 +864,11 @@ private slots:
         PingProbe probe(&client->socket());
         QTRY_VERIFY(probe.answered() > 0);
         QVERIFY(replaceWith(path, [&](const QString &temp) { return writeFile(temp, large); }));
+        QTimer neighbours;
+        int made = 0;
+        connect(&neighbours, &QTimer::timeout, this,
+                [&] { writeFile(tempPath(QStringLiteral("neighbour-%1.txt").arg(++made)), "x"); });
+        neighbours.start(100);
         QElapsedTimer reload;
         reload.start();
         const QUrl lastPath(
@@ -870,10 +877,10 @@ private slots:
             [&] {
                 auto attempt = std::make_unique<TestClient>();
                 attempt->open(lastPath);
-                return attempt->waitForConnected()
+                return attempt->waitForConnected(2000)
                     && attempt->ask(QStringLiteral("ping")) == QStringLiteral("large");
             }(),
-            60000);
+            30000);
         const qint64 reloadMs = reload.elapsed();
         const int answeredBefore = probe.answered();
         QTRY_VERIFY(probe.answered() > answeredBefore); // the last ping's pong is in

@@ -1,5 +1,6 @@
 #include "serve.h"
 
+#include "configwatch.h"
 #include "consolewriter.h"
 #include "eventtext.h"
 #include "specloader.h"
@@ -63,13 +64,7 @@ ServeCommand::ServeCommand(ServeOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
 {
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(100);
-    connect(&m_reloadTimer, &QTimer::timeout, this, &ServeCommand::reload);
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadTimer,
-            qOverload<>(&QTimer::start));
-    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadTimer,
-            qOverload<>(&QTimer::start));
+    connect(&m_loader, &AsyncSpecLoader::loaded, this, &ServeCommand::applyReload);
 }
 
 ServeCommand::~ServeCommand()
@@ -118,8 +113,10 @@ int ServeCommand::start()
         m_console.reset(); // its lines before the verdicts
         emit finished(m_run ? m_run->finish(m_options.configPath) : 0);
     });
-    if (m_options.watch)
-        watchFile();
+    if (m_options.watch) {
+        m_watch = new ConfigWatch(m_options.configPath, this);
+        connect(m_watch, &ConfigWatch::settled, this, &ServeCommand::reload);
+    }
     m_console = std::make_unique<ConsoleWriter>(stdout);
     return m_run ? startCommand() : -1;
 }
@@ -225,29 +222,19 @@ void ServeCommand::onSignal()
     m_server.stop();
 }
 
-void ServeCommand::watchFile()
-{
-    // Editors that save by writing a new file and renaming it drop the old inode from the
-    // watch list, so the directory is watched too and the file re-added after each change.
-    const QString dir = QFileInfo(m_options.configPath).absolutePath();
-    if (!m_watcher.directories().contains(dir))
-        m_watcher.addPath(dir);
-    if (QFileInfo::exists(m_options.configPath)
-        && !m_watcher.files().contains(m_options.configPath))
-        m_watcher.addPath(m_options.configPath);
-}
-
 void ServeCommand::reload()
 {
-    watchFile();
-    QFile file(m_options.configPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return; // mid-replace; the next change notification tries again
-    const QByteArray data = file.readAll();
-    if (data == m_lastData)
-        return;
-    m_lastData = data;
-    const LoadResult result = SpecLoader::loadData(data, m_options.configPath);
+    m_loader.loadFile(m_options.configPath, m_lastData);
+}
+
+void ServeCommand::applyReload(const SpecLoadOutcome &outcome)
+{
+    if (m_watch->hasUnsettledChange())
+        return; // the file changed while it was read: its settled state is loaded next
+    if (!outcome.readable || outcome.unchanged)
+        return; // mid-replace, or touched only; the next change notification tries again
+    m_lastData = outcome.data;
+    const LoadResult &result = outcome.result;
     for (const Diagnostic &diagnostic : result.diagnostics)
         printErr(diagnostic.toString());
     if (!result.ok()) {
@@ -262,7 +249,9 @@ void ServeCommand::reload()
                      .arg(m_options.configPath));
         return;
     }
+    MockSpecPtr replaced = m_server.spec();
     m_server.setSpec(result.spec);
+    m_loader.dispose(std::move(replaced));
     if (!m_options.quiet)
         printLine(
             tr("Reloaded %1 (%n endpoint(s): %2)", nullptr, int(result.spec->endpoints.size()))

@@ -1,17 +1,17 @@
 #pragma once
 
+#include "asyncspecloader.h"
 #include "eventlogwriter.h"
 #include "mockserver.h"
 #include "run.h"
 #include "serveroptions.h"
 
 #include <QByteArray>
-#include <QFileSystemWatcher>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
+class ConfigWatch;
 class ConsoleWriter;
 class QSocketNotifier;
 
@@ -45,8 +45,9 @@ signals:
 private:
     void onEvent(const TrafficEvent &event);
     void onSignal();
+    // --watch: the file changed and settled; it is read and loaded off the serving thread.
     void reload();
-    void watchFile();
+    void applyReload(const SpecLoadOutcome &outcome);
     // Opens the log, applies the options and the spec, listens; an exit code on failure.
     int startServing(const MockSpecPtr &spec);
     void catchSignals();
@@ -59,8 +60,8 @@ private:
     ServeOptions m_options;
     MockServer m_server;
     EventLogWriter m_log;
-    QFileSystemWatcher m_watcher;
-    QTimer m_reloadTimer;
+    ConfigWatch *m_watch = nullptr;
+    AsyncSpecLoader m_loader { AsyncSpecLoader::Backlog::NewestOnly };
     QByteArray m_lastData;
     QSocketNotifier *m_signalNotifier = nullptr;
     std::unique_ptr<ConsoleWriter> m_console;

@@ -1,5 +1,6 @@
 #include "controlapi.h"
 
+#include "asyncspecloader.h"
 #include "mockserver.h"
 #include "specloader.h"
 #include "specrules.h"
@@ -155,8 +156,13 @@ HttpReply ControlApi::route(const HttpRequestData &request, const QStringList &s
         return connectionRoute(request, segments);
     if (segments.size() == 1 && first == QLatin1String("send"))
         return request.method == "POST" ? sendToPath(request) : methodNotAllowed("POST");
-    if (segments.size() == 1 && first == QLatin1String("config"))
-        return request.method == "PUT" ? putConfig(request) : methodNotAllowed("PUT");
+    if (segments.size() == 1 && first == QLatin1String("config")) {
+        if (request.method != "PUT")
+            return methodNotAllowed("PUT");
+        *later = true;
+        putConfig(request, respond);
+        return {};
+    }
     return noRoute(request.rawPath);
 }
 
@@ -298,11 +304,21 @@ HttpReply ControlApi::close(const HttpRequestData &request, quint64 connectionId
     return jsonReply(200, { { QStringLiteral("closed"), qint64(connectionId) } });
 }
 
-HttpReply ControlApi::putConfig(const HttpRequestData &request)
+void ControlApi::putConfig(const HttpRequestData &request, const Respond &respond)
 {
     const QString fileName = m_server->spec()->fileName.isEmpty() ? QStringLiteral("config.yml")
                                                                   : m_server->spec()->fileName;
-    const LoadResult result = SpecLoader::loadData(request.body, fileName);
+    if (!m_loader) {
+        m_loader = std::make_unique<AsyncSpecLoader>(AsyncSpecLoader::Backlog::Each);
+        connect(m_loader.get(), &AsyncSpecLoader::loaded, this, &ControlApi::onConfigLoaded);
+    }
+    m_configReplies.insert(m_loader->loadData(request.body, fileName), respond);
+}
+
+void ControlApi::onConfigLoaded(const SpecLoadOutcome &outcome)
+{
+    const Respond respond = m_configReplies.take(outcome.ticket);
+    const LoadResult &result = outcome.result;
     QJsonArray diagnostics;
     for (const Diagnostic &diagnostic : result.diagnostics)
         diagnostics.append(QJsonObject {
@@ -313,14 +329,15 @@ HttpReply ControlApi::putConfig(const HttpRequestData &request)
               diagnostic.isError() ? QStringLiteral("error") : QStringLiteral("warning") },
             { QStringLiteral("message"), diagnostic.message },
             { QStringLiteral("text"), diagnostic.toString() } });
-    if (!result.ok())
-        return jsonReply(422,
-                         { { QStringLiteral("applied"), false },
-                           { QStringLiteral("diagnostics"), diagnostics } });
-    m_server->setSpec(result.spec);
-    return jsonReply(
-        200,
-        { { QStringLiteral("applied"), true }, { QStringLiteral("diagnostics"), diagnostics } });
+    if (result.ok()) {
+        MockSpecPtr replaced = m_server->spec();
+        m_server->setSpec(result.spec);
+        m_loader->dispose(std::move(replaced));
+    }
+    if (respond)
+        respond(jsonReply(result.ok() ? 200 : 422,
+                          { { QStringLiteral("applied"), result.ok() },
+                            { QStringLiteral("diagnostics"), diagnostics } }));
 }
 
 void ControlApi::onEvent(const TrafficEvent &event)

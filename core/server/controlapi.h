@@ -4,6 +4,7 @@
 #include "journal.h"
 #include "trafficevent.h"
 
+#include <QHash>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
@@ -12,8 +13,10 @@
 #include <list>
 #include <memory>
 
+class AsyncSpecLoader;
 class MockServer;
 class QTimer;
+struct SpecLoadOutcome;
 
 // The control API under /__mocket/: a test drives and inspects the running mock over HTTP
 // and JSON — health, open and recently closed connections, the journal of every frame
@@ -76,7 +79,9 @@ private:
     HttpReply send(const HttpRequestData &request, quint64 connectionId);
     HttpReply sendToPath(const HttpRequestData &request);
     HttpReply close(const HttpRequestData &request, quint64 connectionId);
-    HttpReply putConfig(const HttpRequestData &request);
+    // Loads the body off the serving thread; answers and swaps it in once loaded, in order.
+    void putConfig(const HttpRequestData &request, const Respond &respond);
+    void onConfigLoaded(const SpecLoadOutcome &outcome);
     void noteConnection(const TrafficEvent &event);
     QList<std::pair<QString, PatternMiss>> missesOf(const TrafficEvent &event) const;
     void wakeWaiters(const JournalEntry &entry);
@@ -88,4 +93,6 @@ private:
     QList<quint64> m_closedOrder;
     std::list<Waiter> m_waiters;
     qint64 m_startedAt = 0;
+    std::unique_ptr<AsyncSpecLoader> m_loader; // made by the first PUT /config
+    QHash<quint64, Respond> m_configReplies; // by load ticket
 };

@@ -1,8 +1,10 @@
+#include "pingprobe.h"
 #include "rawclient.h"
 #include "testclient.h"
 #include "testfiles.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -14,12 +16,15 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 
 #include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -76,6 +81,25 @@ QByteArray watchedConfig(const QByteArray &reply)
            "      - pattern: \"ping\"\n"
            "        response: \""
         + reply + "\"\n";
+}
+
+// One endpoint per path in `paths`, each answering "ping" with `reply`.
+QByteArray endpointsConfig(const QList<QByteArray> &paths, const QByteArray &reply)
+{
+    QByteArray yaml;
+    for (const QByteArray &path : paths)
+        yaml += "- websocket:\n    path: " + path
+            + "\n    on-message:\n      - pattern: ping\n        response: " + reply + "\n";
+    return yaml;
+}
+
+// Replaces `path` in one step (a new name renamed over it), as `ln -sfn` or a saving editor does.
+bool replaceWith(const QString &path, const std::function<bool(const QString &)> &make)
+{
+    const QString temp = path + QStringLiteral(".new");
+    return make(temp)
+        && std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData())
+        == 0;
 }
 
 // Two errors: a rule without a response (4:9) and an endpoint without a path (5:3).
@@ -800,6 +824,120 @@ private slots:
         QVERIFY(client->isConnected());
         QVERIFY(!client->isDisconnected());
         QCOMPARE(cli->process.state(), QProcess::Running);
+    }
+
+    // The config is a link; retargeted, its new file is served and that file's later edits
+    // too, also when the link is replaced by a plain file.
+    void watchFollowsALinkOnEveryChange()
+    {
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("targets")));
+        const QString first = tempPath(QStringLiteral("first.yml"));
+        const QString second = tempPath(QStringLiteral("targets/second.yml"));
+        const QString link = tempPath(QStringLiteral("linked.yml"));
+        QVERIFY(writeFile(first, watchedConfig("from-first")));
+        QVERIFY(writeFile(second, watchedConfig("from-second")));
+        QVERIFY(QFile::link(first, link));
+        Cli *cli = start(words("serve --watch --port 0") << link);
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("from-first"));
+
+        const auto reloads = [cli] { return cli->stdOut().count("Reloaded linked.yml"); };
+        QVERIFY(replaceWith(link, [&](const QString &temp) { return QFile::link(second, temp); }));
+        QTRY_COMPARE_WITH_TIMEOUT(reloads(), 1, 15000);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("from-second"));
+
+        QVERIFY(writeFile(second, watchedConfig("second-edited")));
+        QTRY_COMPARE_WITH_TIMEOUT(reloads(), 2, 15000);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("second-edited"));
+
+        QVERIFY(replaceWith(
+            link, [](const QString &temp) { return writeFile(temp, watchedConfig("plain")); }));
+        QTRY_COMPARE_WITH_TIMEOUT(reloads(), 3, 15000);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("plain"));
+        QVERIFY(writeFile(link, watchedConfig("plain-edited")));
+        QTRY_COMPARE_WITH_TIMEOUT(reloads(), 4, 15000);
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("plain-edited"));
+        QVERIFY(client->isConnected());
+    }
+
+    // Written in two chunks 400 ms apart, the first of them valid YAML without the second
+    // endpoint: only the whole file is applied, and a client of that endpoint stays connected.
+    void watchAppliesOnlyAWholeFile()
+    {
+        const QString path = tempPath(QStringLiteral("chunked.yml"));
+        QVERIFY(writeFile(path, endpointsConfig({ "/ws/echo", "/ws/two" }, "before")));
+        Cli *cli = start(words("serve --watch --port 0") << path);
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto second = connectClient(ready.port, QStringLiteral("/ws/two"));
+        QVERIFY(second->isConnected());
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QElapsedTimer gap;
+        QVERIFY(file.write(endpointsConfig({ "/ws/echo" }, "after")) > 0 && file.flush());
+        gap.start();
+        QThread::msleep(400); // the writer's pause, not a wait for the server
+        QVERIFY(file.write(endpointsConfig({ "/ws/two" }, "after")) > 0 && file.flush());
+        const qint64 gapMs = gap.elapsed();
+        file.close();
+        if (gapMs >= 490)
+            QSKIP("this machine paused the writer too long for a 400 ms gap");
+
+        QTRY_VERIFY_WITH_TIMEOUT(cli->stdOut().contains("Reloaded chunked.yml (2 endpoints"),
+                                 15000);
+        QCOMPARE(second->ask(QStringLiteral("ping")), QStringLiteral("after"));
+        QVERIFY(!second->isDisconnected());
+        QCOMPARE(cli->out.count("Reloaded"), 1);
+    }
+
+    // A reload of a config of several MB is read and loaded off the serving thread: a client's
+    // pings are answered all along, then the new config is served, also while other files
+    // come and go next to it.
+    void watchReloadKeepsServing()
+    {
+        const QString path = tempPath(QStringLiteral("growing.yml"));
+        QVERIFY(writeFile(path, watchedConfig("small")));
+        Cli *cli = start(words("serve --watch --quiet --port 0") << path);
+        const Ready ready = waitReady(cli);
+        QVERIFY2(ready.port != 0, cli->stdErr().constData());
+        auto client = connectClient(ready.port);
+        QVERIFY(client->isConnected());
+
+        constexpr int Endpoints = 15000;
+        const QByteArray large = manyEndpointsYaml(Endpoints, "large") + watchedConfig("large");
+        PingProbe probe(&client->socket());
+        QTRY_VERIFY(probe.answered() > 0);
+        QVERIFY(replaceWith(path, [&](const QString &temp) { return writeFile(temp, large); }));
+        QTimer neighbours;
+        int made = 0;
+        connect(&neighbours, &QTimer::timeout, this,
+                [&] { writeFile(tempPath(QStringLiteral("neighbour-%1.txt").arg(++made)), "x"); });
+        neighbours.start(100);
+        QElapsedTimer reload;
+        reload.start();
+        const QUrl lastPath(
+            QStringLiteral("ws://127.0.0.1:%1/ws/%2/x").arg(ready.port).arg(Endpoints - 1));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto attempt = std::make_unique<TestClient>();
+                attempt->open(lastPath);
+                return attempt->waitForConnected(2000)
+                    && attempt->ask(QStringLiteral("ping")) == QStringLiteral("large");
+            }(),
+            30000);
+        const qint64 reloadMs = reload.elapsed();
+        const int answeredBefore = probe.answered();
+        QTRY_VERIFY(probe.answered() > answeredBefore); // the last ping's pong is in
+        qInfo("reload of %.1f MB took %lld ms; the longest wait for a pong was %lld ms",
+              double(large.size()) / 1e6, reloadMs, probe.longestMs());
+        QVERIFY2(probe.longestMs() * 4 < reloadMs,
+                 qPrintable(QStringLiteral("pong after %1 ms during a %2 ms reload")
+                                .arg(probe.longestMs())
+                                .arg(reloadMs)));
+        QCOMPARE(client->ask(QStringLiteral("ping")), QStringLiteral("large"));
     }
 };
 

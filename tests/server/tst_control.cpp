@@ -2,6 +2,7 @@
 // talk to the mock while Qt's network access manager asks, pushes, closes and reconfigures.
 
 #include "controlapi.h"
+#include "pingprobe.h"
 #include "serverfixture.h"
 #include "serveroptions.h"
 #include "testclient.h"
@@ -310,6 +311,38 @@ private slots:
             "        response: PONG\n");
         QCOMPARE(applied.status, 200);
         QVERIFY(echo->isConnected()); // kept
+        QCOMPARE(echo->ask(QStringLiteral("ping")), QStringLiteral("PONG"));
+    }
+
+    // A config of several MB is loaded off the serving thread: a client's pings are answered
+    // while it loads, then the PUT is answered and the new config served.
+    void putLargeConfigKeepsServing()
+    {
+        Control control(fixture());
+        auto echo = connectClient(fixture(), QStringLiteral("/ws/echo"));
+        QTRY_COMPARE(echo->messages().size(), 1);
+        PingProbe probe(&echo->socket());
+        QTRY_VERIFY(probe.answered() > 0);
+        constexpr int Endpoints = 15000;
+        QElapsedTimer put;
+        put.start();
+        const Answer applied = control.call(
+            "PUT", QStringLiteral("config"),
+            manyEndpointsYaml(Endpoints, "large")
+                + "- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n"
+                  "        response: PONG\n");
+        const qint64 putMs = put.elapsed();
+        QCOMPARE(applied.status, 200);
+        const int answeredBefore = probe.answered();
+        QTRY_VERIFY(probe.answered() > answeredBefore);
+        qInfo("PUT took %lld ms; the longest wait for a pong was %lld ms", putMs,
+              probe.longestMs());
+        QVERIFY2(probe.longestMs() * 4 < putMs,
+                 qPrintable(QStringLiteral("pong after %1 ms during a %2 ms PUT")
+                                .arg(probe.longestMs())
+                                .arg(putMs)));
+        auto last = connectClient(fixture(), QStringLiteral("/ws/%1/x").arg(Endpoints - 1));
+        QCOMPARE(last->ask(QStringLiteral("ping")), QStringLiteral("large"));
         QCOMPARE(echo->ask(QStringLiteral("ping")), QStringLiteral("PONG"));
     }
 

@@ -288,7 +288,6 @@ QLayout *TrafficPanel::makeQuickFilters()
         button->setText(text);
         button->setToolTip(tip);
         button->setCheckable(true);
-        button->setAutoRaise(true);
         connect(button, &QToolButton::toggled, this,
                 [this, quick](bool on) { setQuickFilter(quick, on); });
         layout->addWidget(button);

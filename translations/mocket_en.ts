@@ -225,6 +225,13 @@
             <numerusform>%n lines skipped, the first: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Sent %n byte(s) to connection #%1.</source>
+        <translation>
+            <numerusform>Sent %n byte to connection #%1.</numerusform>
+            <numerusform>Sent %n bytes to connection #%1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TryResult</name>

@@ -111,14 +111,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>aberta</translation>
     </message>
     <message>
-        <source>closed %1</source>
-        <translation>fechada %1</translation>
-    </message>
-    <message>
-        <source>closed %1 %2</source>
-        <translation>fechada %1 %2</translation>
-    </message>
-    <message>
         <source>Id</source>
         <translation>Id</translation>
     </message>
@@ -149,6 +141,14 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Out</source>
         <translation>Enviadas</translation>
+    </message>
+    <message>
+        <source>closed (%1)</source>
+        <translation>fechada (%1)</translation>
+    </message>
+    <message>
+        <source>closed (%1, %2)</source>
+        <translation>fechada (%1, %2)</translation>
     </message>
 </context>
 <context>
@@ -3239,14 +3239,6 @@ Authorization: Bearer %2</translation>
         <translation>Selecione uma mensagem para vê-la por inteiro</translation>
     </message>
     <message>
-        <source>Message to push from the server</source>
-        <translation>Mensagem a enviar a partir do servidor</translation>
-    </message>
-    <message>
-        <source>Send to the selected connection</source>
-        <translation>Enviar para a conexão selecionada</translation>
-    </message>
-    <message>
         <source>&amp;Broadcast</source>
         <translation>Enviar a t&amp;odos</translation>
     </message>
@@ -3401,6 +3393,81 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Broadcast to no connection of %1.</source>
         <translation>Enviado a nenhuma conexão de %1.</translation>
+    </message>
+    <message>
+        <source>Message to push from the server (Ctrl+Enter sends; Enter starts a new line)</source>
+        <translation>Mensagem a enviar a partir do servidor (Ctrl+Enter envia; Enter começa uma nova linha)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Binary, hex</source>
+        <translation>Binário, hex</translation>
+    </message>
+    <message>
+        <source>Binary, base64</source>
+        <translation>Binário, base64</translation>
+    </message>
+    <message>
+        <source>Send a text frame, or a binary frame written in hex (&quot;01 ff&quot;) or base64</source>
+        <translation>Enviar um quadro de texto, ou um quadro binário escrito em hex (&quot;01 ff&quot;) ou base64</translation>
+    </message>
+    <message>
+        <source>Send to the selected connection (Ctrl+Enter)</source>
+        <translation>Enviar para a conexão selecionada (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Recebidas</translation>
+    </message>
+    <message>
+        <source>Show what clients sent (with the other chosen sorts)</source>
+        <translation>Mostrar o que os clientes enviaram (com os outros tipos escolhidos)</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Enviadas</translation>
+    </message>
+    <message>
+        <source>Show what the server sent (with the other chosen sorts)</source>
+        <translation>Mostrar o que o servidor enviou (com os outros tipos escolhidos)</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Sem correspondência</translation>
+    </message>
+    <message>
+        <source>Show messages no rule matched (with the other chosen sorts)</source>
+        <translation>Mostrar as mensagens sem regra correspondente (com os outros tipos escolhidos)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Recusadas</translation>
+    </message>
+    <message>
+        <source>Show refused handshakes (with the other chosen sorts)</source>
+        <translation>Mostrar os handshakes recusados (com os outros tipos escolhidos)</translation>
+    </message>
+    <message>
+        <source> · rule %1 (%2)</source>
+        <translation> · regra %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not sent: write the bytes as pairs of hex digits, e.g. 01 ff.</source>
+        <translation>Não enviada: escreva os bytes como pares de dígitos hex, por exemplo 01 ff.</translation>
+    </message>
+    <message>
+        <source>Not sent: this is not base64.</source>
+        <translation>Não enviada: isto não é base64.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n byte(s) to connection #%1.</source>
+        <translation>
+            <numerusform>%n byte enviado para a conexão #%1.</numerusform>
+            <numerusform>%n bytes enviados para a conexão #%1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -84,8 +84,8 @@ QVariant ConnectionsModel::cell(int rowNumber, int column, int role) const
             if (row.open)
                 return tr("open");
             return row.closeReason.isEmpty()
-                ? tr("closed %1").arg(row.closeCode)
-                : tr("closed %1 %2").arg(row.closeCode).arg(row.closeReason);
+                ? tr("closed (%1)").arg(row.closeCode)
+                : tr("closed (%1, %2)").arg(row.closeCode).arg(row.closeReason);
         case In:
             return role == Qt::DisplayRole ? QVariant(row.in) : QVariant();
         case Out:
@@ -280,22 +280,29 @@ QString payloadText(const TrafficEvent &event)
     }
 }
 
-QString ruleText(const TrafficEvent &event)
+// A rule as the Rule column names it: by its pattern when known, else by its place.
+QString ruleName(const TrafficEvent &event, const QString &rulePattern)
 {
+    return rulePattern.isEmpty() ? event.rule : MessageLogModel::patternLine(rulePattern);
+}
+
+QString ruleText(const TrafficEvent &event, const QString &rulePattern)
+{
+    const QString rule = ruleName(event, rulePattern);
     switch (event.kind) {
     case TrafficEvent::Kind::Received:
     case TrafficEvent::Kind::Sent: {
         // Delayed, streamed, broadcast and binary frames say so next to their rule.
         const QString note = EventText::note(event);
-        return note.isEmpty() ? event.rule : event.rule + QStringLiteral(" \u00B7 ") + note;
+        return note.isEmpty() ? rule : rule + QStringLiteral(" \u00B7 ") + note;
     }
     case TrafficEvent::Kind::Unmatched:
         return MessageLogModel::tr("unmatched");
     case TrafficEvent::Kind::Binary:
-        return event.rule.isEmpty() ? MessageLogModel::tr("binary, ignored") : event.rule;
+        return rule.isEmpty() ? MessageLogModel::tr("binary, ignored") : rule;
     case TrafficEvent::Kind::Warning:
-        return event.rule.isEmpty() ? MessageLogModel::tr("warning")
-                                    : MessageLogModel::tr("warning \u00B7 %1").arg(event.rule);
+        return rule.isEmpty() ? MessageLogModel::tr("warning")
+                              : MessageLogModel::tr("warning \u00B7 %1").arg(rule);
     case TrafficEvent::Kind::Opened:
         return MessageLogModel::tr("opened");
     case TrafficEvent::Kind::Closed:
@@ -344,12 +351,15 @@ MessageLogModel::MessageLogModel(QObject *parent) : TableModel(parent)
 
 QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
 {
-    const TrafficEvent &event = m_rows[std::size_t(rowNumber)];
+    const Row &row = m_rows[std::size_t(rowNumber)];
+    const TrafficEvent &event = row.event;
     const bool isHttp = event.kind == TrafficEvent::Kind::Http;
     switch (role) {
     case Qt::DisplayRole:
-        return displayCell(event, column);
+        return displayCell(row, column);
     case Qt::ToolTipRole:
+        if (column == Rule && !row.rulePattern.isEmpty())
+            return QString(event.rule + QStringLiteral(": ") + row.rulePattern.simplified());
         if (isHttp && column == Connection)
             return tr("An HTTP request: listed with every connection's messages (Show all), "
                       "never under one WebSocket connection");
@@ -369,19 +379,28 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
     case FullPayloadRole:
         return payloadText(event);
     case PrettyPayloadRole:
-        return isHttp ? httpExchangeText(*event.http, true) : prettyPayload(payloadText(event));
+        if (isHttp)
+            return httpExchangeText(*event.http, true);
+        if (!event.data.isEmpty())
+            return hexDump(event.data);
+        return prettyPayload(payloadText(event));
     case TimestampRole:
         return event.timestamp;
     case RuleRole:
-        return ruleText(event);
+        return ruleText(event, row.rulePattern);
+    case RuleLabelRole:
+        return event.rule;
+    case RulePatternRole:
+        return row.rulePattern;
     case HttpStatusRole:
         return isHttp ? event.status : 0;
     }
     return {};
 }
 
-QVariant MessageLogModel::displayCell(const TrafficEvent &event, int column)
+QVariant MessageLogModel::displayCell(const Row &row, int column)
 {
+    const TrafficEvent &event = row.event;
     const bool isHttp = event.kind == TrafficEvent::Kind::Http;
     switch (column) {
     case Time:
@@ -399,7 +418,7 @@ QVariant MessageLogModel::displayCell(const TrafficEvent &event, int column)
     case Payload:
         return preview(isHttp ? httpSummary(event) : payloadText(event));
     case Rule:
-        return ruleText(event);
+        return ruleText(event, row.rulePattern);
     case Size:
         if (isHttp)
             return httpSizes(event);
@@ -427,9 +446,9 @@ QString MessageLogModel::columnName(int column)
     return {};
 }
 
-void MessageLogModel::addEvent(const TrafficEvent &event)
+void MessageLogModel::addEvent(const TrafficEvent &event, const QString &rulePattern)
 {
-    m_pending.push_back(event);
+    m_pending.push_back({ event, rulePattern });
     // Never hold more than a full log's worth: older queued events could not survive the flush.
     if (int(m_pending.size()) > m_capacity) {
         m_pending.pop_front();
@@ -473,7 +492,7 @@ void MessageLogModel::dropOldest(int count)
 const TrafficEvent &MessageLogModel::eventAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < rowCount());
-    return m_rows[std::size_t(row)];
+    return m_rows[std::size_t(row)].event;
 }
 
 void MessageLogModel::setCapacity(int rows)
@@ -545,6 +564,100 @@ QString MessageLogModel::preview(const QString &text)
     return line;
 }
 
+namespace {
+
+// Re-indents valid JSON text token by token, so that keys keep the sender's order and
+// numbers and strings stay exactly as sent (QJsonDocument sorts keys and rewrites numbers).
+class JsonIndenter
+{
+public:
+    explicit JsonIndenter(const QString &text) : m_text(text) { m_out.reserve(text.size() * 2); }
+
+    QString run()
+    {
+        while (m_at < m_text.size()) {
+            const QChar character = m_text.at(m_at);
+            if (character == QLatin1Char('"'))
+                copyString();
+            else if (!character.isSpace())
+                punctuation(character);
+            ++m_at;
+        }
+        return m_out;
+    }
+
+private:
+    static constexpr int IndentWidth = 4; // as QJsonDocument::Indented
+
+    void newLine()
+    {
+        m_out += QLatin1Char('\n') + QString(m_depth * IndentWidth, QLatin1Char(' '));
+    }
+
+    // The next character that is not whitespace after m_at, or a null QChar.
+    QChar nextSignificant() const
+    {
+        for (qsizetype at = m_at + 1; at < m_text.size(); ++at) {
+            if (!m_text.at(at).isSpace())
+                return m_text.at(at);
+        }
+        return {};
+    }
+
+    void punctuation(QChar character)
+    {
+        switch (character.unicode()) {
+        case '{':
+        case '[':
+            m_out += character;
+            if (const QChar next = nextSignificant();
+                next == QLatin1Char('}') || next == QLatin1Char(']')) {
+                m_emptyClose = true; // "{}" and "[]" stay on one line
+                return;
+            }
+            ++m_depth;
+            newLine();
+            return;
+        case '}':
+        case ']':
+            if (!m_emptyClose) {
+                --m_depth;
+                newLine();
+            }
+            m_emptyClose = false;
+            m_out += character;
+            return;
+        case ',':
+            m_out += character;
+            newLine();
+            return;
+        case ':':
+            m_out += QStringLiteral(": ");
+            return;
+        default: // numbers, true, false, null
+            m_out += character;
+        }
+    }
+
+    void copyString()
+    {
+        const qsizetype start = m_at;
+        for (++m_at; m_at < m_text.size() && m_text.at(m_at) != QLatin1Char('"'); ++m_at) {
+            if (m_text.at(m_at) == QLatin1Char('\\'))
+                ++m_at; // the escaped character, a quote included
+        }
+        m_out += QStringView(m_text).mid(start, m_at - start + 1);
+    }
+
+    const QString &m_text;
+    QString m_out;
+    qsizetype m_at = 0;
+    int m_depth = 0;
+    bool m_emptyClose = false;
+};
+
+} // namespace
+
 QString MessageLogModel::prettyPayload(const QString &text)
 {
     const auto first = std::find_if(text.cbegin(), text.cend(),
@@ -555,10 +668,46 @@ QString MessageLogModel::prettyPayload(const QString &text)
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || document.isNull())
         return text;
-    QString pretty = QString::fromUtf8(document.toJson(QJsonDocument::Indented));
-    if (pretty.endsWith(QLatin1Char('\n')))
-        pretty.chop(1);
-    return pretty;
+    return JsonIndenter(text).run();
+}
+
+QString MessageLogModel::hexDump(const QByteArray &data)
+{
+    constexpr int RowBytes = 16;
+    constexpr int GroupBytes = 8;
+    // "00000000  " + 16 * "xx " + one group gap + "|" + 16 ASCII + "|"
+    constexpr int HexWidth = RowBytes * 3 + 1;
+    static const char digits[] = "0123456789abcdef";
+    QStringList lines;
+    for (qsizetype offset = 0; offset < data.size(); offset += RowBytes) {
+        const QByteArray chunk = data.mid(offset, RowBytes);
+        QString hex;
+        QString ascii;
+        for (int i = 0; i < chunk.size(); ++i) {
+            const auto byte = uchar(chunk.at(i));
+            if (i == GroupBytes)
+                hex += QLatin1Char(' ');
+            hex += QLatin1Char(digits[byte >> 4]) + QLatin1Char(digits[byte & 0xf])
+                + QLatin1Char(' ');
+            ascii += byte >= 0x20 && byte < 0x7f ? QLatin1Char(char(byte)) : QLatin1Char('.');
+        }
+        lines.append(QStringLiteral("%1  %2 |%3|")
+                         .arg(offset, 8, 16, QLatin1Char('0'))
+                         .arg(hex, -HexWidth)
+                         .arg(ascii));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString MessageLogModel::patternLine(const QString &pattern)
+{
+    const QString line = pattern.simplified();
+    if (line.size() <= PatternLength)
+        return line;
+    int cut = PatternLength - 1;
+    if (line.at(cut - 1).isHighSurrogate())
+        --cut; // never split a surrogate pair
+    return line.left(cut) + QChar(0x2026); // …
 }
 
 QString MessageLogModel::httpMessageText(const QString &startLine,
@@ -613,6 +762,14 @@ void MessageFilterProxy::setText(const QString &text)
     invalidateFilter();
 }
 
+void MessageFilterProxy::setQuickFilters(QuickFilters filters)
+{
+    if (filters == m_quick)
+        return;
+    m_quick = filters;
+    invalidateFilter();
+}
+
 void MessageFilterProxy::setHideKinds(const QList<TrafficEvent::Kind> &kinds)
 {
     quint32 mask = 0;
@@ -634,25 +791,36 @@ QList<TrafficEvent::Kind> MessageFilterProxy::hideKinds() const
     return kinds;
 }
 
+bool MessageFilterProxy::acceptsKind(TrafficEvent::Kind kind) const
+{
+    if (m_hiddenKinds & (1u << int(kind)))
+        return false;
+    if (!m_quick)
+        return true;
+    return (m_quick.testFlag(Quick::In) && isIncoming(kind))
+        || (m_quick.testFlag(Quick::Out) && kind == TrafficEvent::Kind::Sent)
+        || (m_quick.testFlag(Quick::Unmatched) && kind == TrafficEvent::Kind::Unmatched)
+        || (m_quick.testFlag(Quick::Refused) && kind == TrafficEvent::Kind::Refused);
+}
+
 bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_connectionId && m_text.isEmpty() && !m_hiddenKinds)
+    if (!m_connectionId && m_text.isEmpty() && !m_hiddenKinds && !m_quick)
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_hiddenKinds) {
-        const int kind = index.data(MessageLogModel::EventKindRole).toInt();
-        if (m_hiddenKinds & (1u << kind))
-            return false;
-    }
+    if (!acceptsKind(TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt())))
+        return false;
     if (m_connectionId
         && index.data(MessageLogModel::ConnectionIdRole).toULongLong() != m_connectionId)
         return false;
     if (m_text.isEmpty())
         return true;
-    return index.data(MessageLogModel::FullPayloadRole)
-               .toString()
-               .contains(m_text, Qt::CaseInsensitive)
-        || index.data(MessageLogModel::RuleRole).toString().contains(m_text, Qt::CaseInsensitive);
+    const auto has = [&index, this](int role) {
+        return index.data(role).toString().contains(m_text, Qt::CaseInsensitive);
+    };
+    // The rule is found by its column's text, its place in the file and its whole pattern.
+    return has(MessageLogModel::FullPayloadRole) || has(MessageLogModel::RuleRole)
+        || has(MessageLogModel::RuleLabelRole) || has(MessageLogModel::RulePatternRole);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -672,17 +840,42 @@ void TrafficLog::attach(MockServer *server)
     m_server = server;
     if (!server)
         return;
-    connect(server, &MockServer::trafficEvent, m_connections, &ConnectionsModel::addEvent);
-    connect(server, &MockServer::trafficEvent, m_messages, &MessageLogModel::addEvent);
+    connect(server, &MockServer::trafficEvent, this, &TrafficLog::addEvent);
 }
 
 void TrafficLog::detach()
 {
     if (!m_server)
         return;
-    disconnect(m_server, &MockServer::trafficEvent, m_connections, &ConnectionsModel::addEvent);
-    disconnect(m_server, &MockServer::trafficEvent, m_messages, &MessageLogModel::addEvent);
+    disconnect(m_server, &MockServer::trafficEvent, this, &TrafficLog::addEvent);
     m_server = nullptr;
+}
+
+void TrafficLog::addEvent(const TrafficEvent &event)
+{
+    m_connections->addEvent(event);
+    // Looked up now: the spec served when the event happened names its rules.
+    const MockSpecPtr spec = m_server ? m_server->spec() : nullptr;
+    m_messages->addEvent(event, spec ? rulePatternOf(*spec, event) : QString());
+}
+
+QString TrafficLog::rulePatternOf(const MockSpec &spec, const TrafficEvent &event)
+{
+    if (!event.rule.startsWith(u"on-message["))
+        return {};
+    const Endpoint *endpoint = spec.route(event.path);
+    if (!endpoint)
+        return {};
+    for (const Rule &rule : endpoint->rules) {
+        if (rule.label() != event.rule)
+            continue;
+        if (!rule.matchesBinary)
+            return rule.pattern.source();
+        return rule.binaryPrefix.isEmpty()
+            ? QStringLiteral("binary: any")
+            : QStringLiteral("binary: ") + QString::fromLatin1(rule.binaryPrefix.toHex(' '));
+    }
+    return {};
 }
 
 void TrafficLog::clear()

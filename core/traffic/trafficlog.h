@@ -84,6 +84,7 @@ public:
     static constexpr int DefaultCapacity = 50000;
     static constexpr int DefaultBatchInterval = 50; // ms
     static constexpr int PreviewLength = 200; // characters in the Payload column
+    static constexpr int PatternLength = 40; // characters of a rule's pattern in the Rule column
 
     enum Column { Time, Connection, Direction, Payload, Rule, Size, ColumnCount };
     Q_ENUM(Column)
@@ -93,15 +94,18 @@ public:
         FullPayloadRole, // QString, the whole payload (a summary for Opened/Closed)
         PrettyPayloadRole, // QString, indented JSON when the payload is JSON
         TimestampRole, // qint64, ms since the epoch
-        RuleRole, // QString, the Rule column's text ("on-message[0]", "unmatched")
+        RuleRole, // QString, the Rule column's text (a rule's pattern, "on-connect", "unmatched")
+        RuleLabelRole, // QString, the rule's place in the file ("on-message[0]"), or empty
+        RulePatternRole, // QString, the source of the rule's pattern when known, or empty
         HttpStatusRole, // int, the status an HTTP exchange answered; 0 for other events
     };
     Q_ENUM(Role)
 
     explicit MessageLogModel(QObject *parent = nullptr);
 
-    // Queues the event; it becomes a row at the next flush.
-    void addEvent(const TrafficEvent &event);
+    // Queues the event; it becomes a row at the next flush. rulePattern: the source of the
+    // pattern of the rule the event names, shown instead of its index when known.
+    void addEvent(const TrafficEvent &event, const QString &rulePattern = QString());
     // Appends everything queued now (the timer calls it; tests and shutdown may too).
     void flush();
     int pendingCount() const { return int(m_pending.size()); }
@@ -119,8 +123,15 @@ public:
 
     // The Payload column's text: one line, newlines as ⏎, at most PreviewLength characters.
     static QString preview(const QString &text);
-    // Indented JSON if text is a JSON object or array, else text unchanged.
+    // Indented JSON if text is a JSON object or array, keys in the sender's order and every
+    // value exactly as sent; else text unchanged.
     static QString prettyPayload(const QString &text);
+    // Bytes as a classic hex dump: per 16 bytes the offset, the bytes in hex (two groups of
+    // eight) and their printable ASCII, other bytes as '.'.
+    static QString hexDump(const QByteArray &data);
+    // A rule's pattern as the Rule column shows it: whitespace runs as one space, at most
+    // PatternLength characters.
+    static QString patternLine(const QString &pattern);
     // One HTTP message as a person reads it: the start line, the headers one per line, a blank
     // line and the body (indented when JSON and pretty is set).
     static QString httpMessageText(const QString &startLine, const HttpExchange::Headers &headers,
@@ -135,29 +146,49 @@ signals:
 private:
     friend class TableModel<MessageLogModel>;
 
+    struct Row
+    {
+        TrafficEvent event;
+        QString rulePattern;
+    };
+
     int rowTotal() const { return int(m_rows.size()); }
     QVariant cell(int row, int column, int role) const;
-    static QVariant displayCell(const TrafficEvent &event, int column);
+    static QVariant displayCell(const Row &row, int column);
     static QString columnName(int column);
 
     void dropOldest(int count);
 
-    std::deque<TrafficEvent> m_rows;
-    std::deque<TrafficEvent> m_pending;
+    std::deque<Row> m_rows;
+    std::deque<Row> m_pending;
     QTimer m_timer;
     int m_capacity = DefaultCapacity;
     qint64 m_dropped = 0;
     qint64 m_reportedDropped = 0; // as last announced by droppedCountChanged()
 };
 
-// Narrows a MessageLogModel to one connection, a text, and/or some event kinds. Reads the
-// source's roles, never its display strings.
+// Narrows a MessageLogModel to one connection, a text, some sorts of events (the quick
+// filters) and/or without some event kinds. Reads the source's roles, never its display
+// strings.
 class MessageFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
 
 public:
+    // The quick filters: with any set, only rows of one of the set sorts are shown.
+    enum class Quick {
+        In = 0x1, // every frame a client sent: matched, unmatched, binary
+        Out = 0x2, // every frame the server sent
+        Unmatched = 0x4, // text frames no rule matched
+        Refused = 0x8, // handshakes refused before the upgrade
+    };
+    Q_DECLARE_FLAGS(QuickFilters, Quick)
+    Q_FLAG(QuickFilters)
+
     explicit MessageFilterProxy(QObject *parent = nullptr);
+
+    void setQuickFilters(QuickFilters filters);
+    QuickFilters quickFilters() const { return m_quick; }
 
     // 0 shows every connection, server-wide events and HTTP exchanges (which belong to no
     // WebSocket connection); otherwise only that connection.
@@ -174,10 +205,15 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool acceptsKind(TrafficEvent::Kind kind) const;
+
     quint64 m_connectionId = 0;
     QString m_text;
     quint32 m_hiddenKinds = 0; // bit per TrafficEvent::Kind
+    QuickFilters m_quick;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(MessageFilterProxy::QuickFilters)
 
 // The workbench's live traffic: a ConnectionsModel and a MessageLogModel fed by one server.
 class TrafficLog : public QObject
@@ -205,7 +241,13 @@ public:
     // Every event the message log holds, oldest first, as JSON lines (the --log format).
     QByteArray jsonLines();
 
+    // The source of the pattern of the rule event names, looked up in the spec the server
+    // serves as the event happens; empty when it names no rule of an endpoint.
+    static QString rulePatternOf(const MockSpec &spec, const TrafficEvent &event);
+
 private:
+    void addEvent(const TrafficEvent &event);
+
     ConnectionsModel *m_connections = nullptr;
     MessageLogModel *m_messages = nullptr;
     QPointer<MockServer> m_server;

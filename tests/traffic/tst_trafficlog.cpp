@@ -138,7 +138,7 @@ private slots:
         QCOMPARE(model.rowCount(), 2);
 
         model.addEvent(closed(3, 1000, QStringLiteral("bye")));
-        QCOMPARE(cell(0, ConnectionsModel::State), QStringLiteral("closed 1000 bye"));
+        QCOMPARE(cell(0, ConnectionsModel::State), QStringLiteral("closed (1000, bye)"));
         QVERIFY(!model.index(0, 0).data(ConnectionsModel::IsOpenRole).toBool());
         QCOMPARE(model.openCount(), 1);
         model.addEvent(closed(3, 1000, QStringLiteral("bye"))); // twice: no double count
@@ -172,7 +172,7 @@ private slots:
         for (quint64 id : { 1, 2, 4, 6, 7 })
             model.addEvent(closed(id, 1000, QString()));
         QCOMPARE(model.index(0, ConnectionsModel::State).data().toString(),
-                 QStringLiteral("closed 1000"));
+                 QStringLiteral("closed (1000)"));
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QVERIFY(removed.isValid());
         model.clearClosed();
@@ -206,13 +206,14 @@ private slots:
         for (const TrafficEvent &event : shortSession())
             model.addEvent(event);
         const QString params = QStringLiteral("username=alice \u00B7 tab=2");
-        QCOMPARE(dumpModel(model),
-                 (QStringList {
-                     QStringLiteral("#1 | /ws/user/alice | %1 | 127.0.0.1:5555 | %2 | open | 1 | 1")
-                         .arg(params, timeOf(BaseTime + 1000)),
-                     QStringLiteral("#2 | /ws/user/alice | %1 | 127.0.0.1:5555 | %2 | closed 1001 "
-                                    "going away | 0 | 1")
-                         .arg(params, timeOf(BaseTime + 2000)) }));
+        QCOMPARE(
+            dumpModel(model),
+            (QStringList {
+                QStringLiteral("#1 | /ws/user/alice | %1 | 127.0.0.1:5555 | %2 | open | 1 | 1")
+                    .arg(params, timeOf(BaseTime + 1000)),
+                QStringLiteral("#2 | /ws/user/alice | %1 | 127.0.0.1:5555 | %2 | closed (1001, "
+                               "going away) | 0 | 1")
+                    .arg(params, timeOf(BaseTime + 2000)) }));
     }
 
     // The log a user reads after the same session, whole and then filtered to one connection.
@@ -601,6 +602,185 @@ private slots:
         QCOMPARE(proxy.index(3, MessageLogModel::Rule).data().toString(), QStringLiteral("push"));
     }
 
+    // The Rule column names a rule by its pattern, on one line and shortened; the tooltip and
+    // the text filter keep its place in the file.
+    void ruleColumnShowsPattern()
+    {
+        const MockSpecPtr spec
+            = specFromYaml(QStringLiteral("- websocket:\n"
+                                          "    path: /ws/t\n"
+                                          "    on-message:\n"
+                                          "      - pattern: ping\n"
+                                          "        response: pong\n"
+                                          "      - pattern: |\n"
+                                          "          {\"type\": \"join\",\n"
+                                          "           \"room\": \"{{json-params.room}}\"}\n"
+                                          "        response: joined\n"));
+        QVERIFY(spec);
+        ServerFixture fixture;
+        TrafficLog log;
+        log.attach(&fixture.server());
+        QVERIFY(fixture.start(spec));
+        TestClient client;
+        client.open(fixture.url(QStringLiteral("/ws/t")));
+        QVERIFY(client.waitForConnected(10000));
+        client.socket().sendTextMessage(QStringLiteral("ping"));
+        client.socket().sendTextMessage(QStringLiteral("{\"type\":\"join\",\"room\":\"a\"}"));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 2, 10000);
+
+        MessageLogModel *messages = log.messages();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 5, 10000);
+        const auto cell = [messages](int row, int role) {
+            return messages->index(row, MessageLogModel::Rule).data(role).toString();
+        };
+        QCOMPARE(cell(1, Qt::DisplayRole), QStringLiteral("ping"));
+        QCOMPARE(cell(2, Qt::DisplayRole), QStringLiteral("ping"));
+        QVERIFY2(cell(1, Qt::ToolTipRole).contains(QStringLiteral("on-message[0]")),
+                 qPrintable(cell(1, Qt::ToolTipRole)));
+        const QString joined
+            = QStringLiteral("{\"type\": \"join\", \"room\": \"{{json-params.room}}\"}");
+        QCOMPARE(cell(3, Qt::DisplayRole), joined.left(39) + QChar(0x2026));
+        QCOMPARE(cell(4, Qt::DisplayRole), cell(3, Qt::DisplayRole));
+        QVERIFY2(cell(3, Qt::ToolTipRole).contains(QStringLiteral("on-message[1]")),
+                 qPrintable(cell(3, Qt::ToolTipRole)));
+        QVERIFY2(cell(3, Qt::ToolTipRole).contains(joined), qPrintable(cell(3, Qt::ToolTipRole)));
+
+        MessageFilterProxy proxy;
+        proxy.setSourceModel(messages);
+        proxy.setText(QStringLiteral("on-message[1]"));
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setText(QStringLiteral("params.room"));
+        QCOMPARE(proxy.rowCount(), 2);
+    }
+
+    // The details pane indents JSON in the sender's key order, numbers and escapes as sent.
+    void prettyKeepsKeyOrder_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("pretty");
+        QTest::newRow("object") << QStringLiteral(
+            "{\"z\":1.50,\"a\":[true,null,{\"m\":\"x\\u00e9\"}],\"m\":{}}")
+                                << QStringLiteral("{\n"
+                                                  "    \"z\": 1.50,\n"
+                                                  "    \"a\": [\n"
+                                                  "        true,\n"
+                                                  "        null,\n"
+                                                  "        {\n"
+                                                  "            \"m\": \"x\\u00e9\"\n"
+                                                  "        }\n"
+                                                  "    ],\n"
+                                                  "    \"m\": {}\n"
+                                                  "}");
+        QTest::newRow("spaced array")
+            << QStringLiteral(" [ \"a, b\" , [ ] ,\"{\\\"\"] ")
+            << QStringLiteral("[\n    \"a, b\",\n    [],\n    \"{\\\"\"\n]");
+        QTest::newRow("not JSON") << QStringLiteral("{oops") << QStringLiteral("{oops");
+        QTest::newRow("text") << QStringLiteral("ping") << QStringLiteral("ping");
+    }
+
+    void prettyKeepsKeyOrder()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, pretty);
+        QCOMPARE(MessageLogModel::prettyPayload(text), pretty);
+    }
+
+    // Binary frames read as a classic hex dump: offset, 16 bytes in two groups, ASCII.
+    void binaryHexDump()
+    {
+        QByteArray data("Hello, binary\x00\x01\x7f\xff!", 18);
+        const QString dump = QStringLiteral(
+            "00000000  48 65 6c 6c 6f 2c 20 62  69 6e 61 72 79 00 01 7f  |Hello, binary...|\n"
+            "00000010  ff 21                                             |.!|");
+        QCOMPARE(MessageLogModel::hexDump(data), dump);
+        QCOMPARE(MessageLogModel::hexDump(QByteArray()), QString());
+
+        MessageLogModel model;
+        model.addEvent(TrafficEvent::binaryReceived({ 1, QStringLiteral("/b") }, data, QString()));
+        model.addEvent(
+            TrafficEvent::sentBinary({ 1, QStringLiteral("/b") }, data, QStringLiteral("push")));
+        model.flush();
+        QCOMPARE(model.index(0, 0).data(MessageLogModel::PrettyPayloadRole).toString(), dump);
+        QCOMPARE(model.index(1, 0).data(MessageLogModel::PrettyPayloadRole).toString(), dump);
+    }
+
+    // A closed connection says so in its state (the panel greys it out by IsOpenRole).
+    void closedConnectionsLookClosed()
+    {
+        ConnectionsModel model;
+        model.addEvent(opened(1));
+        model.addEvent(opened(2));
+        model.addEvent(closed(2, 4001, QStringLiteral("bye")));
+        model.addEvent(opened(3));
+        model.addEvent(closed(3, 1000, QString()));
+        const auto state = [&model](int row) {
+            return model.index(row, ConnectionsModel::State).data().toString();
+        };
+        QCOMPARE(state(0), QStringLiteral("open"));
+        QCOMPARE(state(1), QStringLiteral("closed (4001, bye)"));
+        QCOMPARE(state(2), QStringLiteral("closed (1000)"));
+        QVERIFY(model.index(0, ConnectionsModel::Path).data(ConnectionsModel::IsOpenRole).toBool());
+        QVERIFY(
+            !model.index(1, ConnectionsModel::Path).data(ConnectionsModel::IsOpenRole).toBool());
+    }
+
+    // The quick filters keep rows of the chosen sorts (any of them), with the text and the
+    // connection filters.
+    void quickFilters_data()
+    {
+        using Quick = MessageFilterProxy::Quick;
+        QTest::addColumn<int>("quick");
+        QTest::addColumn<quint64>("connection");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("payloads");
+        QTest::newRow("none") << 0 << quint64(0) << QString() << QStringList();
+        QTest::newRow("in") << int(Quick::In) << quint64(0) << QString()
+                            << QStringList { QStringLiteral("ping"), QStringLiteral("pingg") };
+        QTest::newRow("out") << int(Quick::Out) << quint64(0) << QString()
+                             << QStringList { QStringLiteral("pong"), QStringLiteral("news") };
+        QTest::newRow("unmatched") << int(Quick::Unmatched) << quint64(0) << QString()
+                                   << QStringList { QStringLiteral("pingg") };
+        QTest::newRow("refused") << int(Quick::Refused) << quint64(0) << QString()
+                                 << QStringList { QStringLiteral("nope") };
+        QTest::newRow("out or refused")
+            << int(Quick::Out | Quick::Refused) << quint64(0) << QString()
+            << QStringList { QStringLiteral("pong"), QStringLiteral("news"),
+                             QStringLiteral("nope") };
+        QTest::newRow("in with text") << int(Quick::In) << quint64(0) << QStringLiteral("gg")
+                                      << QStringList { QStringLiteral("pingg") };
+        QTest::newRow("out of #2")
+            << int(Quick::Out) << quint64(2) << QString() << QStringList { QStringLiteral("news") };
+    }
+
+    void quickFilters()
+    {
+        QFETCH(int, quick);
+        QFETCH(quint64, connection);
+        QFETCH(QString, text);
+        QFETCH(QStringList, payloads);
+        MessageLogModel model;
+        for (const TrafficEvent &event : shortSession())
+            model.addEvent(event);
+        model.addEvent(makeEvent(TrafficEvent::Kind::Unmatched, 1, QStringLiteral("pingg")));
+        TrafficEvent refused = makeEvent(TrafficEvent::Kind::Refused, 0, QStringLiteral("nope"));
+        model.addEvent(refused);
+        model.flush();
+        MessageFilterProxy proxy;
+        watch(&proxy);
+        proxy.setSourceModel(&model);
+        proxy.setQuickFilters(MessageFilterProxy::QuickFilters::fromInt(quick));
+        proxy.setConnectionId(connection);
+        proxy.setText(text);
+        if (quick == 0) {
+            QCOMPARE(proxy.rowCount(), model.rowCount());
+            return;
+        }
+        QStringList shown;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            shown.append(proxy.index(row, 0).data(MessageLogModel::FullPayloadRole).toString());
+        QCOMPARE(shown, payloads);
+    }
+
     // A real server and client: the models tell the echo session's story.
     void endToEnd()
     {
@@ -655,11 +835,11 @@ private slots:
                     .contains(QLatin1Char('\n')));
         QCOMPARE(kindAt(2), TrafficEvent::Kind::Received);
         QCOMPARE(text(2, MessageLogModel::Payload), QStringLiteral("ping"));
-        QCOMPARE(text(2, MessageLogModel::Rule), QStringLiteral("on-message[0]"));
+        QCOMPARE(text(2, MessageLogModel::Rule), QStringLiteral("ping"));
         QCOMPARE(text(2, MessageLogModel::Direction), QStringLiteral("in"));
         QCOMPARE(kindAt(3), TrafficEvent::Kind::Sent);
         QCOMPARE(text(3, MessageLogModel::Payload), QStringLiteral("pong"));
-        QCOMPARE(text(3, MessageLogModel::Rule), QStringLiteral("on-message[0]"));
+        QCOMPARE(text(3, MessageLogModel::Rule), QStringLiteral("ping"));
         QCOMPARE(text(3, MessageLogModel::Connection), QStringLiteral("#%1").arg(id));
 
         client.socket().close();
@@ -667,7 +847,7 @@ private slots:
         QVERIFY(connections->index(0, ConnectionsModel::State)
                     .data()
                     .toString()
-                    .startsWith(QStringLiteral("closed 1000")));
+                    .startsWith(QStringLiteral("closed (1000")));
         QTRY_COMPARE(messages->rowCount(), 5); // the batch timer delivers the Closed
         QCOMPARE(kindAt(4), TrafficEvent::Kind::Closed);
 

@@ -1,11 +1,13 @@
 #include "trafficpanel.h"
 #include "themeicon.h"
+#include "trafficdelegates.h"
 
 #include "eventlogreader.h"
 #include "mockserver.h"
 #include "trafficlog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QDir>
@@ -14,10 +16,12 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
@@ -26,68 +30,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <functional>
+#include <optional>
+
 namespace {
-// Colours a message row by what happened: what went in and out, what matched nothing,
-// warnings and errors, and the connection's own open/close rows.
-class EventKindDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-private:
-    // Client errors read like unmatched messages, server errors like errors; a success only
-    // marks its status, as a direction marks a frame.
-    static QColor httpStatusColor(const QModelIndex &index)
-    {
-        const int status = index.data(MessageLogModel::HttpStatusRole).toInt();
-        if (status >= 500)
-            return QColor(0xb9, 0x1c, 0x1c);
-        if (status >= 400)
-            return QColor(0xb4, 0x53, 0x09);
-        if (index.column() == MessageLogModel::Direction)
-            return QColor(0x6d, 0x28, 0xd9);
-        return {};
-    }
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        QColor color;
-        switch (TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt())) {
-        case TrafficEvent::Kind::Received:
-            if (index.column() == MessageLogModel::Direction)
-                color = QColor(0x1d, 0x4e, 0xd8);
-            break;
-        case TrafficEvent::Kind::Sent:
-            if (index.column() == MessageLogModel::Direction)
-                color = QColor(0x15, 0x80, 0x3d);
-            break;
-        case TrafficEvent::Kind::Unmatched:
-        case TrafficEvent::Kind::Binary:
-        case TrafficEvent::Kind::Warning:
-            color = QColor(0xb4, 0x53, 0x09);
-            break;
-        case TrafficEvent::Kind::Refused:
-        case TrafficEvent::Kind::Error:
-            color = QColor(0xb9, 0x1c, 0x1c);
-            break;
-        case TrafficEvent::Kind::Opened:
-        case TrafficEvent::Kind::Closed:
-            color = option->palette.color(QPalette::PlaceholderText);
-            break;
-        case TrafficEvent::Kind::Http:
-            color = httpStatusColor(index);
-            break;
-        }
-        if (color.isValid()) {
-            option->palette.setColor(QPalette::Text, color);
-            option->palette.setColor(QPalette::HighlightedText,
-                                     option->palette.color(QPalette::HighlightedText));
-        }
-    }
-};
-
 QTableView *makeTable(QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -113,21 +59,24 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     // Connections
     m_connections = makeTable(this);
     m_connections->setModel(log->connections());
+    m_connections->setItemDelegate(new ConnectionRowDelegate(m_connections));
     const QFontMetrics fm = m_connections->fontMetrics();
     auto fit = [&fm](QTableView *view, int column, const QString &sample) {
         const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
         view->setColumnWidth(
             column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 24);
     };
-    fit(m_connections, ConnectionsModel::Id, QStringLiteral("#9999"));
+    fit(m_connections, ConnectionsModel::Id, QStringLiteral("\u25A0 #9999"));
     fit(m_connections, ConnectionsModel::Path, QStringLiteral("/ws/user/alice"));
     fit(m_connections, ConnectionsModel::Params, QStringLiteral("username=alice"));
     fit(m_connections, ConnectionsModel::Peer, QStringLiteral("127.0.0.1:65535"));
     fit(m_connections, ConnectionsModel::Opened, QStringLiteral("00:00:00.000"));
-    fit(m_connections, ConnectionsModel::State, QStringLiteral("closed 1000"));
+    fit(m_connections, ConnectionsModel::State,
+        QCoreApplication::translate("ConnectionsModel", "closed (%1)").arg(1000));
     fit(m_connections, ConnectionsModel::In, QStringLiteral("9999"));
     fit(m_connections, ConnectionsModel::Out, QStringLiteral("9999"));
     auto *allButton = new QToolButton(this);
+    allButton->setObjectName(QStringLiteral("showAll"));
     allButton->setText(tr("Show all"));
     allButton->setToolTip(tr("Show the messages of every connection, and the HTTP requests"));
     auto *clearClosed = new QToolButton(this);
@@ -149,13 +98,13 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_proxy->setSourceModel(log->messages());
     m_messages = makeTable(this);
     m_messages->setModel(m_proxy);
-    m_messages->setItemDelegate(new EventKindDelegate(m_messages));
+    m_messages->setItemDelegate(new MessageRowDelegate(m_messages));
     fit(m_messages, MessageLogModel::Time, QStringLiteral("00:00:00.000"));
-    fit(m_messages, MessageLogModel::Connection, QStringLiteral("#9999"));
+    fit(m_messages, MessageLogModel::Connection, QStringLiteral("\u25A0 #9999"));
     fit(m_messages, MessageLogModel::Direction, tr("out"));
     const QString unmatched = QCoreApplication::translate("MessageLogModel", "unmatched");
     // Wide enough for a rule, and for a short HTTP endpoint with its time.
-    const QString ruleSample = QStringLiteral("GET /users/:id \u00B7 9 ms");
+    const QString ruleSample = QStringLiteral("{\"type\": \"join\", \"room\"\u2026");
     fit(m_messages, MessageLogModel::Rule,
         unmatched.size() > ruleSample.size() ? unmatched : ruleSample);
     fit(m_messages, MessageLogModel::Size, QStringLiteral("99999"));
@@ -197,6 +146,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     auto *messagesHeader = new QHBoxLayout;
     messagesHeader->addWidget(new QLabel(tr("<b>Messages</b>"), this));
     messagesHeader->addWidget(m_filter, 1);
+    messagesHeader->addLayout(makeQuickFilters());
     messagesHeader->addWidget(m_follow);
     messagesHeader->addWidget(m_capacity);
     messagesHeader->addWidget(clear);
@@ -216,12 +166,26 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     messagesSplit->setStretchFactor(1, 1);
 
     // Push bar
-    m_pushText = new QLineEdit(this);
-    m_pushText->setPlaceholderText(tr("Message to push from the server"));
+    m_pushText = new QPlainTextEdit(this);
+    m_pushText->setObjectName(QStringLiteral("pushEditor"));
+    m_pushText->setPlaceholderText(
+        tr("Message to push from the server (Ctrl+Enter sends; Enter starts a new line)"));
     m_pushText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_pushText->setTabChangesFocus(true);
+    m_pushText->setFixedHeight(m_pushText->fontMetrics().lineSpacing() * 3
+                               + 2 * m_pushText->frameWidth() + 8);
+    m_pushText->installEventFilter(this);
+    m_pushFormat = new QComboBox(this);
+    m_pushFormat->setObjectName(QStringLiteral("pushFormat"));
+    m_pushFormat->addItem(tr("Text"), QStringLiteral("text"));
+    m_pushFormat->addItem(tr("Binary, hex"), QStringLiteral("hex"));
+    m_pushFormat->addItem(tr("Binary, base64"), QStringLiteral("base64"));
+    m_pushFormat->setToolTip(tr("Send a text frame, or a binary frame written in hex "
+                                "(\"01 ff\") or base64"));
     m_send = new QPushButton(themeIcon(QStringLiteral("mail-send")), tr("Se&nd"), this);
-    m_send->setToolTip(tr("Send to the selected connection"));
+    m_send->setToolTip(tr("Send to the selected connection (Ctrl+Enter)"));
     m_broadcast = new QPushButton(tr("&Broadcast"), this);
+    m_broadcast->setObjectName(QStringLiteral("broadcast"));
     m_broadcast->setToolTip(
         tr("Send to every open connection of the selected connection's endpoint"));
     m_closeCode = new QSpinBox(this);
@@ -237,12 +201,23 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_status = new QLabel(this);
     auto *push = new QHBoxLayout;
     push->addWidget(m_pushText, 1);
-    push->addWidget(m_send);
-    push->addWidget(m_broadcast);
+    auto *pushButtons = new QVBoxLayout;
+    pushButtons->addWidget(m_pushFormat);
+    auto *sendButtons = new QHBoxLayout;
+    sendButtons->addWidget(m_send);
+    sendButtons->addWidget(m_broadcast);
+    pushButtons->addLayout(sendButtons);
+    pushButtons->addStretch();
+    push->addLayout(pushButtons);
     push->addSpacing(12);
-    push->addWidget(m_closeCode);
-    push->addWidget(m_closeReason);
-    push->addWidget(m_close);
+    auto *closeBox = new QVBoxLayout;
+    auto *closeRow = new QHBoxLayout;
+    closeRow->addWidget(m_closeCode);
+    closeRow->addWidget(m_closeReason);
+    closeBox->addLayout(closeRow);
+    closeBox->addWidget(m_close, 0, Qt::AlignRight);
+    closeBox->addStretch();
+    push->addLayout(closeBox);
 
     auto *messagesBox = new QWidget(this);
     auto *ml = new QVBoxLayout(messagesBox);
@@ -269,9 +244,12 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
             &TrafficPanel::onConnectionSelected);
     connect(m_messages->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TrafficPanel::onMessageSelected);
-    connect(allButton, &QToolButton::clicked, m_connections, &QTableView::clearSelection);
+    // Clears the current row too, so that no connection looks chosen.
+    connect(allButton, &QToolButton::clicked, m_connections->selectionModel(),
+            &QItemSelectionModel::clear);
     connect(clearClosed, &QToolButton::clicked, log->connections(), &ConnectionsModel::clearClosed);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &MessageFilterProxy::setText);
+    connect(m_filter, &QLineEdit::textChanged, this,
+            [this](const QString &text) { refilter([this, &text] { m_proxy->setText(text); }); });
     connect(clear, &QToolButton::clicked, this, [this] {
         m_log->clear();
         m_detail->clear();
@@ -288,11 +266,10 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
             &TrafficPanel::updateDropped);
     connect(log->connections(), &QAbstractItemModel::dataChanged, this,
             &TrafficPanel::updatePushButtons);
-    connect(m_send, &QPushButton::clicked, this, [this] { sendToSelected(m_pushText->text()); });
-    connect(m_pushText, &QLineEdit::returnPressed, this,
-            [this] { sendToSelected(m_pushText->text()); });
+    connect(m_send, &QPushButton::clicked, this, &TrafficPanel::sendPush);
+    connect(m_pushFormat, &QComboBox::currentIndexChanged, this, &TrafficPanel::updatePushButtons);
     connect(m_broadcast, &QPushButton::clicked, this,
-            [this] { broadcastFromSelected(m_pushText->text()); });
+            [this] { broadcastFromSelected(m_pushText->toPlainText()); });
     connect(m_close, &QPushButton::clicked, this,
             [this] { closeSelected(m_closeCode->value(), m_closeReason->text()); });
     updatePushButtons();
@@ -300,11 +277,45 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
         hideLiveControls();
 }
 
+QLayout *TrafficPanel::makeQuickFilters()
+{
+    auto *layout = new QHBoxLayout;
+    layout->setSpacing(0);
+    const auto add = [this, layout](const char *name, const QString &text, const QString &tip,
+                                    MessageFilterProxy::Quick quick) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(QLatin1String(name));
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setCheckable(true);
+        connect(button, &QToolButton::toggled, this,
+                [this, quick](bool on) { setQuickFilter(quick, on); });
+        layout->addWidget(button);
+    };
+    add("quickIn", tr("In"), tr("Show what clients sent (with the other chosen sorts)"),
+        MessageFilterProxy::Quick::In);
+    add("quickOut", tr("Out"), tr("Show what the server sent (with the other chosen sorts)"),
+        MessageFilterProxy::Quick::Out);
+    add("quickUnmatched", tr("Unmatched"),
+        tr("Show messages no rule matched (with the other chosen sorts)"),
+        MessageFilterProxy::Quick::Unmatched);
+    add("quickRefused", tr("Refused"), tr("Show refused handshakes (with the other chosen sorts)"),
+        MessageFilterProxy::Quick::Refused);
+    return layout;
+}
+
+void TrafficPanel::setQuickFilter(MessageFilterProxy::Quick quick, bool on)
+{
+    refilter([this, quick, on] {
+        m_proxy->setQuickFilters(m_proxy->quickFilters().setFlag(quick, on));
+    });
+}
+
 void TrafficPanel::hideLiveControls()
 {
-    for (QWidget *widget : std::initializer_list<QWidget *> { m_pushText, m_send, m_broadcast,
-                                                              m_closeCode, m_closeReason, m_close,
-                                                              m_clear, m_forgetClosed, m_capacity })
+    for (QWidget *widget : std::initializer_list<QWidget *> {
+             m_pushText, m_pushFormat, m_send, m_broadcast, m_closeCode, m_closeReason, m_close,
+             m_clear, m_forgetClosed, m_capacity })
         widget->hide();
     m_follow->setChecked(false);
 }
@@ -393,12 +404,33 @@ void TrafficPanel::selectConnection(quint64 id)
         m_connections->clearSelection();
 }
 
+void TrafficPanel::refilter(const std::function<void()> &change)
+{
+    // The proxy keeps a selected row's number, not its message: after a filter change another
+    // message would be highlighted. The selected message stays selected (and detailed) when
+    // it is still shown; otherwise nothing is.
+    const QModelIndexList selected = m_messages->selectionModel()->selectedRows();
+    const QModelIndex message
+        = selected.isEmpty() ? QModelIndex() : m_proxy->mapToSource(selected.first());
+    change();
+    const QModelIndex shown = m_proxy->mapFromSource(message);
+    QItemSelectionModel *selection = m_messages->selectionModel();
+    if (shown.isValid())
+        selection->setCurrentIndex(shown,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    else
+        selection->clear();
+    onMessageSelected();
+}
+
 void TrafficPanel::onConnectionSelected()
 {
-    m_proxy->setConnectionId(selectedConnection());
-    m_detail->clear();
+    refilter([this] { m_proxy->setConnectionId(selectedConnection()); });
     updatePushButtons();
-    if (m_follow->isChecked())
+    const QModelIndexList selected = m_messages->selectionModel()->selectedRows();
+    if (!selected.isEmpty())
+        m_messages->scrollTo(selected.first());
+    else if (m_follow->isChecked())
         m_messages->scrollToBottom();
 }
 
@@ -421,7 +453,10 @@ void TrafficPanel::onMessageSelected()
             = tr("%1 · connection %2 · %3")
                   .arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
                        TrafficEvent::kindName(kind));
-        if (!rule.isEmpty())
+        const QString label = index.data(MessageLogModel::RuleLabelRole).toString();
+        if (!label.isEmpty() && label != rule)
+            header += tr(" · rule %1 (%2)").arg(label, rule);
+        else if (!rule.isEmpty())
             header += tr(" · rule %1").arg(rule);
     }
     const QString full = index.data(MessageLogModel::FullPayloadRole).toString();
@@ -445,7 +480,7 @@ void TrafficPanel::updatePushButtons()
     const QModelIndexList rows = m_connections->selectionModel()->selectedRows();
     const bool open = !rows.isEmpty() && rows.first().data(ConnectionsModel::IsOpenRole).toBool();
     m_send->setEnabled(open);
-    m_broadcast->setEnabled(open);
+    m_broadcast->setEnabled(open && pushFormat() == PushFormat::Text); // broadcasts are text
     m_close->setEnabled(open);
     if (!m_server) // read-only: the status says what was loaded
         return;
@@ -461,6 +496,71 @@ void TrafficPanel::updateDropped()
 {
     const qint64 dropped = m_log->messages()->droppedCount();
     m_dropped->setText(dropped > 0 ? tr("%L1 older messages dropped").arg(dropped) : QString());
+}
+
+bool TrafficPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool key = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
+    if (watched != m_pushText || !key)
+        return QWidget::eventFilter(watched, event);
+    const auto *press = static_cast<QKeyEvent *>(event);
+    const bool enter = press->key() == Qt::Key_Return || press->key() == Qt::Key_Enter;
+    if (!enter || !press->modifiers().testFlag(Qt::ControlModifier))
+        return QWidget::eventFilter(watched, event);
+    // Here Ctrl+Enter sends: it wins over the window's shortcut (Apply) on the same keys.
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept();
+        return true;
+    }
+    sendPush();
+    return true;
+}
+
+TrafficPanel::PushFormat TrafficPanel::pushFormat() const
+{
+    const QString format = m_pushFormat->currentData().toString();
+    if (format == QLatin1String("hex"))
+        return PushFormat::Hex;
+    if (format == QLatin1String("base64"))
+        return PushFormat::Base64;
+    return PushFormat::Text;
+}
+
+bool TrafficPanel::sendPush()
+{
+    const QString text = m_pushText->toPlainText();
+    const PushFormat format = pushFormat();
+    if (format == PushFormat::Text)
+        return sendToSelected(text);
+    QString compact = text;
+    compact.remove(QRegularExpression(QStringLiteral("\\s")));
+    std::optional<QByteArray> data;
+    if (format == PushFormat::Hex) {
+        static const QRegularExpression hexDigits(QStringLiteral("\\A(?:[0-9A-Fa-f]{2})*\\z"));
+        if (hexDigits.match(compact).hasMatch())
+            data = QByteArray::fromHex(compact.toLatin1());
+    } else if (auto decoded = QByteArray::fromBase64Encoding(
+                   compact.toLatin1(), QByteArray::AbortOnBase64DecodingErrors)) {
+        data = *decoded;
+    }
+    if (!data) {
+        m_status->setText(format == PushFormat::Hex
+                              ? tr("Not sent: write the bytes as pairs of hex digits, e.g. 01 ff.")
+                              : tr("Not sent: this is not base64."));
+        return false;
+    }
+    return sendBinaryToSelected(*data);
+}
+
+bool TrafficPanel::sendBinaryToSelected(const QByteArray &data)
+{
+    const quint64 id = selectedConnection();
+    if (!id || !m_server || !m_server->sendBinaryMessage(id, data)) {
+        m_status->setText(tr("Not sent: select an open connection first."));
+        return false;
+    }
+    m_status->setText(tr("Sent %n byte(s) to connection #%1.", nullptr, int(data.size())).arg(id));
+    return true;
 }
 
 bool TrafficPanel::sendToSelected(const QString &text)

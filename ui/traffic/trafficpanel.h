@@ -1,11 +1,16 @@
 #pragma once
 
+#include "trafficlog.h"
+
 #include <QWidget>
 
-class MessageFilterProxy;
+#include <functional>
+
 class MockServer;
 class QCheckBox;
+class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -38,6 +43,9 @@ public:
 
     // Push actions, as the buttons do them; false with a status message when they cannot.
     bool sendToSelected(const QString &text);
+    bool sendBinaryToSelected(const QByteArray &data);
+    // Sends the push editor's text as its format says: text, or bytes in hex or base64.
+    bool sendPush();
     int broadcastFromSelected(const QString &text);
     bool closeSelected(int code, const QString &reason);
     QString statusText() const;
@@ -57,7 +65,16 @@ public:
     static TrafficPanel *openSaved(const QString &path, QWidget *parent, QString *error);
     bool isReadOnly() const { return m_server == nullptr; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    enum class PushFormat { Text, Hex, Base64 };
+    PushFormat pushFormat() const;
+    QLayout *makeQuickFilters();
+    void setQuickFilter(MessageFilterProxy::Quick quick, bool on);
+    // Applies a change of the messages' filter, keeping the selection on the same message.
+    void refilter(const std::function<void()> &change);
     void onConnectionSelected();
     void onMessageSelected();
     void updatePushButtons();
@@ -76,7 +93,8 @@ private:
     QCheckBox *m_follow = nullptr;
     QSpinBox *m_capacity = nullptr;
     QLabel *m_dropped = nullptr;
-    QLineEdit *m_pushText = nullptr;
+    QPlainTextEdit *m_pushText = nullptr;
+    QComboBox *m_pushFormat = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_broadcast = nullptr;
     QSpinBox *m_closeCode = nullptr;

@@ -1,0 +1,322 @@
+#include "serverfixture.h"
+#include "testclient.h"
+#include "trafficdelegates.h"
+#include "trafficlog.h"
+#include "trafficpanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+namespace {
+
+constexpr int Wait = 15000; // ms: the tests share a loaded machine
+
+const char *const Config = "- websocket:\n"
+                           "    path: /ws/t\n"
+                           "    on-message:\n"
+                           "      - pattern: ping\n"
+                           "        response: pong\n";
+
+QPalette paletteWithBase(const QColor &base, const QColor &text)
+{
+    QPalette palette;
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, text);
+    return palette;
+}
+
+} // namespace
+
+class TestUiTraffic : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerFixture> m_fixture;
+    std::unique_ptr<TrafficLog> m_log;
+    std::unique_ptr<TrafficPanel> m_panel;
+
+    TrafficPanel *panel() { return m_panel.get(); }
+
+    template<typename Widget>
+    Widget *child(const char *name)
+    {
+        auto *widget = m_panel->findChild<Widget *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no %s in the Traffic panel", name);
+        return widget;
+    }
+
+    void connectClient(TestClient &client)
+    {
+        client.open(m_fixture->url(QStringLiteral("/ws/t")));
+        QVERIFY(client.waitForConnected(Wait));
+    }
+
+    QStringList shownPayloads()
+    {
+        QAbstractItemModel *view = m_panel->messagesView()->model();
+        QStringList payloads;
+        for (int row = 0; row < view->rowCount(); ++row)
+            payloads.append(view->index(row, MessageLogModel::Payload).data().toString());
+        return payloads;
+    }
+
+    QString selectedPayload()
+    {
+        const QModelIndexList rows = m_panel->messagesView()->selectionModel()->selectedRows();
+        return rows.isEmpty()
+            ? QString()
+            : rows.first().siblingAtColumn(MessageLogModel::Payload).data().toString();
+    }
+
+private slots:
+    void init()
+    {
+        m_fixture = std::make_unique<ServerFixture>();
+        m_log = std::make_unique<TrafficLog>();
+        m_log->attach(&m_fixture->server());
+        m_log->messages()->setBatchInterval(0);
+        QVERIFY(m_fixture->start(specFromYaml(QString::fromUtf8(Config))));
+        m_panel = std::make_unique<TrafficPanel>(m_log.get(), &m_fixture->server());
+        m_panel->resize(1200, 600);
+        m_panel->show();
+    }
+
+    void cleanup()
+    {
+        m_panel.reset();
+        m_log.reset();
+        m_fixture.reset();
+    }
+
+    // After "Show all" the highlighted message is the one the details pane shows, and no
+    // connection stays highlighted.
+    void showAllKeepsSelectionInSync()
+    {
+        TestClient alice;
+        TestClient bob;
+        connectClient(alice);
+        connectClient(bob);
+        QCOMPARE(alice.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        QCOMPARE(bob.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_log->messages()->rowCount(), 6, Wait);
+
+        const quint64 aliceId = m_log->connections()
+                                    ->index(0, 0)
+                                    .data(ConnectionsModel::ConnectionIdRole)
+                                    .toULongLong();
+        panel()->selectConnection(aliceId);
+        QTableView *messages = panel()->messagesView();
+        QTRY_COMPARE(messages->model()->rowCount(), 3);
+        messages->selectRow(1); // alice's ping
+        QCOMPARE(selectedPayload(), QStringLiteral("ping"));
+        QVERIFY(panel()->detailText().contains(QStringLiteral("ping")));
+
+        auto *showAll = child<QToolButton>("showAll");
+        QVERIFY(showAll);
+        showAll->click();
+        QCOMPARE(messages->model()->rowCount(), 6);
+        QVERIFY(panel()->connectionsView()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(!panel()->connectionsView()->selectionModel()->currentIndex().isValid());
+        // The highlighted row is still alice's ping, and the details show it.
+        QCOMPARE(selectedPayload(), QStringLiteral("ping"));
+        const QModelIndex selected = messages->selectionModel()->selectedRows().value(0);
+        QCOMPARE(selected.data(MessageLogModel::ConnectionIdRole).toULongLong(), aliceId);
+        QVERIFY2(panel()->detailText().contains(QStringLiteral("connection #%1").arg(aliceId)),
+                 qPrintable(panel()->detailText()));
+
+        // Narrowed to bob, alice's row is gone: nothing highlighted, nothing detailed (not
+        // bob's row that took its place).
+        panel()->selectConnection(aliceId + 1);
+        QCOMPARE(messages->model()->rowCount(), 3);
+        QVERIFY2(messages->selectionModel()->selectedRows().isEmpty(),
+                 qPrintable(selectedPayload() + QLatin1Char('/') + panel()->detailText()));
+        QVERIFY(panel()->detailText().isEmpty());
+    }
+
+    // A closed connection is greyed out and in italics, its state "closed (code)".
+    void closedConnectionsLookClosed()
+    {
+        TestClient open;
+        TestClient leaving;
+        connectClient(open);
+        connectClient(leaving);
+        leaving.socket().close(QWebSocketProtocol::CloseCodeGoingAway);
+        ConnectionsModel *connections = m_log->connections();
+        QTRY_COMPARE_WITH_TIMEOUT(connections->openCount(), 1, Wait);
+        QCOMPARE(connections->index(1, ConnectionsModel::State).data().toString(),
+                 QStringLiteral("closed (1001)"));
+
+        QTableView *view = panel()->connectionsView();
+        auto *delegate = dynamic_cast<TrafficRowDelegate *>(view->itemDelegate());
+        QVERIFY(delegate);
+        for (int column = 0; column < ConnectionsModel::ColumnCount; ++column) {
+            QStyleOptionViewItem openCell;
+            openCell.palette = view->palette();
+            delegate->describe(&openCell, connections->index(0, column));
+            QStyleOptionViewItem closedCell;
+            closedCell.palette = view->palette();
+            delegate->describe(&closedCell, connections->index(1, column));
+            QVERIFY(!openCell.font.italic());
+            QVERIFY(closedCell.font.italic());
+            QVERIFY(openCell.palette.color(QPalette::Text)
+                    != closedCell.palette.color(QPalette::Text));
+            QCOMPARE(closedCell.palette.color(QPalette::Text),
+                     view->palette().color(QPalette::PlaceholderText));
+        }
+    }
+
+    // Each connection has its own colour, the same every time, readable on light and dark
+    // bases; a swatch of it marks the connection in both tables.
+    void connectionColours()
+    {
+        const QPalette light = paletteWithBase(Qt::white, Qt::black);
+        const QPalette dark = paletteWithBase(QColor(0x1e, 0x1e, 0x1e), Qt::white);
+        for (const QPalette &palette : { light, dark }) {
+            for (quint64 id = 1; id <= 60; ++id) {
+                const QColor color = connectionColor(id, palette);
+                QCOMPARE(connectionColor(id, palette), color);
+                QVERIFY2(contrastRatio(color, palette.color(QPalette::Base)) >= 3.0,
+                         qPrintable(QStringLiteral("#%1: %2").arg(id).arg(color.name())));
+                QVERIFY(color != connectionColor(id + 1, palette));
+            }
+        }
+
+        TestClient client;
+        connectClient(client);
+        QCOMPARE(client.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        QTRY_COMPARE_WITH_TIMEOUT(panel()->messagesView()->model()->rowCount(), 3, Wait);
+        const quint64 id = m_log->connections()
+                               ->index(0, 0)
+                               .data(ConnectionsModel::ConnectionIdRole)
+                               .toULongLong();
+        const auto swatchColor = [](QAbstractItemView *view, const QModelIndex &index) {
+            QStyleOptionViewItem option;
+            option.palette = view->palette();
+            auto *delegate = dynamic_cast<TrafficRowDelegate *>(view->itemDelegate());
+            if (!delegate)
+                return QRgb(0);
+            delegate->describe(&option, index);
+            if (!(option.features & QStyleOptionViewItem::HasDecoration) || option.icon.isNull())
+                return QRgb(0);
+            return option.icon.pixmap(option.decorationSize).toImage().pixelColor(5, 5).rgb();
+        };
+        const QRgb expected = connectionColor(id, panel()->connectionsView()->palette()).rgb();
+        QTableView *connections = panel()->connectionsView();
+        QCOMPARE(swatchColor(connections, connections->model()->index(0, ConnectionsModel::Id)),
+                 expected);
+        QTableView *messages = panel()->messagesView();
+        QCOMPARE(swatchColor(messages, messages->model()->index(2, MessageLogModel::Connection)),
+                 expected);
+    }
+
+    // The push editor takes several lines (Return is a new line, Ctrl+Enter sends) and pushes
+    // binary frames written in hex or base64; the details show binary as a hex dump.
+    void pushTextAndBinary()
+    {
+        TestClient client;
+        connectClient(client);
+        QTRY_COMPARE_WITH_TIMEOUT(m_log->connections()->rowCount(), 1, Wait);
+        panel()->selectConnection(m_log->connections()
+                                      ->index(0, 0)
+                                      .data(ConnectionsModel::ConnectionIdRole)
+                                      .toULongLong());
+        auto *editor = child<QPlainTextEdit>("pushEditor");
+        auto *format = child<QComboBox>("pushFormat");
+        auto *broadcast = child<QPushButton>("broadcast");
+        QVERIFY(editor && format && broadcast);
+
+        editor->setFocus();
+        QTest::keyClicks(editor, QStringLiteral("line 1"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral("line 2"));
+        QCOMPARE(editor->toPlainText(), QStringLiteral("line 1\nline 2"));
+        QVERIFY(client.messages().isEmpty());
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Wait);
+        QCOMPARE(client.messages().first(), QStringLiteral("line 1\nline 2"));
+
+        format->setCurrentIndex(format->findData(QStringLiteral("hex")));
+        QVERIFY(!broadcast->isEnabled()); // broadcasts are text
+        editor->setPlainText(QStringLiteral("01 02 ff\n41"));
+        QTest::keyClick(editor, Qt::Key_Enter, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(client.binaries().size(), 1, Wait);
+        QCOMPARE(client.binaries().first(), QByteArray("\x01\x02\xff\x41", 4));
+
+        editor->setPlainText(QStringLiteral("0g"));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY2(panel()->statusText().contains(QStringLiteral("hex")),
+                 qPrintable(panel()->statusText()));
+
+        format->setCurrentIndex(format->findData(QStringLiteral("base64")));
+        editor->setPlainText(QStringLiteral("AQL/QQ=="));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(client.binaries().size(), 2, Wait);
+        QCOMPARE(client.binaries().at(1), QByteArray("\x01\x02\xff\x41", 4));
+        QCOMPARE(client.binaries().size(), 2); // the bad hex sent nothing
+
+        format->setCurrentIndex(format->findData(QStringLiteral("text")));
+        QVERIFY(broadcast->isEnabled());
+
+        // The binary frame in the details: offset, hex and ASCII columns.
+        QTableView *messages = panel()->messagesView();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->model()->rowCount(), 4, Wait);
+        messages->selectRow(3);
+        QVERIFY2(panel()->detailText().contains(QStringLiteral(
+                     "00000000  01 02 ff 41                                       |...A|")),
+                 qPrintable(panel()->detailText()));
+    }
+
+    // The quick filters narrow the messages to what went in, what went out, what matched
+    // nothing, or what was refused, together with the text filter.
+    void quickFilters()
+    {
+        TestClient client;
+        connectClient(client);
+        QCOMPARE(client.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        client.socket().sendTextMessage(QStringLiteral("nobody answers this"));
+        TestClient refused;
+        refused.open(m_fixture->url(QStringLiteral("/nowhere")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_log->messages()->rowCount(), 5, Wait);
+
+        auto *in = child<QToolButton>("quickIn");
+        auto *out = child<QToolButton>("quickOut");
+        auto *unmatched = child<QToolButton>("quickUnmatched");
+        auto *refusedButton = child<QToolButton>("quickRefused");
+        QVERIFY(in && out && unmatched && refusedButton);
+        QVERIFY(in->isCheckable());
+
+        unmatched->click();
+        QCOMPARE(shownPayloads(), QStringList { QStringLiteral("nobody answers this") });
+        in->click();
+        QCOMPARE(shownPayloads(),
+                 (QStringList { QStringLiteral("ping"), QStringLiteral("nobody answers this") }));
+        unmatched->click();
+        in->click();
+        out->click();
+        QCOMPARE(shownPayloads(), QStringList { QStringLiteral("pong") });
+        out->click();
+        refusedButton->click();
+        QCOMPARE(panel()->messagesView()->model()->rowCount(), 1);
+        QCOMPARE(panel()
+                     ->messagesView()
+                     ->model()
+                     ->index(0, 0)
+                     .data(MessageLogModel::EventKindRole)
+                     .toInt(),
+                 int(TrafficEvent::Kind::Refused));
+        refusedButton->click();
+        QCOMPARE(panel()->messagesView()->model()->rowCount(), 5);
+    }
+};
+
+QTEST_MAIN(TestUiTraffic)
+#include "tst_ui_traffic.moc"

@@ -11,7 +11,7 @@ using Kind = TrafficEvent::Kind;
 
 std::optional<Kind> kindNamed(const QString &name)
 {
-    for (int kind = int(Kind::Opened); kind <= int(Kind::Http); ++kind) {
+    for (int kind = int(Kind::Opened); kind <= int(Kind::Note); ++kind) {
         if (TrafficEvent::kindName(Kind(kind)) == name)
             return Kind(kind);
     }

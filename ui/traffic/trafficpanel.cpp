@@ -74,6 +74,7 @@ protected:
             break;
         case TrafficEvent::Kind::Opened:
         case TrafficEvent::Kind::Closed:
+        case TrafficEvent::Kind::Note:
             color = option->palette.color(QPalette::PlaceholderText);
             break;
         case TrafficEvent::Kind::Http:

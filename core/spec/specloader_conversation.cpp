@@ -32,7 +32,8 @@ bool Loader::loadConversationKey(const std::string &name, const YAML::Node &key,
         return false;
     }
     // A guard alone does not answer; an action may be all a rule does.
-    rule->hasConversation = rule->hasConversation || (name != "when-state" && name != "when-shared");
+    rule->hasConversation
+        = rule->hasConversation || (name != "when-state" && name != "when-shared");
     return true;
 }
 
@@ -75,8 +76,7 @@ void Loader::loadWhenShared(const YAML::Node &key, const YAML::Node &value, Rule
     for (const auto &kv : value) {
         const QString name = conversationName(kv.first, target);
         if (!kv.second.IsScalar())
-            fail(kv.second, kv.first, SpecLoader::tr("a shared value to compare is text"),
-                 target);
+            fail(kv.second, kv.first, SpecLoader::tr("a shared value to compare is text"), target);
         else if (!name.isEmpty())
             rule->rule.conversation.whenShared.append({ name, scalarText(kv.second) });
     }
@@ -204,8 +204,8 @@ void Loader::loadStartStream(const YAML::Node &key, const YAML::Node &value, Rul
     rule->rule.conversation.startStream = std::move(stream);
 }
 
-void Loader::readStartStreamKey(const YAML::Node &key, const YAML::Node &value,
-                                RuleStream *stream, const ReplyTarget &target)
+void Loader::readStartStreamKey(const YAML::Node &key, const YAML::Node &value, RuleStream *stream,
+                                const ReplyTarget &target)
 {
     const std::string name = keyName(key);
     Reply frames;

@@ -62,8 +62,7 @@ QStringList notes(const QList<TrafficEvent> &events, quint64 id)
 {
     QStringList texts;
     for (const TrafficEvent &event : events) {
-        if (TrafficEvent::kindName(event.kind) == QLatin1String("note")
-            && event.connectionId == id)
+        if (TrafficEvent::kindName(event.kind) == QLatin1String("note") && event.connectionId == id)
             texts.append(EventText::detail(event, EventText::Language::English));
     }
     return texts;
@@ -183,10 +182,9 @@ private slots:
         connect(bob);
         QCOMPARE(alice.ask(QStringLiteral("spin"), 20000), QStringLiteral("red"));
         bob.socket().sendTextMessage(QStringLiteral("spin"));
-        QTRY_COMPARE_WITH_TIMEOUT(bob.messages(),
-                                  (QStringList { QStringLiteral("green"),
-                                                 QStringLiteral("still green") }),
-                                  20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            bob.messages(),
+            (QStringList { QStringLiteral("green"), QStringLiteral("still green") }), 20000);
         QCOMPARE(alice.ask(QStringLiteral("spin"), 20000), QStringLiteral("red"));
     }
 

@@ -93,13 +93,13 @@ private slots:
         client.socket().sendTextMessage(QStringLiteral(R"({"op": "count", "id": "q"})"));
         QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 4, 20000);
         QCOMPARE(client.messages(),
-                 (QStringList { QStringLiteral("q 1"), QStringLiteral("q 2"),
-                                QStringLiteral("q 3"), QStringLiteral("q done") }));
-        QTRY_COMPARE_WITH_TIMEOUT(notesAndWarnings(m_fixture->events()),
-                                  (QStringList { QStringLiteral("stream 'q' started"),
-                                                 QStringLiteral(
-                                                     "stream 'q' finished after 3 frames") }),
-                                  20000);
+                 (QStringList { QStringLiteral("q 1"), QStringLiteral("q 2"), QStringLiteral("q 3"),
+                                QStringLiteral("q done") }));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            notesAndWarnings(m_fixture->events()),
+            (QStringList { QStringLiteral("stream 'q' started"),
+                           QStringLiteral("stream 'q' finished after 3 frames") }),
+            20000);
         // Ended: the next frame the client gets is the answer to its next message.
         QCOMPARE(client.ask(QStringLiteral("ping"), 20000), QStringLiteral("pong"));
         QCOMPARE(client.messages().size(), 5);
@@ -116,8 +116,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(client.messages().contains(QStringLiteral("t 2")), 20000);
         client.socket().sendTextMessage(tick);
         QTRY_COMPARE_WITH_TIMEOUT(client.messages().count(QStringLiteral("t 1")), 2, 20000);
-        QCOMPARE(client.ask(QStringLiteral(R"({"op": "stop", "id": "t"})"), 20000).isNull(),
-                 false);
+        QCOMPARE(client.ask(QStringLiteral(R"({"op": "stop", "id": "t"})"), 20000).isNull(), false);
         QCOMPARE(notesAndWarnings(m_fixture->events()).count(QStringLiteral("stream 't' started")),
                  2);
     }
@@ -159,7 +158,8 @@ private slots:
         client.socket().sendTextMessage(
             QStringLiteral(R"({"op": "subscribe", "id": "s2", "symbol": "INIT"})"));
         QTRY_VERIFY_WITH_TIMEOUT(ticksOf(client.messages(), QStringLiteral("s1")).size() >= 2
-                                     && ticksOf(client.messages(), QStringLiteral("s2")).size() >= 2,
+                                     && ticksOf(client.messages(), QStringLiteral("s2")).size()
+                                         >= 2,
                                  20000);
         const QList<QJsonObject> first = ticksOf(client.messages(), QStringLiteral("s1"));
         for (int i = 0; i < first.size(); ++i) {

@@ -2685,8 +2685,8 @@ Authorization: Bearer %2</translation>
         <translation>a regra tem uma &apos;sequence&apos; e sua própria &apos;response&apos; ou &apos;frames&apos;; quem responde são as respostas da sequência</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a name: use letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;</source>
-        <translation>&apos;%1&apos; não é um nome: use letras, dígitos, &apos;_&apos;, &apos;-&apos; ou &apos;.&apos;</translation>
+        <source>&apos;%1&apos; is not a name: use letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>&apos;%1&apos; não é um nome: use letras, dígitos, &apos;_&apos; ou &apos;-&apos;</translation>
     </message>
     <message>
         <source>&apos;count&apos; must be a whole number of frames, 1 or more</source>

@@ -105,10 +105,11 @@ QString subprotocolNameProblem()
 
 QString conversationNameProblem(const QString &name)
 {
-    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_.-]+$"));
+    // No '.': {{vars.a.b}} would look below a value, not for one named "a.b".
+    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_-]+$"));
     if (word.match(name).hasMatch())
         return QString();
-    return SpecLoader::tr("'%1' is not a name: use letters, digits, '_', '-' or '.'").arg(name);
+    return SpecLoader::tr("'%1' is not a name: use letters, digits, '_' or '-'").arg(name);
 }
 
 Verdict<qint64> streamCount(const QString &text)

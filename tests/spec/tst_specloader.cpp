@@ -289,7 +289,7 @@ void TestSpecLoader::diagnostics_data()
              "        set-state: 'logged in'\n")
         << false
         << QStringList { y("mocks.yml:5:20: error: 'logged in' is not a name: use letters, "
-                           "digits, '_', '-' or '.'") }
+                           "digits, '_' or '-'") }
         << 5;
     QTest::newRow("set is not a map")
         << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"

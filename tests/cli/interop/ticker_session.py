@@ -12,13 +12,9 @@ import sys
 
 import websockets
 
+from checks import expect, report
+
 TIMEOUT = 10
-failures = []
-
-
-def expect(what, actual, expected):
-    if actual != expected:
-        failures.append(f"{what}: expected {expected!r}, got {actual!r}")
 
 
 async def receive_until(ws, seen, done):
@@ -56,9 +52,7 @@ async def session(port):
 
 def main():
     asyncio.run(session(int(sys.argv[1])))
-    for failure in failures:
-        print(failure)
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

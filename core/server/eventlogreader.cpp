@@ -11,7 +11,7 @@ using Kind = TrafficEvent::Kind;
 
 std::optional<Kind> kindNamed(const QString &name)
 {
-    for (int kind = int(Kind::Opened); kind <= int(Kind::Http); ++kind) {
+    for (int kind = int(Kind::Opened); kind <= int(Kind::Note); ++kind) {
         if (TrafficEvent::kindName(Kind(kind)) == name)
             return Kind(kind);
     }
@@ -20,7 +20,7 @@ std::optional<Kind> kindNamed(const QString &name)
 
 TrafficEvent::Cause causeNamed(const QString &name)
 {
-    for (int cause = 0; cause <= int(TrafficEvent::Cause::TotalBudget); ++cause) {
+    for (int cause = 0; cause <= int(TrafficEvent::Cause::ValueTooLarge); ++cause) {
         if (name == QLatin1String(TrafficEvent::causeName(TrafficEvent::Cause(cause))))
             return TrafficEvent::Cause(cause);
     }

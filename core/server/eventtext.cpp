@@ -152,6 +152,38 @@ QString serverCause(Cause cause, const QStringList &details, Language language)
     }
 }
 
+// The conversation's changes, and the actions its limits refused.
+QString conversationCause(Cause cause, const QStringList &details, Language language)
+{
+    static const std::pair<Cause, const char *> texts[] = {
+        { Cause::StateSet, QT_TRANSLATE_NOOP("MockServer", "state %1 (was %2)") },
+        { Cause::VariableSet, QT_TRANSLATE_NOOP("MockServer", "vars.%1 = %2") },
+        { Cause::SharedSet, QT_TRANSLATE_NOOP("MockServer", "shared.%1 = %2") },
+        { Cause::StreamStarted, QT_TRANSLATE_NOOP("MockServer", "stream '%1' started") },
+        { Cause::StreamStopped, QT_TRANSLATE_NOOP("MockServer", "stream '%1' stopped") },
+        { Cause::StreamFinished,
+          QT_TRANSLATE_NOOP("MockServer", "stream '%1' finished after %2 frames") },
+        { Cause::StreamLimit,
+          QT_TRANSLATE_NOOP("MockServer",
+                            "stream '%1' not started: this connection already runs %2 streams, "
+                            "the limit") },
+        { Cause::VariableLimit,
+          QT_TRANSLATE_NOOP("MockServer", "'%1' not set: %2 values are kept at most, the limit") },
+        { Cause::ValueTooLarge,
+          QT_TRANSLATE_NOOP("MockServer",
+                            "'%1' not set: its value is larger than the limit of %2 bytes") },
+    };
+    for (const auto &[known, text] : texts) {
+        if (known != cause)
+            continue;
+        const QString said = say(text, language);
+        return said.contains(QLatin1String("%2"))
+            ? said.arg(detailAt(details, 0), detailAt(details, 1))
+            : said.arg(detailAt(details, 0));
+    }
+    return {};
+}
+
 QString audience(const TrafficEvent::Delivery &delivery, Language language)
 {
     switch (delivery.reach) {
@@ -215,6 +247,8 @@ QString cause(TrafficEvent::Cause cause, const QStringList &details, Language la
         text = refusedRequest(cause, details, language);
     if (text.isEmpty())
         text = serverCause(cause, details, language);
+    if (text.isEmpty())
+        text = conversationCause(cause, details, language);
     return text;
 }
 

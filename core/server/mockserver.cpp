@@ -383,6 +383,8 @@ void MockServer::setSpec(MockSpecPtr spec)
         spec = std::make_shared<MockSpec>();
     m_spec = std::move(spec);
     m_http->setSpec(m_spec);
+    for (auto &[path, conversation] : m_conversations)
+        conversation.sequenceMatches.clear();
     QList<QWebSocket *> orphans;
     for (auto &[id, connection] : m_connections) {
         ParamMap params;
@@ -394,6 +396,9 @@ void MockServer::setSpec(MockSpecPtr spec)
         }
         connection->endpoint = m_spec->endpointIndex(endpoint);
         connection->pathParams = std::move(params);
+        connection->conversation = conversationOf(connection->endpoint);
+        // Rules may have moved: sequences start again; state, values and streams stay.
+        connection->sequenceMatches.clear();
         startStreams(connection.get());
     }
     for (QWebSocket *socket : std::as_const(orphans))
@@ -548,6 +553,7 @@ void MockServer::setUpConnection(QWebSocket *socket)
     connection->path = url.path(QUrl::FullyDecoded);
     connection->pathParams = std::move(pathParams);
     connection->endpoint = m_spec->endpointIndex(endpoint);
+    connection->conversation = conversationOf(connection->endpoint);
     connection->queryParams = queryParamsOf(url);
     connection->handshake = socket->request();
     connection->direct = takeHandedOver(socket);
@@ -921,6 +927,10 @@ TemplateContext MockServer::contextFor(const Connection *connection, const Incom
     context.handshake = &connection->handshake;
     context.connectionId = connection->id;
     context.messageCount = connection->messages;
+    context.state = &connection->state;
+    context.vars = &connection->vars;
+    if (connection->conversation)
+        context.shared = &connection->conversation->shared;
     return context;
 }
 
@@ -1001,7 +1011,9 @@ void MockServer::handleText(Connection *connection, const QString &text)
     std::optional<IncomingMessage> message;
     if (connection->endpoint >= 0) {
         message.emplace(text);
-        rule = m_spec->endpoints.at(connection->endpoint).firstMatch(*message, &bindings);
+        rule = m_spec->endpoints.at(connection->endpoint)
+                   .firstMatch(*message, &bindings, &connection->state,
+                               &connection->conversation->shared);
     }
     if (!rule) {
         if (logging)
@@ -1011,29 +1023,170 @@ void MockServer::handleText(Connection *connection, const QString &text)
     const TemplateContext context = contextFor(connection, &*message, &bindings);
     if (logging)
         emit trafficEvent(TrafficEvent::received(sourceOf(connection), text, rule->label()));
-    if (!rule->reply.isPlain()) {
-        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context,
-                rule->label());
-        return;
+    answer(connection, *rule, context);
+}
+
+void MockServer::answer(Connection *connection, const Rule &rule, const TemplateContext &context)
+{
+    if (rule.conversation.hasActions())
+        converse(connection, rule, context);
+    if (rule.sequence) {
+        const bool perEndpoint = rule.sequence->perEndpoint;
+        QHash<int, qint64> &counts
+            = perEndpoint ? connection->conversation->sequenceMatches : connection->sequenceMatches;
+        const SequenceReply &next = rule.sequence->replyFor(++counts[rule.index]);
+        deliver(connection, next.reply, next.hasResponse ? &next.response : nullptr, context,
+                rule.label());
+    } else if (!rule.reply.isPlain() || !rule.hasResponse) {
+        deliver(connection, rule.reply, rule.hasResponse ? &rule.response : nullptr, context,
+                rule.label());
+    } else {
+        // The spec's plain case, kept direct: it is every message of a busy mock.
+        replyPlainly(connection, rule.response, context, rule.label());
     }
-    // The spec's plain case, kept direct: it is every message of a busy mock.
-    replyPlainly(connection, rule->response, context, rule->label());
 }
 
 void MockServer::handleBinary(Connection *connection, const QByteArray &data)
 {
     const Rule *rule = connection->endpoint < 0
         ? nullptr
-        : m_spec->endpoints.at(connection->endpoint).firstBinaryMatch(data);
+        : m_spec->endpoints.at(connection->endpoint)
+              .firstBinaryMatch(data, &connection->state, &connection->conversation->shared);
     if (watched())
         emit trafficEvent(TrafficEvent::binaryReceived(sourceOf(connection), data,
                                                        rule ? rule->label() : QString()));
     if (rule) {
         ++connection->messages;
-        const TemplateContext context = contextFor(connection, nullptr, nullptr);
-        deliver(connection, rule->reply, rule->hasResponse ? &rule->response : nullptr, context,
-                rule->label());
+        answer(connection, *rule, contextFor(connection, nullptr, nullptr));
     }
+}
+
+MockServer::EndpointConversation *MockServer::conversationOf(int endpoint)
+{
+    return &m_conversations[m_spec->endpoints.at(endpoint).path.text()];
+}
+
+void MockServer::emitConversation(const Connection *connection, TrafficEvent::Kind kind,
+                                  const QString &rule, TrafficEvent::Cause cause,
+                                  const QStringList &details)
+{
+    if (watched())
+        emit trafficEvent(
+            TrafficEvent::conversation(kind, sourceOf(connection), rule, cause, details));
+}
+
+void MockServer::converse(Connection *connection, const Rule &rule, const TemplateContext &context)
+{
+    using Cause = TrafficEvent::Cause;
+    const Conversation &conversation = rule.conversation;
+    if (conversation.setState && *conversation.setState != connection->state) {
+        const QString was = std::exchange(connection->state, *conversation.setState);
+        emitConversation(connection, TrafficEvent::Kind::Note, rule.label(), Cause::StateSet,
+                         { connection->state, was });
+    }
+    assign(connection, rule, conversation.setVars, &connection->vars, context, Cause::VariableSet);
+    assign(connection, rule, conversation.setShared, &connection->conversation->shared, context,
+           Cause::SharedSet);
+    if (conversation.stopStream) {
+        const QString key = conversation.stopStream->render(context);
+        if (connection->started.erase(key))
+            emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
+                             Cause::StreamStopped, { key });
+    }
+    if (conversation.startStream)
+        startRuleStream(connection, rule, context);
+}
+
+void MockServer::assign(Connection *connection, const Rule &rule,
+                        const QList<std::pair<QString, Template>> &assignments, ParamMap *into,
+                        const TemplateContext &context, TrafficEvent::Cause setCause)
+{
+    using Cause = TrafficEvent::Cause;
+    for (const auto &[name, value] : assignments) {
+        QString text = value.render(context);
+        if (TrafficEvent::utf8Size(text) > Conversation::MaxValueBytes) {
+            emitConversation(connection, TrafficEvent::Kind::Warning, rule.label(),
+                             Cause::ValueTooLarge,
+                             { name, QString::number(Conversation::MaxValueBytes) });
+        } else if (!into->contains(name) && into->size() >= Conversation::MaxVariables) {
+            emitConversation(connection, TrafficEvent::Kind::Warning, rule.label(),
+                             Cause::VariableLimit,
+                             { name, QString::number(Conversation::MaxVariables) });
+        } else {
+            into->insert(name, text);
+            emitConversation(connection, TrafficEvent::Kind::Note, rule.label(), setCause,
+                             { name, text });
+        }
+    }
+}
+
+MockServer::StartedStream::StartedStream(std::shared_ptr<const RuleStream> stream, QString label,
+                                         const IncomingMessage *message, Bindings bindings)
+    : spec(std::move(stream))
+    , label(std::move(label))
+    , bindings(std::move(bindings))
+{
+    if (message)
+        this->message.emplace(message->text());
+}
+
+MockServer::StartedStream::~StartedStream()
+{
+    timer->stop();
+    timer->deleteLater();
+}
+
+void MockServer::startRuleStream(Connection *connection, const Rule &rule,
+                                 const TemplateContext &context)
+{
+    const std::shared_ptr<const RuleStream> &spec = rule.conversation.startStream;
+    const QString key = spec->key.render(context);
+    // Starting a running key again restarts it: the old one stops, the count begins anew.
+    const bool restart = connection->started.erase(key) > 0;
+    if (!restart && connection->started.size() >= size_t(Conversation::MaxStreams)) {
+        emitConversation(connection, TrafficEvent::Kind::Warning, rule.label(),
+                         TrafficEvent::Cause::StreamLimit,
+                         { key, QString::number(Conversation::MaxStreams) });
+        return;
+    }
+    auto stream = std::make_unique<StartedStream>(
+        spec, rule.label() + QLatin1Char(' ') + key, context.message,
+        context.bindings ? *context.bindings : Bindings());
+    stream->timer = new QTimer(this);
+    stream->timer->setInterval(spec->intervalMs);
+    connect(stream->timer, &QTimer::timeout, this,
+            [this, id = connection->id, key] { ruleStreamTick(id, key); });
+    stream->timer->start();
+    connection->started[key] = std::move(stream);
+    emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
+                     TrafficEvent::Cause::StreamStarted, { key });
+}
+
+void MockServer::ruleStreamTick(quint64 connectionId, const QString &key)
+{
+    const auto connectionIt = m_connections.find(connectionId);
+    if (connectionIt == m_connections.end() || connectionIt->second->dropping)
+        return;
+    Connection *connection = connectionIt->second.get();
+    const auto it = connection->started.find(key);
+    if (it == connection->started.end())
+        return;
+    StartedStream &stream = *it->second;
+    const RuleStream &spec = *stream.spec;
+    const qint64 tick = ++stream.ticks;
+    TrafficDelivery delivery;
+    delivery.streamTick = tick;
+    const IncomingMessage *message = stream.message ? &*stream.message : nullptr;
+    const ReplyFrame &frame = spec.frames.at(qsizetype((tick - 1) % spec.frames.size()));
+    sendStreamFrame(connection, stream.label, frame, delivery, message, &stream.bindings);
+    if (spec.count == 0 || tick < spec.count)
+        return;
+    if (spec.final)
+        sendStreamFrame(connection, stream.label, *spec.final, delivery, message, &stream.bindings);
+    const QString label = stream.label;
+    connection->started.erase(it);
+    emitConversation(connection, TrafficEvent::Kind::Note, label,
+                     TrafficEvent::Cause::StreamFinished, { key, QString::number(tick) });
 }
 
 void MockServer::startStreams(Connection *connection)
@@ -1120,7 +1273,8 @@ bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint
 }
 
 void MockServer::sendStreamFrame(Connection *connection, const QString &label,
-                                 const ReplyFrame &frame, const TrafficDelivery &delivery)
+                                 const ReplyFrame &frame, const TrafficDelivery &delivery,
+                                 const IncomingMessage *message, const Bindings *bindings)
 {
     const bool logging = watched();
     if (frame.isBinary) {
@@ -1130,7 +1284,7 @@ void MockServer::sendStreamFrame(Connection *connection, const QString &label,
                 TrafficEvent::sentBinary(sourceOf(connection), frame.binary, label, delivery));
         return;
     }
-    TemplateContext context = contextFor(connection, nullptr, nullptr);
+    TemplateContext context = contextFor(connection, message, bindings);
     context.counter = delivery.streamTick;
     QStringList missing;
     const QString text = frame.text.render(context, logging ? &missing : nullptr);

@@ -17,6 +17,7 @@
 #include <QWebSocketProtocol>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -151,6 +152,31 @@ private:
     struct DelayQueueItem;
     struct Inbox;
     struct Inbound;
+    // What the rules of one endpoint share across its connections (`set-shared`, sequences
+    // counted per endpoint). Kept by endpoint path, so a reload keeps the shared values.
+    struct EndpointConversation
+    {
+        ParamMap shared;
+        QHash<int, qint64> sequenceMatches; // rule index: its matches so far
+    };
+
+    // A stream a rule started (`start-stream`), until its count is reached, a rule stops it
+    // or its connection closes. Holds what its templates see: the starting message.
+    struct StartedStream
+    {
+        StartedStream(std::shared_ptr<const RuleStream> stream, QString label,
+                      const IncomingMessage *message, Bindings bindings);
+        ~StartedStream();
+        StartedStream(const StartedStream &) = delete;
+        StartedStream &operator=(const StartedStream &) = delete;
+
+        std::shared_ptr<const RuleStream> spec;
+        QString label; // "on-message[0] s1": the rule and the key
+        std::optional<IncomingMessage> message;
+        Bindings bindings;
+        qint64 ticks = 0;
+        QTimer *timer = nullptr; // deleted later: it may be the one firing now
+    };
 
     struct Connection
     {
@@ -173,6 +199,13 @@ private:
         // The endpoint's per-connection streams, and their tick counts.
         std::vector<std::unique_ptr<QTimer>> streamTimers;
         std::vector<qint64> streamTicks;
+        // The conversation: state, variables, sequences counted per connection, and the
+        // streams its rules started, by key.
+        QString state = InitialConversationState;
+        ParamMap vars;
+        QHash<int, qint64> sequenceMatches;
+        std::map<QString, std::unique_ptr<StartedStream>> started;
+        EndpointConversation *conversation = nullptr; // its endpoint's, never null once set up
     };
 
     // A broadcast stream (`to: all`) of the served spec: one timer, one count.
@@ -197,7 +230,8 @@ private:
     // `mode: once` stream has sent its last frame.
     bool streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients);
     void sendStreamFrame(Connection *connection, const QString &label, const ReplyFrame &frame,
-                         const TrafficDelivery &delivery);
+                         const TrafficDelivery &delivery, const IncomingMessage *message = nullptr,
+                         const Bindings *bindings = nullptr);
     static TemplateContext contextFor(const Connection *connection, const IncomingMessage *message,
                                       const Bindings *bindings);
     // Renders a reply and sends it at once: the plain case, every message of a busy mock.
@@ -252,6 +286,20 @@ private:
     void greet(Connection *connection, const Endpoint &endpoint);
     // A message from a client: handled now, or queued behind those waiting their turn.
     void receive(Connection *connection, Inbound message);
+    // A matched rule's answer: its sequence's next reply, its reply, or its plain response.
+    void answer(Connection *connection, const Rule &rule, const TemplateContext &context);
+    // A rule's changes to the conversation, before it answers (the answer sees them).
+    void converse(Connection *connection, const Rule &rule, const TemplateContext &context);
+    // Sets vars or shared values, within the limits; each change or refusal is logged.
+    void assign(Connection *connection, const Rule &rule,
+                const QList<std::pair<QString, Template>> &assignments, ParamMap *into,
+                const TemplateContext &context, TrafficEvent::Cause setCause);
+    void startRuleStream(Connection *connection, const Rule &rule, const TemplateContext &context);
+    void ruleStreamTick(quint64 connectionId, const QString &key);
+    void emitConversation(const Connection *connection, TrafficEvent::Kind kind,
+                          const QString &rule, TrafficEvent::Cause cause,
+                          const QStringList &details);
+    EndpointConversation *conversationOf(int endpoint);
     void onDisconnected(Connection *connection);
     void finishStop();
 
@@ -283,6 +331,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QTimer m_sweep; // looks for clients that stopped reading
     std::vector<BroadcastStream> m_broadcasts;
+    std::map<QString, EndpointConversation> m_conversations; // by endpoint path: stable nodes
     bool m_stopping = false;
     bool m_finishingStop = false;
     int m_stopGeneration = 0;

@@ -32,6 +32,8 @@ QString TrafficEvent::kindName(Kind kind)
         return QStringLiteral("error");
     case Kind::Http:
         return QStringLiteral("http");
+    case Kind::Note:
+        return QStringLiteral("note");
     }
     return {};
 }
@@ -77,8 +79,17 @@ const char *TrafficEvent::causeName(Cause cause)
         "tls-timed-out",
         "over-budget",
         "total-budget",
+        "state-set",
+        "variable-set",
+        "shared-set",
+        "stream-started",
+        "stream-stopped",
+        "stream-finished",
+        "stream-limit",
+        "variable-limit",
+        "value-too-large",
     };
-    static_assert(std::size(names) == size_t(Cause::TotalBudget) + 1);
+    static_assert(std::size(names) == size_t(Cause::ValueTooLarge) + 1);
     return names[int(cause)];
 }
 
@@ -217,6 +228,14 @@ TrafficEvent TrafficEvent::refused(const QString &peer, Cause cause, int status,
 TrafficEvent TrafficEvent::error(const Source &source, Cause cause, const QStringList &details)
 {
     return causedEvent(Kind::Error, source, cause, details);
+}
+
+TrafficEvent TrafficEvent::conversation(Kind kind, const Source &source, const QString &rule,
+                                        Cause cause, const QStringList &details)
+{
+    TrafficEvent event = causedEvent(kind, source, cause, details);
+    event.rule = rule;
+    return event;
 }
 
 namespace {
@@ -505,8 +524,9 @@ void appendKindFields(QByteArray &out, const TrafficEvent &event)
 void TrafficEvent::appendJsonLine(QByteArray &out) const
 {
     // Written with plain appends of known pieces: this runs for every frame when logging.
-    static const char *const kinds[] = { "opened",  "received", "unmatched", "binary", "sent",
-                                         "warning", "closed",   "refused",   "error",  "http" };
+    static const char *const kinds[]
+        = { "opened", "received", "unmatched", "binary", "sent", "warning",
+            "closed", "refused",  "error",     "http",   "note" };
     const bool in = kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary;
     appendLiteral(out, "{\"time\":\"");
     appendTime(out, timestamp, true);
@@ -598,6 +618,9 @@ QString TrafficEvent::toLine() const
     }
     case Kind::Warning:
         what = tr("warning: %1").arg(EventText::detail(*this));
+        break;
+    case Kind::Note:
+        what = tr("note: %1   [%2]").arg(EventText::detail(*this), rule);
         break;
     case Kind::Closed:
         what = closeReason.isEmpty() ? tr("closed %1").arg(closeCode)

@@ -66,6 +66,7 @@ public:
         Refused, // a handshake refused before the upgrade (cause and status: why, e.g. 404)
         Error, // a socket or server error
         Http, // an HTTP request answered (status, rule: the endpoint, http: both in full)
+        Note, // the conversation changed: a state, a variable, a stream started or stopped
     };
 
     // Why a Refused, Error or Warning event happened. The event carries the cause and its raw
@@ -95,6 +96,15 @@ public:
         TlsTimedOut, // refused: a client on a wss:// port that sent no TLS handshake in time
         OverBudget, // error; details: bytes waiting (delayed replies, queued messages), the limit
         TotalBudget, // error; details: this connection's bytes waiting, all clients', the limit
+        StateSet, // note; details: the new state, the old one
+        VariableSet, // note; details: the name, the value
+        SharedSet, // note; details: the name, the value
+        StreamStarted, // note; details: the stream's key
+        StreamStopped, // note; details: the stream's key
+        StreamFinished, // note; details: the stream's key, the frames it sent
+        StreamLimit, // warning: a stream refused; details: its key, the limit
+        VariableLimit, // warning: a value refused; details: its name, the limit
+        ValueTooLarge, // warning: a value refused; details: its name, the limit in bytes
     };
 
     using Reach = TrafficReach;
@@ -150,6 +160,9 @@ public:
     static TrafficEvent refused(const QString &peer, Cause cause, int status,
                                 const QStringList &details);
     static TrafficEvent error(const Source &source, Cause cause, const QStringList &details);
+    // A conversation's change (Note) or a refused action (Warning), by the rule that did it.
+    static TrafficEvent conversation(Kind kind, const Source &source, const QString &rule,
+                                     Cause cause, const QStringList &details);
     // rule: the endpoint's label, or empty when none answered (404, 405, a preflight).
     static TrafficEvent httpExchange(const QString &peer, const QString &path, const QString &rule,
                                      std::shared_ptr<const HttpExchange> exchange);

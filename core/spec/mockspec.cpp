@@ -75,19 +75,49 @@ PatternMiss Rule::explainBinaryMiss(const QByteArray &data) const
              -1 };
 }
 
-const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindings) const
+namespace {
+bool guardAdmits(const Rule &rule, const QString *state, const ParamMap *shared)
+{
+    static const ParamMap none;
+    return !rule.conversation.hasGuard()
+        || (state && rule.conversation.admits(*state, shared ? *shared : none));
+}
+} // namespace
+
+const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindings,
+                                 const QString *state, const ParamMap *shared) const
 {
     for (const Rule &rule : rules) {
-        if (!rule.matchesBinary && rule.pattern.matches(message, bindings))
+        // The guard first: a rule it shuts out must not leave its bindings behind.
+        if (!rule.matchesBinary && guardAdmits(rule, state, shared)
+            && rule.pattern.matches(message, bindings))
             return &rule;
     }
     return nullptr;
 }
 
-const Rule *Endpoint::firstBinaryMatch(const QByteArray &data) const
+bool Conversation::admits(const QString &state, const ParamMap &shared) const
+{
+    if (!whenState.isEmpty() && !whenState.contains(state))
+        return false;
+    return std::all_of(whenShared.cbegin(), whenShared.cend(), [&shared](const auto &wanted) {
+        return shared.value(wanted.first) == wanted.second;
+    });
+}
+
+const SequenceReply &Sequence::replyFor(qint64 match) const
+{
+    const qsizetype count = replies.size();
+    const qsizetype index = cycle ? qsizetype((match - 1) % count) : std::min(match, count) - 1;
+    return replies.at(std::max<qsizetype>(index, 0));
+}
+
+const Rule *Endpoint::firstBinaryMatch(const QByteArray &data, const QString *state,
+                                       const ParamMap *shared) const
 {
     for (const Rule &rule : rules) {
-        if (rule.matchesBinary && data.startsWith(rule.binaryPrefix))
+        if (rule.matchesBinary && data.startsWith(rule.binaryPrefix)
+            && guardAdmits(rule, state, shared))
             return &rule;
     }
     return nullptr;
@@ -200,13 +230,22 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     }
     const IncomingMessage incoming(message);
     Bindings bindings;
-    result.rule = endpoint.firstMatch(incoming, &bindings);
+    // A fresh connection: its first state, nothing shared yet, each sequence at its first.
+    const QString state = InitialConversationState;
+    const ParamMap shared;
+    result.rule = endpoint.firstMatch(incoming, &bindings, &state, &shared);
     if (result.rule) {
-        const TemplateContext context { &result.pathParams, &result.queryParams, &incoming,
-                                        &bindings };
-        result.reply = renderForTry(result.rule->reply,
-                                    result.rule->hasResponse ? &result.rule->response : nullptr,
-                                    context, &result.missing);
+        TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
+        context.state = &state;
+        const Rule &rule = *result.rule;
+        if (rule.sequence) {
+            const SequenceReply &first = rule.sequence->replyFor(1);
+            result.reply = renderForTry(first.reply, first.hasResponse ? &first.response : nullptr,
+                                        context, &result.missing);
+        } else {
+            result.reply = renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr,
+                                        context, &result.missing);
+        }
     } else {
         result.misses = endpoint.explainMisses(incoming);
     }

@@ -58,6 +58,66 @@ struct Reply
     }
 };
 
+// One reply of a sequence: what a rule answers on one of its matches.
+struct SequenceReply
+{
+    Template response;
+    bool hasResponse = false;
+    Reply reply;
+};
+
+// A rule that answers differently on its 1st, 2nd, ... match (`sequence:`): past the last
+// reply it sticks on the last one or cycles back to the first; counted per connection or
+// for the whole endpoint.
+struct Sequence
+{
+    bool cycle = false;
+    bool perEndpoint = false;
+    QList<SequenceReply> replies;
+
+    // The reply for match number `match` (1-based).
+    const SequenceReply &replyFor(qint64 match) const;
+};
+
+// A stream a rule starts for its connection (`start-stream:`), under a key rendered from the
+// message; its templates see the starting message and {{counter}}. It stops after `count`
+// frames (0: never) and then sends `final`, or when a rule stops its key.
+struct RuleStream
+{
+    Template key;
+    int intervalMs = 1000;
+    QList<ReplyFrame> frames;
+    qint64 count = 0;
+    std::optional<ReplyFrame> final;
+};
+
+// What a rule reads and changes of the conversation beyond its answer (all optional):
+// the connection's state and variables, and the endpoint's shared values.
+struct Conversation
+{
+    // Limits per connection (variables also per endpoint for shared values): beyond them the
+    // action is refused and logged, the connection gets nothing extra.
+    static constexpr int MaxStreams = 64;
+    static constexpr int MaxVariables = 64;
+    static constexpr qsizetype MaxValueBytes = 64 * 1024;
+
+    QStringList whenState; // empty: any state
+    QList<std::pair<QString, QString>> whenShared; // each shared value must equal this
+    std::optional<QString> setState;
+    QList<std::pair<QString, Template>> setVars;
+    QList<std::pair<QString, Template>> setShared;
+    std::shared_ptr<const RuleStream> startStream; // shared: a running stream keeps it
+    std::optional<Template> stopStream;
+
+    bool hasGuard() const { return !whenState.isEmpty() || !whenShared.isEmpty(); }
+    bool hasActions() const
+    {
+        return setState || !setVars.isEmpty() || !setShared.isEmpty() || startStream || stopStream;
+    }
+    // Whether a connection in this state, with these endpoint values, may use the rule.
+    bool admits(const QString &state, const ParamMap &shared) const;
+};
+
 // One on-message rule: a compiled pattern and its compiled response.
 struct Rule
 {
@@ -69,6 +129,8 @@ struct Rule
     Template response;
     bool hasResponse = false;
     Reply reply;
+    Conversation conversation;
+    std::optional<Sequence> sequence; // instead of response or frames
     SourceLocation location;
     SourceLocation patternLocation; // of the pattern's (or binary match's) value
 
@@ -105,10 +167,14 @@ struct Endpoint
     QList<Stream> streams;
     SourceLocation location;
 
-    // First binary rule that matches data, or nullptr.
-    const Rule *firstBinaryMatch(const QByteArray &data) const;
+    // First binary rule that matches data, or nullptr (guards as for firstMatch).
+    const Rule *firstBinaryMatch(const QByteArray &data, const QString *state = nullptr,
+                                 const ParamMap *shared = nullptr) const;
     // First rule whose pattern matches, or nullptr; bindings receive its captured values.
-    const Rule *firstMatch(const IncomingMessage &message, Bindings *bindings) const;
+    // Rules with `when-state`/`when-shared` need a conversation to match (state: the
+    // connection's, shared: the endpoint's values); without one they never match.
+    const Rule *firstMatch(const IncomingMessage &message, Bindings *bindings,
+                           const QString *state = nullptr, const ParamMap *shared = nullptr) const;
     // For a message no rule answers: why not, for each rule in order.
     QList<PatternMiss> explainMisses(const IncomingMessage &message) const;
     QList<PatternMiss> explainBinaryMisses(const QByteArray &data) const;

@@ -264,6 +264,9 @@ QString variableProblem(const TemplateVariable &variable, const PathPattern *pat
     case TemplateVariable::Source::Now:
     case TemplateVariable::Source::Uuid:
     case TemplateVariable::Source::Random:
+    case TemplateVariable::Source::State:
+    case TemplateVariable::Source::Vars:
+    case TemplateVariable::Source::Shared:
     case TemplateVariable::Source::Invalid:
         break;
     }

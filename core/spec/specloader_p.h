@@ -60,6 +60,7 @@ struct RuleDraft
     YAML::Mark responseMark;
     bool hasPattern = false;
     bool hasResponse = false;
+    bool hasConversation = false; // an action key (not a guard), read or reported as wrong
 };
 
 // One stream while it is read.
@@ -159,6 +160,29 @@ private:
     void loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule);
     bool checkRuleComplete(const YAML::Node &item, const RuleDraft &rule);
     void warnShadowedRules(const Endpoint &endpoint);
+
+    // specloader_conversation.cpp: what a rule reads and changes of the conversation (state,
+    // variables, shared values), its sequence of replies and the streams it starts or stops.
+    // False when key is not one of them.
+    bool loadConversationKey(const std::string &name, const YAML::Node &key,
+                             const YAML::Node &value, RuleDraft *rule, EndpointDraft *draft);
+    // A state or variable name; empty (and an error) when it is not one.
+    QString conversationName(const YAML::Node &at, const ReplyTarget &target);
+    void loadWhenState(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                       const ReplyTarget &target);
+    void loadWhenShared(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                        const ReplyTarget &target);
+    void loadAssignments(const YAML::Node &key, const YAML::Node &value,
+                         QList<std::pair<QString, Template>> *into, const ReplyTarget &target);
+    void loadSequence(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                      const ReplyTarget &target);
+    void readSequenceKey(const YAML::Node &key, const YAML::Node &value, Sequence *sequence,
+                         const ReplyTarget &target);
+    void loadSequenceReply(const YAML::Node &item, Sequence *sequence, const ReplyTarget &target);
+    void loadStartStream(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                         const ReplyTarget &target);
+    void readStartStreamKey(const YAML::Node &key, const YAML::Node &value, RuleStream *stream,
+                            const ReplyTarget &target);
 
     // specloader_reply.cpp: the keys that extend a response (delay, to, close, frames).
     // False when key is not one of them.

@@ -69,12 +69,14 @@ void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDra
         rule->response = responseText(key, value);
     } else if (!loadReplyKey(
                    name, key, value,
-                   { &rule->rule.reply, &draft->valid, draft->checkedPath, &rule->rule.pattern })) {
-        warning(
-            key.Mark(),
-            SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
-                + keySuggestion(
-                    name, { "pattern", "binary", "response", "delay", "close", "frames", "to" }));
+                   { &rule->rule.reply, &draft->valid, draft->checkedPath, &rule->rule.pattern })
+               && !loadConversationKey(name, key, value, rule, draft)) {
+        warning(key.Mark(),
+                SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
+                    + keySuggestion(name,
+                                    { "pattern", "binary", "response", "delay", "close", "frames",
+                                      "to", "when-state", "when-shared", "set-state", "set",
+                                      "set-shared", "sequence", "start-stream", "stop-stream" }));
     }
 }
 
@@ -115,21 +117,28 @@ void Loader::loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDra
         warning(value.Mark(), backtracking);
 }
 
-// Reports what the rule lacks; true when it has a pattern and exactly one way to answer.
+// Reports what the rule lacks; true when it has a pattern and exactly one way to answer (a
+// rule that changes the conversation may answer nothing).
 bool Loader::checkRuleComplete(const YAML::Node &item, const RuleDraft &rule)
 {
     const Reply &reply = rule.rule.reply;
-    const bool hasOther = !reply.frames.isEmpty() || reply.closeCode;
+    const bool sequence = rule.rule.sequence.has_value();
+    const bool hasOther = !reply.frames.isEmpty() || reply.closeCode || rule.hasConversation;
     const bool both = rule.hasResponse && !reply.frames.isEmpty();
+    const bool alsoSequence = sequence && (rule.hasResponse || !reply.frames.isEmpty());
     if (!rule.hasPattern)
         error(item.Mark(), SpecLoader::tr("rule has no 'pattern'"));
     if (!rule.hasResponse && !hasOther)
         error(item.Mark(), SpecLoader::tr("rule has no 'response'"));
     if (both)
         error(item.Mark(), SpecLoader::tr("rule has both 'response' and 'frames'; use one"));
+    if (alsoSequence)
+        error(item.Mark(),
+              SpecLoader::tr("rule has a 'sequence' and its own 'response' or 'frames'; the "
+                             "sequence's replies answer"));
     const bool responseRead = rule.response.has_value();
     return rule.patternText && (responseRead || hasOther) && (!rule.hasResponse || responseRead)
-        && !both;
+        && !both && !alsoSequence;
 }
 
 void Loader::warnShadowedRules(const Endpoint &endpoint)

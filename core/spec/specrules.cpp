@@ -103,6 +103,25 @@ QString subprotocolNameProblem()
     return SpecLoader::tr("a subprotocol is a name such as chat.v1");
 }
 
+QString conversationNameProblem(const QString &name)
+{
+    // No '.': {{vars.a.b}} would look below a value, not for one named "a.b".
+    static const QRegularExpression word(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    if (word.match(name).hasMatch())
+        return QString();
+    return SpecLoader::tr("'%1' is not a name: use letters, digits, '_' or '-'").arg(name);
+}
+
+Verdict<qint64> streamCount(const QString &text)
+{
+    bool ok = false;
+    const qint64 count = text.toLongLong(&ok);
+    if (ok && count > 0)
+        return Verdict<qint64>::accept(count);
+    return Verdict<qint64>::reject(
+        SpecLoader::tr("'count' must be a whole number of frames, 1 or more"));
+}
+
 namespace {
 bool clientChooses(const TemplateVariable &variable, const PathPattern *path,
                    const QStringList &bound)
@@ -122,7 +141,10 @@ bool clientChooses(const TemplateVariable &variable, const PathPattern *path,
     case Source::Message:
     case Source::HeaderParams:
     case Source::Regex:
+    case Source::Vars: // set from messages, as a rule's `set` says
+    case Source::Shared:
         return true;
+    case Source::State:
     case Source::Other:
     case Source::ConnectionId:
     case Source::ConnectionMessages:

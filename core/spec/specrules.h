@@ -51,6 +51,12 @@ std::optional<QByteArray> base64Prefix(const QString &text);
 bool isSubprotocolName(const QString &name);
 QString subprotocolNameProblem();
 
+// A state (`when-state`, `set-state`) or variable (`set`, `set-shared`, `when-shared`) name:
+// letters, digits, '_' and '-'. Empty when it is one.
+QString conversationNameProblem(const QString &name);
+// A rule-started stream's 'count': frames before it stops, 1 or more.
+Verdict<qint64> streamCount(const QString &text);
+
 // A reply's 'to': sender, endpoint (or its older name all) or others.
 std::optional<Audience> audience(const QString &text);
 

@@ -113,6 +113,8 @@ bool parseDottedValue(TemplateVariable &variable)
         { "json-params", TemplateVariable::Source::JsonParams },
         { "header-params", TemplateVariable::Source::HeaderParams },
         { "regex", TemplateVariable::Source::Regex },
+        { "vars", TemplateVariable::Source::Vars },
+        { "shared", TemplateVariable::Source::Shared },
     };
     const NamedSource *entry = findSource(dotted, root);
     if (!entry)
@@ -185,6 +187,7 @@ void parseGeneratedValue(TemplateVariable &variable, const Segment &segment)
     static const NamedSource withoutArguments[] = {
         { "uuid", TemplateVariable::Source::Uuid },
         { "counter", TemplateVariable::Source::Counter },
+        { "state", TemplateVariable::Source::State },
         { "connection.id", TemplateVariable::Source::ConnectionId },
         { "connection.messages", TemplateVariable::Source::ConnectionMessages },
     };
@@ -576,6 +579,13 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
     case Source::Counter:
         *value = Value::number(context.counter);
         return true;
+    case Source::State:
+        value->text = context.state ? *context.state : InitialConversationState;
+        return true;
+    case Source::Vars:
+        return lookupParam(context.vars, variable.path, &value->text);
+    case Source::Shared:
+        return lookupParam(context.shared, variable.path, &value->text);
     case Source::Now:
         if (!now->isValid())
             *now = QDateTime::currentDateTimeUtc();

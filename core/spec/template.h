@@ -9,6 +9,9 @@
 #include <QString>
 #include <QStringList>
 
+// A connection's state until a rule sets another one: what {{state}} and `when-state` see.
+inline const QString InitialConversationState = QStringLiteral("start");
+
 // What a template can see: the handshake's path and query parameters and headers, the
 // message being answered (absent for on-connect), values bound by the matching pattern and
 // a few facts about the connection. Nothing else: no files, no environment.
@@ -25,6 +28,10 @@ struct TemplateContext
     quint64 connectionId = 0;
     qint64 messageCount = 0; // messages received on this connection, the current one included
     qint64 counter = 0; // a stream's tick counter
+    // The conversation: the connection's state and variables, the endpoint's shared values.
+    const QString *state = nullptr;
+    const ParamMap *vars = nullptr;
+    const ParamMap *shared = nullptr;
 };
 
 // A "| name argument" after a template value, applied left to right.
@@ -40,6 +47,7 @@ struct TemplateFilter
 // Values:
 //   path-params.NAME  query-params.NAME  header-params.NAME (any case)  json-params.A.B.0
 //   message  regex.GROUP (same as a bare GROUP)  connection.id  connection.messages  counter
+//   state  vars.NAME  shared.NAME (the conversation; state is "start" until a rule sets one)
 //   now (ISO 8601 UTC with milliseconds)  now 'FORMAT' / now "FORMAT" (a QDateTime format,
 //   in UTC; 'epoch' and 'epoch-ms' give Unix time)  uuid  random MIN MAX (inclusive)
 //   anything else: a value bound by the matching pattern (a JSON placeholder, a regex group).
@@ -67,6 +75,9 @@ struct TemplateVariable
         Now,
         Uuid,
         Random,
+        State,
+        Vars,
+        Shared,
         Invalid // a malformed value: never has one
     };
     enum class TimeFormat { Iso, Epoch, EpochMs, Custom };

@@ -181,6 +181,7 @@ void ConnectionsModel::addEvent(const TrafficEvent &event)
     case TrafficEvent::Kind::Refused:
     case TrafficEvent::Kind::Error:
     case TrafficEvent::Kind::Http:
+    case TrafficEvent::Kind::Note:
         break;
     }
 }
@@ -311,6 +312,8 @@ QString ruleText(const TrafficEvent &event, const QString &rulePattern)
         return MessageLogModel::tr("refused");
     case TrafficEvent::Kind::Error:
         return MessageLogModel::tr("error");
+    case TrafficEvent::Kind::Note:
+        return event.rule;
     case TrafficEvent::Kind::Http: {
         const QString took = MessageLogModel::tr("%1 ms").arg(event.http->durationMs);
         // 404, 405 and preflights are answered by the server itself, not by an endpoint.

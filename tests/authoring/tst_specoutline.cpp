@@ -527,6 +527,7 @@ void TestSpecOutline::valuesMatchLoader_data()
 {
     QTest::addColumn<QString>("yaml");
     QTest::newRow("mocks.yml") << readExample(QStringLiteral("mocks.yml"));
+    QTest::newRow("ticker.yml: conversation keys") << readExample(QStringLiteral("ticker.yml"));
     QTest::newRow("commented") << commented();
     QTest::newRow("four spaces") << four();
     QTest::newRow("crlf") << crlf();

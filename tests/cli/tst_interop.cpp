@@ -13,6 +13,7 @@ const QString Python
     = QStringLiteral("/usr/bin/python3"); // not PATH's python3: a pyenv without the module
 const QString Script = sourcePath(QStringLiteral("tests/cli/interop/spec_session.py"));
 const QString HttpScript = sourcePath(QStringLiteral("tests/cli/interop/http_session.py"));
+const QString TickerScript = sourcePath(QStringLiteral("tests/cli/interop/ticker_session.py"));
 
 // Starts mocket-cli serving `config` on a free port; the port from its ready line, or 0.
 quint16 startServing(QProcess &server, const QString &config)
@@ -136,12 +137,27 @@ private slots:
     // open on the same port all the while.
     void mixedFileToPythonClients()
     {
+        exampleToPythonClient(QStringLiteral("moclojer.yml"), HttpScript);
+    }
+
+    // The ticker example's subscriptions, to a plain client that is not Qt.
+    void tickerToPythonClient()
+    {
+        exampleToPythonClient(QStringLiteral("ticker.yml"), TickerScript);
+    }
+
+private:
+    // Serves a bundled example and runs a Python script against it, which exits 0 when every
+    // answer is as documented.
+    void exampleToPythonClient(const QString &example, const QString &script)
+    {
         QProcess server;
-        const quint16 port = startServing(server, examplePath(QStringLiteral("moclojer.yml")));
+        const quint16 port = startServing(server, examplePath(example));
         QVERIFY(port != 0);
         QProcess client;
-        client.start(Python, { HttpScript, QString::number(port) });
-        QVERIFY2(client.waitForFinished(20000), "http_session.py did not finish");
+        client.start(Python, { script, QString::number(port) });
+        QVERIFY2(client.waitForFinished(20000),
+                 qPrintable(script + QStringLiteral(" did not finish")));
         const QByteArray output = client.readAllStandardOutput() + client.readAllStandardError();
         QVERIFY2(client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0,
                  output.constData());

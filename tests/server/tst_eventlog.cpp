@@ -94,6 +94,13 @@ private slots:
                                   404, { QStringLiteral("/nowhere") }),
             TrafficEvent::httpExchange(QStringLiteral("127.0.0.1"), QStringLiteral("/orders"),
                                        QStringLiteral("POST /orders"), exchange),
+            TrafficEvent::conversation(
+                TrafficEvent::Kind::Note, source, QStringLiteral("on-message[1]"),
+                TrafficEvent::Cause::StateSet, { QStringLiteral("in"), QStringLiteral("start") }),
+            TrafficEvent::conversation(TrafficEvent::Kind::Warning, source,
+                                       QStringLiteral("on-message[2]"),
+                                       TrafficEvent::Cause::ValueTooLarge,
+                                       { QStringLiteral("big"), QStringLiteral("65536") }),
         };
         QByteArray log;
         for (const TrafficEvent &event : events) {

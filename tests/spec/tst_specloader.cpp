@@ -266,6 +266,71 @@ void TestSpecLoader::diagnostics_data()
              "{{json-params.a}} {{message}}'\n"
              "      - pattern: '(?<name>\\w+)!'\n        response: 'hi {{name}}'\n")
         << true << QStringList() << 0;
+    QTest::newRow("conversation keys load")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: login\n"
+             "        when-state: [start, away]\n        when-shared: {market: open}\n"
+             "        set-state: in\n        set: {user: '{{message}}'}\n"
+             "        set-shared: {last: '{{vars.user}} {{shared.last}} {{state}}'}\n"
+             "        start-stream: {key: k, every: 1s, count: 2, frames: [t], final: end}\n"
+             "        stop-stream: old\n"
+             "      - pattern: buy\n        sequence:\n          mode: cycle\n"
+             "          per: endpoint\n          replies: [{response: a}, {frames: [b]}]\n")
+        << true << QStringList() << 0;
+    QTest::newRow("a rule that only changes the conversation needs no response")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        set-state: on\n")
+        << true << QStringList() << 0;
+    QTest::newRow("a guard alone is no answer")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        when-state: on\n")
+        << false << QStringList { y("mocks.yml:4:9: error: rule has no 'response'") } << 4;
+    QTest::newRow("bad state name")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        set-state: 'logged in'\n")
+        << false
+        << QStringList { y("mocks.yml:5:20: error: 'logged in' is not a name: use letters, "
+                           "digits, '_' or '-'") }
+        << 5;
+    QTest::newRow("set is not a map")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        set: user\n")
+        << false
+        << QStringList { y("mocks.yml:5:14: error: 'set' must be a map of names and their values "
+                           "(templates)") }
+        << 5;
+    QTest::newRow("sequence with a bad mode and no replies")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        sequence: {mode: stik}\n")
+        << false
+        << QStringList { y("mocks.yml:5:19: error: 'sequence' needs 'replies': a list of replies"),
+                         y("mocks.yml:5:26: error: a sequence's 'mode' must be stick or cycle") }
+        << 5;
+    QTest::newRow("sequence beside a response")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        response: y\n        sequence: {replies: [{response: a}]}\n")
+        << false
+        << QStringList { y("mocks.yml:4:9: error: rule has a 'sequence' and its own 'response' or "
+                           "'frames'; the sequence's replies answer") }
+        << 4;
+    QTest::newRow("start-stream without key, with a bad count")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        start-stream: {every: 5ms, count: 0, frames: [t], fnal: x}\n")
+        << false
+        << QStringList { y("mocks.yml:5:23: error: 'start-stream' has no 'key'"),
+                         y("mocks.yml:5:31: error: 'every' must be at least 10ms, so a stream "
+                           "cannot flood"),
+                         y("mocks.yml:5:43: error: 'count' must be a whole number of frames, 1 or "
+                           "more"),
+                         y("mocks.yml:5:59: warning: unknown key 'fnal' in start-stream ignored; "
+                           "did you mean 'final'?") }
+        << 5;
+    QTest::newRow("a typo of a conversation key is named")
+        << y("- websocket:\n    path: /ws\n    on-message:\n      - pattern: x\n"
+             "        response: y\n        when-sate: on\n")
+        << true
+        << QStringList { y("mocks.yml:6:9: warning: unknown key 'when-sate' in rule ignored; did "
+                           "you mean 'when-state'?") }
+        << 6;
     // A broken path must not add a misleading "not a parameter of path ''" warning.
     QTest::newRow("no template warning after a path error")
         << y("- websocket:\n    path: ws/:id\n    on-connect:\n      response: 'Hi "

@@ -74,6 +74,7 @@ private slots:
     void isJson();
     void bindingsTakePrecedence();
     void onConnectHasNoMessage();
+    void conversationValues();
 };
 
 void TestTemplate::specExamples()
@@ -437,6 +438,27 @@ void TestTemplate::onConnectHasNoMessage()
     QCOMPARE(Template::compile(text).render(TemplateContext(), &missing),
              str(R"({"hello": "", "page": "", "echo": "", "raw": ""})"));
     QCOMPARE(missing.size(), 4);
+}
+
+void TestTemplate::conversationValues()
+{
+    const Template text = Template::compile(
+        str(R"({"state": "{{state}}", "user": "{{vars.user}}", "market": "{{shared.market}}"})"));
+    const QString state = str("in");
+    const ParamMap vars { { str("user"), str("a\"b") } };
+    const ParamMap shared { { str("market"), str("open") } };
+    TemplateContext context;
+    context.state = &state;
+    context.vars = &vars;
+    context.shared = &shared;
+    const QString expected = str(R"({"state": "in", "user": "a\"b", "market": "open"})");
+    QStringList missing;
+    QCOMPARE(text.render(context, &missing), expected);
+    QVERIFY(missing.isEmpty());
+    // No conversation: the first state; variables not set are missing.
+    QCOMPARE(text.render(TemplateContext(), &missing),
+             str(R"({"state": "start", "user": "", "market": ""})"));
+    QCOMPARE(missing, (QStringList { str("vars.user"), str("shared.market") }));
 }
 
 QTEST_GUILESS_MAIN(TestTemplate)

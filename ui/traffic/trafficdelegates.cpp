@@ -85,6 +85,7 @@ QColor eventKindColor(const QModelIndex &index, const QPalette &palette)
         return QColor(0xb9, 0x1c, 0x1c);
     case TrafficEvent::Kind::Opened:
     case TrafficEvent::Kind::Closed:
+    case TrafficEvent::Kind::Note:
         return palette.color(QPalette::PlaceholderText);
     case TrafficEvent::Kind::Http:
         return httpStatusColor(index);

@@ -14,13 +14,9 @@ import sys
 
 import websockets
 
+from checks import expect, report
+
 TIMEOUT = 5
-failures = []
-
-
-def expect(what, actual, expected):
-    if actual != expected:
-        failures.append(f"{what}: expected {expected!r}, got {actual!r}")
 
 
 def call(connection, method, path, body=None, headers=None):
@@ -84,9 +80,7 @@ def main():
     port = int(sys.argv[1])
     asyncio.run(websocket_meanwhile(port))
     pipelined(port)
-    for failure in failures:
-        print(failure)
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -1365,6 +1365,42 @@ Deseja restaurá-lo?</translation>
         <source>too much waits for this connection</source>
         <translation>há dados demais em espera para esta conexão</translation>
     </message>
+    <message>
+        <source>state %1 (was %2)</source>
+        <translation>estado %1 (era %2)</translation>
+    </message>
+    <message>
+        <source>vars.%1 = %2</source>
+        <translation>vars.%1 = %2</translation>
+    </message>
+    <message>
+        <source>shared.%1 = %2</source>
+        <translation>shared.%1 = %2</translation>
+    </message>
+    <message>
+        <source>stream &apos;%1&apos; started</source>
+        <translation>stream &apos;%1&apos; iniciado</translation>
+    </message>
+    <message>
+        <source>stream &apos;%1&apos; stopped</source>
+        <translation>stream &apos;%1&apos; parado</translation>
+    </message>
+    <message>
+        <source>stream &apos;%1&apos; finished after %2 frames</source>
+        <translation>stream &apos;%1&apos; terminou depois de %2 frames</translation>
+    </message>
+    <message>
+        <source>stream &apos;%1&apos; not started: this connection already runs %2 streams, the limit</source>
+        <translation>stream &apos;%1&apos; não iniciado: esta conexão já roda %2 streams, o limite</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; not set: %2 values are kept at most, the limit</source>
+        <translation>&apos;%1&apos; não definido: no máximo %2 valores são guardados, o limite</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; not set: its value is larger than the limit of %2 bytes</source>
+        <translation>&apos;%1&apos; não definido: o valor é maior que o limite de %2 bytes</translation>
+    </message>
 </context>
 <context>
     <name>MockSyntaxDialog</name>
@@ -2966,6 +3002,86 @@ Authorization: Bearer %2</translation>
         <source>&apos;%1&apos; never matches: &apos;%2&apos; (line %3) matches every message it does, first</source>
         <translation>&apos;%1&apos; nunca corresponde: &apos;%2&apos; (linha %3) corresponde antes a toda mensagem a que ela corresponderia</translation>
     </message>
+    <message>
+        <source>&apos;when-state&apos; must be a state name or a list of them</source>
+        <translation>&apos;when-state&apos; deve ser um nome de estado ou uma lista deles</translation>
+    </message>
+    <message>
+        <source>&apos;when-shared&apos; must be a map of shared names and the values they must have</source>
+        <translation>&apos;when-shared&apos; deve ser um mapa de nomes compartilhados e dos valores que eles devem ter</translation>
+    </message>
+    <message>
+        <source>a shared value to compare is text</source>
+        <translation>um valor compartilhado a comparar é texto</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a map of names and their values (templates)</source>
+        <translation>&apos;%1&apos; deve ser um mapa de nomes e seus valores (templates)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; sets %2 values; at most %3 are kept per connection</source>
+        <translation>&apos;%1&apos; define %2 valores; no máximo %3 são guardados por conexão</translation>
+    </message>
+    <message>
+        <source>&apos;sequence&apos; must be a map with &apos;replies&apos;</source>
+        <translation>&apos;sequence&apos; deve ser um mapa com &apos;replies&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;sequence&apos; needs &apos;replies&apos;: a list of replies</source>
+        <translation>&apos;sequence&apos; precisa de &apos;replies&apos;: uma lista de respostas</translation>
+    </message>
+    <message>
+        <source>a sequence&apos;s &apos;mode&apos; must be stick or cycle</source>
+        <translation>o &apos;mode&apos; de uma sequência deve ser stick ou cycle</translation>
+    </message>
+    <message>
+        <source>a sequence&apos;s &apos;per&apos; must be connection or endpoint</source>
+        <translation>o &apos;per&apos; de uma sequência deve ser connection ou endpoint</translation>
+    </message>
+    <message>
+        <source>&apos;replies&apos; must be a list of replies</source>
+        <translation>&apos;replies&apos; deve ser uma lista de respostas</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in sequence ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; na sequência ignorada</translation>
+    </message>
+    <message>
+        <source>a reply of a sequence is a map with &apos;response&apos; or &apos;frames&apos;</source>
+        <translation>uma resposta de uma sequência é um mapa com &apos;response&apos; ou &apos;frames&apos;</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in sequence reply ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; na resposta da sequência ignorada</translation>
+    </message>
+    <message>
+        <source>a reply of a sequence needs one of &apos;response&apos; or &apos;frames&apos;</source>
+        <translation>uma resposta de uma sequência precisa de um entre &apos;response&apos; e &apos;frames&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;start-stream&apos; must be a map with &apos;key&apos;, &apos;every&apos; and &apos;frames&apos;</source>
+        <translation>&apos;start-stream&apos; deve ser um mapa com &apos;key&apos;, &apos;every&apos; e &apos;frames&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;start-stream&apos; has no &apos;%1&apos;</source>
+        <translation>&apos;start-stream&apos; não tem &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in start-stream ignored</source>
+        <translation>chave desconhecida &apos;%1&apos; no start-stream ignorada</translation>
+    </message>
+    <message>
+        <source>rule has a &apos;sequence&apos; and its own &apos;response&apos; or &apos;frames&apos;; the sequence&apos;s replies answer</source>
+        <translation>a regra tem uma &apos;sequence&apos; e sua própria &apos;response&apos; ou &apos;frames&apos;; quem responde são as respostas da sequência</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a name: use letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>&apos;%1&apos; não é um nome: use letras, dígitos, &apos;_&apos; ou &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; must be a whole number of frames, 1 or more</source>
+        <translation>&apos;count&apos; deve ser um número inteiro de frames, 1 ou mais</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>
@@ -3190,6 +3306,10 @@ Authorization: Bearer %2</translation>
     <message>
         <source>http %1 %2 -&gt; %3 · %4 B in · %5 B out · %6 ms%7</source>
         <translation>http %1 %2 -&gt; %3 · %4 B recebidos · %5 B enviados · %6 ms%7</translation>
+    </message>
+    <message>
+        <source>note: %1   [%2]</source>
+        <translation>nota: %1   [%2]</translation>
     </message>
 </context>
 <context>

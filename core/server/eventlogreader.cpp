@@ -73,6 +73,13 @@ void readKindFields(const QJsonObject &object, TrafficEvent *event)
     event->data
         = QByteArray::fromBase64(object.value(QLatin1String("base64")).toString().toLatin1());
     event->subprotocol = object.value(QLatin1String("subprotocol")).toString();
+    if (event->kind == Kind::Opened) {
+        // Logs before the session format's version 1 have no target: the path stands in.
+        event->handshake.target = object.value(QLatin1String("target")).toString(event->path);
+        event->handshake.headers = headersOf(object.value(QLatin1String("headers")));
+    }
+    if (object.value(QLatin1String("source")).toString() == QLatin1String("upstream"))
+        event->origin = TrafficOrigin::Upstream;
     const QJsonObject delivery = object.value(QLatin1String("delivery")).toObject();
     event->delivery.delayMs = delivery.value(QLatin1String("delay-ms")).toInt();
     event->delivery.reach = TrafficReach(

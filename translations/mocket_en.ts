@@ -109,6 +109,27 @@
             <numerusform>, %n HTTP endpoints</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n websocket endpoint(s)</source>
+        <translation>
+            <numerusform>%n websocket endpoint</numerusform>
+            <numerusform>%n websocket endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n stream(s)</source>
+        <translation>
+            <numerusform>, %n stream</numerusform>
+            <numerusform>, %n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n connection(s)</source>
+        <translation>
+            <numerusform> from %n connection</numerusform>
+            <numerusform> from %n connections</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MocksPanel</name>

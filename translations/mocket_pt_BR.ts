@@ -540,6 +540,13 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
 </context>
 <context>
+    <name>HarReader</name>
+    <message>
+        <source>%1: not a HAR file (no log.entries)</source>
+        <translation>%1: não é um arquivo HAR (sem log.entries)</translation>
+    </message>
+</context>
+<context>
     <name>HttpEndpoint</name>
     <message>
         <source>query parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
@@ -1481,6 +1488,51 @@ Deseja restaurá-lo?</translation>
         <translation>mocket-cli run: informe o comando de teste depois de --, por exemplo mocket-cli run mocks.yml -- npm test</translation>
     </message>
     <message>
+        <source>mocket-cli verify: give the config and the --log file, e.g. mocket-cli verify mocks.yml mocket-events.jsonl</source>
+        <translation>mocket-cli verify: informe a configuração e o arquivo de --log, por exemplo mocket-cli verify mocks.yml mocket-events.jsonl</translation>
+    </message>
+    <message>
+        <source>mocket-cli: --tls-cert and --tls-key go together: give both</source>
+        <translation>mocket-cli: --tls-cert e --tls-key andam juntos: informe os dois</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n websocket endpoint(s)</source>
+        <translation>
+            <numerusform>%n endpoint websocket</numerusform>
+            <numerusform>%n endpoints websocket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n stream(s)</source>
+        <translation>
+            <numerusform>, %n stream</numerusform>
+            <numerusform>, %n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n connection(s)</source>
+        <translation>
+            <numerusform> de %n conexão</numerusform>
+            <numerusform> de %n conexões</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>generated %1</source>
+        <translation>gerado: %1</translation>
+    </message>
+    <message>
+        <source>mocket-cli generate: cannot write %1: %2</source>
+        <translation>mocket-cli generate: não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2</source>
+        <translation>gravado %1: %2</translation>
+    </message>
+    <message>
+        <source>generate: write the mocks to FILE (default: stdout).</source>
+        <translation>generate: grava os mocks em FILE (padrão: saída padrão).</translation>
+    </message>
+    <message>
         <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
 
 Commands:
@@ -1492,7 +1544,9 @@ Commands:
                  MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit
                  with its code (1 when --fail-on-unmatched or --expect fail)
   verify CONFIG LOG.jsonl
-                 the same verdicts and reports from a --log file</source>
+                 the same verdicts and reports from a --log file
+  generate SESSION [-o mocks.yml]
+                 mocks from a recorded session (a --log file or a HAR file)</source>
         <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
 
 Comandos:
@@ -1504,15 +1558,13 @@ Comandos:
                  MOCKET_HTTP_URL (e MOCKET_CONTROL_URL) definidos, para e sai
                  com o código dele (1 quando --fail-on-unmatched ou --expect falham)
   verify CONFIG LOG.jsonl
-                 os mesmos veredictos e relatórios a partir de um arquivo de --log</translation>
+                 os mesmos veredictos e relatórios a partir de um arquivo de --log
+  generate SESSÃO [-o mocks.yml]
+                 mocks a partir de uma sessão gravada (um arquivo de --log ou HAR)</translation>
     </message>
     <message>
-        <source>mocket-cli verify: give the config and the --log file, e.g. mocket-cli verify mocks.yml mocket-events.jsonl</source>
-        <translation>mocket-cli verify: informe a configuração e o arquivo de --log, por exemplo mocket-cli verify mocks.yml mocket-events.jsonl</translation>
-    </message>
-    <message>
-        <source>mocket-cli: --tls-cert and --tls-key go together: give both</source>
-        <translation>mocket-cli: --tls-cert e --tls-key andam juntos: informe os dois</translation>
+        <source>mocket-cli generate: which session? Give a file, e.g. mocket-cli generate session.jsonl -o mocks.yml</source>
+        <translation>mocket-cli generate: qual sessão? Informe um arquivo, por exemplo mocket-cli generate session.jsonl -o mocks.yml</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "generate.h"
 #include "serve.h"
 
 #include "specloader.h"
@@ -106,6 +107,9 @@ struct Flags
                                 Tr::tr("run: write a JUnit XML report to FILE."), Tr::tr("FILE") };
     QCommandLineOption summary { QStringLiteral("summary"),
                                  Tr::tr("run: write a Markdown summary to FILE."), Tr::tr("FILE") };
+    QCommandLineOption output { { QStringLiteral("o"), QStringLiteral("output") },
+                                Tr::tr("generate: write the mocks to FILE (default: stdout)."),
+                                Tr::tr("FILE") };
     QCommandLineOption noCors { QStringLiteral("no-cors"),
                                 Tr::tr("Do not answer CORS preflights nor add "
                                        "Access-Control-Allow-Origin to HTTP responses.") };
@@ -131,7 +135,8 @@ struct Flags
                  failOnUnmatched,
                  expect,
                  report,
-                 summary };
+                 summary,
+                 output };
     }
 };
 
@@ -148,7 +153,9 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
                "                 MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit\n"
                "                 with its code (1 when --fail-on-unmatched or --expect fail)\n"
                "  verify CONFIG LOG.jsonl\n"
-               "                 the same verdicts and reports from a --log file"));
+               "                 the same verdicts and reports from a --log file\n"
+               "  generate SESSION [-o mocks.yml]\n"
+               "                 mocks from a recorded session (a --log file or a HAR file)"));
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions(flags.all());
@@ -163,8 +170,9 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
                 QString *config, QStringList *rest)
 {
     QStringList args = parser.positionalArguments();
-    static const QStringList commands = { QStringLiteral("serve"), QStringLiteral("check"),
-                                          QStringLiteral("run"), QStringLiteral("verify") };
+    static const QStringList commands
+        = { QStringLiteral("serve"), QStringLiteral("check"), QStringLiteral("run"),
+            QStringLiteral("verify"), QStringLiteral("generate") };
     if (!args.isEmpty() && commands.contains(args.first()))
         *command = args.takeFirst();
     else if (!args.isEmpty() || parser.isSet(flags.config))
@@ -177,6 +185,11 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
     *config = parser.value(flags.config);
     if (config->isEmpty() && !args.isEmpty())
         *config = args.takeFirst();
+    if (config->isEmpty() && *command == QLatin1String("generate")) {
+        printErr(Tr::tr("mocket-cli generate: which session? Give a file, e.g. mocket-cli "
+                        "generate session.jsonl -o mocks.yml"));
+        return Usage;
+    }
     if (config->isEmpty()) {
         printErr(Tr::tr("mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml")
                      .arg(*command));
@@ -331,6 +344,8 @@ int main(int argc, char *argv[])
         return check(options.configPath);
     if (command == QLatin1String("verify"))
         return verify(parser, flags, options.configPath, rest);
+    if (command == QLatin1String("generate"))
+        return generateMocks(options.configPath, parser.value(flags.output));
     if (const int failed = readServeOptions(parser, flags, &options))
         return failed;
     if (command == QLatin1String("run"))

@@ -1,5 +1,7 @@
 #include "eventlogreader.h"
 
+#include "harreader.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -146,5 +148,9 @@ EventLogReader::Result EventLogReader::readFile(const QString &path)
         result.problems.append(tr("cannot open %1: %2").arg(path, file.errorString()));
         return result;
     }
-    return readData(file.readAll(), path);
+    const QByteArray data = file.readAll();
+    // A HAR file is one JSON document; a log's first line alone is one too, but has no "log".
+    if (std::optional<Result> har = HarReader::read(QJsonDocument::fromJson(data), path))
+        return *har;
+    return readData(data, path);
 }

@@ -142,6 +142,16 @@
     </message>
 </context>
 <context>
+    <name>RecordCommand</name>
+    <message numerus="yes">
+        <source>Stopping: closing %n connection(s)</source>
+        <translation>
+            <numerusform>Stopping: closing %n connection</numerusform>
+            <numerusform>Stopping: closing %n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message numerus="yes">
         <source>Mocket serving %1 on %2 (%n endpoint(s): %3)</source>
@@ -237,6 +247,16 @@
         <translation>
             <numerusform>&lt;binary, %n byte&gt;</numerusform>
             <numerusform>&lt;binary, %n bytes&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamRelay</name>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>upstream did not answer within %n s</numerusform>
+            <numerusform>upstream did not answer within %n s</numerusform>
         </translation>
     </message>
 </context>

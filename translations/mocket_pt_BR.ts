@@ -1533,6 +1533,22 @@ Deseja restaurá-lo?</translation>
         <translation>generate: grava os mocks em FILE (padrão: saída padrão).</translation>
     </message>
     <message>
+        <source>mocket-cli generate: which session? Give a file, e.g. mocket-cli generate session.jsonl -o mocks.yml</source>
+        <translation>mocket-cli generate: qual sessão? Informe um arquivo, por exemplo mocket-cli generate session.jsonl -o mocks.yml</translation>
+    </message>
+    <message>
+        <source>record: the real server to relay to (ws:// or wss://).</source>
+        <translation>record: o servidor real para onde retransmitir (ws:// ou wss://).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>record: the session file to write (JSON lines).</source>
+        <translation>record: o arquivo de sessão a gravar (linhas JSON).</translation>
+    </message>
+    <message>
         <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
 
 Commands:
@@ -1546,7 +1562,9 @@ Commands:
   verify CONFIG LOG.jsonl
                  the same verdicts and reports from a --log file
   generate SESSION [-o mocks.yml]
-                 mocks from a recorded session (a --log file or a HAR file)</source>
+                 mocks from a recorded session (a --log file or a HAR file)
+  record --upstream URL --out SESSION.jsonl
+                 relay every path to the real server and record the traffic</source>
         <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
 
 Comandos:
@@ -1560,11 +1578,17 @@ Comandos:
   verify CONFIG LOG.jsonl
                  os mesmos veredictos e relatórios a partir de um arquivo de --log
   generate SESSÃO [-o mocks.yml]
-                 mocks a partir de uma sessão gravada (um arquivo de --log ou HAR)</translation>
+                 mocks a partir de uma sessão gravada (um arquivo de --log ou HAR)
+  record --upstream URL --out SESSÃO.jsonl
+                 retransmite cada caminho ao servidor real e grava o tráfego</translation>
     </message>
     <message>
-        <source>mocket-cli generate: which session? Give a file, e.g. mocket-cli generate session.jsonl -o mocks.yml</source>
-        <translation>mocket-cli generate: qual sessão? Informe um arquivo, por exemplo mocket-cli generate session.jsonl -o mocks.yml</translation>
+        <source>mocket-cli record: give the real server as --upstream ws://HOST:PORT (or wss://)</source>
+        <translation>mocket-cli record: informe o servidor real com --upstream ws://HOST:PORTA (ou wss://)</translation>
+    </message>
+    <message>
+        <source>mocket-cli record: give the session file, e.g. --out session.jsonl</source>
+        <translation>mocket-cli record: informe o arquivo de sessão, por exemplo --out session.jsonl</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1878,28 @@ Comandos:
     <message>
         <source>path parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
         <translation>o parâmetro de caminho &apos;%1&apos; deve ser %2, mas veio &apos;%3&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>mocket-cli record: cannot write %1: %2</source>
+        <translation>mocket-cli record: não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>mocket-cli record: cannot listen on %1:%2: %3</source>
+        <translation>mocket-cli record: não foi possível escutar em %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>Mocket recording on ws://%1:%2 from %3 into %4</source>
+        <translation>Mocket gravando em ws://%1:%2 a partir de %3 para %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: closing %n connection(s)</source>
+        <translation>
+            <numerusform>Parando: fechando %n conexão</numerusform>
+            <numerusform>Parando: fechando %n conexões</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3216,6 +3262,24 @@ Authorization: Bearer %2</translation>
             <numerusform>&lt;binário, %n byte&gt;</numerusform>
             <numerusform>&lt;binário, %n bytes&gt;</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamRelay</name>
+    <message>
+        <source>upstream unreachable: %1</source>
+        <translation>servidor real inacessível: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upstream connection lost</source>
+        <translation>conexão com o servidor real perdida</translation>
     </message>
 </context>
 <context>

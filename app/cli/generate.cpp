@@ -29,8 +29,7 @@ int generateMocks(const QString &sessionPath, const QString &outputPath)
     const MockGenerator::Result generated
         = MockGenerator::generate(read.events, QFileInfo(sessionPath).fileName());
     const QByteArray yaml = generated.yaml.toUtf8();
-    const QString summary
-        = Tr::tr("%n websocket endpoint(s)", nullptr, generated.endpoints)
+    const QString summary = Tr::tr("%n websocket endpoint(s)", nullptr, generated.endpoints)
         + Tr::tr(", %n rule(s)", nullptr, generated.rules)
         + Tr::tr(", %n stream(s)", nullptr, generated.streams)
         + Tr::tr(" from %n connection(s)", nullptr, generated.connections);
@@ -42,8 +41,8 @@ int generateMocks(const QString &sessionPath, const QString &outputPath)
     }
     QSaveFile file(outputPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size() || !file.commit()) {
-        printErr(Tr::tr("mocket-cli generate: cannot write %1: %2")
-                     .arg(outputPath, file.errorString()));
+        printErr(
+            Tr::tr("mocket-cli generate: cannot write %1: %2").arg(outputPath, file.errorString()));
         return CannotReadOrWrite;
     }
     printOut(Tr::tr("wrote %1: %2").arg(outputPath, summary));

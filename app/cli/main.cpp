@@ -1,4 +1,5 @@
 #include "generate.h"
+#include "record.h"
 #include "serve.h"
 
 #include "specloader.h"
@@ -110,6 +111,12 @@ struct Flags
     QCommandLineOption output { { QStringLiteral("o"), QStringLiteral("output") },
                                 Tr::tr("generate: write the mocks to FILE (default: stdout)."),
                                 Tr::tr("FILE") };
+    QCommandLineOption upstream { QStringLiteral("upstream"),
+                                  Tr::tr("record: the real server to relay to (ws:// or wss://)."),
+                                  Tr::tr("URL") };
+    QCommandLineOption out { QStringLiteral("out"),
+                             Tr::tr("record: the session file to write (JSON lines)."),
+                             Tr::tr("FILE") };
     QCommandLineOption noCors { QStringLiteral("no-cors"),
                                 Tr::tr("Do not answer CORS preflights nor add "
                                        "Access-Control-Allow-Origin to HTTP responses.") };
@@ -136,7 +143,9 @@ struct Flags
                  expect,
                  report,
                  summary,
-                 output };
+                 output,
+                 upstream,
+                 out };
     }
 };
 
@@ -155,7 +164,9 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
                "  verify CONFIG LOG.jsonl\n"
                "                 the same verdicts and reports from a --log file\n"
                "  generate SESSION [-o mocks.yml]\n"
-               "                 mocks from a recorded session (a --log file or a HAR file)"));
+               "                 mocks from a recorded session (a --log file or a HAR file)\n"
+               "  record --upstream URL --out SESSION.jsonl\n"
+               "                 relay every path to the real server and record the traffic"));
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions(flags.all());
@@ -319,6 +330,41 @@ int readServeOptions(const QCommandLineParser &parser, const Flags &flags, Serve
     options->logPath = parser.value(flags.log);
     return Ok;
 }
+// `record --upstream URL --out FILE [--host H] [--port N] [--quiet]`.
+int readRecordOptions(const QCommandLineParser &parser, const Flags &flags, RecordOptions *options)
+{
+    if (parser.positionalArguments().size() > 1) {
+        printErr(
+            Tr::tr("mocket-cli: unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+        return Usage;
+    }
+    options->upstream = QUrl(parser.value(flags.upstream));
+    const QString scheme = options->upstream.scheme();
+    if (!options->upstream.isValid() || options->upstream.host().isEmpty()
+        || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))) {
+        printErr(Tr::tr("mocket-cli record: give the real server as --upstream ws://HOST:PORT (or "
+                        "wss://)"));
+        return Usage;
+    }
+    options->outPath = parser.value(flags.out);
+    if (options->outPath.isEmpty()) {
+        printErr(Tr::tr("mocket-cli record: give the session file, e.g. --out session.jsonl"));
+        return Usage;
+    }
+    options->quiet = parser.isSet(flags.quiet);
+    return readListenAddress(parser, flags, &options->server);
+}
+
+int record(QCoreApplication *app, const QCommandLineParser &parser, const Flags &flags)
+{
+    RecordOptions options;
+    if (const int failed = readRecordOptions(parser, flags, &options))
+        return failed;
+    RecordCommand command(options);
+    QObject::connect(&command, &RecordCommand::finished, app, &QCoreApplication::exit);
+    const int early = command.start();
+    return early >= 0 ? early : app->exec();
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -335,6 +381,8 @@ int main(int argc, char *argv[])
     setUpParser(&parser, flags);
     parser.process(app);
 
+    if (parser.positionalArguments().value(0) == QLatin1String("record"))
+        return record(&app, parser, flags);
     QString command;
     ServeOptions options;
     QStringList rest;

@@ -13,7 +13,6 @@
 #include <memory>
 
 class ConsoleWriter;
-class QSocketNotifier;
 
 // `serve`'s options: the server's own, and what only the command line has.
 struct ServeOptions
@@ -62,7 +61,6 @@ private:
     QFileSystemWatcher m_watcher;
     QTimer m_reloadTimer;
     QByteArray m_lastData;
-    QSocketNotifier *m_signalNotifier = nullptr;
     std::unique_ptr<ConsoleWriter> m_console;
     std::unique_ptr<CommandRun> m_run;
 };

@@ -67,7 +67,7 @@ void appendEntry(const QJsonObject &entry, quint64 id, QList<TrafficEvent> *even
 } // namespace
 
 std::optional<EventLogReader::Result> HarReader::read(const QJsonDocument &document,
-                                                     const QString &name)
+                                                      const QString &name)
 {
     if (!document.isObject() || !document.object().contains(key("log")))
         return std::nullopt;

@@ -59,23 +59,27 @@ QString TrafficEvent::sourceName() const
     return direction() == QLatin1String("in") ? QStringLiteral("client") : QString();
 }
 
+namespace {
+bool isAnyOf(const QByteArray &name, std::initializer_list<const char *> lowerCaseNames)
+{
+    const QByteArray lower = name.toLower();
+    return std::any_of(lowerCaseNames.begin(), lowerCaseNames.end(),
+                       [&lower](const char *candidate) { return lower == candidate; });
+}
+} // namespace
+
+bool TrafficHandshake::isHandshakeOwn(const QByteArray &name)
+{
+    return isAnyOf(name,
+                   { "host", "connection", "upgrade", "content-length", "sec-websocket-key",
+                     "sec-websocket-version", "sec-websocket-extensions",
+                     "sec-websocket-protocol" });
+}
+
 bool TrafficHandshake::isKept(const QByteArray &name)
 {
-    static const char *const dropped[] = {
-        "authorization",
-        "proxy-authorization",
-        "cookie",
-        "host",
-        "connection",
-        "upgrade",
-        "sec-websocket-key",
-        "sec-websocket-version",
-        "sec-websocket-extensions",
-        "content-length",
-    };
-    const QByteArray lower = name.toLower();
-    return std::none_of(std::begin(dropped), std::end(dropped),
-                        [&lower](const char *drop) { return lower == drop; });
+    return !isHandshakeOwn(name)
+        && !isAnyOf(name, { "authorization", "proxy-authorization", "cookie" });
 }
 
 TrafficHandshake TrafficHandshake::of(const QUrl &url, const QNetworkRequest &request)

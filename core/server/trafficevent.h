@@ -64,9 +64,10 @@ struct TrafficHandshake
     QString target;
     HttpExchange::Headers headers;
 
-    // False for credentials (Authorization, Cookie, ...) and for the hop-by-hop and key
-    // headers every handshake has.
+    // False for credentials (Authorization, Cookie, ...) and for isHandshakeOwn headers.
     static bool isKept(const QByteArray &name);
+    // The headers each handshake sets for itself (Host, Upgrade, Sec-WebSocket-Key, ...).
+    static bool isHandshakeOwn(const QByteArray &name);
     // What a handshake request to `url` with these headers keeps.
     static TrafficHandshake of(const QUrl &url, const QNetworkRequest &request);
 };

@@ -10,7 +10,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QNetworkRequest>
 #include <QTcpServer>
+#include <QWebSocketServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,6 +89,48 @@ const QByteArray BadConfig = "- websocket:\n"
                              "    on-connect:\n"
                              "      response: hi\n";
 
+// A real server to record, in the test: greets with its path and query, answers "echo: TEXT",
+// sends binary frames back reversed, closes with 4001 on "bye" and drops the connection
+// without a close on "die".
+class Upstream : public QObject
+{
+public:
+    Upstream()
+    {
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = m_server.nextPendingConnection())
+                serve(socket);
+        });
+        [[maybe_unused]] const bool listening = m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QList<int> closeCodes; // of the connections the client side closed
+
+private:
+    void serve(QWebSocket *socket)
+    {
+        socket->setParent(this);
+        socket->sendTextMessage(QStringLiteral("hello ") + socket->requestUrl().path()
+                                + QLatin1Char('?') + socket->requestUrl().query());
+        connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &text) {
+            if (text == QLatin1String("bye"))
+                socket->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("done"));
+            else if (text == QLatin1String("die"))
+                socket->abort();
+            else
+                socket->sendTextMessage(QStringLiteral("echo: ") + text);
+        });
+        connect(socket, &QWebSocket::binaryMessageReceived, socket, [socket](QByteArray data) {
+            std::reverse(data.begin(), data.end());
+            socket->sendBinaryMessage(data);
+        });
+        connect(socket, &QWebSocket::disconnected, this,
+                [this, socket] { closeCodes.append(socket->closeCode()); });
+    }
+
+    QWebSocketServer m_server { QStringLiteral("upstream"), QWebSocketServer::NonSecureMode };
+};
+
 } // namespace
 
 class TestCli : public QObject
@@ -159,6 +203,20 @@ private:
         for (const QString &message : messages)
             client->ask(message, 10000);
         return client->messages();
+    }
+
+    // `record` on port 0 relaying to `upstream`; its port, or 0 when it did not start.
+    quint16 startRecording(Cli **cli, const QString &upstream, const QString &out)
+    {
+        *cli = start(QStringList { QStringLiteral("record"), QStringLiteral("--upstream"), upstream,
+                                   QStringLiteral("--port"), QStringLiteral("0"),
+                                   QStringLiteral("--out"), out });
+        if (!QTest::qWaitFor([cli] { return (*cli)->stdOut().contains('\n'); }, 10000))
+            return 0;
+        static const QRegularExpression url(
+            QStringLiteral(R"(^Mocket recording on ws://127\.0\.0\.1:(\d+) from )"));
+        return quint16(
+            url.match(QString::fromUtf8((*cli)->outLines().value(0))).captured(1).toUInt());
     }
 
     // A self-signed pair NAME.crt and NAME.key in the temporary folder ("rsa..." names an RSA
@@ -789,6 +847,86 @@ private slots:
         QCOMPARE(missing->process.exitCode(), 3);
         QVERIFY2(missing->err.contains("cannot open"), missing->err.constData());
         QCOMPARE(run({ QStringLiteral("generate") })->process.exitCode(), 2);
+    }
+
+    // record relays every path, text and binary, and closes both ways; the session it writes
+    // (complete on SIGTERM, without the credentials) generates a mock file that `check` passes.
+    void recordRelaysAndRecords()
+    {
+        Upstream upstream;
+        QVERIFY(upstream.port() != 0);
+        const QString session = tempPath(QStringLiteral("recording.jsonl"));
+        Cli *recorder = nullptr;
+        const quint16 port = startRecording(
+            &recorder, QStringLiteral("ws://127.0.0.1:%1").arg(upstream.port()), session);
+        QVERIFY2(port != 0, recorder->stdErr().constData());
+
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/chat/a?x=1").arg(port)));
+        request.setRawHeader("Authorization", "Bearer s3cret");
+        TestClient first;
+        first.open(request);
+        QVERIFY(first.waitForConnected());
+        QTRY_COMPARE_WITH_TIMEOUT(first.messages(),
+                                  QStringList { QStringLiteral("hello /chat/a?x=1") }, 10000);
+        QCOMPARE(first.ask(QStringLiteral("ping"), 10000), QStringLiteral("echo: ping"));
+        first.socket().sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
+        QTRY_COMPARE_WITH_TIMEOUT(first.binaries(),
+                                  QList<QByteArray> { QByteArray("\x03\x02\x01", 3) }, 10000);
+        first.socket().sendTextMessage(QStringLiteral("bye"));
+        QTRY_VERIFY_WITH_TIMEOUT(first.isDisconnected(), 10000);
+        QCOMPARE(int(first.socket().closeCode()), 4001);
+
+        auto second = connectClient(port, QStringLiteral("/chat/b"));
+        QVERIFY(second->isConnected());
+        QTRY_COMPARE_WITH_TIMEOUT(second->messages().size(), 1, 10000);
+        QCOMPARE(second->ask(QStringLiteral("ping"), 10000), QStringLiteral("echo: ping"));
+        second->socket().close(QWebSocketProtocol::CloseCode(4002));
+        QTRY_VERIFY_WITH_TIMEOUT(upstream.closeCodes.contains(4002), 10000);
+
+        auto third = connectClient(port, QStringLiteral("/chat/c"));
+        QTRY_COMPARE_WITH_TIMEOUT(third->messages().size(), 1, 10000);
+        third->socket().sendTextMessage(QStringLiteral("die"));
+        QTRY_VERIFY_WITH_TIMEOUT(third->isDisconnected(), 10000);
+        QCOMPARE(int(third->socket().closeCode()), 1011);
+        QCOMPARE(third->socket().closeReason(), QStringLiteral("upstream connection lost"));
+
+        recorder->process.terminate();
+        QVERIFY(waitExit(recorder));
+        QCOMPARE(recorder->process.exitCode(), 0);
+        const QByteArray recorded = readFile(session);
+        QVERIFY(!recorded.contains("s3cret"));
+        QVERIFY(
+            recorded.contains(R"("source":"upstream","path":"/chat/a","payload":"echo: ping")"));
+        QVERIFY(recorded.contains(R"("target":"/chat/a?x=1")"));
+        QVERIFY(recorded.contains(R"("event":"closed","connection":2)"));
+
+        const QString mocks = tempPath(QStringLiteral("recorded.yml"));
+        QCOMPARE(run({ QStringLiteral("generate"), session, QStringLiteral("-o"), mocks })
+                     ->process.exitCode(),
+                 0);
+        Cli *check = run({ QStringLiteral("check"), mocks });
+        QVERIFY2(check->process.exitCode() == 0, check->err.constData());
+        QVERIFY2(readFile(mocks).contains("path: '/chat/:chat'"), readFile(mocks).constData());
+    }
+
+    // An upstream nobody listens on: the client is closed with 1011 and a reason, and the
+    // recorder stays up for the next one.
+    void recordWithAnUnreachableUpstream()
+    {
+        Cli *recorder = nullptr;
+        const quint16 port
+            = startRecording(&recorder, QStringLiteral("ws://127.0.0.1:%1").arg(freePort()),
+                             tempPath(QStringLiteral("refused.jsonl")));
+        QVERIFY2(port != 0, recorder->stdErr().constData());
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto client = connectClient(port, QStringLiteral("/ws"));
+            QTRY_VERIFY_WITH_TIMEOUT(client->isDisconnected(), 15000);
+            QCOMPARE(int(client->socket().closeCode()), 1011);
+            QVERIFY2(
+                client->socket().closeReason().startsWith(QLatin1String("upstream unreachable")),
+                qPrintable(client->socket().closeReason()));
+        }
+        QCOMPARE(recorder->process.state(), QProcess::Running);
     }
 
     void watchReloads()

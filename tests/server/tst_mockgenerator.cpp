@@ -24,9 +24,9 @@ public:
                   const QString &subprotocol = QString())
     {
         m_paths.insert(id, path);
-        return add(TrafficEvent::opened({ id, path }, QStringLiteral("127.0.0.1:1"), {}, {},
-                                        subprotocol),
-                   at);
+        return add(
+            TrafficEvent::opened({ id, path }, QStringLiteral("127.0.0.1:1"), {}, {}, subprotocol),
+            at);
     }
     Session &client(quint64 id, const QString &text, qint64 at)
     {
@@ -147,10 +147,10 @@ private slots:
                    .open(3, QStringLiteral("/ws/room/7/chat"), 700)
                    .events()
             << lines({ R"(- websocket:)", R"(    path: '/ws/user/:user')", R"(    on-connect:)",
-                       R"(      response: 'Welcome, {{path-params.user}}!')",
-                       R"(    on-message:)", R"(      - pattern: 'who\?')",
-                       R"(        response: 'you are {{path-params.user}}')",
-                       R"(- websocket:)", R"(    path: '/ws/room/7/chat')" });
+                       R"(      response: 'Welcome, {{path-params.user}}!')", R"(    on-message:)",
+                       R"(      - pattern: 'who\?')",
+                       R"(        response: 'you are {{path-params.user}}')", R"(- websocket:)",
+                       R"(    path: '/ws/room/7/chat')" });
         QTest::newRow("several frames with their delays")
             << Session()
                    .open(1, QStringLiteral("/feed"), 0, QStringLiteral("feed.v1"))
@@ -161,12 +161,13 @@ private slots:
                    .client(1, QStringLiteral("slow"), 2000)
                    .server(1, QStringLiteral("done"), 2250)
                    .events()
-            << lines({ R"(- websocket:)", R"(    path: '/feed')", R"(    subprotocols: ['feed.v1'])",
-                       R"(    on-message:)", R"(      - pattern: 'slow')",
-                       R"(        response: 'done')", R"(        delay: 250ms)",
-                       R"(      - pattern: 'go')", R"(        frames:)", R"(          - 'a')",
-                       R"(          - response: 'b')", R"(            delay: 300ms)",
-                       R"(          - response: 'c')", R"(            delay: 1s)" });
+            << lines({ R"(- websocket:)", R"(    path: '/feed')",
+                       R"(    subprotocols: ['feed.v1'])", R"(    on-message:)",
+                       R"(      - pattern: 'slow')", R"(        response: 'done')",
+                       R"(        delay: 250ms)", R"(      - pattern: 'go')", R"(        frames:)",
+                       R"(          - 'a')", R"(          - response: 'b')",
+                       R"(            delay: 300ms)", R"(          - response: 'c')",
+                       R"(            delay: 1s)" });
         QTest::newRow("JSON messages as JSON patterns, the fuller first")
             << Session()
                    .open(1, QStringLiteral("/api"), 0)
@@ -177,8 +178,7 @@ private slots:
                    .events()
             << lines({ R"(- websocket:)", R"(    path: '/api')", R"(    on-message:)",
                        R"(      - pattern: '{"action":"get","id":1}')",
-                       R"(        response: '{"id": 1}')",
-                       R"(      - pattern: '{"action":"get"}')",
+                       R"(        response: '{"id": 1}')", R"(      - pattern: '{"action":"get"}')",
                        R"(        response: '{"all": []}')" });
         QTest::newRow("binary frames")
             << Session()
@@ -245,21 +245,23 @@ private slots:
     // the credentials of the handshake are left out.
     void readsAHarFile()
     {
-        const QByteArray har = lines({ R"({"log": {"version": "1.2", "entries": [)",
-                        R"({"request": {"method": "GET", "url": "https://app.example/index.html", "headers": []},)",
-                        R"("startedDateTime": "2026-06-01T10:00:00.000Z"},)",
-                        R"({"request": {"method": "GET", "url": "wss://app.example/ws/live?room=5",)",
-                        R"("headers": [{"name": "Authorization", "value": "Bearer secret"},)",
-                        R"({"name": "Cookie", "value": "sid=secret"},)",
-                        R"({"name": "Origin", "value": "https://app.example"}]},)",
-                        R"("startedDateTime": "2026-06-01T10:00:01.000Z",)",
-                        R"("_webSocketMessages": [)",
-                        R"({"type": "receive", "time": 1780308001.002, "opcode": 1, "data": "welcome"},)",
-                        R"({"type": "send", "time": 1780308002.0, "opcode": 1, "data": "{`op`: `sub`}"},)",
-                        R"({"type": "receive", "time": 1780308002.001, "opcode": 1, "data": "{`ok`: true}"},)",
-                        R"({"type": "send", "time": 1780308003.0, "opcode": 2, "data": "AQI="},)",
-                        R"({"type": "receive", "time": 1780308003.001, "opcode": 2, "data": "AwQ="}]}]}})" })
-                                   .toUtf8();
+        const QByteArray har
+            = lines(
+                  { R"({"log": {"version": "1.2", "entries": [)",
+                    R"({"request": {"method": "GET", "url": "https://app.example/index.html", "headers": []},)",
+                    R"("startedDateTime": "2026-06-01T10:00:00.000Z"},)",
+                    R"({"request": {"method": "GET", "url": "wss://app.example/ws/live?room=5",)",
+                    R"("headers": [{"name": "Authorization", "value": "Bearer secret"},)",
+                    R"({"name": "Cookie", "value": "sid=secret"},)",
+                    R"({"name": "Origin", "value": "https://app.example"}]},)",
+                    R"("startedDateTime": "2026-06-01T10:00:01.000Z",)",
+                    R"("_webSocketMessages": [)",
+                    R"({"type": "receive", "time": 1780308001.002, "opcode": 1, "data": "welcome"},)",
+                    R"({"type": "send", "time": 1780308002.0, "opcode": 1, "data": "{`op`: `sub`}"},)",
+                    R"({"type": "receive", "time": 1780308002.001, "opcode": 1, "data": "{`ok`: true}"},)",
+                    R"({"type": "send", "time": 1780308003.0, "opcode": 2, "data": "AQI="},)",
+                    R"({"type": "receive", "time": 1780308003.001, "opcode": 2, "data": "AwQ="}]}]}})" })
+                  .toUtf8();
         const EventLogReader::Result read = HarReader::readData(har, QStringLiteral("app.har"));
         QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
         QCOMPARE(read.events.size(), 6);
@@ -271,13 +273,13 @@ private slots:
 
         const QString yaml = MockGenerator::generate(read.events, QStringLiteral("app.har")).yaml;
         QVERIFY(!yaml.contains(QLatin1String("secret")));
-        QCOMPARE(body(yaml),
-                 lines({ R"(- websocket:)", R"(    path: '/ws/live')", R"(    on-connect:)",
-                         R"(      response: 'welcome')", R"(    on-message:)",
-                         R"(      - pattern: '{"op":"sub"}')",
-                         R"(        response: '{"ok": true}')",
-                         R"(      - binary: {hex-prefix: '0102'})", R"(        frames:)",
-                         R"(          - binary: 'AwQ=')" }));
+        QCOMPARE(
+            body(yaml),
+            lines({ R"(- websocket:)", R"(    path: '/ws/live')", R"(    on-connect:)",
+                    R"(      response: 'welcome')", R"(    on-message:)",
+                    R"(      - pattern: '{"op":"sub"}')", R"(        response: '{"ok": true}')",
+                    R"(      - binary: {hex-prefix: '0102'})", R"(        frames:)",
+                    R"(          - binary: 'AwQ=')" }));
         QVERIFY(!HarReader::readData("{\"log\": {}}", QStringLiteral("x.har")).problems.isEmpty());
     }
 
@@ -285,20 +287,15 @@ private slots:
     // the same frames, in the same order.
     void roundTrip()
     {
-        const QString original = lines({ R"(- websocket:)",
-                                R"(    path: /ws/user/:name)",
-                                R"(    on-connect:)",
-                                R"(      response: '{"hello": "{{path-params.name}}"}')",
-                                R"(    on-message:)",
-                                R"(      - pattern: '{"action": "profile"}')",
-                                R"(        response: '{"user": "{{path-params.name}}", "joined": "2025-03-20"}')",
-                                R"(      - pattern: 'list (?<what>\w+)')",
-                                R"(        frames:)",
-                                R"(          - 'first {{what}}')",
-                                R"(          - response: 'second {{what}}')",
-                                R"(            delay: 150ms)",
-                                R"(      - pattern: ping)",
-                                R"(        response: pong)" });
+        const QString original = lines(
+            { R"(- websocket:)", R"(    path: /ws/user/:name)", R"(    on-connect:)",
+              R"(      response: '{"hello": "{{path-params.name}}"}')", R"(    on-message:)",
+              R"(      - pattern: '{"action": "profile"}')",
+              R"(        response: '{"user": "{{path-params.name}}", "joined": "2025-03-20"}')",
+              R"(      - pattern: 'list (?<what>\w+)')", R"(        frames:)",
+              R"(          - 'first {{what}}')", R"(          - response: 'second {{what}}')",
+              R"(            delay: 150ms)", R"(      - pattern: ping)",
+              R"(        response: pong)" });
         const QList<Script> scripts = {
             { QStringLiteral("/ws/user/alice"),
               1,
@@ -307,7 +304,8 @@ private slots:
                 { QStringLiteral("ping"), 1 } } },
             { QStringLiteral("/ws/user/bob"),
               1,
-              { { QStringLiteral("ping"), 1 }, { QStringLiteral(R"({"action": "profile"})"), 1 } } },
+              { { QStringLiteral("ping"), 1 },
+                { QStringLiteral(R"({"action": "profile"})"), 1 } } },
         };
 
         ServerFixture recorded;
@@ -323,7 +321,8 @@ private slots:
         QByteArray log;
         for (const TrafficEvent &event : recorded.events())
             log += event.toJsonLine() + '\n';
-        const EventLogReader::Result read = EventLogReader::readData(log, QStringLiteral("s.jsonl"));
+        const EventLogReader::Result read
+            = EventLogReader::readData(log, QStringLiteral("s.jsonl"));
         QVERIFY(read.problems.isEmpty());
 
         const QString generated

@@ -10,8 +10,7 @@ RecordCommand::RecordCommand(RecordOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_relay(m_options.upstream)
-{
-}
+{ }
 
 RecordCommand::~RecordCommand() = default;
 

@@ -67,8 +67,8 @@ void UpstreamRelay::start()
         m_client->sendBinaryMessage(data);
     });
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        failUpstream(tr("upstream did not answer within %n s", nullptr,
-                        m_connectTimer.interval() / 1000));
+        failUpstream(
+            tr("upstream did not answer within %n s", nullptr, m_connectTimer.interval() / 1000));
     });
 
     QNetworkRequest request(m_upstreamUrl);
@@ -100,10 +100,10 @@ void UpstreamRelay::emitOpened()
     if (m_opened)
         return;
     m_opened = true;
-    emit trafficEvent(TrafficEvent::opened(
-        m_source, peerText(m_client->peerAddress(), m_client->peerPort()), {}, {},
-        m_upstream.subprotocol(),
-        TrafficHandshake::of(m_client->requestUrl(), m_client->request())));
+    emit trafficEvent(
+        TrafficEvent::opened(m_source, peerText(m_client->peerAddress(), m_client->peerPort()), {},
+                             {}, m_upstream.subprotocol(),
+                             TrafficHandshake::of(m_client->requestUrl(), m_client->request())));
 }
 
 void UpstreamRelay::onUpstreamConnected()
@@ -162,8 +162,7 @@ void UpstreamRelay::onUpstreamGone()
     m_upstreamClosed = true;
     const quint16 code = m_upstream.closeCode();
     if (!m_upstreamClosing || isAbnormal(code))
-        m_client->close(UpstreamFailed,
-                        tr("upstream connection lost"));
+        m_client->close(UpstreamFailed, tr("upstream connection lost"));
     else
         m_client->close(QWebSocketProtocol::CloseCode(code), m_upstream.closeReason());
     finishWhenBothClosed();
@@ -175,7 +174,8 @@ void UpstreamRelay::onClientGone()
         return;
     m_clientClosed = true;
     emitOpened();
-    emit trafficEvent(TrafficEvent::closed(m_source, m_client->closeCode(), m_client->closeReason()));
+    emit trafficEvent(
+        TrafficEvent::closed(m_source, m_client->closeCode(), m_client->closeReason()));
     if (!m_upstreamClosed) {
         const quint16 code = m_client->closeCode();
         m_upstream.close(isAbnormal(code) ? QWebSocketProtocol::CloseCodeGoingAway

@@ -907,6 +907,17 @@ private slots:
         Cli *check = run({ QStringLiteral("check"), mocks });
         QVERIFY2(check->process.exitCode() == 0, check->err.constData());
         QVERIFY2(readFile(mocks).contains("path: '/chat/:chat'"), readFile(mocks).constData());
+
+        // Served, the generated file answers the first conversation as the real server did.
+        Cli *replaying = start(words("serve --port 0 --quiet") << mocks);
+        const Ready ready = waitReady(replaying);
+        QVERIFY2(ready.port != 0, replaying->stdErr().constData());
+        auto replayed = connectClient(ready.port, QStringLiteral("/chat/a?x=1"));
+        QTRY_COMPARE_WITH_TIMEOUT(replayed->messages().size(), 1, 10000);
+        QCOMPARE(replayed->ask(QStringLiteral("ping"), 10000), QStringLiteral("echo: ping"));
+        replayed->socket().sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
+        QTRY_COMPARE_WITH_TIMEOUT(replayed->binaries(), first.binaries(), 10000);
+        QCOMPARE(replayed->messages(), first.messages());
     }
 
     // An upstream nobody listens on: the client is closed with 1011 and a reason, and the

@@ -1,3 +1,5 @@
+#include "generate.h"
+#include "record.h"
 #include "serve.h"
 
 #include "specloader.h"
@@ -126,6 +128,15 @@ struct Flags
                                  Tr::tr("run: write a Markdown summary to FILE."), Tr::tr("FILE") };
     QCommandLineOption strict { QStringLiteral("strict"),
                                 Tr::tr("check: fail (exit 1) when the config has warnings.") };
+    QCommandLineOption output { { QStringLiteral("o"), QStringLiteral("output") },
+                                Tr::tr("generate: write the mocks to FILE (default: stdout)."),
+                                Tr::tr("FILE") };
+    QCommandLineOption upstream { QStringLiteral("upstream"),
+                                  Tr::tr("record: the real server to relay to (ws:// or wss://)."),
+                                  Tr::tr("URL") };
+    QCommandLineOption out { QStringLiteral("out"),
+                             Tr::tr("record: the session file to write (JSON lines)."),
+                             Tr::tr("FILE") };
     QCommandLineOption noCors { QStringLiteral("no-cors"),
                                 Tr::tr("Do not answer CORS preflights nor add "
                                        "Access-Control-Allow-Origin to HTTP responses.") };
@@ -136,7 +147,8 @@ struct Flags
                  quiet,   maxSize,      maxConnections, maxPending,      maxTotalPending,
                  origin,  tlsCert,      tlsKey,         maxBody,         noCors,
                  control, controlToken, journalSize,    failOnUnmatched, expect,
-                 report,  summary,      strict };
+                 report,  summary,      strict,         output,          upstream,
+                 out };
     }
 };
 
@@ -154,7 +166,11 @@ void setUpParser(QCommandLineParser *parser, const Flags &flags)
                "                 MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit\n"
                "                 with its code (1 when --fail-on-unmatched or --expect fail)\n"
                "  verify CONFIG LOG.jsonl\n"
-               "                 the same verdicts and reports from a --log file"));
+               "                 the same verdicts and reports from a --log file\n"
+               "  generate SESSION [-o mocks.yml]\n"
+               "                 mocks from a recorded session (a --log file or a HAR file)\n"
+               "  record --upstream URL --out SESSION.jsonl\n"
+               "                 relay every path to the real server and record the traffic"));
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOptions(flags.all());
@@ -169,8 +185,9 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
                 QString *config, QStringList *rest)
 {
     QStringList args = parser.positionalArguments();
-    static const QStringList commands = { QStringLiteral("serve"), QStringLiteral("check"),
-                                          QStringLiteral("run"), QStringLiteral("verify") };
+    static const QStringList commands
+        = { QStringLiteral("serve"), QStringLiteral("check"), QStringLiteral("run"),
+            QStringLiteral("verify"), QStringLiteral("generate") };
     if (!args.isEmpty() && commands.contains(args.first()))
         *command = args.takeFirst();
     else if (!args.isEmpty() || parser.isSet(flags.config))
@@ -183,6 +200,11 @@ int readCommand(const QCommandLineParser &parser, const Flags &flags, QString *c
     *config = parser.value(flags.config);
     if (config->isEmpty() && !args.isEmpty())
         *config = args.takeFirst();
+    if (config->isEmpty() && *command == QLatin1String("generate")) {
+        printErr(Tr::tr("mocket-cli generate: which session? Give a file, e.g. mocket-cli "
+                        "generate session.jsonl -o mocks.yml"));
+        return Usage;
+    }
     if (config->isEmpty()) {
         printErr(Tr::tr("mocket-cli %1: which config? Give a file, e.g. mocket-cli %1 mocks.yml")
                      .arg(*command));
@@ -318,6 +340,41 @@ int readServeOptions(const QCommandLineParser &parser, const Flags &flags, Serve
     options->logPath = parser.value(flags.log);
     return Ok;
 }
+// `record --upstream URL --out FILE [--host H] [--port N] [--quiet]`.
+int readRecordOptions(const QCommandLineParser &parser, const Flags &flags, RecordOptions *options)
+{
+    if (parser.positionalArguments().size() > 1) {
+        printErr(
+            Tr::tr("mocket-cli: unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+        return Usage;
+    }
+    options->upstream = QUrl(parser.value(flags.upstream));
+    const QString scheme = options->upstream.scheme();
+    if (!options->upstream.isValid() || options->upstream.host().isEmpty()
+        || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))) {
+        printErr(Tr::tr("mocket-cli record: give the real server as --upstream ws://HOST:PORT (or "
+                        "wss://)"));
+        return Usage;
+    }
+    options->outPath = parser.value(flags.out);
+    if (options->outPath.isEmpty()) {
+        printErr(Tr::tr("mocket-cli record: give the session file, e.g. --out session.jsonl"));
+        return Usage;
+    }
+    options->quiet = parser.isSet(flags.quiet);
+    return readListenAddress(parser, flags, &options->server);
+}
+
+int record(QCoreApplication *app, const QCommandLineParser &parser, const Flags &flags)
+{
+    RecordOptions options;
+    if (const int failed = readRecordOptions(parser, flags, &options))
+        return failed;
+    RecordCommand command(options);
+    QObject::connect(&command, &RecordCommand::finished, app, &QCoreApplication::exit);
+    const int early = command.start();
+    return early >= 0 ? early : app->exec();
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -334,6 +391,8 @@ int main(int argc, char *argv[])
     setUpParser(&parser, flags);
     parser.process(app);
 
+    if (parser.positionalArguments().value(0) == QLatin1String("record"))
+        return record(&app, parser, flags);
     QString command;
     ServeOptions options;
     QStringList rest;
@@ -345,6 +404,8 @@ int main(int argc, char *argv[])
                                                 : Strictness::WarningsPass);
     if (command == QLatin1String("verify"))
         return verify(parser, flags, options.configPath, rest);
+    if (command == QLatin1String("generate"))
+        return generateMocks(options.configPath, parser.value(flags.output));
     if (const int failed = readServeOptions(parser, flags, &options))
         return failed;
     if (command == QLatin1String("run"))

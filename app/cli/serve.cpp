@@ -4,25 +4,15 @@
 #include "consolewriter.h"
 #include "eventtext.h"
 #include "specloader.h"
+#include "stopsignals.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
-int signalPipe[2] = { -1, -1 };
-
-void handleSignal(int)
-{
-    const char wakeByte = 1;
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &wakeByte, 1);
-}
 
 QString endpointList(const MockSpec &spec)
 {
@@ -67,14 +57,7 @@ ServeCommand::ServeCommand(ServeOptions options, QObject *parent)
     connect(&m_loader, &AsyncSpecLoader::loaded, this, &ServeCommand::applyReload);
 }
 
-ServeCommand::~ServeCommand()
-{
-    if (signalPipe[0] >= 0) {
-        ::close(signalPipe[0]);
-        ::close(signalPipe[1]);
-        signalPipe[0] = signalPipe[1] = -1;
-    }
-}
+ServeCommand::~ServeCommand() = default;
 
 int ServeCommand::start()
 {
@@ -157,17 +140,7 @@ int ServeCommand::startServing(const MockSpecPtr &spec)
 
 void ServeCommand::catchSignals()
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        m_signalNotifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
-        connect(m_signalNotifier, &QSocketNotifier::activated, this, &ServeCommand::onSignal);
-        struct sigaction action = {};
-        action.sa_handler = handleSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-    }
-    std::signal(SIGPIPE, SIG_IGN);
+    connect(new StopSignals(this), &StopSignals::received, this, &ServeCommand::onSignal);
 }
 
 void ServeCommand::printReady(const MockSpec &spec)
@@ -209,8 +182,6 @@ void ServeCommand::onEvent(const TrafficEvent &event)
 
 void ServeCommand::onSignal()
 {
-    char wakeByte;
-    [[maybe_unused]] const auto bytesRead = ::read(signalPipe[0], &wakeByte, 1);
     if (m_server.isStopping())
         return;
     if (m_run) { // the command first: the server stops once it has ended

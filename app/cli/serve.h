@@ -13,7 +13,6 @@
 
 class ConfigWatch;
 class ConsoleWriter;
-class QSocketNotifier;
 
 // `serve`'s options: the server's own, and what only the command line has.
 struct ServeOptions
@@ -63,7 +62,6 @@ private:
     ConfigWatch *m_watch = nullptr;
     AsyncSpecLoader m_loader { AsyncSpecLoader::Backlog::NewestOnly };
     QByteArray m_lastData;
-    QSocketNotifier *m_signalNotifier = nullptr;
     std::unique_ptr<ConsoleWriter> m_console;
     std::unique_ptr<CommandRun> m_run;
 };

@@ -1,5 +1,7 @@
 #include "eventlogreader.h"
 
+#include "harreader.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -73,6 +75,13 @@ void readKindFields(const QJsonObject &object, TrafficEvent *event)
     event->data
         = QByteArray::fromBase64(object.value(QLatin1String("base64")).toString().toLatin1());
     event->subprotocol = object.value(QLatin1String("subprotocol")).toString();
+    if (event->kind == Kind::Opened) {
+        // Logs before the session format's version 1 have no target: the path stands in.
+        event->handshake.target = object.value(QLatin1String("target")).toString(event->path);
+        event->handshake.headers = headersOf(object.value(QLatin1String("headers")));
+    }
+    if (object.value(QLatin1String("source")).toString() == QLatin1String("upstream"))
+        event->origin = TrafficOrigin::Upstream;
     const QJsonObject delivery = object.value(QLatin1String("delivery")).toObject();
     event->delivery.delayMs = delivery.value(QLatin1String("delay-ms")).toInt();
     event->delivery.reach = TrafficReach(
@@ -139,5 +148,9 @@ EventLogReader::Result EventLogReader::readFile(const QString &path)
         result.problems.append(tr("cannot open %1: %2").arg(path, file.errorString()));
         return result;
     }
-    return readData(file.readAll(), path);
+    const QByteArray data = file.readAll();
+    // A HAR file is one JSON document; a log's first line alone is one too, but has no "log".
+    if (std::optional<Result> har = HarReader::read(QJsonDocument::fromJson(data), path))
+        return *har;
+    return readData(data, path);
 }

@@ -23,6 +23,7 @@ public:
         bool opened = true;
     };
 
+    // A --log file, or a browser's HAR file (HarReader).
     static Result readFile(const QString &path);
     static Result readData(const QByteArray &data, const QString &name);
     // One line's object as an event; nullopt when it is not one.

@@ -563,7 +563,8 @@ void MockServer::setUpConnection(QWebSocket *socket)
     if (watched())
         emit trafficEvent(TrafficEvent::opened(
             sourceOf(connection), peerText(socket->peerAddress(), socket->peerPort()),
-            connection->pathParams, connection->queryParams, socket->subprotocol()));
+            connection->pathParams, connection->queryParams, socket->subprotocol(),
+            TrafficHandshake::of(url, connection->handshake)));
     emit connectionCountChanged(connectionCount());
 
     startStreams(connection);

@@ -3,6 +3,8 @@
 #include "eventtext.h"
 
 #include <QDateTime>
+#include <QNetworkRequest>
+#include <QUrl>
 
 #include <algorithm>
 #include <charconv>
@@ -50,6 +52,49 @@ QString TrafficEvent::direction() const
     default:
         return QStringLiteral("-");
     }
+}
+
+QString TrafficEvent::sourceName() const
+{
+    if (kind == Kind::Sent)
+        return origin == Origin::Upstream ? QStringLiteral("upstream") : QStringLiteral("mock");
+    return direction() == QLatin1String("in") ? QStringLiteral("client") : QString();
+}
+
+namespace {
+bool isAnyOf(const QByteArray &name, std::initializer_list<const char *> lowerCaseNames)
+{
+    const QByteArray lower = name.toLower();
+    return std::any_of(lowerCaseNames.begin(), lowerCaseNames.end(),
+                       [&lower](const char *candidate) { return lower == candidate; });
+}
+} // namespace
+
+bool TrafficHandshake::isHandshakeOwn(const QByteArray &name)
+{
+    return isAnyOf(name,
+                   { "host", "connection", "upgrade", "content-length", "sec-websocket-key",
+                     "sec-websocket-version", "sec-websocket-extensions",
+                     "sec-websocket-protocol" });
+}
+
+bool TrafficHandshake::isKept(const QByteArray &name)
+{
+    return !isHandshakeOwn(name)
+        && !isAnyOf(name, { "authorization", "proxy-authorization", "cookie" });
+}
+
+TrafficHandshake TrafficHandshake::of(const QUrl &url, const QNetworkRequest &request)
+{
+    TrafficHandshake handshake;
+    handshake.target = url.path(QUrl::FullyEncoded);
+    if (url.hasQuery())
+        handshake.target += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
+    for (const QByteArray &name : request.rawHeaderList()) {
+        if (isKept(name))
+            handshake.headers.emplace_back(name, request.rawHeader(name));
+    }
+    return handshake;
 }
 
 const char *TrafficEvent::causeName(Cause cause)
@@ -122,9 +167,10 @@ QString hexPreview(const QByteArray &data)
 
 TrafficEvent TrafficEvent::opened(const Source &source, const QString &peer,
                                   const ParamMap &pathParams, const ParamMap &queryParams,
-                                  const QString &subprotocol)
+                                  const QString &subprotocol, const TrafficHandshake &handshake)
 {
     TrafficEvent event = eventOf(Kind::Opened, source);
+    event.handshake = handshake;
     event.peer = peer;
     event.pathParams = pathParams;
     event.queryParams = queryParams;
@@ -505,6 +551,11 @@ void appendKindFields(QByteArray &out, const TrafficEvent &event)
             appendLiteral(out, ",\"subprotocol\":");
             appendJsonString(out, event.subprotocol);
         }
+        appendLiteral(out, ",\"target\":");
+        appendJsonString(out,
+                         event.handshake.target.isEmpty() ? event.path : event.handshake.target);
+        appendLiteral(out, ",\"headers\":");
+        appendHeaders(out, event.handshake.headers);
     }
     if (!event.delivery.isPlain())
         appendDelivery(out, event.delivery);
@@ -528,7 +579,8 @@ void TrafficEvent::appendJsonLine(QByteArray &out) const
         = { "opened", "received", "unmatched", "binary", "sent", "warning",
             "closed", "refused",  "error",     "http",   "note" };
     const bool in = kind == Kind::Received || kind == Kind::Unmatched || kind == Kind::Binary;
-    appendLiteral(out, "{\"time\":\"");
+    static_assert(SessionVersion == 1, "the \"v\" written below");
+    appendLiteral(out, "{\"v\":1,\"time\":\"");
     appendTime(out, timestamp, true);
     appendLiteral(out, "\",\"event\":\"");
     appendLiteral(out, kinds[int(kind)]);
@@ -536,6 +588,11 @@ void TrafficEvent::appendJsonLine(QByteArray &out) const
     appendNumber(out, qint64(connectionId));
     appendLiteral(out, ",\"direction\":\"");
     appendLiteral(out, in ? "in" : kind == Kind::Sent ? "out" : "-");
+    if (in)
+        appendLiteral(out, "\",\"source\":\"client");
+    else if (kind == Kind::Sent)
+        appendLiteral(
+            out, origin == Origin::Upstream ? "\",\"source\":\"upstream" : "\",\"source\":\"mock");
     appendLiteral(out, "\",\"path\":");
     appendJsonString(out, path);
     // A refusal, error or warning keeps its words in English here, beside its cause as data.

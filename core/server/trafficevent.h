@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+class QNetworkRequest;
+class QUrl;
+
 #include <memory>
 #include <utility>
 
@@ -46,6 +49,27 @@ struct HttpExchange
     Headers responseHeaders;
     QByteArray responseBody; // empty for HEAD
     qint64 durationMs = 0; // from the whole request received to the response written
+};
+
+// Who sent a frame: the client, the mock (a rule or stream) or a real server a relay forwards.
+enum class TrafficOrigin {
+    Mock,
+    Upstream,
+};
+
+// What an Opened event keeps of the handshake request: the path with its query as requested,
+// and the headers worth keeping to rebuild the conversation (never credentials).
+struct TrafficHandshake
+{
+    QString target;
+    HttpExchange::Headers headers;
+
+    // False for credentials (Authorization, Cookie, ...) and for isHandshakeOwn headers.
+    static bool isKept(const QByteArray &name);
+    // The headers each handshake sets for itself (Host, Upgrade, Sec-WebSocket-Key, ...).
+    static bool isHandshakeOwn(const QByteArray &name);
+    // What a handshake request to `url` with these headers keeps.
+    static TrafficHandshake of(const QUrl &url, const QNetworkRequest &request);
 };
 
 // Everything a MockServer does, as one stream of events: the single source for the CLI's
@@ -109,6 +133,10 @@ public:
 
     using Reach = TrafficReach;
     using Delivery = TrafficDelivery;
+    using Origin = TrafficOrigin;
+
+    // The version of the session format toJsonLine writes (its "v" field).
+    static constexpr int SessionVersion = 1;
 
     // Which connection an event belongs to.
     struct Source
@@ -126,6 +154,7 @@ public:
     qint64 size = 0; // payload size in bytes as on the wire
     QString rule; // "on-connect", "on-message[0]", or empty
     Delivery delivery; // Sent only
+    Origin origin = Origin::Mock; // Sent only: who sent the frame
     // Refused, Error and Warning:
     Cause cause = Cause::None;
     int status = 0; // the HTTP status a refusal answered, when it answered one
@@ -135,6 +164,7 @@ public:
     ParamMap pathParams;
     ParamMap queryParams;
     QString subprotocol;
+    TrafficHandshake handshake;
     // Closed only:
     int closeCode = 0;
     QString closeReason;
@@ -145,7 +175,7 @@ public:
     // The one way events are made, stamped with the current time.
     static TrafficEvent opened(const Source &source, const QString &peer,
                                const ParamMap &pathParams, const ParamMap &queryParams,
-                               const QString &subprotocol);
+                               const QString &subprotocol, const TrafficHandshake &handshake = {});
     static TrafficEvent received(const Source &source, const QString &text, const QString &rule);
     static TrafficEvent unmatched(const Source &source, const QString &text);
     static TrafficEvent binaryReceived(const Source &source, const QByteArray &data,
@@ -169,6 +199,9 @@ public:
 
     // "in", "out" or "-" as the JSON log writes it.
     QString direction() const;
+    // Who sent a frame as the JSON log writes it: "client", "mock" or "upstream"; empty for
+    // events that are not frames.
+    QString sourceName() const;
     static QString kindName(Kind kind);
     // The cause as the JSON log writes it: "no-endpoint", "slow-reader", ...
     static const char *causeName(Cause cause);

@@ -12,7 +12,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QNetworkRequest>
 #include <QTcpServer>
+#include <QWebSocketServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -111,6 +113,48 @@ const QByteArray BadConfig = "- websocket:\n"
                              "    on-connect:\n"
                              "      response: hi\n";
 
+// A real server to record, in the test: greets with its path and query, answers "echo: TEXT",
+// sends binary frames back reversed, closes with 4001 on "bye" and drops the connection
+// without a close on "die".
+class Upstream : public QObject
+{
+public:
+    Upstream()
+    {
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = m_server.nextPendingConnection())
+                serve(socket);
+        });
+        [[maybe_unused]] const bool listening = m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QList<int> closeCodes; // of the connections the client side closed
+
+private:
+    void serve(QWebSocket *socket)
+    {
+        socket->setParent(this);
+        socket->sendTextMessage(QStringLiteral("hello ") + socket->requestUrl().path()
+                                + QLatin1Char('?') + socket->requestUrl().query());
+        connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &text) {
+            if (text == QLatin1String("bye"))
+                socket->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("done"));
+            else if (text == QLatin1String("die"))
+                socket->abort();
+            else
+                socket->sendTextMessage(QStringLiteral("echo: ") + text);
+        });
+        connect(socket, &QWebSocket::binaryMessageReceived, socket, [socket](QByteArray data) {
+            std::reverse(data.begin(), data.end());
+            socket->sendBinaryMessage(data);
+        });
+        connect(socket, &QWebSocket::disconnected, this,
+                [this, socket] { closeCodes.append(socket->closeCode()); });
+    }
+
+    QWebSocketServer m_server { QStringLiteral("upstream"), QWebSocketServer::NonSecureMode };
+};
+
 } // namespace
 
 class TestCli : public QObject
@@ -171,6 +215,32 @@ private:
         cli->stdOut();
         cli->stdErr();
         return exited;
+    }
+
+    // Connects to `path`, takes the greeting, asks each message in turn; every frame heard.
+    static QStringList converse(quint16 port, const QString &path, const QStringList &messages)
+    {
+        auto client = connectClient(port, path);
+        if (!client->isConnected()
+            || !QTest::qWaitFor([&] { return !client->messages().isEmpty(); }, 10000))
+            return { QStringLiteral("no greeting") };
+        for (const QString &message : messages)
+            client->ask(message, 10000);
+        return client->messages();
+    }
+
+    // `record` on port 0 relaying to `upstream`; its port, or 0 when it did not start.
+    quint16 startRecording(Cli **cli, const QString &upstream, const QString &out)
+    {
+        *cli = start(QStringList { QStringLiteral("record"), QStringLiteral("--upstream"), upstream,
+                                   QStringLiteral("--port"), QStringLiteral("0"),
+                                   QStringLiteral("--out"), out });
+        if (!QTest::qWaitFor([cli] { return (*cli)->stdOut().contains('\n'); }, 10000))
+            return 0;
+        static const QRegularExpression url(
+            QStringLiteral(R"(^Mocket recording on ws://127\.0\.0\.1:(\d+) from )"));
+        return quint16(
+            url.match(QString::fromUtf8((*cli)->outLines().value(0))).captured(1).toUInt());
     }
 
     // A self-signed pair NAME.crt and NAME.key in the temporary folder ("rsa..." names an RSA
@@ -780,6 +850,165 @@ private slots:
         QCOMPARE(cli->process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(cli->process.exitCode(), 0);
         QVERIFY2(cli->out.contains("Stopping: closing 2 connections"), cli->out.constData());
+    }
+
+    // A session recorded with --log becomes a mock file that `check` passes and that, served,
+    // answers the same client messages with the same frames.
+    void generateFromALogRoundTrips()
+    {
+        const QString log = tempPath(QStringLiteral("recorded.jsonl"));
+        const QList<QPair<QString, QStringList>> sessions = {
+            { QStringLiteral("/ws/echo"),
+              { QStringLiteral("ping"), QStringLiteral(R"({"echo": "hello world"})") } },
+            { QStringLiteral("/ws/user/alice"),
+              { QStringLiteral(R"({"action": "get-profile"})") } },
+        };
+        Cli *recording = start(words("serve --port 0 --quiet --log")
+                               << log << examplePath(QStringLiteral("mocks.yml")));
+        Ready ready = waitReady(recording);
+        QVERIFY2(ready.port != 0, recording->stdErr().constData());
+        QList<QStringList> heard;
+        for (const auto &[path, messages] : sessions)
+            heard.append(converse(ready.port, path, messages));
+        QCOMPARE(heard.at(0).size(), 3);
+        recording->process.terminate();
+        QVERIFY(waitExit(recording));
+
+        const QString mocks = tempPath(QStringLiteral("generated.yml"));
+        Cli *generate
+            = run(QStringList { QStringLiteral("generate"), log, QStringLiteral("-o"), mocks });
+        QCOMPARE(generate->process.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(generate->out),
+                 QStringLiteral("wrote %1: 2 websocket endpoints, 3 rules, 0 streams from 2 "
+                                "connections\n")
+                     .arg(mocks));
+        Cli *check = run({ QStringLiteral("check"), mocks });
+        QCOMPARE(check->process.exitCode(), 0);
+        QVERIFY2(check->out.endsWith(" 0 warnings\n"), check->out.constData());
+
+        Cli *replaying = start(words("serve --port 0 --quiet") << mocks);
+        ready = waitReady(replaying);
+        QVERIFY2(ready.port != 0, replaying->stdErr().constData());
+        for (qsizetype i = 0; i < sessions.size(); ++i)
+            QCOMPARE(converse(ready.port, sessions.at(i).first, sessions.at(i).second),
+                     heard.at(i));
+    }
+
+    // A HAR file goes to stdout, what it held to stderr; a file that cannot be read is exit 3.
+    void generateFromAHar()
+    {
+        const QString har = tempPath(QStringLiteral("app.har"));
+        QVERIFY(writeFile(
+            har,
+            R"({"log": {"entries": [{"request": {"url": "ws://x/live"},)"
+            R"("_webSocketMessages": [{"type": "receive", "time": 1.0, "opcode": 1, "data": "hi"}]}]}})"));
+        Cli *generate = run({ QStringLiteral("generate"), har });
+        QCOMPARE(generate->process.exitCode(), 0);
+        QVERIFY2(
+            generate->out.startsWith("# Mocks generated by mocket-cli generate from app.har\n"),
+            generate->out.constData());
+        QVERIFY2(
+            generate->out.contains("    path: '/live'\n    on-connect:\n      response: 'hi'\n"),
+            generate->out.constData());
+        QCOMPARE(generate->err,
+                 QByteArray("generated 1 websocket endpoint, 0 rules, 0 streams from "
+                            "1 connection\n"));
+
+        Cli *missing = run({ QStringLiteral("generate"), tempPath(QStringLiteral("none.jsonl")) });
+        QCOMPARE(missing->process.exitCode(), 3);
+        QVERIFY2(missing->err.contains("cannot open"), missing->err.constData());
+        QCOMPARE(run({ QStringLiteral("generate") })->process.exitCode(), 2);
+    }
+
+    // record relays every path, text and binary, and closes both ways; the session it writes
+    // (complete on SIGTERM, without the credentials) generates a mock file that `check` passes.
+    void recordRelaysAndRecords()
+    {
+        Upstream upstream;
+        QVERIFY(upstream.port() != 0);
+        const QString session = tempPath(QStringLiteral("recording.jsonl"));
+        Cli *recorder = nullptr;
+        const quint16 port = startRecording(
+            &recorder, QStringLiteral("ws://127.0.0.1:%1").arg(upstream.port()), session);
+        QVERIFY2(port != 0, recorder->stdErr().constData());
+
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/chat/a?x=1").arg(port)));
+        request.setRawHeader("Authorization", "Bearer s3cret");
+        TestClient first;
+        first.open(request);
+        QVERIFY(first.waitForConnected());
+        QTRY_COMPARE_WITH_TIMEOUT(first.messages(),
+                                  QStringList { QStringLiteral("hello /chat/a?x=1") }, 10000);
+        QCOMPARE(first.ask(QStringLiteral("ping"), 10000), QStringLiteral("echo: ping"));
+        first.socket().sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
+        QTRY_COMPARE_WITH_TIMEOUT(first.binaries(),
+                                  QList<QByteArray> { QByteArray("\x03\x02\x01", 3) }, 10000);
+        first.socket().sendTextMessage(QStringLiteral("bye"));
+        QTRY_VERIFY_WITH_TIMEOUT(first.isDisconnected(), 10000);
+        QCOMPARE(int(first.socket().closeCode()), 4001);
+
+        auto second = connectClient(port, QStringLiteral("/chat/b"));
+        QVERIFY(second->isConnected());
+        QTRY_COMPARE_WITH_TIMEOUT(second->messages().size(), 1, 10000);
+        QCOMPARE(second->ask(QStringLiteral("ping"), 10000), QStringLiteral("echo: ping"));
+        second->socket().close(QWebSocketProtocol::CloseCode(4002));
+        QTRY_VERIFY_WITH_TIMEOUT(upstream.closeCodes.contains(4002), 10000);
+
+        auto third = connectClient(port, QStringLiteral("/chat/c"));
+        QTRY_COMPARE_WITH_TIMEOUT(third->messages().size(), 1, 10000);
+        third->socket().sendTextMessage(QStringLiteral("die"));
+        QTRY_VERIFY_WITH_TIMEOUT(third->isDisconnected(), 10000);
+        QCOMPARE(int(third->socket().closeCode()), 1011);
+        QCOMPARE(third->socket().closeReason(), QStringLiteral("upstream connection lost"));
+
+        recorder->process.terminate();
+        QVERIFY(waitExit(recorder));
+        QCOMPARE(recorder->process.exitCode(), 0);
+        const QByteArray recorded = readFile(session);
+        QVERIFY(!recorded.contains("s3cret"));
+        QVERIFY(
+            recorded.contains(R"("source":"upstream","path":"/chat/a","payload":"echo: ping")"));
+        QVERIFY(recorded.contains(R"("target":"/chat/a?x=1")"));
+        QVERIFY(recorded.contains(R"("event":"closed","connection":2)"));
+
+        const QString mocks = tempPath(QStringLiteral("recorded.yml"));
+        QCOMPARE(run({ QStringLiteral("generate"), session, QStringLiteral("-o"), mocks })
+                     ->process.exitCode(),
+                 0);
+        Cli *check = run({ QStringLiteral("check"), mocks });
+        QVERIFY2(check->process.exitCode() == 0, check->err.constData());
+        QVERIFY2(readFile(mocks).contains("path: '/chat/:chat'"), readFile(mocks).constData());
+
+        // Served, the generated file answers the first conversation as the real server did.
+        Cli *replaying = start(words("serve --port 0 --quiet") << mocks);
+        const Ready ready = waitReady(replaying);
+        QVERIFY2(ready.port != 0, replaying->stdErr().constData());
+        auto replayed = connectClient(ready.port, QStringLiteral("/chat/a?x=1"));
+        QTRY_COMPARE_WITH_TIMEOUT(replayed->messages().size(), 1, 10000);
+        QCOMPARE(replayed->ask(QStringLiteral("ping"), 10000), QStringLiteral("echo: ping"));
+        replayed->socket().sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
+        QTRY_COMPARE_WITH_TIMEOUT(replayed->binaries(), first.binaries(), 10000);
+        QCOMPARE(replayed->messages(), first.messages());
+    }
+
+    // An upstream nobody listens on: the client is closed with 1011 and a reason, and the
+    // recorder stays up for the next one.
+    void recordWithAnUnreachableUpstream()
+    {
+        Cli *recorder = nullptr;
+        const quint16 port
+            = startRecording(&recorder, QStringLiteral("ws://127.0.0.1:%1").arg(freePort()),
+                             tempPath(QStringLiteral("refused.jsonl")));
+        QVERIFY2(port != 0, recorder->stdErr().constData());
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto client = connectClient(port, QStringLiteral("/ws"));
+            QTRY_VERIFY_WITH_TIMEOUT(client->isDisconnected(), 15000);
+            QCOMPARE(int(client->socket().closeCode()), 1011);
+            QVERIFY2(
+                client->socket().closeReason().startsWith(QLatin1String("upstream unreachable")),
+                qPrintable(client->socket().closeReason()));
+        }
+        QCOMPARE(recorder->process.state(), QProcess::Running);
     }
 
     void watchReloads()

@@ -2,8 +2,14 @@
 
 #include "eventlogreader.h"
 #include "eventlogwriter.h"
+#include "serverfixture.h"
+#include "testclient.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -199,6 +205,97 @@ private slots:
         QCOMPARE(read.events.size(), 2);
         QVERIFY(read.events.at(0).payload.startsWith(QLatin1String("message 001")));
         QVERIFY(read.events.at(1).payload.startsWith(QLatin1String("message 003")));
+    }
+
+    // The session format: each line says its version, each frame who sent it, and an opened
+    // connection the path with its query and the handshake headers worth keeping.
+    void linesCarryTheSessionFields()
+    {
+        const TrafficEvent::Source source { 3, QStringLiteral("/ws/user/ana") };
+        TrafficEvent relayed = TrafficEvent::sent(source, QStringLiteral("hi"), QString());
+        relayed.origin = TrafficOrigin::Upstream;
+        const QList<TrafficEvent> events = {
+            TrafficEvent::opened(
+                source, QStringLiteral("127.0.0.1:5000"), {}, {}, QStringLiteral("chat"),
+                { QStringLiteral("/ws/user/ana?room=a%20b"),
+                  { { "Origin", "http://localhost:3000" }, { "X-Tenant", "blue" } } }),
+            TrafficEvent::received(source, QStringLiteral("ping"), QStringLiteral("on-message[0]")),
+            TrafficEvent::sent(source, QStringLiteral("pong"), QStringLiteral("on-message[0]")),
+            relayed,
+            TrafficEvent::closed(source, 1000, QString()),
+        };
+        QList<QJsonObject> objects;
+        for (const TrafficEvent &event : events)
+            objects.append(QJsonDocument::fromJson(event.toJsonLine()).object());
+        for (const QJsonObject &object : objects)
+            QCOMPARE(object.value(QLatin1String("v")).toInt(), TrafficEvent::SessionVersion);
+        QCOMPARE(objects.at(0).value(QLatin1String("target")).toString(),
+                 QStringLiteral("/ws/user/ana?room=a%20b"));
+        QCOMPARE(
+            objects.at(0).value(QLatin1String("headers")).toObject(),
+            (QJsonObject { { QStringLiteral("Origin"), QStringLiteral("http://localhost:3000") },
+                           { QStringLiteral("X-Tenant"), QStringLiteral("blue") } }));
+        QStringList sources;
+        for (const QJsonObject &object : objects)
+            sources.append(object.value(QLatin1String("source")).toString(QStringLiteral("-")));
+        QCOMPARE(
+            sources,
+            (QStringList { QStringLiteral("-"), QStringLiteral("client"), QStringLiteral("mock"),
+                           QStringLiteral("upstream"), QStringLiteral("-") }));
+
+        QByteArray log;
+        for (const TrafficEvent &event : events)
+            log += event.toJsonLine() + '\n';
+        const EventLogReader::Result read
+            = EventLogReader::readData(log, QStringLiteral("s.jsonl"));
+        QCOMPARE(read.events.size(), events.size());
+        QCOMPARE(read.events.at(0).handshake.target, QStringLiteral("/ws/user/ana?room=a%20b"));
+        QCOMPARE(read.events.at(0).handshake.headers, events.at(0).handshake.headers);
+        QCOMPARE(read.events.at(3).origin, TrafficOrigin::Upstream);
+        QCOMPARE(read.events.at(3).sourceName(), QStringLiteral("upstream"));
+        QCOMPARE(read.events.at(2).sourceName(), QStringLiteral("mock"));
+    }
+
+    // A log written before the session format had a version still opens: the path stands in
+    // for the target, and who sent a frame follows from its direction.
+    void logsWithoutAVersionStillOpen()
+    {
+        const QByteArray log
+            = R"({"time":"2026-01-02T10:00:00.000Z","event":"opened","connection":1,"direction":"-","path":"/ws/echo","payload":"","rule":null,"peer":"127.0.0.1:5","path-params":{},"query-params":{}})"
+              "\n"
+              R"({"time":"2026-01-02T10:00:00.010Z","event":"received","connection":1,"direction":"in","path":"/ws/echo","payload":"ping","rule":"on-message[0]","size":4})"
+              "\n"
+              R"({"time":"2026-01-02T10:00:00.011Z","event":"sent","connection":1,"direction":"out","path":"/ws/echo","payload":"pong","rule":"on-message[0]","size":4})"
+              "\n";
+        const EventLogReader::Result read
+            = EventLogReader::readData(log, QStringLiteral("o.jsonl"));
+        QVERIFY2(read.problems.isEmpty(), qPrintable(read.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(read.events.size(), 3);
+        QCOMPARE(read.events.at(0).handshake.target, QStringLiteral("/ws/echo"));
+        QCOMPARE(read.events.at(1).sourceName(), QStringLiteral("client"));
+        QCOMPARE(read.events.at(2).sourceName(), QStringLiteral("mock"));
+        QCOMPARE(read.events.at(2).payload, QStringLiteral("pong"));
+    }
+
+    // A real handshake: the opened event keeps the query and the headers worth keeping, and
+    // never the credentials.
+    void aHandshakeKeepsItsQueryAndHeadersButNoSecrets()
+    {
+        ServerFixture fixture;
+        QVERIFY(fixture.start(specFromYaml(QStringLiteral("- websocket:\n    path: /ws/:room\n"))));
+        QNetworkRequest request(fixture.url(QStringLiteral("/ws/blue?user=ana&x=1")));
+        request.setRawHeader("Authorization", "Bearer secret");
+        request.setRawHeader("Cookie", "session=secret");
+        request.setRawHeader("X-Tenant", "blue");
+        TestClient client;
+        client.open(request);
+        QVERIFY(client.waitForConnected());
+        QTRY_COMPARE_WITH_TIMEOUT(fixture.eventsOf(TrafficEvent::Kind::Opened).size(), 1, 10000);
+        const TrafficEvent opened = fixture.eventsOf(TrafficEvent::Kind::Opened).constFirst();
+        QCOMPARE(opened.handshake.target, QStringLiteral("/ws/blue?user=ana&x=1"));
+        const QByteArray line = opened.toJsonLine();
+        QVERIFY2(!line.contains("secret"), line.constData());
+        QVERIFY2(line.contains(R"("X-Tenant":"blue")"), line.constData());
     }
 
     void linesThatAreNotEventsAreNamed()

@@ -1383,6 +1383,53 @@ private slots:
         CALL(verifyUndisturbed(tls));
         CALL(verifyUndisturbed(*m_stage));
     }
+
+    // Clients that open a TCP connection to a wss:// port and never finish (or never start)
+    // the TLS handshake do not stop the server from accepting: as many as the listen backlog
+    // (1,024) come and go, or stay idle, and a fresh wss:// client is still served at once.
+    void tlsAcceptsPastAbandonedHandshakes_data()
+    {
+        QTest::addColumn<bool>("closeThem");
+        QTest::newRow("1,024 connect and close without a word") << true;
+        QTest::newRow("1,024 stay idle, never starting TLS") << false;
+    }
+    void tlsAcceptsPastAbandonedHandshakes()
+    {
+        QFETCH(bool, closeThem);
+        if (!canServeTls())
+            QSKIP("no TLS backend or no openssl");
+        QTemporaryDir dir;
+        Stage tls;
+        CALL(setUpTls(tls, dir));
+        // Long enough that no handshake times out during the test's first part.
+        const int timeoutMs = 4000;
+        tls.server().setHandshakeTimeout(timeoutMs);
+        const int count = 1024;
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < count; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, tls.port());
+        }
+        const auto connected = [&idle] {
+            return int(std::count_if(idle.cbegin(), idle.cend(), [](const auto &socket) {
+                return socket->state() == QAbstractSocket::ConnectedState;
+            }));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(connected(), count, 4 * WaitMs);
+        if (closeThem) {
+            for (const auto &socket : idle)
+                socket->abort();
+            // Each is reported as it goes: the server has seen them all close.
+            QTRY_VERIFY_WITH_TIMEOUT(tls.eventsOf(TrafficEvent::Kind::Refused).size() >= count,
+                                     4 * WaitMs);
+        }
+        CALL(verifyUndisturbed(tls));
+        if (!closeThem) {
+            QVERIFY2(connected() == count, "served only once the idle clients were dropped");
+            QTRY_COMPARE_WITH_TIMEOUT(connected(), 0, timeoutMs + 4 * WaitMs);
+            CALL(verifyServed(tls));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)

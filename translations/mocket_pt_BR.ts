@@ -1294,6 +1294,30 @@ Deseja restaurá-lo?</translation>
         <source>The key %1 does not belong to the certificate %2: give the key the certificate was made with.</source>
         <translation>A chave %1 não pertence ao certificado %2: informe a chave com que o certificado foi criado.</translation>
     </message>
+    <message>
+        <source>request line longer than %1 bytes</source>
+        <translation>linha de requisição com mais de %1 bytes</translation>
+    </message>
+    <message>
+        <source>%1: header %2 longer than %3 bytes</source>
+        <translation>%1: cabeçalho %2 com mais de %3 bytes</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 header lines</source>
+        <translation>%1: mais de %2 linhas de cabeçalho</translation>
+    </message>
+    <message>
+        <source>%1: malformed header line &apos;%2&apos;</source>
+        <translation>%1: linha de cabeçalho malformada &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: missing or invalid Host header &apos;%2&apos;</source>
+        <translation>%1: cabeçalho Host ausente ou inválido &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: Upgrade must be websocket alone, not &apos;%2&apos;</source>
+        <translation>%1: Upgrade deve ser apenas websocket, não &apos;%2&apos;</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>

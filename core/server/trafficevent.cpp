@@ -75,8 +75,14 @@ const char *TrafficEvent::causeName(Cause cause)
         "body-too-large",
         "not-tls",
         "tls-timed-out",
+        "request-line-too-long",
+        "header-too-long",
+        "too-many-headers",
+        "malformed-header",
+        "bad-host",
+        "upgrade-not-alone",
     };
-    static_assert(std::size(names) == size_t(Cause::TlsTimedOut) + 1);
+    static_assert(std::size(names) == size_t(Cause::UpgradeNotAlone) + 1);
     return names[int(cause)];
 }
 

@@ -93,6 +93,12 @@ public:
         BodyTooLarge, // refused 413; details: path, the limit in bytes
         NotTls, // refused: a client on a wss:// port whose first byte starts no TLS handshake
         TlsTimedOut, // refused: a client on a wss:// port that sent no TLS handshake in time
+        RequestLineTooLong, // refused 414; details: the limit in bytes
+        HeaderTooLong, // refused 431; details: path, the header's name, the limit in bytes
+        TooManyHeaders, // refused 431; details: path, the limit
+        MalformedHeader, // refused 400; details: path, the start of the line
+        BadHost, // refused 400; details: path, the Host sent
+        UpgradeNotAlone, // refused 400; details: path, the Upgrade sent
     };
 
     using Reach = TrafficReach;

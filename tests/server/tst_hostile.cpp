@@ -529,6 +529,93 @@ private slots:
             QVERIFY2(raw.head().contains("Sec-WebSocket-Version: 13"), qPrintable(raw.describe()));
     }
 
+    // Heads QWebSocketServer would close without a word get an HTTP status, and the console
+    // line and the log object say why.
+    void headsQtCannotTakeAreAnswered_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason"); // as the console line says it
+        const QByteArray upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                   "Sec-WebSocket-Version: 13\r\n";
+        QTest::newRow("no Host") << QByteArray("GET /ws/echo HTTP/1.1\r\n" + upgrade + "\r\n")
+                                 << 400
+                                 << QStringLiteral("/ws/echo: missing or invalid Host header ''");
+        QTest::newRow("Upgrade : websocket")
+            << QByteArray("GET /ws/echo HTTP/1.1\r\nHost: x\r\nUpgrade : websocket\r\n"
+                          "Connection: Upgrade\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                          "Sec-WebSocket-Version: 13\r\n\r\n")
+            << 400 << QStringLiteral("/ws/echo: malformed header line 'Upgrade : websocket'");
+        QByteArray listed = handshakeRequest();
+        listed.replace("Upgrade: websocket", "Upgrade: h2c, websocket");
+        QTest::newRow("Upgrade: h2c, websocket")
+            << listed << 400
+            << QStringLiteral("/ws/echo: Upgrade must be websocket alone, not 'h2c, websocket'");
+        QTest::newRow("9 KB Cookie")
+            << handshakeRequest("/ws/echo", "Cookie: " + QByteArray(9000, 'c') + "\r\n") << 431
+            << QStringLiteral("/ws/echo: header Cookie longer than 8192 bytes");
+        QTest::newRow("request line over 8 KiB")
+            << handshakeRequest("/ws/echo?q=" + QByteArray(8300, 'q')) << 414
+            << QStringLiteral("request line longer than 8192 bytes");
+        QByteArray many;
+        for (int i = 0; i < 100; ++i)
+            many += "X-Extra-" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("100 extra headers")
+            << handshakeRequest("/ws/echo", many) << 431
+            << QStringLiteral("/ws/echo: more than 100 header lines");
+    }
+    void headsQtCannotTakeAreAnswered()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(request);
+        CALL(expectRefused(*m_stage, raw, status));
+        const TrafficEvent refusal = m_stage->eventsOf(TrafficEvent::Kind::Refused).constLast();
+        QVERIFY2(refusal.toLine().contains(reason), qPrintable(refusal.toLine()));
+        const QByteArray logged = refusal.toJsonLine();
+        QVERIFY2(logged.contains(QByteArray("\"status\":" + QByteArray::number(status))),
+                 logged.constData());
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // Right at QWebSocketServer's limits, and what else it takes, is upgraded: the refusals
+    // above are not stricter than they need to be.
+    void headsAtQtsLimitsAreUpgraded_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("a header of 8192 bytes")
+            << handshakeRequest("/ws/echo", "Cookie: " + QByteArray(8192 - 8, 'c') + "\r\n");
+        QTest::newRow("folded header of 8192 bytes")
+            << handshakeRequest("/ws/echo",
+                                "X-Folded: " + QByteArray(4000, 'a') + "\r\n "
+                                    + QByteArray(8192 - 10 - 4000 - 1, 'b') + "\r\n");
+        const QByteArray plain = handshakeRequest();
+        const qsizetype lineLength = plain.indexOf("\r\n") + 2;
+        QTest::newRow("request line of 8192 bytes")
+            << handshakeRequest("/ws/echo?q=" + QByteArray(8192 - lineLength - 3, 'q'));
+        QByteArray more;
+        const int present = int(plain.count("\r\n")) - 2; // less the request and blank lines
+        for (int i = present; i < 100; ++i)
+            more += "X-Extra-" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("100 header lines") << handshakeRequest("/ws/echo", more);
+    }
+    void headsAtQtsLimitsAreUpgraded()
+    {
+        QFETCH(QByteArray, request);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(request);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
+        QVERIFY2(raw.status() == 101, qPrintable(raw.describe()));
+        QTRY_VERIFY_WITH_TIMEOUT(!raw.texts().isEmpty(), WaitMs);
+        QCOMPARE(raw.texts().constFirst(), greeting());
+    }
+
     void nonGetMethodIsRefused_data()
     {
         QTest::addColumn<QByteArray>("method");

@@ -147,8 +147,13 @@ HandshakeRequest HandshakeRequest::parse(QByteArrayView head, qint64 received)
     request.m_looksLikeHttp = startsLikeAMethod(head);
     if (!request.m_looksLikeHttp || request.m_lineEnd <= 0)
         return request;
-    // The request line: method, target and version, one space apart.
+    // The request line: method, target and version, one space apart, no control characters.
     const QByteArrayView line = head.first(request.m_lineEnd);
+    if (std::any_of(line.begin(), line.end(),
+                    [](char character) { return uchar(character) < 0x20 || character == 0x7f; })) {
+        request.m_looksLikeHttp = false;
+        return request;
+    }
     const qsizetype targetStart = line.indexOf(' ') + 1;
     const qsizetype versionStart = line.indexOf(' ', targetStart) + 1;
     request.m_looksLikeHttp = targetStart > 0 && versionStart > 0
@@ -255,7 +260,9 @@ std::optional<HandshakeVerdict> HandshakeRequest::fieldsVerdict(const QString &p
     qsizetype at = m_lineEnd + 2;
     int fields = 0;
     while (at < end) {
-        // A field starting with a space would be a continuation of nothing (RFC 7230 3).
+        // A line starting with a space continues the one before (obsolete line folding):
+        // refused, as RFC 7230 3.2.4 allows, since QWebSocketServer would read such a value
+        // otherwise than here.
         const bool continuation = startsWithSpace(m_head.sliced(at));
         const QByteArrayView line = takeLine(m_head, at);
         const qsizetype colon = line.indexOf(':');
@@ -264,10 +271,7 @@ std::optional<HandshakeVerdict> HandshakeRequest::fieldsVerdict(const QString &p
         if (++fields > MaxHeaderFields)
             return HandshakeVerdict::refuse(431, Cause::TooManyHeaders,
                                             { path, QString::number(MaxHeaderFields) });
-        qsizetype size = line.size();
-        while (at < end && startsWithSpace(m_head.sliced(at))) // obsolete line folding
-            size += takeLine(m_head, at).size();
-        if (size > MaxHeaderField)
+        if (line.size() > MaxHeaderField)
             return HandshakeVerdict::refuse(
                 431, Cause::HeaderTooLong,
                 { path, quoted(line.first(colon)), QString::number(MaxHeaderField) });

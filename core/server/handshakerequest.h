@@ -55,8 +55,7 @@ class HandshakeRequest
 public:
     static constexpr qsizetype MaxHead = 16384;
     // What QWebSocketServer (6.4) takes, and an upgrade is refused beyond: the request line
-    // with its line end, one header field (continuation lines included, line ends not), and
-    // the number of header fields.
+    // with its line end, one header line without it, and the number of header lines.
     static constexpr qsizetype MaxRequestLine = 8192;
     static constexpr qsizetype MaxHeaderField = 8192;
     static constexpr int MaxHeaderFields = 100;

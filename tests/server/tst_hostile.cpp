@@ -590,10 +590,6 @@ private slots:
         QTest::addColumn<QByteArray>("request");
         QTest::newRow("a header of 8192 bytes")
             << handshakeRequest("/ws/echo", "Cookie: " + QByteArray(8192 - 8, 'c') + "\r\n");
-        QTest::newRow("folded header of 8192 bytes")
-            << handshakeRequest("/ws/echo",
-                                "X-Folded: " + QByteArray(4000, 'a') + "\r\n "
-                                    + QByteArray(8192 - 10 - 4000 - 1, 'b') + "\r\n");
         const QByteArray plain = handshakeRequest();
         const qsizetype lineLength = plain.indexOf("\r\n") + 2;
         QTest::newRow("request line of 8192 bytes")

@@ -44,6 +44,28 @@ QString malformedRequest(Cause cause, const QStringList &details, Language langu
     case Cause::DataBeforeResponse:
         return say(QT_TRANSLATE_NOOP("MockServer", "data sent before the handshake response"),
                    language);
+    case Cause::RequestLineTooLong:
+        return say(QT_TRANSLATE_NOOP("MockServer", "request line longer than %1 bytes"), language)
+            .arg(detailAt(details, 0));
+    default:
+        return {};
+    }
+}
+
+// The causes that answered header lines the WebSocket handshake cannot take.
+QString malformedHeaders(Cause cause, const QStringList &details, Language language)
+{
+    const QString path = detailAt(details, 0);
+    switch (cause) {
+    case Cause::HeaderTooLong:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: header %2 longer than %3 bytes"), language)
+            .arg(path, detailAt(details, 1), detailAt(details, 2));
+    case Cause::TooManyHeaders:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: more than %2 header lines"), language)
+            .arg(path, detailAt(details, 1));
+    case Cause::MalformedHeader:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: malformed header line '%2'"), language)
+            .arg(path, detailAt(details, 1));
     default:
         return {};
     }
@@ -68,6 +90,14 @@ QString refusedRequest(Cause cause, const QStringList &details, Language languag
         return say(QT_TRANSLATE_NOOP("MockServer", "%1: missing or invalid Sec-WebSocket-Key"),
                    language)
             .arg(path);
+    case Cause::BadHost:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: missing or invalid Host header '%2'"),
+                   language)
+            .arg(path, detailAt(details, 1));
+    case Cause::UpgradeNotAlone:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1: Upgrade must be websocket alone, not '%2'"),
+                   language)
+            .arg(path, detailAt(details, 1));
     case Cause::BadVersion:
         return say(QT_TRANSLATE_NOOP(
                        "MockServer",
@@ -243,6 +273,8 @@ QString deliveryNote(const TrafficEvent::Delivery &delivery, Language language)
 QString cause(TrafficEvent::Cause cause, const QStringList &details, Language language)
 {
     QString text = malformedRequest(cause, details, language);
+    if (text.isEmpty())
+        text = malformedHeaders(cause, details, language);
     if (text.isEmpty())
         text = refusedRequest(cause, details, language);
     if (text.isEmpty())

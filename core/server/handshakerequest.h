@@ -54,6 +54,11 @@ class HandshakeRequest
 {
 public:
     static constexpr qsizetype MaxHead = 16384;
+    // What QWebSocketServer (6.4) takes, and an upgrade is refused beyond: the request line
+    // with its line end, one header line without it, and the number of header lines.
+    static constexpr qsizetype MaxRequestLine = 8192;
+    static constexpr qsizetype MaxHeaderField = 8192;
+    static constexpr int MaxHeaderFields = 100;
 
     // head: the bytes received so far, at most MaxHead of them; received: how many bytes
     // arrived in all (-1: head's size), so frames sent after the head show.
@@ -69,11 +74,21 @@ public:
     QString path() const; // the raw request target before any query or fragment
     // A header's value, trimmed; the last one when it repeats; empty when absent.
     QByteArrayView header(QByteArrayView name) const;
+    // The first one when it repeats, as QWebSocketServer reads it.
+    QByteArrayView firstHeader(QByteArrayView name) const;
+    int headerCount(QByteArrayView name) const;
 
 private:
     std::optional<HandshakeVerdict> formVerdict() const;
+    // The request line and header fields of an upgrade, as QWebSocketServer would parse them.
+    std::optional<HandshakeVerdict> fieldsVerdict(const QString &path) const;
+    std::optional<HandshakeVerdict> hostVerdict(const QString &path) const;
+    // Calls visit(name, value) for each header line, in order, until it returns false.
+    template<typename Visit>
+    void forEachHeader(Visit visit) const;
     HandshakeVerdict httpVerdict(const HandshakePolicy &policy) const;
     std::optional<HandshakeVerdict> upgradeVerdict(const QString &path) const;
+    std::optional<HandshakeVerdict> keyVerdict(const QString &path) const;
     std::optional<HandshakeVerdict> subprotocolVerdict(const QString &path,
                                                        const QStringList &endpointProtocols,
                                                        const QStringList &offered) const;

@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -167,8 +166,8 @@ void MockServer::setHandshakeTimeout(int ms)
 {
     m_handshakeTimeout = ms;
     m_ws->setHandshakeTimeout(ms);
-    if (auto *ssl = qobject_cast<QSslServer *>(m_tcp))
-        ssl->setHandshakeTimeout(ms);
+    if (auto *tls = qobject_cast<TlsServer *>(m_tcp))
+        tls->setHandshakeTimeout(ms);
 }
 
 void MockServer::setMaxConnections(int count)
@@ -227,34 +226,30 @@ void MockServer::createListener()
     } else {
         // The TLS handshake happens first; the decrypted request is then inspected and
         // upgraded exactly as on plain ws://.
-        auto *ssl = new TlsServer(this);
-        ssl->setSslConfiguration(*m_tls);
-        ssl->setHandshakeTimeout(m_handshakeTimeout);
-        connect(ssl, &QSslServer::errorOccurred, this,
-                [this](QSslSocket *socket, QAbstractSocket::SocketError error) {
-                    if (!watched())
-                        return;
-                    // At its handshake timeout QSslServer closes the socket first, which then
-                    // only says "Unknown error".
-                    if (error == QAbstractSocket::SocketTimeoutError)
-                        emit trafficEvent(TrafficEvent::refused(
-                            acceptedPeer(socket), TrafficEvent::Cause::TlsTimedOut, 0, {}));
-                    else
-                        emit trafficEvent(TrafficEvent::refused(
-                            acceptedPeer(socket), TrafficEvent::Cause::TlsHandshakeFailed, 0,
-                            { socket->errorString() }));
+        auto *tls = new TlsServer(this);
+        tls->setSslConfiguration(*m_tls);
+        tls->setHandshakeTimeout(m_handshakeTimeout);
+        const auto report
+            = [this](const QString &peer, TrafficEvent::Cause cause, const QStringList &details) {
+                  if (watched())
+                      emit trafficEvent(TrafficEvent::refused(peer, cause, 0, details));
+              };
+        connect(tls, &TlsServer::handshakeFailed, this,
+                [report](const QString &peer, const QString &reason) {
+                    report(peer, TrafficEvent::Cause::TlsHandshakeFailed, { reason });
                 });
-        connect(ssl, &TlsServer::notTlsClient, this, [this](const QString &peer) {
-            if (watched())
-                emit trafficEvent(TrafficEvent::refused(peer, TrafficEvent::Cause::NotTls, 0, {}));
+        connect(tls, &TlsServer::handshakeTimedOut, this, [report](const QString &peer) {
+            report(peer, TrafficEvent::Cause::TlsTimedOut, {});
         });
-        m_tcp = ssl;
+        connect(tls, &TlsServer::notTlsClient, this,
+                [report](const QString &peer) { report(peer, TrafficEvent::Cause::NotTls, {}); });
+        m_tcp = tls;
     }
     // QTcpServer's default backlog and pending queue are small; a burst of clients (a test
     // suite starting up) must not wait on them.
     m_tcp->setListenBacklogSize(1024);
     m_tcp->setMaxPendingConnections(1024);
-    // pendingConnectionAvailable, not newConnection: a QSslServer emits it only once the TLS
+    // pendingConnectionAvailable, not newConnection: a TlsServer emits it only once the TLS
     // handshake is done and the socket is ready for nextPendingConnection().
     connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &MockServer::onTcpConnection);
 }
@@ -301,7 +296,7 @@ bool MockServer::start(const QHostAddress &address, quint16 port)
     }
     if (m_stopping)
         finishStop();
-    if (m_tls.has_value() != (qobject_cast<QSslServer *>(m_tcp) != nullptr))
+    if (m_tls.has_value() != (qobject_cast<TlsServer *>(m_tcp) != nullptr))
         createListener();
     if (!m_tcp->listen(address, port)) {
         const QString where = address.protocol() == QAbstractSocket::IPv6Protocol
@@ -328,6 +323,8 @@ void MockServer::stop()
     if (!m_tcp->isListening() && !m_stopping)
         return;
     m_tcp->close();
+    if (auto *tls = qobject_cast<TlsServer *>(m_tcp))
+        tls->dropHandshakes();
     m_broadcasts.clear();
     for (QTcpSocket *socket : m_pending.keys()) {
         socket->abort();

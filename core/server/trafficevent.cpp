@@ -133,8 +133,14 @@ const char *TrafficEvent::causeName(Cause cause)
         "stream-limit",
         "variable-limit",
         "value-too-large",
+        "request-line-too-long",
+        "header-too-long",
+        "too-many-headers",
+        "malformed-header",
+        "bad-host",
+        "upgrade-not-alone",
     };
-    static_assert(std::size(names) == size_t(Cause::ValueTooLarge) + 1);
+    static_assert(std::size(names) == size_t(TrafficEvent::LastCause) + 1);
     return names[int(cause)];
 }
 

@@ -129,7 +129,16 @@ public:
         StreamLimit, // warning: a stream refused; details: its key, the limit
         VariableLimit, // warning: a value refused; details: its name, the limit
         ValueTooLarge, // warning: a value refused; details: its name, the limit in bytes
+        RequestLineTooLong, // refused 414; details: the limit in bytes
+        HeaderTooLong, // refused 431; details: path, the header's name, the limit in bytes
+        TooManyHeaders, // refused 431; details: path, the limit
+        MalformedHeader, // refused 400; details: path, the start of the line
+        BadHost, // refused 400; details: path, the Host sent
+        UpgradeNotAlone, // refused 400; details: path, the Upgrade sent
     };
+    // A cause added after the last becomes LastCause: the name table and the log reader walk
+    // every cause up to it.
+    static constexpr Cause LastCause = Cause::UpgradeNotAlone;
 
     using Reach = TrafficReach;
     using Delivery = TrafficDelivery;

@@ -181,6 +181,92 @@ private slots:
         QTest::newRow("a subprotocol no endpoint offers")
             << handshake("/plain", "Sec-WebSocket-Protocol: mqtt\r\n") << any << Outcome::Upgrade
             << 0 << Cause::None << QString();
+        // What QWebSocketServer 6.4 would close without a word is answered here.
+        const QByteArray upgradeHeaders = Upgrade + Key + Version;
+        QTest::newRow("no Host") << QByteArray("GET /ws/echo HTTP/1.1\r\n" + upgradeHeaders
+                                               + "\r\n")
+                                 << any << Outcome::Refuse << 400 << Cause::BadHost
+                                 << QStringLiteral("/ws/echo: missing or invalid Host header ''");
+        QTest::newRow("empty Host")
+            << QByteArray("GET /ws/echo HTTP/1.1\r\nHost:\r\n" + upgradeHeaders + "\r\n") << any
+            << Outcome::Refuse << 400 << Cause::BadHost
+            << QStringLiteral("/ws/echo: missing or invalid Host header ''");
+        QTest::newRow("Host with a user")
+            << QByteArray("GET /ws/echo HTTP/1.1\r\nHost: me@127.0.0.1\r\n" + upgradeHeaders
+                          + "\r\n")
+            << any << Outcome::Refuse << 400 << Cause::BadHost
+            << QStringLiteral("/ws/echo: missing or invalid Host header 'me@127.0.0.1'");
+        QTest::newRow("space before the colon")
+            << request("/ws/echo", "Upgrade : websocket\r\nConnection: Upgrade\r\n" + Key + Version)
+            << any << Outcome::Refuse << 400 << Cause::MalformedHeader
+            << QStringLiteral("/ws/echo: malformed header line 'Upgrade : websocket'");
+        QTest::newRow("line without a colon")
+            << handshake("/ws/echo", "X-Broken\r\n") << any << Outcome::Refuse << 400
+            << Cause::MalformedHeader
+            << QStringLiteral("/ws/echo: malformed header line 'X-Broken'");
+        QTest::newRow("first header line starts with a space")
+            << QByteArray("GET /ws/echo HTTP/1.1\r\n Host: 127.0.0.1\r\n" + upgradeHeaders + "\r\n")
+            << any << Outcome::Refuse << 400 << Cause::MalformedHeader
+            << QStringLiteral("/ws/echo: malformed header line ' Host: 127.0.0.1'");
+        QTest::newRow("folded header line")
+            << handshake("/ws/echo", "X-Folded: a\r\n b\r\n") << any << Outcome::Refuse << 400
+            << Cause::MalformedHeader << QStringLiteral("/ws/echo: malformed header line ' b'");
+        QTest::newRow("folded Host")
+            << QByteArray("GET /ws/echo HTTP/1.1\r\nHost: a\r\n b\r\n" + upgradeHeaders + "\r\n")
+            << any << Outcome::Refuse << 400 << Cause::MalformedHeader
+            << QStringLiteral("/ws/echo: malformed header line ' b'");
+        QTest::newRow("line feed in the request target")
+            << handshake("/ws/echo?a\nb") << any << Outcome::Refuse << 400 << Cause::NotHttp
+            << QStringLiteral("not an HTTP request");
+        QTest::newRow("Upgrade: h2c, websocket")
+            << request("/ws/echo",
+                       "Upgrade: h2c, websocket\r\nConnection: Upgrade\r\n" + Key + Version)
+            << any << Outcome::Refuse << 400 << Cause::UpgradeNotAlone
+            << QStringLiteral("/ws/echo: Upgrade must be websocket alone, not 'h2c, websocket'");
+        QTest::newRow("Upgrade: h2c, then Upgrade: websocket")
+            << request("/ws/echo", "Upgrade: h2c\r\n" + Upgrade + Key + Version) << any
+            << Outcome::Refuse << 400 << Cause::UpgradeNotAlone
+            << QStringLiteral("/ws/echo: Upgrade must be websocket alone, not 'h2c'");
+        QTest::newRow("Connection: upgraded")
+            << request("/ws/echo", "Upgrade: websocket\r\nConnection: upgraded\r\n" + Key + Version)
+            << any << Outcome::Refuse << 400 << Cause::NotUpgrade
+            << QStringLiteral("/ws/echo: not a WebSocket upgrade request");
+        QTest::newRow("two keys") << handshake("/ws/echo", Key) << any << Outcome::Refuse << 400
+                                  << Cause::BadKey
+                                  << QStringLiteral(
+                                         "/ws/echo: missing or invalid Sec-WebSocket-Key");
+        QTest::newRow("a version that is no number, then 13")
+            << request("/ws/echo", Upgrade + Key + "Sec-WebSocket-Version: x\r\n" + Version) << any
+            << Outcome::Refuse << 426 << Cause::BadVersion
+            << QStringLiteral("/ws/echo: unsupported Sec-WebSocket-Version 'x' (13 is supported)");
+        QTest::newRow("HTTP/1.1x")
+            << request("/ws/echo", upgradeHeaders, "GET", "HTTP/1.1x") << any << Outcome::Refuse
+            << 400 << Cause::HttpVersion
+            << QStringLiteral("WebSocket needs HTTP/1.1 or later, not HTTP/1.1x");
+        QTest::newRow("9 KB Cookie")
+            << handshake("/ws/echo", "Cookie: " + QByteArray(9000, 'c') + "\r\n") << any
+            << Outcome::Refuse << 431 << Cause::HeaderTooLong
+            << QStringLiteral("/ws/echo: header Cookie longer than 8192 bytes");
+        QTest::newRow("a header of 8192 bytes")
+            << handshake("/ws/echo", "Cookie: " + QByteArray(8192 - 8, 'c') + "\r\n") << any
+            << Outcome::Upgrade << 0 << Cause::None << QString();
+        QTest::newRow("request line over 8 KiB")
+            << handshake("/ws/echo?q=" + QByteArray(8200, 'q')) << any << Outcome::Refuse << 414
+            << Cause::RequestLineTooLong << QStringLiteral("request line longer than 8192 bytes");
+        // "GET " + target + " HTTP/1.1\r\n": 8192 bytes in all.
+        QTest::newRow("request line of 8192 bytes")
+            << handshake("/ws/echo?q=" + QByteArray(8192 - 4 - 11 - 11, 'q')) << any
+            << Outcome::Upgrade << 0 << Cause::None << QString();
+        QByteArray extra;
+        for (int i = 0; i < 100; ++i)
+            extra += "X-Extra-" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("100 extra headers")
+            << handshake("/ws/echo", extra) << any << Outcome::Refuse << 431
+            << Cause::TooManyHeaders << QStringLiteral("/ws/echo: more than 100 header lines");
+        // Host, Upgrade, Connection, key and version, and 95 more.
+        QTest::newRow("100 headers in all")
+            << handshake("/ws/echo", extra.first(extra.indexOf("X-Extra-95:"))) << any
+            << Outcome::Upgrade << 0 << Cause::None << QString();
         QTest::newRow("origin not allowed")
             << handshake("/ws/echo", "Origin: https://evil.example\r\n") << site << Outcome::Refuse
             << 403 << Cause::OriginNotAllowed

@@ -828,6 +828,89 @@ private slots:
             QVERIFY2(raw.head().contains("Sec-WebSocket-Version: 13"), qPrintable(raw.describe()));
     }
 
+    // Heads QWebSocketServer would close without a word get an HTTP status, and the console
+    // line and the log object say why.
+    void headsQtCannotTakeAreAnswered_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason"); // as the console line says it
+        const QByteArray upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                   "Sec-WebSocket-Version: 13\r\n";
+        QTest::newRow("no Host") << QByteArray("GET /ws/echo HTTP/1.1\r\n" + upgrade + "\r\n")
+                                 << 400
+                                 << QStringLiteral("/ws/echo: missing or invalid Host header ''");
+        QTest::newRow("Upgrade : websocket")
+            << QByteArray("GET /ws/echo HTTP/1.1\r\nHost: x\r\nUpgrade : websocket\r\n"
+                          "Connection: Upgrade\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                          "Sec-WebSocket-Version: 13\r\n\r\n")
+            << 400 << QStringLiteral("/ws/echo: malformed header line 'Upgrade : websocket'");
+        QByteArray listed = handshakeRequest();
+        listed.replace("Upgrade: websocket", "Upgrade: h2c, websocket");
+        QTest::newRow("Upgrade: h2c, websocket")
+            << listed << 400
+            << QStringLiteral("/ws/echo: Upgrade must be websocket alone, not 'h2c, websocket'");
+        QTest::newRow("9 KB Cookie")
+            << handshakeRequest("/ws/echo", "Cookie: " + QByteArray(9000, 'c') + "\r\n") << 431
+            << QStringLiteral("/ws/echo: header Cookie longer than 8192 bytes");
+        QTest::newRow("request line over 8 KiB")
+            << handshakeRequest("/ws/echo?q=" + QByteArray(8300, 'q')) << 414
+            << QStringLiteral("request line longer than 8192 bytes");
+        QByteArray many;
+        for (int i = 0; i < 100; ++i)
+            many += "X-Extra-" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("100 extra headers")
+            << handshakeRequest("/ws/echo", many) << 431
+            << QStringLiteral("/ws/echo: more than 100 header lines");
+    }
+    void headsQtCannotTakeAreAnswered()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(request);
+        CALL(expectRefused(*m_stage, raw, status));
+        const TrafficEvent refusal = m_stage->eventsOf(TrafficEvent::Kind::Refused).constLast();
+        QVERIFY2(refusal.toLine().contains(reason), qPrintable(refusal.toLine()));
+        const QByteArray logged = refusal.toJsonLine();
+        QVERIFY2(logged.contains(QByteArray("\"status\":" + QByteArray::number(status))),
+                 logged.constData());
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // Right at QWebSocketServer's limits, and what else it takes, is upgraded: the refusals
+    // above are not stricter than they need to be.
+    void headsAtQtsLimitsAreUpgraded_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("a header of 8192 bytes")
+            << handshakeRequest("/ws/echo", "Cookie: " + QByteArray(8192 - 8, 'c') + "\r\n");
+        const QByteArray plain = handshakeRequest();
+        const qsizetype lineLength = plain.indexOf("\r\n") + 2;
+        QTest::newRow("request line of 8192 bytes")
+            << handshakeRequest("/ws/echo?q=" + QByteArray(8192 - lineLength - 3, 'q'));
+        QByteArray more;
+        const int present = int(plain.count("\r\n")) - 2; // less the request and blank lines
+        for (int i = present; i < 100; ++i)
+            more += "X-Extra-" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("100 header lines") << handshakeRequest("/ws/echo", more);
+    }
+    void headsAtQtsLimitsAreUpgraded()
+    {
+        QFETCH(QByteArray, request);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(request);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
+        QVERIFY2(raw.status() == 101, qPrintable(raw.describe()));
+        QTRY_VERIFY_WITH_TIMEOUT(!raw.texts().isEmpty(), WaitMs);
+        QCOMPARE(raw.texts().constFirst(), greeting());
+    }
+
     void nonGetMethodIsRefused_data()
     {
         QTest::addColumn<QByteArray>("method");
@@ -1654,6 +1737,53 @@ private slots:
         QVERIFY(!tls.eventsOf(TrafficEvent::Kind::Refused).isEmpty());
         CALL(verifyUndisturbed(tls));
         CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // Clients that open a TCP connection to a wss:// port and never finish (or never start)
+    // the TLS handshake do not stop the server from accepting: as many as the listen backlog
+    // (1,024) come and go, or stay idle, and a fresh wss:// client is still served at once.
+    void tlsAcceptsPastAbandonedHandshakes_data()
+    {
+        QTest::addColumn<bool>("closeThem");
+        QTest::newRow("1,024 connect and close without a word") << true;
+        QTest::newRow("1,024 stay idle, never starting TLS") << false;
+    }
+    void tlsAcceptsPastAbandonedHandshakes()
+    {
+        QFETCH(bool, closeThem);
+        if (!canServeTls())
+            QSKIP("no TLS backend or no openssl");
+        QTemporaryDir dir;
+        Stage tls;
+        CALL(setUpTls(tls, dir));
+        // Long enough that no handshake times out during the test's first part.
+        const int timeoutMs = 4000;
+        tls.server().setHandshakeTimeout(timeoutMs);
+        const int count = 1024;
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < count; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, tls.port());
+        }
+        const auto connected = [&idle] {
+            return int(std::count_if(idle.cbegin(), idle.cend(), [](const auto &socket) {
+                return socket->state() == QAbstractSocket::ConnectedState;
+            }));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(connected(), count, 4 * WaitMs);
+        if (closeThem) {
+            for (const auto &socket : idle)
+                socket->abort();
+            // Each is reported as it goes: the server has seen them all close.
+            QTRY_VERIFY_WITH_TIMEOUT(tls.eventsOf(TrafficEvent::Kind::Refused).size() >= count,
+                                     4 * WaitMs);
+        }
+        CALL(verifyUndisturbed(tls));
+        if (!closeThem) {
+            QVERIFY2(connected() == count, "served only once the idle clients were dropped");
+            QTRY_COMPARE_WITH_TIMEOUT(connected(), 0, timeoutMs + 4 * WaitMs);
+            CALL(verifyServed(tls));
+        }
     }
 };
 

@@ -576,16 +576,8 @@ Os caminhos são relativos à raiz do repositório.</translation>
 <context>
     <name>HttpEndpointForm</name>
     <message>
-        <source>The request method this endpoint answers; any HTTP method</source>
-        <translation>O método de requisição que este endpoint responde; qualquer método HTTP</translation>
-    </message>
-    <message>
         <source>/users/:id|int</source>
         <translation>/usuarios/:id|int</translation>
-    </message>
-    <message>
-        <source>The URL path; :name segments capture a value for {{path-params.name}}, :name|int only whole numbers</source>
-        <translation>O caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}, :nome|int só números inteiros</translation>
     </message>
     <message>
         <source>One per line, e.g. Content-Type: application/json</source>
@@ -624,10 +616,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>Linha %1: %2</translation>
     </message>
     <message>
-        <source>Frames sent to WebSocket clients when this endpoint is hit: a websocket item&apos;s path reaches all its connections, any other path the connections on exactly that path; both are templates</source>
-        <translation>Frames enviados a clientes WebSocket quando este endpoint é chamado: o caminho de um item websocket alcança todas as conexões dele, qualquer outro caminho as conexões exatamente nesse caminho; ambos são templates</translation>
-    </message>
-    <message>
         <source>P&amp;ushes:</source>
         <translation>En&amp;vios:</translation>
     </message>
@@ -660,6 +648,34 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Dela&amp;y:</source>
         <translation>At&amp;raso:</translation>
+    </message>
+    <message>
+        <source>method — the request method this endpoint answers; any HTTP method</source>
+        <translation>method — o método de requisição que este endpoint atende; qualquer método HTTP</translation>
+    </message>
+    <message>
+        <source>path — the URL path; :name segments capture a value for {{path-params.name}}, :name|int only whole numbers</source>
+        <translation>path — o caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}, :nome|int só números inteiros</translation>
+    </message>
+    <message>
+        <source>response: status — the HTTP status code</source>
+        <translation>response: status — o código de status HTTP</translation>
+    </message>
+    <message>
+        <source>response: headers — one &quot;Name: value&quot; per line</source>
+        <translation>response: headers — um &quot;Nome: valor&quot; por linha</translation>
+    </message>
+    <message>
+        <source>response: body — the body, a template; {{ or Ctrl+Space offers placeholders</source>
+        <translation>response: body — o corpo, um template; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>response: delay — wait this long before answering</source>
+        <translation>response: delay — espera este tempo antes de responder</translation>
+    </message>
+    <message>
+        <source>push — frames sent to WebSocket clients when this endpoint is hit: a websocket item&apos;s path reaches all its connections, any other path the connections on exactly that path; both are templates</source>
+        <translation>push — frames enviados a clientes WebSocket quando este endpoint é chamado: o caminho de um item websocket alcança todas as conexões dele, qualquer outro caminho as conexões exatamente nesse caminho; ambos são templates</translation>
     </message>
 </context>
 <context>
@@ -1852,10 +1868,6 @@ Comandos:
         <translation>/ws/chat/:sala</translation>
     </message>
     <message>
-        <source>The URL path; :name segments capture a value for {{path-params.name}}</source>
-        <translation>O caminho da URL; segmentos :name capturam um valor para {{path-params.name}}</translation>
-    </message>
-    <message>
         <source>Sent when a client connects (empty: no greeting)</source>
         <translation>Enviada quando um cliente se conecta (vazio: sem saudação)</translation>
     </message>
@@ -1937,10 +1949,6 @@ Comandos:
     <message>
         <source>none (e.g. chat.v2, chat.v1)</source>
         <translation>nenhum (ex.: chat.v2, chat.v1)</translation>
-    </message>
-    <message>
-        <source>Subprotocols this endpoint accepts, in order of preference, separated by commas</source>
-        <translation>Subprotocolos que este endpoint aceita, em ordem de preferência, separados por vírgulas</translation>
     </message>
     <message>
         <source>Streams: frames sent on a timer</source>
@@ -2046,6 +2054,30 @@ Comandos:
         <source>&amp;Pattern:</source>
         <translation>&amp;Padrão:</translation>
     </message>
+    <message>
+        <source>path — the URL path; :name segments capture a value for {{path-params.name}}</source>
+        <translation>path — o caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}</translation>
+    </message>
+    <message>
+        <source>on-connect: response — sent to each client that connects; {{ or Ctrl+Space offers placeholders</source>
+        <translation>on-connect: response — enviado a cada cliente que se conecta; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>subprotocols — the subprotocols this endpoint accepts, in order of preference, separated by commas</source>
+        <translation>subprotocols — os subprotocolos que este endpoint aceita, em ordem de preferência, separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>pattern for text messages; binary: any, hex-prefix or base64-prefix for binary ones</source>
+        <translation>pattern para mensagens de texto; binary: any, hex-prefix ou base64-prefix para as binárias</translation>
+    </message>
+    <message>
+        <source>pattern — exact text, a regex matching the whole message, or JSON whose {{…}} placeholders match any value</source>
+        <translation>pattern — texto exato, uma regex que casa com a mensagem inteira, ou JSON cujos placeholders {{…}} casam com qualquer valor</translation>
+    </message>
+    <message>
+        <source>hex-prefix or base64-prefix — the bytes a binary message must start with</source>
+        <translation>hex-prefix ou base64-prefix — os bytes com que uma mensagem binária precisa começar</translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>
@@ -2100,6 +2132,100 @@ Comandos:
     <message>
         <source>path parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
         <translation>o parâmetro de caminho &apos;%1&apos; deve ser %2, mas veio &apos;%3&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderCompleter</name>
+    <message>
+        <source>Insert &amp;Placeholder</source>
+        <translation>Inserir &amp;placeholder</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder: the path&apos;s parameters, what the pattern binds, helpers, filters</source>
+        <translation>Inserir um placeholder: os parâmetros do caminho, o que o padrão captura, funções, filtros</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholders</name>
+    <message>
+        <source>JSON pattern: binds nothing</source>
+        <translation>padrão JSON: não captura nada</translation>
+    </message>
+    <message>
+        <source>JSON pattern: binds %1</source>
+        <translation>padrão JSON: captura %1</translation>
+    </message>
+    <message>
+        <source>regex: binds nothing (name a group: (?&lt;cmd&gt;…))</source>
+        <translation>regex: não captura nada (dê nome a um grupo: (?&lt;cmd&gt;…))</translation>
+    </message>
+    <message>
+        <source>regex: binds %1</source>
+        <translation>regex: captura %1</translation>
+    </message>
+    <message>
+        <source>exact text</source>
+        <translation>texto exato</translation>
+    </message>
+    <message>
+        <source>the path&apos;s :%1 segment</source>
+        <translation>o segmento :%1 do caminho</translation>
+    </message>
+    <message>
+        <source>bound by the rule&apos;s JSON pattern</source>
+        <translation>capturado pelo padrão JSON da regra</translation>
+    </message>
+    <message>
+        <source>a named group of the rule&apos;s regex</source>
+        <translation>um grupo nomeado da regex da regra</translation>
+    </message>
+    <message>
+        <source>the message, as received</source>
+        <translation>a mensagem, como foi recebida</translation>
+    </message>
+    <message>
+        <source>a key of the request&apos;s JSON body</source>
+        <translation>uma chave do corpo JSON da requisição</translation>
+    </message>
+    <message>
+        <source>the stream&apos;s tick: 0, 1, 2…</source>
+        <translation>o tique do stream: 0, 1, 2…</translation>
+    </message>
+    <message>
+        <source>a query parameter of the request</source>
+        <translation>um parâmetro de consulta da requisição</translation>
+    </message>
+    <message>
+        <source>a header of the request, any case</source>
+        <translation>um cabeçalho da requisição, em qualquer caixa</translation>
+    </message>
+    <message>
+        <source>the connection&apos;s number</source>
+        <translation>o número da conexão</translation>
+    </message>
+    <message>
+        <source>the time now, ISO 8601 UTC</source>
+        <translation>a hora atual, ISO 8601 UTC</translation>
+    </message>
+    <message>
+        <source>a new random UUID</source>
+        <translation>um UUID aleatório novo</translation>
+    </message>
+    <message>
+        <source>a random integer from 1 to 100</source>
+        <translation>um inteiro aleatório de 1 a 100</translation>
+    </message>
+    <message>
+        <source>filter: the value as JSON, quoted and escaped</source>
+        <translation>filtro: o valor como JSON, entre aspas e escapado</translation>
+    </message>
+    <message>
+        <source>filter: this text when the value is missing</source>
+        <translation>filtro: este texto quando o valor falta</translation>
+    </message>
+    <message>
+        <source>filter: in upper case</source>
+        <translation>filtro: em maiúsculas</translation>
     </message>
 </context>
 <context>
@@ -2165,14 +2291,6 @@ Comandos:
         <translation>nenhum (ex.: 250ms, 1.5s, 100ms..300ms)</translation>
     </message>
     <message>
-        <source>Wait this long before the greeting</source>
-        <translation>Esperar este tempo antes da saudação</translation>
-    </message>
-    <message>
-        <source>Wait this long before replying</source>
-        <translation>Esperar este tempo antes de responder</translation>
-    </message>
-    <message>
         <source>The new connection</source>
         <translation>A nova conexão</translation>
     </message>
@@ -2195,10 +2313,6 @@ Comandos:
     <message>
         <source>&amp;Close the connection afterwards</source>
         <translation>Fec&amp;har a conexão em seguida</translation>
-    </message>
-    <message>
-        <source>1000 normal closure; 3000-4999 for applications</source>
-        <translation>1000 fechamento normal; 3000-4999 para aplicações</translation>
     </message>
     <message>
         <source>reason (optional)</source>
@@ -2239,6 +2353,46 @@ Comandos:
     <message>
         <source>Reason:</source>
         <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>response for text, binary for one base64 frame, frames for several</source>
+        <translation>response para texto, binary para um frame em base64, frames para vários</translation>
+    </message>
+    <message>
+        <source>response — the greeting&apos;s text; {{ or Ctrl+Space offers placeholders</source>
+        <translation>response — o texto da saudação; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>response — the reply&apos;s text; {{ or Ctrl+Space offers placeholders</source>
+        <translation>response — o texto da resposta; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>binary — one binary frame, written in base64</source>
+        <translation>binary — um frame binário, escrito em base64</translation>
+    </message>
+    <message>
+        <source>delay — wait this long before the greeting</source>
+        <translation>delay — espera este tempo antes da saudação</translation>
+    </message>
+    <message>
+        <source>delay — wait this long before replying</source>
+        <translation>delay — espera este tempo antes de responder</translation>
+    </message>
+    <message>
+        <source>to — sender (the default), endpoint or others</source>
+        <translation>to — sender (o padrão), endpoint ou others</translation>
+    </message>
+    <message>
+        <source>close — close the connection after this reply</source>
+        <translation>close — fecha a conexão depois desta resposta</translation>
+    </message>
+    <message>
+        <source>close: code — 1000 normal closure; 3000-4999 for applications</source>
+        <translation>close: code — 1000 fechamento normal; 3000-4999 para aplicações</translation>
+    </message>
+    <message>
+        <source>close: reason — sent with the close code</source>
+        <translation>close: reason — enviado com o código de fechamento</translation>
     </message>
 </context>
 <context>
@@ -2976,10 +3130,6 @@ Authorization: Bearer %2</translation>
         <translation>Todas as conexões de uma vez</translation>
     </message>
     <message>
-        <source>Each: one stream per connection with its own {{counter}}; all: one broadcast with a shared counter</source>
-        <translation>Cada: um stream por conexão, com seu próprio {{counter}}; todas: um broadcast com um contador compartilhado</translation>
-    </message>
-    <message>
         <source>Cycle through the frames</source>
         <translation>Repetir os frames em ciclo</translation>
     </message>
@@ -3045,6 +3195,22 @@ Authorization: Bearer %2</translation>
     <message>
         <source>F&amp;rames:</source>
         <translation>F&amp;rames:</translation>
+    </message>
+    <message>
+        <source>every — the time between two frames</source>
+        <translation>every — o tempo entre dois frames</translation>
+    </message>
+    <message>
+        <source>to — each: one stream per connection with its own {{counter}}; all: one broadcast with a shared counter</source>
+        <translation>to — cada: um stream por conexão com o próprio {{counter}}; todas: um broadcast com um contador compartilhado</translation>
+    </message>
+    <message>
+        <source>once — stop after the last frame instead of cycling</source>
+        <translation>once — para depois do último frame em vez de repetir em ciclo</translation>
+    </message>
+    <message>
+        <source>frames — one per line; {{counter}} counts the ticks, {{ or Ctrl+Space offers more</source>
+        <translation>frames — um por linha; {{counter}} conta os tiques, {{ ou Ctrl+Espaço oferece mais</translation>
     </message>
 </context>
 <context>

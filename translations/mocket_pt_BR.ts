@@ -2137,7 +2137,7 @@ Comandos:
 <context>
     <name>PlaceholderCompleter</name>
     <message>
-        <source>Insert &amp;Placeholder</source>
+        <source>Insert Place&amp;holder</source>
         <translation>Inserir &amp;placeholder</translation>
     </message>
     <message>

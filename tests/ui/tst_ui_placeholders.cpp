@@ -162,7 +162,7 @@ void TestPlaceholderUi::editorMenuInsertsWhatFitsHere()
     editor.setPlainText(Chat);
     putCursorAfter(&editor, QStringLiteral("body: '"));
     QMenu *menu = editor.placeholderCompleter()->placeholderMenu(&editor);
-    QCOMPARE(menu->title(), QStringLiteral("Insert &Placeholder"));
+    QCOMPARE(menu->title(), QStringLiteral("Insert Place&holder"));
     const QStringList entries = menuEntries(menu);
     QVERIFY2(entries.contains(QStringLiteral("{{path-params.id}}")),
              qPrintable(entries.join(u' ')));

@@ -163,7 +163,7 @@ void PlaceholderCompleter::insert(const QString &text)
 
 QMenu *PlaceholderCompleter::placeholderMenu(QWidget *parent)
 {
-    auto *menu = new QMenu(tr("Insert &Placeholder"), parent);
+    auto *menu = new QMenu(tr("Insert Place&holder"), parent);
     connect(menu, &QMenu::aboutToShow, menu, [this, menu] {
         menu->clear();
         for (const Placeholder &placeholder : m_provider()) {

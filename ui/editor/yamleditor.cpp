@@ -1,9 +1,12 @@
 #include "yamleditor.h"
+#include "placeholdercompleter.h"
 
 #include "yamlhighlighter.h"
 
 #include <QFontDatabase>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QMap>
 #include <QMouseEvent>
 #include <QPaintEvent>
@@ -152,8 +155,33 @@ YamlEditor::YamlEditor(QWidget *parent)
             &YamlEditor::refreshExtraSelections);
     connect(document(), &QTextDocument::contentsChange, this, &YamlEditor::onContentsChange);
 
+    m_placeholders = new PlaceholderCompleter(this, [this] { return placeholdersHere(); });
+
     applyPalette();
     updateLineNumberAreaWidth();
+}
+
+QList<Placeholder> YamlEditor::placeholdersHere()
+{
+    // While "{{" is half typed the YAML may not parse: the last outline that did still knows
+    // roughly where the endpoints and rules are.
+    SpecOutline outline = SpecOutline::parse(toPlainText());
+    if (outline.ok())
+        m_lastOutline = outline;
+    else
+        outline = m_lastOutline;
+    return Placeholders::at(outline, textCursor().position());
+}
+
+void YamlEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createStandardContextMenu(event->pos());
+    if (!isReadOnly()) {
+        menu->addSeparator();
+        menu->addMenu(m_placeholders->placeholderMenu(menu));
+    }
+    menu->exec(event->globalPos());
+    delete menu;
 }
 
 YamlEditor::~YamlEditor()

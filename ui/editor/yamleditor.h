@@ -1,11 +1,14 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "placeholders.h"
+#include "specoutline.h"
 
 #include <QPlainTextEdit>
 #include <QTextCursor>
 
 class LineNumberArea;
+class PlaceholderCompleter;
 class YamlHighlighter;
 
 // The workbench's text view of a config: line numbers, YAML colouring, two-space
@@ -33,6 +36,8 @@ public:
     QList<QTextEdit::ExtraSelection> searchSelections() const;
 
     YamlHighlighter *highlighter() const;
+    // Placeholders for replies: "{{" or Ctrl+Space completes, the context menu inserts.
+    PlaceholderCompleter *placeholderCompleter() const { return m_placeholders; }
     int lineNumberAreaWidth() const;
 
     static QColor severityColor(Diagnostic::Severity severity);
@@ -44,6 +49,7 @@ public Q_SLOTS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
@@ -57,6 +63,7 @@ private:
         QTextCursor range; // the underlined text; may be empty
     };
 
+    QList<Placeholder> placeholdersHere();
     void paintLineNumberArea(QPaintEvent *event);
     bool lineNumberAreaEvent(QEvent *event);
     int lineAt(int viewportY) const;
@@ -74,6 +81,8 @@ private:
 
     LineNumberArea *m_lineNumberArea = nullptr;
     YamlHighlighter *m_highlighter = nullptr;
+    PlaceholderCompleter *m_placeholders = nullptr;
+    SpecOutline m_lastOutline;
     QList<Mark> m_marks;
     QList<QTextEdit::ExtraSelection> m_diagnosticSelections;
     QList<QTextEdit::ExtraSelection> m_searchSelections;

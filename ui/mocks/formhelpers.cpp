@@ -1,6 +1,8 @@
 #include "formhelpers.h"
+#include "placeholdercompleter.h"
 #include "themeicon.h"
 
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +47,19 @@ void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text)
 {
     if (!edit->hasFocus() && edit->toPlainText() != text)
         edit->setPlainText(text);
+}
+
+QWidget *withPlaceholderButton(QPlainTextEdit *field, PlaceholderCompleter *completer,
+                               QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field, 1);
+    layout->addWidget(placeholderButton(completer, row), 0, Qt::AlignTop);
+    row->setFocusProxy(field); // a label's mnemonic leads to the field
+    return row;
 }
 
 } // namespace Forms

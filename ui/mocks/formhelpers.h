@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class PlaceholderCompleter;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -24,5 +25,9 @@ void showProblem(QLabel *label, const QString &text);
 // take the cursor away or undo what is being typed).
 void setTextUnlessFocused(QLineEdit *edit, const QString &text);
 void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
+
+// The field with an "Insert placeholder" button beside it, as one row of a form.
+QWidget *withPlaceholderButton(QPlainTextEdit *field, PlaceholderCompleter *completer,
+                               QWidget *parent);
 
 } // namespace Forms

@@ -80,34 +80,39 @@ HttpEndpointForm::HttpEndpointForm(QWidget *parent) : QWidget(parent)
     m_method->addItems({ QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
                          QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"),
                          QStringLiteral("OPTIONS") });
-    m_method->setToolTip(tr("The request method this endpoint answers; any HTTP method"));
+    m_method->setToolTip(tr("method — the request method this endpoint answers; any HTTP method"));
     m_methodProblem = Forms::problemLabel(this);
     m_path = new QLineEdit(this);
     m_path->setFont(fixed);
     m_path->setPlaceholderText(tr("/users/:id|int"));
-    m_path->setToolTip(tr("The URL path; :name segments capture a value for "
+    m_path->setToolTip(tr("path — the URL path; :name segments capture a value for "
                           "{{path-params.name}}, :name|int only whole numbers"));
     m_status = new QSpinBox(this);
     m_status->setRange(100, 599);
     m_status->setValue(DefaultStatus);
+    m_status->setToolTip(tr("response: status — the HTTP status code"));
     m_headers = new FormTextEdit(this);
     m_headers->setFont(fixed);
     m_headers->setTabChangesFocus(true);
     m_headers->setMaximumHeight(70);
     m_headers->setPlaceholderText(tr("One per line, e.g. Content-Type: application/json"));
+    m_headers->setToolTip(tr("response: headers — one \"Name: value\" per line"));
     m_headersProblem = Forms::problemLabel(this);
     m_body = new FormTextEdit(this);
     m_body->setFont(fixed);
     m_body->setTabChangesFocus(true);
     m_body->setMaximumHeight(140);
+    m_body->setToolTip(tr("response: body — the body, a template; {{ or Ctrl+Space offers "
+                          "placeholders"));
     m_delay = new QLineEdit(this);
     m_delay->setPlaceholderText(tr("none (e.g. 250ms, 1.5s, 100ms..300ms)"));
+    m_delay->setToolTip(tr("response: delay — wait this long before answering"));
     m_delayProblem = Forms::problemLabel(this);
     m_pushes = new FormTextEdit(this);
     m_pushes->setFont(fixed);
     m_pushes->setTabChangesFocus(true);
     m_pushes->setMaximumHeight(70);
-    m_pushes->setToolTip(tr("Frames sent to WebSocket clients when this endpoint is hit: a "
+    m_pushes->setToolTip(tr("push — frames sent to WebSocket clients when this endpoint is hit: a "
                             "websocket item's path reaches all its connections, any other path "
                             "the connections on exactly that path; both are templates"));
     m_pushesProblem = Forms::problemLabel(this);

@@ -1,4 +1,5 @@
 #include "mockspanel.h"
+#include "placeholdercompleter.h"
 #include "themeicon.h"
 
 #include "formhelpers.h"
@@ -155,6 +156,8 @@ QStringList splitNames(const QString &text)
 }
 } // namespace
 
+using Place = Placeholders::Place;
+
 MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
 {
     qRegisterMetaType<MocksPanel::Selection>();
@@ -200,24 +203,34 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_path = new QLineEdit(endpointPage);
     m_path->setFont(fixed);
     m_path->setPlaceholderText(tr("/ws/chat/:room"));
-    m_path->setToolTip(tr("The URL path; :name segments capture a value for {{path-params.name}}"));
+    m_path->setToolTip(
+        tr("path — the URL path; :name segments capture a value for {{path-params.name}}"));
     auto *greeting = new FormTextEdit(endpointPage);
     m_greeting = greeting;
     m_greeting->setFont(fixed);
     m_greeting->setTabChangesFocus(true);
     m_greeting->setPlaceholderText(tr("Sent when a client connects (empty: no greeting)"));
     m_greeting->setMaximumHeight(90);
+    m_greeting->setToolTip(tr("on-connect: response — sent to each client that connects; {{ or "
+                              "Ctrl+Space offers placeholders"));
     m_subprotocols = new QLineEdit(endpointPage);
     m_subprotocols->setFont(fixed);
     m_subprotocols->setPlaceholderText(tr("none (e.g. chat.v2, chat.v1)"));
     m_subprotocols->setToolTip(
-        tr("Subprotocols this endpoint accepts, in order of preference, separated by commas"));
+        tr("subprotocols — the subprotocols this endpoint accepts, in order of preference, "
+           "separated by commas"));
     m_streams = new StreamsEditor(endpointPage);
+    placeholdersFor(m_streams->framesField(), Place::Stream);
     auto *endpointForm = new QFormLayout;
     endpointForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     endpointForm->addRow(m_endpointTitle);
     endpointForm->addRow(tr("&Path:"), m_path);
-    endpointForm->addRow(tr("&Greeting:"), m_greeting);
+    auto *greetingLabel = new QLabel(tr("&Greeting:"), endpointPage);
+    greetingLabel->setBuddy(m_greeting);
+    endpointForm->addRow(greetingLabel,
+                         Forms::withPlaceholderButton(m_greeting,
+                                                      placeholdersFor(m_greeting, Place::Greeting),
+                                                      endpointPage));
     endpointForm->addRow(tr("Subprot&ocols:"), m_subprotocols);
     auto *streamsBox = new QGroupBox(tr("Streams: frames sent on a timer"), endpointPage);
     auto *streamsLayout = new QVBoxLayout(streamsBox);
@@ -231,6 +244,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *greetingPage = new QWidget(this);
     m_greetingTitle = new QLabel(greetingPage);
     m_greetingReply = new ReplyForm(true, greetingPage);
+    m_greetingReply->setPlaceholderSource([this] { return placeholders(Place::Greeting); });
     stackOnPage(greetingPage, { m_greetingTitle, m_greetingReply });
 
     // Rule form
@@ -240,15 +254,21 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_matchKind->addItems({ tr("Text messages matching a pattern"), tr("Any binary message"),
                             tr("Binary messages starting with (hex)"),
                             tr("Binary messages starting with (base64)") });
+    m_matchKind->setToolTip(tr("pattern for text messages; binary: any, hex-prefix or "
+                               "base64-prefix for binary ones"));
     auto *pattern = new FormTextEdit(rulePage);
     m_pattern = pattern;
     m_pattern->setFont(fixed);
     m_pattern->setTabChangesFocus(true);
     m_pattern->setMaximumHeight(80);
+    m_pattern->setToolTip(tr("pattern — exact text, a regex matching the whole message, or JSON "
+                             "whose {{…}} placeholders match any value"));
     m_kind = new QLabel(rulePage);
     m_kind->setWordWrap(true);
     m_binaryPrefix = new QLineEdit(rulePage);
     m_binaryPrefix->setFont(fixed);
+    m_binaryPrefix->setToolTip(
+        tr("hex-prefix or base64-prefix — the bytes a binary message must start with"));
     m_matchProblem = new QLabel(rulePage);
     m_matchProblem->setWordWrap(true);
     m_matchProblem->setStyleSheet(QStringLiteral("color: #b91c1c"));
@@ -262,6 +282,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     matchForm->addRow(tr("Prefi&x:"), m_binaryPrefix);
     matchForm->addRow(m_matchProblem);
     m_ruleReply = new ReplyForm(false, rulePage);
+    m_ruleReply->setPlaceholderSource([this] { return placeholders(Place::Rule); });
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
     auto *replyLayout = new QVBoxLayout(replyBox);
     replyLayout->addWidget(m_ruleReply);
@@ -270,6 +291,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     // HTTP endpoint form
     auto *httpPage = new QWidget(this);
     m_httpForm = new HttpEndpointForm(httpPage);
+    placeholdersFor(m_httpForm->bodyField(), Place::Http);
     stackOnPage(httpPage, { m_httpForm });
 
     auto *hint = new QLabel(tr("Select an endpoint or a rule to edit it here, or add one."), this);
@@ -633,6 +655,21 @@ void MocksPanel::showEndpointForm(const EndpointOutline &endpoint)
     m_forms->setCurrentIndex(1);
 }
 
+QList<Placeholder> MocksPanel::placeholders(Placeholders::Place place) const
+{
+    if (place == Place::Http)
+        return Placeholders::forReply(m_httpForm->pathField()->text(), place);
+    const EndpointOutline *endpoint = shownEndpoint();
+    const QString path = endpoint ? endpoint->pathValue : QString();
+    return Placeholders::forReply(path, place,
+                                  place == Place::Rule ? m_pattern->toPlainText() : QString());
+}
+
+PlaceholderCompleter *MocksPanel::placeholdersFor(QPlainTextEdit *field, Placeholders::Place place)
+{
+    return new PlaceholderCompleter(field, [this, place] { return placeholders(place); });
+}
+
 QPlainTextEdit *MocksPanel::responseField() const
 {
     return m_ruleReply->responseField();
@@ -658,7 +695,8 @@ void MocksPanel::updateKind()
                    .arg(pattern.regexError());
     else
         text = tr("Text: matches exactly this message");
-    m_kind->setText(text);
+    // What the pattern binds, for the reply: "JSON pattern: binds json-params.user".
+    m_kind->setText(text + u'\n' + Placeholders::binding(m_pattern->toPlainText()));
 }
 
 QString MocksPanel::matchProblem() const

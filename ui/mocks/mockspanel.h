@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mockspec.h"
+#include "placeholders.h"
 #include "specoutline.h"
 
 #include <QTimer>
@@ -18,6 +19,7 @@ class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 class HttpEndpointForm;
+class PlaceholderCompleter;
 class ReplyForm;
 class StreamsEditor;
 
@@ -103,6 +105,8 @@ private:
     void showRuleForm(const EndpointOutline &endpoint, const Selection &before);
     void showEndpointForm(const EndpointOutline &endpoint);
     void updateKind();
+    QList<Placeholder> placeholders(Placeholders::Place place) const;
+    PlaceholderCompleter *placeholdersFor(QPlainTextEdit *field, Placeholders::Place place);
     using Pending = QList<SpecEditFunction>;
     void commitPath();
     void pathEdit(const EndpointOutline &endpoint, Pending *pending) const;

@@ -1,4 +1,5 @@
 #include "replyform.h"
+#include "placeholdercompleter.h"
 
 #include "formhelpers.h"
 #include "formtextedit.h"
@@ -402,6 +403,7 @@ void ReplyForm::buildReplyFields()
     m_kind = new QComboBox(this);
     m_kind->addItems({ m_greeting ? tr("Text greeting") : tr("Text response"),
                        tr("One binary frame (base64)"), tr("Several frames") });
+    m_kind->setToolTip(tr("response for text, binary for one base64 frame, frames for several"));
     auto *response = new FormTextEdit(this);
     m_response = response;
     m_response->setFont(fixed);
@@ -410,10 +412,22 @@ void ReplyForm::buildReplyFields()
     m_response->setPlaceholderText(m_greeting
                                        ? tr("Sent when a client connects (empty: no greeting)")
                                        : tr("The reply; {{…}} inserts values from the message"));
+    m_response->setToolTip(m_greeting
+                               ? tr("response — the greeting's text; {{ or Ctrl+Space offers "
+                                    "placeholders")
+                               : tr("response — the reply's text; {{ or Ctrl+Space offers "
+                                    "placeholders"));
     response->onFocusOut = [this] { emit committed(); };
+    m_placeholders = new PlaceholderCompleter(m_response, [this] {
+        return m_placeholderSource
+            ? m_placeholderSource()
+            : Placeholders::forReply(QString(), Placeholders::Place::Anywhere);
+    });
+    m_responseRow = Forms::withPlaceholderButton(m_response, m_placeholders, this);
     m_binary = new QLineEdit(this);
     m_binary->setFont(fixed);
     m_binary->setPlaceholderText(tr("AAEC/w=="));
+    m_binary->setToolTip(tr("binary — one binary frame, written in base64"));
     m_frames = new FramesEditor(this);
     m_replyProblem = problemLabel(this);
 
@@ -422,7 +436,7 @@ void ReplyForm::buildReplyFields()
     m_form->addRow(kindLabel, m_kind);
     m_responseLabel = new QLabel(m_greeting ? tr("Te&xt:") : tr("&Response:"), this);
     m_responseLabel->setBuddy(m_response);
-    m_form->addRow(m_responseLabel, m_response);
+    m_form->addRow(m_responseLabel, m_responseRow);
     m_binaryLabel = new QLabel(tr("Base&64:"), this);
     m_binaryLabel->setBuddy(m_binary);
     m_form->addRow(m_binaryLabel, m_binary);
@@ -452,21 +466,24 @@ void ReplyForm::buildDeliveryFields()
     delivery->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_delay = new QLineEdit(m_delivery);
     m_delay->setPlaceholderText(tr("none (e.g. 250ms, 1.5s, 100ms..300ms)"));
-    m_delay->setToolTip(m_greeting ? tr("Wait this long before the greeting")
-                                   : tr("Wait this long before replying"));
+    m_delay->setToolTip(m_greeting ? tr("delay — wait this long before the greeting")
+                                   : tr("delay — wait this long before replying"));
     m_delayProblem = problemLabel(m_delivery);
     m_to = new QComboBox(m_delivery);
     m_to->addItems(
         { m_greeting ? tr("The new connection") : tr("The sender"),
           tr("Every connection of this endpoint"),
           m_greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
+    m_to->setToolTip(tr("to — sender (the default), endpoint or others"));
     m_close = new QCheckBox(tr("&Close the connection afterwards"), m_delivery);
+    m_close->setToolTip(tr("close — close the connection after this reply"));
     m_closeCode = new QSpinBox(m_delivery);
     m_closeCode->setRange(1000, 4999);
     m_closeCode->setValue(1000);
-    m_closeCode->setToolTip(tr("1000 normal closure; 3000-4999 for applications"));
+    m_closeCode->setToolTip(tr("close: code — 1000 normal closure; 3000-4999 for applications"));
     m_closeReason = new QLineEdit(m_delivery);
     m_closeReason->setPlaceholderText(tr("reason (optional)"));
+    m_closeReason->setToolTip(tr("close: reason — sent with the close code"));
     m_closeProblem = problemLabel(m_delivery);
     layOutDeliveryFields(delivery);
     m_form->addRow(m_delivery);
@@ -572,7 +589,7 @@ void ReplyForm::setDeliveryShown(bool shown)
 void ReplyForm::updateVisibility()
 {
     const Kind kind = Kind(m_kind->currentIndex());
-    m_form->setRowVisible(m_response, kind == Kind::Text);
+    m_form->setRowVisible(m_responseRow, kind == Kind::Text);
     m_form->setRowVisible(m_binary, kind == Kind::Binary);
     m_form->setRowVisible(m_frames, kind == Kind::Frames);
     validate();
@@ -905,18 +922,22 @@ StreamsEditor::StreamsEditor(QWidget *parent) : QWidget(parent)
     m_details = new QWidget(this);
     m_every = new QLineEdit(m_details);
     m_every->setPlaceholderText(tr("e.g. 500ms, 2s"));
+    m_every->setToolTip(tr("every — the time between two frames"));
     m_to = new QComboBox(m_details);
     m_to->addItems({ tr("Each connection on its own"), tr("All connections at once") });
     m_to->setToolTip(
-        tr("Each: one stream per connection with its own {{counter}}; all: one broadcast "
+        tr("to — each: one stream per connection with its own {{counter}}; all: one broadcast "
            "with a shared counter"));
     m_mode = new QComboBox(m_details);
     m_mode->addItems({ tr("Cycle through the frames"), tr("Once, then stop") });
+    m_mode->setToolTip(tr("once — stop after the last frame instead of cycling"));
     auto *frames = new FormTextEdit(m_details);
     m_framesText = frames;
     m_framesText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_framesText->setTabChangesFocus(true);
     m_framesText->setPlaceholderText(tr("One frame per line"));
+    m_framesText->setToolTip(
+        tr("frames — one per line; {{counter}} counts the ticks, {{ or Ctrl+Space offers more"));
     m_framesText->setMinimumHeight(60);
     frames->onFocusOut = [this] { emit committed(); };
     m_framesNote = new QLabel(tr("These frames have delays or binary data; edit them in the YAML"),

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "placeholders.h"
 #include "specoutline.h"
 
 #include <QWidget>
 
+#include <functional>
+
+class PlaceholderCompleter;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -98,6 +102,12 @@ public:
     QToolButton *deliveryToggle() const { return m_deliveryToggle; }
     // The messages shown next to the fields, joined; empty when all is well.
     QString problems() const;
+    // Where the placeholders offered for the response come from (the endpoint and rule shown).
+    void setPlaceholderSource(const std::function<QList<Placeholder>()> &source)
+    {
+        m_placeholderSource = source;
+    }
+    PlaceholderCompleter *placeholderCompleter() const { return m_placeholders; }
 
 signals:
     void typing(); // text typed: commit after a pause
@@ -129,6 +139,9 @@ private:
     QFormLayout *m_form = nullptr;
     QComboBox *m_kind = nullptr;
     QPlainTextEdit *m_response = nullptr;
+    QWidget *m_responseRow = nullptr; // the response and its "Insert placeholder" button
+    PlaceholderCompleter *m_placeholders = nullptr;
+    std::function<QList<Placeholder>()> m_placeholderSource;
     QLineEdit *m_binary = nullptr;
     FramesEditor *m_frames = nullptr;
     QLabel *m_responseLabel = nullptr;

@@ -119,14 +119,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>Conectar</translation>
     </message>
     <message>
-        <source>Comma list, e.g. chat.v2, chat.v1</source>
-        <translation>Separados por vírgula, por exemplo chat.v2, chat.v1</translation>
-    </message>
-    <message>
-        <source>One per line, e.g. X-Test: hello</source>
-        <translation>Um por linha, por exemplo X-Test: olá</translation>
-    </message>
-    <message>
         <source>URL:</source>
         <translation>URL:</translation>
     </message>
@@ -189,6 +181,22 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Closing…</source>
         <translation>Fechando…</translation>
+    </message>
+    <message>
+        <source>Subprotocols to offer, separated by commas</source>
+        <translation>Subprotocolos a oferecer, separados por vírgula</translation>
+    </message>
+    <message>
+        <source>e.g. chat.v2, chat.v1</source>
+        <translation>por exemplo chat.v2, chat.v1</translation>
+    </message>
+    <message>
+        <source>e.g. X-Test: hello, one per line</source>
+        <translation>por exemplo X-Test: olá, um por linha</translation>
+    </message>
+    <message>
+        <source>Headers to add to the handshake, one Name: value per line</source>
+        <translation>Cabeçalhos a acrescentar ao handshake, um Nome: valor por linha</translation>
     </message>
 </context>
 <context>

@@ -38,21 +38,23 @@ ClientTab::ClientTab(const QString &url, QWidget *parent)
     m_url->setToolTip(tr("A ws:// or wss:// URL; replace each :name in the path with a value"));
     m_connect = new QPushButton(tr("Connect"), this);
     m_subprotocols = new QLineEdit(this);
-    m_subprotocols->setPlaceholderText(tr("Comma list, e.g. chat.v2, chat.v1"));
-    m_headers = makeInput(tr("One per line, e.g. X-Test: hello"), 2, this);
+    m_subprotocols->setToolTip(tr("Subprotocols to offer, separated by commas"));
+    m_subprotocols->setPlaceholderText(tr("e.g. chat.v2, chat.v1"));
+    m_headers = makeInput(tr("e.g. X-Test: hello, one per line"), 2, this);
+    m_headers->setToolTip(tr("Headers to add to the handshake, one Name: value per line"));
 
-    auto *urlRow = new QHBoxLayout;
-    urlRow->addWidget(m_url, 1);
-    urlRow->addWidget(m_connect);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("URL:"), urlRow);
+    form->addRow(tr("URL:"), m_url);
     form->addRow(tr("Subprotocols:"), m_subprotocols);
     form->addRow(tr("Headers:"), m_headers);
 
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_connect, 0, Qt::AlignTop);
+    statusRow->addWidget(m_status, 1);
 
     m_view = new QTableView(this);
     m_view->setModel(m_connection->transcript());
@@ -60,14 +62,16 @@ ClientTab::ClientTab(const QString &url, QWidget *parent)
     m_view->setTabKeyNavigation(false);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ClientTranscript::TimeColumn,
-                                                     QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ClientTranscript::DirectionColumn,
-                                                     QHeaderView::ResizeToContents);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    connect(m_connection->transcript(), &QAbstractItemModel::rowsInserted, m_view,
-            [this] { m_view->scrollToBottom(); });
+    connect(m_connection->transcript(), &QAbstractItemModel::rowsInserted, m_view, [this] {
+        // The time and direction columns take the width of what they show, once.
+        if (m_connection->transcript()->rowCount() <= 2) {
+            m_view->resizeColumnToContents(ClientTranscript::TimeColumn);
+            m_view->resizeColumnToContents(ClientTranscript::DirectionColumn);
+        }
+        m_view->scrollToBottom();
+    });
 
     m_message = makeInput(tr("A message; Ctrl+Enter sends it"), 3, this);
     m_message->installEventFilter(this);
@@ -87,7 +91,7 @@ ClientTab::ClientTab(const QString &url, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_status);
+    layout->addLayout(statusRow);
     layout->addWidget(m_view, 1);
     layout->addLayout(sendRow);
 

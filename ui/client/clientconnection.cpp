@@ -4,6 +4,15 @@
 
 #include <QWebSocketHandshakeOptions>
 
+namespace {
+// Renamed errorOccurred in Qt 6.5, where the old name is deprecated.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+constexpr auto SocketErrorSignal = &QWebSocket::errorOccurred;
+#else
+constexpr auto SocketErrorSignal = qOverload<QAbstractSocket::SocketError>(&QWebSocket::error);
+#endif
+} // namespace
+
 using Direction = ClientTranscript::Direction;
 using Kind = ClientTranscript::Kind;
 
@@ -19,7 +28,7 @@ ClientConnection::ClientConnection(QObject *parent) : QObject(parent), m_transcr
     });
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this,
             [this](const QByteArray &bytes) { record(Direction::Received, Kind::Binary, bytes); });
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+    connect(&m_socket, SocketErrorSignal, this, [this] {
         // Only a failure to open is worth a row: once open, the close code says it all. The
         // failure may come before or after disconnected(), which records it when it is first.
         if (m_state != State::Connecting || m_failed)

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ClientTranscript</name>
+    <message numerus="yes">
+        <source>binary, %n byte(s): %1</source>
+        <translation>
+            <numerusform>binary, %n byte: %1</numerusform>
+            <numerusform>binary, %n bytes: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandRun</name>
     <message numerus="yes">
         <source>FAIL: %n client frame(s) matched no rule:</source>

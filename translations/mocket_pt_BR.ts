@@ -75,6 +75,181 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
 </context>
 <context>
+    <name>ClientConnection</name>
+    <message>
+        <source>&apos;%1&apos; is not a ws:// or wss:// URL.</source>
+        <translation>&apos;%1&apos; não é uma URL ws:// ou wss://.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a header line (Name: value).</source>
+        <translation>&apos;%1&apos; não é uma linha de cabeçalho (Nome: valor).</translation>
+    </message>
+    <message>
+        <source>Not hex: write pairs of hex digits, e.g. ca fe 01.</source>
+        <translation>Não é hexadecimal: escreva pares de dígitos hexadecimais, por exemplo ca fe 01.</translation>
+    </message>
+    <message>
+        <source>Not base64, e.g. AAEC/w==.</source>
+        <translation>Não é base64; por exemplo AAEC/w==.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPanel</name>
+    <message>
+        <source>+ Client</source>
+        <translation>+ Cliente</translation>
+    </message>
+    <message>
+        <source>Open another client, with a connection of its own</source>
+        <translation>Abrir outro cliente, com uma conexão própria</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTab</name>
+    <message>
+        <source>A ws:// or wss:// URL; replace each :name in the path with a value</source>
+        <translation>Uma URL ws:// ou wss://; troque cada :nome do caminho por um valor</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Subprotocols:</source>
+        <translation>Subprotocolos:</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Cabeçalhos:</translation>
+    </message>
+    <message>
+        <source>A message; Ctrl+Enter sends it</source>
+        <translation>Uma mensagem; Ctrl+Enter a envia</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Binary (hex)</source>
+        <translation>Binário (hex)</translation>
+    </message>
+    <message>
+        <source>Binary (base64)</source>
+        <translation>Binário (base64)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Enter)</source>
+        <translation>Enviar a mensagem (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first.</source>
+        <translation>Não conectado: conecte primeiro.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Não conectado.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Conectado a %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 with subprotocol %2.</source>
+        <translation>Conectado a %1 com o subprotocolo %2.</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>Fechando…</translation>
+    </message>
+    <message>
+        <source>Subprotocols to offer, separated by commas</source>
+        <translation>Subprotocolos a oferecer, separados por vírgula</translation>
+    </message>
+    <message>
+        <source>e.g. chat.v2, chat.v1</source>
+        <translation>por exemplo chat.v2, chat.v1</translation>
+    </message>
+    <message>
+        <source>e.g. X-Test: hello, one per line</source>
+        <translation>por exemplo X-Test: olá, um por linha</translation>
+    </message>
+    <message>
+        <source>Headers to add to the handshake, one Name: value per line</source>
+        <translation>Cabeçalhos a acrescentar ao handshake, um Nome: valor por linha</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTranscript</name>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recebida</translation>
+    </message>
+    <message numerus="yes">
+        <source>binary, %n byte(s): %1</source>
+        <translation>
+            <numerusform>binária, %n byte: %1</numerusform>
+            <numerusform>binária, %n bytes: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Connected, subprotocol %1</source>
+        <translation>Conectado, subprotocolo %1</translation>
+    </message>
+    <message>
+        <source>Closed with code %1</source>
+        <translation>Fechada com o código %1</translation>
+    </message>
+    <message>
+        <source>Closed with code %1: %2</source>
+        <translation>Fechada com o código %1: %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direção</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+</context>
+<context>
     <name>CommandRun</name>
     <message>
         <source>mocket-cli run: the command crashed or was killed</source>
@@ -1055,6 +1230,10 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
     </message>
 </context>
 <context>

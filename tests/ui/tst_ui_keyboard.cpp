@@ -21,6 +21,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QDockWidget>
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -199,6 +200,12 @@ private:
                 }
             }
         }
+        // The Client dock, raised in place of Try it.
+        auto *client = window->findChild<QDockWidget *>(QStringLiteral("clientDock"));
+        QVERIFY(client);
+        client->raise();
+        QTRY_VERIFY(client->widget()->isVisibleTo(window.get()));
+        problems << mnemonicProblems(window.get());
         const QList<QAction *> menus = window->menuBar()->actions();
         for (const QAction *menu : menus)
             problems << menuProblems(menu->menu());

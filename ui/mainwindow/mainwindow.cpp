@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "themeicon.h"
 
+#include "clientpanel.h"
 #include "colorscheme.h"
 #include "exportdialog.h"
 #include "findbar.h"
@@ -121,6 +122,7 @@ void MainWindow::createPanels()
 
     m_trafficPanel = new TrafficPanel(m_traffic, m_server, this);
     m_tryIt = new TryItPanel(this);
+    m_client = new ClientPanel(this);
 }
 
 // The editor is the document's view: its text and modified state go to the document, and
@@ -143,6 +145,8 @@ void MainWindow::connectPanels()
     connect(m_problems, &QTreeWidget::itemActivated, this, goToProblem);
     connect(m_problems, &QTreeWidget::itemClicked, this, goToProblem);
     connect(m_mocks, &MocksPanel::editRequested, this, &MainWindow::applyEdit);
+    connect(m_mocks->tree(), &QTreeWidget::itemSelectionChanged, m_client,
+            [this] { m_client->setDefaultUrl(clientUrl()); });
     connect(m_mocks, &MocksPanel::lineSelected, this, [this](int line) {
         QTextCursor cursor(m_editor->document()->findBlockByNumber(line - 1));
         m_editor->setTextCursor(cursor);
@@ -272,6 +276,11 @@ void MainWindow::createDocks()
     tryIt->setObjectName(QStringLiteral("tryItDock"));
     tryIt->setWidget(m_tryIt);
     addDockWidget(Qt::RightDockWidgetArea, tryIt);
+    auto *client = new QDockWidget(tr("Client"), this);
+    client->setObjectName(QStringLiteral("clientDock"));
+    client->setWidget(m_client);
+    tabifyDockWidget(tryIt, client);
+    tryIt->raise();
 }
 
 void MainWindow::createMenus()
@@ -871,8 +880,34 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(listening);
     m_host->setEnabled(!listening);
     m_port->setEnabled(!listening);
+    m_client->setDefaultUrl(clientUrl());
     const MockSpecPtr spec = m_document->lastGoodSpec();
     m_applyAction->setEnabled(listening && spec && m_server->spec() != spec);
+}
+
+QString MainWindow::clientUrl() const
+{
+    const bool listening = m_server->isListening();
+    const QHostAddress address
+        = listening ? m_server->serverAddress() : QHostAddress(m_host->text().trimmed());
+    QUrl url;
+    url.setScheme(listening && m_server->isSecure() ? QStringLiteral("wss") : QStringLiteral("ws"));
+    if (isAllInterfaces(address))
+        url.setHost(address.protocol() == QAbstractSocket::IPv6Protocol
+                        ? QStringLiteral("::1")
+                        : QStringLiteral("127.0.0.1"));
+    else
+        url.setHost(listening ? m_served.host : m_host->text().trimmed());
+    url.setPort(listening ? m_server->serverPort() : m_port->value());
+    const QList<EndpointOutline> &endpoints = m_document->outline().endpoints;
+    const MocksPanel::Selection selection = m_mocks->selection();
+    const bool websocket = selection.type != MocksPanel::ItemType::None
+        && selection.type != MocksPanel::ItemType::Http;
+    if (websocket && selection.endpoint >= 0 && selection.endpoint < endpoints.size())
+        url.setPath(endpoints.at(selection.endpoint).pathValue);
+    else if (!endpoints.isEmpty())
+        url.setPath(endpoints.first().pathValue);
+    return url.toString();
 }
 
 void MainWindow::exportForCi()

@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 
+class ClientPanel;
 class ColorScheme;
 class FindBar;
 class QMimeData;
@@ -83,6 +84,10 @@ public:
     TrafficPanel *trafficPanel() const { return m_trafficPanel; }
     MocksPanel *mocksPanel() const { return m_mocks; }
     TryItPanel *tryItPanel() const { return m_tryIt; }
+    ClientPanel *clientPanel() const { return m_client; }
+    // The Client dock's default URL: the server (running, or as the toolbar sets it) and the
+    // selected endpoint's path, its :params left for the person to fill.
+    QString clientUrl() const;
     QTreeWidget *problemsView() const { return m_problems; }
     FindBar *findBar() const { return m_findBar; }
     ColorScheme *colorScheme() const { return m_colorScheme; }
@@ -137,6 +142,7 @@ private:
     MocksPanel *m_mocks = nullptr;
     TrafficPanel *m_trafficPanel = nullptr;
     TryItPanel *m_tryIt = nullptr;
+    ClientPanel *m_client = nullptr;
     QLabel *m_serverStatus = nullptr;
     QLabel *m_applyStatus = nullptr;
     QLineEdit *m_host = nullptr;

@@ -136,6 +136,27 @@
             <numerusform>%1: fails --strict: %n warnings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n websocket endpoint(s)</source>
+        <translation>
+            <numerusform>%n websocket endpoint</numerusform>
+            <numerusform>%n websocket endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n stream(s)</source>
+        <translation>
+            <numerusform>, %n stream</numerusform>
+            <numerusform>, %n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n connection(s)</source>
+        <translation>
+            <numerusform> from %n connection</numerusform>
+            <numerusform> from %n connections</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MocksPanel</name>
@@ -144,6 +165,16 @@
         <translation>
             <numerusform>%n frame</numerusform>
             <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message numerus="yes">
+        <source>Stopping: closing %n connection(s)</source>
+        <translation>
+            <numerusform>Stopping: closing %n connection</numerusform>
+            <numerusform>Stopping: closing %n connections</numerusform>
         </translation>
     </message>
 </context>
@@ -250,6 +281,16 @@
         <translation>
             <numerusform>&lt;binary, %n byte&gt;</numerusform>
             <numerusform>&lt;binary, %n bytes&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamRelay</name>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>upstream did not answer within %n s</numerusform>
+            <numerusform>upstream did not answer within %n s</numerusform>
         </translation>
     </message>
 </context>

@@ -742,6 +742,13 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
 </context>
 <context>
+    <name>HarReader</name>
+    <message>
+        <source>%1: not a HAR file (no log.entries)</source>
+        <translation>%1: não é um arquivo HAR (sem log.entries)</translation>
+    </message>
+</context>
+<context>
     <name>HttpEndpoint</name>
     <message>
         <source>query parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
@@ -751,16 +758,8 @@ Os caminhos são relativos à raiz do repositório.</translation>
 <context>
     <name>HttpEndpointForm</name>
     <message>
-        <source>The request method this endpoint answers; any HTTP method</source>
-        <translation>O método de requisição que este endpoint responde; qualquer método HTTP</translation>
-    </message>
-    <message>
         <source>/users/:id|int</source>
         <translation>/usuarios/:id|int</translation>
-    </message>
-    <message>
-        <source>The URL path; :name segments capture a value for {{path-params.name}}, :name|int only whole numbers</source>
-        <translation>O caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}, :nome|int só números inteiros</translation>
     </message>
     <message>
         <source>One per line, e.g. Content-Type: application/json</source>
@@ -799,10 +798,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>Linha %1: %2</translation>
     </message>
     <message>
-        <source>Frames sent to WebSocket clients when this endpoint is hit: a websocket item&apos;s path reaches all its connections, any other path the connections on exactly that path; both are templates</source>
-        <translation>Frames enviados a clientes WebSocket quando este endpoint é chamado: o caminho de um item websocket alcança todas as conexões dele, qualquer outro caminho as conexões exatamente nesse caminho; ambos são templates</translation>
-    </message>
-    <message>
         <source>P&amp;ushes:</source>
         <translation>En&amp;vios:</translation>
     </message>
@@ -835,6 +830,34 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Dela&amp;y:</source>
         <translation>At&amp;raso:</translation>
+    </message>
+    <message>
+        <source>method — the request method this endpoint answers; any HTTP method</source>
+        <translation>method — o método de requisição que este endpoint atende; qualquer método HTTP</translation>
+    </message>
+    <message>
+        <source>path — the URL path; :name segments capture a value for {{path-params.name}}, :name|int only whole numbers</source>
+        <translation>path — o caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}, :nome|int só números inteiros</translation>
+    </message>
+    <message>
+        <source>response: status — the HTTP status code</source>
+        <translation>response: status — o código de status HTTP</translation>
+    </message>
+    <message>
+        <source>response: headers — one &quot;Name: value&quot; per line</source>
+        <translation>response: headers — um &quot;Nome: valor&quot; por linha</translation>
+    </message>
+    <message>
+        <source>response: body — the body, a template; {{ or Ctrl+Space offers placeholders</source>
+        <translation>response: body — o corpo, um template; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>response: delay — wait this long before answering</source>
+        <translation>response: delay — espera este tempo antes de responder</translation>
+    </message>
+    <message>
+        <source>push — frames sent to WebSocket clients when this endpoint is hit: a websocket item&apos;s path reaches all its connections, any other path the connections on exactly that path; both are templates</source>
+        <translation>push — frames enviados a clientes WebSocket quando este endpoint é chamado: o caminho de um item websocket alcança todas as conexões dele, qualquer outro caminho as conexões exatamente nesse caminho; ambos são templates</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1603,30 @@ Deseja restaurá-lo?</translation>
         <source>&apos;%1&apos; not set: its value is larger than the limit of %2 bytes</source>
         <translation>&apos;%1&apos; não definido: o valor é maior que o limite de %2 bytes</translation>
     </message>
+    <message>
+        <source>request line longer than %1 bytes</source>
+        <translation>linha de requisição com mais de %1 bytes</translation>
+    </message>
+    <message>
+        <source>%1: header %2 longer than %3 bytes</source>
+        <translation>%1: cabeçalho %2 com mais de %3 bytes</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 header lines</source>
+        <translation>%1: mais de %2 linhas de cabeçalho</translation>
+    </message>
+    <message>
+        <source>%1: malformed header line &apos;%2&apos;</source>
+        <translation>%1: linha de cabeçalho malformada &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: missing or invalid Host header &apos;%2&apos;</source>
+        <translation>%1: cabeçalho Host ausente ou inválido &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: Upgrade must be websocket alone, not &apos;%2&apos;</source>
+        <translation>%1: Upgrade deve ser apenas websocket, não &apos;%2&apos;</translation>
+    </message>
 </context>
 <context>
     <name>MockSyntaxDialog</name>
@@ -2005,6 +2052,63 @@ Deseja restaurá-lo?</translation>
         <translation>check: falhar (saída 1) quando a configuração tiver avisos.</translation>
     </message>
     <message>
+        <source>Most bytes waiting for one client (default 64 MiB): replies it does not read, delayed replies, messages not yet answered; beyond it the client is dropped.</source>
+        <translation>Máximo de bytes em espera para um cliente (padrão 64 MiB): respostas que ele não lê, respostas atrasadas, mensagens ainda não respondidas; além disso, o cliente é derrubado.</translation>
+    </message>
+    <message>
+        <source>Most bytes waiting for all clients together (default 512 MiB); beyond it the client holding the most is dropped.</source>
+        <translation>Máximo de bytes em espera para todos os clientes juntos (padrão 512 MiB); além disso, o cliente que mais retém é derrubado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n websocket endpoint(s)</source>
+        <translation>
+            <numerusform>%n endpoint websocket</numerusform>
+            <numerusform>%n endpoints websocket</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n stream(s)</source>
+        <translation>
+            <numerusform>, %n stream</numerusform>
+            <numerusform>, %n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n connection(s)</source>
+        <translation>
+            <numerusform> de %n conexão</numerusform>
+            <numerusform> de %n conexões</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>generated %1</source>
+        <translation>gerado: %1</translation>
+    </message>
+    <message>
+        <source>mocket-cli generate: cannot write %1: %2</source>
+        <translation>mocket-cli generate: não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2</source>
+        <translation>gravado %1: %2</translation>
+    </message>
+    <message>
+        <source>generate: write the mocks to FILE (default: stdout).</source>
+        <translation>generate: grava os mocks em FILE (padrão: saída padrão).</translation>
+    </message>
+    <message>
+        <source>record: the real server to relay to (ws:// or wss://).</source>
+        <translation>record: o servidor real para onde retransmitir (ws:// ou wss://).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>record: the session file to write (JSON lines).</source>
+        <translation>record: o arquivo de sessão a gravar (linhas JSON).</translation>
+    </message>
+    <message>
         <source>Serves WebSocket and HTTP mocks from a YAML file in Moclojer&apos;s format.
 
 Commands:
@@ -2017,7 +2121,11 @@ Commands:
                  MOCKET_HTTP_URL (and MOCKET_CONTROL_URL) set, stop, and exit
                  with its code (1 when --fail-on-unmatched or --expect fail)
   verify CONFIG LOG.jsonl
-                 the same verdicts and reports from a --log file</source>
+                 the same verdicts and reports from a --log file
+  generate SESSION [-o mocks.yml]
+                 mocks from a recorded session (a --log file or a HAR file)
+  record --upstream URL --out SESSION.jsonl
+                 relay every path to the real server and record the traffic</source>
         <translation>Serve mocks de WebSocket e HTTP a partir de um arquivo YAML no formato do Moclojer.
 
 Comandos:
@@ -2030,15 +2138,23 @@ Comandos:
                  MOCKET_HTTP_URL (e MOCKET_CONTROL_URL) definidos, para e sai
                  com o código dele (1 quando --fail-on-unmatched ou --expect falham)
   verify CONFIG LOG.jsonl
-                 os mesmos veredictos e relatórios a partir de um arquivo de --log</translation>
+                 os mesmos veredictos e relatórios a partir de um arquivo de --log
+  generate SESSÃO [-o mocks.yml]
+                 mocks a partir de uma sessão gravada (um arquivo de --log ou HAR)
+  record --upstream URL --out SESSÃO.jsonl
+                 retransmite cada caminho ao servidor real e grava o tráfego</translation>
     </message>
     <message>
-        <source>Most bytes waiting for one client (default 64 MiB): replies it does not read, delayed replies, messages not yet answered; beyond it the client is dropped.</source>
-        <translation>Máximo de bytes em espera para um cliente (padrão 64 MiB): respostas que ele não lê, respostas atrasadas, mensagens ainda não respondidas; além disso, o cliente é derrubado.</translation>
+        <source>mocket-cli generate: which session? Give a file, e.g. mocket-cli generate session.jsonl -o mocks.yml</source>
+        <translation>mocket-cli generate: qual sessão? Informe um arquivo, por exemplo mocket-cli generate session.jsonl -o mocks.yml</translation>
     </message>
     <message>
-        <source>Most bytes waiting for all clients together (default 512 MiB); beyond it the client holding the most is dropped.</source>
-        <translation>Máximo de bytes em espera para todos os clientes juntos (padrão 512 MiB); além disso, o cliente que mais retém é derrubado.</translation>
+        <source>mocket-cli record: give the real server as --upstream ws://HOST:PORT (or wss://)</source>
+        <translation>mocket-cli record: informe o servidor real com --upstream ws://HOST:PORTA (ou wss://)</translation>
+    </message>
+    <message>
+        <source>mocket-cli record: give the session file, e.g. --out session.jsonl</source>
+        <translation>mocket-cli record: informe o arquivo de sessão, por exemplo --out session.jsonl</translation>
     </message>
 </context>
 <context>
@@ -2078,10 +2194,6 @@ Comandos:
     <message>
         <source>/ws/chat/:room</source>
         <translation>/ws/chat/:sala</translation>
-    </message>
-    <message>
-        <source>The URL path; :name segments capture a value for {{path-params.name}}</source>
-        <translation>O caminho da URL; segmentos :name capturam um valor para {{path-params.name}}</translation>
     </message>
     <message>
         <source>Sent when a client connects (empty: no greeting)</source>
@@ -2165,10 +2277,6 @@ Comandos:
     <message>
         <source>none (e.g. chat.v2, chat.v1)</source>
         <translation>nenhum (ex.: chat.v2, chat.v1)</translation>
-    </message>
-    <message>
-        <source>Subprotocols this endpoint accepts, in order of preference, separated by commas</source>
-        <translation>Subprotocolos que este endpoint aceita, em ordem de preferência, separados por vírgulas</translation>
     </message>
     <message>
         <source>Streams: frames sent on a timer</source>
@@ -2286,6 +2394,30 @@ Comandos:
         <source>The YAML has a syntax error: the forms cannot edit it until it is fixed in the editor</source>
         <translation>O YAML tem um erro de sintaxe: os formulários não podem editá-lo até que seja corrigido no editor</translation>
     </message>
+    <message>
+        <source>path — the URL path; :name segments capture a value for {{path-params.name}}</source>
+        <translation>path — o caminho da URL; segmentos :nome capturam um valor para {{path-params.nome}}</translation>
+    </message>
+    <message>
+        <source>on-connect: response — sent to each client that connects; {{ or Ctrl+Space offers placeholders</source>
+        <translation>on-connect: response — enviado a cada cliente que se conecta; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>subprotocols — the subprotocols this endpoint accepts, in order of preference, separated by commas</source>
+        <translation>subprotocols — os subprotocolos que este endpoint aceita, em ordem de preferência, separados por vírgulas</translation>
+    </message>
+    <message>
+        <source>pattern for text messages; binary: any, hex-prefix or base64-prefix for binary ones</source>
+        <translation>pattern para mensagens de texto; binary: any, hex-prefix ou base64-prefix para as binárias</translation>
+    </message>
+    <message>
+        <source>pattern — exact text, a regex matching the whole message, or JSON whose {{…}} placeholders match any value</source>
+        <translation>pattern — texto exato, uma regex que casa com a mensagem inteira, ou JSON cujos placeholders {{…}} casam com qualquer valor</translation>
+    </message>
+    <message>
+        <source>hex-prefix or base64-prefix — the bytes a binary message must start with</source>
+        <translation>hex-prefix ou base64-prefix — os bytes com que uma mensagem binária precisa começar</translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>
@@ -2340,6 +2472,122 @@ Comandos:
     <message>
         <source>path parameter &apos;%1&apos; must be %2, got &apos;%3&apos;</source>
         <translation>o parâmetro de caminho &apos;%1&apos; deve ser %2, mas veio &apos;%3&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderCompleter</name>
+    <message>
+        <source>Insert Place&amp;holder</source>
+        <translation>Inserir &amp;placeholder</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder: the path&apos;s parameters, what the pattern binds, helpers, filters</source>
+        <translation>Inserir um placeholder: os parâmetros do caminho, o que o padrão captura, funções, filtros</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholders</name>
+    <message>
+        <source>JSON pattern: binds nothing</source>
+        <translation>padrão JSON: não captura nada</translation>
+    </message>
+    <message>
+        <source>JSON pattern: binds %1</source>
+        <translation>padrão JSON: captura %1</translation>
+    </message>
+    <message>
+        <source>regex: binds nothing (name a group: (?&lt;cmd&gt;…))</source>
+        <translation>regex: não captura nada (dê nome a um grupo: (?&lt;cmd&gt;…))</translation>
+    </message>
+    <message>
+        <source>regex: binds %1</source>
+        <translation>regex: captura %1</translation>
+    </message>
+    <message>
+        <source>exact text</source>
+        <translation>texto exato</translation>
+    </message>
+    <message>
+        <source>the path&apos;s :%1 segment</source>
+        <translation>o segmento :%1 do caminho</translation>
+    </message>
+    <message>
+        <source>bound by the rule&apos;s JSON pattern</source>
+        <translation>capturado pelo padrão JSON da regra</translation>
+    </message>
+    <message>
+        <source>a named group of the rule&apos;s regex</source>
+        <translation>um grupo nomeado da regex da regra</translation>
+    </message>
+    <message>
+        <source>the message, as received</source>
+        <translation>a mensagem, como foi recebida</translation>
+    </message>
+    <message>
+        <source>a key of the request&apos;s JSON body</source>
+        <translation>uma chave do corpo JSON da requisição</translation>
+    </message>
+    <message>
+        <source>the stream&apos;s tick: 0, 1, 2…</source>
+        <translation>o tique do stream: 0, 1, 2…</translation>
+    </message>
+    <message>
+        <source>a query parameter of the request</source>
+        <translation>um parâmetro de consulta da requisição</translation>
+    </message>
+    <message>
+        <source>a header of the request, any case</source>
+        <translation>um cabeçalho da requisição, em qualquer caixa</translation>
+    </message>
+    <message>
+        <source>the connection&apos;s number</source>
+        <translation>o número da conexão</translation>
+    </message>
+    <message>
+        <source>the time now, ISO 8601 UTC</source>
+        <translation>a hora atual, ISO 8601 UTC</translation>
+    </message>
+    <message>
+        <source>a new random UUID</source>
+        <translation>um UUID aleatório novo</translation>
+    </message>
+    <message>
+        <source>a random integer from 1 to 100</source>
+        <translation>um inteiro aleatório de 1 a 100</translation>
+    </message>
+    <message>
+        <source>filter: the value as JSON, quoted and escaped</source>
+        <translation>filtro: o valor como JSON, entre aspas e escapado</translation>
+    </message>
+    <message>
+        <source>filter: this text when the value is missing</source>
+        <translation>filtro: este texto quando o valor falta</translation>
+    </message>
+    <message>
+        <source>filter: in upper case</source>
+        <translation>filtro: em maiúsculas</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <source>mocket-cli record: cannot write %1: %2</source>
+        <translation>mocket-cli record: não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>mocket-cli record: cannot listen on %1:%2: %3</source>
+        <translation>mocket-cli record: não foi possível escutar em %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>Mocket recording on ws://%1:%2 from %3 into %4</source>
+        <translation>Mocket gravando em ws://%1:%2 a partir de %3 para %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: closing %n connection(s)</source>
+        <translation>
+            <numerusform>Parando: fechando %n conexão</numerusform>
+            <numerusform>Parando: fechando %n conexões</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2405,14 +2653,6 @@ Comandos:
         <translation>nenhum (ex.: 250ms, 1.5s, 100ms..300ms)</translation>
     </message>
     <message>
-        <source>Wait this long before the greeting</source>
-        <translation>Esperar este tempo antes da saudação</translation>
-    </message>
-    <message>
-        <source>Wait this long before replying</source>
-        <translation>Esperar este tempo antes de responder</translation>
-    </message>
-    <message>
         <source>The new connection</source>
         <translation>A nova conexão</translation>
     </message>
@@ -2435,10 +2675,6 @@ Comandos:
     <message>
         <source>&amp;Close the connection afterwards</source>
         <translation>Fec&amp;har a conexão em seguida</translation>
-    </message>
-    <message>
-        <source>1000 normal closure; 3000-4999 for applications</source>
-        <translation>1000 fechamento normal; 3000-4999 para aplicações</translation>
     </message>
     <message>
         <source>reason (optional)</source>
@@ -2479,6 +2715,46 @@ Comandos:
     <message>
         <source>Reason:</source>
         <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>response for text, binary for one base64 frame, frames for several</source>
+        <translation>response para texto, binary para um frame em base64, frames para vários</translation>
+    </message>
+    <message>
+        <source>response — the greeting&apos;s text; {{ or Ctrl+Space offers placeholders</source>
+        <translation>response — o texto da saudação; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>response — the reply&apos;s text; {{ or Ctrl+Space offers placeholders</source>
+        <translation>response — o texto da resposta; {{ ou Ctrl+Espaço oferece placeholders</translation>
+    </message>
+    <message>
+        <source>binary — one binary frame, written in base64</source>
+        <translation>binary — um frame binário, escrito em base64</translation>
+    </message>
+    <message>
+        <source>delay — wait this long before the greeting</source>
+        <translation>delay — espera este tempo antes da saudação</translation>
+    </message>
+    <message>
+        <source>delay — wait this long before replying</source>
+        <translation>delay — espera este tempo antes de responder</translation>
+    </message>
+    <message>
+        <source>to — sender (the default), endpoint or others</source>
+        <translation>to — sender (o padrão), endpoint ou others</translation>
+    </message>
+    <message>
+        <source>close — close the connection after this reply</source>
+        <translation>close — fecha a conexão depois desta resposta</translation>
+    </message>
+    <message>
+        <source>close: code — 1000 normal closure; 3000-4999 for applications</source>
+        <translation>close: code — 1000 fechamento normal; 3000-4999 para aplicações</translation>
+    </message>
+    <message>
+        <source>close: reason — sent with the close code</source>
+        <translation>close: reason — enviado com o código de fechamento</translation>
     </message>
 </context>
 <context>
@@ -3300,10 +3576,6 @@ Authorization: Bearer %2</translation>
         <translation>Todas as conexões de uma vez</translation>
     </message>
     <message>
-        <source>Each: one stream per connection with its own {{counter}}; all: one broadcast with a shared counter</source>
-        <translation>Cada: um stream por conexão, com seu próprio {{counter}}; todas: um broadcast com um contador compartilhado</translation>
-    </message>
-    <message>
         <source>Cycle through the frames</source>
         <translation>Repetir os frames em ciclo</translation>
     </message>
@@ -3369,6 +3641,22 @@ Authorization: Bearer %2</translation>
     <message>
         <source>F&amp;rames:</source>
         <translation>F&amp;rames:</translation>
+    </message>
+    <message>
+        <source>every — the time between two frames</source>
+        <translation>every — o tempo entre dois frames</translation>
+    </message>
+    <message>
+        <source>to — each: one stream per connection with its own {{counter}}; all: one broadcast with a shared counter</source>
+        <translation>to — cada: um stream por conexão com o próprio {{counter}}; todas: um broadcast com um contador compartilhado</translation>
+    </message>
+    <message>
+        <source>once — stop after the last frame instead of cycling</source>
+        <translation>once — para depois do último frame em vez de repetir em ciclo</translation>
+    </message>
+    <message>
+        <source>frames — one per line; {{counter}} counts the ticks, {{ or Ctrl+Space offers more</source>
+        <translation>frames — um por linha; {{counter}} conta os tiques, {{ ou Ctrl+Espaço oferece mais</translation>
     </message>
 </context>
 <context>
@@ -3984,6 +4272,24 @@ Authorization: Bearer %2</translation>
             <numerusform>&lt;binário, %n byte&gt;</numerusform>
             <numerusform>&lt;binário, %n bytes&gt;</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamRelay</name>
+    <message>
+        <source>upstream unreachable: %1</source>
+        <translation>servidor real inacessível: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upstream connection lost</source>
+        <translation>conexão com o servidor real perdida</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ std::optional<Kind> kindNamed(const QString &name)
 
 TrafficEvent::Cause causeNamed(const QString &name)
 {
-    for (int cause = 0; cause <= int(TrafficEvent::Cause::ValueTooLarge); ++cause) {
+    for (int cause = 0; cause <= int(TrafficEvent::Cause::SharedRemoved); ++cause) {
         if (name == QLatin1String(TrafficEvent::causeName(TrafficEvent::Cause(cause))))
             return TrafficEvent::Cause(cause);
     }

@@ -88,8 +88,10 @@ const char *TrafficEvent::causeName(Cause cause)
         "stream-limit",
         "variable-limit",
         "value-too-large",
+        "variable-removed",
+        "shared-removed",
     };
-    static_assert(std::size(names) == size_t(Cause::ValueTooLarge) + 1);
+    static_assert(std::size(names) == size_t(Cause::SharedRemoved) + 1);
     return names[int(cause)];
 }
 

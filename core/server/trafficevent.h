@@ -105,6 +105,8 @@ public:
         StreamLimit, // warning: a stream refused; details: its key, the limit
         VariableLimit, // warning: a value refused; details: its name, the limit
         ValueTooLarge, // warning: a value refused; details: its name, the limit in bytes
+        VariableRemoved, // note; details: the name
+        SharedRemoved, // note; details: the name
     };
 
     using Reach = TrafficReach;

@@ -2194,6 +2194,30 @@ Comandos:
         <source>The YAML has a syntax error: the forms cannot edit it until it is fixed in the editor</source>
         <translation>O YAML tem um erro de sintaxe: os formulários não podem editá-lo até que seja corrigido no editor</translation>
     </message>
+    <message>
+        <source>any state</source>
+        <translation>qualquer estado</translation>
+    </message>
+    <message>
+        <source>when-state: the rule answers only in these states (names separated by commas)</source>
+        <translation>when-state: a regra responde só nestes estados (nomes separados por vírgulas)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inalterado</translation>
+    </message>
+    <message>
+        <source>set-state: the connection&apos;s state once the rule has matched</source>
+        <translation>set-state: o estado da conexão depois que a regra casou</translation>
+    </message>
+    <message>
+        <source>In states:</source>
+        <translation>Nos estados:</translation>
+    </message>
+    <message>
+        <source>Then state:</source>
+        <translation>Depois, estado:</translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>

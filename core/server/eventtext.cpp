@@ -189,6 +189,8 @@ QString conversationCause(Cause cause, const QStringList &details, Language lang
         { Cause::StateSet, QT_TRANSLATE_NOOP("MockServer", "state %1 (was %2)") },
         { Cause::VariableSet, QT_TRANSLATE_NOOP("MockServer", "vars.%1 = %2") },
         { Cause::SharedSet, QT_TRANSLATE_NOOP("MockServer", "shared.%1 = %2") },
+        { Cause::VariableRemoved, QT_TRANSLATE_NOOP("MockServer", "vars.%1 removed") },
+        { Cause::SharedRemoved, QT_TRANSLATE_NOOP("MockServer", "shared.%1 removed") },
         { Cause::StreamStarted, QT_TRANSLATE_NOOP("MockServer", "stream '%1' started") },
         { Cause::StreamStopped, QT_TRANSLATE_NOOP("MockServer", "stream '%1' stopped") },
         { Cause::StreamFinished,

@@ -1099,23 +1099,114 @@ void MockServer::assign(Connection *connection, const Rule &rule,
                         const QList<std::pair<QString, Template>> &assignments, ParamMap *into,
                         const TemplateContext &context, TrafficEvent::Cause setCause)
 {
+    for (const auto &[name, value] : assignments)
+        store(connection, rule.label(), name, value.render(context), into, setCause);
+}
+
+bool MockServer::store(Connection *connection, const QString &rule, const QString &name,
+                       QString text, ParamMap *into, TrafficEvent::Cause setCause, QString *error)
+{
     using Cause = TrafficEvent::Cause;
-    for (const auto &[name, value] : assignments) {
-        QString text = value.render(context);
-        if (TrafficEvent::utf8Size(text) > Conversation::MaxValueBytes) {
-            emitConversation(connection, TrafficEvent::Kind::Warning, rule.label(),
-                             Cause::ValueTooLarge,
-                             { name, QString::number(Conversation::MaxValueBytes) });
-        } else if (!into->contains(name) && into->size() >= Conversation::MaxVariables) {
-            emitConversation(connection, TrafficEvent::Kind::Warning, rule.label(),
-                             Cause::VariableLimit,
-                             { name, QString::number(Conversation::MaxVariables) });
-        } else {
-            into->insert(name, text);
-            emitConversation(connection, TrafficEvent::Kind::Note, rule.label(), setCause,
-                             { name, text });
-        }
+    std::optional<std::pair<Cause, QString>> refusal;
+    if (TrafficEvent::utf8Size(text) > Conversation::MaxValueBytes)
+        refusal.emplace(Cause::ValueTooLarge, QString::number(Conversation::MaxValueBytes));
+    else if (!into->contains(name) && into->size() >= Conversation::MaxVariables)
+        refusal.emplace(Cause::VariableLimit, QString::number(Conversation::MaxVariables));
+    if (refusal) {
+        refuseValue(connection, rule, refusal->first, { name, refusal->second }, error);
+        return false;
     }
+    into->insert(name, text);
+    emitConversation(connection, TrafficEvent::Kind::Note, rule, setCause, { name, text });
+    return true;
+}
+
+void MockServer::refuseValue(const Connection *connection, const QString &rule,
+                             TrafficEvent::Cause cause, const QStringList &details, QString *error)
+{
+    emitConversation(connection, TrafficEvent::Kind::Warning, rule, cause, details);
+    if (error)
+        *error = EventText::cause(cause, details);
+}
+
+namespace {
+const QString ManualRule = QStringLiteral("manual");
+}
+
+MockServer::Connection *MockServer::conversing(quint64 connectionId) const
+{
+    const auto found = m_connections.find(connectionId);
+    if (found == m_connections.end() || !found->second->conversation)
+        return nullptr;
+    return found->second.get();
+}
+
+std::optional<MockServer::ConversationView> MockServer::conversationView(quint64 connectionId) const
+{
+    const Connection *connection = conversing(connectionId);
+    if (!connection)
+        return std::nullopt;
+    return ConversationView { connection->state, connection->vars,
+                              connection->conversation->shared };
+}
+
+bool MockServer::setConnectionState(quint64 connectionId, const QString &state, QString *error)
+{
+    Connection *connection = conversing(connectionId);
+    if (!connection)
+        return false;
+    if (TrafficEvent::utf8Size(state) > Conversation::MaxValueBytes) {
+        refuseValue(connection, ManualRule, TrafficEvent::Cause::ValueTooLarge,
+                    { QStringLiteral("state"), QString::number(Conversation::MaxValueBytes) },
+                    error);
+        return false;
+    }
+    if (state != connection->state) {
+        const QString was = std::exchange(connection->state, state);
+        emitConversation(connection, TrafficEvent::Kind::Note, ManualRule,
+                         TrafficEvent::Cause::StateSet, { state, was });
+    }
+    return true;
+}
+
+bool MockServer::setConnectionVariable(quint64 connectionId, const QString &name,
+                                       const QString &value, QString *error)
+{
+    Connection *connection = conversing(connectionId);
+    return connection
+        && store(connection, ManualRule, name, value, &connection->vars,
+                 TrafficEvent::Cause::VariableSet, error);
+}
+
+bool MockServer::setSharedValue(quint64 connectionId, const QString &name, const QString &value,
+                                QString *error)
+{
+    Connection *connection = conversing(connectionId);
+    return connection
+        && store(connection, ManualRule, name, value, &connection->conversation->shared,
+                 TrafficEvent::Cause::SharedSet, error);
+}
+
+bool MockServer::removeConnectionVariable(quint64 connectionId, const QString &name)
+{
+    return remove(connectionId, name, false);
+}
+
+bool MockServer::removeSharedValue(quint64 connectionId, const QString &name)
+{
+    return remove(connectionId, name, true);
+}
+
+bool MockServer::remove(quint64 connectionId, const QString &name, bool shared)
+{
+    Connection *connection = conversing(connectionId);
+    if (!connection || !(shared ? connection->conversation->shared : connection->vars).remove(name))
+        return false;
+    emitConversation(connection, TrafficEvent::Kind::Note, ManualRule,
+                     shared ? TrafficEvent::Cause::SharedRemoved
+                            : TrafficEvent::Cause::VariableRemoved,
+                     { name });
+    return true;
 }
 
 MockServer::StartedStream::StartedStream(std::shared_ptr<const RuleStream> stream, QString label,

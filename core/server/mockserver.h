@@ -139,6 +139,29 @@ public:
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
                          const QString &reason);
 
+    // A connection's conversation as its rules see it now: its state, its variables and its
+    // endpoint's shared values.
+    struct ConversationView
+    {
+        QString state;
+        ParamMap vars;
+        ParamMap shared;
+    };
+    // Empty when no such connection is open.
+    std::optional<ConversationView> conversationView(quint64 connectionId) const;
+    // Changes a conversation by hand, as a rule would: the same note events (rule "manual"),
+    // the same limits. False when the connection is not open, or (with the words in *error) when
+    // a limit refuses the value; a refusal is logged as a rule's would be.
+    bool setConnectionState(quint64 connectionId, const QString &state, QString *error = nullptr);
+    bool setConnectionVariable(quint64 connectionId, const QString &name, const QString &value,
+                               QString *error = nullptr);
+    // False when there is no such connection or value.
+    bool removeConnectionVariable(quint64 connectionId, const QString &name);
+    // The shared values of the connection's endpoint.
+    bool setSharedValue(quint64 connectionId, const QString &name, const QString &value,
+                        QString *error = nullptr);
+    bool removeSharedValue(quint64 connectionId, const QString &name);
+
 signals:
     void started(const QUrl &url);
     void startFailed(const QString &reason);
@@ -294,6 +317,15 @@ private:
     void assign(Connection *connection, const Rule &rule,
                 const QList<std::pair<QString, Template>> &assignments, ParamMap *into,
                 const TemplateContext &context, TrafficEvent::Cause setCause);
+    // Sets one value within the limits; the change or the refusal is logged, and a refusal's
+    // words go to *error.
+    bool store(Connection *connection, const QString &rule, const QString &name, QString text,
+               ParamMap *into, TrafficEvent::Cause setCause, QString *error = nullptr);
+    void refuseValue(const Connection *connection, const QString &rule, TrafficEvent::Cause cause,
+                     const QStringList &details, QString *error);
+    // The open connection with this id and a conversation, or null.
+    Connection *conversing(quint64 connectionId) const;
+    bool remove(quint64 connectionId, const QString &name, bool shared);
     void startRuleStream(Connection *connection, const Rule &rule, const TemplateContext &context);
     void ruleStreamTick(quint64 connectionId, const QString &key);
     void emitConversation(const Connection *connection, TrafficEvent::Kind kind,

@@ -139,6 +139,8 @@ const char *TrafficEvent::causeName(Cause cause)
         "malformed-header",
         "bad-host",
         "upgrade-not-alone",
+        "variable-removed",
+        "shared-removed",
     };
     static_assert(std::size(names) == size_t(TrafficEvent::LastCause) + 1);
     return names[int(cause)];

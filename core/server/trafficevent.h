@@ -135,10 +135,12 @@ public:
         MalformedHeader, // refused 400; details: path, the start of the line
         BadHost, // refused 400; details: path, the Host sent
         UpgradeNotAlone, // refused 400; details: path, the Upgrade sent
+        VariableRemoved, // note; details: the name
+        SharedRemoved, // note; details: the name
     };
     // A cause added after the last becomes LastCause: the name table and the log reader walk
     // every cause up to it.
-    static constexpr Cause LastCause = Cause::UpgradeNotAlone;
+    static constexpr Cause LastCause = Cause::SharedRemoved;
 
     using Reach = TrafficReach;
     using Delivery = TrafficDelivery;

@@ -1,4 +1,5 @@
 #include "mockspec.h"
+#include "tryconversation.h"
 
 #include <QCoreApplication>
 
@@ -212,7 +213,29 @@ static QString renderForTry(const Reply &reply, const Template *response,
     return frames.join(QLatin1Char('\n'));
 }
 
+// A rule's `set` or `set-shared` in a simulated connection; a value over the limits is refused,
+// as the server refuses it.
+static void assignForTry(const QList<std::pair<QString, Template>> &assignments,
+                         const TemplateContext &context, ParamMap *into)
+{
+    for (const auto &[name, value] : assignments) {
+        QString text = value.render(context);
+        if (text.toUtf8().size() > Conversation::MaxValueBytes
+            || (!into->contains(name) && into->size() >= Conversation::MaxVariables))
+            continue;
+        into->insert(name, text);
+    }
+}
+
 TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message)
+{
+    // A fresh connection: its first state, nothing shared yet, each sequence at its first.
+    TryConversation fresh;
+    return tryMessage(spec, pathAndQuery, message, &fresh);
+}
+
+TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message,
+                     TryConversation *conversation)
 {
     TryResult result;
     const QUrl url = QUrl::fromEncoded(pathAndQuery.toUtf8());
@@ -230,24 +253,30 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     }
     const IncomingMessage incoming(message);
     Bindings bindings;
-    // A fresh connection: its first state, nothing shared yet, each sequence at its first.
-    const QString state = InitialConversationState;
-    const ParamMap shared;
-    result.rule = endpoint.firstMatch(incoming, &bindings, &state, &shared);
-    if (result.rule) {
-        TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
-        context.state = &state;
-        const Rule &rule = *result.rule;
-        if (rule.sequence) {
-            const SequenceReply &first = rule.sequence->replyFor(1);
-            result.reply = renderForTry(first.reply, first.hasResponse ? &first.response : nullptr,
-                                        context, &result.missing);
-        } else {
-            result.reply = renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr,
-                                        context, &result.missing);
-        }
-    } else {
+    result.rule
+        = endpoint.firstMatch(incoming, &bindings, &conversation->state, &conversation->shared);
+    if (!result.rule) {
         result.misses = endpoint.explainMisses(incoming);
+        return result;
+    }
+    TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
+    context.state = &conversation->state;
+    context.vars = &conversation->vars;
+    context.shared = &conversation->shared;
+    const Rule &rule = *result.rule;
+    // The changes come first, as on the server: the reply sees them.
+    if (rule.conversation.setState)
+        conversation->state = *rule.conversation.setState;
+    assignForTry(rule.conversation.setVars, context, &conversation->vars);
+    assignForTry(rule.conversation.setShared, context, &conversation->shared);
+    if (rule.sequence) {
+        const SequenceReply &next
+            = rule.sequence->replyFor(++conversation->sequenceMatches[rule.index]);
+        result.reply = renderForTry(next.reply, next.hasResponse ? &next.response : nullptr,
+                                    context, &result.missing);
+    } else {
+        result.reply = renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr,
+                                    context, &result.missing);
     }
     return result;
 }

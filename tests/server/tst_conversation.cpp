@@ -232,6 +232,65 @@ private slots:
                                               "limit") });
         QVERIFY(client.isConnected());
     }
+    void stateAndValuesSetByHand()
+    {
+        TestClient alice;
+        connect(alice);
+        const quint64 id = m_fixture->newestId();
+        MockServer &server = m_fixture->server();
+        QString error;
+        QVERIFY(server.setConnectionState(id, QStringLiteral("in"), &error));
+        QVERIFY(server.setConnectionVariable(id, QStringLiteral("user"), QStringLiteral("carol"),
+                                             &error));
+        QCOMPARE(alice.ask(QStringLiteral("whoami"), 20000), QStringLiteral("you are carol"));
+        QVERIFY(
+            server.setSharedValue(id, QStringLiteral("market"), QStringLiteral("open"), &error));
+        QVERIFY(server.setSharedValue(id, QStringLiteral("by"), QStringLiteral("hand"), &error));
+        QCOMPARE(alice.ask(QStringLiteral("market"), 20000), QStringLiteral("open, said hand"));
+        QVERIFY(server.removeSharedValue(id, QStringLiteral("market")));
+        QCOMPARE(alice.ask(QStringLiteral("market"), 20000), QStringLiteral("closed"));
+        QVERIFY(server.removeConnectionVariable(id, QStringLiteral("user")));
+        QVERIFY(!server.removeConnectionVariable(id, QStringLiteral("user")));
+
+        const std::optional<MockServer::ConversationView> now = server.conversationView(id);
+        QVERIFY(now);
+        QCOMPARE(now->state, QStringLiteral("in"));
+        QVERIFY(now->vars.isEmpty());
+        QCOMPARE(now->shared, (ParamMap { { QStringLiteral("by"), QStringLiteral("hand") } }));
+        QCOMPARE(
+            notes(m_fixture->events(), id),
+            (QStringList {
+                QStringLiteral("state in (was start)"), QStringLiteral("vars.user = carol"),
+                QStringLiteral("shared.market = open"), QStringLiteral("shared.by = hand"),
+                QStringLiteral("shared.market removed"), QStringLiteral("vars.user removed") }));
+        QVERIFY(!server.conversationView(id + 100));
+        QVERIFY(!server.setConnectionState(id + 100, QStringLiteral("in"), &error));
+    }
+
+    void handEditsKeepTheLimits()
+    {
+        TestClient client;
+        connect(client);
+        const quint64 id = m_fixture->newestId();
+        MockServer &server = m_fixture->server();
+        QString error;
+        for (int i = 1; i <= 64; ++i) // the limit
+            QVERIFY(server.setConnectionVariable(id, QStringLiteral("v%1").arg(i),
+                                                 QStringLiteral("x"), &error));
+        QVERIFY(!server.setConnectionVariable(id, QStringLiteral("extra"), QStringLiteral("y"),
+                                              &error));
+        QCOMPARE(error, QStringLiteral("'extra' not set: 64 values are kept at most, the limit"));
+        QVERIFY(!server.setSharedValue(id, QStringLiteral("big"), QString(64 * 1024 + 1, u'x'),
+                                       &error));
+        QCOMPARE(
+            error,
+            QStringLiteral("'big' not set: its value is larger than the limit of 65536 bytes"));
+        QVERIFY(
+            server.setConnectionVariable(id, QStringLiteral("v1"), QStringLiteral("z"), &error));
+        QCOMPARE(server.conversationView(id)->vars.value(QStringLiteral("v1")),
+                 QStringLiteral("z"));
+        QVERIFY(client.isConnected());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConversation)

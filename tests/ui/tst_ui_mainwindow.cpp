@@ -1187,6 +1187,34 @@ private slots:
         QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).reply.closeCode, 1000);
     }
 
+    // when-state and set-state from the rule form: a name, several as a list, none removes it.
+    void formEditsTheRuleStates()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /app\n    on-message:\n"
+                                            "      - pattern: login\n        response: hi\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("states.yml"), text)));
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        auto rule0 = [this]() -> const Rule & {
+            return m_window->lastGoodSpec()->endpoints.at(0).rules.at(0);
+        };
+        QTest::keyClicks(mocks->setStateField(), QStringLiteral("in"));
+        QTest::keyClicks(mocks->whenStateField(), QStringLiteral("start, away"));
+        mocks->commitForms();
+        QVERIFY2(
+            m_window->editor()->toPlainText().contains(QStringLiteral("        set-state: in\n")),
+            qPrintable(m_window->editor()->toPlainText()));
+        QCOMPARE(rule0().conversation.whenState,
+                 (QStringList { QStringLiteral("start"), QStringLiteral("away") }));
+        QCOMPARE(rule0().conversation.setState, std::optional<QString>(QStringLiteral("in")));
+
+        mocks->whenStateField()->clear();
+        mocks->commitForms();
+        QVERIFY(rule0().conversation.whenState.isEmpty());
+        QVERIFY(!m_window->editor()->toPlainText().contains(QStringLiteral("when-state")));
+        QCOMPARE(mocks->setStateField()->text(), QStringLiteral("in"));
+    }
+
     // A value set in the form changes what the running server does.
     void formRuleChangesTheServer()
     {

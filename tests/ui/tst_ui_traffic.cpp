@@ -1,3 +1,4 @@
+#include "conversationbox.h"
 #include "serverfixture.h"
 #include "testclient.h"
 #include "trafficdelegates.h"
@@ -6,6 +7,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -22,7 +24,14 @@ const char *const Config = "- websocket:\n"
                            "    path: /ws/t\n"
                            "    on-message:\n"
                            "      - pattern: ping\n"
-                           "        response: pong\n";
+                           "        response: pong\n"
+                           "      - pattern: whoami\n"
+                           "        when-state: in\n"
+                           "        response: 'you are {{vars.user}}'\n"
+                           "      - pattern: whoami\n"
+                           "        response: nobody\n"
+                           "      - pattern: 'keep (?<text>.*)'\n"
+                           "        set: {kept: '{{text}}'}\n";
 
 QPalette paletteWithBase(const QColor &base, const QColor &text)
 {
@@ -95,6 +104,53 @@ private slots:
         m_panel.reset();
         m_log.reset();
         m_fixture.reset();
+    }
+
+    // The selected connection's state and values show, follow the rules' changes, and can be
+    // set by hand; the client's next message is answered by the new state.
+    void conversationSeenAndSetByHand()
+    {
+        TestClient alice;
+        connectClient(alice);
+        QCOMPARE(alice.ask(QStringLiteral("whoami")), QStringLiteral("nobody"));
+        panel()->selectConnection(m_fixture->newestId());
+        ConversationBox *box = panel()->conversationBox();
+        QVERIFY(box);
+        QCOMPARE(box->stateText(), QStringLiteral("start"));
+
+        child<QLineEdit>("conversationState")->setText(QStringLiteral("in"));
+        QTest::mouseClick(child<QPushButton>("setState"), Qt::LeftButton);
+        child<QLineEdit>("conversationName")->setText(QStringLiteral("user"));
+        child<QLineEdit>("conversationValue")->setText(QStringLiteral("carol"));
+        QTest::mouseClick(child<QPushButton>("setValue"), Qt::LeftButton);
+        QCOMPARE(box->valueLines(), QStringList { QStringLiteral("vars.user = carol") });
+        QCOMPARE(alice.ask(QStringLiteral("whoami")), QStringLiteral("you are carol"));
+
+        alice.socket().sendTextMessage(QStringLiteral("keep this"));
+        QTRY_COMPARE_WITH_TIMEOUT(box->valueLines(),
+                                  (QStringList { QStringLiteral("vars.kept = this"),
+                                                 QStringLiteral("vars.user = carol") }),
+                                  Wait);
+
+        auto *scope = child<QComboBox>("conversationScope");
+        scope->setCurrentIndex(scope->findData(QStringLiteral("shared")));
+        child<QLineEdit>("conversationName")->setText(QStringLiteral("market"));
+        child<QLineEdit>("conversationValue")->setText(QStringLiteral("open"));
+        QTest::mouseClick(child<QPushButton>("setValue"), Qt::LeftButton);
+        QCOMPARE(box->valueLines().constLast(), QStringLiteral("shared.market = open"));
+
+        QVERIFY(box->removeValue(false, QStringLiteral("kept")));
+        QCOMPARE(box->valueLines(),
+                 (QStringList { QStringLiteral("vars.user = carol"),
+                                QStringLiteral("shared.market = open") }));
+        QVERIFY(!box->removeValue(false, QStringLiteral("kept")));
+        QVERIFY(!box->statusText().isEmpty());
+        QVERIFY(!box->setValue(false, QStringLiteral("big"), QString(64 * 1024 + 1, u'x')));
+        QVERIFY(box->statusText().contains(QStringLiteral("65536")));
+
+        alice.socket().close();
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>("setState")->isEnabled(), Wait);
+        QVERIFY(box->valueLines().isEmpty());
     }
 
     // After "Show all" the highlighted message is the one the details pane shows, and no

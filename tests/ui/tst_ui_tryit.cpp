@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 #include "mockspanel.h"
+#include "specloader.h"
 #include "testfiles.h"
 #include "tryitpanel.h"
 #include "yamleditor.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -29,6 +32,27 @@ const char *const Config = "- websocket:\n"
                            "        response: bytes\n"
                            "- websocket:\n"
                            "    path: /ws/other\n";
+
+const char *const StateConfig = R"(
+- websocket:
+    path: /app
+    on-message:
+      - pattern: '{"op": "login", "user": "{{user}}"}'
+        when-state: start
+        set-state: in
+        set: {user: '{{json-params.user}}'}
+        response: 'welcome {{vars.user}}'
+      - pattern: whoami
+        when-state: in
+        response: 'you are {{vars.user}}'
+      - pattern: whoami
+        response: nobody
+      - pattern: buy
+        sequence:
+          replies:
+            - response: filled
+            - response: rejected
+)";
 
 // The config with a map value on line 16 where none may be: no YAML at all.
 QString broken()
@@ -216,6 +240,50 @@ private slots:
 
         tryIt->setMessage(QStringLiteral("ping"));
         QVERIFY(tryIt->missReasons().isEmpty());
+    }
+
+    // Try it keeps a simulated connection: a message it sends leaves the state and values its
+    // rule set, so a state-gated rule answers the next message; Reset starts afresh.
+    void tryItFollowsTheConversation()
+    {
+        const LoadResult loaded
+            = SpecLoader::loadText(QString::fromUtf8(StateConfig), QStringLiteral("state.yml"));
+        QVERIFY(loaded.ok());
+        TryItPanel tryIt;
+        tryIt.setSpec(loaded.spec);
+        tryIt.show();
+        auto *send = tryIt.findChild<QPushButton *>(QStringLiteral("trySend"));
+        auto *reset = tryIt.findChild<QPushButton *>(QStringLiteral("tryReset"));
+        auto *shown = tryIt.findChild<QLabel *>(QStringLiteral("tryConversation"));
+        QVERIFY(send && reset && shown);
+        tryIt.setPath(QStringLiteral("/app"));
+        tryIt.setMessage(QStringLiteral("whoami"));
+        QCOMPARE(tryIt.reply(), QStringLiteral("nobody"));
+        const QString login = QStringLiteral(R"({"op": "login", "user": "ana"})");
+        tryIt.setMessage(login);
+        QCOMPARE(tryIt.reply(), QStringLiteral("welcome ana"));
+        QVERIFY(tryIt.conversation().isFresh()); // what it would answer, not sent yet
+        QVERIFY(!reset->isEnabled());
+
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(tryIt.reply(), QStringLiteral("welcome ana"));
+        QCOMPARE(shown->text(), QStringLiteral("state in · vars.user = ana"));
+        tryIt.setMessage(QStringLiteral("whoami"));
+        QCOMPARE(tryIt.reply(), QStringLiteral("you are ana"));
+        tryIt.setMessage(login);
+        QVERIFY(tryIt.summary().contains(QStringLiteral("no rule matches")));
+
+        tryIt.setMessage(QStringLiteral("buy"));
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(tryIt.reply(), QStringLiteral("filled"));
+        QTest::mouseClick(send, Qt::LeftButton);
+        QCOMPARE(tryIt.reply(), QStringLiteral("rejected"));
+
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QVERIFY(tryIt.conversation().isFresh());
+        QCOMPARE(tryIt.reply(), QStringLiteral("filled"));
+        tryIt.setMessage(QStringLiteral("whoami"));
+        QCOMPARE(tryIt.reply(), QStringLiteral("nobody"));
     }
 };
 

@@ -116,6 +116,42 @@ QString unusedPath(const QString &base, const Items &items, PathOf pathOf)
 using Forms::setTextUnlessFocused;
 
 namespace {
+// A state key as the form shows it: a name, or a list's names joined by ", ".
+QString statesText(const KeyOutline *key)
+{
+    if (!key)
+        return {};
+    if (key->value.isScalar())
+        return key->value.text;
+    QStringList names;
+    for (const YamlValue &item : key->value.items)
+        names.append(item.text);
+    return names.join(QStringLiteral(", "));
+}
+
+// The form's text as names: split at commas, trimmed, empty ones dropped.
+QStringList stateNames(const QString &text)
+{
+    QStringList names;
+    const QStringList parts = text.split(QLatin1Char(','));
+    for (const QString &part : parts) {
+        if (!part.trimmed().isEmpty())
+            names.append(part.trimmed());
+    }
+    return names;
+}
+
+// What to write for the names: none removes the key, one is a scalar, more a flow list.
+YamlValue statesValue(const QStringList &names)
+{
+    if (names.size() < 2)
+        return names.isEmpty() ? YamlValue() : YamlValue::scalar(names.first());
+    QList<YamlValue> items;
+    for (const QString &name : names)
+        items.append(YamlValue::scalar(name));
+    return YamlValue::list(items, true);
+}
+
 MocksPanel::MatchKind matchKindOf(const RuleOutline &rule, QString *prefix)
 {
     const KeyOutline *binary = findKey(rule.keys, QStringLiteral("binary"));
@@ -281,6 +317,17 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     matchForm->addRow(tr("Kind:"), m_kind);
     matchForm->addRow(tr("Prefi&x:"), m_binaryPrefix);
     matchForm->addRow(m_matchProblem);
+    m_whenState = new QLineEdit(rulePage);
+    m_whenState->setObjectName(QStringLiteral("whenState"));
+    m_whenState->setPlaceholderText(tr("any state"));
+    m_whenState->setToolTip(tr("when-state: the rule answers only in these states (names "
+                               "separated by commas)"));
+    m_setState = new QLineEdit(rulePage);
+    m_setState->setObjectName(QStringLiteral("setState"));
+    m_setState->setPlaceholderText(tr("unchanged"));
+    m_setState->setToolTip(tr("set-state: the connection's state once the rule has matched"));
+    matchForm->addRow(tr("In states:"), m_whenState);
+    matchForm->addRow(tr("Then state:"), m_setState);
     m_ruleReply = new ReplyForm(false, rulePage);
     m_ruleReply->setPlaceholderSource([this] { return placeholders(Place::Rule); });
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
@@ -342,6 +389,10 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         if (!m_rebuilding)
             commitForms();
     };
+    for (QLineEdit *field : { m_whenState, m_setState }) {
+        connect(field, &QLineEdit::textEdited, this, typing);
+        connect(field, &QLineEdit::editingFinished, this, chosen);
+    }
     for (ReplyForm *form : { m_ruleReply, m_greetingReply }) {
         connect(form, &ReplyForm::typing, this, typing);
         connect(form, &ReplyForm::committed, this, chosen);
@@ -626,6 +677,8 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
             m_binaryPrefix->setText(prefix);
     }
     setTextUnlessFocused(m_pattern, rule.patternValue);
+    setTextUnlessFocused(m_whenState, statesText(findKey(rule.keys, QStringLiteral("when-state"))));
+    setTextUnlessFocused(m_setState, statesText(findKey(rule.keys, QStringLiteral("set-state"))));
     m_ruleReply->load(rule.keys);
     m_forms->setCurrentIndex(2);
 }
@@ -888,10 +941,30 @@ void MocksPanel::matchEdit(const RuleOutline &rule, Pending *pending) const
 
 void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
-    const SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
+    SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
+    stateKeys(rule, &values);
     if (values.isEmpty())
         return;
     pending->append(boundEdit(&SpecEdits::setRuleKeys, m_shown.endpoint, m_shown.rule, values));
+}
+
+void MocksPanel::stateKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const
+{
+    const std::pair<QString, const QLineEdit *> fields[] = {
+        { QStringLiteral("when-state"), m_whenState },
+        { QStringLiteral("set-state"), m_setState },
+    };
+    // when-state takes several names; set-state one, commas and all.
+    const auto namesOf = [](const QString &key, const QString &text) {
+        if (key == QLatin1String("when-state"))
+            return stateNames(text);
+        return text.trimmed().isEmpty() ? QStringList() : QStringList { text.trimmed() };
+    };
+    for (const auto &[key, field] : fields) {
+        const QStringList names = namesOf(key, field->text());
+        if (names != namesOf(key, statesText(findKey(rule.keys, key))))
+            values->append({ key, statesValue(names) });
+    }
 }
 
 void MocksPanel::addEndpoint()

@@ -71,6 +71,9 @@ public:
     enum class MatchKind { Pattern, AnyBinary, HexPrefix, Base64Prefix };
     QComboBox *matchKindField() const { return m_matchKind; }
     QLineEdit *binaryPrefixField() const { return m_binaryPrefix; }
+    // The rule's when-state (names separated by commas) and set-state.
+    QLineEdit *whenStateField() const { return m_whenState; }
+    QLineEdit *setStateField() const { return m_setState; }
     QString matchProblem() const;
     ReplyForm *ruleReplyForm() const { return m_ruleReply; }
     ReplyForm *greetingForm() const { return m_greetingReply; }
@@ -115,6 +118,7 @@ private:
     void greetingKeysEdit(const EndpointOutline &endpoint, Pending *pending) const;
     void matchEdit(const RuleOutline &rule, Pending *pending) const;
     void ruleKeysEdit(const RuleOutline &rule, Pending *pending) const;
+    void stateKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const;
     void emitEdits(const Pending &pending);
     void updateMatch();
     // The forms' item while they show it (the tree's selection may already be elsewhere).
@@ -134,6 +138,8 @@ private:
     QLabel *m_kind = nullptr;
     QComboBox *m_matchKind = nullptr;
     QLineEdit *m_binaryPrefix = nullptr;
+    QLineEdit *m_whenState = nullptr;
+    QLineEdit *m_setState = nullptr;
     QLabel *m_matchProblem = nullptr;
     ReplyForm *m_ruleReply = nullptr;
     ReplyForm *m_greetingReply = nullptr;

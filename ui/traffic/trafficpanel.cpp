@@ -1,4 +1,5 @@
 #include "trafficpanel.h"
+#include "conversationbox.h"
 #include "themeicon.h"
 #include "trafficdelegates.h"
 
@@ -91,7 +92,11 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     auto *cl = new QVBoxLayout(connectionsBox);
     cl->setContentsMargins(0, 0, 0, 0);
     cl->addLayout(connectionsHeader);
-    cl->addWidget(m_connections);
+    cl->addWidget(m_connections, 1);
+    if (server) {
+        m_conversation = new ConversationBox(server, connectionsBox);
+        cl->addWidget(m_conversation);
+    }
 
     // Messages
     m_proxy = new MessageFilterProxy(this);
@@ -427,6 +432,8 @@ void TrafficPanel::onConnectionSelected()
 {
     refilter([this] { m_proxy->setConnectionId(selectedConnection()); });
     updatePushButtons();
+    if (m_conversation)
+        m_conversation->setConnection(selectedConnection());
     const QModelIndexList selected = m_messages->selectionModel()->selectedRows();
     if (!selected.isEmpty())
         m_messages->scrollTo(selected.first());

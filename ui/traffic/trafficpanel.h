@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class ConversationBox;
 class MockServer;
 class QCheckBox;
 class QComboBox;
@@ -36,6 +37,8 @@ public:
     QTableView *messagesView() const { return m_messages; }
     MessageFilterProxy *messagesProxy() const { return m_proxy; }
     QString detailText() const;
+    // The selected connection's state and values; null when read-only.
+    ConversationBox *conversationBox() const { return m_conversation; }
 
     // The selected connection, 0 when none.
     quint64 selectedConnection() const;
@@ -105,4 +108,5 @@ private:
     QSplitter *m_split = nullptr;
     QSplitter *m_messagesSplit = nullptr;
     QToolButton *m_forgetClosed = nullptr;
+    ConversationBox *m_conversation = nullptr;
 };

@@ -12,8 +12,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -108,10 +111,30 @@ QWidget *TryItPanel::makeWebSocketPage()
     m_misses->setToolTip(tr("Why each rule of the endpoint does not answer this message"));
     m_misses->hide();
 
+    m_conversationText = new QLabel(page);
+    m_conversationText->setObjectName(QStringLiteral("tryConversation"));
+    m_conversationText->setWordWrap(true);
+    m_conversationText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_send = new QPushButton(tr("Send"), page);
+    m_send->setObjectName(QStringLiteral("trySend"));
+    m_send->setToolTip(tr("Send the message on the simulated connection: the state and values "
+                          "its rule sets stay for the next message"));
+    m_reset = new QPushButton(tr("Reset"), page);
+    m_reset->setObjectName(QStringLiteral("tryReset"));
+    m_reset->setToolTip(tr("Start a fresh simulated connection: state start, no values, each "
+                           "sequence at its first reply"));
+    connect(m_send, &QPushButton::clicked, this, &TryItPanel::sendMessage);
+    connect(m_reset, &QPushButton::clicked, this, &TryItPanel::resetConversation);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Path:"), m_path);
     form->addRow(tr("Mess&age:"), m_message);
     form->addRow(tr("Greeting:"), m_greeting);
+    auto *connectionRow = new QHBoxLayout;
+    connectionRow->addWidget(m_conversationText, 1);
+    connectionRow->addWidget(m_send);
+    connectionRow->addWidget(m_reset);
+    form->addRow(tr("Connection:"), connectionRow);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(m_summary);
@@ -217,6 +240,57 @@ void TryItPanel::update()
 
 void TryItPanel::updateWebSocket()
 {
+    showConversation();
+    if (!m_spec) {
+        showWebSocket({});
+        return;
+    }
+    // What the message would get; the simulated connection is left as it is until sent.
+    TryConversation next = m_conversation;
+    showWebSocket(tryMessage(*m_spec, m_path->text(), m_message->toPlainText(), &next));
+}
+
+void TryItPanel::sendMessage()
+{
+    if (!m_spec)
+        return;
+    m_timer.stop();
+    const TryResult result
+        = tryMessage(*m_spec, m_path->text(), m_message->toPlainText(), &m_conversation);
+    showWebSocket(result);
+    showConversation();
+}
+
+void TryItPanel::resetConversation()
+{
+    m_conversation = {};
+    update();
+}
+
+QString TryItPanel::conversationText() const
+{
+    QStringList parts { tr("state %1").arg(m_conversation.state) };
+    const auto add = [&parts](const QString &scope, const ParamMap &values) {
+        QStringList names = values.keys();
+        std::sort(names.begin(), names.end());
+        for (const QString &name : std::as_const(names))
+            parts.append(QStringLiteral("%1.%2 = %3").arg(scope, name, values.value(name)));
+    };
+    add(QStringLiteral("vars"), m_conversation.vars);
+    add(QStringLiteral("shared"), m_conversation.shared);
+    return parts.join(QStringLiteral(" · "));
+}
+
+void TryItPanel::showConversation()
+{
+    m_conversationText->setText(m_conversation.isFresh() ? tr("fresh (state start, no values)")
+                                                         : conversationText());
+    m_reset->setEnabled(!m_conversation.isFresh());
+    m_send->setEnabled(m_spec != nullptr);
+}
+
+void TryItPanel::showWebSocket(const TryResult &result)
+{
     m_greeting->clear();
     m_reply->clear();
     m_misses->clear();
@@ -225,7 +299,6 @@ void TryItPanel::updateWebSocket()
         m_summary->setText(tr("Fix the config's errors to try messages."));
         return;
     }
-    const TryResult result = tryMessage(*m_spec, m_path->text(), m_message->toPlainText());
     if (!result.endpoint) {
         m_summary->setText(
             tr("No endpoint serves %1: a client would get HTTP 404.").arg(m_path->text()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mockspec.h"
+#include "tryconversation.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -10,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QPushButton;
 class QTabWidget;
 struct HttpReply;
 
@@ -40,6 +42,15 @@ public:
     // Which config Try it answers from, when it is not the text as it is; empty otherwise.
     QString sourceNote() const;
 
+    // The simulated connection: each message is tried as its next one, in the state and with
+    // the values and sequence counts its earlier messages left. Send hands the message to it
+    // (its rule's changes stay); Reset starts a fresh connection.
+    void sendMessage();
+    void resetConversation();
+    const TryConversation &conversation() const { return m_conversation; }
+    // "state in · vars.user = ana · shared.market = closed", as the panel shows it.
+    QString conversationText() const;
+
     // The HTTP tab. headers: one "Name: value" per line.
     void setHttpRequest(const QString &method, const QString &target, const QString &headers = {},
                         const QString &body = {});
@@ -58,6 +69,8 @@ private:
     static QString samplePath(const PathPattern &path);
     static QString missText(const Rule &rule, const PatternMiss &miss);
     void showMisses(const TryResult &result);
+    void showWebSocket(const TryResult &result);
+    void showConversation();
 
     MockSpecPtr m_spec;
     QTabWidget *m_tabs = nullptr;
@@ -68,6 +81,10 @@ private:
     QListWidget *m_misses = nullptr;
     QPlainTextEdit *m_greeting = nullptr;
     QPlainTextEdit *m_reply = nullptr;
+    QLabel *m_conversationText = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_reset = nullptr;
+    TryConversation m_conversation;
     QComboBox *m_method = nullptr;
     QLineEdit *m_target = nullptr;
     QPlainTextEdit *m_headers = nullptr;

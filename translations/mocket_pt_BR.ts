@@ -388,6 +388,85 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
 </context>
 <context>
+    <name>ConversationBox</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s state: rules with when-state answer only in theirs</source>
+        <translation>O estado da conexão: regras com when-state respondem só nos seus</translation>
+    </message>
+    <message>
+        <source>Set state</source>
+        <translation>Definir estado</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variável</translation>
+    </message>
+    <message>
+        <source>Shared value</source>
+        <translation>Valor compartilhado</translation>
+    </message>
+    <message>
+        <source>A variable belongs to this connection ({{vars.name}}); a shared value to every connection of its endpoint ({{shared.name}})</source>
+        <translation>Uma variável pertence a esta conexão ({{vars.name}}); um valor compartilhado, a todas as conexões do seu endpoint ({{shared.name}})</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Definir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>This connection is closed.</source>
+        <translation>Esta conexão está fechada.</translation>
+    </message>
+    <message>
+        <source>Select an open connection</source>
+        <translation>Selecione uma conexão aberta</translation>
+    </message>
+    <message>
+        <source>A state needs a name.</source>
+        <translation>Um estado precisa de um nome.</translation>
+    </message>
+    <message>
+        <source>A value needs a name.</source>
+        <translation>Um valor precisa de um nome.</translation>
+    </message>
+    <message>
+        <source>There is no value named &apos;%1&apos;.</source>
+        <translation>Não há valor chamado &apos;%1&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>EventLogReader</name>
     <message>
         <source>%1:%2: not a Mocket event line</source>
@@ -1627,6 +1706,14 @@ Deseja restaurá-lo?</translation>
         <source>%1: Upgrade must be websocket alone, not &apos;%2&apos;</source>
         <translation>%1: Upgrade deve ser apenas websocket, não &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>vars.%1 removed</source>
+        <translation>vars.%1 removida</translation>
+    </message>
+    <message>
+        <source>shared.%1 removed</source>
+        <translation>shared.%1 removido</translation>
+    </message>
 </context>
 <context>
     <name>MockSyntaxDialog</name>
@@ -2417,6 +2504,30 @@ Comandos:
     <message>
         <source>hex-prefix or base64-prefix — the bytes a binary message must start with</source>
         <translation>hex-prefix ou base64-prefix — os bytes com que uma mensagem binária precisa começar</translation>
+    </message>
+    <message>
+        <source>any state</source>
+        <translation>qualquer estado</translation>
+    </message>
+    <message>
+        <source>when-state: the rule answers only in these states (names separated by commas)</source>
+        <translation>when-state: a regra responde só nestes estados (nomes separados por vírgulas)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inalterado</translation>
+    </message>
+    <message>
+        <source>set-state: the connection&apos;s state once the rule has matched</source>
+        <translation>set-state: o estado da conexão depois que a regra casou</translation>
+    </message>
+    <message>
+        <source>In states:</source>
+        <translation>Nos estados:</translation>
+    </message>
+    <message>
+        <source>Then state:</source>
+        <translation>Depois, estado:</translation>
     </message>
 </context>
 <context>
@@ -4262,6 +4373,34 @@ Authorization: Bearer %2</translation>
     <message>
         <source>%1: matches.</source>
         <translation>%1: corresponde.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send the message on the simulated connection: the state and values its rule sets stay for the next message</source>
+        <translation>Envia a mensagem na conexão simulada: o estado e os valores que a sua regra define ficam para a próxima mensagem</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <source>Start a fresh simulated connection: state start, no values, each sequence at its first reply</source>
+        <translation>Começa uma nova conexão simulada: estado start, sem valores, cada sequência na sua primeira resposta</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Conexão:</translation>
+    </message>
+    <message>
+        <source>state %1</source>
+        <translation>estado %1</translation>
+    </message>
+    <message>
+        <source>fresh (state start, no values)</source>
+        <translation>nova (estado start, sem valores)</translation>
     </message>
 </context>
 <context>

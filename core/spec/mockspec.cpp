@@ -57,6 +57,8 @@ QString Rule::label() const
 
 PatternMiss Rule::explainMiss(const IncomingMessage &message) const
 {
+    if (!enabled)
+        return { PatternMiss::Reason::Disabled, {}, {}, {}, -1 };
     if (matchesBinary)
         return { PatternMiss::Reason::BinaryRule, {}, {}, {}, -1 };
     return pattern.explainMiss(message);
@@ -64,6 +66,8 @@ PatternMiss Rule::explainMiss(const IncomingMessage &message) const
 
 PatternMiss Rule::explainBinaryMiss(const QByteArray &data) const
 {
+    if (!enabled)
+        return { PatternMiss::Reason::Disabled, {}, {}, {}, -1 };
     if (!matchesBinary)
         return { PatternMiss::Reason::TextRule, {}, {}, {}, -1 };
     if (data.startsWith(binaryPrefix))
@@ -76,9 +80,12 @@ PatternMiss Rule::explainBinaryMiss(const QByteArray &data) const
 }
 
 namespace {
+// Whether the rule is switched on and its guard lets this conversation use it.
 bool guardAdmits(const Rule &rule, const QString *state, const ParamMap *shared)
 {
     static const ParamMap none;
+    if (!rule.enabled)
+        return false;
     return !rule.conversation.hasGuard()
         || (state && rule.conversation.admits(*state, shared ? *shared : none));
 }
@@ -212,6 +219,19 @@ static QString renderForTry(const Reply &reply, const Template *response,
     return frames.join(QLatin1Char('\n'));
 }
 
+namespace {
+// What a rule answers a fresh connection: its reply, or its sequence's first.
+QString renderRuleForTry(const Rule &rule, const TemplateContext &context, QStringList *missing)
+{
+    if (rule.sequence) {
+        const SequenceReply &first = rule.sequence->replyFor(1);
+        return renderForTry(first.reply, first.hasResponse ? &first.response : nullptr, context,
+                            missing);
+    }
+    return renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr, context, missing);
+}
+} // namespace
+
 TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message)
 {
     TryResult result;
@@ -234,20 +254,16 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     const QString state = InitialConversationState;
     const ParamMap shared;
     result.rule = endpoint.firstMatch(incoming, &bindings, &state, &shared);
+    TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
+    context.state = &state;
     if (result.rule) {
-        TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
-        context.state = &state;
-        const Rule &rule = *result.rule;
-        if (rule.sequence) {
-            const SequenceReply &first = rule.sequence->replyFor(1);
-            result.reply = renderForTry(first.reply, first.hasResponse ? &first.response : nullptr,
-                                        context, &result.missing);
-        } else {
-            result.reply = renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr,
-                                        context, &result.missing);
-        }
-    } else {
-        result.misses = endpoint.explainMisses(incoming);
+        result.reply = renderRuleForTry(*result.rule, context, &result.missing);
+        return result;
+    }
+    result.misses = endpoint.explainMisses(incoming);
+    if (endpoint.fallback) {
+        result.fallback = true;
+        result.reply = renderRuleForTry(*endpoint.fallback, context, &result.missing);
     }
     return result;
 }

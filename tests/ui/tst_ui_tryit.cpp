@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "mockspanel.h"
+#include "specloader.h"
 #include "testfiles.h"
 #include "tryitpanel.h"
 #include "yamleditor.h"
@@ -223,7 +224,7 @@ private slots:
     void tryItShowsTheFallback()
     {
         TryItPanel tryIt;
-        tryIt.setSpec(specFromYaml(QStringLiteral(R"(
+        tryIt.setSpec(SpecLoader::loadText(QStringLiteral(R"(
 - websocket:
     path: /ws/fb
     on-unmatched:
@@ -232,7 +233,9 @@ private slots:
       - pattern: ping
         response: pong
         enabled: false
-)")));
+)"),
+                                           QStringLiteral("t.yml"))
+                          .spec);
         tryIt.setPath(QStringLiteral("/ws/fb"));
         tryIt.setMessage(QStringLiteral("ping"));
         tryIt.update();

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -69,6 +70,7 @@ public:
     enum class MatchKind { Pattern, AnyBinary, HexPrefix, Base64Prefix };
     QComboBox *matchKindField() const { return m_matchKind; }
     QLineEdit *binaryPrefixField() const { return m_binaryPrefix; }
+    QCheckBox *enabledField() const { return m_ruleEnabled; }
     QString matchProblem() const;
     ReplyForm *ruleReplyForm() const { return m_ruleReply; }
     ReplyForm *greetingForm() const { return m_greetingReply; }
@@ -131,6 +133,7 @@ private:
     QComboBox *m_matchKind = nullptr;
     QLineEdit *m_binaryPrefix = nullptr;
     QLabel *m_matchProblem = nullptr;
+    QCheckBox *m_ruleEnabled = nullptr;
     ReplyForm *m_ruleReply = nullptr;
     ReplyForm *m_greetingReply = nullptr;
     QLabel *m_greetingTitle = nullptr;

@@ -2116,16 +2116,16 @@ Comandos:
         <translation>O YAML tem um erro de sintaxe: os formulários não podem editá-lo até que seja corrigido no editor</translation>
     </message>
     <message>
-        <source>E&amp;nabled</source>
-        <translation>Li&amp;gada</translation>
-    </message>
-    <message>
         <source>enabled: a switched-off rule stays in the config and never answers</source>
         <translation>enabled: uma regra desligada continua na configuração e nunca responde</translation>
     </message>
     <message>
         <source> · switched off (enabled: false)</source>
         <translation> · desligada (enabled: false)</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Ligada</translation>
     </message>
 </context>
 <context>

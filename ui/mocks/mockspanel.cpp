@@ -269,7 +269,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     matchForm->addRow(tr("Kind:"), m_kind);
     matchForm->addRow(tr("Prefi&x:"), m_binaryPrefix);
     matchForm->addRow(m_matchProblem);
-    m_ruleEnabled = new QCheckBox(tr("E&nabled"), matchBox);
+    m_ruleEnabled = new QCheckBox(tr("Enabled"), matchBox);
     m_ruleEnabled->setToolTip(
         tr("enabled: a switched-off rule stays in the config and never answers"));
     matchForm->addRow(m_ruleEnabled);

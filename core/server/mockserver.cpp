@@ -1015,7 +1015,9 @@ void MockServer::handleText(Connection *connection, const QString &text)
     }
     if (!rule) {
         if (logging)
-            emit trafficEvent(TrafficEvent::unmatched(sourceOf(connection), text));
+            emit trafficEvent(
+                TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection)));
+        answerUnmatched(connection, message ? &*message : nullptr);
         return;
     }
     const TemplateContext context = contextFor(connection, &*message, &bindings);
@@ -1056,7 +1058,26 @@ void MockServer::handleBinary(Connection *connection, const QByteArray &data)
     if (rule) {
         ++connection->messages;
         answer(connection, *rule, contextFor(connection, nullptr, nullptr));
+    } else {
+        answerUnmatched(connection, nullptr);
     }
+}
+
+QString MockServer::fallbackLabel(const Connection *connection) const
+{
+    return connection->endpoint >= 0 && m_spec->endpoints.at(connection->endpoint).fallback
+        ? QStringLiteral("on-unmatched")
+        : QString();
+}
+
+// The endpoint's on-unmatched, if it has one, answers a message logged as unmatched.
+void MockServer::answerUnmatched(Connection *connection, const IncomingMessage *message)
+{
+    if (connection->endpoint < 0)
+        return;
+    const std::optional<Rule> &fallback = m_spec->endpoints.at(connection->endpoint).fallback;
+    if (fallback)
+        answer(connection, *fallback, contextFor(connection, message, nullptr));
 }
 
 MockServer::EndpointConversation *MockServer::conversationOf(int endpoint)

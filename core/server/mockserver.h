@@ -290,6 +290,8 @@ private:
     void handle(Connection *connection, const Inbound &message);
     void handleText(Connection *connection, const QString &text);
     void handleBinary(Connection *connection, const QByteArray &data);
+    void answerUnmatched(Connection *connection, const IncomingMessage *message);
+    QString fallbackLabel(const Connection *connection) const; // "on-unmatched" or empty
     // Sends a frame to every connection `chosen` accepts; returns how many.
     int sendToEach(const std::function<bool(const Connection &)> &chosen, const OutFrame &frame,
                    const QString &rule);

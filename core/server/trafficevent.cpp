@@ -195,9 +195,11 @@ TrafficEvent TrafficEvent::received(const Source &source, const QString &text, c
     return event;
 }
 
-TrafficEvent TrafficEvent::unmatched(const Source &source, const QString &text)
+TrafficEvent TrafficEvent::unmatched(const Source &source, const QString &text,
+                                     const QString &answeredBy)
 {
     TrafficEvent event = eventOf(Kind::Unmatched, source);
+    event.rule = answeredBy;
     event.payload = text;
     event.size = utf8Size(text);
     return event;
@@ -669,7 +671,9 @@ QString TrafficEvent::toLine() const
         what = tr("<- %1   [%2]").arg(preview(payload), rule);
         break;
     case Kind::Unmatched:
-        what = tr("<- %1   [unmatched, no reply]").arg(preview(payload));
+        what = rule.isEmpty()
+            ? tr("<- %1   [unmatched, no reply]").arg(preview(payload))
+            : tr("<- %1   [unmatched, answered by %2]").arg(preview(payload), rule);
         break;
     case Kind::Binary:
         what = tr("<- binary message, %n bytes   [ignored]", nullptr, int(size));

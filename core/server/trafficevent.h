@@ -188,7 +188,10 @@ public:
                                const ParamMap &pathParams, const ParamMap &queryParams,
                                const QString &subprotocol, const TrafficHandshake &handshake = {});
     static TrafficEvent received(const Source &source, const QString &text, const QString &rule);
-    static TrafficEvent unmatched(const Source &source, const QString &text);
+    // answeredBy: "on-unmatched" when the endpoint's fallback replies; the message still
+    // counts as unmatched.
+    static TrafficEvent unmatched(const Source &source, const QString &text,
+                                  const QString &answeredBy = QString());
     static TrafficEvent binaryReceived(const Source &source, const QByteArray &data,
                                        const QString &rule);
     static TrafficEvent sent(const Source &source, const QString &text, const QString &rule,

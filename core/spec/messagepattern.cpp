@@ -465,6 +465,8 @@ QString PatternMiss::reasonName() const
         return QStringLiteral("text-rule");
     case Reason::PrefixDiffers:
         return QStringLiteral("prefix-differs");
+    case Reason::Disabled:
+        return QStringLiteral("disabled");
     }
     return QString();
 }

@@ -23,6 +23,7 @@ struct PatternMiss
         BinaryRule, // the rule answers binary messages; the message is text
         TextRule, // the rule answers text messages; the message is binary
         PrefixDiffers, // a binary rule whose prefix (expected, hex) the data (actual) lacks
+        Disabled, // the rule is switched off (`enabled: false`)
     };
     Reason reason = Reason::None;
     QString path; // JSON: where, as "user.name" or "items[2]"; empty for the whole message

@@ -58,6 +58,8 @@ QString Rule::label() const
 
 PatternMiss Rule::explainMiss(const IncomingMessage &message) const
 {
+    if (!enabled)
+        return { PatternMiss::Reason::Disabled, {}, {}, {}, -1 };
     if (matchesBinary)
         return { PatternMiss::Reason::BinaryRule, {}, {}, {}, -1 };
     return pattern.explainMiss(message);
@@ -65,6 +67,8 @@ PatternMiss Rule::explainMiss(const IncomingMessage &message) const
 
 PatternMiss Rule::explainBinaryMiss(const QByteArray &data) const
 {
+    if (!enabled)
+        return { PatternMiss::Reason::Disabled, {}, {}, {}, -1 };
     if (!matchesBinary)
         return { PatternMiss::Reason::TextRule, {}, {}, {}, -1 };
     if (data.startsWith(binaryPrefix))
@@ -77,9 +81,12 @@ PatternMiss Rule::explainBinaryMiss(const QByteArray &data) const
 }
 
 namespace {
+// Whether the rule is switched on and its guard lets this conversation use it.
 bool guardAdmits(const Rule &rule, const QString *state, const ParamMap *shared)
 {
     static const ParamMap none;
+    if (!rule.enabled)
+        return false;
     return !rule.conversation.hasGuard()
         || (state && rule.conversation.admits(*state, shared ? *shared : none));
 }
@@ -226,6 +233,18 @@ static void assignForTry(const QList<std::pair<QString, Template>> &assignments,
         into->insert(name, text);
     }
 }
+namespace {
+// What a rule answers a fresh connection: its reply, or its sequence's first.
+QString renderRuleForTry(const Rule &rule, const TemplateContext &context, QStringList *missing)
+{
+    if (rule.sequence) {
+        const SequenceReply &first = rule.sequence->replyFor(1);
+        return renderForTry(first.reply, first.hasResponse ? &first.response : nullptr, context,
+                            missing);
+    }
+    return renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr, context, missing);
+}
+} // namespace
 
 TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message)
 {
@@ -255,14 +274,18 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     Bindings bindings;
     result.rule
         = endpoint.firstMatch(incoming, &bindings, &conversation->state, &conversation->shared);
-    if (!result.rule) {
-        result.misses = endpoint.explainMisses(incoming);
-        return result;
-    }
     TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
     context.state = &conversation->state;
     context.vars = &conversation->vars;
     context.shared = &conversation->shared;
+    if (!result.rule) {
+        result.misses = endpoint.explainMisses(incoming);
+        if (endpoint.fallback) {
+            result.fallback = true;
+            result.reply = renderRuleForTry(*endpoint.fallback, context, &result.missing);
+        }
+        return result;
+    }
     const Rule &rule = *result.rule;
     // The changes come first, as on the server: the reply sees them.
     if (rule.conversation.setState)
@@ -275,8 +298,7 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
         result.reply = renderForTry(next.reply, next.hasResponse ? &next.response : nullptr,
                                     context, &result.missing);
     } else {
-        result.reply = renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr,
-                                    context, &result.missing);
+        result.reply = renderRuleForTry(rule, context, &result.missing);
     }
     return result;
 }

@@ -131,6 +131,7 @@ struct Rule
     Reply reply;
     Conversation conversation;
     std::optional<Sequence> sequence; // instead of response or frames
+    bool enabled = true; // `enabled: false`: kept in the config, skipped when matching
     SourceLocation location;
     SourceLocation patternLocation; // of the pattern's (or binary match's) value
 
@@ -164,6 +165,9 @@ struct Endpoint
     std::optional<Template> greeting; // on-connect response
     Reply greetingReply; // its delay, frames, audience and close
     QList<Rule> rules;
+    // `on-unmatched`: the reply to a message no rule answers (labelled "on-unmatched"; it has
+    // no pattern). The message still counts as unmatched.
+    std::optional<Rule> fallback;
     QList<Stream> streams;
     SourceLocation location;
 
@@ -217,8 +221,9 @@ struct TryResult
     ParamMap queryParams;
     QString greeting; // rendered on-connect response, if the endpoint has one
     bool hasGreeting = false;
-    const Rule *rule = nullptr; // null: unmatched, no reply
+    const Rule *rule = nullptr; // null: unmatched, no reply but the fallback's
     QString reply;
+    bool fallback = false; // unmatched, and reply is the endpoint's on-unmatched
     QStringList missing; // template values that rendered empty
     QList<PatternMiss> misses; // no rule matches: why not, for each of the endpoint's rules
 };

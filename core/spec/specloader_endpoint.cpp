@@ -18,6 +18,7 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
     if (draft.valid)
         draft.checkedPath = &draft.endpoint.path;
     loadOnConnect(&draft);
+    loadOnUnmatched(&draft);
     loadList(draft.onMessage,
              SpecLoader::tr("'on-message' must be a list of rules, found %1")
                  .arg(kindOf(draft.onMessage)),
@@ -40,6 +41,9 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
     } else if (name == "on-connect") {
         draft->onConnectKey = key;
         draft->onConnect = value;
+    } else if (name == "on-unmatched") {
+        draft->onUnmatchedKey = key;
+        draft->onUnmatched = value;
     } else if (name == "on-message") {
         draft->onMessage = value;
     } else if (name == "streams") {
@@ -47,8 +51,9 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
     } else {
         warning(key.Mark(),
                 SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name))
-                    + keySuggestion(
-                        name, { "path", "subprotocols", "on-connect", "on-message", "streams" }));
+                    + keySuggestion(name,
+                                    { "path", "subprotocols", "on-connect", "on-unmatched",
+                                      "on-message", "streams" }));
     }
 }
 
@@ -93,33 +98,65 @@ void Loader::loadSubprotocols(const YAML::Node &key, const YAML::Node &value, En
 
 void Loader::loadOnConnect(EndpointDraft *draft)
 {
-    const YAML::Node &onConnect = draft->onConnect;
-    if (!onConnect.IsDefined() || onConnect.IsNull())
-        return;
-    if (!onConnect.IsMap()) {
-        error(onConnect.Mark(),
-              SpecLoader::tr("'on-connect' must be a map with 'response', found %1")
-                  .arg(kindOf(onConnect)));
-        draft->valid = false;
-        return;
-    }
     Endpoint &endpoint = draft->endpoint;
     const ReplyTarget target { &endpoint.greetingReply, &draft->valid, draft->checkedPath,
                                nullptr };
+    const std::optional<bool> hasResponse
+        = readReplyMap(draft->onConnect, "on-connect", &endpoint.greeting, target);
+    if (hasResponse)
+        checkReplyComplete(draft->onConnectKey, "on-connect", *hasResponse, endpoint.greetingReply,
+                           draft);
+}
+
+// The fallback is a rule without a pattern: its templates see the message, and nothing bound.
+void Loader::loadOnUnmatched(EndpointDraft *draft)
+{
+    Rule fallback;
+    fallback.index = -1;
+    fallback.labelText = QStringLiteral("on-unmatched");
+    fallback.location = location(draft->onUnmatchedKey.Mark());
+    fallback.patternLocation = fallback.location;
+    const ReplyTarget target { &fallback.reply, &draft->valid, draft->checkedPath,
+                               &fallback.pattern };
+    std::optional<Template> response;
+    const std::optional<bool> hasResponse
+        = readReplyMap(draft->onUnmatched, "on-unmatched", &response, target);
+    if (!hasResponse)
+        return;
+    checkReplyComplete(draft->onUnmatchedKey, "on-unmatched", *hasResponse, fallback.reply, draft);
+    fallback.hasResponse = response.has_value();
+    fallback.response = response.value_or(Template());
+    draft->endpoint.fallback = fallback;
+}
+
+std::optional<bool> Loader::readReplyMap(const YAML::Node &map, const char *place,
+                                         std::optional<Template> *response,
+                                         const ReplyTarget &target)
+{
+    if (!map.IsDefined() || map.IsNull())
+        return std::nullopt;
+    if (!map.IsMap()) {
+        error(map.Mark(),
+              SpecLoader::tr("'%1' must be a map with 'response', found %2")
+                  .arg(QLatin1String(place), kindOf(map)));
+        *target.valid = false;
+        return std::nullopt;
+    }
     bool hasResponse = false;
-    for (const auto &kv : onConnect) {
+    for (const auto &kv : map) {
         const std::string key = keyName(kv.first);
         if (key == "response") {
             hasResponse = true;
-            if (auto greeting = compileResponse(kv.first, kv.second, target))
-                endpoint.greeting = *greeting;
+            if (auto text = compileResponse(kv.first, kv.second, target))
+                *response = *text;
         } else if (!loadReplyKey(key, kv.first, kv.second, target)) {
-            warning(kv.first.Mark(),
-                    SpecLoader::tr("unknown key '%1' in on-connect ignored").arg(qs(key))
-                        + keySuggestion(key, { "response", "delay", "close", "frames", "to" }));
+            warning(
+                kv.first.Mark(),
+                SpecLoader::tr("unknown key '%1' in %2 ignored").arg(qs(key), QLatin1String(place))
+                    + keySuggestion(key, { "response", "delay", "close", "frames", "to" }));
         }
     }
-    checkGreetingComplete(draft->onConnectKey, hasResponse, draft);
+    return hasResponse;
 }
 
 // Reads each item of on-message or streams; an error when the key holds something else.
@@ -138,16 +175,16 @@ void Loader::loadList(const YAML::Node &list, const QString &notAList, ItemLoade
         (this->*load)(item, index++, draft);
 }
 
-void Loader::checkGreetingComplete(const YAML::Node &onConnectKey, bool hasResponse,
-                                   EndpointDraft *draft)
+void Loader::checkReplyComplete(const YAML::Node &key, const char *place, bool hasResponse,
+                                const Reply &reply, EndpointDraft *draft)
 {
-    const Reply &extra = draft->endpoint.greetingReply;
-    if (hasResponse && !extra.frames.isEmpty()) {
-        error(onConnectKey.Mark(),
-              SpecLoader::tr("'on-connect' has both 'response' and 'frames'; use one"));
+    if (hasResponse && !reply.frames.isEmpty()) {
+        error(key.Mark(),
+              SpecLoader::tr("'%1' has both 'response' and 'frames'; use one")
+                  .arg(QLatin1String(place)));
         draft->valid = false;
-    } else if (!hasResponse && extra.frames.isEmpty() && !extra.closeCode) {
-        error(onConnectKey.Mark(), SpecLoader::tr("'on-connect' has no 'response'"));
+    } else if (!hasResponse && reply.frames.isEmpty() && !reply.closeCode) {
+        error(key.Mark(), SpecLoader::tr("'%1' has no 'response'").arg(QLatin1String(place)));
         draft->valid = false;
     }
 }

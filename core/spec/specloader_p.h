@@ -35,7 +35,7 @@ struct EndpointDraft
     bool valid = true;
     bool hasPath = false;
     // The keys read once the path is known (their templates may name path parameters).
-    YAML::Node onConnectKey, onConnect, onMessage, streams;
+    YAML::Node onConnectKey, onConnect, onUnmatchedKey, onUnmatched, onMessage, streams;
 
     // The path template variables are checked against: set once path and subprotocols are
     // read, and left null when either is not valid.
@@ -144,11 +144,17 @@ private:
     void loadPath(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
     void loadSubprotocols(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
     void loadOnConnect(EndpointDraft *draft);
+    void loadOnUnmatched(EndpointDraft *draft);
+    // The map of on-connect or on-unmatched (place): its response into *response, the other
+    // reply keys into target. Whether it has a 'response' key; an error when it is no map.
+    std::optional<bool> readReplyMap(const YAML::Node &map, const char *place,
+                                     std::optional<Template> *response, const ReplyTarget &target);
     using ItemLoader = void (Loader::*)(const YAML::Node &item, int index, EndpointDraft *draft);
     void loadList(const YAML::Node &list, const QString &notAList, ItemLoader load,
                   EndpointDraft *draft);
-    void checkGreetingComplete(const YAML::Node &onConnectKey, bool hasResponse,
-                               EndpointDraft *draft);
+    // Reports an on-connect or on-unmatched (place) that answers nothing, or twice.
+    void checkReplyComplete(const YAML::Node &key, const char *place, bool hasResponse,
+                            const Reply &reply, EndpointDraft *draft);
     bool conflictsWithEarlierPath(const Endpoint &endpoint);
 
     // specloader_rules.cpp: each on-message rule, its pattern or binary match and response.
@@ -158,6 +164,8 @@ private:
     void loadBinaryMatch(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
                          EndpointDraft *draft);
     void loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule);
+    void loadEnabled(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                     EndpointDraft *draft);
     bool checkRuleComplete(const YAML::Node &item, const RuleDraft &rule);
     void warnShadowedRules(const Endpoint &endpoint);
 

@@ -63,6 +63,8 @@ void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDra
         loadBinaryMatch(key, value, rule, draft);
     } else if (name == "pattern") {
         loadPattern(key, value, rule);
+    } else if (name == "enabled") {
+        loadEnabled(key, value, rule, draft);
     } else if (name == "response") {
         rule->hasResponse = true;
         rule->responseMark = value.Mark();
@@ -71,12 +73,13 @@ void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDra
                    name, key, value,
                    { &rule->rule.reply, &draft->valid, draft->checkedPath, &rule->rule.pattern })
                && !loadConversationKey(name, key, value, rule, draft)) {
-        warning(key.Mark(),
-                SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
-                    + keySuggestion(name,
-                                    { "pattern", "binary", "response", "delay", "close", "frames",
-                                      "to", "when-state", "when-shared", "set-state", "set",
-                                      "set-shared", "sequence", "start-stream", "stop-stream" }));
+        warning(
+            key.Mark(),
+            SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
+                + keySuggestion(name,
+                                { "pattern", "binary", "response", "enabled", "delay", "close",
+                                  "frames", "to", "when-state", "when-shared", "set-state", "set",
+                                  "set-shared", "sequence", "start-stream", "stop-stream" }));
     }
 }
 
@@ -115,6 +118,19 @@ void Loader::loadPattern(const YAML::Node &key, const YAML::Node &value, RuleDra
     const QString backtracking = SpecRules::backtrackingProblem(pattern);
     if (!backtracking.isEmpty())
         warning(value.Mark(), backtracking);
+}
+
+void Loader::loadEnabled(const YAML::Node &key, const YAML::Node &value, RuleDraft *rule,
+                         EndpointDraft *draft)
+{
+    const QString text = scalarText(value);
+    if (text == QLatin1String("true") || text == QLatin1String("false")) {
+        rule->rule.enabled = text == QLatin1String("true");
+        return;
+    }
+    error(value.IsNull() ? key.Mark() : value.Mark(),
+          SpecLoader::tr("'enabled' must be true or false"));
+    draft->valid = false;
 }
 
 // Reports what the rule lacks; true when it has a pattern and exactly one way to answer (a

@@ -225,6 +225,8 @@ QList<ShadowedRule> shadowedRules(const QList<Rule> &rules)
     QList<qsizetype> jsonRules, binaryRules; // the first MaxShadowComparisons of each kind
     for (qsizetype index = 0; index < rules.size(); ++index) {
         const Rule &rule = rules.at(index);
+        if (!rule.enabled) // switched off: it neither matches nor hides another rule
+            continue;
         QList<qsizetype> &ofKind = rule.matchesBinary ? binaryRules : jsonRules;
         const std::optional<qsizetype> earlier = shadowingRule(rules, index, ofKind, &textRules);
         if (earlier) {

@@ -1,6 +1,8 @@
 // Beyond the spec: delays, several frames, other recipients, closing. Timing is asserted by
 // order and by generous bounds, never by tight absolute times.
 #include "eventtext.h"
+#include "journal.h"
+#include "runreport.h"
 #include "serverfixture.h"
 #include "specloader.h"
 #include "testclient.h"
@@ -391,6 +393,87 @@ private slots:
         c.socket().sendTextMessage(QStringLiteral("ping")); // text never hits a binary rule
         QTRY_COMPARE(c.messages().size(), 2);
         QCOMPARE(c.messages().at(1), QStringLiteral("pong"));
+    }
+
+    // The fallback answers what no rule does, yet the message is still logged as unmatched
+    // (journals and --fail-on-unmatched count it), and its reply is marked as the fallback.
+    void fallbackAnswersUnmatchedMessages()
+    {
+        server().setSpec(specFromYaml(QStringLiteral(R"(
+- websocket:
+    path: /fb
+    on-unmatched:
+      response: 'unknown: {{message}}'
+    on-message:
+      - pattern: ping
+        response: pong
+)")));
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/fb")));
+        QTRY_VERIFY_WITH_TIMEOUT(c.socket().state() == QAbstractSocket::ConnectedState, 10000);
+        c.socket().sendTextMessage(QStringLiteral("ping"));
+        c.socket().sendTextMessage(QStringLiteral("hello"));
+        c.socket().sendBinaryMessage(QByteArray::fromHex("01"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 3, 10000);
+        QCOMPARE(c.messages(),
+                 (QStringList { QStringLiteral("pong"), QStringLiteral("unknown: hello"),
+                                QStringLiteral("unknown: ") }));
+        QStringList unmatched, fallback;
+        Journal journal;
+        RunTally tally;
+        for (const TrafficEvent &event : m_fixture->events()) {
+            journal.add(event);
+            tally.add(event, QStringLiteral("/fb"));
+            if (event.kind == TrafficEvent::Kind::Unmatched)
+                QCOMPARE(event.toLine().section(QLatin1Char('['), 1),
+                         QStringLiteral("unmatched, answered by on-unmatched]"));
+            if (event.kind == TrafficEvent::Kind::Unmatched
+                || (event.kind == TrafficEvent::Kind::Binary && event.rule.isEmpty()))
+                unmatched.append(event.payload);
+            if (event.kind == TrafficEvent::Kind::Sent
+                && event.rule == QLatin1String("on-unmatched"))
+                fallback.append(event.payload);
+        }
+        QCOMPARE(unmatched, (QStringList { QStringLiteral("hello"), QStringLiteral("01") }));
+        QCOMPARE(fallback,
+                 (QStringList { QStringLiteral("unknown: hello"), QStringLiteral("unknown: ") }));
+        JournalFilter onlyUnmatched;
+        onlyUnmatched.unmatchedOnly = true;
+        QCOMPARE(journal.find(onlyUnmatched).size(), 2);
+        QCOMPARE(tally.unmatched().size(), 2);
+    }
+
+    void aDisabledRuleNeverAnswers()
+    {
+        server().setSpec(specFromYaml(QStringLiteral(R"(
+- websocket:
+    path: /off
+    on-message:
+      - pattern: ping
+        response: old pong
+        enabled: false
+      - pattern: ping
+        response: pong
+      - binary: any
+        response: old binary
+        enabled: false
+      - pattern: quiet
+        response: never
+        enabled: false
+)")));
+        TestClient c;
+        c.open(m_fixture->url(QStringLiteral("/off")));
+        QTRY_VERIFY_WITH_TIMEOUT(c.socket().state() == QAbstractSocket::ConnectedState, 10000);
+        c.socket().sendTextMessage(QStringLiteral("quiet"));
+        c.socket().sendBinaryMessage(QByteArray::fromHex("01"));
+        c.socket().sendTextMessage(QStringLiteral("ping"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages().size(), 1, 10000);
+        QCOMPARE(c.messages().at(0), QStringLiteral("pong"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->events().isEmpty()
+                                     && m_fixture->events().constLast().kind
+                                         == TrafficEvent::Kind::Sent,
+                                 10000);
+        QCOMPARE(m_fixture->events().constLast().rule, QStringLiteral("on-message[1]"));
     }
 
     void subprotocolsAreNegotiatedPerEndpoint()

@@ -337,6 +337,58 @@ void TestSpecLoader::diagnostics_data()
              "{{path-params.id}}'\n")
         << false << QStringList { y("mocks.yml:2:11: error: path 'ws/:id' must start with '/'") }
         << 2;
+    QTest::newRow("on-unmatched with a response")
+        << y("- websocket:\n    path: /ws/echo\n    on-unmatched:\n      response: 'no: "
+             "{{message}}'\n      delay: 10ms\n")
+        << true << QStringList() << 0;
+    QTest::newRow("on-unmatched is text")
+        << y("- websocket:\n    path: /ws/echo\n    on-unmatched: sorry\n") << false
+        << QStringList { y("mocks.yml:3:19: error: 'on-unmatched' must be a map with 'response', "
+                           "found text") }
+        << 3;
+    QTest::newRow("on-unmatched without a reply")
+        << y("- websocket:\n    path: /ws/echo\n    on-unmatched:\n      to: sender\n") << false
+        << QStringList { y("mocks.yml:3:5: error: 'on-unmatched' has no 'response'") } << 3;
+    QTest::newRow("on-unmatched with response and frames")
+        << y("- websocket:\n    path: /ws/echo\n    on-unmatched:\n      response: a\n"
+             "      frames: [b]\n")
+        << false
+        << QStringList { y(
+               "mocks.yml:3:5: error: 'on-unmatched' has both 'response' and 'frames'; use one") }
+        << 3;
+    QTest::newRow("a typo in on-unmatched")
+        << y("- websocket:\n    path: /ws/echo\n    on-unmatched:\n      respone: a\n"
+             "      close: true\n")
+        << true
+        << QStringList { y("mocks.yml:4:7: warning: unknown key 'respone' in on-unmatched "
+                           "ignored; did you mean 'response'?") }
+        << 4;
+    QTest::newRow("a typo of on-unmatched is named")
+        << y("- websocket:\n    path: /ws/echo\n    on-unmached:\n      response: a\n") << true
+        << QStringList { y("mocks.yml:3:5: warning: unknown key 'on-unmached' in websocket "
+                           "ignored; did you mean 'on-unmatched'?") }
+        << 3;
+    QTest::newRow("a disabled rule")
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n"
+             "        response: pong\n        enabled: false\n")
+        << true << QStringList() << 0;
+    QTest::newRow("enabled is not a boolean")
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n"
+             "        response: pong\n        enabled: maybe\n")
+        << false << QStringList { y("mocks.yml:6:18: error: 'enabled' must be true or false") }
+        << 6;
+    QTest::newRow("a typo of enabled is named")
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n"
+             "        response: pong\n        enabed: false\n")
+        << true
+        << QStringList { y("mocks.yml:6:9: warning: unknown key 'enabed' in rule ignored; "
+                           "did you mean 'enabled'?") }
+        << 6;
+    QTest::newRow("a disabled rule shadows nothing")
+        << y("- websocket:\n    path: /ws/echo\n    on-message:\n      - pattern: ping\n"
+             "        response: old\n        enabled: false\n      - pattern: ping\n"
+             "        response: pong\n")
+        << true << QStringList() << 0;
 }
 
 void TestSpecLoader::diagnostics()

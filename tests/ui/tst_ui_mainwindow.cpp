@@ -218,6 +218,43 @@ private slots:
             QStringLiteral("# Team mocks: keep this comment\n")));
     }
 
+    // The rule form's Enabled box writes `enabled: false` (and removes it again); the Mocks
+    // tree greys a switched-off rule; one Undo takes the switch back.
+    void enabledCheckboxSwitchesARule()
+    {
+        const QString path
+            = writeConfig(QStringLiteral("switch.yml"), QString::fromUtf8(EchoConfig));
+        QVERIFY(m_window->openFile(path));
+        const QString original = m_window->editor()->toPlainText();
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(mocks->enabledField()->isChecked());
+        const QColor normal = mocks->tree()->topLevelItem(0)->child(1)->foreground(0).color();
+
+        mocks->enabledField()->setChecked(false);
+        QString expected = original;
+        expected.replace(QStringLiteral("        response: \"pong\"\n"),
+                         QStringLiteral("        response: \"pong\"\n        enabled: false\n"));
+        QCOMPARE(m_window->editor()->toPlainText(), expected);
+        QVERIFY(!m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).enabled);
+        QTreeWidgetItem *rule = mocks->tree()->topLevelItem(0)->child(1);
+        QCOMPARE(rule->foreground(0).color(),
+                 mocks->tree()->palette().color(QPalette::Disabled, QPalette::Text));
+        QVERIFY(rule->foreground(0).color() != normal);
+        QVERIFY(!mocks->enabledField()->isChecked());
+
+        m_window->editor()->undo();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).enabled,
+                                 10000);
+
+        // Switching it back on removes the key: on is the default.
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        mocks->enabledField()->setChecked(false);
+        mocks->enabledField()->setChecked(true);
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+    }
+
     // A form edit the outline cannot make safely is refused with a word in the status bar,
     // and the text is left as it was.
     void refusedFormEditIsExplained()

@@ -285,6 +285,33 @@ private slots:
         tryIt.setMessage(QStringLiteral("whoami"));
         QCOMPARE(tryIt.reply(), QStringLiteral("nobody"));
     }
+
+    // No rule matches, and the endpoint has a fallback: Try it shows its reply, and names a
+    // switched-off rule as such.
+    void tryItShowsTheFallback()
+    {
+        TryItPanel tryIt;
+        tryIt.setSpec(SpecLoader::loadText(QStringLiteral(R"(
+- websocket:
+    path: /ws/fb
+    on-unmatched:
+      response: 'no rule for {{message}}'
+    on-message:
+      - pattern: ping
+        response: pong
+        enabled: false
+)"),
+                                           QStringLiteral("t.yml"))
+                          .spec);
+        tryIt.setPath(QStringLiteral("/ws/fb"));
+        tryIt.setMessage(QStringLiteral("ping"));
+        tryIt.update();
+        QVERIFY2(tryIt.summary().contains(QStringLiteral("on-unmatched answers")),
+                 qPrintable(tryIt.summary()));
+        QCOMPARE(tryIt.reply(), QStringLiteral("no rule for ping"));
+        QCOMPARE(tryIt.missReasons(),
+                 QStringList { QStringLiteral("on-message[0]: switched off (enabled: false).") });
+    }
 };
 
 int main(int argc, char *argv[])

@@ -45,8 +45,13 @@ QList<Entry> websocketEntries()
           yaml("    on-connect:\n      response: '{\"status\": \"connected\"}'\n") },
         { QStringLiteral("on-message"), item,
           MockSyntaxDialog::tr("The rules, tried in order on each message; the first that "
-                               "matches replies. No match, no reply."),
+                               "matches replies. No match, no reply (unless on-unmatched)."),
           yaml("    on-message:\n      - pattern: ping\n        response: pong\n") },
+        { QStringLiteral("on-unmatched"), item,
+          MockSyntaxDialog::tr("The reply to a message no rule matches: a response, frames, a "
+                               "delay, recipients, a close. The message is still logged and "
+                               "counted as unmatched."),
+          yaml("    on-unmatched:\n      response: '{\"error\": \"unknown message\"}'\n") },
         { QStringLiteral("streams"), item,
           MockSyntaxDialog::tr("Frames the server sends on its own, every interval (at least "
                                "10 ms), with keys every, to, mode and frames."),
@@ -64,7 +69,7 @@ QList<Entry> websocketEntries()
 QList<Entry> ruleEntries()
 {
     const QString rule = MockSyntaxDialog::tr("rule");
-    const QString reply = MockSyntaxDialog::tr("rule or on-connect");
+    const QString reply = MockSyntaxDialog::tr("rule, on-connect or on-unmatched");
     return {
         { QStringLiteral("pattern"), rule,
           MockSyntaxDialog::tr("What a text message must be. A JSON object or array matches a "
@@ -79,6 +84,10 @@ QList<Entry> ruleEntries()
                                "binary frame to send, in base64."),
           yaml("      - binary: {hex-prefix: \"cafe\"}\n        frames:\n          - binary: "
                "3q2+7w==\n") },
+        { QStringLiteral("enabled"), rule,
+          MockSyntaxDialog::tr("false switches the rule off: it stays in the config, never "
+                               "matches and hides no later rule. true is the default."),
+          yaml("        enabled: false\n") },
         { QStringLiteral("response"), reply,
           MockSyntaxDialog::tr("The reply, a template. A YAML map or list is sent as JSON "
                                "text."),

@@ -9,6 +9,7 @@
 #include "replyform.h"
 #include "specrules.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QGroupBox>
@@ -37,6 +38,13 @@ QString oneLine(const QString &text)
     if (line.size() > 60)
         line = line.left(59) + QChar(0x2026);
     return line;
+}
+
+// `enabled: false`: the loader keeps the rule but never lets it match.
+bool isSwitchedOff(const RuleOutline &rule)
+{
+    const KeyOutline *enabled = findKey(rule.keys, QStringLiteral("enabled"));
+    return enabled && enabled->value.text == QLatin1String("false");
 }
 
 // "pong", "3 frames", with the delay, audience and close when there are.
@@ -328,6 +336,10 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_setState->setToolTip(tr("set-state: the connection's state once the rule has matched"));
     matchForm->addRow(tr("In states:"), m_whenState);
     matchForm->addRow(tr("Then state:"), m_setState);
+    m_ruleEnabled = new QCheckBox(tr("Enabled"), matchBox);
+    m_ruleEnabled->setToolTip(
+        tr("enabled: a switched-off rule stays in the config and never answers"));
+    matchForm->addRow(m_ruleEnabled);
     m_ruleReply = new ReplyForm(false, rulePage);
     m_ruleReply->setPlaceholderSource([this] { return placeholders(Place::Rule); });
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
@@ -412,6 +424,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         typing();
     });
     connect(m_binaryPrefix, &QLineEdit::editingFinished, this, chosen);
+    connect(m_ruleEnabled, &QCheckBox::toggled, this, chosen);
     connect(m_addRule, &QToolButton::clicked, this, &MocksPanel::addRule);
     connect(m_remove, &QToolButton::clicked, this, &MocksPanel::removeSelected);
     connect(m_duplicate, &QToolButton::clicked, this, &MocksPanel::duplicateSelected);
@@ -534,6 +547,10 @@ void MocksPanel::addWebSocketRow(int endpointIndex)
                                   .arg(ruleIndex)
                                   .arg(compiled.kindName())
                                   .arg(rule.line));
+        }
+        if (isSwitchedOff(rule)) {
+            child->setForeground(0, m_tree->palette().brush(QPalette::Disabled, QPalette::Text));
+            child->setToolTip(0, child->toolTip(0) + tr(" · switched off (enabled: false)"));
         }
         child->setData(0, TypeRole, int(ItemType::Rule));
         child->setData(0, EndpointRole, endpointIndex);
@@ -679,6 +696,10 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
     setTextUnlessFocused(m_pattern, rule.patternValue);
     setTextUnlessFocused(m_whenState, statesText(findKey(rule.keys, QStringLiteral("when-state"))));
     setTextUnlessFocused(m_setState, statesText(findKey(rule.keys, QStringLiteral("set-state"))));
+    {
+        const QSignalBlocker quiet(m_ruleEnabled);
+        m_ruleEnabled->setChecked(!isSwitchedOff(rule));
+    }
     m_ruleReply->load(rule.keys);
     m_forms->setCurrentIndex(2);
 }
@@ -943,6 +964,12 @@ void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
     SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
     stateKeys(rule, &values);
+    // Switched on is the default: the key is written only to switch the rule off.
+    if (m_ruleEnabled->isChecked() == isSwitchedOff(rule))
+        values.append({ QStringLiteral("enabled"),
+                        m_ruleEnabled->isChecked()
+                            ? YamlValue()
+                            : YamlValue::verbatim(QStringLiteral("false")) });
     if (values.isEmpty())
         return;
     pending->append(boundEdit(&SpecEdits::setRuleKeys, m_shown.endpoint, m_shown.rule, values));

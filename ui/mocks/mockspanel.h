@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -74,6 +75,7 @@ public:
     // The rule's when-state (names separated by commas) and set-state.
     QLineEdit *whenStateField() const { return m_whenState; }
     QLineEdit *setStateField() const { return m_setState; }
+    QCheckBox *enabledField() const { return m_ruleEnabled; }
     QString matchProblem() const;
     ReplyForm *ruleReplyForm() const { return m_ruleReply; }
     ReplyForm *greetingForm() const { return m_greetingReply; }
@@ -141,6 +143,7 @@ private:
     QLineEdit *m_whenState = nullptr;
     QLineEdit *m_setState = nullptr;
     QLabel *m_matchProblem = nullptr;
+    QCheckBox *m_ruleEnabled = nullptr;
     ReplyForm *m_ruleReply = nullptr;
     ReplyForm *m_greetingReply = nullptr;
     QLabel *m_greetingTitle = nullptr;

@@ -309,6 +309,11 @@ void TryItPanel::showWebSocket(const TryResult &result)
     if (m_message->toPlainText().isEmpty()) {
         text = tr("Endpoint %1. Type a message to see which rule answers.")
                    .arg(result.endpoint->path.text());
+    } else if (result.fallback) {
+        text = tr("Endpoint %1: no rule matches, so on-unmatched answers.")
+                   .arg(result.endpoint->path.text());
+        m_reply->setPlainText(result.reply);
+        showMisses(result);
     } else if (!result.rule) {
         text = tr("Endpoint %1: no rule matches, so no reply is sent.")
                    .arg(result.endpoint->path.text());
@@ -368,6 +373,8 @@ QString TryItPanel::missText(const Rule &rule, const PatternMiss &miss)
         return tr("%1: answers text messages only.").arg(label);
     case Reason::PrefixDiffers:
         return tr("%1: the data does not start with %2 (hex).").arg(label, miss.expected);
+    case Reason::Disabled:
+        return tr("%1: switched off (enabled: false).").arg(label);
     }
     return tr("%1: matches.").arg(label);
 }

@@ -1742,10 +1742,6 @@ Deseja restaurá-lo?</translation>
         <translation>O que o servidor envia assim que um cliente se conecta: uma resposta, quadros, um atraso, destinatários, um fechamento.</translation>
     </message>
     <message>
-        <source>The rules, tried in order on each message; the first that matches replies. No match, no reply.</source>
-        <translation>As regras, testadas em ordem a cada mensagem; a primeira que corresponder responde. Sem correspondência, sem resposta.</translation>
-    </message>
-    <message>
         <source>Frames the server sends on its own, every interval (at least 10 ms), with keys every, to, mode and frames.</source>
         <translation>Quadros que o servidor envia por conta própria, a cada intervalo (no mínimo 10 ms), com as chaves every, to, mode e frames.</translation>
     </message>
@@ -1764,10 +1760,6 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>rule</source>
         <translation>regra</translation>
-    </message>
-    <message>
-        <source>rule or on-connect</source>
-        <translation>regra ou on-connect</translation>
     </message>
     <message>
         <source>What a text message must be. A JSON object or array matches a message containing those keys and values, with {{...}} matching any value; anything else must equal the message or be a regular expression matching all of it.</source>
@@ -1932,6 +1924,22 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>Nothing matches &quot;%1&quot;.</source>
         <translation>Nada corresponde a &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The rules, tried in order on each message; the first that matches replies. No match, no reply (unless on-unmatched).</source>
+        <translation>As regras, testadas em ordem a cada mensagem; a primeira que corresponder responde. Sem correspondência, sem resposta (a não ser por on-unmatched).</translation>
+    </message>
+    <message>
+        <source>The reply to a message no rule matches: a response, frames, a delay, recipients, a close. The message is still logged and counted as unmatched.</source>
+        <translation>A resposta a uma mensagem que nenhuma regra atende: uma resposta, frames, um atraso, destinatários, um fechamento. A mensagem continua registrada e contada como sem correspondência.</translation>
+    </message>
+    <message>
+        <source>rule, on-connect or on-unmatched</source>
+        <translation>regra, on-connect ou on-unmatched</translation>
+    </message>
+    <message>
+        <source>false switches the rule off: it stays in the config, never matches and hides no later rule. true is the default.</source>
+        <translation>false desliga a regra: ela continua na configuração, nunca corresponde e não esconde nenhuma regra seguinte. true é o padrão.</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2536,18 @@ Comandos:
     <message>
         <source>Then state:</source>
         <translation>Depois, estado:</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Ligada</translation>
+    </message>
+    <message>
+        <source>enabled: a switched-off rule stays in the config and never answers</source>
+        <translation>enabled: uma regra desligada continua na configuração e nunca responde</translation>
+    </message>
+    <message>
+        <source> · switched off (enabled: false)</source>
+        <translation> · desligada (enabled: false)</translation>
     </message>
 </context>
 <context>
@@ -3301,18 +3321,6 @@ Authorization: Bearer %2</translation>
         <translation>websocket não tem &apos;path&apos;</translation>
     </message>
     <message>
-        <source>&apos;on-connect&apos; must be a map with &apos;response&apos;, found %1</source>
-        <translation>&apos;on-connect&apos; deve ser um mapa com &apos;response&apos;, mas o valor é %1</translation>
-    </message>
-    <message>
-        <source>unknown key &apos;%1&apos; in on-connect ignored</source>
-        <translation>chave desconhecida &apos;%1&apos; em on-connect ignorada</translation>
-    </message>
-    <message>
-        <source>&apos;on-connect&apos; has no &apos;response&apos;</source>
-        <translation>&apos;on-connect&apos; não tem &apos;response&apos;</translation>
-    </message>
-    <message>
         <source>&apos;on-message&apos; must be a list of rules, found %1</source>
         <translation>&apos;on-message&apos; deve ser uma lista de regras, mas o valor é %1</translation>
     </message>
@@ -3407,10 +3415,6 @@ Authorization: Bearer %2</translation>
     <message>
         <source>&apos;subprotocols&apos; must be a list of names</source>
         <translation>&apos;subprotocols&apos; deve ser uma lista de nomes</translation>
-    </message>
-    <message>
-        <source>&apos;on-connect&apos; has both &apos;response&apos; and &apos;frames&apos;; use one</source>
-        <translation>&apos;on-connect&apos; tem &apos;response&apos; e &apos;frames&apos; ao mesmo tempo; use apenas um</translation>
     </message>
     <message>
         <source>&apos;binary&apos; must be any, or a map with hex-prefix or base64-prefix</source>
@@ -3647,6 +3651,22 @@ Authorization: Bearer %2</translation>
     <message>
         <source>&apos;count&apos; must be a whole number of frames, 1 or more</source>
         <translation>&apos;count&apos; deve ser um número inteiro de frames, 1 ou mais</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a map with &apos;response&apos;, found %2</source>
+        <translation>&apos;%1&apos; deve ser um mapa com &apos;response&apos;, mas o valor é %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has both &apos;response&apos; and &apos;frames&apos;; use one</source>
+        <translation>&apos;%1&apos; tem &apos;response&apos; e &apos;frames&apos; ao mesmo tempo; use apenas um</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no &apos;response&apos;</source>
+        <translation>&apos;%1&apos; não tem &apos;response&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;enabled&apos; must be true or false</source>
+        <translation>&apos;enabled&apos; deve ser true ou false</translation>
     </message>
 </context>
 <context>
@@ -3888,6 +3908,10 @@ Authorization: Bearer %2</translation>
     <message>
         <source>note: %1   [%2]</source>
         <translation>nota: %1   [%2]</translation>
+    </message>
+    <message>
+        <source>&lt;- %1   [unmatched, answered by %2]</source>
+        <translation>&lt;- %1   [sem correspondência, respondida por %2]</translation>
     </message>
 </context>
 <context>
@@ -4401,6 +4425,14 @@ Authorization: Bearer %2</translation>
     <message>
         <source>fresh (state start, no values)</source>
         <translation>nova (estado start, sem valores)</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: no rule matches, so on-unmatched answers.</source>
+        <translation>Endpoint %1: nenhuma regra corresponde, então on-unmatched responde.</translation>
+    </message>
+    <message>
+        <source>%1: switched off (enabled: false).</source>
+        <translation>%1: desligada (enabled: false).</translation>
     </message>
 </context>
 <context>

@@ -148,17 +148,16 @@ bool qtTakes(QByteArrayView head)
             || option.trimmed().compare(QLatin1String("upgrade"), Qt::CaseInsensitive) == 0;
     return !url.host().isEmpty() && anyVersion && !first(fields, "sec-websocket-key").isEmpty()
         && tokens.at(0) == QLatin1String("GET") && httpVersion >= 1.1f
-        && first(fields, "upgrade").compare("websocket", Qt::CaseInsensitive) == 0
-        && upgradeListed;
+        && first(fields, "upgrade").compare("websocket", Qt::CaseInsensitive) == 0 && upgradeListed;
 }
 
 void checkRefusal(const HandshakeVerdict &verdict)
 {
     FUZZ_CHECK(verdict.status >= 400 && verdict.status < 600 && !verdict.statusText().isEmpty(),
                QString::number(verdict.status));
-    FUZZ_CHECK(!EventText::cause(verdict.cause, verdict.details, EventText::Language::English)
-                    .isEmpty(),
-               QString::fromLatin1(TrafficEvent::causeName(verdict.cause)));
+    FUZZ_CHECK(
+        !EventText::cause(verdict.cause, verdict.details, EventText::Language::English).isEmpty(),
+        QString::fromLatin1(TrafficEvent::causeName(verdict.cause)));
 }
 
 } // namespace

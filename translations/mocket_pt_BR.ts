@@ -2518,16 +2518,8 @@ Comandos:
         <translation>qualquer estado</translation>
     </message>
     <message>
-        <source>when-state: the rule answers only in these states (names separated by commas)</source>
-        <translation>when-state: a regra responde só nestes estados (nomes separados por vírgulas)</translation>
-    </message>
-    <message>
         <source>unchanged</source>
         <translation>inalterado</translation>
-    </message>
-    <message>
-        <source>set-state: the connection&apos;s state once the rule has matched</source>
-        <translation>set-state: o estado da conexão depois que a regra casou</translation>
     </message>
     <message>
         <source>In states:</source>
@@ -2542,12 +2534,20 @@ Comandos:
         <translation>Ligada</translation>
     </message>
     <message>
-        <source>enabled: a switched-off rule stays in the config and never answers</source>
-        <translation>enabled: uma regra desligada continua na configuração e nunca responde</translation>
-    </message>
-    <message>
         <source> · switched off (enabled: false)</source>
         <translation> · desligada (enabled: false)</translation>
+    </message>
+    <message>
+        <source>when-state — the rule answers only in these states (names separated by commas)</source>
+        <translation>when-state — a regra responde só nestes estados (nomes separados por vírgulas)</translation>
+    </message>
+    <message>
+        <source>set-state — the connection&apos;s state once the rule has matched</source>
+        <translation>set-state — o estado da conexão depois que a regra casou</translation>
+    </message>
+    <message>
+        <source>enabled — a switched-off rule stays in the config and never answers</source>
+        <translation>enabled — uma regra desligada continua na configuração e nunca responde</translation>
     </message>
 </context>
 <context>

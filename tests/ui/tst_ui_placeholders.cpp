@@ -224,12 +224,13 @@ void TestPlaceholderUi::kindSaysWhatThePatternBinds()
 void TestPlaceholderUi::everyFormFieldNamesItsYamlKey()
 {
     static const QStringList keys {
-        QStringLiteral("path"),     QStringLiteral("on-connect"), QStringLiteral("subprotocols"),
-        QStringLiteral("pattern"),  QStringLiteral("binary"),     QStringLiteral("hex-prefix"),
-        QStringLiteral("response"), QStringLiteral("frames"),     QStringLiteral("delay"),
-        QStringLiteral("to"),       QStringLiteral("close"),      QStringLiteral("every"),
-        QStringLiteral("once"),     QStringLiteral("method"),     QStringLiteral("status"),
-        QStringLiteral("headers"),  QStringLiteral("body"),       QStringLiteral("push")
+        QStringLiteral("path"),       QStringLiteral("on-connect"), QStringLiteral("subprotocols"),
+        QStringLiteral("pattern"),    QStringLiteral("binary"),     QStringLiteral("hex-prefix"),
+        QStringLiteral("response"),   QStringLiteral("frames"),     QStringLiteral("delay"),
+        QStringLiteral("to"),         QStringLiteral("close"),      QStringLiteral("every"),
+        QStringLiteral("once"),       QStringLiteral("method"),     QStringLiteral("status"),
+        QStringLiteral("headers"),    QStringLiteral("body"),       QStringLiteral("push"),
+        QStringLiteral("when-state"), QStringLiteral("set-state"),  QStringLiteral("enabled")
     };
     MocksPanel panel;
     panel.setOutline(SpecOutline::parse(Chat));

@@ -37,6 +37,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -46,6 +47,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -101,7 +103,7 @@ void MainWindow::createPanels()
     m_problems->setRootIsDecorated(false);
     m_problems->setUniformRowHeights(true);
     m_problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_problems->setMaximumHeight(160);
+    m_problems->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     auto *editorBox = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editorBox);
@@ -403,18 +405,33 @@ void MainWindow::editServerSettings()
         statusBar()->showMessage(tr("Server settings take effect at the next start."), 6000);
 }
 
+// The first start: 1280x820, or the screen's free area where that is smaller (a 1280x800
+// screen with a panel), so nothing starts off-screen.
+void MainWindow::fitDefaultSize()
+{
+    QSize size(1280, 820);
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        const QSize frame = frameGeometry().size() - geometry().size();
+        size = size.boundedTo(available.size() - frame);
+        move(available.topLeft());
+    }
+    resize(size);
+}
+
 void MainWindow::readSettings()
 {
     const Settings settings;
     restoreGeometry(settings.windowGeometry());
     if (!settings.hasWindowGeometry())
-        resize(1280, 820);
+        fitDefaultSize();
     if (!restoreState(settings.windowState())) {
-        // First run: room for the editor, a narrow Try it, a traffic area of useful height.
+        // First run: room for the editor, a narrow Try it, a traffic area of useful height
+        // (a third of the window, so a 1280x800 screen keeps room for the editor).
         resizeDocks({ findChild<QDockWidget *>(QStringLiteral("tryItDock")) }, { 300 },
                     Qt::Horizontal);
-        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("trafficDock")) }, { 320 },
-                    Qt::Vertical);
+        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("trafficDock")) },
+                    { std::clamp(height() / 3, 220, 360) }, Qt::Vertical);
     }
     if (auto *splitter = qobject_cast<QSplitter *>(centralWidget())) {
         if (!splitter->restoreState(settings.splitterState()))
@@ -723,6 +740,19 @@ void MainWindow::showProblems()
                                       ? tr("No problems")
                                       : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ")
                                           + tr("%n warning(s)", nullptr, warnings) });
+    fitProblemsHeight();
+}
+
+// The Problems list takes only the room its rows need (its header alone when there are
+// none), up to six rows; the editor keeps the rest.
+void MainWindow::fitProblemsHeight()
+{
+    constexpr int MaxRows = 6;
+    const int rows = std::min(m_problems->topLevelItemCount(), MaxRows);
+    const int rowHeight = rows > 0 ? m_problems->sizeHintForRow(0) : 0;
+    const int height = m_problems->header()->sizeHint().height() + rows * rowHeight
+        + 2 * m_problems->frameWidth();
+    m_problems->setFixedHeight(height);
 }
 
 void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selection &selectAfter)

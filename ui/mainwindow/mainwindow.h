@@ -113,6 +113,8 @@ private:
     void connectPanels();
     void connectServer();
     void readSettings();
+    void fitDefaultSize();
+    void fitProblemsHeight();
     void writeSettings();
 
     void setDocumentText(const QString &text, const QString &path, bool example);

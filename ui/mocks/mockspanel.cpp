@@ -328,17 +328,17 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_whenState = new QLineEdit(rulePage);
     m_whenState->setObjectName(QStringLiteral("whenState"));
     m_whenState->setPlaceholderText(tr("any state"));
-    m_whenState->setToolTip(tr("when-state: the rule answers only in these states (names "
+    m_whenState->setToolTip(tr("when-state — the rule answers only in these states (names "
                                "separated by commas)"));
     m_setState = new QLineEdit(rulePage);
     m_setState->setObjectName(QStringLiteral("setState"));
     m_setState->setPlaceholderText(tr("unchanged"));
-    m_setState->setToolTip(tr("set-state: the connection's state once the rule has matched"));
+    m_setState->setToolTip(tr("set-state — the connection's state once the rule has matched"));
     matchForm->addRow(tr("In states:"), m_whenState);
     matchForm->addRow(tr("Then state:"), m_setState);
     m_ruleEnabled = new QCheckBox(tr("Enabled"), matchBox);
     m_ruleEnabled->setToolTip(
-        tr("enabled: a switched-off rule stays in the config and never answers"));
+        tr("enabled — a switched-off rule stays in the config and never answers"));
     matchForm->addRow(m_ruleEnabled);
     m_ruleReply = new ReplyForm(false, rulePage);
     m_ruleReply->setPlaceholderSource([this] { return placeholders(Place::Rule); });

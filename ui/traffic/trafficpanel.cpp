@@ -76,6 +76,13 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
         QCoreApplication::translate("ConnectionsModel", "closed (%1)").arg(1000));
     fit(m_connections, ConnectionsModel::In, QStringLiteral("9999"));
     fit(m_connections, ConnectionsModel::Out, QStringLiteral("9999"));
+    // What a narrow panel must show first: which connection, whether it is open, its traffic.
+    QHeaderView *columns = m_connections->horizontalHeader();
+    for (const int column :
+         { ConnectionsModel::State, ConnectionsModel::In, ConnectionsModel::Out })
+        columns->moveSection(columns->visualIndex(column),
+                             columns->visualIndex(ConnectionsModel::Path) + 1
+                                 + (column - ConnectionsModel::State));
     auto *allButton = new QToolButton(this);
     allButton->setObjectName(QStringLiteral("showAll"));
     allButton->setText(tr("Show all"));
@@ -95,6 +102,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     cl->addWidget(m_connections, 1);
     if (server) {
         m_conversation = new ConversationBox(server, connectionsBox);
+        m_conversation->hide(); // until a connection is chosen: the table keeps the room
         cl->addWidget(m_conversation);
     }
 
@@ -152,11 +160,6 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     messagesHeader->addWidget(new QLabel(tr("<b>Messages</b>"), this));
     messagesHeader->addWidget(m_filter, 1);
     messagesHeader->addLayout(makeQuickFilters());
-    messagesHeader->addWidget(m_follow);
-    messagesHeader->addWidget(m_capacity);
-    messagesHeader->addWidget(clear);
-    messagesHeader->addWidget(save);
-    messagesHeader->addWidget(open);
 
     m_detail = new QPlainTextEdit(this);
     m_detail->setReadOnly(true);
@@ -204,6 +207,8 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_close = new QPushButton(themeIcon(QStringLiteral("network-disconnect")), tr("C&lose"), this);
     m_close->setToolTip(tr("Close the selected connection with this code and reason"));
     m_status = new QLabel(this);
+    // One line, cut short rather than making the panel taller or wider.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *push = new QHBoxLayout;
     push->addWidget(m_pushText, 1);
     auto *pushButtons = new QVBoxLayout;
@@ -231,8 +236,14 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     ml->addWidget(messagesSplit, 1);
     ml->addLayout(push);
     auto *statusRow = new QHBoxLayout;
+    // The log's own controls sit under it, so the header keeps room for the filters.
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_dropped);
+    statusRow->addWidget(m_follow);
+    statusRow->addWidget(m_capacity);
+    statusRow->addWidget(clear);
+    statusRow->addWidget(save);
+    statusRow->addWidget(open);
     ml->addLayout(statusRow);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -241,6 +252,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     split->addWidget(messagesBox);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
+    split->setSizes({ 380, 900 }); // wide enough for Id, Path, State, In and Out
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -432,8 +444,10 @@ void TrafficPanel::onConnectionSelected()
 {
     refilter([this] { m_proxy->setConnectionId(selectedConnection()); });
     updatePushButtons();
-    if (m_conversation)
+    if (m_conversation) {
         m_conversation->setConnection(selectedConnection());
+        m_conversation->setVisible(selectedConnection() != 0);
+    }
     const QModelIndexList selected = m_messages->selectionModel()->selectedRows();
     if (!selected.isEmpty())
         m_messages->scrollTo(selected.first());

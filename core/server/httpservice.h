@@ -82,7 +82,9 @@ private:
     void checkBudget(QTcpSocket *socket, const SocketState &state);
     QNetworkAccessManager *network();
 
-    HttpLayer *m_layer = nullptr;
+    HttpLayer *layer();
+
+    HttpLayer *m_layer = nullptr; // made by layer(), at the first plain request
     Push m_push;
     Handler m_control;
     std::function<bool()> m_watched;

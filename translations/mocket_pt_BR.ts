@@ -2251,6 +2251,10 @@ Comandos:
         <source>mocket-cli record: give the session file, e.g. --out session.jsonl</source>
         <translation>mocket-cli record: informe o arquivo de sessão, por exemplo --out session.jsonl</translation>
     </message>
+    <message>
+        <source>mocket-cli generate: %1 holds no WebSocket connection; there is nothing to make mocks of</source>
+        <translation>mocket-cli generate: %1 não contém nenhuma conexão WebSocket; não há do que fazer mocks</translation>
+    </message>
 </context>
 <context>
     <name>MocksPanel</name>

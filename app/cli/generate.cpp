@@ -16,7 +16,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(MocketCli)
 };
 
-enum ExitCode { Ok = 0, CannotReadOrWrite = 3 };
+enum ExitCode { Ok = 0, NothingToGenerate = 1, CannotReadOrWrite = 3 };
 } // namespace
 
 int generateMocks(const QString &sessionPath, const QString &outputPath)
@@ -28,6 +28,12 @@ int generateMocks(const QString &sessionPath, const QString &outputPath)
         return CannotReadOrWrite;
     const MockGenerator::Result generated
         = MockGenerator::generate(read.events, QFileInfo(sessionPath).fileName());
+    if (generated.connections == 0) {
+        printErr(Tr::tr("mocket-cli generate: %1 holds no WebSocket connection; there is nothing "
+                        "to make mocks of")
+                     .arg(sessionPath));
+        return NothingToGenerate;
+    }
     const QByteArray yaml = generated.yaml.toUtf8();
     const QString summary = Tr::tr("%n websocket endpoint(s)", nullptr, generated.endpoints)
         + Tr::tr(", %n rule(s)", nullptr, generated.rules)

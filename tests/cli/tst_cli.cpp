@@ -918,6 +918,16 @@ private slots:
         QCOMPARE(missing->process.exitCode(), 3);
         QVERIFY2(missing->err.contains("cannot open"), missing->err.constData());
         QCOMPARE(run({ QStringLiteral("generate") })->process.exitCode(), 2);
+
+        // A session with no WebSocket conversation in it (an empty log, a log of HTTP only)
+        // makes no file that would fail `check` later: it is refused, and nothing is written.
+        const QString empty = tempPath(QStringLiteral("empty.jsonl"));
+        QVERIFY(writeFile(empty, QByteArray()));
+        const QString none = tempPath(QStringLiteral("none.yml"));
+        Cli *nothing = run({ QStringLiteral("generate"), empty, QStringLiteral("-o"), none });
+        QCOMPARE(nothing->process.exitCode(), 1);
+        QVERIFY2(nothing->err.contains("no WebSocket connection"), nothing->err.constData());
+        QVERIFY(!QFileInfo::exists(none));
     }
 
     // record relays every path, text and binary, and closes both ways; the session it writes

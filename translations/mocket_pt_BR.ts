@@ -4438,6 +4438,10 @@ Authorization: Bearer %2</translation>
         <source>%1: switched off (enabled: false).</source>
         <translation>%1: desligada (enabled: false).</translation>
     </message>
+    <message>
+        <source>%1: answers only in state %2; the connection is in &quot;%3&quot;.</source>
+        <translation>%1: só responde no estado %2; a conexão está em &quot;%3&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>TryResult</name>

@@ -467,6 +467,8 @@ QString PatternMiss::reasonName() const
         return QStringLiteral("prefix-differs");
     case Reason::Disabled:
         return QStringLiteral("disabled");
+    case Reason::StateGuard:
+        return QStringLiteral("state-guard");
     }
     return QString();
 }

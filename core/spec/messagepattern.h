@@ -24,6 +24,8 @@ struct PatternMiss
         TextRule, // the rule answers text messages; the message is binary
         PrefixDiffers, // a binary rule whose prefix (expected, hex) the data (actual) lacks
         Disabled, // the rule is switched off (`enabled: false`)
+        StateGuard, // the pattern fits, the conversation does not: expected, the states (or
+                    // shared values) it needs; actual, the connection's state
     };
     Reason reason = Reason::None;
     QString path; // JSON: where, as "user.name" or "items[2]"; empty for the whole message

@@ -131,19 +131,41 @@ const Rule *Endpoint::firstBinaryMatch(const QByteArray &data, const QString *st
     return nullptr;
 }
 
-QList<PatternMiss> Endpoint::explainMisses(const IncomingMessage &message) const
+namespace {
+// A miss the pattern alone does not explain: the rule's guard shut it out.
+PatternMiss guardMiss(const Rule &rule, PatternMiss miss, const QString *state,
+                      const ParamMap *shared)
+{
+    if (miss.reason != PatternMiss::Reason::None || guardAdmits(rule, state, shared))
+        return miss;
+    QStringList needs;
+    if (!rule.conversation.whenState.isEmpty())
+        needs.append(rule.conversation.whenState.join(QStringLiteral(", ")));
+    for (const auto &[name, value] : rule.conversation.whenShared)
+        needs.append(QStringLiteral("shared.%1 = %2").arg(name, value));
+    return { PatternMiss::Reason::StateGuard,
+             {},
+             needs.join(QStringLiteral("; ")),
+             state ? *state : QString(),
+             -1 };
+}
+} // namespace
+
+QList<PatternMiss> Endpoint::explainMisses(const IncomingMessage &message, const QString *state,
+                                           const ParamMap *shared) const
 {
     QList<PatternMiss> misses;
     for (const Rule &rule : rules)
-        misses.append(rule.explainMiss(message));
+        misses.append(guardMiss(rule, rule.explainMiss(message), state, shared));
     return misses;
 }
 
-QList<PatternMiss> Endpoint::explainBinaryMisses(const QByteArray &data) const
+QList<PatternMiss> Endpoint::explainBinaryMisses(const QByteArray &data, const QString *state,
+                                                 const ParamMap *shared) const
 {
     QList<PatternMiss> misses;
     for (const Rule &rule : rules)
-        misses.append(rule.explainBinaryMiss(data));
+        misses.append(guardMiss(rule, rule.explainBinaryMiss(data), state, shared));
     return misses;
 }
 
@@ -279,7 +301,8 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     context.vars = &conversation->vars;
     context.shared = &conversation->shared;
     if (!result.rule) {
-        result.misses = endpoint.explainMisses(incoming);
+        result.misses
+            = endpoint.explainMisses(incoming, &conversation->state, &conversation->shared);
         if (endpoint.fallback) {
             result.fallback = true;
             result.reply = renderRuleForTry(*endpoint.fallback, context, &result.missing);

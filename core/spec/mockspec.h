@@ -180,8 +180,12 @@ struct Endpoint
     const Rule *firstMatch(const IncomingMessage &message, Bindings *bindings,
                            const QString *state = nullptr, const ParamMap *shared = nullptr) const;
     // For a message no rule answers: why not, for each rule in order.
-    QList<PatternMiss> explainMisses(const IncomingMessage &message) const;
-    QList<PatternMiss> explainBinaryMisses(const QByteArray &data) const;
+    // With the conversation (as firstMatch takes it), a rule whose pattern fits but whose
+    // when-state or when-shared shuts it out is explained as such.
+    QList<PatternMiss> explainMisses(const IncomingMessage &message, const QString *state = nullptr,
+                                     const ParamMap *shared = nullptr) const;
+    QList<PatternMiss> explainBinaryMisses(const QByteArray &data, const QString *state = nullptr,
+                                           const ParamMap *shared = nullptr) const;
 };
 
 // A loaded, validated config: what a MockServer serves. Immutable once built, shared by

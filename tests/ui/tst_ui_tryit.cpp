@@ -272,6 +272,10 @@ private slots:
         QCOMPARE(tryIt.reply(), QStringLiteral("you are ana"));
         tryIt.setMessage(login);
         QVERIFY(tryIt.summary().contains(QStringLiteral("no rule matches")));
+        // The login's pattern fits; its state does not, and Try it says so.
+        QVERIFY2(tryIt.missReasons().contains(QStringLiteral(
+                     "on-message[0]: answers only in state start; the connection is in \"in\".")),
+                 qPrintable(tryIt.missReasons().join(u'|')));
 
         tryIt.setMessage(QStringLiteral("buy"));
         QTest::mouseClick(send, Qt::LeftButton);

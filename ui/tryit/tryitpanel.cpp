@@ -375,6 +375,9 @@ QString TryItPanel::missText(const Rule &rule, const PatternMiss &miss)
         return tr("%1: the data does not start with %2 (hex).").arg(label, miss.expected);
     case Reason::Disabled:
         return tr("%1: switched off (enabled: false).").arg(label);
+    case Reason::StateGuard:
+        return tr("%1: answers only in state %2; the connection is in \"%3\".")
+            .arg(label, miss.expected, miss.actual);
     }
     return tr("%1: matches.").arg(label);
 }

@@ -1941,6 +1941,42 @@ Deseja restaurá-lo?</translation>
         <source>false switches the rule off: it stays in the config, never matches and hides no later rule. true is the default.</source>
         <translation>false desliga a regra: ela continua na configuração, nunca corresponde e não esconde nenhuma regra seguinte. true é o padrão.</translation>
     </message>
+    <message>
+        <source>The rule answers only while the connection is in one of these states; every connection starts in start.</source>
+        <translation>A regra só responde enquanto a conexão está num destes estados; toda conexão começa em start.</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s state once the rule has matched.</source>
+        <translation>O estado da conexão depois que a regra casou.</translation>
+    </message>
+    <message>
+        <source>Values kept for this connection, read as {{vars.NAME}}; set before the rule answers.</source>
+        <translation>Valores guardados para esta conexão, lidos como {{vars.NOME}}; definidos antes de a regra responder.</translation>
+    </message>
+    <message>
+        <source>Values kept for every connection of the endpoint, read as {{shared.NAME}}.</source>
+        <translation>Valores guardados para todas as conexões do endpoint, lidos como {{shared.NOME}}.</translation>
+    </message>
+    <message>
+        <source>The rule answers only while the endpoint&apos;s shared values are these.</source>
+        <translation>A regra só responde enquanto os valores compartilhados do endpoint forem estes.</translation>
+    </message>
+    <message>
+        <source>A different reply on each match: stick on the last or cycle, counted per connection or per endpoint.</source>
+        <translation>Uma resposta diferente a cada correspondência: fica na última ou recomeça o ciclo, contada por conexão ou por endpoint.</translation>
+    </message>
+    <message>
+        <source>Starts a stream for this connection under a key; its frames see the message that started it and {{counter}}; count and final end it.</source>
+        <translation>Inicia um stream para esta conexão sob uma chave; seus quadros veem a mensagem que o iniciou e {{counter}}; count e final o encerram.</translation>
+    </message>
+    <message>
+        <source>Stops the connection&apos;s stream with this key.</source>
+        <translation>Para o stream da conexão com esta chave.</translation>
+    </message>
+    <message>
+        <source>A value set for this connection; {{shared.NAME}} one of the endpoint&apos;s, {{state}} the connection&apos;s state.</source>
+        <translation>Um valor definido para esta conexão; {{shared.NOME}} um do endpoint, {{state}} o estado da conexão.</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>

@@ -253,6 +253,15 @@ void TestDesktop::mockSyntaxCoversTheLanguage()
         QStringLiteral("rate-limit"),
         QStringLiteral("webhook"),
         QStringLiteral("push"),
+        QStringLiteral("when-state"),
+        QStringLiteral("set-state"),
+        QStringLiteral("set"),
+        QStringLiteral("set-shared"),
+        QStringLiteral("when-shared"),
+        QStringLiteral("sequence"),
+        QStringLiteral("start-stream"),
+        QStringLiteral("stop-stream"),
+        QStringLiteral("{{vars.NAME}}"),
     };
     for (const QString &key : expected)
         QVERIFY2(keys.contains(key), qPrintable(key));

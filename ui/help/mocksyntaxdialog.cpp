@@ -113,6 +113,50 @@ QList<Entry> ruleEntries()
     };
 }
 
+QList<Entry> conversationEntries()
+{
+    const QString rule = MockSyntaxDialog::tr("rule");
+    return {
+        { QStringLiteral("when-state"), rule,
+          MockSyntaxDialog::tr("The rule answers only while the connection is in one of these "
+                               "states; every connection starts in start."),
+          yaml("        when-state: [start, away]\n") },
+        { QStringLiteral("set-state"), rule,
+          MockSyntaxDialog::tr("The connection's state once the rule has matched."),
+          yaml("        set-state: in\n") },
+        { QStringLiteral("set"), rule,
+          MockSyntaxDialog::tr("Values kept for this connection, read as {{vars.NAME}}; set "
+                               "before the rule answers."),
+          yaml("        set: {user: '{{json-params.user}}'}\n") },
+        { QStringLiteral("set-shared"), rule,
+          MockSyntaxDialog::tr("Values kept for every connection of the endpoint, read as "
+                               "{{shared.NAME}}."),
+          yaml("        set-shared: {market: open}\n") },
+        { QStringLiteral("when-shared"), rule,
+          MockSyntaxDialog::tr("The rule answers only while the endpoint's shared values are "
+                               "these."),
+          yaml("        when-shared: {market: open}\n") },
+        { QStringLiteral("sequence"), rule,
+          MockSyntaxDialog::tr("A different reply on each match: stick on the last or cycle, "
+                               "counted per connection or per endpoint."),
+          yaml("        sequence:\n          mode: stick\n          replies:\n"
+               "            - response: filled\n            - response: rejected\n") },
+        { QStringLiteral("start-stream"), rule,
+          MockSyntaxDialog::tr("Starts a stream for this connection under a key; its frames see "
+                               "the message that started it and {{counter}}; count and final "
+                               "end it."),
+          yaml("        start-stream:\n          key: '{{json-params.id}}'\n          every: "
+               "200ms\n          frames: ['{\"seq\": {{counter}}}']\n") },
+        { QStringLiteral("stop-stream"), rule,
+          MockSyntaxDialog::tr("Stops the connection's stream with this key."),
+          yaml("        stop-stream: '{{json-params.id}}'\n") },
+        { QStringLiteral("{{vars.NAME}}"), MockSyntaxDialog::tr("template"),
+          MockSyntaxDialog::tr("A value set for this connection; {{shared.NAME}} one of the "
+                               "endpoint's, {{state}} the connection's state."),
+          yaml("response: 'you are {{vars.user}}'\n") },
+    };
+}
+
 QList<Entry> placeholderEntries()
 {
     const QString templ = MockSyntaxDialog::tr("template");
@@ -231,8 +275,8 @@ QString entryPage(const Entry &entry)
 
 QList<MockSyntaxDialog::Entry> MockSyntaxDialog::entries()
 {
-    return websocketEntries() + ruleEntries() + placeholderEntries() + filterEntries()
-        + httpEntries();
+    return websocketEntries() + ruleEntries() + conversationEntries() + placeholderEntries()
+        + filterEntries() + httpEntries();
 }
 
 MockSyntaxDialog::MockSyntaxDialog(QWidget *parent)

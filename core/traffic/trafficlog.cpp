@@ -864,21 +864,23 @@ void TrafficLog::addEvent(const TrafficEvent &event)
 
 QString TrafficLog::rulePatternOf(const MockSpec &spec, const TrafficEvent &event)
 {
-    if (!event.rule.startsWith(u"on-message["))
+    // "on-message[N]" names the rule by its index: read it, rather than label every rule.
+    static const QLatin1StringView prefix("on-message[");
+    if (!event.rule.startsWith(prefix) || !event.rule.endsWith(u']'))
         return {};
-    const Endpoint *endpoint = spec.route(event.path);
-    if (!endpoint)
+    bool isIndex = false;
+    const int index = QStringView(event.rule)
+                          .sliced(prefix.size(), event.rule.size() - prefix.size() - 1)
+                          .toInt(&isIndex);
+    const Endpoint *endpoint = isIndex ? spec.route(event.path) : nullptr;
+    if (!endpoint || index < 0 || index >= endpoint->rules.size())
         return {};
-    for (const Rule &rule : endpoint->rules) {
-        if (rule.label() != event.rule)
-            continue;
-        if (!rule.matchesBinary)
-            return rule.pattern.source();
-        return rule.binaryPrefix.isEmpty()
-            ? QStringLiteral("binary: any")
-            : QStringLiteral("binary: ") + QString::fromLatin1(rule.binaryPrefix.toHex(' '));
-    }
-    return {};
+    const Rule &rule = endpoint->rules.at(index);
+    if (!rule.matchesBinary)
+        return rule.pattern.source();
+    return rule.binaryPrefix.isEmpty()
+        ? QStringLiteral("binary: any")
+        : QStringLiteral("binary: ") + QString::fromLatin1(rule.binaryPrefix.toHex(' '));
 }
 
 void TrafficLog::clear()

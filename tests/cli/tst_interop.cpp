@@ -1,8 +1,7 @@
+#include "servedcli.h"
 #include "testfiles.h"
 
-#include <QDeadlineTimer>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTest>
 
 // Proves that a client which is not Qt (Python's websockets, as packaged by Debian) sees
@@ -14,28 +13,6 @@ const QString Python
 const QString Script = sourcePath(QStringLiteral("tests/cli/interop/spec_session.py"));
 const QString HttpScript = sourcePath(QStringLiteral("tests/cli/interop/http_session.py"));
 const QString TickerScript = sourcePath(QStringLiteral("tests/cli/interop/ticker_session.py"));
-
-// Starts mocket-cli serving `config` on a free port; the port from its ready line, or 0.
-quint16 startServing(QProcess &server, const QString &config)
-{
-    server.start(QStringLiteral(MOCKET_CLI),
-                 { QStringLiteral("serve"), QStringLiteral("--quiet"), QStringLiteral("--port"),
-                   QStringLiteral("0"), config });
-    if (!server.waitForStarted(5000))
-        return 0;
-    QByteArray out;
-    QDeadlineTimer deadline(5000);
-    while (!out.contains('\n') && server.state() != QProcess::NotRunning
-           && !deadline.hasExpired()) {
-        server.waitForReadyRead(100);
-        out += server.readAllStandardOutput();
-    }
-    static const QRegularExpression url(QStringLiteral(R"(ws://127\.0\.0\.1:(\d+) )"));
-    const QRegularExpressionMatch match = url.match(QString::fromUtf8(out));
-    if (!match.hasMatch())
-        qWarning("%s", QByteArray(out + server.readAllStandardError()).constData());
-    return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-}
 
 } // namespace
 
@@ -66,7 +43,8 @@ private slots:
             QSKIP(why.constData());
         }
 
-        m_port = startServing(m_server, examplePath(QStringLiteral("mocks.yml")));
+        m_port = startServing(m_server, QStringLiteral(MOCKET_CLI),
+                              examplePath(QStringLiteral("mocks.yml")));
         QVERIFY2(m_port != 0, qPrintable(m_server.errorString()));
     }
 
@@ -152,7 +130,7 @@ private:
     void exampleToPythonClient(const QString &example, const QString &script)
     {
         QProcess server;
-        const quint16 port = startServing(server, examplePath(example));
+        const quint16 port = startServing(server, QStringLiteral(MOCKET_CLI), examplePath(example));
         QVERIFY(port != 0);
         QProcess client;
         client.start(Python, { script, QString::number(port) });

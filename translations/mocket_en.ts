@@ -229,10 +229,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>&lt;- binary message, %n bytes   [ignored]</source>
+        <source>&lt;- binary message, %n bytes   [unmatched]</source>
         <translation>
-            <numerusform>&lt;- binary message, %n byte   [ignored]</numerusform>
-            <numerusform>&lt;- binary message, %n bytes   [ignored]</numerusform>
+            <numerusform>&lt;- binary message, %n byte   [unmatched]</numerusform>
+            <numerusform>&lt;- binary message, %n bytes   [unmatched]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;- binary message, %n bytes   [%1]</source>
+        <translation>
+            <numerusform>&lt;- binary message, %n byte   [%1]</numerusform>
+            <numerusform>&lt;- binary message, %n bytes   [%1]</numerusform>
         </translation>
     </message>
 </context>

@@ -1361,10 +1361,6 @@ Deseja restaurá-lo?</translation>
         <translation>sem correspondência</translation>
     </message>
     <message>
-        <source>binary, ignored</source>
-        <translation>binária, ignorada</translation>
-    </message>
-    <message>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
@@ -3906,13 +3902,6 @@ Authorization: Bearer %2</translation>
         <source>&lt;- %1   [unmatched, no reply]</source>
         <translation>&lt;- %1   [sem correspondência, sem resposta]</translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;- binary message, %n bytes   [ignored]</source>
-        <translation>
-            <numerusform>&lt;- mensagem binária, %n byte   [ignorada]</numerusform>
-            <numerusform>&lt;- mensagem binária, %n bytes   [ignorada]</numerusform>
-        </translation>
-    </message>
     <message>
         <source>-&gt; %1   [%2]</source>
         <translation>-&gt; %1   [%2]</translation>
@@ -3952,6 +3941,20 @@ Authorization: Bearer %2</translation>
     <message>
         <source>&lt;- %1   [unmatched, answered by %2]</source>
         <translation>&lt;- %1   [sem correspondência, respondida por %2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;- binary message, %n bytes   [unmatched]</source>
+        <translation>
+            <numerusform>&lt;- mensagem binária, %n byte   [sem correspondência]</numerusform>
+            <numerusform>&lt;- mensagem binária, %n bytes   [sem correspondência]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;- binary message, %n bytes   [%1]</source>
+        <translation>
+            <numerusform>&lt;- mensagem binária, %n byte   [%1]</numerusform>
+            <numerusform>&lt;- mensagem binária, %n bytes   [%1]</numerusform>
+        </translation>
     </message>
 </context>
 <context>

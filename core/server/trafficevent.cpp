@@ -676,7 +676,11 @@ QString TrafficEvent::toLine() const
             : tr("<- %1   [unmatched, answered by %2]").arg(preview(payload), rule);
         break;
     case Kind::Binary:
-        what = tr("<- binary message, %n bytes   [ignored]", nullptr, int(size));
+        // As a text frame: the rule that answered it, or unmatched (an on-unmatched reply
+        // follows on its own line).
+        what = rule.isEmpty()
+            ? tr("<- binary message, %n bytes   [unmatched]", nullptr, int(size))
+            : tr("<- binary message, %n bytes   [%1]", nullptr, int(size)).arg(rule);
         break;
     case Kind::Sent: {
         const QString note = EventText::note(*this);

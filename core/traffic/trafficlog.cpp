@@ -300,7 +300,8 @@ QString ruleText(const TrafficEvent &event, const QString &rulePattern)
     case TrafficEvent::Kind::Unmatched:
         return MessageLogModel::tr("unmatched");
     case TrafficEvent::Kind::Binary:
-        return rule.isEmpty() ? MessageLogModel::tr("binary, ignored") : rule;
+        // A binary frame no rule took is unmatched, as a text frame would be.
+        return rule.isEmpty() ? MessageLogModel::tr("unmatched") : rule;
     case TrafficEvent::Kind::Warning:
         return rule.isEmpty() ? MessageLogModel::tr("warning")
                               : MessageLogModel::tr("warning \u00B7 %1").arg(rule);
@@ -794,7 +795,7 @@ QList<TrafficEvent::Kind> MessageFilterProxy::hideKinds() const
     return kinds;
 }
 
-bool MessageFilterProxy::acceptsKind(TrafficEvent::Kind kind) const
+bool MessageFilterProxy::acceptsKind(TrafficEvent::Kind kind, bool unmatched) const
 {
     if (m_hiddenKinds & (1u << int(kind)))
         return false;
@@ -802,7 +803,7 @@ bool MessageFilterProxy::acceptsKind(TrafficEvent::Kind kind) const
         return true;
     return (m_quick.testFlag(Quick::In) && isIncoming(kind))
         || (m_quick.testFlag(Quick::Out) && kind == TrafficEvent::Kind::Sent)
-        || (m_quick.testFlag(Quick::Unmatched) && kind == TrafficEvent::Kind::Unmatched)
+        || (m_quick.testFlag(Quick::Unmatched) && unmatched)
         || (m_quick.testFlag(Quick::Refused) && kind == TrafficEvent::Kind::Refused);
 }
 
@@ -811,7 +812,11 @@ bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (!m_connectionId && m_text.isEmpty() && !m_hiddenKinds && !m_quick)
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!acceptsKind(TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt())))
+    const auto kind = TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt());
+    const bool unmatched = kind == TrafficEvent::Kind::Unmatched
+        || (kind == TrafficEvent::Kind::Binary
+            && index.data(MessageLogModel::RuleLabelRole).toString().isEmpty());
+    if (!acceptsKind(kind, unmatched))
         return false;
     if (m_connectionId
         && index.data(MessageLogModel::ConnectionIdRole).toULongLong() != m_connectionId)

@@ -205,7 +205,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    bool acceptsKind(TrafficEvent::Kind kind) const;
+    // unmatched: no rule answered it (an unmatched text, or a binary frame no rule took).
+    bool acceptsKind(TrafficEvent::Kind kind, bool unmatched) const;
 
     quint64 m_connectionId = 0;
     QString m_text;

@@ -83,6 +83,13 @@ private slots:
             TrafficEvent::received(Connection, QStringLiteral("hi\x07"),
                                    QStringLiteral("on-message[0]")),
             "#7 <- hi\\x07   [on-message[0]]");
+        row("binary frame a rule answered",
+            TrafficEvent::binaryReceived(Connection, QByteArray("\xca\xfe", 2),
+                                         QStringLiteral("on-message[1]")),
+            "#7 <- binary message, 2 bytes   [on-message[1]]");
+        row("binary frame no rule answered",
+            TrafficEvent::binaryReceived(Connection, QByteArray("\x01\x02", 2), QString()),
+            "#7 <- binary message, 2 bytes   [unmatched]");
         row("close reason", TrafficEvent::closed(Connection, 1000, QStringLiteral("bye\x1b[2J")),
             "#7 closed 1000 bye\\x1b[2J");
         row("refused target",

@@ -269,7 +269,7 @@ private slots:
             << QVariant(qint64(6));
         QTest::newRow("binary") << makeEvent(TrafficEvent::Kind::Binary, 3, QStringLiteral("de ad"))
                                 << QStringLiteral("in") << QStringLiteral("de ad")
-                                << QStringLiteral("binary, ignored") << QVariant(qint64(5));
+                                << QStringLiteral("unmatched") << QVariant(qint64(5));
         QTest::newRow("sent") << makeEvent(TrafficEvent::Kind::Sent, 3, QStringLiteral("a\nb\r\nc"),
                                            QStringLiteral("push"))
                               << QStringLiteral("out") << QStringLiteral("a\u23CEb\u23CEc")

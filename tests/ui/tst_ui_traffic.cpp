@@ -31,7 +31,9 @@ const char *const Config = "- websocket:\n"
                            "      - pattern: whoami\n"
                            "        response: nobody\n"
                            "      - pattern: 'keep (?<text>.*)'\n"
-                           "        set: {kept: '{{text}}'}\n";
+                           "        set: {kept: '{{text}}'}\n"
+                           "      - binary: {hex-prefix: cafe}\n"
+                           "        response: got cafe\n";
 
 QPalette paletteWithBase(const QColor &base, const QColor &text)
 {
@@ -371,6 +373,59 @@ private slots:
                  int(TrafficEvent::Kind::Refused));
         refusedButton->click();
         QCOMPARE(panel()->messagesView()->model()->rowCount(), 5);
+    }
+
+    // A binary frame a rule answered reads like a text frame its rule answered (the rule by
+    // its match, the row coloured as any message in); one no rule answered is unmatched, and
+    // the Unmatched filter lists it.
+    void binaryFramesShowTheirRule()
+    {
+        TestClient client;
+        connectClient(client);
+        QCOMPARE(client.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        client.socket().sendBinaryMessage(QByteArray("\xca\xfe\x01", 3));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 2, Wait);
+        QCOMPARE(client.messages().last(), QStringLiteral("got cafe"));
+        client.socket().sendBinaryMessage(QByteArray("\x01\x02", 2));
+        client.socket().sendTextMessage(QStringLiteral("nobody answers this"));
+        QTableView *messages = panel()->messagesView();
+        QAbstractItemModel *model = messages->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 7, Wait);
+        const auto rowOf = [model](const QString &payload) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, MessageLogModel::Payload).data().toString() == payload)
+                    return row;
+            }
+            return -1;
+        };
+        const auto cell = [model](int row, int column) { return model->index(row, column); };
+        const int ping = rowOf(QStringLiteral("ping"));
+        const int answered = rowOf(QStringLiteral("ca fe 01"));
+        const int ignored = rowOf(QStringLiteral("01 02"));
+        const int unmatchedText = rowOf(QStringLiteral("nobody answers this"));
+        QVERIFY(ping >= 0 && answered >= 0 && ignored >= 0 && unmatchedText >= 0);
+        QCOMPARE(cell(answered, MessageLogModel::Rule).data().toString(),
+                 QStringLiteral("binary: ca fe"));
+        QCOMPARE(cell(ignored, MessageLogModel::Rule).data().toString(),
+                 cell(unmatchedText, MessageLogModel::Rule).data().toString());
+
+        auto *delegate = dynamic_cast<TrafficRowDelegate *>(messages->itemDelegate());
+        QVERIFY(delegate);
+        const auto textColor = [messages, delegate](const QModelIndex &index) {
+            QStyleOptionViewItem option;
+            option.palette = messages->palette();
+            delegate->describe(&option, index);
+            return option.palette.color(QPalette::Text);
+        };
+        for (const int column : { int(MessageLogModel::Direction), int(MessageLogModel::Payload),
+                                  int(MessageLogModel::Rule) }) {
+            QCOMPARE(textColor(cell(answered, column)), textColor(cell(ping, column)));
+            QCOMPARE(textColor(cell(ignored, column)), textColor(cell(unmatchedText, column)));
+        }
+
+        child<QToolButton>("quickUnmatched")->click();
+        QCOMPARE(shownPayloads(),
+                 (QStringList { QStringLiteral("01 02"), QStringLiteral("nobody answers this") }));
     }
 };
 

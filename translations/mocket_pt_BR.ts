@@ -119,18 +119,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>Conectar</translation>
     </message>
     <message>
-        <source>URL:</source>
-        <translation>URL:</translation>
-    </message>
-    <message>
-        <source>Subprotocols:</source>
-        <translation>Subprotocolos:</translation>
-    </message>
-    <message>
-        <source>Headers:</source>
-        <translation>Cabeçalhos:</translation>
-    </message>
-    <message>
         <source>A message; Ctrl+Enter sends it</source>
         <translation>Uma mensagem; Ctrl+Enter a envia</translation>
     </message>
@@ -197,6 +185,18 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>Headers to add to the handshake, one Name: value per line</source>
         <translation>Cabeçalhos a acrescentar ao handshake, um Nome: valor por linha</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>Subproto&amp;cols:</source>
+        <translation>Su&amp;bprotocolos:</translation>
+    </message>
+    <message>
+        <source>Hea&amp;ders:</source>
+        <translation>Cabe&amp;çalhos:</translation>
     </message>
 </context>
 <context>
@@ -853,10 +853,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>&amp;Método:</translation>
     </message>
     <message>
-        <source>&amp;Path:</source>
-        <translation>&amp;Caminho:</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;HTTP endpoint&lt;/b&gt; · line %1</source>
         <translation>&lt;b&gt;Endpoint HTTP&lt;/b&gt; · linha %1</translation>
     </message>
@@ -877,10 +873,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>Linha %1: %2</translation>
     </message>
     <message>
-        <source>P&amp;ushes:</source>
-        <translation>En&amp;vios:</translation>
-    </message>
-    <message>
         <source>One per line: the WebSocket path, a space, the message, e.g.
 /ws/orders {&quot;event&quot;: &quot;created&quot;, &quot;id&quot;: {{json-params.id}}}</source>
         <translation>Um por linha: o caminho WebSocket, um espaço, a mensagem, por exemplo
@@ -897,10 +889,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
-    </message>
-    <message>
-        <source>Hea&amp;ders:</source>
-        <translation>Ca&amp;beçalhos:</translation>
     </message>
     <message>
         <source>B&amp;ody:</source>
@@ -937,6 +925,18 @@ Os caminhos são relativos à raiz do repositório.</translation>
     <message>
         <source>push — frames sent to WebSocket clients when this endpoint is hit: a websocket item&apos;s path reaches all its connections, any other path the connections on exactly that path; both are templates</source>
         <translation>push — frames enviados a clientes WebSocket quando este endpoint é chamado: o caminho de um item websocket alcança todas as conexões dele, qualquer outro caminho as conexões exatamente nesse caminho; ambos são templates</translation>
+    </message>
+    <message>
+        <source>P&amp;ath:</source>
+        <translation>&amp;Caminho:</translation>
+    </message>
+    <message>
+        <source>Heade&amp;rs:</source>
+        <translation>Cabeçal&amp;hos:</translation>
+    </message>
+    <message>
+        <source>&amp;Pushes:</source>
+        <translation>En&amp;vios:</translation>
     </message>
 </context>
 <context>
@@ -2331,14 +2331,6 @@ Comandos:
         <translation>Enviada quando um cliente se conecta (vazio: sem saudação)</translation>
     </message>
     <message>
-        <source>&amp;Path:</source>
-        <translation>&amp;Caminho:</translation>
-    </message>
-    <message>
-        <source>&amp;Greeting:</source>
-        <translation>Sau&amp;dação:</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
@@ -2507,7 +2499,7 @@ Comandos:
     </message>
     <message>
         <source>Subprot&amp;ocols:</source>
-        <translation>Su&amp;bprotocolos:</translation>
+        <translation>Sub&amp;protocolos:</translation>
     </message>
     <message>
         <source>&amp;Pattern:</source>
@@ -2566,10 +2558,6 @@ Comandos:
         <translation>Depois, estado:</translation>
     </message>
     <message>
-        <source>Enabled</source>
-        <translation>Ligada</translation>
-    </message>
-    <message>
         <source> · switched off (enabled: false)</source>
         <translation> · desligada (enabled: false)</translation>
     </message>
@@ -2584,6 +2572,18 @@ Comandos:
     <message>
         <source>enabled — a switched-off rule stays in the config and never answers</source>
         <translation>enabled — uma regra desligada continua na configuração e nunca responde</translation>
+    </message>
+    <message>
+        <source>P&amp;ath:</source>
+        <translation>&amp;Caminho:</translation>
+    </message>
+    <message>
+        <source>G&amp;reeting:</source>
+        <translation>Sau&amp;dação:</translation>
+    </message>
+    <message>
+        <source>En&amp;abled</source>
+        <translation>L&amp;igada</translation>
     </message>
 </context>
 <context>
@@ -2792,10 +2792,6 @@ Comandos:
         <translation>AAEC/w==</translation>
     </message>
     <message>
-        <source>&amp;Greeting:</source>
-        <translation>Sau&amp;dação:</translation>
-    </message>
-    <message>
         <source>Reply &amp;with:</source>
         <translation>Responder co&amp;m:</translation>
     </message>
@@ -2840,16 +2836,8 @@ Comandos:
         <translation>Todos menos o remetente</translation>
     </message>
     <message>
-        <source>&amp;Close the connection afterwards</source>
-        <translation>Fec&amp;har a conexão em seguida</translation>
-    </message>
-    <message>
         <source>reason (optional)</source>
         <translation>motivo (opcional)</translation>
-    </message>
-    <message>
-        <source>&amp;Delay:</source>
-        <translation>A&amp;traso:</translation>
     </message>
     <message>
         <source>Send &amp;to:</source>
@@ -2922,6 +2910,18 @@ Comandos:
     <message>
         <source>close: reason — sent with the close code</source>
         <translation>close: reason — enviado com o código de fechamento</translation>
+    </message>
+    <message>
+        <source>G&amp;reeting:</source>
+        <translation>Sau&amp;dação:</translation>
+    </message>
+    <message>
+        <source>Close the connect&amp;ion afterwards</source>
+        <translation>Fec&amp;har a conexão em seguida</translation>
+    </message>
+    <message>
+        <source>Dela&amp;y:</source>
+        <translation>A&amp;traso:</translation>
     </message>
 </context>
 <context>
@@ -4366,10 +4366,6 @@ Authorization: Bearer %2</translation>
         <translation>Caminho:</translation>
     </message>
     <message>
-        <source>Mess&amp;age:</source>
-        <translation>Mensa&amp;gem:</translation>
-    </message>
-    <message>
         <source>Headers:</source>
         <translation>Cabeçalhos:</translation>
     </message>
@@ -4480,6 +4476,10 @@ Authorization: Bearer %2</translation>
     <message>
         <source>%1: answers only in state %2; the connection is in &quot;%3&quot;.</source>
         <translation>%1: só responde no estado %2; a conexão está em &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ge:</source>
+        <translation>Mensa&amp;gem:</translation>
     </message>
 </context>
 <context>

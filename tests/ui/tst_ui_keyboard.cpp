@@ -3,15 +3,20 @@
 // wherever the focus is.
 
 #include "exportdialog.h"
+#include "findbar.h"
 #include "mainwindow.h"
+#include "mocksyntaxdialog.h"
 #include "mockspanel.h"
 #include "serversettingsdialog.h"
+#include "shortcutsdialog.h"
 #include "testfiles.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
 #include "yamleditor.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
+#include <QFormLayout>
 #include <QAction>
 #include <QApplication>
 #include <QGroupBox>
@@ -134,6 +139,22 @@ QStringList mnemonicProblems(QWidget *window)
     return mnemonics.problems();
 }
 
+// The fields of the forms under area that Alt cannot reach: each label should have a letter.
+QStringList fieldsWithoutMnemonic(const QWidget *area)
+{
+    QStringList missing;
+    const QList<QFormLayout *> forms = area->findChildren<QFormLayout *>();
+    for (const QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            const QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            const auto *label = item ? qobject_cast<const QLabel *>(item->widget()) : nullptr;
+            if (label && label->isVisibleTo(area->window()) && mnemonicOf(label->text()).isNull())
+                missing << QStringLiteral("label \"%1\"").arg(label->text());
+        }
+    }
+    return missing;
+}
+
 // Within each menu (and submenu) of the menu bar, each item's letter leads to one item.
 QStringList menuProblems(const QMenu *menu)
 {
@@ -200,12 +221,25 @@ private:
                 }
             }
         }
-        // The Client dock, raised in place of Try it.
+        // The rule form's switch.
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        for (QCheckBox *box : mocks->findChildren<QCheckBox *>()) {
+            if (box->isVisibleTo(window.get()) && mnemonicOf(box->text()).isNull())
+                problems << QStringLiteral("rule form: no Alt letter for \"%1\"").arg(box->text());
+        }
+        // The find and replace bar, open.
+        window->findChild<FindBar *>()->activateReplace();
+        problems << mnemonicProblems(window.get());
+        window->findChild<FindBar *>()->hide();
+        // The Client dock, raised in place of Try it: each field has its letter (Enter in the
+        // URL connects, Ctrl+Enter in the message sends).
         auto *client = window->findChild<QDockWidget *>(QStringLiteral("clientDock"));
         QVERIFY(client);
         client->raise();
         QTRY_VERIFY(client->widget()->isVisibleTo(window.get()));
         problems << mnemonicProblems(window.get());
+        for (const QString &missing : fieldsWithoutMnemonic(client->widget()))
+            problems << QStringLiteral("Client dock: no Alt letter for ") + missing;
         const QList<QAction *> menus = window->menuBar()->actions();
         for (const QAction *menu : menus)
             problems << menuProblems(menu->menu());
@@ -229,6 +263,24 @@ private:
         problems << mnemonicProblems(unsaved.get());
         for (QAbstractButton *button : unsaved->buttons())
             QVERIFY2(!mnemonicOf(button->text()).isNull(), qPrintable(button->text()));
+        MockSyntaxDialog syntax;
+        syntax.show();
+        problems << mnemonicProblems(&syntax);
+        MainWindow owner;
+        ShortcutsDialog shortcuts(&owner);
+        shortcuts.show();
+        problems << mnemonicProblems(&shortcuts);
+        // A saved traffic log, in its own window.
+        const QString log = m_dir.filePath(QStringLiteral("saved.jsonl"));
+        writeFile(log,
+                  "{\"event\":\"opened\",\"time\":\"2026-01-01T00:00:00.000Z\","
+                  "\"connection\":1,\"path\":\"/ws/echo\"}\n");
+        QString error;
+        TrafficPanel *saved = TrafficPanel::openSaved(log, nullptr, &error);
+        QVERIFY2(saved, qPrintable(error));
+        const std::unique_ptr<QWidget> savedWindow(saved->window());
+        savedWindow->show();
+        problems << mnemonicProblems(savedWindow.get());
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 

@@ -45,9 +45,9 @@ ClientTab::ClientTab(const QString &url, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("URL:"), m_url);
-    form->addRow(tr("Subprotocols:"), m_subprotocols);
-    form->addRow(tr("Headers:"), m_headers);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("Subproto&cols:"), m_subprotocols);
+    form->addRow(tr("Hea&ders:"), m_headers);
 
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -123,14 +123,14 @@ HttpEndpointForm::HttpEndpointForm(QWidget *parent) : QWidget(parent)
     form->addRow(m_title);
     form->addRow(tr("&Method:"), m_method);
     form->addRow(QString(), m_methodProblem);
-    form->addRow(tr("&Path:"), m_path);
+    form->addRow(tr("P&ath:"), m_path);
     form->addRow(tr("S&tatus:"), m_status);
-    form->addRow(tr("Hea&ders:"), m_headers);
+    form->addRow(tr("Heade&rs:"), m_headers);
     form->addRow(QString(), m_headersProblem);
     form->addRow(tr("B&ody:"), m_body);
     form->addRow(tr("Dela&y:"), m_delay);
     form->addRow(QString(), m_delayProblem);
-    form->addRow(tr("P&ushes:"), m_pushes);
+    form->addRow(tr("&Pushes:"), m_pushes);
     form->addRow(QString(), m_pushesProblem);
     connectFields();
 }

@@ -268,8 +268,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *endpointForm = new QFormLayout;
     endpointForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     endpointForm->addRow(m_endpointTitle);
-    endpointForm->addRow(tr("&Path:"), m_path);
-    auto *greetingLabel = new QLabel(tr("&Greeting:"), endpointPage);
+    endpointForm->addRow(tr("P&ath:"), m_path);
+    auto *greetingLabel = new QLabel(tr("G&reeting:"), endpointPage);
     greetingLabel->setBuddy(m_greeting);
     endpointForm->addRow(greetingLabel,
                          Forms::withPlaceholderButton(m_greeting,
@@ -336,7 +336,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_setState->setToolTip(tr("set-state — the connection's state once the rule has matched"));
     matchForm->addRow(tr("In states:"), m_whenState);
     matchForm->addRow(tr("Then state:"), m_setState);
-    m_ruleEnabled = new QCheckBox(tr("Enabled"), matchBox);
+    m_ruleEnabled = new QCheckBox(tr("En&abled"), matchBox);
     m_ruleEnabled->setToolTip(
         tr("enabled — a switched-off rule stays in the config and never answers"));
     matchForm->addRow(m_ruleEnabled);

@@ -431,7 +431,7 @@ void ReplyForm::buildReplyFields()
     m_frames = new FramesEditor(this);
     m_replyProblem = problemLabel(this);
 
-    auto *kindLabel = new QLabel(m_greeting ? tr("&Greeting:") : tr("Reply &with:"), this);
+    auto *kindLabel = new QLabel(m_greeting ? tr("G&reeting:") : tr("Reply &with:"), this);
     kindLabel->setBuddy(m_kind);
     m_form->addRow(kindLabel, m_kind);
     m_responseLabel = new QLabel(m_greeting ? tr("Te&xt:") : tr("&Response:"), this);
@@ -475,7 +475,7 @@ void ReplyForm::buildDeliveryFields()
           tr("Every connection of this endpoint"),
           m_greeting ? tr("Everyone else (someone joined)") : tr("Everyone but the sender") });
     m_to->setToolTip(tr("to — sender (the default), endpoint or others"));
-    m_close = new QCheckBox(tr("&Close the connection afterwards"), m_delivery);
+    m_close = new QCheckBox(tr("Close the connect&ion afterwards"), m_delivery);
     m_close->setToolTip(tr("close — close the connection after this reply"));
     m_closeCode = new QSpinBox(m_delivery);
     m_closeCode->setRange(1000, 4999);
@@ -492,7 +492,7 @@ void ReplyForm::buildDeliveryFields()
 
 void ReplyForm::layOutDeliveryFields(QFormLayout *delivery)
 {
-    auto *delayLabel = new QLabel(tr("&Delay:"), m_delivery);
+    auto *delayLabel = new QLabel(tr("Dela&y:"), m_delivery);
     delayLabel->setBuddy(m_delay);
     delivery->addRow(delayLabel, m_delay);
     delivery->addRow(QString(), m_delayProblem);

@@ -128,7 +128,7 @@ QWidget *TryItPanel::makeWebSocketPage()
 
     auto *form = new QFormLayout;
     form->addRow(tr("Path:"), m_path);
-    form->addRow(tr("Mess&age:"), m_message);
+    form->addRow(tr("Messa&ge:"), m_message);
     form->addRow(tr("Greeting:"), m_greeting);
     auto *connectionRow = new QHBoxLayout;
     connectionRow->addWidget(m_conversationText, 1);

@@ -311,11 +311,11 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
     <message>
         <source>In</source>
-        <translation>Recebidas</translation>
+        <translation>Entrada</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation>Enviadas</translation>
+        <translation>Saída</translation>
     </message>
     <message>
         <source>closed (%1)</source>
@@ -3977,7 +3977,7 @@ Authorization: Bearer %2</translation>
     </message>
     <message>
         <source>Follow newest</source>
-        <translation>Acompanhar as mais recentes</translation>
+        <translation>Seguir as novas</translation>
     </message>
     <message>
         <source>keep </source>

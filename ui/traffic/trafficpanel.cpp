@@ -26,8 +26,10 @@
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -65,7 +67,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     auto fit = [&fm](QTableView *view, int column, const QString &sample) {
         const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
         view->setColumnWidth(
-            column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 24);
+            column, std::max(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 14);
     };
     fit(m_connections, ConnectionsModel::Id, QStringLiteral("\u25A0 #9999"));
     fit(m_connections, ConnectionsModel::Path, QStringLiteral("/ws/user/alice"));
@@ -180,7 +182,7 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
         tr("Message to push from the server (Ctrl+Enter sends; Enter starts a new line)"));
     m_pushText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_pushText->setTabChangesFocus(true);
-    m_pushText->setFixedHeight(m_pushText->fontMetrics().lineSpacing() * 3
+    m_pushText->setFixedHeight(m_pushText->fontMetrics().lineSpacing() * 2
                                + 2 * m_pushText->frameWidth() + 8);
     m_pushText->installEventFilter(this);
     m_pushFormat = new QComboBox(this);
@@ -207,10 +209,18 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_close = new QPushButton(themeIcon(QStringLiteral("network-disconnect")), tr("C&lose"), this);
     m_close->setToolTip(tr("Close the selected connection with this code and reason"));
     m_status = new QLabel(this);
-    // One line, cut short rather than making the panel taller or wider.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setObjectName(QStringLiteral("trafficStatus"));
+    // Under the push editor it concerns, wrapping rather than cut short.
+    m_status->setWordWrap(true);
+    m_dropped->setWordWrap(true);
+    auto *pushColumn = new QVBoxLayout;
+    pushColumn->addWidget(m_pushText);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_dropped);
+    pushColumn->addLayout(statusRow);
     auto *push = new QHBoxLayout;
-    push->addWidget(m_pushText, 1);
+    push->addLayout(pushColumn, 1);
     auto *pushButtons = new QVBoxLayout;
     pushButtons->addWidget(m_pushFormat);
     auto *sendButtons = new QHBoxLayout;
@@ -235,16 +245,15 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     ml->addLayout(messagesHeader);
     ml->addWidget(messagesSplit, 1);
     ml->addLayout(push);
-    auto *statusRow = new QHBoxLayout;
+    auto *logRow = new QHBoxLayout;
     // The log's own controls sit under it, so the header keeps room for the filters.
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_dropped);
-    statusRow->addWidget(m_follow);
-    statusRow->addWidget(m_capacity);
-    statusRow->addWidget(clear);
-    statusRow->addWidget(save);
-    statusRow->addWidget(open);
-    ml->addLayout(statusRow);
+    logRow->addStretch(1);
+    logRow->addWidget(m_follow);
+    logRow->addWidget(m_capacity);
+    logRow->addWidget(clear);
+    logRow->addWidget(save);
+    logRow->addWidget(open);
+    ml->addLayout(logRow);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_split = split;
@@ -252,7 +261,16 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     split->addWidget(messagesBox);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setSizes({ 380, 900 }); // wide enough for Id, Path, State, In and Out
+    // Wide enough for Id, Path, State, In and Out, in the words of the language shown (see
+    // resizeEvent); the messages take the rest.
+    m_connectionsWidth = 2 * m_connections->frameWidth()
+        + m_connections->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    for (const int column : { ConnectionsModel::Id, ConnectionsModel::Path, ConnectionsModel::State,
+                              ConnectionsModel::In, ConnectionsModel::Out })
+        m_connectionsWidth += m_connections->columnWidth(column);
+    split->setSizes({ m_connectionsWidth, 900 });
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_splitChosen = true; });
+    split->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(split);
@@ -521,6 +539,8 @@ void TrafficPanel::updateDropped()
 
 bool TrafficPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_split && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &TrafficPanel::fitConnectionsWidth);
     const bool key = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
     if (watched != m_pushText || !key)
         return QWidget::eventFilter(watched, event);
@@ -642,7 +662,19 @@ bool TrafficPanel::restoreSplitterState(const QByteArray &state)
     in >> split >> messagesSplit;
     if (in.status() != QDataStream::Ok)
         return false;
-    return m_split->restoreState(split) && m_messagesSplit->restoreState(messagesSplit);
+    m_splitChosen = m_split->restoreState(split);
+    return m_splitChosen && m_messagesSplit->restoreState(messagesSplit);
+}
+
+// Until the user moves it (or a saved split is restored), the connections keep the width
+// their first columns need, however the panel is sized.
+void TrafficPanel::fitConnectionsWidth()
+{
+    if (m_splitChosen)
+        return;
+    const int total = m_split->sizes().value(0) + m_split->sizes().value(1);
+    if (total > m_connectionsWidth && m_split->sizes().value(0) != m_connectionsWidth)
+        m_split->setSizes({ m_connectionsWidth, total - m_connectionsWidth });
 }
 
 void TrafficPanel::setLogCapacity(int rows)

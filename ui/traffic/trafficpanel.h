@@ -72,6 +72,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void fitConnectionsWidth();
+
+private:
     enum class PushFormat { Text, Hex, Base64 };
     PushFormat pushFormat() const;
     QLayout *makeQuickFilters();
@@ -106,6 +109,8 @@ private:
     QLabel *m_status = nullptr;
     QToolButton *m_clear = nullptr;
     QSplitter *m_split = nullptr;
+    int m_connectionsWidth = 0; // what Id to Out take, in the language shown
+    bool m_splitChosen = false; // restored, or moved by the user: kept as it is
     QSplitter *m_messagesSplit = nullptr;
     QToolButton *m_forgetClosed = nullptr;
     ConversationBox *m_conversation = nullptr;

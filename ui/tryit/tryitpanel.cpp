@@ -130,11 +130,13 @@ QWidget *TryItPanel::makeWebSocketPage()
     form->addRow(tr("Path:"), m_path);
     form->addRow(tr("Messa&ge:"), m_message);
     form->addRow(tr("Greeting:"), m_greeting);
-    auto *connectionRow = new QHBoxLayout;
-    connectionRow->addWidget(m_conversationText, 1);
-    connectionRow->addWidget(m_send);
-    connectionRow->addWidget(m_reset);
-    form->addRow(tr("Connection:"), connectionRow);
+    // The connection's words get the field's whole width (they wrap), its buttons a row below.
+    form->addRow(tr("Connection:"), m_conversationText);
+    auto *connectionButtons = new QHBoxLayout;
+    connectionButtons->addStretch(1);
+    connectionButtons->addWidget(m_send);
+    connectionButtons->addWidget(m_reset);
+    form->addRow(QString(), connectionButtons);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(m_summary);

@@ -1,0 +1,218 @@
+// The default layout at 1280x800 and 1600x1000, in English and in Portuguese, serving the
+// bundled example with clients connected: no text is cut off, no widget reaches past the
+// window, and the Connections table shows Id to Out without scrolling.
+
+#include "mainwindow.h"
+#include "testclient.h"
+#include "testfiles.h"
+#include "trafficlog.h"
+#include "trafficpanel.h"
+
+#include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTranslator>
+
+#include <memory>
+
+namespace {
+
+constexpr int Wait = 15000; // ms: the tests share a loaded machine
+
+QString describe(const QWidget *widget, const QString &text)
+{
+    return QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(widget->metaObject()->className()),
+                                          text);
+}
+
+// Inside a list, a table or a scrolled form, a widget may be scrolled out of view: that is
+// not cut off.
+bool isScrolledContent(const QWidget *widget)
+{
+    for (const QWidget *parent = widget->parentWidget(); parent; parent = parent->parentWidget()) {
+        if (const auto *area = qobject_cast<const QAbstractScrollArea *>(parent)) {
+            if (widget != area && area->viewport()->isAncestorOf(widget))
+                return true;
+        }
+    }
+    return false;
+}
+
+// A label shows all its text: one line as wide as it needs, or wrapped lines as high.
+QString labelProblem(const QLabel *label)
+{
+    if (label->text().isEmpty() || label->pixmap().isNull() == false)
+        return {};
+    if (label->wordWrap()) {
+        const int needed = label->heightForWidth(label->width());
+        return label->height() + 1 < needed
+            ? describe(label, label->text())
+                + QStringLiteral(": %1 px high, needs %2").arg(label->height()).arg(needed)
+            : QString();
+    }
+    const int needed = label->sizeHint().width();
+    return label->width() + 1 < needed
+        ? describe(label, label->text())
+            + QStringLiteral(": %1 px wide, needs %2").arg(label->width()).arg(needed)
+        : QString();
+}
+
+QString buttonProblem(const QAbstractButton *button)
+{
+    if (button->text().isEmpty())
+        return {};
+    const QSize needed = button->sizeHint();
+    return button->width() + 1 < needed.width()
+        ? describe(button, button->text())
+            + QStringLiteral(": %1 px wide, needs %2").arg(button->width()).arg(needed.width())
+        : QString();
+}
+
+// What the window cuts off as it is shown now.
+QStringList clipped(QWidget *window)
+{
+    QStringList problems;
+    const QRect inside = window->rect();
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (const QWidget *widget : widgets) {
+        // (A dock tabbed behind another stays "visible", out of sight.)
+        if (!widget->isVisible() || widget->window() != window || isScrolledContent(widget)
+            || widget->visibleRegion().isEmpty())
+            continue;
+        const QRect where(widget->mapTo(window, QPoint(0, 0)), widget->size());
+        if (!inside.contains(where) && widget->width() > 0 && widget->height() > 0)
+            problems << describe(widget, widget->objectName())
+                    + QStringLiteral(" reaches past the window");
+        QString problem;
+        if (const auto *label = qobject_cast<const QLabel *>(widget))
+            problem = labelProblem(label);
+        else if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+            problem = buttonProblem(button);
+        if (!problem.isEmpty())
+            problems << problem;
+    }
+    return problems;
+}
+
+// The columns a narrow Connections table must show first, whole.
+QString connectionColumnsProblem(QTableView *table)
+{
+    const int out = ConnectionsModel::Out;
+    const int right = table->horizontalHeader()->sectionViewportPosition(out)
+        + table->horizontalHeader()->sectionSize(out);
+    return right > table->viewport()->width()
+        ? QStringLiteral("Connections: Out ends at %1 px of %2").arg(right).arg(
+              table->viewport()->width())
+        : QString();
+}
+
+} // namespace
+
+class TestLayout : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QTranslator> m_translator;
+
+    void usePortuguese(bool on)
+    {
+        if (m_translator) {
+            QCoreApplication::removeTranslator(m_translator.get());
+            m_translator.reset();
+        }
+        if (!on)
+            return;
+        m_translator = std::make_unique<QTranslator>();
+        QVERIFY(m_translator->load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QCoreApplication::installTranslator(m_translator.get());
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void cleanup() { usePortuguese(false); }
+
+    void nothingIsCutOff_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("portuguese");
+        for (const QSize size : { QSize(1280, 800), QSize(1600, 1000) }) {
+            const QByteArray name = QByteArray::number(size.width()) + 'x'
+                + QByteArray::number(size.height());
+            QTest::newRow(QByteArray(name + " English").constData()) << size << false;
+            QTest::newRow(QByteArray(name + " Portuguese").constData()) << size << true;
+        }
+    }
+    void nothingIsCutOff()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, portuguese);
+        usePortuguese(portuguese);
+        MainWindow window;
+        window.openExample();
+        window.setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.startServer());
+        QTRY_VERIFY_WITH_TIMEOUT(window.server()->isListening(), Wait);
+        const QString base
+            = QStringLiteral("ws://127.0.0.1:%1").arg(window.server()->serverPort());
+        TestClient echo;
+        TestClient alice;
+        echo.open(QUrl(base + QStringLiteral("/ws/echo")));
+        alice.open(QUrl(base + QStringLiteral("/ws/user/alice")));
+        QVERIFY(echo.waitForConnected(Wait));
+        QVERIFY(alice.waitForConnected(Wait));
+        QCOMPARE(echo.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        echo.socket().sendTextMessage(QStringLiteral("hello?"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.trafficPanel()->messagesView()->model()->rowCount(), 7,
+                                  Wait);
+
+        QStringList problems;
+        const auto look = [&problems, &window](const QString &state) {
+            QApplication::processEvents();
+            for (const QString &problem : clipped(&window))
+                problems << state + QStringLiteral(": ") + problem;
+            const QString columns
+                = connectionColumnsProblem(window.trafficPanel()->connectionsView());
+            if (!columns.isEmpty())
+                problems << state + QStringLiteral(": ") + columns;
+        };
+        look(QStringLiteral("endpoint"));
+        window.mocksPanel()->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        look(QStringLiteral("rule"));
+        window.trafficPanel()->selectConnection(
+            window.trafficPanel()->connectionsView()->model()->index(0, 0).data(
+                ConnectionsModel::ConnectionIdRole).toULongLong());
+        look(QStringLiteral("connection chosen"));
+        auto *client = window.findChild<QDockWidget *>(QStringLiteral("clientDock"));
+        QVERIFY(client);
+        client->raise();
+        QTRY_VERIFY(client->widget()->isVisible());
+        look(QStringLiteral("client"));
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir home;
+    keepOutOfTheUsersHome(home.path());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
+    QApplication::setApplicationName(QStringLiteral("MocketLayoutTest"));
+    TestLayout test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_ui_layout.moc"

@@ -2585,6 +2585,22 @@ Comandos:
         <source>En&amp;abled</source>
         <translation>L&amp;igada</translation>
     </message>
+    <message>
+        <source>on-unmatched: response — sent when no rule matches a message, text or binary (the message still counts as unmatched); empty: no reply. {{message}} is the message</source>
+        <translation>on-unmatched: response — enviada quando nenhuma regra corresponde a uma mensagem, de texto ou binária (a mensagem continua contando como sem correspondência); vazio: sem resposta. {{message}} é a mensagem</translation>
+    </message>
+    <message>
+        <source>Fallback:</source>
+        <translation>Sem regra:</translation>
+    </message>
+    <message>
+        <source>Sent when no rule matches a message (empty: no reply)</source>
+        <translation>Enviada quando nenhuma regra corresponde a uma mensagem (vazio: sem resposta)</translation>
+    </message>
+    <message>
+        <source>on-unmatched does more than answer with a text: edit it in the YAML</source>
+        <translation>on-unmatched faz mais do que responder com um texto: edite-o no YAML</translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>

@@ -29,8 +29,8 @@ constexpr int Wait = 15000; // ms: the tests share a loaded machine
 
 QString describe(const QWidget *widget, const QString &text)
 {
-    return QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(widget->metaObject()->className()),
-                                          text);
+    return QStringLiteral("%1 \"%2\"")
+        .arg(QString::fromLatin1(widget->metaObject()->className()), text);
 }
 
 // Inside a list, a table or a scrolled form, a widget may be scrolled out of view: that is
@@ -53,16 +53,14 @@ QString labelProblem(const QLabel *label)
         return {};
     if (label->wordWrap()) {
         const int needed = label->heightForWidth(label->width());
-        return label->height() + 1 < needed
-            ? describe(label, label->text())
+        return label->height() + 1 < needed ? describe(label, label->text())
                 + QStringLiteral(": %1 px high, needs %2").arg(label->height()).arg(needed)
-            : QString();
+                                            : QString();
     }
     const int needed = label->sizeHint().width();
-    return label->width() + 1 < needed
-        ? describe(label, label->text())
+    return label->width() + 1 < needed ? describe(label, label->text())
             + QStringLiteral(": %1 px wide, needs %2").arg(label->width()).arg(needed)
-        : QString();
+                                       : QString();
 }
 
 QString buttonProblem(const QAbstractButton *button)
@@ -70,10 +68,9 @@ QString buttonProblem(const QAbstractButton *button)
     if (button->text().isEmpty())
         return {};
     const QSize needed = button->sizeHint();
-    return button->width() + 1 < needed.width()
-        ? describe(button, button->text())
+    return button->width() + 1 < needed.width() ? describe(button, button->text())
             + QStringLiteral(": %1 px wide, needs %2").arg(button->width()).arg(needed.width())
-        : QString();
+                                                : QString();
 }
 
 // What the window cuts off as it is shown now.
@@ -109,8 +106,9 @@ QString connectionColumnsProblem(QTableView *table)
     const int right = table->horizontalHeader()->sectionViewportPosition(out)
         + table->horizontalHeader()->sectionSize(out);
     return right > table->viewport()->width()
-        ? QStringLiteral("Connections: Out ends at %1 px of %2").arg(right).arg(
-              table->viewport()->width())
+        ? QStringLiteral("Connections: Out ends at %1 px of %2")
+              .arg(right)
+              .arg(table->viewport()->width())
         : QString();
 }
 
@@ -146,8 +144,8 @@ private slots:
         QTest::addColumn<QSize>("size");
         QTest::addColumn<bool>("portuguese");
         for (const QSize size : { QSize(1280, 800), QSize(1600, 1000) }) {
-            const QByteArray name = QByteArray::number(size.width()) + 'x'
-                + QByteArray::number(size.height());
+            const QByteArray name
+                = QByteArray::number(size.width()) + 'x' + QByteArray::number(size.height());
             QTest::newRow(QByteArray(name + " English").constData()) << size << false;
             QTest::newRow(QByteArray(name + " Portuguese").constData()) << size << true;
         }
@@ -165,8 +163,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.startServer());
         QTRY_VERIFY_WITH_TIMEOUT(window.server()->isListening(), Wait);
-        const QString base
-            = QStringLiteral("ws://127.0.0.1:%1").arg(window.server()->serverPort());
+        const QString base = QStringLiteral("ws://127.0.0.1:%1").arg(window.server()->serverPort());
         TestClient echo;
         TestClient alice;
         echo.open(QUrl(base + QStringLiteral("/ws/echo")));
@@ -191,9 +188,12 @@ private slots:
         look(QStringLiteral("endpoint"));
         window.mocksPanel()->select({ MocksPanel::ItemType::Rule, 0, 0 });
         look(QStringLiteral("rule"));
-        window.trafficPanel()->selectConnection(
-            window.trafficPanel()->connectionsView()->model()->index(0, 0).data(
-                ConnectionsModel::ConnectionIdRole).toULongLong());
+        window.trafficPanel()->selectConnection(window.trafficPanel()
+                                                    ->connectionsView()
+                                                    ->model()
+                                                    ->index(0, 0)
+                                                    .data(ConnectionsModel::ConnectionIdRole)
+                                                    .toULongLong());
         look(QStringLiteral("connection chosen"));
         auto *client = window.findChild<QDockWidget *>(QStringLiteral("clientDock"));
         QVERIFY(client);

@@ -218,6 +218,60 @@ private slots:
             QStringLiteral("# Team mocks: keep this comment\n")));
     }
 
+    // The endpoint form's fallback reply writes on-unmatched (its tooltip names the key); the
+    // running server answers a message no rule matches with it; emptied, the key goes; Undo
+    // takes each edit back.
+    void fallbackReplyFormWritesOnUnmatched()
+    {
+        const QString base = openAndStart();
+        QVERIFY(!base.isEmpty());
+        m_window->setAutoApply(true);
+        const QString original = m_window->editor()->toPlainText();
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        QPlainTextEdit *fallback = mocks->fallbackField();
+        QVERIFY(fallback);
+        QVERIFY2(fallback->toolTip().startsWith(QStringLiteral("on-unmatched")),
+                 qPrintable(fallback->toolTip()));
+        QVERIFY(fallback->toPlainText().isEmpty());
+
+        fallback->setPlainText(QStringLiteral("sorry: {{message}}"));
+        mocks->commitForms();
+        const QString edited = m_window->editor()->toPlainText();
+        QVERIFY2(edited.contains(QStringLiteral("    on-unmatched:\n"
+                                                "      response: 'sorry: {{message}}'\n")),
+                 qPrintable(edited));
+        QVERIFY(edited.contains(QStringLiteral("# the health check")));
+        QVERIFY(m_window->lastGoodSpec()->endpoints.at(0).fallback.has_value());
+        TestClient client;
+        connectClient(client, base + QStringLiteral("/ws/echo"));
+        QCOMPARE(client.ask(QStringLiteral("ping")), QStringLiteral("pong"));
+        QCOMPARE(client.ask(QStringLiteral("hello?")), QStringLiteral("sorry: hello?"));
+
+        // Shown again when the endpoint is chosen anew.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 1, -1 });
+        QVERIFY(fallback->toPlainText().isEmpty());
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        QCOMPARE(fallback->toPlainText(), QStringLiteral("sorry: {{message}}"));
+
+        fallback->setPlainText(QString());
+        mocks->commitForms();
+        QVERIFY(!m_window->editor()->toPlainText().contains(QStringLiteral("on-unmatched")));
+        m_window->editor()->undo();
+        QVERIFY(m_window->editor()->toPlainText().contains(QStringLiteral("on-unmatched")));
+        m_window->editor()->undo();
+        QCOMPARE(m_window->editor()->toPlainText(), original);
+
+        // A fallback that does more than answer with a text is left to the editor.
+        m_window->editor()->setPlainText(original
+                                         + QStringLiteral("    on-unmatched:\n"
+                                                          "      response: later\n"
+                                                          "      delay: 1s\n"));
+        m_window->validateNow();
+        mocks->select({ MocksPanel::ItemType::Endpoint, 1, -1 });
+        QVERIFY(fallback->isReadOnly());
+    }
+
     // The rule form's Enabled box writes `enabled: false` (and removes it again); the Mocks
     // tree greys a switched-off rule; one Undo takes the switch back.
     void enabledCheckboxSwitchesARule()

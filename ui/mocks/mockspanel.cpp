@@ -177,6 +177,23 @@ MocksPanel::MatchKind matchKindOf(const RuleOutline &rule, QString *prefix)
     return MocksPanel::MatchKind::AnyBinary;
 }
 
+// The fallback reply's text (empty when there is none); false when on-unmatched holds more
+// than a text response, which the form leaves to the editor.
+bool fallbackOf(const EndpointOutline &endpoint, QString *text)
+{
+    text->clear();
+    const KeyOutline *key = findKey(endpoint.keys, QStringLiteral("on-unmatched"));
+    if (!key)
+        return true;
+    const YamlValue &value = key->value;
+    const bool plain = value.kind == YamlValue::Kind::Map && value.keys.size() == 1
+        && value.keys.first() == QLatin1String("response")
+        && value.items.first().kind == YamlValue::Kind::Scalar;
+    if (plain)
+        *text = value.items.first().text;
+    return plain;
+}
+
 QStringList subprotocolsOf(const EndpointOutline &endpoint)
 {
     const KeyOutline *key = findKey(endpoint.keys, QStringLiteral("subprotocols"));
@@ -257,6 +274,19 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_greeting->setMaximumHeight(90);
     m_greeting->setToolTip(tr("on-connect: response — sent to each client that connects; {{ or "
                               "Ctrl+Space offers placeholders"));
+    auto *fallback = new FormTextEdit(endpointPage);
+    m_fallback = fallback;
+    m_fallback->setObjectName(QStringLiteral("fallbackReply"));
+    m_fallback->setFont(fixed);
+    m_fallback->setTabChangesFocus(true);
+    m_fallback->setMaximumHeight(60);
+    m_fallback->setToolTip(
+        tr("on-unmatched: response — sent when no rule matches a message, text or binary (the "
+           "message still counts as unmatched); empty: no reply. {{message}} is the message"));
+    auto *fallbackPlaceholders = new PlaceholderCompleter(m_fallback, [this] {
+        const EndpointOutline *endpoint = shownEndpoint();
+        return Placeholders::forReply(endpoint ? endpoint->pathValue : QString(), Place::Rule);
+    });
     m_subprotocols = new QLineEdit(endpointPage);
     m_subprotocols->setFont(fixed);
     m_subprotocols->setPlaceholderText(tr("none (e.g. chat.v2, chat.v1)"));
@@ -276,6 +306,9 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
                                                       placeholdersFor(m_greeting, Place::Greeting),
                                                       endpointPage));
     endpointForm->addRow(tr("Subprot&ocols:"), m_subprotocols);
+    endpointForm->addRow(
+        tr("Fallback:"),
+        Forms::withPlaceholderButton(m_fallback, fallbackPlaceholders, endpointPage));
     auto *streamsBox = new QGroupBox(tr("Streams: frames sent on a timer"), endpointPage);
     auto *streamsLayout = new QVBoxLayout(streamsBox);
     streamsLayout->addWidget(m_streams);
@@ -385,7 +418,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     connect(&m_commitTimer, &QTimer::timeout, this, &MocksPanel::commitForms);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &MocksPanel::onSelectionChanged);
     connect(m_path, &QLineEdit::editingFinished, this, &MocksPanel::commitPath);
-    for (FormTextEdit *edit : { greeting, pattern }) {
+    for (FormTextEdit *edit : { greeting, pattern, fallback }) {
         connect(edit, &QPlainTextEdit::textChanged, this, [this] {
             if (!m_rebuilding)
                 m_commitTimer.start();
@@ -718,6 +751,13 @@ void MocksPanel::showEndpointForm(const EndpointOutline &endpoint)
             ? tr("on-connect sends more than a text: select on-connect above to edit it")
             : tr("Sent when a client connects (empty: no greeting)"));
     setTextUnlessFocused(m_greeting, endpoint.hasGreeting ? endpoint.greetingValue : QString());
+    QString fallbackText;
+    const bool plainFallback = fallbackOf(endpoint, &fallbackText);
+    m_fallback->setReadOnly(!plainFallback);
+    m_fallback->setPlaceholderText(
+        plainFallback ? tr("Sent when no rule matches a message (empty: no reply)")
+                      : tr("on-unmatched does more than answer with a text: edit it in the YAML"));
+    setTextUnlessFocused(m_fallback, fallbackText);
     const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));
     if (!m_subprotocols->hasFocus() && splitNames(m_subprotocols->text()) != splitNames(names))
         m_subprotocols->setText(names);
@@ -893,9 +933,24 @@ void MocksPanel::greetingEdit(const EndpointOutline &endpoint, Pending *pending)
     pending->append(boundEdit(&SpecEdits::setGreeting, m_shown.endpoint, value));
 }
 
+void MocksPanel::fallbackEdit(const EndpointOutline &endpoint, SpecEdits::KeyValues *values) const
+{
+    QString current;
+    if (m_fallback->isReadOnly() || !fallbackOf(endpoint, &current))
+        return;
+    const QString text = m_fallback->toPlainText();
+    if (text == current)
+        return;
+    values->append({ QStringLiteral("on-unmatched"),
+                     text.isEmpty() ? YamlValue()
+                                    : YamlValue::map().insert(QStringLiteral("response"),
+                                                              YamlValue::scalar(text)) });
+}
+
 void MocksPanel::endpointKeysEdit(const EndpointOutline &endpoint, Pending *pending) const
 {
     SpecEdits::KeyValues values;
+    fallbackEdit(endpoint, &values);
     const QStringList names = splitNames(m_subprotocols->text());
     if (names != subprotocolsOf(endpoint)) {
         QList<YamlValue> items;

@@ -65,6 +65,8 @@ public:
     // The forms, as a user would fill them (tests and keyboard users).
     QLineEdit *pathField() const { return m_path; }
     QPlainTextEdit *greetingField() const { return m_greeting; }
+    // The endpoint's fallback reply: on-unmatched's response.
+    QPlainTextEdit *fallbackField() const { return m_fallback; }
     QPlainTextEdit *patternField() const { return m_pattern; }
     QPlainTextEdit *responseField() const;
     QString patternKindText() const;
@@ -116,6 +118,7 @@ private:
     void commitPath();
     void pathEdit(const EndpointOutline &endpoint, Pending *pending) const;
     void greetingEdit(const EndpointOutline &endpoint, Pending *pending) const;
+    void fallbackEdit(const EndpointOutline &endpoint, SpecEdits::KeyValues *values) const;
     void endpointKeysEdit(const EndpointOutline &endpoint, Pending *pending) const;
     void greetingKeysEdit(const EndpointOutline &endpoint, Pending *pending) const;
     void matchEdit(const RuleOutline &rule, Pending *pending) const;
@@ -136,6 +139,7 @@ private:
     QStackedWidget *m_forms = nullptr;
     QLineEdit *m_path = nullptr;
     QPlainTextEdit *m_greeting = nullptr;
+    QPlainTextEdit *m_fallback = nullptr;
     QPlainTextEdit *m_pattern = nullptr;
     QLabel *m_kind = nullptr;
     QComboBox *m_matchKind = nullptr;

@@ -7,6 +7,7 @@
 #include "testfiles.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
+#include "yamleditor.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -200,6 +201,14 @@ private slots:
         client->raise();
         QTRY_VERIFY(client->widget()->isVisible());
         look(QStringLiteral("client"));
+        // An edit with an error under Auto-apply: the status bar says why it is not applied,
+        // and the Mocks panel keeps the last outline under its banner.
+        window.setAutoApply(true);
+        const QString text = window.editor()->toPlainText();
+        window.editor()->setPlainText(text + QStringLiteral("- websocket:\n    path: [\n"));
+        window.validateNow();
+        QVERIFY(!window.applyStatusText().isEmpty());
+        look(QStringLiteral("error kept back"));
         problems.removeDuplicates();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }

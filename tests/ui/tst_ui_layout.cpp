@@ -177,8 +177,24 @@ private slots:
                                   Wait);
 
         QStringList problems;
-        const auto look = [&problems, &window](const QString &state) {
+        const auto look = [&problems, &window, size](const QString &state) {
             QApplication::processEvents();
+            // A dock squeezed below what it needs cuts off its bottom.
+            for (const QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+                if (!dock->visibleRegion().isEmpty()
+                    && dock->height() < dock->minimumSizeHint().height())
+                    problems << state
+                            + QStringLiteral(": %1 is %2 px high, needs %3")
+                                  .arg(dock->objectName())
+                                  .arg(dock->height())
+                                  .arg(dock->minimumSizeHint().height());
+            }
+            // A screen of this size cannot grow the window: what needs more is cut off.
+            if (window.size() != size || window.minimumSizeHint().height() > size.height())
+                problems << state
+                        + QStringLiteral(": needs %1x%2")
+                              .arg(std::max(window.width(), window.minimumSizeHint().width()))
+                              .arg(std::max(window.height(), window.minimumSizeHint().height()));
             for (const QString &problem : clipped(&window))
                 problems << state + QStringLiteral(": ") + problem;
             const QString columns

@@ -39,6 +39,9 @@ ConversationBox::ConversationBox(MockServer *server, QWidget *parent)
     m_values->verticalHeader()->hide();
     m_values->horizontalHeader()->setStretchLastSection(true);
     m_values->setMaximumHeight(m_values->fontMetrics().lineSpacing() * 8);
+    // Its header and a row at the least, so a chosen connection fits a 1280x800 screen.
+    m_values->setMinimumHeight(2 * (m_values->fontMetrics().height() + 8)
+                               + 2 * m_values->frameWidth());
 
     m_scope = new QComboBox(this);
     m_scope->setObjectName(QStringLiteral("conversationScope"));

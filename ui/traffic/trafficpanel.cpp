@@ -50,6 +50,9 @@ QTableView *makeTable(QWidget *parent)
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setStretchLastSection(true);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // The header and two rows at the least, so the panel fits a 1280x800 screen.
+    view->setMinimumHeight(3 * view->verticalHeader()->defaultSectionSize()
+                           + 2 * view->frameWidth());
     return view;
 }
 } // namespace
@@ -63,6 +66,9 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_connections = makeTable(this);
     m_connections->setModel(log->connections());
     m_connections->setItemDelegate(new ConnectionRowDelegate(m_connections));
+    // The header and a row at the least: the conversation box shares the height.
+    m_connections->setMinimumHeight(2 * m_connections->verticalHeader()->defaultSectionSize()
+                                    + 2 * m_connections->frameWidth());
     const QFontMetrics fm = m_connections->fontMetrics();
     auto fit = [&fm](QTableView *view, int column, const QString &sample) {
         const QString header = view->model()->headerData(column, Qt::Horizontal).toString();

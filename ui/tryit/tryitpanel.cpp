@@ -20,11 +20,18 @@
 
 namespace {
 
+// Two lines at the least: the panel shares its height with Traffic on a 1280x800 screen.
+void keepTwoLines(QPlainTextEdit *edit)
+{
+    edit->setMinimumHeight(2 * edit->fontMetrics().lineSpacing() + 2 * edit->frameWidth() + 8);
+}
+
 QPlainTextEdit *makeOutput(const QFont &font, QWidget *parent)
 {
     auto *output = new QPlainTextEdit(parent);
     output->setReadOnly(true);
     output->setFont(font);
+    keepTwoLines(output);
     return output;
 }
 
@@ -36,6 +43,7 @@ QPlainTextEdit *makeInput(const QFont &font, const QString &placeholder, int max
     input->setFont(font);
     input->setTabChangesFocus(true);
     input->setMaximumHeight(maxHeight);
+    keepTwoLines(input);
     return input;
 }
 

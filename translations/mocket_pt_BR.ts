@@ -414,14 +414,6 @@ Os caminhos são relativos à raiz do repositório.</translation>
         <translation>Valor</translation>
     </message>
     <message>
-        <source>Variable</source>
-        <translation>Variável</translation>
-    </message>
-    <message>
-        <source>Shared value</source>
-        <translation>Valor compartilhado</translation>
-    </message>
-    <message>
         <source>A variable belongs to this connection ({{vars.name}}); a shared value to every connection of its endpoint ({{shared.name}})</source>
         <translation>Uma variável pertence a esta conexão ({{vars.name}}); um valor compartilhado, a todas as conexões do seu endpoint ({{shared.name}})</translation>
     </message>

@@ -15,6 +15,8 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QStyle>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -64,6 +66,18 @@ QString labelProblem(const QLabel *label)
                                        : QString();
 }
 
+// An empty field shows its whole hint.
+QString placeholderProblem(const QLineEdit *edit)
+{
+    if (!edit->text().isEmpty() || edit->placeholderText().isEmpty())
+        return {};
+    const int needed = edit->fontMetrics().horizontalAdvance(edit->placeholderText())
+        + 2 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 6;
+    return edit->width() < needed ? describe(edit, edit->placeholderText())
+            + QStringLiteral(": %1 px wide, needs %2").arg(edit->width()).arg(needed)
+                                  : QString();
+}
+
 QString buttonProblem(const QAbstractButton *button)
 {
     if (button->text().isEmpty())
@@ -94,6 +108,8 @@ QStringList clipped(QWidget *window)
             problem = labelProblem(label);
         else if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
             problem = buttonProblem(button);
+        else if (const auto *edit = qobject_cast<const QLineEdit *>(widget))
+            problem = placeholderProblem(edit);
         if (!problem.isEmpty())
             problems << problem;
     }

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QPushButton>
 #include <QTableWidget>
 
@@ -45,8 +46,10 @@ ConversationBox::ConversationBox(MockServer *server, QWidget *parent)
 
     m_scope = new QComboBox(this);
     m_scope->setObjectName(QStringLiteral("conversationScope"));
-    m_scope->addItem(tr("Variable"), VarsScope);
-    m_scope->addItem(tr("Shared value"), SharedScope);
+    // Named as the templates name them, which keeps the row narrow enough for the name and
+    // the value.
+    m_scope->addItem(QStringLiteral("vars"), VarsScope);
+    m_scope->addItem(QStringLiteral("shared"), SharedScope);
     m_scope->setToolTip(tr("A variable belongs to this connection ({{vars.name}}); a shared "
                            "value to every connection of its endpoint ({{shared.name}})"));
     m_name = new QLineEdit(this);
@@ -68,8 +71,13 @@ ConversationBox::ConversationBox(MockServer *server, QWidget *parent)
     stateRow->addWidget(m_setState);
     auto *editRow = new QHBoxLayout;
     editRow->addWidget(m_scope);
+    // Each field at least as wide as its hint.
+    for (QLineEdit *field : { m_name, m_value })
+        field->setMinimumWidth(field->fontMetrics().horizontalAdvance(field->placeholderText())
+                               + 2 * field->style()->pixelMetric(QStyle::PM_DefaultFrameWidth)
+                               + 10);
     editRow->addWidget(m_name, 1);
-    editRow->addWidget(m_value, 2);
+    editRow->addWidget(m_value, 1);
     editRow->addWidget(m_set);
     editRow->addWidget(m_remove);
     auto *layout = new QVBoxLayout(this);

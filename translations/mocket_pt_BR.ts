@@ -4242,6 +4242,10 @@ Authorization: Bearer %2</translation>
             <numerusform>%n bytes enviados para a conexão #%1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source> · answered by %1</source>
+        <translation> · respondida por %1</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>

@@ -427,6 +427,24 @@ private slots:
         QCOMPARE(shownPayloads(),
                  (QStringList { QStringLiteral("01 02"), QStringLiteral("nobody answers this") }));
     }
+
+    // A message the endpoint's fallback answered is unmatched, answered by on-unmatched: the
+    // details say so rather than naming on-unmatched as its rule.
+    void fallbackAnswerIsWorded()
+    {
+        m_log->messages()->addEvent(TrafficEvent::unmatched({ 1, QStringLiteral("/ws/t") },
+                                                            QStringLiteral("nope"),
+                                                            QStringLiteral("on-unmatched")));
+        m_log->messages()->flush();
+        QTableView *messages = panel()->messagesView();
+        QTRY_COMPARE(messages->model()->rowCount(), 1);
+        QCOMPARE(messages->model()->index(0, MessageLogModel::Rule).data().toString(),
+                 QStringLiteral("unmatched"));
+        messages->selectRow(0);
+        const QString header = panel()->detailText().section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(header.endsWith(QStringLiteral(" · unmatched · answered by on-unmatched")),
+                 qPrintable(header));
+    }
 };
 
 QTEST_MAIN(TestUiTraffic)

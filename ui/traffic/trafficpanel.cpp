@@ -499,7 +499,9 @@ void TrafficPanel::onMessageSelected()
                   .arg(time, index.siblingAtColumn(MessageLogModel::Connection).data().toString(),
                        TrafficEvent::kindName(kind));
         const QString label = index.data(MessageLogModel::RuleLabelRole).toString();
-        if (!label.isEmpty() && label != rule)
+        if (kind == TrafficEvent::Kind::Unmatched && !label.isEmpty())
+            header += tr(" · answered by %1").arg(label); // the endpoint's fallback
+        else if (!label.isEmpty() && label != rule)
             header += tr(" · rule %1 (%2)").arg(label, rule);
         else if (!rule.isEmpty())
             header += tr(" · rule %1").arg(rule);

@@ -2586,12 +2586,12 @@ Comandos:
         <translation>Sem regra:</translation>
     </message>
     <message>
-        <source>Sent when no rule matches a message (empty: no reply)</source>
-        <translation>Enviada quando nenhuma regra corresponde a uma mensagem (vazio: sem resposta)</translation>
-    </message>
-    <message>
         <source>on-unmatched does more than answer with a text: edit it in the YAML</source>
         <translation>on-unmatched faz mais do que responder com um texto: edite-o no YAML</translation>
+    </message>
+    <message>
+        <source>Sent when no rule matches; empty: none</source>
+        <translation>Se nenhuma regra responde; vazio: nada</translation>
     </message>
 </context>
 <context>

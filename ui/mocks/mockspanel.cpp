@@ -755,7 +755,7 @@ void MocksPanel::showEndpointForm(const EndpointOutline &endpoint)
     const bool plainFallback = fallbackOf(endpoint, &fallbackText);
     m_fallback->setReadOnly(!plainFallback);
     m_fallback->setPlaceholderText(
-        plainFallback ? tr("Sent when no rule matches a message (empty: no reply)")
+        plainFallback ? tr("Sent when no rule matches; empty: none")
                       : tr("on-unmatched does more than answer with a text: edit it in the YAML"));
     setTextUnlessFocused(m_fallback, fallbackText);
     const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));

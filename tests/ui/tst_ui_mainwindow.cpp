@@ -218,6 +218,23 @@ private slots:
             QStringLiteral("# Team mocks: keep this comment\n")));
     }
 
+    // A message given before the window shows (the file opened at start) hides the server's
+    // status while it lasts, instead of being drawn over it.
+    void startMessageHidesTheStatus()
+    {
+        MainWindow fresh;
+        QVERIFY(fresh.openFile(
+            writeConfig(QStringLiteral("start.yml"), QString::fromUtf8(EchoConfig))));
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        QTRY_VERIFY(!fresh.statusBar()->currentMessage().isEmpty());
+        auto *status = fresh.findChild<QLabel *>(QStringLiteral("serverStatus"));
+        QVERIFY(status);
+        QVERIFY(!status->isVisible());
+        fresh.statusBar()->clearMessage();
+        QVERIFY(status->isVisible());
+    }
+
     // The endpoint form's fallback reply writes on-unmatched (its tooltip names the key); the
     // running server answers a message no rule matches with it; emptied, the key goes; Undo
     // takes each edit back.

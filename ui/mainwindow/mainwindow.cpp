@@ -43,6 +43,7 @@
 #include <QStyle>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     m_serverStatus = new QLabel(this);
+    m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
     m_applyStatus = new QLabel(this);
     statusBar()->addWidget(m_serverStatus, 1);
     statusBar()->addPermanentWidget(m_applyStatus);
@@ -169,6 +171,20 @@ void MainWindow::connectServer()
 }
 
 MainWindow::~MainWindow() = default;
+
+// QStatusBar hides its other widgets for a message only when they are visible: given before
+// the window shows (the file opened at start), the message waits until it has.
+void MainWindow::showStatusMessage(const QString &text, int timeoutMs)
+{
+    if (isVisible()) {
+        statusBar()->showMessage(text, timeoutMs);
+        return;
+    }
+    QTimer::singleShot(0, this, [this, text, timeoutMs] {
+        if (isVisible())
+            statusBar()->showMessage(text, timeoutMs);
+    });
+}
 
 void MainWindow::createActions()
 {
@@ -402,7 +418,7 @@ void MainWindow::editServerSettings()
         return;
     Settings().setServerOptions(dialog.options());
     if (m_server->isListening())
-        statusBar()->showMessage(tr("Server settings take effect at the next start."), 6000);
+        showStatusMessage(tr("Server settings take effect at the next start."), 6000);
 }
 
 // The first start: 1280x820, or the screen's free area where that is smaller (a 1280x800
@@ -485,13 +501,13 @@ bool MainWindow::openFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        statusBar()->showMessage(tr("Cannot open %1: %2").arg(path, file.errorString()), 8000);
+        showStatusMessage(tr("Cannot open %1: %2").arg(path, file.errorString()), 8000);
         return false;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     setDocumentText(QString::fromUtf8(file.readAll()), absolute, false);
     addRecentFile(absolute);
-    statusBar()->showMessage(tr("Opened %1").arg(absolute), 4000);
+    showStatusMessage(tr("Opened %1").arg(absolute), 4000);
     return true;
 }
 
@@ -635,7 +651,7 @@ bool MainWindow::writeDocument(const QString &path)
             tr("Cannot save %1: %2\nYour text is still here, unchanged.").arg(path, error));
         return false;
     }
-    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+    showStatusMessage(tr("Saved %1").arg(path), 4000);
     return true;
 }
 
@@ -761,10 +777,10 @@ void MainWindow::applyEdit(const SpecEditFunction &edit, const MocksPanel::Selec
     const TextEdit change = edit(m_document->parsedText(), m_document->outline());
     if (change.isNull()) {
         if (!m_document->outline().ok())
-            statusBar()->showMessage(
-                tr("That change cannot be made while the YAML has syntax errors."), 6000);
+            showStatusMessage(tr("That change cannot be made while the YAML has syntax errors."),
+                              6000);
         else
-            statusBar()->showMessage(
+            showStatusMessage(
                 tr("The forms cannot make that change safely: this part of the file is "
                    "written in a way they do not edit. Edit it in the YAML editor."),
                 10000);
@@ -971,7 +987,7 @@ void MainWindow::exportForCi()
         m_document->discardRecovery();
         updateTitle();
     }
-    statusBar()->showMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
+    showStatusMessage(tr("Exported to %1").arg(dialog.targetPath()), 6000);
 }
 
 void MainWindow::setRecoveryStore(const RecoveryStore &store)

@@ -112,6 +112,7 @@ private:
     void createDocks();
     void connectPanels();
     void connectServer();
+    void showStatusMessage(const QString &text, int timeoutMs);
     void readSettings();
     void fitDefaultSize();
     void fitProblemsHeight();

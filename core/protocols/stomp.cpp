@@ -7,6 +7,26 @@
 #include <limits>
 
 namespace Protocols {
+
+namespace {
+
+// A client's text quoted in a problem: at most 40 characters, control characters as \xHH,
+// so the ERROR frame's message header carries it in any STOMP version.
+QString quoted(const QString &text)
+{
+    constexpr qsizetype shown = 40;
+    QString quoted;
+    for (const QChar c : text.left(shown)) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            quoted += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QChar(u'0'));
+        else
+            quoted += c;
+    }
+    return text.size() > shown ? quoted + QStringLiteral("…") : quoted;
+}
+
+} // namespace
+
 namespace Stomp {
 
 namespace {
@@ -63,7 +83,7 @@ std::optional<QString> readHeaders(const QByteArray &bytes, qsizetype &pos, Esca
         const auto value = unescapeHeader(QString::fromUtf8(line->mid(colon + 1)), escaping);
         if (!name || !value)
             return QStringLiteral("header '%1' has an undefined escape sequence")
-                .arg(QString::fromUtf8(line->left(std::min<qsizetype>(colon, 40))));
+                .arg(quoted(QString::fromUtf8(line->left(colon))));
         frame.headers.append({ *name, *value });
     }
 }
@@ -84,7 +104,7 @@ std::optional<QString> readBody(const QByteArray &bytes, qsizetype &pos, Frame &
         const auto count = octetCount(*length);
         if (!count)
             return QStringLiteral("content-length '%1' is not a number of octets")
-                .arg(length->left(40));
+                .arg(quoted(*length));
         if (*count >= bytes.size() - pos + 1)
             return QStringLiteral("content-length %1 is more than the %2 octets after the headers")
                 .arg(*count)
@@ -161,7 +181,7 @@ QString escapeHeader(const QString &text, Escaping escaping)
     escaped.reserve(text.size());
     for (const QChar c : text) {
         if (escaping == Escaping::None)
-            escaped += (c == u'\n' || c == u'\r') ? QChar(u' ') : c;
+            escaped += c == u'\n' ? QChar(u' ') : c; // a line break cannot be written
         else if (c == u'\\')
             escaped += u"\\\\";
         else if (c == u'\n')
@@ -366,8 +386,7 @@ Decoded StompSession::dispatch(const Frame &frame)
     const QByteArray &command = frame.command;
     const QString name = QString::fromUtf8(command);
     if (!clientCommands().contains(name))
-        return bad(QStringLiteral("'%1' is not a STOMP client command").arg(shortened(name)),
-                   &frame);
+        return bad(QStringLiteral("'%1' is not a STOMP client command").arg(quoted(name)), &frame);
     if (!frame.body.isEmpty() && command != "SEND")
         return bad(QStringLiteral("a %1 frame has no body").arg(name), &frame);
     const bool connecting = command == "CONNECT" || command == "STOMP";
@@ -396,10 +415,9 @@ Decoded StompSession::connect(const Frame &frame)
                    &frame, { { QStringLiteral("version"), QStringLiteral("1.2,1.1,1.0") } });
     const auto beats = heartBeat(frame);
     if (!beats)
-        return bad(
-            QStringLiteral("heart-beat '%1' is not two numbers of milliseconds")
-                .arg(shortened(frame.header(QStringLiteral("heart-beat")).value_or(QString()))),
-            &frame);
+        return bad(QStringLiteral("heart-beat '%1' is not two numbers of milliseconds")
+                       .arg(quoted(frame.header(QStringLiteral("heart-beat")).value_or(QString()))),
+                   &frame);
     m_connected = true;
     m_version = version;
     m_escaping = escapingOf(version);
@@ -464,7 +482,7 @@ Decoded StompSession::subscribe(const Frame &frame)
         = std::any_of(m_subscriptions.cbegin(), m_subscriptions.cend(),
                       [&id](const Subscription &existing) { return existing.id == *id; });
     if (taken)
-        return bad(QStringLiteral("subscription id '%1' is already in use").arg(shortened(*id)),
+        return bad(QStringLiteral("subscription id '%1' is already in use").arg(quoted(*id)),
                    &frame);
     if (m_subscriptions.size() >= Stomp::MaxSubscriptions)
         return bad(QStringLiteral("more than %1 subscriptions on one connection")
@@ -473,7 +491,7 @@ Decoded StompSession::subscribe(const Frame &frame)
     const QString ack = frame.header(QStringLiteral("ack")).value_or(QStringLiteral("auto"));
     if (ack != u"auto" && ack != u"client" && ack != u"client-individual")
         return bad(
-            QStringLiteral("ack '%1' is not auto, client or client-individual").arg(shortened(ack)),
+            QStringLiteral("ack '%1' is not auto, client or client-individual").arg(quoted(ack)),
             &frame);
     m_subscriptions.append({ *id, *destination, ack != u"auto" });
 

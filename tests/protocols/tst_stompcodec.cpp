@@ -320,6 +320,9 @@ private slots:
         QTest::newRow("server command")
             << connect << frameText("MESSAGE\n\n\0")
             << QStringLiteral("'MESSAGE' is not a STOMP client command") << QString();
+        QTest::newRow("control character in a command")
+            << connect << frameText("BEGIN\r\r\ntransaction:t\n\n\0")
+            << QStringLiteral("'BEGIN\\x0d' is not a STOMP client command") << QString();
         QTest::newRow("lower case")
             << none << frameText("connect\n\n\0")
             << QStringLiteral("'connect' is not a STOMP client command") << QString();

@@ -23,7 +23,6 @@
 namespace {
 
 using Protocols::Decoded;
-namespace Stomp = Protocols::Stomp;
 
 Stomp::Frame readBack(const QString &text, Stomp::Escaping escaping, const char *command)
 {
@@ -69,8 +68,7 @@ void checkBad(const Decoded &decoded, Stomp::Escaping escaping)
         fuzz::fail("the ERROR frame's message is not the problem", decoded.problem);
 }
 
-void checkMessage(Protocols::StompSession &session, const Decoded &decoded,
-                  Stomp::Escaping escaping)
+void checkMessage(Stomp::Session &session, const Decoded &decoded, Stomp::Escaping escaping)
 {
     if (decoded.name != decoded.params.value(QStringLiteral("destination")))
         fuzz::fail("a message does not name its destination", decoded.summary);
@@ -110,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     constexpr qsizetype maxMessages = 32;
     messages = messages.mid(0, maxMessages);
 
-    Protocols::StompSession session((options & 4) ? 0 : 1000);
+    Stomp::Session session((options & 4) ? 0 : 1000);
     Stomp::Escaping escaping = Stomp::Escaping::None;
     for (const QByteArray &message : std::as_const(messages)) {
         checkRoundTrip(message);

@@ -6,7 +6,10 @@
 #include <atomic>
 #include <limits>
 
-namespace Protocols {
+namespace Stomp {
+
+using Protocols::Decoded;
+using Protocols::Framing;
 
 namespace {
 
@@ -24,12 +27,6 @@ QString quoted(const QString &text)
     }
     return text.size() > shown ? quoted + QStringLiteral("…") : quoted;
 }
-
-} // namespace
-
-namespace Stomp {
-
-namespace {
 
 // Reads a line ending in LF (a CR right before it dropped); nullopt when no LF follows.
 std::optional<QByteArray> readLine(const QByteArray &bytes, qsizetype &pos)
@@ -228,12 +225,7 @@ QStringList subprotocols()
              QStringLiteral("v10.stomp") };
 }
 
-} // namespace Stomp
-
 namespace {
-
-using Stomp::Escaping;
-using Stomp::Frame;
 
 // STOMP 1.2 asks for a WebSocket close after an ERROR; 1002 says the client broke the protocol.
 constexpr int ProtocolErrorClose = 1002;
@@ -338,37 +330,37 @@ QString contentTypeOf(const QString &payload, const QHash<QString, QString> &par
 
 } // namespace
 
-StompSession::StompSession(int heartBeatMs)
+Session::Session(int heartBeatMs)
     : m_heartBeatMs(std::clamp(heartBeatMs, 0, MaxHeartBeatMs))
     , m_sessionId(nextSessionId())
 { }
 
-QStringList StompSession::opened()
+QStringList Session::opened()
 {
     return {}; // the client speaks first (CONNECT)
 }
 
-Decoded StompSession::decode(const QString &frame)
+Decoded Session::decode(const QString &frame)
 {
     return decodeBytes(frame.toUtf8());
 }
 
-Decoded StompSession::decodeBinary(const QByteArray &frame)
+Decoded Session::decodeBinary(const QByteArray &frame)
 {
     return decodeBytes(frame);
 }
 
-int StompSession::keepAliveMs() const
+int Session::keepAliveMs() const
 {
     return m_keepAliveMs;
 }
 
-QString StompSession::keepAlive()
+QString Session::keepAlive()
 {
     return QStringLiteral("\n");
 }
 
-Decoded StompSession::decodeBytes(const QByteArray &message)
+Decoded Session::decodeBytes(const QByteArray &message)
 {
     const Stomp::Parsed parsed = Stomp::parse(message, m_escaping);
     if (parsed.kind == Stomp::Parsed::Kind::Malformed)
@@ -381,7 +373,7 @@ Decoded StompSession::decodeBytes(const QByteArray &message)
     return dispatch(parsed.frame);
 }
 
-Decoded StompSession::dispatch(const Frame &frame)
+Decoded Session::dispatch(const Frame &frame)
 {
     const QByteArray &command = frame.command;
     const QString name = QString::fromUtf8(command);
@@ -407,7 +399,7 @@ Decoded StompSession::dispatch(const Frame &frame)
     return acknowledged(frame);
 }
 
-Decoded StompSession::connect(const Frame &frame)
+Decoded Session::connect(const Frame &frame)
 {
     const QString version = negotiatedVersion(frame);
     if (version.isEmpty())
@@ -443,7 +435,7 @@ Decoded StompSession::connect(const Frame &frame)
     return decoded;
 }
 
-Decoded StompSession::send(const Frame &frame)
+Decoded Session::send(const Frame &frame)
 {
     const auto destination = frame.header(QStringLiteral("destination"));
     if (!destination)
@@ -461,7 +453,7 @@ Decoded StompSession::send(const Frame &frame)
     return decoded;
 }
 
-std::optional<QString> StompSession::subscriptionId(const Frame &frame) const
+std::optional<QString> Session::subscriptionId(const Frame &frame) const
 {
     // STOMP 1.0 made the id optional; its subscriptions are then known by destination.
     const auto id = frame.header(QStringLiteral("id"));
@@ -470,7 +462,7 @@ std::optional<QString> StompSession::subscriptionId(const Frame &frame) const
     return frame.header(QStringLiteral("destination"));
 }
 
-Decoded StompSession::subscribe(const Frame &frame)
+Decoded Session::subscribe(const Frame &frame)
 {
     const auto destination = frame.header(QStringLiteral("destination"));
     if (!destination)
@@ -509,7 +501,7 @@ Decoded StompSession::subscribe(const Frame &frame)
     return decoded;
 }
 
-Decoded StompSession::unsubscribe(const Frame &frame)
+Decoded Session::unsubscribe(const Frame &frame)
 {
     const auto id = subscriptionId(frame);
     if (!id)
@@ -534,7 +526,7 @@ Decoded StompSession::unsubscribe(const Frame &frame)
     return decoded;
 }
 
-Decoded StompSession::disconnect(const Frame &frame)
+Decoded Session::disconnect(const Frame &frame)
 {
     m_connected = false;
     m_subscriptions.clear();
@@ -548,7 +540,7 @@ Decoded StompSession::disconnect(const Frame &frame)
     return decoded;
 }
 
-Decoded StompSession::acknowledged(const Frame &frame)
+Decoded Session::acknowledged(const Frame &frame)
 {
     // Transactions and acknowledgements are accepted and answered with their receipt; a mock
     // has no queue to roll back or redeliver.
@@ -560,7 +552,7 @@ Decoded StompSession::acknowledged(const Frame &frame)
     return decoded;
 }
 
-QStringList StompSession::receipt(const Frame &frame) const
+QStringList Session::receipt(const Frame &frame) const
 {
     const auto id = frame.header(QStringLiteral("receipt"));
     if (!id)
@@ -571,8 +563,8 @@ QStringList StompSession::receipt(const Frame &frame) const
     return { QString::fromUtf8(Stomp::serialize(answer, m_escaping)) };
 }
 
-Decoded StompSession::bad(const QString &problem, const Frame *frame,
-                          const QList<std::pair<QString, QString>> &extraHeaders)
+Decoded Session::bad(const QString &problem, const Frame *frame,
+                     const QList<std::pair<QString, QString>> &extraHeaders)
 {
     Frame error;
     error.command = "ERROR";
@@ -598,8 +590,8 @@ Decoded StompSession::bad(const QString &problem, const Frame *frame,
     return decoded;
 }
 
-QList<const StompSession::Subscription *>
-StompSession::recipients(const Framing &framing, const QHash<QString, QString> &params) const
+QList<const Session::Subscription *>
+Session::recipients(const Framing &framing, const QHash<QString, QString> &params) const
 {
     // send-to: every subscription to that destination. Without it a reply goes to the
     // subscription the message made (a SUBSCRIBE rule's response and stream), else to the
@@ -617,8 +609,8 @@ StompSession::recipients(const Framing &framing, const QHash<QString, QString> &
     return found;
 }
 
-QByteArray StompSession::messageFrame(const Subscription &subscription, const QString &payload,
-                                      const QHash<QString, QString> &params)
+QByteArray Session::messageFrame(const Subscription &subscription, const QString &payload,
+                                 const QHash<QString, QString> &params)
 {
     const QString messageId = m_sessionId + u'-' + QString::number(++m_messages);
     Frame message;
@@ -635,8 +627,8 @@ QByteArray StompSession::messageFrame(const Subscription &subscription, const QS
     return Stomp::serialize(message, m_escaping);
 }
 
-std::optional<QString> StompSession::frame(const Framing &framing, const QString &payload,
-                                           const QHash<QString, QString> &params)
+std::optional<QString> Session::frame(const Framing &framing, const QString &payload,
+                                      const QHash<QString, QString> &params)
 {
     if (!m_connected)
         return std::nullopt;
@@ -649,4 +641,29 @@ std::optional<QString> StompSession::frame(const Framing &framing, const QString
     return QString::fromUtf8(frames);
 }
 
-} // namespace Protocols
+namespace {
+
+std::unique_ptr<Protocols::Session> makeSession(const Protocols::SessionOptions &)
+{
+    return std::make_unique<Session>();
+}
+
+} // namespace
+
+const Protocols::Preset &preset()
+{
+    static const Protocols::Preset stomp {
+        Protocols::Kind::Stomp,
+        "stomp",
+        subprotocols(),
+        {
+            { "send", Protocols::KeyRole::Selector, "SEND" },
+            { "subscribe", Protocols::KeyRole::Selector, "SUBSCRIBE" },
+            { "send-to", Protocols::KeyRole::FramingName, "message", nullptr, false, true },
+        },
+        &makeSession,
+    };
+    return stomp;
+}
+
+} // namespace Stomp

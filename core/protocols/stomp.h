@@ -9,10 +9,15 @@
 #include <optional>
 #include <utility>
 
-namespace Protocols {
-
-// STOMP 1.0, 1.1 and 1.2 over WebSocket: one frame per WebSocket message.
+// STOMP 1.0, 1.1 and 1.2 over WebSocket (`protocol: stomp`), one frame per WebSocket message:
+// CONNECT / CONNECTED with the version and heart-beats negotiated, SUBSCRIBE / UNSUBSCRIBE
+// per connection, SEND, MESSAGE frames for the subscriptions, RECEIPT for a frame with a
+// receipt header, and an ERROR frame, then a close, for a malformed or out-of-order frame.
 namespace Stomp {
+
+// The rule keys: `send: DESTINATION` and `subscribe: DESTINATION` select SEND and SUBSCRIBE
+// frames; `send-to: DESTINATION` frames a reply as MESSAGEs to that destination's subscribers.
+const Protocols::Preset &preset();
 
 // How header names and values are escaped: STOMP 1.2 (\r \n \c \\), 1.1 (no \r), 1.0 (none).
 // CONNECT and CONNECTED frames are never escaped.
@@ -49,22 +54,20 @@ struct Parsed
 // The WebSocket subprotocols a STOMP endpoint offers by default, the newest first.
 [[nodiscard]] QStringList subprotocols();
 
-} // namespace Stomp
-
 // One connection of a `protocol: stomp` endpoint: the CONNECT handshake and version,
 // heart-beats, the connection's subscriptions, MESSAGE framing, RECEIPTs and ERRORs.
-class StompSession final : public Session
+class Session final : public Protocols::Session
 {
 public:
     // heartBeatMs: the server's heart-beat offer (both ways); 0 offers none.
-    explicit StompSession(int heartBeatMs = DefaultHeartBeatMs);
+    explicit Session(int heartBeatMs = DefaultHeartBeatMs);
 
     static constexpr int DefaultHeartBeatMs = 10000;
 
     QStringList opened() override;
-    Decoded decode(const QString &frame) override;
-    Decoded decodeBinary(const QByteArray &frame) override;
-    std::optional<QString> frame(const Framing &framing, const QString &payload,
+    Protocols::Decoded decode(const QString &frame) override;
+    Protocols::Decoded decodeBinary(const QByteArray &frame) override;
+    std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,
                                  const QHash<QString, QString> &params) override;
     int keepAliveMs() const override;
     QString keepAlive() override;
@@ -77,26 +80,26 @@ private:
         bool acknowledged = false; // ack: client or client-individual
     };
 
-    Decoded decodeBytes(const QByteArray &message);
-    Decoded dispatch(const Stomp::Frame &frame);
-    Decoded connect(const Stomp::Frame &frame);
-    Decoded send(const Stomp::Frame &frame);
-    Decoded subscribe(const Stomp::Frame &frame);
-    Decoded unsubscribe(const Stomp::Frame &frame);
-    Decoded disconnect(const Stomp::Frame &frame);
-    Decoded acknowledged(const Stomp::Frame &frame);
-    Decoded bad(const QString &problem, const Stomp::Frame *frame,
-                const QList<std::pair<QString, QString>> &extraHeaders = {});
-    [[nodiscard]] std::optional<QString> subscriptionId(const Stomp::Frame &frame) const;
-    [[nodiscard]] QStringList receipt(const Stomp::Frame &frame) const;
+    Protocols::Decoded decodeBytes(const QByteArray &message);
+    Protocols::Decoded dispatch(const Frame &frame);
+    Protocols::Decoded connect(const Frame &frame);
+    Protocols::Decoded send(const Frame &frame);
+    Protocols::Decoded subscribe(const Frame &frame);
+    Protocols::Decoded unsubscribe(const Frame &frame);
+    Protocols::Decoded disconnect(const Frame &frame);
+    Protocols::Decoded acknowledged(const Frame &frame);
+    Protocols::Decoded bad(const QString &problem, const Frame *frame,
+                           const QList<std::pair<QString, QString>> &extraHeaders = {});
+    [[nodiscard]] std::optional<QString> subscriptionId(const Frame &frame) const;
+    [[nodiscard]] QStringList receipt(const Frame &frame) const;
     [[nodiscard]] QList<const Subscription *>
-    recipients(const Framing &framing, const QHash<QString, QString> &params) const;
+    recipients(const Protocols::Framing &framing, const QHash<QString, QString> &params) const;
     QByteArray messageFrame(const Subscription &subscription, const QString &payload,
                             const QHash<QString, QString> &params);
 
     int m_heartBeatMs = DefaultHeartBeatMs;
     bool m_connected = false;
-    Stomp::Escaping m_escaping = Stomp::Escaping::None;
+    Escaping m_escaping = Escaping::None;
     QString m_version;
     int m_keepAliveMs = 0;
     QString m_sessionId;
@@ -104,4 +107,4 @@ private:
     QList<Subscription> m_subscriptions;
 };
 
-} // namespace Protocols
+} // namespace Stomp

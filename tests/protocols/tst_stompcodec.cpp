@@ -6,8 +6,7 @@
 
 using Protocols::Decoded;
 using Protocols::Framing;
-using Protocols::StompSession;
-namespace Stomp = Protocols::Stomp;
+using StompSession = Stomp::Session;
 
 Q_DECLARE_METATYPE(Protocols::Decoded::Action)
 

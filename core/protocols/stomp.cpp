@@ -362,6 +362,13 @@ QString Session::keepAlive()
 
 Decoded Session::decodeBytes(const QByteArray &message)
 {
+    if (m_ended) {
+        // After an ERROR or DISCONNECT the connection is closing: frames that were already
+        // on their way get no answer.
+        Decoded late;
+        late.summary = QStringLiteral("stomp frame after the end of the session, ignored");
+        return late;
+    }
     const Stomp::Parsed parsed = Stomp::parse(message, m_escaping);
     if (parsed.kind == Stomp::Parsed::Kind::Malformed)
         return bad(parsed.problem, nullptr);
@@ -529,6 +536,7 @@ Decoded Session::unsubscribe(const Frame &frame)
 Decoded Session::disconnect(const Frame &frame)
 {
     m_connected = false;
+    m_ended = true;
     m_subscriptions.clear();
     Decoded decoded;
     decoded.action = Decoded::Action::Close;
@@ -586,6 +594,7 @@ Decoded Session::bad(const QString &problem, const Frame *frame,
     decoded.problem = problem;
     decoded.summary = QStringLiteral("stomp ERROR %1").arg(problem);
     m_connected = false;
+    m_ended = true;
     m_subscriptions.clear();
     return decoded;
 }

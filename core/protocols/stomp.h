@@ -99,6 +99,7 @@ private:
 
     int m_heartBeatMs = DefaultHeartBeatMs;
     bool m_connected = false;
+    bool m_ended = false; // after an ERROR or DISCONNECT
     Escaping m_escaping = Escaping::None;
     QString m_version;
     int m_keepAliveMs = 0;

@@ -386,7 +386,11 @@ private slots:
         QCOMPARE(error.body, problem.toUtf8() + '\n');
         QCOMPARE(decoded.closeCode, 1002);
         QCOMPARE(decoded.closeReason, problem);
-        // Nothing more reaches a connection that broke the protocol.
+        // Nothing more reaches a connection that broke the protocol, and frames already on
+        // their way get no answer.
+        const Decoded late = session.decode(Connect12);
+        QCOMPARE(late.action, Decoded::Action::Ignore);
+        QVERIFY(late.replies.isEmpty());
         QCOMPARE(session.frame({ QStringLiteral("message"), QStringLiteral("/a") },
                                QStringLiteral("x"), {}),
                  std::nullopt);
@@ -534,7 +538,9 @@ private slots:
         QCOMPARE(decoded.replies.size(), 1);
         QCOMPARE(header(decoded.replies.first(), QStringLiteral("receipt-id")),
                  QStringLiteral("close-1"));
-        QCOMPARE(session->decode(frameText("DISCONNECT\n\n\0")).action, Decoded::Action::Bad);
+        const Decoded late = session->decode(frameText("SEND\ndestination:/q\nreceipt:2\n\n\0"));
+        QCOMPARE(late.action, Decoded::Action::Ignore);
+        QVERIFY(late.replies.isEmpty());
     }
 
     void acknowledgementsAndTransactionsAreAccepted_data()

@@ -1,6 +1,7 @@
 #include "protocol.h"
 
 #include "graphqlws.h"
+#include "stomp.h"
 
 namespace Protocols {
 
@@ -35,6 +36,7 @@ const QList<const Preset *> &presets()
 {
     static const QList<const Preset *> all {
         &GraphqlWs::preset(),
+        &Stomp::preset(),
     };
     return all;
 }

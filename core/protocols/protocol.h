@@ -109,6 +109,10 @@ struct RuleKey
     const char *command; // Selector: the message command; Framing*: the framing kind
     const char *field = nullptr; // Selector: compare params[field] instead of the name
     bool contains = false; // Selector: a substring, not the exact text
+    // FramingName: the name addresses connections (a STOMP destination), so the reply goes
+    // to every connection of the endpoint (each session frames it or not) unless `to:` says
+    // otherwise.
+    bool addressesConnections = false;
 };
 
 // A preset as the config and the server know it.

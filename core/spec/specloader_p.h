@@ -159,6 +159,9 @@ private:
     // preset.
     const Protocols::RuleKey *presetKeyFor(const std::string &name, const YAML::Node &key,
                                            Protocols::Kind protocol, bool *valid);
+    // A framing key's kind and name on reply; one that addresses connections (`send-to`)
+    // sends to the whole endpoint unless `to:` said otherwise.
+    static void setFramingName(const Protocols::RuleKey &key, const QString &name, Reply *reply);
     // The keys a rule of this endpoint may have, for "did you mean".
     static std::vector<const char *> ruleKeyNames(Protocols::Kind protocol);
     void loadOnConnect(EndpointDraft *draft);

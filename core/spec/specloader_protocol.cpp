@@ -64,7 +64,7 @@ bool Loader::loadPresetRuleKey(const std::string &name, const YAML::Node &key,
         break;
     }
     case Protocols::KeyRole::FramingName:
-        rule->rule.reply.framing = { command, scalarText(value) };
+        setFramingName(*found, scalarText(value), &rule->rule.reply);
         rule->hasConversation = true; // it says how, not what: a response may come elsewhere
         break;
     case Protocols::KeyRole::FramingResponse:
@@ -95,8 +95,15 @@ bool Loader::loadPresetReplyKey(const std::string &name, const YAML::Node &key,
         fail(key, key, SpecLoader::tr("'%1' belongs in a rule").arg(qs(name)), target);
         return true;
     }
-    target.reply->framing = { QString::fromLatin1(found->command), scalarText(value) };
+    setFramingName(*found, scalarText(value), target.reply);
     return true;
+}
+
+void Loader::setFramingName(const Protocols::RuleKey &key, const QString &name, Reply *reply)
+{
+    reply->framing = { QString::fromLatin1(key.command), name };
+    if (key.addressesConnections && reply->to == Audience::Sender)
+        reply->to = Audience::Endpoint;
 }
 
 std::vector<const char *> Loader::ruleKeyNames(Protocols::Kind protocol)

@@ -588,7 +588,9 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
     case Source::Shared:
         return lookupParam(context.shared, variable.path, &value->text);
     case Source::Protocol:
-        return lookupParam(context.protocol, variable.path, &value->text);
+        // A preset's names may hold dots (STOMP's header.content-type): the rest is one name.
+        return lookupParam(context.protocol, { variable.path.join(QLatin1Char('.')) },
+                           &value->text);
     case Source::Now:
         if (!now->isValid())
             *now = QDateTime::currentDateTimeUtc();

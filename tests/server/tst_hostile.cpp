@@ -4,6 +4,7 @@
 #include "eventtext.h"
 #include "rawclient.h"
 #include "serverfixture.h"
+#include "stomp.h"
 #include "testclient.h"
 #include "testfiles.h"
 
@@ -46,6 +47,23 @@ const char EchoYaml[] = "- websocket:\n"
                         "        response: pong\n"
                         "      - pattern: '{\"echo\": \"{{json-params.echo}}\"}'\n"
                         "        response: '{\"echoed\": \"{{json-params.echo}}\"}'\n";
+
+// A STOMP endpoint, among the preset endpoints beside the echo spec: a SEND to /echo reaches
+// the subscribers of /echo.
+const char StompYaml[] = "- websocket:\n"
+                         "    path: /stomp\n"
+                         "    protocol: stomp\n"
+                         "    on-message:\n"
+                         "      - send: /echo\n"
+                         "        send-to: /echo\n"
+                         "        response: '{{message}}'\n";
+
+// A STOMP frame of a literal, NUL octets included.
+template<std::size_t Size>
+QByteArray stompFrame(const char (&text)[Size])
+{
+    return QByteArray(text, Size - 1);
+}
 
 // The echo spec with HTTP endpoint items beside it, for the HTTP hostiles.
 const char HttpItemsYaml[] = "- endpoint:\n"
@@ -324,7 +342,8 @@ private slots:
                 + QString::fromUtf8(HttpItemsYaml).arg(QString(32 * 1024, QLatin1Char('b'))),
             QStringLiteral("echo-http.yml"));
         QVERIFY(m_httpSpec);
-        m_presetSpec = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(GraphqlWsYaml),
+        m_presetSpec = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(GraphqlWsYaml)
+                                        + QString::fromUtf8(StompYaml),
                                     QStringLiteral("echo-presets.yml"));
         QVERIFY(m_presetSpec);
     }
@@ -1883,6 +1902,99 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(connected(), 0, timeoutMs + 4 * WaitMs);
             CALL(verifyServed(tls));
         }
+    }
+
+    // A STOMP client past its CONNECT and subscribed to /echo.
+    void openStomp(Stage &stage, TestClient &client)
+    {
+        client.open(stage.url(QStringLiteral("/stomp")));
+        QVERIFY(client.waitForConnected(WaitMs));
+        client.socket().sendTextMessage(
+            QString::fromUtf8(stompFrame("CONNECT\naccept-version:1.2\n\n\0")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, WaitMs);
+        client.socket().sendTextMessage(
+            QString::fromUtf8(stompFrame("SUBSCRIBE\nid:0\ndestination:/echo\nreceipt:r\n\n\0")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 2, WaitMs);
+        QVERIFY(client.messages().at(1).startsWith(QStringLiteral("RECEIPT\n")));
+    }
+
+    // Hostile STOMP frames: each malformed one gets an ERROR frame saying why and close 1002
+    // (empty problem: the connection takes it and goes on); the server and every other
+    // connection go on either way.
+    void presetStompHostileFrames_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("messages");
+        QTest::addColumn<bool>("binary");
+        QTest::addColumn<QString>("problem");
+
+        QByteArray manyHeaders = "SEND\ndestination:/echo\n";
+        for (int i = 0; i < 10000; ++i)
+            manyHeaders += "h" + QByteArray::number(i) + ":v\n";
+        manyHeaders += QByteArray("\n\0", 2);
+        QList<QByteArray> subscriptions;
+        for (int i = 1; i <= 300; ++i)
+            subscriptions << "SUBSCRIBE\nid:s" + QByteArray::number(i) + "\ndestination:/t\n\n"
+                    + QByteArray(1, '\0');
+
+        QTest::newRow("64 KiB of NUL")
+            << QList<QByteArray> { QByteArray(64 * 1024, '\0') } << false
+            << QStringLiteral("the frame has no line break after its command");
+        QTest::newRow("1 MiB of heart-beats")
+            << QList<QByteArray> { QByteArray(1024 * 1024, '\n') } << false << QString();
+        QTest::newRow("10,000 headers") << QList<QByteArray> { manyHeaders } << false
+                                        << QStringLiteral("more than 128 headers");
+        QTest::newRow("content-length of 99 TB")
+            << QList<QByteArray> { stompFrame(
+                   "SEND\ndestination:/echo\ncontent-length:99999999999999\n\nx\0") }
+            << false
+            << QStringLiteral(
+                   "content-length 99999999999999 is more than the 2 octets after the headers");
+        QTest::newRow("300 subscriptions")
+            << subscriptions << false
+            << QStringLiteral("more than 256 subscriptions on one connection");
+        QTest::newRow("binary body, not UTF-8")
+            << QList<QByteArray> { stompFrame("SEND\ndestination:/echo\n\n\xff\xfe\0") } << true
+            << QString();
+        QTest::newRow("1 MiB destination") << QList<QByteArray> {
+            "SEND\ndestination:/" + QByteArray(1024 * 1024, 'd') + "\n\nx" + QByteArray(1, '\0')
+        } << false << QString();
+        QTest::newRow("second CONNECT")
+            << QList<QByteArray> { stompFrame("CONNECT\naccept-version:1.2\n\n\0") } << false
+            << QStringLiteral("CONNECT on a connection already connected");
+    }
+    void presetStompHostileFrames()
+    {
+        QFETCH(QList<QByteArray>, messages);
+        QFETCH(bool, binary);
+        QFETCH(QString, problem);
+
+        const std::unique_ptr<TestClient> client = m_stage->newClient();
+        CALL(openStomp(*m_stage, *client));
+        for (const QByteArray &message : std::as_const(messages)) {
+            if (binary)
+                client->socket().sendBinaryMessage(message);
+            else
+                client->socket().sendTextMessage(QString::fromUtf8(message));
+        }
+        if (problem.isEmpty()) {
+            // Still served: its own SEND comes back to its subscription.
+            const qsizetype before = client->messages().size();
+            client->socket().sendTextMessage(
+                QString::fromUtf8(stompFrame("SEND\ndestination:/echo\n\nstill here\0")));
+            QTRY_VERIFY_WITH_TIMEOUT(client->messages().size() > before
+                                         && client->messages().constLast().endsWith(
+                                             QStringLiteral("still here") + QChar(0)),
+                                     WaitMs);
+            QVERIFY(!client->isDisconnected());
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(client->isDisconnected(), 2 * WaitMs);
+            const Stomp::Parsed error
+                = Stomp::parse(client->messages().constLast().toUtf8(), Stomp::Escaping::V12);
+            QCOMPARE(error.frame.command, QByteArray("ERROR"));
+            QCOMPARE(error.frame.header(QStringLiteral("message")), problem);
+            QCOMPARE(int(client->socket().closeCode()), 1002);
+        }
+        CALL(verifyUndisturbed(*m_stage));
     }
 };
 

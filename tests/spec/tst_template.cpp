@@ -75,6 +75,7 @@ private slots:
     void bindingsTakePrecedence();
     void onConnectHasNoMessage();
     void conversationValues();
+    void protocolValues();
 };
 
 void TestTemplate::specExamples()
@@ -459,6 +460,21 @@ void TestTemplate::conversationValues()
     QCOMPARE(text.render(TemplateContext(), &missing),
              str(R"({"state": "start", "user": "", "market": ""})"));
     QCOMPARE(missing, (QStringList { str("vars.user"), str("shared.market") }));
+}
+
+// A preset's values may have dotted names (STOMP's header.NAME): the whole rest of the path
+// names one value.
+void TestTemplate::protocolValues()
+{
+    const Template text = Template::compile(
+        str("{{protocol.destination}} {{protocol.header.content-type}} {{protocol.header.x}}"));
+    const ParamMap protocol { { str("destination"), str("/q") },
+                              { str("header.content-type"), str("text/plain") } };
+    TemplateContext context;
+    context.protocol = &protocol;
+    QStringList missing;
+    QCOMPARE(text.render(context, &missing), str("/q text/plain "));
+    QCOMPARE(missing, QStringList { str("protocol.header.x") });
 }
 
 QTEST_GUILESS_MAIN(TestTemplate)

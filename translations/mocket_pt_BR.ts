@@ -2740,6 +2740,24 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>ProxyLink</name>
+    <message>
+        <source>upstream unreachable: %1</source>
+        <translation>servidor real inacessível: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upstream connection lost</source>
+        <translation>conexão com o servidor real perdida</translation>
+    </message>
+</context>
+<context>
     <name>RecordCommand</name>
     <message>
         <source>mocket-cli record: cannot write %1: %2</source>
@@ -3708,6 +3726,22 @@ Authorization: Bearer %2</translation>
         <source>&apos;enabled&apos; must be true or false</source>
         <translation>&apos;enabled&apos; deve ser true ou false</translation>
     </message>
+    <message>
+        <source>&apos;proxy-insecure&apos; must be true or false</source>
+        <translation>&apos;proxy-insecure&apos; deve ser true ou false</translation>
+    </message>
+    <message>
+        <source>&apos;proxy-insecure&apos; without &apos;proxy&apos; does nothing</source>
+        <translation>&apos;proxy-insecure&apos; sem &apos;proxy&apos; não tem efeito</translation>
+    </message>
+    <message>
+        <source>&apos;on-unmatched&apos; is never used: with &apos;proxy&apos;, what no rule answers goes to the upstream</source>
+        <translation>&apos;on-unmatched&apos; nunca é usado: com &apos;proxy&apos;, o que nenhuma regra responde vai para o servidor real</translation>
+    </message>
+    <message>
+        <source>&apos;proxy&apos; must be a ws:// or wss:// URL such as wss://api.example.test/ws, found &apos;%1&apos;</source>
+        <translation>&apos;proxy&apos; deve ser uma URL ws:// ou wss:// como wss://api.example.test/ws, mas o valor é &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>
@@ -4487,24 +4521,6 @@ Authorization: Bearer %2</translation>
             <numerusform>&lt;binário, %n byte&gt;</numerusform>
             <numerusform>&lt;binário, %n bytes&gt;</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>UpstreamRelay</name>
-    <message>
-        <source>upstream unreachable: %1</source>
-        <translation>servidor real inacessível: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>upstream did not answer within %n s</source>
-        <translation>
-            <numerusform>o servidor real não respondeu em %n s</numerusform>
-            <numerusform>o servidor real não respondeu em %n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>upstream connection lost</source>
-        <translation>conexão com o servidor real perdida</translation>
     </message>
 </context>
 <context>

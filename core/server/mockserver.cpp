@@ -564,6 +564,8 @@ void MockServer::setUpConnection(QWebSocket *socket)
             TrafficHandshake::of(url, connection->handshake)));
     emit connectionCountChanged(connectionCount());
 
+    if (endpoint->proxy)
+        linkUpstream(connection, *endpoint->proxy);
     startStreams(connection);
     greet(connection, *endpoint);
 }
@@ -1014,6 +1016,8 @@ void MockServer::handleText(Connection *connection, const QString &text)
                                &connection->conversation->shared);
     }
     if (!rule) {
+        if (forwardUpstream(connection, text))
+            return;
         if (logging)
             emit trafficEvent(
                 TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection)));
@@ -1058,7 +1062,7 @@ void MockServer::handleBinary(Connection *connection, const QByteArray &data)
     if (rule) {
         ++connection->messages;
         answer(connection, *rule, contextFor(connection, nullptr, nullptr));
-    } else {
+    } else if (!forwardUpstream(connection, data)) {
         answerUnmatched(connection, nullptr);
     }
 }
@@ -1409,6 +1413,7 @@ void MockServer::onDisconnected(Connection *connection)
 {
     QWebSocket *socket = connection->socket;
     socket->disconnect(this);
+    unlinkUpstream(connection);
     if (watched())
         emit trafficEvent(TrafficEvent::closed(sourceOf(connection), int(socket->closeCode()),
                                                socket->closeReason()));

@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <variant>
 
 struct ServerOptions;
 class QTcpServer;
@@ -29,6 +30,8 @@ class QWebSocket;
 class QWebSocketServer;
 class HttpService;
 class ControlApi;
+class ProxyLink;
+struct EndpointProxy;
 struct HandshakeVerdict;
 
 // Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
@@ -134,6 +137,8 @@ public:
     qint64 maxBodySize() const;
     // A kept-alive HTTP connection that sends nothing this long is closed (default 60 s).
     void setHttpIdleTimeout(int ms);
+    // How long a `proxy:` endpoint's upstream has to answer before the client is closed.
+    void setProxyConnectTimeout(int ms) { m_proxyConnectTimeout = ms; }
     // Open keep-alive HTTP connections.
     int httpConnectionCount() const;
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
@@ -229,6 +234,9 @@ private:
         QHash<int, qint64> sequenceMatches;
         std::map<QString, std::unique_ptr<StartedStream>> started;
         EndpointConversation *conversation = nullptr; // its endpoint's, never null once set up
+        // Its own connection to the endpoint's `proxy`, when it has one (a child of the
+        // server, deleted once its close is through).
+        ProxyLink *upstream = nullptr;
     };
 
     // A broadcast stream (`to: all`) of the served spec: one timer, one count.
@@ -337,6 +345,15 @@ private:
     void onDisconnected(Connection *connection);
     void finishStop();
 
+    // mockserver_proxy.cpp: a `proxy:` endpoint's connection and its upstream.
+    void linkUpstream(Connection *connection, const EndpointProxy &proxy);
+    // What no rule answers goes to the upstream; false when the connection has none.
+    bool forwardUpstream(Connection *connection, const QString &text);
+    bool forwardUpstream(Connection *connection, const QByteArray &data);
+    // A frame from the upstream to its client, text or binary.
+    void relayFromUpstream(quint64 connectionId, const std::variant<QString, QByteArray> &frame);
+    void unlinkUpstream(Connection *connection);
+
     bool watched() const;
     static TrafficEvent::Source sourceOf(const Connection *connection);
     void emitSent(const Connection *connection, const QString &text, const QString &rule,
@@ -356,6 +373,7 @@ private:
     quint64 m_nextId = 0;
     qint64 m_maxMessageSize = DefaultMaxMessageSize;
     int m_handshakeTimeout = DefaultHandshakeTimeoutMs;
+    int m_proxyConnectTimeout = 10000;
     int m_maxConnections = 0;
     QStringList m_allowedOrigins;
     qint64 m_maxPendingBytes = DefaultMaxPendingBytes;

@@ -2,6 +2,7 @@
 #include "rawclient.h"
 #include "testclient.h"
 #include "testfiles.h"
+#include "upstreamserver.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -112,48 +113,6 @@ const QByteArray BadConfig = "- websocket:\n"
                              "- websocket:\n"
                              "    on-connect:\n"
                              "      response: hi\n";
-
-// A real server to record, in the test: greets with its path and query, answers "echo: TEXT",
-// sends binary frames back reversed, closes with 4001 on "bye" and drops the connection
-// without a close on "die".
-class Upstream : public QObject
-{
-public:
-    Upstream()
-    {
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection())
-                serve(socket);
-        });
-        [[maybe_unused]] const bool listening = m_server.listen(QHostAddress::LocalHost, 0);
-    }
-    quint16 port() const { return m_server.serverPort(); }
-    QList<int> closeCodes; // of the connections the client side closed
-
-private:
-    void serve(QWebSocket *socket)
-    {
-        socket->setParent(this);
-        socket->sendTextMessage(QStringLiteral("hello ") + socket->requestUrl().path()
-                                + QLatin1Char('?') + socket->requestUrl().query());
-        connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &text) {
-            if (text == QLatin1String("bye"))
-                socket->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("done"));
-            else if (text == QLatin1String("die"))
-                socket->abort();
-            else
-                socket->sendTextMessage(QStringLiteral("echo: ") + text);
-        });
-        connect(socket, &QWebSocket::binaryMessageReceived, socket, [socket](QByteArray data) {
-            std::reverse(data.begin(), data.end());
-            socket->sendBinaryMessage(data);
-        });
-        connect(socket, &QWebSocket::disconnected, this,
-                [this, socket] { closeCodes.append(socket->closeCode()); });
-    }
-
-    QWebSocketServer m_server { QStringLiteral("upstream"), QWebSocketServer::NonSecureMode };
-};
 
 } // namespace
 
@@ -934,7 +893,7 @@ private slots:
     // (complete on SIGTERM, without the credentials) generates a mock file that `check` passes.
     void recordRelaysAndRecords()
     {
-        Upstream upstream;
+        UpstreamServer upstream;
         QVERIFY(upstream.port() != 0);
         const QString session = tempPath(QStringLiteral("recording.jsonl"));
         Cli *recorder = nullptr;

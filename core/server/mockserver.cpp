@@ -6,6 +6,7 @@
 #include "handshakerequest.h"
 #include "controlapi.h"
 #include "httpservice.h"
+#include "proxylink.h"
 #include "tlskeypair.h"
 #include "tlsserver.h"
 
@@ -492,7 +493,8 @@ void MockServer::handOver(QTcpSocket *socket)
     disconnect(socket, nullptr, this, nullptr);
     if (dynamic_cast<DirectWriteSocket *>(socket))
         m_handedOver.insert(socket->peerPort(), socket);
-    m_ws->handleConnection(socket);
+    if (!holdForUpstream(socket))
+        m_ws->handleConnection(socket);
 }
 
 void MockServer::handToHttp(QTcpSocket *socket)
@@ -528,7 +530,7 @@ void MockServer::onWebSocketConnection()
         setUpConnection(socket);
 }
 
-void MockServer::setUpConnection(QWebSocket *socket)
+void MockServer::setUpConnection(QWebSocket *socket, ProxyLink *link)
 {
     socket->setParent(this);
     const QUrl url = socket->requestUrl();
@@ -539,6 +541,8 @@ void MockServer::setUpConnection(QWebSocket *socket)
         // The spec changed (or the server began stopping) during the handshake.
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("no endpoint serves this path"));
         connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        if (link)
+            link->deleteLater();
         return;
     }
 
@@ -565,7 +569,9 @@ void MockServer::setUpConnection(QWebSocket *socket)
     emit connectionCountChanged(connectionCount());
 
     if (endpoint->proxy)
-        linkUpstream(connection, *endpoint->proxy);
+        linkUpstream(connection, *endpoint->proxy, link);
+    else if (link)
+        link->deleteLater();
     startStreams(connection);
     greet(connection, *endpoint);
 }

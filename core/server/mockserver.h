@@ -312,7 +312,8 @@ private:
     void handToHttp(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, const HandshakeVerdict &verdict);
     void onWebSocketConnection();
-    void setUpConnection(QWebSocket *socket);
+    // link: the connection's upstream, opened already (see holdForUpstream).
+    void setUpConnection(QWebSocket *socket, ProxyLink *link = nullptr);
     // The plain socket a QWebSocket was made from, when its frames can be written to it.
     QTcpSocket *takeHandedOver(const QWebSocket *socket);
     void watchConnection(Connection *connection);
@@ -346,7 +347,13 @@ private:
     void finishStop();
 
     // mockserver_proxy.cpp: a `proxy:` endpoint's connection and its upstream.
-    void linkUpstream(Connection *connection, const EndpointProxy &proxy);
+    // A handshake to a `proxy:` endpoint waits for the upstream to answer, so that the client
+    // gets the subprotocol the upstream chose; false (nothing done) for other endpoints.
+    bool holdForUpstream(QTcpSocket *socket);
+    ProxyLink *newLink(const EndpointProxy &proxy, const TemplateContext &context);
+    // The connection's upstream: link, opened already, or a new one.
+    void linkUpstream(Connection *connection, const EndpointProxy &proxy, ProxyLink *link);
+    void upstreamFailed(quint64 connectionId, const QString &reason);
     // What no rule answers goes to the upstream; false when the connection has none.
     bool forwardUpstream(Connection *connection, const QString &text);
     bool forwardUpstream(Connection *connection, const QByteArray &data);

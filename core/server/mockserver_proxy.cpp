@@ -2,8 +2,11 @@
 // answers sent to it, and what it sends relayed to the client.
 #include "mockserver.h"
 
+#include "handshakerequest.h"
 #include "proxylink.h"
+#include "upstreamhandshake.h"
 
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -11,14 +14,42 @@ namespace {
 constexpr int CloseGraceMs = 2000; // what an upstream gets to answer a close
 } // namespace
 
-void MockServer::linkUpstream(Connection *connection, const EndpointProxy &proxy)
+bool MockServer::holdForUpstream(QTcpSocket *socket)
 {
-    const QUrl url(proxy.url.render(contextFor(connection, nullptr, nullptr)));
-    auto *link = new ProxyLink(url, this);
-    connection->upstream = link;
+    const qint64 received = socket->bytesAvailable();
+    const QByteArray head = socket->peek(std::min<qint64>(received, HandshakeRequest::MaxHead));
+    const HandshakeRequest request = HandshakeRequest::parse(head, received);
+    ParamMap pathParams;
+    const Endpoint *endpoint = m_spec->route(request.path(), &pathParams);
+    if (!endpoint || !endpoint->proxy)
+        return false;
+    const QNetworkRequest handshake = request.toNetworkRequest();
+    const ParamMap queryParams = queryParamsOf(handshake.url());
+    TemplateContext context { &pathParams, &queryParams, nullptr, nullptr };
+    context.handshake = &handshake;
+    auto *held = new UpstreamHandshake(socket, newLink(*endpoint->proxy, context), this);
+    connect(held, &UpstreamHandshake::completed, this, [this](QWebSocket *client, ProxyLink *link) {
+        link->setParent(this);
+        setUpConnection(client, link);
+    });
+    held->start(handshake);
+    return true;
+}
+
+ProxyLink *MockServer::newLink(const EndpointProxy &proxy, const TemplateContext &context)
+{
+    auto *link = new ProxyLink(QUrl(proxy.url.render(context)), this);
     link->setConnectTimeout(m_proxyConnectTimeout);
     link->setCertificates(proxy.anyCertificate ? ProxyLink::Certificates::AnyAccepted
                                                : ProxyLink::Certificates::Verified);
+    return link;
+}
+
+void MockServer::linkUpstream(Connection *connection, const EndpointProxy &proxy, ProxyLink *link)
+{
+    if (!link)
+        link = newLink(proxy, contextFor(connection, nullptr, nullptr));
+    connection->upstream = link;
     const quint64 id = connection->id;
     connect(link, &ProxyLink::textReceived, this,
             [this, id](const QString &text) { relayFromUpstream(id, text); });
@@ -29,16 +60,26 @@ void MockServer::linkUpstream(Connection *connection, const EndpointProxy &proxy
                 if (const auto it = m_connections.find(id); it != m_connections.end())
                     it->second->socket->close(code, reason);
             });
-    connect(link, &ProxyLink::failed, this, [this, id](const QString &reason) {
-        const auto it = m_connections.find(id);
-        if (it == m_connections.end())
-            return;
-        if (watched())
-            emit trafficEvent(TrafficEvent::error(sourceOf(it->second.get()),
-                                                  TrafficEvent::Cause::SocketError, { reason }));
-        it->second->socket->close(ProxyLink::UpstreamFailed, reason);
-    });
-    link->open(connection->handshake);
+    connect(link, &ProxyLink::failed, this,
+            [this, id](const QString &reason) { upstreamFailed(id, reason); });
+    if (!link->isOpening()) {
+        link->open(connection->handshake);
+        return;
+    }
+    link->releaseIncoming();
+    if (!link->failureReason().isEmpty())
+        upstreamFailed(id, link->failureReason());
+}
+
+void MockServer::upstreamFailed(quint64 connectionId, const QString &reason)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end())
+        return;
+    if (watched())
+        emit trafficEvent(TrafficEvent::error(sourceOf(it->second.get()),
+                                              TrafficEvent::Cause::SocketError, { reason }));
+    it->second->socket->close(ProxyLink::UpstreamFailed, reason);
 }
 
 bool MockServer::forwardUpstream(Connection *connection, const QString &text)

@@ -5,9 +5,7 @@
 #include <QNetworkRequest>
 #include <QWebSocketHandshakeOptions>
 
-ProxyLink::ProxyLink(const QUrl &upstream, QObject *parent)
-    : QObject(parent)
-    , m_url(upstream)
+ProxyLink::ProxyLink(const QUrl &upstream, QObject *parent) : QObject(parent), m_url(upstream)
 {
     m_connectTimer.setSingleShot(true);
     m_connectTimer.setInterval(DefaultConnectTimeoutMs);
@@ -36,6 +34,7 @@ QString ProxyLink::closeReason(const QString &reason)
 
 void ProxyLink::open(const QNetworkRequest &clientRequest)
 {
+    m_opening = true;
     connect(&m_socket, &QWebSocket::connected, this, &ProxyLink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ProxyLink::onDisconnected);
     // Qt keeps 1000 as the close code of a connection that ended without a close frame; only
@@ -49,8 +48,11 @@ void ProxyLink::open(const QNetworkRequest &clientRequest)
         if (m_certificates == Certificates::AnyAccepted)
             m_socket.ignoreSslErrors();
     });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &ProxyLink::textReceived);
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &ProxyLink::binaryReceived);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { deliver([this, text] { emit textReceived(text); }); });
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        deliver([this, data] { emit binaryReceived(data); });
+    });
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         fail(tr("upstream did not answer within %n s", nullptr, m_connectTimer.interval() / 1000));
     });
@@ -128,7 +130,8 @@ void ProxyLink::fail(const QString &reason)
     m_closed = true;
     m_connectTimer.stop();
     m_pending.clear();
-    emit failed(closeReason(reason));
+    m_failure = closeReason(reason);
+    emit failed(m_failure);
     m_socket.abort();
     finish();
 }
@@ -146,7 +149,9 @@ void ProxyLink::onDisconnected()
             return;
         }
         m_closed = true;
-        emit closed(QWebSocketProtocol::CloseCode(code), closeReason(m_socket.closeReason()));
+        deliver([this, code, reason = closeReason(m_socket.closeReason())] {
+            emit closed(QWebSocketProtocol::CloseCode(code), reason);
+        });
     }
     finish();
 }
@@ -157,4 +162,20 @@ void ProxyLink::finish()
         return;
     m_finished = true;
     emit finished();
+}
+
+void ProxyLink::deliver(std::function<void()> emitIt)
+{
+    if (m_holding)
+        m_held.append(std::move(emitIt));
+    else
+        emitIt();
+}
+
+void ProxyLink::releaseIncoming()
+{
+    m_holding = false;
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (const std::function<void()> &emitIt : held)
+        emitIt();
 }

@@ -5,6 +5,7 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <functional>
 #include <variant>
 
 class QNetworkRequest;
@@ -33,7 +34,14 @@ public:
     void setConnectTimeout(int ms) { m_connectTimer.setInterval(ms); }
     void setCertificates(Certificates certificates) { m_certificates = certificates; }
     void open(const QNetworkRequest &clientRequest);
+    bool isOpening() const { return m_opening; } // open() was called
     bool isUp() const { return m_up; }
+    // Why it failed; empty while it has not.
+    QString failureReason() const { return m_failure; }
+    // What the upstream sends (frames and its close) is kept, in order, until released: for a
+    // link opened before its client's side is ready.
+    void holdIncoming() { m_holding = true; }
+    void releaseIncoming();
     bool isClosed() const { return m_closed; }
     QUrl url() const { return m_url; }
     QString subprotocol() const { return m_socket.subprotocol(); }
@@ -63,12 +71,17 @@ private:
     void onDisconnected();
     void fail(const QString &reason);
     void finish();
+    void deliver(std::function<void()> emitIt); // now, or once released
 
     QWebSocket m_socket;
     QUrl m_url;
     QTimer m_connectTimer;
     QList<Frame> m_pending; // frames before the upstream is up
     Certificates m_certificates = Certificates::Verified;
+    QList<std::function<void()>> m_held;
+    QString m_failure;
+    bool m_holding = false;
+    bool m_opening = false;
     bool m_up = false;
     bool m_closing = false; // a close frame went either way
     bool m_closed = false; // closed, failed or given up: reported once

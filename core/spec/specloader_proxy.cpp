@@ -45,8 +45,7 @@ void Loader::loadProxy(EndpointDraft *draft)
     }
     if (!present(draft->proxyKey))
         return;
-    const YAML::Mark where
-        = draft->proxy.IsNull() ? draft->proxyKey.Mark() : draft->proxy.Mark();
+    const YAML::Mark where = draft->proxy.IsNull() ? draft->proxyKey.Mark() : draft->proxy.Mark();
     const QString text = draft->proxy.IsScalar() ? scalarText(draft->proxy) : QString();
     if (const QString problem = SpecRules::proxyUrlProblem(text); !problem.isEmpty()) {
         error(where, problem);

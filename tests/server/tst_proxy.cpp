@@ -28,7 +28,7 @@ MockSpecPtr proxySpec(quint16 upstreamPort, const QString &extra = QString())
                                        "        response: mock pong\n"
                                        "      - binary: {hex-prefix: ff}\n"
                                        "        response: mock binary\n")
-                                .arg(upstreamPort)
+                            .arg(upstreamPort)
                         + extra);
 }
 
@@ -65,21 +65,22 @@ private Q_SLOTS:
         const quint16 port = python.readLine().trimmed().toUShort();
         QVERIFY(port != 0);
         ServerFixture stage;
-        QVERIFY(stage.start(specFromYaml(QStringLiteral("- websocket:\n"
-                                                        "    path: /ws/user/:name\n"
-                                                        "    subprotocols: [v2.chat]\n"
-                                                        "    proxy: ws://127.0.0.1:%1/py/{{path-params.name}}\n"
-                                                        "    on-message:\n"
-                                                        "      - pattern: ping\n"
-                                                        "        response: mock pong\n")
-                                             .arg(port))));
+        QVERIFY(stage.start(
+            specFromYaml(QStringLiteral("- websocket:\n"
+                                        "    path: /ws/user/:name\n"
+                                        "    subprotocols: [v2.chat]\n"
+                                        "    proxy: ws://127.0.0.1:%1/py/{{path-params.name}}\n"
+                                        "    on-message:\n"
+                                        "      - pattern: ping\n"
+                                        "        response: mock pong\n")
+                             .arg(port))));
         TestClient client;
         QWebSocketHandshakeOptions options;
         options.setSubprotocols({ QStringLiteral("v2.chat") });
         client.open(stage.url(QStringLiteral("/ws/user/ann")), options);
         QVERIFY(client.waitForConnected());
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages(),
-                                  QStringList { QStringLiteral("hello /py/ann v2.chat") }, Patience);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            client.messages(), QStringList { QStringLiteral("hello /py/ann v2.chat") }, Patience);
         QCOMPARE(client.ask(QStringLiteral("ping"), Patience), QStringLiteral("mock pong"));
         QCOMPARE(client.ask(QStringLiteral("hi"), Patience), QStringLiteral("echo: hi"));
         client.socket().sendBinaryMessage(QByteArray("abc"));
@@ -105,8 +106,8 @@ private Q_SLOTS:
         request.setRawHeader("X-Trace", "t-1");
         client.open(request);
         QVERIFY(client.waitForConnected());
-        QTRY_COMPARE_WITH_TIMEOUT(client.messages(), QStringList { QStringLiteral("hello /up/ann?") },
-                                  Patience);
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages(),
+                                  QStringList { QStringLiteral("hello /up/ann?") }, Patience);
 
         client.socket().sendTextMessage(QStringLiteral("ping"));
         client.socket().sendTextMessage(QStringLiteral("hi"));
@@ -116,8 +117,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(client.binaries().size(), 1, Patience);
         QStringList answers = client.messages().mid(1);
         answers.sort();
-        QCOMPARE(answers, (QStringList { QStringLiteral("echo: hi"), QStringLiteral("mock binary"),
-                                         QStringLiteral("mock pong") }));
+        QCOMPARE(answers,
+                 (QStringList { QStringLiteral("echo: hi"), QStringLiteral("mock binary"),
+                                QStringLiteral("mock pong") }));
         QCOMPARE(client.binaries().first(), QByteArray("\x03\x02\x01", 3));
         QCOMPARE(upstream.received, QStringList { QStringLiteral("hi") });
         QCOMPARE(upstream.requests.first().rawHeader("Authorization"), QByteArray("Bearer s3cret"));
@@ -134,9 +136,36 @@ private Q_SLOTS:
                 fromMock.append(event.payload);
         }
         fromMock.sort();
-        QCOMPARE(fromMock, (QStringList { QStringLiteral("mock binary"), QStringLiteral("mock pong") }));
+        QCOMPARE(fromMock,
+                 (QStringList { QStringLiteral("mock binary"), QStringLiteral("mock pong") }));
         // Forwarded, not unmatched.
         QVERIFY(stage.eventsOf(TrafficEvent::Kind::Unmatched).isEmpty());
+    }
+
+    // The client gets the subprotocol the upstream chose among those it asked for, though
+    // the endpoint lists none.
+    void theUpstreamsSubprotocolIsTheClients()
+    {
+        UpstreamServer upstream;
+        upstream.setSubprotocols({ QStringLiteral("v2.chat") });
+        ServerFixture stage;
+        QVERIFY(stage.start(proxySpec(upstream.port())));
+        TestClient client;
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({ QStringLiteral("v1.chat"), QStringLiteral("v2.chat") });
+        client.open(stage.url(QStringLiteral("/ws/user/ann?room=1")), options);
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.socket().subprotocol(), QStringLiteral("v2.chat"));
+        QCOMPARE(upstream.subprotocols, QStringList { QStringLiteral("v2.chat") });
+        // What the upstream sent at once is not lost while the client's handshake completed.
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages(),
+                                  QStringList { QStringLiteral("hello /up/ann?") }, Patience);
+        QCOMPARE(client.ask(QStringLiteral("ping"), Patience), QStringLiteral("mock pong"));
+        QCOMPARE(client.ask(QStringLiteral("hi"), Patience), QStringLiteral("echo: hi"));
+        const QList<TrafficEvent> opened = stage.eventsOf(TrafficEvent::Kind::Opened);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().subprotocol, QStringLiteral("v2.chat"));
+        QCOMPARE(opened.first().handshake.target, QStringLiteral("/ws/user/ann?room=1"));
     }
 
     // The upstream's close reaches the client with its code and reason, and the client's
@@ -175,8 +204,8 @@ private Q_SLOTS:
                                  << QStringLiteral("upstream unreachable: ");
         QTest::newRow("dies") << QStringLiteral("dies")
                               << QStringLiteral("upstream connection lost");
-        QTest::newRow("never answers") << QStringLiteral("silent")
-                                       << QStringLiteral("upstream did not answer within 1 s");
+        QTest::newRow("never answers")
+            << QStringLiteral("silent") << QStringLiteral("upstream did not answer within 1 s");
     }
     void failingUpstreamsCloseTheClientClearly()
     {
@@ -192,19 +221,22 @@ private Q_SLOTS:
             port = silent.serverPort();
         ServerFixture stage;
         stage.server().setProxyConnectTimeout(1000);
-        QVERIFY(stage.start(proxySpec(port, QStringLiteral("- websocket:\n    path: /plain\n"
-                                                           "    on-message:\n"
-                                                           "      - pattern: ping\n"
-                                                           "        response: plain pong\n"))));
+        QVERIFY(stage.start(proxySpec(port,
+                                      QStringLiteral("- websocket:\n    path: /plain\n"
+                                                     "    on-message:\n"
+                                                     "      - pattern: ping\n"
+                                                     "        response: plain pong\n"))));
 
         TestClient client;
         client.open(stage.url(QStringLiteral("/ws/user/a")));
-        QVERIFY(client.waitForConnected());
         if (failure == QLatin1String("dies")) {
+            QVERIFY(client.waitForConnected());
             QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Patience);
             client.socket().sendTextMessage(QStringLiteral("die"));
         }
+        // The handshake goes through (once the upstream has failed), then the close says why.
         QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), Patience);
+        QVERIFY(client.hasConnected());
         QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodeBadOperation);
         QVERIFY2(client.socket().closeReason().startsWith(reason),
                  qPrintable(client.socket().closeReason()));

@@ -43,6 +43,7 @@ public:
     void holdIncoming() { m_holding = true; }
     void releaseIncoming();
     bool isClosed() const { return m_closed; }
+    bool isFinished() const { return m_finished; }
     QUrl url() const { return m_url; }
     QString subprotocol() const { return m_socket.subprotocol(); }
     void send(const QString &text);

@@ -2,14 +2,15 @@
 
 #include "directwritesocket.h"
 
-UpstreamRelay::UpstreamRelay(QWebSocket *client, const QUrl &upstream, quint64 connectionId,
+UpstreamRelay::UpstreamRelay(QWebSocket *client, ProxyLink *link, quint64 connectionId,
                              QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_link(upstream)
+    , m_link(link)
     , m_source { connectionId, client->requestUrl().path(QUrl::FullyDecoded) }
 {
     m_client->setParent(this);
+    m_link->setParent(this);
 }
 
 UpstreamRelay::~UpstreamRelay() = default;
@@ -21,35 +22,44 @@ void UpstreamRelay::start()
     connect(m_client, &QWebSocket::binaryMessageReceived, this,
             qOverload<const QByteArray &>(&UpstreamRelay::forward));
     connect(m_client, &QWebSocket::disconnected, this, &UpstreamRelay::onClientGone);
-    connect(&m_link, &ProxyLink::opened, this, &UpstreamRelay::emitOpened);
-    connect(&m_link, &ProxyLink::failed, this, &UpstreamRelay::onUpstreamFailed);
-    connect(&m_link, &ProxyLink::closed, this,
+    connect(m_link, &ProxyLink::opened, this, &UpstreamRelay::emitOpened);
+    connect(m_link, &ProxyLink::failed, this, &UpstreamRelay::onUpstreamFailed);
+    connect(m_link, &ProxyLink::closed, this,
             [this](QWebSocketProtocol::CloseCode code, const QString &reason) {
                 m_client->close(code, reason);
             });
-    connect(&m_link, &ProxyLink::finished, this, [this] {
+    connect(m_link, &ProxyLink::finished, this, [this] {
         m_upstreamClosed = true;
         finishWhenBothClosed();
     });
-    connect(&m_link, &ProxyLink::textReceived, this, [this](const QString &text) {
+    connect(m_link, &ProxyLink::textReceived, this, [this](const QString &text) {
         TrafficEvent event = TrafficEvent::sent(m_source, text, QString());
         event.origin = TrafficOrigin::Upstream;
         emit trafficEvent(event);
         m_client->sendTextMessage(text);
     });
-    connect(&m_link, &ProxyLink::binaryReceived, this, [this](const QByteArray &data) {
+    connect(m_link, &ProxyLink::binaryReceived, this, [this](const QByteArray &data) {
         TrafficEvent event = TrafficEvent::sentBinary(m_source, data, QString());
         event.origin = TrafficOrigin::Upstream;
         emit trafficEvent(event);
         m_client->sendBinaryMessage(data);
     });
-    m_link.open(m_client->request());
+    if (!m_link->isOpening()) {
+        m_link->open(m_client->request());
+        return;
+    }
+    if (m_link->isUp())
+        emitOpened();
+    m_upstreamClosed = m_link->isFinished();
+    m_link->releaseIncoming();
+    if (!m_link->failureReason().isEmpty())
+        onUpstreamFailed(m_link->failureReason());
 }
 
 void UpstreamRelay::stop()
 {
     m_client->close(QWebSocketProtocol::CloseCodeGoingAway);
-    m_link.close(QWebSocketProtocol::CloseCodeGoingAway, QString());
+    m_link->close(QWebSocketProtocol::CloseCodeGoingAway, QString());
 }
 
 void UpstreamRelay::emitOpened()
@@ -59,19 +69,19 @@ void UpstreamRelay::emitOpened()
     m_opened = true;
     emit trafficEvent(TrafficEvent::opened(
         m_source, peerText(m_client->peerAddress(), m_client->peerPort()), {}, {},
-        m_link.subprotocol(), TrafficHandshake::of(m_client->requestUrl(), m_client->request())));
+        m_link->subprotocol(), TrafficHandshake::of(m_client->requestUrl(), m_client->request())));
 }
 
 void UpstreamRelay::forward(const QString &text)
 {
     emit trafficEvent(TrafficEvent::received(m_source, text, QString()));
-    m_link.send(text);
+    m_link->send(text);
 }
 
 void UpstreamRelay::forward(const QByteArray &data)
 {
     emit trafficEvent(TrafficEvent::binaryReceived(m_source, data, QString()));
-    m_link.send(data);
+    m_link->send(data);
 }
 
 void UpstreamRelay::onUpstreamFailed(const QString &reason)
@@ -89,7 +99,7 @@ void UpstreamRelay::onClientGone()
     emitOpened();
     emit trafficEvent(
         TrafficEvent::closed(m_source, m_client->closeCode(), m_client->closeReason()));
-    m_link.close(m_client->closeCode(), m_client->closeReason());
+    m_link->close(m_client->closeCode(), m_client->closeReason());
     finishWhenBothClosed();
 }
 

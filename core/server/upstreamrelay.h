@@ -20,12 +20,12 @@ public:
     static constexpr int DefaultConnectTimeoutMs = ProxyLink::DefaultConnectTimeoutMs;
     static constexpr QWebSocketProtocol::CloseCode UpstreamFailed = ProxyLink::UpstreamFailed;
 
-    // Takes the accepted client socket (as a child) and relays it to `upstream` once started.
-    UpstreamRelay(QWebSocket *client, const QUrl &upstream, quint64 connectionId,
+    // Takes the accepted client socket and its link to the upstream (both as children), and
+    // relays them once started. The link may be opened already (see UpstreamHandshake).
+    UpstreamRelay(QWebSocket *client, ProxyLink *link, quint64 connectionId,
                   QObject *parent = nullptr);
     ~UpstreamRelay() override;
 
-    void setConnectTimeout(int ms) { m_link.setConnectTimeout(ms); }
     void start();
     // Closes both sides with 1001 (going away).
     void stop();
@@ -43,7 +43,7 @@ private:
     void finishWhenBothClosed();
 
     QWebSocket *m_client;
-    ProxyLink m_link;
+    ProxyLink *m_link;
     TrafficEvent::Source m_source;
     bool m_opened = false;
     bool m_clientClosed = false;

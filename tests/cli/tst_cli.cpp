@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QNetworkRequest>
+#include <QWebSocketHandshakeOptions>
 #include <QTcpServer>
 #include <QWebSocketServer>
 #include <QTcpSocket>
@@ -962,6 +963,34 @@ private slots:
 
     // An upstream nobody listens on: the client is closed with 1011 and a reason, and the
     // recorder stays up for the next one.
+    // record's client gets the subprotocol the upstream chose among those it asked for, and
+    // the session says which.
+    void recordEchoesTheUpstreamsSubprotocol()
+    {
+        UpstreamServer upstream;
+        upstream.setSubprotocols({ QStringLiteral("v2.chat") });
+        const QString session = tempPath(QStringLiteral("subprotocol.jsonl"));
+        Cli *recorder = nullptr;
+        const quint16 port = startRecording(
+            &recorder, QStringLiteral("ws://127.0.0.1:%1").arg(upstream.port()), session);
+        QVERIFY2(port != 0, recorder->stdErr().constData());
+        TestClient client;
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({ QStringLiteral("v1.chat"), QStringLiteral("v2.chat") });
+        client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/chat").arg(port)), options);
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.socket().subprotocol(), QStringLiteral("v2.chat"));
+        QCOMPARE(upstream.subprotocols, QStringList { QStringLiteral("v2.chat") });
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages(), QStringList { QStringLiteral("hello /chat?") },
+                                  10000);
+        QCOMPARE(client.ask(QStringLiteral("hi"), 10000), QStringLiteral("echo: hi"));
+        client.socket().close();
+        QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), 10000);
+        recorder->process.terminate();
+        QVERIFY(waitExit(recorder));
+        QVERIFY(readFile(session).contains(R"("subprotocol":"v2.chat")"));
+    }
+
     void recordWithAnUnreachableUpstream()
     {
         Cli *recorder = nullptr;

@@ -854,6 +854,53 @@ private slots:
                      heard.at(i));
     }
 
+    // A proxy: endpoint's --log is a session: generate makes of it a mock file that, served
+    // alone, answers the same client messages with the frames the mock and the upstream sent.
+    void generateFromAProxyLogRoundTrips()
+    {
+        UpstreamServer upstream;
+        QVERIFY(upstream.port() != 0);
+        const QString config = tempPath(QStringLiteral("proxy.yml"));
+        QVERIFY(writeFile(config,
+                          QStringLiteral("- websocket:\n"
+                                         "    path: /ws/user/:name\n"
+                                         "    proxy: ws://127.0.0.1:%1/up/{{path-params.name}}\n"
+                                         "    on-message:\n"
+                                         "      - pattern: ping\n"
+                                         "        response: mock pong\n")
+                              .arg(upstream.port())
+                              .toUtf8()));
+        const QString log = tempPath(QStringLiteral("proxied.jsonl"));
+        Cli *proxying = start(words("serve --port 0 --quiet --log") << log << config);
+        Ready ready = waitReady(proxying);
+        QVERIFY2(ready.port != 0, proxying->stdErr().constData());
+        const QStringList asked { QStringLiteral("ping"), QStringLiteral("hi"),
+                                  QStringLiteral("there") };
+        const QStringList heard = converse(ready.port, QStringLiteral("/ws/user/ann"), asked);
+        QCOMPARE(heard,
+                 (QStringList { QStringLiteral("hello /up/ann?"), QStringLiteral("mock pong"),
+                                QStringLiteral("echo: hi"), QStringLiteral("echo: there") }));
+        QCOMPARE(upstream.received,
+                 (QStringList { QStringLiteral("hi"), QStringLiteral("there") }));
+        proxying->process.terminate();
+        QVERIFY(waitExit(proxying));
+        const QByteArray logged = readFile(log);
+        QVERIFY(
+            logged.contains(R"("source":"upstream","path":"/ws/user/ann","payload":"echo: hi")"));
+        QVERIFY(logged.contains(R"("source":"mock","path":"/ws/user/ann","payload":"mock pong")"));
+
+        const QString mocks = tempPath(QStringLiteral("from-proxy.yml"));
+        QCOMPARE(run({ QStringLiteral("generate"), log, QStringLiteral("-o"), mocks })
+                     ->process.exitCode(),
+                 0);
+        Cli *check = run({ QStringLiteral("check"), mocks });
+        QVERIFY2(check->process.exitCode() == 0, check->err.constData());
+        Cli *replaying = start(words("serve --port 0 --quiet") << mocks);
+        ready = waitReady(replaying);
+        QVERIFY2(ready.port != 0, replaying->stdErr().constData());
+        QCOMPARE(converse(ready.port, QStringLiteral("/ws/user/ann"), asked), heard);
+    }
+
     // A HAR file goes to stdout, what it held to stderr; a file that cannot be read is exit 3.
     void generateFromAHar()
     {

@@ -1977,6 +1977,14 @@ Deseja restaurá-lo?</translation>
         <source>A value set for this connection; {{shared.NAME}} one of the endpoint&apos;s, {{state}} the connection&apos;s state.</source>
         <translation>Um valor definido para esta conexão; {{shared.NOME}} um do endpoint, {{state}} o estado da conexão.</translation>
     </message>
+    <message>
+        <source>A real server (ws:// or wss://, templates allowed) each connection is relayed to: what a rule matches gets the mock&apos;s reply, every other frame goes to it, and what it sends comes back.</source>
+        <translation>Um servidor real (ws:// ou wss://, com templates) ao qual cada conexão é repassada: o que uma regra casa recebe a resposta do mock, todo outro quadro vai para ele, e o que ele envia volta ao cliente.</translation>
+    </message>
+    <message>
+        <source>true: any TLS certificate the proxy&apos;s server shows is accepted (a local server&apos;s self-signed one).</source>
+        <translation>true: qualquer certificado TLS que o servidor do proxy apresente é aceito (o autoassinado de um servidor local).</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>

@@ -9,8 +9,12 @@
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocketHandshakeOptions>
 
@@ -166,6 +170,51 @@ private Q_SLOTS:
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.first().subprotocol, QStringLiteral("v2.chat"));
         QCOMPARE(opened.first().handshake.target, QStringLiteral("/ws/user/ann?room=1"));
+    }
+
+    // A wss:// upstream whose certificate is self-signed: refused, with a reason that says so,
+    // unless the endpoint has proxy-insecure: true.
+    void selfSignedUpstreamNeedsProxyInsecure_data()
+    {
+        QTest::addColumn<bool>("insecure");
+        QTest::newRow("verified") << false;
+        QTest::newRow("proxy-insecure") << true;
+    }
+    void selfSignedUpstreamNeedsProxyInsecure()
+    {
+        QFETCH(bool, insecure);
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS support");
+        QTemporaryDir dir;
+        const QString base = dir.filePath(QStringLiteral("rsa-upstream"));
+        QVERIFY2(makeSelfSignedPair(base), "openssl could not make a key pair");
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(readFile(base + QStringLiteral(".crt"))));
+        tls.setPrivateKey(QSslKey(readFile(base + QStringLiteral(".key")), QSsl::Rsa));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        UpstreamServer upstream(tls);
+        QVERIFY(upstream.port() != 0);
+        ServerFixture stage;
+        QVERIFY(stage.start(
+            specFromYaml(QStringLiteral("- websocket:\n"
+                                        "    path: /ws/user/:name\n"
+                                        "    proxy: wss://localhost:%1/up/{{path-params.name}}\n")
+                             .arg(upstream.port())
+                         + (insecure ? QStringLiteral("    proxy-insecure: true\n") : QString()))));
+        TestClient client;
+        client.open(stage.url(QStringLiteral("/ws/user/ann")));
+        if (insecure) {
+            QVERIFY(client.waitForConnected());
+            QTRY_COMPARE_WITH_TIMEOUT(client.messages(),
+                                      QStringList { QStringLiteral("hello /up/ann?") }, Patience);
+            QCOMPARE(client.ask(QStringLiteral("hi"), Patience), QStringLiteral("echo: hi"));
+            return;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), Patience);
+        QCOMPARE(client.socket().closeCode(), QWebSocketProtocol::CloseCodeBadOperation);
+        QVERIFY2(client.socket().closeReason().startsWith(QLatin1String("upstream unreachable")),
+                 qPrintable(client.socket().closeReason()));
+        QVERIFY(upstream.requests.isEmpty());
     }
 
     // The upstream's close reaches the client with its code and reason, and the client's

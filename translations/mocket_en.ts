@@ -169,6 +169,16 @@
     </message>
 </context>
 <context>
+    <name>ProxyLink</name>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>upstream did not answer within %n s</numerusform>
+            <numerusform>upstream did not answer within %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordCommand</name>
     <message numerus="yes">
         <source>Stopping: closing %n connection(s)</source>
@@ -288,16 +298,6 @@
         <translation>
             <numerusform>&lt;binary, %n byte&gt;</numerusform>
             <numerusform>&lt;binary, %n bytes&gt;</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>UpstreamRelay</name>
-    <message numerus="yes">
-        <source>upstream did not answer within %n s</source>
-        <translation>
-            <numerusform>upstream did not answer within %n s</numerusform>
-            <numerusform>upstream did not answer within %n s</numerusform>
         </translation>
     </message>
 </context>

@@ -1969,6 +1969,14 @@ Deseja restaurá-lo?</translation>
         <source>A value set for this connection; {{shared.NAME}} one of the endpoint&apos;s, {{state}} the connection&apos;s state.</source>
         <translation>Um valor definido para esta conexão; {{shared.NOME}} um do endpoint, {{state}} o estado da conexão.</translation>
     </message>
+    <message>
+        <source>A real server (ws:// or wss://, templates allowed) each connection is relayed to: what a rule matches gets the mock&apos;s reply, every other frame goes to it, and what it sends comes back.</source>
+        <translation>Um servidor real (ws:// ou wss://, com templates) ao qual cada conexão é repassada: o que uma regra casa recebe a resposta do mock, todo outro quadro vai para ele, e o que ele envia volta ao cliente.</translation>
+    </message>
+    <message>
+        <source>true: any TLS certificate the proxy&apos;s server shows is accepted (a local server&apos;s self-signed one).</source>
+        <translation>true: qualquer certificado TLS que o servidor do proxy apresente é aceito (o autoassinado de um servidor local).</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -2753,6 +2761,24 @@ Comandos:
     <message>
         <source>filter: in upper case</source>
         <translation>filtro: em maiúsculas</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyLink</name>
+    <message>
+        <source>upstream unreachable: %1</source>
+        <translation>servidor real inacessível: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>upstream did not answer within %n s</source>
+        <translation>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+            <numerusform>o servidor real não respondeu em %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upstream connection lost</source>
+        <translation>conexão com o servidor real perdida</translation>
     </message>
 </context>
 <context>
@@ -3752,6 +3778,22 @@ Authorization: Bearer %2</translation>
         <source>rule has both &apos;%1&apos; and &apos;response&apos;; use one</source>
         <translation>a regra tem &apos;%1&apos; e &apos;response&apos;; use um só</translation>
     </message>
+    <message>
+        <source>&apos;proxy-insecure&apos; must be true or false</source>
+        <translation>&apos;proxy-insecure&apos; deve ser true ou false</translation>
+    </message>
+    <message>
+        <source>&apos;proxy-insecure&apos; without &apos;proxy&apos; does nothing</source>
+        <translation>&apos;proxy-insecure&apos; sem &apos;proxy&apos; não tem efeito</translation>
+    </message>
+    <message>
+        <source>&apos;on-unmatched&apos; is never used: with &apos;proxy&apos;, what no rule answers goes to the upstream</source>
+        <translation>&apos;on-unmatched&apos; nunca é usado: com &apos;proxy&apos;, o que nenhuma regra responde vai para o servidor real</translation>
+    </message>
+    <message>
+        <source>&apos;proxy&apos; must be a ws:// or wss:// URL such as wss://api.example.test/ws, found &apos;%1&apos;</source>
+        <translation>&apos;proxy&apos; deve ser uma URL ws:// ou wss:// como wss://api.example.test/ws, mas o valor é &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>
@@ -4546,24 +4588,6 @@ Authorization: Bearer %2</translation>
             <numerusform>&lt;binário, %n byte&gt;</numerusform>
             <numerusform>&lt;binário, %n bytes&gt;</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>UpstreamRelay</name>
-    <message>
-        <source>upstream unreachable: %1</source>
-        <translation>servidor real inacessível: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>upstream did not answer within %n s</source>
-        <translation>
-            <numerusform>o servidor real não respondeu em %n s</numerusform>
-            <numerusform>o servidor real não respondeu em %n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>upstream connection lost</source>
-        <translation>conexão com o servidor real perdida</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,17 @@ void HandshakeRequest::forEachHeader(Visit visit) const
     }
 }
 
+QNetworkRequest HandshakeRequest::toNetworkRequest() const
+{
+    QNetworkRequest request(QUrl(QStringLiteral("ws://") + QString::fromUtf8(header("host"))
+                                 + QString::fromUtf8(m_target)));
+    forEachHeader([&request](QByteArrayView name, QByteArrayView value) {
+        request.setRawHeader(name.toByteArray(), value.toByteArray());
+        return true;
+    });
+    return request;
+}
+
 QByteArrayView HandshakeRequest::header(QByteArrayView name) const
 {
     QByteArrayView value;

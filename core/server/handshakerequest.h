@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QNetworkRequest>
 #include <QStringList>
 
 #include <optional>
@@ -77,6 +78,9 @@ public:
     // The first one when it repeats, as QWebSocketServer reads it.
     QByteArrayView firstHeader(QByteArrayView name) const;
     int headerCount(QByteArrayView name) const;
+    // The request as Qt's WebSocket classes keep it: URL (ws:// with the Host header, the
+    // target) and every header field.
+    QNetworkRequest toNetworkRequest() const;
 
 private:
     std::optional<HandshakeVerdict> formVerdict() const;

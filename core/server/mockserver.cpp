@@ -6,6 +6,7 @@
 #include "handshakerequest.h"
 #include "controlapi.h"
 #include "httpservice.h"
+#include "proxylink.h"
 #include "tlskeypair.h"
 #include "tlsserver.h"
 
@@ -499,7 +500,8 @@ void MockServer::handOver(QTcpSocket *socket)
     disconnect(socket, nullptr, this, nullptr);
     if (dynamic_cast<DirectWriteSocket *>(socket))
         m_handedOver.insert(socket->peerPort(), socket);
-    m_ws->handleConnection(socket);
+    if (!holdForUpstream(socket))
+        m_ws->handleConnection(socket);
 }
 
 void MockServer::handToHttp(QTcpSocket *socket)
@@ -535,7 +537,7 @@ void MockServer::onWebSocketConnection()
         setUpConnection(socket);
 }
 
-void MockServer::setUpConnection(QWebSocket *socket)
+void MockServer::setUpConnection(QWebSocket *socket, ProxyLink *link)
 {
     socket->setParent(this);
     const QUrl url = socket->requestUrl();
@@ -546,6 +548,8 @@ void MockServer::setUpConnection(QWebSocket *socket)
         // The spec changed (or the server began stopping) during the handshake.
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("no endpoint serves this path"));
         connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        if (link)
+            link->deleteLater();
         return;
     }
 
@@ -571,6 +575,10 @@ void MockServer::setUpConnection(QWebSocket *socket)
             TrafficHandshake::of(url, connection->handshake)));
     emit connectionCountChanged(connectionCount());
 
+    if (endpoint->proxy)
+        linkUpstream(connection, *endpoint->proxy, link);
+    else if (link)
+        link->deleteLater();
     startStreams(connection);
     if (endpoint->protocol != Protocols::Kind::None)
         startSession(connection, *endpoint);
@@ -1061,6 +1069,8 @@ void MockServer::handleText(Connection *connection, const QString &text)
                                &connection->conversation->shared);
     }
     if (!rule) {
+        if (forwardUpstream(connection, text))
+            return;
         if (logging)
             emit trafficEvent(
                 TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection)));
@@ -1122,7 +1132,7 @@ void MockServer::handleBinary(Connection *connection, const QByteArray &data)
     if (rule) {
         ++connection->messages;
         answer(connection, *rule, contextFor(connection, nullptr, nullptr));
-    } else {
+    } else if (!forwardUpstream(connection, data)) {
         answerUnmatched(connection, nullptr);
     }
 }
@@ -1495,6 +1505,7 @@ void MockServer::onDisconnected(Connection *connection)
 {
     QWebSocket *socket = connection->socket;
     socket->disconnect(this);
+    unlinkUpstream(connection);
     if (watched())
         emit trafficEvent(TrafficEvent::closed(sourceOf(connection), int(socket->closeCode()),
                                                socket->closeReason()));

@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <variant>
 
 struct ServerOptions;
 class QTcpServer;
@@ -29,6 +30,8 @@ class QWebSocket;
 class QWebSocketServer;
 class HttpService;
 class ControlApi;
+class ProxyLink;
+struct EndpointProxy;
 struct HandshakeVerdict;
 
 // Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
@@ -134,6 +137,8 @@ public:
     qint64 maxBodySize() const;
     // A kept-alive HTTP connection that sends nothing this long is closed (default 60 s).
     void setHttpIdleTimeout(int ms);
+    // How long a `proxy:` endpoint's upstream has to answer before the client is closed.
+    void setProxyConnectTimeout(int ms) { m_proxyConnectTimeout = ms; }
     // Open keep-alive HTTP connections.
     int httpConnectionCount() const;
     bool closeConnection(quint64 connectionId, QWebSocketProtocol::CloseCode code,
@@ -238,6 +243,9 @@ private:
         QString protocolName; // how the log names what the preset does itself: "graphql-ws"
         bool protocolBroken = false; // a Bad or Close frame came: what follows is not read
         std::unique_ptr<QTimer> keepAlive;
+        // Its own connection to the endpoint's `proxy`, when it has one (a child of the
+        // server, deleted once its close is through).
+        ProxyLink *upstream = nullptr;
     };
 
     // A broadcast stream (`to: all`) of the served spec: one timer, one count.
@@ -320,7 +328,8 @@ private:
     void handToHttp(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, const HandshakeVerdict &verdict);
     void onWebSocketConnection();
-    void setUpConnection(QWebSocket *socket);
+    // link: the connection's upstream, opened already (see holdForUpstream).
+    void setUpConnection(QWebSocket *socket, ProxyLink *link = nullptr);
     // The plain socket a QWebSocket was made from, when its frames can be written to it.
     QTcpSocket *takeHandedOver(const QWebSocket *socket);
     void watchConnection(Connection *connection);
@@ -368,6 +377,21 @@ private:
     void onDisconnected(Connection *connection);
     void finishStop();
 
+    // mockserver_proxy.cpp: a `proxy:` endpoint's connection and its upstream.
+    // A handshake to a `proxy:` endpoint waits for the upstream to answer, so that the client
+    // gets the subprotocol the upstream chose; false (nothing done) for other endpoints.
+    bool holdForUpstream(QTcpSocket *socket);
+    ProxyLink *newLink(const EndpointProxy &proxy, const TemplateContext &context);
+    // The connection's upstream: link, opened already, or a new one.
+    void linkUpstream(Connection *connection, const EndpointProxy &proxy, ProxyLink *link);
+    void upstreamFailed(quint64 connectionId, const QString &reason);
+    // What no rule answers goes to the upstream; false when the connection has none.
+    bool forwardUpstream(Connection *connection, const QString &text);
+    bool forwardUpstream(Connection *connection, const QByteArray &data);
+    // A frame from the upstream to its client, text or binary.
+    void relayFromUpstream(quint64 connectionId, const std::variant<QString, QByteArray> &frame);
+    void unlinkUpstream(Connection *connection);
+
     bool watched() const;
     static TrafficEvent::Source sourceOf(const Connection *connection);
     void emitSent(const Connection *connection, const QString &text, const QString &rule,
@@ -387,6 +411,7 @@ private:
     quint64 m_nextId = 0;
     qint64 m_maxMessageSize = DefaultMaxMessageSize;
     int m_handshakeTimeout = DefaultHandshakeTimeoutMs;
+    int m_proxyConnectTimeout = 10000;
     int m_maxConnections = 0;
     QStringList m_allowedOrigins;
     qint64 m_maxPendingBytes = DefaultMaxPendingBytes;

@@ -1,19 +1,22 @@
 #include "relayserver.h"
 
+#include "handshakerequest.h"
+#include "proxylink.h"
+#include "upstreamhandshake.h"
 #include "upstreamrelay.h"
 
+#include <QTcpSocket>
 #include <QWebSocket>
 
 RelayServer::RelayServer(const QUrl &upstream, QObject *parent)
     : QObject(parent)
     , m_upstream(upstream)
-    , m_server(QStringLiteral("Mocket"), QWebSocketServer::NonSecureMode)
 {
     m_connectTimeoutMs = UpstreamRelay::DefaultConnectTimeoutMs;
     m_stopTimer.setSingleShot(true);
     m_stopTimer.setInterval(StopWaitMs);
     connect(&m_stopTimer, &QTimer::timeout, this, &RelayServer::finishStopping);
-    connect(&m_server, &QWebSocketServer::newConnection, this, &RelayServer::onNewConnection);
+    connect(&m_server, &QTcpServer::newConnection, this, &RelayServer::onNewConnection);
 }
 
 RelayServer::~RelayServer() = default;
@@ -36,20 +39,62 @@ QUrl RelayServer::upstreamFor(const QUrl &upstream, const QUrl &requested)
 
 void RelayServer::onNewConnection()
 {
-    while (QWebSocket *client = m_server.nextPendingConnection()) {
-        auto *relay = new UpstreamRelay(client, upstreamFor(m_upstream, client->requestUrl()),
-                                        ++m_nextId, this);
-        relay->setConnectTimeout(m_connectTimeoutMs);
-        m_relays.append(relay);
-        connect(relay, &UpstreamRelay::trafficEvent, this, &RelayServer::trafficEvent);
-        connect(relay, &UpstreamRelay::finished, this, [this, relay] {
-            m_relays.removeOne(relay);
-            relay->deleteLater();
-            if (m_stopping && m_relays.isEmpty())
-                finishStopping();
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        m_waiting.insert(socket);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            if (m_waiting.remove(socket))
+                socket->deleteLater();
         });
-        relay->start();
+        // A client that never sends its whole request head is dropped.
+        QTimer::singleShot(m_connectTimeoutMs, socket, [this, socket] {
+            if (!m_waiting.remove(socket))
+                return;
+            socket->abort();
+            socket->deleteLater();
+        });
     }
+}
+
+void RelayServer::inspect(QTcpSocket *socket)
+{
+    if (!m_waiting.contains(socket))
+        return;
+    const qint64 received = socket->bytesAvailable();
+    const QByteArray head = socket->peek(std::min<qint64>(received, HandshakeRequest::MaxHead));
+    const HandshakeRequest request = HandshakeRequest::parse(head, received);
+    if (!request.isComplete()) {
+        if (received >= HandshakeRequest::MaxHead) {
+            m_waiting.remove(socket);
+            socket->abort();
+            socket->deleteLater();
+        }
+        return;
+    }
+    m_waiting.remove(socket);
+    disconnect(socket, nullptr, this, nullptr);
+    const QNetworkRequest handshake = request.toNetworkRequest();
+    auto *link = new ProxyLink(upstreamFor(m_upstream, handshake.url()));
+    link->setConnectTimeout(m_connectTimeoutMs);
+    auto *held = new UpstreamHandshake(socket, link, this);
+    connect(held, &UpstreamHandshake::completed, this, &RelayServer::startRelay);
+    held->start(handshake);
+}
+
+void RelayServer::startRelay(QWebSocket *client, ProxyLink *link)
+{
+    auto *relay = new UpstreamRelay(client, link, ++m_nextId, this);
+    m_relays.append(relay);
+    connect(relay, &UpstreamRelay::trafficEvent, this, &RelayServer::trafficEvent);
+    connect(relay, &UpstreamRelay::finished, this, [this, relay] {
+        m_relays.removeOne(relay);
+        relay->deleteLater();
+        if (m_stopping && m_relays.isEmpty())
+            finishStopping();
+    });
+    relay->start();
+    if (m_stopping)
+        relay->stop();
 }
 
 void RelayServer::stop()
@@ -58,6 +103,11 @@ void RelayServer::stop()
         return;
     m_stopping = true;
     m_server.close();
+    const QSet<QTcpSocket *> waiting = std::exchange(m_waiting, {});
+    for (QTcpSocket *socket : waiting) {
+        socket->abort();
+        socket->deleteLater();
+    }
     if (m_relays.isEmpty()) {
         QTimer::singleShot(0, this, &RelayServer::finishStopping);
         return;

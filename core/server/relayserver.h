@@ -6,13 +6,18 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocketServer>
+#include <QSet>
+#include <QTcpServer>
 
+class ProxyLink;
+class QTcpSocket;
+class QWebSocket;
 class UpstreamRelay;
 
 // A recording proxy that needs no config: every WebSocket path it is asked for is relayed
 // (UpstreamRelay) to the same path and query on the upstream, and what passes is told as
-// TrafficEvents.
+// TrafficEvents. A client's handshake waits for the upstream's (UpstreamHandshake), so the
+// client gets the subprotocol the upstream chose.
 class RelayServer : public QObject
 {
     Q_OBJECT
@@ -41,10 +46,14 @@ signals:
 
 private:
     void onNewConnection();
+    // Reads the client's request head so far; once whole, holds its handshake for the upstream.
+    void inspect(QTcpSocket *socket);
+    void startRelay(QWebSocket *client, ProxyLink *link);
     void finishStopping();
 
     QUrl m_upstream;
-    QWebSocketServer m_server;
+    QTcpServer m_server;
+    QSet<QTcpSocket *> m_waiting; // sockets whose request head has not come whole yet
     QList<UpstreamRelay *> m_relays;
     quint64 m_nextId = 0;
     int m_connectTimeoutMs = 10000;

@@ -2,38 +2,15 @@
 
 #include "directwritesocket.h"
 
-#include <QNetworkRequest>
-#include <QWebSocketHandshakeOptions>
-
-namespace {
-// Codes a close frame cannot carry: the connection ended without one.
-bool isAbnormal(quint16 code)
-{
-    return code == QWebSocketProtocol::CloseCodeMissingStatusCode
-        || code == QWebSocketProtocol::CloseCodeAbnormalDisconnection
-        || code == QWebSocketProtocol::CloseCodeTlsHandshakeFailed;
-}
-
-// A close reason fits in 123 bytes of UTF-8.
-QString closeReason(const QString &reason)
-{
-    QString fitted = reason;
-    while (fitted.toUtf8().size() > 123)
-        fitted.chop(1);
-    return fitted;
-}
-} // namespace
-
-UpstreamRelay::UpstreamRelay(QWebSocket *client, const QUrl &upstream, quint64 connectionId,
+UpstreamRelay::UpstreamRelay(QWebSocket *client, ProxyLink *link, quint64 connectionId,
                              QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_upstreamUrl(upstream)
+    , m_link(link)
     , m_source { connectionId, client->requestUrl().path(QUrl::FullyDecoded) }
 {
     m_client->setParent(this);
-    m_connectTimer.setSingleShot(true);
-    m_connectTimer.setInterval(DefaultConnectTimeoutMs);
+    m_link->setParent(this);
 }
 
 UpstreamRelay::~UpstreamRelay() = default;
@@ -45,54 +22,44 @@ void UpstreamRelay::start()
     connect(m_client, &QWebSocket::binaryMessageReceived, this,
             qOverload<const QByteArray &>(&UpstreamRelay::forward));
     connect(m_client, &QWebSocket::disconnected, this, &UpstreamRelay::onClientGone);
-    connect(&m_upstream, &QWebSocket::connected, this, &UpstreamRelay::onUpstreamConnected);
-    connect(&m_upstream, &QWebSocket::disconnected, this, &UpstreamRelay::onUpstreamGone);
-    // Qt keeps 1000 as the close code of a connection that ended without a close frame; only
-    // aboutToClose (a close frame sent or received) tells a close from a drop.
-    connect(&m_upstream, &QWebSocket::aboutToClose, this, [this] { m_upstreamClosing = true; });
-    connect(&m_upstream, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
-        if (!m_upstreamUp)
-            failUpstream(tr("upstream unreachable: %1").arg(m_upstream.errorString()));
+    connect(m_link, &ProxyLink::opened, this, &UpstreamRelay::emitOpened);
+    connect(m_link, &ProxyLink::failed, this, &UpstreamRelay::onUpstreamFailed);
+    connect(m_link, &ProxyLink::closed, this,
+            [this](QWebSocketProtocol::CloseCode code, const QString &reason) {
+                m_client->close(code, reason);
+            });
+    connect(m_link, &ProxyLink::finished, this, [this] {
+        m_upstreamClosed = true;
+        finishWhenBothClosed();
     });
-    connect(&m_upstream, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+    connect(m_link, &ProxyLink::textReceived, this, [this](const QString &text) {
         TrafficEvent event = TrafficEvent::sent(m_source, text, QString());
         event.origin = TrafficOrigin::Upstream;
         emit trafficEvent(event);
         m_client->sendTextMessage(text);
     });
-    connect(&m_upstream, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+    connect(m_link, &ProxyLink::binaryReceived, this, [this](const QByteArray &data) {
         TrafficEvent event = TrafficEvent::sentBinary(m_source, data, QString());
         event.origin = TrafficOrigin::Upstream;
         emit trafficEvent(event);
         m_client->sendBinaryMessage(data);
     });
-    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        failUpstream(
-            tr("upstream did not answer within %n s", nullptr, m_connectTimer.interval() / 1000));
-    });
-
-    QNetworkRequest request(m_upstreamUrl);
-    const QNetworkRequest &asked = m_client->request();
-    for (const QByteArray &name : asked.rawHeaderList()) {
-        if (!TrafficHandshake::isHandshakeOwn(name))
-            request.setRawHeader(name, asked.rawHeader(name));
+    if (!m_link->isOpening()) {
+        m_link->open(m_client->request());
+        return;
     }
-    QWebSocketHandshakeOptions options;
-    QStringList subprotocols;
-    for (const QByteArray &protocol : asked.rawHeader("Sec-WebSocket-Protocol").split(',')) {
-        if (!protocol.trimmed().isEmpty())
-            subprotocols.append(QString::fromLatin1(protocol.trimmed()));
-    }
-    options.setSubprotocols(subprotocols);
-    m_connectTimer.start();
-    m_upstream.open(request, options);
+    if (m_link->isUp())
+        emitOpened();
+    m_upstreamClosed = m_link->isFinished();
+    m_link->releaseIncoming();
+    if (!m_link->failureReason().isEmpty())
+        onUpstreamFailed(m_link->failureReason());
 }
 
 void UpstreamRelay::stop()
 {
     m_client->close(QWebSocketProtocol::CloseCodeGoingAway);
-    if (m_upstreamUp)
-        m_upstream.close(QWebSocketProtocol::CloseCodeGoingAway);
+    m_link->close(QWebSocketProtocol::CloseCodeGoingAway, QString());
 }
 
 void UpstreamRelay::emitOpened()
@@ -100,72 +67,28 @@ void UpstreamRelay::emitOpened()
     if (m_opened)
         return;
     m_opened = true;
-    emit trafficEvent(
-        TrafficEvent::opened(m_source, peerText(m_client->peerAddress(), m_client->peerPort()), {},
-                             {}, m_upstream.subprotocol(),
-                             TrafficHandshake::of(m_client->requestUrl(), m_client->request())));
-}
-
-void UpstreamRelay::onUpstreamConnected()
-{
-    m_connectTimer.stop();
-    m_upstreamUp = true;
-    emitOpened();
-    const QList<Frame> pending = std::exchange(m_pending, {});
-    for (const Frame &frame : pending)
-        toUpstream(frame);
+    emit trafficEvent(TrafficEvent::opened(
+        m_source, peerText(m_client->peerAddress(), m_client->peerPort()), {}, {},
+        m_link->subprotocol(), TrafficHandshake::of(m_client->requestUrl(), m_client->request())));
 }
 
 void UpstreamRelay::forward(const QString &text)
 {
     emit trafficEvent(TrafficEvent::received(m_source, text, QString()));
-    toUpstream(text);
+    m_link->send(text);
 }
 
 void UpstreamRelay::forward(const QByteArray &data)
 {
     emit trafficEvent(TrafficEvent::binaryReceived(m_source, data, QString()));
-    toUpstream(data);
+    m_link->send(data);
 }
 
-void UpstreamRelay::toUpstream(const Frame &frame)
+void UpstreamRelay::onUpstreamFailed(const QString &reason)
 {
-    if (!m_upstreamUp)
-        m_pending.append(frame);
-    else if (const QString *text = std::get_if<QString>(&frame))
-        m_upstream.sendTextMessage(*text);
-    else
-        m_upstream.sendBinaryMessage(std::get<QByteArray>(frame));
-}
-
-void UpstreamRelay::failUpstream(const QString &reason)
-{
-    if (m_upstreamClosed)
-        return;
-    m_upstreamClosed = true;
-    m_connectTimer.stop();
     emitOpened();
     emit trafficEvent(TrafficEvent::error(m_source, TrafficEvent::Cause::SocketError, { reason }));
-    m_upstream.abort();
-    m_client->close(UpstreamFailed, closeReason(reason));
-    finishWhenBothClosed();
-}
-
-void UpstreamRelay::onUpstreamGone()
-{
-    if (!m_upstreamUp) {
-        failUpstream(tr("upstream unreachable: %1").arg(m_upstream.errorString()));
-        return;
-    }
-    if (m_upstreamClosed)
-        return;
-    m_upstreamClosed = true;
-    const quint16 code = m_upstream.closeCode();
-    if (!m_upstreamClosing || isAbnormal(code))
-        m_client->close(UpstreamFailed, tr("upstream connection lost"));
-    else
-        m_client->close(QWebSocketProtocol::CloseCode(code), m_upstream.closeReason());
-    finishWhenBothClosed();
+    m_client->close(UpstreamFailed, reason);
 }
 
 void UpstreamRelay::onClientGone()
@@ -176,13 +99,7 @@ void UpstreamRelay::onClientGone()
     emitOpened();
     emit trafficEvent(
         TrafficEvent::closed(m_source, m_client->closeCode(), m_client->closeReason()));
-    if (!m_upstreamClosed) {
-        const quint16 code = m_client->closeCode();
-        m_upstream.close(isAbnormal(code) ? QWebSocketProtocol::CloseCodeGoingAway
-                                          : QWebSocketProtocol::CloseCode(code),
-                         m_client->closeReason());
-        m_upstreamClosed = !m_upstreamUp;
-    }
+    m_link->close(m_client->closeCode(), m_client->closeReason());
     finishWhenBothClosed();
 }
 

@@ -181,6 +181,15 @@ struct Stream
     QString label() const; // "streams[0]"
 };
 
+// `proxy`: the real server each connection of an endpoint is relayed to.
+struct EndpointProxy
+{
+    Template url; // ws:// or wss://; sees path and query parameters and handshake headers
+    // `proxy-insecure`: any TLS certificate the upstream shows is accepted (a local server's
+    // self-signed one); otherwise only those the system trusts.
+    bool anyCertificate = false;
+};
+
 struct Endpoint
 {
     PathPattern path;
@@ -193,6 +202,8 @@ struct Endpoint
     // no pattern). The message still counts as unmatched.
     std::optional<Rule> fallback;
     QList<Stream> streams;
+    // With a proxy, what no rule answers goes to the upstream instead of on-unmatched.
+    std::optional<EndpointProxy> proxy;
     SourceLocation location;
 
     // First binary rule that matches data, or nullptr (guards as for firstMatch).

@@ -22,6 +22,7 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
         draft.checkedPath = &draft.endpoint.path;
     loadOnConnect(&draft);
     loadOnUnmatched(&draft);
+    loadProxy(&draft);
     loadList(draft.onMessage,
              SpecLoader::tr("'on-message' must be a list of rules, found %1")
                  .arg(kindOf(draft.onMessage)),
@@ -53,12 +54,13 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
         draft->onMessage = value;
     } else if (name == "streams") {
         draft->streams = value;
-    } else {
+    } else if (!takeProxyKey(name, key, value, draft)) {
         warning(key.Mark(),
                 SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name))
                     + keySuggestion(name,
                                     { "path", "protocol", "subprotocols", "on-connect",
-                                      "on-unmatched", "on-message", "streams" }));
+                                      "on-unmatched", "on-message", "streams", "proxy",
+                                      "proxy-insecure" }));
     }
 }
 

@@ -36,6 +36,7 @@ struct EndpointDraft
     bool hasPath = false;
     // The keys read once the path is known (their templates may name path parameters).
     YAML::Node onConnectKey, onConnect, onUnmatchedKey, onUnmatched, onMessage, streams;
+    YAML::Node proxyKey, proxy, proxyInsecureKey, proxyInsecure;
 
     // The path template variables are checked against: set once path and subprotocols are
     // read, and left null when either is not valid.
@@ -177,6 +178,12 @@ private:
     void checkReplyComplete(const YAML::Node &key, const char *place, bool hasResponse,
                             const Reply &reply, EndpointDraft *draft);
     bool conflictsWithEarlierPath(const Endpoint &endpoint);
+
+    // specloader_proxy.cpp: a websocket item's upstream (proxy, proxy-insecure). False when
+    // key is not one of them.
+    static bool takeProxyKey(const std::string &name, const YAML::Node &key,
+                             const YAML::Node &value, EndpointDraft *draft);
+    void loadProxy(EndpointDraft *draft);
 
     // specloader_rules.cpp: each on-message rule, its pattern or binary match and response.
     void loadRule(const YAML::Node &item, int index, EndpointDraft *draft);

@@ -4,6 +4,7 @@
 #include "specloader.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <cmath>
 
@@ -316,6 +317,21 @@ Verdict<QByteArray> httpMethod(const QString &text)
             SpecLoader::tr("'method' must be an HTTP method such as GET or POST, found '%1'")
                 .arg(text));
     return Verdict<QByteArray>::accept(text.toUpper().toLatin1());
+}
+
+QString proxyUrlProblem(const QString &text)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{\\{[^}]*\\}\\}"));
+    QString sample = text.trimmed();
+    sample.replace(placeholder, QStringLiteral("x"));
+    const QUrl url(sample, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (url.isValid() && (scheme == QLatin1String("ws") || scheme == QLatin1String("wss"))
+        && !url.host().isEmpty())
+        return {};
+    return SpecLoader::tr("'proxy' must be a ws:// or wss:// URL such as "
+                          "wss://api.example.test/ws, found '%1'")
+        .arg(text);
 }
 
 Verdict<QString> httpHost(const QString &text)

@@ -51,6 +51,10 @@ std::optional<QByteArray> base64Prefix(const QString &text);
 bool isSubprotocolName(const QString &name);
 QString subprotocolNameProblem();
 
+// A `proxy` URL: ws:// or wss:// and a host, where each {{...}} stands for some text.
+// Empty when it is one.
+QString proxyUrlProblem(const QString &text);
+
 // A state (`when-state`, `set-state`) or variable (`set`, `set-shared`, `when-shared`) name:
 // letters, digits, '_' and '-'. Empty when it is one.
 QString conversationNameProblem(const QString &name);

@@ -2,6 +2,7 @@
 #include "rawclient.h"
 #include "testclient.h"
 #include "testfiles.h"
+#include "upstreamserver.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QNetworkRequest>
+#include <QWebSocketHandshakeOptions>
 #include <QTcpServer>
 #include <QWebSocketServer>
 #include <QTcpSocket>
@@ -112,48 +114,6 @@ const QByteArray BadConfig = "- websocket:\n"
                              "- websocket:\n"
                              "    on-connect:\n"
                              "      response: hi\n";
-
-// A real server to record, in the test: greets with its path and query, answers "echo: TEXT",
-// sends binary frames back reversed, closes with 4001 on "bye" and drops the connection
-// without a close on "die".
-class Upstream : public QObject
-{
-public:
-    Upstream()
-    {
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection())
-                serve(socket);
-        });
-        [[maybe_unused]] const bool listening = m_server.listen(QHostAddress::LocalHost, 0);
-    }
-    quint16 port() const { return m_server.serverPort(); }
-    QList<int> closeCodes; // of the connections the client side closed
-
-private:
-    void serve(QWebSocket *socket)
-    {
-        socket->setParent(this);
-        socket->sendTextMessage(QStringLiteral("hello ") + socket->requestUrl().path()
-                                + QLatin1Char('?') + socket->requestUrl().query());
-        connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &text) {
-            if (text == QLatin1String("bye"))
-                socket->close(QWebSocketProtocol::CloseCode(4001), QStringLiteral("done"));
-            else if (text == QLatin1String("die"))
-                socket->abort();
-            else
-                socket->sendTextMessage(QStringLiteral("echo: ") + text);
-        });
-        connect(socket, &QWebSocket::binaryMessageReceived, socket, [socket](QByteArray data) {
-            std::reverse(data.begin(), data.end());
-            socket->sendBinaryMessage(data);
-        });
-        connect(socket, &QWebSocket::disconnected, this,
-                [this, socket] { closeCodes.append(socket->closeCode()); });
-    }
-
-    QWebSocketServer m_server { QStringLiteral("upstream"), QWebSocketServer::NonSecureMode };
-};
 
 } // namespace
 
@@ -894,6 +854,53 @@ private slots:
                      heard.at(i));
     }
 
+    // A proxy: endpoint's --log is a session: generate makes of it a mock file that, served
+    // alone, answers the same client messages with the frames the mock and the upstream sent.
+    void generateFromAProxyLogRoundTrips()
+    {
+        UpstreamServer upstream;
+        QVERIFY(upstream.port() != 0);
+        const QString config = tempPath(QStringLiteral("proxy.yml"));
+        QVERIFY(writeFile(config,
+                          QStringLiteral("- websocket:\n"
+                                         "    path: /ws/user/:name\n"
+                                         "    proxy: ws://127.0.0.1:%1/up/{{path-params.name}}\n"
+                                         "    on-message:\n"
+                                         "      - pattern: ping\n"
+                                         "        response: mock pong\n")
+                              .arg(upstream.port())
+                              .toUtf8()));
+        const QString log = tempPath(QStringLiteral("proxied.jsonl"));
+        Cli *proxying = start(words("serve --port 0 --quiet --log") << log << config);
+        Ready ready = waitReady(proxying);
+        QVERIFY2(ready.port != 0, proxying->stdErr().constData());
+        const QStringList asked { QStringLiteral("ping"), QStringLiteral("hi"),
+                                  QStringLiteral("there") };
+        const QStringList heard = converse(ready.port, QStringLiteral("/ws/user/ann"), asked);
+        QCOMPARE(heard,
+                 (QStringList { QStringLiteral("hello /up/ann?"), QStringLiteral("mock pong"),
+                                QStringLiteral("echo: hi"), QStringLiteral("echo: there") }));
+        QCOMPARE(upstream.received,
+                 (QStringList { QStringLiteral("hi"), QStringLiteral("there") }));
+        proxying->process.terminate();
+        QVERIFY(waitExit(proxying));
+        const QByteArray logged = readFile(log);
+        QVERIFY(
+            logged.contains(R"("source":"upstream","path":"/ws/user/ann","payload":"echo: hi")"));
+        QVERIFY(logged.contains(R"("source":"mock","path":"/ws/user/ann","payload":"mock pong")"));
+
+        const QString mocks = tempPath(QStringLiteral("from-proxy.yml"));
+        QCOMPARE(run({ QStringLiteral("generate"), log, QStringLiteral("-o"), mocks })
+                     ->process.exitCode(),
+                 0);
+        Cli *check = run({ QStringLiteral("check"), mocks });
+        QVERIFY2(check->process.exitCode() == 0, check->err.constData());
+        Cli *replaying = start(words("serve --port 0 --quiet") << mocks);
+        ready = waitReady(replaying);
+        QVERIFY2(ready.port != 0, replaying->stdErr().constData());
+        QCOMPARE(converse(ready.port, QStringLiteral("/ws/user/ann"), asked), heard);
+    }
+
     // A HAR file goes to stdout, what it held to stderr; a file that cannot be read is exit 3.
     void generateFromAHar()
     {
@@ -934,7 +941,7 @@ private slots:
     // (complete on SIGTERM, without the credentials) generates a mock file that `check` passes.
     void recordRelaysAndRecords()
     {
-        Upstream upstream;
+        UpstreamServer upstream;
         QVERIFY(upstream.port() != 0);
         const QString session = tempPath(QStringLiteral("recording.jsonl"));
         Cli *recorder = nullptr;
@@ -1003,6 +1010,34 @@ private slots:
 
     // An upstream nobody listens on: the client is closed with 1011 and a reason, and the
     // recorder stays up for the next one.
+    // record's client gets the subprotocol the upstream chose among those it asked for, and
+    // the session says which.
+    void recordEchoesTheUpstreamsSubprotocol()
+    {
+        UpstreamServer upstream;
+        upstream.setSubprotocols({ QStringLiteral("v2.chat") });
+        const QString session = tempPath(QStringLiteral("subprotocol.jsonl"));
+        Cli *recorder = nullptr;
+        const quint16 port = startRecording(
+            &recorder, QStringLiteral("ws://127.0.0.1:%1").arg(upstream.port()), session);
+        QVERIFY2(port != 0, recorder->stdErr().constData());
+        TestClient client;
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({ QStringLiteral("v1.chat"), QStringLiteral("v2.chat") });
+        client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/chat").arg(port)), options);
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.socket().subprotocol(), QStringLiteral("v2.chat"));
+        QCOMPARE(upstream.subprotocols, QStringList { QStringLiteral("v2.chat") });
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages(), QStringList { QStringLiteral("hello /chat?") },
+                                  10000);
+        QCOMPARE(client.ask(QStringLiteral("hi"), 10000), QStringLiteral("echo: hi"));
+        client.socket().close();
+        QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), 10000);
+        recorder->process.terminate();
+        QVERIFY(waitExit(recorder));
+        QVERIFY(readFile(session).contains(R"("subprotocol":"v2.chat")"));
+    }
+
     void recordWithAnUnreachableUpstream()
     {
         Cli *recorder = nullptr;

@@ -27,9 +27,12 @@ class TestSpecLoader : public QObject
 {
     Q_OBJECT
 
+    static void proxyDiagnostics();
+
 private Q_SLOTS:
     void diagnostics_data();
     void diagnostics();
+    void proxyLoaded();
     void invalidRegexStillLoads();
     void httpEndpointLoaded();
     void multipleDocuments();
@@ -389,6 +392,52 @@ void TestSpecLoader::diagnostics_data()
              "        response: old\n        enabled: false\n      - pattern: ping\n"
              "        response: pong\n")
         << true << QStringList() << 0;
+    proxyDiagnostics(); // rows of their own
+}
+
+void TestSpecLoader::proxyDiagnostics()
+{
+    QTest::newRow("proxy") << y("- websocket:\n    path: /ws/user/:name\n"
+                                "    proxy: wss://real.example/ws/{{path-params.name}}\n")
+                           << true << QStringList() << 0;
+    QTest::newRow("proxy to http")
+        << y("- websocket:\n    path: /ws\n    proxy: http://real.example/ws\n") << false
+        << QStringList { y("mocks.yml:3:12: error: 'proxy' must be a ws:// or wss:// URL such as "
+                           "wss://api.example.test/ws, found 'http://real.example/ws'") }
+        << 3;
+    QTest::newRow("proxy without host")
+        << y("- websocket:\n    path: /ws\n    proxy: ws:///ws\n") << false
+        << QStringList { y("mocks.yml:3:12: error: 'proxy' must be a ws:// or wss:// URL such as "
+                           "wss://api.example.test/ws, found 'ws:///ws'") }
+        << 3;
+    QTest::newRow("proxy is a list")
+        << y("- websocket:\n    path: /ws\n    proxy: [ws://a]\n") << false
+        << QStringList { y("mocks.yml:3:12: error: 'proxy' must be a ws:// or wss:// URL such as "
+                           "wss://api.example.test/ws, found ''") }
+        << 3;
+    QTest::newRow("proxy names an unknown path parameter")
+        << y("- websocket:\n    path: /ws/:id\n    proxy: ws://real.example/{{path-params.name}}\n")
+        << true
+        << QStringList { y("mocks.yml:3:12: warning: '{{path-params.name}}' is not a parameter "
+                           "of path '/ws/:id'; it renders empty") }
+        << 3;
+    QTest::newRow("proxy-insecure not a boolean")
+        << y("- websocket:\n    path: /ws\n    proxy: wss://localhost:9443\n"
+             "    proxy-insecure: yes please\n")
+        << false
+        << QStringList { y("mocks.yml:4:21: error: 'proxy-insecure' must be true or false") } << 4;
+    QTest::newRow("proxy-insecure without proxy")
+        << y("- websocket:\n    path: /ws\n    proxy-insecure: true\n") << true
+        << QStringList { y(
+               "mocks.yml:3:5: warning: 'proxy-insecure' without 'proxy' does nothing") }
+        << 3;
+    QTest::newRow("on-unmatched beside proxy")
+        << y("- websocket:\n    path: /ws\n    proxy: ws://localhost:9000\n"
+             "    on-unmatched:\n      response: nope\n")
+        << true
+        << QStringList { y("mocks.yml:4:5: warning: 'on-unmatched' is never used: with 'proxy', "
+                           "what no rule answers goes to the upstream") }
+        << 4;
 }
 
 void TestSpecLoader::diagnostics()
@@ -409,6 +458,21 @@ void TestSpecLoader::diagnostics()
         QCOMPARE(result.diagnostics.first().line, line);
     if (loads)
         QCOMPARE(result.spec->fileName, FileName);
+}
+
+void TestSpecLoader::proxyLoaded()
+{
+    const LoadResult result = SpecLoader::loadText(
+        y("- websocket:\n    path: /ws/user/:name\n"
+          "    proxy: wss://localhost:9443/u/{{path-params.name}}\n    proxy-insecure: true\n"
+          "- websocket:\n    path: /plain\n"),
+        FileName);
+    QVERIFY2(result.ok(), qPrintable(result.diagnosticsText()));
+    const Endpoint &proxied = result.spec->endpoints.at(0);
+    QVERIFY(proxied.proxy);
+    QCOMPARE(proxied.proxy->url.source(), y("wss://localhost:9443/u/{{path-params.name}}"));
+    QVERIFY(proxied.proxy->anyCertificate);
+    QVERIFY(!result.spec->endpoints.at(1).proxy);
 }
 
 void TestSpecLoader::invalidRegexStillLoads()

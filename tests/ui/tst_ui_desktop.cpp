@@ -217,6 +217,8 @@ void TestDesktop::mockSyntaxCoversTheLanguage()
         QStringLiteral("on-connect"),
         QStringLiteral("on-message"),
         QStringLiteral("on-unmatched"),
+        QStringLiteral("proxy"),
+        QStringLiteral("proxy-insecure"),
         QStringLiteral("streams"),
         QStringLiteral("every"),
         QStringLiteral("mode"),

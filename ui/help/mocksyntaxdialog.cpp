@@ -52,6 +52,16 @@ QList<Entry> websocketEntries()
                                "delay, recipients, a close. The message is still logged and "
                                "counted as unmatched."),
           yaml("    on-unmatched:\n      response: '{\"error\": \"unknown message\"}'\n") },
+        { QStringLiteral("proxy"), item,
+          MockSyntaxDialog::tr("A real server (ws:// or wss://, templates allowed) each "
+                               "connection is relayed to: what a rule matches gets the mock's "
+                               "reply, every other frame goes to it, and what it sends comes "
+                               "back."),
+          yaml("    proxy: wss://real.example/ws/user/{{path-params.username}}\n") },
+        { QStringLiteral("proxy-insecure"), item,
+          MockSyntaxDialog::tr("true: any TLS certificate the proxy's server shows is accepted "
+                               "(a local server's self-signed one)."),
+          yaml("    proxy-insecure: true\n") },
         { QStringLiteral("streams"), item,
           MockSyntaxDialog::tr("Frames the server sends on its own, every interval (at least "
                                "10 ms), with keys every, to, mode and frames."),

@@ -1,0 +1,181 @@
+#include "proxylink.h"
+
+#include "trafficevent.h"
+
+#include <QNetworkRequest>
+#include <QWebSocketHandshakeOptions>
+
+ProxyLink::ProxyLink(const QUrl &upstream, QObject *parent) : QObject(parent), m_url(upstream)
+{
+    m_connectTimer.setSingleShot(true);
+    m_connectTimer.setInterval(DefaultConnectTimeoutMs);
+}
+
+ProxyLink::~ProxyLink()
+{
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+bool ProxyLink::isAbnormal(quint16 code)
+{
+    return code == QWebSocketProtocol::CloseCodeMissingStatusCode
+        || code == QWebSocketProtocol::CloseCodeAbnormalDisconnection
+        || code == QWebSocketProtocol::CloseCodeTlsHandshakeFailed;
+}
+
+QString ProxyLink::closeReason(const QString &reason)
+{
+    QString fitted = reason;
+    while (fitted.toUtf8().size() > 123)
+        fitted.chop(1);
+    return fitted;
+}
+
+void ProxyLink::open(const QNetworkRequest &clientRequest)
+{
+    m_opening = true;
+    connect(&m_socket, &QWebSocket::connected, this, &ProxyLink::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &ProxyLink::onDisconnected);
+    // Qt keeps 1000 as the close code of a connection that ended without a close frame; only
+    // aboutToClose (a close frame sent or received) tells a close from a drop.
+    connect(&m_socket, &QWebSocket::aboutToClose, this, [this] { m_closing = true; });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (!m_up)
+            fail(tr("upstream unreachable: %1").arg(m_socket.errorString()));
+    });
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this] {
+        if (m_certificates == Certificates::AnyAccepted)
+            m_socket.ignoreSslErrors();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { deliver([this, text] { emit textReceived(text); }); });
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        deliver([this, data] { emit binaryReceived(data); });
+    });
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        fail(tr("upstream did not answer within %n s", nullptr, m_connectTimer.interval() / 1000));
+    });
+
+    QNetworkRequest request(m_url);
+    for (const QByteArray &name : clientRequest.rawHeaderList()) {
+        if (!TrafficHandshake::isHandshakeOwn(name))
+            request.setRawHeader(name, clientRequest.rawHeader(name));
+    }
+    QStringList subprotocols;
+    for (const QByteArray &protocol :
+         clientRequest.rawHeader("Sec-WebSocket-Protocol").split(',')) {
+        if (!protocol.trimmed().isEmpty())
+            subprotocols.append(QString::fromLatin1(protocol.trimmed()));
+    }
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(subprotocols);
+    m_connectTimer.start();
+    m_socket.open(request, options);
+}
+
+void ProxyLink::onConnected()
+{
+    m_connectTimer.stop();
+    m_up = true;
+    emit opened();
+    const QList<Frame> pending = std::exchange(m_pending, {});
+    for (const Frame &frame : pending)
+        sendNow(frame);
+}
+
+void ProxyLink::send(const QString &text)
+{
+    sendNow(text);
+}
+
+void ProxyLink::send(const QByteArray &data)
+{
+    sendNow(data);
+}
+
+void ProxyLink::sendNow(const Frame &frame)
+{
+    if (m_closed)
+        return;
+    if (!m_up)
+        m_pending.append(frame);
+    else if (const QString *text = std::get_if<QString>(&frame))
+        m_socket.sendTextMessage(*text);
+    else
+        m_socket.sendBinaryMessage(std::get<QByteArray>(frame));
+}
+
+void ProxyLink::close(quint16 code, const QString &reason)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_connectTimer.stop();
+    m_pending.clear();
+    if (!m_up) {
+        m_socket.abort();
+        finish();
+        return;
+    }
+    m_socket.close(isAbnormal(code) ? QWebSocketProtocol::CloseCodeGoingAway
+                                    : QWebSocketProtocol::CloseCode(code),
+                   closeReason(reason));
+}
+
+void ProxyLink::fail(const QString &reason)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_connectTimer.stop();
+    m_pending.clear();
+    m_failure = closeReason(reason);
+    emit failed(m_failure);
+    m_socket.abort();
+    finish();
+}
+
+void ProxyLink::onDisconnected()
+{
+    if (!m_closed) {
+        if (!m_up) {
+            fail(tr("upstream unreachable: %1").arg(m_socket.errorString()));
+            return;
+        }
+        const quint16 code = m_socket.closeCode();
+        if (!m_closing || isAbnormal(code)) {
+            fail(tr("upstream connection lost"));
+            return;
+        }
+        m_closed = true;
+        deliver([this, code, reason = closeReason(m_socket.closeReason())] {
+            emit closed(QWebSocketProtocol::CloseCode(code), reason);
+        });
+    }
+    finish();
+}
+
+void ProxyLink::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished();
+}
+
+void ProxyLink::deliver(std::function<void()> emitIt)
+{
+    if (m_holding)
+        m_held.append(std::move(emitIt));
+    else
+        emitIt();
+}
+
+void ProxyLink::releaseIncoming()
+{
+    m_holding = false;
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (const std::function<void()> &emitIt : held)
+        emitIt();
+}

@@ -40,6 +40,7 @@ void RelayServer::onNewConnection()
         auto *relay = new UpstreamRelay(client, upstreamFor(m_upstream, client->requestUrl()),
                                         ++m_nextId, this);
         relay->setConnectTimeout(m_connectTimeoutMs);
+        relay->setUpstreamCertificate(m_certificate);
         m_relays.append(relay);
         connect(relay, &UpstreamRelay::trafficEvent, this, &RelayServer::trafficEvent);
         connect(relay, &UpstreamRelay::finished, this, [this, relay] {

@@ -1,14 +1,13 @@
 #pragma once
 
 #include "trafficevent.h"
+#include "upstreamrelay.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocketServer>
-
-class UpstreamRelay;
 
 // A recording proxy that needs no config: every WebSocket path it is asked for is relayed
 // (UpstreamRelay) to the same path and query on the upstream, and what passes is told as
@@ -27,6 +26,8 @@ public:
     QString errorString() const { return m_server.errorString(); }
     quint16 serverPort() const { return m_server.serverPort(); }
     void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
+    void setUpstreamCertificate(UpstreamCertificate certificate) { m_certificate = certificate; }
+    QUrl upstream() const { return m_upstream; }
     int connectionCount() const { return int(m_relays.size()); }
     // Stops listening and closes every connection with 1001; stopped() follows once all have
     // closed, or after StopWaitMs.
@@ -48,6 +49,7 @@ private:
     QList<UpstreamRelay *> m_relays;
     quint64 m_nextId = 0;
     int m_connectTimeoutMs = 10000;
+    UpstreamCertificate m_certificate = UpstreamCertificate::Verify;
     bool m_stopping = false;
     bool m_stopped = false;
     QTimer m_stopTimer;

@@ -9,6 +9,10 @@
 
 #include <variant>
 
+// Whether the upstream's TLS certificate must be one the system trusts, or is accepted
+// whoever signed it (a local server with a self-signed certificate).
+enum class UpstreamCertificate { Verify, AcceptSelfSigned };
+
 // One client connection relayed to its own connection to a real server (the upstream): every
 // frame, text or binary, is passed on both ways, and either side's close is passed on with its
 // code. The client's handshake headers go to the upstream (credentials too, never recorded),
@@ -33,6 +37,7 @@ public:
     ~UpstreamRelay() override;
 
     void setConnectTimeout(int ms) { m_connectTimer.setInterval(ms); }
+    void setUpstreamCertificate(UpstreamCertificate certificate) { m_certificate = certificate; }
     void start();
     // Closes both sides with 1001 (going away).
     void stop();
@@ -58,6 +63,7 @@ private:
     QUrl m_upstreamUrl;
     TrafficEvent::Source m_source;
     QTimer m_connectTimer;
+    UpstreamCertificate m_certificate = UpstreamCertificate::Verify;
     QList<Frame> m_pending; // client frames before the upstream is up
     bool m_opened = false;
     bool m_upstreamUp = false;

@@ -4372,6 +4372,10 @@ Authorization: Bearer %2</translation>
         <source>Copied the payload.</source>
         <translation>Conteúdo copiado.</translation>
     </message>
+    <message>
+        <source>Create mocks</source>
+        <translation>Criar mocks</translation>
+    </message>
 </context>
 <context>
     <name>TryItPanel</name>

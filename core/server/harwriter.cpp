@@ -44,25 +44,26 @@ QJsonObject entryOf(const TrafficEvent &opened, const QUrl &server)
         { QStringLiteral("headersSize"), -1 },
         { QStringLiteral("bodySize"), -1 }
     };
-    return { { QStringLiteral("startedDateTime"),
-               QDateTime::fromMSecsSinceEpoch(opened.timestamp, Qt::UTC)
-                   .toString(Qt::ISODateWithMs) },
-             { QStringLiteral("time"), 0 },
-             { QStringLiteral("request"), requestOf(opened, server) },
-             { QStringLiteral("response"), response },
-             { QStringLiteral("cache"), QJsonObject() },
-             { QStringLiteral("timings"),
-               QJsonObject { { QStringLiteral("send"), 0 },
-                             { QStringLiteral("wait"), 0 },
-                             { QStringLiteral("receive"), 0 } } },
-             { QStringLiteral("_resourceType"), QStringLiteral("websocket") },
-             { QStringLiteral("_webSocketMessages"), QJsonArray() } };
+    return {
+        { QStringLiteral("startedDateTime"),
+          QDateTime::fromMSecsSinceEpoch(opened.timestamp, Qt::UTC).toString(Qt::ISODateWithMs) },
+        { QStringLiteral("time"), 0 },
+        { QStringLiteral("request"), requestOf(opened, server) },
+        { QStringLiteral("response"), response },
+        { QStringLiteral("cache"), QJsonObject() },
+        { QStringLiteral("timings"),
+          QJsonObject { { QStringLiteral("send"), 0 },
+                        { QStringLiteral("wait"), 0 },
+                        { QStringLiteral("receive"), 0 } } },
+        { QStringLiteral("_resourceType"), QStringLiteral("websocket") },
+        { QStringLiteral("_webSocketMessages"), QJsonArray() }
+    };
 }
 
 std::optional<QJsonObject> messageOf(const TrafficEvent &event)
 {
-    const bool fromClient
-        = event.kind == Kind::Received || event.kind == Kind::Unmatched || event.kind == Kind::Binary;
+    const bool fromClient = event.kind == Kind::Received || event.kind == Kind::Unmatched
+        || event.kind == Kind::Binary;
     if (!fromClient && event.kind != Kind::Sent)
         return std::nullopt;
     const bool binary = event.kind == Kind::Binary || event.delivery.binary;
@@ -99,12 +100,11 @@ QByteArray HarWriter::write(const QList<TrafficEvent> &events, const QUrl &serve
         entry.insert(QStringLiteral("_webSocketMessages"), messages.at(i));
         written.append(entry);
     }
-    const QJsonObject log {
-        { QStringLiteral("version"), QStringLiteral("1.2") },
-        { QStringLiteral("creator"),
-          QJsonObject { { QStringLiteral("name"), QStringLiteral("Mocket") },
-                        { QStringLiteral("version"), QStringLiteral(MOCKET_VERSION) } } },
-        { QStringLiteral("entries"), written }
-    };
+    const QJsonObject log { { QStringLiteral("version"), QStringLiteral("1.2") },
+                            { QStringLiteral("creator"),
+                              QJsonObject {
+                                  { QStringLiteral("name"), QStringLiteral("Mocket") },
+                                  { QStringLiteral("version"), QStringLiteral(MOCKET_VERSION) } } },
+                            { QStringLiteral("entries"), written } };
     return QJsonDocument(QJsonObject { { QStringLiteral("log"), log } }).toJson();
 }

@@ -16,7 +16,12 @@ RelayServer::RelayServer(const QUrl &upstream, QObject *parent)
     connect(&m_server, &QWebSocketServer::newConnection, this, &RelayServer::onNewConnection);
 }
 
-RelayServer::~RelayServer() = default;
+RelayServer::~RelayServer()
+{
+    // The relays (children) go after m_relays: their last signals must not reach it.
+    for (UpstreamRelay *relay : std::as_const(m_relays))
+        relay->disconnect(this);
+}
 
 bool RelayServer::listen(const QHostAddress &address, quint16 port)
 {

@@ -36,7 +36,13 @@ UpstreamRelay::UpstreamRelay(QWebSocket *client, const QUrl &upstream, quint64 c
     m_connectTimer.setInterval(DefaultConnectTimeoutMs);
 }
 
-UpstreamRelay::~UpstreamRelay() = default;
+UpstreamRelay::~UpstreamRelay()
+{
+    // The sockets go after this object's members: what they emit while closing must not
+    // reach a relay half taken down.
+    m_upstream.disconnect(this);
+    m_client->disconnect(this);
+}
 
 void UpstreamRelay::start()
 {

@@ -22,7 +22,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 
 #include <memory>
 
@@ -187,8 +192,8 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("mocks.yml"));
         writeFile(path, Config);
         QVERIFY(m_window->openFile(path));
-        RecordingWindow *recording = m_window->startRecording(
-            upstream.url(QString()), 0, UpstreamCertificate::Verify);
+        RecordingWindow *recording
+            = m_window->startRecording(upstream.url(QString()), 0, UpstreamCertificate::Verify);
         QVERIFY(recording);
         std::unique_ptr<QWidget> owned(recording);
         recording->show();
@@ -233,10 +238,12 @@ private slots:
         QStringList frames;
         QAbstractItemModel *rows = openedPanel->messagesView()->model();
         for (int row = 0; row < rows->rowCount(); ++row)
-            frames << rows->index(row, MessageLogModel::Direction).data().toString() + QLatin1Char(' ')
+            frames << rows->index(row, MessageLogModel::Direction).data().toString()
+                    + QLatin1Char(' ')
                     + rows->index(row, MessageLogModel::Payload).data().toString();
-        QCOMPARE(frames.mid(1), QStringList({ QStringLiteral("out hello red"), QStringLiteral("in ping"),
-                                              QStringLiteral("out pong") }));
+        QCOMPARE(frames.mid(1),
+                 QStringList({ QStringLiteral("out hello red"), QStringLiteral("in ping"),
+                               QStringLiteral("out pong") }));
 
         // The document was changed: Create mocks asks first, and Cancel keeps it.
         m_window->editor()->appendPlainText(QStringLiteral("# mine"));
@@ -250,7 +257,9 @@ private slots:
         QCOMPARE(m_window->editor()->toPlainText(), mine);
         m_window->editor()->document()->setModified(false);
 
-        panel->createMocksAction()->trigger();
+        auto *button = panel->findChild<QToolButton *>(QStringLiteral("createMocks"));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
         const QString mocks = m_window->editor()->toPlainText();
         QVERIFY2(mocks.contains(QStringLiteral("path: '/ws/up/red'")), qPrintable(mocks));
         QVERIFY(m_window->isModified());
@@ -260,12 +269,53 @@ private slots:
         m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
         QVERIFY(m_window->startServer());
         TestClient replayed;
-        replayed.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/up/red")
-                               .arg(m_window->server()->serverPort())));
+        replayed.open(QUrl(
+            QStringLiteral("ws://127.0.0.1:%1/ws/up/red").arg(m_window->server()->serverPort())));
         QVERIFY(replayed.waitForConnected(Wait));
         QTRY_COMPARE_WITH_TIMEOUT(replayed.messages().size(), 1, Wait);
         QCOMPARE(replayed.ask(QStringLiteral("ping"), Wait), QStringLiteral("pong"));
         QCOMPARE(replayed.messages(), client.messages());
+    }
+
+    // A wss:// upstream with a self-signed certificate: refused unless accepted.
+    void selfSignedUpstream_data()
+    {
+        QTest::addColumn<UpstreamCertificate>("certificate");
+        QTest::addColumn<bool>("relayed");
+        QTest::newRow("verified") << UpstreamCertificate::Verify << false;
+        QTest::newRow("accepted") << UpstreamCertificate::AcceptSelfSigned << true;
+    }
+    void selfSignedUpstream()
+    {
+        QFETCH(UpstreamCertificate, certificate);
+        QFETCH(bool, relayed);
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS support");
+        const QString base = m_dir.filePath(QStringLiteral("upstream"));
+        if (!makeSelfSignedPair(base))
+            QSKIP("openssl could not make a key pair");
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(readFile(base + QStringLiteral(".crt"))));
+        tls.setPrivateKey(QSslKey(readFile(base + QStringLiteral(".key")), QSsl::Ec));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        ServerFixture upstream;
+        upstream.server().setTlsConfiguration(tls);
+        QVERIFY(upstream.start(specFromYaml(QString::fromUtf8(Upstream))));
+        QVERIFY(upstream.server().isSecure());
+
+        std::unique_ptr<RecordingWindow> recording(m_window->startRecording(
+            QUrl(QStringLiteral("wss://127.0.0.1:%1").arg(upstream.port())), 0, certificate));
+        QVERIFY(recording);
+        TestClient client;
+        client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/up/tls").arg(recording->port())));
+        if (relayed) {
+            QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Wait);
+            QCOMPARE(client.messages().constFirst(), QStringLiteral("hello tls"));
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), Wait);
+            QCOMPARE(client.socket().closeCode(), UpstreamRelay::UpstreamFailed);
+            QVERIFY(client.messages().isEmpty());
+        }
     }
 
     void recordDialogAsksForAServerUrl()

@@ -9,8 +9,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-RecordDialog::RecordDialog(QWidget *parent)
-    : QDialog(parent)
+RecordDialog::RecordDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Record from a server"));
     m_upstream = new QLineEdit(this);

@@ -123,8 +123,8 @@ bool MainWindow::openMocksFromTraffic(const QList<TrafficEvent> &events, const Q
 {
     const MockGenerator::Result generated = MockGenerator::generate(events, source);
     if (generated.endpoints == 0) {
-        statusBar()->showMessage(
-            tr("No WebSocket conversation in this traffic to make mocks of."), 8000);
+        statusBar()->showMessage(tr("No WebSocket conversation in this traffic to make mocks of."),
+                                 8000);
         return false;
     }
     if (!maybeSave())

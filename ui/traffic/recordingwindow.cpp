@@ -21,6 +21,7 @@ RecordingWindow::RecordingWindow(const QUrl &upstream, UpstreamCertificate certi
     m_relay->setUpstreamCertificate(certificate);
     m_panel = new TrafficPanel(m_log, nullptr, this);
     m_panel->setSourceName(QStringLiteral("a recording of ") + upstream.toDisplayString());
+    m_panel->setFollowNewest(true); // read-only, but live
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stop = new QPushButton(themeIcon(QStringLiteral("media-playback-stop")),

@@ -295,7 +295,10 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
             [this] { closeSelected(m_closeCode->value(), m_closeReason->text()); });
     updatePushButtons();
     createTrafficActions();
-    createMocks->setDefaultAction(m_createMocks);
+    createMocks->setIcon(m_createMocks->icon());
+    createMocks->setText(tr("Create mocks"));
+    createMocks->setToolTip(m_createMocks->toolTip());
+    connect(createMocks, &QToolButton::clicked, m_createMocks, &QAction::trigger);
     if (!m_server)
         hideLiveControls();
 }

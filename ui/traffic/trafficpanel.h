@@ -82,6 +82,8 @@ public:
     // What the log holds, as the comment of mocks made from it says: a file's name, a
     // recording's upstream.
     void setSourceName(const QString &name) { m_sourceName = name; }
+    // Keeps the newest message in view (on by default, off in read-only windows).
+    void setFollowNewest(bool on);
 
 signals:
     // Create rule from this message: its connection's path and the rule for it.

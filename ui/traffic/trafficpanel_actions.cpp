@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QLabel>
 #include <QTableView>
@@ -118,4 +119,9 @@ void TrafficPanel::forwardRequests(TrafficPanel *other)
 {
     connect(other, &TrafficPanel::ruleRequested, this, &TrafficPanel::ruleRequested);
     connect(other, &TrafficPanel::mocksRequested, this, &TrafficPanel::mocksRequested);
+}
+
+void TrafficPanel::setFollowNewest(bool on)
+{
+    m_follow->setChecked(on);
 }

@@ -91,6 +91,13 @@
             <numerusform>Listening on %1 · %n connections</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Made mocks with %n rule(s); save them to keep them.</source>
+        <translation>
+            <numerusform>Made mocks with %n rule; save them to keep them.</numerusform>
+            <numerusform>Made mocks with %n rules; save them to keep them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>

@@ -1329,6 +1329,29 @@ Deseja restaurá-lo?</translation>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
+    <message>
+        <source>&amp;Record from a server…</source>
+        <translation>&amp;Gravar de um servidor…</translation>
+    </message>
+    <message>
+        <source>Relay your app to a real server and record what they say, to save or to make mocks of</source>
+        <translation>Retransmitir o seu app para um servidor real e gravar o que eles dizem, para salvar ou para criar mocks</translation>
+    </message>
+    <message>
+        <source>No WebSocket conversation in this traffic to make mocks of.</source>
+        <translation>Não há conversa WebSocket neste tráfego para criar mocks.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Made mocks with %n rule(s); save them to keep them.</source>
+        <translation>
+            <numerusform>Mocks criados com %n regra; salve-os para mantê-los.</numerusform>
+            <numerusform>Mocks criados com %n regras; salve-os para mantê-los.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot record on port %1: %2</source>
+        <translation>Não é possível gravar na porta %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>MessageLogModel</name>
@@ -2804,6 +2827,80 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record from a server</source>
+        <translation>Gravar de um servidor</translation>
+    </message>
+    <message>
+        <source>The real server: each path your app asks for is relayed to the same path (and query) under this URL</source>
+        <translation>O servidor real: cada caminho que o seu app pedir é retransmitido para o mesmo caminho (e query) sob esta URL</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>qualquer porta livre</translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 your app connects to instead of the server</source>
+        <translation>A porta em 127.0.0.1 à qual o seu app se conecta no lugar do servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Accept a self-signed certificate from the server</source>
+        <translation>&amp;Aceitar um certificado autoassinado do servidor</translation>
+    </message>
+    <message>
+        <source>For a local wss:// server whose certificate no authority signed; leave it off for real servers</source>
+        <translation>Para um servidor wss:// local cujo certificado nenhuma autoridade assinou; deixe desligado para servidores reais</translation>
+    </message>
+    <message>
+        <source>&amp;Server URL:</source>
+        <translation>URL do &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Local port:</source>
+        <translation>&amp;Porta local:</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Gravar</translation>
+    </message>
+    <message>
+        <source>Mocket relays your app&apos;s WebSocket connections to the real server and shows every frame; then save the traffic, or create mocks from it.</source>
+        <translation>O Mocket retransmite as conexões WebSocket do seu app para o servidor real e mostra cada frame; depois salve o tráfego ou crie mocks a partir dele.</translation>
+    </message>
+    <message>
+        <source>Write the server&apos;s URL as ws://host[:port][/path] or wss://…</source>
+        <translation>Escreva a URL do servidor como ws://host[:porta][/caminho] ou wss://…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingWindow</name>
+    <message>
+        <source>Recording from %1</source>
+        <translation>Gravando de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop recording</source>
+        <translation>&amp;Parar a gravação</translation>
+    </message>
+    <message>
+        <source>Close every relayed connection and stop listening; the traffic stays, to be saved or made into mocks</source>
+        <translation>Fechar todas as conexões retransmitidas e parar de escutar; o tráfego fica, para ser salvo ou virar mocks</translation>
+    </message>
+    <message>
+        <source>Recording: point your app at ws://127.0.0.1:%1; every path is relayed to %2.</source>
+        <translation>Gravando: aponte o seu app para ws://127.0.0.1:%1; cada caminho é retransmitido para %2.</translation>
+    </message>
+    <message>
+        <source>Recording stopped. Save the traffic, or create mocks from it.</source>
+        <translation>Gravação parada. Salve o tráfego ou crie mocks a partir dele.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyForm</name>
     <message>
         <source>Enter the bytes in base64, such as AAEC/w==</source>
@@ -4181,22 +4278,6 @@ Authorization: Bearer %2</translation>
         <translation>%1 · HTTP · endpoint %2</translation>
     </message>
     <message>
-        <source>Save log…</source>
-        <translation>Salvar log…</translation>
-    </message>
-    <message>
-        <source>Save every message of this log as JSON lines, the format of mocket-cli --log</source>
-        <translation>Salva todas as mensagens deste log como linhas JSON, o formato do mocket-cli --log</translation>
-    </message>
-    <message>
-        <source>Open log…</source>
-        <translation>Abrir log…</translation>
-    </message>
-    <message>
-        <source>Open a saved traffic log, or the --log file of a CI run, read-only in its own window</source>
-        <translation>Abre um log de tráfego salvo, ou o arquivo --log de uma execução de CI, somente leitura numa janela própria</translation>
-    </message>
-    <message>
         <source>Not saved: %1: %2</source>
         <translation>Não salvo: %1: %2</translation>
     </message>
@@ -4210,10 +4291,6 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Save the traffic</source>
         <translation>Salvar o tráfego</translation>
-    </message>
-    <message>
-        <source>JSON lines (*.jsonl);;All files (*)</source>
-        <translation>Linhas JSON (*.jsonl);;Todos os arquivos (*)</translation>
     </message>
     <message>
         <source>Open saved traffic</source>
@@ -4331,6 +4408,74 @@ Authorization: Bearer %2</translation>
     <message>
         <source>Decoded: %1</source>
         <translation>Decodificado: %1</translation>
+    </message>
+    <message>
+        <source>Save traffic…</source>
+        <translation>Salvar tráfego…</translation>
+    </message>
+    <message>
+        <source>Save every message of this log as JSON lines (the format of mocket-cli --log), or as a HAR file</source>
+        <translation>Salvar todas as mensagens deste log como linhas JSON (o formato do mocket-cli --log) ou como um arquivo HAR</translation>
+    </message>
+    <message>
+        <source>Open traffic…</source>
+        <translation>Abrir tráfego…</translation>
+    </message>
+    <message>
+        <source>Open saved traffic, the --log file of a CI run or a browser&apos;s HAR file, read-only in its own window</source>
+        <translation>Abrir tráfego salvo, o arquivo --log de uma execução de CI ou o arquivo HAR de um navegador, somente leitura, numa janela própria</translation>
+    </message>
+    <message>
+        <source>Create mocks</source>
+        <translation>Criar mocks</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;HAR files (*.har);;All files (*)</source>
+        <translation>Linhas JSON (*.jsonl);;Arquivos HAR (*.har);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Traffic (*.jsonl *.har);;All files (*)</source>
+        <translation>Tráfego (*.jsonl *.har);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;payload</source>
+        <translation>Copiar o &amp;conteúdo</translation>
+    </message>
+    <message>
+        <source>Copy the message as it was sent (a binary frame in base64, as a rule writes it)</source>
+        <translation>Copiar a mensagem como foi enviada (um frame binário em base64, como uma regra o escreve)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Copiar como &amp;JSON</translation>
+    </message>
+    <message>
+        <source>Copy the event as one line of a saved session (the --log format)</source>
+        <translation>Copiar o evento como uma linha de uma sessão salva (o formato do --log)</translation>
+    </message>
+    <message>
+        <source>Create &amp;rule from this message</source>
+        <translation>Criar &amp;regra a partir desta mensagem</translation>
+    </message>
+    <message>
+        <source>Add a rule to the connection&apos;s endpoint that answers this message with the frames that answered it</source>
+        <translation>Adicionar ao endpoint da conexão uma regra que responde a esta mensagem com os frames que a responderam</translation>
+    </message>
+    <message>
+        <source>Create &amp;mocks from this traffic</source>
+        <translation>Criar &amp;mocks a partir deste tráfego</translation>
+    </message>
+    <message>
+        <source>Open a mock file made of the selected connection&apos;s traffic (of every connection when none is selected) in the editor</source>
+        <translation>Abrir no editor um arquivo de mocks feito do tráfego da conexão selecionada (de todas as conexões quando nenhuma está selecionada)</translation>
+    </message>
+    <message>
+        <source>Copied the event as JSON.</source>
+        <translation>Evento copiado como JSON.</translation>
+    </message>
+    <message>
+        <source>Copied the payload.</source>
+        <translation>Conteúdo copiado.</translation>
     </message>
 </context>
 <context>

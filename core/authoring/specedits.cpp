@@ -216,4 +216,27 @@ QString apply(const QString &yaml, const TextEdit &edit)
     return yaml.left(start) + edit.replacement + yaml.mid(end);
 }
 
+TextEdit inSequence(const QString &yaml, const SpecOutline &outline, const QList<Step> &steps)
+{
+    QString text = yaml;
+    SpecOutline current = outline;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        if (i > 0)
+            current = SpecOutline::parse(text);
+        const TextEdit edit = steps.at(i)(text, current);
+        if (edit.isNull())
+            return {};
+        text = apply(text, edit);
+    }
+    qsizetype prefix = 0;
+    const qsizetype shorter = std::min(yaml.size(), text.size());
+    while (prefix < shorter && yaml.at(prefix) == text.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shorter - prefix
+           && yaml.at(yaml.size() - 1 - suffix) == text.at(text.size() - 1 - suffix))
+        ++suffix;
+    return { prefix, yaml.size() - suffix, text.mid(prefix, text.size() - suffix - prefix) };
+}
+
 } // namespace SpecEdits

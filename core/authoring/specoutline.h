@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <utility>
 
 class ParsedYaml;
@@ -321,4 +322,9 @@ TextEdit removeHttpEndpoint(const QString &yaml, const SpecOutline &outline, int
 
 // The text with the edit applied (the text itself for a null edit).
 QString apply(const QString &yaml, const TextEdit &edit);
+
+// Edits made one after the other, each on the text (and its outline) the one before left, as
+// one edit: what changed between the first text and the last. Null when any step is.
+using Step = std::function<TextEdit(const QString &yaml, const SpecOutline &outline)>;
+TextEdit inSequence(const QString &yaml, const SpecOutline &outline, const QList<Step> &steps);
 } // namespace SpecEdits

@@ -342,9 +342,22 @@ QString literalPattern(const QString &text)
     return out;
 }
 
-QString durationText(qint64 ms)
+// How a rule matches the message: a JSON pattern, a literal text one, or the bytes a binary
+// frame starts with.
+struct Match
 {
-    return ms % 1000 == 0 ? QStringLiteral("%1s").arg(ms / 1000) : QStringLiteral("%1ms").arg(ms);
+    QString key;
+    QString pattern;
+};
+
+Match matchOf(const Frame &message)
+{
+    if (message.binary)
+        return { QStringLiteral("binary"), QString::fromLatin1(message.data.toHex()) };
+    const QString key = keyOf(message);
+    if (key.startsWith(QLatin1String("json:")))
+        return { QStringLiteral("pattern"), key.mid(5) };
+    return { QStringLiteral("pattern"), literalPattern(message.text) };
 }
 
 // The conversation's value for the endpoint's parameter in its replies becomes a template.
@@ -379,7 +392,8 @@ public:
             line(indent, QStringLiteral("response: ") + replyText(replies.constFirst().frame));
             if (replies.constFirst().delayMs > 0)
                 line(indent,
-                     QStringLiteral("delay: ") + durationText(replies.constFirst().delayMs));
+                     QStringLiteral("delay: ")
+                         + MockGenerator::durationText(replies.constFirst().delayMs));
             return;
         }
         line(indent, QStringLiteral("frames:"));
@@ -394,29 +408,29 @@ public:
             }
             line(indent + 2, QStringLiteral("- ") + frame);
             if (reply.delayMs > 0)
-                line(indent + 4, QStringLiteral("delay: ") + durationText(reply.delayMs));
+                line(indent + 4,
+                     QStringLiteral("delay: ") + MockGenerator::durationText(reply.delayMs));
         }
     }
 
     void rule(const Rule &rule)
     {
-        const Frame &message = rule.message;
-        if (message.binary) {
+        const Match match = matchOf(rule.message);
+        if (match.key == QLatin1String("pattern"))
+            line(6, QStringLiteral("- pattern: ") + quoted(match.pattern));
+        else if (match.pattern.isEmpty())
+            line(6, QStringLiteral("- binary: any"));
+        else
             line(6,
-                 message.data.isEmpty() ? QStringLiteral("- binary: any")
-                                        : QStringLiteral("- binary: {hex-prefix: '")
-                         + QString::fromLatin1(message.data.toHex()) + QStringLiteral("'}"));
-        } else if (rule.key.startsWith(QLatin1String("json:"))) {
-            line(6, QStringLiteral("- pattern: ") + quoted(rule.key.mid(5)));
-        } else {
-            line(6, QStringLiteral("- pattern: ") + quoted(literalPattern(message.text)));
-        }
+                 QStringLiteral("- binary: {hex-prefix: '") + match.pattern + QStringLiteral("'}"));
         replies(8, rule.replies);
     }
 
     void stream(const Stream &stream)
     {
-        line(6, QStringLiteral("- every: ") + durationText(std::max<qint64>(stream.everyMs, 10)));
+        line(6,
+             QStringLiteral("- every: ")
+                 + MockGenerator::durationText(std::max<qint64>(stream.everyMs, 10)));
         line(8, QStringLiteral("frames:"));
         for (const QString &frame : stream.frames)
             line(10, QStringLiteral("- ") + quoted(frame));
@@ -496,4 +510,31 @@ MockGenerator::Result MockGenerator::generate(const QList<TrafficEvent> &events,
         writer.line(0, QStringLiteral("[]"));
     result.yaml = writer.out;
     return result;
+}
+
+QString MockGenerator::durationText(qint64 ms)
+{
+    return ms % 1000 == 0 ? QStringLiteral("%1s").arg(ms / 1000) : QStringLiteral("%1ms").arg(ms);
+}
+
+std::optional<MockGenerator::RuleDraft> MockGenerator::ruleFor(const QList<TrafficEvent> &events,
+                                                               qsizetype message)
+{
+    if (message < 0 || message >= events.size())
+        return std::nullopt;
+    const TrafficEvent &asked = events.at(message);
+    if (!isFrame(asked.kind) || asked.kind == TrafficEvent::Kind::Sent)
+        return std::nullopt;
+    QList<Frame> frames { frameOf(asked) };
+    for (qsizetype i = message + 1; i < events.size(); ++i) {
+        const TrafficEvent &event = events.at(i);
+        if (event.connectionId == asked.connectionId && isFrame(event.kind))
+            frames.append(frameOf(event));
+    }
+    const Match match = matchOf(frames.constFirst());
+    RuleDraft draft { match.key, match.pattern, {} };
+    for (const Reply &reply : repliesFrom(frames, 1, asked.timestamp))
+        draft.replies.append(
+            { reply.frame.binary, reply.frame.text, reply.frame.data, reply.delayMs });
+    return draft;
 }

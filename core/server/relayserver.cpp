@@ -19,7 +19,12 @@ RelayServer::RelayServer(const QUrl &upstream, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &RelayServer::onNewConnection);
 }
 
-RelayServer::~RelayServer() = default;
+RelayServer::~RelayServer()
+{
+    // The relays (children) go after m_relays: their last signals must not reach it.
+    for (UpstreamRelay *relay : std::as_const(m_relays))
+        relay->disconnect(this);
+}
 
 bool RelayServer::listen(const QHostAddress &address, quint16 port)
 {
@@ -76,6 +81,9 @@ void RelayServer::inspect(QTcpSocket *socket)
     const QNetworkRequest handshake = request.toNetworkRequest();
     auto *link = new ProxyLink(upstreamFor(m_upstream, handshake.url()));
     link->setConnectTimeout(m_connectTimeoutMs);
+    link->setCertificates(m_certificate == UpstreamCertificate::AcceptSelfSigned
+                              ? ProxyLink::Certificates::AnyAccepted
+                              : ProxyLink::Certificates::Verified);
     auto *held = new UpstreamHandshake(socket, link, this);
     connect(held, &UpstreamHandshake::completed, this, &RelayServer::startRelay);
     held->start(handshake);

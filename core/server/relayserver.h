@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trafficevent.h"
+#include "upstreamrelay.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -32,6 +33,8 @@ public:
     QString errorString() const { return m_server.errorString(); }
     quint16 serverPort() const { return m_server.serverPort(); }
     void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
+    void setUpstreamCertificate(UpstreamCertificate certificate) { m_certificate = certificate; }
+    QUrl upstream() const { return m_upstream; }
     int connectionCount() const { return int(m_relays.size()); }
     // Stops listening and closes every connection with 1001; stopped() follows once all have
     // closed, or after StopWaitMs.
@@ -57,6 +60,7 @@ private:
     QList<UpstreamRelay *> m_relays;
     quint64 m_nextId = 0;
     int m_connectTimeoutMs = 10000;
+    UpstreamCertificate m_certificate = UpstreamCertificate::Verify;
     bool m_stopping = false;
     bool m_stopped = false;
     QTimer m_stopTimer;

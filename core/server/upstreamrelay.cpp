@@ -13,7 +13,13 @@ UpstreamRelay::UpstreamRelay(QWebSocket *client, ProxyLink *link, quint64 connec
     m_link->setParent(this);
 }
 
-UpstreamRelay::~UpstreamRelay() = default;
+UpstreamRelay::~UpstreamRelay()
+{
+    // The sockets go after this object's members: what they emit while closing must not
+    // reach a relay half taken down.
+    m_link->disconnect(this);
+    m_client->disconnect(this);
+}
 
 void UpstreamRelay::start()
 {

@@ -7,6 +7,10 @@
 #include <QUrl>
 #include <QWebSocket>
 
+// Whether the upstream's TLS certificate must be one the system trusts, or is accepted
+// whoever signed it (a local server with a self-signed certificate).
+enum class UpstreamCertificate { Verify, AcceptSelfSigned };
+
 // One client connection relayed to its own connection to a real server (a ProxyLink): every
 // frame, text or binary, is passed on both ways, and either side's close is passed on with its
 // code. Each frame and the close is told as a TrafficEvent: the client's as received, the

@@ -1,6 +1,7 @@
 #include "trafficlog.h"
 
 #include "eventtext.h"
+#include "harwriter.h"
 #include "httpresponder.h"
 #include "mockserver.h"
 
@@ -908,6 +909,15 @@ void TrafficLog::load(const QList<TrafficEvent> &events)
         m_messages->addEvent(event);
     }
     m_messages->flush();
+}
+
+QByteArray TrafficLog::har()
+{
+    m_messages->flush();
+    QList<TrafficEvent> events;
+    for (int row = 0; row < m_messages->rowCount(); ++row)
+        events.append(m_messages->eventAt(row));
+    return HarWriter::write(events);
 }
 
 QByteArray TrafficLog::jsonLines()

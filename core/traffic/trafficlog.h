@@ -237,19 +237,22 @@ public:
     // they are still live on the server.
     void clear();
 
+    // One event from a source other than the attached server (a recording proxy).
+    void addEvent(const TrafficEvent &event);
+
     // Shows saved events (a --log file, a saved Traffic panel) at once; the message log's
     // capacity grows to hold them all.
     void load(const QList<TrafficEvent> &events);
     // Every event the message log holds, oldest first, as JSON lines (the --log format).
     QByteArray jsonLines();
+    // The same as a HAR file (HarWriter): the WebSocket conversations, for a browser's tools.
+    QByteArray har();
 
     // The source of the pattern of the rule event names, looked up in the spec the server
     // serves as the event happens; empty when it names no rule of an endpoint.
     static QString rulePatternOf(const MockSpec &spec, const TrafficEvent &event);
 
 private:
-    void addEvent(const TrafficEvent &event);
-
     ConnectionsModel *m_connections = nullptr;
     MessageLogModel *m_messages = nullptr;
     QPointer<MockServer> m_server;

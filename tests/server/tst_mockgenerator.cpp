@@ -332,6 +332,50 @@ private slots:
         for (qsizetype i = 0; i < scripts.size(); ++i)
             QCOMPARE(replay(replayed, scripts.at(i)), heard.at(i));
     }
+
+    // One client frame as the rule generate would write for it: the pattern and the frames
+    // its connection got before the client's next frame (another connection's do not count).
+    void ruleForOneMessage_data()
+    {
+        QTest::addColumn<QList<TrafficEvent>>("events");
+        QTest::addColumn<int>("message");
+        QTest::addColumn<QString>("expected"); // match key, pattern, then "delay|frame" each
+
+        const QList<TrafficEvent> session
+            = Session()
+                  .open(1, QStringLiteral("/ws/a"), 0)
+                  .open(2, QStringLiteral("/ws/a"), 1)
+                  .client(1, QStringLiteral(R"({"op": "sub", "id": 7})"), 100)
+                  .server(2, QStringLiteral("not for 1"), 110)
+                  .server(1, QStringLiteral("ack"), 120)
+                  .serverBinary(1, QByteArray("\x01\x02", 2), 420)
+                  .client(1, QStringLiteral("a.b (c)"), 500)
+                  .clientBinary(1, QByteArray("\x05\x06", 2), 600)
+                  .server(1, QStringLiteral("bin"), 610)
+                  .events();
+        QTest::newRow("json, two frames") << session << 2
+                                          << QStringLiteral(R"(pattern {"id":7,"op":"sub"} )"
+                                                            "0|ack 300|AQI=");
+        QTest::newRow("text, no answer") << session << 6 << QStringLiteral(R"(pattern a\.b \(c\))");
+        QTest::newRow("binary") << session << 7 << QStringLiteral("binary 0506 0|bin");
+        QTest::newRow("a server frame") << session << 4 << QString();
+    }
+    void ruleForOneMessage()
+    {
+        QFETCH(QList<TrafficEvent>, events);
+        QFETCH(int, message);
+        QFETCH(QString, expected);
+        const std::optional<MockGenerator::RuleDraft> draft
+            = MockGenerator::ruleFor(events, message);
+        QCOMPARE(draft.has_value(), !expected.isEmpty());
+        if (!draft)
+            return;
+        QStringList parts { draft->matchKey, draft->pattern };
+        for (const MockGenerator::DraftFrame &frame : draft->replies)
+            parts << QString::number(frame.delayMs) + QLatin1Char('|')
+                    + (frame.binary ? QString::fromLatin1(frame.data.toBase64()) : frame.text);
+        QCOMPARE(parts.join(QLatin1Char(' ')), expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMockGenerator)

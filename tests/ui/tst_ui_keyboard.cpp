@@ -6,6 +6,8 @@
 #include "findbar.h"
 #include "mainwindow.h"
 #include "mocksyntaxdialog.h"
+#include "recorddialog.h"
+#include "recordingwindow.h"
 #include "mockspanel.h"
 #include "serversettingsdialog.h"
 #include "shortcutsdialog.h"
@@ -257,6 +259,13 @@ private:
         ServerSettingsDialog settings { ServerOptions() };
         settings.show();
         problems << mnemonicProblems(&settings);
+        RecordDialog record;
+        record.show();
+        problems << mnemonicProblems(&record);
+        RecordingWindow recording(QUrl(QStringLiteral("ws://127.0.0.1:1")),
+                                  UpstreamCertificate::Verify);
+        recording.show();
+        problems << mnemonicProblems(&recording);
         std::unique_ptr<QMessageBox> unsaved(
             MainWindow::unsavedChangesBox(QStringLiteral("x.yml"), nullptr));
         unsaved->show();

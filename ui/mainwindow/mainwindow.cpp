@@ -149,6 +149,8 @@ void MainWindow::connectPanels()
     connect(m_problems, &QTreeWidget::itemActivated, this, goToProblem);
     connect(m_problems, &QTreeWidget::itemClicked, this, goToProblem);
     connect(m_mocks, &MocksPanel::editRequested, this, &MainWindow::applyEdit);
+    connect(m_trafficPanel, &TrafficPanel::ruleRequested, this, &MainWindow::createRuleFromTraffic);
+    connect(m_trafficPanel, &TrafficPanel::mocksRequested, this, &MainWindow::openMocksFromTraffic);
     connect(m_mocks->tree(), &QTreeWidget::itemSelectionChanged, m_client,
             [this] { m_client->setDefaultUrl(clientUrl()); });
     connect(m_mocks, &MocksPanel::lineSelected, this, [this](int line) {
@@ -340,6 +342,12 @@ void MainWindow::createMenus()
     server->addAction(m_applyAction);
     server->addSeparator();
     server->addAction(tr("Server &Settings…"), this, &MainWindow::editServerSettings);
+    server->addSeparator();
+    server
+        ->addAction(themeIcon(QStringLiteral("media-playback-start")), tr("&Record from a server…"),
+                    this, &MainWindow::recordFromServer)
+        ->setToolTip(tr("Relay your app to a real server and record what they say, to save "
+                        "or to make mocks of"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())

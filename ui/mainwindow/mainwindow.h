@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "mockgenerator.h"
 #include "mockserver.h"
 #include "mockspanel.h"
 #include "recoverystore.h"
@@ -21,6 +22,8 @@ class QLineEdit;
 class QMenu;
 class QSpinBox;
 class QTreeWidget;
+class RecordingWindow;
+enum class UpstreamCertificate;
 class TrafficLog;
 class TrafficPanel;
 class TryItPanel;
@@ -93,6 +96,20 @@ public:
     ColorScheme *colorScheme() const { return m_colorScheme; }
     void showMockSyntax();
     void showShortcuts();
+
+    // What the Traffic panel asks for (mainwindow_traffic.cpp). Create rule from this message:
+    // the rule is added to the endpoint that serves path (to a new endpoint with that path when
+    // none does) and selected; one Undo takes it back.
+    void createRuleFromTraffic(const QString &path, const MockGenerator::RuleDraft &draft);
+    // Create mocks from this traffic: the mocks as a new unsaved document, once unsaved changes
+    // are saved or discarded; false when cancelled or when the events hold no conversation.
+    bool openMocksFromTraffic(const QList<TrafficEvent> &events, const QString &source);
+    // Record from a server…: asks for the upstream and the local port, then records.
+    void recordFromServer();
+    // Starts a recording proxy in a window of its own that shows its traffic live; nullptr with
+    // the reason in the status bar when it cannot listen.
+    RecordingWindow *startRecording(const QUrl &upstream, quint16 port,
+                                    UpstreamCertificate certificate);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

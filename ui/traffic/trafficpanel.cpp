@@ -152,17 +152,17 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_clear = clear;
     auto *save = new QToolButton(this);
-    save->setText(tr("Save log…"));
+    save->setText(tr("Save traffic…"));
     save->setIcon(themeIcon(QStringLiteral("document-save-as")));
     save->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    save->setToolTip(tr("Save every message of this log as JSON lines, the format of "
-                        "mocket-cli --log"));
+    save->setToolTip(tr("Save every message of this log as JSON lines (the format of "
+                        "mocket-cli --log), or as a HAR file"));
     auto *open = new QToolButton(this);
-    open->setText(tr("Open log…"));
+    open->setText(tr("Open traffic…"));
     open->setIcon(themeIcon(QStringLiteral("document-open")));
     open->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    open->setToolTip(tr("Open a saved traffic log, or the --log file of a CI run, read-only in "
-                        "its own window"));
+    open->setToolTip(tr("Open saved traffic, the --log file of a CI run or a browser's HAR "
+                        "file, read-only in its own window"));
     m_dropped = new QLabel(this);
     auto *messagesHeader = new QHBoxLayout;
     messagesHeader->addWidget(new QLabel(tr("<b>Messages</b>"), this));
@@ -259,6 +259,10 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     logRow->addWidget(clear);
     logRow->addWidget(save);
     logRow->addWidget(open);
+    auto *createMocks = new QToolButton(this);
+    createMocks->setObjectName(QStringLiteral("createMocks"));
+    createMocks->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    logRow->addWidget(createMocks);
     ml->addLayout(logRow);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -314,6 +318,11 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     connect(m_close, &QPushButton::clicked, this,
             [this] { closeSelected(m_closeCode->value(), m_closeReason->text()); });
     updatePushButtons();
+    createTrafficActions();
+    createMocks->setIcon(m_createMocks->icon());
+    createMocks->setText(tr("Create mocks"));
+    createMocks->setToolTip(m_createMocks->toolTip());
+    connect(createMocks, &QToolButton::clicked, m_createMocks, &QAction::trigger);
     if (!m_server)
         hideLiveControls();
 }
@@ -363,7 +372,9 @@ void TrafficPanel::hideLiveControls()
 
 bool TrafficPanel::saveTraffic(const QString &path)
 {
-    const QByteArray lines = m_log->jsonLines();
+    const QByteArray lines = path.endsWith(QLatin1String(".har"), Qt::CaseInsensitive)
+        ? m_log->har()
+        : m_log->jsonLines();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(lines) != lines.size() || !file.commit()) {
         m_status->setText(
@@ -380,7 +391,7 @@ void TrafficPanel::chooseSaveFile()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save the traffic"), QDir::home().filePath(QStringLiteral("traffic.jsonl")),
-        tr("JSON lines (*.jsonl);;All files (*)"));
+        tr("JSON lines (*.jsonl);;HAR files (*.har);;All files (*)"));
     if (!path.isEmpty())
         saveTraffic(path);
 }
@@ -389,7 +400,7 @@ void TrafficPanel::chooseSavedFile()
 {
     const QString path
         = QFileDialog::getOpenFileName(this, tr("Open saved traffic"), QDir::homePath(),
-                                       tr("JSON lines (*.jsonl);;All files (*)"));
+                                       tr("Traffic (*.jsonl *.har);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -398,6 +409,7 @@ void TrafficPanel::chooseSavedFile()
         m_status->setText(error);
         return;
     }
+    forwardRequests(panel);
     panel->window()->show();
 }
 
@@ -413,6 +425,7 @@ TrafficPanel *TrafficPanel::openSaved(const QString &path, QWidget *parent, QStr
     window->setWindowTitle(tr("%1 (saved traffic, read-only)").arg(QFileInfo(path).fileName()));
     auto *log = new TrafficLog(window);
     auto *panel = new TrafficPanel(log, nullptr, window);
+    panel->setSourceName(QFileInfo(path).fileName());
     log->load(read.events);
     auto *layout = new QVBoxLayout(window);
     layout->setContentsMargins(0, 0, 0, 0);

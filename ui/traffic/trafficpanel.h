@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mockgenerator.h"
 #include "trafficlog.h"
 
 #include <QWidget>
@@ -7,6 +8,7 @@
 #include <functional>
 
 class ConversationBox;
+class QAction;
 class MockServer;
 class QCheckBox;
 class QComboBox;
@@ -68,6 +70,27 @@ public:
     static TrafficPanel *openSaved(const QString &path, QWidget *parent, QString *error);
     bool isReadOnly() const { return m_server == nullptr; }
 
+    // What can be done with the traffic (trafficpanel_actions.cpp): the messages' context menu
+    // acts on the selected message; Create mocks on the selected connection, or on every one
+    // when none is selected.
+    QAction *copyPayloadAction() const { return m_copyPayload; }
+    QAction *copyJsonAction() const { return m_copyJson; }
+    QAction *createRuleAction() const { return m_createRule; }
+    QAction *createMocksAction() const { return m_createMocks; }
+    // The events of the selected connection, or of every connection when none is selected.
+    QList<TrafficEvent> eventsOfSelection() const;
+    // What the log holds, as the comment of mocks made from it says: a file's name, a
+    // recording's upstream.
+    void setSourceName(const QString &name) { m_sourceName = name; }
+    // Keeps the newest message in view (on by default, off in read-only windows).
+    void setFollowNewest(bool on);
+
+signals:
+    // Create rule from this message: its connection's path and the rule for it.
+    void ruleRequested(const QString &path, const MockGenerator::RuleDraft &draft);
+    // Create mocks from this traffic: the events to make them of, and where they came from.
+    void mocksRequested(const QList<TrafficEvent> &events, const QString &source);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -88,6 +111,12 @@ private:
     void chooseSaveFile();
     void chooseSavedFile();
     void hideLiveControls();
+    void createTrafficActions();
+    void updateTrafficActions();
+    const TrafficEvent *selectedEvent() const;
+    void copySelected(bool asJson);
+    void requestRule();
+    void forwardRequests(TrafficPanel *other);
 
     TrafficLog *m_log = nullptr;
     MockServer *m_server = nullptr;
@@ -114,4 +143,9 @@ private:
     QSplitter *m_messagesSplit = nullptr;
     QToolButton *m_forgetClosed = nullptr;
     ConversationBox *m_conversation = nullptr;
+    QAction *m_copyPayload = nullptr;
+    QAction *m_copyJson = nullptr;
+    QAction *m_createRule = nullptr;
+    QAction *m_createMocks = nullptr;
+    QString m_sourceName;
 };

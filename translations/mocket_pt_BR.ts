@@ -2491,7 +2491,7 @@ Comandos:
     </message>
     <message>
         <source>Subprot&amp;ocols:</source>
-        <translation>Sub&amp;protocolos:</translation>
+        <translation>Subpro&amp;tocolos:</translation>
     </message>
     <message>
         <source>&amp;Pattern:</source>
@@ -2570,10 +2570,6 @@ Comandos:
         <translation>&amp;Caminho:</translation>
     </message>
     <message>
-        <source>G&amp;reeting:</source>
-        <translation>Sau&amp;dação:</translation>
-    </message>
-    <message>
         <source>En&amp;abled</source>
         <translation>L&amp;igada</translation>
     </message>
@@ -2592,6 +2588,10 @@ Comandos:
     <message>
         <source>Sent when no rule matches; empty: none</source>
         <translation>Se nenhuma regra responde; vazio: nada</translation>
+    </message>
+    <message>
+        <source>Greet&amp;ing:</source>
+        <translation>Sau&amp;dação:</translation>
     </message>
 </context>
 <context>

@@ -2605,10 +2605,6 @@ Comandos:
         <translation>&amp;Caminho:</translation>
     </message>
     <message>
-        <source>G&amp;reeting:</source>
-        <translation>Sau&amp;dação:</translation>
-    </message>
-    <message>
         <source>En&amp;abled</source>
         <translation>L&amp;igada</translation>
     </message>
@@ -2635,6 +2631,10 @@ Comandos:
     <message>
         <source>%1 — which %2 messages the rule answers (empty: any); the pattern, if any, then matches their payload</source>
         <translation>%1 — a quais mensagens %2 a regra responde (vazio: qualquer uma); o padrão, se houver, casa então com o conteúdo delas</translation>
+    </message>
+    <message>
+        <source>Greet&amp;ing:</source>
+        <translation>Sau&amp;dação:</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "recorddialog.h"
 #include "recordingwindow.h"
 #include "mockspanel.h"
+#include "replyform.h"
 #include "serversettingsdialog.h"
 #include "shortcutsdialog.h"
 #include "testfiles.h"
@@ -24,6 +25,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -44,6 +46,9 @@ const char MixedConfig[] = "- websocket:\n"
                            "    path: /ws/echo\n"
                            "    on-connect:\n"
                            "      response: hello\n"
+                           "    streams:\n"
+                           "      - every: 1s\n"
+                           "        frames: [tick]\n"
                            "    on-message:\n"
                            "      - pattern: ping\n"
                            "        response: pong\n"
@@ -207,8 +212,17 @@ private:
                                                           { MocksPanel::ItemType::Http, 0, -1 } };
         auto *tabs = window->findChild<TryItPanel *>()->findChild<QTabBar *>();
         QVERIFY(tabs);
+        // The find and replace bar, open whatever the Mocks panel shows.
+        auto *find = window->findChild<FindBar *>();
+        QVERIFY(find);
+        find->activateReplace();
+        QTRY_VERIFY(find->isVisible());
         for (const MocksPanel::Selection &selection : selections) {
             mocks->select(selection);
+            // The endpoint form with a stream chosen shows the stream's fields.
+            QListWidget *streams = mocks->streamsEditor()->list();
+            if (streams->isVisibleTo(window.get()) && streams->count() > 0)
+                streams->setCurrentRow(0);
             for (int tab = 0; tab < tabs->count(); ++tab) {
                 tabs->setCurrentIndex(tab);
                 problems << mnemonicProblems(window.get());
@@ -229,10 +243,8 @@ private:
             if (box->isVisibleTo(window.get()) && mnemonicOf(box->text()).isNull())
                 problems << QStringLiteral("rule form: no Alt letter for \"%1\"").arg(box->text());
         }
-        // The find and replace bar, open.
-        window->findChild<FindBar *>()->activateReplace();
-        problems << mnemonicProblems(window.get());
-        window->findChild<FindBar *>()->hide();
+        QVERIFY(find->isVisible());
+        find->hide();
         // The Client dock, raised in place of Try it: each field has its letter (Enter in the
         // URL connects, Ctrl+Enter in the message sends).
         auto *client = window->findChild<QDockWidget *>(QStringLiteral("clientDock"));

@@ -1,7 +1,8 @@
 // The default layout at 1280x800 and 1600x1000, in English and in Portuguese, serving the
 // bundled example with clients connected: no text is cut off, no widget reaches past the
-// window, and the Connections table shows Id to Out without scrolling.
+// window, and the Connections table shows Id to Out and three rows without scrolling.
 
+#include "conversationbox.h"
 #include "mainwindow.h"
 #include "testclient.h"
 #include "testfiles.h"
@@ -122,11 +123,15 @@ QString connectionColumnsProblem(QTableView *table)
     const int out = ConnectionsModel::Out;
     const int right = table->horizontalHeader()->sectionViewportPosition(out)
         + table->horizontalHeader()->sectionSize(out);
-    return right > table->viewport()->width()
-        ? QStringLiteral("Connections: Out ends at %1 px of %2")
-              .arg(right)
-              .arg(table->viewport()->width())
-        : QString();
+    if (right > table->viewport()->width())
+        return QStringLiteral("Connections: Out ends at %1 px of %2")
+            .arg(right)
+            .arg(table->viewport()->width());
+    if (table->horizontalScrollBar()->isVisible())
+        return QStringLiteral("Connections: a horizontal scrollbar");
+    // Room for three rows below the header, whole.
+    const int rows = table->viewport()->height() / table->verticalHeader()->defaultSectionSize();
+    return rows < 3 ? QStringLiteral("Connections: room for %1 rows").arg(rows) : QString();
 }
 
 } // namespace
@@ -227,6 +232,8 @@ private slots:
                                                     ->index(0, 0)
                                                     .data(ConnectionsModel::ConnectionIdRole)
                                                     .toULongLong());
+        // The conversation box opens under the table and takes a share of its height.
+        QTRY_VERIFY(window.trafficPanel()->conversationBox()->isVisible());
         look(QStringLiteral("connection chosen"));
         auto *client = window.findChild<QDockWidget *>(QStringLiteral("clientDock"));
         QVERIFY(client);

@@ -300,7 +300,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     endpointForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     endpointForm->addRow(m_endpointTitle);
     endpointForm->addRow(tr("P&ath:"), m_path);
-    auto *greetingLabel = new QLabel(tr("G&reeting:"), endpointPage);
+    auto *greetingLabel = new QLabel(tr("Greet&ing:"), endpointPage);
     greetingLabel->setBuddy(m_greeting);
     endpointForm->addRow(greetingLabel,
                          Forms::withPlaceholderButton(m_greeting,

@@ -66,9 +66,13 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     m_connections = makeTable(this);
     m_connections->setModel(log->connections());
     m_connections->setItemDelegate(new ConnectionRowDelegate(m_connections));
-    // The header and a row at the least: the conversation box shares the height.
-    m_connections->setMinimumHeight(2 * m_connections->verticalHeader()->defaultSectionSize()
+    // The header and three rows at the least: the conversation box shares the height. Id to
+    // Out fit the panel's first width; the columns after them show as the split widens, with
+    // no scrollbar to take a row's room.
+    m_connections->setMinimumHeight(m_connections->horizontalHeader()->sizeHint().height()
+                                    + 3 * m_connections->verticalHeader()->defaultSectionSize()
                                     + 2 * m_connections->frameWidth());
+    m_connections->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     const QFontMetrics fm = m_connections->fontMetrics();
     auto fit = [&fm](QTableView *view, int column, const QString &sample) {
         const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
@@ -111,6 +115,10 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
     if (server) {
         m_conversation = new ConversationBox(server, connectionsBox);
         m_conversation->hide(); // until a connection is chosen: the table keeps the room
+        // The room the box will need is kept from the start, so that choosing a connection
+        // does not squeeze the table below its three rows.
+        connectionsBox->setMinimumHeight(cl->minimumSize().height() + cl->spacing()
+                                         + m_conversation->minimumSizeHint().height());
         cl->addWidget(m_conversation);
     }
 

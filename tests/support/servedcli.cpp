@@ -78,7 +78,8 @@ NodeRun runNodeClient(const QString &script, const QStringList &arguments, int t
     NodeRun run;
     QProcess node;
     node.setWorkingDirectory(nodeClientsDir());
-    node.start(nodeProgram(), QStringList { nodeClientsDir() + QLatin1Char('/') + script } + arguments);
+    node.start(nodeProgram(),
+               QStringList { nodeClientsDir() + QLatin1Char('/') + script } + arguments);
     if (!node.waitForStarted(5000)) {
         run.exitCode = -2;
         run.err = node.errorString().toUtf8();

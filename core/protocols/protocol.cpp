@@ -4,14 +4,15 @@
 
 namespace Protocols {
 
-Decoded Session::decodeBinary(const QByteArray &)
+Decoded Session::decodeBinary(const QByteArray &frame)
 {
-    Decoded out;
-    out.action = Decoded::Action::Bad;
-    out.closeCode = 1003;
-    out.closeReason = QStringLiteral("binary frames are not supported");
-    out.problem = out.closeReason;
-    return out;
+    Decoded bad;
+    bad.action = Decoded::Action::Bad;
+    bad.closeCode = 1003;
+    bad.closeReason = QStringLiteral("binary frames are not part of this protocol");
+    bad.problem = bad.closeReason;
+    bad.summary = QStringLiteral("binary frame of %1 bytes").arg(frame.size());
+    return bad;
 }
 
 QStringList Session::answered(const Decoded &, bool)
@@ -19,19 +20,72 @@ QStringList Session::answered(const Decoded &, bool)
     return {};
 }
 
+QStringList Session::unmatched(const Decoded &message)
+{
+    return answered(message, false);
+}
+
 QStringList Session::streamEnded(const QHash<QString, QString> &)
 {
     return {};
 }
 
+// Each preset adds its own line here.
+const QList<const Preset *> &presets()
+{
+    static const QList<const Preset *> all {
+        &SocketIo::preset(),
+    };
+    return all;
+}
+
+const Preset *preset(Kind kind)
+{
+    for (const Preset *each : presets()) {
+        if (each->kind == kind)
+            return each;
+    }
+    return nullptr;
+}
+
+const Preset *presetNamed(const QString &name)
+{
+    for (const Preset *each : presets()) {
+        if (name == QLatin1String(each->name))
+            return each;
+    }
+    return nullptr;
+}
+
+QString nameOf(Kind kind)
+{
+    const Preset *found = preset(kind);
+    return found ? QString::fromLatin1(found->name) : QString();
+}
+
+QStringList names()
+{
+    QStringList all;
+    for (const Preset *each : presets())
+        all.append(QString::fromLatin1(each->name));
+    return all;
+}
+
+std::optional<FoundKey> findRuleKey(const QString &name)
+{
+    for (const Preset *each : presets()) {
+        for (const RuleKey &key : each->ruleKeys) {
+            if (name == QLatin1String(key.name))
+                return FoundKey { each, &key };
+        }
+    }
+    return std::nullopt;
+}
+
 std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options)
 {
-    switch (kind) {
-    case Kind::SocketIo:
-        return std::make_unique<SocketIoSession>(options);
-    default:
-        return nullptr;
-    }
+    const Preset *found = preset(kind);
+    return found && found->makeSession ? found->makeSession(options) : nullptr;
 }
 
 } // namespace Protocols

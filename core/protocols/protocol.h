@@ -1,11 +1,14 @@
 #pragma once
 
-// The protocol presets an endpoint may declare (`protocol: socket.io`): the interface every
-// preset's codec implements. A codec is pure: it turns a client's frames into what they mean
-// and payloads into frames, with no sockets and no timers, so it is tested and fuzzed alone.
+// Protocol presets: the protocols that ride on WebSocket (Socket.IO, GraphQL over WebSocket,
+// STOMP), spoken by Mocket so that a config's rules can be written on the protocol's own
+// terms. A preset's codec is pure: it turns a client's frames into what they mean (Decoded)
+// and the rules' payloads into frames, with no sockets and no timers, so it is tested and
+// fuzzed alone. The server keeps one Session per connection of a preset endpoint.
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -16,61 +19,121 @@ namespace Protocols {
 
 enum class Kind { None, SocketIo, GraphqlWs, Stomp };
 
-// What the server tells a session about its endpoint.
-struct SessionOptions
-{
-    qint64 maxMessageSize = 16 * 1024 * 1024;
-};
-
 // What one client frame means.
 struct Decoded
 {
     enum class Action {
-        Ignore, // keep-alive: nothing for the rules
+        Ignore, // keep-alive (pong, heart-beat): nothing for the rules
         Connected, // the protocol's own connect is done: the endpoint's on-connect runs now
         Message, // an application message: the rules answer it
         Stop, // the client ended something: stop the stream under streamKey
         Close, // the client said goodbye: send replies, then close
-        Bad, // malformed or out of order: send replies, then close with closeCode/closeReason
+        Bad, // malformed or out of order: send replies (the protocol's own error answer),
+             // then close with closeCode/closeReason; the log says `problem`
     };
     Action action = Action::Ignore;
-    QStringList replies; // the preset's own answers, sent first
-    QString command; // Message: what kind of message ("event", ...)
+    QStringList replies; // the preset's own answers, sent first (connection_ack, pong, ...)
+    QString command; // Message: "event" | "subscribe" | "SEND" | "SUBSCRIBE" ...
     QString name; // Message: event name / operation name / destination
     QString payload; // Message: what `pattern:` sees and json-params read
     QHash<QString, QString> params; // {{protocol.NAME}}
     QString streamKey; // Message: key for a stream it starts; Stop: the stream to stop
-    QStringList after; // sent after the rules answered
+    QStringList after; // sent after the rules answered (STOMP RECEIPT)
     int closeCode = 0;
     QString closeReason;
-    QString problem;
-    QString summary; // the log's decoded view
+    QString problem; // Bad: what was wrong, for the log
+    QString summary; // the log's decoded view: graphql-ws subscribe 1 "hello"
 };
 
-// How a reply's payload is framed: "emit", "ack", "next", "error", "message".
+// How a payload is framed: kind "emit"/"ack"/"next"/"error"/"message"..., and a name where
+// the kind needs one (the event, the destination). An empty kind: the preset's default.
 struct Framing
 {
     QString kind;
     QString name;
 };
 
-// One per connection of a preset endpoint.
+// What a session knows of its connection when it starts.
+struct SessionOptions
+{
+    quint64 connectionId = 0;
+    QString path; // the request path, decoded
+    QHash<QString, QString> query; // the handshake's query parameters
+};
+
+// One connection of a preset endpoint.
 class Session
 {
 public:
     virtual ~Session() = default;
-    virtual QStringList opened() = 0;
+    // Frames sent as the WebSocket opens (Engine.IO's open packet); none by default.
+    virtual QStringList opened() { return {}; }
     virtual Decoded decode(const QString &frame) = 0;
+    // A binary frame; by default a Bad one.
     virtual Decoded decodeBinary(const QByteArray &frame);
-    // A payload as this connection's frame; nullopt: not for this connection.
+    // A rule's payload as this connection's frame; nullopt: not for this connection (an
+    // operation it never started, a destination it did not subscribe to). params: those of
+    // the message being answered, or of the message that started a stream.
     virtual std::optional<QString> frame(const Framing &framing, const QString &payload,
                                          const QHash<QString, QString> &params)
-            = 0;
+        = 0;
+    // After the rules answered message: e.g. graphql-ws's complete, unless the answer is a
+    // stream still running.
     virtual QStringList answered(const Decoded &message, bool startedStream);
+    // After no rule answered message; by default as answered without a stream.
+    virtual QStringList unmatched(const Decoded &message);
+    // A stream a rule started for a message with these params ran out: e.g. complete.
     virtual QStringList streamEnded(const QHash<QString, QString> &params);
+    // Keep-alive: every keepAliveMs (0: none) the server sends keepAlive().
     virtual int keepAliveMs() const { return 0; }
     virtual QString keepAlive() { return {}; }
 };
+
+// Where a config's preset rule keys go.
+enum class KeyRole {
+    // Selects messages: `command` must be the message's, and the key's value equals (or,
+    // with `contains`, is found in) the message's name, or its params[field] when set.
+    Selector,
+    // Frames the reply: sets the framing's kind to `command` and its name to the value.
+    FramingName,
+    // Frames the reply and is its payload: sets the framing's kind to `command`; the value
+    // is the reply's response template.
+    FramingResponse,
+};
+
+// One preset rule key: `operation:`, `query:`, `event:`, `emit:`, `send-to:`...
+struct RuleKey
+{
+    const char *name;
+    KeyRole role;
+    const char *command; // Selector: the message command; Framing*: the framing kind
+    const char *field = nullptr; // Selector: compare params[field] instead of the name
+    bool contains = false; // Selector: a substring, not the exact text
+};
+
+// A preset as the config and the server know it.
+struct Preset
+{
+    Kind kind = Kind::None;
+    const char *name = ""; // as `protocol:` writes it
+    QStringList subprotocols; // offered when the endpoint lists none
+    QList<RuleKey> ruleKeys;
+    std::unique_ptr<Session> (*makeSession)(const SessionOptions &options) = nullptr;
+};
+
+// The presets there are, in the order their names are listed.
+const QList<const Preset *> &presets();
+const Preset *preset(Kind kind); // null for None
+const Preset *presetNamed(const QString &name); // null when no preset has that name
+QString nameOf(Kind kind); // empty for None
+QStringList names();
+// The key among every preset's rule keys, and its preset; nullopt when none has that name.
+struct FoundKey
+{
+    const Preset *preset;
+    const RuleKey *key;
+};
+std::optional<FoundKey> findRuleKey(const QString &name);
 
 std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options);
 

@@ -5,7 +5,9 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 
-namespace Protocols {
+using Protocols::Decoded;
+
+namespace SocketIo {
 
 namespace {
 
@@ -19,12 +21,11 @@ const QLatin1String InvalidState("invalid state");
 // What socket.io-parser refuses as event names: they mean something to either side.
 bool isReservedEvent(const QString &name)
 {
-    static const QStringList reserved { QStringLiteral("connect"),
-                                        QStringLiteral("connect_error"),
-                                        QStringLiteral("disconnect"),
-                                        QStringLiteral("disconnecting"),
-                                        QStringLiteral("newListener"),
-                                        QStringLiteral("removeListener") };
+    static const QStringList reserved {
+        QStringLiteral("connect"),     QStringLiteral("connect_error"),
+        QStringLiteral("disconnect"),  QStringLiteral("disconnecting"),
+        QStringLiteral("newListener"), QStringLiteral("removeListener")
+    };
     return reserved.contains(name);
 }
 
@@ -34,7 +35,7 @@ QString randomId()
     for (char &byte : bytes)
         byte = char(QRandomGenerator::global()->bounded(256));
     return QString::fromLatin1(
-            bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString jsonString(const QString &text)
@@ -51,8 +52,8 @@ QString argument(const QString &payload)
     if (trimmed.isEmpty())
         return {};
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(
-            QByteArray("[") + trimmed.toUtf8() + QByteArray("]"), &error);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray("[") + trimmed.toUtf8() + QByteArray("]"), &error);
     if (error.error == QJsonParseError::NoError && doc.array().size() == 1)
         return trimmed;
     return jsonString(payload);
@@ -79,7 +80,7 @@ QString withoutLeadingZeros(QStringView digits)
 QString dataProblem(int type, const QString &data)
 {
     if (data.isEmpty()) {
-        if (type == SocketIoPacket::Event || type == SocketIoPacket::Ack)
+        if (type == Packet::Event || type == Packet::Ack)
             return QStringLiteral("a packet of type %1 without its JSON array").arg(type);
         return {};
     }
@@ -87,14 +88,14 @@ QString dataProblem(int type, const QString &data)
     const QJsonDocument doc = QJsonDocument::fromJson(data.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
         return QStringLiteral("invalid JSON data (%1 at offset %2)")
-                .arg(error.errorString())
-                .arg(error.offset);
+            .arg(error.errorString())
+            .arg(error.offset);
     switch (type) {
-    case SocketIoPacket::Connect:
+    case Packet::Connect:
         return doc.isObject() ? QString() : QStringLiteral("CONNECT data must be a JSON object");
-    case SocketIoPacket::Disconnect:
+    case Packet::Disconnect:
         return QStringLiteral("DISCONNECT carries no data");
-    case SocketIoPacket::ConnectError:
+    case Packet::ConnectError:
         return doc.isObject() ? QString() : QStringLiteral("CONNECT_ERROR data must be an object");
     default:
         return doc.isArray() ? QString() : QStringLiteral("the data must be a JSON array");
@@ -115,16 +116,37 @@ QString summaryArgs(const QList<QStringView> &args)
     return out;
 }
 
+std::unique_ptr<Protocols::Session> makeSession(const Protocols::SessionOptions &)
+{
+    return std::make_unique<Session>();
+}
+
 } // namespace
 
-SocketIoParse parseSocketIoPacket(QStringView text)
+const Protocols::Preset &preset()
 {
-    SocketIoParse out;
+    static const Protocols::Preset socketIo {
+        Protocols::Kind::SocketIo,
+        "socket.io",
+        {},
+        {
+            { "event", Protocols::KeyRole::Selector, "event" },
+            { "emit", Protocols::KeyRole::FramingName, "emit" },
+            { "ack", Protocols::KeyRole::FramingResponse, "ack" },
+        },
+        &makeSession,
+    };
+    return socketIo;
+}
+
+Parse parsePacket(QStringView text)
+{
+    Parse out;
     if (text.isEmpty()) {
         out.problem = QStringLiteral("an empty Socket.IO packet");
         return out;
     }
-    SocketIoPacket packet;
+    Packet packet;
     const char16_t typeChar = text.at(0).unicode();
     if (typeChar < u'0' || typeChar > u'6') {
         out.problem = QStringLiteral("unknown Socket.IO packet type '%1'").arg(text.at(0));
@@ -132,7 +154,7 @@ SocketIoParse parseSocketIoPacket(QStringView text)
     }
     packet.type = typeChar - u'0';
     qsizetype pos = 1;
-    if (packet.type == SocketIoPacket::BinaryEvent || packet.type == SocketIoPacket::BinaryAck) {
+    if (packet.type == Packet::BinaryEvent || packet.type == Packet::BinaryAck) {
         out.packet = packet; // the attachments are refused whatever they say
         return out;
     }
@@ -194,24 +216,20 @@ QList<QStringView> jsonArrayElements(QStringView array)
     return out;
 }
 
-SocketIoSession::SocketIoSession(const SessionOptions &options)
-    : m_options(options)
-    , m_engineId(randomId())
-    , m_socketId(randomId())
-{
-}
+Session::Session() : m_engineId(randomId()), m_socketId(randomId()) { }
 
-QStringList SocketIoSession::opened()
+QStringList Session::opened()
 {
     const QJsonObject open { { QStringLiteral("sid"), m_engineId },
                              { QStringLiteral("upgrades"), QJsonArray() },
                              { QStringLiteral("pingInterval"), PingIntervalMs },
                              { QStringLiteral("pingTimeout"), PingTimeoutMs },
-                             { QStringLiteral("maxPayload"), double(m_options.maxMessageSize) } };
-    return { QLatin1Char('0') + QString::fromUtf8(QJsonDocument(open).toJson(QJsonDocument::Compact)) };
+                             { QStringLiteral("maxPayload"), MaxPayload } };
+    return { QLatin1Char('0')
+             + QString::fromUtf8(QJsonDocument(open).toJson(QJsonDocument::Compact)) };
 }
 
-Decoded SocketIoSession::decode(const QString &frame)
+Decoded Session::decode(const QString &frame)
 {
     Decoded out;
     if (frame.isEmpty())
@@ -244,58 +262,59 @@ Decoded SocketIoSession::decode(const QString &frame)
     }
 }
 
-Decoded SocketIoSession::decodeBinary(const QByteArray &frame)
+Decoded Session::decodeBinary(const QByteArray &frame)
 {
     return bad(QStringLiteral("a binary frame (%1 bytes): binary attachments are not supported")
-                       .arg(frame.size()),
+                   .arg(frame.size()),
                QStringLiteral("binary attachments are not supported"), 1003);
 }
 
-Decoded SocketIoSession::decodeMessage(QStringView text)
+Decoded Session::decodeMessage(QStringView text)
 {
-    const SocketIoParse parse = parseSocketIoPacket(text);
+    const Parse parse = parsePacket(text);
     if (!parse.packet)
         return bad(parse.problem, ParseError);
-    const SocketIoPacket &packet = *parse.packet;
-    if (packet.type == SocketIoPacket::BinaryEvent || packet.type == SocketIoPacket::BinaryAck)
+    const Packet &packet = *parse.packet;
+    if (packet.type == Packet::BinaryEvent || packet.type == Packet::BinaryAck)
         return bad(QStringLiteral("a packet with binary attachments (type %1): they are not "
                                   "supported")
-                           .arg(packet.type),
+                       .arg(packet.type),
                    QStringLiteral("binary attachments are not supported"), 1003);
-    if (packet.type == SocketIoPacket::Connect)
+    if (packet.type == Packet::Connect)
         return decodeConnect(packet);
     if (packet.nsp != u'/')
-        return bad(QStringLiteral("a packet for namespace '%1', which is not connected")
-                           .arg(packet.nsp),
-                   InvalidState);
+        return bad(
+            QStringLiteral("a packet for namespace '%1', which is not connected").arg(packet.nsp),
+            InvalidState);
     Decoded out;
     switch (packet.type) {
-    case SocketIoPacket::Disconnect:
+    case Packet::Disconnect:
         m_connected = false;
         out.action = Decoded::Action::Close;
         out.summary = QStringLiteral("socket.io disconnect");
         return out;
-    case SocketIoPacket::Event:
+    case Packet::Event:
         return decodeEvent(packet);
-    case SocketIoPacket::Ack:
+    case Packet::Ack:
         out.summary = QStringLiteral("socket.io ack %1 %2")
-                              .arg(packet.ackId, summaryArgs(jsonArrayElements(packet.data)));
+                          .arg(packet.ackId, summaryArgs(jsonArrayElements(packet.data)));
         return out;
     default:
         return bad(QStringLiteral("a CONNECT_ERROR packet from the client"), InvalidState);
     }
 }
 
-Decoded SocketIoSession::decodeConnect(const SocketIoPacket &packet)
+Decoded Session::decodeConnect(const Packet &packet)
 {
     Decoded out;
     if (packet.nsp != u'/') {
         const QJsonObject error { { QStringLiteral("message"),
                                     QStringLiteral("Invalid namespace") } };
-        out.replies.append(QStringLiteral("44") + packet.nsp + u','
-                           + QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact)));
-        out.summary = QStringLiteral("socket.io connect %1 refused: Invalid namespace")
-                              .arg(packet.nsp);
+        out.replies.append(
+            QStringLiteral("44") + packet.nsp + u','
+            + QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact)));
+        out.summary
+            = QStringLiteral("socket.io connect %1 refused: Invalid namespace").arg(packet.nsp);
         return out;
     }
     if (m_connected)
@@ -313,7 +332,7 @@ Decoded SocketIoSession::decodeConnect(const SocketIoPacket &packet)
     return out;
 }
 
-Decoded SocketIoSession::decodeEvent(const SocketIoPacket &packet)
+Decoded Session::decodeEvent(const Packet &packet)
 {
     if (!m_connected)
         return bad(QStringLiteral("an event before the namespace connect"), InvalidState);
@@ -346,8 +365,8 @@ Decoded SocketIoSession::decodeEvent(const SocketIoPacket &packet)
     return out;
 }
 
-std::optional<QString> SocketIoSession::frame(const Framing &framing, const QString &payload,
-                                              const QHash<QString, QString> &params)
+std::optional<QString> Session::frame(const Protocols::Framing &framing, const QString &payload,
+                                      const QHash<QString, QString> &params)
 {
     if (!m_connected)
         return std::nullopt;
@@ -366,11 +385,10 @@ std::optional<QString> SocketIoSession::frame(const Framing &framing, const QStr
     else
         return std::nullopt;
     return QStringLiteral("42[") + jsonString(name) + (arg.isEmpty() ? QString() : u',' + arg)
-            + u']';
+        + u']';
 }
 
-Decoded SocketIoSession::bad(const QString &problem, const QString &closeReason,
-                             int closeCode) const
+Decoded Session::bad(const QString &problem, const QString &closeReason, int closeCode) const
 {
     Decoded out;
     out.action = Decoded::Action::Bad;
@@ -383,9 +401,9 @@ Decoded SocketIoSession::bad(const QString &problem, const QString &closeReason,
     return out;
 }
 
-QHash<QString, QString> SocketIoSession::baseParams() const
+QHash<QString, QString> Session::baseParams() const
 {
     return { { QStringLiteral("sid"), m_socketId } };
 }
 
-} // namespace Protocols
+} // namespace SocketIo

@@ -13,10 +13,14 @@
 
 #include <QStringView>
 
-namespace Protocols {
+namespace SocketIo {
+
+// The rule keys: `event: NAME` (the event's name), `emit: NAME` (the reply as that event),
+// `ack: TEMPLATE` (the acknowledgement the client asked for, as the answer).
+const Protocols::Preset &preset();
 
 // One Socket.IO packet as it was sent, its JSON data still text.
-struct SocketIoPacket
+struct Packet
 {
     enum Type { Connect = 0, Disconnect, Event, Ack, ConnectError, BinaryEvent, BinaryAck };
     int type = Connect;
@@ -27,28 +31,30 @@ struct SocketIoPacket
 
 // A Socket.IO packet read as the reference parser (socket.io-parser 4) reads one, or what
 // is wrong with it.
-struct SocketIoParse
+struct Parse
 {
-    std::optional<SocketIoPacket> packet;
+    std::optional<Packet> packet;
     QString problem;
 };
-SocketIoParse parseSocketIoPacket(QStringView text);
+Parse parsePacket(QStringView text);
 
 // The top-level elements of a valid JSON array's text, each as the sender wrote it.
 QList<QStringView> jsonArrayElements(QStringView array);
 
-class SocketIoSession final : public Session
+class Session final : public Protocols::Session
 {
 public:
     static constexpr int PingIntervalMs = 25000;
     static constexpr int PingTimeoutMs = 20000;
 
-    explicit SocketIoSession(const SessionOptions &options);
+    static constexpr int MaxPayload = 1000000; // what a socket.io server allows by default
+
+    Session();
 
     QStringList opened() override;
-    Decoded decode(const QString &frame) override;
-    Decoded decodeBinary(const QByteArray &frame) override;
-    std::optional<QString> frame(const Framing &framing, const QString &payload,
+    Protocols::Decoded decode(const QString &frame) override;
+    Protocols::Decoded decodeBinary(const QByteArray &frame) override;
+    std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,
                                  const QHash<QString, QString> &params) override;
     int keepAliveMs() const override { return PingIntervalMs; }
     QString keepAlive() override { return QStringLiteral("2"); }
@@ -57,16 +63,16 @@ public:
     QString socketId() const { return m_connected ? m_socketId : QString(); }
 
 private:
-    Decoded decodeMessage(QStringView text);
-    Decoded decodeConnect(const SocketIoPacket &packet);
-    Decoded decodeEvent(const SocketIoPacket &packet);
-    Decoded bad(const QString &problem, const QString &closeReason, int closeCode = 1002) const;
+    Protocols::Decoded decodeMessage(QStringView text);
+    Protocols::Decoded decodeConnect(const Packet &packet);
+    Protocols::Decoded decodeEvent(const Packet &packet);
+    Protocols::Decoded bad(const QString &problem, const QString &closeReason,
+                           int closeCode = 1002) const;
     QHash<QString, QString> baseParams() const;
 
-    SessionOptions m_options;
     QString m_engineId;
     QString m_socketId;
     bool m_connected = false;
 };
 
-} // namespace Protocols
+} // namespace SocketIo

@@ -10,7 +10,7 @@
 
 using Protocols::Decoded;
 using Protocols::Framing;
-using Protocols::SocketIoSession;
+using SocketIo::Session;
 
 Q_DECLARE_METATYPE(Decoded::Action)
 
@@ -21,9 +21,9 @@ using Action = Decoded::Action;
 enum class Start { Open, Connected };
 
 // A session at the start the row asks for: just opened, or with the namespace connected.
-std::unique_ptr<SocketIoSession> session(Start start)
+std::unique_ptr<Session> session(Start start)
 {
-    auto out = std::make_unique<SocketIoSession>(Protocols::SessionOptions {});
+    auto out = std::make_unique<Session>();
     out->opened();
     if (start == Start::Connected)
         out->decode(QStringLiteral("40"));
@@ -71,29 +71,29 @@ private slots:
 
 void tst_SocketIoCodec::openPacket()
 {
-    Protocols::SessionOptions options;
-    options.maxMessageSize = 1000;
-    SocketIoSession s(options);
+    Session s;
     const QStringList open = s.opened();
     QCOMPARE(open.size(), 1);
     QVERIFY(open.first().startsWith(u'0'));
     QJsonParseError error;
-    const QJsonObject handshake =
-            QJsonDocument::fromJson(open.first().mid(1).toUtf8(), &error).object();
+    const QJsonObject handshake
+        = QJsonDocument::fromJson(open.first().mid(1).toUtf8(), &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(handshake.value(QStringLiteral("sid")).toString().size(), 20);
     QCOMPARE(handshake.value(QStringLiteral("upgrades")).toArray(), QJsonArray());
     QCOMPARE(handshake.value(QStringLiteral("pingInterval")).toInt(), 25000);
     QCOMPARE(handshake.value(QStringLiteral("pingTimeout")).toInt(), 20000);
-    QCOMPARE(handshake.value(QStringLiteral("maxPayload")).toInt(), 1000);
+    QCOMPARE(handshake.value(QStringLiteral("maxPayload")).toInt(), 1000000);
 }
 
 void tst_SocketIoCodec::idsAreFreshAndDistinct()
 {
-    SocketIoSession first(Protocols::SessionOptions {});
-    SocketIoSession second(Protocols::SessionOptions {});
-    const QString engineId =
-            QJsonDocument::fromJson(first.opened().first().mid(1).toUtf8()).object().value(QStringLiteral("sid")).toString();
+    Session first;
+    Session second;
+    const QString engineId = QJsonDocument::fromJson(first.opened().first().mid(1).toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("sid"))
+                                 .toString();
     QCOMPARE(first.socketId(), QString()); // none before the namespace connect
     const Decoded connected = first.decode(QStringLiteral("40"));
     const QString socketId = first.socketId();
@@ -107,7 +107,7 @@ void tst_SocketIoCodec::idsAreFreshAndDistinct()
 
 void tst_SocketIoCodec::keepAlive()
 {
-    SocketIoSession s(Protocols::SessionOptions {});
+    Session s;
     QCOMPARE(s.keepAliveMs(), 25000);
     QCOMPARE(s.keepAlive(), QStringLiteral("2"));
 }
@@ -124,63 +124,81 @@ void tst_SocketIoCodec::decode_data()
 
     const int open = int(Start::Open);
     const int connected = int(Start::Connected);
-    QTest::newRow("namespace connect") << open << "40" << Action::Connected
-                                       << lines({ "40{\"sid\":\"{sid}\"}" }) << "" << ""
-                                       << "socket.io connect /";
-    QTest::newRow("connect with auth")
-            << open << "40{\"token\":\"abc\"}" << Action::Connected
-            << lines({ "40{\"sid\":\"{sid}\"}" }) << "" << "{\"token\":\"abc\"}"
-            << "socket.io connect / {\"token\":\"abc\"}";
+    QTest::newRow("namespace connect")
+        << open << "40" << Action::Connected << lines({ "40{\"sid\":\"{sid}\"}" }) << ""
+        << ""
+        << "socket.io connect /";
+    QTest::newRow("connect with auth") << open << "40{\"token\":\"abc\"}" << Action::Connected
+                                       << lines({ "40{\"sid\":\"{sid}\"}" }) << ""
+                                       << "{\"token\":\"abc\"}"
+                                       << "socket.io connect / {\"token\":\"abc\"}";
     QTest::newRow("connect to / spelled out")
-            << open << "40/,{}" << Action::Connected << lines({ "40{\"sid\":\"{sid}\"}" })
-            << "" << "{}" << "socket.io connect / {}";
+        << open << "40/,{}" << Action::Connected << lines({ "40{\"sid\":\"{sid}\"}" }) << ""
+        << "{}"
+        << "socket.io connect / {}";
     QTest::newRow("other namespace refused")
-            << open << "40/admin," << Action::Ignore
-            << lines({ "44/admin,{\"message\":\"Invalid namespace\"}" }) << "" << ""
-            << "socket.io connect /admin refused: Invalid namespace";
+        << open << "40/admin," << Action::Ignore
+        << lines({ "44/admin,{\"message\":\"Invalid namespace\"}" }) << ""
+        << ""
+        << "socket.io connect /admin refused: Invalid namespace";
     QTest::newRow("other namespace when connected")
-            << connected << "40/admin,{\"x\":1}" << Action::Ignore
-            << lines({ "44/admin,{\"message\":\"Invalid namespace\"}" }) << "" << ""
-            << "socket.io connect /admin refused: Invalid namespace";
-    QTest::newRow("event with an object")
-            << connected << "42[\"chat\",{\"text\": \"hi\"}]" << Action::Message << QStringList()
-            << "chat" << "{\"text\": \"hi\"}" << "socket.io event \"chat\" [{\"text\": \"hi\"}]";
+        << connected << "40/admin,{\"x\":1}" << Action::Ignore
+        << lines({ "44/admin,{\"message\":\"Invalid namespace\"}" }) << ""
+        << ""
+        << "socket.io connect /admin refused: Invalid namespace";
+    QTest::newRow("event with an object") << connected << "42[\"chat\",{\"text\": \"hi\"}]"
+                                          << Action::Message << QStringList() << "chat"
+                                          << "{\"text\": \"hi\"}"
+                                          << "socket.io event \"chat\" [{\"text\": \"hi\"}]";
     QTest::newRow("event with a string argument")
-            << connected << "42[\"join\",\"lobby\"]" << Action::Message << QStringList() << "join"
-            << "lobby" << "socket.io event \"join\" [\"lobby\"]";
+        << connected << "42[\"join\",\"lobby\"]" << Action::Message << QStringList() << "join"
+        << "lobby"
+        << "socket.io event \"join\" [\"lobby\"]";
     QTest::newRow("event with an ack id")
-            << connected << "4217[\"join\",\"lobby\"]" << Action::Message << QStringList()
-            << "join" << "lobby" << "socket.io event \"join\" [\"lobby\"] ack 17";
+        << connected << "4217[\"join\",\"lobby\"]" << Action::Message << QStringList() << "join"
+        << "lobby"
+        << "socket.io event \"join\" [\"lobby\"] ack 17";
     QTest::newRow("event without arguments")
-            << connected << "42[\"ping me\"]" << Action::Message << QStringList() << "ping me"
-            << "" << "socket.io event \"ping me\" []";
+        << connected << "42[\"ping me\"]" << Action::Message << QStringList() << "ping me"
+        << ""
+        << "socket.io event \"ping me\" []";
     QTest::newRow("event with several arguments")
-            << connected << "42[\"move\",1,[2,3],null]" << Action::Message << QStringList()
-            << "move" << "1" << "socket.io event \"move\" [1,[2,3],null]";
+        << connected << "42[\"move\",1,[2,3],null]" << Action::Message << QStringList() << "move"
+        << "1"
+        << "socket.io event \"move\" [1,[2,3],null]";
     QTest::newRow("numeric event name")
-            << connected << "42[7,\"x\"]" << Action::Message << QStringList() << "7" << "x"
-            << "socket.io event \"7\" [\"x\"]";
+        << connected << "42[7,\"x\"]" << Action::Message << QStringList() << "7"
+        << "x"
+        << "socket.io event \"7\" [\"x\"]";
     QTest::newRow("escaped quotes in arguments")
-            << connected << "42[\"say\",\"a \\\"quoted\\\" word\",\"]\"]" << Action::Message
-            << QStringList() << "say" << "a \"quoted\" word"
-            << "socket.io event \"say\" [\"a \\\"quoted\\\" word\",\"]\"]";
+        << connected << "42[\"say\",\"a \\\"quoted\\\" word\",\"]\"]" << Action::Message
+        << QStringList() << "say"
+        << "a \"quoted\" word"
+        << "socket.io event \"say\" [\"a \\\"quoted\\\" word\",\"]\"]";
     QTest::newRow("event to / spelled out")
-            << connected << "42/,[\"chat\",1]" << Action::Message << QStringList() << "chat" << "1"
-            << "socket.io event \"chat\" [1]";
+        << connected << "42/,[\"chat\",1]" << Action::Message << QStringList() << "chat"
+        << "1"
+        << "socket.io event \"chat\" [1]";
     QTest::newRow("ack of a server event")
-            << connected << "433[\"ok\"]" << Action::Ignore << QStringList() << "" << ""
-            << "socket.io ack 3 [\"ok\"]";
-    QTest::newRow("pong") << connected << "3" << Action::Ignore << QStringList() << "" << ""
+        << connected << "433[\"ok\"]" << Action::Ignore << QStringList() << ""
+        << ""
+        << "socket.io ack 3 [\"ok\"]";
+    QTest::newRow("pong") << connected << "3" << Action::Ignore << QStringList() << ""
+                          << ""
                           << "engine.io pong";
     QTest::newRow("ping of an old client")
-            << connected << "2probe" << Action::Ignore << lines({ "3probe" }) << "" << ""
-            << "engine.io ping";
-    QTest::newRow("noop") << open << "6" << Action::Ignore << QStringList() << "" << ""
+        << connected << "2probe" << Action::Ignore << lines({ "3probe" }) << ""
+        << ""
+        << "engine.io ping";
+    QTest::newRow("noop") << open << "6" << Action::Ignore << QStringList() << ""
+                          << ""
                           << "engine.io noop";
     QTest::newRow("engine close") << connected << "1" << Action::Close << QStringList() << ""
-                                  << "" << "engine.io close";
+                                  << ""
+                                  << "engine.io close";
     QTest::newRow("disconnect") << connected << "41" << Action::Close << QStringList() << ""
-                                << "" << "socket.io disconnect";
+                                << ""
+                                << "socket.io disconnect";
 }
 
 void tst_SocketIoCodec::decode()
@@ -231,47 +249,46 @@ void tst_SocketIoCodec::badFrames_data()
     const int connected = int(Start::Connected);
     const QString parse = QStringLiteral("parse error");
     const QString state = QStringLiteral("invalid state");
-    QTest::newRow("empty frame") << connected << "" << 1002 << parse
-                                 << "an empty Engine.IO packet";
-    QTest::newRow("unknown engine type") << connected << "9" << 1002 << parse
-                                         << "unknown Engine.IO packet type '9'";
+    QTest::newRow("empty frame") << connected << "" << 1002 << parse << "an empty Engine.IO packet";
+    QTest::newRow("unknown engine type")
+        << connected << "9" << 1002 << parse << "unknown Engine.IO packet type '9'";
     QTest::newRow("plain text") << connected << "hello" << 1002 << parse
                                 << "unknown Engine.IO packet type 'h'";
-    QTest::newRow("open from the client") << open << "0{}" << 1002 << state
-                                          << "an Engine.IO OPEN packet from the client";
-    QTest::newRow("empty socket.io packet") << connected << "4" << 1002 << parse
-                                            << "an empty Socket.IO packet";
-    QTest::newRow("unknown socket.io type") << connected << "47[]" << 1002 << parse
-                                            << "unknown Socket.IO packet type '7'";
-    QTest::newRow("event before connect") << open << "42[\"chat\",1]" << 1002 << state
-                                          << "an event before the namespace connect";
-    QTest::newRow("second connect") << connected << "40" << 1002 << state
-                                    << "a second CONNECT to namespace '/'";
+    QTest::newRow("open from the client")
+        << open << "0{}" << 1002 << state << "an Engine.IO OPEN packet from the client";
+    QTest::newRow("empty socket.io packet")
+        << connected << "4" << 1002 << parse << "an empty Socket.IO packet";
+    QTest::newRow("unknown socket.io type")
+        << connected << "47[]" << 1002 << parse << "unknown Socket.IO packet type '7'";
+    QTest::newRow("event before connect")
+        << open << "42[\"chat\",1]" << 1002 << state << "an event before the namespace connect";
+    QTest::newRow("second connect")
+        << connected << "40" << 1002 << state << "a second CONNECT to namespace '/'";
     QTest::newRow("event with invalid JSON")
-            << connected << "42[\"chat\"," << 1002 << parse
-            << "invalid JSON data (unterminated array at offset 8)";
-    QTest::newRow("event not an array") << connected << "42{\"a\":1}" << 1002 << parse
-                                        << "the data must be a JSON array";
-    QTest::newRow("event without data") << connected << "42" << 1002 << parse
-                                        << "a packet of type 2 without its JSON array";
-    QTest::newRow("event without a name") << connected << "42[]" << 1002 << parse
-                                          << "an event without a name";
-    QTest::newRow("event named by an object") << connected << "42[{}]" << 1002 << parse
-                                              << "an event whose name is not a string";
+        << connected << "42[\"chat\"," << 1002 << parse
+        << "invalid JSON data (unterminated array at offset 8)";
+    QTest::newRow("event not an array")
+        << connected << "42{\"a\":1}" << 1002 << parse << "the data must be a JSON array";
+    QTest::newRow("event without data")
+        << connected << "42" << 1002 << parse << "a packet of type 2 without its JSON array";
+    QTest::newRow("event without a name")
+        << connected << "42[]" << 1002 << parse << "an event without a name";
+    QTest::newRow("event named by an object")
+        << connected << "42[{}]" << 1002 << parse << "an event whose name is not a string";
     QTest::newRow("reserved event name") << connected << "42[\"disconnect\"]" << 1002 << parse
                                          << "the reserved event name 'disconnect'";
-    QTest::newRow("connect with an array") << open << "40[1]" << 1002 << parse
-                                           << "CONNECT data must be a JSON object";
-    QTest::newRow("disconnect with data") << connected << "41{}" << 1002 << parse
-                                          << "DISCONNECT carries no data";
-    QTest::newRow("ack id too long") << connected << "421234567890123456[\"a\"]" << 1002 << parse
-                                     << "an ack id of 16 digits";
+    QTest::newRow("connect with an array")
+        << open << "40[1]" << 1002 << parse << "CONNECT data must be a JSON object";
+    QTest::newRow("disconnect with data")
+        << connected << "41{}" << 1002 << parse << "DISCONNECT carries no data";
+    QTest::newRow("ack id too long")
+        << connected << "421234567890123456[\"a\"]" << 1002 << parse << "an ack id of 16 digits";
     QTest::newRow("event for another namespace")
-            << connected << "42/admin,[\"a\"]" << 1002 << state
-            << "a packet for namespace '/admin', which is not connected";
+        << connected << "42/admin,[\"a\"]" << 1002 << state
+        << "a packet for namespace '/admin', which is not connected";
     QTest::newRow("connect error from the client")
-            << connected << "44{\"message\":\"x\"}" << 1002 << state
-            << "a CONNECT_ERROR packet from the client";
+        << connected << "44{\"message\":\"x\"}" << 1002 << state
+        << "a CONNECT_ERROR packet from the client";
     QTest::newRow("binary event") << connected << "451-[\"up\",{\"_placeholder\":true,\"num\":0}]"
                                   << 1003 << "binary attachments are not supported"
                                   << "a packet with binary attachments (type 5): they are not "
@@ -296,8 +313,8 @@ void tst_SocketIoCodec::badFrames()
     QCOMPARE(decoded.summary, QStringLiteral("socket.io bad packet: ") + problem);
     // A connected client is told it is disconnected (socket.io-client: "io server
     // disconnect"), then the connection closes.
-    const QStringList disconnect =
-            start == int(Start::Connected) ? QStringList { QStringLiteral("41") } : QStringList();
+    const QStringList disconnect
+        = start == int(Start::Connected) ? QStringList { QStringLiteral("41") } : QStringList();
     QCOMPARE(decoded.replies, disconnect);
 }
 
@@ -329,27 +346,76 @@ void tst_SocketIoCodec::frame_data()
     QTest::addColumn<QString>("ack");
     QTest::addColumn<QString>("expected"); // "-": none
 
-    QTest::newRow("emit an object") << "emit" << "welcome" << "{\"id\": \"abc\"}" << ""
+    QTest::newRow("emit an object") << "emit"
+                                    << "welcome"
+                                    << "{\"id\": \"abc\"}"
+                                    << ""
                                     << "42[\"welcome\",{\"id\": \"abc\"}]";
-    QTest::newRow("emit text") << "emit" << "news" << "hello there" << ""
+    QTest::newRow("emit text") << "emit"
+                               << "news"
+                               << "hello there"
+                               << ""
                                << "42[\"news\",\"hello there\"]";
-    QTest::newRow("emit text needing escapes") << "emit" << "news" << "say \"hi\"\n" << ""
+    QTest::newRow("emit text needing escapes") << "emit"
+                                               << "news"
+                                               << "say \"hi\"\n"
+                                               << ""
                                                << "42[\"news\",\"say \\\"hi\\\"\\n\"]";
-    QTest::newRow("emit a number") << "emit" << "count" << " 42 " << "" << "42[\"count\",42]";
-    QTest::newRow("emit a JSON string") << "emit" << "s" << "\"x\"" << "" << "42[\"s\",\"x\"]";
-    QTest::newRow("emit two values as text") << "emit" << "s" << "1, 2" << ""
+    QTest::newRow("emit a number") << "emit"
+                                   << "count"
+                                   << " 42 "
+                                   << ""
+                                   << "42[\"count\",42]";
+    QTest::newRow("emit a JSON string") << "emit"
+                                        << "s"
+                                        << "\"x\""
+                                        << ""
+                                        << "42[\"s\",\"x\"]";
+    QTest::newRow("emit two values as text") << "emit"
+                                             << "s"
+                                             << "1, 2"
+                                             << ""
                                              << "42[\"s\",\"1, 2\"]";
-    QTest::newRow("emit nothing") << "emit" << "tick" << "" << "" << "42[\"tick\"]";
-    QTest::newRow("event name escaped") << "emit" << "a\"b" << "1" << "" << "42[\"a\\\"b\",1]";
-    QTest::newRow("plain response is a message event")
-            << "" << "" << "{\"a\":1}" << "" << "42[\"message\",{\"a\":1}]";
-    QTest::newRow("message framing") << "message" << "" << "hi" << ""
+    QTest::newRow("emit nothing") << "emit"
+                                  << "tick"
+                                  << ""
+                                  << ""
+                                  << "42[\"tick\"]";
+    QTest::newRow("event name escaped") << "emit"
+                                        << "a\"b"
+                                        << "1"
+                                        << ""
+                                        << "42[\"a\\\"b\",1]";
+    QTest::newRow("plain response is a message event") << ""
+                                                       << ""
+                                                       << "{\"a\":1}"
+                                                       << ""
+                                                       << "42[\"message\",{\"a\":1}]";
+    QTest::newRow("message framing") << "message"
+                                     << ""
+                                     << "hi"
+                                     << ""
                                      << "42[\"message\",\"hi\"]";
-    QTest::newRow("ack") << "ack" << "" << "{\"joined\": \"lobby\"}" << "12"
+    QTest::newRow("ack") << "ack"
+                         << ""
+                         << "{\"joined\": \"lobby\"}"
+                         << "12"
                          << "4312[{\"joined\": \"lobby\"}]";
-    QTest::newRow("ack of nothing") << "ack" << "" << "" << "0" << "430[]";
-    QTest::newRow("ack not asked for") << "ack" << "" << "{}" << "" << "-";
-    QTest::newRow("another preset's framing") << "next" << "" << "{}" << "" << "-";
+    QTest::newRow("ack of nothing") << "ack"
+                                    << ""
+                                    << ""
+                                    << "0"
+                                    << "430[]";
+    QTest::newRow("ack not asked for") << "ack"
+                                       << ""
+                                       << "{}"
+                                       << ""
+                                       << "-";
+    QTest::newRow("another preset's framing") << "next"
+                                              << ""
+                                              << "{}"
+                                              << ""
+                                              << "-";
 }
 
 void tst_SocketIoCodec::frame()
@@ -361,8 +427,8 @@ void tst_SocketIoCodec::frame()
     QFETCH(QString, expected);
 
     auto s = session(Start::Connected);
-    const std::optional<QString> framed =
-            s->frame(Framing { kind, name }, payload, { { QStringLiteral("ack"), ack } });
+    const std::optional<QString> framed
+        = s->frame(Framing { kind, name }, payload, { { QStringLiteral("ack"), ack } });
     if (expected == u"-") {
         QVERIFY(!framed);
         return;
@@ -390,8 +456,8 @@ void tst_SocketIoCodec::arrayElements_data()
     QTest::newRow("spaces") << " [ 1 , \"a\" ] " << lines({ "1", "\"a\"" });
     QTest::newRow("nested") << "[{\"a\":[1,2]},[3,{\"b\":4}],5]"
                             << lines({ "{\"a\":[1,2]}", "[3,{\"b\":4}]", "5" });
-    QTest::newRow("brackets in strings") << "[\"],[\",\"\\\\\",\"\\\"]\"]"
-                                         << lines({ "\"],[\"", "\"\\\\\"", "\"\\\"]\"" });
+    QTest::newRow("brackets in strings")
+        << "[\"],[\",\"\\\\\",\"\\\"]\"]" << lines({ "\"],[\"", "\"\\\\\"", "\"\\\"]\"" });
 }
 
 void tst_SocketIoCodec::arrayElements()
@@ -399,7 +465,7 @@ void tst_SocketIoCodec::arrayElements()
     QFETCH(QString, array);
     QFETCH(QStringList, elements);
     QStringList got;
-    for (QStringView element : Protocols::jsonArrayElements(array))
+    for (QStringView element : SocketIo::jsonArrayElements(array))
         got.append(element.toString());
     QCOMPARE(got, elements);
 }

@@ -1714,6 +1714,10 @@ Deseja restaurá-lo?</translation>
         <source>shared.%1 removed</source>
         <translation>shared.%1 removido</translation>
     </message>
+    <message>
+        <source>%1 protocol error: %2; connection closed</source>
+        <translation>erro do protocolo %1: %2; conexão fechada</translation>
+    </message>
 </context>
 <context>
     <name>MockSyntaxDialog</name>
@@ -3708,6 +3712,34 @@ Authorization: Bearer %2</translation>
         <source>&apos;enabled&apos; must be true or false</source>
         <translation>&apos;enabled&apos; deve ser true ou false</translation>
     </message>
+    <message>
+        <source>unknown protocol &apos;%1&apos; (known: %2)</source>
+        <translation>protocolo desconhecido &apos;%1&apos; (conhecidos: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a key of protocol %2; this endpoint has no &apos;protocol: %2&apos;</source>
+        <translation>&apos;%1&apos; é uma chave do protocolo %2; este endpoint não tem &apos;protocol: %2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a key of protocol %2; this endpoint speaks %3</source>
+        <translation>&apos;%1&apos; é uma chave do protocolo %2; este endpoint fala %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be text</source>
+        <translation>&apos;%1&apos; deve ser texto</translation>
+    </message>
+    <message>
+        <source>rule has both &apos;%1&apos; and &apos;%2&apos;; use one</source>
+        <translation>a regra tem &apos;%1&apos; e &apos;%2&apos;; use um só</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; belongs in a rule</source>
+        <translation>&apos;%1&apos; só cabe numa regra</translation>
+    </message>
+    <message>
+        <source>rule has both &apos;%1&apos; and &apos;response&apos;; use one</source>
+        <translation>a regra tem &apos;%1&apos; e &apos;response&apos;; use um só</translation>
+    </message>
 </context>
 <context>
     <name>SpecOutline</name>
@@ -4230,6 +4262,10 @@ Authorization: Bearer %2</translation>
             <numerusform>%n byte enviado para a conexão #%1.</numerusform>
             <numerusform>%n bytes enviados para a conexão #%1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Decoded: %1</source>
+        <translation>Decodificado: %1</translation>
     </message>
 </context>
 <context>

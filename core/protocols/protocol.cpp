@@ -1,5 +1,6 @@
 #include "protocol.h"
 
+#include "graphqlws.h"
 #include "socketio.h"
 
 namespace Protocols {
@@ -34,6 +35,7 @@ QStringList Session::streamEnded(const QHash<QString, QString> &)
 const QList<const Preset *> &presets()
 {
     static const QList<const Preset *> all {
+        &GraphqlWs::preset(),
         &SocketIo::preset(),
     };
     return all;

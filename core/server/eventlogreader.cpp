@@ -114,6 +114,7 @@ std::optional<TrafficEvent> EventLogReader::fromJson(const QJsonObject &object)
     event.path = object.value(QLatin1String("path")).toString();
     event.payload = object.value(QLatin1String("payload")).toString();
     event.rule = object.value(QLatin1String("rule")).toString();
+    event.decoded = object.value(QLatin1String("decoded")).toString();
     event.size = object.value(QLatin1String("size")).toInteger();
     readKindFields(object, &event);
     return event;

@@ -177,6 +177,10 @@ QString serverCause(Cause cause, const QStringList &details, Language language)
                                      "template value '{{%1}}' is missing; rendered empty"),
                    language)
             .arg(first);
+    case Cause::ProtocolError:
+        return say(QT_TRANSLATE_NOOP("MockServer", "%1 protocol error: %2; connection closed"),
+                   language)
+            .arg(first, detailAt(details, 1));
     default:
         return {};
     }

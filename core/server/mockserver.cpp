@@ -59,6 +59,10 @@ struct MockServer::OutFrame
     bool binary = false;
     QString text;
     QByteArray data;
+    // On a preset endpoint: framed for each recipient by its session (binary frames never).
+    bool framed = false;
+    Protocols::Framing framing;
+    ParamMap protocol;
 
     qint64 heldBytes() const { return text.size() * qint64(sizeof(QChar)) + data.size(); }
 };
@@ -386,7 +390,7 @@ void MockServer::setSpec(MockSpecPtr spec)
     for (auto &[id, connection] : m_connections) {
         ParamMap params;
         const Endpoint *endpoint = m_spec->route(connection->rawPath, &params);
-        if (!endpoint) {
+        if (!endpoint || endpoint->protocol != connection->protocol) {
             connection->endpoint = -1;
             orphans.append(connection->socket);
             continue;
@@ -565,7 +569,10 @@ void MockServer::setUpConnection(QWebSocket *socket)
     emit connectionCountChanged(connectionCount());
 
     startStreams(connection);
-    greet(connection, *endpoint);
+    if (endpoint->protocol != Protocols::Kind::None)
+        startSession(connection, *endpoint);
+    else
+        greet(connection, *endpoint);
 }
 
 QTcpSocket *MockServer::takeHandedOver(const QWebSocket *socket)
@@ -610,14 +617,15 @@ void MockServer::watchConnection(Connection *connection)
             });
 }
 
-void MockServer::greet(Connection *connection, const Endpoint &endpoint)
+void MockServer::greet(Connection *connection, const Endpoint &endpoint, const ParamMap *protocol)
 {
     static const QString greetingLabel = QStringLiteral("on-connect");
-    if (endpoint.greeting && endpoint.greetingReply.isPlain()) {
+    if (endpoint.greeting && endpoint.greetingReply.isPlain() && !connection->session) {
         replyPlainly(connection, *endpoint.greeting, contextFor(connection, nullptr, nullptr),
                      greetingLabel);
     } else if (endpoint.greeting || !endpoint.greetingReply.isPlain()) {
-        const TemplateContext context = contextFor(connection, nullptr, nullptr);
+        TemplateContext context = contextFor(connection, nullptr, nullptr);
+        context.protocol = protocol;
         deliver(connection, endpoint.greetingReply,
                 endpoint.greeting ? &*endpoint.greeting : nullptr, context, greetingLabel);
     }
@@ -646,13 +654,19 @@ QList<MockServer::OutFrame> MockServer::renderReply(const Reply &reply, const Te
         for (const ReplyFrame &frame : reply.frames) {
             const int delay = frame.delay.pick();
             at += delay;
-            frames.append({ at, delay, frame.isBinary,
+            frames.append({ at,
+                            delay,
+                            frame.isBinary,
                             frame.isBinary ? QString() : frame.text.render(context, missing),
-                            frame.binary });
+                            frame.binary,
+                            false,
+                            {},
+                            {} });
         }
     } else if (response) {
         const int delay = reply.delay.pick();
-        frames.append({ delay, delay, false, response->render(context, missing), {} });
+        frames.append(
+            { delay, delay, false, response->render(context, missing), {}, false, {}, {} });
     }
     return frames;
 }
@@ -675,16 +689,22 @@ QList<quint64> MockServer::connectionsOf(int endpoint, quint64 except) const
     return ids;
 }
 
-void MockServer::deliver(Connection *connection, const Reply &reply, const Template *response,
-                         const TemplateContext &context, const QString &label)
+int MockServer::deliver(Connection *connection, const Reply &reply, const Template *response,
+                        const TemplateContext &context, const QString &label)
 {
     const bool logging = watched();
     // Everything is rendered now, while the message is at hand, and sent when due.
     QStringList missing;
-    const QList<OutFrame> frames
-        = renderReply(reply, response, context, logging ? &missing : nullptr);
+    QList<OutFrame> frames = renderReply(reply, response, context, logging ? &missing : nullptr);
     if (logging)
         emitMissing(connection, label, missing);
+    if (connection->session) {
+        for (OutFrame &frame : frames) {
+            frame.framed = !frame.binary;
+            frame.framing = reply.framing;
+            frame.protocol = context.protocol ? *context.protocol : ParamMap();
+        }
+    }
 
     const QList<quint64> recipients = recipientsOf(connection, reply.to);
     TrafficDelivery delivery;
@@ -713,6 +733,7 @@ void MockServer::deliver(Connection *connection, const Reply &reply, const Templ
     }
     if (connection->delays)
         checkBudget(connection);
+    return frames.isEmpty() ? 0 : frames.constLast().at;
 }
 
 void MockServer::queueDelayed(Connection *connection, qint64 due, DelayQueueItem item)
@@ -777,17 +798,20 @@ void MockServer::sendFrame(const QList<quint64> &recipients, const OutFrame &fra
         if (it == m_connections.end() || it->second->dropping)
             continue; // gone while the frame waited
         Connection *target = it->second.get();
-        if (frame.binary)
+        if (frame.binary) {
             target->socket->sendBinaryMessage(frame.data);
-        else
-            send(target, frame.text);
-        if (!watched())
+            if (watched())
+                emit trafficEvent(
+                    TrafficEvent::sentBinary(sourceOf(target), frame.data, label, delivery));
             continue;
-        if (frame.binary)
-            emit trafficEvent(
-                TrafficEvent::sentBinary(sourceOf(target), frame.data, label, delivery));
-        else
-            emitSent(target, frame.text, label, delivery);
+        }
+        const std::optional<QString> text
+            = frame.framed ? framed(target, frame.text, frame.framing, frame.protocol) : frame.text;
+        if (!text)
+            continue;
+        send(target, *text);
+        if (watched())
+            emitSent(target, *text, label, delivery);
     }
 }
 
@@ -1001,6 +1025,20 @@ void MockServer::handle(Connection *connection, const Inbound &message)
 
 void MockServer::handleText(Connection *connection, const QString &text)
 {
+    if (connection->session) {
+        const Protocols::Decoded decoded = connection->session->decode(text);
+        if (watched() && decoded.action != Protocols::Decoded::Action::Message) {
+            TrafficEvent event
+                = TrafficEvent::received(sourceOf(connection), text, connection->protocolName);
+            event.decoded = decoded.summary;
+            emit trafficEvent(event);
+        }
+        if (decoded.action == Protocols::Decoded::Action::Message)
+            answerDecoded(connection, text, decoded);
+        else
+            handleDecoded(connection, decoded);
+        return;
+    }
     ++connection->messages;
     const bool logging = watched();
     // No endpoint: the spec was swapped for one without it while connected.
@@ -1026,7 +1064,7 @@ void MockServer::handleText(Connection *connection, const QString &text)
     answer(connection, *rule, context);
 }
 
-void MockServer::answer(Connection *connection, const Rule &rule, const TemplateContext &context)
+int MockServer::answer(Connection *connection, const Rule &rule, const TemplateContext &context)
 {
     if (rule.conversation.hasActions())
         converse(connection, rule, context);
@@ -1035,19 +1073,34 @@ void MockServer::answer(Connection *connection, const Rule &rule, const Template
         QHash<int, qint64> &counts
             = perEndpoint ? connection->conversation->sequenceMatches : connection->sequenceMatches;
         const SequenceReply &next = rule.sequence->replyFor(++counts[rule.index]);
-        deliver(connection, next.reply, next.hasResponse ? &next.response : nullptr, context,
-                rule.label());
-    } else if (!rule.reply.isPlain() || !rule.hasResponse) {
-        deliver(connection, rule.reply, rule.hasResponse ? &rule.response : nullptr, context,
-                rule.label());
-    } else {
-        // The spec's plain case, kept direct: it is every message of a busy mock.
-        replyPlainly(connection, rule.response, context, rule.label());
+        return deliver(connection, next.reply, next.hasResponse ? &next.response : nullptr, context,
+                       rule.label());
     }
+    if (!rule.reply.isPlain() || !rule.hasResponse || connection->session)
+        return deliver(connection, rule.reply, rule.hasResponse ? &rule.response : nullptr, context,
+                       rule.label());
+    // The spec's plain case, kept direct: it is every message of a busy mock.
+    replyPlainly(connection, rule.response, context, rule.label());
+    return 0;
 }
 
 void MockServer::handleBinary(Connection *connection, const QByteArray &data)
 {
+    if (connection->session) {
+        const Protocols::Decoded decoded = connection->session->decodeBinary(data);
+        if (watched()) {
+            TrafficEvent event = TrafficEvent::binaryReceived(sourceOf(connection), data,
+                                                              connection->protocolName);
+            event.decoded = decoded.summary;
+            emit trafficEvent(event);
+        }
+        // A preset's binary messages are its own (Engine.IO attachments): the rules see text.
+        if (decoded.action != Protocols::Decoded::Action::Message)
+            handleDecoded(connection, decoded);
+        else
+            answerDecoded(connection, QString(), decoded);
+        return;
+    }
     const Rule *rule = connection->endpoint < 0
         ? nullptr
         : m_spec->endpoints.at(connection->endpoint)
@@ -1250,7 +1303,9 @@ void MockServer::startRuleStream(Connection *connection, const Rule &rule,
                                  const TemplateContext &context)
 {
     const std::shared_ptr<const RuleStream> &spec = rule.conversation.startStream;
-    const QString key = spec->key.render(context);
+    // On a preset endpoint a stream without a key of its own takes the message's (its id).
+    const QString key = m_decoding && spec->key.source().isEmpty() ? m_decoding->streamKey
+                                                                   : spec->key.render(context);
     // Starting a running key again restarts it: the old one stops, the count begins anew.
     const bool restart = connection->started.erase(key) > 0;
     if (!restart && connection->started.size() >= size_t(Conversation::MaxStreams)) {
@@ -1262,6 +1317,11 @@ void MockServer::startRuleStream(Connection *connection, const Rule &rule,
     auto stream = std::make_unique<StartedStream>(
         spec, rule.label() + QLatin1Char(' ') + key, context.message,
         context.bindings ? *context.bindings : Bindings());
+    if (m_decoding) {
+        stream->protocol = m_decoding->params;
+        stream->framing = rule.reply.framing;
+        m_streamStarted = true;
+    }
     stream->timer = new QTimer(this);
     stream->timer->setInterval(spec->intervalMs);
     connect(stream->timer, &QTimer::timeout, this,
@@ -1288,15 +1348,19 @@ void MockServer::ruleStreamTick(quint64 connectionId, const QString &key)
     delivery.streamTick = tick;
     const IncomingMessage *message = stream.message ? &*stream.message : nullptr;
     const ReplyFrame &frame = spec.frames.at(qsizetype((tick - 1) % spec.frames.size()));
-    sendStreamFrame(connection, stream.label, frame, delivery, message, &stream.bindings);
+    sendStreamFrame(connection, stream.label, frame, delivery, message, &stream.bindings, &stream);
     if (spec.count == 0 || tick < spec.count)
         return;
     if (spec.final)
-        sendStreamFrame(connection, stream.label, *spec.final, delivery, message, &stream.bindings);
+        sendStreamFrame(connection, stream.label, *spec.final, delivery, message, &stream.bindings,
+                        &stream);
     const QString label = stream.label;
+    const QStringList ended
+        = connection->session ? connection->session->streamEnded(stream.protocol) : QStringList();
     connection->started.erase(it);
     emitConversation(connection, TrafficEvent::Kind::Note, label,
                      TrafficEvent::Cause::StreamFinished, { key, QString::number(tick) });
+    sendProtocolFrames(connection, ended);
 }
 
 void MockServer::startStreams(Connection *connection)
@@ -1384,7 +1448,8 @@ bool MockServer::streamTick(const Stream &stream, qint64 tick, const QList<quint
 
 void MockServer::sendStreamFrame(Connection *connection, const QString &label,
                                  const ReplyFrame &frame, const TrafficDelivery &delivery,
-                                 const IncomingMessage *message, const Bindings *bindings)
+                                 const IncomingMessage *message, const Bindings *bindings,
+                                 const StartedStream *started)
 {
     const bool logging = watched();
     if (frame.isBinary) {
@@ -1396,8 +1461,18 @@ void MockServer::sendStreamFrame(Connection *connection, const QString &label,
     }
     TemplateContext context = contextFor(connection, message, bindings);
     context.counter = delivery.streamTick;
+    context.protocol = started ? &started->protocol : nullptr;
     QStringList missing;
-    const QString text = frame.text.render(context, logging ? &missing : nullptr);
+    QString text = frame.text.render(context, logging ? &missing : nullptr);
+    if (connection->session) {
+        static const ParamMap none;
+        std::optional<QString> framedText
+            = framed(connection, text, started ? started->framing : Protocols::Framing(),
+                     started ? started->protocol : none);
+        if (!framedText)
+            return;
+        text = std::move(*framedText);
+    }
     send(connection, text);
     if (logging) {
         emitMissing(connection, label, missing);
@@ -1630,4 +1705,144 @@ bool MockServer::loadTlsFiles(const QString &certificate, const QString &key,
     out->setPrivateKey(privateKey);
     out->setPeerVerifyMode(QSslSocket::VerifyNone);
     return true;
+}
+
+// Protocol presets: the engine drives each connection's session; the codec decides.
+
+void MockServer::startSession(Connection *connection, const Endpoint &endpoint)
+{
+    Protocols::SessionOptions options;
+    options.connectionId = connection->id;
+    options.path = connection->path;
+    options.query = connection->queryParams;
+    connection->protocol = endpoint.protocol;
+    connection->protocolName = Protocols::nameOf(endpoint.protocol);
+    connection->session = Protocols::makeSession(endpoint.protocol, options);
+    if (!connection->session)
+        return;
+    sendProtocolFrames(connection, connection->session->opened());
+    if (const int interval = connection->session->keepAliveMs(); interval > 0) {
+        connection->keepAlive = std::make_unique<QTimer>();
+        connection->keepAlive->setInterval(interval);
+        connect(connection->keepAlive.get(), &QTimer::timeout, this, [this, id = connection->id] {
+            const auto it = m_connections.find(id);
+            if (it != m_connections.end() && it->second->session)
+                sendProtocolFrames(it->second.get(), { it->second->session->keepAlive() });
+        });
+        connection->keepAlive->start();
+    }
+}
+
+std::optional<QString> MockServer::framed(Connection *connection, const QString &text,
+                                          const Protocols::Framing &framing,
+                                          const ParamMap &protocol)
+{
+    if (!connection->session)
+        return text;
+    return connection->session->frame(framing, text, protocol);
+}
+
+void MockServer::sendProtocolFrames(Connection *connection, const QStringList &frames, int afterMs)
+{
+    if (afterMs > 0) {
+        const qint64 due = monotonicMs() + afterMs;
+        for (const QString &text : frames) {
+            DelayQueueItem item;
+            item.frame = textFrame(text);
+            item.recipients = { connection->id };
+            item.label = connection->protocolName;
+            queueDelayed(connection, due, std::move(item));
+        }
+        return;
+    }
+    const bool logging = watched();
+    for (const QString &text : frames) {
+        if (connection->dropping)
+            return;
+        send(connection, text);
+        if (logging)
+            emitSent(connection, text, connection->protocolName);
+    }
+}
+
+void MockServer::handleDecoded(Connection *connection, const Protocols::Decoded &decoded)
+{
+    using Action = Protocols::Decoded::Action;
+    sendProtocolFrames(connection, decoded.replies);
+    switch (decoded.action) {
+    case Action::Connected:
+        if (connection->endpoint >= 0)
+            greet(connection, m_spec->endpoints.at(connection->endpoint), &decoded.params);
+        break;
+    case Action::Stop:
+        if (connection->started.erase(decoded.streamKey))
+            emitConversation(connection, TrafficEvent::Kind::Note, connection->protocolName,
+                             TrafficEvent::Cause::StreamStopped, { decoded.streamKey });
+        break;
+    case Action::Close:
+    case Action::Bad:
+        endProtocolConnection(connection, decoded);
+        break;
+    case Action::Ignore:
+    case Action::Message:
+        break;
+    }
+    sendProtocolFrames(connection, decoded.after);
+}
+
+void MockServer::endProtocolConnection(Connection *connection, const Protocols::Decoded &decoded)
+{
+    const bool bad = decoded.action == Protocols::Decoded::Action::Bad;
+    if (bad && watched())
+        emit trafficEvent(TrafficEvent::error(sourceOf(connection),
+                                              TrafficEvent::Cause::ProtocolError,
+                                              { connection->protocolName, decoded.problem }));
+    const int code = decoded.closeCode ? decoded.closeCode
+        : bad                          ? int(QWebSocketProtocol::CloseCodeProtocolError)
+                                       : int(QWebSocketProtocol::CloseCodeNormal);
+    // From the event loop, after the replies just sent: closing may end the connection.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id = connection->id, code, reason = decoded.closeReason] {
+            const auto open = m_connections.find(id);
+            if (open != m_connections.end())
+                open->second->socket->close(QWebSocketProtocol::CloseCode(code), reason);
+        },
+        Qt::QueuedConnection);
+}
+
+void MockServer::answerDecoded(Connection *connection, const QString &text,
+                               const Protocols::Decoded &decoded)
+{
+    ++connection->messages;
+    sendProtocolFrames(connection, decoded.replies);
+    if (connection->endpoint < 0)
+        return;
+    const Endpoint &endpoint = m_spec->endpoints.at(connection->endpoint);
+    const IncomingMessage payload(decoded.payload);
+    Bindings bindings;
+    const Rule *rule = endpoint.firstProtocolMatch(decoded, payload, &bindings, &connection->state,
+                                                   &connection->conversation->shared);
+    const Rule *answering = rule ? rule : (endpoint.fallback ? &*endpoint.fallback : nullptr);
+    if (watched()) {
+        TrafficEvent event = rule
+            ? TrafficEvent::received(sourceOf(connection), text, rule->label())
+            : TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection));
+        event.decoded = decoded.summary;
+        emit trafficEvent(event);
+    }
+    int lastMs = 0;
+    m_decoding = &decoded;
+    m_streamStarted = false;
+    if (answering) {
+        TemplateContext context = contextFor(connection, &payload, rule ? &bindings : nullptr);
+        context.protocol = &decoded.params;
+        lastMs = answer(connection, *answering, context);
+    }
+    m_decoding = nullptr;
+    Protocols::Session *session = connection->session.get();
+    QStringList after
+        = answering ? session->answered(decoded, m_streamStarted) : session->unmatched(decoded);
+    after += decoded.after;
+    sendProtocolFrames(connection, after, lastMs);
 }

@@ -197,6 +197,9 @@ private:
         QString label; // "on-message[0] s1": the rule and the key
         std::optional<IncomingMessage> message;
         Bindings bindings;
+        // On a preset endpoint: what the starting message decoded to, and how frames are framed.
+        ParamMap protocol;
+        Protocols::Framing framing;
         qint64 ticks = 0;
         QTimer *timer = nullptr; // deleted later: it may be the one firing now
     };
@@ -229,6 +232,11 @@ private:
         QHash<int, qint64> sequenceMatches;
         std::map<QString, std::unique_ptr<StartedStream>> started;
         EndpointConversation *conversation = nullptr; // its endpoint's, never null once set up
+        // On a preset endpoint: the protocol spoken, as the preset's codec keeps it.
+        Protocols::Kind protocol = Protocols::Kind::None;
+        std::unique_ptr<Protocols::Session> session;
+        QString protocolName; // how the log names what the preset does itself: "graphql-ws"
+        std::unique_ptr<QTimer> keepAlive;
     };
 
     // A broadcast stream (`to: all`) of the served spec: one timer, one count.
@@ -254,15 +262,22 @@ private:
     bool streamTick(const Stream &stream, qint64 tick, const QList<quint64> &recipients);
     void sendStreamFrame(Connection *connection, const QString &label, const ReplyFrame &frame,
                          const TrafficDelivery &delivery, const IncomingMessage *message = nullptr,
-                         const Bindings *bindings = nullptr);
+                         const Bindings *bindings = nullptr,
+                         const StartedStream *started = nullptr);
+    // Text as the connection's frame: itself, or as its preset frames it (nullopt: the preset
+    // sends it nowhere on this connection).
+    static std::optional<QString> framed(Connection *connection, const QString &text,
+                                         const Protocols::Framing &framing,
+                                         const ParamMap &protocol);
     static TemplateContext contextFor(const Connection *connection, const IncomingMessage *message,
                                       const Bindings *bindings);
     // Renders a reply and sends it at once: the plain case, every message of a busy mock.
     void replyPlainly(Connection *connection, const Template &response,
                       const TemplateContext &context, const QString &label);
     // Sends a reply's frames (after their delays) to its audience, then closes if asked.
-    void deliver(Connection *connection, const Reply &reply, const Template *response,
-                 const TemplateContext &context, const QString &label);
+    // Returns when the last frame goes, in ms from now.
+    int deliver(Connection *connection, const Reply &reply, const Template *response,
+                const TemplateContext &context, const QString &label);
     static QList<OutFrame> renderReply(const Reply &reply, const Template *response,
                                        const TemplateContext &context, QStringList *missing);
     QList<quint64> recipientsOf(const Connection *connection, Audience audience) const;
@@ -308,11 +323,23 @@ private:
     // The plain socket a QWebSocket was made from, when its frames can be written to it.
     QTcpSocket *takeHandedOver(const QWebSocket *socket);
     void watchConnection(Connection *connection);
-    void greet(Connection *connection, const Endpoint &endpoint);
+    // protocol: what a preset decoded of its connect (on a preset endpoint the greeting waits
+    // for it).
+    void greet(Connection *connection, const Endpoint &endpoint,
+               const ParamMap *protocol = nullptr);
+    // Protocol presets: a connection's session, its frames and what they mean.
+    void startSession(Connection *connection, const Endpoint &endpoint);
+    void handleDecoded(Connection *connection, const Protocols::Decoded &decoded);
+    void answerDecoded(Connection *connection, const QString &text,
+                       const Protocols::Decoded &decoded);
+    // Frames the preset itself sends (no rule), now or after `afterMs`, logged under its name.
+    void sendProtocolFrames(Connection *connection, const QStringList &frames, int afterMs = 0);
+    void endProtocolConnection(Connection *connection, const Protocols::Decoded &decoded);
     // A message from a client: handled now, or queued behind those waiting their turn.
     void receive(Connection *connection, Inbound message);
     // A matched rule's answer: its sequence's next reply, its reply, or its plain response.
-    void answer(Connection *connection, const Rule &rule, const TemplateContext &context);
+    // Returns when its last frame goes, in ms from now.
+    int answer(Connection *connection, const Rule &rule, const TemplateContext &context);
     // A rule's changes to the conversation, before it answers (the answer sees them).
     void converse(Connection *connection, const Rule &rule, const TemplateContext &context);
     // Sets vars or shared values, within the limits; each change or refusal is logged.
@@ -369,5 +396,9 @@ private:
     bool m_stopping = false;
     bool m_finishingStop = false;
     int m_stopGeneration = 0;
+    // The preset message being answered, while its rule runs: a stream it starts takes its
+    // key and values.
+    const Protocols::Decoded *m_decoding = nullptr;
+    bool m_streamStarted = false;
     QString m_errorString;
 };

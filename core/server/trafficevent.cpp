@@ -141,6 +141,7 @@ const char *TrafficEvent::causeName(Cause cause)
         "upgrade-not-alone",
         "variable-removed",
         "shared-removed",
+        "protocol-error",
     };
     static_assert(std::size(names) == size_t(TrafficEvent::LastCause) + 1);
     return names[int(cause)];
@@ -616,6 +617,10 @@ void TrafficEvent::appendJsonLine(QByteArray &out) const
         appendLiteral(out, "null");
     else
         appendJsonString(out, rule);
+    if (!decoded.isEmpty()) {
+        appendLiteral(out, ",\"decoded\":");
+        appendJsonString(out, decoded);
+    }
     const QString note = EventText::note(*this, EventText::Language::English);
     if (!note.isEmpty()) {
         appendLiteral(out, ",\"note\":");
@@ -706,5 +711,7 @@ QString TrafficEvent::toLine() const
         what = httpLine();
         break;
     }
+    if (!decoded.isEmpty())
+        what += QStringLiteral("   (%1)").arg(decoded);
     return time + QLatin1Char(' ') + who + QLatin1Char(' ') + what;
 }

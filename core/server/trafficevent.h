@@ -137,10 +137,12 @@ public:
         UpgradeNotAlone, // refused 400; details: path, the Upgrade sent
         VariableRemoved, // note; details: the name
         SharedRemoved, // note; details: the name
+        ProtocolError, // error: a preset's client broke its protocol, and is closed; details:
+                       // the preset, what was wrong
     };
     // A cause added after the last becomes LastCause: the name table and the log reader walk
     // every cause up to it.
-    static constexpr Cause LastCause = Cause::SharedRemoved;
+    static constexpr Cause LastCause = Cause::ProtocolError;
 
     using Reach = TrafficReach;
     using Delivery = TrafficDelivery;
@@ -164,6 +166,8 @@ public:
     QByteArray data; // a binary frame's bytes (Binary, and Sent with delivery.binary); shared
     qint64 size = 0; // payload size in bytes as on the wire
     QString rule; // "on-connect", "on-message[0]", or empty
+    // On a preset endpoint, what a client frame means: graphql-ws subscribe 1 hello.
+    QString decoded;
     Delivery delivery; // Sent only
     Origin origin = Origin::Mock; // Sent only: who sent the frame
     // Refused, Error and Warning:

@@ -104,6 +104,30 @@ const Rule *Endpoint::firstMatch(const IncomingMessage &message, Bindings *bindi
     return nullptr;
 }
 
+const Rule *Endpoint::firstProtocolMatch(const Protocols::Decoded &message,
+                                         const IncomingMessage &payload, Bindings *bindings,
+                                         const QString *state, const ParamMap *shared) const
+{
+    for (const Rule &rule : rules) {
+        if (rule.matchesBinary || !guardAdmits(rule, state, shared))
+            continue;
+        const bool selected = std::all_of(
+            rule.selectors.cbegin(), rule.selectors.cend(),
+            [&message](const ProtocolSelector &selector) { return selector.selects(message); });
+        if (selected && (rule.anyPayload || rule.pattern.matches(payload, bindings)))
+            return &rule;
+    }
+    return nullptr;
+}
+
+bool ProtocolSelector::selects(const Protocols::Decoded &message) const
+{
+    if (message.command != command)
+        return false;
+    const QString &actual = field.isEmpty() ? message.name : message.params.value(field);
+    return contains ? actual.contains(value) : actual == value;
+}
+
 bool Conversation::admits(const QString &state, const ParamMap &shared) const
 {
     if (!whenState.isEmpty() && !whenState.contains(state))

@@ -3,6 +3,7 @@
 #include "httpendpoint.h"
 #include "messagepattern.h"
 #include "pathpattern.h"
+#include "protocol.h"
 #include "template.h"
 
 #include <QList>
@@ -51,11 +52,29 @@ struct Reply
     Audience to = Audience::Sender;
     int closeCode = 0; // 0: stay open
     QString closeReason;
+    // On a preset endpoint: how the payloads are framed (`emit: chat`, `error:`...); an
+    // empty kind is the preset's default (graphql-ws next, a socket.io message event...).
+    Protocols::Framing framing;
 
     bool isPlain() const
     {
         return delay.isZero() && frames.isEmpty() && to == Audience::Sender && !closeCode;
     }
+};
+
+// A rule key of a preset that selects messages on the protocol's own terms
+// (`operation: hello`, `query: "{ hello }"`, `event: chat`, `send: /app/echo`): the decoded
+// message's command must be `command`, and `value` must equal its name (or its params[field]),
+// or be found in it when `contains`.
+struct ProtocolSelector
+{
+    QString key; // the rule key, as written: "operation"
+    QString command;
+    QString field; // empty: the message's name
+    QString value;
+    bool contains = false;
+
+    bool selects(const Protocols::Decoded &message) const;
 };
 
 // One reply of a sequence: what a rule answers on one of its matches.
@@ -134,6 +153,10 @@ struct Rule
     bool enabled = true; // `enabled: false`: kept in the config, skipped when matching
     SourceLocation location;
     SourceLocation patternLocation; // of the pattern's (or binary match's) value
+    // On a preset endpoint: what the message must be, on the protocol's terms; without a
+    // pattern (anyPayload) every payload of such a message matches.
+    QList<ProtocolSelector> selectors;
+    bool anyPayload = false;
 
     // Why this rule does not answer a text message, or binary data (None when it does).
     PatternMiss explainMiss(const IncomingMessage &message) const;
@@ -161,6 +184,7 @@ struct Stream
 struct Endpoint
 {
     PathPattern path;
+    Protocols::Kind protocol = Protocols::Kind::None; // `protocol:`, a preset
     QStringList subprotocols; // offered, in order of preference; empty: none
     std::optional<Template> greeting; // on-connect response
     Reply greetingReply; // its delay, frames, audience and close
@@ -184,6 +208,11 @@ struct Endpoint
     // when-state or when-shared shuts it out is explained as such.
     QList<PatternMiss> explainMisses(const IncomingMessage &message, const QString *state = nullptr,
                                      const ParamMap *shared = nullptr) const;
+    // On a preset endpoint: the first rule whose selectors take the decoded message and whose
+    // pattern (if any) matches its payload; guards as for firstMatch.
+    const Rule *firstProtocolMatch(const Protocols::Decoded &message,
+                                   const IncomingMessage &payload, Bindings *bindings,
+                                   const QString *state, const ParamMap *shared) const;
     QList<PatternMiss> explainBinaryMisses(const QByteArray &data, const QString *state = nullptr,
                                            const ParamMap *shared = nullptr) const;
 };

@@ -267,6 +267,7 @@ QString variableProblem(const TemplateVariable &variable, const PathPattern *pat
     case TemplateVariable::Source::State:
     case TemplateVariable::Source::Vars:
     case TemplateVariable::Source::Shared:
+    case TemplateVariable::Source::Protocol:
     case TemplateVariable::Source::Invalid:
         break;
     }

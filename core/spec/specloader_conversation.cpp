@@ -8,7 +8,7 @@ bool Loader::loadConversationKey(const std::string &name, const YAML::Node &key,
 {
     Conversation &conversation = rule->rule.conversation;
     const ReplyTarget target { &rule->rule.reply, &draft->valid, draft->checkedPath,
-                               &rule->rule.pattern };
+                               &rule->rule.pattern, draft->endpoint.protocol };
     if (name == "when-state") {
         loadWhenState(key, value, rule, target);
     } else if (name == "when-shared") {
@@ -194,9 +194,11 @@ void Loader::loadStartStream(const YAML::Node &key, const YAML::Node &value, Rul
     auto stream = std::make_shared<RuleStream>();
     for (const auto &kv : value)
         readStartStreamKey(kv.first, kv.second, stream.get(), target);
-    const char *missing = stream->key.source().isEmpty() ? "key"
-        : stream->frames.isEmpty()                       ? "frames"
-                                                         : nullptr;
+    // On a preset endpoint the key may be left out: the message's own (an operation id).
+    const bool needsKey = target.protocol == Protocols::Kind::None;
+    const char *missing = needsKey && stream->key.source().isEmpty() ? "key"
+        : stream->frames.isEmpty()                                   ? "frames"
+                                                                     : nullptr;
     if (missing) {
         fail(value, key, SpecLoader::tr("'start-stream' has no '%1'").arg(qs(missing)), target);
         return;

@@ -11,6 +11,9 @@ void Loader::loadWebsocket(const YAML::Node &wsKey, const YAML::Node &ws)
     draft.endpoint.location = location(wsKey.Mark());
     for (const auto &kv : ws)
         readWebsocketKey(kv.first, kv.second, &draft);
+    if (const Protocols::Preset *preset = Protocols::preset(draft.endpoint.protocol);
+        preset && draft.endpoint.subprotocols.isEmpty())
+        draft.endpoint.subprotocols = preset->subprotocols;
     if (!draft.hasPath) {
         error(wsKey.Mark(), SpecLoader::tr("websocket has no 'path'"));
         draft.valid = false;
@@ -38,6 +41,8 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
         loadPath(key, value, draft);
     } else if (name == "subprotocols") {
         loadSubprotocols(key, value, draft);
+    } else if (name == "protocol") {
+        loadProtocol(key, value, draft);
     } else if (name == "on-connect") {
         draft->onConnectKey = key;
         draft->onConnect = value;
@@ -52,8 +57,8 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
         warning(key.Mark(),
                 SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name))
                     + keySuggestion(name,
-                                    { "path", "subprotocols", "on-connect", "on-unmatched",
-                                      "on-message", "streams" }));
+                                    { "path", "protocol", "subprotocols", "on-connect",
+                                      "on-unmatched", "on-message", "streams" }));
     }
 }
 
@@ -99,8 +104,8 @@ void Loader::loadSubprotocols(const YAML::Node &key, const YAML::Node &value, En
 void Loader::loadOnConnect(EndpointDraft *draft)
 {
     Endpoint &endpoint = draft->endpoint;
-    const ReplyTarget target { &endpoint.greetingReply, &draft->valid, draft->checkedPath,
-                               nullptr };
+    const ReplyTarget target { &endpoint.greetingReply, &draft->valid, draft->checkedPath, nullptr,
+                               endpoint.protocol };
     const std::optional<bool> hasResponse
         = readReplyMap(draft->onConnect, "on-connect", &endpoint.greeting, target);
     if (hasResponse)
@@ -117,7 +122,7 @@ void Loader::loadOnUnmatched(EndpointDraft *draft)
     fallback.location = location(draft->onUnmatchedKey.Mark());
     fallback.patternLocation = fallback.location;
     const ReplyTarget target { &fallback.reply, &draft->valid, draft->checkedPath,
-                               &fallback.pattern };
+                               &fallback.pattern, draft->endpoint.protocol };
     std::optional<Template> response;
     const std::optional<bool> hasResponse
         = readReplyMap(draft->onUnmatched, "on-unmatched", &response, target);

@@ -50,6 +50,7 @@ struct ReplyTarget
     bool *valid = nullptr; // the endpoint's: cleared on an error
     const PathPattern *path = nullptr;
     const MessagePattern *pattern = nullptr; // null: no message (on-connect, streams)
+    Protocols::Kind protocol = Protocols::Kind::None; // the endpoint's preset
 };
 
 // One on-message rule while it is read.
@@ -61,6 +62,7 @@ struct RuleDraft
     bool hasPattern = false;
     bool hasResponse = false;
     bool hasConversation = false; // an action key (not a guard), read or reported as wrong
+    std::string responseKey = "response"; // or the preset key that gave the response
 };
 
 // One stream while it is read.
@@ -143,6 +145,22 @@ private:
     void readWebsocketKey(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
     void loadPath(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
     void loadSubprotocols(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
+    void loadProtocol(const YAML::Node &key, const YAML::Node &value, EndpointDraft *draft);
+
+    // specloader_protocol.cpp: the rule keys of protocol presets (Protocols::Preset::ruleKeys):
+    // selectors and framing. False when name is no preset's key; an error when it is another
+    // preset's, or the endpoint has none.
+    bool loadPresetRuleKey(const std::string &name, const YAML::Node &key, const YAML::Node &value,
+                           RuleDraft *rule, EndpointDraft *draft);
+    // The framing keys that name something (`emit: NAME`), in any reply map.
+    bool loadPresetReplyKey(const std::string &name, const YAML::Node &key, const YAML::Node &value,
+                            const ReplyTarget &target);
+    // The preset key found, or null (with an error) when the endpoint does not speak its
+    // preset.
+    const Protocols::RuleKey *presetKeyFor(const std::string &name, const YAML::Node &key,
+                                           Protocols::Kind protocol, bool *valid);
+    // The keys a rule of this endpoint may have, for "did you mean".
+    static std::vector<const char *> ruleKeyNames(Protocols::Kind protocol);
     void loadOnConnect(EndpointDraft *draft);
     void loadOnUnmatched(EndpointDraft *draft);
     // The map of on-connect or on-unmatched (place): its response into *response, the other

@@ -19,7 +19,7 @@ bool Loader::loadReplyKey(const std::string &key, const YAML::Node &keyNode,
             return true;
         }
     }
-    return false;
+    return loadPresetReplyKey(key, keyNode, value, target);
 }
 
 // An error on a reply key: at the value, or at the key when the value is empty.

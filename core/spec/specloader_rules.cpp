@@ -42,6 +42,12 @@ void Loader::loadRule(const YAML::Node &item, int index, EndpointDraft *draft)
     }
     for (const auto &kv : item)
         readRuleKey(kv.first, kv.second, &rule, draft);
+    if (draft->endpoint.protocol != Protocols::Kind::None && !rule.patternText) {
+        // A preset's rule selects on the protocol's terms; without a pattern any payload fits.
+        rule.hasPattern = true;
+        rule.patternText = QString();
+        rule.rule.anyPayload = true;
+    }
     if (!checkRuleComplete(item, rule)) {
         draft->valid = false;
         return;
@@ -65,21 +71,23 @@ void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDra
         loadPattern(key, value, rule);
     } else if (name == "enabled") {
         loadEnabled(key, value, rule, draft);
+    } else if (name == "response" && rule->hasResponse) {
+        error(key.Mark(),
+              SpecLoader::tr("rule has both '%1' and 'response'; use one")
+                  .arg(qs(rule->responseKey)));
+        draft->valid = false;
     } else if (name == "response") {
         rule->hasResponse = true;
         rule->responseMark = value.Mark();
         rule->response = responseText(key, value);
-    } else if (!loadReplyKey(
-                   name, key, value,
-                   { &rule->rule.reply, &draft->valid, draft->checkedPath, &rule->rule.pattern })
+    } else if (!loadPresetRuleKey(name, key, value, rule, draft)
+               && !loadReplyKey(name, key, value,
+                                { &rule->rule.reply, &draft->valid, draft->checkedPath,
+                                  &rule->rule.pattern, draft->endpoint.protocol })
                && !loadConversationKey(name, key, value, rule, draft)) {
-        warning(
-            key.Mark(),
-            SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
-                + keySuggestion(name,
-                                { "pattern", "binary", "response", "enabled", "delay", "close",
-                                  "frames", "to", "when-state", "when-shared", "set-state", "set",
-                                  "set-shared", "sequence", "start-stream", "stop-stream" }));
+        warning(key.Mark(),
+                SpecLoader::tr("unknown key '%1' in rule ignored").arg(qs(name))
+                    + keySuggestion(name, ruleKeyNames(draft->endpoint.protocol)));
     }
 }
 
@@ -159,6 +167,8 @@ bool Loader::checkRuleComplete(const YAML::Node &item, const RuleDraft &rule)
 
 void Loader::warnShadowedRules(const Endpoint &endpoint)
 {
+    if (endpoint.protocol != Protocols::Kind::None)
+        return; // rules that select on the protocol's terms are not compared by pattern alone
     const QList<SpecRules::ShadowedRule> shadowed = SpecRules::shadowedRules(endpoint.rules);
     for (const SpecRules::ShadowedRule &found : shadowed)
         add(Diagnostic::Severity::Warning, endpoint.rules.at(found.rule).patternLocation,

@@ -143,6 +143,7 @@ bool clientChooses(const TemplateVariable &variable, const PathPattern *path,
     case Source::Regex:
     case Source::Vars: // set from messages, as a rule's `set` says
     case Source::Shared:
+    case Source::Protocol:
         return true;
     case Source::State:
     case Source::Other:

@@ -115,6 +115,7 @@ bool parseDottedValue(TemplateVariable &variable)
         { "regex", TemplateVariable::Source::Regex },
         { "vars", TemplateVariable::Source::Vars },
         { "shared", TemplateVariable::Source::Shared },
+        { "protocol", TemplateVariable::Source::Protocol },
     };
     const NamedSource *entry = findSource(dotted, root);
     if (!entry)
@@ -586,6 +587,8 @@ bool valueOf(const TemplateVariable &variable, const TemplateContext &context, V
         return lookupParam(context.vars, variable.path, &value->text);
     case Source::Shared:
         return lookupParam(context.shared, variable.path, &value->text);
+    case Source::Protocol:
+        return lookupParam(context.protocol, variable.path, &value->text);
     case Source::Now:
         if (!now->isValid())
             *now = QDateTime::currentDateTimeUtc();

@@ -32,6 +32,8 @@ struct TemplateContext
     const QString *state = nullptr;
     const ParamMap *vars = nullptr;
     const ParamMap *shared = nullptr;
+    // What a protocol preset decoded of the message: {{protocol.id}}, {{protocol.sid}}...
+    const ParamMap *protocol = nullptr;
 };
 
 // A "| name argument" after a template value, applied left to right.
@@ -48,6 +50,7 @@ struct TemplateFilter
 //   path-params.NAME  query-params.NAME  header-params.NAME (any case)  json-params.A.B.0
 //   message  regex.GROUP (same as a bare GROUP)  connection.id  connection.messages  counter
 //   state  vars.NAME  shared.NAME (the conversation; state is "start" until a rule sets one)
+//   protocol.NAME (on a preset endpoint: what the preset decoded, e.g. protocol.id)
 //   now (ISO 8601 UTC with milliseconds)  now 'FORMAT' / now "FORMAT" (a QDateTime format,
 //   in UTC; 'epoch' and 'epoch-ms' give Unix time)  uuid  random MIN MAX (inclusive)
 //   anything else: a value bound by the matching pattern (a JSON placeholder, a regex group).
@@ -78,6 +81,7 @@ struct TemplateVariable
         State,
         Vars,
         Shared,
+        Protocol, // protocol.NAME: what a preset decoded (an operation id, a socket id...)
         Invalid // a malformed value: never has one
     };
     enum class TimeFormat { Iso, Epoch, EpochMs, Custom };

@@ -397,6 +397,8 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
         return row.rulePattern;
     case HttpStatusRole:
         return isHttp ? event.status : 0;
+    case DecodedRole:
+        return event.decoded;
     }
     return {};
 }
@@ -419,6 +421,8 @@ QVariant MessageLogModel::displayCell(const Row &row, int column)
             return tr("out");
         return QString();
     case Payload:
+        if (!event.decoded.isEmpty()) // what a preset's frame means, beside the frame
+            return preview(event.decoded + QStringLiteral("  ·  ") + payloadText(event));
         return preview(isHttp ? httpSummary(event) : payloadText(event));
     case Rule:
         return ruleText(event, row.rulePattern);
@@ -823,7 +827,8 @@ bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     };
     // The rule is found by its column's text, its place in the file and its whole pattern.
     return has(MessageLogModel::FullPayloadRole) || has(MessageLogModel::RuleRole)
-        || has(MessageLogModel::RuleLabelRole) || has(MessageLogModel::RulePatternRole);
+        || has(MessageLogModel::RuleLabelRole) || has(MessageLogModel::RulePatternRole)
+        || has(MessageLogModel::DecodedRole);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ public:
         RuleLabelRole, // QString, the rule's place in the file ("on-message[0]"), or empty
         RulePatternRole, // QString, the source of the rule's pattern when known, or empty
         HttpStatusRole, // int, the status an HTTP exchange answered; 0 for other events
+        DecodedRole, // QString, what a preset decoded of the frame (TrafficEvent::decoded)
     };
     Q_ENUM(Role)
 

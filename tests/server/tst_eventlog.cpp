@@ -81,6 +81,9 @@ private slots:
         exchange->responseHeaders = { { "Content-Type", "application/json" } };
         exchange->responseBody = R"({"ok": true})";
         exchange->durationMs = 3;
+        TrafficEvent decoded = TrafficEvent::received(source, QStringLiteral(R"({"type":"ping"})"),
+                                                      QStringLiteral("graphql-ws"));
+        decoded.decoded = QStringLiteral("graphql-ws ping");
         const QList<TrafficEvent> events = {
             TrafficEvent::opened(source, QStringLiteral("127.0.0.1:5000"),
                                  { { QStringLiteral("name"), QStringLiteral("ana") } },
@@ -107,6 +110,9 @@ private slots:
                                        QStringLiteral("on-message[2]"),
                                        TrafficEvent::Cause::ValueTooLarge,
                                        { QStringLiteral("big"), QStringLiteral("65536") }),
+            TrafficEvent::error(source, TrafficEvent::Cause::ProtocolError,
+                                { QStringLiteral("graphql-ws"), QStringLiteral("no type") }),
+            decoded,
         };
         QByteArray log;
         for (const TrafficEvent &event : events) {
@@ -128,6 +134,8 @@ private slots:
         QCOMPARE(http.http->requestBody, exchange->requestBody);
         QCOMPARE(http.http->responseBody, exchange->responseBody);
         QCOMPARE(http.http->status, 201);
+        QCOMPARE(read.events.constLast().decoded, QStringLiteral("graphql-ws ping"));
+        QCOMPARE(read.events.at(12).cause, TrafficEvent::Cause::ProtocolError);
     }
 
     // A disk that fills up mid-line: the log keeps every whole line it had room for, never

@@ -541,6 +541,33 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
     }
 
+    // A preset's frame shows what it means beside it, and the filter finds it by that.
+    void decodedBesideTheFrame()
+    {
+        MessageLogModel model;
+        watch(&model);
+        MessageFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        TrafficEvent event
+            = makeEvent(TrafficEvent::Kind::Received, 1, QStringLiteral(R"({"type":"ping"})"),
+                        QStringLiteral("graphql-ws"));
+        event.decoded = QStringLiteral("graphql-ws ping");
+        model.addEvent(event);
+        model.addEvent(makeEvent(TrafficEvent::Kind::Received, 1, QStringLiteral("pong"),
+                                 QStringLiteral("on-message[0]")));
+        model.flush();
+        QCOMPARE(model.index(0, MessageLogModel::Payload).data().toString(),
+                 QStringLiteral(R"(graphql-ws ping  ·  {"type":"ping"})"));
+        QCOMPARE(model.index(0, 0).data(MessageLogModel::DecodedRole).toString(),
+                 QStringLiteral("graphql-ws ping"));
+        QCOMPARE(model.index(0, 0).data(MessageLogModel::FullPayloadRole).toString(),
+                 QStringLiteral(R"({"type":"ping"})"));
+        QCOMPARE(model.index(1, MessageLogModel::Payload).data().toString(),
+                 QStringLiteral("pong"));
+        proxy.setText(QStringLiteral("ws ping"));
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+
     void filterProxy()
     {
         MessageLogModel model;

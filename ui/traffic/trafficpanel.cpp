@@ -480,6 +480,9 @@ void TrafficPanel::onMessageSelected()
         else if (!rule.isEmpty())
             header += tr(" · rule %1").arg(rule);
     }
+    const QString decoded = index.data(MessageLogModel::DecodedRole).toString();
+    if (!decoded.isEmpty())
+        header += QLatin1Char('\n') + tr("Decoded: %1").arg(decoded);
     const QString full = index.data(MessageLogModel::FullPayloadRole).toString();
     const QString pretty = index.data(MessageLogModel::PrettyPayloadRole).toString();
     QString text = header + QStringLiteral("\n\n") + pretty;

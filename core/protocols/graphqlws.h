@@ -1,0 +1,40 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+// GraphQL over WebSocket, the `graphql-transport-ws` subprotocol (graphql-ws 5 and later):
+// connection_init / connection_ack, ping / pong, subscribe / next / error / complete per
+// operation id. Malformed or out-of-order messages close the connection with the protocol's
+// codes: 4400 (with the reason), 4401 (subscribe before connection_ack), 4409 (an operation
+// id already running), 4429 (a second connection_init).
+namespace GraphqlWs {
+
+const Protocols::Preset &preset();
+
+// The operation a subscribe payload names: its operationName, or else the first root field
+// of its query ("hello" for "{ hello }", "countdown" for "subscription { countdown(from: 3) }").
+QString operationOf(const QString &query, const QString &operationName);
+
+class Session : public Protocols::Session
+{
+public:
+    Protocols::Decoded decode(const QString &frame) override;
+    std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,
+                                 const QHash<QString, QString> &params) override;
+    QStringList answered(const Protocols::Decoded &message, bool startedStream) override;
+    QStringList unmatched(const Protocols::Decoded &message) override;
+    QStringList streamEnded(const QHash<QString, QString> &params) override;
+
+private:
+    Protocols::Decoded subscribe(const QJsonObject &message);
+    QStringList complete(const QString &id);
+
+    bool m_initialised = false;
+    bool m_acknowledged = false;
+    QSet<QString> m_running; // operation ids subscribed and not yet complete
+};
+
+} // namespace GraphqlWs

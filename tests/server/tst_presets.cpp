@@ -1,0 +1,113 @@
+// The protocol preset framework: `protocol:` and its errors, a preset's rule keys, and the
+// engine hooks (a session per connection, decoded frames before the rules, framing of the
+// replies, the decoded summary in the log), driven through the graphql-ws preset.
+#include "serverfixture.h"
+#include "specloader.h"
+#include "testclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QWebSocketHandshakeOptions>
+
+namespace {
+
+const char *const Hello = R"(
+- websocket:
+    path: /graphql
+    protocol: graphql-ws
+    on-message:
+      - operation: hello
+        response: '{"data": {"hello": "world {{protocol.id}}"}}'
+)";
+
+QJsonObject objectOf(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+} // namespace
+
+class TestPresets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void loaderErrors_data();
+    void loaderErrors();
+    void defaultSubprotocol();
+    void hooksDecodeFrameAndLog();
+};
+
+void TestPresets::loaderErrors_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown protocol") << QStringLiteral("- websocket:\n    path: /g\n"
+                                                        "    protocol: graphql-wss\n")
+                                      << QStringLiteral("t.yml:3:15: error: unknown protocol "
+                                                        "'graphql-wss' (known: graphql-ws); did "
+                                                        "you mean 'graphql-ws'?");
+    QTest::newRow("preset key without protocol")
+        << QStringLiteral("- websocket:\n    path: /g\n    on-message:\n"
+                          "      - operation: hello\n        response: x\n")
+        << QStringLiteral("t.yml:4:9: error: 'operation' is a key of protocol graphql-ws; this "
+                          "endpoint has no 'protocol: graphql-ws'");
+    QTest::newRow("error and response")
+        << QStringLiteral("- websocket:\n    path: /g\n    protocol: graphql-ws\n"
+                          "    on-message:\n      - error: boom\n        response: x\n")
+        << QStringLiteral("t.yml:6:9: error: rule has both 'error' and 'response'; use one");
+}
+
+void TestPresets::loaderErrors()
+{
+    QFETCH(QString, yaml);
+    QFETCH(QString, expected);
+    const LoadResult result = SpecLoader::loadText(yaml, QStringLiteral("t.yml"));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.first().toString(), expected);
+}
+
+void TestPresets::defaultSubprotocol()
+{
+    const MockSpecPtr spec = specFromYaml(QString::fromUtf8(Hello));
+    QVERIFY(spec);
+    QCOMPARE(spec->endpoints.first().subprotocols,
+             QStringList { QStringLiteral("graphql-transport-ws") });
+    QCOMPARE(spec->endpoints.first().protocol, Protocols::Kind::GraphqlWs);
+}
+
+void TestPresets::hooksDecodeFrameAndLog()
+{
+    ServerFixture fixture;
+    QVERIFY(fixture.start(specFromYaml(QString::fromUtf8(Hello))));
+    TestClient client;
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({ QStringLiteral("graphql-transport-ws") });
+    client.open(fixture.url(QStringLiteral("/graphql")), options);
+    QVERIFY(client.waitForConnected());
+    QCOMPARE(client.socket().subprotocol(), QStringLiteral("graphql-transport-ws"));
+
+    QCOMPARE(objectOf(client.ask(QStringLiteral(R"({"type": "connection_init"})"))),
+             objectOf(QStringLiteral(R"({"type": "connection_ack"})")));
+    client.socket().sendTextMessage(
+        QStringLiteral(R"({"type": "subscribe", "id": "7", "payload": {"query": "{ hello }"}})"));
+    QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 3, 10000);
+    QCOMPARE(objectOf(client.messages().at(1)),
+             objectOf(QStringLiteral(
+                 R"({"id": "7", "type": "next", "payload": {"data": {"hello": "world 7"}}})")));
+    QCOMPARE(objectOf(client.messages().at(2)),
+             objectOf(QStringLiteral(R"({"id": "7", "type": "complete"})")));
+
+    const QList<TrafficEvent> received = fixture.eventsOf(TrafficEvent::Kind::Received);
+    QCOMPARE(received.size(), 2);
+    QCOMPARE(received.at(0).rule, QStringLiteral("graphql-ws"));
+    QCOMPARE(received.at(0).decoded, QStringLiteral("graphql-ws connection_init"));
+    QCOMPARE(received.at(1).rule, QStringLiteral("on-message[0]"));
+    QCOMPARE(received.at(1).decoded, QStringLiteral("graphql-ws subscribe 7 hello"));
+    QVERIFY(received.at(1).toLine().endsWith(QStringLiteral("(graphql-ws subscribe 7 hello)")));
+    QVERIFY(received.at(1).toJsonLine().contains(R"("decoded":"graphql-ws subscribe 7 hello")"));
+}
+
+QTEST_MAIN(TestPresets)
+#include "tst_presets.moc"

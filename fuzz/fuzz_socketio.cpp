@@ -80,8 +80,8 @@ void checkArgument(const QJsonArray &args, qsizetype index, const QString &paylo
     }
     FUZZ_CHECK(args.size() == index + 1, frame);
     bool ok = false;
-    const QJsonDocument wrapped =
-            parsed(QStringLiteral("[") + payload.trimmed() + QStringLiteral("]"), &ok);
+    const QJsonDocument wrapped
+        = parsed(QStringLiteral("[") + payload.trimmed() + QStringLiteral("]"), &ok);
     if (ok && wrapped.array().size() == 1)
         FUZZ_CHECK(args.at(index) == wrapped.array().first(), frame);
     else
@@ -93,8 +93,8 @@ void checkFraming(Session &session, const QString &payload)
     QString name = payload.left(32);
     if (!name.isEmpty() && name.back().isHighSurrogate())
         name.chop(1);
-    const std::optional<QString> emitted =
-            session.frame(Framing { QStringLiteral("emit"), name }, payload, {});
+    const std::optional<QString> emitted
+        = session.frame(Framing { QStringLiteral("emit"), name }, payload, {});
     FUZZ_CHECK(emitted.has_value() == !session.socketId().isEmpty(), payload);
     if (!emitted)
         return;
@@ -104,8 +104,10 @@ void checkFraming(Session &session, const QString &payload)
     FUZZ_CHECK(args.first().toString() == name, *emitted);
     checkArgument(args, 1, payload, *emitted);
 
-    const std::optional<QString> acked = session.frame(
-            Framing { QStringLiteral("ack"), {} }, payload, { { QStringLiteral("ack"), QStringLiteral("5") } });
+    const std::optional<QString> acked
+        = session.frame(Framing { QStringLiteral("ack"), {} }, payload,
+                        { { QStringLiteral("ack"), QStringLiteral("5") },
+                          { QStringLiteral("sid"), session.socketId() } });
     FUZZ_CHECK(acked && acked->startsWith(QStringLiteral("435[")), payload);
     checkSent(*acked);
     checkArgument(parsed(acked->mid(3), &ok).array(), 0, payload, *acked);
@@ -123,8 +125,8 @@ void checkDecoded(const Session &session, const QString &frame, const Decoded &d
         FUZZ_CHECK(!decoded.problem.isEmpty(), frame);
         FUZZ_CHECK(!decoded.closeReason.isEmpty() && decoded.closeReason.toUtf8().size() <= 123,
                    frame);
-        FUZZ_CHECK(decoded.replies == (wasConnected ? QStringList { QStringLiteral("41") }
-                                                    : QStringList()),
+        FUZZ_CHECK(decoded.replies
+                       == (wasConnected ? QStringList { QStringLiteral("41") } : QStringList()),
                    frame);
         break;
     case Decoded::Action::Message: {
@@ -133,7 +135,7 @@ void checkDecoded(const Session &session, const QString &frame, const Decoded &d
         again.decode(QStringLiteral("40"));
         const Decoded reread = again.decode(frame);
         FUZZ_CHECK(reread.action == Decoded::Action::Message && reread.name == decoded.name
-                           && reread.payload == decoded.payload && reread.summary == decoded.summary,
+                       && reread.payload == decoded.payload && reread.summary == decoded.summary,
                    frame);
         FUZZ_CHECK(decoded.params.value(QStringLiteral("sid")) == session.socketId(), frame);
         break;
@@ -157,7 +159,8 @@ void checkArrayElements(const QString &text)
     const QJsonArray array = doc.array();
     FUZZ_CHECK(elements.size() == array.size(), text);
     for (qsizetype i = 0; i < elements.size(); ++i) {
-        const QJsonArray one = parsed(QStringLiteral("[") + elements.at(i) + QStringLiteral("]"), &ok).array();
+        const QJsonArray one
+            = parsed(QStringLiteral("[") + elements.at(i) + QStringLiteral("]"), &ok).array();
         FUZZ_CHECK(ok && one.size() == 1 && one.first() == array.at(i), text);
     }
 }

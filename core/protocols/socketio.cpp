@@ -372,8 +372,9 @@ std::optional<QString> Session::frame(const Protocols::Framing &framing, const Q
         return std::nullopt;
     const QString arg = argument(payload);
     if (framing.kind == u"ack") {
+        // Only to the connection that asked (a rule may also send to others).
         const QString id = params.value(QStringLiteral("ack"));
-        if (id.isEmpty())
+        if (id.isEmpty() || params.value(QStringLiteral("sid")) != m_socketId)
             return std::nullopt;
         return QStringLiteral("43") + id + u'[' + arg + u']';
     }

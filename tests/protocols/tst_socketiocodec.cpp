@@ -65,6 +65,7 @@ private slots:
     void frame_data();
     void frame();
     void framesOnlyOnceConnected();
+    void ackOnlyToItsAsker();
     void arrayElements_data();
     void arrayElements();
 };
@@ -427,8 +428,10 @@ void tst_SocketIoCodec::frame()
     QFETCH(QString, expected);
 
     auto s = session(Start::Connected);
+    // The params of a message this very connection sent.
     const std::optional<QString> framed
-        = s->frame(Framing { kind, name }, payload, { { QStringLiteral("ack"), ack } });
+        = s->frame(Framing { kind, name }, payload,
+                   { { QStringLiteral("ack"), ack }, { QStringLiteral("sid"), s->socketId() } });
     if (expected == u"-") {
         QVERIFY(!framed);
         return;
@@ -445,6 +448,21 @@ void tst_SocketIoCodec::framesOnlyOnceConnected()
     s->decode(QStringLiteral("40"));
     QVERIFY(s->frame(Framing { QStringLiteral("emit"), QStringLiteral("welcome") },
                      QStringLiteral("{}"), {}));
+}
+
+void tst_SocketIoCodec::ackOnlyToItsAsker()
+{
+    // A rule that acknowledges and sends to others: each recipient's session frames the
+    // reply with the asker's params; only the asker's gets the ack it asked for.
+    auto asker = session(Start::Connected);
+    auto other = session(Start::Connected);
+    const Decoded join = asker->decode(QStringLiteral("423[\"join\",\"lobby\"]"));
+    const Framing ack { QStringLiteral("ack"), QString() };
+    QCOMPARE(asker->frame(ack, QStringLiteral("1"), join.params), QStringLiteral("433[1]"));
+    QVERIFY(!other->frame(ack, QStringLiteral("1"), join.params));
+    // An emit goes to both.
+    const Framing event { QStringLiteral("emit"), QStringLiteral("joined") };
+    QVERIFY(other->frame(event, QStringLiteral("1"), join.params));
 }
 
 void tst_SocketIoCodec::arrayElements_data()

@@ -43,11 +43,12 @@ void TestPresets::loaderErrors_data()
 {
     QTest::addColumn<QString>("yaml");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown protocol") << QStringLiteral("- websocket:\n    path: /g\n"
-                                                        "    protocol: graphql-wss\n")
-                                      << QStringLiteral("t.yml:3:15: error: unknown protocol "
-                                                        "'graphql-wss' (known: graphql-ws); did "
-                                                        "you mean 'graphql-ws'?");
+    QTest::newRow("unknown protocol")
+        << QStringLiteral("- websocket:\n    path: /g\n"
+                          "    protocol: graphql-wss\n")
+        << QStringLiteral("t.yml:3:15: error: unknown protocol "
+                          "'graphql-wss' (known: graphql-ws, socket.io); "
+                          "did you mean 'graphql-ws'?");
     QTest::newRow("preset key without protocol")
         << QStringLiteral("- websocket:\n    path: /g\n    on-message:\n"
                           "      - operation: hello\n        response: x\n")

@@ -28,12 +28,22 @@ QString typed(const QString &type)
     return compact({ { QStringLiteral("type"), type } });
 }
 
+// A close reason fits in 123 bytes of UTF-8; a client's text quoted in it is cut to fit.
+QString fitted(const QString &reason)
+{
+    constexpr qsizetype MaxReasonBytes = 123;
+    QString fit = reason;
+    while (fit.toUtf8().size() > MaxReasonBytes)
+        fit.chop(fit.size() > 1 && fit.at(fit.size() - 1).isLowSurrogate() ? 2 : 1);
+    return fit;
+}
+
 Decoded bad(int code, const QString &reason)
 {
     Decoded decoded;
     decoded.action = Decoded::Action::Bad;
     decoded.closeCode = code;
-    decoded.closeReason = reason;
+    decoded.closeReason = fitted(reason);
     decoded.problem = reason;
     decoded.summary = Name + QStringLiteral(" bad message: ") + reason;
     return decoded;
@@ -177,7 +187,12 @@ Decoded Session::decode(const QString &frame)
         return stop;
     }
     return bad(4400,
-               QStringLiteral("Invalid message received: unknown type '%1'").arg(kind.left(64)));
+               QStringLiteral("Invalid message received: unknown type '%1'").arg(kind.left(80)));
+}
+
+Decoded Session::decodeBinary(const QByteArray &)
+{
+    return bad(4400, QStringLiteral("Invalid message received: a binary frame"));
 }
 
 Decoded Session::subscribe(const QJsonObject &message)
@@ -196,7 +211,7 @@ Decoded Session::subscribe(const QJsonObject &message)
     const QString operationId = id.toString();
     if (m_running.contains(operationId))
         return bad(4409,
-                   QStringLiteral("Subscriber for %1 already exists").arg(operationId.left(64)));
+                   QStringLiteral("Subscriber for %1 already exists").arg(operationId.left(80)));
     m_running.insert(operationId);
     const QJsonValue operationName = payload.toObject().value(QLatin1String("operationName"));
     Decoded decoded;

@@ -22,6 +22,7 @@ class Session : public Protocols::Session
 {
 public:
     Protocols::Decoded decode(const QString &frame) override;
+    Protocols::Decoded decodeBinary(const QByteArray &frame) override;
     std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,
                                  const QHash<QString, QString> &params) override;
     QStringList answered(const Protocols::Decoded &message, bool startedStream) override;

@@ -76,6 +76,9 @@ struct MockServer::DelayQueueItem
     TrafficDelivery delivery;
     int closeCode = 0; // a close rather than a frame
     QString closeReason;
+    // Work that waits for the frames before it (a preset's complete after a delayed reply):
+    // run in its turn instead of sending frame.
+    std::function<void()> then;
 };
 
 // A connection's delayed replies, by when they are due (equal times in the order queued):
@@ -773,6 +776,10 @@ void MockServer::sendDueDelayed(quint64 connectionId)
         queue.timer.start(int(std::max<qint64>(0, queue.items.begin()->first - now)));
     // The queue is not touched from here on: sending may drop its connection.
     for (const DelayQueueItem &item : due) {
+        if (item.then) {
+            item.then();
+            continue;
+        }
         if (item.closeCode == 0) {
             sendFrame(item.recipients, item.frame, item.label, item.delivery);
             continue;
@@ -1026,6 +1033,8 @@ void MockServer::handle(Connection *connection, const Inbound &message)
 void MockServer::handleText(Connection *connection, const QString &text)
 {
     if (connection->session) {
+        if (connection->protocolBroken)
+            return; // closing: nothing after a frame that broke the protocol, or a goodbye
         const Protocols::Decoded decoded = connection->session->decode(text);
         if (watched() && decoded.action != Protocols::Decoded::Action::Message) {
             TrafficEvent event
@@ -1087,6 +1096,8 @@ int MockServer::answer(Connection *connection, const Rule &rule, const TemplateC
 void MockServer::handleBinary(Connection *connection, const QByteArray &data)
 {
     if (connection->session) {
+        if (connection->protocolBroken)
+            return;
         const Protocols::Decoded decoded = connection->session->decodeBinary(data);
         if (watched()) {
             TrafficEvent event = TrafficEvent::binaryReceived(sourceOf(connection), data,
@@ -1742,19 +1753,8 @@ std::optional<QString> MockServer::framed(Connection *connection, const QString 
     return connection->session->frame(framing, text, protocol);
 }
 
-void MockServer::sendProtocolFrames(Connection *connection, const QStringList &frames, int afterMs)
+void MockServer::sendProtocolFrames(Connection *connection, const QStringList &frames)
 {
-    if (afterMs > 0) {
-        const qint64 due = monotonicMs() + afterMs;
-        for (const QString &text : frames) {
-            DelayQueueItem item;
-            item.frame = textFrame(text);
-            item.recipients = { connection->id };
-            item.label = connection->protocolName;
-            queueDelayed(connection, due, std::move(item));
-        }
-        return;
-    }
     const bool logging = watched();
     for (const QString &text : frames) {
         if (connection->dropping)
@@ -1793,6 +1793,7 @@ void MockServer::handleDecoded(Connection *connection, const Protocols::Decoded 
 void MockServer::endProtocolConnection(Connection *connection, const Protocols::Decoded &decoded)
 {
     const bool bad = decoded.action == Protocols::Decoded::Action::Bad;
+    connection->protocolBroken = true;
     if (bad && watched())
         emit trafficEvent(TrafficEvent::error(sourceOf(connection),
                                               TrafficEvent::Cause::ProtocolError,
@@ -1840,9 +1841,28 @@ void MockServer::answerDecoded(Connection *connection, const QString &text,
         lastMs = answer(connection, *answering, context);
     }
     m_decoding = nullptr;
+    const bool matched = answering != nullptr;
+    const bool started = m_streamStarted;
+    if (lastMs <= 0) {
+        finishAnswer(connection, decoded, matched, started);
+        return;
+    }
+    // After the reply's last frame: the session judges then what is still running.
+    DelayQueueItem item;
+    item.then = [this, id = connection->id, decoded, matched, started] {
+        const auto it = m_connections.find(id);
+        if (it != m_connections.end() && !it->second->dropping)
+            finishAnswer(it->second.get(), decoded, matched, started);
+    };
+    queueDelayed(connection, monotonicMs() + lastMs, std::move(item));
+}
+
+void MockServer::finishAnswer(Connection *connection, const Protocols::Decoded &decoded,
+                              bool matched, bool startedStream)
+{
     Protocols::Session *session = connection->session.get();
     QStringList after
-        = answering ? session->answered(decoded, m_streamStarted) : session->unmatched(decoded);
+        = matched ? session->answered(decoded, startedStream) : session->unmatched(decoded);
     after += decoded.after;
-    sendProtocolFrames(connection, after, lastMs);
+    sendProtocolFrames(connection, after);
 }

@@ -236,6 +236,7 @@ private:
         Protocols::Kind protocol = Protocols::Kind::None;
         std::unique_ptr<Protocols::Session> session;
         QString protocolName; // how the log names what the preset does itself: "graphql-ws"
+        bool protocolBroken = false; // a Bad or Close frame came: what follows is not read
         std::unique_ptr<QTimer> keepAlive;
     };
 
@@ -332,8 +333,11 @@ private:
     void handleDecoded(Connection *connection, const Protocols::Decoded &decoded);
     void answerDecoded(Connection *connection, const QString &text,
                        const Protocols::Decoded &decoded);
-    // Frames the preset itself sends (no rule), now or after `afterMs`, logged under its name.
-    void sendProtocolFrames(Connection *connection, const QStringList &frames, int afterMs = 0);
+    // What the session sends once the rules answered (or none did): complete, a receipt.
+    void finishAnswer(Connection *connection, const Protocols::Decoded &decoded, bool matched,
+                      bool startedStream);
+    // Frames the preset itself sends (no rule), logged under its name.
+    void sendProtocolFrames(Connection *connection, const QStringList &frames);
     void endProtocolConnection(Connection *connection, const Protocols::Decoded &decoded);
     // A message from a client: handled now, or queued behind those waiting their turn.
     void receive(Connection *connection, Inbound message);

@@ -24,6 +24,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
 
 #include <algorithm>
 #include <atomic>
@@ -85,6 +86,16 @@ QByteArray backtrackingBait()
 {
     return QByteArray(18, 'a') + "!b";
 }
+
+// The echo spec with a graphql-ws endpoint beside it, for the preset hostiles.
+const char GraphqlWsYaml[] = "- websocket:\n"
+                             "    path: /graphql\n"
+                             "    protocol: graphql-ws\n"
+                             "    on-message:\n"
+                             "      - operation: ticks\n"
+                             "        start-stream: {every: 50ms, frames: ['{\"data\": 1}']}\n"
+                             "      - query: hello\n"
+                             "        response: '{\"data\": {\"hello\": \"world\"}}'\n";
 
 QString greeting()
 {
@@ -182,6 +193,7 @@ class TestHostile : public QObject
 private:
     MockSpecPtr m_spec;
     MockSpecPtr m_httpSpec; // m_spec with HTTP endpoint items
+    MockSpecPtr m_presetSpec; // m_spec with protocol preset endpoints
     std::unique_ptr<Stage> m_stage;
 
     MockServer &server() { return m_stage->server(); }
@@ -312,6 +324,9 @@ private slots:
                 + QString::fromUtf8(HttpItemsYaml).arg(QString(32 * 1024, QLatin1Char('b'))),
             QStringLiteral("echo-http.yml"));
         QVERIFY(m_httpSpec);
+        m_presetSpec = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(GraphqlWsYaml),
+                                    QStringLiteral("echo-presets.yml"));
+        QVERIFY(m_presetSpec);
     }
 
     void init()
@@ -319,10 +334,14 @@ private slots:
         m_stage = std::make_unique<Stage>();
         // The HTTP hostiles run against a spec with endpoint items: plain requests then go
         // to the HTTP service instead of being refused.
-        const bool http = QByteArray(QTest::currentTestFunction()).startsWith("http");
-        std::swap(m_spec, http ? m_httpSpec : m_spec);
+        // The preset hostiles, against a spec with preset endpoints.
+        const QByteArray function(QTest::currentTestFunction());
+        MockSpecPtr &spec = function.startsWith("http") ? m_httpSpec
+            : function.startsWith("preset")             ? m_presetSpec
+                                                        : m_spec;
+        std::swap(m_spec, spec);
         setUp(*m_stage);
-        std::swap(m_spec, http ? m_httpSpec : m_spec);
+        std::swap(m_spec, spec);
     }
 
     // (a) and (b), and a fresh HTTP client is answered.
@@ -951,6 +970,86 @@ private slots:
         QVERIFY(raw.connectTo(m_stage->port()));
         raw.socket().write(request);
         CALL(expectRefused(*m_stage, raw, status));
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // graphql-ws: a client that breaks the protocol is closed the protocol's way (its code,
+    // a reason that fits a close frame), the log says why, and nobody else notices.
+    void presetGraphqlWsBadFrames_data()
+    {
+        QTest::addColumn<QByteArrayList>("messages");
+        QTest::addColumn<int>("code");
+        const QByteArray init = R"({"type":"connection_init"})";
+        const QByteArray bigId(64 * 1024, 'i');
+        // Built from plain literals: moc misreads a raw string that ends in a quote.
+        const QByteArray subscribeBig = "{\"type\":\"subscribe\",\"id\":\"" + bigId
+            + "\",\"payload\":{\"query\":\"subscription { ticks }\"}}";
+        QTest::newRow("not JSON") << QByteArrayList { "{ hello }" } << 4400;
+        QTest::newRow("NUL bytes") << QByteArrayList { QByteArray("{\0}", 3) } << 4400;
+        QTest::newRow("JSON nested 100000 deep")
+            << QByteArrayList { QByteArray(100000, '[') } << 4400;
+        QTest::newRow("binary frame") << QByteArrayList { QByteArray() } << 4400;
+        QTest::newRow("query not text")
+            << QByteArrayList { init, R"({"type":"subscribe","id":"1","payload":{"query":1}})" }
+            << 4400;
+        QTest::newRow("subscribe flood before init")
+            << QByteArrayList(50, R"({"type":"subscribe","id":"1","payload":{"query":"{a}"}})")
+            << 4401;
+        QTest::newRow("init flood") << QByteArrayList(50, init) << 4429;
+        QTest::newRow("64 KiB id twice")
+            << QByteArrayList { init, subscribeBig, subscribeBig } << 4409;
+    }
+    void presetGraphqlWsBadFrames()
+    {
+        QFETCH(QByteArrayList, messages);
+        QFETCH(int, code);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(
+            handshakeRequest("/graphql", "Sec-WebSocket-Protocol: graphql-transport-ws\r\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
+        QCOMPARE(raw.status(), 101);
+        QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), 2, WaitMs);
+        const quint64 id = m_stage->newestId();
+        QByteArray bytes;
+        for (const QByteArray &message : std::as_const(messages))
+            bytes += message.isEmpty() ? frame(Binary, "\x01\x02") : frame(Text, message);
+        raw.socket().write(bytes);
+        CALL(expectClosedWith(*m_stage, raw, id, code));
+        const QList<TrafficEvent> errors = m_stage->eventsOf(TrafficEvent::Kind::Error, id);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().cause, TrafficEvent::Cause::ProtocolError);
+        QVERIFY(
+            m_stage->eventsOf(TrafficEvent::Kind::Closed, id).first().closeReason.toUtf8().size()
+            <= 123);
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // graphql-ws: subscriptions beyond the per-connection stream limit are refused (and
+    // completed at once), the connection and the server go on.
+    void presetGraphqlWsSubscriptionFlood()
+    {
+        TestClient client;
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({ QStringLiteral("graphql-transport-ws") });
+        client.open(m_stage->url(QStringLiteral("/graphql")), options);
+        QVERIFY(client.waitForConnected());
+        client.socket().sendTextMessage(QStringLiteral(R"({"type":"connection_init"})"));
+        const int flood = Conversation::MaxStreams + 10;
+        for (int i = 0; i < flood; ++i)
+            client.socket().sendTextMessage(
+                QStringLiteral(
+                    R"({"type":"subscribe","id":"%1","payload":{"query":"subscription { ticks }"}})")
+                    .arg(i));
+        const auto completes = [&client] {
+            return std::count_if(client.messages().cbegin(), client.messages().cend(),
+                                 [](const QString &message) {
+                                     return message.contains(QLatin1String(R"("complete")"));
+                                 });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(completes(), 10, 4 * WaitMs);
+        QCOMPARE(m_stage->eventsOf(TrafficEvent::Kind::Warning).size(), 10);
+        QVERIFY(client.isConnected());
         CALL(verifyUndisturbed(*m_stage));
     }
 

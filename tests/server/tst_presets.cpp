@@ -1,12 +1,11 @@
 // The protocol preset framework: `protocol:` and its errors, a preset's rule keys, and the
 // engine hooks (a session per connection, decoded frames before the rules, framing of the
 // replies, the decoded summary in the log), driven through the graphql-ws preset.
+#include "presetmessages.h"
 #include "serverfixture.h"
 #include "specloader.h"
 #include "testclient.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 #include <QWebSocketHandshakeOptions>
 
@@ -20,11 +19,6 @@ const char *const Hello = R"(
       - operation: hello
         response: '{"data": {"hello": "world {{protocol.id}}"}}'
 )";
-
-QJsonObject objectOf(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
 
 } // namespace
 
@@ -89,16 +83,16 @@ void TestPresets::hooksDecodeFrameAndLog()
     QVERIFY(client.waitForConnected());
     QCOMPARE(client.socket().subprotocol(), QStringLiteral("graphql-transport-ws"));
 
-    QCOMPARE(objectOf(client.ask(QStringLiteral(R"({"type": "connection_init"})"))),
-             objectOf(QStringLiteral(R"({"type": "connection_ack"})")));
+    QCOMPARE(jsonObjectOf(client.ask(QStringLiteral(R"({"type": "connection_init"})"))),
+             jsonObjectOf(QStringLiteral(R"({"type": "connection_ack"})")));
     client.socket().sendTextMessage(
         QStringLiteral(R"({"type": "subscribe", "id": "7", "payload": {"query": "{ hello }"}})"));
     QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 3, 10000);
-    QCOMPARE(objectOf(client.messages().at(1)),
-             objectOf(QStringLiteral(
+    QCOMPARE(jsonObjectOf(client.messages().at(1)),
+             jsonObjectOf(QStringLiteral(
                  R"({"id": "7", "type": "next", "payload": {"data": {"hello": "world 7"}}})")));
-    QCOMPARE(objectOf(client.messages().at(2)),
-             objectOf(QStringLiteral(R"({"id": "7", "type": "complete"})")));
+    QCOMPARE(jsonObjectOf(client.messages().at(2)),
+             jsonObjectOf(QStringLiteral(R"({"id": "7", "type": "complete"})")));
 
     const QList<TrafficEvent> received = fixture.eventsOf(TrafficEvent::Kind::Received);
     QCOMPARE(received.size(), 2);

@@ -75,6 +75,42 @@ QString withoutLeadingZeros(QStringView digits)
     return digits.mid(first).toString();
 }
 
+// Steps through JSON text one character at a time, telling string content (escapes
+// included, the quotes not) from the rest.
+class JsonStrings
+{
+public:
+    bool isContent(QChar c)
+    {
+        if (m_escaped) {
+            m_escaped = false;
+            return true;
+        }
+        if (c == u'"') {
+            m_inString = !m_inString;
+            return false;
+        }
+        m_escaped = m_inString && c == u'\\';
+        return m_inString;
+    }
+
+private:
+    bool m_inString = false;
+    bool m_escaped = false;
+};
+
+// Where a string of the JSON text holds a raw control character, which JSON.parse refuses
+// (and Qt's reader lets through); -1 when none does.
+qsizetype controlCharacterInString(QStringView json)
+{
+    JsonStrings strings;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        if (strings.isContent(json.at(i)) && json.at(i).unicode() < 0x20)
+            return i;
+    }
+    return -1;
+}
+
 // Whether data is what a packet of this type may carry, as socket.io-parser's
 // isPayloadValid says (an EVENT's name is checked by the session, which names the fault).
 QString dataProblem(int type, const QString &data)
@@ -90,6 +126,10 @@ QString dataProblem(int type, const QString &data)
         return QStringLiteral("invalid JSON data (%1 at offset %2)")
             .arg(error.errorString())
             .arg(error.offset);
+    if (const qsizetype at = controlCharacterInString(data); at >= 0)
+        return QStringLiteral("a control character (U+%1) in a JSON string at offset %2")
+            .arg(QString::number(data.at(at).unicode(), 16).toUpper().rightJustified(4, u'0'))
+            .arg(at);
     switch (type) {
     case Packet::Connect:
         return doc.isObject() ? QString() : QStringLiteral("CONNECT data must be a JSON object");
@@ -185,8 +225,7 @@ QList<QStringView> jsonArrayElements(QStringView array)
     if (open < 0)
         return out;
     int depth = 0;
-    bool inString = false;
-    bool escaped = false;
+    JsonStrings strings;
     qsizetype start = open + 1;
     const auto take = [&](qsizetype end) {
         const QStringView element = array.mid(start, end - start).trimmed();
@@ -195,14 +234,9 @@ QList<QStringView> jsonArrayElements(QStringView array)
     };
     for (qsizetype i = open + 1; i < array.size(); ++i) {
         const QChar c = array.at(i);
-        if (escaped) {
-            escaped = false;
-        } else if (inString) {
-            escaped = c == u'\\';
-            inString = c != u'"';
-        } else if (c == u'"') {
-            inString = true;
-        } else if (c == u'[' || c == u'{') {
+        if (strings.isContent(c) || c == u'"')
+            continue;
+        if (c == u'[' || c == u'{') {
             ++depth;
         } else if ((c == u']' || c == u'}') && depth > 0) {
             --depth;

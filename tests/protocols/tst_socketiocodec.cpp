@@ -268,6 +268,13 @@ void tst_SocketIoCodec::badFrames_data()
     QTest::newRow("event with invalid JSON")
         << connected << "42[\"chat\"," << 1002 << parse
         << "invalid JSON data (unterminated array at offset 8)";
+    QTest::newRow("NUL in a string")
+        << connected << QString::fromUtf8("42[\"a\0b\"]", 9) << 1002 << parse
+        << "a control character (U+0000) in a JSON string at "
+           "offset 3";
+    QTest::newRow("line break in a string") << connected << "42[\"chat\",\"a\nb\"]" << 1002 << parse
+                                            << "a control character (U+000A) in a JSON string at "
+                                               "offset 10";
     QTest::newRow("event not an array")
         << connected << "42{\"a\":1}" << 1002 << parse << "the data must be a JSON array";
     QTest::newRow("event without data")

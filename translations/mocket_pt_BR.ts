@@ -2593,6 +2593,14 @@ Comandos:
         <source>enabled — a switched-off rule stays in the config and never answers</source>
         <translation>enabled — uma regra desligada continua na configuração e nunca responde</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>qualquer</translation>
+    </message>
+    <message>
+        <source>%1 — which %2 messages the rule answers (empty: any); the pattern, if any, then matches their payload</source>
+        <translation>%1 — a quais mensagens %2 a regra responde (vazio: qualquer uma); o padrão, se houver, casa então com o conteúdo delas</translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>

@@ -68,7 +68,7 @@ bool Loader::loadPresetRuleKey(const std::string &name, const YAML::Node &key,
         rule->hasConversation = true; // it says how, not what: a response may come elsewhere
         break;
     case Protocols::KeyRole::FramingResponse:
-        if (rule->hasResponse) {
+        if (rule->hasResponse && rule->responseKey != name) {
             error(key.Mark(),
                   SpecLoader::tr("rule has both '%1' and '%2'; use one")
                       .arg(qs(rule->responseKey), qs(name)));

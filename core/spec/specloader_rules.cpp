@@ -71,7 +71,7 @@ void Loader::readRuleKey(const YAML::Node &key, const YAML::Node &value, RuleDra
         loadPattern(key, value, rule);
     } else if (name == "enabled") {
         loadEnabled(key, value, rule, draft);
-    } else if (name == "response" && rule->hasResponse) {
+    } else if (name == "response" && rule->hasResponse && rule->responseKey != name) {
         error(key.Mark(),
               SpecLoader::tr("rule has both '%1' and 'response'; use one")
                   .arg(qs(rule->responseKey)));

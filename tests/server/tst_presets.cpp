@@ -30,6 +30,7 @@ private slots:
     void loaderErrors_data();
     void loaderErrors();
     void defaultSubprotocol();
+    void repeatedKeyTakesTheLast();
     void hooksDecodeFrameAndLog();
 };
 
@@ -70,6 +71,18 @@ void TestPresets::defaultSubprotocol()
     QCOMPARE(spec->endpoints.first().subprotocols,
              QStringList { QStringLiteral("graphql-transport-ws") });
     QCOMPARE(spec->endpoints.first().protocol, Protocols::Kind::GraphqlWs);
+}
+
+// As with any key written twice, the loader takes the last one.
+void TestPresets::repeatedKeyTakesTheLast()
+{
+    const MockSpecPtr spec = specFromYaml(
+        QStringLiteral("- websocket:\n    path: /g\n    protocol: graphql-ws\n    on-message:\n"
+                       "      - operation: a\n        error: one\n        error: two\n"));
+    QVERIFY(spec);
+    const Rule &rule = spec->endpoints.first().rules.first();
+    QCOMPARE(rule.response.source(), QStringLiteral("two"));
+    QCOMPARE(rule.reply.framing.kind, QStringLiteral("error"));
 }
 
 void TestPresets::hooksDecodeFrameAndLog()

@@ -1252,6 +1252,37 @@ private slots:
         QCOMPARE(mocks->setStateField()->text(), QStringLiteral("in"));
     }
 
+    // On a preset endpoint the rule form has a field per selecting key of its preset.
+    void formEditsThePresetSelectors()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /graphql\n"
+                                            "    protocol: graphql-ws\n    on-message:\n"
+                                            "      - operation: hello\n        response: hi\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("graphql.yml"), text)));
+        MocksPanel *mocks = m_window->mocksPanel();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QLineEdit *operation = mocks->selectorField(QStringLiteral("operation"));
+        QLineEdit *query = mocks->selectorField(QStringLiteral("query"));
+        QVERIFY(operation && query);
+        QCOMPARE(operation->text(), QStringLiteral("hello"));
+        QVERIFY(query->text().isEmpty());
+        operation->clear();
+        QTest::keyClicks(query, QStringLiteral("{ hello }"));
+        mocks->commitForms();
+        const QList<ProtocolSelector> &selectors
+            = m_window->lastGoodSpec()->endpoints.at(0).rules.at(0).selectors;
+        QCOMPARE(selectors.size(), 1);
+        QCOMPARE(selectors.first().key, QStringLiteral("query"));
+        QCOMPARE(selectors.first().value, QStringLiteral("{ hello }"));
+        QVERIFY(!m_window->editor()->toPlainText().contains(QStringLiteral("operation")));
+
+        const QString plain = QStringLiteral("- websocket:\n    path: /app\n    on-message:\n"
+                                             "      - pattern: a\n        response: b\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("plain.yml"), plain)));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(!mocks->selectorField(QStringLiteral("query")));
+    }
+
     // A value set in the form changes what the running server does.
     void formRuleChangesTheServer()
     {

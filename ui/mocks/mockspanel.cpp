@@ -6,6 +6,7 @@
 #include "formtextedit.h"
 #include "httpform.h"
 #include "messagepattern.h"
+#include "protocol.h"
 #include "replyform.h"
 #include "specrules.h"
 
@@ -319,6 +320,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_matchProblem->hide();
     auto *matchBox = new QGroupBox(tr("When a message arrives"), rulePage);
     auto *matchForm = new QFormLayout(matchBox);
+    m_matchForm = matchForm;
     matchForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     matchForm->addRow(tr("&Match:"), m_matchKind);
     matchForm->addRow(tr("&Pattern:"), m_pattern);
@@ -694,6 +696,7 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
             m_binaryPrefix->setText(prefix);
     }
     setTextUnlessFocused(m_pattern, rule.patternValue);
+    showSelectors(endpoint, rule);
     setTextUnlessFocused(m_whenState, statesText(findKey(rule.keys, QStringLiteral("when-state"))));
     setTextUnlessFocused(m_setState, statesText(findKey(rule.keys, QStringLiteral("set-state"))));
     {
@@ -964,6 +967,7 @@ void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
     SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
     stateKeys(rule, &values);
+    selectorKeys(rule, &values);
     // Switched on is the default: the key is written only to switch the rule off.
     if (m_ruleEnabled->isChecked() == isSwitchedOff(rule))
         values.append({ QStringLiteral("enabled"),
@@ -991,6 +995,66 @@ void MocksPanel::stateKeys(const RuleOutline &rule, SpecEdits::KeyValues *values
         const QStringList names = namesOf(key, field->text());
         if (names != namesOf(key, statesText(findKey(rule.keys, key))))
             values->append({ key, statesValue(names) });
+    }
+}
+
+QLineEdit *MocksPanel::selectorField(const QString &key) const
+{
+    for (const auto &[name, field] : m_selectors) {
+        if (name == key)
+            return field;
+    }
+    return nullptr;
+}
+
+void MocksPanel::showSelectors(const EndpointOutline &endpoint, const RuleOutline &rule)
+{
+    const KeyOutline *protocol = findKey(endpoint.keys, QStringLiteral("protocol"));
+    const Protocols::Preset *preset
+        = protocol ? Protocols::presetNamed(protocol->value.text) : nullptr;
+    const QString name = preset ? QString::fromLatin1(preset->name) : QString();
+    if (name != m_selectorPreset) {
+        m_selectorPreset = name;
+        for (const auto &[key, field] : m_selectors)
+            m_matchForm->removeRow(field);
+        m_selectors.clear();
+        for (const Protocols::RuleKey &key :
+             preset ? preset->ruleKeys : QList<Protocols::RuleKey>()) {
+            if (key.role != Protocols::KeyRole::Selector)
+                continue;
+            const QString keyName = QString::fromLatin1(key.name);
+            auto *field = new QLineEdit(m_matchForm->parentWidget());
+            field->setObjectName(keyName);
+            field->setPlaceholderText(tr("any"));
+            field->setToolTip(tr("%1 — which %2 messages the rule answers (empty: any); the "
+                                 "pattern, if any, then matches their payload")
+                                  .arg(keyName, name));
+            connect(field, &QLineEdit::textEdited, this, [this] {
+                if (!m_rebuilding)
+                    m_commitTimer.start();
+            });
+            connect(field, &QLineEdit::editingFinished, this, [this] {
+                if (!m_rebuilding)
+                    commitForms();
+            });
+            // Above the pattern: on a preset endpoint the rule selects on these first.
+            m_matchForm->insertRow(1 + int(m_selectors.size()), keyName + QLatin1Char(':'), field);
+            m_selectors.emplace_back(keyName, field);
+        }
+    }
+    for (const auto &[key, field] : m_selectors) {
+        const KeyOutline *value = findKey(rule.keys, key);
+        setTextUnlessFocused(field, value ? value->value.text : QString());
+    }
+}
+
+void MocksPanel::selectorKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const
+{
+    for (const auto &[key, field] : m_selectors) {
+        const KeyOutline *written = findKey(rule.keys, key);
+        const QString text = field->text().trimmed();
+        if (text != (written ? written->value.text : QString()))
+            values->append({ key, text.isEmpty() ? YamlValue() : YamlValue::scalar(text) });
     }
 }
 

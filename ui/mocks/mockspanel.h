@@ -10,8 +10,11 @@
 #include <functional>
 #include <optional>
 
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -74,6 +77,9 @@ public:
     QLineEdit *binaryPrefixField() const { return m_binaryPrefix; }
     // The rule's when-state (names separated by commas) and set-state.
     QLineEdit *whenStateField() const { return m_whenState; }
+    // On a preset endpoint, the rule's field for one of the preset's selecting keys
+    // (graphql-ws `operation`, `query`); null when the shown rule's endpoint has no such key.
+    QLineEdit *selectorField(const QString &key) const;
     QLineEdit *setStateField() const { return m_setState; }
     QCheckBox *enabledField() const { return m_ruleEnabled; }
     QString matchProblem() const;
@@ -121,6 +127,10 @@ private:
     void matchEdit(const RuleOutline &rule, Pending *pending) const;
     void ruleKeysEdit(const RuleOutline &rule, Pending *pending) const;
     void stateKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const;
+    void selectorKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const;
+    // The fields of the preset's selecting keys, for the endpoint's `protocol:` (none
+    // without one); rebuilt only when the preset changes.
+    void showSelectors(const EndpointOutline &endpoint, const RuleOutline &rule);
     void emitEdits(const Pending &pending);
     void updateMatch();
     // The forms' item while they show it (the tree's selection may already be elsewhere).
@@ -142,6 +152,9 @@ private:
     QLineEdit *m_binaryPrefix = nullptr;
     QLineEdit *m_whenState = nullptr;
     QLineEdit *m_setState = nullptr;
+    QFormLayout *m_matchForm = nullptr;
+    QString m_selectorPreset; // the preset whose keys the selector fields are
+    std::vector<std::pair<QString, QLineEdit *>> m_selectors;
     QLabel *m_matchProblem = nullptr;
     QCheckBox *m_ruleEnabled = nullptr;
     ReplyForm *m_ruleReply = nullptr;

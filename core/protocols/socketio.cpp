@@ -44,21 +44,6 @@ QString jsonString(const QString &text)
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
-// The payload as one JSON argument: itself when it is one JSON value, else a JSON string;
-// empty: no argument.
-QString argument(const QString &payload)
-{
-    const QString trimmed = payload.trimmed();
-    if (trimmed.isEmpty())
-        return {};
-    QJsonParseError error;
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(QByteArray("[") + trimmed.toUtf8() + QByteArray("]"), &error);
-    if (error.error == QJsonParseError::NoError && doc.array().size() == 1)
-        return trimmed;
-    return jsonString(payload);
-}
-
 qsizetype digitsFrom(QStringView text, qsizetype from)
 {
     qsizetype end = from;
@@ -109,6 +94,38 @@ qsizetype controlCharacterInString(QStringView json)
             return i;
     }
     return -1;
+}
+
+// JSON text with each raw control character inside a string written as \\u00XX, so that
+// JSON.parse reads it (Qt's reader takes it either way).
+QString withControlsEscaped(const QString &json)
+{
+    if (controlCharacterInString(json) < 0)
+        return json;
+    QString out;
+    JsonStrings strings;
+    for (const QChar c : json) {
+        if (strings.isContent(c) && c.unicode() < 0x20)
+            out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+// The payload as one JSON argument: itself when it is one JSON value, else a JSON string;
+// empty: no argument.
+QString argument(const QString &payload)
+{
+    const QString trimmed = payload.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray("[") + trimmed.toUtf8() + QByteArray("]"), &error);
+    if (error.error == QJsonParseError::NoError && doc.array().size() == 1)
+        return withControlsEscaped(trimmed);
+    return jsonString(payload);
 }
 
 // Whether data is what a packet of this type may carry, as socket.io-parser's

@@ -384,6 +384,10 @@ void tst_SocketIoCodec::frame_data()
                                              << "1, 2"
                                              << ""
                                              << "42[\"s\",\"1, 2\"]";
+    QTest::newRow("emit JSON with a raw control character")
+        << "emit"
+        << "s" << QString::fromUtf8("{\"t\x04xt\": \"a\tb\"}") << ""
+        << "42[\"s\",{\"t\\u0004xt\": \"a\\u0009b\"}]";
     QTest::newRow("emit nothing") << "emit"
                                   << "tick"
                                   << ""

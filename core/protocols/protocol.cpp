@@ -1,6 +1,7 @@
 #include "protocol.h"
 
 #include "graphqlws.h"
+#include "socketio.h"
 #include "stomp.h"
 
 namespace Protocols {
@@ -36,6 +37,7 @@ const QList<const Preset *> &presets()
 {
     static const QList<const Preset *> all {
         &GraphqlWs::preset(),
+        &SocketIo::preset(),
         &Stomp::preset(),
     };
     return all;

@@ -115,6 +115,14 @@ const char GraphqlWsYaml[] = "- websocket:\n"
                              "      - query: hello\n"
                              "        response: '{\"data\": {\"hello\": \"world\"}}'\n";
 
+// A socket.io endpoint, beside them for the preset hostiles.
+const char SocketIoYaml[] = "- websocket:\n"
+                            "    path: /socket.io/\n"
+                            "    protocol: socket.io\n"
+                            "    on-message:\n"
+                            "      - event: join\n"
+                            "        ack: '{\"joined\": \"{{message}}\"}'\n";
+
 QString greeting()
 {
     return QStringLiteral("welcome");
@@ -290,6 +298,23 @@ private:
         QCOMPARE(closed.at(0).closeCode, code);
     }
 
+    // A raw client of a preset endpoint through `handshake`, then `messages` in one write (an
+    // empty one: a binary frame); its connection id in *id.
+    void sendToPreset(RawClient &raw, const QByteArray &handshake, const QByteArrayList &messages,
+                      quint64 *id)
+    {
+        QVERIFY(raw.connectTo(m_stage->port()));
+        raw.socket().write(handshake);
+        QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
+        QCOMPARE(raw.status(), 101);
+        QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), 2, WaitMs);
+        *id = m_stage->newestId();
+        QByteArray bytes;
+        for (const QByteArray &message : messages)
+            bytes += message.isEmpty() ? frame(Binary, "\x01\x02") : frame(Text, message);
+        raw.socket().write(bytes);
+    }
+
     // A refused handshake: this status, then the server hangs up; nothing was upgraded.
     void expectRefused(Stage &stage, RawClient &raw, int status)
     {
@@ -343,7 +368,8 @@ private slots:
             QStringLiteral("echo-http.yml"));
         QVERIFY(m_httpSpec);
         m_presetSpec = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(GraphqlWsYaml)
-                                        + QString::fromUtf8(StompYaml),
+                                        + QString::fromUtf8(StompYaml)
+                                        + QString::fromUtf8(SocketIoYaml),
                                     QStringLiteral("echo-presets.yml"));
         QVERIFY(m_presetSpec);
     }
@@ -1023,17 +1049,10 @@ private slots:
         QFETCH(QByteArrayList, messages);
         QFETCH(int, code);
         RawClient raw;
-        QVERIFY(raw.connectTo(m_stage->port()));
-        raw.socket().write(
-            handshakeRequest("/graphql", "Sec-WebSocket-Protocol: graphql-transport-ws\r\n"));
-        QTRY_VERIFY_WITH_TIMEOUT(raw.answered(), WaitMs);
-        QCOMPARE(raw.status(), 101);
-        QTRY_COMPARE_WITH_TIMEOUT(server().connectionCount(), 2, WaitMs);
-        const quint64 id = m_stage->newestId();
-        QByteArray bytes;
-        for (const QByteArray &message : std::as_const(messages))
-            bytes += message.isEmpty() ? frame(Binary, "\x01\x02") : frame(Text, message);
-        raw.socket().write(bytes);
+        quint64 id = 0;
+        CALL(sendToPreset(
+            raw, handshakeRequest("/graphql", "Sec-WebSocket-Protocol: graphql-transport-ws\r\n"),
+            messages, &id));
         CALL(expectClosedWith(*m_stage, raw, id, code));
         const QList<TrafficEvent> errors = m_stage->eventsOf(TrafficEvent::Kind::Error, id);
         QCOMPARE(errors.size(), 1);
@@ -1993,6 +2012,56 @@ private slots:
             QCOMPARE(error.frame.command, QByteArray("ERROR"));
             QCOMPARE(error.frame.header(QStringLiteral("message")), problem);
             QCOMPARE(int(client->socket().closeCode()), 1002);
+        }
+        CALL(verifyUndisturbed(*m_stage));
+    }
+
+    // socket.io: a client that breaks the protocol gets a disconnect and a close with the
+    // protocol's reason, the log says why, and nobody else notices; one that only asks for
+    // namespaces the mock does not serve is refused each time and stays.
+    void presetSocketIoBadPackets_data()
+    {
+        QTest::addColumn<QByteArrayList>("messages"); // an empty one: a binary frame
+        QTest::addColumn<int>("code"); // 0: the connection stays
+        const QByteArray connect = "40";
+        QTest::newRow("not Engine.IO") << QByteArrayList { connect, "hello" } << 1002;
+        QTest::newRow("NUL bytes")
+            << QByteArrayList { connect, QByteArray("42[\"a\0\"]", 8) } << 1002;
+        QTest::newRow("JSON nested 100000 deep")
+            << QByteArrayList { connect, "42" + QByteArray(100000, '[') } << 1002;
+        QTest::newRow("1 MiB ack id")
+            << QByteArrayList { connect, "42" + QByteArray(1 << 20, '7') } << 1002;
+        QTest::newRow("binary frame") << QByteArrayList { connect, QByteArray() } << 1003;
+        QTest::newRow("binary attachments")
+            << QByteArrayList { connect, "451000000-[\"a\",{\"_placeholder\":true,\"num\":0}]" }
+            << 1003;
+        QTest::newRow("event flood before connect")
+            << QByteArrayList(50, "42[\"join\",\"x\"]") << 1002;
+        QTest::newRow("connect flood") << QByteArrayList(50, connect) << 1002;
+        QTest::newRow("other namespaces, 2000 times")
+            << QByteArrayList(2000, "40/" + QByteArray(500, 'n') + ",") << 0;
+    }
+    void presetSocketIoBadPackets()
+    {
+        QFETCH(QByteArrayList, messages);
+        QFETCH(int, code);
+        RawClient raw;
+        quint64 id = 0;
+        CALL(sendToPreset(raw, handshakeRequest("/socket.io/?EIO=4&transport=websocket"), messages,
+                          &id));
+        if (code == 0) {
+            const int refusals = int(messages.size());
+            QTRY_COMPARE_WITH_TIMEOUT(raw.texts().size(), 1 + refusals, 4 * WaitMs);
+            QVERIFY(raw.texts().last().endsWith(
+                QStringLiteral(",{\"message\":\"Invalid namespace\"}")));
+            raw.socket().write(frame(Text, "40") + frame(Text, "423[\"join\",\"x\"]"));
+            QTRY_COMPARE_WITH_TIMEOUT(raw.texts().size(), 3 + refusals, WaitMs);
+            QCOMPARE(raw.texts().last(), QStringLiteral("433[{\"joined\": \"x\"}]"));
+        } else {
+            CALL(expectClosedWith(*m_stage, raw, id, code));
+            const QList<TrafficEvent> errors = m_stage->eventsOf(TrafficEvent::Kind::Error, id);
+            QCOMPARE(errors.size(), 1);
+            QCOMPARE(errors.first().cause, TrafficEvent::Cause::ProtocolError);
         }
         CALL(verifyUndisturbed(*m_stage));
     }

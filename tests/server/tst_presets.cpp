@@ -42,8 +42,8 @@ void TestPresets::loaderErrors_data()
         << QStringLiteral("- websocket:\n    path: /g\n"
                           "    protocol: graphql-wss\n")
         << QStringLiteral("t.yml:3:15: error: unknown protocol "
-                          "'graphql-wss' (known: graphql-ws, stomp); did "
-                          "you mean 'graphql-ws'?");
+                          "'graphql-wss' (known: graphql-ws, socket.io, "
+                          "stomp); did you mean 'graphql-ws'?");
     QTest::newRow("preset key without protocol")
         << QStringLiteral("- websocket:\n    path: /g\n    on-message:\n"
                           "      - operation: hello\n        response: x\n")

@@ -2000,6 +2000,30 @@ Deseja restaurá-lo?</translation>
         <source>true: any TLS certificate the proxy&apos;s server shows is accepted (a local server&apos;s self-signed one).</source>
         <translation>true: qualquer certificado TLS que o servidor do proxy apresente é aceito (o autoassinado de um servidor local).</translation>
     </message>
+    <message>
+        <source>The rule answers a %1 message whose %2 contains this text.</source>
+        <translation>A regra responde a uma mensagem %1 cujo %2 contém este texto.</translation>
+    </message>
+    <message>
+        <source>The rule answers a %1 message whose %2 is this.</source>
+        <translation>A regra responde a uma mensagem %1 cujo %2 é este.</translation>
+    </message>
+    <message>
+        <source>The reply goes out as a %1 under this name; the rule&apos;s response is its payload.</source>
+        <translation>A resposta sai como %1 com este nome; a response da regra é o seu conteúdo.</translation>
+    </message>
+    <message>
+        <source>The reply, a template, framed as a %1 instead of the preset&apos;s usual reply.</source>
+        <translation>A resposta, um template, enquadrada como %1 em vez da resposta usual do preset.</translation>
+    </message>
+    <message>
+        <source>A protocol the endpoint speaks on top of WebSocket (%1): Mocket does its handshake, framing and keep-alive, and the rules use its own keys.</source>
+        <translation>Um protocolo que o endpoint fala sobre o WebSocket (%1): o Mocket faz o handshake, o enquadramento e o keep-alive dele, e as regras usam as chaves dele.</translation>
+    </message>
+    <message>
+        <source>rule of a %1 endpoint</source>
+        <translation>regra de um endpoint %1</translation>
+    </message>
 </context>
 <context>
     <name>MocketCli</name>
@@ -2635,6 +2659,18 @@ Comandos:
     <message>
         <source>Greet&amp;ing:</source>
         <translation>Sau&amp;dação:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>protocol — a protocol this endpoint speaks on top of WebSocket: Mocket does its handshake, framing and keep-alive, and the rules select on its terms</source>
+        <translation>protocol — um protocolo que este endpoint fala sobre o WebSocket: o Mocket faz o handshake, o enquadramento e o keep-alive dele, e as regras selecionam nos termos dele</translation>
+    </message>
+    <message>
+        <source>Pro&amp;tocol:</source>
+        <translation>Pro&amp;tocolo:</translation>
     </message>
 </context>
 <context>

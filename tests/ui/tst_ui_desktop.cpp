@@ -6,6 +6,7 @@
 #include "findbar.h"
 #include "mainwindow.h"
 #include "mocksyntaxdialog.h"
+#include "protocol.h"
 #include "shortcutsdialog.h"
 #include "testfiles.h"
 #include "yamleditor.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void dropWithoutAFileIsIgnored();
     void mockSyntaxCoversTheLanguage();
     void mockSyntaxSearchNarrows();
+    void mockSyntaxCoversEveryPreset();
     void shortcutsComeFromTheActions();
     void helpMenuOpensBoth();
     void portalValueNamesTheScheme();
@@ -291,6 +293,44 @@ void TestDesktop::mockSyntaxSearchNarrows()
     dialog.setSearchText(QStringLiteral("no such thing"));
     QVERIFY(dialog.visibleKeys().isEmpty());
     QVERIFY(dialog.shownText().contains(QStringLiteral("no such thing")));
+}
+
+void TestDesktop::mockSyntaxCoversEveryPreset()
+{
+    const QList<MockSyntaxDialog::Entry> entries = MockSyntaxDialog::entries();
+    const auto find = [&entries](const QString &key) -> const MockSyntaxDialog::Entry * {
+        for (const MockSyntaxDialog::Entry &entry : entries) {
+            if (entry.key == key)
+                return &entry;
+        }
+        return nullptr;
+    };
+    const MockSyntaxDialog::Entry *protocol = find(QStringLiteral("protocol"));
+    QVERIFY(protocol);
+    // Every registered preset is named, and each of its rule keys has an entry of its own
+    // whose example is a rule of an endpoint of that preset.
+    for (const Protocols::Preset *preset : Protocols::presets()) {
+        const QString name = QString::fromUtf8(preset->name);
+        QVERIFY2(protocol->meaning.contains(name), qPrintable(name));
+        QVERIFY(!preset->ruleKeys.isEmpty());
+        for (const Protocols::RuleKey &key : preset->ruleKeys) {
+            const QString keyName = QString::fromUtf8(key.name);
+            const MockSyntaxDialog::Entry *entry = find(keyName);
+            QVERIFY2(entry, qPrintable(keyName));
+            QVERIFY2(entry->where.contains(name), qPrintable(entry->where));
+            QVERIFY2(!entry->meaning.isEmpty(), qPrintable(keyName));
+            QVERIFY2(entry->example.contains(QStringLiteral("protocol: ") + name),
+                     qPrintable(entry->example));
+            QVERIFY2(
+                entry->example.contains(QStringLiteral("- ") + keyName + QLatin1Char(':'))
+                    || entry->example.contains(QStringLiteral("  ") + keyName + QLatin1Char(':')),
+                qPrintable(entry->example));
+        }
+    }
+    MockSyntaxDialog dialog;
+    dialog.show();
+    dialog.setSearchText(QStringLiteral("graphql-ws"));
+    QVERIFY(dialog.visibleKeys().contains(QStringLiteral("operation")));
 }
 
 void TestDesktop::shortcutsComeFromTheActions()

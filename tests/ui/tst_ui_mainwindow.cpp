@@ -1354,6 +1354,42 @@ private slots:
         QVERIFY(!mocks->selectorField(QStringLiteral("query")));
     }
 
+    // The endpoint form's Protocol field offers every preset and writes or removes
+    // `protocol:`, each choice one Undo.
+    void formSetsTheProtocol()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /graphql\n    on-message:\n"
+                                            "      - pattern: a\n        response: b\n");
+        QVERIFY(m_window->openFile(writeConfig(QStringLiteral("protocol.yml"), text)));
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        QComboBox *protocol = mocks->protocolField();
+        QCOMPARE(protocol->count(), 1 + int(Protocols::presets().size()));
+        QCOMPARE(protocol->currentIndex(), 0);
+        QVERIFY(protocol->toolTip().startsWith(QStringLiteral("protocol")));
+        for (const Protocols::Preset *preset : Protocols::presets())
+            QVERIFY(protocol->findText(QString::fromUtf8(preset->name)) > 0);
+
+        protocol->setCurrentIndex(protocol->findText(QStringLiteral("graphql-ws")));
+        QVERIFY2(editor->toPlainText().contains(
+                     QStringLiteral("    path: /graphql\n    protocol: graphql-ws\n")),
+                 qPrintable(editor->toPlainText()));
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).protocol, Protocols::Kind::GraphqlWs);
+        // The rule form now speaks the preset's terms.
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(mocks->selectorField(QStringLiteral("operation")));
+
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        QCOMPARE(protocol->currentText(), QStringLiteral("graphql-ws"));
+        protocol->setCurrentIndex(0);
+        QCOMPARE(editor->toPlainText(), text);
+        QCOMPARE(m_window->lastGoodSpec()->endpoints.at(0).protocol, Protocols::Kind::None);
+    }
+
     // A value set in the form changes what the running server does.
     void formRuleChangesTheServer()
     {

@@ -1,5 +1,7 @@
 #include "mocksyntaxdialog.h"
 
+#include "protocol.h"
+
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -167,6 +169,62 @@ QList<Entry> conversationEntries()
     };
 }
 
+// What a preset's rule key does, worded from its role in the registry.
+QString presetKeyMeaning(const Protocols::RuleKey &key)
+{
+    const QString command = QString::fromUtf8(key.command);
+    switch (key.role) {
+    case Protocols::KeyRole::Selector:
+        if (key.contains)
+            return MockSyntaxDialog::tr("The rule answers a %1 message whose %2 contains this "
+                                        "text.")
+                .arg(command, QString::fromUtf8(key.field ? key.field : key.name));
+        return MockSyntaxDialog::tr("The rule answers a %1 message whose %2 is this.")
+            .arg(command, QString::fromUtf8(key.field ? key.field : key.name));
+    case Protocols::KeyRole::FramingName:
+        return MockSyntaxDialog::tr("The reply goes out as a %1 under this name; the rule's "
+                                    "response is its payload.")
+            .arg(command);
+    case Protocols::KeyRole::FramingResponse:
+        return MockSyntaxDialog::tr("The reply, a template, framed as a %1 instead of the "
+                                    "preset's usual reply.")
+            .arg(command);
+    }
+    return {};
+}
+
+QString presetKeyExample(const Protocols::Preset &preset, const Protocols::RuleKey &key)
+{
+    const QString value = key.role == Protocols::KeyRole::FramingResponse
+        ? QStringLiteral("'{\"message\": \"not found\"}'")
+        : QStringLiteral("hello");
+    return QStringLiteral("    protocol: %1\n    on-message:\n      - %2: %3\n")
+        .arg(QString::fromUtf8(preset.name), QString::fromUtf8(key.name), value);
+}
+
+// `protocol:` and every preset's rule keys, from the registry: a preset added there is
+// described here without another list to keep.
+QList<Entry> presetEntries()
+{
+    const QString names = Protocols::names().join(QStringLiteral(", "));
+    QList<Entry> entries {
+        { QStringLiteral("protocol"), MockSyntaxDialog::tr("websocket item"),
+          MockSyntaxDialog::tr("A protocol the endpoint speaks on top of WebSocket (%1): "
+                               "Mocket does its handshake, framing and keep-alive, and the "
+                               "rules use its own keys.")
+              .arg(names),
+          yaml("    path: /graphql\n    protocol: graphql-ws\n") },
+    };
+    for (const Protocols::Preset *preset : Protocols::presets()) {
+        const QString where
+            = MockSyntaxDialog::tr("rule of a %1 endpoint").arg(QString::fromUtf8(preset->name));
+        for (const Protocols::RuleKey &key : preset->ruleKeys)
+            entries.append({ QString::fromUtf8(key.name), where, presetKeyMeaning(key),
+                             presetKeyExample(*preset, key) });
+    }
+    return entries;
+}
+
 QList<Entry> placeholderEntries()
 {
     const QString templ = MockSyntaxDialog::tr("template");
@@ -285,8 +343,8 @@ QString entryPage(const Entry &entry)
 
 QList<MockSyntaxDialog::Entry> MockSyntaxDialog::entries()
 {
-    return websocketEntries() + ruleEntries() + conversationEntries() + placeholderEntries()
-        + filterEntries() + httpEntries();
+    return websocketEntries() + ruleEntries() + conversationEntries() + presetEntries()
+        + placeholderEntries() + filterEntries() + httpEntries();
 }
 
 MockSyntaxDialog::MockSyntaxDialog(QWidget *parent)

@@ -207,6 +207,27 @@ QStringList subprotocolsOf(const EndpointOutline &endpoint)
     return names;
 }
 
+QString protocolOf(const EndpointOutline &endpoint)
+{
+    const KeyOutline *key = findKey(endpoint.keys, QStringLiteral("protocol"));
+    return key ? key->value.text : QString();
+}
+
+// The Protocol field's choice for `protocol: NAME`; a name no preset has stays as written,
+// as an extra choice, so that showing it does not change it.
+void showProtocol(QComboBox *field, const QString &name)
+{
+    const int presets = 1 + int(Protocols::presets().size());
+    while (field->count() > presets)
+        field->removeItem(field->count() - 1);
+    int index = field->findData(name);
+    if (index < 0) {
+        field->addItem(name, name);
+        index = field->count() - 1;
+    }
+    field->setCurrentIndex(index);
+}
+
 QStringList splitNames(const QString &text)
 {
     QStringList names;
@@ -294,6 +315,14 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_subprotocols->setToolTip(
         tr("subprotocols — the subprotocols this endpoint accepts, in order of preference, "
            "separated by commas"));
+    m_protocol = new QComboBox(endpointPage);
+    m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol->addItem(tr("none"), QString());
+    for (const Protocols::Preset *preset : Protocols::presets())
+        m_protocol->addItem(QString::fromUtf8(preset->name), QString::fromUtf8(preset->name));
+    m_protocol->setToolTip(tr("protocol — a protocol this endpoint speaks on top of WebSocket: "
+                              "Mocket does its handshake, framing and keep-alive, and the rules "
+                              "select on its terms"));
     m_streams = new StreamsEditor(endpointPage);
     placeholdersFor(m_streams->framesField(), Place::Stream);
     auto *endpointForm = new QFormLayout;
@@ -306,6 +335,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
                          Forms::withPlaceholderButton(m_greeting,
                                                       placeholdersFor(m_greeting, Place::Greeting),
                                                       endpointPage));
+    endpointForm->addRow(tr("Pro&tocol:"), m_protocol);
     endpointForm->addRow(tr("Subprot&ocols:"), m_subprotocols);
     endpointForm->addRow(
         tr("Fallback:"),
@@ -450,6 +480,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     connect(m_streams, &StreamsEditor::committed, this, chosen);
     connect(m_subprotocols, &QLineEdit::textEdited, this, typing);
     connect(m_subprotocols, &QLineEdit::editingFinished, this, chosen);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, chosen);
     connect(m_matchKind, &QComboBox::currentIndexChanged, this, [this, chosen] {
         updateMatch();
         chosen();
@@ -764,6 +795,7 @@ void MocksPanel::showEndpointForm(const EndpointOutline &endpoint)
     const QString names = subprotocolsOf(endpoint).join(QStringLiteral(", "));
     if (!m_subprotocols->hasFocus() && splitNames(m_subprotocols->text()) != splitNames(names))
         m_subprotocols->setText(names);
+    showProtocol(m_protocol, protocolOf(endpoint));
     QList<StreamRow> streams;
     const KeyOutline *streamsKey = findKey(endpoint.keys, QStringLiteral("streams"));
     const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &streams);
@@ -962,6 +994,10 @@ void MocksPanel::endpointKeysEdit(const EndpointOutline &endpoint, Pending *pend
         values.append({ QStringLiteral("subprotocols"),
                         names.isEmpty() ? YamlValue() : YamlValue::list(items, true) });
     }
+    const QString protocol = m_protocol->currentData().toString();
+    if (protocol != protocolOf(endpoint))
+        values.append({ QStringLiteral("protocol"),
+                        protocol.isEmpty() ? YamlValue() : YamlValue::scalar(protocol) });
     const KeyOutline *streamsKey = findKey(endpoint.keys, QStringLiteral("streams"));
     QList<StreamRow> current;
     const bool shown = !streamsKey || streamsFromValue(streamsKey->value, &current);

@@ -88,6 +88,8 @@ public:
     ReplyForm *ruleReplyForm() const { return m_ruleReply; }
     ReplyForm *greetingForm() const { return m_greetingReply; }
     QLineEdit *subprotocolsField() const { return m_subprotocols; }
+    // The endpoint's `protocol:`: none, or one of the presets by name.
+    QComboBox *protocolField() const { return m_protocol; }
     StreamsEditor *streamsEditor() const { return m_streams; }
     HttpEndpointForm *httpForm() const { return m_httpForm; }
     QToolButton *addEndpointButton() const { return m_addEndpoint; }
@@ -165,6 +167,7 @@ private:
     ReplyForm *m_greetingReply = nullptr;
     QLabel *m_greetingTitle = nullptr;
     QLineEdit *m_subprotocols = nullptr;
+    QComboBox *m_protocol = nullptr;
     StreamsEditor *m_streams = nullptr;
     HttpEndpointForm *m_httpForm = nullptr;
     Selection m_shown; // what the forms show

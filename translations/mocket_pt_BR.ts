@@ -2550,7 +2550,7 @@ Comandos:
     </message>
     <message>
         <source>Subprot&amp;ocols:</source>
-        <translation>Sub&amp;protocolos:</translation>
+        <translation>Subpro&amp;tocolos:</translation>
     </message>
     <message>
         <source>&amp;Pattern:</source>
@@ -2626,7 +2626,7 @@ Comandos:
     </message>
     <message>
         <source>P&amp;ath:</source>
-        <translation>&amp;Caminho:</translation>
+        <translation>Camin&amp;ho:</translation>
     </message>
     <message>
         <source>En&amp;abled</source>
@@ -2669,8 +2669,8 @@ Comandos:
         <translation>protocol — um protocolo que este endpoint fala sobre o WebSocket: o Mocket faz o handshake, o enquadramento e o keep-alive dele, e as regras selecionam nos termos dele</translation>
     </message>
     <message>
-        <source>Pro&amp;tocol:</source>
-        <translation>Pro&amp;tocolo:</translation>
+        <source>&amp;Protocol:</source>
+        <translation>Proto&amp;colo:</translation>
     </message>
 </context>
 <context>

@@ -55,12 +55,12 @@ void Loader::readWebsocketKey(const YAML::Node &key, const YAML::Node &value, En
     } else if (name == "streams") {
         draft->streams = value;
     } else if (!takeProxyKey(name, key, value, draft)) {
-        warning(key.Mark(),
-                SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name))
-                    + keySuggestion(name,
-                                    { "path", "protocol", "subprotocols", "on-connect",
-                                      "on-unmatched", "on-message", "streams", "proxy",
-                                      "proxy-insecure" }));
+        warning(
+            key.Mark(),
+            SpecLoader::tr("unknown key '%1' in websocket ignored").arg(qs(name))
+                + keySuggestion(name,
+                                { "path", "protocol", "subprotocols", "on-connect", "on-unmatched",
+                                  "on-message", "streams", "proxy", "proxy-insecure" }));
     }
 }
 

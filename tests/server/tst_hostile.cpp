@@ -367,10 +367,10 @@ private slots:
                 + QString::fromUtf8(HttpItemsYaml).arg(QString(32 * 1024, QLatin1Char('b'))),
             QStringLiteral("echo-http.yml"));
         QVERIFY(m_httpSpec);
-        m_presetSpec = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(GraphqlWsYaml)
-                                        + QString::fromUtf8(StompYaml)
-                                        + QString::fromUtf8(SocketIoYaml),
-                                    QStringLiteral("echo-presets.yml"));
+        m_presetSpec
+            = specFromYaml(QString::fromUtf8(EchoYaml) + QString::fromUtf8(GraphqlWsYaml)
+                               + QString::fromUtf8(StompYaml) + QString::fromUtf8(SocketIoYaml),
+                           QStringLiteral("echo-presets.yml"));
         QVERIFY(m_presetSpec);
     }
 

@@ -335,7 +335,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
                          Forms::withPlaceholderButton(m_greeting,
                                                       placeholdersFor(m_greeting, Place::Greeting),
                                                       endpointPage));
-    endpointForm->addRow(tr("Pro&tocol:"), m_protocol);
+    endpointForm->addRow(tr("&Protocol:"), m_protocol);
     endpointForm->addRow(tr("Subprot&ocols:"), m_subprotocols);
     endpointForm->addRow(
         tr("Fallback:"),

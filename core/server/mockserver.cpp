@@ -575,10 +575,15 @@ void MockServer::setUpConnection(QWebSocket *socket, ProxyLink *link)
             TrafficHandshake::of(url, connection->handshake)));
     emit connectionCountChanged(connectionCount());
 
-    if (endpoint->proxy)
+    if (endpoint->proxy) {
+        const quint64 id = connection->id;
         linkUpstream(connection, *endpoint->proxy, link);
-    else if (link)
+        // An upstream already gone takes its client with it, at once.
+        if (m_connections.find(id) == m_connections.end())
+            return;
+    } else if (link) {
         link->deleteLater();
+    }
     startStreams(connection);
     if (endpoint->protocol != Protocols::Kind::None)
         startSession(connection, *endpoint);

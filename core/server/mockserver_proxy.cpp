@@ -55,11 +55,10 @@ void MockServer::linkUpstream(Connection *connection, const EndpointProxy &proxy
             [this, id](const QString &text) { relayFromUpstream(id, text); });
     connect(link, &ProxyLink::binaryReceived, this,
             [this, id](const QByteArray &data) { relayFromUpstream(id, data); });
-    connect(link, &ProxyLink::closed, this,
-            [this, id](QWebSocketProtocol::CloseCode code, const QString &reason) {
-                if (const auto it = m_connections.find(id); it != m_connections.end())
-                    it->second->socket->close(code, reason);
-            });
+    connect(link, &ProxyLink::closed, this, [this, id](int code, const QString &reason) {
+        if (const auto it = m_connections.find(id); it != m_connections.end())
+            it->second->socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    });
     connect(link, &ProxyLink::failed, this,
             [this, id](const QString &reason) { upstreamFailed(id, reason); });
     if (!link->isOpening()) {

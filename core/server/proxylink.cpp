@@ -150,7 +150,7 @@ void ProxyLink::onDisconnected()
         }
         m_closed = true;
         deliver([this, code, reason = closeReason(m_socket.closeReason())] {
-            emit closed(QWebSocketProtocol::CloseCode(code), reason);
+            emit closed(int(code), reason);
         });
     }
     finish();

@@ -61,7 +61,8 @@ signals:
     void opened();
     void textReceived(const QString &text);
     void binaryReceived(const QByteArray &data);
-    void closed(QWebSocketProtocol::CloseCode code, const QString &reason); // by the upstream
+    // By the upstream. An int, not CloseCode: 4000-4999 are codes the enum does not list.
+    void closed(int code, const QString &reason);
     void failed(const QString &reason);
     void finished(); // the upstream connection is over, whichever way: once, last
 

@@ -30,10 +30,9 @@ void UpstreamRelay::start()
     connect(m_client, &QWebSocket::disconnected, this, &UpstreamRelay::onClientGone);
     connect(m_link, &ProxyLink::opened, this, &UpstreamRelay::emitOpened);
     connect(m_link, &ProxyLink::failed, this, &UpstreamRelay::onUpstreamFailed);
-    connect(m_link, &ProxyLink::closed, this,
-            [this](QWebSocketProtocol::CloseCode code, const QString &reason) {
-                m_client->close(code, reason);
-            });
+    connect(m_link, &ProxyLink::closed, this, [this](int code, const QString &reason) {
+        m_client->close(QWebSocketProtocol::CloseCode(code), reason);
+    });
     connect(m_link, &ProxyLink::finished, this, [this] {
         m_upstreamClosed = true;
         finishWhenBothClosed();

@@ -132,6 +132,7 @@ const Protocols::Preset &preset()
             { "error", Protocols::KeyRole::FramingResponse, "error" },
         },
         &makeSession,
+        "id",
     };
     return graphqlWs;
 }

@@ -123,6 +123,9 @@ struct Preset
     QStringList subprotocols; // offered when the endpoint lists none
     QList<RuleKey> ruleKeys;
     std::unique_ptr<Session> (*makeSession)(const SessionOptions &options) = nullptr;
+    // The {{protocol.NAME}} value a rule's `start-stream` without a `key` is keyed by: the
+    // message's own id (an operation, a subscription), the one its Stop names.
+    const char *streamKey = "";
 };
 
 // The presets there are, in the order their names are listed.

@@ -192,6 +192,7 @@ const Protocols::Preset &preset()
             { "ack", Protocols::KeyRole::FramingResponse, "ack" },
         },
         &makeSession,
+        "event",
     };
     return socketIo;
 }

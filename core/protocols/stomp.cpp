@@ -671,6 +671,7 @@ const Protocols::Preset &preset()
             { "send-to", Protocols::KeyRole::FramingName, "message", nullptr, false, true },
         },
         &makeSession,
+        "subscription",
     };
     return stomp;
 }

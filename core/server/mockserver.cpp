@@ -474,11 +474,10 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     // Decided on the whole request head: path, method and Origin, all before any upgrade.
     const qint64 received = socket->bytesAvailable();
     const QByteArray head = socket->peek(std::min<qint64>(received, HandshakeRequest::MaxHead));
-    const HandshakeVerdict verdict
-        = HandshakeRequest::parse(head, received)
-              .verdict({ m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins,
-                         !m_spec->httpEndpoints.isEmpty() || m_control,
-                         m_http->policy().maxBodySize });
+    const HandshakeRequest request = HandshakeRequest::parse(head, received);
+    const HandshakeVerdict verdict = request.verdict(
+        { m_spec.get(), m_ws->supportedSubprotocols(), m_allowedOrigins,
+          !m_spec->httpEndpoints.isEmpty() || m_control, m_http->policy().maxBodySize });
     switch (verdict.outcome) {
     case HandshakeVerdict::Outcome::Wait:
         return;
@@ -486,7 +485,7 @@ void MockServer::inspectRequest(QTcpSocket *socket)
         refuse(socket, verdict);
         return;
     case HandshakeVerdict::Outcome::Upgrade:
-        handOver(socket);
+        handOver(socket, request);
         return;
     case HandshakeVerdict::Outcome::Http:
         handToHttp(socket);
@@ -494,13 +493,13 @@ void MockServer::inspectRequest(QTcpSocket *socket)
     }
 }
 
-void MockServer::handOver(QTcpSocket *socket)
+void MockServer::handOver(QTcpSocket *socket, const HandshakeRequest &request)
 {
     m_pending.remove(socket);
     disconnect(socket, nullptr, this, nullptr);
     if (dynamic_cast<DirectWriteSocket *>(socket))
         m_handedOver.insert(socket->peerPort(), socket);
-    if (!holdForUpstream(socket))
+    if (!holdForUpstream(socket, request))
         m_ws->handleConnection(socket);
 }
 
@@ -1088,24 +1087,29 @@ void MockServer::handleText(Connection *connection, const QString &text)
     answer(connection, *rule, context);
 }
 
-int MockServer::answer(Connection *connection, const Rule &rule, const TemplateContext &context)
+MockServer::Answered MockServer::answer(Connection *connection, const Rule &rule,
+                                        const TemplateContext &context)
 {
+    Answered answered;
     if (rule.conversation.hasActions())
-        converse(connection, rule, context);
+        answered.startedStream = converse(connection, rule, context);
     if (rule.sequence) {
         const bool perEndpoint = rule.sequence->perEndpoint;
         QHash<int, qint64> &counts
             = perEndpoint ? connection->conversation->sequenceMatches : connection->sequenceMatches;
         const SequenceReply &next = rule.sequence->replyFor(++counts[rule.index]);
-        return deliver(connection, next.reply, next.hasResponse ? &next.response : nullptr, context,
-                       rule.label());
+        answered.lastMs
+            = deliver(connection, next.reply, next.hasResponse ? &next.response : nullptr, context,
+                      rule.label());
+    } else if (!rule.reply.isPlain() || !rule.hasResponse || connection->session) {
+        answered.lastMs
+            = deliver(connection, rule.reply, rule.hasResponse ? &rule.response : nullptr, context,
+                      rule.label());
+    } else {
+        // The spec's plain case, kept direct: it is every message of a busy mock.
+        replyPlainly(connection, rule.response, context, rule.label());
     }
-    if (!rule.reply.isPlain() || !rule.hasResponse || connection->session)
-        return deliver(connection, rule.reply, rule.hasResponse ? &rule.response : nullptr, context,
-                       rule.label());
-    // The spec's plain case, kept direct: it is every message of a busy mock.
-    replyPlainly(connection, rule.response, context, rule.label());
-    return 0;
+    return answered;
 }
 
 void MockServer::handleBinary(Connection *connection, const QByteArray &data)
@@ -1173,7 +1177,7 @@ void MockServer::emitConversation(const Connection *connection, TrafficEvent::Ki
             TrafficEvent::conversation(kind, sourceOf(connection), rule, cause, details));
 }
 
-void MockServer::converse(Connection *connection, const Rule &rule, const TemplateContext &context)
+bool MockServer::converse(Connection *connection, const Rule &rule, const TemplateContext &context)
 {
     using Cause = TrafficEvent::Cause;
     const Conversation &conversation = rule.conversation;
@@ -1191,8 +1195,7 @@ void MockServer::converse(Connection *connection, const Rule &rule, const Templa
             emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
                              Cause::StreamStopped, { key });
     }
-    if (conversation.startStream)
-        startRuleStream(connection, rule, context);
+    return conversation.startStream && startRuleStream(connection, rule, context);
 }
 
 void MockServer::assign(Connection *connection, const Rule &rule,
@@ -1325,28 +1328,25 @@ MockServer::StartedStream::~StartedStream()
     timer->deleteLater();
 }
 
-void MockServer::startRuleStream(Connection *connection, const Rule &rule,
+bool MockServer::startRuleStream(Connection *connection, const Rule &rule,
                                  const TemplateContext &context)
 {
     const std::shared_ptr<const RuleStream> &spec = rule.conversation.startStream;
-    // On a preset endpoint a stream without a key of its own takes the message's (its id).
-    const QString key = m_decoding && spec->key.source().isEmpty() ? m_decoding->streamKey
-                                                                   : spec->key.render(context);
+    const QString key = spec->key.render(context);
     // Starting a running key again restarts it: the old one stops, the count begins anew.
     const bool restart = connection->started.erase(key) > 0;
     if (!restart && connection->started.size() >= size_t(Conversation::MaxStreams)) {
         emitConversation(connection, TrafficEvent::Kind::Warning, rule.label(),
                          TrafficEvent::Cause::StreamLimit,
                          { key, QString::number(Conversation::MaxStreams) });
-        return;
+        return false;
     }
     auto stream = std::make_unique<StartedStream>(
         spec, rule.label() + QLatin1Char(' ') + key, context.message,
         context.bindings ? *context.bindings : Bindings());
-    if (m_decoding) {
-        stream->protocol = m_decoding->params;
+    if (connection->session) {
+        stream->protocol = context.protocol ? *context.protocol : ParamMap();
         stream->framing = rule.reply.framing;
-        m_streamStarted = true;
     }
     stream->timer = new QTimer(this);
     stream->timer->setInterval(spec->intervalMs);
@@ -1356,6 +1356,7 @@ void MockServer::startRuleStream(Connection *connection, const Rule &rule,
     connection->started[key] = std::move(stream);
     emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
                      TrafficEvent::Cause::StreamStarted, { key });
+    return true;
 }
 
 void MockServer::ruleStreamTick(quint64 connectionId, const QString &key)
@@ -1848,17 +1849,15 @@ void MockServer::answerDecoded(Connection *connection, const QString &text,
         event.decoded = decoded.summary;
         emit trafficEvent(event);
     }
-    int lastMs = 0;
-    m_decoding = &decoded;
-    m_streamStarted = false;
+    Answered answered;
     if (answering) {
         TemplateContext context = contextFor(connection, &payload, rule ? &bindings : nullptr);
         context.protocol = &decoded.params;
-        lastMs = answer(connection, *answering, context);
+        answered = answer(connection, *answering, context);
     }
-    m_decoding = nullptr;
     const bool matched = answering != nullptr;
-    const bool started = m_streamStarted;
+    const bool started = answered.startedStream;
+    const int lastMs = answered.lastMs;
     if (lastMs <= 0) {
         finishAnswer(connection, decoded, matched, started);
         return;

@@ -33,6 +33,7 @@ class ControlApi;
 class ProxyLink;
 struct EndpointProxy;
 struct HandshakeVerdict;
+class HandshakeRequest;
 
 // Serves a MockSpec over WebSocket. Owns the listening QTcpServer so a handshake to a path
 // no endpoint serves is refused with HTTP 404 before any upgrade; accepted sockets are
@@ -324,7 +325,7 @@ private:
     static OutFrame binaryFrame(const QByteArray &data);
     // Reads the request head so far and refuses it, waits for more, or hands it over.
     void inspectRequest(QTcpSocket *socket);
-    void handOver(QTcpSocket *socket);
+    void handOver(QTcpSocket *socket, const HandshakeRequest &request);
     void handToHttp(QTcpSocket *socket);
     void refuse(QTcpSocket *socket, const HandshakeVerdict &verdict);
     void onWebSocketConnection();
@@ -350,11 +351,18 @@ private:
     void endProtocolConnection(Connection *connection, const Protocols::Decoded &decoded);
     // A message from a client: handled now, or queued behind those waiting their turn.
     void receive(Connection *connection, Inbound message);
+    // What answering a message did: when its last frame goes, in ms from now, and whether
+    // it started a stream (a preset's session judges then whether the answer is complete).
+    struct Answered
+    {
+        int lastMs = 0;
+        bool startedStream = false;
+    };
     // A matched rule's answer: its sequence's next reply, its reply, or its plain response.
-    // Returns when its last frame goes, in ms from now.
-    int answer(Connection *connection, const Rule &rule, const TemplateContext &context);
-    // A rule's changes to the conversation, before it answers (the answer sees them).
-    void converse(Connection *connection, const Rule &rule, const TemplateContext &context);
+    Answered answer(Connection *connection, const Rule &rule, const TemplateContext &context);
+    // A rule's changes to the conversation, before it answers (the answer sees them); true
+    // when it started a stream.
+    bool converse(Connection *connection, const Rule &rule, const TemplateContext &context);
     // Sets vars or shared values, within the limits; each change or refusal is logged.
     void assign(Connection *connection, const Rule &rule,
                 const QList<std::pair<QString, Template>> &assignments, ParamMap *into,
@@ -368,7 +376,8 @@ private:
     // The open connection with this id and a conversation, or null.
     Connection *conversing(quint64 connectionId) const;
     bool remove(quint64 connectionId, const QString &name, bool shared);
-    void startRuleStream(Connection *connection, const Rule &rule, const TemplateContext &context);
+    // False when the stream limit refused it.
+    bool startRuleStream(Connection *connection, const Rule &rule, const TemplateContext &context);
     void ruleStreamTick(quint64 connectionId, const QString &key);
     void emitConversation(const Connection *connection, TrafficEvent::Kind kind,
                           const QString &rule, TrafficEvent::Cause cause,
@@ -380,7 +389,7 @@ private:
     // mockserver_proxy.cpp: a `proxy:` endpoint's connection and its upstream.
     // A handshake to a `proxy:` endpoint waits for the upstream to answer, so that the client
     // gets the subprotocol the upstream chose; false (nothing done) for other endpoints.
-    bool holdForUpstream(QTcpSocket *socket);
+    bool holdForUpstream(QTcpSocket *socket, const HandshakeRequest &request);
     ProxyLink *newLink(const EndpointProxy &proxy, const TemplateContext &context);
     // The connection's upstream: link, opened already, or a new one.
     void linkUpstream(Connection *connection, const EndpointProxy &proxy, ProxyLink *link);
@@ -427,7 +436,5 @@ private:
     int m_stopGeneration = 0;
     // The preset message being answered, while its rule runs: a stream it starts takes its
     // key and values.
-    const Protocols::Decoded *m_decoding = nullptr;
-    bool m_streamStarted = false;
     QString m_errorString;
 };

@@ -14,11 +14,8 @@ namespace {
 constexpr int CloseGraceMs = 2000; // what an upstream gets to answer a close
 } // namespace
 
-bool MockServer::holdForUpstream(QTcpSocket *socket)
+bool MockServer::holdForUpstream(QTcpSocket *socket, const HandshakeRequest &request)
 {
-    const qint64 received = socket->bytesAvailable();
-    const QByteArray head = socket->peek(std::min<qint64>(received, HandshakeRequest::MaxHead));
-    const HandshakeRequest request = HandshakeRequest::parse(head, received);
     ParamMap pathParams;
     const Endpoint *endpoint = m_spec->route(request.path(), &pathParams);
     if (!endpoint || !endpoint->proxy)

@@ -195,10 +195,13 @@ void Loader::loadStartStream(const YAML::Node &key, const YAML::Node &value, Rul
     for (const auto &kv : value)
         readStartStreamKey(kv.first, kv.second, stream.get(), target);
     // On a preset endpoint the key may be left out: the message's own (an operation id).
-    const bool needsKey = target.protocol == Protocols::Kind::None;
-    const char *missing = needsKey && stream->key.source().isEmpty() ? "key"
-        : stream->frames.isEmpty()                                   ? "frames"
-                                                                     : nullptr;
+    const Protocols::Preset *preset = Protocols::preset(target.protocol);
+    if (preset && stream->key.source().isEmpty())
+        stream->key = Template::compile(
+            QStringLiteral("{{protocol.%1}}").arg(QLatin1String(preset->streamKey)));
+    const char *missing = stream->key.source().isEmpty() ? "key"
+        : stream->frames.isEmpty()                       ? "frames"
+                                                         : nullptr;
     if (missing) {
         fail(value, key, SpecLoader::tr("'start-stream' has no '%1'").arg(qs(missing)), target);
         return;

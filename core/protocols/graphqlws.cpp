@@ -28,22 +28,12 @@ QString typed(const QString &type)
     return compact({ { QStringLiteral("type"), type } });
 }
 
-// A close reason fits in 123 bytes of UTF-8; a client's text quoted in it is cut to fit.
-QString fitted(const QString &reason)
-{
-    constexpr qsizetype MaxReasonBytes = 123;
-    QString fit = reason;
-    while (fit.toUtf8().size() > MaxReasonBytes)
-        fit.chop(fit.size() > 1 && fit.at(fit.size() - 1).isLowSurrogate() ? 2 : 1);
-    return fit;
-}
-
 Decoded bad(int code, const QString &reason)
 {
     Decoded decoded;
     decoded.action = Decoded::Action::Bad;
     decoded.closeCode = code;
-    decoded.closeReason = fitted(reason);
+    decoded.closeReason = Protocols::fittedCloseReason(reason);
     decoded.problem = reason;
     decoded.summary = Name + QStringLiteral(" bad message: ") + reason;
     return decoded;

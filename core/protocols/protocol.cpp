@@ -92,4 +92,18 @@ std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options)
     return found && found->makeSession ? found->makeSession(options) : nullptr;
 }
 
+QString fittedCloseReason(const QString &reason)
+{
+    QByteArray bytes = reason.toUtf8();
+    if (bytes.size() <= MaxCloseReasonBytes)
+        return reason;
+    bytes.truncate(MaxCloseReasonBytes);
+    // Drop a UTF-8 sequence cut in half: its continuation bytes, then its lead byte.
+    while (!bytes.isEmpty() && (static_cast<unsigned char>(bytes.back()) & 0xC0) == 0x80)
+        bytes.chop(1);
+    if (!bytes.isEmpty() && static_cast<unsigned char>(bytes.back()) >= 0xC0)
+        bytes.chop(1);
+    return QString::fromUtf8(bytes);
+}
+
 } // namespace Protocols

@@ -144,4 +144,9 @@ std::optional<FoundKey> findRuleKey(const QString &name);
 
 std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options);
 
+// What a close frame leaves for its reason, in bytes of UTF-8.
+constexpr qsizetype MaxCloseReasonBytes = 123;
+// A close reason cut to fit a close frame, never in the middle of a character.
+QString fittedCloseReason(const QString &reason);
+
 } // namespace Protocols

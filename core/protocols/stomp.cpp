@@ -229,7 +229,6 @@ namespace {
 
 // STOMP 1.2 asks for a WebSocket close after an ERROR; 1002 says the client broke the protocol.
 constexpr int ProtocolErrorClose = 1002;
-constexpr qsizetype MaxCloseReasonBytes = 123;
 constexpr int MaxHeartBeatMs = 24 * 60 * 60 * 1000;
 
 const QStringList &clientCommands()
@@ -247,20 +246,6 @@ QString shortened(const QString &text)
 {
     constexpr qsizetype shown = 200;
     return text.size() > shown ? text.left(shown) + QStringLiteral("…") : text;
-}
-
-QString closeReason(const QString &problem)
-{
-    QByteArray reason = problem.toUtf8();
-    if (reason.size() <= MaxCloseReasonBytes)
-        return problem;
-    reason.truncate(MaxCloseReasonBytes);
-    // Drop a UTF-8 sequence cut in half.
-    while (!reason.isEmpty() && (static_cast<unsigned char>(reason.back()) & 0xC0) == 0x80)
-        reason.chop(1);
-    if (!reason.isEmpty() && static_cast<unsigned char>(reason.back()) >= 0xC0)
-        reason.chop(1);
-    return QString::fromUtf8(reason);
 }
 
 // The newest version both sides speak; an absent accept-version means STOMP 1.0.
@@ -590,7 +575,7 @@ Decoded Session::bad(const QString &problem, const Frame *frame,
     decoded.command = frame ? QString::fromUtf8(frame->command) : QString();
     decoded.replies = { QString::fromUtf8(Stomp::serialize(error, m_escaping)) };
     decoded.closeCode = ProtocolErrorClose;
-    decoded.closeReason = closeReason(problem);
+    decoded.closeReason = Protocols::fittedCloseReason(problem);
     decoded.problem = problem;
     decoded.summary = QStringLiteral("stomp ERROR %1").arg(problem);
     m_connected = false;

@@ -1,5 +1,6 @@
 #include "proxylink.h"
 
+#include "protocol.h"
 #include "trafficevent.h"
 
 #include <QNetworkRequest>
@@ -22,14 +23,6 @@ bool ProxyLink::isAbnormal(quint16 code)
     return code == QWebSocketProtocol::CloseCodeMissingStatusCode
         || code == QWebSocketProtocol::CloseCodeAbnormalDisconnection
         || code == QWebSocketProtocol::CloseCodeTlsHandshakeFailed;
-}
-
-QString ProxyLink::closeReason(const QString &reason)
-{
-    QString fitted = reason;
-    while (fitted.toUtf8().size() > 123)
-        fitted.chop(1);
-    return fitted;
 }
 
 void ProxyLink::open(const QNetworkRequest &clientRequest)
@@ -120,7 +113,7 @@ void ProxyLink::close(quint16 code, const QString &reason)
     }
     m_socket.close(isAbnormal(code) ? QWebSocketProtocol::CloseCodeGoingAway
                                     : QWebSocketProtocol::CloseCode(code),
-                   closeReason(reason));
+                   Protocols::fittedCloseReason(reason));
 }
 
 void ProxyLink::fail(const QString &reason)
@@ -130,7 +123,7 @@ void ProxyLink::fail(const QString &reason)
     m_closed = true;
     m_connectTimer.stop();
     m_pending.clear();
-    m_failure = closeReason(reason);
+    m_failure = Protocols::fittedCloseReason(reason);
     emit failed(m_failure);
     m_socket.abort();
     finish();
@@ -149,7 +142,7 @@ void ProxyLink::onDisconnected()
             return;
         }
         m_closed = true;
-        deliver([this, code, reason = closeReason(m_socket.closeReason())] {
+        deliver([this, code, reason = Protocols::fittedCloseReason(m_socket.closeReason())] {
             emit closed(int(code), reason);
         });
     }

@@ -52,8 +52,6 @@ public:
     // without a close frame.
     void close(quint16 code, const QString &reason);
 
-    // A close reason fits in 123 bytes of UTF-8.
-    static QString closeReason(const QString &reason);
     // Codes a close frame cannot carry: the connection ended without one.
     static bool isAbnormal(quint16 code);
 

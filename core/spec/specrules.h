@@ -23,7 +23,7 @@ struct Verdict
 // broken, so that the loader and the workbench's forms judge a value the same way.
 namespace SpecRules {
 
-constexpr int MaxCloseReasonBytes = 123; // what a close frame leaves for the reason
+constexpr int MaxCloseReasonBytes = int(Protocols::MaxCloseReasonBytes);
 
 // 'delay': fixed ("250ms", "1.5s", "250") or a range ("100ms..300ms"), at most 1 hour.
 Verdict<Delay> delay(const QString &text);

@@ -10,6 +10,7 @@
 #include "trafficlog.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
+#include "uitestapp.h"
 #include "yamleditor.h"
 
 #include <QApplication>
@@ -1437,7 +1438,7 @@ private slots:
     {
         const QString path = writeConfig(QStringLiteral("zero.yml"), QString::fromUtf8(EchoConfig));
         QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QVERIFY(loadPortuguese(translator));
         QVERIFY(QCoreApplication::installTranslator(&translator));
         auto window = std::make_unique<MainWindow>();
         QCoreApplication::removeTranslator(&translator);
@@ -1462,7 +1463,7 @@ private slots:
     void translationLoads()
     {
         QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QVERIFY(loadPortuguese(translator));
         QVERIFY(!translator.isEmpty());
         QVERIFY(QCoreApplication::installTranslator(&translator));
         const QString stopped = QCoreApplication::translate("MainWindow", "Stopped");
@@ -1493,11 +1494,7 @@ static int childEdit(const QString &path, const QString &store)
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    UiTestApplication app(argc, argv, QStringLiteral("MocketTest"));
     if (argc == 4 && qstrcmp(argv[1], "--child-edit") == 0)
         return childEdit(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     TestMainWindow test;

@@ -3,9 +3,9 @@
 #include "specloader.h"
 #include "testfiles.h"
 #include "tryitpanel.h"
+#include "uitestapp.h"
 #include "yamleditor.h"
 
-#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -320,11 +320,7 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    UiTestApplication app(argc, argv, QStringLiteral("MocketTest"));
     TestTryIt test;
     return QTest::qExec(&test, argc, argv);
 }

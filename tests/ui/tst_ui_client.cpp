@@ -6,8 +6,8 @@
 #include "serverfixture.h"
 #include "testfiles.h"
 #include "trafficlog.h"
+#include "uitestapp.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,7 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
-#include <QTranslator>
 
 #include <memory>
 
@@ -360,15 +359,8 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketClientTest"));
-    // English plural forms ("4 bytes"), as the workbench installs them.
-    QTranslator plurals;
-    if (plurals.load(QStringLiteral(":/i18n/mocket_en.qm")))
-        QCoreApplication::installTranslator(&plurals);
+    UiTestApplication app(argc, argv, QStringLiteral("MocketClientTest"));
+    app.useEnglishPlurals();
     TestUiClient test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -9,6 +9,7 @@
 #include "protocol.h"
 #include "shortcutsdialog.h"
 #include "testfiles.h"
+#include "uitestapp.h"
 #include "yamleditor.h"
 
 #include <QApplication>
@@ -19,7 +20,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -411,15 +411,8 @@ void TestDesktop::followsTheSystemWhenItChanges()
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketTest"));
-    // English plural forms ("Replaced 3 matches"), as the workbench installs them.
-    QTranslator plurals;
-    if (plurals.load(QStringLiteral(":/i18n/mocket_en.qm")))
-        QCoreApplication::installTranslator(&plurals);
+    UiTestApplication app(argc, argv, QStringLiteral("MocketTest"));
+    app.useEnglishPlurals();
     TestDesktop test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -15,6 +15,7 @@
 #include "testfiles.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
+#include "uitestapp.h"
 #include "yamleditor.h"
 
 #include <QAbstractButton>
@@ -37,7 +38,6 @@
 #include <QTimer>
 #include <QTest>
 #include <QToolButton>
-#include <QTranslator>
 
 #include <memory>
 
@@ -187,7 +187,7 @@ class TestKeyboard : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<QTranslator> m_translator;
+    PortugueseSwitch m_language;
 
     std::unique_ptr<MainWindow> openWindow()
     {
@@ -305,22 +305,9 @@ private:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
-    void usePortuguese(bool on)
-    {
-        if (m_translator) {
-            QCoreApplication::removeTranslator(m_translator.get());
-            m_translator.reset();
-        }
-        if (!on)
-            return;
-        m_translator = std::make_unique<QTranslator>();
-        QVERIFY(m_translator->load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
-        QCoreApplication::installTranslator(m_translator.get());
-    }
-
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
-    void cleanup() { usePortuguese(false); }
+    void cleanup() { m_language.usePortuguese(false); }
 
     void mnemonicsAreUnique_data()
     {
@@ -331,7 +318,7 @@ private slots:
     void mnemonicsAreUnique()
     {
         QFETCH(bool, portuguese);
-        usePortuguese(portuguese);
+        m_language.usePortuguese(portuguese);
         checkMainWindow();
         if (QTest::currentTestFailed())
             return;
@@ -405,11 +392,7 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketKeyboardTest"));
+    UiTestApplication app(argc, argv, QStringLiteral("MocketKeyboardTest"));
     TestKeyboard test;
     return QTest::qExec(&test, argc, argv);
 }

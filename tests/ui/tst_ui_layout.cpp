@@ -5,9 +5,9 @@
 #include "conversationbox.h"
 #include "mainwindow.h"
 #include "testclient.h"
-#include "testfiles.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
+#include "uitestapp.h"
 #include "yamleditor.h"
 
 #include <QAbstractButton>
@@ -23,9 +23,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
-#include <QTranslator>
-
-#include <memory>
 
 namespace {
 
@@ -142,24 +139,11 @@ class TestLayout : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<QTranslator> m_translator;
-
-    void usePortuguese(bool on)
-    {
-        if (m_translator) {
-            QCoreApplication::removeTranslator(m_translator.get());
-            m_translator.reset();
-        }
-        if (!on)
-            return;
-        m_translator = std::make_unique<QTranslator>();
-        QVERIFY(m_translator->load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
-        QCoreApplication::installTranslator(m_translator.get());
-    }
+    PortugueseSwitch m_language;
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
-    void cleanup() { usePortuguese(false); }
+    void cleanup() { m_language.usePortuguese(false); }
 
     void nothingIsCutOff_data()
     {
@@ -176,7 +160,7 @@ private slots:
     {
         QFETCH(QSize, size);
         QFETCH(bool, portuguese);
-        usePortuguese(portuguese);
+        m_language.usePortuguese(portuguese);
         MainWindow window;
         window.openExample();
         window.setListenAddress(QStringLiteral("127.0.0.1"), 0);
@@ -255,11 +239,7 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketLayoutTest"));
+    UiTestApplication app(argc, argv, QStringLiteral("MocketLayoutTest"));
     TestLayout test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -10,6 +10,8 @@
 #include "trafficlog.h"
 #include "trafficpanel.h"
 #include "tryitpanel.h"
+#include "uitestapp.h"
+#include "windowfixture.h"
 #include "yamleditor.h"
 
 #include <QApplication>
@@ -69,32 +71,16 @@ const char *const EchoConfig = "# Team mocks: keep this comment\n"
 
 } // namespace
 
-class TestMainWindow : public QObject
+class TestMainWindow : public WindowFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-
     QString writeConfig(const QString &name, const QString &text)
     {
         const QString path = m_dir.filePath(name);
         writeFile(path, text.toUtf8());
         return path;
-    }
-
-    // Opens the config and serves it on a free port; returns the ws:// base URL.
-    QString openAndStart()
-    {
-        const QString path
-            = writeConfig(QStringLiteral("mocks.yml"), QString::fromUtf8(EchoConfig));
-        if (!m_window->openFile(path))
-            return {};
-        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
-        if (!m_window->startServer())
-            return {};
-        return QStringLiteral("ws://127.0.0.1:%1").arg(m_window->server()->serverPort());
     }
 
     void connectClient(TestClient &client, const QString &url)
@@ -104,22 +90,9 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        m_window = std::make_unique<MainWindow>();
-        m_window->setRecoveryStore(RecoveryStore(m_dir.filePath(QStringLiteral("recovery"))));
-        m_window->show();
-    }
-    void cleanup()
-    {
-        m_window->editor()->document()->setModified(false);
-        m_window.reset();
-    }
-
     void openStartAndWatchTraffic()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         QVERIFY(!base.isEmpty());
         QVERIFY2(m_window->serverStatusText().contains(base),
                  qPrintable(m_window->serverStatusText()));
@@ -240,7 +213,7 @@ private slots:
     // takes each edit back.
     void fallbackReplyFormWritesOnUnmatched()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         QVERIFY(!base.isEmpty());
         m_window->setAutoApply(true);
         const QString original = m_window->editor()->toPlainText();
@@ -349,7 +322,7 @@ private slots:
 
     void invalidEditKeepsServingLastGood()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         QVERIFY(!base.isEmpty());
         TestClient client;
         connectClient(client, base + QStringLiteral("/ws/echo"));
@@ -406,7 +379,7 @@ private slots:
 
     void pushBroadcastAndClose()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         QVERIFY(!base.isEmpty());
         TestClient a, b, echo;
         connectClient(a, base + QStringLiteral("/ws/user/a"));
@@ -447,7 +420,7 @@ private slots:
     // the same views and filters; a line that is not an event is skipped and counted.
     void trafficSavedAndOpenedReadOnly()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         QVERIFY(!base.isEmpty());
         TestClient client;
         connectClient(client, base + QStringLiteral("/ws/echo"));
@@ -526,7 +499,7 @@ private slots:
         options.maxConnections = 1;
         options.allowedOrigins = { QStringLiteral("http://good.example") };
         Settings().setServerOptions(options);
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         Settings().setServerOptions(ServerOptions()); // back to the defaults for the other tests
         QVERIFY(!base.isEmpty());
         QCOMPARE(m_window->server()->maxConnections(), 1);
@@ -1393,7 +1366,7 @@ private slots:
     // A value set in the form changes what the running server does.
     void formRuleChangesTheServer()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(EchoConfig);
         QVERIFY(!base.isEmpty());
         m_window->setAutoApply(true);
         TestClient a, b;
@@ -1437,7 +1410,7 @@ private slots:
     {
         const QString path = writeConfig(QStringLiteral("zero.yml"), QString::fromUtf8(EchoConfig));
         QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QVERIFY(loadPortuguese(translator));
         QVERIFY(QCoreApplication::installTranslator(&translator));
         auto window = std::make_unique<MainWindow>();
         QCoreApplication::removeTranslator(&translator);
@@ -1462,7 +1435,7 @@ private slots:
     void translationLoads()
     {
         QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/mocket_pt_BR.qm")));
+        QVERIFY(loadPortuguese(translator));
         QVERIFY(!translator.isEmpty());
         QVERIFY(QCoreApplication::installTranslator(&translator));
         const QString stopped = QCoreApplication::translate("MainWindow", "Stopped");
@@ -1493,11 +1466,7 @@ static int childEdit(const QString &path, const QString &store)
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    UiTestApplication app(argc, argv, QStringLiteral("MocketTest"));
     if (argc == 4 && qstrcmp(argv[1], "--child-edit") == 0)
         return childEdit(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     TestMainWindow test;

@@ -1,6 +1,5 @@
 // The workbench's side of recorded traffic: a message of the Traffic panel made a rule, copied,
 // traffic made into mocks, and a recording from a real server.
-#include "mainwindow.h"
 #include "mockspanel.h"
 #include "recorddialog.h"
 #include "recordingwindow.h"
@@ -9,6 +8,7 @@
 #include "testfiles.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
+#include "windowfixture.h"
 #include "yamleditor.h"
 
 #include <QAction>
@@ -56,69 +56,18 @@ const char *const Upstream = "- websocket:\n"
                              "      - pattern: ping\n"
                              "        response: pong\n";
 
-// The row of the view showing the first event of this kind whose payload is `payload`.
-int rowOf(QTableView *view, TrafficEvent::Kind kind, const QString &payload)
-{
-    QAbstractItemModel *model = view->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, MessageLogModel::Payload);
-        if (index.data(MessageLogModel::EventKindRole).toInt() == int(kind)
-            && index.data(MessageLogModel::FullPayloadRole).toString() == payload)
-            return row;
-    }
-    return -1;
-}
-
 } // namespace
 
-class TestUiRecording : public QObject
+class TestUiRecording : public WindowFixture
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-
-    QString openAndStart()
-    {
-        const QString path = m_dir.filePath(QStringLiteral("mocks.yml"));
-        writeFile(path, Config);
-        if (!m_window->openFile(path))
-            return {};
-        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
-        if (!m_window->startServer())
-            return {};
-        return QStringLiteral("ws://127.0.0.1:%1").arg(m_window->server()->serverPort());
-    }
-
-    // Selects the message as a right click does, before its context menu shows.
-    static void selectMessage(TrafficPanel *panel, TrafficEvent::Kind kind, const QString &text)
-    {
-        QTableView *view = panel->messagesView();
-        int row = -1;
-        QTRY_VERIFY_WITH_TIMEOUT((row = rowOf(view, kind, text)) >= 0, Wait);
-        view->selectRow(row);
-    }
-
 private slots:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        m_window = std::make_unique<MainWindow>();
-        m_window->setRecoveryStore(RecoveryStore(m_dir.filePath(QStringLiteral("recovery"))));
-        m_window->show();
-    }
-    void cleanup()
-    {
-        m_window->editor()->document()->setModified(false);
-        m_window.reset();
-    }
-
     // Right click on a frame, Create rule: the rule answers that message with what answered it,
     // is selected in the Mocks panel, and one Undo takes it back.
     void ruleFromAMessage()
     {
-        const QString base = openAndStart();
+        const QString base = openAndStart(Config);
         QVERIFY(!base.isEmpty());
         const QString original = m_window->editor()->toPlainText();
         TestClient client;

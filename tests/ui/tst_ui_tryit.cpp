@@ -1,11 +1,11 @@
-#include "mainwindow.h"
 #include "mockspanel.h"
 #include "specloader.h"
 #include "testfiles.h"
 #include "tryitpanel.h"
+#include "uitestapp.h"
+#include "windowfixture.h"
 #include "yamleditor.h"
 
-#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -63,14 +63,11 @@ QString broken()
 } // namespace
 
 // Try it and the Mocks panel while the text cannot be read, and Try it explaining a miss.
-class TestTryIt : public QObject
+class TestTryIt : public WindowFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-
     bool openConfig()
     {
         const QString path = m_dir.filePath(QStringLiteral("mocks.yml"));
@@ -84,20 +81,6 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        m_window = std::make_unique<MainWindow>();
-        m_window->setRecoveryStore(RecoveryStore(m_dir.filePath(QStringLiteral("recovery"))));
-        m_window->show();
-    }
-
-    void cleanup()
-    {
-        m_window->editor()->document()->setModified(false);
-        m_window.reset();
-    }
-
     // A syntax error keeps the last valid outline on show, greyed under a banner naming the
     // line, with the forms and their buttons off (saying why) until the text is fixed.
     void syntaxErrorKeepsTheLastOutline()
@@ -320,11 +303,7 @@ private slots:
 
 int main(int argc, char *argv[])
 {
-    QTemporaryDir home;
-    keepOutOfTheUsersHome(home.path());
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("MocketTest"));
-    QApplication::setApplicationName(QStringLiteral("MocketTest"));
+    UiTestApplication app(argc, argv, QStringLiteral("MocketTest"));
     TestTryIt test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -291,10 +291,31 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Sent to %n connection(s).</source>
+        <translation>
+            <numerusform>Sent to %n connection.</numerusform>
+            <numerusform>Sent to %n connections.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n connection(s) with %1.</source>
+        <translation>
+            <numerusform>Closing %n connection with %1.</numerusform>
+            <numerusform>Closing %n connections with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Sent %n byte(s) to connection #%1.</source>
         <translation>
             <numerusform>Sent %n byte to connection #%1.</numerusform>
             <numerusform>Sent %n bytes to connection #%1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n byte(s) to each of %1 connections.</source>
+        <translation>
+            <numerusform>Sent %n byte to each of %1 connections.</numerusform>
+            <numerusform>Sent %n bytes to each of %1 connections.</numerusform>
         </translation>
     </message>
 </context>

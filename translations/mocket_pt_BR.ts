@@ -4430,13 +4430,6 @@ Authorization: Bearer %2</translation>
         <source>Not sent: this is not base64.</source>
         <translation>Não enviada: isto não é base64.</translation>
     </message>
-    <message numerus="yes">
-        <source>Sent %n byte(s) to connection #%1.</source>
-        <translation>
-            <numerusform>%n byte enviado para a conexão #%1.</numerusform>
-            <numerusform>%n bytes enviados para a conexão #%1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source> · answered by %1</source>
         <translation> · respondida por %1</translation>
@@ -4502,16 +4495,48 @@ Authorization: Bearer %2</translation>
         <translation>Criar &amp;mocks a partir deste tráfego</translation>
     </message>
     <message>
-        <source>Open a mock file made of the selected connection&apos;s traffic (of every connection when none is selected) in the editor</source>
-        <translation>Abrir no editor um arquivo de mocks feito do tráfego da conexão selecionada (de todas as conexões quando nenhuma está selecionada)</translation>
-    </message>
-    <message>
         <source>Copied the event as JSON.</source>
         <translation>Evento copiado como JSON.</translation>
     </message>
     <message>
         <source>Copied the payload.</source>
         <translation>Conteúdo copiado.</translation>
+    </message>
+    <message>
+        <source>These connections are closed.</source>
+        <translation>Estas conexões estão fechadas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %n connection(s).</source>
+        <translation>
+            <numerusform>Enviado para %n conexão.</numerusform>
+            <numerusform>Enviado para %n conexões.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closing %n connection(s) with %1.</source>
+        <translation>
+            <numerusform>Fechando %n conexão com %1.</numerusform>
+            <numerusform>Fechando %n conexões com %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a mock file made of the selected connections&apos; traffic (of every connection when none is selected) in the editor</source>
+        <translation>Abrir no editor um arquivo de mocks feito do tráfego das conexões selecionadas (de todas as conexões quando nenhuma está selecionada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n byte(s) to connection #%1.</source>
+        <translation>
+            <numerusform>%n byte enviado para a conexão #%1.</numerusform>
+            <numerusform>%n bytes enviados para a conexão #%1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n byte(s) to each of %1 connections.</source>
+        <translation>
+            <numerusform>%n byte enviado para cada uma das %1 conexões.</numerusform>
+            <numerusform>%n bytes enviados para cada uma das %1 conexões.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

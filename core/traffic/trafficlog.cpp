@@ -757,9 +757,14 @@ MessageFilterProxy::MessageFilterProxy(QObject *parent) : QSortFilterProxyModel(
 
 void MessageFilterProxy::setConnectionId(quint64 connectionId)
 {
-    if (connectionId == m_connectionId)
+    setConnectionIds(connectionId ? QSet<quint64> { connectionId } : QSet<quint64>());
+}
+
+void MessageFilterProxy::setConnectionIds(const QSet<quint64> &connectionIds)
+{
+    if (connectionIds == m_connectionIds)
         return;
-    m_connectionId = connectionId;
+    m_connectionIds = connectionIds;
     invalidateFilter();
 }
 
@@ -814,7 +819,7 @@ bool MessageFilterProxy::acceptsKind(TrafficEvent::Kind kind, bool unmatched) co
 
 bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_connectionId && m_text.isEmpty() && !m_hiddenKinds && !m_quick)
+    if (m_connectionIds.isEmpty() && m_text.isEmpty() && !m_hiddenKinds && !m_quick)
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto kind = TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt());
@@ -823,8 +828,8 @@ bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
             && index.data(MessageLogModel::RuleLabelRole).toString().isEmpty());
     if (!acceptsKind(kind, unmatched))
         return false;
-    if (m_connectionId
-        && index.data(MessageLogModel::ConnectionIdRole).toULongLong() != m_connectionId)
+    if (!m_connectionIds.isEmpty()
+        && !m_connectionIds.contains(index.data(MessageLogModel::ConnectionIdRole).toULongLong()))
         return false;
     if (m_text.isEmpty())
         return true;

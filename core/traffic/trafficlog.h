@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
@@ -194,7 +195,9 @@ public:
     // 0 shows every connection, server-wide events and HTTP exchanges (which belong to no
     // WebSocket connection); otherwise only that connection.
     void setConnectionId(quint64 connectionId);
-    quint64 connectionId() const { return m_connectionId; }
+    // None shows everything, as 0 does; otherwise only those connections.
+    void setConnectionIds(const QSet<quint64> &connectionIds);
+    QSet<quint64> connectionIds() const { return m_connectionIds; }
     // Case-insensitive substring of the payload or the rule (of an HTTP exchange: its target,
     // headers and bodies, or its endpoint); empty shows all.
     void setText(const QString &text);
@@ -209,7 +212,7 @@ private:
     // unmatched: no rule answered it (an unmatched text, or a binary frame no rule took).
     bool acceptsKind(TrafficEvent::Kind kind, bool unmatched) const;
 
-    quint64 m_connectionId = 0;
+    QSet<quint64> m_connectionIds;
     QString m_text;
     quint32 m_hiddenKinds = 0; // bit per TrafficEvent::Kind
     QuickFilters m_quick;

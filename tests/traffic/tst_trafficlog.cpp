@@ -591,10 +591,13 @@ private slots:
         QCOMPARE(proxy.rowCount(), 7);
 
         proxy.setConnectionId(1);
-        QCOMPARE(proxy.connectionId(), quint64(1));
+        QCOMPARE(proxy.connectionIds(), QSet<quint64> { 1 });
         QCOMPARE(proxy.rowCount(), 3);
         for (int row = 0; row < proxy.rowCount(); ++row)
             QCOMPARE(proxy.index(row, 0).data(MessageLogModel::ConnectionIdRole).toULongLong(), 1u);
+        // Several connections: theirs, and nothing server-wide.
+        proxy.setConnectionIds({ 1, 2 });
+        QCOMPARE(proxy.rowCount(), 6);
 
         proxy.setConnectionId(0);
         proxy.setText(QStringLiteral("ping"));

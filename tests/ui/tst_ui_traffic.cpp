@@ -333,6 +333,63 @@ private slots:
                  qPrintable(panel()->detailText()));
     }
 
+    // Several connections chosen at once (Ctrl+click): their messages side by side, a push
+    // and a close reach each of them and no other, and Create mocks takes only their traffic.
+    void severalConnectionsChosen()
+    {
+        TestClient first;
+        TestClient second;
+        TestClient other;
+        for (TestClient *client : { &first, &second, &other }) {
+            connectClient(*client);
+            QCOMPARE(client->ask(QStringLiteral("ping"), Wait), QStringLiteral("pong"));
+        }
+        QCOMPARE(first.ask(QStringLiteral("keep first"), 500), QString());
+        QCOMPARE(other.ask(QStringLiteral("keep other"), 500), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(m_log->connections()->rowCount(), 3, Wait);
+
+        QTableView *connections = panel()->connectionsView();
+        const auto clickRow = [connections](int row, Qt::KeyboardModifiers modifiers) {
+            const QRect cell = connections->visualRect(connections->model()->index(row, 1));
+            QTest::mouseClick(connections->viewport(), Qt::LeftButton, modifiers, cell.center());
+        };
+        clickRow(0, Qt::NoModifier);
+        clickRow(1, Qt::ControlModifier);
+        const QList<quint64> chosen = panel()->selectedConnections();
+        QCOMPARE(chosen.size(), 2);
+        QCOMPARE(panel()->selectedConnection(), quint64(0)); // not one: no single conversation
+        QVERIFY(!panel()->conversationBox()->isVisible());
+        const QStringList shown = shownPayloads();
+        QVERIFY2(shown.contains(QStringLiteral("keep first")), qPrintable(shown.join(u'|')));
+        QVERIFY2(!shown.contains(QStringLiteral("keep other")), qPrintable(shown.join(u'|')));
+
+        auto *editor = child<QPlainTextEdit>("pushEditor");
+        QVERIFY(editor);
+        editor->setPlainText(QStringLiteral("to you two"));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(first.messages().contains(QStringLiteral("to you two"))
+                                     && second.messages().contains(QStringLiteral("to you two")),
+                                 Wait);
+        QVERIFY2(panel()->statusText().contains(QLatin1Char('2')),
+                 qPrintable(panel()->statusText()));
+
+        QList<TrafficEvent> requested;
+        connect(panel(), &TrafficPanel::mocksRequested, this,
+                [&requested](const QList<TrafficEvent> &events) { requested = events; });
+        panel()->createMocksAction()->trigger();
+        QVERIFY(!requested.isEmpty());
+        QSet<quint64> from;
+        for (const TrafficEvent &event : requested)
+            from.insert(event.connectionId);
+        QCOMPARE(from, QSet<quint64>(chosen.begin(), chosen.end()));
+
+        QVERIFY(panel()->closeSelected(4000, QStringLiteral("bye both")));
+        QTRY_VERIFY_WITH_TIMEOUT(first.isDisconnected() && second.isDisconnected(), Wait);
+        QCOMPARE(first.socket().closeCode(), QWebSocketProtocol::CloseCode(4000));
+        QVERIFY(!other.isDisconnected());
+        QCOMPARE(other.messages(), QStringList { QStringLiteral("pong") });
+    }
+
     // The quick filters narrow the messages to what went in, what went out, what matched
     // nothing, or what was refused, together with the text filter.
     void quickFilters()

@@ -33,6 +33,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -64,6 +65,8 @@ TrafficPanel::TrafficPanel(TrafficLog *log, MockServer *server, QWidget *parent)
 {
     // Connections
     m_connections = makeTable(this);
+    // Several connections: their messages side by side, a push to each, mocks of them all.
+    m_connections->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_connections->setModel(log->connections());
     m_connections->setItemDelegate(new ConnectionRowDelegate(m_connections));
     // The header and three rows at the least: the conversation box shares the height. Id to
@@ -451,10 +454,28 @@ TrafficPanel *TrafficPanel::openSaved(const QString &path, QWidget *parent, QStr
 
 quint64 TrafficPanel::selectedConnection() const
 {
-    const QModelIndexList rows = m_connections->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return 0;
-    return rows.first().data(ConnectionsModel::ConnectionIdRole).toULongLong();
+    const QList<quint64> ids = selectedConnections();
+    return ids.size() == 1 ? ids.first() : 0;
+}
+
+QList<quint64> TrafficPanel::selectedConnections() const
+{
+    QModelIndexList rows = m_connections->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QList<quint64> ids;
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(ConnectionsModel::ConnectionIdRole).toULongLong());
+    return ids;
+}
+
+QList<quint64> TrafficPanel::openSelectedConnections() const
+{
+    QList<quint64> ids;
+    for (const quint64 id : selectedConnections()) {
+        if (m_log->connections()->indexForId(id).data(ConnectionsModel::IsOpenRole).toBool())
+            ids.append(id);
+    }
+    return ids;
 }
 
 void TrafficPanel::selectConnection(quint64 id)
@@ -487,7 +508,10 @@ void TrafficPanel::refilter(const std::function<void()> &change)
 
 void TrafficPanel::onConnectionSelected()
 {
-    refilter([this] { m_proxy->setConnectionId(selectedConnection()); });
+    refilter([this] {
+        const QList<quint64> ids = selectedConnections();
+        m_proxy->setConnectionIds(QSet<quint64>(ids.begin(), ids.end()));
+    });
     updatePushButtons();
     if (m_conversation) {
         m_conversation->setConnection(selectedConnection());
@@ -548,17 +572,18 @@ QString TrafficPanel::detailText() const
 
 void TrafficPanel::updatePushButtons()
 {
-    const QModelIndexList rows = m_connections->selectionModel()->selectedRows();
-    const bool open = !rows.isEmpty() && rows.first().data(ConnectionsModel::IsOpenRole).toBool();
+    const qsizetype selected = m_connections->selectionModel()->selectedRows().size();
+    const bool open = !openSelectedConnections().isEmpty();
     m_send->setEnabled(open);
     m_broadcast->setEnabled(open && pushFormat() == PushFormat::Text); // broadcasts are text
     m_close->setEnabled(open);
     if (!m_server) // read-only: the status says what was loaded
         return;
-    if (rows.isEmpty())
+    if (selected == 0)
         m_status->setText(tr("Select a connection to push messages to it."));
     else if (!open)
-        m_status->setText(tr("This connection is closed."));
+        m_status->setText(selected == 1 ? tr("This connection is closed.")
+                                        : tr("These connections are closed."));
     else
         m_status->clear();
 }
@@ -627,29 +652,54 @@ bool TrafficPanel::sendPush()
 
 bool TrafficPanel::sendBinaryToSelected(const QByteArray &data)
 {
-    const quint64 id = selectedConnection();
-    if (!id || !m_server || !m_server->sendBinaryMessage(id, data)) {
+    const int reached = toEachSelected(
+        [this, &data](quint64 id) { return m_server->sendBinaryMessage(id, data); });
+    if (reached == 0) {
         m_status->setText(tr("Not sent: select an open connection first."));
         return false;
     }
-    m_status->setText(tr("Sent %n byte(s) to connection #%1.", nullptr, int(data.size())).arg(id));
+    const int bytes = int(data.size());
+    // Several: always two or more, so the connections' count needs no plural of its own.
+    m_status->setText(
+        reached == 1
+            ? tr("Sent %n byte(s) to connection #%1.", nullptr, bytes).arg(m_lastReached)
+            : tr("Sent %n byte(s) to each of %1 connections.", nullptr, bytes).arg(reached));
     return true;
 }
 
 bool TrafficPanel::sendToSelected(const QString &text)
 {
-    const quint64 id = selectedConnection();
-    if (!id || !m_server || !m_server->sendMessage(id, text)) {
+    const int reached
+        = toEachSelected([this, &text](quint64 id) { return m_server->sendMessage(id, text); });
+    if (reached == 0) {
         m_status->setText(tr("Not sent: select an open connection first."));
         return false;
     }
-    m_status->setText(tr("Sent to connection #%1.").arg(id));
+    m_status->setText(reached == 1 ? tr("Sent to connection #%1.").arg(m_lastReached)
+                                   : tr("Sent to %n connection(s).", nullptr, reached));
     return true;
+}
+
+int TrafficPanel::toEachSelected(const std::function<bool(quint64)> &action)
+{
+    int reached = 0;
+    if (!m_server)
+        return reached;
+    for (const quint64 id : openSelectedConnections()) {
+        if (action(id)) {
+            ++reached;
+            m_lastReached = id;
+        }
+    }
+    return reached;
 }
 
 int TrafficPanel::broadcastFromSelected(const QString &text)
 {
-    const QString endpoint = m_server ? m_server->endpointPathOf(selectedConnection()) : QString();
+    // The endpoint of the first open connection chosen.
+    const QList<quint64> open = openSelectedConnections();
+    const QString endpoint
+        = m_server && !open.isEmpty() ? m_server->endpointPathOf(open.first()) : QString();
     if (endpoint.isEmpty()) {
         m_status->setText(tr("Not sent: select an open connection to choose its endpoint."));
         return 0;
@@ -663,13 +713,16 @@ int TrafficPanel::broadcastFromSelected(const QString &text)
 
 bool TrafficPanel::closeSelected(int code, const QString &reason)
 {
-    const quint64 id = selectedConnection();
-    if (!id || !m_server
-        || !m_server->closeConnection(id, QWebSocketProtocol::CloseCode(code), reason)) {
+    const int reached = toEachSelected([this, code, &reason](quint64 id) {
+        return m_server->closeConnection(id, QWebSocketProtocol::CloseCode(code), reason);
+    });
+    if (reached == 0) {
         m_status->setText(tr("Nothing closed: select an open connection first."));
         return false;
     }
-    m_status->setText(tr("Closing connection #%1 with %2.").arg(id).arg(code));
+    m_status->setText(reached == 1
+                          ? tr("Closing connection #%1 with %2.").arg(m_lastReached).arg(code)
+                          : tr("Closing %n connection(s) with %1.", nullptr, reached).arg(code));
     return true;
 }
 

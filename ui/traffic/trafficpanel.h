@@ -42,11 +42,14 @@ public:
     // The selected connection's state and values; null when read-only.
     ConversationBox *conversationBox() const { return m_conversation; }
 
-    // The selected connection, 0 when none.
+    // The selected connection, 0 when none or several.
     quint64 selectedConnection() const;
+    // Every selected connection, in the table's order.
+    QList<quint64> selectedConnections() const;
     void selectConnection(quint64 id);
 
-    // Push actions, as the buttons do them; false with a status message when they cannot.
+    // Push actions, as the buttons do them, on every selected connection that is open; false
+    // with a status message when they cannot.
     bool sendToSelected(const QString &text);
     bool sendBinaryToSelected(const QByteArray &data);
     // Sends the push editor's text as its format says: text, or bytes in hex or base64.
@@ -107,6 +110,10 @@ private:
     void onConnectionSelected();
     void onMessageSelected();
     void updatePushButtons();
+    QList<quint64> openSelectedConnections() const;
+    // Does action on each open selected connection; how many it reached (the last in
+    // m_lastReached).
+    int toEachSelected(const std::function<bool(quint64)> &action);
     void updateDropped();
     void chooseSaveFile();
     void chooseSavedFile();
@@ -148,4 +155,5 @@ private:
     QAction *m_createRule = nullptr;
     QAction *m_createMocks = nullptr;
     QString m_sourceName;
+    quint64 m_lastReached = 0;
 };

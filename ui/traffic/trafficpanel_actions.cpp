@@ -24,7 +24,7 @@ void TrafficPanel::createTrafficActions()
                                 "message with the frames that answered it"));
     m_createMocks = new QAction(themeIcon(QStringLiteral("document-new")),
                                 tr("Create &mocks from this traffic"), this);
-    m_createMocks->setToolTip(tr("Open a mock file made of the selected connection's traffic "
+    m_createMocks->setToolTip(tr("Open a mock file made of the selected connections' traffic "
                                  "(of every connection when none is selected) in the editor"));
     auto *separator = new QAction(this);
     separator->setSeparator(true);
@@ -86,11 +86,11 @@ void TrafficPanel::copySelected(bool asJson)
 QList<TrafficEvent> TrafficPanel::eventsOfSelection() const
 {
     m_log->messages()->flush();
-    const quint64 connection = selectedConnection();
+    const QList<quint64> chosen = selectedConnections();
     QList<TrafficEvent> events;
     for (int row = 0; row < m_log->messages()->rowCount(); ++row) {
         const TrafficEvent &event = m_log->messages()->eventAt(row);
-        if (connection == 0 || event.connectionId == connection)
+        if (chosen.isEmpty() || chosen.contains(event.connectionId))
             events.append(event);
     }
     return events;

@@ -2,10 +2,12 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 struct Frame
@@ -32,18 +34,27 @@ struct Reply
     qint64 delayMs = 0;
 };
 
+struct Stream
+{
+    qint64 everyMs = 0;
+    QStringList frames;
+    // A stream that began after a client's message is that message's rule's start-stream
+    // (keyed `key`); one that went quiet right after another message is stopped by its rule;
+    // one that ended on its own while the connection went on stops after `count` frames.
+    std::optional<Frame> startedBy;
+    std::optional<Frame> stoppedBy;
+    int count = 0;
+    QString key;
+};
+
 struct Rule
 {
     Frame message;
     QString key; // what makes two client messages the same
     QList<Reply> replies;
     QString paramValue; // the endpoint's parameter in the conversation the replies came from
-};
-
-struct Stream
-{
-    qint64 everyMs = 0;
-    QStringList frames;
+    const Stream *starts = nullptr;
+    QString stops; // the key of the stream it stops
 };
 
 // Conversations whose paths differ in at most one segment, the same one.
@@ -140,13 +151,41 @@ std::optional<Stream> streamAt(const QList<Frame> &frames, const QList<qsizetype
     if (!steady || median < 10 || prompted * 2 >= indexes.size())
         return std::nullopt;
     const qint64 span = frames.at(indexes.constLast()).time - frames.at(indexes.constFirst()).time;
-    Stream stream { roundedMs(span / (indexes.size() - 1)), {} };
+    Stream stream;
+    stream.everyMs = roundedMs(span / (indexes.size() - 1));
     for (const qsizetype index : indexes)
         stream.frames.append(frames.at(index).text);
     if (std::all_of(stream.frames.cbegin(), stream.frames.cend(),
                     [&](const QString &text) { return text == stream.frames.constFirst(); }))
         stream.frames = QStringList { stream.frames.constFirst() };
     return stream;
+}
+
+// The client frame nearest before (step -1) or after (step 1) frames[from], if any.
+std::optional<qsizetype> clientFrameNear(const QList<Frame> &frames, qsizetype from, int step)
+{
+    for (qsizetype i = from + step; i >= 0 && i < frames.size(); i += step) {
+        if (frames.at(i).fromClient)
+            return i;
+    }
+    return std::nullopt;
+}
+
+// How the stream at `indexes` began and ended: after a client's message, or with the
+// connection; quiet right after another message (which stopped it), or on its own while the
+// connection went on (after a count of frames).
+void boundStream(const QList<Frame> &frames, const QList<qsizetype> &indexes, Stream *stream)
+{
+    if (const auto before = clientFrameNear(frames, indexes.constFirst(), -1))
+        stream->startedBy = frames.at(*before);
+    const Frame &last = frames.at(indexes.constLast());
+    const auto after = clientFrameNear(frames, indexes.constLast(), 1);
+    if (after && frames.at(*after).time - last.time <= stream->everyMs * 3 / 2) {
+        stream->stoppedBy = frames.at(*after);
+        return;
+    }
+    if (stream->startedBy && frames.constLast().time - last.time > 2 * stream->everyMs)
+        stream->count = int(indexes.size());
 }
 
 // Takes the conversation's streams out of its frames.
@@ -166,7 +205,8 @@ QList<Stream> takeStreams(Conversation *conversation)
     QList<Stream> streams;
     QList<qsizetype> taken;
     for (const QString &shape : std::as_const(shapes)) {
-        if (const std::optional<Stream> stream = streamAt(conversation->frames, byShape[shape])) {
+        if (std::optional<Stream> stream = streamAt(conversation->frames, byShape[shape])) {
+            boundStream(conversation->frames, byShape[shape], &*stream);
             streams.append(*stream);
             taken += byShape[shape];
         }
@@ -266,8 +306,9 @@ QString paramValueOf(const Endpoint &endpoint, const Conversation &conversation)
     return conversation.path.split(QLatin1Char('/')).value(endpoint.param);
 }
 
-// One rule per distinct client message, with what answered it the first time anything did.
-QList<Rule> rulesOf(const Endpoint &endpoint)
+// One rule per distinct client message, with what answered it the first time anything did,
+// and the streams it starts or stops.
+QList<Rule> rulesOf(const Endpoint &endpoint, const QList<Stream> &streams)
 {
     QList<Rule> rules;
     QHash<QString, qsizetype> indexOf;
@@ -276,9 +317,12 @@ QList<Rule> rulesOf(const Endpoint &endpoint)
             const Frame &message = conversation.frames.at(i);
             if (!message.fromClient || (!message.binary && message.text.isEmpty()))
                 continue;
-            Rule rule { message, keyOf(message),
+            Rule rule { message,
+                        keyOf(message),
                         repliesFrom(conversation.frames, i + 1, message.time),
-                        paramValueOf(endpoint, conversation) };
+                        paramValueOf(endpoint, conversation),
+                        nullptr,
+                        {} };
             const auto found = indexOf.constFind(rule.key);
             if (found == indexOf.cend()) {
                 indexOf.insert(rule.key, rules.size());
@@ -288,7 +332,17 @@ QList<Rule> rulesOf(const Endpoint &endpoint)
             }
         }
     }
-    rules.removeIf([](const Rule &rule) { return rule.replies.isEmpty(); });
+    for (const Stream &stream : streams) {
+        for (Rule &rule : rules) {
+            if (stream.startedBy && !rule.starts && rule.key == keyOf(*stream.startedBy))
+                rule.starts = &stream;
+            if (stream.stoppedBy && rule.stops.isEmpty() && rule.key == keyOf(*stream.stoppedBy))
+                rule.stops = stream.key;
+        }
+    }
+    rules.removeIf([](const Rule &rule) {
+        return rule.replies.isEmpty() && !rule.starts && rule.stops.isEmpty();
+    });
     // A JSON pattern matches any message holding its keys, so the fuller patterns go first.
     std::stable_sort(rules.begin(), rules.end(), [](const Rule &left, const Rule &right) {
         return left.key.size() > right.key.size();
@@ -388,6 +442,8 @@ public:
 
     void replies(int indent, const QList<Reply> &replies)
     {
+        if (replies.isEmpty())
+            return;
         if (replies.size() == 1 && !replies.constFirst().frame.binary) {
             line(indent, QStringLiteral("response: ") + replyText(replies.constFirst().frame));
             if (replies.constFirst().delayMs > 0)
@@ -424,28 +480,57 @@ public:
             line(6,
                  QStringLiteral("- binary: {hex-prefix: '") + match.pattern + QStringLiteral("'}"));
         replies(8, rule.replies);
+        if (rule.starts) {
+            line(8, QStringLiteral("start-stream:"));
+            line(10, QStringLiteral("key: ") + quoted(rule.starts->key));
+            stream(10, *rule.starts);
+            if (rule.starts->count > 0)
+                line(10, QStringLiteral("count: %1").arg(rule.starts->count));
+        }
+        if (!rule.stops.isEmpty())
+            line(8, QStringLiteral("stop-stream: ") + quoted(rule.stops));
     }
 
-    void stream(const Stream &stream)
+    // A stream's interval and frames, at `indent`; the first line as a list item when listed.
+    void stream(int indent, const Stream &stream, bool listed = false)
     {
-        line(6,
-             QStringLiteral("- every: ")
+        line(listed ? indent - 2 : indent,
+             (listed ? QStringLiteral("- ") : QString()) + QStringLiteral("every: ")
                  + MockGenerator::durationText(std::max<qint64>(stream.everyMs, 10)));
-        line(8, QStringLiteral("frames:"));
+        line(indent, QStringLiteral("frames:"));
         for (const QString &frame : stream.frames)
-            line(10, QStringLiteral("- ") + quoted(frame));
+            line(indent + 2, QStringLiteral("- ") + quoted(frame));
     }
 };
 
 // The endpoint's item; adds what it wrote to the counts.
+// The endpoint's streams: those that ran from the connection's start as in the first
+// conversation that had any, and those a client's message started, the first time each
+// message did (each under a key of its own).
+void endpointStreams(Endpoint *endpoint, QList<Stream> *fromConnect, QList<Stream> *started)
+{
+    QSet<QString> starters;
+    for (Conversation &conversation : endpoint->conversations) {
+        QList<Stream> found = takeStreams(&conversation);
+        const bool firstFromConnect = fromConnect->isEmpty();
+        for (Stream &stream : found) {
+            if (!stream.startedBy) {
+                if (firstFromConnect)
+                    fromConnect->append(stream);
+            } else if (!starters.contains(keyOf(*stream.startedBy))) {
+                starters.insert(keyOf(*stream.startedBy));
+                stream.key = QStringLiteral("stream-%1").arg(started->size() + 1);
+                started->append(stream);
+            }
+        }
+    }
+}
+
 void writeEndpoint(Endpoint endpoint, Writer *writer, MockGenerator::Result *result)
 {
     QList<Stream> streams;
-    for (Conversation &conversation : endpoint.conversations) {
-        const QList<Stream> found = takeStreams(&conversation);
-        if (streams.isEmpty())
-            streams = found;
-    }
+    QList<Stream> started;
+    endpointStreams(&endpoint, &streams, &started);
     const Conversation &first = endpoint.conversations.constFirst();
     writer->paramName = endpoint.param >= 0 ? endpoint.paramName : QString();
     writer->paramValue = paramValueOf(endpoint, first);
@@ -462,7 +547,7 @@ void writeEndpoint(Endpoint endpoint, Writer *writer, MockGenerator::Result *res
         writer->line(4, QStringLiteral("on-connect:"));
         writer->replies(6, greeting);
     }
-    const QList<Rule> rules = rulesOf(endpoint);
+    const QList<Rule> rules = rulesOf(endpoint, started);
     if (!rules.isEmpty())
         writer->line(4, QStringLiteral("on-message:"));
     for (const Rule &rule : rules) {
@@ -472,10 +557,10 @@ void writeEndpoint(Endpoint endpoint, Writer *writer, MockGenerator::Result *res
     if (!streams.isEmpty())
         writer->line(4, QStringLiteral("streams:"));
     for (const Stream &stream : std::as_const(streams))
-        writer->stream(stream);
+        writer->stream(8, stream, true);
     ++result->endpoints;
     result->rules += int(rules.size());
-    result->streams += int(streams.size());
+    result->streams += int(streams.size() + started.size());
 }
 
 QString timeText(qint64 ms)

@@ -12,7 +12,8 @@
 // an item with a `:param`), the server's frames before the client's first as on-connect, one
 // rule per distinct client message with the frames that answered it (their delays kept), JSON
 // messages as JSON patterns, and frames the server sent on its own at a steady interval as a
-// stream. Handshake credentials are never in a session, so never in the result.
+// stream (started by the client message they followed, stopped by the one they stopped
+// after). Handshake credentials are never in a session, so never in the result.
 class MockGenerator
 {
 public:

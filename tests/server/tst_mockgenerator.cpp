@@ -205,6 +205,44 @@ private slots:
                        R"(    streams:)", R"(      - every: 1s)", R"(        frames:)",
                        R"(          - '{"tick": 1}')", R"(          - '{"tick": 2}')",
                        R"(          - '{"tick": 3}')" });
+        QTest::newRow("a stream a message starts and another stops")
+            << Session()
+                   .open(1, QStringLiteral("/t"), 0)
+                   .client(1, QStringLiteral(R"({"op": "sub", "id": "s1"})"), 100)
+                   .server(1, QStringLiteral(R"({"id": "s1", "seq": 1})"), 300)
+                   .server(1, QStringLiteral(R"({"id": "s1", "seq": 2})"), 500)
+                   .server(1, QStringLiteral(R"({"id": "s1", "seq": 3})"), 700)
+                   .client(1, QStringLiteral(R"({"op": "unsub", "id": "s1"})"), 710)
+                   .server(1, QStringLiteral(R"({"unsubscribed": true})"), 711)
+                   .client(1, QStringLiteral("ping"), 1500)
+                   .server(1, QStringLiteral("pong"), 1501)
+                   .events()
+            << lines({ R"(- websocket:)", R"(    path: '/t')", R"(    on-message:)",
+                       R"(      - pattern: '{"id":"s1","op":"unsub"}')",
+                       R"(        response: '{"unsubscribed": true}')",
+                       R"(        stop-stream: 'stream-1')",
+                       R"(      - pattern: '{"id":"s1","op":"sub"}')", R"(        start-stream:)",
+                       R"(          key: 'stream-1')", R"(          every: 200ms)",
+                       R"(          frames:)", R"(            - '{"id": "s1", "seq": 1}')",
+                       R"(            - '{"id": "s1", "seq": 2}')",
+                       R"(            - '{"id": "s1", "seq": 3}')", R"(      - pattern: 'ping')",
+                       R"(        response: 'pong')" });
+        QTest::newRow("a stream a message starts that ends on its own")
+            << Session()
+                   .open(1, QStringLiteral("/c"), 0)
+                   .client(1, QStringLiteral("count"), 100)
+                   .server(1, QStringLiteral("3"), 300)
+                   .server(1, QStringLiteral("2"), 500)
+                   .server(1, QStringLiteral("1"), 700)
+                   .client(1, QStringLiteral("ping"), 2000)
+                   .server(1, QStringLiteral("pong"), 2001)
+                   .events()
+            << lines({ R"(- websocket:)", R"(    path: '/c')", R"(    on-message:)",
+                       R"(      - pattern: 'count')", R"(        start-stream:)",
+                       R"(          key: 'stream-1')", R"(          every: 200ms)",
+                       R"(          frames:)", R"(            - '3')", R"(            - '2')",
+                       R"(            - '1')", R"(          count: 3)",
+                       R"(      - pattern: 'ping')", R"(        response: 'pong')" });
         QTest::newRow("quotes and line breaks")
             << Session()
                    .open(1, QStringLiteral("/q"), 0)
@@ -331,6 +369,49 @@ private slots:
         QVERIFY2(replayed.start(specFromYaml(generated)), qPrintable(generated));
         for (qsizetype i = 0; i < scripts.size(); ++i)
             QCOMPARE(replay(replayed, scripts.at(i)), heard.at(i));
+    }
+
+    // A subscription recorded from a server whose streams start and stop on the client's
+    // messages: the generated mocks start the ticks on subscribe and stop them on unsubscribe.
+    void roundTripOfAStartedStream()
+    {
+        const QString original = lines(
+            { R"(- websocket:)", R"(    path: /ws/ticker)", R"(    on-message:)",
+              R"(      - pattern: '{"op": "subscribe", "id": "{{id}}"}')",
+              R"(        start-stream:)", R"(          key: '{{json-params.id}}')",
+              R"(          every: 300ms)",
+              R"(          frames: ['{"id": {{json-params.id | json}}, "seq": {{counter}}}'])",
+              R"(      - pattern: '{"op": "unsubscribe", "id": "{{id}}"}')",
+              R"(        stop-stream: '{{json-params.id}}')",
+              R"(        response: '{"id": {{json-params.id | json}}, "unsubscribed": true}')" });
+        const auto talk = [](const ServerFixture &fixture) {
+            TestClient client;
+            client.open(fixture.url(QStringLiteral("/ws/ticker")));
+            if (!client.waitForConnected())
+                return QStringList { QStringLiteral("not connected") };
+            client.socket().sendTextMessage(QStringLiteral(R"({"op": "subscribe", "id": "s1"})"));
+            if (!QTest::qWaitFor([&] { return client.messages().size() >= 3; }, 15000))
+                return client.messages();
+            client.socket().sendTextMessage(QStringLiteral(R"({"op": "unsubscribe", "id": "s1"})"));
+            if (!QTest::qWaitFor([&] { return client.messages().size() >= 4; }, 15000))
+                return client.messages();
+            QTest::qWait(700); // two intervals and more: the ticks have stopped
+            return client.messages();
+        };
+        ServerFixture recorded;
+        QVERIFY(recorded.start(specFromYaml(original)));
+        const QStringList heard = talk(recorded);
+        QCOMPARE(heard.size(), 4);
+        QCOMPARE(heard.constLast(), QStringLiteral(R"({"id": "s1", "unsubscribed": true})"));
+
+        const QString generated
+            = MockGenerator::generate(recorded.events(), QStringLiteral("s.jsonl")).yaml;
+        QVERIFY2(generated.contains(QLatin1String("start-stream:"))
+                     && generated.contains(QLatin1String("stop-stream:")),
+                 qPrintable(generated));
+        ServerFixture replayed;
+        QVERIFY2(replayed.start(specFromYaml(generated)), qPrintable(generated));
+        QCOMPARE(talk(replayed), heard);
     }
 
     // One client frame as the rule generate would write for it: the pattern and the frames

@@ -344,8 +344,8 @@ void MainWindow::createMenus()
     server->addAction(tr("Server &Settings…"), this, &MainWindow::editServerSettings);
     server->addSeparator();
     server
-        ->addAction(themeIcon(QStringLiteral("media-playback-start")), tr("&Record from a server…"),
-                    this, &MainWindow::recordFromServer)
+        ->addAction(themeIcon(QStringLiteral("media-record")), tr("&Record from a server…"), this,
+                    &MainWindow::recordFromServer)
         ->setToolTip(tr("Relay your app to a real server and record what they say, to save "
                         "or to make mocks of"));
 

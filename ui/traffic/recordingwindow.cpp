@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTableView>
 #include <QVBoxLayout>
 
 RecordingWindow::RecordingWindow(const QUrl &upstream, UpstreamCertificate certificate,
@@ -22,6 +23,8 @@ RecordingWindow::RecordingWindow(const QUrl &upstream, UpstreamCertificate certi
     m_panel = new TrafficPanel(m_log, nullptr, this);
     m_panel->setSourceName(QStringLiteral("a recording of ") + upstream.toDisplayString());
     m_panel->setFollowNewest(true); // read-only, but live
+    // A recording has no rules: the payload takes the Rule column's room.
+    m_panel->messagesView()->hideColumn(MessageLogModel::Rule);
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stop = new QPushButton(themeIcon(QStringLiteral("media-playback-stop")),

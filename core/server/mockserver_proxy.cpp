@@ -78,12 +78,17 @@ void MockServer::upstreamFailed(quint64 connectionId, const QString &reason)
     it->second->socket->close(ProxyLink::UpstreamFailed, reason);
 }
 
-bool MockServer::forwardUpstream(Connection *connection, const QString &text)
+// decoded: what a preset's session made of it, shown beside it.
+bool MockServer::forwardUpstream(Connection *connection, const QString &text,
+                                 const QString &decoded)
 {
     if (!connection->upstream)
         return false;
-    if (watched())
-        emit trafficEvent(TrafficEvent::received(sourceOf(connection), text, QString()));
+    if (watched()) {
+        TrafficEvent event = TrafficEvent::received(sourceOf(connection), text, QString());
+        event.decoded = decoded;
+        emit trafficEvent(event);
+    }
     connection->upstream->send(text);
     return true;
 }

@@ -32,6 +32,11 @@ QStringList Session::streamEnded(const QHash<QString, QString> &)
     return {};
 }
 
+Decoded Session::upstreamFrame(const QString &)
+{
+    return {};
+}
+
 // Each preset adds its own line here.
 const QList<const Preset *> &presets()
 {
@@ -121,6 +126,10 @@ public:
     QStringList streamEnded(const QHash<QString, QString> &params) override
     {
         return m_codec->streamEnded(params);
+    }
+    Decoded upstreamFrame(const QString &frame) override
+    {
+        return passive(m_codec->upstreamFrame(frame));
     }
 
 private:

@@ -61,7 +61,8 @@ enum class Voice {
     // client's frames as ever (so that it frames the mock's replies for this connection) but
     // sends nothing of its own: no open packet, no answer to the protocol's frames or to a
     // message no rule takes, no keep-alive; and it never ends the connection (a Close or Bad
-    // frame decodes as Ignore: the upstream judges it).
+    // frame decodes as Ignore: the upstream judges it). A preset may leave its connect to the
+    // upstream's answer (upstreamFrame).
     Passive,
 };
 
@@ -97,6 +98,10 @@ public:
     virtual QStringList unmatched(const Decoded &message);
     // A stream a rule started for a message with these params ran out: e.g. complete.
     virtual QStringList streamEnded(const QHash<QString, QString> &params);
+    // A passive session's: what a frame the upstream sent the client means to it. Connected
+    // when the upstream's answer completes the protocol's connect, for a preset that waits for
+    // it (Socket.IO, whose socket id the upstream gives); by default Ignore.
+    virtual Decoded upstreamFrame(const QString &frame);
     // Keep-alive: every keepAliveMs (0: none) the server sends keepAlive().
     virtual int keepAliveMs() const { return 0; }
     virtual QString keepAlive() { return {}; }

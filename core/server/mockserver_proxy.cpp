@@ -114,13 +114,16 @@ void MockServer::relayFromUpstream(quint64 connectionId,
         send(connection, *text);
     else
         connection->socket->sendBinaryMessage(std::get<QByteArray>(frame));
-    if (!watched())
-        return;
-    TrafficEvent event = text
-        ? TrafficEvent::sent(sourceOf(connection), *text, QString())
-        : TrafficEvent::sentBinary(sourceOf(connection), std::get<QByteArray>(frame), QString());
-    event.origin = TrafficOrigin::Upstream;
-    emit trafficEvent(event);
+    if (watched()) {
+        TrafficEvent event = text ? TrafficEvent::sent(sourceOf(connection), *text, QString())
+                                  : TrafficEvent::sentBinary(
+                                      sourceOf(connection), std::get<QByteArray>(frame), QString());
+        event.origin = TrafficOrigin::Upstream;
+        emit trafficEvent(event);
+    }
+    // A preset's session learns what the upstream's answers settle (the connect, for on-connect).
+    if (text && connection->session)
+        handleDecoded(connection, connection->session->upstreamFrame(*text));
 }
 
 // The client's close goes on to the upstream; the link goes once that close is through.

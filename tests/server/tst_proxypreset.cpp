@@ -45,6 +45,14 @@ const QString MockedJoin = QStringLiteral("      - event: join\n"
                                           "        ack: '{\"joined\": \"{{message}}\", "
                                           "\"by\": \"the mock\"}'\n");
 
+// An on-connect and a rule that say the socket id; keys after on-message's rules.
+const QString SaysTheSocketId
+    = QStringLiteral("      - event: whoami\n"
+                     "        ack: '{{protocol.sid}}'\n"
+                     "    on-connect:\n"
+                     "      emit: mocked-welcome\n"
+                     "      response: '{\"id\": \"{{protocol.sid}}\"}'\n");
+
 const QString MockedHello = QStringLiteral("      - operation: hello\n"
                                            "        response: '{\"data\": {\"hello\": "
                                            "\"from the mock\"}}'\n");
@@ -91,9 +99,8 @@ bool serveThroughProxy(CliPair &pair, const QString &example, const QString &pro
     if (!upstreamPort || !pair.dir.isValid())
         return false;
     const QString config = pair.dir.filePath(QStringLiteral("proxy.yml"));
-    const QString yaml
-        = proxyYaml(pathAndQuery.section(u'?', 0, 0), protocol,
-                    upstreamUrl(upstreamPort, pathAndQuery), rules);
+    const QString yaml = proxyYaml(pathAndQuery.section(u'?', 0, 0), protocol,
+                                   upstreamUrl(upstreamPort, pathAndQuery), rules);
     if (!writeFile(config, yaml.toUtf8()))
         return false;
     pair.proxyPort = startServing(pair.proxy, QStringLiteral(MOCKET_CLI), config);
@@ -115,8 +122,8 @@ bool setUp(Stage &stage, const QString &example, const QString &protocol,
     if (!stage.upstream.start(exampleSpec(example)))
         return false;
     const QString path = pathAndQuery.section(u'?', 0, 0);
-    if (!stage.proxy.start(specFromYaml(proxyYaml(
-            path, protocol, upstreamUrl(stage.upstream.port(), pathAndQuery), rules))))
+    if (!stage.proxy.start(specFromYaml(
+            proxyYaml(path, protocol, upstreamUrl(stage.upstream.port(), pathAndQuery), rules))))
         return false;
     QWebSocketHandshakeOptions options;
     if (!subprotocol.isEmpty())
@@ -136,37 +143,46 @@ private Q_SLOTS:
 
     // A passive session, each preset's: no open packet, no keep-alive (even where the client
     // asks for heart-beats), nothing answered to the protocol's connect, and a bad frame is
-    // only shown (Ignore, with what was wrong), never a close.
+    // only shown (Ignore, with what was wrong), never a close. The connect is done with the
+    // client's frame, or (Socket.IO) with the upstream's answer, whose socket id it takes.
     void passiveSessionKeepsQuiet_data()
     {
         QTest::addColumn<Protocols::Kind>("kind");
         QTest::addColumn<QString>("connect");
+        QTest::addColumn<QString>("upstreamAnswer"); // empty: the client's connect is enough
         QTest::addColumn<QString>("bad");
-        QTest::newRow("graphql-ws") << Protocols::Kind::GraphqlWs
-                                    << QStringLiteral(R"({"type":"connection_init"})")
-                                    << QStringLiteral("{ hello }");
+        QTest::newRow("graphql-ws")
+            << Protocols::Kind::GraphqlWs << QStringLiteral(R"({"type":"connection_init"})")
+            << QString() << QStringLiteral("{ hello }");
         QTest::newRow("socket.io")
-            << Protocols::Kind::SocketIo << QStringLiteral("40") << QStringLiteral("hello");
+            << Protocols::Kind::SocketIo << QStringLiteral("40")
+            << QStringLiteral(R"(40{"sid":"upstream-id"})") << QStringLiteral("hello");
         QTest::newRow("stomp") << Protocols::Kind::Stomp
                                << stompFrame(QStringLiteral("CONNECT"),
                                              { QStringLiteral("accept-version:1.2"),
                                                QStringLiteral("heart-beat:0,1000") })
-                               << stompFrame(QStringLiteral("SNED"), {});
+                               << QString() << stompFrame(QStringLiteral("SNED"), {});
     }
 
     void passiveSessionKeepsQuiet()
     {
         QFETCH(Protocols::Kind, kind);
         QFETCH(QString, connect);
+        QFETCH(QString, upstreamAnswer);
         QFETCH(QString, bad);
         Protocols::SessionOptions options;
         options.voice = Protocols::Voice::Passive;
         const std::unique_ptr<Protocols::Session> session = Protocols::makeSession(kind, options);
         QVERIFY(session);
         QCOMPARE(session->opened(), QStringList());
-        const Protocols::Decoded connected = session->decode(connect);
-        QCOMPARE(connected.action, Protocols::Decoded::Action::Connected);
+        Protocols::Decoded connected = session->decode(connect);
         QCOMPARE(connected.replies, QStringList());
+        if (!upstreamAnswer.isEmpty()) {
+            QCOMPARE(connected.action, Protocols::Decoded::Action::Ignore);
+            connected = session->upstreamFrame(upstreamAnswer);
+            QCOMPARE(connected.params.value(QStringLiteral("sid")), QStringLiteral("upstream-id"));
+        }
+        QCOMPARE(connected.action, Protocols::Decoded::Action::Connected);
         QCOMPARE(session->keepAliveMs(), 0);
         const Protocols::Decoded broken = session->decode(bad);
         QCOMPARE(broken.action, Protocols::Decoded::Action::Ignore);
@@ -183,10 +199,9 @@ private Q_SLOTS:
         QVERIFY(serveThroughProxy(pair, QStringLiteral("graphql-ws.yml"),
                                   QStringLiteral("graphql-ws"), QStringLiteral("/graphql"),
                                   MockedHello));
-        const NodeRun run = runNodeClient(
-            QStringLiteral("graphql_ws_client.js"),
-            { upstreamUrl(pair.proxyPort, QStringLiteral("/graphql")),
-              QStringLiteral("from the mock") });
+        const NodeRun run = runNodeClient(QStringLiteral("graphql_ws_client.js"),
+                                          { upstreamUrl(pair.proxyPort, QStringLiteral("/graphql")),
+                                            QStringLiteral("from the mock") });
         QVERIFY(stopServing(pair.proxy));
         QVERIFY(stopServing(pair.upstream));
         QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
@@ -198,12 +213,12 @@ private Q_SLOTS:
     void socketIoWithTheRealClient()
     {
         CliPair pair;
-        QVERIFY(serveThroughProxy(pair, QStringLiteral("socketio.yml"),
-                                  QStringLiteral("socket.io"), SocketIoQuery, MockedJoin));
-        const NodeRun run = runNodeClient(
-            QStringLiteral("socketio_client.js"),
-            { QStringLiteral("http://127.0.0.1:%1").arg(pair.proxyPort),
-              QStringLiteral(R"({"joined":"lobby","by":"the mock"})") });
+        QVERIFY(serveThroughProxy(pair, QStringLiteral("socketio.yml"), QStringLiteral("socket.io"),
+                                  SocketIoQuery, MockedJoin));
+        const NodeRun run
+            = runNodeClient(QStringLiteral("socketio_client.js"),
+                            { QStringLiteral("http://127.0.0.1:%1").arg(pair.proxyPort),
+                              QStringLiteral(R"({"joined":"lobby","by":"the mock"})") });
         QVERIFY(stopServing(pair.proxy));
         QVERIFY(stopServing(pair.upstream));
         QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
@@ -248,7 +263,8 @@ private Q_SLOTS:
         QCOMPARE(received.at(0).decoded, QStringLiteral("socket.io connect /"));
         QCOMPARE(received.at(0).rule, QString());
         QCOMPARE(received.at(1).rule, QStringLiteral("on-message[0]"));
-        QCOMPARE(received.at(1).decoded, QStringLiteral("socket.io event \"join\" [\"lobby\"] ack 1"));
+        QCOMPARE(received.at(1).decoded,
+                 QStringLiteral("socket.io event \"join\" [\"lobby\"] ack 1"));
         QCOMPARE(received.at(2).decoded, QStringLiteral("engine.io ping"));
 
         // Bad for the preset, so for the upstream too: its disconnect and close come back.
@@ -259,6 +275,34 @@ private Q_SLOTS:
         QCOMPARE(client.socket().closeReason(), QStringLiteral("parse error"));
         QVERIFY(proxy.eventsOf(TrafficEvent::Kind::Error).isEmpty());
         QCOMPARE(upstream.eventsOf(TrafficEvent::Kind::Error).size(), 1);
+    }
+
+    // The socket id is the one the upstream gave, the client's `socket.id`: in the mock's
+    // on-connect (which runs once the upstream accepted the namespace connect) and in
+    // {{protocol.sid}} for its rules.
+    void socketIoProxyTakesTheUpstreamsSocketId()
+    {
+        Stage stage;
+        QVERIFY(setUp(stage, QStringLiteral("socketio.yml"), QStringLiteral("socket.io"),
+                      SocketIoQuery, SaysTheSocketId));
+        TestClient &client = stage.client;
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Patience);
+        client.socket().sendTextMessage(QStringLiteral("40"));
+        // The upstream's connect answer, then its welcome and the mock's.
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 4, Patience);
+        QVERIFY2(client.messages().at(1).startsWith(QStringLiteral("40{")),
+                 qPrintable(client.messages().join(u'\n')));
+        const QString sid = QJsonDocument::fromJson(client.messages().at(1).mid(2).toUtf8())
+                                .object()
+                                .value(QStringLiteral("sid"))
+                                .toString();
+        QVERIFY(!sid.isEmpty());
+        QVERIFY2(client.messages().mid(2).contains(
+                     QStringLiteral("42[\"mocked-welcome\",{\"id\": \"%1\"}]").arg(sid)),
+                 qPrintable(client.messages().join(u'\n')));
+        client.socket().sendTextMessage(QStringLiteral("421[\"whoami\"]"));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 5, Patience);
+        QCOMPARE(client.messages().last(), QStringLiteral("431[\"%1\"]").arg(sid));
     }
 
     // graphql-ws: the upstream acknowledges and answers pings (once: the proxy adds nothing),
@@ -276,8 +320,8 @@ private Q_SLOTS:
         client.socket().sendTextMessage(QStringLiteral(R"({"type":"connection_init"})"));
         QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Patience);
         QCOMPARE(typeOf(client.messages().first()), QStringLiteral("connection_ack"));
-        client.socket().sendTextMessage(graphqlWsSubscribe(QStringLiteral("1"),
-                                                           QStringLiteral("{ hello }")));
+        client.socket().sendTextMessage(
+            graphqlWsSubscribe(QStringLiteral("1"), QStringLiteral("{ hello }")));
         client.socket().sendTextMessage(
             graphqlWsSubscribe(QStringLiteral("2"), QStringLiteral("{ whoami }")));
         client.socket().sendTextMessage(QStringLiteral(R"({"type":"ping"})"));
@@ -316,30 +360,30 @@ private Q_SLOTS:
         const ServerFixture &upstream = stage.upstream;
         const ServerFixture &proxy = stage.proxy;
         TestClient &client = stage.client;
-        client.socket().sendTextMessage(stompFrame(
-            QStringLiteral("CONNECT"),
-            { QStringLiteral("accept-version:1.2"), QStringLiteral("host:x") }));
+        client.socket().sendTextMessage(
+            stompFrame(QStringLiteral("CONNECT"),
+                       { QStringLiteral("accept-version:1.2"), QStringLiteral("host:x") }));
         QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Patience);
         QVERIFY(client.messages().at(0).startsWith(QStringLiteral("CONNECTED\n")));
-        client.socket().sendTextMessage(stompFrame(
-            QStringLiteral("SUBSCRIBE"),
-            { QStringLiteral("id:sub-0"), QStringLiteral("destination:/topic/echo") }));
+        client.socket().sendTextMessage(
+            stompFrame(QStringLiteral("SUBSCRIBE"),
+                       { QStringLiteral("id:sub-0"), QStringLiteral("destination:/topic/echo") }));
         client.socket().sendTextMessage(
             stompFrame(QStringLiteral("SEND"),
                        { QStringLiteral("destination:/app/echo"), QStringLiteral("receipt:r1") },
                        QStringLiteral("hi")));
         // Had the SEND gone on, the upstream's MESSAGE would come before this receipt.
-        client.socket().sendTextMessage(stompFrame(
-            QStringLiteral("SUBSCRIBE"), { QStringLiteral("id:sub-1"),
-                                           QStringLiteral("destination:/topic/other"),
-                                           QStringLiteral("receipt:r2") }));
+        client.socket().sendTextMessage(
+            stompFrame(QStringLiteral("SUBSCRIBE"),
+                       { QStringLiteral("id:sub-1"), QStringLiteral("destination:/topic/other"),
+                         QStringLiteral("receipt:r2") }));
         // CONNECTED, the mock's MESSAGE and receipt r1, the upstream's receipt r2.
         QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 4, Patience);
         const QStringList fromMock { client.messages().at(1), client.messages().at(2) };
         QVERIFY(fromMock.at(0).startsWith(QStringLiteral("MESSAGE\nsubscription:sub-0\n")));
         QVERIFY(fromMock.at(0).endsWith(QStringLiteral("\n\nmock says hi") + QChar(0)));
-        QCOMPARE(fromMock.at(1), stompFrame(QStringLiteral("RECEIPT"),
-                                            { QStringLiteral("receipt-id:r1") }));
+        QCOMPARE(fromMock.at(1),
+                 stompFrame(QStringLiteral("RECEIPT"), { QStringLiteral("receipt-id:r1") }));
         QCOMPARE(client.messages().at(3),
                  stompFrame(QStringLiteral("RECEIPT"), { QStringLiteral("receipt-id:r2") }));
         QCOMPARE(sentBy(proxy, TrafficOrigin::Mock).size(), 2);

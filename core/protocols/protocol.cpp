@@ -32,6 +32,11 @@ QStringList Session::streamEnded(const QHash<QString, QString> &)
     return {};
 }
 
+Decoded Session::upstreamFrame(const QString &)
+{
+    return {};
+}
+
 // Each preset adds its own line here.
 const QList<const Preset *> &presets()
 {
@@ -86,10 +91,76 @@ std::optional<FoundKey> findRuleKey(const QString &name)
     return std::nullopt;
 }
 
+namespace {
+
+// A preset's session made passive (Voice::Passive): it decodes and frames as the preset's does,
+// and keeps to itself whatever the preset would send of its own accord or in answer to the
+// protocol; what the mock's rules answer it frames and completes as ever. Its opened() and
+// keep-alive are the base's: none.
+class PassiveSession final : public Session
+{
+public:
+    explicit PassiveSession(std::unique_ptr<Session> codec) : m_codec(std::move(codec)) { }
+
+    Decoded decode(const QString &frame) override { return passive(m_codec->decode(frame)); }
+    Decoded decodeBinary(const QByteArray &frame) override
+    {
+        return passive(m_codec->decodeBinary(frame));
+    }
+    std::optional<QString> frame(const Framing &framing, const QString &payload,
+                                 const QHash<QString, QString> &params) override
+    {
+        return m_codec->frame(framing, payload, params);
+    }
+    QStringList answered(const Decoded &message, bool startedStream) override
+    {
+        return m_codec->answered(message, startedStream);
+    }
+    // The preset forgets the message (a graphql-ws operation), and its answer is the
+    // upstream's.
+    QStringList unmatched(const Decoded &message) override
+    {
+        m_codec->unmatched(message);
+        return {};
+    }
+    QStringList streamEnded(const QHash<QString, QString> &params) override
+    {
+        return m_codec->streamEnded(params);
+    }
+    Decoded upstreamFrame(const QString &frame) override
+    {
+        return passive(m_codec->upstreamFrame(frame));
+    }
+
+private:
+    static Decoded passive(Decoded decoded)
+    {
+        decoded.replies.clear();
+        if (decoded.action == Decoded::Action::Message)
+            return decoded; // its `after` (a STOMP receipt) goes only if a rule answers it
+        decoded.after.clear();
+        if (decoded.action == Decoded::Action::Close || decoded.action == Decoded::Action::Bad) {
+            decoded.action = Decoded::Action::Ignore; // shown with its summary, and forwarded
+            decoded.closeCode = 0;
+            decoded.closeReason.clear();
+        }
+        return decoded;
+    }
+
+    std::unique_ptr<Session> m_codec;
+};
+
+} // namespace
+
 std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options)
 {
     const Preset *found = preset(kind);
-    return found && found->makeSession ? found->makeSession(options) : nullptr;
+    if (!found || !found->makeSession)
+        return nullptr;
+    std::unique_ptr<Session> session = found->makeSession(options);
+    if (options.voice == Voice::Passive)
+        return std::make_unique<PassiveSession>(std::move(session));
+    return session;
 }
 
 QString fittedCloseReason(const QString &reason)

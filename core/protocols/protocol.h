@@ -53,12 +53,26 @@ struct Framing
     QString name;
 };
 
+// Whether a session speaks the protocol or only follows a conversation another server
+// speaks.
+enum class Voice {
+    Active, // it answers the protocol's own frames, keeps the connection alive, ends it
+    // A `proxy:` endpoint's: the upstream speaks the protocol. The session decodes the
+    // client's frames as ever (so that it frames the mock's replies for this connection) but
+    // sends nothing of its own: no open packet, no answer to the protocol's frames or to a
+    // message no rule takes, no keep-alive; and it never ends the connection (a Close or Bad
+    // frame decodes as Ignore: the upstream judges it). A preset may leave its connect to the
+    // upstream's answer (upstreamFrame).
+    Passive,
+};
+
 // What a session knows of its connection when it starts.
 struct SessionOptions
 {
     quint64 connectionId = 0;
     QString path; // the request path, decoded
     QHash<QString, QString> query; // the handshake's query parameters
+    Voice voice = Voice::Active;
 };
 
 // One connection of a preset endpoint.
@@ -84,6 +98,10 @@ public:
     virtual QStringList unmatched(const Decoded &message);
     // A stream a rule started for a message with these params ran out: e.g. complete.
     virtual QStringList streamEnded(const QHash<QString, QString> &params);
+    // A passive session's: what a frame the upstream sent the client means to it. Connected
+    // when the upstream's answer completes the protocol's connect, for a preset that waits for
+    // it (Socket.IO, whose socket id the upstream gives); by default Ignore.
+    virtual Decoded upstreamFrame(const QString &frame);
     // Keep-alive: every keepAliveMs (0: none) the server sends keepAlive().
     virtual int keepAliveMs() const { return 0; }
     virtual QString keepAlive() { return {}; }
@@ -142,6 +160,8 @@ struct FoundKey
 };
 std::optional<FoundKey> findRuleKey(const QString &name);
 
+// The preset's session; with Voice::Passive, the preset's session inside one that keeps its
+// answers to itself.
 std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options);
 
 // What a close frame leaves for its reason, in bytes of UTF-8.

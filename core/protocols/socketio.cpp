@@ -173,9 +173,9 @@ QString summaryArgs(const QList<QStringView> &args)
     return out;
 }
 
-std::unique_ptr<Protocols::Session> makeSession(const Protocols::SessionOptions &)
+std::unique_ptr<Protocols::Session> makeSession(const Protocols::SessionOptions &options)
 {
-    return std::make_unique<Session>();
+    return std::make_unique<Session>(options.voice);
 }
 
 } // namespace
@@ -268,7 +268,11 @@ QList<QStringView> jsonArrayElements(QStringView array)
     return out;
 }
 
-Session::Session() : m_engineId(randomId()), m_socketId(randomId()) { }
+Session::Session(Protocols::Voice voice)
+    : m_engineId(randomId())
+    , m_socketId(randomId())
+    , m_voice(voice)
+{ }
 
 QStringList Session::opened()
 {
@@ -373,7 +377,9 @@ Decoded Session::decodeConnect(const Packet &packet)
         return bad(QStringLiteral("a second CONNECT to namespace '/'"), InvalidState);
     m_connected = true;
     const QJsonObject sid { { QStringLiteral("sid"), m_socketId } };
-    out.action = Decoded::Action::Connected;
+    // Passive, the upstream's answer connects (upstreamFrame), with the socket id it gives.
+    out.action = m_voice == Protocols::Voice::Passive ? Decoded::Action::Ignore
+                                                      : Decoded::Action::Connected;
     out.replies.append(QStringLiteral("40")
                        + QString::fromUtf8(QJsonDocument(sid).toJson(QJsonDocument::Compact)));
     out.payload = packet.data;
@@ -439,6 +445,26 @@ std::optional<QString> Session::frame(const Protocols::Framing &framing, const Q
         return std::nullopt;
     return QStringLiteral("42[") + jsonString(name) + (arg.isEmpty() ? QString() : u',' + arg)
         + u']';
+}
+
+Decoded Session::upstreamFrame(const QString &frame)
+{
+    Decoded out;
+    // 40{"sid":"..."}: the main namespace's connect answer (another's has its name after 40).
+    if (m_voice != Protocols::Voice::Passive || !frame.startsWith(u"40{"))
+        return out;
+    const QString sid = QJsonDocument::fromJson(frame.mid(2).toUtf8())
+                            .object()
+                            .value(QLatin1String("sid"))
+                            .toString();
+    if (sid.isEmpty())
+        return out;
+    m_socketId = sid;
+    m_connected = true;
+    out.action = Decoded::Action::Connected;
+    out.params = baseParams();
+    out.summary = QStringLiteral("socket.io connected / as %1").arg(sid);
+    return out;
 }
 
 Decoded Session::bad(const QString &problem, const QString &closeReason, int closeCode) const

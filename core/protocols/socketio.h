@@ -49,13 +49,15 @@ public:
 
     static constexpr int MaxPayload = 1000000; // what a socket.io server allows by default
 
-    Session();
+    explicit Session(Protocols::Voice voice = Protocols::Voice::Active);
 
     QStringList opened() override;
     Protocols::Decoded decode(const QString &frame) override;
     Protocols::Decoded decodeBinary(const QByteArray &frame) override;
     std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,
                                  const QHash<QString, QString> &params) override;
+    // Passive: the upstream's answer to the namespace connect, with the socket id it gave.
+    Protocols::Decoded upstreamFrame(const QString &frame) override;
     int keepAliveMs() const override { return PingIntervalMs; }
     QString keepAlive() override { return QStringLiteral("2"); }
 
@@ -73,6 +75,7 @@ private:
     QString m_engineId;
     QString m_socketId;
     bool m_connected = false;
+    Protocols::Voice m_voice = Protocols::Voice::Active;
 };
 
 } // namespace SocketIo

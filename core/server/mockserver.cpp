@@ -1045,19 +1045,7 @@ void MockServer::handle(Connection *connection, const Inbound &message)
 void MockServer::handleText(Connection *connection, const QString &text)
 {
     if (connection->session) {
-        if (connection->protocolBroken)
-            return; // closing: nothing after a frame that broke the protocol, or a goodbye
-        const Protocols::Decoded decoded = connection->session->decode(text);
-        if (watched() && decoded.action != Protocols::Decoded::Action::Message) {
-            TrafficEvent event
-                = TrafficEvent::received(sourceOf(connection), text, connection->protocolName);
-            event.decoded = decoded.summary;
-            emit trafficEvent(event);
-        }
-        if (decoded.action == Protocols::Decoded::Action::Message)
-            answerDecoded(connection, text, decoded);
-        else
-            handleDecoded(connection, decoded);
+        handleProtocolFrame(connection, { false, text, {} });
         return;
     }
     ++connection->messages;
@@ -1115,20 +1103,7 @@ MockServer::Answered MockServer::answer(Connection *connection, const Rule &rule
 void MockServer::handleBinary(Connection *connection, const QByteArray &data)
 {
     if (connection->session) {
-        if (connection->protocolBroken)
-            return;
-        const Protocols::Decoded decoded = connection->session->decodeBinary(data);
-        if (watched()) {
-            TrafficEvent event = TrafficEvent::binaryReceived(sourceOf(connection), data,
-                                                              connection->protocolName);
-            event.decoded = decoded.summary;
-            emit trafficEvent(event);
-        }
-        // A preset's binary messages are its own (Engine.IO attachments): the rules see text.
-        if (decoded.action != Protocols::Decoded::Action::Message)
-            handleDecoded(connection, decoded);
-        else
-            answerDecoded(connection, QString(), decoded);
+        handleProtocolFrame(connection, { true, {}, data });
         return;
     }
     const Rule *rule = connection->endpoint < 0
@@ -1144,6 +1119,41 @@ void MockServer::handleBinary(Connection *connection, const QByteArray &data)
     } else if (!forwardUpstream(connection, data)) {
         answerUnmatched(connection, nullptr);
     }
+}
+
+// A preset endpoint's frame, as its session decodes it. On a `proxy:` endpoint the session is
+// passive: what no rule takes (the protocol's own frames too) goes to the upstream as it came.
+void MockServer::handleProtocolFrame(Connection *connection, const Inbound &message)
+{
+    if (connection->protocolBroken)
+        return; // closing: nothing after a frame that broke the protocol, or a goodbye
+    Protocols::Session &session = *connection->session;
+    const Protocols::Decoded decoded
+        = message.binary ? session.decodeBinary(message.data) : session.decode(message.text);
+    const bool isMessage = decoded.action == Protocols::Decoded::Action::Message;
+    // A binary frame is logged as it came, a text message with the rule that takes it, and a
+    // text frame forwarded as it goes.
+    if (watched() && (message.binary || (!isMessage && !connection->upstream))) {
+        const QString label = connection->upstream ? QString() : connection->protocolName;
+        TrafficEvent event = message.binary
+            ? TrafficEvent::binaryReceived(sourceOf(connection), message.data, label)
+            : TrafficEvent::received(sourceOf(connection), message.text, label);
+        event.decoded = decoded.summary;
+        emit trafficEvent(event);
+    }
+    if (isMessage) {
+        answerDecoded(connection, message, decoded);
+        return;
+    }
+    forwardFrame(connection, message, decoded.summary);
+    handleDecoded(connection, decoded);
+}
+
+bool MockServer::forwardFrame(Connection *connection, const Inbound &message,
+                              const QString &decoded)
+{
+    return message.binary ? forwardUpstream(connection, message.data)
+                          : forwardUpstream(connection, message.text, decoded);
 }
 
 QString MockServer::fallbackLabel(const Connection *connection) const
@@ -1743,6 +1753,8 @@ void MockServer::startSession(Connection *connection, const Endpoint &endpoint)
     options.connectionId = connection->id;
     options.path = connection->path;
     options.query = connection->queryParams;
+    if (connection->upstream)
+        options.voice = Protocols::Voice::Passive; // the upstream speaks the protocol
     connection->protocol = endpoint.protocol;
     connection->protocolName = Protocols::nameOf(endpoint.protocol);
     connection->session = Protocols::makeSession(endpoint.protocol, options);
@@ -1829,7 +1841,7 @@ void MockServer::endProtocolConnection(Connection *connection, const Protocols::
         Qt::QueuedConnection);
 }
 
-void MockServer::answerDecoded(Connection *connection, const QString &text,
+void MockServer::answerDecoded(Connection *connection, const Inbound &message,
                                const Protocols::Decoded &decoded)
 {
     ++connection->messages;
@@ -1841,6 +1853,11 @@ void MockServer::answerDecoded(Connection *connection, const QString &text,
     Bindings bindings;
     const Rule *rule = endpoint.firstProtocolMatch(decoded, payload, &bindings, &connection->state,
                                                    &connection->conversation->shared);
+    if (!rule && forwardFrame(connection, message, decoded.summary)) {
+        connection->session->unmatched(decoded); // the upstream answers it
+        return;
+    }
+    const QString &text = message.text;
     const Rule *answering = rule ? rule : (endpoint.fallback ? &*endpoint.fallback : nullptr);
     if (watched()) {
         TrafficEvent event = rule

@@ -341,8 +341,11 @@ private:
     // Protocol presets: a connection's session, its frames and what they mean.
     void startSession(Connection *connection, const Endpoint &endpoint);
     void handleDecoded(Connection *connection, const Protocols::Decoded &decoded);
-    void answerDecoded(Connection *connection, const QString &text,
+    void answerDecoded(Connection *connection, const Inbound &message,
                        const Protocols::Decoded &decoded);
+    void handleProtocolFrame(Connection *connection, const Inbound &message);
+    // A preset frame on to the upstream, logged with what it means; false without one.
+    bool forwardFrame(Connection *connection, const Inbound &message, const QString &decoded);
     // What the session sends once the rules answered (or none did): complete, a receipt.
     void finishAnswer(Connection *connection, const Protocols::Decoded &decoded, bool matched,
                       bool startedStream);
@@ -395,7 +398,8 @@ private:
     void linkUpstream(Connection *connection, const EndpointProxy &proxy, ProxyLink *link);
     void upstreamFailed(quint64 connectionId, const QString &reason);
     // What no rule answers goes to the upstream; false when the connection has none.
-    bool forwardUpstream(Connection *connection, const QString &text);
+    bool forwardUpstream(Connection *connection, const QString &text,
+                         const QString &decoded = QString());
     bool forwardUpstream(Connection *connection, const QByteArray &data);
     // A frame from the upstream to its client, text or binary.
     void relayFromUpstream(quint64 connectionId, const std::variant<QString, QByteArray> &frame);

@@ -78,12 +78,17 @@ void MockServer::upstreamFailed(quint64 connectionId, const QString &reason)
     it->second->socket->close(ProxyLink::UpstreamFailed, reason);
 }
 
-bool MockServer::forwardUpstream(Connection *connection, const QString &text)
+// decoded: what a preset's session made of it, shown beside it.
+bool MockServer::forwardUpstream(Connection *connection, const QString &text,
+                                 const QString &decoded)
 {
     if (!connection->upstream)
         return false;
-    if (watched())
-        emit trafficEvent(TrafficEvent::received(sourceOf(connection), text, QString()));
+    if (watched()) {
+        TrafficEvent event = TrafficEvent::received(sourceOf(connection), text, QString());
+        event.decoded = decoded;
+        emit trafficEvent(event);
+    }
     connection->upstream->send(text);
     return true;
 }
@@ -109,13 +114,16 @@ void MockServer::relayFromUpstream(quint64 connectionId,
         send(connection, *text);
     else
         connection->socket->sendBinaryMessage(std::get<QByteArray>(frame));
-    if (!watched())
-        return;
-    TrafficEvent event = text
-        ? TrafficEvent::sent(sourceOf(connection), *text, QString())
-        : TrafficEvent::sentBinary(sourceOf(connection), std::get<QByteArray>(frame), QString());
-    event.origin = TrafficOrigin::Upstream;
-    emit trafficEvent(event);
+    if (watched()) {
+        TrafficEvent event = text ? TrafficEvent::sent(sourceOf(connection), *text, QString())
+                                  : TrafficEvent::sentBinary(
+                                      sourceOf(connection), std::get<QByteArray>(frame), QString());
+        event.origin = TrafficOrigin::Upstream;
+        emit trafficEvent(event);
+    }
+    // A preset's session learns what the upstream's answers settle (the connect, for on-connect).
+    if (text && connection->session)
+        handleDecoded(connection, connection->session->upstreamFrame(*text));
 }
 
 // The client's close goes on to the upstream; the link goes once that close is through.

@@ -1,11 +1,13 @@
 // Drives resources/examples/graphql-ws.yml with graphql-ws's own client: exits 0 only when
 // every documented answer arrived, otherwise prints what did and exits 1.
-//   node graphql_ws_client.js ws://127.0.0.1:PORT/graphql
+//   node graphql_ws_client.js ws://127.0.0.1:PORT/graphql [HELLO]
 'use strict';
 const { createClient } = require('graphql-ws');
 const WebSocket = require('ws');
 
 const url = process.argv[2];
+// What `{ hello }` answers: the example's "world" unless a mock in front of it says otherwise.
+const hello = process.argv[3] || 'world';
 const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 });
 
 // Every next payload of one operation, and how it ended.
@@ -26,14 +28,14 @@ function same(actual, expected) {
 
 async function main() {
     const countdown = [3, 2, 1, 0].map((n) => ({ data: { countdown: n } }));
-    const [hello, first, second, broken] = await Promise.all([
+    const [greeting, first, second, broken] = await Promise.all([
         run('{ hello }'),
         run('subscription { countdown(from: 3) }'),
         run('subscription { countdown(from: 3) }'),
         run('{ broken }'),
     ]);
     const checks = {
-        hello: same(hello, { values: [{ data: { hello: 'world' } }], complete: true }),
+        hello: same(greeting, { values: [{ data: { hello } }], complete: true }),
         first: same(first, { values: countdown, complete: true }),
         second: same(second, { values: countdown, complete: true }),
         broken: broken.values.length === 0 && /broken on purpose/.test(broken.error || ''),
@@ -43,7 +45,7 @@ async function main() {
         console.log('graphql-ws: every answer arrived');
         process.exit(0);
     }
-    console.log(JSON.stringify({ checks, hello, first, second, broken }));
+    console.log(JSON.stringify({ checks, greeting, first, second, broken }));
     process.exit(1);
 }
 

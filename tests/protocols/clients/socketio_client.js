@@ -1,8 +1,8 @@
 // Drives resources/examples/socketio.yml with socket.io-client 4, as an application would,
 // and exits 0 only when every answer the example documents arrived:
-//   node socketio_client.js http://127.0.0.1:PORT
+//   node socketio_client.js http://127.0.0.1:PORT [JOIN-ACK]
 // - each of two clients gets `welcome` with {"id": <its own socket id>} on connect;
-// - `join` "lobby" is acknowledged with {"joined": "lobby"};
+// - `join` "lobby" is acknowledged with {"joined": "lobby"} (or the JSON given as JOIN-ACK);
 // - `chat` {"text": ...} from one client reaches the other as `chat` with the same object,
 //   both ways, and never comes back to its sender.
 // Prints each step; on failure, what is missing.
@@ -15,6 +15,8 @@ if (!url) {
     console.error("usage: node socketio_client.js http://127.0.0.1:PORT");
     process.exit(2);
 }
+
+const joinAck = process.argv[3] ? JSON.parse(process.argv[3]) : { joined: "lobby" };
 
 const TIMEOUT_MS = 15000;
 // After both chats arrived, how long a sender is watched for its own chat coming back.
@@ -73,7 +75,7 @@ function listenForChat(receiver, label, other) {
 
 function joinThenChat(socket, label) {
     socket.emit("join", "lobby", (ack) => {
-        if (!same(ack, { joined: "lobby" })) {
+        if (!same(ack, joinAck)) {
             problems.push(label + " join ack was " + JSON.stringify(ack));
             return;
         }

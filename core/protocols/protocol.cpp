@@ -32,6 +32,22 @@ QStringList Session::streamEnded(const QHash<QString, QString> &)
     return {};
 }
 
+QStringList framesAfterAnswer(Session &session, const Decoded &message, bool matched,
+                              bool startedStream)
+{
+    QStringList after
+        = matched ? session.answered(message, startedStream) : session.unmatched(message);
+    after += message.after;
+    return after;
+}
+
+int closeCodeOf(const Decoded &decoded)
+{
+    if (decoded.closeCode)
+        return decoded.closeCode;
+    return decoded.action == Decoded::Action::Bad ? 1002 : 1000;
+}
+
 // Each preset adds its own line here.
 const QList<const Preset *> &presets()
 {

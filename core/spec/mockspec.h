@@ -303,6 +303,7 @@ struct TryResult
     bool hasGreeting = false;
     const Rule *rule = nullptr; // null: unmatched, no reply but the fallback's
     QString reply;
+    QStringList frames; // the reply's frames, each as sent (reply is them one per line)
     bool fallback = false; // unmatched, and reply is the endpoint's on-unmatched
     QStringList missing; // template values that rendered empty
     QList<PatternMiss> misses; // no rule matches: why not, for each of the endpoint's rules

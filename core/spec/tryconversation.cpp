@@ -150,11 +150,11 @@ bool answerForTry(const Rule &rule, const TemplateContext &context, const TryTur
     TryResult &result = *turn.result;
     result.audience = reply.to;
     static const ParamMap none;
-    const QStringList frames = framedForTry(turn.session, reply.framing,
-                                            renderReply(reply, response, context, &result.missing),
-                                            context.protocol ? *context.protocol : none,
-                                            result.protocol ? &result.protocol->unframed : nullptr);
-    result.reply = frames.join(QLatin1Char('\n'));
+    result.frames = framedForTry(turn.session, reply.framing,
+                                 renderReply(reply, response, context, &result.missing),
+                                 context.protocol ? *context.protocol : none,
+                                 result.protocol ? &result.protocol->unframed : nullptr);
+    result.reply = result.frames.join(QLatin1Char('\n'));
     return started;
 }
 
@@ -328,13 +328,15 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     result.queryParams = queryParamsOf(url);
     const Endpoint &endpoint = *result.endpoint;
     TemplateContext context { &result.pathParams, &result.queryParams, nullptr, nullptr };
+    const bool preset = endpoint.protocol != Protocols::Kind::None;
     if (endpoint.greeting || !endpoint.greetingReply.frames.isEmpty()) {
         result.hasGreeting = true;
         result.greeting
             = framedForTry(nullptr, {},
                            renderReply(endpoint.greetingReply,
                                        endpoint.greeting ? &*endpoint.greeting : nullptr, context,
-                                       &result.missing),
+                                       // A preset's on-connect reads what its connect decodes.
+                                       preset ? nullptr : &result.missing),
                            {}, nullptr)
                   .join(QLatin1Char('\n'));
     }
@@ -342,10 +344,8 @@ TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QS
     context.vars = &conversation->vars;
     context.shared = &conversation->shared;
     prepareTryConversation(spec, pathAndQuery, conversation);
-    const TryTurn turn { conversation, &result,
-                         endpoint.protocol == Protocols::Kind::None ? nullptr
-                                                                    : conversation->session.get() };
-    if (endpoint.protocol != Protocols::Kind::None) {
+    const TryTurn turn { conversation, &result, preset ? conversation->session.get() : nullptr };
+    if (preset) {
         tryPresetFrame(endpoint, message, context, turn);
         return result;
     }

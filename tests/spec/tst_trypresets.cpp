@@ -54,6 +54,7 @@ private slots:
         QVERIFY(r.protocol);
         QCOMPARE(r.protocol->name, QStringLiteral("socket.io"));
         QCOMPARE(r.protocol->opened.size(), 1);
+        QVERIFY(r.missing.isEmpty()); // on-connect's {{protocol.sid}} waits for the connect
         QVERIFY2(r.protocol->opened.first().startsWith(QStringLiteral("0{"))
                      && r.protocol->opened.first().contains(QStringLiteral("\"sid\":")),
                  qPrintable(r.protocol->opened.first()));

@@ -4894,6 +4894,10 @@ Authorization: Bearer %2</translation>
         <source>final  %1</source>
         <translation>final  %1</translation>
     </message>
+    <message>
+        <source>%1: its %2 is %3; the message is %4.</source>
+        <translation>%1: o %2 dela é %3; a mensagem é %4.</translation>
+    </message>
 </context>
 <context>
     <name>TryResult</name>

@@ -117,6 +117,12 @@ const Rule *Endpoint::firstProtocolMatch(const Protocols::Decoded &message,
     return nullptr;
 }
 
+QString ProtocolSelector::readOf(const Protocols::Decoded &message) const
+{
+    const QString read = field.isEmpty() ? message.name : message.params.value(field);
+    return read.isEmpty() ? message.command : message.command + QLatin1Char(' ') + read;
+}
+
 bool ProtocolSelector::selects(const Protocols::Decoded &message) const
 {
     if (message.command != command)
@@ -178,6 +184,29 @@ QList<PatternMiss> Endpoint::explainMisses(const IncomingMessage &message, const
     QList<PatternMiss> misses;
     for (const Rule &rule : rules)
         misses.append(guardMiss(rule, rule.explainMiss(message), state, shared));
+    return misses;
+}
+
+QList<PatternMiss> Endpoint::explainProtocolMisses(const Protocols::Decoded &message,
+                                                   const IncomingMessage &payload,
+                                                   const QString *state,
+                                                   const ParamMap *shared) const
+{
+    QList<PatternMiss> misses;
+    for (const Rule &rule : rules) {
+        const auto refusing = std::find_if(
+            rule.selectors.cbegin(), rule.selectors.cend(),
+            [&message](const ProtocolSelector &selector) { return !selector.selects(message); });
+        if (rule.enabled && !rule.matchesBinary && refusing != rule.selectors.cend()) {
+            misses.append({ PatternMiss::Reason::SelectorDiffers, refusing->key, refusing->value,
+                            refusing->readOf(message), -1 });
+            continue;
+        }
+        const PatternMiss miss = rule.anyPayload && rule.enabled && !rule.matchesBinary
+            ? PatternMiss()
+            : rule.explainMiss(payload);
+        misses.append(guardMiss(rule, miss, state, shared));
+    }
     return misses;
 }
 

@@ -75,6 +75,8 @@ struct ProtocolSelector
     bool contains = false;
 
     bool selects(const Protocols::Decoded &message) const;
+    // What the selector reads of message: its command, then its name or params[field].
+    QString readOf(const Protocols::Decoded &message) const;
 };
 
 // One reply of a sequence: what a rule answers on one of its matches.
@@ -224,6 +226,10 @@ struct Endpoint
     const Rule *firstProtocolMatch(const Protocols::Decoded &message,
                                    const IncomingMessage &payload, Bindings *bindings,
                                    const QString *state, const ParamMap *shared) const;
+    // On a preset endpoint: why each rule does not answer the decoded message.
+    QList<PatternMiss> explainProtocolMisses(const Protocols::Decoded &message,
+                                             const IncomingMessage &payload, const QString *state,
+                                             const ParamMap *shared) const;
     QList<PatternMiss> explainBinaryMisses(const QByteArray &data, const QString *state = nullptr,
                                            const ParamMap *shared = nullptr) const;
 };

@@ -190,26 +190,24 @@ void previewStream(const Rule &rule, TemplateContext context, const TryTurn &tur
         stream.ended = session->streamEnded(params);
 }
 
-// The rule that answers, or else the endpoint's on-unmatched, answers the message.
+// The rule that answers, or else the endpoint's on-unmatched, answers the message; on a preset
+// endpoint the session's frames after the answer follow.
 void answerMessage(const Endpoint &endpoint, const TemplateContext &context, const TryTurn &turn,
                    const std::function<QList<PatternMiss>()> &explain)
 {
     TryResult &result = *turn.result;
     const Rule *answering = result.rule;
+    TemplateContext answerContext = context;
     if (!answering) {
         result.misses = explain();
-        if (!endpoint.fallback)
-            return;
-        result.fallback = true;
-        answering = &*endpoint.fallback;
-    }
-    TemplateContext answerContext = context;
-    if (!result.rule)
+        result.fallback = endpoint.fallback.has_value();
+        answering = result.fallback ? &*endpoint.fallback : nullptr;
         answerContext.bindings = nullptr;
-    const bool started = answerForTry(*answering, answerContext, turn);
-    if (turn.result->protocol)
-        turn.result->protocol->after = Protocols::framesAfterAnswer(
-            *turn.session, turn.result->protocol->decoded, true, started);
+    }
+    const bool started = answering && answerForTry(*answering, answerContext, turn);
+    if (result.protocol)
+        result.protocol->after = Protocols::framesAfterAnswer(
+            *turn.session, result.protocol->decoded, answering != nullptr, started);
     if (started)
         previewStream(*answering, answerContext, turn);
 }
@@ -218,8 +216,7 @@ void answerMessage(const Endpoint &endpoint, const TemplateContext &context, con
 void answerDecoded(const Endpoint &endpoint, const TemplateContext &base, const TryTurn &turn)
 {
     TryConversation &connection = *turn.conversation;
-    TryProtocol &protocol = *turn.result->protocol;
-    const Protocols::Decoded &decoded = protocol.decoded;
+    const Protocols::Decoded &decoded = turn.result->protocol->decoded;
     const IncomingMessage payload(decoded.payload);
     Bindings bindings;
     turn.result->rule = endpoint.firstProtocolMatch(decoded, payload, &bindings, &connection.state,
@@ -228,11 +225,10 @@ void answerDecoded(const Endpoint &endpoint, const TemplateContext &base, const 
     context.message = &payload;
     context.bindings = &bindings;
     context.protocol = &decoded.params;
-    if (!turn.result->rule && !endpoint.fallback) {
-        protocol.after = Protocols::framesAfterAnswer(*turn.session, decoded, false, false);
-        return;
-    }
-    answerMessage(endpoint, context, turn, [] { return QList<PatternMiss>(); });
+    answerMessage(endpoint, context, turn, [&] {
+        return endpoint.explainProtocolMisses(decoded, payload, &connection.state,
+                                              &connection.shared);
+    });
 }
 
 // The endpoint's on-connect, once the protocol's own connect is done, framed by the session.

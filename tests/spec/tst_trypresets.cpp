@@ -174,6 +174,14 @@ private slots:
         QVERIFY(!r.rule);
         QCOMPARE(r.protocol->after.size(), 1);
         QVERIFY(r.protocol->after.first().contains(QStringLiteral("no rule of the mock answers")));
+        // Each rule says why not, on the protocol's terms.
+        QCOMPARE(r.misses.size(), 4);
+        QCOMPARE(r.misses.at(0).reason, PatternMiss::Reason::SelectorDiffers);
+        QCOMPARE(r.misses.at(0).path, QStringLiteral("query"));
+        QCOMPARE(r.misses.at(0).expected, QStringLiteral("{ hello }"));
+        QCOMPARE(r.misses.at(0).actual, QStringLiteral("subscribe { nothing }"));
+        QCOMPARE(r.misses.at(1).path, QStringLiteral("operation"));
+        QCOMPARE(r.misses.at(1).actual, QStringLiteral("subscribe nothing"));
 
         // A second connection_init breaks the protocol: 4429.
         r = c.send(QStringLiteral(R"({"type":"connection_init"})"));

@@ -406,6 +406,18 @@ private slots:
         QVERIFY2(tryIt.conversationText().contains(QStringLiteral("streams 2")),
                  qPrintable(tryIt.conversationText()));
 
+        // An operation no rule answers: each rule says why not, and the preset's error goes.
+        typeFrame(
+            &tryIt,
+            QStringLiteral(R"({"id":"9","type":"subscribe","payload":{"query":"{ nothing }"}})"));
+        QVERIFY2(
+            tryIt.missReasons().contains(QStringLiteral(
+                "on-message[1]: its operation is countdown; the message is subscribe nothing.")),
+            qPrintable(tryIt.missReasons().join(u'|')));
+        QVERIFY2(tryIt.reply().startsWith(QStringLiteral(
+                     "[graphql-ws] {\"id\":\"9\",\"payload\":[{\"message\":\"no rule")),
+                 qPrintable(tryIt.reply()));
+
         typeFrame(&tryIt, QStringLiteral(R"({"id":"2","type":"complete"})"));
         QCOMPARE(tryIt.streamText(), QStringLiteral("Stops stream 2."));
         QTest::mouseClick(send, Qt::LeftButton);

@@ -476,6 +476,8 @@ QString TryItPanel::presetOutcome(const TryResult &result)
     case Action::Message:
         break;
     }
+    if (!result.rule)
+        showMisses(result);
     return tr("Endpoint %1: %2: %3").arg(path, decoded.summary, presetMessageOutcome(result));
 }
 
@@ -599,6 +601,9 @@ QString TryItPanel::missText(const Rule &rule, const PatternMiss &miss)
         return tr("%1: the data does not start with %2 (hex).").arg(label, miss.expected);
     case Reason::Disabled:
         return tr("%1: switched off (enabled: false).").arg(label);
+    case Reason::SelectorDiffers:
+        return tr("%1: its %2 is %3; the message is %4.")
+            .arg(label, miss.path, miss.expected, miss.actual);
     case Reason::StateGuard:
         return tr("%1: answers only in state %2; the connection is in \"%3\".")
             .arg(label, miss.expected, miss.actual);

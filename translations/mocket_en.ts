@@ -320,6 +320,23 @@
     </message>
 </context>
 <context>
+    <name>TryItPanel</name>
+    <message numerus="yes">
+        <source>%n reply frame(s) not for this connection: %1 frames only its own.</source>
+        <translation>
+            <numerusform>%n reply frame not for this connection: %1 frames only its own.</numerusform>
+            <numerusform>%n reply frames not for this connection: %1 frames only its own.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TryResult</name>
     <message numerus="yes">
         <source>&lt;binary, %n byte(s)&gt;</source>

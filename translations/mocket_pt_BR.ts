@@ -4785,6 +4785,144 @@ Authorization: Bearer %2</translation>
         <source>Messa&amp;ge:</source>
         <translation>Mensa&amp;gem:</translation>
     </message>
+    <message>
+        <source>The stream the message starts (its first frames) or stops</source>
+        <translation>O stream que a mensagem inicia (os seus primeiros frames) ou para</translation>
+    </message>
+    <message>
+        <source>Stream:</source>
+        <translation>Stream:</translation>
+    </message>
+    <message>
+        <source>A Socket.IO packet as its client sends it: 40 joins, then 42[&quot;chat&quot;,&quot;hi&quot;]</source>
+        <translation>Um pacote Socket.IO como o cliente o envia: 40 entra, depois 42[&quot;chat&quot;,&quot;oi&quot;]</translation>
+    </message>
+    <message>
+        <source>A graphql-ws message as its client sends it, first {&quot;type&quot;:&quot;connection_init&quot;}</source>
+        <translation>Uma mensagem graphql-ws como o cliente a envia, primeiro {&quot;type&quot;:&quot;connection_init&quot;}</translation>
+    </message>
+    <message>
+        <source>A STOMP frame: its command, headers, a blank line, its body, then ^@ for the NUL that ends it</source>
+        <translation>Um frame STOMP: o comando, os cabeçalhos, uma linha em branco, o corpo e então ^@ para o NUL que o encerra</translation>
+    </message>
+    <message>
+        <source>Type ^@ for the NUL that ends a STOMP frame</source>
+        <translation>Digite ^@ para o NUL que encerra um frame STOMP</translation>
+    </message>
+    <message>
+        <source>streams %1</source>
+        <translation>streams %1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fechada</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 speaks %2: type a frame as its client sends it.</source>
+        <translation>O endpoint %1 fala %2: digite um frame como o cliente o envia.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: the connection is closed, so the frame goes nowhere; Reset starts a fresh one.</source>
+        <translation>Endpoint %1: a conexão está fechada, então o frame não vai a lugar nenhum; Reiniciar começa uma nova.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2 protocol error: %3. The connection closes with %4.</source>
+        <translation>Endpoint %1: erro de protocolo %2: %3. A conexão é fechada com %4.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2. The connection closes with %3.</source>
+        <translation>Endpoint %1: %2. A conexão é fechada com %3.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2. The %3 connection is set up, and on-connect runs.</source>
+        <translation>Endpoint %1: %2. A conexão %3 está estabelecida, e o on-connect é executado.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2, answered by %3 itself; no rule sees it.</source>
+        <translation>Endpoint %1: %2, respondido pelo próprio %3; nenhuma regra o vê.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2.</source>
+        <translation>Endpoint %1: %2.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1: %2: %3</source>
+        <translation>Endpoint %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 matches.</source>
+        <translation>%1 corresponde.</translation>
+    </message>
+    <message>
+        <source>no rule matches, so on-unmatched answers.</source>
+        <translation>nenhuma regra corresponde, então on-unmatched responde.</translation>
+    </message>
+    <message>
+        <source>no rule matches.</source>
+        <translation>nenhuma regra corresponde.</translation>
+    </message>
+    <message>
+        <source>The reply goes to the endpoint&apos;s other connections.</source>
+        <translation>A resposta vai para as outras conexões do endpoint.</translation>
+    </message>
+    <message>
+        <source>The reply goes to every connection of the endpoint.</source>
+        <translation>A resposta vai para todas as conexões do endpoint.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply frame(s) not for this connection: %1 frames only its own.</source>
+        <translation>
+            <numerusform>%n frame de resposta não é para esta conexão: o %1 só enquadra os dela.</numerusform>
+            <numerusform>%n frames de resposta não são para esta conexão: o %1 só enquadra os dela.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on-connect, once the %1 connect is done: %2</source>
+        <translation>on-connect, assim que a conexão %1 estiver feita: %2</translation>
+    </message>
+    <message>
+        <source>Stops stream %1.</source>
+        <translation>Para o stream %1.</translation>
+    </message>
+    <message>
+        <source>No stream %1 is running.</source>
+        <translation>Nenhum stream %1 está rodando.</translation>
+    </message>
+    <message>
+        <source>Stream %1 is refused: the connection runs %2 streams already.</source>
+        <translation>O stream %1 é recusado: a conexão já roda %2 streams.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation>até ser parado</translation>
+    </message>
+    <message>
+        <source>Restarts stream %1, every %2 ms, %3:</source>
+        <translation>Reinicia o stream %1, a cada %2 ms, %3:</translation>
+    </message>
+    <message>
+        <source>Starts stream %1, every %2 ms, %3:</source>
+        <translation>Inicia o stream %1, a cada %2 ms, %3:</translation>
+    </message>
+    <message>
+        <source>final  %1</source>
+        <translation>final  %1</translation>
+    </message>
+    <message>
+        <source>%1: its %2 is %3; the message is %4.</source>
+        <translation>%1: o %2 dela é %3; a mensagem é %4.</translation>
+    </message>
 </context>
 <context>
     <name>TryResult</name>

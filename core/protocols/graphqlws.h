@@ -21,6 +21,10 @@ QString operationOf(const QString &query, const QString &operationName);
 class Session : public Protocols::Session
 {
 public:
+    [[nodiscard]] std::unique_ptr<Protocols::Session> clone() const override
+    {
+        return std::make_unique<Session>(*this);
+    }
     Protocols::Decoded decode(const QString &frame) override;
     Protocols::Decoded decodeBinary(const QByteArray &frame) override;
     std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,

@@ -37,6 +37,22 @@ Decoded Session::upstreamFrame(const QString &)
     return {};
 }
 
+QStringList framesAfterAnswer(Session &session, const Decoded &message, bool matched,
+                              bool startedStream)
+{
+    QStringList after
+        = matched ? session.answered(message, startedStream) : session.unmatched(message);
+    after += message.after;
+    return after;
+}
+
+int closeCodeOf(const Decoded &decoded)
+{
+    if (decoded.closeCode)
+        return decoded.closeCode;
+    return decoded.action == Decoded::Action::Bad ? 1002 : 1000;
+}
+
 // Each preset adds its own line here.
 const QList<const Preset *> &presets()
 {
@@ -130,6 +146,10 @@ public:
     Decoded upstreamFrame(const QString &frame) override
     {
         return passive(m_codec->upstreamFrame(frame));
+    }
+    [[nodiscard]] std::unique_ptr<Session> clone() const override
+    {
+        return std::make_unique<PassiveSession>(m_codec->clone());
     }
 
 private:

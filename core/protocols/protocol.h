@@ -80,6 +80,8 @@ class Session
 {
 public:
     virtual ~Session() = default;
+    // A copy of this session as it is now, to try frames on without changing it.
+    [[nodiscard]] virtual std::unique_ptr<Session> clone() const = 0;
     // Frames sent as the WebSocket opens (Engine.IO's open packet); none by default.
     virtual QStringList opened() { return {}; }
     virtual Decoded decode(const QString &frame) = 0;
@@ -163,6 +165,16 @@ std::optional<FoundKey> findRuleKey(const QString &name);
 // The preset's session; with Voice::Passive, the preset's session inside one that keeps its
 // answers to itself.
 std::unique_ptr<Session> makeSession(Kind kind, const SessionOptions &options);
+
+// The frames a session sends once message was answered (matched: a rule or on-unmatched
+// answered it; startedStream: the answer is a stream still running): its own (graphql-ws's
+// complete, or its error for an operation nothing answered), then the message's `after`
+// (STOMP's RECEIPT). The server and Try it both send these, in this order.
+QStringList framesAfterAnswer(Session &session, const Decoded &message, bool matched,
+                              bool startedStream);
+// The close code a Close or Bad frame ends its connection with: its own, or else 1002 for
+// a Bad one and 1000 for a goodbye.
+int closeCodeOf(const Decoded &decoded);
 
 // What a close frame leaves for its reason, in bytes of UTF-8.
 constexpr qsizetype MaxCloseReasonBytes = 123;

@@ -52,6 +52,10 @@ public:
     explicit Session(Protocols::Voice voice = Protocols::Voice::Active);
 
     QStringList opened() override;
+    [[nodiscard]] std::unique_ptr<Protocols::Session> clone() const override
+    {
+        return std::make_unique<Session>(*this);
+    }
     Protocols::Decoded decode(const QString &frame) override;
     Protocols::Decoded decodeBinary(const QByteArray &frame) override;
     std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,

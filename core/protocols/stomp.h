@@ -65,6 +65,10 @@ public:
     static constexpr int DefaultHeartBeatMs = 10000;
 
     QStringList opened() override;
+    [[nodiscard]] std::unique_ptr<Protocols::Session> clone() const override
+    {
+        return std::make_unique<Session>(*this);
+    }
     Protocols::Decoded decode(const QString &frame) override;
     Protocols::Decoded decodeBinary(const QByteArray &frame) override;
     std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,

@@ -469,6 +469,8 @@ QString PatternMiss::reasonName() const
         return QStringLiteral("disabled");
     case Reason::StateGuard:
         return QStringLiteral("state-guard");
+    case Reason::SelectorDiffers:
+        return QStringLiteral("selector-differs");
     }
     return QString();
 }

@@ -26,6 +26,8 @@ struct PatternMiss
         Disabled, // the rule is switched off (`enabled: false`)
         StateGuard, // the pattern fits, the conversation does not: expected, the states (or
                     // shared values) it needs; actual, the connection's state
+        SelectorDiffers, // a preset's key (path) wants expected; actual, the message's
+                         // command and what the key reads of it ("subscribe hello")
     };
     Reason reason = Reason::None;
     QString path; // JSON: where, as "user.name" or "items[2]"; empty for the whole message

@@ -1,7 +1,4 @@
 #include "mockspec.h"
-#include "tryconversation.h"
-
-#include <QCoreApplication>
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -120,6 +117,12 @@ const Rule *Endpoint::firstProtocolMatch(const Protocols::Decoded &message,
     return nullptr;
 }
 
+QString ProtocolSelector::readOf(const Protocols::Decoded &message) const
+{
+    const QString read = field.isEmpty() ? message.name : message.params.value(field);
+    return read.isEmpty() ? message.command : message.command + QLatin1Char(' ') + read;
+}
+
 bool ProtocolSelector::selects(const Protocols::Decoded &message) const
 {
     if (message.command != command)
@@ -181,6 +184,29 @@ QList<PatternMiss> Endpoint::explainMisses(const IncomingMessage &message, const
     QList<PatternMiss> misses;
     for (const Rule &rule : rules)
         misses.append(guardMiss(rule, rule.explainMiss(message), state, shared));
+    return misses;
+}
+
+QList<PatternMiss> Endpoint::explainProtocolMisses(const Protocols::Decoded &message,
+                                                   const IncomingMessage &payload,
+                                                   const QString *state,
+                                                   const ParamMap *shared) const
+{
+    QList<PatternMiss> misses;
+    for (const Rule &rule : rules) {
+        const auto refusing = std::find_if(
+            rule.selectors.cbegin(), rule.selectors.cend(),
+            [&message](const ProtocolSelector &selector) { return !selector.selects(message); });
+        if (rule.enabled && !rule.matchesBinary && refusing != rule.selectors.cend()) {
+            misses.append({ PatternMiss::Reason::SelectorDiffers, refusing->key, refusing->value,
+                            refusing->readOf(message), -1 });
+            continue;
+        }
+        const PatternMiss miss = rule.anyPayload && rule.enabled && !rule.matchesBinary
+            ? PatternMiss()
+            : rule.explainMiss(payload);
+        misses.append(guardMiss(rule, miss, state, shared));
+    }
     return misses;
 }
 
@@ -249,103 +275,4 @@ ParamMap queryParamsOf(const QUrl &url)
             params.insert(key, value);
     }
     return params;
-}
-
-// A reply as the Try it panel shows it: the response, or each frame on its own line.
-static QString renderForTry(const Reply &reply, const Template *response,
-                            const TemplateContext &context, QStringList *missing)
-{
-    if (reply.frames.isEmpty())
-        return response ? response->render(context, missing) : QString();
-    QStringList frames;
-    for (const ReplyFrame &frame : reply.frames) {
-        frames.append(frame.isBinary ? QCoreApplication::translate(
-                          "TryResult", "<binary, %n byte(s)>", nullptr, int(frame.binary.size()))
-                                     : frame.text.render(context, missing));
-    }
-    return frames.join(QLatin1Char('\n'));
-}
-
-// A rule's `set` or `set-shared` in a simulated connection; a value over the limits is refused,
-// as the server refuses it.
-static void assignForTry(const QList<std::pair<QString, Template>> &assignments,
-                         const TemplateContext &context, ParamMap *into)
-{
-    for (const auto &[name, value] : assignments) {
-        QString text = value.render(context);
-        if (text.toUtf8().size() > Conversation::MaxValueBytes
-            || (!into->contains(name) && into->size() >= Conversation::MaxVariables))
-            continue;
-        into->insert(name, text);
-    }
-}
-namespace {
-// What a rule answers a fresh connection: its reply, or its sequence's first.
-QString renderRuleForTry(const Rule &rule, const TemplateContext &context, QStringList *missing)
-{
-    if (rule.sequence) {
-        const SequenceReply &first = rule.sequence->replyFor(1);
-        return renderForTry(first.reply, first.hasResponse ? &first.response : nullptr, context,
-                            missing);
-    }
-    return renderForTry(rule.reply, rule.hasResponse ? &rule.response : nullptr, context, missing);
-}
-} // namespace
-
-TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message)
-{
-    // A fresh connection: its first state, nothing shared yet, each sequence at its first.
-    TryConversation fresh;
-    return tryMessage(spec, pathAndQuery, message, &fresh);
-}
-
-TryResult tryMessage(const MockSpec &spec, const QString &pathAndQuery, const QString &message,
-                     TryConversation *conversation)
-{
-    TryResult result;
-    const QUrl url = QUrl::fromEncoded(pathAndQuery.toUtf8());
-    result.endpoint = spec.route(url.path(QUrl::FullyEncoded), &result.pathParams);
-    if (!result.endpoint)
-        return result;
-    result.queryParams = queryParamsOf(url);
-    const Endpoint &endpoint = *result.endpoint;
-    if (endpoint.greeting || !endpoint.greetingReply.frames.isEmpty()) {
-        const TemplateContext context { &result.pathParams, &result.queryParams, nullptr, nullptr };
-        result.hasGreeting = true;
-        result.greeting = renderForTry(endpoint.greetingReply,
-                                       endpoint.greeting ? &*endpoint.greeting : nullptr, context,
-                                       &result.missing);
-    }
-    const IncomingMessage incoming(message);
-    Bindings bindings;
-    result.rule
-        = endpoint.firstMatch(incoming, &bindings, &conversation->state, &conversation->shared);
-    TemplateContext context { &result.pathParams, &result.queryParams, &incoming, &bindings };
-    context.state = &conversation->state;
-    context.vars = &conversation->vars;
-    context.shared = &conversation->shared;
-    if (!result.rule) {
-        result.misses
-            = endpoint.explainMisses(incoming, &conversation->state, &conversation->shared);
-        if (endpoint.fallback) {
-            result.fallback = true;
-            result.reply = renderRuleForTry(*endpoint.fallback, context, &result.missing);
-        }
-        return result;
-    }
-    const Rule &rule = *result.rule;
-    // The changes come first, as on the server: the reply sees them.
-    if (rule.conversation.setState)
-        conversation->state = *rule.conversation.setState;
-    assignForTry(rule.conversation.setVars, context, &conversation->vars);
-    assignForTry(rule.conversation.setShared, context, &conversation->shared);
-    if (rule.sequence) {
-        const SequenceReply &next
-            = rule.sequence->replyFor(++conversation->sequenceMatches[rule.index]);
-        result.reply = renderForTry(next.reply, next.hasResponse ? &next.response : nullptr,
-                                    context, &result.missing);
-    } else {
-        result.reply = renderRuleForTry(rule, context, &result.missing);
-    }
-    return result;
 }

@@ -75,6 +75,8 @@ struct ProtocolSelector
     bool contains = false;
 
     bool selects(const Protocols::Decoded &message) const;
+    // What the selector reads of message: its command, then its name or params[field].
+    QString readOf(const Protocols::Decoded &message) const;
 };
 
 // One reply of a sequence: what a rule answers on one of its matches.
@@ -224,6 +226,10 @@ struct Endpoint
     const Rule *firstProtocolMatch(const Protocols::Decoded &message,
                                    const IncomingMessage &payload, Bindings *bindings,
                                    const QString *state, const ParamMap *shared) const;
+    // On a preset endpoint: why each rule does not answer the decoded message.
+    QList<PatternMiss> explainProtocolMisses(const Protocols::Decoded &message,
+                                             const IncomingMessage &payload, const QString *state,
+                                             const ParamMap *shared) const;
     QList<PatternMiss> explainBinaryMisses(const QByteArray &data, const QString *state = nullptr,
                                            const ParamMap *shared = nullptr) const;
 };
@@ -256,6 +262,42 @@ private:
 
 using MockSpecPtr = std::shared_ptr<const MockSpec>;
 
+// A stream a rule starts, as Try it shows it: its key and its first frames.
+struct TryStream
+{
+    static constexpr int PreviewFrames = 3;
+    QString key;
+    int intervalMs = 0;
+    qint64 count = 0; // 0: it runs until stopped
+    QStringList frames; // the first PreviewFrames (fewer with a smaller count), rendered
+    std::optional<QString> final; // after the count's last frame
+    QStringList ended; // a preset's own frames once it ends (graphql-ws's complete)
+    bool restarted = false; // its key was running: it starts again from counter 1
+    bool refused = false; // the connection runs Conversation::MaxStreams streams already
+};
+
+// A stream a message stops: a rule's `stop-stream`, or a preset's own stop (graphql-ws's
+// complete, STOMP's UNSUBSCRIBE).
+struct TryStop
+{
+    QString key;
+    bool wasRunning = false;
+};
+
+// On a preset endpoint: what the protocol made of the message, and its own frames around the
+// rules' reply.
+struct TryProtocol
+{
+    QString name; // "socket.io"
+    QStringList opened; // what the session sends as the WebSocket opens (Engine.IO's open)
+    Protocols::Decoded decoded; // its action, summary, own replies, problem
+    QStringList greeting; // Connected: the endpoint's on-connect, framed
+    QStringList after; // after the rules answered (graphql-ws complete, STOMP RECEIPT)
+    int unframed = 0; // reply frames the session found not for this connection
+    int closeCode = 0; // Close or Bad: the connection closes with this code
+    bool afterClose = false; // the connection had closed: the message was not taken
+};
+
 // What the server would do with a message, worked out without any client: the workbench's
 // "Try it" box.
 struct TryResult
@@ -267,9 +309,14 @@ struct TryResult
     bool hasGreeting = false;
     const Rule *rule = nullptr; // null: unmatched, no reply but the fallback's
     QString reply;
+    QStringList frames; // the reply's frames, each as sent (reply is them one per line)
     bool fallback = false; // unmatched, and reply is the endpoint's on-unmatched
     QStringList missing; // template values that rendered empty
     QList<PatternMiss> misses; // no rule matches: why not, for each of the endpoint's rules
+    Audience audience = Audience::Sender; // who the reply goes to
+    std::optional<TryProtocol> protocol; // on a preset endpoint
+    std::optional<TryStream> stream; // the rule starts a stream
+    std::optional<TryStop> stopped; // the message stops a stream
 };
 
 // Query parameters of a request URL, percent-decoded; the first of repeated keys wins.

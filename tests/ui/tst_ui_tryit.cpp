@@ -7,10 +7,12 @@
 #include "yamleditor.h"
 
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <memory>
@@ -53,6 +55,28 @@ const char *const StateConfig = R"(
             - response: filled
             - response: rejected
 )";
+
+MockSpecPtr example(const char *name)
+{
+    return SpecLoader::loadFile(QStringLiteral(MOCKET_SOURCE_DIR "/resources/examples/")
+                                + QString::fromLatin1(name))
+        .spec;
+}
+
+// Types a frame into Try it's message field as a user does, and lets Try it answer it.
+void typeFrame(TryItPanel *tryIt, const QString &frame)
+{
+    auto *message = tryIt->findChild<QPlainTextEdit *>(QStringLiteral("tryMessage"));
+    QVERIFY(message);
+    message->clear();
+    const QStringList lines = frame.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(message, Qt::Key_Return);
+        QTest::keyClicks(message, lines.at(i));
+    }
+    tryIt->update();
+}
 
 // The config with a map value on line 16 where none may be: no YAML at all.
 QString broken()
@@ -299,11 +323,109 @@ private slots:
         QCOMPARE(tryIt.missReasons(),
                  QStringList { QStringLiteral("on-message[0]: switched off (enabled: false).") });
     }
+
+    // On a Socket.IO endpoint the frames typed are Engine.IO packets: the open packet greets,
+    // the namespace connect is answered with the socket id and then on-connect, framed; an
+    // event is matched by its name and its reply framed as the rule says.
+    void tryItSpeaksSocketIo()
+    {
+        TryItPanel tryIt;
+        tryIt.setSpec(example("socketio.yml"));
+        tryIt.show();
+        tryIt.setPath(QStringLiteral("/socket.io/"));
+        QVERIFY2(tryIt.greeting().startsWith(QStringLiteral("[socket.io] 0{")),
+                 qPrintable(tryIt.greeting()));
+        typeFrame(&tryIt, QStringLiteral("40"));
+        QVERIFY2(tryIt.reply().startsWith(QStringLiteral("[socket.io] 40{\"sid\":")),
+                 qPrintable(tryIt.reply()));
+        QVERIFY2(tryIt.reply().contains(QStringLiteral("\n[on-connect] 42[\"welcome\",")),
+                 qPrintable(tryIt.reply()));
+        QTest::mouseClick(tryIt.findChild<QPushButton *>(QStringLiteral("trySend")),
+                          Qt::LeftButton);
+
+        typeFrame(&tryIt, QStringLiteral(R"(42["chat",{"text":"hi"}])"));
+        QVERIFY2(tryIt.summary().contains(QStringLiteral(R"(socket.io event "chat")"))
+                     && tryIt.summary().contains(QStringLiteral("on-message[1] matches")),
+                 qPrintable(tryIt.summary()));
+        QCOMPARE(tryIt.reply(), QStringLiteral(R"([on-message[1]] 42["chat",{"text":"hi"}])"));
+
+        // Before the namespace connect, the same event breaks the protocol.
+        QTest::mouseClick(tryIt.findChild<QPushButton *>(QStringLiteral("tryReset")),
+                          Qt::LeftButton);
+        tryIt.update();
+        QVERIFY2(tryIt.summary().contains(QStringLiteral(
+                     "socket.io protocol error: an event before the namespace connect. The "
+                     "connection closes with 1002 (invalid state).")),
+                 qPrintable(tryIt.summary()));
+    }
+
+    // graphql-ws: the subscribe a client sends after connection_init starts the countdown's
+    // stream, shown framed as next with the complete that ends it; the client's complete
+    // stops it.
+    void tryItFollowsAPresetStream()
+    {
+        TryItPanel tryIt;
+        tryIt.setSpec(example("graphql-ws.yml"));
+        tryIt.show();
+        auto *send = tryIt.findChild<QPushButton *>(QStringLiteral("trySend"));
+        tryIt.setPath(QStringLiteral("/graphql"));
+        typeFrame(&tryIt, QStringLiteral(R"({"type":"connection_init"})"));
+        QCOMPARE(tryIt.reply(), QStringLiteral(R"([graphql-ws] {"type":"connection_ack"})"));
+        QTest::mouseClick(send, Qt::LeftButton);
+
+        typeFrame(
+            &tryIt,
+            QStringLiteral(
+                R"({"id":"2","type":"subscribe","payload":{"query":"subscription { countdown(from: 3) }"}})"));
+        const QString stream = tryIt.streamText();
+        QVERIFY2(stream.startsWith(QStringLiteral("Starts stream 2, every 100 ms, 4 frames:")),
+                 qPrintable(stream));
+        QVERIFY2(stream.contains(QStringLiteral(
+                     R"(1  {"id":"2","payload":{"data":{"countdown":3}},"type":"next"})")),
+                 qPrintable(stream));
+        QVERIFY2(stream.contains(QStringLiteral(R"([graphql-ws] {"id":"2","type":"complete"})")),
+                 qPrintable(stream));
+        QTest::mouseClick(send, Qt::LeftButton);
+        QVERIFY2(tryIt.conversationText().contains(QStringLiteral("streams 2")),
+                 qPrintable(tryIt.conversationText()));
+
+        // An operation no rule answers: each rule says why not, and the preset's error goes.
+        typeFrame(
+            &tryIt,
+            QStringLiteral(R"({"id":"9","type":"subscribe","payload":{"query":"{ nothing }"}})"));
+        QVERIFY2(
+            tryIt.missReasons().contains(QStringLiteral(
+                "on-message[1]: its operation is countdown; the message is subscribe nothing.")),
+            qPrintable(tryIt.missReasons().join(u'|')));
+        QVERIFY2(tryIt.reply().startsWith(QStringLiteral(
+                     "[graphql-ws] {\"id\":\"9\",\"payload\":[{\"message\":\"no rule")),
+                 qPrintable(tryIt.reply()));
+
+        typeFrame(&tryIt, QStringLiteral(R"({"id":"2","type":"complete"})"));
+        QCOMPARE(tryIt.streamText(), QStringLiteral("Stops stream 2."));
+        QTest::mouseClick(send, Qt::LeftButton);
+        typeFrame(&tryIt, QStringLiteral(R"({"id":"2","type":"complete"})"));
+        QCOMPARE(tryIt.streamText(), QStringLiteral("No stream 2 is running."));
+    }
+
+    // A STOMP frame ends in a NUL, typed as ^@.
+    void tryItTakesStompFrames()
+    {
+        TryItPanel tryIt;
+        tryIt.setSpec(example("stomp.yml"));
+        tryIt.show();
+        tryIt.setPath(QStringLiteral("/stomp"));
+        typeFrame(&tryIt, QStringLiteral("CONNECT\naccept-version:1.2\nhost:localhost\n\n^@"));
+        QVERIFY2(tryIt.reply().startsWith(QStringLiteral("[stomp] CONNECTED\nversion:1.2")),
+                 qPrintable(tryIt.reply()));
+        QVERIFY2(tryIt.reply().endsWith(QStringLiteral("^@")), qPrintable(tryIt.reply()));
+    }
 };
 
 int main(int argc, char *argv[])
 {
     UiTestApplication app(argc, argv, QStringLiteral("MocketTest"));
+    app.useEnglishPlurals();
     TestTryIt test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -65,6 +66,25 @@ HttpExchange::Headers parseHeaders(const QString &text, QStringList *bad)
     return headers;
 }
 
+// A frame as the panel shows it: STOMP's NUL as ^@, the way it is typed.
+QString visible(const QString &frame)
+{
+    QString text = frame;
+    return text.replace(QChar(0), QStringLiteral("^@"));
+}
+
+// A frame and who sends it, as the traffic log tags it: "[graphql-ws] {...}".
+QString tagged(const QString &tag, const QString &frame)
+{
+    return QStringLiteral("[%1] %2").arg(tag, visible(frame));
+}
+
+void appendTagged(QStringList *lines, const QString &tag, const QStringList &frames)
+{
+    for (const QString &frame : frames)
+        lines->append(tagged(tag, frame));
+}
+
 } // namespace
 
 TryItPanel::TryItPanel(QWidget *parent) : QWidget(parent)
@@ -108,12 +128,17 @@ QWidget *TryItPanel::makeWebSocketPage()
     m_path->setPlaceholderText(tr("/ws/echo?name=value"));
     m_path->setFont(fixed);
     m_message = makeInput(fixed, tr("A message a client would send, e.g. ping"), 90, page);
+    m_message->setObjectName(QStringLiteral("tryMessage"));
     m_summary = new QLabel(page);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_greeting = makeOutput(fixed, page);
     m_greeting->setMaximumHeight(70);
     m_reply = makeOutput(fixed, page);
+    m_stream = makeOutput(fixed, page);
+    m_stream->setObjectName(QStringLiteral("tryStream"));
+    m_stream->setToolTip(tr("The stream the message starts (its first frames) or stops"));
+    m_stream->hide();
     m_misses = new QListWidget(page);
     m_misses->setWordWrap(true);
     m_misses->setToolTip(tr("Why each rule of the endpoint does not answer this message"));
@@ -135,6 +160,7 @@ QWidget *TryItPanel::makeWebSocketPage()
     connect(m_reset, &QPushButton::clicked, this, &TryItPanel::resetConversation);
 
     auto *form = new QFormLayout;
+    m_webSocketForm = form;
     form->addRow(tr("Path:"), m_path);
     form->addRow(tr("Messa&ge:"), m_message);
     form->addRow(tr("Greeting:"), m_greeting);
@@ -149,8 +175,13 @@ QWidget *TryItPanel::makeWebSocketPage()
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addWidget(m_misses, 1);
-    layout->addWidget(new QLabel(tr("Reply:"), page));
+    m_replyLabel = new QLabel(tr("Reply:"), page);
+    layout->addWidget(m_replyLabel);
     layout->addWidget(m_reply, 1);
+    m_streamLabel = new QLabel(tr("Stream:"), page);
+    m_streamLabel->hide();
+    layout->addWidget(m_streamLabel);
+    layout->addWidget(m_stream, 1);
     return page;
 }
 
@@ -255,9 +286,53 @@ void TryItPanel::updateWebSocket()
         showWebSocket({});
         return;
     }
+    // A preset endpoint's session is made once, so that what it shows (Socket.IO's ids) stays.
+    prepareTryConversation(*m_spec, m_path->text(), &m_conversation);
+    const Endpoint *endpoint = typedEndpoint();
+    showMessageHint(endpoint);
     // What the message would get; the simulated connection is left as it is until sent.
     TryConversation next = m_conversation;
-    showWebSocket(tryMessage(*m_spec, m_path->text(), m_message->toPlainText(), &next));
+    showWebSocket(tryMessage(*m_spec, m_path->text(), typedMessage(endpoint), &next));
+}
+
+const Endpoint *TryItPanel::typedEndpoint() const
+{
+    return m_spec
+        ? m_spec->route(QUrl::fromEncoded(m_path->text().toUtf8()).path(QUrl::FullyEncoded))
+        : nullptr;
+}
+
+QString TryItPanel::typedMessage(const Endpoint *endpoint) const
+{
+    QString message = m_message->toPlainText();
+    if (endpoint && endpoint->protocol == Protocols::Kind::Stomp)
+        message.replace(QStringLiteral("^@"), QString(QChar(0)));
+    return message;
+}
+
+void TryItPanel::showMessageHint(const Endpoint *endpoint)
+{
+    const Protocols::Kind kind = endpoint ? endpoint->protocol : Protocols::Kind::None;
+    switch (kind) {
+    case Protocols::Kind::SocketIo:
+        m_message->setPlaceholderText(
+            tr("A Socket.IO packet as its client sends it: 40 joins, then 42[\"chat\",\"hi\"]"));
+        break;
+    case Protocols::Kind::GraphqlWs:
+        m_message->setPlaceholderText(tr(
+            "A graphql-ws message as its client sends it, first {\"type\":\"connection_init\"}"));
+        break;
+    case Protocols::Kind::Stomp:
+        m_message->setPlaceholderText(tr("A STOMP frame: its command, headers, a blank line, "
+                                         "its body, then ^@ for the NUL that ends it"));
+        break;
+    case Protocols::Kind::None:
+        m_message->setPlaceholderText(tr("A message a client would send, e.g. ping"));
+        break;
+    }
+    m_message->setToolTip(kind == Protocols::Kind::Stomp
+                              ? tr("Type ^@ for the NUL that ends a STOMP frame")
+                              : QString());
 }
 
 void TryItPanel::sendMessage()
@@ -265,8 +340,9 @@ void TryItPanel::sendMessage()
     if (!m_spec)
         return;
     m_timer.stop();
+    prepareTryConversation(*m_spec, m_path->text(), &m_conversation);
     const TryResult result
-        = tryMessage(*m_spec, m_path->text(), m_message->toPlainText(), &m_conversation);
+        = tryMessage(*m_spec, m_path->text(), typedMessage(typedEndpoint()), &m_conversation);
     showWebSocket(result);
     showConversation();
 }
@@ -288,6 +364,13 @@ QString TryItPanel::conversationText() const
     };
     add(QStringLiteral("vars"), m_conversation.vars);
     add(QStringLiteral("shared"), m_conversation.shared);
+    if (!m_conversation.streams.isEmpty()) {
+        QStringList keys = m_conversation.streams.values();
+        std::sort(keys.begin(), keys.end());
+        parts.append(tr("streams %1").arg(keys.join(QStringLiteral(", "))));
+    }
+    if (m_conversation.closed)
+        parts.append(tr("closed"));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -305,6 +388,11 @@ void TryItPanel::showWebSocket(const TryResult &result)
     m_reply->clear();
     m_misses->clear();
     m_misses->hide();
+    m_stream->clear();
+    m_stream->hide();
+    m_streamLabel->hide();
+    m_reply->show();
+    m_replyLabel->show();
     if (!m_spec) {
         m_summary->setText(tr("Fix the config's errors to try messages."));
         return;
@@ -314,30 +402,158 @@ void TryItPanel::showWebSocket(const TryResult &result)
             tr("No endpoint serves %1: a client would get HTTP 404.").arg(m_path->text()));
         return;
     }
-    m_greeting->setPlainText(result.hasGreeting ? result.greeting : tr("(no greeting)"));
-    QString text;
-    if (m_message->toPlainText().isEmpty()) {
-        text = tr("Endpoint %1. Type a message to see which rule answers.")
-                   .arg(result.endpoint->path.text());
-    } else if (result.fallback) {
-        text = tr("Endpoint %1: no rule matches, so on-unmatched answers.")
-                   .arg(result.endpoint->path.text());
-        m_reply->setPlainText(result.reply);
-        showMisses(result);
-    } else if (!result.rule) {
-        text = tr("Endpoint %1: no rule matches, so no reply is sent.")
-                   .arg(result.endpoint->path.text());
-        showMisses(result);
-    } else {
-        text = tr("Endpoint %1: %2 matches (%3 pattern).")
-                   .arg(result.endpoint->path.text(), result.rule->label(),
-                        result.rule->pattern.kindName());
-        m_reply->setPlainText(result.reply);
-    }
+    const QString greeting = result.protocol ? presetGreeting(result) : result.greeting;
+    const bool greets = result.protocol ? !greeting.isEmpty() : result.hasGreeting;
+    m_greeting->setPlainText(greets ? greeting : tr("(no greeting)"));
+    // The room of an endpoint that greets with nothing goes to the reply.
+    m_webSocketForm->setRowVisible(m_greeting, greets);
+    QString text = result.protocol ? presetOutcome(result) : ruleOutcome(result);
     if (!result.missing.isEmpty())
         text += QLatin1Char(' ')
             + tr("Rendered empty: %1.").arg(result.missing.join(QStringLiteral(", ")));
     m_summary->setText(text);
+    const QString stream = streamLines(result);
+    m_stream->setPlainText(stream);
+    m_stream->setVisible(!stream.isEmpty());
+    m_streamLabel->setVisible(!stream.isEmpty());
+    // A stream's frames get the room of a reply that has none.
+    const bool replyShown = stream.isEmpty() || !m_reply->document()->isEmpty();
+    m_reply->setVisible(replyShown);
+    m_replyLabel->setVisible(replyShown);
+}
+
+QString TryItPanel::ruleOutcome(const TryResult &result)
+{
+    const QString path = result.endpoint->path.text();
+    if (m_message->toPlainText().isEmpty())
+        return tr("Endpoint %1. Type a message to see which rule answers.").arg(path);
+    if (result.fallback) {
+        m_reply->setPlainText(result.reply);
+        showMisses(result);
+        return tr("Endpoint %1: no rule matches, so on-unmatched answers.").arg(path);
+    }
+    if (!result.rule) {
+        showMisses(result);
+        return tr("Endpoint %1: no rule matches, so no reply is sent.").arg(path);
+    }
+    m_reply->setPlainText(result.reply);
+    return tr("Endpoint %1: %2 matches (%3 pattern).")
+        .arg(path, result.rule->label(), result.rule->pattern.kindName());
+}
+
+QString TryItPanel::presetOutcome(const TryResult &result)
+{
+    using Action = Protocols::Decoded::Action;
+    const TryProtocol &protocol = *result.protocol;
+    const Protocols::Decoded &decoded = protocol.decoded;
+    const QString path = result.endpoint->path.text();
+    if (m_message->toPlainText().isEmpty())
+        return tr("Endpoint %1 speaks %2: type a frame as its client sends it.")
+            .arg(path, protocol.name);
+    if (protocol.afterClose)
+        return tr("Endpoint %1: the connection is closed, so the frame goes nowhere; Reset "
+                  "starts a fresh one.")
+            .arg(path);
+    m_reply->setPlainText(presetFrames(result));
+    const QString closing = decoded.closeReason.isEmpty()
+        ? QString::number(protocol.closeCode)
+        : tr("%1 (%2)").arg(protocol.closeCode).arg(decoded.closeReason);
+    switch (decoded.action) {
+    case Action::Bad:
+        return tr("Endpoint %1: %2 protocol error: %3. The connection closes with %4.")
+            .arg(path, protocol.name, decoded.problem, closing);
+    case Action::Close:
+        return tr("Endpoint %1: %2. The connection closes with %3.")
+            .arg(path, decoded.summary, closing);
+    case Action::Connected:
+        return tr("Endpoint %1: %2. The %3 connection is set up, and on-connect runs.")
+            .arg(path, decoded.summary, protocol.name);
+    case Action::Ignore:
+        return tr("Endpoint %1: %2, answered by %3 itself; no rule sees it.")
+            .arg(path, decoded.summary, protocol.name);
+    case Action::Stop:
+        return tr("Endpoint %1: %2.").arg(path, decoded.summary);
+    case Action::Message:
+        break;
+    }
+    if (!result.rule)
+        showMisses(result);
+    return tr("Endpoint %1: %2: %3").arg(path, decoded.summary, presetMessageOutcome(result));
+}
+
+QString TryItPanel::presetMessageOutcome(const TryResult &result)
+{
+    QString text = result.rule ? tr("%1 matches.").arg(result.rule->label())
+        : result.fallback      ? tr("no rule matches, so on-unmatched answers.")
+                               : tr("no rule matches.");
+    if ((result.rule || result.fallback) && result.audience == Audience::Others)
+        text += QLatin1Char(' ') + tr("The reply goes to the endpoint's other connections.");
+    else if ((result.rule || result.fallback) && result.audience == Audience::Endpoint)
+        text += QLatin1Char(' ') + tr("The reply goes to every connection of the endpoint.");
+    if (result.protocol->unframed > 0)
+        text += QLatin1Char(' ')
+            + tr("%n reply frame(s) not for this connection: %1 frames only its own.", nullptr,
+                 result.protocol->unframed)
+                  .arg(result.protocol->name);
+    return text;
+}
+
+QString TryItPanel::presetFrames(const TryResult &result)
+{
+    const TryProtocol &protocol = *result.protocol;
+    QStringList lines;
+    appendTagged(&lines, protocol.name, protocol.decoded.replies);
+    appendTagged(&lines, QStringLiteral("on-connect"), protocol.greeting);
+    if (result.rule || result.fallback)
+        appendTagged(&lines, result.rule ? result.rule->label() : QStringLiteral("on-unmatched"),
+                     result.frames);
+    appendTagged(&lines, protocol.name, protocol.after);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString TryItPanel::presetGreeting(const TryResult &result)
+{
+    const TryProtocol &protocol = *result.protocol;
+    QStringList lines;
+    appendTagged(&lines, protocol.name, protocol.opened);
+    if (result.hasGreeting)
+        lines.append(tr("on-connect, once the %1 connect is done: %2")
+                         .arg(protocol.name, visible(result.greeting)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString TryItPanel::streamLines(const TryResult &result)
+{
+    QStringList lines;
+    if (result.stopped)
+        lines.append(result.stopped->wasRunning
+                         ? tr("Stops stream %1.").arg(result.stopped->key)
+                         : tr("No stream %1 is running.").arg(result.stopped->key));
+    if (!result.stream)
+        return lines.join(QLatin1Char('\n'));
+    const TryStream &stream = *result.stream;
+    if (stream.refused) {
+        lines.append(tr("Stream %1 is refused: the connection runs %2 streams already.")
+                         .arg(stream.key)
+                         .arg(Conversation::MaxStreams));
+        return lines.join(QLatin1Char('\n'));
+    }
+    const QString length
+        = stream.count > 0 ? tr("%n frame(s)", nullptr, int(stream.count)) : tr("until stopped");
+    lines.append((stream.restarted ? tr("Restarts stream %1, every %2 ms, %3:")
+                                   : tr("Starts stream %1, every %2 ms, %3:"))
+                     .arg(stream.key)
+                     .arg(stream.intervalMs)
+                     .arg(length));
+    for (qsizetype i = 0; i < stream.frames.size(); ++i)
+        lines.append(QStringLiteral("%1  %2").arg(i + 1).arg(visible(stream.frames.at(i))));
+    if (stream.count == 0 || stream.count > stream.frames.size())
+        lines.append(QStringLiteral("…"));
+    if (stream.final)
+        lines.append(tr("final  %1").arg(visible(*stream.final)));
+    if (result.protocol)
+        appendTagged(&lines, result.protocol->name, stream.ended);
+    return lines.join(QLatin1Char('\n'));
 }
 
 void TryItPanel::showMisses(const TryResult &result)
@@ -385,6 +601,9 @@ QString TryItPanel::missText(const Rule &rule, const PatternMiss &miss)
         return tr("%1: the data does not start with %2 (hex).").arg(label, miss.expected);
     case Reason::Disabled:
         return tr("%1: switched off (enabled: false).").arg(label);
+    case Reason::SelectorDiffers:
+        return tr("%1: its %2 is %3; the message is %4.")
+            .arg(label, miss.path, miss.expected, miss.actual);
     case Reason::StateGuard:
         return tr("%1: answers only in state %2; the connection is in \"%3\".")
             .arg(label, miss.expected, miss.actual);
@@ -494,6 +713,11 @@ QStringList TryItPanel::missReasons() const
 QString TryItPanel::sourceNote() const
 {
     return m_source->isHidden() ? QString() : m_source->text();
+}
+
+QString TryItPanel::streamText() const
+{
+    return m_stream->toPlainText();
 }
 
 QString TryItPanel::reply() const

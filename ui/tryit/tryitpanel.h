@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -37,6 +38,8 @@ public:
     QString summary() const;
     QString reply() const;
     QString greeting() const;
+    // The stream the message starts or stops, as shown; empty when none.
+    QString streamText() const;
     // When no rule matches: why not, one line per rule of the endpoint.
     QStringList missReasons() const;
     // Which config Try it answers from, when it is not the text as it is; empty otherwise.
@@ -70,7 +73,18 @@ private:
     static QString missText(const Rule &rule, const PatternMiss &miss);
     void showMisses(const TryResult &result);
     void showWebSocket(const TryResult &result);
+    QString ruleOutcome(const TryResult &result);
+    QString presetOutcome(const TryResult &result);
+    static QString presetMessageOutcome(const TryResult &result);
+    static QString presetFrames(const TryResult &result);
+    static QString presetGreeting(const TryResult &result);
+    static QString streamLines(const TryResult &result);
     void showConversation();
+    // The endpoint the path leads to (null for none) and the message as its client sends it:
+    // on a STOMP endpoint ^@ is the NUL that ends a frame.
+    const Endpoint *typedEndpoint() const;
+    QString typedMessage(const Endpoint *endpoint) const;
+    void showMessageHint(const Endpoint *endpoint);
 
     MockSpecPtr m_spec;
     QTabWidget *m_tabs = nullptr;
@@ -80,7 +94,11 @@ private:
     QLabel *m_source = nullptr;
     QListWidget *m_misses = nullptr;
     QPlainTextEdit *m_greeting = nullptr;
+    QFormLayout *m_webSocketForm = nullptr;
+    QLabel *m_replyLabel = nullptr;
     QPlainTextEdit *m_reply = nullptr;
+    QLabel *m_streamLabel = nullptr;
+    QPlainTextEdit *m_stream = nullptr;
     QLabel *m_conversationText = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_reset = nullptr;

@@ -1,3 +1,4 @@
+#include "conversationform.h"
 #include "exportdialog.h"
 #include "httpform.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QGroupBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
@@ -94,6 +96,19 @@ private:
         m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
         if (!m_window->startServer())
             return {};
+        return QStringLiteral("ws://127.0.0.1:%1").arg(m_window->server()->serverPort());
+    }
+
+    // Opens text as a config and serves it on a free port with changes applied as they are
+    // made; returns the ws:// base URL.
+    QString serveConfig(const QString &name, const QString &text)
+    {
+        if (!m_window->openFile(writeConfig(name, text)))
+            return {};
+        m_window->setListenAddress(QStringLiteral("127.0.0.1"), 0);
+        if (!m_window->startServer())
+            return {};
+        m_window->setAutoApply(true);
         return QStringLiteral("ws://127.0.0.1:%1").arg(m_window->server()->serverPort());
     }
 
@@ -1321,6 +1336,157 @@ private slots:
         QVERIFY(rule0().conversation.whenState.isEmpty());
         QVERIFY(!m_window->editor()->toPlainText().contains(QStringLiteral("when-state")));
         QCOMPARE(mocks->setStateField()->text(), QStringLiteral("in"));
+    }
+
+    // set, set-shared and when-shared from the rule form: one "name = value" per line, each
+    // edit one Undo; a name the loader would refuse is flagged and not written; the running
+    // server then keeps the values and lets a rule wait for them.
+    void formEditsTheConversationKeys()
+    {
+        const QString text
+            = QStringLiteral("- websocket:\n    path: /app\n    on-message:\n"
+                             "      - pattern: '{\"op\": \"login\", \"user\": \"{{user}}\"}'\n"
+                             "        response: '{\"welcome\": {{vars.user | json}}}'\n"
+                             "      - pattern: close\n        response: ok\n"
+                             "      - pattern: buy\n        response: closed\n"
+                             "      - pattern: buy\n        response: filled\n");
+        const QString base = serveConfig(QStringLiteral("vars.yml"), text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        ConversationFields *fields = mocks->conversationFields();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(fields->setField()->toolTip().startsWith(QStringLiteral("set ")));
+        QVERIFY(fields->setField()->isVisible());
+
+        fields->setField()->setPlainText(QStringLiteral("user name = x"));
+        mocks->commitForms();
+        QCOMPARE(editor->toPlainText(), text);
+        QVERIFY2(fields->problems().contains(QStringLiteral("not a name")),
+                 qPrintable(fields->problems()));
+        fields->setField()->setPlainText(QStringLiteral("user = {{json-params.user}}"));
+        mocks->commitForms();
+        QVERIFY(fields->problems().isEmpty());
+        QString expected = text;
+        expected.replace(QStringLiteral("{{vars.user | json}}}'\n"),
+                         QStringLiteral("{{vars.user | json}}}'\n"
+                                        "        set: {user: '{{json-params.user}}'}\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        QCOMPARE(editor->toPlainText(), expected);
+
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 1 });
+        QVERIFY(fields->setField()->toPlainText().isEmpty());
+        fields->setSharedField()->setPlainText(QStringLiteral("market = closed"));
+        mocks->commitForms();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 2 });
+        fields->whenSharedField()->setPlainText(QStringLiteral(" market=closed \n"));
+        mocks->commitForms();
+        expected.replace(QStringLiteral("response: ok\n"),
+                         QStringLiteral("response: ok\n        set-shared: {market: closed}\n"));
+        expected.replace(
+            QStringLiteral("response: closed\n"),
+            QStringLiteral("response: closed\n        when-shared: {market: closed}\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QCOMPARE(fields->setField()->toPlainText(), QStringLiteral("user = {{json-params.user}}"));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 2 });
+        QCOMPARE(fields->whenSharedField()->toPlainText(), QStringLiteral("market = closed"));
+        QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(2).conversation.whenShared,
+                 (QList<std::pair<QString, QString>> {
+                     { QStringLiteral("market"), QStringLiteral("closed") } }));
+
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/app")));
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.ask(QStringLiteral("{\"op\": \"login\", \"user\": \"ann\"}")),
+                 QStringLiteral("{\"welcome\": \"ann\"}"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("filled"));
+        QCOMPARE(client.ask(QStringLiteral("close")), QStringLiteral("ok"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("closed"));
+
+        // Emptied, the key goes.
+        fields->whenSharedField()->clear();
+        mocks->commitForms();
+        QVERIFY(!editor->toPlainText().contains(QStringLiteral("when-shared")));
+    }
+
+    // start-stream and stop-stream from the rule form: the stream's key, interval, frames,
+    // count and final frame, written as one edit (one Undo); an interval the loader would
+    // refuse is flagged and not written; the running server then streams.
+    void formStartsAndStopsStreams()
+    {
+        const QString text
+            = QStringLiteral("- websocket:\n    path: /ticker\n    on-message:\n"
+                             "      - pattern: '{\"op\": \"sub\", \"id\": \"{{id}}\"}'\n"
+                             "        response: subscribed\n"
+                             "      - pattern: '{\"op\": \"unsub\", \"id\": \"{{id}}\"}'\n"
+                             "        response: unsubscribed\n");
+        const QString base = serveConfig(QStringLiteral("ticker.yml"), text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        ConversationFields *fields = mocks->conversationFields();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QGroupBox *start = fields->startStreamBox();
+        QVERIFY(start->isVisible());
+        QVERIFY(!start->isChecked());
+        QVERIFY(start->toolTip().startsWith(QStringLiteral("start-stream")));
+
+        fields->streamKeyField()->setText(QStringLiteral("{{json-params.id}}"));
+        fields->streamEveryField()->setText(QStringLiteral("5ms"));
+        fields->streamFramesField()->setPlainText(QStringLiteral("{{json-params.id}}-{{counter}}"));
+        fields->streamCountField()->setText(QStringLiteral("3"));
+        fields->streamFinalField()->setText(QStringLiteral("done"));
+        start->setChecked(true);
+        QCOMPARE(editor->toPlainText(), text);
+        QVERIFY2(fields->problems().contains(QStringLiteral("10")), qPrintable(fields->problems()));
+        fields->streamEveryField()->setText(QStringLiteral("50ms"));
+        mocks->commitForms();
+        QVERIFY(fields->problems().isEmpty());
+        QString expected = text;
+        expected.replace(QStringLiteral("response: subscribed\n"),
+                         QStringLiteral("response: subscribed\n"
+                                        "        start-stream:\n"
+                                        "          key: '{{json-params.id}}'\n"
+                                        "          every: 50ms\n"
+                                        "          frames: ['{{json-params.id}}-{{counter}}']\n"
+                                        "          count: 3\n"
+                                        "          final: done\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        QCOMPARE(editor->toPlainText(), expected);
+
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 1 });
+        QVERIFY(!start->isChecked());
+        fields->stopStreamField()->setText(QStringLiteral("{{json-params.id}}"));
+        mocks->commitForms();
+        expected.replace(QStringLiteral("response: unsubscribed\n"),
+                         QStringLiteral("response: unsubscribed\n"
+                                        "        stop-stream: '{{json-params.id}}'\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(start->isChecked());
+        QCOMPARE(fields->streamCountField()->text(), QStringLiteral("3"));
+        QVERIFY(m_window->server()->spec()->endpoints.at(0).rules.at(1).conversation.stopStream);
+
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/ticker")));
+        QVERIFY(client.waitForConnected());
+        client.socket().sendTextMessage(QStringLiteral("{\"op\": \"sub\", \"id\": \"a\"}"));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 5, 15000);
+        QCOMPARE(
+            client.messages(),
+            (QStringList { QStringLiteral("subscribed"), QStringLiteral("a-1"),
+                           QStringLiteral("a-2"), QStringLiteral("a-3"), QStringLiteral("done") }));
+
+        // Switched off, the key goes.
+        start->setChecked(false);
+        QVERIFY(!editor->toPlainText().contains(QStringLiteral("start-stream")));
     }
 
     // On a preset endpoint the rule form has a field per selecting key of its preset.

@@ -2,6 +2,7 @@
 #include "placeholdercompleter.h"
 #include "themeicon.h"
 
+#include "conversationform.h"
 #include "formhelpers.h"
 #include "formtextedit.h"
 #include "httpform.h"
@@ -401,6 +402,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_setState->setToolTip(tr("set-state — the connection's state once the rule has matched"));
     matchForm->addRow(tr("In states:"), m_whenState);
     matchForm->addRow(tr("Then state:"), m_setState);
+    m_conversation = new ConversationFields(matchForm, rulePage);
     m_ruleEnabled = new QCheckBox(tr("En&abled"), matchBox);
     m_ruleEnabled->setToolTip(
         tr("enabled — a switched-off rule stays in the config and never answers"));
@@ -410,7 +412,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
     auto *replyLayout = new QVBoxLayout(replyBox);
     replyLayout->addWidget(m_ruleReply);
-    stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox });
+    stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox, m_conversation->streamsBox() });
 
     // HTTP endpoint form
     auto *httpPage = new QWidget(this);
@@ -474,6 +476,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         connect(form, &ReplyForm::typing, this, typing);
         connect(form, &ReplyForm::committed, this, chosen);
     }
+    connect(m_conversation, &ConversationFields::typing, this, typing);
+    connect(m_conversation, &ConversationFields::committed, this, chosen);
     connect(m_httpForm, &HttpEndpointForm::typing, this, typing);
     connect(m_httpForm, &HttpEndpointForm::committed, this, chosen);
     connect(m_streams, &StreamsEditor::typing, this, typing);
@@ -768,6 +772,8 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
         m_ruleEnabled->setChecked(!isSwitchedOff(rule));
     }
     m_ruleReply->load(rule.keys);
+    const Protocols::Preset *preset = Protocols::presetNamed(protocolOf(endpoint));
+    m_conversation->load(rule.keys, preset ? QString::fromLatin1(preset->streamKey) : QString());
     m_forms->setCurrentIndex(2);
 }
 
@@ -1058,6 +1064,7 @@ void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
     SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
     stateKeys(rule, &values);
+    m_conversation->changes(rule.keys, &values);
     selectorKeys(rule, &values);
     // Switched on is the default: the key is written only to switch the rule off.
     if (m_ruleEnabled->isChecked() == isSwitchedOff(rule))

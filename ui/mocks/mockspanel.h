@@ -22,6 +22,7 @@ class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class ConversationFields;
 class HttpEndpointForm;
 class PlaceholderCompleter;
 class ReplyForm;
@@ -84,6 +85,8 @@ public:
     QLineEdit *selectorField(const QString &key) const;
     QLineEdit *setStateField() const { return m_setState; }
     QCheckBox *enabledField() const { return m_ruleEnabled; }
+    // The rule's set, set-shared, when-shared, start-stream and stop-stream.
+    ConversationFields *conversationFields() const { return m_conversation; }
     QString matchProblem() const;
     ReplyForm *ruleReplyForm() const { return m_ruleReply; }
     ReplyForm *greetingForm() const { return m_greetingReply; }
@@ -163,6 +166,7 @@ private:
     std::vector<std::pair<QString, QLineEdit *>> m_selectors;
     QLabel *m_matchProblem = nullptr;
     QCheckBox *m_ruleEnabled = nullptr;
+    ConversationFields *m_conversation = nullptr;
     ReplyForm *m_ruleReply = nullptr;
     ReplyForm *m_greetingReply = nullptr;
     QLabel *m_greetingTitle = nullptr;

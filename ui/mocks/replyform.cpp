@@ -27,6 +27,7 @@
 #include <optional>
 
 using Forms::problemLabel;
+using Forms::readKeys;
 using Forms::showProblem;
 using Forms::toolButton;
 
@@ -106,18 +107,6 @@ Close closeOf(const KeyOutline *key)
             result.reason = reason->text;
     }
     return result;
-}
-
-// Reads each key of a map into row; false at the first key readKey cannot read.
-template<typename Row>
-bool readKeys(const YamlValue &map, Row *row,
-              bool (*readKey)(const QString &key, const YamlValue &value, Row *row))
-{
-    for (qsizetype i = 0; i < map.keys.size() && i < map.items.size(); ++i) {
-        if (!readKey(map.keys.at(i), map.items.at(i), row))
-            return false;
-    }
-    return true;
 }
 
 // Reads each item of a list as a row; false when value is no list or at the first item
@@ -890,13 +879,7 @@ YamlValue streamsToValue(const QList<StreamRow> &rows)
         if (row.once)
             item.insert(QStringLiteral("mode"), YamlValue::scalar(QStringLiteral("once")));
         if (row.framesShown) {
-            QList<YamlValue> frames;
-            qsizetype length = 0;
-            for (const QString &frame : row.frames) {
-                frames.append(YamlValue::scalar(frame));
-                length += frame.size() + 4;
-            }
-            item.insert(QStringLiteral("frames"), YamlValue::list(frames, length <= 60));
+            item.insert(QStringLiteral("frames"), Forms::textList(row.frames));
         } else {
             item.insert(QStringLiteral("frames"), row.framesValue);
         }

@@ -1489,6 +1489,78 @@ private slots:
         QVERIFY(!editor->toPlainText().contains(QStringLiteral("start-stream")));
     }
 
+    // On a preset endpoint the reply form has the preset's reply keys from its registry:
+    // socket.io's emit (a name) and ack (the key the response is written under), each edit one
+    // Undo; a socket.io client then gets the event, or the acknowledgement.
+    void formEditsThePresetReplyKeys()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /socket.io/\n"
+                                            "    protocol: socket.io\n    on-message:\n"
+                                            "      - event: hello\n"
+                                            "        response: '{\"n\": 1}'\n");
+        const QString base = serveConfig(QStringLiteral("sio.yml"), text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        ReplyForm *reply = mocks->ruleReplyForm();
+        QLineEdit *emitField = reply->presetField(QStringLiteral("emit"));
+        QVERIFY(emitField && emitField->isVisible());
+        QVERIFY(emitField->toolTip().startsWith(QStringLiteral("emit")));
+        QComboBox *responseKey = reply->responseKeyField();
+        QVERIFY(responseKey->isVisible());
+        QCOMPARE(responseKey->currentText(), QStringLiteral("response"));
+
+        QTest::keyClicks(emitField, QStringLiteral("greeting"));
+        mocks->commitForms();
+        const QString emitted = text + QStringLiteral("        emit: greeting\n");
+        QCOMPARE(editor->toPlainText(), emitted);
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/socket.io/?EIO=4&transport=websocket")));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.messages().isEmpty(), 10000);
+        QVERIFY(client.messages().first().startsWith(QLatin1Char('0')));
+        QVERIFY(client.ask(QStringLiteral("40")).startsWith(QStringLiteral("40")));
+        const QString event = client.ask(QStringLiteral("42[\"hello\"]"));
+        QVERIFY2(event.startsWith(QStringLiteral("42[\"greeting\"")), qPrintable(event));
+        editor->setFocus(); // where Undo is
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        m_window->validateNow();
+
+        // The response written under ack instead: one edit, one Undo.
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(emitField->text().isEmpty());
+        responseKey->setCurrentIndex(responseKey->findText(QStringLiteral("ack")));
+        QString acked = text;
+        acked.replace(QStringLiteral("response:"), QStringLiteral("ack:"));
+        QCOMPARE(editor->toPlainText(), acked);
+        QCOMPARE(responseKey->currentText(), QStringLiteral("ack"));
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("{\"n\": 1}"));
+        const QString ack = client.ask(QStringLiteral("427[\"hello\"]"));
+        QVERIFY2(ack.startsWith(QStringLiteral("437[")), qPrintable(ack));
+        reply->responseField()->setPlainText(QStringLiteral("{\"n\": 2}"));
+        mocks->commitForms();
+        QVERIFY2(editor->toPlainText().contains(QStringLiteral("ack: '{\"n\": 2}'")),
+                 qPrintable(editor->toPlainText()));
+        editor->undo();
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+
+        // graphql-ws's error, STOMP's send-to: from the same registry.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->protocolField()->setCurrentIndex(
+            mocks->protocolField()->findText(QStringLiteral("stomp")));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(reply->presetField(QStringLiteral("send-to")));
+        QVERIFY(!reply->presetField(QStringLiteral("emit")));
+        QVERIFY(!reply->responseKeyField()->isVisible());
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->protocolField()->setCurrentIndex(
+            mocks->protocolField()->findText(QStringLiteral("graphql-ws")));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(reply->responseKeyField()->findText(QStringLiteral("error")) > 0);
+    }
+
     // On a preset endpoint the rule form has a field per selecting key of its preset.
     void formEditsThePresetSelectors()
     {

@@ -283,10 +283,9 @@ void ConversationFields::load(const QList<KeyOutline> &keys, const QString &pres
         if (!map.field->hasFocus() && !same)
             map.field->setPlainText(lines.join(QLatin1Char('\n')));
     }
-    m_streamKey->setPlaceholderText(
-        presetKey.isEmpty()
-            ? tr("e.g. {{json-params.id}}")
-            : tr("the message's own: {{protocol.%1}}").arg(presetKey));
+    m_streamKey->setPlaceholderText(presetKey.isEmpty()
+                                        ? tr("e.g. {{json-params.id}}")
+                                        : tr("the message's own: {{protocol.%1}}").arg(presetKey));
     loadStartStream(findKey(keys, QStringLiteral("start-stream")));
     const KeyOutline *stop = findKey(keys, QStringLiteral("stop-stream"));
     Forms::setTextUnlessFocused(m_stopStream, stop ? stop->value.text : QString());
@@ -327,7 +326,8 @@ QString ConversationFields::streamProblem() const
         if (!problem.isEmpty())
             return problem;
     }
-    const QString frames = SpecRules::streamFramesProblem(linesOf(m_streamFrames->toPlainText()).size());
+    const QString frames
+        = SpecRules::streamFramesProblem(linesOf(m_streamFrames->toPlainText()).size());
     if (!frames.isEmpty())
         return frames;
     const QString count = m_streamCount->text().trimmed();
@@ -390,8 +390,7 @@ YamlValue ConversationFields::startStreamValue() const
     const QString every = m_streamEvery->text().trimmed();
     if (!every.isEmpty())
         value.insert(QStringLiteral("every"), YamlValue::verbatim(every));
-    value.insert(QStringLiteral("frames"),
-                 Forms::textList(linesOf(m_streamFrames->toPlainText())));
+    value.insert(QStringLiteral("frames"), Forms::textList(linesOf(m_streamFrames->toPlainText())));
     const QString count = m_streamCount->text().trimmed();
     if (!count.isEmpty())
         value.insert(QStringLiteral("count"), YamlValue::verbatim(count));

@@ -734,6 +734,7 @@ void MocksPanel::showForms()
     } else if (chosen.type == ItemType::Greeting) {
         m_greetingTitle->setText(
             tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
+        m_greetingReply->setPreset(protocolOf(endpoint));
         m_greetingReply->load(endpoint.onConnectKeys);
         m_forms->setCurrentIndex(3);
     } else {
@@ -771,6 +772,7 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
         const QSignalBlocker quiet(m_ruleEnabled);
         m_ruleEnabled->setChecked(!isSwitchedOff(rule));
     }
+    m_ruleReply->setPreset(protocolOf(endpoint));
     m_ruleReply->load(rule.keys);
     const Protocols::Preset *preset = Protocols::presetNamed(protocolOf(endpoint));
     m_conversation->load(rule.keys, preset ? QString::fromLatin1(preset->streamKey) : QString());

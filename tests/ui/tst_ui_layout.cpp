@@ -3,7 +3,10 @@
 // window, and the Connections table shows Id to Out and three rows without scrolling.
 
 #include "conversationbox.h"
+#include "conversationform.h"
 #include "mainwindow.h"
+#include "mockspanel.h"
+#include "replyform.h"
 #include "testclient.h"
 #include "testfiles.h"
 #include "trafficlog.h"
@@ -13,6 +16,8 @@
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QApplication>
+#include <QComboBox>
+#include <QGroupBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -226,6 +231,17 @@ private slots:
         look(QStringLiteral("endpoint"));
         window.mocksPanel()->select({ MocksPanel::ItemType::Rule, 0, 0 });
         look(QStringLiteral("rule"));
+        // The stream a rule starts, its fields shown (its key missing: flagged).
+        MocksPanel *mocks = window.mocksPanel();
+        mocks->conversationFields()->startStreamBox()->setChecked(true);
+        look(QStringLiteral("rule starting a stream"));
+        // A preset's rule: its selecting keys and its reply keys.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->protocolField()->setCurrentIndex(
+            mocks->protocolField()->findText(QStringLiteral("socket.io")));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(mocks->ruleReplyForm()->presetField(QStringLiteral("emit")));
+        look(QStringLiteral("socket.io rule"));
         window.trafficPanel()->selectConnection(window.trafficPanel()
                                                     ->connectionsView()
                                                     ->model()

@@ -2819,6 +2819,13 @@ Comandos:
         <source>&amp;Protocol:</source>
         <translation>Proto&amp;colo:</translation>
     </message>
+    <message numerus="yes">
+        <source>a sequence of %n answer(s)</source>
+        <translation>
+            <numerusform>uma sequência de %n resposta</numerusform>
+            <numerusform>uma sequência de %n respostas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>
@@ -3365,6 +3372,93 @@ Comandos:
 | Endpoint HTTP | Requisições |
 |---|---|
 </translation>
+    </message>
+</context>
+<context>
+    <name>SequenceForm</name>
+    <message>
+        <source>One reply</source>
+        <translation>Uma resposta</translation>
+    </message>
+    <message>
+        <source>A sequence of replies</source>
+        <translation>Uma sequência de respostas</translation>
+    </message>
+    <message>
+        <source>sequence — the rule answers its 1st, 2nd, ... match with the next of its replies</source>
+        <translation>sequence — a regra responde à 1ª, 2ª, ... mensagem casada com a próxima de suas respostas</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respostas</translation>
+    </message>
+    <message>
+        <source>Add reply</source>
+        <translation>Adicionar resposta</translation>
+    </message>
+    <message>
+        <source>Remove reply</source>
+        <translation>Remover resposta</translation>
+    </message>
+    <message>
+        <source>Move reply up</source>
+        <translation>Mover resposta para cima</translation>
+    </message>
+    <message>
+        <source>Move reply down</source>
+        <translation>Mover resposta para baixo</translation>
+    </message>
+    <message>
+        <source>Stick on the last reply</source>
+        <translation>Ficar na última resposta</translation>
+    </message>
+    <message>
+        <source>Start over after the last</source>
+        <translation>Recomeçar depois da última</translation>
+    </message>
+    <message>
+        <source>mode — stick (the default) or cycle</source>
+        <translation>mode — stick (o padrão) ou cycle</translation>
+    </message>
+    <message>
+        <source>Each connection counts its own</source>
+        <translation>Cada conexão conta a sua</translation>
+    </message>
+    <message>
+        <source>The whole endpoint counts once</source>
+        <translation>O endpoint inteiro conta uma vez só</translation>
+    </message>
+    <message>
+        <source>per — connection (the default) or endpoint</source>
+        <translation>per — connection (o padrão) ou endpoint</translation>
+    </message>
+    <message>
+        <source>This sequence has keys the form cannot show; edit it in the YAML</source>
+        <translation>Esta sequência tem chaves que o formulário não mostra; edite-a no YAML</translation>
+    </message>
+    <message>
+        <source>Replies:</source>
+        <translation>Respostas:</translation>
+    </message>
+    <message>
+        <source>After the last:</source>
+        <translation>Depois da última:</translation>
+    </message>
+    <message>
+        <source>Counted:</source>
+        <translation>Contagem:</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Tipo de resposta:</translation>
+    </message>
+    <message>
+        <source>next reply</source>
+        <translation>próxima resposta</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "conversationform.h"
 #include "exportdialog.h"
+#include "sequenceform.h"
 #include "findbar.h"
 #include "mainwindow.h"
 #include "mocksyntaxdialog.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QAction>
 #include <QApplication>
@@ -250,6 +252,10 @@ private:
         mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
         mocks->conversationFields()->startStreamBox()->setChecked(true);
         QVERIFY(mocks->conversationFields()->streamKeyField()->isVisibleTo(window.get()));
+        problems << mnemonicProblems(window.get());
+        // A rule answering with a sequence: its replies, mode and per.
+        mocks->sequenceForm()->kindField()->setCurrentIndex(1);
+        QVERIFY(mocks->sequenceForm()->modeField()->isVisibleTo(window.get()));
         problems << mnemonicProblems(window.get());
         // The rule form's switch.
         mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });

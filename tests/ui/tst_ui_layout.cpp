@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "mockspanel.h"
 #include "replyform.h"
+#include "sequenceform.h"
 #include "testclient.h"
 #include "testfiles.h"
 #include "trafficlog.h"
@@ -22,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QStyle>
 #include <QScrollBar>
 #include <QTableView>
@@ -242,6 +244,9 @@ private slots:
         mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
         QVERIFY(mocks->ruleReplyForm()->presetField(QStringLiteral("emit")));
         look(QStringLiteral("socket.io rule"));
+        mocks->sequenceForm()->kindField()->setCurrentIndex(1);
+        QVERIFY(mocks->sequenceForm()->list()->isVisible());
+        look(QStringLiteral("rule answering with a sequence"));
         window.trafficPanel()->selectConnection(window.trafficPanel()
                                                     ->connectionsView()
                                                     ->model()

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "mockspanel.h"
 #include "replyform.h"
+#include "sequenceform.h"
 #include "serversettingsdialog.h"
 #include "settings.h"
 #include "testclient.h"
@@ -1559,6 +1560,75 @@ private slots:
             mocks->protocolField()->findText(QStringLiteral("graphql-ws")));
         mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
         QVERIFY(reply->responseKeyField()->findText(QStringLiteral("error")) > 0);
+    }
+
+    // A rule switched between one reply and a sequence; the sequence's replies added, edited
+    // with the reply form, moved and removed, its mode chosen; each change one edit (one
+    // Undo); a client then gets the replies in turn.
+    void formEditsASequence()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /shop\n    on-message:\n"
+                                            "      - pattern: buy\n        response: filled\n");
+        const QString base = serveConfig(QStringLiteral("sequence.yml"), text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        SequenceForm *sequence = mocks->sequenceForm();
+        ReplyForm *reply = mocks->ruleReplyForm();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(sequence->kindField()->isVisible());
+        QVERIFY(!sequence->list()->isVisible());
+        QVERIFY(sequence->kindField()->toolTip().startsWith(QStringLiteral("sequence")));
+
+        sequence->kindField()->setCurrentIndex(1);
+        const QString head = QStringLiteral("- websocket:\n    path: /shop\n    on-message:\n"
+                                            "      - pattern: buy\n        sequence:\n");
+        QCOMPARE(editor->toPlainText(),
+                 head + QStringLiteral("          replies:\n            - response: filled\n"));
+        QVERIFY(sequence->list()->isVisible());
+        QCOMPARE(sequence->list()->count(), 1);
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("filled"));
+        editor->setFocus();
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        m_window->validateNow();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+
+        sequence->addReply();
+        QCOMPARE(sequence->list()->count(), 2);
+        QCOMPARE(sequence->list()->currentRow(), 1);
+        reply->responseField()->setPlainText(QStringLiteral("rejected"));
+        mocks->commitForms();
+        sequence->modeField()->setCurrentIndex(1);
+        QCOMPARE(editor->toPlainText(),
+                 head
+                     + QStringLiteral("          mode: cycle\n          replies:\n"
+                                      "            - response: filled\n"
+                                      "            - response: rejected\n"));
+        QVERIFY(m_window->server()->spec()->endpoints.at(0).rules.at(0).sequence);
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/shop")));
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("filled"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("rejected"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("filled"));
+
+        // Choosing a reply shows it in the reply form.
+        sequence->list()->setCurrentRow(0);
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("filled"));
+        sequence->list()->setCurrentRow(1);
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("rejected"));
+        sequence->moveCurrent(-1);
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("            - response: rejected\n"
+                                                              "            - response: filled\n")));
+        QCOMPARE(sequence->list()->currentRow(), 0);
+        sequence->removeCurrent();
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("replies:\n"
+                                                              "            - response: filled\n")));
+        // Back to one reply: the sequence's first.
+        sequence->kindField()->setCurrentIndex(0);
+        QCOMPARE(editor->toPlainText(), text);
     }
 
     // On a preset endpoint the rule form has a field per selecting key of its preset.

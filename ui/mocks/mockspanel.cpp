@@ -9,6 +9,7 @@
 #include "messagepattern.h"
 #include "protocol.h"
 #include "replyform.h"
+#include "sequenceform.h"
 #include "specrules.h"
 
 #include <QCheckBox>
@@ -47,31 +48,6 @@ bool isSwitchedOff(const RuleOutline &rule)
 {
     const KeyOutline *enabled = findKey(rule.keys, QStringLiteral("enabled"));
     return enabled && enabled->value.text == QLatin1String("false");
-}
-
-// "pong", "3 frames", with the delay, audience and close when there are.
-QString replySummary(const QList<KeyOutline> &keys)
-{
-    QString text;
-    if (const KeyOutline *frames = findKey(keys, QStringLiteral("frames")))
-        text = MocksPanel::tr("%n frame(s)", nullptr, int(frames->value.items.size()));
-    else if (const KeyOutline *response = findKey(keys, QStringLiteral("response")))
-        text = oneLine(response->value.toJson());
-    QStringList extras;
-    if (const KeyOutline *delay = findKey(keys, QStringLiteral("delay")))
-        extras << MocksPanel::tr("after %1").arg(delay->value.text);
-    if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
-        if (to->value.text == QLatin1String("others"))
-            extras << MocksPanel::tr("to the others");
-        else if (to->value.text == QLatin1String("endpoint")
-                 || to->value.text == QLatin1String("all"))
-            extras << MocksPanel::tr("to the whole endpoint");
-    }
-    if (findKey(keys, QStringLiteral("close")))
-        extras << MocksPanel::tr("then close");
-    if (!extras.isEmpty())
-        text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + QLatin1Char(')');
-    return text;
 }
 
 // An edit of the spec with its endpoint and rule numbers and values bound now, applied later to
@@ -242,6 +218,34 @@ QStringList splitNames(const QString &text)
 
 using Place = Placeholders::Place;
 
+// "pong", "3 frames", with the delay, audience and close when there are.
+QString MocksPanel::replySummary(const QList<KeyOutline> &keys)
+{
+    QString text;
+    if (const KeyOutline *sequence = findKey(keys, QStringLiteral("sequence"))) {
+        const YamlValue *replies = sequence->value.value(QStringLiteral("replies"));
+        text = tr("a sequence of %n answer(s)", nullptr, replies ? int(replies->items.size()) : 0);
+    } else if (const KeyOutline *frames = findKey(keys, QStringLiteral("frames")))
+        text = tr("%n frame(s)", nullptr, int(frames->value.items.size()));
+    else if (const KeyOutline *response = findKey(keys, QStringLiteral("response")))
+        text = oneLine(response->value.toJson());
+    QStringList extras;
+    if (const KeyOutline *delay = findKey(keys, QStringLiteral("delay")))
+        extras << tr("after %1").arg(delay->value.text);
+    if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
+        if (to->value.text == QLatin1String("others"))
+            extras << tr("to the others");
+        else if (to->value.text == QLatin1String("endpoint")
+                 || to->value.text == QLatin1String("all"))
+            extras << tr("to the whole endpoint");
+    }
+    if (findKey(keys, QStringLiteral("close")))
+        extras << tr("then close");
+    if (!extras.isEmpty())
+        text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return text;
+}
+
 MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
 {
     qRegisterMetaType<MocksPanel::Selection>();
@@ -411,6 +415,8 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_ruleReply->setPlaceholderSource([this] { return placeholders(Place::Rule); });
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
     auto *replyLayout = new QVBoxLayout(replyBox);
+    m_sequence = new SequenceForm(replyBox);
+    replyLayout->addWidget(m_sequence);
     replyLayout->addWidget(m_ruleReply);
     stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox, m_conversation->streamsBox() });
 
@@ -476,6 +482,14 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         connect(form, &ReplyForm::typing, this, typing);
         connect(form, &ReplyForm::committed, this, chosen);
     }
+    connect(m_sequence, &SequenceForm::committed, this, chosen);
+    connect(m_sequence, &SequenceForm::aboutToEdit, this, &MocksPanel::commitForms);
+    connect(m_sequence, &SequenceForm::replyShown, this, &MocksPanel::showSequenceReply);
+    connect(m_sequence, &SequenceForm::replyChosen, this, [this](int row) {
+        commitForms(); // the reply shown until now goes in first
+        m_sequence->setCurrent(row);
+        showSequenceReply();
+    });
     connect(m_conversation, &ConversationFields::typing, this, typing);
     connect(m_conversation, &ConversationFields::committed, this, chosen);
     connect(m_httpForm, &HttpEndpointForm::typing, this, typing);
@@ -773,7 +787,11 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
         m_ruleEnabled->setChecked(!isSwitchedOff(rule));
     }
     m_ruleReply->setPreset(protocolOf(endpoint));
-    m_ruleReply->load(rule.keys);
+    if (before.type != ItemType::Rule || before.endpoint != m_shown.endpoint
+        || before.rule != m_shown.rule)
+        m_sequence->setCurrent(0);
+    m_sequence->load(findKey(rule.keys, QStringLiteral("sequence")));
+    m_ruleReply->load(m_sequence->isSequence() ? m_sequence->currentKeys() : rule.keys);
     const Protocols::Preset *preset = Protocols::presetNamed(protocolOf(endpoint));
     m_conversation->load(rule.keys, preset ? QString::fromLatin1(preset->streamKey) : QString());
     m_forms->setCurrentIndex(2);
@@ -1062,9 +1080,35 @@ void MocksPanel::matchEdit(const RuleOutline &rule, Pending *pending) const
         boundEdit(&SpecEdits::setRuleMatch, m_shown.endpoint, m_shown.rule, key, value));
 }
 
+void MocksPanel::showSequenceReply()
+{
+    const bool wasRebuilding = m_rebuilding;
+    m_rebuilding = true;
+    m_ruleReply->load(m_sequence->currentKeys());
+    m_rebuilding = wasRebuilding;
+}
+
+// The reply's keys to change: the rule's own, or its sequence's (the selected reply as the
+// reply form has it), or a switch between the two.
+SpecEdits::KeyValues MocksPanel::replyChanges(const RuleOutline &rule) const
+{
+    SpecEdits::KeyValues values = m_sequence->switchChanges(rule.keys);
+    if (!values.isEmpty())
+        return values;
+    const KeyOutline *sequence = findKey(rule.keys, QStringLiteral("sequence"));
+    if (!sequence || !m_sequence->isSequence())
+        return sequence ? values : m_ruleReply->changes(rule.keys);
+    if (!m_sequence->isShown())
+        return values;
+    const YamlValue value = m_sequence->value(m_ruleReply->changes(m_sequence->currentKeys()));
+    if (!(value == sequence->value))
+        values.append({ QStringLiteral("sequence"), value });
+    return values;
+}
+
 void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
-    SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
+    SpecEdits::KeyValues values = replyChanges(rule);
     stateKeys(rule, &values);
     m_conversation->changes(rule.keys, &values);
     selectorKeys(rule, &values);

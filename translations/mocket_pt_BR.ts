@@ -3273,8 +3273,8 @@ Comandos:
         <translation>%1 — a resposta sai como %2 com este nome; a resposta é o seu conteúdo</translation>
     </message>
     <message>
-        <source>The key the response is written under: response, the preset&apos;s usual reply; %1</source>
-        <translation>A chave sob a qual a resposta é escrita: response, a resposta usual do preset; %1</translation>
+        <source>response — the key the text response is written under: response for the preset&apos;s usual reply</source>
+        <translation>response — a chave sob a qual a resposta em texto é escrita: response para a resposta usual do preset</translation>
     </message>
 </context>
 <context>

@@ -1412,6 +1412,16 @@ private slots:
         fields->whenSharedField()->clear();
         mocks->commitForms();
         QVERIFY(!editor->toPlainText().contains(QStringLiteral("when-shared")));
+
+        // Values that are more than a line of text are left to the YAML editor.
+        editor->setPlainText(text + QStringLiteral("        set: {user: {name: ann}}\n"));
+        m_window->validateNow();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 3 });
+        QVERIFY(fields->setField()->isReadOnly());
+        QVERIFY(fields->setField()->toPlainText().isEmpty());
+        QVERIFY(fields->setField()->placeholderText().contains(QStringLiteral("YAML")));
+        mocks->commitForms();
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("set: {user: {name: ann}}\n")));
     }
 
     // start-stream and stop-stream from the rule form: the stream's key, interval, frames,

@@ -162,6 +162,7 @@ ConversationFields::ConversationFields(QFormLayout *stateForm, QWidget *parent) 
         field->setToolTip(maps[index].second);
         field->onFocusOut = [this] { emit committed(); };
         map.field = field;
+        map.placeholder = placeholders[index];
         map.problem = problemLabel(parent);
         stateForm->addRow(labels[index], field);
         stateForm->addRow(QString(), map.problem);
@@ -275,8 +276,12 @@ void ConversationFields::load(const QList<KeyOutline> &keys, const QString &pres
         for (const NamedValue &pair : std::as_const(pairs))
             lines.append(pair.name + QStringLiteral(" = ") + pair.value);
         map.field->setReadOnly(!map.shown);
-        if (!map.shown)
-            map.field->setPlaceholderText(tr("more than lines of text: edit it in the YAML"));
+        map.field->setPlaceholderText(
+            map.shown ? map.placeholder : tr("more than lines of text: edit it in the YAML"));
+        if (!map.shown) { // shown empty, under the placeholder that says why
+            lines.clear();
+            pairs.clear();
+        }
         QString parseProblem;
         const bool same = namedValuesFromText(map.field->toPlainText(), &parseProblem) == pairs
             && parseProblem.isEmpty();

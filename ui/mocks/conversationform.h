@@ -76,6 +76,7 @@ private:
         QString key;
         QPlainTextEdit *field = nullptr;
         QLabel *problem = nullptr;
+        QString placeholder; // shown while the field is empty
         bool shown = true; // false: the YAML's value is more than the lines can show
     };
     void buildStreamFields(QWidget *parent);

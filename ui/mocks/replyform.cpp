@@ -423,6 +423,7 @@ void ReplyForm::buildReplyFields()
     m_responseKey = new QComboBox(this);
     m_responseKey->setObjectName(QStringLiteral("responseKey"));
     m_responseKey->addItem(QStringLiteral("response"), QStringLiteral("response"));
+    m_responseKey->setToolTip(responseKeyTip({}));
 
     auto *kindLabel = new QLabel(m_greeting ? tr("G&reeting:") : tr("Reply &with:"), this);
     kindLabel->setBuddy(m_kind);
@@ -749,10 +750,17 @@ void ReplyForm::setPreset(const QString &name)
             m_framingNames.emplace_back(keyName, field);
         }
     }
-    m_responseKey->setToolTip(
-        tr("The key the response is written under: response, the preset's usual reply; %1")
-            .arg(framed.join(QStringLiteral("; "))));
+    m_responseKey->setToolTip(responseKeyTip(framed));
     updateVisibility();
+}
+
+// The Sent as field's tooltip, with what the preset's response keys do (framed).
+QString ReplyForm::responseKeyTip(const QStringList &framed)
+{
+    const QString usual = tr("response — the key the text response is written under: response "
+                             "for the preset's usual reply");
+    return framed.isEmpty() ? usual
+                            : usual + QStringLiteral("; ") + framed.join(QStringLiteral("; "));
 }
 
 QLineEdit *ReplyForm::presetField(const QString &key) const

@@ -146,6 +146,7 @@ private:
     // The keys with a preset's response key spelled response, as the fields read them.
     QList<KeyOutline> asResponse(const QList<KeyOutline> &keys) const;
     void respell(const QList<KeyOutline> &keys, SpecEdits::KeyValues *out) const;
+    static QString responseKeyTip(const QStringList &framed);
     void framingNameChanges(const QList<KeyOutline> &keys, SpecEdits::KeyValues *out) const;
 
     bool m_greeting = false;

@@ -49,7 +49,6 @@ QList<KeyOutline> keysOf(const YamlValue &map)
     return keys;
 }
 
-
 } // namespace
 
 SequenceForm::SequenceForm(QWidget *parent) : QWidget(parent)
@@ -79,8 +78,8 @@ SequenceForm::SequenceForm(QWidget *parent) : QWidget(parent)
     m_per = new QComboBox(m_details);
     m_per->addItems({ tr("Each connection counts its own"), tr("The whole endpoint counts once") });
     m_per->setToolTip(tr("per — connection (the default) or endpoint"));
-    m_note = new QLabel(tr("This sequence has keys the form cannot show; edit it in the YAML"),
-                        this);
+    m_note
+        = new QLabel(tr("This sequence has keys the form cannot show; edit it in the YAML"), this);
     m_note->setWordWrap(true);
     m_note->hide();
     auto *top = new QHBoxLayout;
@@ -228,9 +227,9 @@ void SequenceForm::setCurrent(int row)
 void SequenceForm::addReply()
 {
     emit aboutToEdit();
-    m_replies.insert(m_current + 1,
-                     YamlValue::map().insert(QStringLiteral("response"),
-                                             YamlValue::scalar(tr("next reply"))));
+    m_replies.insert(
+        m_current + 1,
+        YamlValue::map().insert(QStringLiteral("response"), YamlValue::scalar(tr("next reply"))));
     setCurrent(m_current + 1);
     emit replyShown();
     emit committed();

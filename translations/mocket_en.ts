@@ -174,6 +174,13 @@
             <numerusform>%n frames</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>a sequence of %n answer(s)</source>
+        <translation>
+            <numerusform>a sequence of %n answer</numerusform>
+            <numerusform>a sequence of %n answers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProxyLink</name>

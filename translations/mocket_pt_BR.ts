@@ -459,6 +459,153 @@ Os caminhos são relativos à raiz do repositório.</translation>
     </message>
 </context>
 <context>
+    <name>ConversationFields</name>
+    <message>
+        <source>Line %1: write name = value</source>
+        <translation>Linha %1: escreva nome = valor</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Linha %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 values: at most %2 are kept</source>
+        <translation>%1 valores: no máximo %2 são guardados</translation>
+    </message>
+    <message>
+        <source>set — variables of the connection, one name = value per line; the value is a template, read as {{vars.name}}</source>
+        <translation>set — variáveis da conexão, um nome = valor por linha; o valor é um template, lido como {{vars.name}}</translation>
+    </message>
+    <message>
+        <source>set-shared — values every connection of the endpoint sees, one name = value per line; read as {{shared.name}}</source>
+        <translation>set-shared — valores que toda conexão do endpoint vê, um nome = valor por linha; lidos como {{shared.name}}</translation>
+    </message>
+    <message>
+        <source>when-shared — the rule answers only while these shared values are set so, one name = value per line</source>
+        <translation>when-shared — a regra responde só enquanto estes valores compartilhados estiverem assim, um nome = valor por linha</translation>
+    </message>
+    <message>
+        <source>Set:</source>
+        <translation>Definir:</translation>
+    </message>
+    <message>
+        <source>Set shared:</source>
+        <translation>Compartilhar:</translation>
+    </message>
+    <message>
+        <source>When shared:</source>
+        <translation>Se compartilhado:</translation>
+    </message>
+    <message>
+        <source>none (e.g. user = {{json-params.user}})</source>
+        <translation>nenhuma (ex.: user = {{json-params.user}})</translation>
+    </message>
+    <message>
+        <source>none (e.g. market = closed)</source>
+        <translation>nenhum (ex.: market = closed)</translation>
+    </message>
+    <message>
+        <source>any values (e.g. market = closed)</source>
+        <translation>quaisquer valores (ex.: market = closed)</translation>
+    </message>
+    <message>
+        <source>Streams started and stopped</source>
+        <translation>Streams iniciados e parados</translation>
+    </message>
+    <message>
+        <source>Start a stream</source>
+        <translation>Iniciar um stream</translation>
+    </message>
+    <message>
+        <source>start-stream — runs a stream for the sender&apos;s connection under a key; its frames see the message&apos;s values and {{counter}}</source>
+        <translation>start-stream — roda um stream para a conexão do remetente sob uma chave; seus frames veem os valores da mensagem e {{counter}}</translation>
+    </message>
+    <message>
+        <source>key — names the stream (a template), so that stop-stream can stop it; starting a key that runs restarts it</source>
+        <translation>key — dá nome ao stream (um template), para que stop-stream possa pará-lo; iniciar uma chave que já roda a reinicia</translation>
+    </message>
+    <message>
+        <source>1s (e.g. 200ms)</source>
+        <translation>1s (ex.: 200ms)</translation>
+    </message>
+    <message>
+        <source>every — the time between two frames, at least 10ms</source>
+        <translation>every — o tempo entre dois frames, no mínimo 10ms</translation>
+    </message>
+    <message>
+        <source>One frame per line</source>
+        <translation>Um frame por linha</translation>
+    </message>
+    <message>
+        <source>frames — one per line, sent in turn; {{counter}} counts them from 1</source>
+        <translation>frames — um por linha, enviados em sequência; {{counter}} os conta a partir de 1</translation>
+    </message>
+    <message>
+        <source>until stopped</source>
+        <translation>até ser parado</translation>
+    </message>
+    <message>
+        <source>count — stop after this many frames</source>
+        <translation>count — para depois de tantos frames</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>final — sent once the count is reached</source>
+        <translation>final — enviado quando a contagem é atingida</translation>
+    </message>
+    <message>
+        <source>This start-stream has keys the fields cannot show; edit it in the YAML</source>
+        <translation>Este start-stream tem chaves que os campos não mostram; edite-o no YAML</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Chave:</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>A cada:</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>Frames:</translation>
+    </message>
+    <message>
+        <source>Count:</source>
+        <translation>Quantidade:</translation>
+    </message>
+    <message>
+        <source>Final:</source>
+        <translation>Final:</translation>
+    </message>
+    <message>
+        <source>stop-stream — stops the sender&apos;s stream of this key (a template) at once, with no final frame</source>
+        <translation>stop-stream — para na hora o stream do remetente com esta chave (um template), sem frame final</translation>
+    </message>
+    <message>
+        <source>Stop the stream:</source>
+        <translation>Parar o stream:</translation>
+    </message>
+    <message>
+        <source>more than lines of text: edit it in the YAML</source>
+        <translation>mais que linhas de texto: edite no YAML</translation>
+    </message>
+    <message>
+        <source>e.g. {{json-params.id}}</source>
+        <translation>ex.: {{json-params.id}}</translation>
+    </message>
+    <message>
+        <source>the message&apos;s own: {{protocol.%1}}</source>
+        <translation>a da própria mensagem: {{protocol.%1}}</translation>
+    </message>
+    <message>
+        <source>A stream needs a key: the name stop-stream stops it by</source>
+        <translation>Um stream precisa de uma chave: o nome pelo qual stop-stream o para</translation>
+    </message>
+</context>
+<context>
     <name>EventLogReader</name>
     <message>
         <source>%1:%2: not a Mocket event line</source>
@@ -2672,6 +2819,13 @@ Comandos:
         <source>&amp;Protocol:</source>
         <translation>Proto&amp;colo:</translation>
     </message>
+    <message numerus="yes">
+        <source>a sequence of %n answer(s)</source>
+        <translation>
+            <numerusform>uma sequência de %n resposta</numerusform>
+            <numerusform>uma sequência de %n respostas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PathPattern</name>
@@ -3102,6 +3256,26 @@ Comandos:
         <source>Dela&amp;y:</source>
         <translation>A&amp;traso:</translation>
     </message>
+    <message>
+        <source>Sent as:</source>
+        <translation>Enviada como:</translation>
+    </message>
+    <message>
+        <source>%1: as a %2</source>
+        <translation>%1: como %2</translation>
+    </message>
+    <message>
+        <source>none: the preset&apos;s usual reply</source>
+        <translation>nenhum: a resposta usual do preset</translation>
+    </message>
+    <message>
+        <source>%1 — the reply goes out as a %2 under this name; the response is its payload</source>
+        <translation>%1 — a resposta sai como %2 com este nome; a resposta é o seu conteúdo</translation>
+    </message>
+    <message>
+        <source>response — the key the text response is written under: response for the preset&apos;s usual reply</source>
+        <translation>response — a chave sob a qual a resposta em texto é escrita: response para a resposta usual do preset</translation>
+    </message>
 </context>
 <context>
     <name>RunReport</name>
@@ -3198,6 +3372,93 @@ Comandos:
 | Endpoint HTTP | Requisições |
 |---|---|
 </translation>
+    </message>
+</context>
+<context>
+    <name>SequenceForm</name>
+    <message>
+        <source>One reply</source>
+        <translation>Uma resposta</translation>
+    </message>
+    <message>
+        <source>A sequence of replies</source>
+        <translation>Uma sequência de respostas</translation>
+    </message>
+    <message>
+        <source>sequence — the rule answers its 1st, 2nd, ... match with the next of its replies</source>
+        <translation>sequence — a regra responde à 1ª, 2ª, ... mensagem casada com a próxima de suas respostas</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Respostas</translation>
+    </message>
+    <message>
+        <source>Add reply</source>
+        <translation>Adicionar resposta</translation>
+    </message>
+    <message>
+        <source>Remove reply</source>
+        <translation>Remover resposta</translation>
+    </message>
+    <message>
+        <source>Move reply up</source>
+        <translation>Mover resposta para cima</translation>
+    </message>
+    <message>
+        <source>Move reply down</source>
+        <translation>Mover resposta para baixo</translation>
+    </message>
+    <message>
+        <source>Stick on the last reply</source>
+        <translation>Ficar na última resposta</translation>
+    </message>
+    <message>
+        <source>Start over after the last</source>
+        <translation>Recomeçar depois da última</translation>
+    </message>
+    <message>
+        <source>mode — stick (the default) or cycle</source>
+        <translation>mode — stick (o padrão) ou cycle</translation>
+    </message>
+    <message>
+        <source>Each connection counts its own</source>
+        <translation>Cada conexão conta a sua</translation>
+    </message>
+    <message>
+        <source>The whole endpoint counts once</source>
+        <translation>O endpoint inteiro conta uma vez só</translation>
+    </message>
+    <message>
+        <source>per — connection (the default) or endpoint</source>
+        <translation>per — connection (o padrão) ou endpoint</translation>
+    </message>
+    <message>
+        <source>This sequence has keys the form cannot show; edit it in the YAML</source>
+        <translation>Esta sequência tem chaves que o formulário não mostra; edite-a no YAML</translation>
+    </message>
+    <message>
+        <source>Replies:</source>
+        <translation>Respostas:</translation>
+    </message>
+    <message>
+        <source>After the last:</source>
+        <translation>Depois da última:</translation>
+    </message>
+    <message>
+        <source>Counted:</source>
+        <translation>Contagem:</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Tipo de resposta:</translation>
+    </message>
+    <message>
+        <source>next reply</source>
+        <translation>próxima resposta</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
 </context>
 <context>

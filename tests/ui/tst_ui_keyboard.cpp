@@ -2,7 +2,9 @@
 // English and in Portuguese; no label shows a literal "&"; Tab leaves tables; shortcuts work
 // wherever the focus is.
 
+#include "conversationform.h"
 #include "exportdialog.h"
+#include "sequenceform.h"
 #include "findbar.h"
 #include "mainwindow.h"
 #include "mocksyntaxdialog.h"
@@ -20,6 +22,7 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QAction>
 #include <QApplication>
@@ -57,7 +60,13 @@ const char MixedConfig[] = "- websocket:\n"
                            "    path: /orders\n"
                            "    response:\n"
                            "      status: 201\n"
-                           "      body: created\n";
+                           "      body: created\n"
+                           "- websocket:\n"
+                           "    path: /socket.io/\n"
+                           "    protocol: socket.io\n"
+                           "    on-message:\n"
+                           "      - event: hello\n"
+                           "        response: hi\n";
 
 // The letter Alt presses for this text ("&Save" -> s), or a null QChar.
 QChar mnemonicOf(const QString &text)
@@ -209,7 +218,9 @@ private:
         QStringList problems;
         const QList<MocksPanel::Selection> selections = { { MocksPanel::ItemType::Endpoint, 0, -1 },
                                                           { MocksPanel::ItemType::Rule, 0, 0 },
-                                                          { MocksPanel::ItemType::Http, 0, -1 } };
+                                                          { MocksPanel::ItemType::Http, 0, -1 },
+                                                          // a preset's reply keys
+                                                          { MocksPanel::ItemType::Rule, 1, 0 } };
         auto *tabs = window->findChild<TryItPanel *>()->findChild<QTabBar *>();
         QVERIFY(tabs);
         // The find and replace bar, open whatever the Mocks panel shows.
@@ -237,6 +248,15 @@ private:
                 }
             }
         }
+        // The rule form with a stream to start: the stream's fields.
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        mocks->conversationFields()->startStreamBox()->setChecked(true);
+        QVERIFY(mocks->conversationFields()->streamKeyField()->isVisibleTo(window.get()));
+        problems << mnemonicProblems(window.get());
+        // A rule answering with a sequence: its replies, mode and per.
+        mocks->sequenceForm()->kindField()->setCurrentIndex(1);
+        QVERIFY(mocks->sequenceForm()->modeField()->isVisibleTo(window.get()));
+        problems << mnemonicProblems(window.get());
         // The rule form's switch.
         mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
         for (QCheckBox *box : mocks->findChildren<QCheckBox *>()) {

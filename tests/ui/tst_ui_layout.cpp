@@ -3,7 +3,11 @@
 // window, and the Connections table shows Id to Out and three rows without scrolling.
 
 #include "conversationbox.h"
+#include "conversationform.h"
 #include "mainwindow.h"
+#include "mockspanel.h"
+#include "replyform.h"
+#include "sequenceform.h"
 #include "testclient.h"
 #include "trafficlog.h"
 #include "trafficpanel.h"
@@ -13,10 +17,13 @@
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QApplication>
+#include <QComboBox>
+#include <QGroupBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QStyle>
 #include <QScrollBar>
 #include <QTableView>
@@ -210,6 +217,20 @@ private slots:
         look(QStringLiteral("endpoint"));
         window.mocksPanel()->select({ MocksPanel::ItemType::Rule, 0, 0 });
         look(QStringLiteral("rule"));
+        // The stream a rule starts, its fields shown (its key missing: flagged).
+        MocksPanel *mocks = window.mocksPanel();
+        mocks->conversationFields()->startStreamBox()->setChecked(true);
+        look(QStringLiteral("rule starting a stream"));
+        // A preset's rule: its selecting keys and its reply keys.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->protocolField()->setCurrentIndex(
+            mocks->protocolField()->findText(QStringLiteral("socket.io")));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(mocks->ruleReplyForm()->presetField(QStringLiteral("emit")));
+        look(QStringLiteral("socket.io rule"));
+        mocks->sequenceForm()->kindField()->setCurrentIndex(1);
+        QVERIFY(mocks->sequenceForm()->list()->isVisible());
+        look(QStringLiteral("rule answering with a sequence"));
         window.trafficPanel()->selectConnection(window.trafficPanel()
                                                     ->connectionsView()
                                                     ->model()

@@ -1,8 +1,10 @@
+#include "conversationform.h"
 #include "exportdialog.h"
 #include "httpform.h"
 #include "mainwindow.h"
 #include "mockspanel.h"
 #include "replyform.h"
+#include "sequenceform.h"
 #include "serversettingsdialog.h"
 #include "settings.h"
 #include "testclient.h"
@@ -16,6 +18,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QGroupBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
@@ -81,6 +84,16 @@ private:
         const QString path = m_dir.filePath(name);
         writeFile(path, text.toUtf8());
         return path;
+    }
+
+    // Serves text as a config on a free port with changes applied as they are made; returns
+    // the ws:// base URL.
+    QString serveConfig(const QString &text)
+    {
+        const QString base = openAndStart(text.toUtf8());
+        if (!base.isEmpty())
+            m_window->setAutoApply(true);
+        return base;
     }
 
     void connectClient(TestClient &client, const QString &url)
@@ -1294,6 +1307,308 @@ private slots:
         QVERIFY(rule0().conversation.whenState.isEmpty());
         QVERIFY(!m_window->editor()->toPlainText().contains(QStringLiteral("when-state")));
         QCOMPARE(mocks->setStateField()->text(), QStringLiteral("in"));
+    }
+
+    // set, set-shared and when-shared from the rule form: one "name = value" per line, each
+    // edit one Undo; a name the loader would refuse is flagged and not written; the running
+    // server then keeps the values and lets a rule wait for them.
+    void formEditsTheConversationKeys()
+    {
+        const QString text
+            = QStringLiteral("- websocket:\n    path: /app\n    on-message:\n"
+                             "      - pattern: '{\"op\": \"login\", \"user\": \"{{user}}\"}'\n"
+                             "        response: '{\"welcome\": {{vars.user | json}}}'\n"
+                             "      - pattern: close\n        response: ok\n"
+                             "      - pattern: buy\n        response: closed\n"
+                             "      - pattern: buy\n        response: filled\n");
+        const QString base = serveConfig(text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        ConversationFields *fields = mocks->conversationFields();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(fields->setField()->toolTip().startsWith(QStringLiteral("set ")));
+        QVERIFY(fields->setField()->isVisible());
+
+        fields->setField()->setPlainText(QStringLiteral("user name = x"));
+        mocks->commitForms();
+        QCOMPARE(editor->toPlainText(), text);
+        QVERIFY2(fields->problems().contains(QStringLiteral("not a name")),
+                 qPrintable(fields->problems()));
+        fields->setField()->setPlainText(QStringLiteral("user = {{json-params.user}}"));
+        mocks->commitForms();
+        QVERIFY(fields->problems().isEmpty());
+        QString expected = text;
+        expected.replace(QStringLiteral("{{vars.user | json}}}'\n"),
+                         QStringLiteral("{{vars.user | json}}}'\n"
+                                        "        set: {user: '{{json-params.user}}'}\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        QCOMPARE(editor->toPlainText(), expected);
+
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 1 });
+        QVERIFY(fields->setField()->toPlainText().isEmpty());
+        fields->setSharedField()->setPlainText(QStringLiteral("market = closed"));
+        mocks->commitForms();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 2 });
+        fields->whenSharedField()->setPlainText(QStringLiteral(" market=closed \n"));
+        mocks->commitForms();
+        expected.replace(QStringLiteral("response: ok\n"),
+                         QStringLiteral("response: ok\n        set-shared: {market: closed}\n"));
+        expected.replace(
+            QStringLiteral("response: closed\n"),
+            QStringLiteral("response: closed\n        when-shared: {market: closed}\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QCOMPARE(fields->setField()->toPlainText(), QStringLiteral("user = {{json-params.user}}"));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 2 });
+        QCOMPARE(fields->whenSharedField()->toPlainText(), QStringLiteral("market = closed"));
+        QCOMPARE(m_window->server()->spec()->endpoints.at(0).rules.at(2).conversation.whenShared,
+                 (QList<std::pair<QString, QString>> {
+                     { QStringLiteral("market"), QStringLiteral("closed") } }));
+
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/app")));
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.ask(QStringLiteral("{\"op\": \"login\", \"user\": \"ann\"}")),
+                 QStringLiteral("{\"welcome\": \"ann\"}"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("filled"));
+        QCOMPARE(client.ask(QStringLiteral("close")), QStringLiteral("ok"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("closed"));
+
+        // Emptied, the key goes.
+        fields->whenSharedField()->clear();
+        mocks->commitForms();
+        QVERIFY(!editor->toPlainText().contains(QStringLiteral("when-shared")));
+
+        // Values that are more than a line of text are left to the YAML editor.
+        editor->setPlainText(text + QStringLiteral("        set: {user: {name: ann}}\n"));
+        m_window->validateNow();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 3 });
+        QVERIFY(fields->setField()->isReadOnly());
+        QVERIFY(fields->setField()->toPlainText().isEmpty());
+        QVERIFY(fields->setField()->placeholderText().contains(QStringLiteral("YAML")));
+        mocks->commitForms();
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("set: {user: {name: ann}}\n")));
+    }
+
+    // start-stream and stop-stream from the rule form: the stream's key, interval, frames,
+    // count and final frame, written as one edit (one Undo); an interval the loader would
+    // refuse is flagged and not written; the running server then streams.
+    void formStartsAndStopsStreams()
+    {
+        const QString text
+            = QStringLiteral("- websocket:\n    path: /ticker\n    on-message:\n"
+                             "      - pattern: '{\"op\": \"sub\", \"id\": \"{{id}}\"}'\n"
+                             "        response: subscribed\n"
+                             "      - pattern: '{\"op\": \"unsub\", \"id\": \"{{id}}\"}'\n"
+                             "        response: unsubscribed\n");
+        const QString base = serveConfig(text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        ConversationFields *fields = mocks->conversationFields();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QGroupBox *start = fields->startStreamBox();
+        QVERIFY(start->isVisible());
+        QVERIFY(!start->isChecked());
+        QVERIFY(start->toolTip().startsWith(QStringLiteral("start-stream")));
+
+        fields->streamKeyField()->setText(QStringLiteral("{{json-params.id}}"));
+        fields->streamEveryField()->setText(QStringLiteral("5ms"));
+        fields->streamFramesField()->setPlainText(QStringLiteral("{{json-params.id}}-{{counter}}"));
+        fields->streamCountField()->setText(QStringLiteral("3"));
+        fields->streamFinalField()->setText(QStringLiteral("done"));
+        start->setChecked(true);
+        QCOMPARE(editor->toPlainText(), text);
+        QVERIFY2(fields->problems().contains(QStringLiteral("10")), qPrintable(fields->problems()));
+        fields->streamEveryField()->setText(QStringLiteral("50ms"));
+        mocks->commitForms();
+        QVERIFY(fields->problems().isEmpty());
+        QString expected = text;
+        expected.replace(QStringLiteral("response: subscribed\n"),
+                         QStringLiteral("response: subscribed\n"
+                                        "        start-stream:\n"
+                                        "          key: '{{json-params.id}}'\n"
+                                        "          every: 50ms\n"
+                                        "          frames: ['{{json-params.id}}-{{counter}}']\n"
+                                        "          count: 3\n"
+                                        "          final: done\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        QCOMPARE(editor->toPlainText(), expected);
+
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 1 });
+        QVERIFY(!start->isChecked());
+        fields->stopStreamField()->setText(QStringLiteral("{{json-params.id}}"));
+        mocks->commitForms();
+        expected.replace(QStringLiteral("response: unsubscribed\n"),
+                         QStringLiteral("response: unsubscribed\n"
+                                        "        stop-stream: '{{json-params.id}}'\n"));
+        QCOMPARE(editor->toPlainText(), expected);
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(start->isChecked());
+        QCOMPARE(fields->streamCountField()->text(), QStringLiteral("3"));
+        QVERIFY(m_window->server()->spec()->endpoints.at(0).rules.at(1).conversation.stopStream);
+
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/ticker")));
+        QVERIFY(client.waitForConnected());
+        client.socket().sendTextMessage(QStringLiteral("{\"op\": \"sub\", \"id\": \"a\"}"));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 5, 15000);
+        QCOMPARE(
+            client.messages(),
+            (QStringList { QStringLiteral("subscribed"), QStringLiteral("a-1"),
+                           QStringLiteral("a-2"), QStringLiteral("a-3"), QStringLiteral("done") }));
+
+        // Switched off, the key goes.
+        start->setChecked(false);
+        QVERIFY(!editor->toPlainText().contains(QStringLiteral("start-stream")));
+    }
+
+    // On a preset endpoint the reply form has the preset's reply keys from its registry:
+    // socket.io's emit (a name) and ack (the key the response is written under), each edit one
+    // Undo; a socket.io client then gets the event, or the acknowledgement.
+    void formEditsThePresetReplyKeys()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /socket.io/\n"
+                                            "    protocol: socket.io\n    on-message:\n"
+                                            "      - event: hello\n"
+                                            "        response: '{\"n\": 1}'\n");
+        const QString base = serveConfig(text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        ReplyForm *reply = mocks->ruleReplyForm();
+        QLineEdit *emitField = reply->presetField(QStringLiteral("emit"));
+        QVERIFY(emitField && emitField->isVisible());
+        QVERIFY(emitField->toolTip().startsWith(QStringLiteral("emit")));
+        QComboBox *responseKey = reply->responseKeyField();
+        QVERIFY(responseKey->isVisible());
+        QCOMPARE(responseKey->currentText(), QStringLiteral("response"));
+
+        QTest::keyClicks(emitField, QStringLiteral("greeting"));
+        mocks->commitForms();
+        const QString emitted = text + QStringLiteral("        emit: greeting\n");
+        QCOMPARE(editor->toPlainText(), emitted);
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/socket.io/?EIO=4&transport=websocket")));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.messages().isEmpty(), 10000);
+        QVERIFY(client.messages().first().startsWith(QLatin1Char('0')));
+        QVERIFY(client.ask(QStringLiteral("40")).startsWith(QStringLiteral("40")));
+        const QString event = client.ask(QStringLiteral("42[\"hello\"]"));
+        QVERIFY2(event.startsWith(QStringLiteral("42[\"greeting\"")), qPrintable(event));
+        editor->setFocus(); // where Undo is
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        m_window->validateNow();
+
+        // The response written under ack instead: one edit, one Undo.
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(emitField->text().isEmpty());
+        responseKey->setCurrentIndex(responseKey->findText(QStringLiteral("ack")));
+        QString acked = text;
+        acked.replace(QStringLiteral("response:"), QStringLiteral("ack:"));
+        QCOMPARE(editor->toPlainText(), acked);
+        QCOMPARE(responseKey->currentText(), QStringLiteral("ack"));
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("{\"n\": 1}"));
+        const QString ack = client.ask(QStringLiteral("427[\"hello\"]"));
+        QVERIFY2(ack.startsWith(QStringLiteral("437[")), qPrintable(ack));
+        reply->responseField()->setPlainText(QStringLiteral("{\"n\": 2}"));
+        mocks->commitForms();
+        QVERIFY2(editor->toPlainText().contains(QStringLiteral("ack: '{\"n\": 2}'")),
+                 qPrintable(editor->toPlainText()));
+        editor->undo();
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+
+        // graphql-ws's error, STOMP's send-to: from the same registry.
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->protocolField()->setCurrentIndex(
+            mocks->protocolField()->findText(QStringLiteral("stomp")));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(reply->presetField(QStringLiteral("send-to")));
+        QVERIFY(!reply->presetField(QStringLiteral("emit")));
+        QVERIFY(!reply->responseKeyField()->isVisible());
+        mocks->select({ MocksPanel::ItemType::Endpoint, 0, -1 });
+        mocks->protocolField()->setCurrentIndex(
+            mocks->protocolField()->findText(QStringLiteral("graphql-ws")));
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(reply->responseKeyField()->findText(QStringLiteral("error")) > 0);
+    }
+
+    // A rule switched between one reply and a sequence; the sequence's replies added, edited
+    // with the reply form, moved and removed, its mode chosen; each change one edit (one
+    // Undo); a client then gets the replies in turn.
+    void formEditsASequence()
+    {
+        const QString text = QStringLiteral("- websocket:\n    path: /shop\n    on-message:\n"
+                                            "      - pattern: buy\n        response: filled\n");
+        const QString base = serveConfig(text);
+        QVERIFY(!base.isEmpty());
+        MocksPanel *mocks = m_window->mocksPanel();
+        YamlEditor *editor = m_window->editor();
+        SequenceForm *sequence = mocks->sequenceForm();
+        ReplyForm *reply = mocks->ruleReplyForm();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+        QVERIFY(sequence->kindField()->isVisible());
+        QVERIFY(!sequence->list()->isVisible());
+        QVERIFY(sequence->kindField()->toolTip().startsWith(QStringLiteral("sequence")));
+
+        sequence->kindField()->setCurrentIndex(1);
+        const QString head = QStringLiteral("- websocket:\n    path: /shop\n    on-message:\n"
+                                            "      - pattern: buy\n        sequence:\n");
+        QCOMPARE(editor->toPlainText(),
+                 head + QStringLiteral("          replies:\n            - response: filled\n"));
+        QVERIFY(sequence->list()->isVisible());
+        QCOMPARE(sequence->list()->count(), 1);
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("filled"));
+        editor->setFocus();
+        editor->undo();
+        QCOMPARE(editor->toPlainText(), text);
+        editor->redo();
+        m_window->validateNow();
+        mocks->select({ MocksPanel::ItemType::Rule, 0, 0 });
+
+        sequence->addReply();
+        QCOMPARE(sequence->list()->count(), 2);
+        QCOMPARE(sequence->list()->currentRow(), 1);
+        reply->responseField()->setPlainText(QStringLiteral("rejected"));
+        mocks->commitForms();
+        sequence->modeField()->setCurrentIndex(1);
+        QCOMPARE(editor->toPlainText(),
+                 head
+                     + QStringLiteral("          mode: cycle\n          replies:\n"
+                                      "            - response: filled\n"
+                                      "            - response: rejected\n"));
+        QVERIFY(m_window->server()->spec()->endpoints.at(0).rules.at(0).sequence);
+        TestClient client;
+        client.open(QUrl(base + QStringLiteral("/shop")));
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("filled"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("rejected"));
+        QCOMPARE(client.ask(QStringLiteral("buy")), QStringLiteral("filled"));
+
+        // Choosing a reply shows it in the reply form.
+        sequence->list()->setCurrentRow(0);
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("filled"));
+        sequence->list()->setCurrentRow(1);
+        QCOMPARE(reply->responseField()->toPlainText(), QStringLiteral("rejected"));
+        sequence->moveCurrent(-1);
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("            - response: rejected\n"
+                                                              "            - response: filled\n")));
+        QCOMPARE(sequence->list()->currentRow(), 0);
+        sequence->removeCurrent();
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("replies:\n"
+                                                              "            - response: filled\n")));
+        // Back to one reply: the sequence's first.
+        sequence->kindField()->setCurrentIndex(0);
+        QCOMPARE(editor->toPlainText(), text);
     }
 
     // On a preset endpoint the rule form has a field per selecting key of its preset.

@@ -224,13 +224,16 @@ void TestPlaceholderUi::kindSaysWhatThePatternBinds()
 void TestPlaceholderUi::everyFormFieldNamesItsYamlKey()
 {
     static const QStringList keys {
-        QStringLiteral("path"),       QStringLiteral("on-connect"), QStringLiteral("subprotocols"),
-        QStringLiteral("pattern"),    QStringLiteral("binary"),     QStringLiteral("hex-prefix"),
-        QStringLiteral("response"),   QStringLiteral("frames"),     QStringLiteral("delay"),
-        QStringLiteral("to"),         QStringLiteral("close"),      QStringLiteral("every"),
-        QStringLiteral("once"),       QStringLiteral("method"),     QStringLiteral("status"),
-        QStringLiteral("headers"),    QStringLiteral("body"),       QStringLiteral("push"),
-        QStringLiteral("when-state"), QStringLiteral("set-state"),  QStringLiteral("enabled")
+        QStringLiteral("path"),       QStringLiteral("on-connect"),  QStringLiteral("subprotocols"),
+        QStringLiteral("pattern"),    QStringLiteral("binary"),      QStringLiteral("hex-prefix"),
+        QStringLiteral("response"),   QStringLiteral("frames"),      QStringLiteral("delay"),
+        QStringLiteral("to"),         QStringLiteral("close"),       QStringLiteral("every"),
+        QStringLiteral("once"),       QStringLiteral("method"),      QStringLiteral("status"),
+        QStringLiteral("headers"),    QStringLiteral("body"),        QStringLiteral("push"),
+        QStringLiteral("when-state"), QStringLiteral("set-state"),   QStringLiteral("enabled"),
+        QStringLiteral("set"),        QStringLiteral("when-shared"), QStringLiteral("key"),
+        QStringLiteral("count"),      QStringLiteral("final"),       QStringLiteral("sequence"),
+        QStringLiteral("mode"),       QStringLiteral("per")
     };
     MocksPanel panel;
     panel.setOutline(SpecOutline::parse(Chat));

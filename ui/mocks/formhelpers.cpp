@@ -62,4 +62,15 @@ QWidget *withPlaceholderButton(QPlainTextEdit *field, PlaceholderCompleter *comp
     return row;
 }
 
+YamlValue textList(const QStringList &texts)
+{
+    QList<YamlValue> items;
+    qsizetype length = 0;
+    for (const QString &text : texts) {
+        items.append(YamlValue::scalar(text));
+        length += text.size() + 4;
+    }
+    return YamlValue::list(items, length <= 60);
+}
+
 } // namespace Forms

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "specoutline.h"
+
 #include <QString>
 
 class PlaceholderCompleter;
@@ -29,5 +31,20 @@ void setTextUnlessFocused(QPlainTextEdit *edit, const QString &text);
 // The field with an "Insert placeholder" button beside it, as one row of a form.
 QWidget *withPlaceholderButton(QPlainTextEdit *field, PlaceholderCompleter *completer,
                                QWidget *parent);
+
+// Reads each key of a map into row; false at the first key readKey cannot read.
+template<typename Row>
+bool readKeys(const YamlValue &map, Row *row,
+              bool (*readKey)(const QString &key, const YamlValue &value, Row *row))
+{
+    for (qsizetype i = 0; i < map.keys.size() && i < map.items.size(); ++i) {
+        if (!readKey(map.keys.at(i), map.items.at(i), row))
+            return false;
+    }
+    return true;
+}
+
+// Texts as a YAML list: on one line ([a, b]) when short, one item a line otherwise.
+YamlValue textList(const QStringList &texts);
 
 } // namespace Forms

@@ -2,12 +2,14 @@
 #include "placeholdercompleter.h"
 #include "themeicon.h"
 
+#include "conversationform.h"
 #include "formhelpers.h"
 #include "formtextedit.h"
 #include "httpform.h"
 #include "messagepattern.h"
 #include "protocol.h"
 #include "replyform.h"
+#include "sequenceform.h"
 #include "specrules.h"
 
 #include <QCheckBox>
@@ -46,31 +48,6 @@ bool isSwitchedOff(const RuleOutline &rule)
 {
     const KeyOutline *enabled = findKey(rule.keys, QStringLiteral("enabled"));
     return enabled && enabled->value.text == QLatin1String("false");
-}
-
-// "pong", "3 frames", with the delay, audience and close when there are.
-QString replySummary(const QList<KeyOutline> &keys)
-{
-    QString text;
-    if (const KeyOutline *frames = findKey(keys, QStringLiteral("frames")))
-        text = MocksPanel::tr("%n frame(s)", nullptr, int(frames->value.items.size()));
-    else if (const KeyOutline *response = findKey(keys, QStringLiteral("response")))
-        text = oneLine(response->value.toJson());
-    QStringList extras;
-    if (const KeyOutline *delay = findKey(keys, QStringLiteral("delay")))
-        extras << MocksPanel::tr("after %1").arg(delay->value.text);
-    if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
-        if (to->value.text == QLatin1String("others"))
-            extras << MocksPanel::tr("to the others");
-        else if (to->value.text == QLatin1String("endpoint")
-                 || to->value.text == QLatin1String("all"))
-            extras << MocksPanel::tr("to the whole endpoint");
-    }
-    if (findKey(keys, QStringLiteral("close")))
-        extras << MocksPanel::tr("then close");
-    if (!extras.isEmpty())
-        text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + QLatin1Char(')');
-    return text;
 }
 
 // An edit of the spec with its endpoint and rule numbers and values bound now, applied later to
@@ -241,6 +218,34 @@ QStringList splitNames(const QString &text)
 
 using Place = Placeholders::Place;
 
+// "pong", "3 frames", with the delay, audience and close when there are.
+QString MocksPanel::replySummary(const QList<KeyOutline> &keys)
+{
+    QString text;
+    if (const KeyOutline *sequence = findKey(keys, QStringLiteral("sequence"))) {
+        const YamlValue *replies = sequence->value.value(QStringLiteral("replies"));
+        text = tr("a sequence of %n answer(s)", nullptr, replies ? int(replies->items.size()) : 0);
+    } else if (const KeyOutline *frames = findKey(keys, QStringLiteral("frames")))
+        text = tr("%n frame(s)", nullptr, int(frames->value.items.size()));
+    else if (const KeyOutline *response = findKey(keys, QStringLiteral("response")))
+        text = oneLine(response->value.toJson());
+    QStringList extras;
+    if (const KeyOutline *delay = findKey(keys, QStringLiteral("delay")))
+        extras << tr("after %1").arg(delay->value.text);
+    if (const KeyOutline *to = findKey(keys, QStringLiteral("to"))) {
+        if (to->value.text == QLatin1String("others"))
+            extras << tr("to the others");
+        else if (to->value.text == QLatin1String("endpoint")
+                 || to->value.text == QLatin1String("all"))
+            extras << tr("to the whole endpoint");
+    }
+    if (findKey(keys, QStringLiteral("close")))
+        extras << tr("then close");
+    if (!extras.isEmpty())
+        text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return text;
+}
+
 MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
 {
     qRegisterMetaType<MocksPanel::Selection>();
@@ -401,6 +406,7 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_setState->setToolTip(tr("set-state — the connection's state once the rule has matched"));
     matchForm->addRow(tr("In states:"), m_whenState);
     matchForm->addRow(tr("Then state:"), m_setState);
+    m_conversation = new ConversationFields(matchForm, rulePage);
     m_ruleEnabled = new QCheckBox(tr("En&abled"), matchBox);
     m_ruleEnabled->setToolTip(
         tr("enabled — a switched-off rule stays in the config and never answers"));
@@ -409,8 +415,10 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
     m_ruleReply->setPlaceholderSource([this] { return placeholders(Place::Rule); });
     auto *replyBox = new QGroupBox(tr("Reply"), rulePage);
     auto *replyLayout = new QVBoxLayout(replyBox);
+    m_sequence = new SequenceForm(replyBox);
+    replyLayout->addWidget(m_sequence);
     replyLayout->addWidget(m_ruleReply);
-    stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox });
+    stackOnPage(rulePage, { m_ruleTitle, matchBox, replyBox, m_conversation->streamsBox() });
 
     // HTTP endpoint form
     auto *httpPage = new QWidget(this);
@@ -474,6 +482,16 @@ MocksPanel::MocksPanel(QWidget *parent) : QWidget(parent)
         connect(form, &ReplyForm::typing, this, typing);
         connect(form, &ReplyForm::committed, this, chosen);
     }
+    connect(m_sequence, &SequenceForm::committed, this, chosen);
+    connect(m_sequence, &SequenceForm::aboutToEdit, this, &MocksPanel::commitForms);
+    connect(m_sequence, &SequenceForm::replyShown, this, &MocksPanel::showSequenceReply);
+    connect(m_sequence, &SequenceForm::replyChosen, this, [this](int row) {
+        commitForms(); // the reply shown until now goes in first
+        m_sequence->setCurrent(row);
+        showSequenceReply();
+    });
+    connect(m_conversation, &ConversationFields::typing, this, typing);
+    connect(m_conversation, &ConversationFields::committed, this, chosen);
     connect(m_httpForm, &HttpEndpointForm::typing, this, typing);
     connect(m_httpForm, &HttpEndpointForm::committed, this, chosen);
     connect(m_streams, &StreamsEditor::typing, this, typing);
@@ -730,6 +748,7 @@ void MocksPanel::showForms()
     } else if (chosen.type == ItemType::Greeting) {
         m_greetingTitle->setText(
             tr("<b>%1</b> · on-connect").arg(endpoint.pathValue.toHtmlEscaped()));
+        m_greetingReply->setPreset(protocolOf(endpoint));
         m_greetingReply->load(endpoint.onConnectKeys);
         m_forms->setCurrentIndex(3);
     } else {
@@ -767,7 +786,14 @@ void MocksPanel::showRuleForm(const EndpointOutline &endpoint, const Selection &
         const QSignalBlocker quiet(m_ruleEnabled);
         m_ruleEnabled->setChecked(!isSwitchedOff(rule));
     }
-    m_ruleReply->load(rule.keys);
+    m_ruleReply->setPreset(protocolOf(endpoint));
+    if (before.type != ItemType::Rule || before.endpoint != m_shown.endpoint
+        || before.rule != m_shown.rule)
+        m_sequence->setCurrent(0);
+    m_sequence->load(findKey(rule.keys, QStringLiteral("sequence")));
+    m_ruleReply->load(m_sequence->isSequence() ? m_sequence->currentKeys() : rule.keys);
+    const Protocols::Preset *preset = Protocols::presetNamed(protocolOf(endpoint));
+    m_conversation->load(rule.keys, preset ? QString::fromLatin1(preset->streamKey) : QString());
     m_forms->setCurrentIndex(2);
 }
 
@@ -1054,10 +1080,37 @@ void MocksPanel::matchEdit(const RuleOutline &rule, Pending *pending) const
         boundEdit(&SpecEdits::setRuleMatch, m_shown.endpoint, m_shown.rule, key, value));
 }
 
+void MocksPanel::showSequenceReply()
+{
+    const bool wasRebuilding = m_rebuilding;
+    m_rebuilding = true;
+    m_ruleReply->load(m_sequence->currentKeys());
+    m_rebuilding = wasRebuilding;
+}
+
+// The reply's keys to change: the rule's own, or its sequence's (the selected reply as the
+// reply form has it), or a switch between the two.
+SpecEdits::KeyValues MocksPanel::replyChanges(const RuleOutline &rule) const
+{
+    SpecEdits::KeyValues values = m_sequence->switchChanges(rule.keys);
+    if (!values.isEmpty())
+        return values;
+    const KeyOutline *sequence = findKey(rule.keys, QStringLiteral("sequence"));
+    if (!sequence || !m_sequence->isSequence())
+        return sequence ? values : m_ruleReply->changes(rule.keys);
+    if (!m_sequence->isShown())
+        return values;
+    const YamlValue value = m_sequence->value(m_ruleReply->changes(m_sequence->currentKeys()));
+    if (!(value == sequence->value))
+        values.append({ QStringLiteral("sequence"), value });
+    return values;
+}
+
 void MocksPanel::ruleKeysEdit(const RuleOutline &rule, Pending *pending) const
 {
-    SpecEdits::KeyValues values = m_ruleReply->changes(rule.keys);
+    SpecEdits::KeyValues values = replyChanges(rule);
     stateKeys(rule, &values);
+    m_conversation->changes(rule.keys, &values);
     selectorKeys(rule, &values);
     // Switched on is the default: the key is written only to switch the rule off.
     if (m_ruleEnabled->isChecked() == isSwitchedOff(rule))

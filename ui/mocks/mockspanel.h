@@ -22,9 +22,11 @@ class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class ConversationFields;
 class HttpEndpointForm;
 class PlaceholderCompleter;
 class ReplyForm;
+class SequenceForm;
 class StreamsEditor;
 
 // A form edit, worked out against the YAML text and its outline at the moment it is applied.
@@ -50,6 +52,10 @@ public:
     };
 
     explicit MocksPanel(QWidget *parent = nullptr);
+
+    // A reply in a few words: "pong", "3 frames", with the delay, audience and close when
+    // there are (the tree's rows, a sequence's replies).
+    static QString replySummary(const QList<KeyOutline> &keys);
 
     // Shows the outline of the current text; keeps the selection and does not overwrite a
     // field the user is typing in. While the text is no YAML the forms cannot edit it: the
@@ -84,6 +90,10 @@ public:
     QLineEdit *selectorField(const QString &key) const;
     QLineEdit *setStateField() const { return m_setState; }
     QCheckBox *enabledField() const { return m_ruleEnabled; }
+    // The rule's set, set-shared, when-shared, start-stream and stop-stream.
+    ConversationFields *conversationFields() const { return m_conversation; }
+    // One reply or a sequence of them, and the sequence's replies, mode and per.
+    SequenceForm *sequenceForm() const { return m_sequence; }
     QString matchProblem() const;
     ReplyForm *ruleReplyForm() const { return m_ruleReply; }
     ReplyForm *greetingForm() const { return m_greetingReply; }
@@ -131,6 +141,8 @@ private:
     void greetingKeysEdit(const EndpointOutline &endpoint, Pending *pending) const;
     void matchEdit(const RuleOutline &rule, Pending *pending) const;
     void ruleKeysEdit(const RuleOutline &rule, Pending *pending) const;
+    SpecEdits::KeyValues replyChanges(const RuleOutline &rule) const;
+    void showSequenceReply();
     void stateKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const;
     void selectorKeys(const RuleOutline &rule, SpecEdits::KeyValues *values) const;
     // The fields of the preset's selecting keys, for the endpoint's `protocol:` (none
@@ -163,6 +175,8 @@ private:
     std::vector<std::pair<QString, QLineEdit *>> m_selectors;
     QLabel *m_matchProblem = nullptr;
     QCheckBox *m_ruleEnabled = nullptr;
+    ConversationFields *m_conversation = nullptr;
+    SequenceForm *m_sequence = nullptr;
     ReplyForm *m_ruleReply = nullptr;
     ReplyForm *m_greetingReply = nullptr;
     QLabel *m_greetingTitle = nullptr;

@@ -4,6 +4,7 @@
 #include "formhelpers.h"
 #include "formtextedit.h"
 #include "mockspec.h"
+#include "protocol.h"
 #include "specrules.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <optional>
 
 using Forms::problemLabel;
+using Forms::readKeys;
 using Forms::showProblem;
 using Forms::toolButton;
 
@@ -106,18 +108,6 @@ Close closeOf(const KeyOutline *key)
             result.reason = reason->text;
     }
     return result;
-}
-
-// Reads each key of a map into row; false at the first key readKey cannot read.
-template<typename Row>
-bool readKeys(const YamlValue &map, Row *row,
-              bool (*readKey)(const QString &key, const YamlValue &value, Row *row))
-{
-    for (qsizetype i = 0; i < map.keys.size() && i < map.items.size(); ++i) {
-        if (!readKey(map.keys.at(i), map.items.at(i), row))
-            return false;
-    }
-    return true;
 }
 
 // Reads each item of a list as a row; false when value is no list or at the first item
@@ -430,6 +420,10 @@ void ReplyForm::buildReplyFields()
     m_binary->setToolTip(tr("binary — one binary frame, written in base64"));
     m_frames = new FramesEditor(this);
     m_replyProblem = problemLabel(this);
+    m_responseKey = new QComboBox(this);
+    m_responseKey->setObjectName(QStringLiteral("responseKey"));
+    m_responseKey->addItem(QStringLiteral("response"), QStringLiteral("response"));
+    m_responseKey->setToolTip(responseKeyTip({}));
 
     auto *kindLabel = new QLabel(m_greeting ? tr("G&reeting:") : tr("Reply &with:"), this);
     kindLabel->setBuddy(m_kind);
@@ -437,6 +431,7 @@ void ReplyForm::buildReplyFields()
     m_responseLabel = new QLabel(m_greeting ? tr("Te&xt:") : tr("&Response:"), this);
     m_responseLabel->setBuddy(m_response);
     m_form->addRow(m_responseLabel, m_responseRow);
+    m_form->addRow(tr("Sent as:"), m_responseKey);
     m_binaryLabel = new QLabel(tr("Base&64:"), this);
     m_binaryLabel->setBuddy(m_binary);
     m_form->addRow(m_binaryLabel, m_binary);
@@ -538,6 +533,7 @@ void ReplyForm::connectFields()
         chosen();
     });
     connect(m_response, &QPlainTextEdit::textChanged, this, typed);
+    connect(m_responseKey, &QComboBox::currentIndexChanged, this, chosen);
     connect(m_binary, &QLineEdit::textEdited, this, typed);
     connect(m_binary, &QLineEdit::editingFinished, this, chosen);
     connect(m_frames, &FramesEditor::changed, this, chosen);
@@ -590,6 +586,7 @@ void ReplyForm::updateVisibility()
 {
     const Kind kind = Kind(m_kind->currentIndex());
     m_form->setRowVisible(m_responseRow, kind == Kind::Text);
+    m_form->setRowVisible(m_responseKey, kind == Kind::Text && m_responseKey->count() > 1);
     m_form->setRowVisible(m_binary, kind == Kind::Binary);
     m_form->setRowVisible(m_frames, kind == Kind::Frames);
     validate();
@@ -628,9 +625,16 @@ QString ReplyForm::problems() const
     return all.join(QLatin1Char('\n'));
 }
 
-void ReplyForm::load(const QList<KeyOutline> &keys)
+void ReplyForm::load(const QList<KeyOutline> &written)
 {
     m_loading = true;
+    const QList<KeyOutline> keys = asResponse(written);
+    m_responseKey->setCurrentIndex(
+        std::max(0, m_responseKey->findData(writtenResponseKey(written))));
+    for (const auto &[key, field] : m_framingNames) {
+        const KeyOutline *name = findKey(written, key);
+        Forms::setTextUnlessFocused(field, name ? name->value.text : QString());
+    }
     const KeyOutline *frames = findKey(keys, QStringLiteral("frames"));
     const KeyOutline *response = findKey(keys, QStringLiteral("response"));
     const KeyOutline *delay = findKey(keys, QStringLiteral("delay"));
@@ -691,8 +695,9 @@ struct ReplyKeyOutlines
     const KeyOutline *close;
 };
 
-SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
+SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &written) const
 {
+    const QList<KeyOutline> keys = asResponse(written);
     const ReplyKeyOutlines current(keys);
     SpecEdits::KeyValues out;
     contentChanges(current, &out);
@@ -700,7 +705,127 @@ SpecEdits::KeyValues ReplyForm::changes(const QList<KeyOutline> &keys) const
     audienceChange(current.to, &out);
     closeChange(current.close, &out);
     keepSomethingToSay(current, &out);
+    respell(written, &out);
+    framingNameChanges(written, &out);
     return out;
+}
+
+void ReplyForm::setPreset(const QString &name)
+{
+    const Protocols::Preset *preset = Protocols::presetNamed(name);
+    const QString known = preset ? QString::fromLatin1(preset->name) : QString();
+    if (known == m_preset)
+        return;
+    m_preset = known;
+    for (const auto &[key, field] : m_framingNames)
+        m_form->removeRow(field);
+    m_framingNames.clear();
+    const QSignalBlocker quiet(m_responseKey);
+    while (m_responseKey->count() > 1)
+        m_responseKey->removeItem(m_responseKey->count() - 1);
+    QStringList framed;
+    for (const Protocols::RuleKey &key : preset ? preset->ruleKeys : QList<Protocols::RuleKey>()) {
+        const QString keyName = QString::fromLatin1(key.name);
+        const QString command = QString::fromLatin1(key.command);
+        if (key.role == Protocols::KeyRole::FramingResponse && !m_greeting) {
+            m_responseKey->addItem(keyName, keyName);
+            framed.append(tr("%1: as a %2").arg(keyName, command));
+        } else if (key.role == Protocols::KeyRole::FramingName) {
+            auto *field = new QLineEdit(this);
+            field->setObjectName(keyName);
+            field->setPlaceholderText(tr("none: the preset's usual reply"));
+            field->setToolTip(tr("%1 — the reply goes out as a %2 under this name; the response "
+                                 "is its payload")
+                                  .arg(keyName, command));
+            connect(field, &QLineEdit::textEdited, this, [this] {
+                if (!m_loading)
+                    emit typing();
+            });
+            connect(field, &QLineEdit::editingFinished, this, [this] {
+                if (!m_loading)
+                    emit committed();
+            });
+            // Under the kind of reply: it says how the reply is framed.
+            m_form->insertRow(1 + int(m_framingNames.size()), keyName + QLatin1Char(':'), field);
+            m_framingNames.emplace_back(keyName, field);
+        }
+    }
+    m_responseKey->setToolTip(responseKeyTip(framed));
+    updateVisibility();
+}
+
+// The Sent as field's tooltip, with what the preset's response keys do (framed).
+QString ReplyForm::responseKeyTip(const QStringList &framed)
+{
+    const QString usual = tr("response — the key the text response is written under: response "
+                             "for the preset's usual reply");
+    return framed.isEmpty() ? usual
+                            : usual + QStringLiteral("; ") + framed.join(QStringLiteral("; "));
+}
+
+QLineEdit *ReplyForm::presetField(const QString &key) const
+{
+    for (const auto &[name, field] : m_framingNames) {
+        if (name == key)
+            return field;
+    }
+    return nullptr;
+}
+
+QString ReplyForm::writtenResponseKey(const QList<KeyOutline> &keys) const
+{
+    for (int index = int(keys.size()) - 1; index >= 0; --index) {
+        if (m_responseKey->findData(keys.at(index).name) >= 0)
+            return keys.at(index).name;
+    }
+    return QString();
+}
+
+QList<KeyOutline> ReplyForm::asResponse(const QList<KeyOutline> &keys) const
+{
+    const QString written = writtenResponseKey(keys);
+    QList<KeyOutline> renamed = keys;
+    for (KeyOutline &key : renamed) {
+        if (key.name == written)
+            key.name = QStringLiteral("response");
+    }
+    return renamed;
+}
+
+// The changes worked out for response, spelled as the file and the form have it: a removal
+// names the key written, a value the key chosen; a text moved to another key is written
+// under it and taken from the one it was under.
+void ReplyForm::respell(const QList<KeyOutline> &keys, SpecEdits::KeyValues *out) const
+{
+    const QString response = QStringLiteral("response");
+    const QString written = writtenResponseKey(keys);
+    const bool text = Kind(m_kind->currentIndex()) == Kind::Text;
+    const QString chosen = text ? m_responseKey->currentData().toString() : response;
+    auto changes = [out](const QString &key, bool removal) {
+        return std::any_of(out->cbegin(), out->cend(), [&](const auto &change) {
+            return change.first == key && change.second.isNull() == removal;
+        });
+    };
+    for (auto &[key, value] : *out) {
+        if (key == response)
+            key = value.isNull() ? (written.isEmpty() ? response : written) : chosen;
+    }
+    if (!text || written.isEmpty() || written == chosen)
+        return;
+    if (!changes(chosen, false))
+        out->append({ chosen, YamlValue::scalar(m_response->toPlainText()) });
+    if (!changes(written, true))
+        out->append({ written, YamlValue() });
+}
+
+void ReplyForm::framingNameChanges(const QList<KeyOutline> &keys, SpecEdits::KeyValues *out) const
+{
+    for (const auto &[key, field] : m_framingNames) {
+        const KeyOutline *written = findKey(keys, key);
+        const QString name = field->text().trimmed();
+        if (name != (written ? written->value.text : QString()))
+            out->append({ key, name.isEmpty() ? YamlValue() : YamlValue::scalar(name) });
+    }
 }
 
 void ReplyForm::contentChanges(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out) const
@@ -890,13 +1015,7 @@ YamlValue streamsToValue(const QList<StreamRow> &rows)
         if (row.once)
             item.insert(QStringLiteral("mode"), YamlValue::scalar(QStringLiteral("once")));
         if (row.framesShown) {
-            QList<YamlValue> frames;
-            qsizetype length = 0;
-            for (const QString &frame : row.frames) {
-                frames.append(YamlValue::scalar(frame));
-                length += frame.size() + 4;
-            }
-            item.insert(QStringLiteral("frames"), YamlValue::list(frames, length <= 60));
+            item.insert(QStringLiteral("frames"), Forms::textList(row.frames));
         } else {
             item.insert(QStringLiteral("frames"), row.framesValue);
         }

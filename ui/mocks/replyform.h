@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <vector>
 
 class PlaceholderCompleter;
 class QCheckBox;
@@ -100,6 +101,14 @@ public:
     QSpinBox *closeCodeField() const { return m_closeCode; }
     QLineEdit *closeReasonField() const { return m_closeReason; }
     QToolButton *deliveryToggle() const { return m_deliveryToggle; }
+    // On a preset endpoint (name: its `protocol:`; empty for none), the preset's reply keys
+    // from its registry: a field per key that names the reply's framing (socket.io `emit`,
+    // STOMP `send-to`) and, in a rule, the key the text response is written under
+    // (`response`, or socket.io `ack`, graphql-ws `error`). Rebuilt only when it changes.
+    void setPreset(const QString &name);
+    // The field of a framing name key (emit, send-to); null when the preset has none.
+    QLineEdit *presetField(const QString &key) const;
+    QComboBox *responseKeyField() const { return m_responseKey; }
     // The messages shown next to the fields, joined; empty when all is well.
     QString problems() const;
     // Where the placeholders offered for the response come from (the endpoint and rule shown).
@@ -132,6 +141,13 @@ private:
     void audienceChange(const KeyOutline *to, SpecEdits::KeyValues *out) const;
     void closeChange(const KeyOutline *close, SpecEdits::KeyValues *out) const;
     static void keepSomethingToSay(const ReplyKeyOutlines &current, SpecEdits::KeyValues *out);
+    // The key the keys hold the text response under: response, a preset's, or none.
+    QString writtenResponseKey(const QList<KeyOutline> &keys) const;
+    // The keys with a preset's response key spelled response, as the fields read them.
+    QList<KeyOutline> asResponse(const QList<KeyOutline> &keys) const;
+    void respell(const QList<KeyOutline> &keys, SpecEdits::KeyValues *out) const;
+    static QString responseKeyTip(const QStringList &framed);
+    void framingNameChanges(const QList<KeyOutline> &keys, SpecEdits::KeyValues *out) const;
 
     bool m_greeting = false;
     bool m_loading = false;
@@ -158,6 +174,9 @@ private:
     QLineEdit *m_closeReason = nullptr;
     QLabel *m_closeProblem = nullptr;
     QString m_unshownFrames; // frames the table cannot show: kept as they are
+    QString m_preset; // the preset whose keys the preset fields are
+    std::vector<std::pair<QString, QLineEdit *>> m_framingNames;
+    QComboBox *m_responseKey = nullptr;
 };
 
 // One stream of an endpoint as the form shows it.

@@ -87,6 +87,13 @@ public:
     // Keep-alive: every keepAliveMs (0: none) the server sends keepAlive().
     virtual int keepAliveMs() const { return 0; }
     virtual QString keepAlive() { return {}; }
+    // The waits the protocol gives its client, timed by the server: initTimeoutMs (0: none)
+    // from the socket's open for the protocol's own connect, pongTimeoutMs (0: none) from each
+    // keepAlive() for its answer. When one runs out the server asks timedOut(): Ignore when
+    // nothing is late, else a Bad to end the connection with (its close code and reason).
+    virtual int initTimeoutMs() const { return 0; }
+    virtual int pongTimeoutMs() const { return 0; }
+    virtual Decoded timedOut() { return {}; }
 };
 
 // Where a config's preset rule keys go.

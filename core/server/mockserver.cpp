@@ -1749,16 +1749,37 @@ void MockServer::startSession(Connection *connection, const Endpoint &endpoint)
     if (!connection->session)
         return;
     sendProtocolFrames(connection, connection->session->opened());
+    awaitClient(connection, connection->session->initTimeoutMs());
     if (const int interval = connection->session->keepAliveMs(); interval > 0) {
         connection->keepAlive = std::make_unique<QTimer>();
         connection->keepAlive->setInterval(interval);
         connect(connection->keepAlive.get(), &QTimer::timeout, this, [this, id = connection->id] {
             const auto it = m_connections.find(id);
-            if (it != m_connections.end() && it->second->session)
-                sendProtocolFrames(it->second.get(), { it->second->session->keepAlive() });
+            if (it == m_connections.end() || !it->second->session)
+                return;
+            Connection *alive = it->second.get();
+            sendProtocolFrames(alive, { alive->session->keepAlive() });
+            awaitClient(alive, alive->session->pongTimeoutMs());
         });
         connection->keepAlive->start();
     }
+}
+
+void MockServer::awaitClient(const Connection *connection, int ms)
+{
+    if (ms <= 0)
+        return;
+    QTimer::singleShot(ms, this, [this, id = connection->id] {
+        const auto it = m_connections.find(id);
+        if (it == m_connections.end())
+            return;
+        Connection *waited = it->second.get();
+        if (!waited->session || waited->dropping || waited->protocolBroken)
+            return;
+        const Protocols::Decoded late = waited->session->timedOut();
+        if (late.action != Protocols::Decoded::Action::Ignore)
+            handleDecoded(waited, late);
+    });
 }
 
 std::optional<QString> MockServer::framed(Connection *connection, const QString &text,

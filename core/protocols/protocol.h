@@ -39,6 +39,9 @@ struct Decoded
     QHash<QString, QString> params; // {{protocol.NAME}}
     QString streamKey; // Message: key for a stream it starts; Stop: the stream to stop
     QStringList after; // sent after the rules answered (STOMP RECEIPT)
+    // Message: the preset keeps it even when no rule answers (a STOMP SUBSCRIBE is a
+    // subscription all the same): it is not unmatched, and on-unmatched does not answer it.
+    bool kept = false;
     int closeCode = 0;
     QString closeReason;
     QString problem; // Bad: what was wrong, for the log

@@ -1862,11 +1862,14 @@ void MockServer::answerDecoded(Connection *connection, const QString &text,
     Bindings bindings;
     const Rule *rule = endpoint.firstProtocolMatch(decoded, payload, &bindings, &connection->state,
                                                    &connection->conversation->shared);
-    const Rule *answering = rule ? rule : (endpoint.fallback ? &*endpoint.fallback : nullptr);
+    const bool unmatched = !rule && !decoded.kept;
+    const Rule *answering
+        = rule ? rule : (unmatched && endpoint.fallback ? &*endpoint.fallback : nullptr);
     if (watched()) {
-        TrafficEvent event = rule
-            ? TrafficEvent::received(sourceOf(connection), text, rule->label())
-            : TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection));
+        TrafficEvent event = unmatched
+            ? TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection))
+            : TrafficEvent::received(sourceOf(connection), text,
+                                     rule ? rule->label() : connection->protocolName);
         event.decoded = decoded.summary;
         emit trafficEvent(event);
     }

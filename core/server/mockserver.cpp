@@ -1191,9 +1191,10 @@ bool MockServer::converse(Connection *connection, const Rule &rule, const Templa
            Cause::SharedSet);
     if (conversation.stopStream) {
         const QString key = conversation.stopStream->render(context);
-        if (connection->started.erase(key))
-            emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
-                             Cause::StreamStopped, { key });
+        emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
+                         connection->started.erase(key) ? Cause::StreamStopped
+                                                        : Cause::StreamNotRunning,
+                         { key });
     }
     return conversation.startStream && startRuleStream(connection, rule, context);
 }

@@ -284,7 +284,8 @@ void tst_SocketIo::unansweredPingCloses()
     QVERIFY(interval > 0 && timeout > 0);
 
     QTRY_VERIFY_WITH_TIMEOUT(silent.isDisconnected(), interval + timeout + 20000);
-    QVERIFY2(waited.elapsed() >= interval + timeout - 100,
+    // Not before the ping and its wait, less what a coarse timer may fire early (5%).
+    QVERIFY2(waited.elapsed() >= (interval + timeout) * 95 / 100,
              qPrintable(QString::number(waited.elapsed())));
     QCOMPARE(silent.messages().mid(3), QStringList { QStringLiteral("2") });
     QCOMPARE(silent.socket().closeReason(), QStringLiteral("ping timeout"));

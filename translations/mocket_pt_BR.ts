@@ -1876,6 +1876,10 @@ Deseja restaurá-lo?</translation>
         <source>%1 protocol error: %2; connection closed</source>
         <translation>erro do protocolo %1: %2; conexão fechada</translation>
     </message>
+    <message>
+        <source>stream &apos;%1&apos; not stopped: no stream runs under that key</source>
+        <translation>stream &apos;%1&apos; não parado: nenhum stream roda sob essa chave</translation>
+    </message>
 </context>
 <context>
     <name>MockSyntaxDialog</name>

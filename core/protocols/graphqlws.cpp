@@ -279,6 +279,16 @@ QStringList Session::unmatched(const Decoded &message)
                        { QStringLiteral("payload"), QJsonArray { error } } }) };
 }
 
+Decoded Session::timedOut()
+{
+    if (m_initialised)
+        return {};
+    const QString reason = QStringLiteral("Connection initialisation timeout");
+    Decoded late = bad(4408, reason);
+    late.problem = reason + QStringLiteral(": no connection_init within %1 ms").arg(InitTimeoutMs);
+    return late;
+}
+
 QStringList Session::streamEnded(const QHash<QString, QString> &params)
 {
     return complete(params.value(QStringLiteral("id")));

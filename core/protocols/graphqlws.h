@@ -9,7 +9,7 @@
 // connection_init / connection_ack, ping / pong, subscribe / next / error / complete per
 // operation id. Malformed or out-of-order messages close the connection with the protocol's
 // codes: 4400 (with the reason), 4401 (subscribe before connection_ack), 4409 (an operation
-// id already running), 4429 (a second connection_init).
+// id already running), 4429 (a second connection_init), 4408 (no connection_init in time).
 namespace GraphqlWs {
 
 const Protocols::Preset &preset();
@@ -32,6 +32,11 @@ public:
     QStringList answered(const Protocols::Decoded &message, bool startedStream) override;
     QStringList unmatched(const Protocols::Decoded &message) override;
     QStringList streamEnded(const QHash<QString, QString> &params) override;
+    // graphql-ws's connectionInitWaitTimeout: connection_init is due within 3 s, or 4408.
+    int initTimeoutMs() const override { return InitTimeoutMs; }
+    Protocols::Decoded timedOut() override;
+
+    static constexpr int InitTimeoutMs = 3000;
 
 private:
     Protocols::Decoded subscribe(const QJsonObject &message);

@@ -39,6 +39,9 @@ struct Decoded
     QHash<QString, QString> params; // {{protocol.NAME}}
     QString streamKey; // Message: key for a stream it starts; Stop: the stream to stop
     QStringList after; // sent after the rules answered (STOMP RECEIPT)
+    // Message: the preset keeps it even when no rule answers (a STOMP SUBSCRIBE is a
+    // subscription all the same): it is not unmatched, and on-unmatched does not answer it.
+    bool kept = false;
     int closeCode = 0;
     QString closeReason;
     QString problem; // Bad: what was wrong, for the log
@@ -107,6 +110,13 @@ public:
     // Keep-alive: every keepAliveMs (0: none) the server sends keepAlive().
     virtual int keepAliveMs() const { return 0; }
     virtual QString keepAlive() { return {}; }
+    // The waits the protocol gives its client, timed by the server: initTimeoutMs (0: none)
+    // from the socket's open for the protocol's own connect, pongTimeoutMs (0: none) from each
+    // keepAlive() for its answer. When one runs out the server asks timedOut(): Ignore when
+    // nothing is late, else a Bad to end the connection with (its close code and reason).
+    virtual int initTimeoutMs() const { return 0; }
+    virtual int pongTimeoutMs() const { return 0; }
+    virtual Decoded timedOut() { return {}; }
 };
 
 // Where a config's preset rule keys go.

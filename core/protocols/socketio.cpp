@@ -302,6 +302,7 @@ Decoded Session::decode(const QString &frame)
         out.summary = QStringLiteral("engine.io ping");
         return out;
     case u'3':
+        m_awaitingPong = false;
         out.summary = QStringLiteral("engine.io pong");
         return out;
     case u'4':
@@ -316,6 +317,27 @@ Decoded Session::decode(const QString &frame)
         return bad(QStringLiteral("unknown Engine.IO packet type '%1'").arg(frame.at(0)),
                    ParseError);
     }
+}
+
+QString Session::keepAlive()
+{
+    m_awaitingPong = true;
+    return QStringLiteral("2");
+}
+
+Decoded Session::timedOut()
+{
+    if (!m_awaitingPong)
+        return {};
+    // What an Engine.IO server does: no disconnect packet, the transport closed.
+    Decoded late;
+    late.action = Decoded::Action::Bad;
+    late.closeCode = 1000;
+    late.closeReason = QStringLiteral("ping timeout");
+    late.problem
+        = QStringLiteral("ping timeout: no pong within %1 ms of the ping").arg(PingTimeoutMs);
+    late.summary = QStringLiteral("socket.io ") + late.problem;
+    return late;
 }
 
 Decoded Session::decodeBinary(const QByteArray &frame)

@@ -7,7 +7,8 @@
 //
 // Served: the main namespace `/` (any other is refused with a connect error, as a server
 // that does not define it does), events and their acknowledgements in both directions,
-// keep-alive pings, the client's disconnect. Binary attachments are refused.
+// keep-alive pings (a client that does not answer one in time is closed), the client's
+// disconnect. Binary attachments are refused.
 
 #include "protocol.h"
 
@@ -63,7 +64,10 @@ public:
     // Passive: the upstream's answer to the namespace connect, with the socket id it gave.
     Protocols::Decoded upstreamFrame(const QString &frame) override;
     int keepAliveMs() const override { return PingIntervalMs; }
-    QString keepAlive() override { return QStringLiteral("2"); }
+    QString keepAlive() override;
+    // Engine.IO 4: a ping's pong is due within pingTimeout; a late one closes the transport.
+    int pongTimeoutMs() const override { return PingTimeoutMs; }
+    Protocols::Decoded timedOut() override;
 
     // The socket id the namespace connect gave (`{{protocol.sid}}`); empty before it.
     QString socketId() const { return m_connected ? m_socketId : QString(); }
@@ -80,6 +84,7 @@ private:
     QString m_socketId;
     bool m_connected = false;
     Protocols::Voice m_voice = Protocols::Voice::Active;
+    bool m_awaitingPong = false;
 };
 
 } // namespace SocketIo

@@ -482,6 +482,7 @@ Decoded Session::subscribe(const Frame &frame)
     Decoded decoded;
     decoded.action = Decoded::Action::Message;
     decoded.command = QStringLiteral("SUBSCRIBE");
+    decoded.kept = true;
     decoded.name = *destination;
     decoded.streamKey = *id;
     decoded.params = headerParams(frame);

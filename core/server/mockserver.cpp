@@ -1201,9 +1201,10 @@ bool MockServer::converse(Connection *connection, const Rule &rule, const Templa
            Cause::SharedSet);
     if (conversation.stopStream) {
         const QString key = conversation.stopStream->render(context);
-        if (connection->started.erase(key))
-            emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
-                             Cause::StreamStopped, { key });
+        emitConversation(connection, TrafficEvent::Kind::Note, rule.label(),
+                         connection->started.erase(key) ? Cause::StreamStopped
+                                                        : Cause::StreamNotRunning,
+                         { key });
     }
     return conversation.startStream && startRuleStream(connection, rule, context);
 }
@@ -1761,16 +1762,37 @@ void MockServer::startSession(Connection *connection, const Endpoint &endpoint)
     if (!connection->session)
         return;
     sendProtocolFrames(connection, connection->session->opened());
+    awaitClient(connection, connection->session->initTimeoutMs());
     if (const int interval = connection->session->keepAliveMs(); interval > 0) {
         connection->keepAlive = std::make_unique<QTimer>();
         connection->keepAlive->setInterval(interval);
         connect(connection->keepAlive.get(), &QTimer::timeout, this, [this, id = connection->id] {
             const auto it = m_connections.find(id);
-            if (it != m_connections.end() && it->second->session)
-                sendProtocolFrames(it->second.get(), { it->second->session->keepAlive() });
+            if (it == m_connections.end() || !it->second->session)
+                return;
+            Connection *alive = it->second.get();
+            sendProtocolFrames(alive, { alive->session->keepAlive() });
+            awaitClient(alive, alive->session->pongTimeoutMs());
         });
         connection->keepAlive->start();
     }
+}
+
+void MockServer::awaitClient(const Connection *connection, int ms)
+{
+    if (ms <= 0)
+        return;
+    QTimer::singleShot(ms, this, [this, id = connection->id] {
+        const auto it = m_connections.find(id);
+        if (it == m_connections.end())
+            return;
+        Connection *waited = it->second.get();
+        if (!waited->session || waited->dropping || waited->protocolBroken)
+            return;
+        const Protocols::Decoded late = waited->session->timedOut();
+        if (late.action != Protocols::Decoded::Action::Ignore)
+            handleDecoded(waited, late);
+    });
 }
 
 std::optional<QString> MockServer::framed(Connection *connection, const QString &text,
@@ -1858,11 +1880,14 @@ void MockServer::answerDecoded(Connection *connection, const Inbound &message,
         return;
     }
     const QString &text = message.text;
-    const Rule *answering = rule ? rule : (endpoint.fallback ? &*endpoint.fallback : nullptr);
+    const bool unmatched = !rule && !decoded.kept;
+    const Rule *answering
+        = rule ? rule : (unmatched && endpoint.fallback ? &*endpoint.fallback : nullptr);
     if (watched()) {
-        TrafficEvent event = rule
-            ? TrafficEvent::received(sourceOf(connection), text, rule->label())
-            : TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection));
+        TrafficEvent event = unmatched
+            ? TrafficEvent::unmatched(sourceOf(connection), text, fallbackLabel(connection))
+            : TrafficEvent::received(sourceOf(connection), text,
+                                     rule ? rule->label() : connection->protocolName);
         event.decoded = decoded.summary;
         emit trafficEvent(event);
     }

@@ -340,6 +340,8 @@ private:
                const ParamMap *protocol = nullptr);
     // Protocol presets: a connection's session, its frames and what they mean.
     void startSession(Connection *connection, const Endpoint &endpoint);
+    // After ms (none when 0) the session says whether its client is late; a late one is closed.
+    void awaitClient(const Connection *connection, int ms);
     void handleDecoded(Connection *connection, const Protocols::Decoded &decoded);
     void answerDecoded(Connection *connection, const Inbound &message,
                        const Protocols::Decoded &decoded);

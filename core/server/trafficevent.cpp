@@ -142,6 +142,7 @@ const char *TrafficEvent::causeName(Cause cause)
         "variable-removed",
         "shared-removed",
         "protocol-error",
+        "stream-not-running",
     };
     static_assert(std::size(names) == size_t(TrafficEvent::LastCause) + 1);
     return names[int(cause)];

@@ -139,10 +139,11 @@ public:
         SharedRemoved, // note; details: the name
         ProtocolError, // error: a preset's client broke its protocol, and is closed; details:
                        // the preset, what was wrong
+        StreamNotRunning, // note: a stop-stream with no stream under its key; details: the key
     };
     // A cause added after the last becomes LastCause: the name table and the log reader walk
     // every cause up to it.
-    static constexpr Cause LastCause = Cause::ProtocolError;
+    static constexpr Cause LastCause = Cause::StreamNotRunning;
 
     using Reach = TrafficReach;
     using Delivery = TrafficDelivery;

@@ -50,6 +50,7 @@ struct Reply
     Delay delay; // before `response`
     QList<ReplyFrame> frames; // instead of `response`
     Audience to = Audience::Sender;
+    bool toWritten = false; // `to:` was written: a preset's addressing key (send-to) keeps it
     int closeCode = 0; // 0: stay open
     QString closeReason;
     // On a preset endpoint: how the payloads are framed (`emit: chat`, `error:`...); an

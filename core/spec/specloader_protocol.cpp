@@ -102,7 +102,7 @@ bool Loader::loadPresetReplyKey(const std::string &name, const YAML::Node &key,
 void Loader::setFramingName(const Protocols::RuleKey &key, const QString &name, Reply *reply)
 {
     reply->framing = { QString::fromLatin1(key.command), name };
-    if (key.addressesConnections && reply->to == Audience::Sender)
+    if (key.addressesConnections && !reply->toWritten)
         reply->to = Audience::Endpoint;
 }
 

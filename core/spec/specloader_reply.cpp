@@ -49,13 +49,15 @@ void Loader::loadReplyDelay(const YAML::Node &keyNode, const YAML::Node &value,
 void Loader::loadAudience(const YAML::Node &keyNode, const YAML::Node &value,
                           const ReplyTarget &target)
 {
-    if (const auto audience = SpecRules::audience(scalarText(value)))
+    if (const auto audience = SpecRules::audience(scalarText(value))) {
         target.reply->to = *audience;
-    else
+        target.reply->toWritten = true;
+    } else {
         fail(value, keyNode,
              SpecLoader::tr(
                  "'to' must be sender, endpoint (every connection of this endpoint) or others"),
              target);
+    }
 }
 
 void Loader::loadClose(const YAML::Node &keyNode, const YAML::Node &value,

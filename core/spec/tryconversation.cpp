@@ -198,7 +198,9 @@ void answerMessage(const Endpoint &endpoint, const TemplateContext &context, con
     TryResult &result = *turn.result;
     const Rule *answering = result.rule;
     TemplateContext answerContext = context;
-    if (!answering) {
+    // A message its preset keeps (a STOMP SUBSCRIBE) is not unmatched: no fallback answers it.
+    const bool kept = result.protocol && result.protocol->decoded.kept;
+    if (!answering && !kept) {
         result.misses = explain();
         result.fallback = endpoint.fallback.has_value();
         answering = result.fallback ? &*endpoint.fallback : nullptr;

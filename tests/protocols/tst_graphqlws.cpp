@@ -2,12 +2,14 @@
 // through mocket-cli; and, against a MockServer here, what the protocol says of bad messages
 // (close 4400 with the reason, 4401, 4409, 4429: only that connection), of a client's
 // complete (its operation's stream stops) and of delayed replies (complete comes after them).
+#include "graphqlws.h"
 #include "presetmessages.h"
 #include "servedcli.h"
 #include "serverfixture.h"
 #include "testclient.h"
 #include "testfiles.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <QWebSocketHandshakeOptions>
 
@@ -44,6 +46,7 @@ private slots:
     void badMessages();
     void clientCompleteStopsItsStream();
     void completeFollowsADelayedReply();
+    void noInitWithinTheWaitCloses4408();
 
 private:
     // A client of fixture's /graphql, acknowledged when init is set.
@@ -196,6 +199,40 @@ void TestGraphqlWs::completeFollowsADelayedReply()
              jsonObjectOf(
                  QStringLiteral(R"({"id":"q","type":"next","payload":{"data":{"slow":"q"}}})")));
     QCOMPARE(typeOf(client->messages().at(2)), QStringLiteral("complete"));
+}
+
+// A client that never sends connection_init is closed once graphql-ws's init wait is over, as
+// the reference server closes it; one that did stays.
+void TestGraphqlWs::noInitWithinTheWaitCloses4408()
+{
+    ServerFixture fixture;
+    QVERIFY(serve(fixture, QStringLiteral(R"(
+      - query: "{ hello }"
+        response: '{"data": {"hello": "world"}}'
+)")));
+    QElapsedTimer waited;
+    waited.start();
+    const auto silent = connect(fixture, false);
+    QVERIFY(silent);
+    const auto initialised = connect(fixture);
+    QVERIFY(initialised);
+    QTRY_VERIFY_WITH_TIMEOUT(silent->isDisconnected(), 20000);
+    // Not before the wait, less what a coarse timer may fire early (5%).
+    QVERIFY2(waited.elapsed() >= GraphqlWs::Session::InitTimeoutMs * 95 / 100,
+             qPrintable(QString::number(waited.elapsed())));
+    QCOMPARE(int(silent->socket().closeCode()), 4408);
+    QCOMPARE(silent->socket().closeReason(), QStringLiteral("Connection initialisation timeout"));
+    const QList<TrafficEvent> errors = fixture.eventsOf(TrafficEvent::Kind::Error);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().cause, TrafficEvent::Cause::ProtocolError);
+    QCOMPARE(errors.first().details,
+             (QStringList { QStringLiteral("graphql-ws"),
+                            QStringLiteral("Connection initialisation timeout: no "
+                                           "connection_init within 3000 ms") }));
+    QVERIFY(initialised->isConnected());
+    const QString answer
+        = initialised->ask(graphqlWsSubscribe(QStringLiteral("1"), QStringLiteral("{ hello }")));
+    QCOMPARE(typeOf(answer), QStringLiteral("next"));
 }
 
 QTEST_MAIN(TestGraphqlWs)

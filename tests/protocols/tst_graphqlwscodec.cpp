@@ -37,6 +37,7 @@ private slots:
     void unmatchedIsAnError();
     void reasonsFitACloseFrame();
     void binaryIsBad();
+    void initWaitTimesOut();
 };
 
 // Messages after the ones before them: the last one's verdict, close code and reason.
@@ -273,6 +274,25 @@ void TestGraphqlWsCodec::binaryIsBad()
     QCOMPARE(decoded.action, Action::Bad);
     QCOMPARE(decoded.closeCode, 4400);
     QCOMPARE(decoded.closeReason, QStringLiteral("Invalid message received: a binary frame"));
+}
+
+// graphql-ws's connectionInitWaitTimeout: 3 s, then 4408 unless connection_init came.
+void TestGraphqlWsCodec::initWaitTimesOut()
+{
+    GraphqlWs::Session waiting;
+    QCOMPARE(waiting.initTimeoutMs(), 3000);
+    const Protocols::Decoded late = waiting.timedOut();
+    QCOMPARE(late.action, Action::Bad);
+    QCOMPARE(late.closeCode, 4408);
+    QCOMPARE(late.closeReason, QStringLiteral("Connection initialisation timeout"));
+    QCOMPARE(
+        late.problem,
+        QStringLiteral("Connection initialisation timeout: no connection_init within 3000 ms"));
+    QVERIFY(late.replies.isEmpty());
+
+    GraphqlWs::Session initialised;
+    initialised.decode(Init);
+    QCOMPARE(initialised.timedOut().action, Action::Ignore);
 }
 
 QTEST_GUILESS_MAIN(TestGraphqlWsCodec)

@@ -8,6 +8,7 @@
 #include "testclient.h"
 #include "testfiles.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -56,6 +57,7 @@ private slots:
     void badPacketDisconnects();
     void otherNamespaceIsRefused();
     void logShowsTheEvent();
+    void unansweredPingCloses();
 };
 
 void tst_SocketIo::initTestCase()
@@ -250,6 +252,51 @@ void tst_SocketIo::logShowsTheEvent()
     sender.socket().sendTextMessage(QStringLiteral("421[\"join\",\"x\"]"));
     QTRY_COMPARE_WITH_TIMEOUT(sender.messages().size(), 4, WaitMs);
     QCOMPARE(sender.messages().at(3), QStringLiteral("431[{\"joined\": \"x\"}]"));
+}
+
+// A client whose pong does not come within the pingTimeout the open packet advertised after
+// a ping is closed, as an Engine.IO server closes it; one that answers stays. One wait: the
+// intervals are the ones every socket.io server offers by default.
+void tst_SocketIo::unansweredPingCloses()
+{
+    ServerFixture fixture;
+    QVERIFY(fixture.start(exampleSpec(QStringLiteral("socketio.yml"))));
+    QElapsedTimer waited;
+    waited.start();
+    TestClient silent;
+    connectClient(fixture, silent);
+    if (QTest::currentTestFailed())
+        return;
+    const quint64 silentId = fixture.newestId();
+    TestClient answering;
+    QObject::connect(&answering.socket(), &QWebSocket::textMessageReceived, &answering,
+                     [&answering](const QString &text) {
+                         if (text == QLatin1String("2"))
+                             answering.socket().sendTextMessage(QStringLiteral("3"));
+                     });
+    connectClient(fixture, answering);
+    if (QTest::currentTestFailed())
+        return;
+    const QJsonObject open
+        = QJsonDocument::fromJson(silent.messages().first().mid(1).toUtf8()).object();
+    const int interval = open.value(QLatin1String("pingInterval")).toInt();
+    const int timeout = open.value(QLatin1String("pingTimeout")).toInt();
+    QVERIFY(interval > 0 && timeout > 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(silent.isDisconnected(), interval + timeout + 20000);
+    // Not before the ping and its wait, less what a coarse timer may fire early (5%).
+    QVERIFY2(waited.elapsed() >= (interval + timeout) * 95 / 100,
+             qPrintable(QString::number(waited.elapsed())));
+    QCOMPARE(silent.messages().mid(3), QStringList { QStringLiteral("2") });
+    QCOMPARE(silent.socket().closeReason(), QStringLiteral("ping timeout"));
+    const QList<TrafficEvent> errors = fixture.eventsOf(TrafficEvent::Kind::Error, silentId);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().details,
+             (QStringList {
+                 QStringLiteral("socket.io"),
+                 QStringLiteral("ping timeout: no pong within %1 ms of the ping").arg(timeout) }));
+    QVERIFY(!answering.isDisconnected());
+    QVERIFY(answering.messages().contains(QStringLiteral("2")));
 }
 
 QTEST_MAIN(tst_SocketIo)

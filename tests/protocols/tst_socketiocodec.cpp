@@ -55,6 +55,7 @@ private slots:
     void openPacket();
     void idsAreFreshAndDistinct();
     void keepAlive();
+    void pongTimeout();
     void decode_data();
     void decode();
     void eventParams();
@@ -111,6 +112,25 @@ void tst_SocketIoCodec::keepAlive()
     Session s;
     QCOMPARE(s.keepAliveMs(), 25000);
     QCOMPARE(s.keepAlive(), QStringLiteral("2"));
+}
+
+// Engine.IO 4: a ping's pong is due within pingTimeout, else the server closes ("ping
+// timeout"); a pong in time, or no ping yet, is not late.
+void tst_SocketIoCodec::pongTimeout()
+{
+    const auto s = session(Start::Connected);
+    QCOMPARE(s->pongTimeoutMs(), 20000);
+    QCOMPARE(s->timedOut().action, Action::Ignore);
+    s->keepAlive();
+    s->decode(QStringLiteral("3"));
+    QCOMPARE(s->timedOut().action, Action::Ignore);
+    s->keepAlive();
+    const Protocols::Decoded late = s->timedOut();
+    QCOMPARE(late.action, Action::Bad);
+    QCOMPARE(late.closeCode, 1000);
+    QCOMPARE(late.closeReason, QStringLiteral("ping timeout"));
+    QCOMPARE(late.problem, QStringLiteral("ping timeout: no pong within 20000 ms of the ping"));
+    QVERIFY(late.replies.isEmpty()); // Engine.IO just closes the transport
 }
 
 void tst_SocketIoCodec::decode_data()

@@ -7,6 +7,8 @@
 #include "testclient.h"
 
 #include <QTest>
+
+#include <memory>
 #include <QWebSocketHandshakeOptions>
 
 namespace {
@@ -20,6 +22,35 @@ const char *const Hello = R"(
         response: '{"data": {"hello": "world {{protocol.id}}"}}'
 )";
 
+const char *const StompEcho = R"(
+- websocket:
+    path: /stomp
+    protocol: stomp
+    on-message:
+      - send: /app/echo
+        send-to: /topic/echo
+        response: '{{message}}'
+)";
+
+QString stompFrame(const QString &command, const QString &headers, const QString &body = {})
+{
+    return command + QLatin1Char('\n') + headers + QStringLiteral("\n\n") + body + QChar(0);
+}
+
+// A client of fixture's /stomp past its CONNECT, or null.
+std::unique_ptr<TestClient> stompClient(ServerFixture &fixture)
+{
+    auto client = std::make_unique<TestClient>();
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({ QStringLiteral("v12.stomp") });
+    client->open(fixture.url(QStringLiteral("/stomp")), options);
+    if (!client->waitForConnected())
+        return nullptr;
+    const QString connected = client->ask(stompFrame(
+        QStringLiteral("CONNECT"), QStringLiteral("accept-version:1.2\nheart-beat:0,0")));
+    return connected.startsWith(QStringLiteral("CONNECTED\n")) ? std::move(client) : nullptr;
+}
+
 } // namespace
 
 class TestPresets : public QObject
@@ -32,6 +63,9 @@ private slots:
     void defaultSubprotocol();
     void repeatedKeyTakesTheLast();
     void hooksDecodeFrameAndLog();
+    void stompSubscribeIsKeptNotUnmatched();
+    void addressingKeyKeepsAWrittenTo_data();
+    void addressingKeyKeepsAWrittenTo();
 };
 
 void TestPresets::loaderErrors_data()
@@ -115,6 +149,62 @@ void TestPresets::hooksDecodeFrameAndLog()
     QCOMPARE(received.at(1).decoded, QStringLiteral("graphql-ws subscribe 7 hello"));
     QVERIFY(received.at(1).toLine().endsWith(QStringLiteral("(graphql-ws subscribe 7 hello)")));
     QVERIFY(received.at(1).toJsonLine().contains(R"("decoded":"graphql-ws subscribe 7 hello")"));
+}
+
+// A SUBSCRIBE no rule answers is still a subscription the preset keeps: logged under the
+// preset, not as unmatched; a SEND no rule answers is unmatched.
+void TestPresets::stompSubscribeIsKeptNotUnmatched()
+{
+    ServerFixture fixture;
+    QVERIFY(fixture.start(specFromYaml(QString::fromUtf8(StompEcho))));
+    const auto client = stompClient(fixture);
+    QVERIFY(client);
+    client->socket().sendTextMessage(
+        stompFrame(QStringLiteral("SUBSCRIBE"), QStringLiteral("id:0\ndestination:/topic/echo")));
+    const QString message = client->ask(stompFrame(
+        QStringLiteral("SEND"), QStringLiteral("destination:/app/echo"), QStringLiteral("hi")));
+    QVERIFY2(message.startsWith(QStringLiteral("MESSAGE\n")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("\nsubscription:0\n")));
+
+    const QList<TrafficEvent> received = fixture.eventsOf(TrafficEvent::Kind::Received);
+    QCOMPARE(received.size(), 3); // CONNECT, SUBSCRIBE, SEND
+    QCOMPARE(received.at(1).rule, QStringLiteral("stomp"));
+    QCOMPARE(received.at(1).decoded, QStringLiteral("stomp SUBSCRIBE /topic/echo (id 0)"));
+    QVERIFY(fixture.eventsOf(TrafficEvent::Kind::Unmatched).isEmpty());
+
+    client->socket().sendTextMessage(stompFrame(
+        QStringLiteral("SEND"), QStringLiteral("destination:/app/nobody"), QStringLiteral("x")));
+    QTRY_COMPARE_WITH_TIMEOUT(fixture.eventsOf(TrafficEvent::Kind::Unmatched).size(), 1, 10000);
+    QCOMPARE(fixture.eventsOf(TrafficEvent::Kind::Unmatched).first().decoded,
+             QStringLiteral("stomp SEND /app/nobody x"));
+}
+
+// `send-to:` sends to every connection unless `to:` says otherwise, whichever key comes first.
+void TestPresets::addressingKeyKeepsAWrittenTo_data()
+{
+    QTest::addColumn<QString>("keys");
+    QTest::addColumn<int>("audience");
+    QTest::newRow("to before send-to")
+        << QStringLiteral("to: sender\n        send-to: /t") << int(Audience::Sender);
+    QTest::newRow("to after send-to")
+        << QStringLiteral("send-to: /t\n        to: sender") << int(Audience::Sender);
+    QTest::newRow("others before send-to")
+        << QStringLiteral("to: others\n        send-to: /t") << int(Audience::Others);
+    QTest::newRow("send-to alone") << QStringLiteral("send-to: /t") << int(Audience::Endpoint);
+}
+
+void TestPresets::addressingKeyKeepsAWrittenTo()
+{
+    QFETCH(QString, keys);
+    QFETCH(int, audience);
+    const MockSpecPtr spec = specFromYaml(
+        QStringLiteral("- websocket:\n    path: /s\n    protocol: stomp\n    on-message:\n"
+                       "      - send: /a\n        response: x\n        %1\n")
+            .arg(keys));
+    QVERIFY(spec);
+    const Reply &reply = spec->endpoints.first().rules.first().reply;
+    QCOMPARE(int(reply.to), audience);
+    QCOMPARE(reply.framing.name, QStringLiteral("/t"));
 }
 
 QTEST_MAIN(TestPresets)

@@ -147,6 +147,26 @@ private slots:
                                 QStringLiteral("stream 'w65' started") }));
     }
 
+    // A stop-stream whose key names no running stream says so, in the log's own words.
+    void stoppingNoStreamIsNoted()
+    {
+        QVERIFY(serve(specFromYaml(QString::fromUtf8(Streams))));
+        TestClient client;
+        client.open(m_fixture->url(QStringLiteral("/s")));
+        QVERIFY(client.waitForConnected(20000));
+        QCOMPARE(client.ask(QStringLiteral(R"({"op": "stop", "id": "nope"})"), 20000),
+                 QStringLiteral("stopped nope"));
+        QCOMPARE(notesAndWarnings(m_fixture->events()),
+                 QStringList { QStringLiteral("stream 'nope' not stopped: no stream runs under "
+                                              "that key") });
+        const QList<TrafficEvent> notes = m_fixture->eventsOf(TrafficEvent::Kind::Note);
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().rule, QStringLiteral("on-message[3]"));
+        QVERIFY(notes.first().toLine().contains(
+            QStringLiteral("stream 'nope' not stopped: no stream runs under that key")));
+        QVERIFY(notes.first().toJsonLine().contains("not stopped: no stream runs under that key"));
+    }
+
     void tickerExample()
     {
         QVERIFY(serve(exampleSpec(QStringLiteral("ticker.yml"))));

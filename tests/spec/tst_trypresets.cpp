@@ -271,6 +271,33 @@ private slots:
         QVERIFY(!r.stopped->wasRunning);
     }
 
+    // A SUBSCRIBE no rule answers is kept by STOMP, as the server keeps it: not a miss, and
+    // the endpoint's on-unmatched does not answer it; a SEND no rule answers does get it.
+    void stompKeepsAnUnansweredSubscribe()
+    {
+        const LoadResult loaded = SpecLoader::loadText(QStringLiteral(R"(
+- websocket:
+    path: /stomp
+    protocol: stomp
+    on-unmatched:
+      response: nobody
+    on-message:
+      - send: /app/ping
+        response: pong
+)"),
+                                                       QStringLiteral("s.yml"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.diagnosticsText()));
+        Connection c { loaded.spec, QStringLiteral("/stomp") };
+        c.send(QStringLiteral("CONNECT\naccept-version:1.2\nhost:localhost\n\n") + Nul);
+        TryResult r = c.send(QStringLiteral("SUBSCRIBE\nid:0\ndestination:/topic/x\n\n") + Nul);
+        QVERIFY(!r.rule);
+        QVERIFY(!r.fallback);
+        QVERIFY(r.misses.isEmpty());
+        r = c.send(QStringLiteral("SEND\ndestination:/app/other\n\nhi") + Nul);
+        QVERIFY(!r.rule);
+        QVERIFY(r.fallback);
+    }
+
     void streamWithCountAndFinal()
     {
         const LoadResult loaded = SpecLoader::loadText(QStringLiteral(R"(

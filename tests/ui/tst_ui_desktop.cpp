@@ -37,6 +37,7 @@ private Q_SLOTS:
     void mockSyntaxCoversTheLanguage();
     void mockSyntaxSearchNarrows();
     void mockSyntaxCoversEveryPreset();
+    void mockSyntaxListsASharedPresetKeyOnce();
     void shortcutsComeFromTheActions();
     void helpMenuOpensBoth();
     void portalValueNamesTheScheme();
@@ -293,6 +294,50 @@ void TestDesktop::mockSyntaxSearchNarrows()
     dialog.setSearchText(QStringLiteral("no such thing"));
     QVERIFY(dialog.visibleKeys().isEmpty());
     QVERIFY(dialog.shownText().contains(QStringLiteral("no such thing")));
+}
+
+// Two presets with a rule key of one name: one entry naming both, with each one's example,
+// and each one's meaning when they differ.
+void TestDesktop::mockSyntaxListsASharedPresetKeyOnce()
+{
+    const Protocols::Preset alpha { Protocols::Kind::None,
+                                    "alpha",
+                                    {},
+                                    { { "topic", Protocols::KeyRole::Selector, "SUB" },
+                                      { "reply-as", Protocols::KeyRole::FramingName, "emit" },
+                                      { "only-alpha", Protocols::KeyRole::Selector, "SUB" } },
+                                    nullptr,
+                                    "" };
+    const Protocols::Preset beta { Protocols::Kind::None,
+                                   "beta",
+                                   {},
+                                   { { "topic", Protocols::KeyRole::Selector, "SUB" },
+                                     { "reply-as", Protocols::KeyRole::FramingResponse, "err" } },
+                                   nullptr,
+                                   "" };
+    const QList<MockSyntaxDialog::Entry> entries
+        = MockSyntaxDialog::presetEntries({ &alpha, &beta });
+    QStringList keys;
+    for (const MockSyntaxDialog::Entry &entry : entries)
+        keys.append(entry.key);
+    QCOMPARE(keys,
+             (QStringList { QStringLiteral("protocol"), QStringLiteral("topic"),
+                            QStringLiteral("reply-as"), QStringLiteral("only-alpha") }));
+    QVERIFY(entries.at(0).meaning.contains(QStringLiteral("alpha, beta")));
+
+    const MockSyntaxDialog::Entry &topic = entries.at(1);
+    QVERIFY2(topic.where.contains(QStringLiteral("alpha / beta")), qPrintable(topic.where));
+    QVERIFY(!topic.meaning.contains(QStringLiteral("alpha:"))); // one meaning, said once
+    QVERIFY(topic.example.contains(QStringLiteral("protocol: alpha")));
+    QVERIFY(topic.example.contains(QStringLiteral("protocol: beta")));
+
+    const MockSyntaxDialog::Entry &replyAs = entries.at(2);
+    QVERIFY(replyAs.meaning.startsWith(QStringLiteral("alpha: ")));
+    QVERIFY(replyAs.meaning.contains(QStringLiteral(" beta: ")));
+
+    const MockSyntaxDialog::Entry &onlyAlpha = entries.at(3);
+    QVERIFY(onlyAlpha.where.contains(QStringLiteral("alpha")));
+    QVERIFY(!onlyAlpha.where.contains(QStringLiteral("beta")));
 }
 
 void TestDesktop::mockSyntaxCoversEveryPreset()

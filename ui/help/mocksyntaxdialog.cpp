@@ -202,28 +202,63 @@ QString presetKeyExample(const Protocols::Preset &preset, const Protocols::RuleK
         .arg(QString::fromUtf8(preset.name), QString::fromUtf8(key.name), value);
 }
 
+// The presets that have one rule key name, each with its key.
+using KeyOwners = QList<std::pair<const Protocols::Preset *, const Protocols::RuleKey *>>;
+
+// A rule key's entry: named by every preset that has it, with each one's meaning (when they
+// differ) and example.
+Entry presetKeyEntry(const QString &name, const KeyOwners &owners)
+{
+    QStringList presets, meanings, examples, owned;
+    for (const auto &[preset, key] : owners) {
+        presets.append(QString::fromUtf8(preset->name));
+        meanings.append(presetKeyMeaning(*key));
+        examples.append(presetKeyExample(*preset, *key));
+        owned.append(presets.constLast() + QStringLiteral(": ") + meanings.constLast());
+    }
+    meanings.removeDuplicates();
+    return { name,
+             MockSyntaxDialog::tr("rule of a %1 endpoint").arg(presets.join(QLatin1String(" / "))),
+             meanings.size() == 1 ? meanings.first() : owned.join(QLatin1Char(' ')),
+             examples.join(QLatin1Char('\n')) };
+}
+
+} // namespace
+
 // `protocol:` and every preset's rule keys, from the registry: a preset added there is
 // described here without another list to keep.
-QList<Entry> presetEntries()
+QList<MockSyntaxDialog::Entry>
+MockSyntaxDialog::presetEntries(const QList<const Protocols::Preset *> &presets)
 {
-    const QString names = Protocols::names().join(QStringLiteral(", "));
+    QStringList names;
+    for (const Protocols::Preset *preset : presets)
+        names.append(QString::fromUtf8(preset->name));
     QList<Entry> entries {
         { QStringLiteral("protocol"), MockSyntaxDialog::tr("websocket item"),
           MockSyntaxDialog::tr("A protocol the endpoint speaks on top of WebSocket (%1): "
                                "Mocket does its handshake, framing and keep-alive, and the "
                                "rules use its own keys.")
-              .arg(names),
+              .arg(names.join(QStringLiteral(", "))),
           yaml("    path: /graphql\n    protocol: graphql-ws\n") },
     };
-    for (const Protocols::Preset *preset : Protocols::presets()) {
-        const QString where
-            = MockSyntaxDialog::tr("rule of a %1 endpoint").arg(QString::fromUtf8(preset->name));
-        for (const Protocols::RuleKey &key : preset->ruleKeys)
-            entries.append({ QString::fromUtf8(key.name), where, presetKeyMeaning(key),
-                             presetKeyExample(*preset, key) });
+    QList<std::pair<QString, KeyOwners>> keys; // in the order first met
+    for (const Protocols::Preset *preset : presets) {
+        for (const Protocols::RuleKey &key : preset->ruleKeys) {
+            const QString name = QString::fromUtf8(key.name);
+            const auto known = std::find_if(keys.begin(), keys.end(),
+                                            [&name](const auto &row) { return row.first == name; });
+            if (known == keys.end())
+                keys.append({ name, { { preset, &key } } });
+            else
+                known->second.append({ preset, &key });
+        }
     }
+    for (const auto &[name, owners] : std::as_const(keys))
+        entries.append(presetKeyEntry(name, owners));
     return entries;
 }
+
+namespace {
 
 QList<Entry> placeholderEntries()
 {
@@ -343,8 +378,9 @@ QString entryPage(const Entry &entry)
 
 QList<MockSyntaxDialog::Entry> MockSyntaxDialog::entries()
 {
-    return websocketEntries() + ruleEntries() + conversationEntries() + presetEntries()
-        + placeholderEntries() + filterEntries() + httpEntries();
+    return websocketEntries() + ruleEntries() + conversationEntries()
+        + presetEntries(Protocols::presets()) + placeholderEntries() + filterEntries()
+        + httpEntries();
 }
 
 MockSyntaxDialog::MockSyntaxDialog(QWidget *parent)

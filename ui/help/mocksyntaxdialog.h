@@ -2,6 +2,10 @@
 
 #include <QDialog>
 
+namespace Protocols {
+struct Preset;
+}
+
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
@@ -26,6 +30,8 @@ public:
     explicit MockSyntaxDialog(QWidget *parent = nullptr);
 
     static QList<Entry> entries();
+    // `protocol:` and the rule keys of these presets, a key once however many presets have it.
+    static QList<Entry> presetEntries(const QList<const Protocols::Preset *> &presets);
 
     void setSearchText(const QString &text);
     // The keys the list shows now, in order.

@@ -37,6 +37,13 @@ Decoded Session::upstreamFrame(const QString &)
     return {};
 }
 
+QStringList Session::frames(const Framing &framing, const QString &payload,
+                            const QHash<QString, QString> &params)
+{
+    std::optional<QString> one = frame(framing, payload, params);
+    return one ? QStringList { std::move(*one) } : QStringList();
+}
+
 QStringList framesAfterAnswer(Session &session, const Decoded &message, bool matched,
                               bool startedStream)
 {
@@ -127,6 +134,11 @@ public:
                                  const QHash<QString, QString> &params) override
     {
         return m_codec->frame(framing, payload, params);
+    }
+    QStringList frames(const Framing &framing, const QString &payload,
+                       const QHash<QString, QString> &params) override
+    {
+        return m_codec->frames(framing, payload, params);
     }
     QStringList answered(const Decoded &message, bool startedStream) override
     {

@@ -96,6 +96,11 @@ public:
     virtual std::optional<QString> frame(const Framing &framing, const QString &payload,
                                          const QHash<QString, QString> &params)
         = 0;
+    // The same payload as the WebSocket messages it goes out in: by default frame()'s one,
+    // none when not for this connection. A preset whose payload becomes several protocol
+    // frames (a STOMP MESSAGE per subscription) sends each in a message of its own.
+    virtual QStringList frames(const Framing &framing, const QString &payload,
+                               const QHash<QString, QString> &params);
     // After the rules answered message: e.g. graphql-ws's complete, unless the answer is a
     // stream still running.
     virtual QStringList answered(const Decoded &message, bool startedStream);

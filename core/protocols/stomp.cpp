@@ -625,15 +625,21 @@ QByteArray Session::messageFrame(const Subscription &subscription, const QString
 std::optional<QString> Session::frame(const Framing &framing, const QString &payload,
                                       const QHash<QString, QString> &params)
 {
+    const QStringList each = frames(framing, payload, params);
+    if (each.isEmpty())
+        return std::nullopt;
+    return each.join(QString());
+}
+
+QStringList Session::frames(const Framing &framing, const QString &payload,
+                            const QHash<QString, QString> &params)
+{
     if (!m_connected)
-        return std::nullopt;
-    const QList<const Subscription *> targets = recipients(framing, params);
-    if (targets.isEmpty())
-        return std::nullopt;
-    QByteArray frames;
-    for (const Subscription *target : targets)
-        frames += messageFrame(*target, payload, params);
-    return QString::fromUtf8(frames);
+        return {};
+    QStringList each;
+    for (const Subscription *target : recipients(framing, params))
+        each.append(QString::fromUtf8(messageFrame(*target, payload, params)));
+    return each;
 }
 
 namespace {

@@ -71,8 +71,12 @@ public:
     }
     Protocols::Decoded decode(const QString &frame) override;
     Protocols::Decoded decodeBinary(const QByteArray &frame) override;
+    // Every MESSAGE frame the payload makes, one after the other.
     std::optional<QString> frame(const Protocols::Framing &framing, const QString &payload,
                                  const QHash<QString, QString> &params) override;
+    // A MESSAGE per subscription it goes to, each in a WebSocket message of its own.
+    QStringList frames(const Protocols::Framing &framing, const QString &payload,
+                       const QHash<QString, QString> &params) override;
     int keepAliveMs() const override;
     QString keepAlive() override;
 

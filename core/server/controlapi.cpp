@@ -248,6 +248,8 @@ void ControlApi::wait(const JournalFilter &filter, int timeoutMs, const Respond 
     m_waiters.push_back({ filter, respond, std::make_unique<QTimer>() });
     const auto waiter = std::prev(m_waiters.end());
     waiter->timer->setSingleShot(true);
+    // Never before the time asked for (a coarse timer may fire 5% early).
+    waiter->timer->setTimerType(Qt::PreciseTimer);
     connect(waiter->timer.get(), &QTimer::timeout, this, [this, waiter, timeoutMs] {
         const Respond late = waiter->respond;
         waiter->timer.release()->deleteLater(); // it is emitting this very signal

@@ -824,13 +824,14 @@ void MockServer::sendFrame(const QList<quint64> &recipients, const OutFrame &fra
                     TrafficEvent::sentBinary(sourceOf(target), frame.data, label, delivery));
             continue;
         }
-        const std::optional<QString> text
-            = frame.framed ? framed(target, frame.text, frame.framing, frame.protocol) : frame.text;
-        if (!text)
-            continue;
-        send(target, *text);
-        if (watched())
-            emitSent(target, *text, label, delivery);
+        const QStringList texts = frame.framed
+            ? framed(target, frame.text, frame.framing, frame.protocol)
+            : QStringList { frame.text };
+        for (const QString &text : texts) {
+            send(target, text);
+            if (watched())
+                emitSent(target, text, label, delivery);
+        }
     }
 }
 
@@ -1501,20 +1502,16 @@ void MockServer::sendStreamFrame(Connection *connection, const QString &label,
     context.counter = delivery.streamTick;
     context.protocol = started ? &started->protocol : nullptr;
     QStringList missing;
-    QString text = frame.text.render(context, logging ? &missing : nullptr);
-    if (connection->session) {
-        static const ParamMap none;
-        std::optional<QString> framedText
-            = framed(connection, text, started ? started->framing : Protocols::Framing(),
-                     started ? started->protocol : none);
-        if (!framedText)
-            return;
-        text = std::move(*framedText);
-    }
-    send(connection, text);
-    if (logging) {
+    static const ParamMap none;
+    const QStringList texts = framed(
+        connection, frame.text.render(context, logging ? &missing : nullptr),
+        started ? started->framing : Protocols::Framing(), started ? started->protocol : none);
+    if (logging && !texts.isEmpty())
         emitMissing(connection, label, missing);
-        emitSent(connection, text, label, delivery);
+    for (const QString &text : texts) {
+        send(connection, text);
+        if (logging)
+            emitSent(connection, text, label, delivery);
     }
 }
 
@@ -1795,13 +1792,12 @@ void MockServer::awaitClient(const Connection *connection, int ms)
     });
 }
 
-std::optional<QString> MockServer::framed(Connection *connection, const QString &text,
-                                          const Protocols::Framing &framing,
-                                          const ParamMap &protocol)
+QStringList MockServer::framed(Connection *connection, const QString &text,
+                               const Protocols::Framing &framing, const ParamMap &protocol)
 {
     if (!connection->session)
-        return text;
-    return connection->session->frame(framing, text, protocol);
+        return { text };
+    return connection->session->frames(framing, text, protocol);
 }
 
 void MockServer::sendProtocolFrames(Connection *connection, const QStringList &frames)

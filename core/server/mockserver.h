@@ -274,11 +274,11 @@ private:
                          const TrafficDelivery &delivery, const IncomingMessage *message = nullptr,
                          const Bindings *bindings = nullptr,
                          const StartedStream *started = nullptr);
-    // Text as the connection's frame: itself, or as its preset frames it (nullopt: the preset
-    // sends it nowhere on this connection).
-    static std::optional<QString> framed(Connection *connection, const QString &text,
-                                         const Protocols::Framing &framing,
-                                         const ParamMap &protocol);
+    // Text as the connection's WebSocket messages: itself, or as its preset frames it (none:
+    // the preset sends it nowhere on this connection; several: a STOMP MESSAGE for each
+    // subscription).
+    static QStringList framed(Connection *connection, const QString &text,
+                              const Protocols::Framing &framing, const ParamMap &protocol);
     static TemplateContext contextFor(const Connection *connection, const IncomingMessage *message,
                                       const Bindings *bindings);
     // Renders a reply and sends it at once: the plain case, every message of a busy mock.

@@ -64,6 +64,7 @@ private slots:
     void repeatedKeyTakesTheLast();
     void hooksDecodeFrameAndLog();
     void stompSubscribeIsKeptNotUnmatched();
+    void stompSubscriptionsGetAMessageEach();
     void addressingKeyKeepsAWrittenTo_data();
     void addressingKeyKeepsAWrittenTo();
 };
@@ -177,6 +178,33 @@ void TestPresets::stompSubscribeIsKeptNotUnmatched()
     QTRY_COMPARE_WITH_TIMEOUT(fixture.eventsOf(TrafficEvent::Kind::Unmatched).size(), 1, 10000);
     QCOMPARE(fixture.eventsOf(TrafficEvent::Kind::Unmatched).first().decoded,
              QStringLiteral("stomp SEND /app/nobody x"));
+}
+
+// Two subscriptions to one destination on one connection: a MESSAGE for each, each in a
+// WebSocket message of its own, as brokers send them.
+void TestPresets::stompSubscriptionsGetAMessageEach()
+{
+    ServerFixture fixture;
+    QVERIFY(fixture.start(specFromYaml(QString::fromUtf8(StompEcho))));
+    const auto client = stompClient(fixture);
+    QVERIFY(client);
+    for (const char *id : { "a", "b" })
+        client->socket().sendTextMessage(
+            stompFrame(QStringLiteral("SUBSCRIBE"),
+                       QStringLiteral("id:%1\ndestination:/topic/echo").arg(QLatin1String(id))));
+    const qsizetype before = client->messages().size();
+    client->socket().sendTextMessage(stompFrame(
+        QStringLiteral("SEND"), QStringLiteral("destination:/app/echo"), QStringLiteral("hi")));
+    QTRY_COMPARE_WITH_TIMEOUT(client->messages().size(), before + 2, 10000);
+    QTest::qWait(100); // nothing more comes
+    const QStringList got = client->messages().mid(before);
+    QCOMPARE(got.size(), 2);
+    for (const QString &message : got) {
+        QVERIFY2(message.startsWith(QStringLiteral("MESSAGE\n")), qPrintable(message));
+        QCOMPARE(message.count(QStringLiteral("MESSAGE\n")), 1);
+    }
+    QVERIFY(got.at(0).contains(QStringLiteral("\nsubscription:a\n")));
+    QVERIFY(got.at(1).contains(QStringLiteral("\nsubscription:b\n")));
 }
 
 // `send-to:` sends to every connection unless `to:` says otherwise, whichever key comes first.

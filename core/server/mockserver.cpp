@@ -1845,9 +1845,7 @@ void MockServer::endProtocolConnection(Connection *connection, const Protocols::
         emit trafficEvent(TrafficEvent::error(sourceOf(connection),
                                               TrafficEvent::Cause::ProtocolError,
                                               { connection->protocolName, decoded.problem }));
-    const int code = decoded.closeCode ? decoded.closeCode
-        : bad                          ? int(QWebSocketProtocol::CloseCodeProtocolError)
-                                       : int(QWebSocketProtocol::CloseCodeNormal);
+    const int code = Protocols::closeCodeOf(decoded);
     // From the event loop, after the replies just sent: closing may end the connection.
     QMetaObject::invokeMethod(
         this,
@@ -1913,9 +1911,7 @@ void MockServer::answerDecoded(Connection *connection, const Inbound &message,
 void MockServer::finishAnswer(Connection *connection, const Protocols::Decoded &decoded,
                               bool matched, bool startedStream)
 {
-    Protocols::Session *session = connection->session.get();
-    QStringList after
-        = matched ? session->answered(decoded, startedStream) : session->unmatched(decoded);
-    after += decoded.after;
-    sendProtocolFrames(connection, after);
+    sendProtocolFrames(
+        connection,
+        Protocols::framesAfterAnswer(*connection->session, decoded, matched, startedStream));
 }

@@ -67,6 +67,7 @@ class JsonStrings
 public:
     bool isContent(QChar c)
     {
+        m_wasEscaped = m_escaped;
         if (m_escaped) {
             m_escaped = false;
             return true;
@@ -79,9 +80,13 @@ public:
         return m_inString;
     }
 
+    // The character isContent last took came after a backslash.
+    bool wasEscaped() const { return m_wasEscaped; }
+
 private:
     bool m_inString = false;
     bool m_escaped = false;
+    bool m_wasEscaped = false;
 };
 
 // Where a string of the JSON text holds a raw control character, which JSON.parse refuses
@@ -97,7 +102,8 @@ qsizetype controlCharacterInString(QStringView json)
 }
 
 // JSON text with each raw control character inside a string written as \\u00XX, so that
-// JSON.parse reads it (Qt's reader takes it either way).
+// JSON.parse reads it (Qt's reader takes it either way). One after a backslash, which Qt
+// reads as the character itself, loses the backslash: the escape stays that character.
 QString withControlsEscaped(const QString &json)
 {
     if (controlCharacterInString(json) < 0)
@@ -105,10 +111,13 @@ QString withControlsEscaped(const QString &json)
     QString out;
     JsonStrings strings;
     for (const QChar c : json) {
-        if (strings.isContent(c) && c.unicode() < 0x20)
-            out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
-        else
+        if (!strings.isContent(c) || c.unicode() >= 0x20) {
             out += c;
+            continue;
+        }
+        if (strings.wasEscaped())
+            out.chop(1);
+        out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
     }
     return out;
 }

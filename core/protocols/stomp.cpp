@@ -460,7 +460,9 @@ Decoded Session::subscribe(const Frame &frame)
     if (!destination)
         return bad(QStringLiteral("SUBSCRIBE without a destination header"), &frame);
     const auto id = subscriptionId(frame);
-    if (!id)
+    // An empty id would name no subscription of its own: replies to it would reach every
+    // subscription to its destination.
+    if (!id || id->isEmpty())
         return bad(QStringLiteral("SUBSCRIBE without an id header"), &frame);
     const bool taken
         = std::any_of(m_subscriptions.cbegin(), m_subscriptions.cend(),

@@ -408,6 +408,12 @@ void tst_SocketIoCodec::frame_data()
         << "emit"
         << "s" << QString::fromUtf8("{\"t\x04xt\": \"a\tb\"}") << ""
         << "42[\"s\",{\"t\\u0004xt\": \"a\\u0009b\"}]";
+    // Qt's reader takes a backslash before a raw control character as that character; so is
+    // it written, a \u00XX escape, without the backslash that JSON.parse would refuse.
+    QTest::newRow("emit JSON with an escaped raw control character")
+        << "emit"
+        << "s" << QString::fromUtf8("[\"dnn\\\x1b\"]") << ""
+        << "42[\"s\",[\"dnn\\u001b\"]]";
     QTest::newRow("emit nothing") << "emit"
                                   << "tick"
                                   << ""

@@ -344,6 +344,9 @@ private slots:
         QTest::newRow("SUBSCRIBE without id")
             << connect << frameText("SUBSCRIBE\ndestination:/t\n\n\0")
             << QStringLiteral("SUBSCRIBE without an id header") << QString();
+        QTest::newRow("SUBSCRIBE with an empty id")
+            << connect << frameText("SUBSCRIBE\nid:\ndestination:/t\n\n\0")
+            << QStringLiteral("SUBSCRIBE without an id header") << QString();
         QTest::newRow("SUBSCRIBE without destination")
             << connect << frameText("SUBSCRIBE\nid:1\n\n\0")
             << QStringLiteral("SUBSCRIBE without a destination header") << QString();

@@ -41,8 +41,8 @@ struct Stream
     // A stream that began after a client's message is that message's rule's start-stream
     // (keyed `key`); one that went quiet right after another message is stopped by its rule;
     // one that ended on its own while the connection went on stops after `count` frames.
-    std::optional<Frame> startedBy;
-    std::optional<Frame> stoppedBy;
+    QString startKey; // keyOf the message that started it; empty: the connection's start
+    QString stopKey; // keyOf the message it stopped right after; empty: none
     int count = 0;
     QString key;
 };
@@ -161,6 +161,8 @@ std::optional<Stream> streamAt(const QList<Frame> &frames, const QList<qsizetype
     return stream;
 }
 
+QString keyOf(const Frame &message);
+
 // The client frame nearest before (step -1) or after (step 1) frames[from], if any.
 std::optional<qsizetype> clientFrameNear(const QList<Frame> &frames, qsizetype from, int step)
 {
@@ -177,14 +179,14 @@ std::optional<qsizetype> clientFrameNear(const QList<Frame> &frames, qsizetype f
 void boundStream(const QList<Frame> &frames, const QList<qsizetype> &indexes, Stream *stream)
 {
     if (const auto before = clientFrameNear(frames, indexes.constFirst(), -1))
-        stream->startedBy = frames.at(*before);
+        stream->startKey = keyOf(frames.at(*before));
     const Frame &last = frames.at(indexes.constLast());
     const auto after = clientFrameNear(frames, indexes.constLast(), 1);
     if (after && frames.at(*after).time - last.time <= stream->everyMs * 3 / 2) {
-        stream->stoppedBy = frames.at(*after);
+        stream->stopKey = keyOf(frames.at(*after));
         return;
     }
-    if (stream->startedBy && frames.constLast().time - last.time > 2 * stream->everyMs)
+    if (!stream->startKey.isEmpty() && frames.constLast().time - last.time > 2 * stream->everyMs)
         stream->count = int(indexes.size());
 }
 
@@ -334,9 +336,9 @@ QList<Rule> rulesOf(const Endpoint &endpoint, const QList<Stream> &streams)
     }
     for (const Stream &stream : streams) {
         for (Rule &rule : rules) {
-            if (stream.startedBy && !rule.starts && rule.key == keyOf(*stream.startedBy))
+            if (!rule.starts && rule.key == stream.startKey)
                 rule.starts = &stream;
-            if (stream.stoppedBy && rule.stops.isEmpty() && rule.key == keyOf(*stream.stoppedBy))
+            if (rule.stops.isEmpty() && rule.key == stream.stopKey)
                 rule.stops = stream.key;
         }
     }
@@ -514,11 +516,11 @@ void endpointStreams(Endpoint *endpoint, QList<Stream> *fromConnect, QList<Strea
         QList<Stream> found = takeStreams(&conversation);
         const bool firstFromConnect = fromConnect->isEmpty();
         for (Stream &stream : found) {
-            if (!stream.startedBy) {
+            if (stream.startKey.isEmpty()) {
                 if (firstFromConnect)
                     fromConnect->append(stream);
-            } else if (!starters.contains(keyOf(*stream.startedBy))) {
-                starters.insert(keyOf(*stream.startedBy));
+            } else if (!starters.contains(stream.startKey)) {
+                starters.insert(stream.startKey);
                 stream.key = QStringLiteral("stream-%1").arg(started->size() + 1);
                 started->append(stream);
             }

@@ -2,9 +2,9 @@
 
 #include "protocol.h"
 #include "trafficevent.h"
+#include "upstreamsocket.h"
 
 #include <QNetworkRequest>
-#include <QWebSocketHandshakeOptions>
 
 ProxyLink::ProxyLink(const QUrl &upstream, QObject *parent) : QObject(parent), m_url(upstream)
 {
@@ -14,8 +14,15 @@ ProxyLink::ProxyLink(const QUrl &upstream, QObject *parent) : QObject(parent), m
 
 ProxyLink::~ProxyLink()
 {
-    m_socket.disconnect(this);
-    m_socket.abort();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QString ProxyLink::subprotocol() const
+{
+    return m_socket ? m_socket->subprotocol() : QString();
 }
 
 bool ProxyLink::isAbnormal(quint16 code)
@@ -28,22 +35,17 @@ bool ProxyLink::isAbnormal(quint16 code)
 void ProxyLink::open(const QNetworkRequest &clientRequest)
 {
     m_opening = true;
-    connect(&m_socket, &QWebSocket::connected, this, &ProxyLink::onConnected);
-    connect(&m_socket, &QWebSocket::disconnected, this, &ProxyLink::onDisconnected);
-    // Qt keeps 1000 as the close code of a connection that ended without a close frame; only
-    // aboutToClose (a close frame sent or received) tells a close from a drop.
-    connect(&m_socket, &QWebSocket::aboutToClose, this, [this] { m_closing = true; });
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+    m_socket = UpstreamSocket::forUrl(m_url, m_certificates == Certificates::AnyAccepted, this);
+    connect(m_socket, &UpstreamSocket::connected, this, &ProxyLink::onConnected);
+    connect(m_socket, &UpstreamSocket::disconnected, this, &ProxyLink::onDisconnected);
+    connect(m_socket, &UpstreamSocket::closing, this, [this] { m_closing = true; });
+    connect(m_socket, &UpstreamSocket::errorOccurred, this, [this] {
         if (!m_up)
-            fail(tr("upstream unreachable: %1").arg(m_socket.errorString()));
+            fail(tr("upstream unreachable: %1").arg(m_socket->errorString()));
     });
-    connect(&m_socket, &QWebSocket::sslErrors, this, [this] {
-        if (m_certificates == Certificates::AnyAccepted)
-            m_socket.ignoreSslErrors();
-    });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+    connect(m_socket, &UpstreamSocket::textReceived, this,
             [this](const QString &text) { deliver([this, text] { emit textReceived(text); }); });
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+    connect(m_socket, &UpstreamSocket::binaryReceived, this, [this](const QByteArray &data) {
         deliver([this, data] { emit binaryReceived(data); });
     });
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
@@ -61,10 +63,8 @@ void ProxyLink::open(const QNetworkRequest &clientRequest)
         if (!protocol.trimmed().isEmpty())
             subprotocols.append(QString::fromLatin1(protocol.trimmed()));
     }
-    QWebSocketHandshakeOptions options;
-    options.setSubprotocols(subprotocols);
     m_connectTimer.start();
-    m_socket.open(request, options);
+    m_socket->open(request, subprotocols);
 }
 
 void ProxyLink::onConnected()
@@ -94,9 +94,9 @@ void ProxyLink::sendNow(const Frame &frame)
     if (!m_up)
         m_pending.append(frame);
     else if (const QString *text = std::get_if<QString>(&frame))
-        m_socket.sendTextMessage(*text);
+        m_socket->sendText(*text);
     else
-        m_socket.sendBinaryMessage(std::get<QByteArray>(frame));
+        m_socket->sendBinary(std::get<QByteArray>(frame));
 }
 
 void ProxyLink::close(quint16 code, const QString &reason)
@@ -107,13 +107,13 @@ void ProxyLink::close(quint16 code, const QString &reason)
     m_connectTimer.stop();
     m_pending.clear();
     if (!m_up) {
-        m_socket.abort();
+        if (m_socket)
+            m_socket->abort();
         finish();
         return;
     }
-    m_socket.close(isAbnormal(code) ? QWebSocketProtocol::CloseCodeGoingAway
-                                    : QWebSocketProtocol::CloseCode(code),
-                   Protocols::fittedCloseReason(reason));
+    m_socket->close(isAbnormal(code) ? quint16(QWebSocketProtocol::CloseCodeGoingAway) : code,
+                    Protocols::fittedCloseReason(reason));
 }
 
 void ProxyLink::fail(const QString &reason)
@@ -125,7 +125,8 @@ void ProxyLink::fail(const QString &reason)
     m_pending.clear();
     m_failure = Protocols::fittedCloseReason(reason);
     emit failed(m_failure);
-    m_socket.abort();
+    if (m_socket)
+        m_socket->abort();
     finish();
 }
 
@@ -133,16 +134,16 @@ void ProxyLink::onDisconnected()
 {
     if (!m_closed) {
         if (!m_up) {
-            fail(tr("upstream unreachable: %1").arg(m_socket.errorString()));
+            fail(tr("upstream unreachable: %1").arg(m_socket->errorString()));
             return;
         }
-        const quint16 code = m_socket.closeCode();
+        const quint16 code = m_socket->closeCode();
         if (!m_closing || isAbnormal(code)) {
             fail(tr("upstream connection lost"));
             return;
         }
         m_closed = true;
-        deliver([this, code, reason = Protocols::fittedCloseReason(m_socket.closeReason())] {
+        deliver([this, code, reason = Protocols::fittedCloseReason(m_socket->closeReason())] {
             emit closed(int(code), reason);
         });
     }

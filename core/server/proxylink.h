@@ -3,12 +3,13 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
+#include <QWebSocketProtocol>
 
 #include <functional>
 #include <variant>
 
 class QNetworkRequest;
+class UpstreamSocket;
 
 // The upstream half of a relayed connection: one connection to a real server, opened with a
 // client's handshake headers (credentials too, never recorded; not those each handshake sets
@@ -45,7 +46,7 @@ public:
     bool isClosed() const { return m_closed; }
     bool isFinished() const { return m_finished; }
     QUrl url() const { return m_url; }
-    QString subprotocol() const { return m_socket.subprotocol(); }
+    QString subprotocol() const;
     void send(const QString &text);
     void send(const QByteArray &data);
     // Passes a client's close on: its code, or 1001 (going away) for a connection that ended
@@ -73,7 +74,7 @@ private:
     void finish();
     void deliver(std::function<void()> emitIt); // now, or once released
 
-    QWebSocket m_socket;
+    UpstreamSocket *m_socket = nullptr; // a child, made by open()
     QUrl m_url;
     QTimer m_connectTimer;
     QList<Frame> m_pending; // frames before the upstream is up

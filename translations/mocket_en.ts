@@ -183,6 +183,23 @@
     </message>
 </context>
 <context>
+    <name>PlainUpstreamSocket</name>
+    <message numerus="yes">
+        <source>its answer to the handshake is over %n KiB</source>
+        <translation>
+            <numerusform>its answer to the handshake is over %n KiB</numerusform>
+            <numerusform>its answer to the handshake is over %n KiB</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>upstream sent a message over %n MiB</source>
+        <translation>
+            <numerusform>upstream sent a message over %n MiB</numerusform>
+            <numerusform>upstream sent a message over %n MiB</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProxyLink</name>
     <message numerus="yes">
         <source>upstream did not answer within %n s</source>

@@ -2981,6 +2981,75 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>PlainUpstreamSocket</name>
+    <message numerus="yes">
+        <source>its answer to the handshake is over %n KiB</source>
+        <translation>
+            <numerusform>sua resposta ao handshake passa de %n KiB</numerusform>
+            <numerusform>sua resposta ao handshake passa de %n KiB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it did not answer in HTTP</source>
+        <translation>ele não respondeu em HTTP</translation>
+    </message>
+    <message>
+        <source>it answered %1 instead of switching to WebSocket</source>
+        <translation>ele respondeu %1 em vez de passar para WebSocket</translation>
+    </message>
+    <message>
+        <source>it switched protocols but not to WebSocket</source>
+        <translation>ele trocou de protocolo, mas não para WebSocket</translation>
+    </message>
+    <message>
+        <source>its Sec-WebSocket-Accept does not answer the key sent</source>
+        <translation>seu Sec-WebSocket-Accept não corresponde à chave enviada</translation>
+    </message>
+    <message>
+        <source>it chose subprotocol %1, which the client did not offer</source>
+        <translation>ele escolheu o subprotocolo %1, que o cliente não ofereceu</translation>
+    </message>
+    <message>
+        <source>it chose extensions, which were not offered</source>
+        <translation>ele escolheu extensões, que não foram oferecidas</translation>
+    </message>
+    <message>
+        <source>upstream sent a frame with a reserved bit set</source>
+        <translation>o servidor real enviou um quadro com um bit reservado ligado</translation>
+    </message>
+    <message numerus="yes">
+        <source>upstream sent a message over %n MiB</source>
+        <translation>
+            <numerusform>o servidor real enviou uma mensagem com mais de %n MiB</numerusform>
+            <numerusform>o servidor real enviou uma mensagem com mais de %n MiB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upstream sent a continuation frame with no message to continue</source>
+        <translation>o servidor real enviou um quadro de continuação sem mensagem a continuar</translation>
+    </message>
+    <message>
+        <source>upstream sent a new message inside a fragmented one</source>
+        <translation>o servidor real enviou uma nova mensagem dentro de uma fragmentada</translation>
+    </message>
+    <message>
+        <source>upstream sent a frame of unknown opcode %1</source>
+        <translation>o servidor real enviou um quadro de opcode desconhecido %1</translation>
+    </message>
+    <message>
+        <source>upstream sent a text message that is not UTF-8</source>
+        <translation>o servidor real enviou uma mensagem de texto que não é UTF-8</translation>
+    </message>
+    <message>
+        <source>upstream sent a control frame fragmented or over 125 bytes</source>
+        <translation>o servidor real enviou um quadro de controle fragmentado ou com mais de 125 bytes</translation>
+    </message>
+    <message>
+        <source>upstream sent a close frame of one byte</source>
+        <translation>o servidor real enviou um quadro de fechamento de um byte</translation>
+    </message>
+</context>
+<context>
     <name>ProxyLink</name>
     <message>
         <source>upstream unreachable: %1</source>

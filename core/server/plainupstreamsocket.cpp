@@ -166,8 +166,8 @@ void PlainUpstreamSocket::onHandshakeBytes()
     const qsizetype end = m_head.indexOf("\r\n\r\n");
     if (end < 0) {
         if (m_head.size() > MaxResponseHead)
-            refuse(tr("its answer to the handshake is over %n KiB", nullptr,
-                      MaxResponseHead / 1024));
+            refuse(
+                tr("its answer to the handshake is over %n KiB", nullptr, MaxResponseHead / 1024));
         return;
     }
     const QByteArray rest = m_head.mid(end + 4);
@@ -283,11 +283,13 @@ void PlainUpstreamSocket::consume(const char *data, qsizetype size)
     while (size > 0) {
         const Frame frame = Frame::read(reinterpret_cast<const uchar *>(data), size);
         if (frame.headerSize < 0) {
-            failProtocol(ProtocolError, tr("a frame with a reserved bit set"));
+            failProtocol(ProtocolError, tr("upstream sent a frame with a reserved bit set"));
             return;
         }
         if (frame.length > quint64(MaxMessageSize)) {
-            failProtocol(TooBig, tr("a message over %n MiB", nullptr, int(MaxMessageSize >> 20)));
+            failProtocol(
+                TooBig,
+                tr("upstream sent a message over %n MiB", nullptr, int(MaxMessageSize >> 20)));
             return;
         }
         if (frame.headerSize == 0 || quint64(size - frame.headerSize) < frame.length)
@@ -310,23 +312,26 @@ bool PlainUpstreamSocket::handleFrame(const Frame &frame, QByteArray payload)
         return handleControl(frame, payload);
     if (frame.opcode == Continuation) {
         if (!m_messageOpcode) {
-            failProtocol(ProtocolError, tr("a continuation frame with no message to continue"));
+            failProtocol(ProtocolError,
+                         tr("upstream sent a continuation frame with no message to continue"));
             return false;
         }
         m_message += payload;
     } else if (frame.opcode == Text || frame.opcode == Binary) {
         if (m_messageOpcode) {
-            failProtocol(ProtocolError, tr("a new message inside a fragmented one"));
+            failProtocol(ProtocolError, tr("upstream sent a new message inside a fragmented one"));
             return false;
         }
         m_messageOpcode = frame.opcode;
         m_message = std::move(payload);
     } else {
-        failProtocol(ProtocolError, tr("a frame of unknown opcode %1").arg(frame.opcode));
+        failProtocol(ProtocolError,
+                     tr("upstream sent a frame of unknown opcode %1").arg(frame.opcode));
         return false;
     }
     if (m_message.size() > MaxMessageSize) {
-        failProtocol(TooBig, tr("a message over %n MiB", nullptr, int(MaxMessageSize >> 20)));
+        failProtocol(TooBig,
+                     tr("upstream sent a message over %n MiB", nullptr, int(MaxMessageSize >> 20)));
         return false;
     }
     return !frame.fin || deliverMessage();
@@ -343,7 +348,7 @@ bool PlainUpstreamSocket::deliverMessage()
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder(message);
     if (decoder.hasError()) {
-        failProtocol(InvalidPayload, tr("a text message that is not UTF-8"));
+        failProtocol(InvalidPayload, tr("upstream sent a text message that is not UTF-8"));
         return false;
     }
     emit textReceived(text);
@@ -353,7 +358,8 @@ bool PlainUpstreamSocket::deliverMessage()
 bool PlainUpstreamSocket::handleControl(const Frame &frame, const QByteArray &payload)
 {
     if (!frame.fin || payload.size() > 125) {
-        failProtocol(ProtocolError, tr("a control frame fragmented or over 125 bytes"));
+        failProtocol(ProtocolError,
+                     tr("upstream sent a control frame fragmented or over 125 bytes"));
         return false;
     }
     if (frame.opcode == Ping) {
@@ -363,16 +369,18 @@ bool PlainUpstreamSocket::handleControl(const Frame &frame, const QByteArray &pa
     if (frame.opcode == Pong)
         return true;
     if (frame.opcode != Close) {
-        failProtocol(ProtocolError, tr("a frame of unknown opcode %1").arg(frame.opcode));
+        failProtocol(ProtocolError,
+                     tr("upstream sent a frame of unknown opcode %1").arg(frame.opcode));
         return false;
     }
     if (payload.size() == 1) {
-        failProtocol(ProtocolError, tr("a close frame of one byte"));
+        failProtocol(ProtocolError, tr("upstream sent a close frame of one byte"));
         return false;
     }
     // Its code and reason are kept, and the close answered with them, as QWebSocket does.
     const bool withCode = payload.size() >= 2;
-    const quint16 code = withCode ? quint16((uchar(payload[0]) << 8) | uchar(payload[1])) : NoStatus;
+    const quint16 code
+        = withCode ? quint16((uchar(payload[0]) << 8) | uchar(payload[1])) : NoStatus;
     const QString reason = QString::fromUtf8(payload.mid(2));
     if (!m_closeSent)
         sendClose(code, reason, withCode);
@@ -501,8 +509,8 @@ void PlainUpstreamSocket::closeDescriptor()
     if (m_fd < 0)
         return;
     // Not deleted here: this may run inside one of their own signals.
-    for (QSocketNotifier *notifier : { std::exchange(m_readNotifier, nullptr),
-                                       std::exchange(m_writeNotifier, nullptr) }) {
+    for (QSocketNotifier *notifier :
+         { std::exchange(m_readNotifier, nullptr), std::exchange(m_writeNotifier, nullptr) }) {
         notifier->setEnabled(false);
         notifier->deleteLater();
     }

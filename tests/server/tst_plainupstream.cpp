@@ -6,6 +6,8 @@
 // bytes on the wire are what is checked.
 #include "plainupstreamsocket.h"
 #include "rawclient.h"
+#include "serverfixture.h"
+#include "testclient.h"
 
 #include <QNetworkRequest>
 #include <QPointer>
@@ -144,9 +146,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(seen.connected, Patience);
         const QByteArray head = upstream.request;
         QVERIFY2(head.startsWith("GET /up/ann?x=1%202&y HTTP/1.1\r\n"), head.constData());
-        QVERIFY(head.contains(QStringLiteral("\r\nHost: 127.0.0.1:%1\r\n")
-                                  .arg(upstream.port())
-                                  .toLatin1()));
+        QVERIFY(head.contains(
+            QStringLiteral("\r\nHost: 127.0.0.1:%1\r\n").arg(upstream.port()).toLatin1()));
         QVERIFY(head.contains("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"));
         QVERIFY(head.contains("\r\nSec-WebSocket-Version: 13\r\n"));
         QVERIFY(head.contains("\r\nSec-WebSocket-Protocol: v2.chat, v1.chat\r\n"));
@@ -220,18 +221,18 @@ private Q_SLOTS:
         const QByteArray binary126(126, '\x01');
         const QByteArray binaryLong(70000, '\xfe');
         upstream.send(serverFrame(Text, "frag", false) + serverFrame(Ping, "p1")
-                      + serverFrame(Continuation, "men", false)
-                      + serverFrame(Continuation, "ted") + serverFrame(Binary, binary126)
-                      + serverFrame(Text, wide) + serverFrame(Binary, binaryLong)
-                      + serverFrame(Text, QByteArray()));
-        const QByteArray trickled = serverFrame(Text, "tri") + serverFrame(Text, QByteArray(300, 't'));
+                      + serverFrame(Continuation, "men", false) + serverFrame(Continuation, "ted")
+                      + serverFrame(Binary, binary126) + serverFrame(Text, wide)
+                      + serverFrame(Binary, binaryLong) + serverFrame(Text, QByteArray()));
+        const QByteArray trickled
+            = serverFrame(Text, "tri") + serverFrame(Text, QByteArray(300, 't'));
         for (qsizetype at = 0; at < trickled.size(); at += 3) {
             upstream.send(trickled.mid(at, 3));
             QTest::qWait(1);
         }
-        const QStringList expected { QStringLiteral("hello"), QStringLiteral("fragmented"),
-                                     QString::fromLatin1(wide), QString(), QStringLiteral("tri"),
-                                     QString(300, QLatin1Char('t')) };
+        const QStringList expected { QStringLiteral("hello"),   QStringLiteral("fragmented"),
+                                     QString::fromLatin1(wide), QString(),
+                                     QStringLiteral("tri"),     QString(300, QLatin1Char('t')) };
         QTRY_COMPARE_WITH_TIMEOUT(seen.texts.size(), expected.size(), Patience);
         QCOMPARE(seen.texts, expected);
         QCOMPARE(seen.binaries, (QList<QByteArray> { binary126, binaryLong }));
@@ -362,10 +363,43 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(seen.disconnected, 1, Patience);
         QVERIFY(seen.closing);
         QCOMPARE(int(socket.closeCode()), code);
-        QVERIFY(!socket.closeReason().isEmpty());
+        QVERIFY2(socket.closeReason().startsWith(QLatin1String("upstream sent ")),
+                 qPrintable(socket.closeReason()));
         QVERIFY(seen.texts.isEmpty() && seen.binaries.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(upstream.peerGone, Patience);
         QCOMPARE(closeCodeOf(upstream.frames().last()), code);
+    }
+
+    // Through a proxy: endpoint: what came before the forbidden frame reaches the client,
+    // then the close says what the upstream did wrong; the server serves on.
+    void aForbiddenFrameClosesTheClientClearly()
+    {
+        ScriptedUpstream upstream;
+        upstream.greeting = serverFrame(Text, "welcome");
+        ServerFixture stage;
+        QVERIFY(stage.start(specFromYaml(QStringLiteral("- websocket:\n"
+                                                        "    path: /relayed\n"
+                                                        "    proxy: ws://127.0.0.1:%1/up\n"
+                                                        "- websocket:\n"
+                                                        "    path: /plain\n"
+                                                        "    on-message:\n"
+                                                        "      - pattern: ping\n"
+                                                        "        response: pong\n")
+                                             .arg(upstream.port()))));
+        TestClient client;
+        client.open(stage.url(QStringLiteral("/relayed")));
+        QVERIFY(client.waitForConnected());
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages(), QStringList { QStringLiteral("welcome") },
+                                  Patience);
+        upstream.send(frame(Text, "x", true, false, 2));
+        QTRY_VERIFY_WITH_TIMEOUT(client.isDisconnected(), Patience);
+        QCOMPARE(int(client.socket().closeCode()), 1002);
+        QCOMPARE(client.socket().closeReason(),
+                 QStringLiteral("upstream sent a frame with a reserved bit set"));
+        TestClient next;
+        next.open(stage.url(QStringLiteral("/plain")));
+        QVERIFY(next.waitForConnected());
+        QCOMPARE(next.ask(QStringLiteral("ping"), Patience), QStringLiteral("pong"));
     }
 
     // Nothing listening: an error with the system's words, then nothing more.

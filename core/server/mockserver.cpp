@@ -1026,6 +1026,8 @@ void MockServer::workInbox(quint64 connectionId)
         handle(connection, message);
     }
     connection->spentNs = clock.nsecsElapsed();
+    if (connection->upstream)
+        connection->upstream->uncork(); // what this slice forwarded
     if (inbox.messages.empty()) {
         connection->inbox.reset();
         return;

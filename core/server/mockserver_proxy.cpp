@@ -58,6 +58,10 @@ void MockServer::linkUpstream(Connection *connection, const EndpointProxy &proxy
     });
     connect(link, &ProxyLink::failed, this,
             [this, id](const QString &reason) { upstreamFailed(id, reason); });
+    // The frames of one read from a plain client go up in one write: corked as they are
+    // forwarded, sent once QWebSocket has taken them all (its slot runs first, being older).
+    if (connection->direct)
+        connect(connection->direct, &QTcpSocket::readyRead, link, &ProxyLink::uncork);
     if (!link->isOpening()) {
         link->open(connection->handshake);
         return;
@@ -89,6 +93,8 @@ bool MockServer::forwardUpstream(Connection *connection, const QString &text,
         event.decoded = decoded;
         emit trafficEvent(event);
     }
+    if (connection->direct)
+        connection->upstream->cork();
     connection->upstream->send(text);
     return true;
 }
@@ -98,6 +104,8 @@ bool MockServer::forwardUpstream(Connection *connection, const QByteArray &data)
 {
     if (!connection->upstream)
         return false;
+    if (connection->direct)
+        connection->upstream->cork();
     connection->upstream->send(data);
     return true;
 }

@@ -445,31 +445,44 @@ void PlainUpstreamSocket::failProtocol(quint16 code, const QString &reason)
     endConnection();
 }
 
-void PlainUpstreamSocket::writeFrame(int opcode, QByteArray payload)
+void PlainUpstreamSocket::writeFrame(int opcode, const QByteArray &payload)
 {
     if (m_fd < 0 || m_closeSent)
         return;
+    // Behind what the kernel has not taken yet, or kept while corked, or sent at once.
+    QByteArray now;
+    QByteArray &target = !m_out.isEmpty() ? m_out : m_corked ? m_corkedFrames : now;
     const quint32 mask = QRandomGenerator::global()->generate();
     const uchar key[4] = { uchar(mask >> 24), uchar(mask >> 16), uchar(mask >> 8), uchar(mask) };
-    applyMask(payload.data(), payload.size(), key);
-    writeBytes(headerFor(opcode, quint64(payload.size()), mask) + payload);
+    target += headerFor(opcode, quint64(payload.size()), mask);
+    const qsizetype start = target.size();
+    target.resize(start + payload.size());
+    char *out = target.data() + start;
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        out[i] = char(uchar(payload[i]) ^ key[i & 3]);
+    if (&target == &now)
+        sendNow(now);
 }
 
-// At once when nothing waits before it; what the kernel does not take waits for the socket to
-// be writable. A connection the upstream broke is left to the read side to report.
-void PlainUpstreamSocket::writeBytes(const QByteArray &bytes)
+void PlainUpstreamSocket::uncork()
 {
-    qsizetype done = 0;
-    if (m_out.isEmpty()) {
-        const ssize_t sent
-            = ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent == bytes.size())
-            return;
-        if (sent < 0 && !isRetry(errno))
-            return;
-        done = sent > 0 ? qsizetype(sent) : 0;
-    }
-    m_out.append(bytes.constData() + done, bytes.size() - done);
+    m_corked = false;
+    if (m_fd < 0 || m_corkedFrames.isEmpty())
+        return;
+    if (m_out.isEmpty())
+        sendNow(std::exchange(m_corkedFrames, QByteArray()));
+    else
+        m_out += std::exchange(m_corkedFrames, QByteArray());
+}
+
+// A connection the upstream broke is left to the read side to report.
+void PlainUpstreamSocket::sendNow(const QByteArray &bytes)
+{
+    const ssize_t sent
+        = ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent == bytes.size() || (sent < 0 && !isRetry(errno)))
+        return;
+    m_out = bytes.mid(sent > 0 ? qsizetype(sent) : 0);
     m_writeNotifier->setEnabled(true);
 }
 
@@ -495,6 +508,7 @@ void PlainUpstreamSocket::onWritable()
 // As QWebSocket: once its close frame has gone, a client does not wait for the upstream's.
 void PlainUpstreamSocket::endConnection()
 {
+    uncork();
     if (!m_out.isEmpty()) {
         m_ending = true;
         m_readNotifier->setEnabled(false);
@@ -506,6 +520,7 @@ void PlainUpstreamSocket::endConnection()
 
 void PlainUpstreamSocket::closeDescriptor()
 {
+    m_corkedFrames.clear();
     if (m_fd < 0)
         return;
     // Not deleted here: this may run inside one of their own signals.

@@ -33,6 +33,8 @@ public:
     void sendBinary(const QByteArray &data) override;
     void close(quint16 code, const QString &reason) override;
     void abort() override;
+    void cork() override { m_corked = true; }
+    void uncork() override;
     quint16 closeCode() const override { return m_closeCode; }
     QString closeReason() const override { return m_closeReason; }
     QString errorString() const override { return m_error; }
@@ -53,8 +55,8 @@ private:
     bool handleFrame(const Frame &frame, QByteArray payload); // false: the connection is over
     bool handleControl(const Frame &frame, const QByteArray &payload);
     bool deliverMessage();
-    void writeFrame(int opcode, QByteArray payload);
-    void writeBytes(const QByteArray &bytes);
+    void writeFrame(int opcode, const QByteArray &payload);
+    void sendNow(const QByteArray &bytes); // what the kernel does not take waits in m_out
     void failProtocol(quint16 code, const QString &reason);
     void sendClose(quint16 code, const QString &reason, bool withCode);
     void endConnection(); // once what is written has gone
@@ -68,6 +70,7 @@ private:
     QStringList m_offered;
     QByteArray m_head; // the upstream's answer to the handshake, as it arrives
     QByteArray m_in; // a frame not all read yet
+    QByteArray m_corkedFrames;
     QByteArray m_out; // what the kernel did not take at once
     QByteArray m_message; // a fragmented message so far
     int m_messageOpcode = 0; // its opcode; 0 when none is in progress
@@ -76,5 +79,6 @@ private:
     QString m_closeReason;
     quint16 m_closeCode = 1006;
     bool m_closeSent = false;
+    bool m_corked = false;
     bool m_ending = false; // closing once m_out is written
 };

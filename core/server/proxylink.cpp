@@ -87,6 +87,18 @@ void ProxyLink::send(const QByteArray &data)
     sendNow(data);
 }
 
+void ProxyLink::cork()
+{
+    if (m_up && !m_closed)
+        m_socket->cork();
+}
+
+void ProxyLink::uncork()
+{
+    if (m_socket)
+        m_socket->uncork();
+}
+
 void ProxyLink::sendNow(const Frame &frame)
 {
     if (m_closed)

@@ -49,6 +49,9 @@ public:
     QString subprotocol() const;
     void send(const QString &text);
     void send(const QByteArray &data);
+    // Frames sent while corked go up together on uncork(): see UpstreamSocket::cork().
+    void cork();
+    void uncork();
     // Passes a client's close on: its code, or 1001 (going away) for a connection that ended
     // without a close frame.
     void close(quint16 code, const QString &reason);

@@ -29,6 +29,10 @@ public:
     // Sends a close frame with the code and reason, then ends the connection.
     virtual void close(quint16 code, const QString &reason) = 0;
     virtual void abort() = 0;
+    // While corked, frames are kept and sent together on uncork(): the frames a client sent in
+    // one batch go up in one write. A socket may send at once all the same.
+    virtual void cork() { }
+    virtual void uncork() { }
     virtual quint16 closeCode() const = 0;
     virtual QString closeReason() const = 0;
     virtual QString errorString() const = 0;

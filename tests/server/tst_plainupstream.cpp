@@ -111,6 +111,19 @@ struct Seen
     int disconnected = 0;
 };
 
+// A socket connected to a scripted upstream.
+struct Link
+{
+    bool open()
+    {
+        socket.open(QNetworkRequest(upstream.url()), {});
+        return QTest::qWaitFor([this] { return seen.connected; }, Patience);
+    }
+    ScriptedUpstream upstream;
+    PlainUpstreamSocket socket;
+    Seen seen { socket };
+};
+
 QByteArray serverFrame(int opcode, const QByteArray &payload, bool fin = true)
 {
     return frame(opcode, payload, fin, false);
@@ -248,20 +261,17 @@ private Q_SLOTS:
     // Every frame goes up masked, whole and in order, even one the kernel cannot take at once.
     void sendsMaskedFramesInOrder()
     {
-        ScriptedUpstream upstream;
-        PlainUpstreamSocket socket;
-        Seen seen(socket);
-        socket.open(QNetworkRequest(upstream.url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(seen.connected, Patience);
+        Link link;
+        QVERIFY(link.open());
         const QByteArray huge(16 * 1024 * 1024, 'h');
         const QByteArray medium(70000, 'm');
-        socket.sendText(QStringLiteral("héllo"));
-        socket.sendBinary(medium);
-        socket.sendBinary(huge);
-        socket.sendText(QStringLiteral("after"));
+        link.socket.sendText(QStringLiteral("héllo"));
+        link.socket.sendBinary(medium);
+        link.socket.sendBinary(huge);
+        link.socket.sendText(QStringLiteral("after"));
         const qsizetype total = 4 * 14 + 6 + medium.size() + huge.size() + 5;
-        QTRY_VERIFY_WITH_TIMEOUT(upstream.received.size() >= total - 4 * 8, Patience);
-        const QList<Frame> frames = upstream.frames();
+        QTRY_VERIFY_WITH_TIMEOUT(link.upstream.received.size() >= total - 4 * 8, Patience);
+        const QList<Frame> frames = link.upstream.frames();
         QCOMPARE(frames.size(), 4);
         for (const Frame &sent : frames)
             QVERIFY(sent.masked && sent.fin);
@@ -271,6 +281,33 @@ private Q_SLOTS:
         QCOMPARE(frames.at(2).opcode, int(Binary));
         QVERIFY(frames.at(2).payload == huge);
         QCOMPARE(frames.at(3).payload, QByteArray("after"));
+    }
+
+    // Corked, frames wait; uncorked, they go up together and in order; a close sends what
+    // waits before the close frame.
+    void corkedFramesWaitForUncork()
+    {
+        Link link;
+        QVERIFY(link.open());
+        link.socket.cork();
+        link.socket.sendText(QStringLiteral("one"));
+        link.socket.sendBinary(QByteArray("two"));
+        QTest::qWait(50);
+        QVERIFY(link.upstream.received.isEmpty());
+        link.socket.uncork();
+        QTRY_COMPARE_WITH_TIMEOUT(link.upstream.frames().size(), 2, Patience);
+        QCOMPARE(link.upstream.frames().at(0).payload, QByteArray("one"));
+        QCOMPARE(link.upstream.frames().at(1).opcode, int(Binary));
+        link.socket.sendText(QStringLiteral("three")); // uncorked: at once
+        QTRY_COMPARE_WITH_TIMEOUT(link.upstream.frames().size(), 3, Patience);
+
+        link.socket.cork();
+        link.socket.sendText(QStringLiteral("last"));
+        link.socket.close(1000, QStringLiteral("bye"));
+        QTRY_VERIFY_WITH_TIMEOUT(link.upstream.peerGone, Patience);
+        QCOMPARE(link.upstream.frames().size(), 5);
+        QCOMPARE(link.upstream.frames().at(3).payload, QByteArray("last"));
+        QCOMPARE(link.upstream.frames().at(4).payload, closePayload(1000, "bye"));
     }
 
     // The upstream's close is answered with its code, and reported with code and reason.
@@ -287,51 +324,42 @@ private Q_SLOTS:
         QFETCH(QByteArray, payload);
         QFETCH(int, code);
         QFETCH(QString, reason);
-        ScriptedUpstream upstream;
-        PlainUpstreamSocket socket;
-        Seen seen(socket);
-        socket.open(QNetworkRequest(upstream.url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(seen.connected, Patience);
-        upstream.send(serverFrame(Close, payload));
-        QTRY_COMPARE_WITH_TIMEOUT(seen.disconnected, 1, Patience);
-        QVERIFY(seen.closing);
-        QCOMPARE(int(socket.closeCode()), code);
-        QCOMPARE(socket.closeReason(), reason);
-        QTRY_VERIFY_WITH_TIMEOUT(upstream.peerGone, Patience);
-        QCOMPARE(upstream.frames().size(), 1);
-        QCOMPARE(upstream.frames().first().opcode, int(Close));
-        QCOMPARE(upstream.frames().first().payload, payload);
+        Link link;
+        QVERIFY(link.open());
+        link.upstream.send(serverFrame(Close, payload));
+        QTRY_COMPARE_WITH_TIMEOUT(link.seen.disconnected, 1, Patience);
+        QVERIFY(link.seen.closing);
+        QCOMPARE(int(link.socket.closeCode()), code);
+        QCOMPARE(link.socket.closeReason(), reason);
+        QTRY_VERIFY_WITH_TIMEOUT(link.upstream.peerGone, Patience);
+        QCOMPARE(link.upstream.frames().size(), 1);
+        QCOMPARE(link.upstream.frames().first().opcode, int(Close));
+        QCOMPARE(link.upstream.frames().first().payload, payload);
     }
 
     void clientCloseGoesUp()
     {
-        ScriptedUpstream upstream;
-        PlainUpstreamSocket socket;
-        Seen seen(socket);
-        socket.open(QNetworkRequest(upstream.url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(seen.connected, Patience);
-        socket.close(4002, QStringLiteral("later"));
-        QCOMPARE(seen.disconnected, 1);
-        QVERIFY(seen.closing);
-        QTRY_VERIFY_WITH_TIMEOUT(upstream.peerGone, Patience);
-        QCOMPARE(upstream.frames().size(), 1);
-        QCOMPARE(upstream.frames().first().payload, closePayload(4002, "later"));
-        socket.sendText(QStringLiteral("too late")); // nothing goes after a close
-        QCOMPARE(upstream.frames().size(), 1);
+        Link link;
+        QVERIFY(link.open());
+        link.socket.close(4002, QStringLiteral("later"));
+        QCOMPARE(link.seen.disconnected, 1);
+        QVERIFY(link.seen.closing);
+        QTRY_VERIFY_WITH_TIMEOUT(link.upstream.peerGone, Patience);
+        QCOMPARE(link.upstream.frames().size(), 1);
+        QCOMPARE(link.upstream.frames().first().payload, closePayload(4002, "later"));
+        link.socket.sendText(QStringLiteral("too late")); // nothing goes after a close
+        QCOMPARE(link.upstream.frames().size(), 1);
     }
 
-    // A connection that ends without a close frame is reported as 1006, with no close seen.
+    // A connection that ends without a close frame is reported as 1006, with no close link.seen.
     void dropIsAbnormal()
     {
-        ScriptedUpstream upstream;
-        PlainUpstreamSocket socket;
-        Seen seen(socket);
-        socket.open(QNetworkRequest(upstream.url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(seen.connected, Patience);
-        upstream.peer->abort();
-        QTRY_COMPARE_WITH_TIMEOUT(seen.disconnected, 1, Patience);
-        QVERIFY(!seen.closing);
-        QCOMPARE(int(socket.closeCode()), 1006);
+        Link link;
+        QVERIFY(link.open());
+        link.upstream.peer->abort();
+        QTRY_COMPARE_WITH_TIMEOUT(link.seen.disconnected, 1, Patience);
+        QVERIFY(!link.seen.closing);
+        QCOMPARE(int(link.socket.closeCode()), 1006);
     }
 
     // A frame the protocol forbids closes the connection with the code the RFC gives it.
@@ -354,20 +382,17 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(int, code);
-        ScriptedUpstream upstream;
-        PlainUpstreamSocket socket;
-        Seen seen(socket);
-        socket.open(QNetworkRequest(upstream.url()), {});
-        QTRY_VERIFY_WITH_TIMEOUT(seen.connected, Patience);
-        upstream.send(bytes);
-        QTRY_COMPARE_WITH_TIMEOUT(seen.disconnected, 1, Patience);
-        QVERIFY(seen.closing);
-        QCOMPARE(int(socket.closeCode()), code);
-        QVERIFY2(socket.closeReason().startsWith(QLatin1String("upstream sent ")),
-                 qPrintable(socket.closeReason()));
-        QVERIFY(seen.texts.isEmpty() && seen.binaries.isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(upstream.peerGone, Patience);
-        QCOMPARE(closeCodeOf(upstream.frames().last()), code);
+        Link link;
+        QVERIFY(link.open());
+        link.upstream.send(bytes);
+        QTRY_COMPARE_WITH_TIMEOUT(link.seen.disconnected, 1, Patience);
+        QVERIFY(link.seen.closing);
+        QCOMPARE(int(link.socket.closeCode()), code);
+        QVERIFY2(link.socket.closeReason().startsWith(QLatin1String("upstream sent ")),
+                 qPrintable(link.socket.closeReason()));
+        QVERIFY(link.seen.texts.isEmpty() && link.seen.binaries.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(link.upstream.peerGone, Patience);
+        QCOMPARE(closeCodeOf(link.upstream.frames().last()), code);
     }
 
     // Through a proxy: endpoint: what came before the forbidden frame reaches the client,

@@ -1606,6 +1606,14 @@ Deseja restaurá-lo?</translation>
         <source>Response, after %1 ms:</source>
         <translation>Resposta, após %1 ms:</translation>
     </message>
+    <message>
+        <source>to upstream</source>
+        <translation>para o servidor real</translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>servidor real</translation>
+    </message>
 </context>
 <context>
     <name>MessagePattern</name>
@@ -4512,6 +4520,21 @@ Authorization: Bearer %2</translation>
             <numerusform>&lt;- mensagem binária, %n byte   [%1]</numerusform>
             <numerusform>&lt;- mensagem binária, %n bytes   [%1]</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;- %1   [to upstream]</source>
+        <translation>&lt;- %1   [para o servidor real]</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;- binary message, %n bytes   [to upstream]</source>
+        <translation>
+            <numerusform>&lt;- mensagem binária, %n byte   [para o servidor real]</numerusform>
+            <numerusform>&lt;- mensagem binária, %n bytes   [para o servidor real]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>servidor real</translation>
     </message>
 </context>
 <context>

@@ -1113,9 +1113,12 @@ void MockServer::handleBinary(Connection *connection, const QByteArray &data)
         ? nullptr
         : m_spec->endpoints.at(connection->endpoint)
               .firstBinaryMatch(data, &connection->state, &connection->conversation->shared);
-    if (watched())
-        emit trafficEvent(TrafficEvent::binaryReceived(sourceOf(connection), data,
-                                                       rule ? rule->label() : QString()));
+    if (watched()) {
+        TrafficEvent event = TrafficEvent::binaryReceived(sourceOf(connection), data,
+                                                          rule ? rule->label() : QString());
+        event.forwarded = !rule && connection->upstream;
+        emit trafficEvent(event);
+    }
     if (rule) {
         ++connection->messages;
         answer(connection, *rule, contextFor(connection, nullptr, nullptr));
@@ -1142,6 +1145,7 @@ void MockServer::handleProtocolFrame(Connection *connection, const Inbound &mess
             ? TrafficEvent::binaryReceived(sourceOf(connection), message.data, label)
             : TrafficEvent::received(sourceOf(connection), message.text, label);
         event.decoded = decoded.summary;
+        event.forwarded = message.binary && !isMessage && connection->upstream;
         emit trafficEvent(event);
     }
     if (isMessage) {

@@ -91,6 +91,7 @@ bool MockServer::forwardUpstream(Connection *connection, const QString &text,
     if (watched()) {
         TrafficEvent event = TrafficEvent::received(sourceOf(connection), text, QString());
         event.decoded = decoded;
+        event.forwarded = true;
         emit trafficEvent(event);
     }
     if (connection->direct)

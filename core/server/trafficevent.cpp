@@ -674,7 +674,8 @@ QString TrafficEvent::toLine() const
         what = tr("open %1 from %2").arg(path, peer);
         break;
     case Kind::Received:
-        what = tr("<- %1   [%2]").arg(preview(payload), rule);
+        what = forwarded && rule.isEmpty() ? tr("<- %1   [to upstream]").arg(preview(payload))
+                                           : tr("<- %1   [%2]").arg(preview(payload), rule);
         break;
     case Kind::Unmatched:
         what = rule.isEmpty()
@@ -684,15 +685,17 @@ QString TrafficEvent::toLine() const
     case Kind::Binary:
         // As a text frame: the rule that answered it, or unmatched (an on-unmatched reply
         // follows on its own line).
-        what = rule.isEmpty()
+        what = forwarded && rule.isEmpty()
+            ? tr("<- binary message, %n bytes   [to upstream]", nullptr, int(size))
+            : rule.isEmpty()
             ? tr("<- binary message, %n bytes   [unmatched]", nullptr, int(size))
             : tr("<- binary message, %n bytes   [%1]", nullptr, int(size)).arg(rule);
         break;
     case Kind::Sent: {
         const QString note = EventText::note(*this);
+        const QString by = origin == Origin::Upstream && rule.isEmpty() ? tr("upstream") : rule;
         what = tr("-> %1   [%2]")
-                   .arg(preview(payload),
-                        note.isEmpty() ? rule : rule + QStringLiteral(" · ") + note);
+                   .arg(preview(payload), note.isEmpty() ? by : by + QStringLiteral(" · ") + note);
         break;
     }
     case Kind::Warning:

@@ -171,6 +171,7 @@ public:
     QString decoded;
     Delivery delivery; // Sent only
     Origin origin = Origin::Mock; // Sent only: who sent the frame
+    bool forwarded = false; // Received and Binary: passed on to an upstream, not answered here
     // Refused, Error and Warning:
     Cause cause = Cause::None;
     int status = 0; // the HTTP status a refusal answered, when it answered one

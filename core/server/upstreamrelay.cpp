@@ -79,13 +79,17 @@ void UpstreamRelay::emitOpened()
 
 void UpstreamRelay::forward(const QString &text)
 {
-    emit trafficEvent(TrafficEvent::received(m_source, text, QString()));
+    TrafficEvent event = TrafficEvent::received(m_source, text, QString());
+    event.forwarded = true;
+    emit trafficEvent(event);
     m_link->send(text);
 }
 
 void UpstreamRelay::forward(const QByteArray &data)
 {
-    emit trafficEvent(TrafficEvent::binaryReceived(m_source, data, QString()));
+    TrafficEvent event = TrafficEvent::binaryReceived(m_source, data, QString());
+    event.forwarded = true;
+    emit trafficEvent(event);
     m_link->send(data);
 }
 

@@ -290,7 +290,13 @@ QString ruleName(const TrafficEvent &event, const QString &rulePattern)
 
 QString ruleText(const TrafficEvent &event, const QString &rulePattern)
 {
-    const QString rule = ruleName(event, rulePattern);
+    QString rule = ruleName(event, rulePattern);
+    // On a proxy: endpoint, what no rule took went to the upstream, and what it sent came back.
+    if (rule.isEmpty() && event.forwarded)
+        return MessageLogModel::tr("to upstream");
+    if (rule.isEmpty() && event.kind == TrafficEvent::Kind::Sent
+        && event.origin == TrafficOrigin::Upstream)
+        rule = MessageLogModel::tr("upstream");
     switch (event.kind) {
     case TrafficEvent::Kind::Received:
     case TrafficEvent::Kind::Sent: {
@@ -395,6 +401,10 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
         return ruleText(event, row.rulePattern);
     case RuleLabelRole:
         return event.rule;
+    case UnmatchedRole:
+        return event.kind == TrafficEvent::Kind::Unmatched
+            || (event.kind == TrafficEvent::Kind::Binary && event.rule.isEmpty()
+                && !event.forwarded);
     case RulePatternRole:
         return row.rulePattern;
     case HttpStatusRole:
@@ -823,9 +833,7 @@ bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto kind = TrafficEvent::Kind(index.data(MessageLogModel::EventKindRole).toInt());
-    const bool unmatched = kind == TrafficEvent::Kind::Unmatched
-        || (kind == TrafficEvent::Kind::Binary
-            && index.data(MessageLogModel::RuleLabelRole).toString().isEmpty());
+    const bool unmatched = index.data(MessageLogModel::UnmatchedRole).toBool();
     if (!acceptsKind(kind, unmatched))
         return false;
     if (!m_connectionIds.isEmpty()

@@ -100,6 +100,7 @@ public:
         RulePatternRole, // QString, the source of the rule's pattern when known, or empty
         HttpStatusRole, // int, the status an HTTP exchange answered; 0 for other events
         DecodedRole, // QString, what a preset decoded of the frame (TrafficEvent::decoded)
+        UnmatchedRole, // bool, a client frame no rule took and no upstream was given
     };
     Q_ENUM(Role)
 

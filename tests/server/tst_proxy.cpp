@@ -217,6 +217,31 @@ private Q_SLOTS:
         QVERIFY(upstream.requests.isEmpty());
     }
 
+    // The console says which frames went on to the upstream and which came from it, and a
+    // forwarded binary frame is not called unmatched.
+    void consoleLinesSayWhereFramesWent()
+    {
+        UpstreamServer upstream;
+        ServerFixture stage;
+        QVERIFY(stage.start(proxySpec(upstream.port())));
+        TestClient client;
+        client.open(stage.url(QStringLiteral("/ws/user/ann")));
+        QVERIFY(client.waitForConnected());
+        QCOMPARE(client.ask(QStringLiteral("hi"), Patience), QStringLiteral("echo: hi"));
+        client.socket().sendBinaryMessage(QByteArray("\x01\x02", 2));
+        QTRY_COMPARE_WITH_TIMEOUT(client.binaries().size(), 1, Patience);
+        QStringList lines;
+        for (const TrafficEvent &event : stage.events())
+            lines << event.toLine().section(QLatin1Char(' '), 2);
+        QVERIFY2(lines.contains(QStringLiteral("<- hi   [to upstream]")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(lines.contains(QStringLiteral("-> echo: hi   [upstream]")));
+        QVERIFY(lines.contains(QStringLiteral("<- binary message, 2 bytes   [to upstream]")));
+        QCOMPARE(client.ask(QStringLiteral("ping"), Patience), QStringLiteral("mock pong"));
+        QVERIFY(stage.events().last().toLine().endsWith(
+            QLatin1String("-> mock pong   [on-message[0]]")));
+    }
+
     // The upstream's close reaches the client with its code and reason, and the client's
     // the upstream.
     void closesArePassedOn()

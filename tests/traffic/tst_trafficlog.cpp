@@ -734,6 +734,38 @@ private slots:
         QCOMPARE(model.index(1, 0).data(MessageLogModel::PrettyPayloadRole).toString(), dump);
     }
 
+    // On a proxy: endpoint, what no rule took went to the upstream and is not unmatched, and
+    // what the upstream sent says so.
+    void relayedFramesSayWhere()
+    {
+        const TrafficEvent::Source source { 1, QStringLiteral("/relayed") };
+        MessageLogModel model;
+        TrafficEvent text = TrafficEvent::received(source, QStringLiteral("hi"), QString());
+        text.forwarded = true;
+        TrafficEvent binary = TrafficEvent::binaryReceived(source, QByteArray("\x01"), QString());
+        binary.forwarded = true;
+        TrafficEvent back = TrafficEvent::sent(source, QStringLiteral("echo: hi"), QString());
+        back.origin = TrafficOrigin::Upstream;
+        for (const TrafficEvent &event :
+             { text, binary, back,
+               TrafficEvent::binaryReceived(source, QByteArray("\x02"), QString()) })
+            model.addEvent(event);
+        model.flush();
+        const auto rule = [&model](int row) {
+            return model.index(row, MessageLogModel::Rule).data().toString();
+        };
+        QCOMPARE(rule(0), QStringLiteral("to upstream"));
+        QCOMPARE(rule(1), QStringLiteral("to upstream"));
+        QCOMPARE(rule(2), QStringLiteral("upstream"));
+        QCOMPARE(rule(3), QStringLiteral("unmatched")); // not relayed: no rule took it
+        MessageFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.setQuickFilters(MessageFilterProxy::Quick::Unmatched);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(MessageLogModel::FullPayloadRole).toString(),
+                 model.index(3, 0).data(MessageLogModel::FullPayloadRole).toString());
+    }
+
     // A closed connection says so in its state (the panel greys it out by IsOpenRole).
     void closedConnectionsLookClosed()
     {

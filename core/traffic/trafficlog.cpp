@@ -401,6 +401,8 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
         return ruleText(event, row.rulePattern);
     case RuleLabelRole:
         return event.rule;
+    case RelayedRole:
+        return event.forwarded || event.origin == TrafficOrigin::Upstream;
     case UnmatchedRole:
         return event.kind == TrafficEvent::Kind::Unmatched
             || (event.kind == TrafficEvent::Kind::Binary && event.rule.isEmpty()

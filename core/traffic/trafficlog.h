@@ -101,6 +101,7 @@ public:
         HttpStatusRole, // int, the status an HTTP exchange answered; 0 for other events
         DecodedRole, // QString, what a preset decoded of the frame (TrafficEvent::decoded)
         UnmatchedRole, // bool, a client frame no rule took and no upstream was given
+        RelayedRole, // bool, a frame passed on to an upstream, or one an upstream sent
     };
     Q_ENUM(Role)
 

@@ -758,6 +758,8 @@ private slots:
         QCOMPARE(rule(1), QStringLiteral("to upstream"));
         QCOMPARE(rule(2), QStringLiteral("upstream"));
         QCOMPARE(rule(3), QStringLiteral("unmatched")); // not relayed: no rule took it
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(model.index(row, 0).data(MessageLogModel::RelayedRole).toBool(), row < 3);
         MessageFilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.setQuickFilters(MessageFilterProxy::Quick::Unmatched);

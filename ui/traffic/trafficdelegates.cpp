@@ -76,8 +76,8 @@ QColor eventKindColor(const QModelIndex &index, const QPalette &palette)
         return direction ? QColor(0x1d, 0x4e, 0xd8) : QColor();
     case TrafficEvent::Kind::Sent:
         return direction ? QColor(0x15, 0x80, 0x3d) : QColor();
-    case TrafficEvent::Kind::Binary: // as a text frame: answered by a rule, or unmatched
-        if (!index.data(MessageLogModel::RuleLabelRole).toString().isEmpty())
+    case TrafficEvent::Kind::Binary: // as a text frame: taken by a rule or relayed, or unmatched
+        if (!index.data(MessageLogModel::UnmatchedRole).toBool())
             return direction ? QColor(0x1d, 0x4e, 0xd8) : QColor();
         [[fallthrough]];
     case TrafficEvent::Kind::Unmatched:

@@ -546,6 +546,8 @@ void TrafficPanel::onMessageSelected()
         const QString label = index.data(MessageLogModel::RuleLabelRole).toString();
         if (kind == TrafficEvent::Kind::Unmatched && !label.isEmpty())
             header += tr(" · answered by %1").arg(label); // the endpoint's fallback
+        else if (label.isEmpty() && index.data(MessageLogModel::RelayedRole).toBool())
+            header += QStringLiteral(" · ") + rule; // to upstream, or from it
         else if (!label.isEmpty() && label != rule)
             header += tr(" · rule %1 (%2)").arg(label, rule);
         else if (!rule.isEmpty())

@@ -391,6 +391,25 @@ Decoded Session::dispatch(const Frame &frame)
     return acknowledged(frame);
 }
 
+Decoded Session::upstreamFrame(const QString &frame)
+{
+    Decoded out;
+    if (!frame.startsWith(QLatin1String("CONNECTED")))
+        return out;
+    // A CONNECTED frame's headers are never escaped, in any version.
+    const Stomp::Parsed parsed = Stomp::parse(frame.toUtf8(), Escaping::None);
+    if (parsed.kind != Stomp::Parsed::Kind::Frame || parsed.frame.command != "CONNECTED")
+        return out;
+    const QString version
+        = parsed.frame.header(QStringLiteral("version")).value_or(QStringLiteral("1.0"));
+    if (escapingOf(version) == Escaping::None && version != u"1.0")
+        return out; // not a version this preset speaks: the client's offer stands
+    m_version = version;
+    m_escaping = escapingOf(version);
+    out.summary = QStringLiteral("stomp CONNECTED (version %1)").arg(version);
+    return out;
+}
+
 Decoded Session::connect(const Frame &frame)
 {
     const QString version = negotiatedVersion(frame);

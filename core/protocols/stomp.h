@@ -79,6 +79,9 @@ public:
                        const QHash<QString, QString> &params) override;
     int keepAliveMs() const override;
     QString keepAlive() override;
+    // Passive, the upstream's CONNECTED settles the version, and with it the escaping, of the
+    // frames the mock's rules answer with: the client offered several, the upstream chose.
+    Protocols::Decoded upstreamFrame(const QString &frame) override;
 
 private:
     struct Subscription

@@ -533,6 +533,35 @@ private slots:
         QCOMPARE(header(*reply, QStringLiteral("destination")), QStringLiteral("/a\nb"));
     }
 
+    // Relayed, the upstream's CONNECTED chooses among the versions the client offered, and
+    // the mock's MESSAGE frames are written in its choice: 1.0 escapes no header.
+    void upstreamChoosesTheVersion_data()
+    {
+        QTest::addColumn<QString>("connected");
+        QTest::addColumn<QString>("id"); // the subscription id x:y, as the client writes it
+        QTest::addColumn<QString>("subscription");
+        QTest::newRow("1.0") << frameText("CONNECTED\nversion:1.0\n\n\0") << QStringLiteral("x:y")
+                             << QStringLiteral("subscription:x:y\n");
+        QTest::newRow("1.2") << frameText("CONNECTED\nversion:1.2\n\n\0") << QStringLiteral("x\\cy")
+                             << QStringLiteral("subscription:x\\cy\n");
+        QTest::newRow("unknown version")
+            << frameText("CONNECTED\nversion:9.9\n\n\0") << QStringLiteral("x\\cy")
+            << QStringLiteral("subscription:x\\cy\n");
+    }
+    void upstreamChoosesTheVersion()
+    {
+        QFETCH(QString, connected);
+        QFETCH(QString, id);
+        QFETCH(QString, subscription);
+        auto session = ::connected(); // the client offered 1.2, 1.1 and 1.0
+        session->upstreamFrame(connected);
+        QCOMPARE(session->decode(subscribeFrame(id, QStringLiteral("/a"))).problem, QString());
+        const auto reply = session->frame({ QStringLiteral("message"), QStringLiteral("/a") },
+                                          QStringLiteral("m"), {});
+        QVERIFY(reply);
+        QVERIFY2(reply->contains(subscription), qPrintable(*reply));
+    }
+
     void disconnectAnswersWithItsReceipt()
     {
         auto session = connected();

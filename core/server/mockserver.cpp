@@ -1137,22 +1137,28 @@ void MockServer::handleProtocolFrame(Connection *connection, const Inbound &mess
     const Protocols::Decoded decoded
         = message.binary ? session.decodeBinary(message.data) : session.decode(message.text);
     const bool isMessage = decoded.action == Protocols::Decoded::Action::Message;
+    // On a proxy: endpoint, the end of a stream the mock runs stays here: the upstream never
+    // saw it begin (a strict broker would answer an UNSUBSCRIBE it does not know with ERROR).
+    const bool relayed = connection->upstream && !isMessage
+        && !(decoded.action == Protocols::Decoded::Action::Stop
+             && connection->started.count(decoded.streamKey));
     // A binary frame is logged as it came, a text message with the rule that takes it, and a
     // text frame forwarded as it goes.
-    if (watched() && (message.binary || (!isMessage && !connection->upstream))) {
-        const QString label = connection->upstream ? QString() : connection->protocolName;
+    if (watched() && (message.binary || (!isMessage && !relayed))) {
+        const QString label = relayed ? QString() : connection->protocolName;
         TrafficEvent event = message.binary
             ? TrafficEvent::binaryReceived(sourceOf(connection), message.data, label)
             : TrafficEvent::received(sourceOf(connection), message.text, label);
         event.decoded = decoded.summary;
-        event.forwarded = message.binary && !isMessage && connection->upstream;
+        event.forwarded = relayed;
         emit trafficEvent(event);
     }
     if (isMessage) {
         answerDecoded(connection, message, decoded);
         return;
     }
-    forwardFrame(connection, message, decoded.summary);
+    if (relayed)
+        forwardFrame(connection, message, decoded.summary);
     handleDecoded(connection, decoded);
 }
 

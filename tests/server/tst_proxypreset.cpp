@@ -350,6 +350,46 @@ private Q_SLOTS:
         QVERIFY(!client.isDisconnected());
     }
 
+    // graphql-ws: a subscription the mock streams is the mock's to the end: the client's
+    // complete stops the stream and does not go to the upstream, which never saw it begin.
+    void graphqlWsCompleteOfAMockedStreamStaysHere()
+    {
+        Stage stage;
+        QVERIFY(setUp(stage, QStringLiteral("graphql-ws.yml"), QStringLiteral("graphql-ws"),
+                      QStringLiteral("/graphql"),
+                      QStringLiteral("      - operation: ticks\n"
+                                     "        start-stream:\n"
+                                     "          every: 50ms\n"
+                                     "          frames: ['{\"data\": {\"ticks\": 1}}']\n"),
+                      QStringLiteral("graphql-transport-ws")));
+        TestClient &client = stage.client;
+        client.socket().sendTextMessage(QStringLiteral(R"({"type":"connection_init"})"));
+        QTRY_COMPARE_WITH_TIMEOUT(client.messages().size(), 1, Patience);
+        client.socket().sendTextMessage(
+            graphqlWsSubscribe(QStringLiteral("9"), QStringLiteral("subscription { ticks }")));
+        QTRY_VERIFY_WITH_TIMEOUT(client.messages().size() >= 3, Patience);
+        client.socket().sendTextMessage(QStringLiteral(R"({"id":"9","type":"complete"})"));
+        QTRY_VERIFY_WITH_TIMEOUT(stage.proxy.server().connectionCount() == 1
+                                     && !stage.proxy.eventsOf(TrafficEvent::Kind::Note).isEmpty(),
+                                 Patience);
+        QTest::qWait(200); // four intervals: a stream still running would send again
+        const qsizetype after = client.messages().size();
+        QTest::qWait(200);
+        QCOMPARE(client.messages().size(), after);
+        // Only connection_init reached the upstream.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            stage.upstream.eventsOf(TrafficEvent::Kind::Received).size()
+                + stage.upstream.eventsOf(TrafficEvent::Kind::Unmatched).size(),
+            1, Patience);
+        QTest::qWait(100);
+        QCOMPARE(stage.upstream.eventsOf(TrafficEvent::Kind::Received).size()
+                     + stage.upstream.eventsOf(TrafficEvent::Kind::Unmatched).size(),
+                 1);
+        const QList<TrafficEvent> received = stage.proxy.eventsOf(TrafficEvent::Kind::Received);
+        QCOMPARE(received.last().decoded, QStringLiteral("graphql-ws complete 9"));
+        QVERIFY(!received.last().forwarded);
+    }
+
     // STOMP: the session learns the subscription from a SUBSCRIBE it forwards, so the mock's
     // reply to a SEND reaches it as the upstream's own subscription would be served.
     void stompProxyFramesForAForwardedSubscription()

@@ -283,13 +283,6 @@
             <numerusform>&lt;- binary message, %n bytes   [%1]</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;- binary message, %n bytes   [to upstream]</source>
-        <translation>
-            <numerusform>&lt;- binary message, %n byte   [to upstream]</numerusform>
-            <numerusform>&lt;- binary message, %n bytes   [to upstream]</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>TrafficPanel</name>

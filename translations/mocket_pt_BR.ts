@@ -1606,14 +1606,6 @@ Deseja restaurá-lo?</translation>
         <source>Response, after %1 ms:</source>
         <translation>Resposta, após %1 ms:</translation>
     </message>
-    <message>
-        <source>to upstream</source>
-        <translation>para o servidor real</translation>
-    </message>
-    <message>
-        <source>upstream</source>
-        <translation>servidor real</translation>
-    </message>
 </context>
 <context>
     <name>MessagePattern</name>
@@ -1887,6 +1879,14 @@ Deseja restaurá-lo?</translation>
     <message>
         <source>stream &apos;%1&apos; not stopped: no stream runs under that key</source>
         <translation>stream &apos;%1&apos; não parado: nenhum stream roda sob essa chave</translation>
+    </message>
+    <message>
+        <source>to upstream</source>
+        <translation>para o servidor real</translation>
+    </message>
+    <message>
+        <source>upstream</source>
+        <translation>servidor real</translation>
     </message>
 </context>
 <context>
@@ -4520,21 +4520,6 @@ Authorization: Bearer %2</translation>
             <numerusform>&lt;- mensagem binária, %n byte   [%1]</numerusform>
             <numerusform>&lt;- mensagem binária, %n bytes   [%1]</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&lt;- %1   [to upstream]</source>
-        <translation>&lt;- %1   [para o servidor real]</translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;- binary message, %n bytes   [to upstream]</source>
-        <translation>
-            <numerusform>&lt;- mensagem binária, %n byte   [para o servidor real]</numerusform>
-            <numerusform>&lt;- mensagem binária, %n bytes   [para o servidor real]</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>upstream</source>
-        <translation>servidor real</translation>
     </message>
 </context>
 <context>

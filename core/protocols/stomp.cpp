@@ -248,14 +248,21 @@ QString shortened(const QString &text)
     return text.size() > shown ? text.left(shown) + QStringLiteral("…") : text;
 }
 
+// The versions this preset speaks, newest first.
+const QStringList &versions()
+{
+    static const QStringList spoken { QStringLiteral("1.2"), QStringLiteral("1.1"),
+                                      QStringLiteral("1.0") };
+    return spoken;
+}
+
 // The newest version both sides speak; an absent accept-version means STOMP 1.0.
 QString negotiatedVersion(const Frame &frame)
 {
     const QString accepted
         = frame.header(QStringLiteral("accept-version")).value_or(QStringLiteral("1.0"));
     const QStringList offered = accepted.split(u',');
-    for (const QString &version :
-         { QStringLiteral("1.2"), QStringLiteral("1.1"), QStringLiteral("1.0") }) {
+    for (const QString &version : versions()) {
         if (std::any_of(offered.cbegin(), offered.cend(),
                         [&version](const QString &item) { return item.trimmed() == version; }))
             return version;
@@ -402,7 +409,7 @@ Decoded Session::upstreamFrame(const QString &frame)
         return out;
     const QString version
         = parsed.frame.header(QStringLiteral("version")).value_or(QStringLiteral("1.0"));
-    if (escapingOf(version) == Escaping::None && version != u"1.0")
+    if (!versions().contains(version))
         return out; // not a version this preset speaks: the client's offer stands
     m_version = version;
     m_escaping = escapingOf(version);

@@ -308,6 +308,17 @@ QString note(const TrafficEvent &event, Language language)
     return event.delivery.isPlain() ? QString() : deliveryNote(event.delivery, language);
 }
 
+QString relay(const TrafficEvent &event, Language language)
+{
+    if (!event.rule.isEmpty())
+        return {};
+    if (event.forwarded)
+        return say(QT_TRANSLATE_NOOP("MockServer", "to upstream"), language);
+    if (event.kind == TrafficEvent::Kind::Sent && event.origin == TrafficOrigin::Upstream)
+        return say(QT_TRANSLATE_NOOP("MockServer", "upstream"), language);
+    return {};
+}
+
 QString visible(const QString &text)
 {
     const auto first = std::find_if(text.cbegin(), text.cend(),

@@ -18,6 +18,9 @@ QString detail(const TrafficEvent &event, Language language = Language::Translat
 // How a frame was sent when not plainly ("delayed 250ms · to others (2)"), or for an Opened
 // event its subprotocol; empty otherwise.
 QString note(const TrafficEvent &event, Language language = Language::Translated);
+// Where a frame no rule took went on a relay ("to upstream"), or who sent it ("upstream");
+// empty for any other frame.
+QString relay(const TrafficEvent &event, Language language = Language::Translated);
 
 // Whether a terminal acts on this UTF-16 unit rather than showing it: C0 controls, DEL, C1
 // controls (U+0080–U+009F), and the bidi embeddings and overrides (U+202A–U+202E) and isolates

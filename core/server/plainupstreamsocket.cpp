@@ -21,7 +21,6 @@ constexpr quint16 ProtocolError = 1002;
 constexpr quint16 InvalidPayload = 1007;
 constexpr quint16 TooBig = 1009;
 constexpr quint16 NoStatus = 1005;
-constexpr quint16 Abnormal = 1006;
 constexpr qsizetype ReadChunk = 64 * 1024;
 
 bool isRetry(int error)
@@ -51,10 +50,12 @@ QByteArray headerFor(int opcode, quint64 length, quint32 mask)
     return header;
 }
 
-void applyMask(char *data, qsizetype size, const uchar key[4])
+// RFC 6455 5.3: each byte XORed with the key's byte at its place modulo 4; in place when out
+// is in.
+void maskInto(char *out, const char *in, qsizetype size, const uchar key[4])
 {
     for (qsizetype i = 0; i < size; ++i)
-        data[i] = char(uchar(data[i]) ^ key[i & 3]);
+        out[i] = char(uchar(in[i]) ^ key[i & 3]);
 }
 } // namespace
 
@@ -264,9 +265,8 @@ void PlainUpstreamSocket::onReadable()
     }
     if (got < 0 && isRetry(errno))
         return;
-    // The upstream ended the connection (or it broke): a close frame came first, or it did not.
-    if (!m_closeSent)
-        m_closeCode = Abnormal;
+    // The upstream ended the connection (or it broke) without a close frame: one would have
+    // ended it here first, so closeCode() stays 1006.
     closeDescriptor();
     emit disconnected();
 }
@@ -296,7 +296,7 @@ void PlainUpstreamSocket::consume(const char *data, qsizetype size)
             break;
         QByteArray payload(data + frame.headerSize, qsizetype(frame.length));
         if (frame.masked)
-            applyMask(payload.data(), payload.size(), frame.mask);
+            maskInto(payload.data(), payload.constData(), payload.size(), frame.mask);
         data += frame.headerSize + qsizetype(frame.length);
         size -= frame.headerSize + qsizetype(frame.length);
         if (!handleFrame(frame, std::move(payload)) || !alive || m_fd < 0)
@@ -457,9 +457,7 @@ void PlainUpstreamSocket::writeFrame(int opcode, const QByteArray &payload)
     target += headerFor(opcode, quint64(payload.size()), mask);
     const qsizetype start = target.size();
     target.resize(start + payload.size());
-    char *out = target.data() + start;
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        out[i] = char(uchar(payload[i]) ^ key[i & 3]);
+    maskInto(target.data() + start, payload.constData(), payload.size(), key);
     if (&target == &now)
         sendNow(now);
 }

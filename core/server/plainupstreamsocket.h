@@ -77,7 +77,7 @@ private:
     QString m_subprotocol;
     QString m_error;
     QString m_closeReason;
-    quint16 m_closeCode = 1006;
+    quint16 m_closeCode = 1006; // no close frame (yet)
     bool m_closeSent = false;
     bool m_corked = false;
     bool m_ending = false; // closing once m_out is written

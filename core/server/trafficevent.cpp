@@ -674,8 +674,7 @@ QString TrafficEvent::toLine() const
         what = tr("open %1 from %2").arg(path, peer);
         break;
     case Kind::Received:
-        what = forwarded && rule.isEmpty() ? tr("<- %1   [to upstream]").arg(preview(payload))
-                                           : tr("<- %1   [%2]").arg(preview(payload), rule);
+        what = tr("<- %1   [%2]").arg(preview(payload), rule + EventText::relay(*this));
         break;
     case Kind::Unmatched:
         what = rule.isEmpty()
@@ -685,15 +684,13 @@ QString TrafficEvent::toLine() const
     case Kind::Binary:
         // As a text frame: the rule that answered it, or unmatched (an on-unmatched reply
         // follows on its own line).
-        what = forwarded && rule.isEmpty()
-            ? tr("<- binary message, %n bytes   [to upstream]", nullptr, int(size))
-            : rule.isEmpty()
-            ? tr("<- binary message, %n bytes   [unmatched]", nullptr, int(size))
-            : tr("<- binary message, %n bytes   [%1]", nullptr, int(size)).arg(rule);
+        what = isUnmatched() ? tr("<- binary message, %n bytes   [unmatched]", nullptr, int(size))
+                             : tr("<- binary message, %n bytes   [%1]", nullptr, int(size))
+                                   .arg(rule + EventText::relay(*this));
         break;
     case Kind::Sent: {
         const QString note = EventText::note(*this);
-        const QString by = origin == Origin::Upstream && rule.isEmpty() ? tr("upstream") : rule;
+        const QString by = rule + EventText::relay(*this);
         what = tr("-> %1   [%2]")
                    .arg(preview(payload), note.isEmpty() ? by : by + QStringLiteral(" · ") + note);
         break;

@@ -172,6 +172,13 @@ public:
     Delivery delivery; // Sent only
     Origin origin = Origin::Mock; // Sent only: who sent the frame
     bool forwarded = false; // Received and Binary: passed on to an upstream, not answered here
+
+    // A client frame no rule took and no upstream was given (a binary one has no Unmatched
+    // kind of its own).
+    bool isUnmatched() const
+    {
+        return kind == Kind::Unmatched || (kind == Kind::Binary && rule.isEmpty() && !forwarded);
+    }
     // Refused, Error and Warning:
     Cause cause = Cause::None;
     int status = 0; // the HTTP status a refusal answered, when it answered one

@@ -290,13 +290,11 @@ QString ruleName(const TrafficEvent &event, const QString &rulePattern)
 
 QString ruleText(const TrafficEvent &event, const QString &rulePattern)
 {
-    QString rule = ruleName(event, rulePattern);
-    // On a proxy: endpoint, what no rule took went to the upstream, and what it sent came back.
-    if (rule.isEmpty() && event.forwarded)
-        return MessageLogModel::tr("to upstream");
-    if (rule.isEmpty() && event.kind == TrafficEvent::Kind::Sent
-        && event.origin == TrafficOrigin::Upstream)
-        rule = MessageLogModel::tr("upstream");
+    // On a relay, what no rule took went to the upstream, and what it sent came back.
+    const QString relay = EventText::relay(event);
+    if (event.forwarded && !relay.isEmpty())
+        return relay;
+    const QString rule = relay.isEmpty() ? ruleName(event, rulePattern) : relay;
     switch (event.kind) {
     case TrafficEvent::Kind::Received:
     case TrafficEvent::Kind::Sent: {
@@ -308,7 +306,7 @@ QString ruleText(const TrafficEvent &event, const QString &rulePattern)
         return MessageLogModel::tr("unmatched");
     case TrafficEvent::Kind::Binary:
         // A binary frame no rule took is unmatched, as a text frame would be.
-        return rule.isEmpty() ? MessageLogModel::tr("unmatched") : rule;
+        return event.isUnmatched() ? MessageLogModel::tr("unmatched") : rule;
     case TrafficEvent::Kind::Warning:
         return rule.isEmpty() ? MessageLogModel::tr("warning")
                               : MessageLogModel::tr("warning \u00B7 %1").arg(rule);
@@ -404,9 +402,7 @@ QVariant MessageLogModel::cell(int rowNumber, int column, int role) const
     case RelayedRole:
         return event.forwarded || event.origin == TrafficOrigin::Upstream;
     case UnmatchedRole:
-        return event.kind == TrafficEvent::Kind::Unmatched
-            || (event.kind == TrafficEvent::Kind::Binary && event.rule.isEmpty()
-                && !event.forwarded);
+        return event.isUnmatched();
     case RulePatternRole:
         return row.rulePattern;
     case HttpStatusRole:
